@@ -1,0 +1,163 @@
+// Raw baseline: the cheapest reasonable way to answer the benchmark's GraphQL operations from
+// the same SQLite file. node:http + better-sqlite3 prepared statements, no GraphQL engine, no
+// ORM. Its JSON must equal the service's (run.mjs checks before timing), so the ratio measured
+// is the cost of the GraphQL stack and nothing else.
+//
+// Usage: node bench/raw-server.mjs <dbfile> <port>
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+
+const VERDICT_SCALE = {
+  TRUE: { value: 5, label: 'True' },
+  MOSTLY_TRUE: { value: 4, label: 'Mostly true' },
+  MIXED: { value: 3, label: 'Mixed' },
+  MOSTLY_FALSE: { value: 2, label: 'Mostly false' },
+  FALSE: { value: 1, label: 'False' },
+  MISLEADING: { value: null, label: 'Misleading' },
+  NEEDS_CONTEXT: { value: null, label: 'Needs context' },
+  UNVERIFIABLE: { value: null, label: 'Unverifiable' },
+};
+
+const globalId = (type, id) => Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
+
+/** TypeORM's sqlite datetime text ("YYYY-MM-DD HH:MM:SS.SSS", UTC) to ISO 8601, as the service's DateTime scalar prints it. */
+function isoDate(value) {
+  if (value === null || value === undefined) return null;
+  return new Date(value.includes('T') ? value : `${value.replace(' ', 'T')}Z`).toISOString();
+}
+
+function rating(verdict) {
+  const scale = VERDICT_SCALE[verdict];
+  return { value: scale.value, best: 5, worst: 1, label: scale.label };
+}
+
+/** Builds the handlers; each takes the request's variables and returns the `data` object. */
+function handlers(db) {
+  // Four statements per article whatever its size: children are fetched per article, not per
+  // parent row, the same batching a DataLoader-based server should reach.
+  const articleBySlug = db.prepare(
+    "SELECT id, slug, headline, standfirst, authors, section, language, published_at FROM articles WHERE slug = ? AND status = 'PUBLISHED'",
+  );
+  const claimsOf = db.prepare(
+    'SELECT id, quote, prefix, suffix, start_offset, end_offset, claimant, verdict FROM claims WHERE article_id = ? ORDER BY start_offset, id',
+  );
+  const annotationsOf = db.prepare(
+    'SELECT a.id, a.claim_id, a.verdict, a.summary, a.body, a.version, a.published_at, u.name AS author_name ' +
+      'FROM annotations a JOIN claims c ON c.id = a.claim_id JOIN users u ON u.id = a.author_id ' +
+      "WHERE c.article_id = ? AND a.status = 'PUBLISHED' ORDER BY a.claim_id, a.published_at DESC, a.id DESC",
+  );
+  const citationsOf = db.prepare(
+    'SELECT ci.annotation_id, ci.stance, ci.excerpt, s.id AS source_id, s.url, s.title, s.publisher, s.kind, s.published_at ' +
+      'FROM citations ci JOIN annotations a ON a.id = ci.annotation_id JOIN claims c ON c.id = a.claim_id JOIN sources s ON s.id = ci.source_id ' +
+      "WHERE c.article_id = ? AND a.status = 'PUBLISHED' ORDER BY ci.annotation_id, ci.position",
+  );
+
+  function article(variables) {
+    const row = typeof variables?.slug === 'string' ? articleBySlug.get(variables.slug) : undefined;
+    if (!row) return { article: null };
+    const citationsByAnnotation = new Map();
+    for (const c of citationsOf.all(row.id)) {
+      let list = citationsByAnnotation.get(c.annotation_id);
+      if (!list) citationsByAnnotation.set(c.annotation_id, (list = []));
+      list.push({
+        stance: c.stance,
+        excerpt: c.excerpt,
+        source: { id: globalId('Source', c.source_id), url: c.url, title: c.title, publisher: c.publisher, kind: c.kind, publishedAt: isoDate(c.published_at) },
+      });
+    }
+    const annotationsByClaim = new Map();
+    for (const a of annotationsOf.all(row.id)) {
+      let list = annotationsByClaim.get(a.claim_id);
+      if (!list) annotationsByClaim.set(a.claim_id, (list = []));
+      // Object literals in the query's field order: the response bytes match the service's.
+      list.push({
+        id: globalId('Annotation', a.id),
+        verdict: a.verdict,
+        summary: a.summary,
+        body: a.body,
+        version: a.version,
+        publishedAt: isoDate(a.published_at),
+        rating: rating(a.verdict),
+        author: { name: a.author_name },
+        citations: citationsByAnnotation.get(a.id) ?? [],
+      });
+    }
+    return {
+      article: {
+        id: globalId('Article', row.id),
+        slug: row.slug,
+        headline: row.headline,
+        standfirst: row.standfirst,
+        authors: JSON.parse(row.authors),
+        section: row.section,
+        language: row.language,
+        publishedAt: isoDate(row.published_at),
+        claims: claimsOf.all(row.id).map((c) => ({
+          id: globalId('Claim', c.id),
+          quote: c.quote,
+          claimant: c.claimant,
+          verdict: c.verdict,
+          selector: { exact: c.quote, prefix: c.prefix, suffix: c.suffix, start: c.start_offset, end: c.end_offset },
+          annotations: annotationsByClaim.get(c.id) ?? [],
+        })),
+      },
+    };
+  }
+
+  // Keyed by GraphQL operation name: new scenarios add their raw equivalent here.
+  return { BenchArticle: article };
+}
+
+export function createRawServer(file) {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const byOperation = handlers(db);
+  const server = http.createServer((req, res) => {
+    if (req.method !== 'POST' || req.url !== '/graphql') {
+      res.writeHead(404).end();
+      return;
+    }
+    const chunks = [];
+    req.on('data', (chunk) => chunks.push(chunk));
+    req.on('end', () => {
+      let status = 200;
+      let payload;
+      try {
+        const { query, variables, operationName } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        const name = operationName ?? /^\s*(?:query|mutation)\s+(\w+)/.exec(query ?? '')?.[1];
+        // Anonymous `{ __typename }` is the readiness probe run.mjs sends to both servers.
+        const handler = name === undefined && /^\s*\{\s*__typename\s*\}\s*$/.test(query ?? '') ? () => ({ __typename: 'Query' }) : byOperation[name];
+        if (handler) payload = { data: handler(variables ?? {}) };
+        else {
+          status = 400;
+          payload = { errors: [{ message: `raw-server: unknown operation ${name}` }] };
+        }
+      } catch (error) {
+        status = 500;
+        payload = { errors: [{ message: String(error?.message ?? error) }] };
+      }
+      const body = JSON.stringify(payload);
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+    });
+  });
+  server.on('close', () => db.close());
+  return server;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const [file, port] = process.argv.slice(2);
+  if (!file || !port) {
+    console.error('usage: node bench/raw-server.mjs <dbfile> <port>');
+    process.exit(2);
+  }
+  const server = createRawServer(file);
+  server.listen(Number(port), '127.0.0.1', () => console.log(`raw-server listening on http://127.0.0.1:${server.address().port}/graphql`));
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}

@@ -1,0 +1,130 @@
+// Plumbing for run.mjs: child processes pinned to cores, readiness, GraphQL POSTs, JSON diffs.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+
+/** `taskset` pins the server and the load generator to different cores; without it (or one core) they share. */
+export const canPin = spawnSync('taskset', ['--version']).status === 0;
+
+/** argv prefixed with `taskset -c <cpu>` when pinning is possible. */
+export function pinned(cpu, argv) {
+  return canPin ? ['taskset', '-c', String(cpu), ...argv] : argv;
+}
+
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function postGraphql(url, query, variables) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  return { status: response.status, text: await response.text() };
+}
+
+const children = new Set();
+
+/** Starts a long-lived server process whose output goes to `logFile`; stopped by stopAll. */
+export function startProcess(name, argv, { cwd, env, logFile }) {
+  const log = fs.openSync(logFile, 'w');
+  const child = spawn(argv[0], argv.slice(1), { cwd, env, stdio: ['ignore', log, log] });
+  fs.closeSync(log);
+  const proc = { name, child, logFile, exited: null };
+  child.on('exit', (code, signal) => {
+    proc.exited = { code, signal };
+    children.delete(proc);
+  });
+  children.add(proc);
+  return proc;
+}
+
+export function logTail(proc, lines = 30) {
+  try {
+    return fs.readFileSync(proc.logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+/** Polls POST { __typename } until it answers 200: the service is up, migrated and serving. */
+export async function waitReady(proc, url, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (proc.exited) throw new Error(`${proc.name} exited (${JSON.stringify(proc.exited)}) before it was ready. Log ${proc.logFile}:\n${logTail(proc)}`);
+    try {
+      if ((await postGraphql(url, '{ __typename }')).status === 200) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${proc.name} not ready after ${timeoutMs / 1000} s. Log ${proc.logFile}:\n${logTail(proc)}`);
+}
+
+/** Stops every process this harness started (only those: by pid, SIGTERM then SIGKILL). */
+export async function stopAll() {
+  await Promise.all(
+    [...children].map(
+      (proc) =>
+        new Promise((resolve) => {
+          if (proc.exited) return resolve();
+          const timer = setTimeout(() => proc.child.kill('SIGKILL'), 5000);
+          proc.child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          proc.child.kill('SIGTERM');
+        }),
+    ),
+  );
+}
+
+/** Runs a short-lived process to completion, returning stdout (throws with stderr on failure). */
+export function runToEnd(argv, { cwd }) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(argv[0], argv.slice(1), { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${argv.join(' ')} exited ${code}:\n${err}`))));
+  });
+}
+
+/** Paths where two parsed JSON values differ, with both values (first `limit` only). */
+export function jsonDiff(expected, actual, limit = 15, at = '$', out = []) {
+  if (out.length >= limit) return out;
+  const kind = (v) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+  if (kind(expected) !== kind(actual)) {
+    out.push({ path: at, raw: expected, graphql: actual });
+  } else if (kind(expected) === 'array') {
+    if (expected.length !== actual.length) out.push({ path: `${at}.length`, raw: expected.length, graphql: actual.length });
+    for (let i = 0; i < Math.min(expected.length, actual.length); i += 1) jsonDiff(expected[i], actual[i], limit, `${at}[${i}]`, out);
+  } else if (kind(expected) === 'object') {
+    for (const key of new Set([...Object.keys(expected), ...Object.keys(actual)])) {
+      if (!(key in actual)) out.push({ path: `${at}.${key}`, raw: expected[key], graphql: '(missing)' });
+      else if (!(key in expected)) out.push({ path: `${at}.${key}`, raw: '(missing)', graphql: actual[key] });
+      else jsonDiff(expected[key], actual[key], limit, `${at}.${key}`, out);
+    }
+  } else if (expected !== actual) {
+    out.push({ path: at, raw: expected, graphql: actual });
+  }
+  return out.slice(0, limit);
+}
+
+export const short = (value, max = 100) => {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > max ? `${text.slice(0, max)}...` : text;
+};
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}

@@ -1,0 +1,49 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sqliteDataSource } from '../db/database';
+import { buildAppSchema, printAppSchema } from '../graphql/schema';
+import { SCHEMA_FILE } from '../paths';
+
+/**
+ * `npm run check`'s drift checks: schema/schema.graphql must equal the SDL the code emits,
+ * and the migrations must build exactly the tables the entities describe (what
+ * `typeorm migration:generate --check` checks). `--write` updates schema.graphql instead.
+ */
+async function schemaDrift(write: boolean): Promise<string | null> {
+  const sdl = printAppSchema(await buildAppSchema());
+  if (write) {
+    fs.mkdirSync(path.dirname(SCHEMA_FILE), { recursive: true });
+    fs.writeFileSync(SCHEMA_FILE, sdl);
+    console.log(`wrote ${path.relative(process.cwd(), SCHEMA_FILE)}`);
+    return null;
+  }
+  const committed = fs.existsSync(SCHEMA_FILE) ? fs.readFileSync(SCHEMA_FILE, 'utf8') : '';
+  return committed === sdl ? null : 'schema/schema.graphql differs from the schema the code emits: run `npm run schema:emit` and commit it.';
+}
+
+async function migrationDrift(): Promise<string | null> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factline-drift-'));
+  const dataSource = sqliteDataSource(path.join(dir, 'drift.db'), 'write');
+  try {
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    const { upQueries } = await dataSource.driver.createSchemaBuilder().log();
+    if (upQueries.length === 0) return null;
+    return `the migrations do not match the entities (${upQueries.length} statement(s) missing, e.g. ${upQueries[0].query.slice(0, 160)}): run \`npm run migration:generate -- Name\`.`;
+  } finally {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const write = process.argv.includes('--write');
+  const problems = [await schemaDrift(write), write ? null : await migrationDrift()].filter((p): p is string => p !== null);
+  for (const problem of problems) console.error(`drift: ${problem}`);
+  if (problems.length > 0) process.exit(1);
+  if (!write) console.log('drift: schema and migrations match the code');
+}
+
+void main();

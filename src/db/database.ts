@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import { DataSource } from 'typeorm';
+import { MIGRATIONS } from '../../migrations';
+import { ENTITIES } from './entities';
+import { SqlReader } from './sql-reader';
+import { WriteQueue } from './write-queue';
+
+/**
+ * The service's database: a write connection whose transactions go through one FIFO queue,
+ * and a separate read connection on the same file (WAL shows it the last committed state,
+ * never a write transaction in progress). See DESIGN.md, "Data safety".
+ */
+export interface Database {
+  /** Write connection: use only inside `writes.run`. */
+  readonly write: DataSource;
+  /** Read connection, TypeORM side (query builders). */
+  readonly read: DataSource;
+  /** Read connection, raw rows with cached prepared statements: the hot read path. */
+  readonly reader: SqlReader;
+  readonly writes: WriteQueue;
+  close(): Promise<void>;
+}
+
+export interface SqliteOptions {
+  /** File path of the database; its folder is created. */
+  path: string;
+  /** Run pending migrations before opening the read connection (default true). */
+  migrate?: boolean;
+}
+
+function applyPragmas(connection: BetterSqlite3.Database): void {
+  connection.pragma('journal_mode = WAL');
+  connection.pragma('synchronous = NORMAL');
+  connection.pragma('busy_timeout = 5000');
+  connection.pragma('foreign_keys = ON');
+}
+
+/** A DataSource over the SQLite file; `synchronize` is never on: the schema comes from migrations. */
+export function sqliteDataSource(file: string, role: 'write' | 'read'): DataSource {
+  return new DataSource({
+    type: 'better-sqlite3',
+    database: file,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: false,
+    timeout: 5000,
+    prepareDatabase: (connection: BetterSqlite3.Database) => {
+      applyPragmas(connection);
+      // The read connection can never write, whatever code runs on it.
+      if (role === 'read') connection.pragma('query_only = ON');
+    },
+  });
+}
+
+export function nativeConnection(dataSource: DataSource): BetterSqlite3.Database {
+  return (dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
+}
+
+export async function openSqliteDatabase(options: SqliteOptions): Promise<Database> {
+  const file = path.resolve(options.path);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const write = sqliteDataSource(file, 'write');
+  await write.initialize();
+  try {
+    if (options.migrate !== false) await write.runMigrations({ transaction: 'each' });
+    const read = sqliteDataSource(file, 'read');
+    await read.initialize();
+    const writes = new WriteQueue(write);
+    return {
+      write,
+      read,
+      reader: new SqlReader(nativeConnection(read)),
+      writes,
+      async close() {
+        await writes.drain();
+        await read.destroy();
+        await write.destroy();
+      },
+    };
+  } catch (error) {
+    await write.destroy();
+    throw error;
+  }
+}
+
+/** True when the database holds migrations not yet applied (readiness, drift checks). */
+export async function hasPendingMigrations(dataSource: DataSource): Promise<boolean> {
+  return dataSource.showMigrations();
+}

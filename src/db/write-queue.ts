@@ -1,0 +1,41 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * Serialises write transactions on the write connection.
+ *
+ * TypeORM keeps ONE query runner for better-sqlite3, and a second startTransaction on it
+ * becomes a SAVEPOINT inside the first (typeorm#8668): two concurrent mutations would
+ * interleave in one transaction and a rollback of one could undo the other. Running every
+ * write transaction through this FIFO queue gives each its own real transaction.
+ */
+export class WriteQueue {
+  private tail: Promise<unknown> = Promise.resolve();
+  private pending = 0;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Runs `work` in its own transaction once every earlier write has finished. */
+  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    this.pending += 1;
+    const result = this.tail.then(() => this.dataSource.transaction(work));
+    this.tail = result.then(
+      () => this.settle(),
+      () => this.settle(),
+    );
+    return result;
+  }
+
+  /** Writes queued or running: a shutdown waits for this to reach zero. */
+  get depth(): number {
+    return this.pending;
+  }
+
+  /** Resolves once every write queued so far has finished. */
+  async drain(): Promise<void> {
+    await this.tail;
+  }
+
+  private settle(): void {
+    this.pending -= 1;
+  }
+}

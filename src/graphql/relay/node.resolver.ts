@@ -1,0 +1,35 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { AppContext } from '../context';
+import { badUserInput } from '../errors';
+import { MAX_PAGE_SIZE } from './connection';
+import { fromGlobalId } from './global-id';
+import { Node, type TypedRow } from './node.type';
+
+/** Relay's refetch entry points: any object by its global id. */
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, { nullable: true, description: 'Any object by its global id; null if there is none.' })
+  node(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<TypedRow | null> {
+    return loadNode(ctx, id, 'id');
+  }
+
+  @Query(() => [Node], { nullable: 'items', description: `Up to ${MAX_PAGE_SIZE} objects by global id, in order; null where there is none.` })
+  nodes(@Ctx() ctx: AppContext, @Arg('ids', () => [ID]) ids: string[]): Promise<(TypedRow | null)[]> {
+    if (ids.length > MAX_PAGE_SIZE) throw badUserInput(`At most ${MAX_PAGE_SIZE} ids.`, 'ids', { max: MAX_PAGE_SIZE });
+    return Promise.all(ids.map((id, index) => loadNode(ctx, id, `ids.${index}`)));
+  }
+}
+
+function loadNode(ctx: AppContext, id: string, field: string): Promise<TypedRow | null> {
+  const { type, key } = fromGlobalId(id, field);
+  switch (type) {
+    case 'Article':
+      return ctx.loaders.articleById.load(key);
+    case 'Claim':
+      return ctx.loaders.claimById.load(key);
+    case 'Annotation':
+      return ctx.loaders.annotationById.load(key);
+    case 'Source':
+      return ctx.loaders.sourceById.load(key);
+  }
+}

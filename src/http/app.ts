@@ -1,0 +1,85 @@
+import http from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { AppConfig } from '../config';
+import { type Database, hasPendingMigrations } from '../db/database';
+import { type AppContext, createContextFactory } from '../graphql/context';
+import { createErrorFormatter, type ErrorLogger } from '../graphql/format-error';
+import { EXAMPLE_ARTICLE_QUERY, EXAMPLE_ARTICLE_VARIABLES, EXAMPLE_LIST_QUERY } from './playground/example-queries';
+import { playgroundRouter } from './playground/playground';
+
+export const GRAPHQL_PATH = '/graphql';
+const MAX_BODY_BYTES = '1mb';
+
+export interface HttpApp {
+  server: http.Server;
+  apollo: ApolloServer<AppContext>;
+  /** Starts listening; resolves with the bound port (0 picks a free one). */
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface HttpAppOptions {
+  db: Database;
+  schema: GraphQLSchema;
+  config: Pick<AppConfig, 'production'>;
+  logger: ErrorLogger;
+}
+
+/** The express app: GraphQL at /graphql, the playground for browsers, health probes. */
+export async function createHttpApp({ db, schema, config, logger }: HttpAppOptions): Promise<HttpApp> {
+  const app = express();
+  app.disable('x-powered-by');
+  const server = http.createServer(app);
+  const apollo = new ApolloServer<AppContext>({
+    schema,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled()],
+    formatError: createErrorFormatter({ production: config.production, logger }),
+    includeStacktraceInErrorResponses: false,
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await db.reader.get('SELECT 1');
+      if (await hasPendingMigrations(db.write)) throw new Error('migrations pending');
+      res.json({ status: 'ready' });
+    } catch {
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+  app.use(
+    playgroundRouter(['/', GRAPHQL_PATH], {
+      endpoint: GRAPHQL_PATH,
+      tabs: [{ query: EXAMPLE_ARTICLE_QUERY, variables: EXAMPLE_ARTICLE_VARIABLES }, { query: EXAMPLE_LIST_QUERY }],
+    }),
+  );
+  const context = createContextFactory(db);
+  app.use(GRAPHQL_PATH, express.json({ limit: MAX_BODY_BYTES }), expressMiddleware(apollo, { context }));
+
+  return {
+    server,
+    apollo,
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          const address = server.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      });
+    },
+    async close() {
+      await apollo.stop();
+      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,15 @@
+/* global React, ReactDOM, GraphiQL, document */
+// Starts GraphiQL with the configuration the server embedded in the page.
+(function startPlayground() {
+  var config = JSON.parse(document.getElementById('playground-config').textContent);
+  var fetcher = GraphiQL.createFetcher({ url: config.endpoint });
+  var root = ReactDOM.createRoot(document.getElementById('graphiql'));
+  root.render(
+    React.createElement(GraphiQL, {
+      fetcher: fetcher,
+      defaultTabs: config.tabs,
+      defaultEditorToolsVisibility: true,
+      shouldPersistHeaders: false,
+    }),
+  );
+})();

@@ -1,0 +1,69 @@
+import DataLoader from 'dataloader';
+import type { SqlReader } from '../../db/sql-reader';
+import { jsonList } from '../../db/sql-reader';
+import { VISIBLE_ARTICLE } from '../article/article.loaders';
+import { SOURCE_COLUMNS, type SourceSqlRow, toSourceRow } from '../source/source.rows';
+import { ANNOTATION_COLUMNS, type AnnotationRow, type AnnotationSqlRow, type CitationRow, toAnnotationRow } from './annotation.rows';
+import type { Stance } from './citation.entity';
+
+/** Only published fact-checks are visible until accounts arrive. */
+export const VISIBLE_ANNOTATION = `n.status = 'PUBLISHED'`;
+
+export interface AnnotationLoaders {
+  annotationById: DataLoader<number, AnnotationRow | null>;
+  /** Visible fact-checks of a claim, newest published first. */
+  annotationsByClaim: DataLoader<number, AnnotationRow[]>;
+  /** Citations of a fact-check in order, each with its source (one joined statement). */
+  citationsByAnnotation: DataLoader<number, CitationRow[]>;
+}
+
+export function createAnnotationLoaders(reader: SqlReader): AnnotationLoaders {
+  const annotationById = new DataLoader<number, AnnotationRow | null>(async (ids) => {
+    const rows = await reader.all<AnnotationSqlRow>(
+      `SELECT ${ANNOTATION_COLUMNS} FROM annotations n JOIN users u ON u.id = n.author_id
+       JOIN claims c ON c.id = n.claim_id JOIN articles a ON a.id = c.article_id
+       WHERE n.id IN (SELECT value FROM json_each(?)) AND ${VISIBLE_ANNOTATION} AND ${VISIBLE_ARTICLE}`,
+      [jsonList(ids)],
+    );
+    const byId = new Map(rows.map((row) => [row.id, toAnnotationRow(row)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+
+  const annotationsByClaim = new DataLoader<number, AnnotationRow[]>(async (claimIds) => {
+    const rows = await reader.all<AnnotationSqlRow>(
+      `SELECT ${ANNOTATION_COLUMNS} FROM annotations n JOIN users u ON u.id = n.author_id
+       WHERE n.claim_id IN (SELECT value FROM json_each(?)) AND ${VISIBLE_ANNOTATION}
+       ORDER BY n.claim_id, n.published_at DESC, n.id DESC`,
+      [jsonList(claimIds)],
+    );
+    const byClaim = new Map<number, AnnotationRow[]>();
+    for (const row of rows) {
+      const annotation = toAnnotationRow(row);
+      annotationById.prime(annotation.id, annotation);
+      const list = byClaim.get(annotation.claimId);
+      if (list) list.push(annotation);
+      else byClaim.set(annotation.claimId, [annotation]);
+    }
+    return claimIds.map((id) => byClaim.get(id) ?? []);
+  });
+
+  const citationsByAnnotation = new DataLoader<number, CitationRow[]>(async (annotationIds) => {
+    const rows = await reader.all<SourceSqlRow & { annotationId: number; stance: Stance; excerpt: string }>(
+      `SELECT t.annotation_id AS annotationId, t.stance, t.excerpt, ${SOURCE_COLUMNS}
+       FROM citations t JOIN sources s ON s.id = t.source_id
+       WHERE t.annotation_id IN (SELECT value FROM json_each(?))
+       ORDER BY t.annotation_id, t.position`,
+      [jsonList(annotationIds)],
+    );
+    const byAnnotation = new Map<number, CitationRow[]>();
+    for (const { annotationId, stance, excerpt, ...source } of rows) {
+      const citation = { annotationId, stance, excerpt, source: toSourceRow(source) };
+      const list = byAnnotation.get(annotationId);
+      if (list) list.push(citation);
+      else byAnnotation.set(annotationId, [citation]);
+    }
+    return annotationIds.map((id) => byAnnotation.get(id) ?? []);
+  });
+
+  return { annotationById, annotationsByClaim, citationsByAnnotation };
+}

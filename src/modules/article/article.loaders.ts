@@ -1,0 +1,67 @@
+import DataLoader from 'dataloader';
+import type { SqlReader } from '../../db/sql-reader';
+import { jsonList } from '../../db/sql-reader';
+import { Verdict, VERDICTS } from '../annotation/verdict';
+import { ARTICLE_COLUMNS, type ArticleRow, type ArticleSqlRow, toArticleRow } from './article.rows';
+
+/** Only published articles are visible until accounts arrive. */
+export const VISIBLE_ARTICLE = `a.status = 'PUBLISHED'`;
+
+export interface VerdictCount {
+  verdict: Verdict;
+  count: number;
+}
+
+export interface ClaimStats {
+  claimCount: number;
+  verdictSummary: VerdictCount[];
+}
+
+export interface ArticleLoaders {
+  articleById: DataLoader<number, ArticleRow | null>;
+  articleBySlug: DataLoader<string, ArticleRow | null>;
+  claimStatsByArticle: DataLoader<number, ClaimStats>;
+}
+
+export function createArticleLoaders(reader: SqlReader): ArticleLoaders {
+  const articleById = new DataLoader<number, ArticleRow | null>(async (ids) => {
+    const rows = await reader.all<ArticleSqlRow>(
+      `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id IN (SELECT value FROM json_each(?)) AND ${VISIBLE_ARTICLE}`,
+      [jsonList(ids)],
+    );
+    const byId = new Map(rows.map((row) => [row.id, toArticleRow(row)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+
+  const articleBySlug = new DataLoader<string, ArticleRow | null>(async (slugs) => {
+    const rows = await reader.all<ArticleSqlRow>(
+      `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.slug IN (SELECT value FROM json_each(?)) AND ${VISIBLE_ARTICLE}`,
+      [jsonList(slugs)],
+    );
+    const bySlug = new Map(rows.map((row) => [row.slug, toArticleRow(row)]));
+    for (const article of bySlug.values()) articleById.prime(article.id, article);
+    return slugs.map((slug) => bySlug.get(slug) ?? null);
+  });
+
+  // claimCount and verdictSummary come from one grouped statement.
+  const claimStatsByArticle = new DataLoader<number, ClaimStats>(async (ids) => {
+    const rows = await reader.all<{ articleId: number; verdict: Verdict | null; n: number }>(
+      `SELECT article_id AS articleId, verdict, COUNT(*) AS n FROM claims
+       WHERE article_id IN (SELECT value FROM json_each(?)) GROUP BY article_id, verdict`,
+      [jsonList(ids)],
+    );
+    const stats = new Map<number, ClaimStats>();
+    for (const row of rows) {
+      const entry = stats.get(row.articleId) ?? { claimCount: 0, verdictSummary: [] };
+      entry.claimCount += row.n;
+      if (row.verdict) entry.verdictSummary.push({ verdict: row.verdict, count: row.n });
+      stats.set(row.articleId, entry);
+    }
+    for (const entry of stats.values()) {
+      entry.verdictSummary.sort((x, y) => VERDICTS.indexOf(x.verdict) - VERDICTS.indexOf(y.verdict));
+    }
+    return ids.map((id) => stats.get(id) ?? { claimCount: 0, verdictSummary: [] });
+  });
+
+  return { articleById, articleBySlug, claimStatsByArticle };
+}

@@ -1,0 +1,57 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Node } from '../../graphql/relay/node.type';
+import { ArticleEntity } from '../article/article.entity';
+import { Verdict } from '../annotation/verdict';
+
+/**
+ * A check-worthy statement in an article's body, anchored as W3C Web Annotation selectors:
+ * TextQuoteSelector (exact, prefix, suffix) and TextPositionSelector (start, end in UTF-16
+ * code units of the body).
+ */
+@ObjectType('Claim', { implements: Node, simpleResolvers: true, description: 'A check-worthy statement inside an article body.' })
+@Entity('claims')
+@Index('IDX_claims_article_position', ['articleId', 'startOffset', 'id'])
+export class ClaimEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ name: 'article_id', type: 'integer' })
+  articleId: number;
+
+  @ManyToOne(() => ArticleEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'article_id' })
+  article?: ArticleEntity;
+
+  @Field(() => String, { description: 'The exact words of the claim in the body.' })
+  @Column({ type: 'text' })
+  quote: string;
+
+  @Column({ type: 'text' })
+  prefix: string;
+
+  @Column({ type: 'text' })
+  suffix: string;
+
+  @Column({ name: 'start_offset', type: 'integer' })
+  startOffset: number;
+
+  @Column({ name: 'end_offset', type: 'integer' })
+  endOffset: number;
+
+  @Field(() => String, { nullable: true, description: 'Who made the claim.' })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  claimant: string | null;
+
+  /** Verdict of the newest published fact-check, kept in step by the write that changes it. */
+  @Index('IDX_claims_verdict')
+  @Field(() => Verdict, { nullable: true, description: 'Verdict of the newest published fact-check; null if none.' })
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  verdict: Verdict | null;
+
+  @CreateDateColumn({ name: 'created_at' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at' })
+  updatedAt: Date;
+}

@@ -1,0 +1,43 @@
+import DataLoader from 'dataloader';
+import type { SqlReader } from '../../db/sql-reader';
+import { jsonList } from '../../db/sql-reader';
+import { VISIBLE_ARTICLE } from '../article/article.loaders';
+import { CLAIM_COLUMNS, type ClaimRow, toClaimRow } from './claim.rows';
+
+export interface ClaimLoaders {
+  claimById: DataLoader<number, ClaimRow | null>;
+  /** Claims of an article in text order. */
+  claimsByArticle: DataLoader<number, ClaimRow[]>;
+}
+
+export function createClaimLoaders(reader: SqlReader): ClaimLoaders {
+  const claimById = new DataLoader<number, ClaimRow | null>(async (ids) => {
+    const rows = await reader.all<Omit<ClaimRow, '__typename'>>(
+      `SELECT ${CLAIM_COLUMNS} FROM claims c JOIN articles a ON a.id = c.article_id
+       WHERE c.id IN (SELECT value FROM json_each(?)) AND ${VISIBLE_ARTICLE}`,
+      [jsonList(ids)],
+    );
+    const byId = new Map(rows.map((row) => [row.id, toClaimRow(row)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+
+  // Callers reach an article's claims only through a visible article.
+  const claimsByArticle = new DataLoader<number, ClaimRow[]>(async (articleIds) => {
+    const rows = await reader.all<Omit<ClaimRow, '__typename'>>(
+      `SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.article_id IN (SELECT value FROM json_each(?))
+       ORDER BY c.article_id, c.start_offset, c.id`,
+      [jsonList(articleIds)],
+    );
+    const byArticle = new Map<number, ClaimRow[]>();
+    for (const row of rows) {
+      const claim = toClaimRow(row);
+      claimById.prime(claim.id, claim);
+      const list = byArticle.get(claim.articleId);
+      if (list) list.push(claim);
+      else byArticle.set(claim.articleId, [claim]);
+    }
+    return articleIds.map((id) => byArticle.get(id) ?? []);
+  });
+
+  return { claimById, claimsByArticle };
+}

@@ -1,0 +1,50 @@
+import { GraphQLDateTime } from 'graphql-scalars';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Node } from '../../graphql/relay/node.type';
+
+export enum SourceKind {
+  OFFICIAL_RECORD = 'OFFICIAL_RECORD',
+  NEWS_REPORT = 'NEWS_REPORT',
+  DATASET = 'DATASET',
+  STATEMENT = 'STATEMENT',
+  EXPERT = 'EXPERT',
+  OTHER = 'OTHER',
+}
+
+registerEnumType(SourceKind, { name: 'SourceKind' });
+
+/** A piece of evidence cited by fact-checks. */
+@ObjectType('Source', { implements: Node, simpleResolvers: true, description: 'A piece of evidence cited by fact-checks.' })
+@Entity('sources')
+export class SourceEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Field(() => String, { description: 'Normalised url (unique).' })
+  @Column({ type: 'varchar', length: 2048, unique: true })
+  url: string;
+
+  @Field(() => String)
+  @Column({ type: 'varchar', length: 500 })
+  title: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  publisher: string | null;
+
+  @Field(() => GraphQLDateTime, { nullable: true })
+  @Column({ name: 'published_at', type: 'datetime', nullable: true })
+  publishedAt: Date | null;
+
+  @Field(() => SourceKind)
+  @Column({ type: 'varchar', length: 16 })
+  kind: SourceKind;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When a reviewer last read the source.' })
+  @Column({ name: 'accessed_at', type: 'datetime', nullable: true })
+  accessedAt: Date | null;
+
+  @CreateDateColumn({ name: 'created_at' })
+  createdAt: Date;
+}

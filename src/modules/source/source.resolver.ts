@@ -1,0 +1,26 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { AppContext } from '../../graphql/context';
+import { type Connection, connectionType, PageArgs } from '../../graphql/relay/connection';
+import { fromGlobalIdOf, toGlobalId } from '../../graphql/relay/global-id';
+import { SourceEntity } from './source.entity';
+import type { SourceRow } from './source.rows';
+
+export const SourceConnection = connectionType('Source', SourceEntity);
+
+@Resolver(() => SourceEntity)
+export class SourceResolver {
+  @Query(() => SourceEntity, { nullable: true })
+  source(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<SourceRow | null> {
+    return ctx.loaders.sourceById.load(fromGlobalIdOf('Source', id, 'id'));
+  }
+
+  @Query(() => SourceConnection)
+  sources(@Ctx() ctx: AppContext, @Args(() => PageArgs) { first, after }: PageArgs): Promise<Connection<SourceRow>> {
+    return ctx.services.sources.list({ first, after });
+  }
+
+  @FieldResolver(() => ID)
+  id(@Root() source: SourceRow): string {
+    return toGlobalId('Source', source.id);
+  }
+}

@@ -1,0 +1,28 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export enum Role {
+  REVIEWER = 'REVIEWER',
+  EDITOR = 'EDITOR',
+  ADMIN = 'ADMIN',
+}
+
+registerEnumType(Role, { name: 'Role', description: 'What a user may do: REVIEWER < EDITOR < ADMIN.' });
+
+/** A newsroom account; the author of fact-checks. */
+@ObjectType('User', { simpleResolvers: true, description: 'A newsroom member: the author of fact-checks.' })
+@Entity('users')
+export class UserEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Field(() => String, { description: 'Display name.' })
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  role: Role;
+
+  @CreateDateColumn({ name: 'created_at' })
+  createdAt: Date;
+}
