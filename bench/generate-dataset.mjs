@@ -15,7 +15,7 @@ import Database from 'better-sqlite3';
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // Bump when the generated content changes, so cached files are rebuilt.
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 
 export const DEFAULTS = { articles: 2000, claimsPerArticle: 20, annotationsPerClaim: 2, citationsPerAnnotation: 2, sources: 5000 };
 
@@ -100,13 +100,13 @@ function fill(db, params) {
   const insertSource = db.prepare('INSERT INTO sources (id, url, title, publisher, published_at, kind, accessed_at, created_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)');
   const insertArticle = db.prepare(
     'INSERT INTO articles (id, slug, headline, standfirst, body, authors, section, language, url, published_at, status, version, created_at, updated_at) ' +
-      "VALUES (?, ?, ?, ?, ?, ?, ?, 'en', ?, ?, 'PUBLISHED', 1, ?, ?)",
+      "VALUES (?, ?, ?, ?, ?, ?, ?, 'en', ?, ?, ?, 1, ?, ?)",
   );
   const insertClaim = db.prepare(
     'INSERT INTO claims (id, article_id, quote, prefix, suffix, start_offset, end_offset, claimant, verdict, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const insertAnnotation = db.prepare(
-    "INSERT INTO annotations (id, claim_id, author_id, verdict, summary, body, status, version, published_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'PUBLISHED', ?, ?, ?, ?)",
+    'INSERT INTO annotations (id, claim_id, author_id, verdict, summary, body, status, version, published_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const insertCitation = db.prepare('INSERT INTO citations (id, annotation_id, source_id, stance, excerpt, position) VALUES (?, ?, ?, ?, ?, ?)');
 
@@ -125,6 +125,7 @@ function fill(db, params) {
   let annotationId = 0;
   let citationId = 0;
   let annotationClock = 0;
+  let hidden = 0;
   for (let a = 1; a <= params.articles; a += 1) {
     // Body: ~20 paragraphs of sentences, remembering where each sentence starts.
     const spans = [];
@@ -140,10 +141,13 @@ function fill(db, params) {
       }
     }
     const publishedAt = sqlDate(base + a * 3_600_000);
+    // A few unpublished articles and fact-checks (below): both servers must hide them, so the
+    // equivalence check covers the status filters too. They are never in the load rotation.
+    const status = a % 100 === 50 ? 'DRAFT' : 'PUBLISHED';
     insertArticle.run(
       a, `bench-article-${a}`, `Headline ${a}: ${words(int(5, 10))}`, rand() < 0.1 ? null : sentence(10, 25),
       body, JSON.stringify(Array.from({ length: int(1, 3) }, () => pick(PEOPLE))), rand() < 0.1 ? null : pick(SECTIONS),
-      `https://news.bench.example/${a}`, publishedAt, publishedAt, publishedAt,
+      `https://news.bench.example/${a}`, publishedAt, status, publishedAt, publishedAt,
     );
 
     // Claims are inserted in shuffled order (ids do not follow body order), and some share a
@@ -170,15 +174,26 @@ function fill(db, params) {
       for (const annotation of annotations) {
         annotationId += 1;
         const at = sqlDate(annotation.ms);
-        insertAnnotation.run(annotationId, claimId, int(1, 2), annotation.verdict, sentence(6, 14), `${sentence()} ${sentence()} ${sentence()}`, int(1, 3), at, at, at);
+        insertAnnotation.run(annotationId, claimId, int(1, 2), annotation.verdict, sentence(6, 14), `${sentence()} ${sentence()} ${sentence()}`, 'PUBLISHED', int(1, 3), at, at, at);
         for (const position of shuffle(Array.from({ length: params.citationsPerAnnotation }, (_, i) => i))) {
           citationId += 1;
           insertCitation.run(citationId, annotationId, int(1, params.sources), pick(STANCES), sentence(6, 16), position);
         }
       }
+      if (claimId % 25 === 0 && newest) {
+        // Retracted after being the newest, and a draft: neither may show nor set claims.verdict.
+        const retractedAt = sqlDate(newest.ms + 30_000);
+        annotationId += 1;
+        hidden += 2;
+        insertAnnotation.run(annotationId, claimId, 1, pick(VERDICTS), sentence(6, 14), sentence(), 'RETRACTED', 2, retractedAt, retractedAt, retractedAt);
+        citationId += 1;
+        insertCitation.run(citationId, annotationId, int(1, params.sources), pick(STANCES), sentence(6, 16), 0);
+        annotationId += 1;
+        insertAnnotation.run(annotationId, claimId, 2, pick(VERDICTS), sentence(6, 14), sentence(), 'DRAFT', 1, null, retractedAt, retractedAt);
+      }
     }
   }
-  return { claims: claimId, annotations: annotationId, citations: citationId };
+  return { claims: claimId, annotations: annotationId, unpublishedAnnotations: hidden, citations: citationId, draftArticles: Math.floor((params.articles + 50) / 100) };
 }
 
 /**

@@ -22,6 +22,8 @@ function run(duration) {
 
 // Warm-up: JIT, SQLite page cache and server caches settle before anything is recorded.
 if (spec.warmup > 0) await run(spec.warmup);
+// Tells run.mjs the measured phase starts (it samples the server's CPU time here).
+process.stdout.write('{"phase":"measure"}\n');
 const result = await run(spec.duration);
 process.stdout.write(
   `${JSON.stringify({

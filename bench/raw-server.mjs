@@ -25,6 +25,8 @@ const globalId = (type, id) => Buffer.from(`${type}:${id}`, 'utf8').toString('ba
 /** TypeORM's sqlite datetime text ("YYYY-MM-DD HH:MM:SS.SSS", UTC) to ISO 8601, as the service's DateTime scalar prints it. */
 function isoDate(value) {
   if (value === null || value === undefined) return null;
+  // Fast path for the exact stored form; anything else goes through Date like the service's.
+  if (value.length === 23 && value[10] === ' ') return `${value.slice(0, 10)}T${value.slice(11)}Z`;
   return new Date(value.includes('T') ? value : `${value.replace(' ', 'T')}Z`).toISOString();
 }
 

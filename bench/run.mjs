@@ -13,8 +13,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { generateDataset } from './generate-dataset.mjs';
-import { canPin, freePort, jsonDiff, median, pinned, postGraphql, runToEnd, short, startProcess, stopAll, waitReady } from './support.mjs';
+import { DEFAULTS, generateDataset } from './generate-dataset.mjs';
+import { canPin, cpuSeconds, freePort, jsonDiff, median, pinned, postGraphql, runToEnd, short, startProcess, stopAll, waitReady } from './support.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(BENCH, '..');
@@ -54,10 +54,11 @@ const SCENARIOS = [
     samples: (ctx) => [
       ...ctx.slugs.filter((_, i) => i % Math.ceil(ctx.slugs.length / 8) === 0).map((slug) => ({ query: ARTICLE_QUERY, variables: { slug } })),
       { query: ARTICLE_QUERY, variables: { slug: ctx.allSlugs.at(-1) } },
-      { query: ARTICLE_QUERY, variables: { slug: 'bench-no-such-article' } },
+      ...[ctx.hiddenSlugs[0], 'bench-no-such-article'].filter(Boolean).map((slug) => ({ query: ARTICLE_QUERY, variables: { slug }, absent: true })),
     ],
-    // A sample where both servers answer null would prove nothing: real articles must be found.
-    expectFound: (sample, data) => sample.variables.slug === 'bench-no-such-article' || data?.article?.slug === sample.variables.slug,
+    // Both servers answering null would prove nothing: published articles must be found, and
+    // drafts and unknown slugs must not.
+    expectFound: (sample, data) => (sample.absent ? data?.article === null : data?.article?.slug === sample.variables.slug),
   },
 ];
 
@@ -80,13 +81,14 @@ function parseArgs(argv) {
   return { ...base, quick: options.quick, scenarios };
 }
 
-/** Every published slug in id order, and 200 of them evenly spaced for the load rotation. */
+/** Every published slug in id order, 200 of them evenly spaced for the load rotation, and the unpublished ones. */
 function readSlugs(file) {
   const db = new Database(file, { readonly: true });
   try {
     const allSlugs = db.prepare("SELECT slug FROM articles WHERE status = 'PUBLISHED' ORDER BY id").pluck().all();
     const step = Math.max(1, Math.floor(allSlugs.length / 200));
-    return { allSlugs, slugs: allSlugs.filter((_, i) => i % step === 0).slice(0, 200) };
+    const hiddenSlugs = db.prepare("SELECT slug FROM articles WHERE status <> 'PUBLISHED' ORDER BY id").pluck().all();
+    return { allSlugs, hiddenSlugs, slugs: allSlugs.filter((_, i) => i % step === 0).slice(0, 200) };
   } finally {
     db.close();
   }
@@ -102,12 +104,19 @@ async function checkEquivalence(scenario, ctx, targets) {
     }
     const expected = JSON.parse(raw.text);
     const actual = JSON.parse(graphql.text);
-    const diff = jsonDiff(expected, actual);
+    const diff = jsonDiff(expected, actual, 10_000);
     if (diff.length) {
-      const lines = diff.map((d) => `  ${d.path}\n    raw:     ${short(d.raw)}\n    graphql: ${short(d.graphql)}`);
-      throw new Error(`${label}: responses differ (first ${diff.length} differences):\n${lines.join('\n')}`);
+      // Grouped by field (array indexes folded): one wrong date format is one line, not hundreds.
+      const groups = new Map();
+      for (const d of diff) {
+        const field = d.path.replace(/\[\d+\]/g, '[*]');
+        groups.set(field, [...(groups.get(field) ?? []), d]);
+      }
+      const lines = [...groups].map(([field, list]) => `  ${field}: ${list.length} difference(s), e.g. at ${list[0].path}\n    raw:     ${short(list[0].raw)}\n    graphql: ${short(list[0].graphql)}`);
+      const more = lines.length > 12 ? `\n  ... and ${lines.length - 12} more field(s)` : '';
+      throw new Error(`${label}: responses differ (a field differing at every index of a list usually means a different order):\n${lines.slice(0, 12).join('\n')}${more}`);
     }
-    if (!scenario.expectFound(sample, actual.data)) throw new Error(`${label}: both servers answered ${short(actual, 200)}: expected the article`);
+    if (!scenario.expectFound(sample, actual.data)) throw new Error(`${label}: both servers answered ${short(actual, 200)}: expected ${sample.absent ? 'null' : 'the article'}`);
     // Deep-equal but serialised differently means the field order differs from the query's.
     if (JSON.stringify(expected) !== JSON.stringify(actual)) console.warn(`warning: ${label}: same values, different field order`);
   }
@@ -115,24 +124,46 @@ async function checkEquivalence(scenario, ctx, targets) {
 
 async function load(target, bodies, config, specFile) {
   fs.writeFileSync(specFile, JSON.stringify({ url: target.url, bodies, connections: config.connections, duration: config.duration, warmup: config.warmup }));
-  const out = await runToEnd(pinned(LOAD_CPU, [process.execPath, path.join(BENCH, 'load.mjs'), specFile]), { cwd: ROOT });
-  return JSON.parse(out.trim().split('\n').at(-1));
+  const loadBefore = os.loadavg()[0];
+  let cpuAtStart = null;
+  const out = await runToEnd(pinned(LOAD_CPU, [process.execPath, path.join(BENCH, 'load.mjs'), specFile]), {
+    cwd: ROOT,
+    onLine: (line) => {
+      if (line.includes('"phase":"measure"')) cpuAtStart = cpuSeconds(target.pid);
+    },
+  });
+  const cpuAtEnd = cpuSeconds(target.pid);
+  const result = JSON.parse(out.trim().split('\n').at(-1));
+  const cpu = cpuAtStart === null || cpuAtEnd === null ? null : cpuAtEnd - cpuAtStart;
+  // Below ~95 % the server was not the bottleneck for the whole run: other processes took its
+  // core, or the load generator could not keep up. req/CPU-s is the contention-proof figure.
+  return { ...result, serverCpuSeconds: cpu, serverCpuPercent: cpu === null ? null : (100 * cpu) / result.duration, requestsPerCpuSecond: cpu ? result.requestsTotal / cpu : null, loadAverageBefore: loadBefore };
 }
 
 function summarise(runs) {
   const pick = (f) => median(runs.map(f));
-  return { requestsPerSecond: pick((r) => r.requestsPerSecond), p50: pick((r) => r.latency.p50), p99: pick((r) => r.latency.p99), runs: runs.length };
+  const cpu = runs.every((r) => r.requestsPerCpuSecond !== null);
+  return {
+    requestsPerSecond: pick((r) => r.requestsPerSecond),
+    p50: pick((r) => r.latency.p50),
+    p99: pick((r) => r.latency.p99),
+    serverCpuPercent: cpu ? pick((r) => r.serverCpuPercent) : null,
+    requestsPerCpuSecond: cpu ? pick((r) => r.requestsPerCpuSecond) : null,
+    runs: runs.length,
+  };
 }
 
 function printTable(results) {
-  const rows = [['scenario', 'target', 'req/s', 'p50 ms', 'p99 ms']];
+  const rows = [['scenario', 'target', 'req/s', 'p50 ms', 'p99 ms', 'server CPU %', 'req/CPU-s']];
+  const fixed = (value, digits) => (value === null ? '-' : value.toFixed(digits));
   const ratios = [];
   for (const [name, r] of Object.entries(results)) {
     for (const target of ['raw', 'graphql']) {
       const s = r.summary[target];
-      rows.push([name, target, s.requestsPerSecond.toFixed(0), s.p50.toFixed(2), s.p99.toFixed(2)]);
+      rows.push([name, target, fixed(s.requestsPerSecond, 0), fixed(s.p50, 1), fixed(s.p99, 1), fixed(s.serverCpuPercent, 0), fixed(s.requestsPerCpuSecond, 0)]);
     }
-    ratios.push(`${name}: graphql/raw req/s ${r.summary.ratio.requestsPerSecond.toFixed(3)}, p99 ${r.summary.ratio.p99.toFixed(2)}x`);
+    const ratio = r.summary.ratio;
+    ratios.push(`${name}: graphql/raw  req/s ${fixed(ratio.requestsPerSecond, 3)}  p99 ${fixed(ratio.p99, 2)}x  req/CPU-s ${fixed(ratio.requestsPerCpuSecond, 3)}`);
   }
   const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
   for (const row of rows) console.log(row.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
@@ -149,7 +180,7 @@ async function main() {
   fs.mkdirSync(DATA, { recursive: true });
   fs.mkdirSync(RESULTS, { recursive: true });
 
-  const params = { articles: 2000, claimsPerArticle: 20, annotationsPerClaim: 2, citationsPerAnnotation: 2, sources: 5000, ...config.dataset };
+  const params = { ...DEFAULTS, ...config.dataset };
   const cached = path.join(DATA, `dataset-${Object.values(params).join('-')}.db`);
   const dataset = await generateDataset(cached, params);
   if (dataset.reused) console.log(`dataset: reused ${path.relative(ROOT, cached)}`);
@@ -168,7 +199,7 @@ async function main() {
     env: { ...process.env, PORT: String(graphqlPort), HOST: '127.0.0.1', DATABASE_PATH: work, SEED_DEMO: '0', NODE_ENV: 'production' },
     logFile: path.join(DATA, 'service.log'),
   });
-  const targets = { graphql: { url: `http://127.0.0.1:${graphqlPort}/graphql` } };
+  const targets = { graphql: { url: `http://127.0.0.1:${graphqlPort}/graphql`, pid: service.child.pid } };
   await waitReady(service, targets.graphql.url);
   const rawPort = await freePort();
   const raw = startProcess('raw-server', pinned(SERVER_CPU, [process.execPath, path.join(BENCH, 'raw-server.mjs'), work, String(rawPort)]), {
@@ -176,7 +207,7 @@ async function main() {
     env: { ...process.env, NODE_ENV: 'production' },
     logFile: path.join(DATA, 'raw-server.log'),
   });
-  targets.raw = { url: `http://127.0.0.1:${rawPort}/graphql` };
+  targets.raw = { url: `http://127.0.0.1:${rawPort}/graphql`, pid: raw.child.pid };
   await waitReady(raw, targets.raw.url);
 
   const results = {};
@@ -192,7 +223,8 @@ async function main() {
         runs[target].push(r);
         const problems = r.errors + r.timeouts + r.non2xx;
         console.log(
-          `${scenario.name} ${target.padEnd(7)} round ${round}/${config.rounds}: ${r.requestsPerSecond.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms` +
+          `${scenario.name} ${target.padEnd(7)} round ${round}/${config.rounds}: ${r.requestsPerSecond.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ` +
+            `server CPU ${r.serverCpuPercent?.toFixed(0) ?? '-'} %` +
             (problems ? `  WARNING errors=${r.errors} timeouts=${r.timeouts} non2xx=${r.non2xx}` : ''),
         );
       }
@@ -201,6 +233,7 @@ async function main() {
     summary.ratio = {
       requestsPerSecond: summary.graphql.requestsPerSecond / summary.raw.requestsPerSecond,
       p99: summary.graphql.p99 / summary.raw.p99,
+      requestsPerCpuSecond: summary.raw.requestsPerCpuSecond ? summary.graphql.requestsPerCpuSecond / summary.raw.requestsPerCpuSecond : null,
     };
     results[scenario.name] = { description: scenario.description, summary, runs };
   }

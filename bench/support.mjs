@@ -84,13 +84,34 @@ export async function stopAll() {
   );
 }
 
-/** Runs a short-lived process to completion, returning stdout (throws with stderr on failure). */
-export function runToEnd(argv, { cwd }) {
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+
+/**
+ * CPU seconds (user + system) a process has used so far, from /proc; null where unavailable.
+ * Requests per server CPU-second stays meaningful when other work on the machine steals the
+ * server's core, which req/s alone does not.
+ */
+export function cpuSeconds(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
+/** Runs a short-lived process to completion, returning stdout (throws with stderr on failure); `onLine` sees stdout lines as they come. */
+export function runToEnd(argv, { cwd, onLine = () => {} }) {
   return new Promise((resolve, reject) => {
     const child = spawn(argv[0], argv.slice(1), { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    child.stdout.on('data', (d) => (out += d));
+    child.stdout.on('data', (d) => {
+      const start = out.lastIndexOf('\n') + 1;
+      out += d;
+      for (const line of out.slice(start).split('\n').slice(0, -1)) onLine(line);
+    });
     child.stderr.on('data', (d) => (err += d));
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${argv.join(' ')} exited ${code}:\n${err}`))));

@@ -1,0 +1,24 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config';
+
+describe('loadConfig', () => {
+  it('defaults to port 4000 and ./data/factline.db', () => {
+    const config = loadConfig({});
+    expect(config).toEqual({ port: 4000, host: '0.0.0.0', databasePath: path.resolve('data/factline.db'), production: false, seedDemo: true });
+  });
+
+  it('reads PORT, DATABASE_PATH, NODE_ENV and SEED_DEMO', () => {
+    const config = loadConfig({ PORT: '8080', DATABASE_PATH: '/tmp/x/f.db', NODE_ENV: 'production', SEED_DEMO: 'off' });
+    expect(config).toMatchObject({ port: 8080, databasePath: '/tmp/x/f.db', production: true, seedDemo: false });
+  });
+
+  it.each([['abc'], ['-1'], ['70000'], ['80.5'], [' 80']])('refuses PORT=%s naming the variable', (value) => {
+    expect(() => loadConfig({ PORT: value })).toThrowError(ConfigError);
+    expect(() => loadConfig({ PORT: value })).toThrowError(/^PORT: /);
+  });
+
+  it('refuses a SEED_DEMO that is not a flag', () => {
+    expect(() => loadConfig({ SEED_DEMO: 'maybe' })).toThrowError(/^SEED_DEMO: /);
+  });
+});

@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { GraphQLFormattedError } from 'graphql';
+import { type Database, openSqliteDatabase } from '../../src/db/database';
+import { createContextFactory } from '../../src/graphql/context';
+import { buildAppSchema } from '../../src/graphql/schema';
+import { createHttpApp, type HttpApp } from '../../src/http/app';
+import type { ErrorLogger } from '../../src/graphql/format-error';
+import { DatasetService } from '../../src/modules/dataset/dataset.service';
+import { readDemoDataset } from '../../src/modules/dataset/demo-dataset';
+import type { Dataset } from '../../src/modules/dataset/dataset.types';
+
+/** A fresh SQLite database in its own temporary folder, migrated. */
+export async function createTestDatabase(): Promise<Database & { dir: string; file: string }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factline-test-'));
+  const file = path.join(dir, 'test.db');
+  const db = await openSqliteDatabase({ path: file });
+  const closeDatabase = db.close.bind(db);
+  return Object.assign(db, {
+    dir,
+    file,
+    async close() {
+      await closeDatabase();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  });
+}
+
+export interface GraphQLResult<Data = Record<string, unknown>> {
+  status: number;
+  data?: Data | null;
+  errors?: GraphQLFormattedError[];
+}
+
+/** Errors the server logged, so tests can check what reaches the logs. */
+export class MemoryLogger implements ErrorLogger {
+  readonly entries: { message: string; details: Record<string, unknown> }[] = [];
+  error(message: string, details: Record<string, unknown>): void {
+    this.entries.push({ message, details });
+  }
+}
+
+export interface TestServer {
+  url: string;
+  graphqlUrl: string;
+  db: Database & { dir: string; file: string };
+  app: HttpApp;
+  logger: MemoryLogger;
+  /** POSTs a GraphQL operation over real HTTP. */
+  gql<Data = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<Data>>;
+  close(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  /** Load the demo dataset (default true). */
+  demo?: boolean;
+  dataset?: Dataset;
+  production?: boolean;
+}
+
+/** The real HTTP app on port 0 over a fresh database. */
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const db = await createTestDatabase();
+  const datasets = new DatasetService({ db });
+  if (options.demo !== false) await datasets.import(readDemoDataset());
+  if (options.dataset) await datasets.import(options.dataset);
+  const logger = new MemoryLogger();
+  const app = await createHttpApp({ db, schema: await buildAppSchema(), config: { production: options.production ?? false }, logger });
+  const port = await app.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}`;
+  const graphqlUrl = `${url}/graphql`;
+  return {
+    url,
+    graphqlUrl,
+    db,
+    app,
+    logger,
+    async gql<Data>(query: string, variables?: Record<string, unknown>) {
+      const response = await fetch(graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { data?: Data | null; errors?: GraphQLFormattedError[] };
+      return { status: response.status, ...body };
+    },
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+/** Executes an operation against the real schema without HTTP (Apollo's executeOperation). */
+export async function executeOn(server: TestServer, query: string, variables?: Record<string, unknown>): Promise<GraphQLResult> {
+  const contextValue = await createContextFactory(server.db)();
+  const response = await server.app.apollo.executeOperation({ query, variables }, { contextValue });
+  if (response.body.kind !== 'single') throw new Error('expected a single result');
+  const { data, errors } = response.body.singleResult;
+  return { status: response.http.status ?? 200, data: data as Record<string, unknown> | null | undefined, errors: errors as GraphQLFormattedError[] | undefined };
+}
