@@ -54,6 +54,7 @@ const SCENARIOS = [
     samples: (ctx) => [
       ...ctx.slugs.filter((_, i) => i % Math.ceil(ctx.slugs.length / 8) === 0).map((slug) => ({ query: ARTICLE_QUERY, variables: { slug } })),
       { query: ARTICLE_QUERY, variables: { slug: ctx.allSlugs.at(-1) } },
+      ...ctx.withHiddenAnnotations.map((slug) => ({ query: ARTICLE_QUERY, variables: { slug } })),
       ...[ctx.hiddenSlugs[0], 'bench-no-such-article'].filter(Boolean).map((slug) => ({ query: ARTICLE_QUERY, variables: { slug }, absent: true })),
     ],
     // Both servers answering null would prove nothing: published articles must be found, and
@@ -88,7 +89,12 @@ function readSlugs(file) {
     const allSlugs = db.prepare("SELECT slug FROM articles WHERE status = 'PUBLISHED' ORDER BY id").pluck().all();
     const step = Math.max(1, Math.floor(allSlugs.length / 200));
     const hiddenSlugs = db.prepare("SELECT slug FROM articles WHERE status <> 'PUBLISHED' ORDER BY id").pluck().all();
-    return { allSlugs, hiddenSlugs, slugs: allSlugs.filter((_, i) => i % step === 0).slice(0, 200) };
+    // Published articles with a retracted or draft fact-check, which must stay hidden.
+    const withHiddenAnnotations = db
+      .prepare("SELECT DISTINCT a.slug FROM articles a JOIN claims c ON c.article_id = a.id JOIN annotations n ON n.claim_id = c.id WHERE a.status = 'PUBLISHED' AND n.status <> 'PUBLISHED' ORDER BY a.id LIMIT 2")
+      .pluck()
+      .all();
+    return { allSlugs, hiddenSlugs, withHiddenAnnotations, slugs: allSlugs.filter((_, i) => i % step === 0).slice(0, 200) };
   } finally {
     db.close();
   }
