@@ -1,4 +1,5 @@
 import { InitialSchema1795828043811 } from './1795828043811-InitialSchema';
+import { AccountsReviewHistory1795828787490 } from './1795828787490-AccountsReviewHistory';
 
 /** Every migration in order. Landed migrations are never edited; each has a down(). */
-export const MIGRATIONS = [InitialSchema1795828043811];
+export const MIGRATIONS = [InitialSchema1795828043811, AccountsReviewHistory1795828787490];

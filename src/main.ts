@@ -7,7 +7,7 @@ import { buildAppSchema } from './graphql/schema';
 import { createHttpApp, GRAPHQL_PATH } from './http/app';
 import { createLogger } from './logger';
 import { DatasetService } from './modules/dataset/dataset.service';
-import { readDemoDataset } from './modules/dataset/demo-dataset';
+import { issueDemoTokens, readDemoDataset, type DemoToken } from './modules/dataset/demo-dataset';
 
 /** Stops start-up with one line naming the setting at fault. */
 function fail(message: string): never {
@@ -37,6 +37,13 @@ async function isEmpty(db: Database): Promise<boolean> {
   return row?.n === 0;
 }
 
+/** Shown once, on the first start only: the tokens are stored as hashes. */
+function printDemoTokens(tokens: DemoToken[]): void {
+  console.log('\nDemo accounts, to try the mutations in the playground (add the header in its Headers tab):');
+  for (const { name, role, secret } of tokens) console.log(`  ${name} (${role}):  {"Authorization": "Bearer ${secret}"}`);
+  console.log('These tokens are shown this once. Make more with: npm run token -- create --name "Ana" --role reviewer\n');
+}
+
 async function main(): Promise<void> {
   let config: AppConfig;
   try {
@@ -51,6 +58,7 @@ async function main(): Promise<void> {
   if (config.seedDemo && (await isEmpty(db))) {
     const summary = await new DatasetService({ db }).import(readDemoDataset());
     logger.info('loaded the demo dataset', { ...summary });
+    if (!config.production) printDemoTokens(await issueDemoTokens(db));
   }
 
   const app = await createHttpApp({ db, schema: await buildAppSchema(), config, logger });

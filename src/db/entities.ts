@@ -1,4 +1,7 @@
+import { AnnotationRevisionEntity } from '../modules/annotation/annotation-revision.entity';
 import { AnnotationEntity } from '../modules/annotation/annotation.entity';
+import { CorrectionEntity } from '../modules/annotation/correction.entity';
+import { ApiTokenEntity } from '../modules/auth/api-token.entity';
 import { CitationEntity } from '../modules/annotation/citation.entity';
 import { ArticleEntity } from '../modules/article/article.entity';
 import { ClaimEntity } from '../modules/claim/claim.entity';
@@ -6,4 +9,14 @@ import { SourceEntity } from '../modules/source/source.entity';
 import { UserEntity } from '../modules/user/user.entity';
 
 /** Every table of the service; migrations must match these exactly (npm run check). */
-export const ENTITIES = [UserEntity, ArticleEntity, ClaimEntity, SourceEntity, AnnotationEntity, CitationEntity];
+export const ENTITIES = [
+  UserEntity,
+  ApiTokenEntity,
+  ArticleEntity,
+  ClaimEntity,
+  SourceEntity,
+  AnnotationEntity,
+  CitationEntity,
+  AnnotationRevisionEntity,
+  CorrectionEntity,
+];

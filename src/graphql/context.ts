@@ -1,46 +1,73 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Database } from '../db/database';
 import type { SqlReader } from '../db/sql-reader';
 import { type AnnotationLoaders, createAnnotationLoaders } from '../modules/annotation/annotation.loaders';
+import { AnnotationService } from '../modules/annotation/annotation.service';
+import { createHistoryLoaders, type HistoryLoaders } from '../modules/annotation/history.loaders';
 import { type ArticleLoaders, createArticleLoaders } from '../modules/article/article.loaders';
 import { ArticleService } from '../modules/article/article.service';
+import { AuthService } from '../modules/auth/auth.service';
+import type { Viewer } from '../modules/auth/viewer';
+import { type Visibility, visibilityFor } from '../modules/auth/visibility';
 import { type ClaimLoaders, createClaimLoaders } from '../modules/claim/claim.loaders';
 import { ClaimService } from '../modules/claim/claim.service';
 import { createSourceLoaders, type SourceLoaders } from '../modules/source/source.loaders';
 import { SourceService } from '../modules/source/source.service';
+import { createUserLoaders, type UserLoaders } from '../modules/user/user.loaders';
+import { UserService } from '../modules/user/user.service';
 
-export type Loaders = ArticleLoaders & ClaimLoaders & AnnotationLoaders & SourceLoaders;
+export type Loaders = ArticleLoaders & ClaimLoaders & AnnotationLoaders & HistoryLoaders & SourceLoaders & UserLoaders;
 
 export interface Services {
+  auth: AuthService;
   articles: ArticleService;
   claims: ClaimService;
   sources: SourceService;
+  annotations: AnnotationService;
+  users: UserService;
 }
 
 /** What every resolver receives. Loaders are per request and never shared between requests. */
 export interface AppContext {
+  viewer: Viewer;
+  visibility: Visibility;
   loaders: Loaders;
   services: Services;
 }
 
-export function createLoaders(reader: SqlReader): Loaders {
+export function createLoaders(reader: SqlReader, viewer: Viewer): Loaders {
+  const visibility = visibilityFor(viewer);
   return {
-    ...createArticleLoaders(reader),
-    ...createClaimLoaders(reader),
-    ...createAnnotationLoaders(reader),
+    ...createArticleLoaders(reader, visibility),
+    ...createClaimLoaders(reader, visibility),
+    ...createAnnotationLoaders(reader, visibility),
+    ...createHistoryLoaders(reader, viewer),
     ...createSourceLoaders(reader),
+    ...createUserLoaders(reader),
   };
 }
 
 export function createServices(db: Database): Services {
   return {
-    articles: new ArticleService({ reader: db.reader }),
-    claims: new ClaimService({ reader: db.reader }),
-    sources: new SourceService({ reader: db.reader }),
+    auth: new AuthService({ db }),
+    articles: new ArticleService({ db }),
+    claims: new ClaimService({ db }),
+    sources: new SourceService({ db }),
+    annotations: new AnnotationService({ db }),
+    users: new UserService({ db }),
   };
 }
 
-/** Returns the per-request context factory: services are stateless and shared, loaders fresh. */
-export function createContextFactory(db: Database): () => Promise<AppContext> {
+/** The context of one request made by `viewer`. */
+export function contextFor(db: Database, services: Services, viewer: Viewer): AppContext {
+  return { viewer, visibility: visibilityFor(viewer), loaders: createLoaders(db.reader, viewer), services };
+}
+
+/**
+ * Returns the per-request context factory: services are stateless and shared; the viewer
+ * comes from the bearer token; loaders are fresh.
+ */
+export function createContextFactory(db: Database): (request: { req: { headers: IncomingHttpHeaders } }) => Promise<AppContext> {
   const services = createServices(db);
-  return async () => ({ loaders: createLoaders(db.reader), services });
+  return async ({ req }) => contextFor(db, services, await services.auth.viewerFrom(req.headers));
 }

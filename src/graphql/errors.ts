@@ -24,3 +24,22 @@ export function badUserInput(message: string, field: string, extra: Record<strin
 export function notFound(message: string, field?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.NOT_FOUND, ...(field ? { field } : {}) } });
 }
+
+/**
+ * Not signed in (a field that needs an account: HTTP 200 as GraphQL errors go), or a bad
+ * token (the whole request is refused: `httpStatus` 401).
+ */
+export function unauthenticated(message = 'Sign in: send an API token as `Authorization: Bearer <token>`.', httpStatus?: 401): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, ...(httpStatus ? { http: { status: httpStatus } } : {}) } });
+}
+
+export function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+}
+
+/** The change lost a race or applies to a state that has moved on; carries the current version. */
+export function conflict(message: string, currentVersion?: number): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: ErrorCode.CONFLICT, ...(currentVersion !== undefined ? { currentVersion } : {}) },
+  });
+}

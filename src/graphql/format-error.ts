@@ -29,19 +29,22 @@ export function createErrorFormatter(options: { production: boolean; logger: Err
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof ArgumentValidationError) {
-      const first = original.extensions.validationErrors[0];
-      const constraint = first?.constraints ? Object.values(first.constraints)[0] : undefined;
+      const { field, message } = firstViolation(original.extensions.validationErrors, argumentName(formatted));
       return {
-        message: constraint ?? 'Invalid input.',
+        message,
         locations: formatted.locations,
         path: formatted.path,
-        extensions: { code: ErrorCode.BAD_USER_INPUT, field: first?.property },
+        extensions: { code: ErrorCode.BAD_USER_INPUT, field },
       };
     }
     const code = formatted.extensions?.code;
     const known = typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR && (KNOWN_ERROR_CODES.has(code) || APOLLO_CODES.has(code));
     if (known && (original instanceof GraphQLError || original === error)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      if (code === ErrorCode.BAD_USER_INPUT && extensions.field === undefined) {
+        const field = coercionField(formatted.message);
+        if (field) extensions.field = field;
+      }
       return { ...formatted, extensions };
     }
     options.logger.error('unexpected error while serving a request', describe(original, options.production));
@@ -58,4 +61,39 @@ function describe(error: unknown, production: boolean): Record<string, unknown> 
   if (!(error instanceof Error)) return { error: production ? typeof error : String(error) };
   // Driver messages and stacks can carry SQL and data: production logs keep the kind only.
   return production ? { errorName: error.name } : { errorName: error.name, message: error.message, stack: error.stack };
+}
+
+interface Violation {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: Violation[];
+}
+
+/** The first failing rule, with its full path: `input.citations.0.excerpt`. */
+function firstViolation(errors: Violation[], root: string | null): { field: string; message: string } {
+  const path: string[] = root ? [root] : [];
+  let error: Violation | undefined = errors[0];
+  while (error) {
+    path.push(error.property);
+    if (error.constraints) return { field: path.join('.'), message: `${path.join('.')}: ${Object.values(error.constraints)[0]}` };
+    error = error.children?.[0];
+  }
+  return { field: path.join('.') || 'input', message: 'Invalid input.' };
+}
+
+/** Mutations take one `input`; class-validator reports paths inside it. */
+function argumentName(formatted: GraphQLFormattedError): string | null {
+  return formatted.path && formatted.path.length === 1 ? 'input' : null;
+}
+
+/**
+ * graphql-js reports a variable that does not fit its type (an unknown enum value, a string
+ * for an Int) as `Variable "$input" got invalid value ... at "input.verdict"; ...`: the path
+ * becomes `extensions.field` like every other refusal.
+ */
+function coercionField(message: string): string | null {
+  const match = /^Variable "\$(\w+)" got invalid value[\s\S]*?(?: at "([^"]+)")?;/.exec(message);
+  if (!match) return null;
+  // graphql-js writes list positions as [0]; our fields use dots throughout.
+  return (match[2] ?? match[1]).replace(/\[(\d+)\]/g, '.$1');
 }

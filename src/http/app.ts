@@ -9,7 +9,14 @@ import type { AppConfig } from '../config';
 import { type Database, hasPendingMigrations } from '../db/database';
 import { type AppContext, createContextFactory } from '../graphql/context';
 import { createErrorFormatter, type ErrorLogger } from '../graphql/format-error';
-import { EXAMPLE_ARTICLE_QUERY, EXAMPLE_ARTICLE_VARIABLES, EXAMPLE_LIST_QUERY } from './playground/example-queries';
+import {
+  EXAMPLE_ARTICLE_QUERY,
+  EXAMPLE_ARTICLE_VARIABLES,
+  EXAMPLE_LIST_QUERY,
+  EXAMPLE_REVIEW_HEADERS,
+  EXAMPLE_REVIEW_MUTATIONS,
+  EXAMPLE_REVIEW_VARIABLES,
+} from './playground/example-queries';
 import { playgroundRouter } from './playground/playground';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -58,7 +65,11 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
   app.use(
     playgroundRouter(['/', GRAPHQL_PATH], {
       endpoint: GRAPHQL_PATH,
-      tabs: [{ query: EXAMPLE_ARTICLE_QUERY, variables: EXAMPLE_ARTICLE_VARIABLES }, { query: EXAMPLE_LIST_QUERY }],
+      tabs: [
+        { query: EXAMPLE_ARTICLE_QUERY, variables: EXAMPLE_ARTICLE_VARIABLES },
+        { query: EXAMPLE_LIST_QUERY },
+        { query: EXAMPLE_REVIEW_MUTATIONS, variables: EXAMPLE_REVIEW_VARIABLES, headers: EXAMPLE_REVIEW_HEADERS },
+      ],
     }),
   );
   const context = createContextFactory(db);

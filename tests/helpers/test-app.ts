@@ -3,7 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { GraphQLFormattedError } from 'graphql';
 import { type Database, openSqliteDatabase } from '../../src/db/database';
-import { createContextFactory } from '../../src/graphql/context';
+import { contextFor, createServices } from '../../src/graphql/context';
+import { ANONYMOUS, type Viewer } from '../../src/modules/auth/viewer';
+import { AuthService } from '../../src/modules/auth/auth.service';
+import { UserService } from '../../src/modules/user/user.service';
+import type { Role } from '../../src/modules/user/user.entity';
 import { buildAppSchema } from '../../src/graphql/schema';
 import { createHttpApp, type HttpApp } from '../../src/http/app';
 import type { ErrorLogger } from '../../src/graphql/format-error';
@@ -47,9 +51,17 @@ export interface TestServer {
   db: Database & { dir: string; file: string };
   app: HttpApp;
   logger: MemoryLogger;
-  /** POSTs a GraphQL operation over real HTTP. */
-  gql<Data = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<Data>>;
+  /** POSTs a GraphQL operation over real HTTP, with a bearer token when given. */
+  gql<Data = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult<Data>>;
+  /** Creates a user with `role` and returns a token for it. */
+  signIn(role: Role, name?: string): Promise<SignedIn>;
   close(): Promise<void>;
+}
+
+export interface SignedIn {
+  token: string;
+  userId: number;
+  viewer: Viewer;
 }
 
 export interface TestServerOptions {
@@ -76,14 +88,19 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     db,
     app,
     logger,
-    async gql<Data>(query: string, variables?: Record<string, unknown>) {
+    async gql<Data>(query: string, variables?: Record<string, unknown>, token?: string) {
       const response = await fetch(graphqlUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await response.json()) as { data?: Data | null; errors?: GraphQLFormattedError[] };
       return { status: response.status, ...body };
+    },
+    async signIn(role: Role, name = `${role.toLowerCase()}-${(signInCount += 1)}`) {
+      const user = await new UserService({ db }).create(name, role);
+      const { secret } = await new AuthService({ db }).issue(user.id, 'test');
+      return { token: secret, userId: user.id, viewer: { user: { id: user.id, name: user.name, role }, tokenId: null } };
     },
     async close() {
       await app.close();
@@ -92,9 +109,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   };
 }
 
+let signInCount = 0;
+
 /** Executes an operation against the real schema without HTTP (Apollo's executeOperation). */
-export async function executeOn(server: TestServer, query: string, variables?: Record<string, unknown>): Promise<GraphQLResult> {
-  const contextValue = await createContextFactory(server.db)();
+export async function executeOn(server: TestServer, query: string, variables?: Record<string, unknown>, viewer: Viewer = ANONYMOUS): Promise<GraphQLResult> {
+  const contextValue = contextFor(server.db, createServices(server.db), viewer);
   const response = await server.app.apollo.executeOperation({ query, variables }, { contextValue });
   if (response.body.kind !== 'single') throw new Error('expected a single result');
   const { data, errors } = response.body.singleResult;

@@ -31,5 +31,10 @@ function loadNode(ctx: AppContext, id: string, field: string): Promise<TypedRow 
       return ctx.loaders.annotationById.load(key);
     case 'Source':
       return ctx.loaders.sourceById.load(key);
+    case 'User':
+      return ctx.loaders.userById.load(key);
+    case 'ApiToken':
+      // Tokens are managed, not browsed.
+      return Promise.resolve(null);
   }
 }

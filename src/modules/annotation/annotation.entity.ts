@@ -64,6 +64,15 @@ export class AnnotationEntity {
   @Column({ name: 'published_at', type: 'datetime', nullable: true })
   publishedAt: Date | null;
 
+  @Field(() => GraphQLDateTime, { nullable: true })
+  @Column({ name: 'retracted_at', type: 'datetime', nullable: true })
+  retractedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the fact-check was retracted.' })
+  @Column({ name: 'retraction_reason', type: 'varchar', length: 1000, nullable: true })
+  retractionReason: string | null;
+
+  @Field(() => GraphQLDateTime)
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;
 

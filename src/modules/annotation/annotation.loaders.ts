@@ -1,29 +1,26 @@
 import DataLoader from 'dataloader';
 import type { SqlReader } from '../../db/sql-reader';
 import { jsonList } from '../../db/sql-reader';
-import { VISIBLE_ARTICLE } from '../article/article.loaders';
+import type { Visibility } from '../auth/visibility';
 import { SOURCE_COLUMNS, type SourceSqlRow, toSourceRow } from '../source/source.rows';
 import { ANNOTATION_COLUMNS, type AnnotationRow, type AnnotationSqlRow, type CitationRow, toAnnotationRow } from './annotation.rows';
 import type { Stance } from './citation.entity';
 
-/** Only published fact-checks are visible until accounts arrive. */
-export const VISIBLE_ANNOTATION = `n.status = 'PUBLISHED'`;
-
 export interface AnnotationLoaders {
   annotationById: DataLoader<number, AnnotationRow | null>;
-  /** Visible fact-checks of a claim, newest published first. */
+  /** Visible fact-checks of a claim, newest published first (unpublished ones last). */
   annotationsByClaim: DataLoader<number, AnnotationRow[]>;
   /** Citations of a fact-check in order, each with its source (one joined statement). */
   citationsByAnnotation: DataLoader<number, CitationRow[]>;
 }
 
-export function createAnnotationLoaders(reader: SqlReader): AnnotationLoaders {
+export function createAnnotationLoaders(reader: SqlReader, visibility: Visibility): AnnotationLoaders {
   const annotationById = new DataLoader<number, AnnotationRow | null>(async (ids) => {
     const rows = await reader.all<AnnotationSqlRow>(
       `SELECT ${ANNOTATION_COLUMNS} FROM annotations n JOIN users u ON u.id = n.author_id
        JOIN claims c ON c.id = n.claim_id JOIN articles a ON a.id = c.article_id
-       WHERE n.id IN (SELECT value FROM json_each(?)) AND ${VISIBLE_ANNOTATION} AND ${VISIBLE_ARTICLE}`,
-      [jsonList(ids)],
+       WHERE n.id IN (SELECT value FROM json_each(?)) AND ${visibility.annotation} AND ${visibility.article}`,
+      [jsonList(ids), ...visibility.annotationParams],
     );
     const byId = new Map(rows.map((row) => [row.id, toAnnotationRow(row)]));
     return ids.map((id) => byId.get(id) ?? null);
@@ -32,9 +29,9 @@ export function createAnnotationLoaders(reader: SqlReader): AnnotationLoaders {
   const annotationsByClaim = new DataLoader<number, AnnotationRow[]>(async (claimIds) => {
     const rows = await reader.all<AnnotationSqlRow>(
       `SELECT ${ANNOTATION_COLUMNS} FROM annotations n JOIN users u ON u.id = n.author_id
-       WHERE n.claim_id IN (SELECT value FROM json_each(?)) AND ${VISIBLE_ANNOTATION}
+       WHERE n.claim_id IN (SELECT value FROM json_each(?)) AND ${visibility.annotation}
        ORDER BY n.claim_id, n.published_at DESC, n.id DESC`,
-      [jsonList(claimIds)],
+      [jsonList(claimIds), ...visibility.annotationParams],
     );
     const byClaim = new Map<number, AnnotationRow[]>();
     for (const row of rows) {

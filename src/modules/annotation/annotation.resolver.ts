@@ -4,7 +4,8 @@ import { fromGlobalIdOf, toGlobalId } from '../../graphql/relay/global-id';
 import { ClaimEntity } from '../claim/claim.entity';
 import type { ClaimRow } from '../claim/claim.rows';
 import { AnnotationEntity } from './annotation.entity';
-import type { AnnotationRow, CitationRow } from './annotation.rows';
+import { AnnotationRevisionEntity } from './annotation-revision.entity';
+import type { AnnotationRow, CitationRow, RevisionRow } from './annotation.rows';
 import { CitationEntity } from './citation.entity';
 import { BEST_RATING, VERDICT_SCALE, WORST_RATING } from './verdict';
 
@@ -44,6 +45,13 @@ export class AnnotationResolver {
   @FieldResolver(() => [CitationEntity])
   citations(@Root() annotation: AnnotationRow, @Ctx() ctx: AppContext): Promise<CitationRow[]> {
     return ctx.loaders.citationsByAnnotation.load(annotation.id);
+  }
+
+  @FieldResolver(() => [AnnotationRevisionEntity], {
+    description: 'Every change, oldest first. Readers see the changes made since publication; the author and editors see all.',
+  })
+  revisions(@Root() annotation: AnnotationRow, @Ctx() ctx: AppContext): Promise<RevisionRow[]> {
+    return ctx.loaders.revisionsByAnnotation.load(annotation.id);
   }
 
   @FieldResolver(() => ClaimEntity)

@@ -14,9 +14,13 @@ export interface AnnotationRow extends TypedRow {
   status: AnnotationStatus;
   version: number;
   publishedAt: Date | null;
+  retractedAt: Date | null;
+  retractionReason: string | null;
+  createdAt: Date;
   updatedAt: Date;
+  authorId: number;
   /** Joined in the same statement: author { name } costs no extra query. */
-  author: { name: string };
+  author: { __typename: 'User'; id: number; name: string };
 }
 
 export interface AnnotationSqlRow {
@@ -28,20 +32,27 @@ export interface AnnotationSqlRow {
   status: AnnotationStatus;
   version: number;
   publishedAt: string | null;
+  retractedAt: string | null;
+  retractionReason: string | null;
+  createdAt: string;
   updatedAt: string;
+  authorId: number;
   authorName: string;
 }
 
 export const ANNOTATION_COLUMNS = `n.id, n.claim_id AS claimId, n.verdict, n.summary, n.body, n.status, n.version,
-  n.published_at AS publishedAt, n.updated_at AS updatedAt, u.name AS authorName`;
+  n.published_at AS publishedAt, n.retracted_at AS retractedAt, n.retraction_reason AS retractionReason,
+  n.created_at AS createdAt, n.updated_at AS updatedAt, n.author_id AS authorId, u.name AS authorName`;
 
 export function toAnnotationRow({ authorName, ...row }: AnnotationSqlRow): AnnotationRow {
   return {
     __typename: 'Annotation',
     ...row,
     publishedAt: fromSqlDate(row.publishedAt),
+    retractedAt: fromSqlDate(row.retractedAt),
+    createdAt: fromSqlDate(row.createdAt) as Date,
     updatedAt: fromSqlDate(row.updatedAt) as Date,
-    author: { name: authorName },
+    author: { __typename: 'User', id: row.authorId, name: authorName },
   };
 }
 
@@ -50,4 +61,30 @@ export interface CitationRow {
   stance: Stance;
   excerpt: string;
   source: SourceRow;
+}
+
+export interface RevisionRow {
+  annotationId: number;
+  version: number;
+  change: string;
+  verdict: Verdict;
+  summary: string;
+  body: string;
+  status: AnnotationStatus;
+  citations: { sourceId: number; stance: Stance; excerpt: string }[];
+  actor: { __typename: 'User'; id: number; name: string };
+  note: string | null;
+  createdAt: Date;
+}
+
+export interface CorrectionRow {
+  id: number;
+  articleId: number;
+  claimId: number;
+  annotationId: number;
+  kind: string;
+  previousVerdict: Verdict | null;
+  newVerdict: Verdict | null;
+  note: string;
+  createdAt: Date;
 }

@@ -1,5 +1,5 @@
 import { GraphQLDateTime } from 'graphql-scalars';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Node } from '../../graphql/relay/node.type';
 
@@ -62,6 +62,7 @@ export class ArticleEntity {
   @Column({ type: 'varchar', length: 16 })
   status: ArticleStatus;
 
+  @Field(() => Int, { description: 'Increments on every change; send it back as expectedVersion.' })
   @Column({ type: 'integer', default: 1 })
   version: number;
 

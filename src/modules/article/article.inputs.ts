@@ -1,6 +1,12 @@
 import { GraphQLDateTime } from 'graphql-scalars';
-import { Field, InputType, registerEnumType } from 'type-graphql';
+import { ArrayMaxSize, Matches, Min } from 'class-validator';
+import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { CleanText, LIMITS } from '../../graphql/text-rules';
 import { Verdict } from '../annotation/verdict';
+import { ArticleStatus } from './article.entity';
+
+const MAX_AUTHORS = 20;
+const BCP47 = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
 export enum ArticleOrder {
   PUBLISHED_AT_DESC = 'PUBLISHED_AT_DESC',
@@ -25,4 +31,97 @@ export class ArticleFilter {
 
   @Field(() => Verdict, { nullable: true, description: 'Articles with at least one claim whose current verdict is this.' })
   verdict?: Verdict | null;
+
+  @Field(() => ArticleStatus, { nullable: true, description: 'Only articles in this status (readers see PUBLISHED only).' })
+  status?: ArticleStatus | null;
+}
+
+@InputType('CreateArticleInput')
+export class CreateArticleInput {
+  @Field(() => String, { description: 'Unique; lower-case letters, digits and single hyphens.' })
+  @CleanText(LIMITS.slug)
+  @Matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'slug must be lower-case letters, digits and single hyphens' })
+  slug: string;
+
+  @Field(() => String)
+  @CleanText(LIMITS.headline)
+  headline: string;
+
+  @Field(() => String, { nullable: true })
+  @CleanText(LIMITS.standfirst)
+  standfirst?: string | null;
+
+  @Field(() => String, { description: 'Plain text; paragraphs separated by a blank line.' })
+  @CleanText(LIMITS.articleBody)
+  body: string;
+
+  @Field(() => [String], { defaultValue: [] })
+  @ArrayMaxSize(MAX_AUTHORS)
+  @CleanText(LIMITS.name, { each: true })
+  authors: string[];
+
+  @Field(() => String, { nullable: true })
+  @CleanText(LIMITS.section)
+  section?: string | null;
+
+  @Field(() => String, { defaultValue: 'en', description: 'BCP 47 language tag.' })
+  @CleanText(LIMITS.language)
+  @Matches(BCP47, { message: 'language must be a BCP 47 tag such as en or pt-BR' })
+  language: string;
+
+  @Field(() => String, { nullable: true })
+  @CleanText(LIMITS.url)
+  url?: string | null;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'Planned or actual publication time.' })
+  publishedAt?: Date | null;
+}
+
+@InputType('UpdateArticleInput', { description: 'Metadata only; fields left out stay as they are.' })
+export class UpdateArticleInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { description: 'The version you edited; a newer one fails CONFLICT.' })
+  @Min(1)
+  expectedVersion: number;
+
+  @Field(() => String, { nullable: true })
+  @CleanText(LIMITS.headline)
+  headline?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @CleanText(LIMITS.standfirst)
+  standfirst?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  @ArrayMaxSize(MAX_AUTHORS)
+  @CleanText(LIMITS.name, { each: true })
+  authors?: string[] | null;
+
+  @Field(() => String, { nullable: true })
+  @CleanText(LIMITS.section)
+  section?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @CleanText(LIMITS.language)
+  @Matches(BCP47, { message: 'language must be a BCP 47 tag such as en or pt-BR' })
+  language?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @CleanText(LIMITS.url)
+  url?: string | null;
+
+  @Field(() => GraphQLDateTime, { nullable: true })
+  publishedAt?: Date | null;
+}
+
+@InputType('ArticleTransitionInput')
+export class ArticleTransitionInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { nullable: true, description: 'When given, the change fails CONFLICT unless this is the current version.' })
+  @Min(1)
+  expectedVersion?: number | null;
 }

@@ -1,11 +1,9 @@
 import DataLoader from 'dataloader';
 import type { SqlReader } from '../../db/sql-reader';
+import type { Visibility } from '../auth/visibility';
 import { jsonList } from '../../db/sql-reader';
 import { Verdict, VERDICTS } from '../annotation/verdict';
 import { ARTICLE_COLUMNS, type ArticleRow, type ArticleSqlRow, toArticleRow } from './article.rows';
-
-/** Only published articles are visible until accounts arrive. */
-export const VISIBLE_ARTICLE = `a.status = 'PUBLISHED'`;
 
 export interface VerdictCount {
   verdict: Verdict;
@@ -23,10 +21,10 @@ export interface ArticleLoaders {
   claimStatsByArticle: DataLoader<number, ClaimStats>;
 }
 
-export function createArticleLoaders(reader: SqlReader): ArticleLoaders {
+export function createArticleLoaders(reader: SqlReader, visibility: Visibility): ArticleLoaders {
   const articleById = new DataLoader<number, ArticleRow | null>(async (ids) => {
     const rows = await reader.all<ArticleSqlRow>(
-      `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id IN (SELECT value FROM json_each(?)) AND ${VISIBLE_ARTICLE}`,
+      `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id IN (SELECT value FROM json_each(?)) AND ${visibility.article}`,
       [jsonList(ids)],
     );
     const byId = new Map(rows.map((row) => [row.id, toArticleRow(row)]));
@@ -35,7 +33,7 @@ export function createArticleLoaders(reader: SqlReader): ArticleLoaders {
 
   const articleBySlug = new DataLoader<string, ArticleRow | null>(async (slugs) => {
     const rows = await reader.all<ArticleSqlRow>(
-      `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.slug IN (SELECT value FROM json_each(?)) AND ${VISIBLE_ARTICLE}`,
+      `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.slug IN (SELECT value FROM json_each(?)) AND ${visibility.article}`,
       [jsonList(slugs)],
     );
     const bySlug = new Map(rows.map((row) => [row.slug, toArticleRow(row)]));

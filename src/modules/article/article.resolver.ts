@@ -1,13 +1,16 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../graphql/context';
 import { badUserInput } from '../../graphql/errors';
 import { type Connection, connectionType, PageArgs } from '../../graphql/relay/connection';
 import { fromGlobalIdOf, toGlobalId } from '../../graphql/relay/global-id';
+import type { CorrectionRow } from '../annotation/annotation.rows';
+import { CorrectionEntity } from '../annotation/correction.entity';
 import { Verdict } from '../annotation/verdict';
+import { Role } from '../user/user.entity';
 import { ClaimEntity } from '../claim/claim.entity';
 import type { ClaimRow } from '../claim/claim.rows';
 import { ArticleEntity } from './article.entity';
-import { ArticleFilter, ArticleOrder } from './article.inputs';
+import { ArticleFilter, ArticleOrder, ArticleTransitionInput, CreateArticleInput, UpdateArticleInput } from './article.inputs';
 import type { ArticleRow } from './article.rows';
 import { ArticleService } from './article.service';
 
@@ -44,7 +47,31 @@ export class ArticleResolver {
     @Arg('filter', () => ArticleFilter, { nullable: true }) filter?: ArticleFilter | null,
     @Arg('orderBy', () => ArticleOrder, { nullable: true, defaultValue: ArticleOrder.PUBLISHED_AT_DESC }) orderBy?: ArticleOrder,
   ): Promise<Connection<ArticleRow>> {
-    return ctx.services.articles.list({ first, after, filter, orderBy });
+    return ctx.services.articles.list({ visibility: ctx.visibility, first, after, filter, orderBy });
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => ArticleEntity, { description: 'Creates a DRAFT article (EDITOR+).' })
+  async createArticle(@Ctx() ctx: AppContext, @Arg('input', () => CreateArticleInput) input: CreateArticleInput): Promise<ArticleRow> {
+    return reloadArticle(ctx, await ctx.services.articles.create(ctx.viewer, input));
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => ArticleEntity, { description: "Changes an article's metadata (EDITOR+); fails CONFLICT if expectedVersion is stale." })
+  async updateArticle(@Ctx() ctx: AppContext, @Arg('input', () => UpdateArticleInput) input: UpdateArticleInput): Promise<ArticleRow> {
+    return reloadArticle(ctx, await ctx.services.articles.update(ctx.viewer, fromGlobalIdOf('Article', input.id, 'input.id'), input));
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => ArticleEntity, { description: 'Publishes an article (EDITOR+); sets publishedAt to now if it has none.' })
+  async publishArticle(@Ctx() ctx: AppContext, @Arg('input', () => ArticleTransitionInput) input: ArticleTransitionInput): Promise<ArticleRow> {
+    return reloadArticle(ctx, await ctx.services.articles.publish(ctx.viewer, fromGlobalIdOf('Article', input.id, 'input.id'), input.expectedVersion));
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => ArticleEntity, { description: 'Archives an article (EDITOR+): readers no longer see it.' })
+  async archiveArticle(@Ctx() ctx: AppContext, @Arg('input', () => ArticleTransitionInput) input: ArticleTransitionInput): Promise<ArticleRow> {
+    return reloadArticle(ctx, await ctx.services.articles.archive(ctx.viewer, fromGlobalIdOf('Article', input.id, 'input.id'), input.expectedVersion));
   }
 
   @FieldResolver(() => ID)
@@ -57,6 +84,11 @@ export class ArticleResolver {
     return ctx.loaders.claimsByArticle.load(article.id);
   }
 
+  @FieldResolver(() => [CorrectionEntity], { description: "Public record of changes to this article's published verdicts, oldest first." })
+  corrections(@Root() article: ArticleRow, @Ctx() ctx: AppContext): Promise<CorrectionRow[]> {
+    return ctx.loaders.correctionsByArticle.load(article.id);
+  }
+
   @FieldResolver(() => Int)
   async claimCount(@Root() article: ArticleRow, @Ctx() ctx: AppContext): Promise<number> {
     return (await ctx.loaders.claimStatsByArticle.load(article.id)).claimCount;
@@ -66,4 +98,9 @@ export class ArticleResolver {
   async verdictSummary(@Root() article: ArticleRow, @Ctx() ctx: AppContext): Promise<VerdictCount[]> {
     return (await ctx.loaders.claimStatsByArticle.load(article.id)).verdictSummary;
   }
+}
+
+/** An article just written, read back fresh from the read connection. */
+async function reloadArticle(ctx: AppContext, id: number): Promise<ArticleRow> {
+  return (await ctx.loaders.articleById.clear(id).load(id)) as ArticleRow;
 }

@@ -3,10 +3,10 @@ import type { TypedRow } from '../../graphql/relay/node.type';
 import type { ArticleEntity, ArticleStatus } from './article.entity';
 
 /** An article as served to GraphQL: plain columns, no entity hydration. */
-export type ArticleRow = Omit<ArticleEntity, 'createdAt' | 'updatedAt' | 'version'> & TypedRow;
+export type ArticleRow = Omit<ArticleEntity, 'createdAt' | 'updatedAt'> & TypedRow;
 
 export const ARTICLE_COLUMNS = `a.id, a.slug, a.headline, a.standfirst, a.body, a.authors, a.section, a.language,
-  a.url, a.published_at AS publishedAt, a.status`;
+  a.url, a.published_at AS publishedAt, a.status, a.version`;
 
 export interface ArticleSqlRow {
   id: number;
@@ -20,6 +20,7 @@ export interface ArticleSqlRow {
   url: string | null;
   publishedAt: string | null;
   status: ArticleStatus;
+  version: number;
 }
 
 export function toArticleRow(row: ArticleSqlRow): ArticleRow {

@@ -1,4 +1,6 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Max, Min } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { CleanText, LIMITS } from '../../graphql/text-rules';
 import { Verdict } from '../annotation/verdict';
 
 @InputType('ClaimFilter')
@@ -11,4 +13,47 @@ export class ClaimFilter {
 
   @Field(() => String, { nullable: true, description: 'Claims made by this claimant (case-insensitive, exact).' })
   claimant?: string | null;
+}
+
+@InputType('CreateClaimInput')
+export class CreateClaimInput {
+  @Field(() => ID)
+  articleId: string;
+
+  @Field(() => String, { description: 'The exact words of the claim; must occur in the article body.' })
+  @CleanText(LIMITS.quote)
+  quote: string;
+
+  @Field(() => String, { nullable: true, description: 'Text right before the quote, to pick one of several occurrences.' })
+  @CleanText(LIMITS.quoteContext)
+  prefix?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Text right after the quote, to pick one of several occurrences.' })
+  @CleanText(LIMITS.quoteContext)
+  suffix?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Which occurrence of the quote (1-based), when it occurs more than once.' })
+  @Min(1)
+  @Max(10_000)
+  occurrence?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Who made the claim.' })
+  @CleanText(LIMITS.name)
+  claimant?: string | null;
+}
+
+@InputType('UpdateClaimInput')
+export class UpdateClaimInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { nullable: true, description: 'Who made the claim; null clears it.' })
+  @CleanText(LIMITS.name)
+  claimant?: string | null;
+}
+
+@InputType('DeleteClaimInput')
+export class DeleteClaimInput {
+  @Field(() => ID)
+  id: string;
 }

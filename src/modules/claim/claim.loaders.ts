@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { SqlReader } from '../../db/sql-reader';
 import { jsonList } from '../../db/sql-reader';
-import { VISIBLE_ARTICLE } from '../article/article.loaders';
+import type { Visibility } from '../auth/visibility';
 import { CLAIM_COLUMNS, type ClaimRow, toClaimRow } from './claim.rows';
 
 export interface ClaimLoaders {
@@ -10,11 +10,11 @@ export interface ClaimLoaders {
   claimsByArticle: DataLoader<number, ClaimRow[]>;
 }
 
-export function createClaimLoaders(reader: SqlReader): ClaimLoaders {
+export function createClaimLoaders(reader: SqlReader, visibility: Visibility): ClaimLoaders {
   const claimById = new DataLoader<number, ClaimRow | null>(async (ids) => {
     const rows = await reader.all<Omit<ClaimRow, '__typename'>>(
       `SELECT ${CLAIM_COLUMNS} FROM claims c JOIN articles a ON a.id = c.article_id
-       WHERE c.id IN (SELECT value FROM json_each(?)) AND ${VISIBLE_ARTICLE}`,
+       WHERE c.id IN (SELECT value FROM json_each(?)) AND ${visibility.article}`,
       [jsonList(ids)],
     );
     const byId = new Map(rows.map((row) => [row.id, toClaimRow(row)]));

@@ -1,13 +1,15 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../graphql/context';
 import { type Connection, connectionType, PageArgs } from '../../graphql/relay/connection';
 import { fromGlobalIdOf, toGlobalId } from '../../graphql/relay/global-id';
 import { AnnotationEntity } from '../annotation/annotation.entity';
-import type { AnnotationRow } from '../annotation/annotation.rows';
+import type { AnnotationRow, CorrectionRow } from '../annotation/annotation.rows';
+import { CorrectionEntity } from '../annotation/correction.entity';
 import { ArticleEntity } from '../article/article.entity';
 import type { ArticleRow } from '../article/article.rows';
+import { Role } from '../user/user.entity';
 import { ClaimEntity } from './claim.entity';
-import { ClaimFilter } from './claim.inputs';
+import { ClaimFilter, CreateClaimInput, DeleteClaimInput, UpdateClaimInput } from './claim.inputs';
 import type { ClaimRow } from './claim.rows';
 
 @ObjectType('TextSelector', {
@@ -31,6 +33,15 @@ export class TextSelector {
   end: number;
 }
 
+@ObjectType('DeleteClaimPayload', { simpleResolvers: true })
+export class DeleteClaimPayload {
+  @Field(() => ID)
+  deletedClaimId: string;
+
+  @Field(() => ArticleEntity, { description: 'The article the claim was in, as it is now.' })
+  article: ArticleRow;
+}
+
 export const ClaimConnection = connectionType('Claim', ClaimEntity);
 
 @Resolver(() => ClaimEntity)
@@ -46,7 +57,30 @@ export class ClaimResolver {
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Arg('filter', () => ClaimFilter, { nullable: true }) filter?: ClaimFilter | null,
   ): Promise<Connection<ClaimRow>> {
-    return ctx.services.claims.list({ first, after, filter });
+    return ctx.services.claims.list({ visibility: ctx.visibility, first, after, filter });
+  }
+
+  @Authorized(Role.REVIEWER)
+  @Mutation(() => ClaimEntity, { description: "Marks a claim in an article's body (REVIEWER+). The selector is computed by the server." })
+  async createClaim(@Ctx() ctx: AppContext, @Arg('input', () => CreateClaimInput) input: CreateClaimInput): Promise<ClaimRow> {
+    const id = await ctx.services.claims.create(ctx.viewer, fromGlobalIdOf('Article', input.articleId, 'input.articleId'), input);
+    return reloadClaim(ctx, id);
+  }
+
+  @Authorized(Role.REVIEWER)
+  @Mutation(() => ClaimEntity, { description: 'Changes who made the claim (REVIEWER+).' })
+  async updateClaim(@Ctx() ctx: AppContext, @Arg('input', () => UpdateClaimInput) input: UpdateClaimInput): Promise<ClaimRow> {
+    const id = await ctx.services.claims.update(ctx.viewer, fromGlobalIdOf('Claim', input.id, 'input.id'), input);
+    return reloadClaim(ctx, id);
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => DeleteClaimPayload, { description: 'Deletes a claim that has no published fact-check (EDITOR+).' })
+  async deleteClaim(@Ctx() ctx: AppContext, @Arg('input', () => DeleteClaimInput) input: DeleteClaimInput): Promise<DeleteClaimPayload> {
+    const { articleId } = await ctx.services.claims.delete(ctx.viewer, fromGlobalIdOf('Claim', input.id, 'input.id'));
+    ctx.loaders.claimsByArticle.clear(articleId);
+    ctx.loaders.claimStatsByArticle.clear(articleId);
+    return { deletedClaimId: input.id, article: (await ctx.loaders.articleById.clear(articleId).load(articleId)) as ArticleRow };
   }
 
   @FieldResolver(() => ID)
@@ -59,9 +93,14 @@ export class ClaimResolver {
     return { exact: claim.quote, prefix: claim.prefix, suffix: claim.suffix, start: claim.startOffset, end: claim.endOffset };
   }
 
-  @FieldResolver(() => [AnnotationEntity], { description: 'Published fact-checks, newest first.' })
+  @FieldResolver(() => [AnnotationEntity], { description: 'Fact-checks you may see: published and retracted ones (newest first), your drafts, or all for editors.' })
   annotations(@Root() claim: ClaimRow, @Ctx() ctx: AppContext): Promise<AnnotationRow[]> {
     return ctx.loaders.annotationsByClaim.load(claim.id);
+  }
+
+  @FieldResolver(() => [CorrectionEntity], { description: 'Public record of changes to published verdicts, oldest first.' })
+  corrections(@Root() claim: ClaimRow, @Ctx() ctx: AppContext): Promise<CorrectionRow[]> {
+    return ctx.loaders.correctionsByClaim.load(claim.id);
   }
 
   @FieldResolver(() => ArticleEntity)
@@ -69,4 +108,9 @@ export class ClaimResolver {
     // A claim is only ever served from a visible article, so the article is there.
     return (await ctx.loaders.articleById.load(claim.articleId)) as ArticleRow;
   }
+}
+
+/** A claim just written, read back fresh (the write is committed, so the read connection has it). */
+async function reloadClaim(ctx: AppContext, id: number): Promise<ClaimRow> {
+  return (await ctx.loaders.claimById.clear(id).load(id)) as ClaimRow;
 }

@@ -1,32 +1,99 @@
+import { type EntityManager, In } from 'typeorm';
+import { AnchorError, locateQuote } from '../../anchoring/text-selector';
+import type { Database } from '../../db/database';
 import type { SqlParam, SqlReader } from '../../db/sql-reader';
-import { badUserInput } from '../../graphql/errors';
+import { badUserInput, conflict, notFound } from '../../graphql/errors';
+import { clean } from '../../graphql/text-rules';
 import { type Connection, pageSize, toConnection } from '../../graphql/relay/connection';
 import { decodeCursor } from '../../graphql/relay/cursor';
 import { fromGlobalIdOf } from '../../graphql/relay/global-id';
-import { VISIBLE_ARTICLE } from '../article/article.loaders';
-import type { ClaimFilter } from './claim.inputs';
+import type { Visibility } from '../auth/visibility';
+import { AnnotationEntity, AnnotationStatus } from '../annotation/annotation.entity';
+import { ArticleEntity, ArticleStatus } from '../article/article.entity';
+import { isEditor, requireRole, type Viewer } from '../auth/viewer';
+import { Role } from '../user/user.entity';
+import { ClaimEntity } from './claim.entity';
+import type { ClaimFilter, CreateClaimInput, UpdateClaimInput } from './claim.inputs';
 import { CLAIM_COLUMNS, type ClaimRow, toClaimRow } from './claim.rows';
 
 const MAX_CLAIMANT_FILTER = 200;
+const NO_SUCH_ARTICLE = 'No such article.';
+const NO_SUCH_CLAIM = 'No such claim.';
+const HAS_PUBLISHED_CHECK = 'This claim has a published (or retracted) fact-check: it stays on record and cannot be deleted.';
 const SCOPE = 'claims:id';
 
 export interface ListClaimsArgs {
+  visibility: Visibility;
   first?: number | null;
   after?: string | null;
   filter?: ClaimFilter | null;
 }
 
 export class ClaimService {
+  private readonly db: Database;
   private readonly reader: SqlReader;
 
-  constructor({ reader }: { reader: SqlReader }) {
-    this.reader = reader;
+  constructor({ db }: { db: Database }) {
+    this.db = db;
+    this.reader = db.reader;
+  }
+
+  /** Marks a claim in an article's body; the selector is computed here, never taken from the client. */
+  create(viewer: Viewer, articleId: number, input: CreateClaimInput): Promise<number> {
+    requireRole(viewer, Role.REVIEWER);
+    return this.db.writes.run(async (manager) => {
+      const article = await manager.findOneBy(ArticleEntity, { id: articleId });
+      // Reviewers work on published articles; drafts are the editors' until published.
+      if (!article || (!isEditor(viewer) && article.status !== ArticleStatus.PUBLISHED)) throw notFound(NO_SUCH_ARTICLE, 'input.articleId');
+      const selector = anchor(article.body, clean(input.quote), input);
+      const claim = await manager.save(
+        manager.create(ClaimEntity, {
+          articleId,
+          quote: selector.exact,
+          prefix: selector.prefix,
+          suffix: selector.suffix,
+          startOffset: selector.start,
+          endOffset: selector.end,
+          claimant: clean(input.claimant) ?? null,
+          verdict: null,
+        }),
+      );
+      return claim.id;
+    });
+  }
+
+  update(viewer: Viewer, claimId: number, input: UpdateClaimInput): Promise<number> {
+    requireRole(viewer, Role.REVIEWER);
+    return this.db.writes.run(async (manager) => {
+      await this.findForWrite(manager, viewer, claimId);
+      if (input.claimant !== undefined) await manager.update(ClaimEntity, { id: claimId }, { claimant: clean(input.claimant) ?? null });
+      return claimId;
+    });
+  }
+
+  /** Deletes a claim with its unpublished drafts; never one whose fact-check was published. */
+  delete(viewer: Viewer, claimId: number): Promise<{ articleId: number }> {
+    requireRole(viewer, Role.EDITOR);
+    return this.db.writes.run(async (manager) => {
+      const claim = await this.findForWrite(manager, viewer, claimId);
+      const onRecord = await manager.existsBy(AnnotationEntity, { claimId, status: In([AnnotationStatus.PUBLISHED, AnnotationStatus.RETRACTED]) });
+      if (onRecord) throw conflict(HAS_PUBLISHED_CHECK);
+      await manager.delete(ClaimEntity, { id: claimId });
+      return { articleId: claim.articleId };
+    });
+  }
+
+  private async findForWrite(manager: EntityManager, viewer: Viewer, claimId: number): Promise<ClaimEntity> {
+    const claim = await manager.findOneBy(ClaimEntity, { id: claimId });
+    const article = claim ? await manager.findOneBy(ArticleEntity, { id: claim.articleId }) : null;
+    if (!claim || !article || (!isEditor(viewer) && article.status !== ArticleStatus.PUBLISHED)) throw notFound(NO_SUCH_CLAIM, 'input.id');
+    return claim;
   }
 
   /** Claims of visible articles, oldest first, keyset-paged by id. */
-  async list({ first, after, filter }: ListClaimsArgs): Promise<Connection<ClaimRow>> {
+  async list({ visibility, first, after, filter }: ListClaimsArgs): Promise<Connection<ClaimRow>> {
     const size = pageSize(first);
-    const where = [VISIBLE_ARTICLE];
+    const where = [visibility.article];
     const params: SqlParam[] = [];
     if (filter?.articleId != null) {
       where.push('c.article_id = ?');
@@ -56,5 +123,16 @@ export class ClaimService {
       toClaimRow,
       async () => (await this.reader.get<{ n: number }>(`SELECT COUNT(*) AS n ${from} WHERE ${where.join(' AND ')}`, params))?.n ?? 0,
     );
+  }
+}
+
+/** Locates the quote; a quote that is missing or ambiguous is the client's to fix. */
+function anchor(body: string, quote: string, hints: Pick<CreateClaimInput, 'prefix' | 'suffix' | 'occurrence'>) {
+  try {
+    return locateQuote(body, quote, hints);
+  } catch (error) {
+    if (!(error instanceof AnchorError)) throw error;
+    const field = error.reason === 'NO_SUCH_OCCURRENCE' ? 'input.occurrence' : 'input.quote';
+    throw badUserInput(error.message, field, error.occurrences.length > 0 ? { occurrences: error.occurrences } : {});
   }
 }

@@ -2,6 +2,8 @@ import type { EntityManager } from 'typeorm';
 import { AnchorError, locateQuote } from '../../anchoring/text-selector';
 import type { Database } from '../../db/database';
 import { AnnotationEntity, AnnotationStatus } from '../annotation/annotation.entity';
+import { AnnotationChange, type CitationSnapshot } from '../annotation/annotation-revision.entity';
+import { appendRevision, refreshClaimVerdict } from '../annotation/annotation-writes';
 import { CitationEntity, type Stance } from '../annotation/citation.entity';
 import type { Verdict } from '../annotation/verdict';
 import { ArticleEntity, ArticleStatus } from '../article/article.entity';
@@ -139,7 +141,6 @@ async function importClaim(manager: EntityManager, article: ArticleEntity, claim
   );
   summary.claims += 1;
 
-  let newestPublished: { at: number; verdict: Verdict } | null = null;
   for (const annotation of claim.annotations) {
     const authorId = keys.userIds.get(annotation.author);
     if (authorId === undefined) throw new DatasetError(`claim "${claim.key}": unknown author "${annotation.author}"`);
@@ -153,24 +154,23 @@ async function importClaim(manager: EntityManager, article: ArticleEntity, claim
         summary: annotation.summary,
         body: annotation.body,
         status,
+        version: 1,
         publishedAt,
+        retractedAt: null,
+        retractionReason: null,
       }),
     );
     summary.annotations += 1;
+    const snapshot: CitationSnapshot[] = [];
     for (const [position, citation] of annotation.citations.entries()) {
       const sourceId = keys.sourceIds.get(citation.sourceUrl);
       if (sourceId === undefined) throw new DatasetError(`claim "${claim.key}": citation of unknown source ${citation.sourceUrl}`);
-      await manager.insert(CitationEntity, {
-        annotationId: note.id,
-        sourceId,
-        stance: citation.stance as Stance,
-        excerpt: citation.excerpt,
-        position,
-      });
+      const stance = citation.stance as Stance;
+      await manager.insert(CitationEntity, { annotationId: note.id, sourceId, stance, excerpt: citation.excerpt, position });
+      snapshot.push({ sourceId, stance, excerpt: citation.excerpt });
     }
-    if (status === AnnotationStatus.PUBLISHED && publishedAt && (!newestPublished || publishedAt.getTime() >= newestPublished.at)) {
-      newestPublished = { at: publishedAt.getTime(), verdict: annotation.verdict as Verdict };
-    }
+    // An imported fact-check starts its history as it arrives.
+    await appendRevision(manager, note, AnnotationChange.CREATED, authorId, snapshot, 'imported');
   }
-  if (newestPublished) await manager.update(ClaimEntity, { id: saved.id }, { verdict: newestPublished.verdict });
+  await refreshClaimVerdict(manager, saved.id);
 }

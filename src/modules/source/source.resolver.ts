@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Role } from '../user/user.entity';
+import { CreateSourceInput } from './source.inputs';
 import type { AppContext } from '../../graphql/context';
 import { type Connection, connectionType, PageArgs } from '../../graphql/relay/connection';
 import { fromGlobalIdOf, toGlobalId } from '../../graphql/relay/global-id';
@@ -17,6 +19,13 @@ export class SourceResolver {
   @Query(() => SourceConnection)
   sources(@Ctx() ctx: AppContext, @Args(() => PageArgs) { first, after }: PageArgs): Promise<Connection<SourceRow>> {
     return ctx.services.sources.list({ first, after });
+  }
+
+  @Authorized(Role.REVIEWER)
+  @Mutation(() => SourceEntity, { description: 'Stores a source (REVIEWER+); the same normalised url returns the one already stored.' })
+  async createSource(@Ctx() ctx: AppContext, @Arg('input', () => CreateSourceInput) input: CreateSourceInput): Promise<SourceRow> {
+    const id = await ctx.services.sources.create(ctx.viewer, input);
+    return (await ctx.loaders.sourceById.clear(id).load(id)) as SourceRow;
   }
 
   @FieldResolver(() => ID)

@@ -1,15 +1,26 @@
+import type { EntityManager } from 'typeorm';
+import type { Database } from '../../db/database';
 import type { SqlReader } from '../../db/sql-reader';
+import { badUserInput } from '../../graphql/errors';
 import { type Connection, pageSize, toConnection } from '../../graphql/relay/connection';
 import { decodeCursor } from '../../graphql/relay/cursor';
+import { clean } from '../../graphql/text-rules';
+import { requireRole, type Viewer } from '../auth/viewer';
+import { Role } from '../user/user.entity';
+import { SourceEntity } from './source.entity';
+import type { CreateSourceInput } from './source.inputs';
 import { SOURCE_COLUMNS, type SourceRow, type SourceSqlRow, toSourceRow } from './source.rows';
+import { normalizeSourceUrl, SourceUrlError } from './source-url';
 
 const SCOPE = 'sources:id';
 
 export class SourceService {
+  private readonly db: Database;
   private readonly reader: SqlReader;
 
-  constructor({ reader }: { reader: SqlReader }) {
-    this.reader = reader;
+  constructor({ db }: { db: Database }) {
+    this.db = db;
+    this.reader = db.reader;
   }
 
   /** All sources, oldest first, keyset-paged by id. */
@@ -29,4 +40,33 @@ export class SourceService {
       async () => (await this.reader.get<{ n: number }>('SELECT COUNT(*) AS n FROM sources'))?.n ?? 0,
     );
   }
+
+  /** Idempotent: the same normalised url returns the source already stored. */
+  create(viewer: Viewer, input: CreateSourceInput): Promise<number> {
+    requireRole(viewer, Role.REVIEWER);
+    return this.db.writes.run(async (manager) => (await upsertSource(manager, input, 'input.url')).id);
+  }
+}
+
+/** Finds a source by its normalised url or stores a new one, inside the caller's transaction. */
+export async function upsertSource(manager: EntityManager, input: CreateSourceInput, field: string): Promise<SourceEntity> {
+  let url: string;
+  try {
+    url = normalizeSourceUrl(input.url);
+  } catch (error) {
+    if (error instanceof SourceUrlError) throw badUserInput(error.message, field);
+    throw error;
+  }
+  const existing = await manager.findOneBy(SourceEntity, { url });
+  if (existing) return existing;
+  return manager.save(
+    manager.create(SourceEntity, {
+      url,
+      title: clean(input.title),
+      publisher: clean(input.publisher) ?? null,
+      publishedAt: input.publishedAt ?? null,
+      kind: input.kind,
+      accessedAt: new Date(),
+    }),
+  );
 }

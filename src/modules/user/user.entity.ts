@@ -1,5 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Node } from '../../graphql/relay/node.type';
 
 export enum Role {
   REVIEWER = 'REVIEWER',
@@ -10,7 +11,7 @@ export enum Role {
 registerEnumType(Role, { name: 'Role', description: 'What a user may do: REVIEWER < EDITOR < ADMIN.' });
 
 /** A newsroom account; the author of fact-checks. */
-@ObjectType('User', { simpleResolvers: true, description: 'A newsroom member: the author of fact-checks.' })
+@ObjectType('User', { implements: Node, simpleResolvers: true, description: 'A newsroom member: the author of fact-checks.' })
 @Entity('users')
 export class UserEntity {
   @PrimaryGeneratedColumn()
@@ -20,6 +21,7 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
+  @Field(() => Role)
   @Column({ type: 'varchar', length: 16 })
   role: Role;
 

@@ -1,0 +1,84 @@
+import type { EntityManager } from 'typeorm';
+import { badUserInput, notFound } from '../../graphql/errors';
+import { fromGlobalIdOf } from '../../graphql/relay/global-id';
+import { clean } from '../../graphql/text-rules';
+import { ClaimEntity } from '../claim/claim.entity';
+import { SourceEntity } from '../source/source.entity';
+import { upsertSource } from '../source/source.service';
+import { type AnnotationChange, AnnotationRevisionEntity, type CitationSnapshot } from './annotation-revision.entity';
+import { AnnotationEntity, AnnotationStatus } from './annotation.entity';
+import type { CitationInput } from './annotation.inputs';
+import { CitationEntity } from './citation.entity';
+import type { Verdict } from './verdict';
+
+/** Steps shared by the fact-check mutations; each runs inside the caller's transaction. */
+
+const ONE_SOURCE = 'Give exactly one of `sourceId` and `source`.';
+
+/**
+ * Replaces an annotation's citations, in order. Citations are resolved one by one, so a bad
+ * one can fail after earlier writes (a new source stored): the transaction undoes them all.
+ */
+export async function writeCitations(manager: EntityManager, annotationId: number, citations: CitationInput[], field: string): Promise<CitationSnapshot[]> {
+  await manager.delete(CitationEntity, { annotationId });
+  const snapshot: CitationSnapshot[] = [];
+  for (const [index, citation] of citations.entries()) {
+    const at = `${field}.${index}`;
+    if ((citation.sourceId == null) === (citation.source == null)) throw badUserInput(ONE_SOURCE, at);
+    let sourceId: number;
+    if (citation.sourceId != null) {
+      sourceId = fromGlobalIdOf('Source', citation.sourceId, `${at}.sourceId`);
+      if (!(await manager.existsBy(SourceEntity, { id: sourceId }))) throw notFound('No such source.', `${at}.sourceId`);
+    } else {
+      sourceId = (await upsertSource(manager, citation.source!, `${at}.source.url`)).id;
+    }
+    const excerpt = clean(citation.excerpt);
+    await manager.insert(CitationEntity, { annotationId, sourceId, stance: citation.stance, excerpt, position: index });
+    snapshot.push({ sourceId, stance: citation.stance, excerpt });
+  }
+  return snapshot;
+}
+
+export async function currentCitations(manager: EntityManager, annotationId: number): Promise<CitationSnapshot[]> {
+  const rows = await manager.find(CitationEntity, { where: { annotationId }, order: { position: 'ASC' } });
+  return rows.map(({ sourceId, stance, excerpt }) => ({ sourceId, stance, excerpt }));
+}
+
+/** Appends the annotation as it now stands to its history. Revisions are never rewritten. */
+export async function appendRevision(
+  manager: EntityManager,
+  annotation: AnnotationEntity,
+  change: AnnotationChange,
+  actorId: number,
+  citations: CitationSnapshot[],
+  note: string | null = null,
+): Promise<void> {
+  await manager.insert(AnnotationRevisionEntity, {
+    annotationId: annotation.id,
+    version: annotation.version,
+    change,
+    verdict: annotation.verdict,
+    summary: annotation.summary,
+    body: annotation.body,
+    status: annotation.status,
+    citations,
+    actorId,
+    note,
+  });
+}
+
+/** Sets a claim's verdict to that of its newest published fact-check; returns before and after. */
+export async function refreshClaimVerdict(manager: EntityManager, claimId: number): Promise<{ before: Verdict | null; after: Verdict | null }> {
+  const claim = await manager.findOneByOrFail(ClaimEntity, { id: claimId });
+  const newest = await manager
+    .createQueryBuilder(AnnotationEntity, 'n')
+    .select('n.verdict', 'verdict')
+    .where('n.claimId = :claimId AND n.status = :status', { claimId, status: AnnotationStatus.PUBLISHED })
+    .orderBy('n.publishedAt', 'DESC')
+    .addOrderBy('n.id', 'DESC')
+    .limit(1)
+    .getRawOne<{ verdict: Verdict }>();
+  const after = newest?.verdict ?? null;
+  if (after !== claim.verdict) await manager.update(ClaimEntity, { id: claimId }, { verdict: after });
+  return { before: claim.verdict, after };
+}

@@ -1,0 +1,111 @@
+import { ArrayMaxSize, Min, ValidateNested } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { CleanText, LIMITS } from '../../graphql/text-rules';
+import { CreateSourceInput } from '../source/source.inputs';
+import { Stance } from './citation.entity';
+import { Verdict } from './verdict';
+
+export const MAX_CITATIONS = 20;
+
+@InputType('CitationInput', { description: 'Cite an existing source by `sourceId`, or a new one as `source` (exactly one).' })
+export class CitationInput {
+  @Field(() => ID, { nullable: true })
+  sourceId?: string | null;
+
+  @Field(() => CreateSourceInput, { nullable: true })
+  @ValidateNested()
+  source?: CreateSourceInput | null;
+
+  @Field(() => Stance)
+  stance: Stance;
+
+  @Field(() => String, { description: 'The words of the source relied on.' })
+  @CleanText(LIMITS.excerpt)
+  excerpt: string;
+}
+
+@InputType('CreateAnnotationInput')
+export class CreateAnnotationInput {
+  @Field(() => ID)
+  claimId: string;
+
+  @Field(() => Verdict)
+  verdict: Verdict;
+
+  @Field(() => String)
+  @CleanText(LIMITS.summary)
+  summary: string;
+
+  @Field(() => String)
+  @CleanText(LIMITS.body)
+  body: string;
+
+  @Field(() => [CitationInput], { defaultValue: [] })
+  @ArrayMaxSize(MAX_CITATIONS)
+  @ValidateNested({ each: true })
+  citations: CitationInput[];
+}
+
+@InputType('UpdateAnnotationInput', { description: 'Fields left out stay as they are; `citations`, when given, replaces them all.' })
+export class UpdateAnnotationInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { description: 'The version you edited; a newer one fails CONFLICT.' })
+  @Min(1)
+  expectedVersion: number;
+
+  @Field(() => Verdict, { nullable: true })
+  verdict?: Verdict | null;
+
+  @Field(() => String, { nullable: true })
+  @CleanText(LIMITS.summary)
+  summary?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @CleanText(LIMITS.body)
+  body?: string | null;
+
+  @Field(() => [CitationInput], { nullable: true })
+  @ArrayMaxSize(MAX_CITATIONS)
+  @ValidateNested({ each: true })
+  citations?: CitationInput[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Why; required when changing the verdict of a published fact-check.' })
+  @CleanText(LIMITS.note)
+  note?: string | null;
+}
+
+@InputType('AnnotationTransitionInput')
+export class AnnotationTransitionInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { nullable: true, description: 'When given, the change fails CONFLICT unless this is the current version.' })
+  @Min(1)
+  expectedVersion?: number | null;
+}
+
+@InputType('PublishAnnotationInput')
+export class PublishAnnotationInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { description: 'The version you reviewed; a newer one fails CONFLICT.' })
+  @Min(1)
+  expectedVersion: number;
+}
+
+@InputType('RetractAnnotationInput')
+export class RetractAnnotationInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { description: 'Shown with the retracted fact-check.' })
+  @CleanText(LIMITS.reason)
+  reason: string;
+
+  @Field(() => Int, { nullable: true })
+  @Min(1)
+  expectedVersion?: number | null;
+}

@@ -1,0 +1,169 @@
+import type { EntityManager } from 'typeorm';
+import type { Database } from '../../db/database';
+import { badUserInput, conflict, forbidden, notFound } from '../../graphql/errors';
+import { clean } from '../../graphql/text-rules';
+import { ArticleEntity, ArticleStatus } from '../article/article.entity';
+import { isEditor, requireRole, type Viewer } from '../auth/viewer';
+import { ClaimEntity } from '../claim/claim.entity';
+import { Role } from '../user/user.entity';
+import { AnnotationChange } from './annotation-revision.entity';
+import { appendRevision, currentCitations, refreshClaimVerdict, writeCitations } from './annotation-writes';
+import { AnnotationEntity, AnnotationStatus } from './annotation.entity';
+import type { CreateAnnotationInput, UpdateAnnotationInput } from './annotation.inputs';
+import { CorrectionEntity, CorrectionKind } from './correction.entity';
+
+const NO_SUCH_CLAIM = 'No such claim.';
+const NO_SUCH_ANNOTATION = 'No such fact-check.';
+const STALE_VERSION = 'The fact-check has changed since you read it: reload and apply your change again.';
+const NOTHING_TO_CHANGE = 'Nothing to change: give at least one of verdict, summary, body, citations.';
+const NOTE_REQUIRED = 'Changing the verdict of a published fact-check is a correction: say why in `note`.';
+const NOT_YOURS = 'Only its author or an editor may edit a fact-check before it is published.';
+const PUBLISHED_EDITORS_ONLY = 'Only an editor may edit a published fact-check.';
+const RETRACTED_IS_FINAL = 'A retracted fact-check is final; write a new one.';
+const SUBMIT_OWN = 'Only its author submits a fact-check for review.';
+const SECOND_PAIR_OF_EYES = 'An editor never publishes a fact-check they wrote: another editor must review it.';
+
+/**
+ * The review workflow: DRAFT -(author submits)-> IN_REVIEW -(another editor publishes)->
+ * PUBLISHED -(editor retracts)-> RETRACTED. Every change bumps the version with an
+ * optimistic `UPDATE ... WHERE version = ?`, appends a revision, and keeps the claim's
+ * verdict equal to that of its newest published fact-check, all in one transaction.
+ */
+export class AnnotationService {
+  private readonly db: Database;
+
+  constructor({ db }: { db: Database }) {
+    this.db = db;
+  }
+
+  create(viewer: Viewer, claimId: number, input: CreateAnnotationInput): Promise<number> {
+    const user = requireRole(viewer, Role.REVIEWER);
+    return this.db.writes.run(async (manager) => {
+      const claim = await manager.findOneBy(ClaimEntity, { id: claimId });
+      const article = claim ? await manager.findOneBy(ArticleEntity, { id: claim.articleId }) : null;
+      if (!claim || !article || (!isEditor(viewer) && article.status !== ArticleStatus.PUBLISHED)) throw notFound(NO_SUCH_CLAIM, 'input.claimId');
+      const annotation = await manager.save(
+        manager.create(AnnotationEntity, {
+          claimId,
+          authorId: user.id,
+          verdict: input.verdict,
+          summary: clean(input.summary),
+          body: clean(input.body),
+          status: AnnotationStatus.DRAFT,
+          version: 1,
+          publishedAt: null,
+          retractedAt: null,
+          retractionReason: null,
+        }),
+      );
+      const citations = await writeCitations(manager, annotation.id, input.citations, 'input.citations');
+      await appendRevision(manager, annotation, AnnotationChange.CREATED, user.id, citations);
+      return annotation.id;
+    });
+  }
+
+  update(viewer: Viewer, id: number, input: UpdateAnnotationInput): Promise<number> {
+    const user = requireRole(viewer, Role.REVIEWER);
+    if (input.verdict == null && input.summary == null && input.body == null && input.citations == null) throw badUserInput(NOTHING_TO_CHANGE, 'input');
+    return this.db.writes.run(async (manager) => {
+      const annotation = await this.findForWrite(manager, viewer, id);
+      if (annotation.status === AnnotationStatus.RETRACTED) throw conflict(RETRACTED_IS_FINAL, annotation.version);
+      if (annotation.status === AnnotationStatus.PUBLISHED && !isEditor(viewer)) throw forbidden(PUBLISHED_EDITORS_ONLY);
+      if (annotation.authorId !== user.id && !isEditor(viewer)) throw forbidden(NOT_YOURS);
+      checkVersion(annotation, input.expectedVersion);
+      const previousVerdict = annotation.verdict;
+      const verdictChanged = input.verdict != null && input.verdict !== previousVerdict;
+      const note = clean(input.note) ?? null;
+      if (annotation.status === AnnotationStatus.PUBLISHED && verdictChanged && !note) throw badUserInput(NOTE_REQUIRED, 'input.note');
+
+      await bumpVersion(manager, annotation, {
+        ...(input.verdict != null ? { verdict: input.verdict } : {}),
+        ...(input.summary != null ? { summary: clean(input.summary) } : {}),
+        ...(input.body != null ? { body: clean(input.body) } : {}),
+      });
+      const citations = input.citations ? await writeCitations(manager, id, input.citations, 'input.citations') : await currentCitations(manager, id);
+      await appendRevision(manager, annotation, AnnotationChange.UPDATED, user.id, citations, note);
+      if (annotation.status === AnnotationStatus.PUBLISHED && verdictChanged) {
+        await refreshClaimVerdict(manager, annotation.claimId);
+        await recordCorrection(manager, annotation, CorrectionKind.VERDICT_CHANGED, previousVerdict, annotation.verdict, note!, user.id);
+      }
+      return id;
+    });
+  }
+
+  submit(viewer: Viewer, id: number, expectedVersion?: number | null): Promise<number> {
+    const user = requireRole(viewer, Role.REVIEWER);
+    return this.db.writes.run(async (manager) => {
+      const annotation = await this.findForWrite(manager, viewer, id);
+      if (annotation.authorId !== user.id) throw forbidden(SUBMIT_OWN);
+      if (annotation.status !== AnnotationStatus.DRAFT) throw conflict(`Only a DRAFT can be submitted; this one is ${annotation.status}.`, annotation.version);
+      checkVersion(annotation, expectedVersion);
+      await bumpVersion(manager, annotation, { status: AnnotationStatus.IN_REVIEW });
+      await appendRevision(manager, annotation, AnnotationChange.SUBMITTED, user.id, await currentCitations(manager, id));
+      return id;
+    });
+  }
+
+  publish(viewer: Viewer, id: number, expectedVersion: number): Promise<number> {
+    const user = requireRole(viewer, Role.EDITOR);
+    return this.db.writes.run(async (manager) => {
+      const annotation = await this.findForWrite(manager, viewer, id);
+      if (annotation.authorId === user.id) throw forbidden(SECOND_PAIR_OF_EYES);
+      if (annotation.status !== AnnotationStatus.IN_REVIEW) throw conflict(`Only a fact-check IN_REVIEW can be published; this one is ${annotation.status}.`, annotation.version);
+      checkVersion(annotation, expectedVersion);
+      await bumpVersion(manager, annotation, { status: AnnotationStatus.PUBLISHED, publishedAt: new Date() });
+      await appendRevision(manager, annotation, AnnotationChange.PUBLISHED, user.id, await currentCitations(manager, id));
+      await refreshClaimVerdict(manager, annotation.claimId);
+      return id;
+    });
+  }
+
+  /** Retracts with a reason: the fact-check stays visible as RETRACTED; the claim falls back. */
+  retract(viewer: Viewer, id: number, reason: string, expectedVersion?: number | null): Promise<number> {
+    const user = requireRole(viewer, Role.EDITOR);
+    return this.db.writes.run(async (manager) => {
+      const annotation = await this.findForWrite(manager, viewer, id);
+      if (annotation.status !== AnnotationStatus.PUBLISHED) throw conflict(`Only a PUBLISHED fact-check can be retracted; this one is ${annotation.status}.`, annotation.version);
+      checkVersion(annotation, expectedVersion);
+      const note = clean(reason);
+      await bumpVersion(manager, annotation, { status: AnnotationStatus.RETRACTED, retractedAt: new Date(), retractionReason: note });
+      await appendRevision(manager, annotation, AnnotationChange.RETRACTED, user.id, await currentCitations(manager, id), note);
+      const { before, after } = await refreshClaimVerdict(manager, annotation.claimId);
+      await recordCorrection(manager, annotation, CorrectionKind.RETRACTED, before, after, note, user.id);
+      return id;
+    });
+  }
+
+  /** A fact-check the viewer may see (others' drafts are NOT_FOUND, not FORBIDDEN: no leak). */
+  private async findForWrite(manager: EntityManager, viewer: Viewer, id: number): Promise<AnnotationEntity> {
+    const annotation = await manager.findOneBy(AnnotationEntity, { id });
+    if (!annotation) throw notFound(NO_SUCH_ANNOTATION, 'input.id');
+    const publicStatus = annotation.status === AnnotationStatus.PUBLISHED || annotation.status === AnnotationStatus.RETRACTED;
+    if (!isEditor(viewer) && !publicStatus && annotation.authorId !== viewer.user?.id) throw notFound(NO_SUCH_ANNOTATION, 'input.id');
+    return annotation;
+  }
+}
+
+function checkVersion(annotation: AnnotationEntity, expectedVersion: number | null | undefined): void {
+  if (expectedVersion != null && expectedVersion !== annotation.version) throw conflict(STALE_VERSION, annotation.version);
+}
+
+/** Applies `changes` only if nobody changed the row since it was read (typeorm#2848). */
+async function bumpVersion(manager: EntityManager, annotation: AnnotationEntity, changes: Partial<AnnotationEntity>): Promise<void> {
+  const result = await manager.update(AnnotationEntity, { id: annotation.id, version: annotation.version }, { ...changes, version: annotation.version + 1 });
+  if (result.affected !== 1) throw conflict(STALE_VERSION, annotation.version);
+  Object.assign(annotation, changes, { version: annotation.version + 1 });
+}
+
+async function recordCorrection(
+  manager: EntityManager,
+  annotation: AnnotationEntity,
+  kind: CorrectionKind,
+  previousVerdict: CorrectionEntity['previousVerdict'],
+  newVerdict: CorrectionEntity['newVerdict'],
+  note: string,
+  editorId: number,
+): Promise<void> {
+  const claim = await manager.findOneByOrFail(ClaimEntity, { id: annotation.claimId });
+  await manager.insert(CorrectionEntity, { articleId: claim.articleId, claimId: claim.id, annotationId: annotation.id, kind, previousVerdict, newVerdict, note, editorId });
+}

@@ -1,0 +1,80 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Database } from '../../db/database';
+import { fromSqlDate, toSqlDate } from '../../db/sql-dates';
+import { notFound, unauthenticated } from '../../graphql/errors';
+import { ApiTokenEntity } from './api-token.entity';
+import { generateToken, hashToken, isWellFormedToken } from './api-token';
+import { UserEntity, type Role } from '../user/user.entity';
+import { ANONYMOUS, type Viewer } from './viewer';
+
+const MALFORMED_HEADER = 'Malformed Authorization header: expected `Bearer <token>`.';
+const BAD_TOKEN = 'Unknown or revoked API token.';
+/** lastUsedAt is a hint, not an audit log: refresh it at most this often per token. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export interface IssuedToken {
+  token: ApiTokenEntity;
+  /** The secret, shown once and never stored. */
+  secret: string;
+}
+
+/** API tokens: issuing, revoking, and turning an Authorization header into a viewer. */
+export class AuthService {
+  private readonly db: Database;
+
+  constructor({ db }: { db: Database }) {
+    this.db = db;
+  }
+
+  /**
+   * The viewer of a request. No header is an anonymous reader; a header that is malformed or
+   * names an unknown or revoked token is UNAUTHENTICATED, never a silent fall-back.
+   */
+  async viewerFrom(headers: IncomingHttpHeaders): Promise<Viewer> {
+    const header = headers.authorization;
+    if (header === undefined || header === '') return ANONYMOUS;
+    const match = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
+    if (!match) throw unauthenticated(MALFORMED_HEADER, 401);
+    if (!isWellFormedToken(match[1])) throw unauthenticated(BAD_TOKEN, 401);
+    const row = await this.db.reader.get<{ tokenId: number; lastUsedAt: string | null; id: number; name: string; role: Role }>(
+      `SELECT t.id AS tokenId, t.last_used_at AS lastUsedAt, u.id, u.name, u.role
+       FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND t.revoked_at IS NULL`,
+      [hashToken(match[1])],
+    );
+    if (!row) throw unauthenticated(BAD_TOKEN, 401);
+    this.touch(row.tokenId, fromSqlDate(row.lastUsedAt));
+    return { user: { id: row.id, name: row.name, role: row.role }, tokenId: row.tokenId };
+  }
+
+  /** Creates a token for a user; the secret is in the result and nowhere else. */
+  async issue(userId: number, label: string): Promise<IssuedToken> {
+    return this.db.writes.run(async (manager) => {
+      if (!(await manager.existsBy(UserEntity, { id: userId }))) throw notFound('No such user.', 'input.userId');
+      const { secret, hash, displayPrefix } = generateToken();
+      const token = await manager.save(manager.create(ApiTokenEntity, { userId, label, tokenHash: hash, tokenPrefix: displayPrefix, lastUsedAt: null, revokedAt: null }));
+      return { token, secret };
+    });
+  }
+
+  /** Revokes a token; revoking twice keeps the first revocation time. */
+  async revoke(tokenId: number): Promise<ApiTokenEntity> {
+    return this.db.writes.run(async (manager) => {
+      const token = await manager.findOneBy(ApiTokenEntity, { id: tokenId });
+      if (!token) throw notFound('No such API token.', 'input.id');
+      if (!token.revokedAt) {
+        token.revokedAt = new Date();
+        await manager.update(ApiTokenEntity, { id: tokenId }, { revokedAt: token.revokedAt });
+      }
+      return token;
+    });
+  }
+
+  private touch(tokenId: number, lastUsedAt: Date | null): void {
+    const now = Date.now();
+    if (lastUsedAt && now - lastUsedAt.getTime() < LAST_USED_RESOLUTION_MS) return;
+    // Off the request's path: a failed refresh must not fail the request it belongs to.
+    this.db.writes
+      .run((manager) => manager.query('UPDATE api_tokens SET last_used_at = ? WHERE id = ?', [toSqlDate(new Date(now)), tokenId]))
+      .catch(() => undefined);
+  }
+}

@@ -1,0 +1,25 @@
+import { GraphQLDateTime } from 'graphql-scalars';
+import { Field, InputType } from 'type-graphql';
+import { CleanText, LIMITS } from '../../graphql/text-rules';
+import { SourceKind } from './source.entity';
+
+@InputType('CreateSourceInput')
+export class CreateSourceInput {
+  @Field(() => String, { description: 'http(s) only; stored normalised (lower-case host, no fragment, no utm_* parameters).' })
+  @CleanText(LIMITS.url)
+  url: string;
+
+  @Field(() => String)
+  @CleanText(LIMITS.title)
+  title: string;
+
+  @Field(() => String, { nullable: true })
+  @CleanText(LIMITS.name)
+  publisher?: string | null;
+
+  @Field(() => GraphQLDateTime, { nullable: true })
+  publishedAt?: Date | null;
+
+  @Field(() => SourceKind)
+  kind: SourceKind;
+}

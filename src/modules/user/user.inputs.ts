@@ -1,0 +1,38 @@
+import { Field, ID, InputType } from 'type-graphql';
+import { CleanText, LIMITS } from '../../graphql/text-rules';
+import { Role } from './user.entity';
+
+@InputType('CreateUserInput')
+export class CreateUserInput {
+  @Field(() => String)
+  @CleanText(LIMITS.name)
+  name: string;
+
+  @Field(() => Role)
+  role: Role;
+}
+
+@InputType('SetUserRoleInput')
+export class SetUserRoleInput {
+  @Field(() => ID)
+  userId: string;
+
+  @Field(() => Role)
+  role: Role;
+}
+
+@InputType('CreateTokenInput')
+export class CreateTokenInput {
+  @Field(() => ID)
+  userId: string;
+
+  @Field(() => String, { description: 'What the token is for, e.g. "Ana laptop".' })
+  @CleanText(LIMITS.label)
+  label: string;
+}
+
+@InputType('RevokeTokenInput')
+export class RevokeTokenInput {
+  @Field(() => ID)
+  id: string;
+}

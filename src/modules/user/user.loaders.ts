@@ -1,0 +1,25 @@
+import DataLoader from 'dataloader';
+import type { SqlReader } from '../../db/sql-reader';
+import { jsonList } from '../../db/sql-reader';
+import type { TypedRow } from '../../graphql/relay/node.type';
+import type { Role } from './user.entity';
+
+export interface UserRow extends TypedRow {
+  id: number;
+  name: string;
+  role: Role;
+}
+
+export interface UserLoaders {
+  userById: DataLoader<number, UserRow | null>;
+}
+
+export function createUserLoaders(reader: SqlReader): UserLoaders {
+  return {
+    userById: new DataLoader<number, UserRow | null>(async (ids) => {
+      const rows = await reader.all<Omit<UserRow, '__typename'>>('SELECT id, name, role FROM users WHERE id IN (SELECT value FROM json_each(?))', [jsonList(ids)]);
+      const byId = new Map(rows.map((row) => [row.id, { __typename: 'User', ...row }]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+  };
+}

@@ -1,0 +1,63 @@
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { AppContext } from '../../graphql/context';
+import { fromGlobalIdOf, toGlobalId } from '../../graphql/relay/global-id';
+import { ApiTokenEntity } from '../auth/api-token.entity';
+import { CreateTokenInput, CreateUserInput, RevokeTokenInput, SetUserRoleInput } from './user.inputs';
+import { Role, UserEntity } from './user.entity';
+import type { UserRow } from './user.loaders';
+
+@ObjectType('NewApiToken', { simpleResolvers: true, description: 'A token just created: the secret is shown here once and never again.' })
+export class NewApiToken {
+  @Field(() => String, { description: 'Send as `Authorization: Bearer <secret>`. Store it now: it cannot be shown again.' })
+  secret: string;
+
+  @Field(() => ApiTokenEntity)
+  token: ApiTokenEntity;
+}
+
+@Resolver(() => UserEntity)
+export class UserResolver {
+  @Query(() => UserEntity, { nullable: true, description: 'The signed-in user; null for anonymous readers.' })
+  viewer(@Ctx() ctx: AppContext): UserRow | null {
+    return ctx.viewer.user ? { __typename: 'User', ...ctx.viewer.user } : null;
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => UserEntity, { description: 'Creates a newsroom account (ADMIN).' })
+  async createUser(@Ctx() ctx: AppContext, @Arg('input', () => CreateUserInput) input: CreateUserInput): Promise<UserRow> {
+    const user = await ctx.services.users.create(input.name, input.role);
+    return { __typename: 'User', id: user.id, name: user.name, role: user.role };
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => UserEntity, { description: "Changes a user's role (ADMIN); the last ADMIN cannot be demoted." })
+  async setUserRole(@Ctx() ctx: AppContext, @Arg('input', () => SetUserRoleInput) input: SetUserRoleInput): Promise<UserRow> {
+    const user = await ctx.services.users.setRole(fromGlobalIdOf('User', input.userId, 'input.userId'), input.role);
+    return { __typename: 'User', id: user.id, name: user.name, role: user.role };
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => NewApiToken, { description: 'Creates an API token for a user (ADMIN); the secret is in the answer only.' })
+  async createToken(@Ctx() ctx: AppContext, @Arg('input', () => CreateTokenInput) input: CreateTokenInput): Promise<NewApiToken> {
+    return ctx.services.auth.issue(fromGlobalIdOf('User', input.userId, 'input.userId'), input.label.trim());
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => ApiTokenEntity, { description: 'Revokes an API token (ADMIN); requests with it are refused from now on.' })
+  revokeToken(@Ctx() ctx: AppContext, @Arg('input', () => RevokeTokenInput) input: RevokeTokenInput): Promise<ApiTokenEntity> {
+    return ctx.services.auth.revoke(fromGlobalIdOf('ApiToken', input.id, 'input.id'));
+  }
+
+  @FieldResolver(() => ID)
+  id(@Root() user: UserRow): string {
+    return toGlobalId('User', user.id);
+  }
+}
+
+@Resolver(() => ApiTokenEntity)
+export class ApiTokenResolver {
+  @FieldResolver(() => ID)
+  id(@Root() token: ApiTokenEntity): string {
+    return toGlobalId('ApiToken', token.id);
+  }
+}

@@ -1,0 +1,152 @@
+import { type GraphQLField, getNamedType, isNonNullType } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAppSchema } from '../../src/graphql/schema';
+import { DEMO_ARTICLE_SLUG } from '../../src/modules/dataset/demo-dataset';
+import { Role } from '../../src/modules/user/user.entity';
+import { type SignedIn, startTestServer, type TestServer } from '../helpers/test-app';
+
+type Actor = 'ANONYMOUS' | Role;
+const ACTORS: Actor[] = ['ANONYMOUS', Role.REVIEWER, Role.EDITOR, Role.ADMIN];
+const RANK: Record<Actor, number> = { ANONYMOUS: 0, REVIEWER: 1, EDITOR: 2, ADMIN: 3 };
+
+/**
+ * Every mutation's lowest role, and how to build a valid input for it. A mutation added to
+ * the schema without a line here fails the first test.
+ */
+type Prepare = (setup: Setup) => Promise<Record<string, unknown>>;
+interface Setup {
+  server: TestServer;
+  admin: SignedIn;
+  reviewer: SignedIn;
+  editor: SignedIn;
+  articleId: string;
+  uniq: () => number;
+  /** A fact-check by the setup reviewer, moved to `status`. */
+  annotation(status: 'DRAFT' | 'IN_REVIEW' | 'PUBLISHED'): Promise<{ id: string; version: number }>;
+  claim(): Promise<string>;
+}
+
+/** Mutations whose input names a draft of the actor's own, created per attempt. */
+const OWN_DRAFT = new Set(['updateAnnotation', 'submitAnnotation']);
+
+const RULES: Record<string, { role: Role; prepare: Prepare }> = {
+  createClaim: { role: Role.REVIEWER, prepare: async (s) => ({ articleId: s.articleId, quote: 'NATO has similarly urged Russia', claimant: `c${s.uniq()}` }) },
+  updateClaim: { role: Role.REVIEWER, prepare: async (s) => ({ id: await s.claim(), claimant: 'Someone' }) },
+  deleteClaim: { role: Role.EDITOR, prepare: async (s) => ({ id: await s.claim() }) },
+  createSource: { role: Role.REVIEWER, prepare: async (s) => ({ url: `https://example.org/s${s.uniq()}`, title: 'A source', kind: 'DATASET' }) },
+  createAnnotation: { role: Role.REVIEWER, prepare: async (s) => ({ claimId: await s.claim(), verdict: 'TRUE', summary: 'Right.', body: 'Checked.' }) },
+  // Authors act on their own drafts (who else may is in the workflow tests): see OWN_DRAFT.
+  updateAnnotation: { role: Role.REVIEWER, prepare: async () => ({ expectedVersion: 1, summary: 'Edited.' }) },
+  submitAnnotation: { role: Role.REVIEWER, prepare: async () => ({}) },
+  publishAnnotation: { role: Role.EDITOR, prepare: async (s) => ({ id: (await s.annotation('IN_REVIEW')).id, expectedVersion: 2 }) },
+  retractAnnotation: { role: Role.EDITOR, prepare: async (s) => ({ id: (await s.annotation('PUBLISHED')).id, reason: 'Wrong.' }) },
+  createArticle: { role: Role.EDITOR, prepare: async (s) => ({ slug: `article-${s.uniq()}`, headline: 'H', body: 'B' }) },
+  updateArticle: { role: Role.EDITOR, prepare: async (s) => ({ id: await newArticle(s), expectedVersion: 1, headline: 'New' }) },
+  publishArticle: { role: Role.EDITOR, prepare: async (s) => ({ id: await newArticle(s) }) },
+  archiveArticle: { role: Role.EDITOR, prepare: async (s) => ({ id: await newArticle(s) }) },
+  createUser: { role: Role.ADMIN, prepare: async (s) => ({ name: `user ${s.uniq()}`, role: 'REVIEWER' }) },
+  setUserRole: { role: Role.ADMIN, prepare: async (s) => ({ userId: await newUser(s), role: 'EDITOR' }) },
+  createToken: { role: Role.ADMIN, prepare: async (s) => ({ userId: await newUser(s), label: 'laptop' }) },
+  revokeToken: { role: Role.ADMIN, prepare: async (s) => ({ id: await newToken(s) }) },
+};
+
+async function call(server: TestServer, token: string, query: string, input: Record<string, unknown>) {
+  const result = await server.gql<Record<string, { id?: string; version?: number; secret?: string; token?: { id: string } }>>(query, { input }, token);
+  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+  return Object.values(result.data!)[0];
+}
+
+async function newArticle(s: Setup): Promise<string> {
+  const created = await call(s.server, s.editor.token, 'mutation($input: CreateArticleInput!) { createArticle(input: $input) { id } }', { slug: `prep-${s.uniq()}`, headline: 'H', body: 'B' });
+  return created.id!;
+}
+
+async function newUser(s: Setup): Promise<string> {
+  return (await call(s.server, s.admin.token, 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', { name: `prep ${s.uniq()}`, role: 'REVIEWER' })).id!;
+}
+
+async function newToken(s: Setup): Promise<string> {
+  const created = await call(s.server, s.admin.token, 'mutation($input: CreateTokenInput!) { createToken(input: $input) { token { id } } }', { userId: await newUser(s), label: 'x' });
+  return created.token!.id;
+}
+
+describe('authorization matrix', () => {
+  let server: TestServer;
+  let setup: Setup;
+  let mutations: Record<string, GraphQLField<unknown, unknown>>;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    mutations = (await buildAppSchema()).getMutationType()!.getFields();
+    const admin = await server.signIn(Role.ADMIN);
+    const reviewer = await server.signIn(Role.REVIEWER);
+    const editor = await server.signIn(Role.EDITOR);
+    const article = await server.gql<{ article: { id: string } }>(`{ article(slug: "${DEMO_ARTICLE_SLUG}") { id } }`);
+    let counter = 0;
+    setup = {
+      server,
+      admin,
+      reviewer,
+      editor,
+      articleId: article.data!.article.id,
+      uniq: () => (counter += 1),
+      async claim() {
+        return (await call(server, reviewer.token, 'mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }', { articleId: setup.articleId, quote: 'Clearly, relations', occurrence: 1 })).id!;
+      },
+      async annotation(status) {
+        const created = await call(server, reviewer.token, 'mutation($input: CreateAnnotationInput!) { createAnnotation(input: $input) { id version } }', {
+          claimId: await setup.claim(),
+          verdict: 'MIXED',
+          summary: 'Partly.',
+          body: 'Some of it.',
+        });
+        if (status === 'DRAFT') return { id: created.id!, version: 1 };
+        await call(server, reviewer.token, 'mutation($input: AnnotationTransitionInput!) { submitAnnotation(input: $input) { id } }', { id: created.id });
+        if (status === 'IN_REVIEW') return { id: created.id!, version: 2 };
+        await call(server, editor.token, 'mutation($input: PublishAnnotationInput!) { publishAnnotation(input: $input) { id } }', { id: created.id, expectedVersion: 2 });
+        return { id: created.id!, version: 3 };
+      },
+    };
+  });
+  afterAll(() => server.close());
+
+  it('has a rule for every mutation in the schema, and every mutation takes one `input`', () => {
+    expect(Object.keys(mutations).sort()).toEqual(Object.keys(RULES).sort());
+    for (const field of Object.values(mutations)) {
+      expect(field.args.map((arg) => arg.name)).toEqual(['input']);
+      expect(isNonNullType(field.args[0].type)).toBe(true);
+    }
+  });
+
+  const cases = Object.keys(RULES).flatMap((mutation) => ACTORS.map((actor) => ({ mutation, actor })));
+
+  it.each(cases)('$mutation as $actor', async ({ mutation, actor }) => {
+    const field = mutations[mutation];
+    const rule = RULES[mutation];
+    const inputType = getNamedType(field.args[0].type).name;
+    const query = `mutation($input: ${inputType}!) { ${mutation}(input: $input) { __typename } }`;
+    const signedIn = actor === 'ANONYMOUS' ? null : await server.signIn(actor);
+    let input = await rule.prepare(setup);
+    if (OWN_DRAFT.has(mutation)) {
+      const own = signedIn
+        ? await call(server, signedIn.token, 'mutation($input: CreateAnnotationInput!) { createAnnotation(input: $input) { id } }', {
+            claimId: await setup.claim(),
+            verdict: 'TRUE',
+            summary: 'Own.',
+            body: 'Own draft.',
+          })
+        : await setup.annotation('DRAFT');
+      input = { ...input, id: own.id };
+    }
+    const result = await server.gql(query, { input }, signedIn?.token);
+    if (actor === 'ANONYMOUS') {
+      expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(result.status).toBe(200);
+    } else if (RANK[actor] < RANK[rule.role]) {
+      expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    } else {
+      expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+      expect(result.data![mutation]).toBeTruthy();
+    }
+  });
+});

@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ARTICLE_SLUG } from '../../src/modules/dataset/demo-dataset';
+import { Role } from '../../src/modules/user/user.entity';
+import { type SignedIn, startTestServer, type TestServer } from '../helpers/test-app';
+
+/**
+ * A reviewer's draft fact-check and an editor's draft article, reached by id, by list and by
+ * nested field, as each kind of viewer.
+ */
+describe('visibility of unpublished work', () => {
+  let server: TestServer;
+  let author: SignedIn;
+  let otherReviewer: SignedIn;
+  let editor: SignedIn;
+  let draftAnnotationId: string;
+  let claimId: string;
+  let draftArticleId: string;
+  let draftArticleClaimId: string;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    author = await server.signIn(Role.REVIEWER);
+    otherReviewer = await server.signIn(Role.REVIEWER);
+    editor = await server.signIn(Role.EDITOR);
+    const demo = await server.gql<{ article: { claims: { id: string }[] } }>(`{ article(slug: "${DEMO_ARTICLE_SLUG}") { claims { id } } }`);
+    claimId = demo.data!.article.claims[0].id;
+    const draft = await server.gql<{ createAnnotation: { id: string } }>(
+      'mutation($c: ID!) { createAnnotation(input: { claimId: $c, verdict: FALSE, summary: "Secret draft", body: "Not yet." }) { id } }',
+      { c: claimId },
+      author.token,
+    );
+    draftAnnotationId = draft.data!.createAnnotation.id;
+    const article = await server.gql<{ createArticle: { id: string } }>(
+      'mutation { createArticle(input: { slug: "embargoed", headline: "Embargoed", body: "The minister resigned today." }) { id } }',
+      {},
+      editor.token,
+    );
+    draftArticleId = article.data!.createArticle.id;
+    const claim = await server.gql<{ createClaim: { id: string } }>('mutation($a: ID!) { createClaim(input: { articleId: $a, quote: "The minister resigned" }) { id } }', { a: draftArticleId }, editor.token);
+    draftArticleClaimId = claim.data!.createClaim.id;
+  });
+  afterAll(() => server.close());
+
+  const ANNOTATION_PATHS = `query($id: ID!, $claim: ID!) {
+    node(id: $id) { id }
+    annotation(id: $id) { id }
+    nodes(ids: [$id]) { id }
+    claim(id: $claim) { annotations { id } }
+    article(slug: "${DEMO_ARTICLE_SLUG}") { claims { annotations { id } } }
+  }`;
+
+  async function annotationSightings(token?: string): Promise<number> {
+    const result = await server.gql<{ node: unknown; annotation: unknown; nodes: unknown[]; claim: { annotations: { id: string }[] }; article: { claims: { annotations: { id: string }[] }[] } }>(
+      ANNOTATION_PATHS,
+      { id: draftAnnotationId, claim: claimId },
+      token,
+    );
+    expect(result.errors).toBeUndefined();
+    const d = result.data!;
+    return [
+      d.node !== null,
+      d.annotation !== null,
+      d.nodes[0] !== null,
+      d.claim.annotations.some((a) => a.id === draftAnnotationId),
+      d.article.claims.some((c) => c.annotations.some((a) => a.id === draftAnnotationId)),
+    ].filter(Boolean).length;
+  }
+
+  it('a draft fact-check is seen by its author and editors on every path, by nobody else on any', async () => {
+    expect(await annotationSightings()).toBe(0);
+    expect(await annotationSightings(otherReviewer.token)).toBe(0);
+    expect(await annotationSightings(author.token)).toBe(5);
+    expect(await annotationSightings(editor.token)).toBe(5);
+  });
+
+  const ARTICLE_PATHS = `query($id: ID!, $claim: ID!) {
+    node(id: $id) { id }
+    article(id: $id) { id }
+    bySlug: article(slug: "embargoed") { id }
+    articles(first: 100) { edges { node { id } } }
+    drafts: articles(first: 100, filter: { status: DRAFT }) { edges { node { id } } }
+    claim(id: $claim) { id }
+    claims(first: 100) { edges { node { id } } }
+    nodes(ids: [$claim]) { id }
+  }`;
+
+  async function articleSightings(token?: string): Promise<number> {
+    const result = await server.gql<{
+      node: unknown;
+      article: unknown;
+      bySlug: unknown;
+      articles: { edges: { node: { id: string } }[] };
+      drafts: { edges: { node: { id: string } }[] };
+      claim: unknown;
+      claims: { edges: { node: { id: string } }[] };
+      nodes: unknown[];
+    }>(ARTICLE_PATHS, { id: draftArticleId, claim: draftArticleClaimId }, token);
+    expect(result.errors).toBeUndefined();
+    const d = result.data!;
+    return [
+      d.node !== null,
+      d.article !== null,
+      d.bySlug !== null,
+      d.articles.edges.some((e) => e.node.id === draftArticleId),
+      d.drafts.edges.some((e) => e.node.id === draftArticleId),
+      d.claim !== null,
+      d.claims.edges.some((e) => e.node.id === draftArticleClaimId),
+      d.nodes[0] !== null,
+    ].filter(Boolean).length;
+  }
+
+  it('a draft article and its claims are seen by editors only, on every path (undated drafts included in lists)', async () => {
+    expect(await articleSightings()).toBe(0);
+    expect(await articleSightings(author.token)).toBe(0);
+    expect(await articleSightings(editor.token)).toBe(8);
+  });
+
+  it('reviewers cannot write on an article they cannot see', async () => {
+    const result = await server.gql('mutation($a: ID!) { createClaim(input: { articleId: $a, quote: "The minister" }) { id } }', { a: draftArticleId }, author.token);
+    expect(result.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.articleId' });
+    const other = await server.gql('mutation($id: ID!) { submitAnnotation(input: { id: $id }) { id } }', { id: draftAnnotationId }, otherReviewer.token);
+    expect(other.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it("editors page through dated and undated articles without gaps, in both orders", async () => {
+    for (let i = 0; i < 3; i += 1) {
+      await server.gql(`mutation { createArticle(input: { slug: "undated-${i}", headline: "U${i}", body: "Body ${i}" }) { id } }`, {}, editor.token);
+    }
+    for (const orderBy of ['PUBLISHED_AT_DESC', 'PUBLISHED_AT_ASC']) {
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (let guard = 0; guard < 20; guard += 1) {
+        const page: { data?: { articles: { totalCount: number; edges: { node: { slug: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } | null } = await server.gql(
+          'query($after: String, $o: ArticleOrder) { articles(first: 2, after: $after, orderBy: $o) { totalCount edges { node { slug } } pageInfo { hasNextPage endCursor } } }',
+          { after, o: orderBy },
+          editor.token,
+        );
+        seen.push(...page.data!.articles.edges.map((e) => e.node.slug));
+        if (!page.data!.articles.pageInfo.hasNextPage) break;
+        after = page.data!.articles.pageInfo.endCursor;
+      }
+      expect(seen.sort()).toEqual([DEMO_ARTICLE_SLUG, 'embargoed', 'undated-0', 'undated-1', 'undated-2'].sort());
+    }
+  });
+});
