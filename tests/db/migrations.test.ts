@@ -24,6 +24,30 @@ describe('migrations', () => {
     }
   });
 
+  it('upgrading a database with data keeps every row (no table rebuild cascades)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factline-upgrade-'));
+    const dataSource = sqliteDataSource(path.join(dir, 'u.db'), 'write');
+    await dataSource.initialize();
+    try {
+      const runner = dataSource.createQueryRunner();
+      // The first migration only, then data, then the rest.
+      await new MIGRATIONS[0]().up(runner);
+      await runner.query(`INSERT INTO users (name, role) VALUES ('R', 'REVIEWER')`);
+      await runner.query(`INSERT INTO articles (slug, headline, body, authors, language, status) VALUES ('a', 'H', 'Body text', '[]', 'en', 'PUBLISHED')`);
+      await runner.query(`INSERT INTO claims (article_id, quote, prefix, suffix, start_offset, end_offset) VALUES (1, 'Body', '', ' text', 0, 4)`);
+      await runner.query(`INSERT INTO sources (url, title, kind) VALUES ('https://example.org/', 'S', 'OTHER')`);
+      await runner.query(`INSERT INTO annotations (claim_id, author_id, verdict, summary, body, status) VALUES (1, 1, 'TRUE', 's', 'b', 'PUBLISHED')`);
+      await runner.query(`INSERT INTO citations (annotation_id, source_id, stance, excerpt, position) VALUES (1, 1, 'SUPPORTS', 'e', 0)`);
+      for (const Migration of MIGRATIONS.slice(1)) await new Migration().up(runner);
+      const counts = await runner.query(`SELECT (SELECT COUNT(*) FROM citations) AS citations, (SELECT COUNT(*) FROM annotations) AS annotations`);
+      expect(counts).toEqual([{ citations: 1, annotations: 1 }]);
+      await runner.release();
+    } finally {
+      await dataSource.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('each migration has a down()', () => {
     for (const Migration of MIGRATIONS) expect(typeof new Migration().down).toBe('function');
   });
