@@ -15,7 +15,7 @@ import Database from 'better-sqlite3';
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // Bump when the generated content changes, so cached files are rebuilt.
-const GENERATOR_VERSION = 4;
+const GENERATOR_VERSION = 5;
 
 export const DEFAULTS = { articles: 2000, claimsPerArticle: 20, annotationsPerClaim: 2, citationsPerAnnotation: 2, sources: 5000 };
 
@@ -108,6 +108,10 @@ function fill(db, params) {
   const insertAnnotation = db.prepare(
     'INSERT INTO annotations (id, claim_id, author_id, verdict, summary, body, status, version, published_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
+  const insertRetracted = db.prepare(
+    'INSERT INTO annotations (id, claim_id, author_id, verdict, summary, body, status, version, published_at, retracted_at, retraction_reason, created_at, updated_at) ' +
+      "VALUES (?, ?, 1, ?, ?, ?, 'RETRACTED', 2, ?, ?, ?, ?, ?)",
+  );
   const insertCitation = db.prepare('INSERT INTO citations (id, annotation_id, source_id, stance, excerpt, position) VALUES (?, ?, ?, ?, ?, ?)');
 
   const created = sqlDate(base);
@@ -181,11 +185,13 @@ function fill(db, params) {
         }
       }
       if (claimId % 25 === 7 && newest) {
-        // Retracted after being the newest, and a draft: neither may show nor set claims.verdict.
-        const retractedAt = sqlDate(newest.ms + 30_000);
+        // A retracted one published after the newest: readers see it (first, being the newest
+        // published, with its reason) but it does not set claims.verdict. A draft: hidden.
+        const publishedLast = sqlDate(newest.ms + 30_000);
+        const retractedAt = sqlDate(newest.ms + 90_000);
         annotationId += 1;
         hidden += 2;
-        insertAnnotation.run(annotationId, claimId, 1, pick(VERDICTS), sentence(6, 14), sentence(), 'RETRACTED', 2, retractedAt, retractedAt, retractedAt);
+        insertRetracted.run(annotationId, claimId, pick(VERDICTS), sentence(6, 14), sentence(), publishedLast, retractedAt, sentence(6, 12), publishedLast, retractedAt);
         citationId += 1;
         insertCitation.run(citationId, annotationId, int(1, params.sources), pick(STANCES), sentence(6, 16), 0);
         annotationId += 1;

@@ -3,11 +3,14 @@
 // ORM. Its JSON must equal the service's (run.mjs checks before timing), so the ratio measured
 // is the cost of the GraphQL stack and nothing else.
 //
-// Usage: node bench/raw-server.mjs <dbfile> <port>
+// Usage: node bench/raw-server.mjs <dbfile> <port> [--write]
+//   --write: open the file read-write (the service's pragmas) and answer the `Bench`
+//   createAnnotation mutation too; without it the file is opened read-only.
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { createAnnotationHandler, RawGraphqlError } from './raw-create-annotation.mjs';
 
 const VERDICT_SCALE = {
   TRUE: { value: 5, label: 'True' },
@@ -19,6 +22,9 @@ const VERDICT_SCALE = {
   NEEDS_CONTEXT: { value: null, label: 'Needs context' },
   UNVERIFIABLE: { value: null, label: 'Unverifiable' },
 };
+
+/** Fact-check statuses an anonymous reader sees (src/modules/auth/visibility.ts). */
+const PUBLIC_ANNOTATION = "('PUBLISHED', 'RETRACTED')";
 
 const globalId = (type, id) => Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
 
@@ -35,8 +41,8 @@ function rating(verdict) {
   return { value: scale.value, best: 5, worst: 1, label: scale.label };
 }
 
-/** Builds the handlers; each takes the request's variables and returns the `data` object. */
-function handlers(db) {
+/** Builds the handlers; each takes the request's variables and headers and returns the `data` object. */
+function handlers(db, write) {
   // Four statements per article whatever its size: children are fetched per article, not per
   // parent row, the same batching a DataLoader-based server should reach.
   const articleBySlug = db.prepare(
@@ -48,12 +54,14 @@ function handlers(db) {
   const annotationsOf = db.prepare(
     'SELECT a.id, a.claim_id, a.verdict, a.summary, a.body, a.version, a.published_at, u.name AS author_name ' +
       'FROM annotations a JOIN claims c ON c.id = a.claim_id JOIN users u ON u.id = a.author_id ' +
-      "WHERE c.article_id = ? AND a.status = 'PUBLISHED' ORDER BY a.claim_id, a.published_at DESC, a.id DESC",
+      // Anonymous readers see published and retracted fact-checks; SQLite sorts NULLs first,
+      // so DESC puts fact-checks without a publication time last, as the service does.
+      `WHERE c.article_id = ? AND a.status IN ${PUBLIC_ANNOTATION} ORDER BY a.claim_id, a.published_at DESC, a.id DESC`,
   );
   const citationsOf = db.prepare(
     'SELECT ci.annotation_id, ci.stance, ci.excerpt, s.id AS source_id, s.url, s.title, s.publisher, s.kind, s.published_at ' +
       'FROM citations ci JOIN annotations a ON a.id = ci.annotation_id JOIN claims c ON c.id = a.claim_id JOIN sources s ON s.id = ci.source_id ' +
-      "WHERE c.article_id = ? AND a.status = 'PUBLISHED' ORDER BY ci.annotation_id, ci.position",
+      `WHERE c.article_id = ? AND a.status IN ${PUBLIC_ANNOTATION} ORDER BY ci.annotation_id, ci.position`,
   );
 
   function article(variables) {
@@ -109,12 +117,23 @@ function handlers(db) {
   }
 
   // Keyed by GraphQL operation name: new scenarios add their raw equivalent here.
-  return { BenchArticle: article };
+  return { BenchArticle: article, ...(write ? { Bench: createAnnotationHandler(db) } : {}) };
 }
 
-export function createRawServer(file) {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  const byOperation = handlers(db);
+function openDatabase(file, write) {
+  if (!write) return new Database(file, { readonly: true, fileMustExist: true });
+  const db = new Database(file, { fileMustExist: true });
+  // The service's pragmas (src/db/database.ts): commits cost the same on both sides.
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  return db;
+}
+
+export function createRawServer(file, { write = false } = {}) {
+  const db = openDatabase(file, write);
+  const byOperation = handlers(db, write);
   const server = http.createServer((req, res) => {
     if (req.method !== 'POST' || req.url !== '/graphql') {
       res.writeHead(404).end();
@@ -130,14 +149,20 @@ export function createRawServer(file) {
         const name = operationName ?? /^\s*(?:query|mutation)\s+(\w+)/.exec(query ?? '')?.[1];
         // Anonymous `{ __typename }` is the readiness probe run.mjs sends to both servers.
         const handler = name === undefined && /^\s*\{\s*__typename\s*\}\s*$/.test(query ?? '') ? () => ({ __typename: 'Query' }) : byOperation[name];
-        if (handler) payload = { data: handler(variables ?? {}) };
+        if (handler) payload = { data: handler(variables ?? {}, req.headers) };
         else {
           status = 400;
           payload = { errors: [{ message: `raw-server: unknown operation ${name}` }] };
         }
       } catch (error) {
-        status = 500;
-        payload = { errors: [{ message: String(error?.message ?? error) }] };
+        if (error instanceof RawGraphqlError) {
+          // As Apollo answers an error thrown by a resolver: HTTP 200 unless the error says otherwise.
+          status = error.httpStatus ?? 200;
+          payload = { errors: [{ message: error.message, extensions: { code: error.code, ...(error.field ? { field: error.field } : {}) } }], data: null };
+        } else {
+          status = 500;
+          payload = { errors: [{ message: String(error?.message ?? error) }] };
+        }
       }
       const body = JSON.stringify(payload);
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
@@ -149,12 +174,12 @@ export function createRawServer(file) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const [file, port] = process.argv.slice(2);
-  if (!file || !port) {
-    console.error('usage: node bench/raw-server.mjs <dbfile> <port>');
+  const [file, port, ...flags] = process.argv.slice(2);
+  if (!file || !port || flags.some((flag) => flag !== '--write')) {
+    console.error('usage: node bench/raw-server.mjs <dbfile> <port> [--write]');
     process.exit(2);
   }
-  const server = createRawServer(file);
+  const server = createRawServer(file, { write: flags.includes('--write') });
   server.listen(Number(port), '127.0.0.1', () => console.log(`raw-server listening on http://127.0.0.1:${server.address().port}/graphql`));
   const stop = () => {
     server.close(() => process.exit(0));

@@ -22,8 +22,8 @@ export async function freePort() {
   });
 }
 
-export async function postGraphql(url, query, variables) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+export async function postGraphql(url, query, variables, headers = {}) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
   return { status: response.status, text: await response.text() };
 }
 
@@ -66,22 +66,25 @@ export async function waitReady(proc, url, timeoutMs = 60_000) {
   throw new Error(`${proc.name} not ready after ${timeoutMs / 1000} s. Log ${proc.logFile}:\n${logTail(proc)}`);
 }
 
-/** Stops every process this harness started (only those: by pid, SIGTERM then SIGKILL). */
+/**
+ * Stops one process this harness started, by pid: SIGTERM (servers finish what they have in
+ * flight and close the database), SIGKILL after 5 s. Resolves with how it exited.
+ */
+export function stopProcess(proc) {
+  return new Promise((resolve) => {
+    if (proc.exited) return resolve(proc.exited);
+    const timer = setTimeout(() => proc.child.kill('SIGKILL'), 5000);
+    proc.child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal });
+    });
+    proc.child.kill('SIGTERM');
+  });
+}
+
+/** Stops every process this harness started (only those). */
 export async function stopAll() {
-  await Promise.all(
-    [...children].map(
-      (proc) =>
-        new Promise((resolve) => {
-          if (proc.exited) return resolve();
-          const timer = setTimeout(() => proc.child.kill('SIGKILL'), 5000);
-          proc.child.once('exit', () => {
-            clearTimeout(timer);
-            resolve();
-          });
-          proc.child.kill('SIGTERM');
-        }),
-    ),
-  );
+  await Promise.all([...children].map(stopProcess));
 }
 
 const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
@@ -137,6 +140,24 @@ export function jsonDiff(expected, actual, limit = 15, at = '$', out = []) {
     out.push({ path: at, raw: expected, graphql: actual });
   }
   return out.slice(0, limit);
+}
+
+/**
+ * Throws with the differences between two parsed JSON values, grouped by field (array indexes
+ * folded): one wrong date format is one line, not hundreds. A field differing at every index
+ * of a list usually means a different order.
+ */
+export function assertSameJson(label, expected, actual) {
+  const diff = jsonDiff(expected, actual, 10_000);
+  if (!diff.length) return;
+  const groups = new Map();
+  for (const d of diff) {
+    const field = d.path.replace(/\[\d+\]/g, '[*]');
+    groups.set(field, [...(groups.get(field) ?? []), d]);
+  }
+  const lines = [...groups].map(([field, list]) => `  ${field}: ${list.length} difference(s), e.g. at ${list[0].path}\n    raw:     ${short(list[0].raw)}\n    graphql: ${short(list[0].graphql)}`);
+  const more = lines.length > 12 ? `\n  ... and ${lines.length - 12} more field(s)` : '';
+  throw new Error(`${label}: responses differ (a field differing at every index of a list usually means a different order):\n${lines.slice(0, 12).join('\n')}${more}`);
 }
 
 export const short = (value, max = 100) => {

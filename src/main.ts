@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { type AppConfig, ConfigError, loadConfig } from './config';
-import { type Database, openSqliteDatabase } from './db/database';
+import { type Database, makeFolder, openSqliteDatabase } from './db/database';
 import { buildAppSchema } from './graphql/schema';
 import { createHttpApp, GRAPHQL_PATH } from './http/app';
 import { createLogger } from './logger';
@@ -18,7 +18,7 @@ function fail(message: string): never {
 async function openDatabase(config: AppConfig): Promise<Database> {
   const file = config.databasePath;
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    makeFolder(path.dirname(file));
     fs.accessSync(path.dirname(file), fs.constants.W_OK);
   } catch (error) {
     fail(new ConfigError('DATABASE_PATH', `cannot create or write the folder of "${file}" (${(error as NodeJS.ErrnoException).code ?? 'error'})`).message);

@@ -30,6 +30,16 @@ export interface SqliteOptions {
   migrate?: boolean;
 }
 
+/**
+ * mkdir -p one level at a time: Node's recursive mkdirSync spins forever on some paths that
+ * cannot exist (under /proc), where this fails at once with ENOENT.
+ */
+export function makeFolder(folder: string): void {
+  if (fs.existsSync(folder)) return;
+  makeFolder(path.dirname(folder));
+  fs.mkdirSync(folder);
+}
+
 function applyPragmas(connection: BetterSqlite3.Database): void {
   connection.pragma('journal_mode = WAL');
   connection.pragma('synchronous = NORMAL');
@@ -62,7 +72,7 @@ export function nativeConnection(dataSource: DataSource): BetterSqlite3.Database
 
 export async function openSqliteDatabase(options: SqliteOptions): Promise<Database> {
   const file = path.resolve(options.path);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  makeFolder(path.dirname(file));
   const write = sqliteDataSource(file, 'write');
   await write.initialize();
   try {

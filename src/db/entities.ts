@@ -3,7 +3,9 @@ import { AnnotationEntity } from '../modules/annotation/annotation.entity';
 import { CorrectionEntity } from '../modules/annotation/correction.entity';
 import { ApiTokenEntity } from '../modules/auth/api-token.entity';
 import { CitationEntity } from '../modules/annotation/citation.entity';
+import { ArticleRevisionEntity } from '../modules/article/article-revision.entity';
 import { ArticleEntity } from '../modules/article/article.entity';
+import { ClaimAnchorEntity } from '../modules/claim/claim-anchor.entity';
 import { ClaimEntity } from '../modules/claim/claim.entity';
 import { SourceEntity } from '../modules/source/source.entity';
 import { UserEntity } from '../modules/user/user.entity';
@@ -19,4 +21,6 @@ export const ENTITIES = [
   CitationEntity,
   AnnotationRevisionEntity,
   CorrectionEntity,
+  ArticleRevisionEntity,
+  ClaimAnchorEntity,
 ];

@@ -4,8 +4,11 @@ import type { SqlReader } from '../db/sql-reader';
 import { type AnnotationLoaders, createAnnotationLoaders } from '../modules/annotation/annotation.loaders';
 import { AnnotationService } from '../modules/annotation/annotation.service';
 import { createHistoryLoaders, type HistoryLoaders } from '../modules/annotation/history.loaders';
+import { type ArticleHistoryLoaders, createArticleHistoryLoaders } from '../modules/article/article-history.loaders';
 import { type ArticleLoaders, createArticleLoaders } from '../modules/article/article.loaders';
+import { ArticleEditService } from '../modules/article/article-edit.service';
 import { ArticleService } from '../modules/article/article.service';
+import { createPointInTimeLoaders, type PointInTimeLoaders } from '../modules/article/point-in-time.loaders';
 import { AuthService } from '../modules/auth/auth.service';
 import type { Viewer } from '../modules/auth/viewer';
 import { type Visibility, visibilityFor } from '../modules/auth/visibility';
@@ -16,11 +19,12 @@ import { SourceService } from '../modules/source/source.service';
 import { createUserLoaders, type UserLoaders } from '../modules/user/user.loaders';
 import { UserService } from '../modules/user/user.service';
 
-export type Loaders = ArticleLoaders & ClaimLoaders & AnnotationLoaders & HistoryLoaders & SourceLoaders & UserLoaders;
+export type Loaders = ArticleLoaders & ArticleHistoryLoaders & ClaimLoaders & AnnotationLoaders & HistoryLoaders & SourceLoaders & UserLoaders;
 
 export interface Services {
   auth: AuthService;
   articles: ArticleService;
+  articleEdits: ArticleEditService;
   claims: ClaimService;
   sources: SourceService;
   annotations: AnnotationService;
@@ -32,6 +36,8 @@ export interface AppContext {
   viewer: Viewer;
   visibility: Visibility;
   loaders: Loaders;
+  /** Loaders of point-in-time reads, one set per moment asked for in the request. */
+  at(asOf: Date): PointInTimeLoaders;
   services: Services;
 }
 
@@ -39,6 +45,7 @@ export function createLoaders(reader: SqlReader, viewer: Viewer): Loaders {
   const visibility = visibilityFor(viewer);
   return {
     ...createArticleLoaders(reader, visibility),
+    ...createArticleHistoryLoaders(reader, viewer),
     ...createClaimLoaders(reader, visibility),
     ...createAnnotationLoaders(reader, visibility),
     ...createHistoryLoaders(reader, viewer),
@@ -51,6 +58,7 @@ export function createServices(db: Database): Services {
   return {
     auth: new AuthService({ db }),
     articles: new ArticleService({ db }),
+    articleEdits: new ArticleEditService({ db }),
     claims: new ClaimService({ db }),
     sources: new SourceService({ db }),
     annotations: new AnnotationService({ db }),
@@ -60,7 +68,13 @@ export function createServices(db: Database): Services {
 
 /** The context of one request made by `viewer`. */
 export function contextFor(db: Database, services: Services, viewer: Viewer): AppContext {
-  return { viewer, visibility: visibilityFor(viewer), loaders: createLoaders(db.reader, viewer), services };
+  const moments = new Map<number, PointInTimeLoaders>();
+  const at = (asOf: Date) => {
+    let loaders = moments.get(asOf.getTime());
+    if (!loaders) moments.set(asOf.getTime(), (loaders = createPointInTimeLoaders(db.reader, asOf)));
+    return loaders;
+  };
+  return { viewer, visibility: visibilityFor(viewer), loaders: createLoaders(db.reader, viewer), at, services };
 }
 
 /**

@@ -33,6 +33,8 @@ const RULES: Record<string, { role: Role; prepare: Prepare }> = {
   createClaim: { role: Role.REVIEWER, prepare: async (s) => ({ articleId: s.articleId, quote: 'NATO has similarly urged Russia', claimant: `c${s.uniq()}` }) },
   updateClaim: { role: Role.REVIEWER, prepare: async (s) => ({ id: await s.claim(), claimant: 'Someone' }) },
   deleteClaim: { role: Role.EDITOR, prepare: async (s) => ({ id: await s.claim() }) },
+  reattachClaim: { role: Role.REVIEWER, prepare: async (s) => ({ id: await s.claim(), quote: 'NATO has similarly urged Russia' }) },
+  confirmClaimAnchor: { role: Role.REVIEWER, prepare: async (s) => ({ id: await s.claim() }) },
   createSource: { role: Role.REVIEWER, prepare: async (s) => ({ url: `https://example.org/s${s.uniq()}`, title: 'A source', kind: 'DATASET' }) },
   createAnnotation: { role: Role.REVIEWER, prepare: async (s) => ({ claimId: await s.claim(), verdict: 'TRUE', summary: 'Right.', body: 'Checked.' }) },
   // Authors act on their own drafts (who else may is in the workflow tests): see OWN_DRAFT.

@@ -8,6 +8,9 @@
     React.createElement(GraphiQL, {
       fetcher: fetcher,
       defaultTabs: config.tabs,
+      // GraphiQL 3 ignores the first tab's variables and headers (graphql/graphiql#3392).
+      variables: config.tabs[0].variables,
+      headers: config.tabs[0].headers,
       defaultEditorToolsVisibility: true,
       shouldPersistHeaders: false,
     }),

@@ -3,6 +3,7 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '../user/user.entity';
 import { AnnotationEntity, AnnotationStatus } from './annotation.entity';
+import type { Stance } from './citation.entity';
 import { Verdict } from './verdict';
 
 export enum AnnotationChange {
@@ -18,7 +19,7 @@ registerEnumType(AnnotationChange, { name: 'AnnotationChange' });
 /** A citation as it stood in a revision. */
 export interface CitationSnapshot {
   sourceId: number;
-  stance: string;
+  stance: Stance;
   excerpt: string;
 }
 

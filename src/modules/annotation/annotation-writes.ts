@@ -64,6 +64,9 @@ export async function appendRevision(
     citations,
     actorId,
     note,
+    // The revision's time is the annotation's update time: point-in-time reads then show the
+    // same updatedAt as live reads did (and keep milliseconds, which column defaults drop).
+    createdAt: annotation.updatedAt,
   });
 }
 

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { SqlReader } from '../../db/sql-reader';
 import { jsonList } from '../../db/sql-reader';
+import { groupRows } from '../../db/group-rows';
 import type { Visibility } from '../auth/visibility';
 import { SOURCE_COLUMNS, type SourceSqlRow, toSourceRow } from '../source/source.rows';
 import { ANNOTATION_COLUMNS, type AnnotationRow, type AnnotationSqlRow, type CitationRow, toAnnotationRow } from './annotation.rows';
@@ -19,7 +20,7 @@ export function createAnnotationLoaders(reader: SqlReader, visibility: Visibilit
     const rows = await reader.all<AnnotationSqlRow>(
       `SELECT ${ANNOTATION_COLUMNS} FROM annotations n JOIN users u ON u.id = n.author_id
        JOIN claims c ON c.id = n.claim_id JOIN articles a ON a.id = c.article_id
-       WHERE n.id IN (SELECT value FROM json_each(?)) AND ${visibility.annotation} AND ${visibility.article}`,
+       WHERE n.id IN (SELECT value FROM json_each(?)) AND c.deleted_at IS NULL AND ${visibility.annotation} AND ${visibility.article}`,
       [jsonList(ids), ...visibility.annotationParams],
     );
     const byId = new Map(rows.map((row) => [row.id, toAnnotationRow(row)]));
@@ -33,15 +34,9 @@ export function createAnnotationLoaders(reader: SqlReader, visibility: Visibilit
        ORDER BY n.claim_id, n.published_at DESC, n.id DESC`,
       [jsonList(claimIds), ...visibility.annotationParams],
     );
-    const byClaim = new Map<number, AnnotationRow[]>();
-    for (const row of rows) {
-      const annotation = toAnnotationRow(row);
-      annotationById.prime(annotation.id, annotation);
-      const list = byClaim.get(annotation.claimId);
-      if (list) list.push(annotation);
-      else byClaim.set(annotation.claimId, [annotation]);
-    }
-    return claimIds.map((id) => byClaim.get(id) ?? []);
+    const annotations = rows.map(toAnnotationRow);
+    for (const annotation of annotations) annotationById.prime(annotation.id, annotation);
+    return groupRows(claimIds, annotations, (annotation) => annotation.claimId);
   });
 
   const citationsByAnnotation = new DataLoader<number, CitationRow[]>(async (annotationIds) => {
@@ -52,14 +47,8 @@ export function createAnnotationLoaders(reader: SqlReader, visibility: Visibilit
        ORDER BY t.annotation_id, t.position`,
       [jsonList(annotationIds)],
     );
-    const byAnnotation = new Map<number, CitationRow[]>();
-    for (const { annotationId, stance, excerpt, ...source } of rows) {
-      const citation = { annotationId, stance, excerpt, source: toSourceRow(source) };
-      const list = byAnnotation.get(annotationId);
-      if (list) list.push(citation);
-      else byAnnotation.set(annotationId, [citation]);
-    }
-    return annotationIds.map((id) => byAnnotation.get(id) ?? []);
+    const citations: CitationRow[] = rows.map(({ annotationId, stance, excerpt, ...source }) => ({ annotationId, stance, excerpt, source: toSourceRow(source) }));
+    return groupRows(annotationIds, citations, (citation) => citation.annotationId);
   });
 
   return { annotationById, annotationsByClaim, citationsByAnnotation };

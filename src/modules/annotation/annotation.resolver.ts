@@ -1,6 +1,12 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../graphql/context';
+import { until } from '../../graphql/point-in-time';
+import type { SourceRow } from '../source/source.rows';
 import { fromGlobalIdOf, toGlobalId } from '../../graphql/relay/global-id';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { toWebAnnotation } from '../../exports/web-annotation';
+import type { ArticleRow } from '../article/article.rows';
+import { ClaimAnchorStatus } from '../claim/anchor-status';
 import { ClaimEntity } from '../claim/claim.entity';
 import type { ClaimRow } from '../claim/claim.rows';
 import { AnnotationEntity } from './annotation.entity';
@@ -43,15 +49,39 @@ export class AnnotationResolver {
   }
 
   @FieldResolver(() => [CitationEntity])
-  citations(@Root() annotation: AnnotationRow, @Ctx() ctx: AppContext): Promise<CitationRow[]> {
-    return ctx.loaders.citationsByAnnotation.load(annotation.id);
+  async citations(@Root() annotation: AnnotationRow, @Ctx() ctx: AppContext): Promise<CitationRow[]> {
+    if (!annotation.citationsAsOf) return ctx.loaders.citationsByAnnotation.load(annotation.id);
+    // As of a moment: the citations of the revision current then.
+    const sources = await ctx.loaders.sourceById.loadMany(annotation.citationsAsOf.map((citation) => citation.sourceId));
+    return annotation.citationsAsOf.map((citation, index) => ({ annotationId: annotation.id, stance: citation.stance, excerpt: citation.excerpt, source: sources[index] as SourceRow }));
   }
 
   @FieldResolver(() => [AnnotationRevisionEntity], {
     description: 'Every change, oldest first. Readers see the changes made since publication; the author and editors see all.',
   })
-  revisions(@Root() annotation: AnnotationRow, @Ctx() ctx: AppContext): Promise<RevisionRow[]> {
-    return ctx.loaders.revisionsByAnnotation.load(annotation.id);
+  async revisions(@Root() annotation: AnnotationRow, @Ctx() ctx: AppContext): Promise<RevisionRow[]> {
+    return until(annotation.asOf, await ctx.loaders.revisionsByAnnotation.load(annotation.id));
+  }
+
+  @FieldResolver(() => GraphQLJSONObject, { description: 'The fact-check as a W3C Web Annotation (JSON-LD).' })
+  async webAnnotation(@Root() annotation: AnnotationRow, @Ctx() ctx: AppContext): Promise<Record<string, unknown>> {
+    const claim = (await ctx.loaders.claimById.load(annotation.claimId)) as ClaimRow;
+    const article = (await ctx.loaders.articleById.load(claim.articleId)) as ArticleRow;
+    const { value, label } = VERDICT_SCALE[annotation.verdict];
+    const anchored = claim.anchorStatus !== ClaimAnchorStatus.AMBIGUOUS && claim.anchorStatus !== ClaimAnchorStatus.ORPHANED;
+    return toWebAnnotation({
+      id: `urn:factline:annotation:${toGlobalId('Annotation', annotation.id)}`,
+      articleIri: article.url ?? `urn:factline:article:${article.slug}`,
+      selector: anchored ? { exact: claim.anchorExact ?? claim.quote, prefix: claim.prefix, suffix: claim.suffix, start: claim.startOffset, end: claim.endOffset } : null,
+      verdictLabel: label,
+      ratingValue: value,
+      summary: annotation.summary,
+      body: annotation.body,
+      creatorName: annotation.author.name,
+      created: annotation.createdAt,
+      modified: annotation.updatedAt,
+      language: article.language,
+    });
   }
 
   @FieldResolver(() => ClaimEntity)

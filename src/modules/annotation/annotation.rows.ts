@@ -1,6 +1,7 @@
 import { fromSqlDate } from '../../db/sql-dates';
 import type { TypedRow } from '../../graphql/relay/node.type';
 import type { SourceRow } from '../source/source.rows';
+import type { CitationSnapshot } from './annotation-revision.entity';
 import type { AnnotationStatus } from './annotation.entity';
 import type { Stance } from './citation.entity';
 import type { Verdict } from './verdict';
@@ -19,6 +20,9 @@ export interface AnnotationRow extends TypedRow {
   createdAt: Date;
   updatedAt: Date;
   authorId: number;
+  /** Set on a point-in-time read: content and citations are those of the revision current then. */
+  asOf?: Date;
+  citationsAsOf?: CitationSnapshot[];
   /** Joined in the same statement: author { name } costs no extra query. */
   author: { __typename: 'User'; id: number; name: string };
 }
@@ -71,7 +75,7 @@ export interface RevisionRow {
   summary: string;
   body: string;
   status: AnnotationStatus;
-  citations: { sourceId: number; stance: Stance; excerpt: string }[];
+  citations: CitationSnapshot[];
   actor: { __typename: 'User'; id: number; name: string };
   note: string | null;
   createdAt: Date;
@@ -80,8 +84,11 @@ export interface RevisionRow {
 export interface CorrectionRow {
   id: number;
   articleId: number;
-  claimId: number;
-  annotationId: number;
+  /** Null for body corrections. */
+  claimId: number | null;
+  annotationId: number | null;
+  /** The article revision a body correction made; null for verdict corrections. */
+  revision: number | null;
   kind: string;
   previousVerdict: Verdict | null;
   newVerdict: Verdict | null;

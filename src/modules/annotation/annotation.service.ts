@@ -42,8 +42,11 @@ export class AnnotationService {
       const claim = await manager.findOneBy(ClaimEntity, { id: claimId });
       const article = claim ? await manager.findOneBy(ArticleEntity, { id: claim.articleId }) : null;
       if (!claim || !article || (!isEditor(viewer) && article.status !== ArticleStatus.PUBLISHED)) throw notFound(NO_SUCH_CLAIM, 'input.claimId');
+      const now = new Date();
       const annotation = await manager.save(
         manager.create(AnnotationEntity, {
+          createdAt: now,
+          updatedAt: now,
           claimId,
           authorId: user.id,
           verdict: input.verdict,
@@ -150,9 +153,10 @@ function checkVersion(annotation: AnnotationEntity, expectedVersion: number | nu
 
 /** Applies `changes` only if nobody changed the row since it was read (typeorm#2848). */
 async function bumpVersion(manager: EntityManager, annotation: AnnotationEntity, changes: Partial<AnnotationEntity>): Promise<void> {
-  const result = await manager.update(AnnotationEntity, { id: annotation.id, version: annotation.version }, { ...changes, version: annotation.version + 1 });
+  const stamped = { ...changes, version: annotation.version + 1, updatedAt: new Date() };
+  const result = await manager.update(AnnotationEntity, { id: annotation.id, version: annotation.version }, stamped);
   if (result.affected !== 1) throw conflict(STALE_VERSION, annotation.version);
-  Object.assign(annotation, changes, { version: annotation.version + 1 });
+  Object.assign(annotation, stamped);
 }
 
 async function recordCorrection(
@@ -165,5 +169,5 @@ async function recordCorrection(
   editorId: number,
 ): Promise<void> {
   const claim = await manager.findOneByOrFail(ClaimEntity, { id: annotation.claimId });
-  await manager.insert(CorrectionEntity, { articleId: claim.articleId, claimId: claim.id, annotationId: annotation.id, kind, previousVerdict, newVerdict, note, editorId });
+  await manager.insert(CorrectionEntity, { articleId: claim.articleId, claimId: claim.id, annotationId: annotation.id, kind, previousVerdict, newVerdict, note, editorId, createdAt: new Date() });
 }

@@ -12,12 +12,14 @@ export enum CorrectionKind {
   VERDICT_CHANGED = 'VERDICT_CHANGED',
   /** A published fact-check was retracted; the claim fell back to the previous verdict. */
   RETRACTED = 'RETRACTED',
+  /** The article's body was corrected (an article revision; not stored in this table). */
+  BODY_CORRECTED = 'BODY_CORRECTED',
 }
 
 registerEnumType(CorrectionKind, { name: 'CorrectionKind' });
 
 /** A public record that a published verdict changed: shown to everyone on the claim and article. */
-@ObjectType('Correction', { simpleResolvers: true, description: 'A public record of a change to a published verdict.' })
+@ObjectType('Correction', { simpleResolvers: true, description: 'A public record of a correction: to a published verdict, or to the article body.' })
 @Entity('corrections')
 @Index('IDX_corrections_article', ['articleId', 'createdAt'])
 @Index('IDX_corrections_claim', ['claimId', 'createdAt'])

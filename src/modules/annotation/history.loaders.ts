@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { fromSqlDate } from '../../db/sql-dates';
 import type { SqlReader } from '../../db/sql-reader';
 import { jsonList } from '../../db/sql-reader';
+import { groupRows } from '../../db/group-rows';
 import type { Viewer } from '../auth/viewer';
 import { isEditor } from '../auth/viewer';
 import type { CorrectionRow, RevisionRow } from './annotation.rows';
@@ -11,24 +12,22 @@ export interface HistoryLoaders {
   revisionsByAnnotation: DataLoader<number, RevisionRow[]>;
   /** Public corrections of a claim, oldest first. */
   correctionsByClaim: DataLoader<number, CorrectionRow[]>;
-  /** Public corrections of an article's claims, oldest first. */
+  /** Public corrections of an article: its body corrections and its claims' verdict corrections, oldest first. */
   correctionsByArticle: DataLoader<number, CorrectionRow[]>;
 }
 
 type RevisionSqlRow = Omit<RevisionRow, 'citations' | 'actor' | 'createdAt'> & { citations: string; actorId: number; actorName: string; createdAt: string; authorId: number };
 
-const CORRECTION_COLUMNS = `k.id, k.article_id AS articleId, k.claim_id AS claimId, k.annotation_id AS annotationId, k.kind,
-  k.previous_verdict AS previousVerdict, k.new_verdict AS newVerdict, k.note, k.created_at AS createdAt`;
+const CORRECTION_COLUMNS = `k.id, k.article_id AS articleId, k.claim_id AS claimId, k.annotation_id AS annotationId, NULL AS revision,
+  k.kind, k.previous_verdict AS previousVerdict, k.new_verdict AS newVerdict, k.note, k.created_at AS createdAt`;
 
-function groupBy<Row, Key>(keys: readonly Key[], rows: Row[], keyOf: (row: Row) => Key): Row[][] {
-  const groups = new Map<Key, Row[]>();
-  for (const row of rows) {
-    const list = groups.get(keyOf(row));
-    if (list) list.push(row);
-    else groups.set(keyOf(row), [row]);
-  }
-  return keys.map((key) => groups.get(key) ?? []);
-}
+/** Revisions that changed the body, as corrections (ids negated: they are not rows of corrections). */
+const BODY_CORRECTIONS = `SELECT -r.id AS id, r.article_id AS articleId, NULL AS claimId, NULL AS annotationId, r.number AS revision,
+    'BODY_CORRECTED' AS kind, NULL AS previousVerdict, NULL AS newVerdict, COALESCE(r.note, '') AS note, r.created_at AS createdAt
+  FROM (SELECT r.*, LAG(r.body) OVER (PARTITION BY r.article_id ORDER BY r.number) AS previous_body
+        FROM article_revisions r WHERE r.article_id IN (SELECT value FROM json_each(?))) r
+  WHERE r.number > 1 AND r.body <> r.previous_body`;
+
 
 /**
  * The history of fact-checks. Everyone sees the public part: revisions made while published
@@ -54,21 +53,28 @@ export function createHistoryLoaders(reader: SqlReader, viewer: Viewer): History
       actor: { __typename: 'User' as const, id: actorId, name: actorName },
       createdAt: fromSqlDate(createdAt) as Date,
     }));
-    return groupBy(ids, revisions, (row) => row.annotationId);
+    return groupRows(ids, revisions, (row) => row.annotationId);
   });
 
-  const corrections = (column: 'claim_id' | 'article_id', key: 'claimId' | 'articleId') =>
-    new DataLoader<number, CorrectionRow[]>(async (ids) => {
-      const rows = await reader.all<Omit<CorrectionRow, 'createdAt'> & { createdAt: string }>(
-        `SELECT ${CORRECTION_COLUMNS} FROM corrections k WHERE k.${column} IN (SELECT value FROM json_each(?)) ORDER BY k.${column}, k.created_at, k.id`,
-        [jsonList(ids)],
-      );
-      return groupBy(
-        ids,
-        rows.map((row) => ({ ...row, createdAt: fromSqlDate(row.createdAt) as Date })),
-        (row) => row[key],
-      );
-    });
+  const toCorrections = (rows: (Omit<CorrectionRow, 'createdAt'> & { createdAt: string })[]) => rows.map((row) => ({ ...row, createdAt: fromSqlDate(row.createdAt) as Date }));
 
-  return { revisionsByAnnotation, correctionsByClaim: corrections('claim_id', 'claimId'), correctionsByArticle: corrections('article_id', 'articleId') };
+  const correctionsByClaim = new DataLoader<number, CorrectionRow[]>(async (ids) => {
+    const rows = await reader.all<Omit<CorrectionRow, 'createdAt'> & { createdAt: string }>(
+      `SELECT ${CORRECTION_COLUMNS} FROM corrections k WHERE k.claim_id IN (SELECT value FROM json_each(?)) ORDER BY k.claim_id, k.created_at, k.id`,
+      [jsonList(ids)],
+    );
+    return groupRows(ids, toCorrections(rows), (row) => row.claimId as number);
+  });
+
+  const correctionsByArticle = new DataLoader<number, CorrectionRow[]>(async (ids) => {
+    const rows = await reader.all<Omit<CorrectionRow, 'createdAt'> & { createdAt: string }>(
+      `SELECT * FROM (SELECT ${CORRECTION_COLUMNS} FROM corrections k WHERE k.article_id IN (SELECT value FROM json_each(?))
+         UNION ALL ${BODY_CORRECTIONS})
+       ORDER BY articleId, createdAt, id`,
+      [jsonList(ids), jsonList(ids)],
+    );
+    return groupRows(ids, toCorrections(rows), (row) => row.articleId);
+  });
+
+  return { revisionsByAnnotation, correctionsByClaim, correctionsByArticle };
 }

@@ -1,4 +1,4 @@
-import { Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../graphql/context';
 import { ClaimEntity } from '../claim/claim.entity';
 import type { ClaimRow } from '../claim/claim.rows';
@@ -33,7 +33,12 @@ export class AnnotationRevisionResolver {
 @Resolver(() => CorrectionEntity)
 export class CorrectionResolver {
   @FieldResolver(() => ClaimEntity, { nullable: true, description: 'The claim whose verdict changed.' })
-  claim(@Root() correction: CorrectionRow, @Ctx() ctx: AppContext): Promise<ClaimRow | null> {
-    return ctx.loaders.claimById.load(correction.claimId);
+  async claim(@Root() correction: CorrectionRow, @Ctx() ctx: AppContext): Promise<ClaimRow | null> {
+    return correction.claimId === null ? null : ctx.loaders.claimById.load(correction.claimId);
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'The article revision a body correction made; null for verdict corrections.' })
+  revision(@Root() correction: CorrectionRow): number | null {
+    return correction.revision;
   }
 }

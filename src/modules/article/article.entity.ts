@@ -66,6 +66,10 @@ export class ArticleEntity {
   @Column({ type: 'integer', default: 1 })
   version: number;
 
+  @Field(() => Int, { description: 'Number of the current revision (1 = as first written).' })
+  @Column({ type: 'integer', default: 1 })
+  revision: number;
+
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;
 

@@ -77,7 +77,9 @@ export class CreateArticleInput {
   publishedAt?: Date | null;
 }
 
-@InputType('UpdateArticleInput', { description: 'Metadata only; fields left out stay as they are.' })
+@InputType('UpdateArticleInput', {
+  description: 'Fields left out stay as they are. A new headline, standfirst or body makes a new revision; a new body re-anchors every claim.',
+})
 export class UpdateArticleInput {
   @Field(() => ID)
   id: string;
@@ -93,6 +95,14 @@ export class UpdateArticleInput {
   @Field(() => String, { nullable: true })
   @CleanText(LIMITS.standfirst)
   standfirst?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The corrected body; claims are located again in it.' })
+  @CleanText(LIMITS.articleBody)
+  body?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The correction note readers see; required when the body of a published article changes.' })
+  @CleanText(LIMITS.note)
+  changeNote?: string | null;
 
   @Field(() => [String], { nullable: true })
   @ArrayMaxSize(MAX_AUTHORS)

@@ -45,7 +45,7 @@ export function createArticleLoaders(reader: SqlReader, visibility: Visibility):
   const claimStatsByArticle = new DataLoader<number, ClaimStats>(async (ids) => {
     const rows = await reader.all<{ articleId: number; verdict: Verdict | null; n: number }>(
       `SELECT article_id AS articleId, verdict, COUNT(*) AS n FROM claims
-       WHERE article_id IN (SELECT value FROM json_each(?)) GROUP BY article_id, verdict`,
+       WHERE article_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL GROUP BY article_id, verdict`,
       [jsonList(ids)],
     );
     const stats = new Map<number, ClaimStats>();
@@ -55,11 +55,21 @@ export function createArticleLoaders(reader: SqlReader, visibility: Visibility):
       if (row.verdict) entry.verdictSummary.push({ verdict: row.verdict, count: row.n });
       stats.set(row.articleId, entry);
     }
-    for (const entry of stats.values()) {
-      entry.verdictSummary.sort((x, y) => VERDICTS.indexOf(x.verdict) - VERDICTS.indexOf(y.verdict));
-    }
+    for (const entry of stats.values()) sortByScale(entry.verdictSummary);
     return ids.map((id) => stats.get(id) ?? { claimCount: 0, verdictSummary: [] });
   });
 
   return { articleById, articleBySlug, claimStatsByArticle };
+}
+
+/** Verdict counts in the order of the scale (TRUE first). */
+export function sortByScale(counts: VerdictCount[]): VerdictCount[] {
+  return counts.sort((x, y) => VERDICTS.indexOf(x.verdict) - VERDICTS.indexOf(y.verdict));
+}
+
+/** Claim count and verdict summary of a list of claims (point-in-time reads). */
+export function claimStatsOf(verdicts: (Verdict | null)[]): ClaimStats {
+  const counts = new Map<Verdict, number>();
+  for (const verdict of verdicts) if (verdict) counts.set(verdict, (counts.get(verdict) ?? 0) + 1);
+  return { claimCount: verdicts.length, verdictSummary: sortByScale([...counts].map(([verdict, count]) => ({ verdict, count }))) };
 }

@@ -6,9 +6,14 @@ import { fromGlobalIdOf, toGlobalId } from '../../graphql/relay/global-id';
 import type { CorrectionRow } from '../annotation/annotation.rows';
 import { CorrectionEntity } from '../annotation/correction.entity';
 import { Verdict } from '../annotation/verdict';
+import { until } from '../../graphql/point-in-time';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { type ClaimStats, claimStatsOf } from './article.loaders';
 import { Role } from '../user/user.entity';
 import { ClaimEntity } from '../claim/claim.entity';
 import type { ClaimRow } from '../claim/claim.rows';
+import type { ArticleRevisionRow } from './article-history.loaders';
+import { ArticleRevisionEntity } from './article-revision.entity';
 import { ArticleEntity } from './article.entity';
 import { ArticleFilter, ArticleOrder, ArticleTransitionInput, CreateArticleInput, UpdateArticleInput } from './article.inputs';
 import type { ArticleRow } from './article.rows';
@@ -34,10 +39,13 @@ export class ArticleResolver {
     @Ctx() ctx: AppContext,
     @Arg('id', () => ID, { nullable: true }) id?: string | null,
     @Arg('slug', () => String, { nullable: true }) slug?: string | null,
+    @Arg('asOf', () => GraphQLDateTime, { nullable: true, description: 'The article exactly as readers saw it at this moment.' }) asOf?: Date | null,
   ): Promise<ArticleRow | null> {
     if ((id == null) === (slug == null)) throw badUserInput(ONE_OF_ID_OR_SLUG, id == null ? 'id' : 'slug');
-    if (id != null) return ctx.loaders.articleById.load(fromGlobalIdOf('Article', id, 'id'));
-    return ctx.loaders.articleBySlug.load(ArticleService.checkSlug(slug as string));
+    const current =
+      id != null ? await ctx.loaders.articleById.load(fromGlobalIdOf('Article', id, 'id')) : await ctx.loaders.articleBySlug.load(ArticleService.checkSlug(slug as string));
+    if (!current || !asOf) return current;
+    return ctx.services.articles.asOf(current, asOf);
   }
 
   @Query(() => ArticleConnection, { description: 'Published articles, newest first by default.' })
@@ -53,25 +61,25 @@ export class ArticleResolver {
   @Authorized(Role.EDITOR)
   @Mutation(() => ArticleEntity, { description: 'Creates a DRAFT article (EDITOR+).' })
   async createArticle(@Ctx() ctx: AppContext, @Arg('input', () => CreateArticleInput) input: CreateArticleInput): Promise<ArticleRow> {
-    return reloadArticle(ctx, await ctx.services.articles.create(ctx.viewer, input));
+    return reloadArticle(ctx, await ctx.services.articleEdits.create(ctx.viewer, input));
   }
 
   @Authorized(Role.EDITOR)
-  @Mutation(() => ArticleEntity, { description: "Changes an article's metadata (EDITOR+); fails CONFLICT if expectedVersion is stale." })
+  @Mutation(() => ArticleEntity, { description: 'Changes or corrects an article (EDITOR+): a new body makes a revision and re-anchors its claims; fails CONFLICT if expectedVersion is stale.' })
   async updateArticle(@Ctx() ctx: AppContext, @Arg('input', () => UpdateArticleInput) input: UpdateArticleInput): Promise<ArticleRow> {
-    return reloadArticle(ctx, await ctx.services.articles.update(ctx.viewer, fromGlobalIdOf('Article', input.id, 'input.id'), input));
+    return reloadArticle(ctx, await ctx.services.articleEdits.update(ctx.viewer, fromGlobalIdOf('Article', input.id, 'input.id'), input));
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => ArticleEntity, { description: 'Publishes an article (EDITOR+); sets publishedAt to now if it has none.' })
   async publishArticle(@Ctx() ctx: AppContext, @Arg('input', () => ArticleTransitionInput) input: ArticleTransitionInput): Promise<ArticleRow> {
-    return reloadArticle(ctx, await ctx.services.articles.publish(ctx.viewer, fromGlobalIdOf('Article', input.id, 'input.id'), input.expectedVersion));
+    return reloadArticle(ctx, await ctx.services.articleEdits.publish(ctx.viewer, fromGlobalIdOf('Article', input.id, 'input.id'), input.expectedVersion));
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => ArticleEntity, { description: 'Archives an article (EDITOR+): readers no longer see it.' })
   async archiveArticle(@Ctx() ctx: AppContext, @Arg('input', () => ArticleTransitionInput) input: ArticleTransitionInput): Promise<ArticleRow> {
-    return reloadArticle(ctx, await ctx.services.articles.archive(ctx.viewer, fromGlobalIdOf('Article', input.id, 'input.id'), input.expectedVersion));
+    return reloadArticle(ctx, await ctx.services.articleEdits.archive(ctx.viewer, fromGlobalIdOf('Article', input.id, 'input.id'), input.expectedVersion));
   }
 
   @FieldResolver(() => ID)
@@ -81,26 +89,36 @@ export class ArticleResolver {
 
   @FieldResolver(() => [ClaimEntity], { description: 'Claims in text order.' })
   claims(@Root() article: ArticleRow, @Ctx() ctx: AppContext): Promise<ClaimRow[]> {
-    return ctx.loaders.claimsByArticle.load(article.id);
+    return article.asOf ? ctx.at(article.asOf).claimsByArticle.load(article.id) : ctx.loaders.claimsByArticle.load(article.id);
   }
 
-  @FieldResolver(() => [CorrectionEntity], { description: "Public record of changes to this article's published verdicts, oldest first." })
-  corrections(@Root() article: ArticleRow, @Ctx() ctx: AppContext): Promise<CorrectionRow[]> {
-    return ctx.loaders.correctionsByArticle.load(article.id);
+  @FieldResolver(() => [ArticleRevisionEntity], { description: 'Every revision, oldest first; readers see the notes, signed-in users the text and editor too.' })
+  async revisions(@Root() article: ArticleRow, @Ctx() ctx: AppContext): Promise<ArticleRevisionRow[]> {
+    return until(article.asOf, await ctx.loaders.revisionsByArticle.load(article.id));
+  }
+
+  @FieldResolver(() => [CorrectionEntity], { description: 'Body corrections (with their notes) and verdict corrections of its claims, oldest first.' })
+  async corrections(@Root() article: ArticleRow, @Ctx() ctx: AppContext): Promise<CorrectionRow[]> {
+    return until(article.asOf, await ctx.loaders.correctionsByArticle.load(article.id));
   }
 
   @FieldResolver(() => Int)
   async claimCount(@Root() article: ArticleRow, @Ctx() ctx: AppContext): Promise<number> {
-    return (await ctx.loaders.claimStatsByArticle.load(article.id)).claimCount;
+    return (await claimStats(article, ctx)).claimCount;
   }
 
   @FieldResolver(() => [VerdictCount], { description: 'Claims per current verdict, in scale order; verdicts with no claim are left out.' })
   async verdictSummary(@Root() article: ArticleRow, @Ctx() ctx: AppContext): Promise<VerdictCount[]> {
-    return (await ctx.loaders.claimStatsByArticle.load(article.id)).verdictSummary;
+    return (await claimStats(article, ctx)).verdictSummary;
   }
 }
 
 /** An article just written, read back fresh from the read connection. */
 async function reloadArticle(ctx: AppContext, id: number): Promise<ArticleRow> {
   return (await ctx.loaders.articleById.clear(id).load(id)) as ArticleRow;
+}
+
+async function claimStats(article: ArticleRow, ctx: AppContext): Promise<ClaimStats> {
+  if (!article.asOf) return ctx.loaders.claimStatsByArticle.load(article.id);
+  return claimStatsOf((await ctx.at(article.asOf).claimsByArticle.load(article.id)).map((claim) => claim.verdict));
 }

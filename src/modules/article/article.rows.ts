@@ -3,10 +3,14 @@ import type { TypedRow } from '../../graphql/relay/node.type';
 import type { ArticleEntity, ArticleStatus } from './article.entity';
 
 /** An article as served to GraphQL: plain columns, no entity hydration. */
-export type ArticleRow = Omit<ArticleEntity, 'createdAt' | 'updatedAt'> & TypedRow;
+export type ArticleRow = Omit<ArticleEntity, 'createdAt' | 'updatedAt'> &
+  TypedRow & {
+    /** Set on a point-in-time read: the text and everything under it are as of this moment. */
+    asOf?: Date;
+  };
 
 export const ARTICLE_COLUMNS = `a.id, a.slug, a.headline, a.standfirst, a.body, a.authors, a.section, a.language,
-  a.url, a.published_at AS publishedAt, a.status, a.version`;
+  a.url, a.published_at AS publishedAt, a.status, a.version, a.revision`;
 
 export interface ArticleSqlRow {
   id: number;
@@ -21,6 +25,7 @@ export interface ArticleSqlRow {
   publishedAt: string | null;
   status: ArticleStatus;
   version: number;
+  revision: number;
 }
 
 export function toArticleRow(row: ArticleSqlRow): ArticleRow {

@@ -1,24 +1,19 @@
 import type { Database } from '../../db/database';
 import type { SqlParam, SqlReader } from '../../db/sql-reader';
 import { toSqlDate } from '../../db/sql-dates';
-import { badUserInput, conflict, notFound } from '../../graphql/errors';
-import { clean } from '../../graphql/text-rules';
-import { requireRole, type Viewer } from '../auth/viewer';
-import { Role } from '../user/user.entity';
-import { ArticleEntity, ArticleStatus } from './article.entity';
+import { badUserInput } from '../../graphql/errors';
 import { type Connection, pageSize, toConnection } from '../../graphql/relay/connection';
 import { decodeCursor, type KeysetPosition } from '../../graphql/relay/cursor';
 import type { Visibility } from '../auth/visibility';
-import { type ArticleFilter, ArticleOrder, type CreateArticleInput, type UpdateArticleInput } from './article.inputs';
+import { type ArticleFilter, ArticleOrder } from './article.inputs';
+import { articleAsOf } from './point-in-time.loaders';
 import { ARTICLE_COLUMNS, type ArticleRow, type ArticleSqlRow, toArticleRow } from './article.rows';
 
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_SLUG_LENGTH = 200;
 const BAD_SLUG = 'A slug is 1-200 lower-case letters, digits and single hyphens.';
 const MAX_FILTER_TEXT = 200;
-const NO_SUCH_ARTICLE = 'No such article.';
-const SLUG_TAKEN = 'Another article already has this slug.';
-const STALE_VERSION = 'The article has changed since you read it: reload and apply your change again.';
+
 
 export interface ListArticlesArgs {
   visibility: Visibility;
@@ -28,82 +23,17 @@ export interface ListArticlesArgs {
   orderBy?: ArticleOrder | null;
 }
 
-/** Article lists and the editors' article changes (keyed lookups go through the loaders). */
+/** Article lists (keyed lookups go through the loaders; changes through ArticleEditService). */
 export class ArticleService {
-  private readonly db: Database;
   private readonly reader: SqlReader;
 
   constructor({ db }: { db: Database }) {
-    this.db = db;
     this.reader = db.reader;
   }
 
-  create(viewer: Viewer, input: CreateArticleInput): Promise<number> {
-    requireRole(viewer, Role.EDITOR);
-    return this.db.writes.run(async (manager) => {
-      if (await manager.existsBy(ArticleEntity, { slug: input.slug })) throw badUserInput(SLUG_TAKEN, 'input.slug');
-      const article = await manager.save(
-        manager.create(ArticleEntity, {
-          slug: input.slug,
-          headline: clean(input.headline),
-          standfirst: clean(input.standfirst) ?? null,
-          body: clean(input.body),
-          authors: input.authors.map((name) => clean(name)),
-          section: clean(input.section) ?? null,
-          language: input.language,
-          url: clean(input.url) ?? null,
-          publishedAt: input.publishedAt ?? null,
-          status: ArticleStatus.DRAFT,
-        }),
-      );
-      return article.id;
-    });
-  }
-
-  /** Metadata only; body edits arrive with re-anchoring. */
-  update(viewer: Viewer, articleId: number, input: UpdateArticleInput): Promise<number> {
-    requireRole(viewer, Role.EDITOR);
-    const changes: Partial<ArticleEntity> = {};
-    if (input.headline != null) changes.headline = clean(input.headline);
-    if (input.standfirst !== undefined) changes.standfirst = clean(input.standfirst) ?? null;
-    if (input.authors != null) changes.authors = input.authors.map((name) => clean(name));
-    if (input.section !== undefined) changes.section = clean(input.section) ?? null;
-    if (input.language != null) changes.language = input.language;
-    if (input.url !== undefined) changes.url = clean(input.url) ?? null;
-    if (input.publishedAt != null) changes.publishedAt = input.publishedAt;
-    return this.transition(articleId, input.expectedVersion, () => changes);
-  }
-
-  publish(viewer: Viewer, articleId: number, expectedVersion?: number | null): Promise<number> {
-    requireRole(viewer, Role.EDITOR);
-    return this.transition(articleId, expectedVersion, (article) => {
-      if (article.status === ArticleStatus.PUBLISHED) throw conflict('The article is already published.', article.version);
-      return { status: ArticleStatus.PUBLISHED, publishedAt: article.publishedAt ?? new Date() };
-    });
-  }
-
-  archive(viewer: Viewer, articleId: number, expectedVersion?: number | null): Promise<number> {
-    requireRole(viewer, Role.EDITOR);
-    return this.transition(articleId, expectedVersion, (article) => {
-      if (article.status === ArticleStatus.ARCHIVED) throw conflict('The article is already archived.', article.version);
-      return { status: ArticleStatus.ARCHIVED };
-    });
-  }
-
-  /**
-   * One optimistic change: `UPDATE ... WHERE id = ? AND version = ?` so that a concurrent
-   * edit can never be silently overwritten (@VersionColumn alone does not stop that).
-   */
-  private transition(articleId: number, expectedVersion: number | null | undefined, change: (article: ArticleEntity) => Partial<ArticleEntity>): Promise<number> {
-    return this.db.writes.run(async (manager) => {
-      const article = await manager.findOneBy(ArticleEntity, { id: articleId });
-      if (!article) throw notFound(NO_SUCH_ARTICLE, 'input.id');
-      const version = expectedVersion ?? article.version;
-      if (version !== article.version) throw conflict(STALE_VERSION, article.version);
-      const result = await manager.update(ArticleEntity, { id: articleId, version }, { ...change(article), version: version + 1 });
-      if (result.affected !== 1) throw conflict(STALE_VERSION, article.version);
-      return articleId;
-    });
+  /** The article as readers saw it at `asOf` (null if they could not see it then). */
+  asOf(current: ArticleRow, asOf: Date): Promise<ArticleRow | null> {
+    return articleAsOf(this.reader, current, asOf);
   }
 
   /** Checks a slug's shape: a malformed slug is bad input, a well-formed unknown one is a miss. */
@@ -111,7 +41,6 @@ export class ArticleService {
     if (slug.length === 0 || slug.length > MAX_SLUG_LENGTH || !SLUG_PATTERN.test(slug)) throw badUserInput(BAD_SLUG, field);
     return slug;
   }
-
   async list({ visibility, first, after, filter, orderBy }: ListArticlesArgs): Promise<Connection<ArticleRow>> {
     const size = pageSize(first);
     const order = orderBy ?? ArticleOrder.PUBLISHED_AT_DESC;
@@ -163,7 +92,7 @@ export class ArticleService {
       params.push(toSqlDate(filter.publishedBefore));
     }
     if (filter.verdict != null) {
-      where.push('EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id AND c.verdict = ?)');
+      where.push('EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id AND c.verdict = ? AND c.deleted_at IS NULL)');
       params.push(filter.verdict);
     }
     return { where, params };

@@ -1,8 +1,9 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Float, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Node } from '../../graphql/relay/node.type';
 import { ArticleEntity } from '../article/article.entity';
 import { Verdict } from '../annotation/verdict';
+import { ClaimAnchorStatus } from './anchor-status';
 
 /**
  * A check-worthy statement in an article's body, anchored as W3C Web Annotation selectors:
@@ -48,6 +49,26 @@ export class ClaimEntity {
   @Field(() => Verdict, { nullable: true, description: 'Verdict of the newest published fact-check; null if none.' })
   @Column({ type: 'varchar', length: 16, nullable: true })
   verdict: Verdict | null;
+
+  @Field(() => ClaimAnchorStatus)
+  @Column({ name: 'anchor_status', type: 'varchar', length: 16, default: ClaimAnchorStatus.ANCHORED })
+  anchorStatus: ClaimAnchorStatus;
+
+  @Field(() => Float, { nullable: true, description: 'Match score (0-1) of a FUZZY or AMBIGUOUS anchor.' })
+  @Column({ name: 'anchor_score', type: 'real', nullable: true })
+  anchorScore: number | null;
+
+  /** The text now at the anchor when it differs from `quote` (FUZZY). */
+  @Column({ name: 'anchor_exact', type: 'text', nullable: true })
+  anchorExact: string | null;
+
+  /** The article revision whose text the quote was last confirmed against. */
+  @Column({ name: 'checked_revision', type: 'integer', default: 1 })
+  checkedRevision: number;
+
+  /** Soft delete: point-in-time reads still show what readers saw. */
+  @Column({ name: 'deleted_at', type: 'datetime', nullable: true })
+  deletedAt: Date | null;
 
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;

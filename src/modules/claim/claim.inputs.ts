@@ -57,3 +57,32 @@ export class DeleteClaimInput {
   @Field(() => ID)
   id: string;
 }
+
+@InputType('ReattachClaimInput', { description: 'Points a claim at the words it should now quote in the current body.' })
+export class ReattachClaimInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  @CleanText(LIMITS.quote)
+  quote: string;
+
+  @Field(() => String, { nullable: true })
+  @CleanText(LIMITS.quoteContext)
+  prefix?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @CleanText(LIMITS.quoteContext)
+  suffix?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  @Min(1)
+  @Max(10_000)
+  occurrence?: number | null;
+}
+
+@InputType('ConfirmClaimAnchorInput')
+export class ConfirmClaimAnchorInput {
+  @Field(() => ID)
+  id: string;
+}

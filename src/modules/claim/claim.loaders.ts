@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { SqlReader } from '../../db/sql-reader';
 import { jsonList } from '../../db/sql-reader';
+import { groupRows } from '../../db/group-rows';
 import type { Visibility } from '../auth/visibility';
 import { CLAIM_COLUMNS, type ClaimRow, toClaimRow } from './claim.rows';
 
@@ -14,7 +15,7 @@ export function createClaimLoaders(reader: SqlReader, visibility: Visibility): C
   const claimById = new DataLoader<number, ClaimRow | null>(async (ids) => {
     const rows = await reader.all<Omit<ClaimRow, '__typename'>>(
       `SELECT ${CLAIM_COLUMNS} FROM claims c JOIN articles a ON a.id = c.article_id
-       WHERE c.id IN (SELECT value FROM json_each(?)) AND ${visibility.article}`,
+       WHERE c.id IN (SELECT value FROM json_each(?)) AND c.deleted_at IS NULL AND ${visibility.article}`,
       [jsonList(ids)],
     );
     const byId = new Map(rows.map((row) => [row.id, toClaimRow(row)]));
@@ -24,19 +25,13 @@ export function createClaimLoaders(reader: SqlReader, visibility: Visibility): C
   // Callers reach an article's claims only through a visible article.
   const claimsByArticle = new DataLoader<number, ClaimRow[]>(async (articleIds) => {
     const rows = await reader.all<Omit<ClaimRow, '__typename'>>(
-      `SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.article_id IN (SELECT value FROM json_each(?))
+      `SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.article_id IN (SELECT value FROM json_each(?)) AND c.deleted_at IS NULL
        ORDER BY c.article_id, c.start_offset, c.id`,
       [jsonList(articleIds)],
     );
-    const byArticle = new Map<number, ClaimRow[]>();
-    for (const row of rows) {
-      const claim = toClaimRow(row);
-      claimById.prime(claim.id, claim);
-      const list = byArticle.get(claim.articleId);
-      if (list) list.push(claim);
-      else byArticle.set(claim.articleId, [claim]);
-    }
-    return articleIds.map((id) => byArticle.get(id) ?? []);
+    const claims = rows.map(toClaimRow);
+    for (const claim of claims) claimById.prime(claim.id, claim);
+    return groupRows(articleIds, claims, (claim) => claim.articleId);
   });
 
   return { claimById, claimsByArticle };

@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../graphql/context';
+import { until } from '../../graphql/point-in-time';
 import { type Connection, connectionType, PageArgs } from '../../graphql/relay/connection';
 import { fromGlobalIdOf, toGlobalId } from '../../graphql/relay/global-id';
 import { AnnotationEntity } from '../annotation/annotation.entity';
@@ -9,7 +10,8 @@ import { ArticleEntity } from '../article/article.entity';
 import type { ArticleRow } from '../article/article.rows';
 import { Role } from '../user/user.entity';
 import { ClaimEntity } from './claim.entity';
-import { ClaimFilter, CreateClaimInput, DeleteClaimInput, UpdateClaimInput } from './claim.inputs';
+import { ClaimFilter, ConfirmClaimAnchorInput, CreateClaimInput, DeleteClaimInput, ReattachClaimInput, UpdateClaimInput } from './claim.inputs';
+import { ClaimAnchorStatus, STALE_ANCHOR_STATUSES } from './anchor-status';
 import type { ClaimRow } from './claim.rows';
 
 @ObjectType('TextSelector', {
@@ -83,24 +85,49 @@ export class ClaimResolver {
     return { deletedClaimId: input.id, article: (await ctx.loaders.articleById.clear(articleId).load(articleId)) as ArticleRow };
   }
 
+  @Authorized(Role.REVIEWER)
+  @Mutation(() => ClaimEntity, { description: 'Points a claim at new words in the current body (REVIEWER+); its verdict is no longer stale.' })
+  async reattachClaim(@Ctx() ctx: AppContext, @Arg('input', () => ReattachClaimInput) input: ReattachClaimInput): Promise<ClaimRow> {
+    return reloadClaim(ctx, await ctx.services.claims.reattach(ctx.viewer, fromGlobalIdOf('Claim', input.id, 'input.id'), input));
+  }
+
+  @Authorized(Role.REVIEWER)
+  @Mutation(() => ClaimEntity, { description: "Accepts a FUZZY claim's new words as its quote (REVIEWER+); its verdict is no longer stale." })
+  async confirmClaimAnchor(@Ctx() ctx: AppContext, @Arg('input', () => ConfirmClaimAnchorInput) input: ConfirmClaimAnchorInput): Promise<ClaimRow> {
+    return reloadClaim(ctx, await ctx.services.claims.confirmAnchor(ctx.viewer, fromGlobalIdOf('Claim', input.id, 'input.id')));
+  }
+
   @FieldResolver(() => ID)
   id(@Root() claim: ClaimRow): string {
     return toGlobalId('Claim', claim.id);
   }
 
-  @FieldResolver(() => TextSelector)
-  selector(@Root() claim: ClaimRow): TextSelector {
-    return { exact: claim.quote, prefix: claim.prefix, suffix: claim.suffix, start: claim.startOffset, end: claim.endOffset };
+  @FieldResolver(() => TextSelector, { nullable: true, description: 'Where the claim is in the current body; null when AMBIGUOUS or ORPHANED.' })
+  selector(@Root() claim: ClaimRow): TextSelector | null {
+    if (claim.anchorStatus === ClaimAnchorStatus.AMBIGUOUS || claim.anchorStatus === ClaimAnchorStatus.ORPHANED) return null;
+    return { exact: claim.anchorExact ?? claim.quote, prefix: claim.prefix, suffix: claim.suffix, start: claim.startOffset, end: claim.endOffset };
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'True when the text changed under a published verdict (FUZZY, AMBIGUOUS, ORPHANED) and no reviewer has confirmed it since.',
+  })
+  verdictStale(@Root() claim: ClaimRow): boolean {
+    return claim.verdict !== null && STALE_ANCHOR_STATUSES.has(claim.anchorStatus);
+  }
+
+  @FieldResolver(() => Int, { description: 'The article revision whose text the quote (and so its verdict) was last checked against.' })
+  checkedRevision(@Root() claim: ClaimRow): number {
+    return claim.checkedRevision;
   }
 
   @FieldResolver(() => [AnnotationEntity], { description: 'Fact-checks you may see: published and retracted ones (newest first), your drafts, or all for editors.' })
   annotations(@Root() claim: ClaimRow, @Ctx() ctx: AppContext): Promise<AnnotationRow[]> {
-    return ctx.loaders.annotationsByClaim.load(claim.id);
+    return claim.asOf ? ctx.at(claim.asOf).annotationsByClaim.load(claim.id) : ctx.loaders.annotationsByClaim.load(claim.id);
   }
 
   @FieldResolver(() => [CorrectionEntity], { description: 'Public record of changes to published verdicts, oldest first.' })
-  corrections(@Root() claim: ClaimRow, @Ctx() ctx: AppContext): Promise<CorrectionRow[]> {
-    return ctx.loaders.correctionsByClaim.load(claim.id);
+  async corrections(@Root() claim: ClaimRow, @Ctx() ctx: AppContext): Promise<CorrectionRow[]> {
+    return until(claim.asOf, await ctx.loaders.correctionsByClaim.load(claim.id));
   }
 
   @FieldResolver(() => ArticleEntity)

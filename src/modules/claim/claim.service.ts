@@ -1,4 +1,4 @@
-import { type EntityManager, In } from 'typeorm';
+import { type EntityManager, In, IsNull } from 'typeorm';
 import { AnchorError, locateQuote } from '../../anchoring/text-selector';
 import type { Database } from '../../db/database';
 import type { SqlParam, SqlReader } from '../../db/sql-reader';
@@ -12,6 +12,8 @@ import { AnnotationEntity, AnnotationStatus } from '../annotation/annotation.ent
 import { ArticleEntity, ArticleStatus } from '../article/article.entity';
 import { isEditor, requireRole, type Viewer } from '../auth/viewer';
 import { Role } from '../user/user.entity';
+import { ClaimAnchorStatus } from './anchor-status';
+import { recordAnchor } from './claim-anchors';
 import { ClaimEntity } from './claim.entity';
 import type { ClaimFilter, CreateClaimInput, UpdateClaimInput } from './claim.inputs';
 import { CLAIM_COLUMNS, type ClaimRow, toClaimRow } from './claim.rows';
@@ -56,8 +58,14 @@ export class ClaimService {
           endOffset: selector.end,
           claimant: clean(input.claimant) ?? null,
           verdict: null,
+          anchorStatus: ClaimAnchorStatus.ANCHORED,
+          anchorScore: null,
+          anchorExact: null,
+          checkedRevision: article.revision,
+          deletedAt: null,
         }),
       );
+      await recordAnchor(manager, claim, article.revision);
       return claim.id;
     });
   }
@@ -65,26 +73,74 @@ export class ClaimService {
   update(viewer: Viewer, claimId: number, input: UpdateClaimInput): Promise<number> {
     requireRole(viewer, Role.REVIEWER);
     return this.db.writes.run(async (manager) => {
-      await this.findForWrite(manager, viewer, claimId);
-      if (input.claimant !== undefined) await manager.update(ClaimEntity, { id: claimId }, { claimant: clean(input.claimant) ?? null });
+      const claim = await this.findForWrite(manager, viewer, claimId);
+      if (input.claimant !== undefined) {
+        claim.claimant = clean(input.claimant) ?? null;
+        await manager.update(ClaimEntity, { id: claimId }, { claimant: claim.claimant });
+        const { revision } = await manager.findOneByOrFail(ArticleEntity, { id: claim.articleId });
+        await recordAnchor(manager, claim, revision);
+      }
       return claimId;
     });
   }
 
-  /** Deletes a claim with its unpublished drafts; never one whose fact-check was published. */
+  /**
+   * Deletes a claim that never had a published fact-check. The row is kept (soft delete) so
+   * that point-in-time reads still show what readers saw before.
+   */
   delete(viewer: Viewer, claimId: number): Promise<{ articleId: number }> {
     requireRole(viewer, Role.EDITOR);
     return this.db.writes.run(async (manager) => {
       const claim = await this.findForWrite(manager, viewer, claimId);
       const onRecord = await manager.existsBy(AnnotationEntity, { claimId, status: In([AnnotationStatus.PUBLISHED, AnnotationStatus.RETRACTED]) });
       if (onRecord) throw conflict(HAS_PUBLISHED_CHECK);
-      await manager.delete(ClaimEntity, { id: claimId });
+      await manager.update(ClaimEntity, { id: claimId }, { deletedAt: new Date() });
       return { articleId: claim.articleId };
     });
   }
 
+  /**
+   * Points a claim at new words (after a correction moved or changed them): the reviewer
+   * vouches that its fact-checks apply to this text, so the verdict is no longer stale.
+   */
+  reattach(viewer: Viewer, claimId: number, input: Pick<CreateClaimInput, 'quote' | 'prefix' | 'suffix' | 'occurrence'>): Promise<number> {
+    requireRole(viewer, Role.REVIEWER);
+    return this.db.writes.run(async (manager) => {
+      const claim = await this.findForWrite(manager, viewer, claimId);
+      const article = await manager.findOneByOrFail(ArticleEntity, { id: claim.articleId });
+      const selector = anchor(article.body, clean(input.quote), input);
+      return this.markChecked(manager, claim, article.revision, {
+        quote: selector.exact,
+        prefix: selector.prefix,
+        suffix: selector.suffix,
+        startOffset: selector.start,
+        endOffset: selector.end,
+      });
+    });
+  }
+
+  /** Accepts a FUZZY anchor as it stands: its current words become the claim's quote. */
+  confirmAnchor(viewer: Viewer, claimId: number): Promise<number> {
+    requireRole(viewer, Role.REVIEWER);
+    return this.db.writes.run(async (manager) => {
+      const claim = await this.findForWrite(manager, viewer, claimId);
+      if (claim.anchorStatus === ClaimAnchorStatus.AMBIGUOUS || claim.anchorStatus === ClaimAnchorStatus.ORPHANED) {
+        throw conflict(`The claim is ${claim.anchorStatus}: there is no anchor to confirm; use reattachClaim with the words it should point at.`);
+      }
+      const article = await manager.findOneByOrFail(ArticleEntity, { id: claim.articleId });
+      return this.markChecked(manager, claim, article.revision, { quote: claim.anchorExact ?? claim.quote });
+    });
+  }
+
+  private async markChecked(manager: EntityManager, claim: ClaimEntity, revision: number, anchor: Partial<ClaimEntity>): Promise<number> {
+    const update: Partial<ClaimEntity> = { ...anchor, anchorStatus: ClaimAnchorStatus.ANCHORED, anchorScore: null, anchorExact: null, checkedRevision: revision };
+    await manager.update(ClaimEntity, { id: claim.id }, update);
+    await recordAnchor(manager, Object.assign(claim, update), revision);
+    return claim.id;
+  }
+
   private async findForWrite(manager: EntityManager, viewer: Viewer, claimId: number): Promise<ClaimEntity> {
-    const claim = await manager.findOneBy(ClaimEntity, { id: claimId });
+    const claim = await manager.findOneBy(ClaimEntity, { id: claimId, deletedAt: IsNull() });
     const article = claim ? await manager.findOneBy(ArticleEntity, { id: claim.articleId }) : null;
     if (!claim || !article || (!isEditor(viewer) && article.status !== ArticleStatus.PUBLISHED)) throw notFound(NO_SUCH_CLAIM, 'input.id');
     return claim;
@@ -93,7 +149,7 @@ export class ClaimService {
   /** Claims of visible articles, oldest first, keyset-paged by id. */
   async list({ visibility, first, after, filter }: ListClaimsArgs): Promise<Connection<ClaimRow>> {
     const size = pageSize(first);
-    const where = [visibility.article];
+    const where = [visibility.article, 'c.deleted_at IS NULL'];
     const params: SqlParam[] = [];
     if (filter?.articleId != null) {
       where.push('c.article_id = ?');

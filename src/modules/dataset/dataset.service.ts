@@ -7,7 +7,10 @@ import { appendRevision, refreshClaimVerdict } from '../annotation/annotation-wr
 import { CitationEntity, type Stance } from '../annotation/citation.entity';
 import type { Verdict } from '../annotation/verdict';
 import { ArticleEntity, ArticleStatus } from '../article/article.entity';
+import { ClaimAnchorStatus } from '../claim/anchor-status';
+import { recordAnchor } from '../claim/claim-anchors';
 import { ClaimEntity } from '../claim/claim.entity';
+import { recordRevision } from '../article/article-edit.service';
 import { SourceEntity, type SourceKind } from '../source/source.entity';
 import { normalizeSourceUrl } from '../source/source-url';
 import { type Role, UserEntity } from '../user/user.entity';
@@ -111,8 +114,12 @@ async function importArticle(manager: EntityManager, article: DatasetArticle, ke
       // A published article always has a publication time: the list is ordered by it.
       publishedAt: article.publishedAt ? new Date(article.publishedAt) : status === ArticleStatus.PUBLISHED ? new Date() : null,
       status,
+      revision: 1,
     }),
   );
+  // Revision 1 is the text as published: point-in-time reads from then on find it.
+  const firstSeen = saved.publishedAt && saved.publishedAt < saved.createdAt ? saved.publishedAt : saved.createdAt;
+  await recordRevision(manager, saved, null, null, firstSeen);
   summary.articles += 1;
   for (const claim of article.claims) {
     await importClaim(manager, saved, claim, keys, summary);
@@ -137,8 +144,14 @@ async function importClaim(manager: EntityManager, article: ArticleEntity, claim
       endOffset: selector.end,
       claimant: claim.claimant,
       verdict: null,
+      anchorStatus: ClaimAnchorStatus.ANCHORED,
+      anchorScore: null,
+      anchorExact: null,
+      checkedRevision: article.revision,
+      deletedAt: null,
     }),
   );
+  await recordAnchor(manager, saved, article.revision);
   summary.claims += 1;
 
   for (const annotation of claim.annotations) {
@@ -146,8 +159,11 @@ async function importClaim(manager: EntityManager, article: ArticleEntity, claim
     if (authorId === undefined) throw new DatasetError(`claim "${claim.key}": unknown author "${annotation.author}"`);
     const status = annotation.status as AnnotationStatus;
     const publishedAt = annotation.publishedAt ? new Date(annotation.publishedAt) : status === AnnotationStatus.PUBLISHED ? new Date() : null;
+    const now = new Date();
     const note = await manager.save(
       manager.create(AnnotationEntity, {
+        createdAt: now,
+        updatedAt: now,
         claimId: saved.id,
         authorId,
         verdict: annotation.verdict as Verdict,

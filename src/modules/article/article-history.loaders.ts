@@ -1,0 +1,57 @@
+import DataLoader from 'dataloader';
+import { fromSqlDate } from '../../db/sql-dates';
+import type { SqlReader } from '../../db/sql-reader';
+import { jsonList } from '../../db/sql-reader';
+import { groupRows } from '../../db/group-rows';
+import type { Viewer } from '../auth/viewer';
+
+export interface ArticleRevisionRow {
+  articleId: number;
+  number: number;
+  headline: string;
+  standfirst: string | null;
+  /** Null for anonymous readers: they see the correction notes, not the drafts' text. */
+  body: string | null;
+  editor: { __typename: 'User'; id: number; name: string } | null;
+  note: string | null;
+  createdAt: Date;
+}
+
+export interface ArticleHistoryLoaders {
+  /** Revisions of an article, oldest first. */
+  revisionsByArticle: DataLoader<number, ArticleRevisionRow[]>;
+}
+
+interface RevisionSqlRow {
+  articleId: number;
+  number: number;
+  headline: string;
+  standfirst: string | null;
+  body: string;
+  editorId: number | null;
+  editorName: string | null;
+  note: string | null;
+  createdAt: string;
+}
+
+export function createArticleHistoryLoaders(reader: SqlReader, viewer: Viewer): ArticleHistoryLoaders {
+  const signedIn = viewer.user !== null;
+  return {
+    revisionsByArticle: new DataLoader<number, ArticleRevisionRow[]>(async (ids) => {
+      const rows = await reader.all<RevisionSqlRow>(
+        `SELECT r.article_id AS articleId, r.number, r.headline, r.standfirst, r.body, r.editor_id AS editorId, u.name AS editorName,
+           r.note, r.created_at AS createdAt
+         FROM article_revisions r LEFT JOIN users u ON u.id = r.editor_id
+         WHERE r.article_id IN (SELECT value FROM json_each(?)) ORDER BY r.article_id, r.number`,
+        [jsonList(ids)],
+      );
+      const revisions = rows.map(({ editorId, editorName, body, createdAt, ...row }) => ({
+        ...row,
+        body: signedIn ? body : null,
+        editor: signedIn && editorId !== null ? { __typename: 'User' as const, id: editorId, name: editorName ?? '' } : null,
+        createdAt: fromSqlDate(createdAt) as Date,
+      }));
+      return groupRows(ids, revisions, (row) => row.articleId);
+    }),
+  };
+}

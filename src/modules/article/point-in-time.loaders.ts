@@ -1,0 +1,115 @@
+import DataLoader from 'dataloader';
+import { groupRows } from '../../db/group-rows';
+import { fromSqlDate, toSqlDate } from '../../db/sql-dates';
+import type { SqlReader } from '../../db/sql-reader';
+import { jsonList } from '../../db/sql-reader';
+import type { CitationSnapshot } from '../annotation/annotation-revision.entity';
+import { AnnotationStatus } from '../annotation/annotation.entity';
+import type { AnnotationRow } from '../annotation/annotation.rows';
+import type { Verdict } from '../annotation/verdict';
+import type { ClaimRow } from '../claim/claim.rows';
+import type { ArticleRow } from './article.rows';
+
+/**
+ * Point-in-time reads: the article as a reader saw it at a moment, rebuilt from the
+ * append-only history (article revisions, claim anchors, fact-check revisions). As readers
+ * saw it means public content only, whoever asks.
+ */
+export interface PointInTimeLoaders {
+  claimsByArticle: DataLoader<number, ClaimRow[]>;
+  annotationsByClaim: DataLoader<number, AnnotationRow[]>;
+}
+
+/** A fact-check as of a moment carries the citations of its revision then. */
+export type AnnotationAsOf = AnnotationRow & { asOf: Date; citationsAsOf: CitationSnapshot[] };
+
+interface RevisionSqlRow {
+  number: number;
+  headline: string;
+  standfirst: string | null;
+  body: string;
+}
+
+/** The article's text at `asOf`, or null if readers could not see it then. */
+export async function articleAsOf(reader: SqlReader, current: ArticleRow, asOf: Date): Promise<ArticleRow | null> {
+  if (!current.publishedAt || current.publishedAt > asOf) return null;
+  const revision = await reader.get<RevisionSqlRow>(
+    `SELECT number, headline, standfirst, body FROM article_revisions WHERE article_id = ? AND created_at <= ? ORDER BY number DESC LIMIT 1`,
+    [current.id, toSqlDate(asOf)],
+  );
+  if (!revision) return null;
+  return { ...current, headline: revision.headline, standfirst: revision.standfirst, body: revision.body, revision: revision.number, asOf };
+}
+
+type ClaimAsOfSqlRow = Omit<ClaimRow, '__typename' | 'verdict' | 'asOf'>;
+type AnnotationAsOfSqlRow = {
+  id: number;
+  claimId: number;
+  authorId: number;
+  authorName: string;
+  publishedAt: string | null;
+  retractedAt: string | null;
+  retractionReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  verdict: Verdict;
+  summary: string;
+  body: string;
+  status: AnnotationStatus;
+  citations: string;
+};
+
+export function createPointInTimeLoaders(reader: SqlReader, asOf: Date): PointInTimeLoaders {
+  const at = toSqlDate(asOf);
+
+  const annotationsByClaim = new DataLoader<number, AnnotationRow[]>(async (claimIds) => {
+    const rows = await reader.all<AnnotationAsOfSqlRow>(
+      `SELECT n.id, n.claim_id AS claimId, n.author_id AS authorId, u.name AS authorName, n.published_at AS publishedAt,
+         n.retracted_at AS retractedAt, n.retraction_reason AS retractionReason, n.created_at AS createdAt,
+         r.created_at AS updatedAt, r.version, r.verdict, r.summary, r.body, r.status, r.citations
+       FROM annotations n JOIN users u ON u.id = n.author_id
+       JOIN annotation_revisions r ON r.id = (
+         SELECT r2.id FROM annotation_revisions r2 WHERE r2.annotation_id = n.id AND r2.created_at <= ? ORDER BY r2.version DESC LIMIT 1)
+       WHERE n.claim_id IN (SELECT value FROM json_each(?)) AND r.status IN ('PUBLISHED', 'RETRACTED')
+       ORDER BY n.claim_id, n.published_at DESC, n.id DESC`,
+      [at, jsonList(claimIds)],
+    );
+    const annotations: AnnotationAsOf[] = rows.map(({ authorId, authorName, citations, ...row }) => ({
+      __typename: 'Annotation',
+      ...row,
+      authorId,
+      author: { __typename: 'User', id: authorId, name: authorName },
+      publishedAt: fromSqlDate(row.publishedAt),
+      retractedAt: row.status === AnnotationStatus.RETRACTED ? fromSqlDate(row.retractedAt) : null,
+      retractionReason: row.status === AnnotationStatus.RETRACTED ? row.retractionReason : null,
+      createdAt: fromSqlDate(row.createdAt) as Date,
+      updatedAt: fromSqlDate(row.updatedAt) as Date,
+      asOf,
+      citationsAsOf: JSON.parse(citations) as CitationSnapshot[],
+    }));
+    return groupRows(claimIds, annotations, (annotation) => annotation.claimId);
+  });
+
+  const claimsByArticle = new DataLoader<number, ClaimRow[]>(async (articleIds) => {
+    const rows = await reader.all<ClaimAsOfSqlRow>(
+      `SELECT c.id, c.article_id AS articleId, x.quote, x.claimant, x.prefix, x.suffix, x.start_offset AS startOffset, x.end_offset AS endOffset,
+         x.status AS anchorStatus, x.score AS anchorScore, x.anchor_exact AS anchorExact, x.checked_revision AS checkedRevision
+       FROM claims c JOIN claim_anchors x ON x.id = (
+         SELECT x2.id FROM claim_anchors x2 WHERE x2.claim_id = c.id AND x2.created_at <= ? ORDER BY x2.created_at DESC, x2.id DESC LIMIT 1)
+       WHERE c.article_id IN (SELECT value FROM json_each(?)) AND (c.deleted_at IS NULL OR c.deleted_at > ?)
+       ORDER BY c.article_id, x.start_offset, c.id`,
+      [at, jsonList(articleIds), at],
+    );
+    // A claim's verdict then: that of its newest fact-check published then.
+    const annotations = await annotationsByClaim.loadMany(rows.map((row) => row.id));
+    const claims: ClaimRow[] = rows.map((row, index) => {
+      const notes = annotations[index];
+      const newest = Array.isArray(notes) ? notes.find((note) => note.status === AnnotationStatus.PUBLISHED) : undefined;
+      return { __typename: 'Claim', ...row, verdict: newest?.verdict ?? null, asOf };
+    });
+    return groupRows(articleIds, claims, (claim) => claim.articleId);
+  });
+
+  return { claimsByArticle, annotationsByClaim };
+}

@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../helpers/test-app';
+
+/** The GraphiQL playground in a real (headless) Chromium: it loads offline and runs the example. */
+
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOT = '/tmp/factline-playground.png';
+
+let server: TestServer;
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+}, 60_000);
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+describe('GraphQL playground in a browser', () => {
+  it('renders GraphiQL from this server only and runs the example query against the demo article', async () => {
+    const page = await context.newPage();
+    const requests: string[] = [];
+    const failedRequests: string[] = [];
+    const consoleErrors: string[] = [];
+    const pageErrors: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    page.on('requestfailed', (request) => failedRequests.push(`${request.url()} ${request.failure()?.errorText ?? ''}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+
+    const response = await page.goto(`${server.url}/graphql`, { waitUntil: 'load' });
+    expect(response?.status()).toBe(200);
+    await page.locator('.graphiql-container').waitFor({ state: 'visible', timeout: 20_000 });
+    const execute = page.locator('.graphiql-execute-button');
+    await execute.waitFor({ state: 'visible' });
+
+    // The first tab holds the example query over the demo article.
+    const queryEditor = page.locator('.graphiql-query-editor');
+    await expect.poll(() => queryEditor.innerText(), { timeout: 10_000 }).toContain('query DemoArticle');
+    expect(await queryEditor.innerText()).toContain('article(slug');
+    // ... and its variables (the first editor under "Variables"; soft, so the run below still shows the outcome).
+    const variablesEditor = page.locator('.graphiql-editor-tool .graphiql-editor').first();
+    expect.soft(await variablesEditor.innerText(), 'variables editor of the first tab').toContain('biden-warns-putin-act-firmly-ukraine-tensions');
+
+    await execute.click();
+    const result = page.locator('.graphiql-response');
+    try {
+      await expect.poll(() => result.innerText(), { timeout: 20_000 }).toContain('Biden warns Putin');
+    } finally {
+      // Taken whatever the outcome, so a failure leaves a picture of what the user saw.
+      await page.screenshot({ path: SCREENSHOT, fullPage: false });
+    }
+    const resultText = await result.innerText();
+    expect(resultText).toContain('"claimCount": 12');
+    expect(resultText).not.toContain('"errors"');
+    expect(fs.statSync(SCREENSHOT).size).toBeGreaterThan(10_000);
+
+    // Everything came from this server: the page, its assets, and the GraphQL calls.
+    expect(requests.length).toBeGreaterThanOrEqual(6);
+    expect(requests.filter((url) => !url.startsWith(`${server.url}/`))).toEqual([]);
+    for (const asset of ['graphiql.css', 'react.js', 'react-dom.js', 'graphiql.js', 'playground.js']) {
+      expect(requests).toContain(`${server.url}/playground/assets/${asset}`);
+    }
+    expect(requests.filter((url) => url === `${server.url}/graphql`).length).toBeGreaterThanOrEqual(2);
+    expect(failedRequests).toEqual([]);
+    expect(consoleErrors.filter((text) => /fail|refused|blocked|content security policy|net::/i.test(text))).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  }, 60_000);
+});
