@@ -75,6 +75,8 @@ export function printTable(results) {
       ratios.push(`${name}: FAILED: ${r.failed.split('\n')[0]}`);
       continue;
     }
+    // In-process micro-benchmarks print their own lines.
+    if (!r.summary) continue;
     for (const target of ['raw', 'graphql']) {
       const s = r.summary[target];
       rows.push([name, target, fixed(s.requestsPerSecond, 0), fixed(s.p50, 1), fixed(s.p99, 1), fixed(s.serverCpuPercent, 0), fixed(s.requestsPerCpuSecond, 0)]);

@@ -144,7 +144,7 @@ export async function runReanchorBench({ quick = false } = {}) {
   return result;
 }
 
-function print(r) {
+export function printReanchor(r) {
   const line = (name, s) =>
     `${name.padEnd(9)} median ${s.medianMsPerArticle.toFixed(3)} ms/article (${(s.medianMsPerClaim * 1000).toFixed(2)} µs/claim), ` +
     `p95 ${s.p95MsPerArticle.toFixed(3)} ms/article (${(s.p95MsPerClaim * 1000).toFixed(2)} µs/claim)`;
@@ -156,5 +156,5 @@ function print(r) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  print(await runReanchorBench({ quick: process.argv.includes('--quick') }));
+  printReanchor(await runReanchorBench({ quick: process.argv.includes('--quick') }));
 }

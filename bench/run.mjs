@@ -22,6 +22,7 @@ import { DEFAULTS, generateDataset } from './generate-dataset.mjs';
 import { LOAD_CPU, load, printTable, roundLine, SERVER_CPU, summary } from './measure.mjs';
 import { articleScenario } from './scenarios/article.mjs';
 import { createAnnotationScenario } from './scenarios/create-annotation.mjs';
+import { printReanchor, runReanchorBench } from './reanchor.mjs';
 import { canPin, freePort, pinned, startProcess, stopAll, stopProcess, waitReady } from './support.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
@@ -30,6 +31,8 @@ const DATA = path.join(BENCH, '.data');
 const RESULTS = path.join(BENCH, 'results');
 
 const SCENARIOS = [articleScenario, createAnnotationScenario];
+/** In-process benchmarks of pure code against a naive baseline: no servers, no load generator. */
+const MICRO = { reanchor: runReanchorBench };
 
 function parseArgs(argv) {
   const options = { quick: false, names: [] };
@@ -44,10 +47,12 @@ function parseArgs(argv) {
     ? { dataset: { articles: 200 }, rounds: 1, duration: 3, warmup: 1, connections: 10 }
     : { dataset: {}, rounds: 3, duration: 10, warmup: 2, connections: 10 };
   for (const key of ['rounds', 'duration', 'warmup', 'connections']) if (options[key] !== undefined) base[key] = options[key];
-  const unknown = options.names.filter((name) => !SCENARIOS.some((s) => s.name === name));
-  if (unknown.length) throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+  const known = [...SCENARIOS.map((s) => s.name), ...Object.keys(MICRO)];
+  const unknown = options.names.filter((name) => !known.includes(name));
+  if (unknown.length) throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${known.join(', ')}`);
   const scenarios = options.names.length ? SCENARIOS.filter((s) => options.names.includes(s.name)) : SCENARIOS;
-  return { ...base, quick: options.quick, scenarios };
+  const micro = options.names.length ? Object.keys(MICRO).filter((name) => options.names.includes(name)) : Object.keys(MICRO);
+  return { ...base, quick: options.quick, scenarios, micro };
 }
 
 /**
@@ -157,6 +162,10 @@ async function main() {
 
   const results = {};
   const failures = [];
+  for (const name of config.micro) {
+    results[name] = await MICRO[name]({ quick: config.quick });
+    printReanchor(results[name]);
+  }
   for (const scenario of config.scenarios) {
     // Idle servers of read-only scenarios would only share the core with a mutating one's.
     if (scenario.mutates && shared) {
