@@ -37,7 +37,7 @@ const WORDS = (
 ).split(' ');
 
 /** mulberry32: tiny, fast, good enough, and the same sequence on every machine. */
-function prng(seed) {
+export function prng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -49,7 +49,7 @@ function prng(seed) {
 }
 
 /** TypeORM's sqlite `datetime` text form, in UTC. */
-const sqlDate = (ms) => new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
+export const sqlDate = (ms) => new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
 
 function makeText(rand) {
   const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
@@ -71,7 +71,7 @@ function makeText(rand) {
 }
 
 /** Runs the service's compiled migrations and records them as TypeORM would. */
-async function createSchema(db) {
+export async function createSchema(db) {
   const entry = path.join(ROOT, 'dist', 'migrations', 'index.js');
   if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first.`);
   const { MIGRATIONS } = require(entry);
@@ -86,7 +86,7 @@ async function createSchema(db) {
   return MIGRATIONS.map((M) => new M().name);
 }
 
-function migrationNames() {
+export function migrationNames() {
   const entry = path.join(ROOT, 'dist', 'migrations', 'index.js');
   if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first.`);
   return require(entry).MIGRATIONS.map((M) => new M().name);
@@ -203,42 +203,54 @@ function fill(db, params) {
 }
 
 /**
- * Creates `file` (or reuses it when its sidecar `<file>.meta.json` has the same signature).
- * Returns { file, reused, params, counts }.
+ * Builds `file` with `build(tmpFile) -> counts`, or reuses it when its sidecar
+ * `<file>.meta.json` holds the same `signature`. Returns { reused, counts, seconds }.
  */
-export async function generateDataset(file, options = {}) {
-  const params = { ...DEFAULTS, ...options };
-  const signature = JSON.stringify({ version: GENERATOR_VERSION, params, migrations: migrationNames() });
+export async function cachedBuild(file, signature, build) {
   const metaFile = `${file}.meta.json`;
   if (fs.existsSync(file) && fs.existsSync(metaFile)) {
     const meta = JSON.parse(fs.readFileSync(metaFile, 'utf8'));
-    if (meta.signature === signature) return { file, reused: true, params, counts: meta.counts };
+    if (meta.signature === signature) return { reused: true, counts: meta.counts, seconds: meta.seconds ?? null };
   }
   const started = performance.now();
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // Build under a temporary name: an interrupted run never leaves a half file that looks cached.
   const tmp = `${file}.tmp`;
   for (const f of [tmp, metaFile, file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-  const db = new Database(tmp);
-  // Throwaway file: durability is irrelevant while filling it.
-  db.pragma('journal_mode = OFF');
-  db.pragma('synchronous = OFF');
-  let counts;
-  try {
-    await createSchema(db);
-    db.exec('BEGIN');
-    counts = fill(db, params);
-    db.exec('COMMIT');
-  } finally {
-    db.close();
-  }
+  const counts = await build(tmp);
   fs.renameSync(tmp, file);
-  counts = { users: 2, sources: params.sources, articles: params.articles, ...counts };
-  fs.writeFileSync(metaFile, JSON.stringify({ signature, counts, generatedAt: new Date().toISOString() }, null, 2));
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const mb = (fs.statSync(file).size / 1e6).toFixed(1);
-  console.log(`dataset: generated ${file} in ${seconds} s (${mb} MB, ${JSON.stringify(counts)})`);
-  return { file, reused: false, params, counts };
+  const seconds = (performance.now() - started) / 1000;
+  fs.writeFileSync(metaFile, JSON.stringify({ signature, counts, seconds, generatedAt: new Date().toISOString() }, null, 2));
+  return { reused: false, counts, seconds };
+}
+
+/**
+ * Creates `file` (or reuses it when its sidecar `<file>.meta.json` has the same signature).
+ * Returns { file, reused, params, counts }.
+ */
+export async function generateDataset(file, options = {}) {
+  const params = { ...DEFAULTS, ...options };
+  const signature = JSON.stringify({ version: GENERATOR_VERSION, params, migrations: migrationNames() });
+  const built = await cachedBuild(file, signature, async (tmp) => {
+    const db = new Database(tmp);
+    // Throwaway file: durability is irrelevant while filling it.
+    db.pragma('journal_mode = OFF');
+    db.pragma('synchronous = OFF');
+    try {
+      await createSchema(db);
+      db.exec('BEGIN');
+      const counts = fill(db, params);
+      db.exec('COMMIT');
+      return { users: 2, sources: params.sources, articles: params.articles, ...counts };
+    } finally {
+      db.close();
+    }
+  });
+  if (!built.reused) {
+    const mb = (fs.statSync(file).size / 1e6).toFixed(1);
+    console.log(`dataset: generated ${file} in ${built.seconds.toFixed(1)} s (${mb} MB, ${JSON.stringify(built.counts)})`);
+  }
+  return { file, reused: built.reused, params, counts: built.counts };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -3,7 +3,8 @@
 //
 //   npm run bench                    all scenarios, full size (2000 articles, 3 x 10 s per target)
 //   npm run bench -- --quick         200 articles, 3 s, 1 round: a smoke test
-//   npm run bench -- article         only the named scenarios (article, createAnnotation)
+//   npm run bench -- article         only the named scenarios (article, createAnnotation, reanchor)
+//   npm run bench -- search          search latency on 1M claims (bench/search.mjs): only when named
 //   options: --rounds N --duration S --warmup S --connections N
 //
 // The servers run pinned to core 0 and the load generator (bench/load.mjs) to core 1, so the
@@ -23,6 +24,7 @@ import { LOAD_CPU, load, printTable, roundLine, SERVER_CPU, summary } from './me
 import { articleScenario } from './scenarios/article.mjs';
 import { createAnnotationScenario } from './scenarios/create-annotation.mjs';
 import { printReanchor, runReanchorBench } from './reanchor.mjs';
+import { printSearch, runSearchBench } from './search.mjs';
 import { canPin, freePort, pinned, startProcess, stopAll, stopProcess, waitReady } from './support.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
@@ -31,8 +33,10 @@ const DATA = path.join(BENCH, '.data');
 const RESULTS = path.join(BENCH, 'results');
 
 const SCENARIOS = [articleScenario, createAnnotationScenario];
-/** In-process benchmarks of pure code against a naive baseline: no servers, no load generator. */
-const MICRO = { reanchor: runReanchorBench };
+/** Benchmarks that run and print themselves (reanchor: pure code against a naive baseline). */
+const MICRO = { reanchor: { run: runReanchorBench, print: printReanchor }, search: { run: runSearchBench, print: printSearch } };
+/** Minutes long (a million-claim corpus): run only when named, never by default. */
+const OPT_IN = ['search'];
 
 function parseArgs(argv) {
   const options = { quick: false, names: [] };
@@ -51,7 +55,7 @@ function parseArgs(argv) {
   const unknown = options.names.filter((name) => !known.includes(name));
   if (unknown.length) throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${known.join(', ')}`);
   const scenarios = options.names.length ? SCENARIOS.filter((s) => options.names.includes(s.name)) : SCENARIOS;
-  const micro = options.names.length ? Object.keys(MICRO).filter((name) => options.names.includes(name)) : Object.keys(MICRO);
+  const micro = Object.keys(MICRO).filter((name) => (options.names.length ? options.names.includes(name) : !OPT_IN.includes(name)));
   return { ...base, quick: options.quick, scenarios, micro };
 }
 
@@ -144,13 +148,16 @@ async function main() {
 
   const params = { ...DEFAULTS, ...config.dataset };
   const cached = path.join(DATA, `dataset-${Object.values(params).join('-')}.db`);
-  const dataset = await generateDataset(cached, params);
-  if (dataset.reused) console.log(`dataset: reused ${path.relative(ROOT, cached)}`);
+  // Self-contained benchmarks alone (e.g. `-- search`) need none of the shared dataset.
+  const dataset = config.scenarios.length ? await generateDataset(cached, params) : null;
+  if (dataset?.reused) console.log(`dataset: reused ${path.relative(ROOT, cached)}`);
   // Read-only scenarios share a fresh copy: the service switches the file to WAL; the cached
   // original stays pristine for the next run (and for the copies of mutating scenarios).
   const work = path.join(DATA, 'work.db');
-  for (const f of [work, `${work}-wal`, `${work}-shm`]) fs.rmSync(f, { force: true });
-  fs.copyFileSync(cached, work);
+  if (dataset) {
+    for (const f of [work, `${work}-wal`, `${work}-shm`]) fs.rmSync(f, { force: true });
+    fs.copyFileSync(cached, work);
+  }
   let shared = null;
   const env = {
     DATA,
@@ -163,8 +170,8 @@ async function main() {
   const results = {};
   const failures = [];
   for (const name of config.micro) {
-    results[name] = await MICRO[name]({ quick: config.quick });
-    printReanchor(results[name]);
+    results[name] = await MICRO[name].run({ quick: config.quick });
+    MICRO[name].print(results[name]);
   }
   for (const scenario of config.scenarios) {
     // Idle servers of read-only scenarios would only share the core with a mutating one's.
@@ -190,7 +197,7 @@ async function main() {
     quick: config.quick,
     config: { rounds: config.rounds, duration: config.duration, warmup: config.warmup, connections: config.connections, pinned: canPin ? { servers: SERVER_CPU, load: LOAD_CPU } : null },
     machine: { cpu: os.cpus()[0]?.model, cpus: os.cpus().length, node: process.version, platform: `${os.platform()} ${os.release()}`, memoryBytes: os.totalmem() },
-    dataset: { params, counts: dataset.counts },
+    dataset: dataset ? { params, counts: dataset.counts } : null,
     scenarios: results,
   };
   const file = path.join(RESULTS, `${timestamp.replace(/:/g, '-')}.json`);

@@ -15,6 +15,7 @@ import { type Visibility, visibilityFor } from '../modules/auth/visibility';
 import { type ClaimLoaders, createClaimLoaders } from '../modules/claim/claim.loaders';
 import { ClaimService } from '../modules/claim/claim.service';
 import { createSourceLoaders, type SourceLoaders } from '../modules/source/source.loaders';
+import { SearchService } from '../modules/search/search.service';
 import { SourceService } from '../modules/source/source.service';
 import { createUserLoaders, type UserLoaders } from '../modules/user/user.loaders';
 import { UserService } from '../modules/user/user.service';
@@ -29,6 +30,7 @@ export interface Services {
   sources: SourceService;
   annotations: AnnotationService;
   users: UserService;
+  search: SearchService;
 }
 
 /** What every resolver receives. Loaders are per request and never shared between requests. */
@@ -63,6 +65,7 @@ export function createServices(db: Database): Services {
     sources: new SourceService({ db }),
     annotations: new AnnotationService({ db }),
     users: new UserService({ db }),
+    search: new SearchService({ db }),
   };
 }
 

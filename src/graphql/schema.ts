@@ -3,6 +3,7 @@ import { buildSchema } from 'type-graphql';
 import { AnnotationMutations } from '../modules/annotation/annotation.mutations';
 import { AnnotationResolver } from '../modules/annotation/annotation.resolver';
 import { AnnotationRevisionResolver, CorrectionResolver } from '../modules/annotation/history.resolver';
+import { SearchResolver } from '../modules/search/search.resolver';
 import { ApiTokenResolver, UserResolver } from '../modules/user/user.resolver';
 import { ArticleResolver } from '../modules/article/article.resolver';
 import { ClaimResolver } from '../modules/claim/claim.resolver';
@@ -21,6 +22,7 @@ export const RESOLVERS = [
   SourceResolver,
   UserResolver,
   ApiTokenResolver,
+  SearchResolver,
 ] as const;
 
 export async function buildAppSchema(): Promise<GraphQLSchema> {

@@ -1,8 +1,33 @@
 import { type EntityManager, IsNull } from 'typeorm';
 import { describeBodyChange, reanchor } from '../../anchoring/reanchor';
+import type { TextSelectorValue } from '../../anchoring/text-selector';
+import type { ArticleEntity } from '../article/article.entity';
 import { ClaimAnchorStatus } from './anchor-status';
 import { ClaimAnchorEntity } from './claim-anchor.entity';
 import { ClaimEntity } from './claim.entity';
+
+/** Stores a new claim anchored at `selector` in the article's current text, with its first history row. */
+export async function insertClaim(manager: EntityManager, article: ArticleEntity, selector: TextSelectorValue, claimant: string | null): Promise<ClaimEntity> {
+  const claim = await manager.save(
+    manager.create(ClaimEntity, {
+      articleId: article.id,
+      quote: selector.exact,
+      prefix: selector.prefix,
+      suffix: selector.suffix,
+      startOffset: selector.start,
+      endOffset: selector.end,
+      claimant,
+      verdict: null,
+      anchorStatus: ClaimAnchorStatus.ANCHORED,
+      anchorScore: null,
+      anchorExact: null,
+      checkedRevision: article.revision,
+      deletedAt: null,
+    }),
+  );
+  await recordAnchor(manager, claim, article.revision);
+  return claim;
+}
 
 /** Appends the claim's anchor as it now stands to its history (point-in-time reads use it). */
 export async function recordAnchor(manager: EntityManager, claim: ClaimEntity, articleRevision: number): Promise<void> {

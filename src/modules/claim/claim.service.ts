@@ -13,7 +13,7 @@ import { ArticleEntity, ArticleStatus } from '../article/article.entity';
 import { isEditor, requireRole, type Viewer } from '../auth/viewer';
 import { Role } from '../user/user.entity';
 import { ClaimAnchorStatus } from './anchor-status';
-import { recordAnchor } from './claim-anchors';
+import { insertClaim, recordAnchor } from './claim-anchors';
 import { ClaimEntity } from './claim.entity';
 import type { ClaimFilter, CreateClaimInput, UpdateClaimInput } from './claim.inputs';
 import { CLAIM_COLUMNS, type ClaimRow, toClaimRow } from './claim.rows';
@@ -48,24 +48,7 @@ export class ClaimService {
       // Reviewers work on published articles; drafts are the editors' until published.
       if (!article || (!isEditor(viewer) && article.status !== ArticleStatus.PUBLISHED)) throw notFound(NO_SUCH_ARTICLE, 'input.articleId');
       const selector = anchor(article.body, clean(input.quote), input);
-      const claim = await manager.save(
-        manager.create(ClaimEntity, {
-          articleId,
-          quote: selector.exact,
-          prefix: selector.prefix,
-          suffix: selector.suffix,
-          startOffset: selector.start,
-          endOffset: selector.end,
-          claimant: clean(input.claimant) ?? null,
-          verdict: null,
-          anchorStatus: ClaimAnchorStatus.ANCHORED,
-          anchorScore: null,
-          anchorExact: null,
-          checkedRevision: article.revision,
-          deletedAt: null,
-        }),
-      );
-      await recordAnchor(manager, claim, article.revision);
+      const claim = await insertClaim(manager, article, selector, clean(input.claimant) ?? null);
       return claim.id;
     });
   }

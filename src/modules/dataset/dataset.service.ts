@@ -7,9 +7,7 @@ import { appendRevision, refreshClaimVerdict } from '../annotation/annotation-wr
 import { CitationEntity, type Stance } from '../annotation/citation.entity';
 import type { Verdict } from '../annotation/verdict';
 import { ArticleEntity, ArticleStatus } from '../article/article.entity';
-import { ClaimAnchorStatus } from '../claim/anchor-status';
-import { recordAnchor } from '../claim/claim-anchors';
-import { ClaimEntity } from '../claim/claim.entity';
+import { insertClaim } from '../claim/claim-anchors';
 import { recordRevision } from '../article/article-edit.service';
 import { SourceEntity, type SourceKind } from '../source/source.entity';
 import { normalizeSourceUrl } from '../source/source-url';
@@ -134,24 +132,7 @@ async function importClaim(manager: EntityManager, article: ArticleEntity, claim
     if (error instanceof AnchorError) throw new DatasetError(`article "${article.slug}", claim "${claim.key}": ${error.message}`);
     throw error;
   }
-  const saved = await manager.save(
-    manager.create(ClaimEntity, {
-      articleId: article.id,
-      quote: selector.exact,
-      prefix: selector.prefix,
-      suffix: selector.suffix,
-      startOffset: selector.start,
-      endOffset: selector.end,
-      claimant: claim.claimant,
-      verdict: null,
-      anchorStatus: ClaimAnchorStatus.ANCHORED,
-      anchorScore: null,
-      anchorExact: null,
-      checkedRevision: article.revision,
-      deletedAt: null,
-    }),
-  );
-  await recordAnchor(manager, saved, article.revision);
+  const saved = await insertClaim(manager, article, selector, claim.claimant);
   summary.claims += 1;
 
   for (const annotation of claim.annotations) {

@@ -1,0 +1,45 @@
+import type { Verdict } from '../annotation/verdict';
+import type { Visibility } from '../auth/visibility';
+import type { Snippet } from './snippet';
+
+export type SearchType = 'ARTICLE' | 'CLAIM' | 'ANNOTATION' | 'SOURCE';
+
+export interface SearchFilters {
+  types?: SearchType[] | null;
+  verdict?: Verdict | null;
+  language?: string | null;
+  publishedAfter?: Date | null;
+  publishedBefore?: Date | null;
+}
+
+/** One matching object: its best-scoring field stands for it. */
+export interface SearchCandidate {
+  type: SearchType;
+  refId: number;
+  /** The search_documents row that matched best (for its snippet). */
+  documentId: number;
+  field: string;
+  /** Higher is better. */
+  score: number;
+}
+
+export interface SearchRequest {
+  /** An FTS MATCH expression built by search-query.ts; never raw user input. */
+  match: string;
+  /** Prefix terms need the unstemmed index. */
+  unstemmed: boolean;
+  filters: SearchFilters;
+  visibility: Visibility;
+}
+
+/**
+ * The search engine behind the API: SQLite FTS5 now, PostgreSQL tsvector later; both must
+ * pass the same tests (tests/search).
+ */
+export interface SearchIndex {
+  /** Visible matches, best first (capped: see the implementation), ties broken by document id. */
+  candidates(request: SearchRequest): Promise<SearchCandidate[]>;
+  snippet(request: SearchRequest, documentId: number): Promise<Snippet>;
+  /** Re-derives the index from the data (npm run search:rebuild). */
+  rebuild(): Promise<void>;
+}

@@ -1,0 +1,23 @@
+import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
+import type { AppContext } from '../../graphql/context';
+import { type Connection, connectionType, PageArgs } from '../../graphql/relay/connection';
+import { SearchFilter, SearchHit } from './search.types';
+
+export const SearchConnection = connectionType('Search', SearchHit);
+
+@Resolver()
+export class SearchResolver {
+  @Query(() => SearchConnection, {
+    description:
+      'Full-text search across articles, claims, fact-checks and sources. Words must all match; "quoted phrases", prefix*, -exclusion. ' +
+      'totalCount counts the hits among the best 2,000 matches (the newest 500 for very common words).',
+  })
+  search(
+    @Ctx() ctx: AppContext,
+    @Arg('query', () => String) query: string,
+    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Arg('filter', () => SearchFilter, { nullable: true }) filter?: SearchFilter | null,
+  ): Promise<Connection<SearchHit>> {
+    return ctx.services.search.search({ query, filter, first, after, visibility: ctx.visibility, loaders: ctx.loaders });
+  }
+}

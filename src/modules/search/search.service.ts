@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import type { Database } from '../../db/database';
+import { badUserInput } from '../../graphql/errors';
+import type { Loaders } from '../../graphql/context';
+import { type Connection, pageSize, toConnection } from '../../graphql/relay/connection';
+import { decodeCursor } from '../../graphql/relay/cursor';
+import type { Visibility } from '../auth/visibility';
+import type { SearchCandidate, SearchFilters, SearchIndex, SearchRequest } from './search-index';
+import { hasPrefix, parseSearchQuery, SearchQueryError, toFtsMatch } from './search-query';
+import type { SearchHit, SearchTypeEnum } from './search.types';
+import { SqliteSearchIndex } from './sqlite-search-index';
+
+const QUERY_MESSAGES: Record<SearchQueryError['reason'], string> = {
+  EMPTY: 'Type something to search for.',
+  TOO_LONG: 'A search is at most 500 characters.',
+  ONLY_EXCLUSIONS: 'Say what to find, not only what to leave out (-word).',
+};
+const MAX_FILTER_TEXT = 35;
+
+export interface SearchArgs {
+  query: string;
+  filter?: SearchFilters | null;
+  first?: number | null;
+  after?: string | null;
+  visibility: Visibility;
+  loaders: Loaders;
+}
+
+/** The search API: checks the query, asks the index, pages the hits with keyset cursors. */
+export class SearchService {
+  readonly index: SearchIndex;
+
+  constructor({ db }: { db: Database }) {
+    this.index = new SqliteSearchIndex({ db });
+  }
+
+  async search({ query, filter, first, after, visibility, loaders }: SearchArgs): Promise<Connection<SearchHit>> {
+    const size = pageSize(first);
+    let parsed;
+    try {
+      parsed = parseSearchQuery(query);
+    } catch (error) {
+      if (error instanceof SearchQueryError) throw badUserInput(QUERY_MESSAGES[error.reason], 'query');
+      throw error;
+    }
+    const filters = filter ?? {};
+    if (filters.language != null && filters.language.length > MAX_FILTER_TEXT) throw badUserInput(`At most ${MAX_FILTER_TEXT} characters.`, 'filter.language');
+    const request: SearchRequest = { match: toFtsMatch(parsed, 'text'), unstemmed: hasPrefix(parsed), filters, visibility };
+    // A cursor belongs to one query and filter: replayed on another it is refused.
+    const scope = `search:${createHash('sha256').update(JSON.stringify([request.match, request.unstemmed, filters])).digest('base64url').slice(0, 16)}`;
+    const candidates = await this.index.candidates(request);
+    let start = 0;
+    if (after) {
+      const position = decodeCursor(scope, after);
+      if (typeof position.value !== 'number') throw badUserInput('Invalid cursor: pass an endCursor returned by this search, unchanged.', 'after');
+      const { value, id } = position;
+      start = candidates.findIndex((c) => c.score < value || (c.score === value && c.documentId > id));
+      if (start === -1) start = candidates.length;
+    }
+    return toConnection(
+      candidates.slice(start, start + size + 1),
+      size,
+      scope,
+      (candidate) => ({ value: candidate.score, id: candidate.documentId }),
+      (candidate) => this.toHit(candidate, request, loaders),
+      async () => candidates.length,
+    );
+  }
+
+  private toHit(candidate: SearchCandidate, request: SearchRequest, loaders: Loaders): SearchHit {
+    return {
+      type: candidate.type as SearchTypeEnum,
+      score: candidate.score,
+      field: candidate.field,
+      snippet: () => this.index.snippet(request, candidate.documentId),
+      node: () => {
+        switch (candidate.type) {
+          case 'ARTICLE':
+            return loaders.articleById.load(candidate.refId);
+          case 'CLAIM':
+            return loaders.claimById.load(candidate.refId);
+          case 'ANNOTATION':
+            return loaders.annotationById.load(candidate.refId);
+          case 'SOURCE':
+            return loaders.sourceById.load(candidate.refId);
+        }
+      },
+    };
+  }
+}
