@@ -8,6 +8,10 @@ export interface AppConfig {
   production: boolean;
   /** Load the demo dataset when the database is empty. */
   seedDemo: boolean;
+  /** Base url of this service as readers reach it: links in reader pages and ClaimReview. */
+  publicUrl: string;
+  /** The publisher of the fact-checks (ClaimReview author). */
+  organisation: { name: string; url: string };
 }
 
 /** A bad setting: main prints the message on one line and exits non-zero. */
@@ -38,13 +42,29 @@ function readFlag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): bool
   throw new ConfigError(name, `expected 1/true/yes/on or 0/false/no/off, got "${raw}"`);
 }
 
+function readUrl(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http(s)');
+    return url.toString().replace(/\/$/, '');
+  } catch {
+    throw new ConfigError(name, `expected an http(s) url, got "${raw}"`);
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const databasePath = env.DATABASE_PATH?.trim() || path.join('data', 'factline.db');
+  const port = readPort(env);
+  const publicUrl = readUrl(env, 'PUBLIC_URL', `http://localhost:${port || 4000}`);
   return {
-    port: readPort(env),
+    port,
     host: env.HOST?.trim() || '0.0.0.0',
     databasePath: path.resolve(databasePath),
     production: env.NODE_ENV === 'production',
     seedDemo: readFlag(env, 'SEED_DEMO', true),
+    publicUrl,
+    organisation: { name: env.ORGANISATION_NAME?.trim() || 'factline', url: readUrl(env, 'ORGANISATION_URL', publicUrl) },
   };
 }

@@ -18,9 +18,28 @@ import {
   EXAMPLE_REVIEW_VARIABLES,
 } from './playground/example-queries';
 import { playgroundRouter } from './playground/playground';
+import { ClaimReviewService } from '../modules/claimreview/claim-review.service';
+import { claimReviewFeedRouter } from './claim-review-feed';
 
 export const GRAPHQL_PATH = '/graphql';
 const MAX_BODY_BYTES = '1mb';
+
+/**
+ * Errors outside GraphQL (a malformed or oversized JSON body, a failing page): a JSON answer
+ * with a code, never express's HTML page with a stack trace.
+ */
+function jsonErrors(logger: ErrorLogger, production: boolean): express.ErrorRequestHandler {
+  return (error: { type?: string; status?: number; message?: string; name?: string; stack?: string }, _req, res, _next) => {
+    if (error.type === 'entity.parse.failed') {
+      res.status(400).json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+    } else if (error.type === 'entity.too.large') {
+      res.status(413).json({ errors: [{ message: `The request body is larger than ${MAX_BODY_BYTES}.`, extensions: { code: 'BAD_REQUEST' } }] });
+    } else {
+      logger.error('unexpected error outside GraphQL', production ? { errorName: error.name } : { errorName: error.name, message: error.message, stack: error.stack });
+      res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    }
+  };
+}
 
 export interface HttpApp {
   server: http.Server;
@@ -33,7 +52,7 @@ export interface HttpApp {
 export interface HttpAppOptions {
   db: Database;
   schema: GraphQLSchema;
-  config: Pick<AppConfig, 'production'>;
+  config: Pick<AppConfig, 'production' | 'publicUrl' | 'organisation'>;
   logger: ErrorLogger;
 }
 
@@ -72,8 +91,10 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
       ],
     }),
   );
+  app.use(claimReviewFeedRouter(new ClaimReviewService({ db, config }), config.publicUrl));
   const context = createContextFactory(db);
   app.use(GRAPHQL_PATH, express.json({ limit: MAX_BODY_BYTES }), expressMiddleware(apollo, { context }));
+  app.use(jsonErrors(logger, config.production));
 
   return {
     server,

@@ -5,7 +5,15 @@ import { ConfigError, loadConfig } from '../../src/config';
 describe('loadConfig', () => {
   it('defaults to port 4000 and ./data/factline.db', () => {
     const config = loadConfig({});
-    expect(config).toEqual({ port: 4000, host: '0.0.0.0', databasePath: path.resolve('data/factline.db'), production: false, seedDemo: true });
+    expect(config).toEqual({
+      port: 4000,
+      host: '0.0.0.0',
+      databasePath: path.resolve('data/factline.db'),
+      production: false,
+      seedDemo: true,
+      publicUrl: 'http://localhost:4000',
+      organisation: { name: 'factline', url: 'http://localhost:4000' },
+    });
   });
 
   it('reads PORT, DATABASE_PATH, NODE_ENV and SEED_DEMO', () => {
@@ -16,6 +24,15 @@ describe('loadConfig', () => {
   it.each([['abc'], ['-1'], ['70000'], ['80.5'], [' 80']])('refuses PORT=%s naming the variable', (value) => {
     expect(() => loadConfig({ PORT: value })).toThrowError(ConfigError);
     expect(() => loadConfig({ PORT: value })).toThrowError(/^PORT: /);
+  });
+
+  it('reads PUBLIC_URL and the organisation, refusing a url that is not http(s)', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://facts.example.org/', ORGANISATION_NAME: 'Example Checks' })).toMatchObject({
+      publicUrl: 'https://facts.example.org',
+      organisation: { name: 'Example Checks', url: 'https://facts.example.org' },
+    });
+    expect(() => loadConfig({ PUBLIC_URL: 'ftp://x' })).toThrowError(/^PUBLIC_URL: /);
+    expect(() => loadConfig({ ORGANISATION_URL: 'not a url' })).toThrowError(/^ORGANISATION_URL: /);
   });
 
   it('refuses a SEED_DEMO that is not a flag', () => {

@@ -65,6 +65,17 @@ describe('bad input gets a clear error, never a 500', () => {
     );
   });
 
+  it('a malformed or oversized JSON body gets a JSON error with a code, no stack', async () => {
+    const post = (body: string) => fetch(server.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const malformed = await post('{"query": ');
+    expect(malformed.status).toBe(400);
+    const text = await malformed.text();
+    expect(JSON.parse(text)).toEqual({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+    const huge = await post(JSON.stringify({ query: `{ __typename } # ${'x'.repeat(1_100_000)}` }));
+    expect(huge.status).toBe(413);
+    expect(((await huge.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+
   it('nothing unexpected reached the error log', () => {
     expect(server.logger.entries).toEqual([]);
   });

@@ -78,7 +78,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   if (options.demo !== false) await datasets.import(readDemoDataset());
   if (options.dataset) await datasets.import(options.dataset);
   const logger = new MemoryLogger();
-  const app = await createHttpApp({ db, schema: await buildAppSchema(), config: { production: options.production ?? false }, logger });
+  const config = { production: options.production ?? false, publicUrl: 'http://factline.test', organisation: { name: 'factline test desk', url: 'http://factline.test' } };
+  const app = await createHttpApp({ db, schema: await buildAppSchema(), config, logger });
   const port = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   const graphqlUrl = `${url}/graphql`;

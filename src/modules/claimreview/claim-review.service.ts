@@ -1,0 +1,105 @@
+import type { AppConfig } from '../../config';
+import type { Database } from '../../db/database';
+import { fromSqlDate, toSqlDate } from '../../db/sql-dates';
+import type { SqlParam, SqlReader } from '../../db/sql-reader';
+import { toClaimReview } from '../../exports/claim-review';
+import { encodeCursor, decodeCursor } from '../../graphql/relay/cursor';
+import { toGlobalId } from '../../graphql/relay/global-id';
+import { type Verdict, VERDICT_SCALE } from '../annotation/verdict';
+
+interface PublishedCheckRow {
+  annotationId: number;
+  verdict: Verdict;
+  summary: string;
+  publishedAt: string;
+  claimId: number;
+  quote: string;
+  claimant: string | null;
+  slug: string;
+  headline: string;
+  url: string | null;
+  articlePublishedAt: string | null;
+  language: string;
+}
+
+/** Published fact-checks of published articles: what the world may read as ClaimReview. */
+const PUBLISHED_CHECKS = `SELECT n.id AS annotationId, n.verdict, n.summary, n.published_at AS publishedAt,
+    c.id AS claimId, c.quote, c.claimant, a.slug, a.headline, a.url, a.published_at AS articlePublishedAt, a.language
+  FROM annotations n JOIN claims c ON c.id = n.claim_id JOIN articles a ON a.id = c.article_id
+  WHERE n.status = 'PUBLISHED' AND a.status = 'PUBLISHED' AND c.deleted_at IS NULL`;
+
+const FEED_SCOPE = 'claimreview-feed';
+export const FEED_PAGE_SIZE = 50;
+
+export interface FeedPage {
+  items: Record<string, unknown>[];
+  nextCursor: string | null;
+}
+
+/** schema.org ClaimReview for reader pages, the public feed and exports. */
+export class ClaimReviewService {
+  private readonly reader: SqlReader;
+  private readonly config: Pick<AppConfig, 'publicUrl' | 'organisation'>;
+
+  constructor({ db, config }: { db: Database; config: Pick<AppConfig, 'publicUrl' | 'organisation'> }) {
+    this.reader = db.reader;
+    this.config = config;
+  }
+
+  /** Where a reader sees a claim's fact-check: the article page at the claim's anchor. */
+  claimUrl(slug: string, claimId: number): string {
+    return `${this.config.publicUrl}/articles/${encodeURIComponent(slug)}#${claimAnchor(claimId)}`;
+  }
+
+  async forArticle(articleId: number): Promise<Record<string, unknown>[]> {
+    const rows = await this.reader.all<PublishedCheckRow>(`${PUBLISHED_CHECKS} AND a.id = ? ORDER BY c.start_offset, n.published_at DESC, n.id DESC`, [articleId]);
+    return rows.map((row) => this.toReview(row));
+  }
+
+  /** Newest first, keyset-paged; `since` keeps those published at or after it. */
+  async feed({ since, cursor }: { since?: Date; cursor?: string }): Promise<FeedPage> {
+    const where: string[] = [];
+    const params: SqlParam[] = [];
+    if (since) {
+      where.push('n.published_at >= ?');
+      params.push(toSqlDate(since));
+    }
+    if (cursor) {
+      const position = decodeCursor(FEED_SCOPE, cursor, 'cursor');
+      where.push('(n.published_at, n.id) < (?, ?)');
+      params.push(position.value as string, position.id);
+    }
+    const rows = await this.reader.all<PublishedCheckRow>(
+      `${PUBLISHED_CHECKS}${where.map((w) => ` AND ${w}`).join('')} ORDER BY n.published_at DESC, n.id DESC LIMIT ?`,
+      [...params, FEED_PAGE_SIZE + 1],
+    );
+    const page = rows.slice(0, FEED_PAGE_SIZE);
+    const last = page.at(-1);
+    return {
+      items: page.map((row) => this.toReview(row)),
+      nextCursor: rows.length > FEED_PAGE_SIZE && last ? encodeCursor(FEED_SCOPE, { value: last.publishedAt, id: last.annotationId }) : null,
+    };
+  }
+
+  private toReview(row: PublishedCheckRow): Record<string, unknown> {
+    const { value, label } = VERDICT_SCALE[row.verdict];
+    const readerPage = `${this.config.publicUrl}/articles/${encodeURIComponent(row.slug)}`;
+    return toClaimReview({
+      url: this.claimUrl(row.slug, row.claimId),
+      quote: row.quote,
+      claimant: row.claimant,
+      article: { url: row.url ?? readerPage, headline: row.headline, publishedAt: fromSqlDate(row.articlePublishedAt) },
+      organisation: this.config.organisation,
+      datePublished: fromSqlDate(row.publishedAt) as Date,
+      ratingValue: value,
+      ratingLabel: label,
+      summary: row.summary,
+      language: row.language,
+    });
+  }
+}
+
+/** The HTML id of a claim's mark on its reader page. */
+export function claimAnchor(claimId: number): string {
+  return `claim-${toGlobalId('Claim', claimId)}`;
+}
