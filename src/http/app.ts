@@ -20,6 +20,7 @@ import {
 import { playgroundRouter } from './playground/playground';
 import { ClaimReviewService } from '../modules/claimreview/claim-review.service';
 import { claimReviewFeedRouter } from './claim-review-feed';
+import { readerRouter } from './reader/reader.router';
 
 export const GRAPHQL_PATH = '/graphql';
 const MAX_BODY_BYTES = '1mb';
@@ -91,7 +92,9 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
       ],
     }),
   );
-  app.use(claimReviewFeedRouter(new ClaimReviewService({ db, config }), config.publicUrl));
+  const reviews = new ClaimReviewService({ db, config });
+  app.use(claimReviewFeedRouter(reviews, config.publicUrl));
+  app.use(readerRouter({ db, reviews }));
   const context = createContextFactory(db);
   app.use(GRAPHQL_PATH, express.json({ limit: MAX_BODY_BYTES }), expressMiddleware(apollo, { context }));
   app.use(jsonErrors(logger, config.production));

@@ -1,24 +1,37 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/paths';
 import { startTestServer, type TestServer } from '../helpers/test-app';
 
-/** The GraphiQL playground in a real (headless) Chromium: it loads offline and runs the example. */
+/** The GraphiQL playground in a real (headless) Chromium: it loads with the network blocked and runs the example. */
 
 const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOT = '/tmp/factline-playground.png';
+const ARTIFACTS = path.join(PROJECT_ROOT, 'tests', 'artifacts');
+const SCREENSHOT = path.join(ARTIFACTS, 'playground.png');
 
 let server: TestServer;
 let browser: Browser;
 let context: BrowserContext;
+/** Requests to anything but this machine, aborted. */
+const blocked: string[] = [];
 
 beforeAll(async () => {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
   server = await startTestServer();
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
   context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  // Offline: only 127.0.0.1 and localhost are reachable.
+  await context.route('**/*', (route) => {
+    const { hostname } = new URL(route.request().url());
+    if (hostname === '127.0.0.1' || hostname === 'localhost') return route.continue();
+    blocked.push(route.request().url());
+    return route.abort();
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -76,6 +89,7 @@ describe('GraphQL playground in a browser', () => {
     }
     expect(requests.filter((url) => url === `${server.url}/graphql`).length).toBeGreaterThanOrEqual(2);
     expect(failedRequests).toEqual([]);
+    expect(blocked).toEqual([]);
     expect(consoleErrors.filter((text) => /fail|refused|blocked|content security policy|net::/i.test(text))).toEqual([]);
     expect(pageErrors).toEqual([]);
     await page.close();

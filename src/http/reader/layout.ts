@@ -1,0 +1,61 @@
+import { type Html, html, type HtmlValue } from './html';
+
+export const READER_ASSET_PREFIX = '/reader/assets';
+
+export interface PageOptions {
+  title: string;
+  description?: string | null;
+  lang?: string;
+  /** Extra markup at the end of <head> (JSON-LD). */
+  head?: HtmlValue;
+  bodyClass?: string;
+  main: HtmlValue;
+}
+
+const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** A date as readers see it (14 April 2021) in a <time> element. */
+export function dateHtml(date: Date | null | undefined): Html {
+  if (!date) return html``;
+  return html`<time datetime="${date.toISOString()}">${DATE_FORMAT.format(date)}</time>`;
+}
+
+/** The whole page: one stylesheet and one script of this origin, nothing inline but JSON-LD data. */
+export function page(options: PageOptions): Html {
+  return html`<!doctype html>
+<html lang="${options.lang ?? 'en'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${options.title}</title>
+${options.description ? html`<meta name="description" content="${options.description}">\n` : ''}<link rel="icon" href="data:,">
+<link rel="stylesheet" href="${READER_ASSET_PREFIX}/reader.css">
+<script src="${READER_ASSET_PREFIX}/reader.js"></script>
+${options.head ?? ''}
+</head>
+<body${options.bodyClass ? html` class="${options.bodyClass}"` : ''}>
+<a class="skip" href="#content">Skip to the article</a>
+<header class="site">
+<a class="brand" href="/articles"><span class="brand-mark" aria-hidden="true">✓</span>factline</a>
+<nav aria-label="Site"><a href="/articles">Articles</a><a href="/graphql">API playground</a></nav>
+</header>
+${options.main}
+<footer class="site">
+<p>Fact-checks by the factline desk. Highlighted passages link to their fact-check; colours follow the verdict scale, always with the verdict in words.</p>
+</footer>
+</body>
+</html>
+`;
+}
+
+/** An HTML error page (404 for an unknown article, 400 for a forged cursor). */
+export function errorPage(title: string, message: string): Html {
+  return page({
+    title: `${title} · factline`,
+    main: html`<main id="content" class="plain">
+<h1>${title}</h1>
+<p>${message}</p>
+<p><a href="/articles">See all articles</a></p>
+</main>`,
+  });
+}

@@ -1,0 +1,117 @@
+import { toGlobalId } from '../../graphql/relay/global-id';
+import type { CorrectionRow } from '../../modules/annotation/annotation.rows';
+import { STALE_ANCHOR_STATUSES } from '../../modules/claim/anchor-status';
+import { claimAnchor } from '../../modules/claimreview/claim-review.service';
+import type { ClaimRow } from '../../modules/claim/claim.rows';
+import type { ReaderAnnotation, ReaderClaim } from './article-data';
+import { type Html, html, safeHref, textWithBreaks } from './html';
+import { dateHtml } from './layout';
+import { verdictBadge, verdictClass, verdictLabel } from './verdicts';
+
+/** HTML ids of a claim's note and of the text describing its mark. */
+export function noteId(claimId: number): string {
+  return `note-${toGlobalId('Claim', claimId)}`;
+}
+
+export function labelId(claimId: number): string {
+  return `label-${toGlobalId('Claim', claimId)}`;
+}
+
+/** A published verdict that may no longer fit the words (the text changed since it was checked). */
+export function isStale(claim: ClaimRow): boolean {
+  return claim.verdict !== null && STALE_ANCHOR_STATUSES.has(claim.anchorStatus);
+}
+
+const STANCES: Record<string, string> = { SUPPORTS: 'Supports', REFUTES: 'Refutes', CONTEXT: 'Context' };
+
+function paragraphs(text: string): Html[] {
+  return text
+    .split(/\r?\n\s*\r?\n/)
+    .filter((part) => part.trim() !== '')
+    .map((part) => html`<p>${textWithBreaks(part.trim())}</p>`);
+}
+
+function citationsHtml(annotation: ReaderAnnotation): Html {
+  if (annotation.citations.length === 0) return html``;
+  const items = annotation.citations.map(({ source, stance, excerpt }) => {
+    const href = safeHref(source.url);
+    const title = href ? html`<a href="${href}" rel="noopener noreferrer nofollow external">${source.title}</a>` : html`<span>${source.title}</span>`;
+    const meta = [source.publisher, source.publishedAt ? dateHtml(source.publishedAt) : null].filter(Boolean);
+    return html`<li class="source">
+<p class="source-head"><span class="stance stance-${stance.toLowerCase()}">${STANCES[stance] ?? stance}</span> ${title}</p>
+${meta.length ? html`<p class="source-meta">${meta.map((part, i) => html`${i ? ' · ' : ''}${part}`)}</p>` : ''}
+${excerpt ? html`<blockquote class="excerpt">${textWithBreaks(excerpt)}</blockquote>` : ''}
+</li>`;
+  });
+  return html`<h4 class="note-sub">Sources</h4>
+<ul class="sources">${items}</ul>`;
+}
+
+function checkByline(annotation: ReaderAnnotation): Html {
+  return html`<p class="checked-by">Checked by ${annotation.author.name}${annotation.publishedAt ? html` · ${dateHtml(annotation.publishedAt)}` : ''}</p>`;
+}
+
+function earlierHtml(annotation: ReaderAnnotation): Html {
+  const retracted = annotation.status === 'RETRACTED';
+  return html`<li class="earlier-check">
+<p>${verdictBadge(annotation.verdict)} ${retracted ? html`<span class="retracted">Retracted${annotation.retractedAt ? html` ${dateHtml(annotation.retractedAt)}` : ''}</span>` : ''}</p>
+<p class="earlier-summary">${annotation.summary}</p>
+${retracted && annotation.retractionReason ? html`<p class="retraction-reason">Reason: ${annotation.retractionReason}</p>` : ''}
+${checkByline(annotation)}
+</li>`;
+}
+
+export function correctionText(correction: CorrectionRow): Html {
+  if (correction.kind === 'BODY_CORRECTED') return html`Article text corrected${correction.revision ? html` (revision ${correction.revision})` : ''}${correction.note ? html`: ${correction.note}` : ''}`;
+  const change =
+    correction.kind === 'RETRACTED'
+      ? html`Fact-check retracted; verdict now ${verdictLabel(correction.newVerdict)}`
+      : html`Verdict changed from ${verdictLabel(correction.previousVerdict)} to ${verdictLabel(correction.newVerdict)}`;
+  return html`${change}${correction.note ? html`: ${correction.note}` : ''}`;
+}
+
+function historyHtml(corrections: CorrectionRow[]): Html {
+  if (corrections.length === 0) return html``;
+  return html`<h4 class="note-sub">Correction history</h4>
+<ol class="history">${corrections.map((correction) => html`<li>${dateHtml(correction.createdAt)}<span>${correctionText(correction)}</span></li>`)}</ol>`;
+}
+
+/**
+ * Where a claim is in the text: its own mark; only an anchor inside other claims' marks; or
+ * nowhere (AMBIGUOUS or ORPHANED anchors, offsets outside the text).
+ */
+export type Placement = 'marked' | 'covered' | 'unplaced';
+
+/**
+ * One claim's note: verdict badge, the quote, the fact-check's summary, body and sources,
+ * earlier or retracted checks, corrections.
+ */
+export function noteHtml(entry: ReaderClaim, position: { index: number; total: number; placement: Placement }): Html {
+  const placed = position.placement !== 'unplaced';
+  const { claim } = entry;
+  const id = noteId(claim.id);
+  const stale = isStale(claim);
+  const current = entry.annotations.find((annotation) => annotation.status === 'PUBLISHED');
+  const others = entry.annotations.filter((annotation) => annotation !== current);
+  const label = `Claim: ${verdictLabel(claim.verdict)}${stale ? ' (the text changed since it was checked)' : ''}`;
+  const classes = ['note', verdictClass(claim.verdict), stale ? 'stale' : '', placed ? '' : 'unplaced'].filter(Boolean).join(' ');
+  const anchorTarget = placed ? '' : html`<span id="${claimAnchor(claim.id)}"></span>`;
+  return html`<section class="${classes}" id="${id}" aria-labelledby="${id}-title" tabindex="-1">
+${anchorTarget}<span hidden id="${labelId(claim.id)}">${label}</span>
+<p class="note-head">${verdictBadge(claim.verdict)}<span class="note-count">Claim ${position.index + 1} of ${position.total}</span></p>
+<blockquote class="quote"><p>${claim.quote}</p>${claim.claimant ? html`<footer>${claim.claimant}</footer>` : ''}</blockquote>
+${stale ? html`<p class="notice notice-stale">Text changed since this was checked (revision ${claim.checkedRevision}).${claim.anchorExact && placed ? html` It now reads: “${claim.anchorExact}”.` : ''}</p>` : ''}
+${placed ? '' : html`<p class="notice notice-unplaced">These words could not be located in the current text of the article.</p>`}
+${position.placement === 'covered' ? html`<p class="notice notice-covered">These words lie within other highlighted claims and have no highlight of their own.</p>` : ''}
+${current
+  ? html`<h3 class="note-summary" id="${id}-title">${current.summary}</h3>
+<div class="note-body">${paragraphs(current.body)}</div>
+${citationsHtml(current)}
+${checkByline(current)}`
+  : html`<h3 class="note-summary" id="${id}-title">Not yet fact-checked</h3>`}
+${others.length ? html`<h4 class="note-sub">${current ? 'Earlier fact-checks' : 'Retracted fact-checks'}</h4>
+<ul class="earlier">${others.map(earlierHtml)}</ul>` : ''}
+${historyHtml(entry.corrections)}
+${placed ? html`<p class="back"><a href="#${claimAnchor(claim.id)}">Back to the text</a></p>` : ''}
+</section>`;
+}

@@ -1,0 +1,76 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import express, { type Response, type Router } from 'express';
+import { GraphQLError } from 'graphql';
+import type { Database } from '../../db/database';
+import { createServices } from '../../graphql/context';
+import type { ClaimReviewService } from '../../modules/claimreview/claim-review.service';
+import { PROJECT_ROOT } from '../../paths';
+import { loadArticleList, loadArticleView } from './article-data';
+import { renderArticlePage } from './article-page';
+import type { Html } from './html';
+import { errorPage, READER_ASSET_PREFIX } from './layout';
+import { renderListPage } from './list-page';
+
+/** Plain CSS and browser JavaScript, read from the source tree (tsc does not copy them to dist/). */
+const ASSET_DIR = path.join(PROJECT_ROOT, 'src', 'http', 'reader', 'assets');
+const ASSETS = ['reader.css', 'reader.js'];
+
+/** Scripts and styles of this origin only: the JSON-LD block is data and never runs. */
+export const READER_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+function sendPage(res: Response, status: number, body: Html): void {
+  res.status(status);
+  res.setHeader('Content-Security-Policy', READER_CSP);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Cache-Control', 'public, max-age=60');
+  res.type('html').send(body.value);
+}
+
+/** Server-rendered reader pages: GET /articles and GET /articles/:slug, and their two assets. */
+export function readerRouter({ db, reviews }: { db: Database; reviews: ClaimReviewService }): Router {
+  const router = express.Router();
+  const services = createServices(db);
+
+  for (const name of ASSETS) {
+    const file = path.join(ASSET_DIR, name);
+    if (!fs.existsSync(file)) throw new Error(`reader asset missing: ${file}`);
+    router.get(`${READER_ASSET_PREFIX}/${name}`, (_req, res) => {
+      res.setHeader('Cache-Control', 'public, max-age=3600');
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.sendFile(file);
+    });
+  }
+
+  router.get('/articles', async (req, res) => {
+    const { after } = req.query;
+    if (after !== undefined && typeof after !== 'string') {
+      return sendPage(res, 400, errorPage('Bad page link', 'That page link is malformed. Start again from the newest articles.'));
+    }
+    try {
+      const list = await loadArticleList(db, services, after || undefined);
+      sendPage(res, 200, renderListPage({ ...list, paged: Boolean(after) }));
+    } catch (error) {
+      if (error instanceof GraphQLError && error.extensions.code === 'BAD_USER_INPUT') {
+        return sendPage(res, 400, errorPage('Bad page link', 'That page link is malformed or out of date. Start again from the newest articles.'));
+      }
+      throw error;
+    }
+  });
+
+  router.get('/articles/:slug', async (req, res) => {
+    const view = await loadArticleView(db, services, reviews, req.params.slug);
+    if (!view) return sendPage(res, 404, errorPage('Article not found', 'There is no published article at this address.'));
+    sendPage(res, 200, renderArticlePage(view));
+  });
+
+  return router;
+}

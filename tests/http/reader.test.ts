@@ -1,0 +1,246 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { READER_CSP } from '../../src/http/reader/reader.router';
+import { DEMO_ARTICLE_SLUG } from '../../src/modules/dataset/demo-dataset';
+import { Role } from '../../src/modules/user/user.entity';
+import { buildDataset } from '../helpers/factories';
+import { type SignedIn, startTestServer, type TestServer } from '../helpers/test-app';
+
+/** The server-rendered reader pages over HTTP (no browser): markup, headers, escaping. */
+
+const XSS = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '</script><script>alert(2)</script>'];
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|#39);/g, (_m, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name] as string);
+}
+
+/** Text content of markup: tags dropped, <br> as a line break, entities decoded. */
+function textOf(markup: string): string {
+  return decodeEntities(markup.replace(/<br>/g, '\n').replace(/<[^>]*>/g, ''));
+}
+
+function marksOf(page: string): { attributes: string; inner: string; text: string }[] {
+  return [...page.matchAll(/<mark\b([^>]*)>([\s\S]*?)<\/mark>/g)].map((match) => ({ attributes: match[1], inner: match[2], text: textOf(match[2]) }));
+}
+
+function jsonLdOf(page: string): Record<string, unknown>[] {
+  const blocks = [...page.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)];
+  expect(blocks).toHaveLength(1);
+  return JSON.parse(blocks[0][1]) as Record<string, unknown>[];
+}
+
+async function get(server: TestServer, path: string): Promise<{ status: number; headers: Headers; text: string }> {
+  const response = await fetch(`${server.url}${path}`, { headers: { accept: 'text/html' } });
+  return { status: response.status, headers: response.headers, text: await response.text() };
+}
+
+/** An article, claim and published fact-check whose every text carries script and attribute injections. */
+async function createHostileArticle(server: TestServer, slug: string): Promise<{ quote: string }> {
+  const editor = await server.signIn(Role.EDITOR);
+  const otherEditor = await server.signIn(Role.EDITOR);
+  const reviewer = await server.signIn(Role.REVIEWER, `Rev ${XSS[1]}`);
+  const ok = async <T>(query: string, variables: Record<string, unknown>, who: SignedIn): Promise<T> => {
+    const result = await server.gql<T>(query, variables, who.token);
+    expect(result.errors).toBeUndefined();
+    return result.data!;
+  };
+  const quote = `claimed ${XSS[1]} was fine and ${XSS[2]} too`;
+  const body = `It starts with ${XSS[0]} here.\n\nThe minister ${quote}, said the report.\n\nLast words ${XSS[2]}.`;
+  const { createArticle } = await ok<{ createArticle: { id: string } }>(
+    'mutation($input: CreateArticleInput!) { createArticle(input: $input) { id } }',
+    { input: { slug, headline: `Headline ${XSS.join(' ')}`, standfirst: `Stand ${XSS[0]}`, body, authors: [`Au ${XSS[1]}`], section: `Sec ${XSS[2]}` } },
+    editor,
+  );
+  await ok('mutation($id: ID!) { publishArticle(input: { id: $id }) { id } }', { id: createArticle.id }, editor);
+  const { createClaim } = await ok<{ createClaim: { id: string } }>(
+    'mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }',
+    { input: { articleId: createArticle.id, quote, claimant: `Claimant ${XSS.join(' ')}` } },
+    reviewer,
+  );
+  const { createAnnotation } = await ok<{ createAnnotation: { id: string } }>(
+    'mutation($input: CreateAnnotationInput!) { createAnnotation(input: $input) { id } }',
+    {
+      input: {
+        claimId: createClaim.id,
+        verdict: 'FALSE',
+        summary: `Summary ${XSS.join(' ')}`,
+        body: `Body ${XSS.join('\n\n')}`,
+        citations: [{ source: { url: `https://example.org/x?q=${encodeURIComponent(XSS[1])}`, title: `Title ${XSS.join(' ')}`, publisher: `Pub ${XSS[0]}`, kind: 'NEWS_REPORT' }, stance: 'REFUTES', excerpt: `Excerpt ${XSS.join(' ')}` }],
+      },
+    },
+    reviewer,
+  );
+  const { submitAnnotation } = await ok<{ submitAnnotation: { version: number } }>(
+    'mutation($id: ID!) { submitAnnotation(input: { id: $id }) { version } }',
+    { id: createAnnotation.id },
+    reviewer,
+  );
+  await ok('mutation($id: ID!, $v: Int!) { publishAnnotation(input: { id: $id, expectedVersion: $v }) { id } }', { id: createAnnotation.id, v: submitAnnotation.version }, otherEditor);
+  return { quote };
+}
+
+describe('reader pages', () => {
+  let server: TestServer;
+  let quotes: string[];
+
+  beforeAll(async () => {
+    // The demo article plus 21 more (1 June 2024, newer than the demo): two pages of articles.
+    server = await startTestServer({ dataset: buildDataset(Array.from({ length: 21 }, (_, i) => ({ slug: `paging-${i}`, claims: 2, verdicts: ['TRUE', 'FALSE'] }))) });
+    const result = await server.gql<{ article: { claims: { quote: string }[] } }>(`{ article(slug: "${DEMO_ARTICLE_SLUG}") { claims { quote } } }`);
+    quotes = result.data!.article.claims.map((claim) => claim.quote);
+  });
+  afterAll(() => server.close());
+
+  it('renders the demo article with its headers, 12 marks holding the quotes, and their notes', async () => {
+    const page = await get(server, `/articles/${DEMO_ARTICLE_SLUG}`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('content-security-policy')).toBe(READER_CSP);
+    expect(READER_CSP).toContain("script-src 'self'");
+    expect(READER_CSP).not.toContain('unsafe-inline');
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(page.headers.get('cache-control')).toBe('public, max-age=60');
+
+    expect(page.text).toContain('Biden warns Putin he will ‘act firmly’');
+    expect(page.text).toContain('Danny Jones');
+    expect(page.text).toContain('<time datetime="2021-04-14T00:00:00.000Z">14 April 2021</time>');
+    const marks = marksOf(page.text);
+    expect(quotes).toHaveLength(12);
+    expect(marks.map((mark) => mark.text)).toEqual(quotes);
+    for (const mark of marks) {
+      // Each mark links to its note, which is in the page.
+      const note = /^<a class="claim-link" href="#(note-[A-Za-z0-9_-]+)"/.exec(mark.inner)![1];
+      expect(page.text).toMatch(new RegExp(`<section class="note [^"]*" id="${note}"`));
+      expect(mark.attributes).toMatch(/class="claim v-[a-z-]+"/);
+      expect(mark.attributes).toMatch(/id="claim-[A-Za-z0-9_-]+"/);
+    }
+    // Every note is in the page (readable without JavaScript), with its verdict in words.
+    expect(page.text.match(/<section class="note /g)).toHaveLength(12);
+    expect(page.text).toContain('Claim: False');
+    expect(page.text).toContain('The Biden–Putin call took place on Tuesday 13 April 2021');
+    expect((page.text.match(/<p>/g) ?? []).length).toBeGreaterThan(5);
+    // Only two script elements: the JSON-LD data and the reader script of this origin.
+    expect([...page.text.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual(['<script src="/reader/assets/reader.js">', '<script type="application/ld+json">']);
+    expect(page.text).not.toMatch(/\sstyle=/);
+    expect(page.text).not.toMatch(/\son[a-z]+=/i);
+  });
+
+  it('embeds the ClaimReview JSON-LD of the published fact-checks', async () => {
+    const page = await get(server, `/articles/${DEMO_ARTICLE_SLUG}`);
+    const reviews = jsonLdOf(page.text);
+    expect(reviews).toHaveLength(12);
+    expect(reviews.every((review) => review['@type'] === 'ClaimReview')).toBe(true);
+    expect(reviews.map((review) => review.claimReviewed)).toEqual(quotes);
+    // Each review points at the mark of its claim on this page.
+    for (const review of reviews) {
+      const anchor = String(review.url).split('#')[1];
+      expect(page.text).toContain(`id="${anchor}"`);
+    }
+  });
+
+  it('serves the stylesheet and script with their types', async () => {
+    for (const [name, type] of [
+      ['reader.css', 'text/css'],
+      ['reader.js', 'javascript'],
+    ]) {
+      const response = await fetch(`${server.url}/reader/assets/${name}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain(type);
+      expect((await response.text()).length).toBeGreaterThan(500);
+    }
+  });
+
+  it('lists published articles with their verdict summaries, 20 a page', async () => {
+    const first = await get(server, '/articles');
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-security-policy')).toBe(READER_CSP);
+    expect(first.text.match(/<li class="card">/g)).toHaveLength(20);
+    // Same publication time: newest id first.
+    expect(first.text).toContain('<a href="/articles/paging-20">Headline of paging-20</a>');
+    expect(first.text).not.toContain(`/articles/${DEMO_ARTICLE_SLUG}"`);
+    const next = /<a rel="next" href="([^"]+)">/.exec(first.text)![1];
+    const second = await get(server, decodeEntities(next));
+    expect(second.status).toBe(200);
+    expect(second.text.match(/<li class="card">/g)).toHaveLength(2);
+    expect(second.text).toContain('<a href="/articles/paging-0">Headline of paging-0</a>');
+    const demo = second.text.slice(second.text.indexOf(`href="/articles/${DEMO_ARTICLE_SLUG}"`));
+    expect(demo).toContain('Biden warns Putin');
+    expect(demo).toContain('12 claims checked');
+    expect(demo).toMatch(/<svg class="vbar"[^>]*aria-label="12 claims: [^"]*5 true/);
+    expect(second.text).not.toContain('rel="next"');
+
+    const forged = await get(server, '/articles?after=not-a-cursor');
+    expect(forged.status).toBe(400);
+    expect(forged.headers.get('content-type')).toMatch(/^text\/html/);
+  });
+
+  it('answers 404 with an HTML page for an unknown, malformed or unpublished slug', async () => {
+    const editor = await server.signIn(Role.EDITOR);
+    const draft = await server.gql('mutation { createArticle(input: { slug: "draft-only", headline: "Secret draft", body: "Not yet." }) { id } }', {}, editor.token);
+    expect(draft.errors).toBeUndefined();
+    for (const slug of ['no-such-article', 'Bad%20Slug', 'draft-only']) {
+      const page = await get(server, `/articles/${slug}`);
+      expect(page.status).toBe(404);
+      expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(page.headers.get('content-security-policy')).toBe(READER_CSP);
+      expect(page.text).toContain('Article not found');
+      expect(page.text).not.toContain('Secret draft');
+    }
+    expect((await get(server, '/articles')).text).not.toContain('Secret draft');
+  });
+
+  it('escapes every text: stored script tags and attribute injections come out as text', async () => {
+    const { quote } = await createHostileArticle(server, 'hostile-texts');
+    const page = await get(server, '/articles/hostile-texts');
+    expect(page.status).toBe(200);
+    expect(page.text).not.toMatch(/<script>alert/i);
+    expect(page.text).not.toMatch(/<img/i);
+    expect(page.text).not.toContain('"><img');
+    expect([...page.text.matchAll(/<script\b/g)]).toHaveLength(2);
+    // ... and reads back as the very text stored.
+    expect(page.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(page.text).toContain('&quot;&gt;&lt;img src=x onerror=alert(1)&gt;');
+    expect(marksOf(page.text).map((mark) => mark.text)).toEqual([quote]);
+    const reviews = jsonLdOf(page.text);
+    expect(reviews).toHaveLength(1);
+    expect(reviews[0].claimReviewed).toBe(quote);
+    expect(String(reviews[0].description)).toContain(XSS[2]);
+
+    const list = await get(server, '/articles');
+    expect(list.text).toContain('Headline &lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(list.text).not.toMatch(/<script>alert|<img/i);
+  });
+});
+
+describe('reader page after corrections of the text', () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    const editor = await server.signIn(Role.EDITOR);
+    const read = () => server.gql<{ article: { id: string; version: number; body: string } }>(`{ article(slug: "${DEMO_ARTICLE_SLUG}") { id version body } }`);
+    const update = 'mutation($input: UpdateArticleInput!) { updateArticle(input: $input) { id } }';
+    let { article } = (await read()).data!;
+    let result = await server.gql(update, { input: { id: article.id, expectedVersion: article.version, body: article.body.replace('Tuesday April 14', 'Tuesday April 13'), changeNote: 'The call was on Tuesday 13 April.' } }, editor.token);
+    expect(result.errors).toBeUndefined();
+    article = (await read()).data!.article;
+    const paragraphs = article.body.split('\n\n');
+    const body = paragraphs.filter((paragraph) => !paragraph.includes('26 Ukrainian soldiers')).join('\n\n');
+    result = await server.gql(update, { input: { id: article.id, expectedVersion: article.version, body, changeNote: 'Removed an unsourced paragraph.' } }, editor.token);
+    expect(result.errors).toBeUndefined();
+  });
+  afterAll(() => server.close());
+
+  it('shows a stale verdict as such and lists unplaced claims unmarked, flagged', async () => {
+    const page = await get(server, `/articles/${DEMO_ARTICLE_SLUG}`);
+    expect(page.status).toBe(200);
+    const marks = marksOf(page.text);
+    const stale = marks.filter((mark) => /\bstale\b/.test(mark.attributes));
+    expect(stale.map((mark) => mark.text)).toEqual(['during a phone call on Tuesday April 13']);
+    expect(page.text).toContain('Text changed since this was checked (revision 1).');
+    expect(page.text).toContain('These words could not be located in the current text of the article.');
+    expect(marks.map((mark) => mark.text)).not.toContain('26 Ukrainian soldiers have already been killed since the start of the year');
+    expect(page.text.match(/<section class="note /g)).toHaveLength(12);
+    expect(page.text).toContain('Corrections');
+    expect(page.text).toContain('Removed an unsourced paragraph.');
+  });
+});
