@@ -72,6 +72,11 @@ export class AnnotationEntity {
   @Column({ name: 'retraction_reason', type: 'varchar', length: 1000, nullable: true })
   retractionReason: string | null;
 
+  /** Key of the fact-check in the dataset it was imported from (bulk import matches on it); not in the API. */
+  @Index('IDX_annotations_external_id', { unique: true })
+  @Column({ name: 'external_id', type: 'varchar', length: 255, nullable: true })
+  externalId: string | null;
+
   @Field(() => GraphQLDateTime)
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;

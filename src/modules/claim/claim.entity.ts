@@ -66,6 +66,11 @@ export class ClaimEntity {
   @Column({ name: 'checked_revision', type: 'integer', default: 1 })
   checkedRevision: number;
 
+  /** Key of the claim in the dataset it was imported from (bulk import matches on it); not in the API. */
+  @Index('IDX_claims_external_id', { unique: true })
+  @Column({ name: 'external_id', type: 'varchar', length: 255, nullable: true })
+  externalId: string | null;
+
   /** Soft delete: point-in-time reads still show what readers saw. */
   @Column({ name: 'deleted_at', type: 'datetime', nullable: true })
   deletedAt: Date | null;

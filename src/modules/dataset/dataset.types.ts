@@ -1,7 +1,20 @@
 /**
  * The portable dataset format: what `fixtures/demo-dataset.json` holds and what bulk
- * imports read. Everything is keyed by natural or external keys (slug, url, user key,
- * claim key) so that loading the same dataset twice duplicates nothing.
+ * imports read and exports write. Everything is keyed by natural or external keys (slug,
+ * url, user key, claim and fact-check keys) so that loading the same data twice duplicates
+ * nothing, and loading it again after an interruption completes it.
+ *
+ * Matching on import:
+ * - users by `name` (an existing user keeps its role);
+ * - sources by normalised `url` (an existing source is left as it is);
+ * - articles by `slug`: an existing article is left as it is, but its claims are still
+ *   matched and the missing ones added (located in the stored body);
+ * - claims by `key`, stored as the claim's external id (unique across the database): a key
+ *   stored on a claim of another article is an error. A claim stored without a key (made
+ *   through the API) at the same place in the same article takes the key instead of being
+ *   duplicated;
+ * - fact-checks by `key` when they have one (same rules); a fact-check without a key is
+ *   added only together with a claim the import creates.
  */
 export type DatasetVerdict =
   | 'TRUE'
@@ -23,14 +36,16 @@ export interface DatasetUser {
 export interface DatasetSource {
   url: string;
   title: string;
-  publisher: string;
+  publisher: string | null;
   /** ISO 8601 date or date-time. */
   publishedAt: string | null;
   kind: 'OFFICIAL_RECORD' | 'NEWS_REPORT' | 'DATASET' | 'STATEMENT' | 'EXPERT' | 'OTHER';
+  /** ISO 8601: when a reviewer last read the source; absent or null when unknown. */
+  accessedAt?: string | null;
 }
 
 export interface DatasetCitation {
-  /** Must equal the `url` of a source in `sources`. */
+  /** The `url` of a source in `sources` or of one already stored (compared normalised). */
   sourceUrl: string;
   stance: 'SUPPORTS' | 'REFUTES' | 'CONTEXT';
   /** The exact words of the source relied on. */
@@ -38,18 +53,24 @@ export interface DatasetCitation {
 }
 
 export interface DatasetAnnotation {
+  /** Stable external key, unique across everything imported; optional (see above). */
+  key?: string;
   /** Key of a user in `users`. */
   author: string;
   verdict: DatasetVerdict;
   summary: string;
   body: string;
   status: 'DRAFT' | 'IN_REVIEW' | 'PUBLISHED' | 'RETRACTED';
+  /** Only for PUBLISHED and RETRACTED; a PUBLISHED one without it is stamped with the import time. */
   publishedAt: string | null;
+  /** RETRACTED only: when (default: the import time) and why (required). */
+  retractedAt?: string | null;
+  retractionReason?: string;
   citations: DatasetCitation[];
 }
 
 export interface DatasetClaim {
-  /** Stable external key, unique within the dataset. */
+  /** Stable external key, unique across everything imported (stored as the claim's external id). */
   key: string;
   /** Verbatim text of the article body. */
   quote: string;
@@ -79,4 +100,22 @@ export interface Dataset {
   users: DatasetUser[];
   sources: DatasetSource[];
   articles: DatasetArticle[];
+}
+
+/**
+ * One line of an ndjson import or export (`npm run import -- file.ndjson`): one article with
+ * its claims and fact-checks, and the users and sources they refer to, so that every line
+ * stands on its own and is imported in its own transaction.
+ *
+ *   {"article": {...DatasetArticle}, "sources": [...DatasetSource], "users": [...DatasetUser]}
+ *
+ * On import `sources` and `users` may be left out when nothing refers to them, optional
+ * fields may be left out (null, [] or the default: language "en"), and unknown fields are
+ * refused. Text is trimmed and held to the API's limits. Exports write every field, in a
+ * fixed order.
+ */
+export interface DatasetLine {
+  article: DatasetArticle;
+  sources: DatasetSource[];
+  users: DatasetUser[];
 }

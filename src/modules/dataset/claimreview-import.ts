@@ -1,0 +1,261 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { LIMITS } from '../../graphql/text-rules';
+import { Verdict } from '../annotation/verdict';
+import { ArticleEntity } from '../article/article.entity';
+import { ClaimEntity } from '../claim/claim.entity';
+import { normalizeSourceUrl } from '../source/source-url';
+import { mapRating, type RatingInput } from './claimreview-rating';
+import { DatasetError } from './dataset.service';
+import type { DatasetAnnotation, DatasetCitation, DatasetLine, DatasetSource, DatasetUser } from './dataset.types';
+import { parseDatasetLine } from './dataset-validation';
+
+/**
+ * ClaimReview records (schema.org ClaimReview JSON-LD, or the Google Fact Check Tools API's
+ * `{claims: [...]}`) as dataset lines: each reviewed claim becomes a published article whose
+ * body is the claim's text, the claim, and one published fact-check per review.
+ */
+
+/** A claim and its reviews, the shape both input formats reduce to. */
+export interface ReviewedClaim {
+  text: string;
+  claimant: string | null;
+  claimDate: string | null;
+  appearance: { url: string | null; headline: string | null; datePublished: string | null } | null;
+  reviews: Review[];
+}
+
+interface Review {
+  url: string;
+  title: string | null;
+  description: string | null;
+  publisher: string | null;
+  date: string | null;
+  language: string | null;
+  rating: RatingInput;
+}
+
+/** One record of the document, not yet read: a bad record fails alone. */
+export interface ClaimReviewRecord {
+  format: 'fact-check-tools' | 'schema.org';
+  value: unknown;
+}
+
+/** Same form as CreateArticleInput's language rule; anything else falls back to "en". */
+const BCP47 = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+const SLUG_BASE_LENGTH = 80;
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const first = (value: unknown): unknown => (Array.isArray(value) ? value[0] : value);
+
+function str(value: unknown): string | null {
+  if (typeof value === 'number') return String(value);
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+}
+
+function nameOf(value: unknown): string | null {
+  const one = first(value);
+  return isObject(one) ? str(one.name) : str(one);
+}
+
+function urlOf(value: unknown): string | null {
+  const one = first(value);
+  return isObject(one) ? str(one.url) ?? str(one['@id']) : str(one);
+}
+
+/**
+ * Dates are taken leniently: a date the publisher wrote badly is dropped, not fatal; a
+ * date-time without an offset is read as UTC, not as this machine's local time.
+ */
+function isoDate(value: unknown): string | null {
+  const text = str(value);
+  if (text === null) return null;
+  const time = Date.parse(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text) ? `${text}Z` : text);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
+function cut(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+function digest(text: string, length: number): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, length);
+}
+
+const folded = (text: string | null) => (text ?? '').normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+function safeUrl(url: string): string {
+  try {
+    return normalizeSourceUrl(url);
+  } catch {
+    return url;
+  }
+}
+
+/** The records of a ClaimReview document; throws when the document is neither format. */
+export function claimReviewRecords(document: unknown): ClaimReviewRecord[] {
+  if (Array.isArray(document)) return document.map((value) => ({ format: 'schema.org', value }));
+  if (isObject(document) && Array.isArray(document.claims)) return document.claims.map((value) => ({ format: 'fact-check-tools', value }));
+  if (isObject(document) && document['@type'] === 'ClaimReview') return [{ format: 'schema.org', value: document }];
+  throw new DatasetError('expected a JSON array of ClaimReview objects, one ClaimReview, or {"claims": [...]} as the Fact Check Tools API returns');
+}
+
+function fromFactCheckTools(value: Json): ReviewedClaim {
+  const reviews = (Array.isArray(value.claimReview) ? value.claimReview : []).filter(isObject).map((review, index) => ({
+    url: requireUrl(review.url, index),
+    title: str(review.title),
+    description: null,
+    publisher: nameOf(review.publisher) ?? str(isObject(review.publisher) ? review.publisher.site : null),
+    date: isoDate(review.reviewDate),
+    language: str(review.languageCode),
+    rating: { textualRating: review.textualRating },
+  }));
+  return { text: str(value.text) ?? '', claimant: str(value.claimant), claimDate: isoDate(value.claimDate), appearance: null, reviews };
+}
+
+function fromSchemaOrg(value: Json): ReviewedClaim {
+  const item = isObject(first(value.itemReviewed)) ? (first(value.itemReviewed) as Json) : {};
+  const appearance = first(item.appearance ?? item.firstAppearance);
+  const rating = isObject(first(value.reviewRating)) ? (first(value.reviewRating) as Json) : {};
+  return {
+    text: str(value.claimReviewed) ?? str(item.text) ?? str(item.name) ?? '',
+    claimant: nameOf(item.author),
+    claimDate: isoDate(item.datePublished),
+    appearance: appearance === undefined ? null : { url: urlOf(appearance), headline: isObject(appearance) ? str(appearance.headline) ?? str(appearance.name) : null, datePublished: isObject(appearance) ? isoDate(appearance.datePublished) : null },
+    reviews: [
+      {
+        url: requireUrl(value.url, 0),
+        title: str(value.name) ?? str(value.headline),
+        description: str(value.description),
+        publisher: nameOf(value.author) ?? nameOf(value.publisher),
+        date: isoDate(value.datePublished),
+        language: str(value.inLanguage),
+        rating: { textualRating: rating.alternateName ?? rating.name, ratingValue: rating.ratingValue, bestRating: rating.bestRating, worstRating: rating.worstRating },
+      },
+    ],
+  };
+}
+
+function requireUrl(value: unknown, index: number): string {
+  const url = str(value);
+  if (!url) throw new DatasetError(`review ${index + 1} has no url`);
+  return url;
+}
+
+export function readReviewedClaim(record: ClaimReviewRecord): ReviewedClaim {
+  if (!isObject(record.value)) throw new DatasetError('must be an object');
+  const claim = record.format === 'fact-check-tools' ? fromFactCheckTools(record.value) : fromSchemaOrg(record.value);
+  if (!claim.text) throw new DatasetError('the claim has no text');
+  if (claim.reviews.length === 0) throw new DatasetError('the claim has no review');
+  return claim;
+}
+
+/** "https://www.example.org/fact-check/2021/x.html" -> "example-org-fact-check-2021-x-html". */
+export function slugBase(url: string): string {
+  let text = url;
+  try {
+    const parsed = new URL(url);
+    text = `${parsed.hostname.replace(/^www\./, '')}${parsed.pathname}`;
+  } catch {
+    // Not a url: its words will do.
+  }
+  const words = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const base = words.length <= SLUG_BASE_LENGTH ? words : words.slice(0, SLUG_BASE_LENGTH).replace(/-[^-]*$/, '');
+  return base || 'claim';
+}
+
+/** The claim's identity: its words and who said them, whatever the review or the dump. */
+export function claimKeyOf(claim: Pick<ReviewedClaim, 'text' | 'claimant'>): string {
+  return `claimreview:${digest(`${folded(claim.text)}\n${folded(claim.claimant)}`, 24)}`;
+}
+
+/** The publisher's own rating, kept first in the body whatever verdict it became. */
+function reviewBody(review: Review, original: string | null, summary: string): string {
+  const lines = [`Original rating: ${original ?? 'none given'}`];
+  if (review.publisher) lines.push(`Reviewed by: ${review.publisher}`);
+  lines.push(`Review: ${review.url}`);
+  const text = lines.join('\n');
+  return review.description && review.description !== summary ? cut(`${text}\n\n${review.description}`, LIMITS.body.max) : text;
+}
+
+function stanceOf(verdict: Verdict): DatasetCitation['stance'] {
+  if (verdict === Verdict.TRUE || verdict === Verdict.MOSTLY_TRUE) return 'SUPPORTS';
+  if (verdict === Verdict.FALSE || verdict === Verdict.MOSTLY_FALSE) return 'REFUTES';
+  return 'CONTEXT';
+}
+
+/**
+ * One article per reviewed claim: url = the claim's appearance (else the first review), slug
+ * from that url plus a hash of the claim, so every claim has its own; body = the claim's text.
+ */
+export function toDatasetLine(claim: ReviewedClaim): DatasetLine {
+  const key = claimKeyOf(claim);
+  const [firstReview] = claim.reviews;
+  const articleUrl = claim.appearance?.url ?? firstReview.url;
+  const language = [firstReview.language, ...claim.reviews.map((review) => review.language)].find((tag) => tag && BCP47.test(tag)) ?? 'en';
+  const users = new Map<string, DatasetUser>();
+  const sources = new Map<string, DatasetSource>();
+  const annotations: DatasetAnnotation[] = claim.reviews.map((review) => {
+    const rating = mapRating(review.rating);
+    const publisher = cut(review.publisher ?? safeHost(review.url), LIMITS.name.max);
+    users.set(publisher, { key: publisher, name: publisher, role: 'REVIEWER' });
+    const title = review.title ? cut(review.title, LIMITS.title.max) : `Fact-check by ${publisher}`;
+    sources.set(safeUrl(review.url), { url: review.url, title, publisher, publishedAt: review.date, kind: 'NEWS_REPORT' });
+    const summary = cut(review.title ?? review.description ?? `${publisher} ${rating.original ? `rated it “${rating.original}”` : 'reviewed it'}.`, LIMITS.summary.max);
+    return {
+      // The review's url as given: normalising would drop the #fragment some feeds tell reviews apart by.
+      key: `${key}:${digest(review.url, 16)}`,
+      author: publisher,
+      verdict: rating.verdict,
+      summary,
+      body: reviewBody(review, rating.original, summary),
+      status: 'PUBLISHED',
+      publishedAt: review.date,
+      citations: [{ sourceUrl: review.url, stance: stanceOf(rating.verdict), excerpt: cut(rating.original ?? title, LIMITS.excerpt.max) }],
+    };
+  });
+  return {
+    article: {
+      slug: `${slugBase(articleUrl)}-${key.slice('claimreview:'.length, 'claimreview:'.length + 8)}`,
+      headline: cut(claim.appearance?.headline ?? firstReview.title ?? claim.text, LIMITS.headline.max),
+      standfirst: null,
+      body: claim.text,
+      authors: [],
+      section: null,
+      language,
+      url: articleUrl,
+      publishedAt: claim.appearance?.datePublished ?? claim.claimDate,
+      status: 'PUBLISHED',
+      claims: [{ key, quote: claim.text, claimant: claim.claimant ? cut(claim.claimant, LIMITS.name.max) : null, annotations }],
+    },
+    sources: [...sources.values()],
+    users: [...users.values()],
+  };
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return 'unknown publisher';
+  }
+}
+
+/**
+ * The dataset line of one record, inside the import's transaction: a claim already imported
+ * (by another review of it, maybe from another dump) keeps its article, whatever url names
+ * this review. Checked by the same rules as an ndjson line.
+ */
+export async function claimReviewLine(manager: EntityManager, record: ClaimReviewRecord): Promise<DatasetLine> {
+  const line = toDatasetLine(readReviewedClaim(record));
+  const stored = await manager
+    .createQueryBuilder(ClaimEntity, 'c')
+    .innerJoin(ArticleEntity, 'a', 'a.id = c.articleId')
+    .select('a.slug', 'slug')
+    .where('c.externalId = :key', { key: line.article.claims[0].key })
+    .getRawOne<{ slug: string }>();
+  if (stored) line.article.slug = stored.slug;
+  return parseDatasetLine(line);
+}

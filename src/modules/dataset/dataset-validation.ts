@@ -1,0 +1,223 @@
+import { validate, type ValidationError } from 'class-validator';
+import { clean, textProblem, type TextRule } from '../../graphql/text-rules';
+import { CitationInput, CreateAnnotationInput, RetractAnnotationInput } from '../annotation/annotation.inputs';
+import { Stance } from '../annotation/citation.entity';
+import { VERDICTS } from '../annotation/verdict';
+import { ArticleStatus } from '../article/article.entity';
+import { CreateArticleInput } from '../article/article.inputs';
+import { CreateClaimInput } from '../claim/claim.inputs';
+import { SourceKind } from '../source/source.entity';
+import { CreateSourceInput } from '../source/source.inputs';
+import { CreateUserInput } from '../user/user.inputs';
+import { Role } from '../user/user.entity';
+import { AnnotationStatus } from '../annotation/annotation.entity';
+import { DatasetError } from './dataset.service';
+import type { DatasetAnnotation, DatasetArticle, DatasetCitation, DatasetClaim, DatasetLine, DatasetSource, DatasetUser } from './dataset.types';
+
+/** External ids: the `external_id` columns hold 255 characters. */
+const KEY_RULE: TextRule = { min: 1, max: 255 };
+/** A date, or a date-time with its offset: without one, JavaScript would read the machine's local time. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}))?$/;
+
+type Fields = Record<string, unknown>;
+
+/** `claims[0].quote`, `article.slug`: where a problem is, as a reader of the line finds it. */
+function at(path: string, name: string): string {
+  return path ? `${path}.${name}` : name;
+}
+
+function fail(path: string, problem: string): never {
+  throw new DatasetError(`${path}: ${problem}`);
+}
+
+function fields(value: unknown, path: string, known: readonly string[]): Fields {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, 'must be an object');
+  const unknown = Object.keys(value).find((key) => !known.includes(key));
+  if (unknown !== undefined) fail(path, `unknown field "${unknown}"`);
+  return value as Fields;
+}
+
+/** Required text, trimmed as the API stores it; text rules are checked by `apiRules`. */
+function text(from: Fields, name: string, path: string): string {
+  const value = from[name];
+  if (typeof value !== 'string') fail(at(path, name), value === undefined || value === null ? 'is required' : 'must be text');
+  return clean(value);
+}
+
+function optionalText(from: Fields, name: string, path: string): string | null {
+  return from[name] === undefined || from[name] === null ? null : text(from, name, path);
+}
+
+function key(from: Fields, name: string, path: string): string {
+  const value = text(from, name, path);
+  const problem = textProblem(value, KEY_RULE);
+  if (problem) fail(at(path, name), problem);
+  return value;
+}
+
+function choice<T extends string>(from: Fields, name: string, path: string, values: readonly T[], fallback?: T): T {
+  const value = from[name] ?? fallback;
+  if (typeof value !== 'string' || !values.includes(value as T)) fail(at(path, name), `must be one of ${values.join(', ')}`);
+  return value as T;
+}
+
+function timestamp(from: Fields, name: string, path: string): string | null {
+  const value = from[name];
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string' || !ISO_DATE.test(value.trim()) || Number.isNaN(Date.parse(value.trim()))) fail(at(path, name), 'must be an ISO 8601 date (a time needs Z or an offset)');
+  return value.trim();
+}
+
+function list<T>(from: Fields, name: string, path: string, item: (value: unknown, at: string) => T): T[] {
+  const value = from[name];
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) fail(at(path, name), 'must be a list');
+  return value.map((entry, index) => item(entry, `${at(path, name)}[${index}]`));
+}
+
+function readUser(value: unknown, path: string): DatasetUser {
+  const from = fields(value, path, ['key', 'name', 'role']);
+  return { key: key(from, 'key', path), name: text(from, 'name', path), role: choice(from, 'role', path, Object.values(Role)) };
+}
+
+function readSource(value: unknown, path: string): DatasetSource {
+  const from = fields(value, path, ['url', 'title', 'publisher', 'publishedAt', 'kind', 'accessedAt']);
+  return {
+    url: text(from, 'url', path),
+    title: text(from, 'title', path),
+    publisher: optionalText(from, 'publisher', path),
+    publishedAt: timestamp(from, 'publishedAt', path),
+    kind: choice(from, 'kind', path, Object.values(SourceKind)),
+    accessedAt: timestamp(from, 'accessedAt', path),
+  };
+}
+
+function readCitation(value: unknown, path: string): DatasetCitation {
+  const from = fields(value, path, ['sourceUrl', 'stance', 'excerpt']);
+  return { sourceUrl: text(from, 'sourceUrl', path), stance: choice(from, 'stance', path, Object.values(Stance)), excerpt: text(from, 'excerpt', path) };
+}
+
+function readAnnotation(value: unknown, path: string): DatasetAnnotation {
+  const from = fields(value, path, ['key', 'author', 'verdict', 'summary', 'body', 'status', 'publishedAt', 'retractedAt', 'retractionReason', 'citations']);
+  const status = choice(from, 'status', path, Object.values(AnnotationStatus));
+  const annotation: DatasetAnnotation = {
+    ...(from.key === undefined ? {} : { key: key(from, 'key', path) }),
+    author: text(from, 'author', path),
+    verdict: choice(from, 'verdict', path, VERDICTS),
+    summary: text(from, 'summary', path),
+    body: from.body === undefined ? '' : text(from, 'body', path),
+    status,
+    publishedAt: timestamp(from, 'publishedAt', path),
+    citations: list(from, 'citations', path, readCitation),
+  };
+  if (status === AnnotationStatus.RETRACTED) {
+    annotation.retractedAt = timestamp(from, 'retractedAt', path);
+    annotation.retractionReason = text(from, 'retractionReason', path);
+  } else if (from.retractedAt != null || from.retractionReason != null) {
+    fail(path, 'retractedAt and retractionReason are only for RETRACTED fact-checks');
+  }
+  if (annotation.publishedAt !== null && (status === AnnotationStatus.DRAFT || status === AnnotationStatus.IN_REVIEW)) {
+    fail(at(path, 'publishedAt'), `a ${status} fact-check has not been published`);
+  }
+  return annotation;
+}
+
+function readClaim(value: unknown, path: string): DatasetClaim {
+  const from = fields(value, path, ['key', 'quote', 'occurrence', 'claimant', 'annotations']);
+  const claim: DatasetClaim = {
+    key: key(from, 'key', path),
+    quote: text(from, 'quote', path),
+    claimant: optionalText(from, 'claimant', path),
+    annotations: list(from, 'annotations', path, readAnnotation),
+  };
+  if (from.occurrence !== undefined && from.occurrence !== null) {
+    if (!Number.isInteger(from.occurrence)) fail(at(path, 'occurrence'), 'must be a whole number');
+    claim.occurrence = from.occurrence as number;
+  }
+  return claim;
+}
+
+function readArticle(value: unknown, path: string): DatasetArticle {
+  const from = fields(value, path, ['slug', 'headline', 'standfirst', 'body', 'authors', 'section', 'language', 'url', 'publishedAt', 'status', 'claims']);
+  return {
+    slug: text(from, 'slug', path),
+    headline: text(from, 'headline', path),
+    standfirst: optionalText(from, 'standfirst', path),
+    body: text(from, 'body', path),
+    authors: list(from, 'authors', path, (name, where) => {
+      if (typeof name !== 'string') fail(where, 'must be text');
+      return clean(name);
+    }),
+    section: optionalText(from, 'section', path),
+    language: from.language === undefined ? 'en' : text(from, 'language', path),
+    url: optionalText(from, 'url', path),
+    publishedAt: timestamp(from, 'publishedAt', path),
+    status: choice(from, 'status', path, Object.values(ArticleStatus)),
+    claims: list(from, 'claims', path, readClaim),
+  };
+}
+
+/** The first problem class-validator finds, as `path: message`. */
+function firstProblem(errors: ValidationError[], path: string): string | null {
+  for (const error of errors) {
+    if (error.constraints) return `${path}: ${Object.values(error.constraints)[0]}`;
+    const where = /^\d+$/.test(error.property) ? `${path}[${error.property}]` : at(path, error.property);
+    const nested = firstProblem(error.children ?? [], where);
+    if (nested) return nested;
+  }
+  return null;
+}
+
+async function check(input: object, path: string): Promise<void> {
+  // As the API validates: schema.ts's options, and type-graphql's skipMissingProperties.
+  const problem = firstProblem(await validate(input, { forbidUnknownValues: false, skipMissingProperties: true }), path);
+  if (problem) throw new DatasetError(problem);
+}
+
+/** The API's own input rules (text limits, slug and language forms, list sizes), so an import stores nothing the API would refuse. */
+async function apiRules(line: DatasetLine): Promise<void> {
+  const { article } = line;
+  for (const [index, user] of line.users.entries()) await check(Object.assign(new CreateUserInput(), { name: user.name, role: user.role }), `users[${index}]`);
+  for (const [index, source] of line.sources.entries()) {
+    await check(Object.assign(new CreateSourceInput(), { url: source.url, title: source.title, publisher: source.publisher, kind: source.kind }), `sources[${index}]`);
+  }
+  const { claims: _claims, status: _status, publishedAt: _publishedAt, ...fieldsOfArticle } = article;
+  await check(Object.assign(new CreateArticleInput(), fieldsOfArticle), 'article');
+  for (const [c, claim] of article.claims.entries()) {
+    const where = `article.claims[${c}]`;
+    await check(Object.assign(new CreateClaimInput(), { quote: claim.quote, claimant: claim.claimant, occurrence: claim.occurrence }), where);
+    for (const [n, annotation] of claim.annotations.entries()) {
+      const citations = annotation.citations.map((citation) => Object.assign(new CitationInput(), { stance: citation.stance, excerpt: citation.excerpt }));
+      await check(Object.assign(new CreateAnnotationInput(), { verdict: annotation.verdict, summary: annotation.summary, body: annotation.body, citations }), `${where}.annotations[${n}]`);
+      if (annotation.retractionReason !== undefined) await check(Object.assign(new RetractAnnotationInput(), { reason: annotation.retractionReason }), `${where}.annotations[${n}]`);
+    }
+  }
+}
+
+function unique(keys: string[], what: string): void {
+  const seen = new Set<string>();
+  for (const value of keys) {
+    if (seen.has(value)) throw new DatasetError(`${what} "${value}" occurs twice in the line`);
+    seen.add(value);
+  }
+}
+
+/**
+ * Checks one parsed ndjson line against the format (dataset.types.ts) and the API's input
+ * rules; returns it with text trimmed and optional fields filled in. Throws DatasetError
+ * naming the first problem.
+ */
+export async function parseDatasetLine(value: unknown): Promise<DatasetLine> {
+  const from = fields(value, 'the line', ['article', 'sources', 'users']);
+  if (from.article === undefined) fail('article', 'is required');
+  const line: DatasetLine = {
+    article: readArticle(from.article, 'article'),
+    sources: list(from, 'sources', '', readSource),
+    users: list(from, 'users', '', readUser),
+  };
+  unique(line.users.map((user) => user.key), 'user key');
+  unique(line.article.claims.map((claim) => claim.key), 'claim key');
+  unique(line.article.claims.flatMap((claim) => claim.annotations.flatMap((annotation) => (annotation.key === undefined ? [] : [annotation.key]))), 'fact-check key');
+  await apiRules(line);
+  return line;
+}

@@ -1,0 +1,49 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import type { Database } from '../../src/db/database';
+import type { Dataset, DatasetLine } from '../../src/modules/dataset/dataset.types';
+
+const DIST_CLI = path.resolve(__dirname, '..', '..', 'dist', 'src', 'cli');
+export const IMPORT_JS = path.join(DIST_CLI, 'import.js');
+export const EXPORT_JS = path.join(DIST_CLI, 'export.js');
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a compiled CLI (as `npm run import` / `export` do) on the database file `databasePath`. */
+export function runCli(script: string, args: string[], databasePath: string, env: Record<string, string> = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, DATABASE_PATH: databasePath, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** A factory dataset as ndjson lines: each article with the users and sources of the dataset. */
+export function datasetLines(dataset: Dataset): DatasetLine[] {
+  return dataset.articles.map((article) => ({ article, sources: dataset.sources, users: dataset.users }));
+}
+
+export function toNdjson(lines: unknown[]): string {
+  return lines.map((line) => (typeof line === 'string' ? line : JSON.stringify(line))).join('\n') + '\n';
+}
+
+const TABLES = ['articles', 'article_revisions', 'claims', 'claim_anchors', 'annotations', 'annotation_revisions', 'citations', 'sources', 'users', 'search_documents'];
+
+/** Rows in every table an import writes to. */
+export async function rowCounts(db: Database): Promise<Record<string, number>> {
+  const row = await db.reader.get<Record<string, number>>(`SELECT ${TABLES.map((table) => `(SELECT COUNT(*) FROM ${table}) AS ${table}`).join(', ')}`);
+  return { ...row };
+}
+
+/** Lines of stderr that report a failed line or record. */
+export function failureLines(stderr: string): string[] {
+  return stderr.split('\n').filter((line) => /^(line|record) \d+: /.test(line));
+}

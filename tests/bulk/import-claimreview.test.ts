@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/paths';
+import { createTestDatabase } from '../helpers/test-app';
+import { failureLines, IMPORT_JS, rowCounts, runCli } from './bulk-helpers';
+
+const FIXTURE = path.join(PROJECT_ROOT, 'fixtures', 'claimreview-factcheck-tools.json');
+
+type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
+
+interface CheckRow {
+  quote: string;
+  claimant: string | null;
+  claimVerdict: string;
+  status: string;
+  verdict: string;
+  summary: string;
+  body: string;
+  author: string;
+  sourceUrl: string;
+  slug: string;
+  articleStatus: string;
+  articleBody: string;
+  language: string;
+  url: string;
+}
+
+const CHECKS = `SELECT c.quote, c.claimant, c.verdict AS claimVerdict, n.status, n.verdict, n.summary, n.body, u.name AS author, s.url AS sourceUrl,
+    a.slug, a.status AS articleStatus, a.body AS articleBody, a.language, a.url
+  FROM annotations n JOIN claims c ON c.id = n.claim_id JOIN articles a ON a.id = c.article_id JOIN users u ON u.id = n.author_id
+  JOIN citations ci ON ci.annotation_id = n.id JOIN sources s ON s.id = ci.source_id ORDER BY n.id`;
+
+describe('npm run import -- --format claimreview (a Fact Check Tools API answer)', () => {
+  let db: TestDatabase;
+  let checks: CheckRow[];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const result = await runCli(IMPORT_JS, ['--format', 'claimreview', FIXTURE], db.file);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toBe('import: 5 records read, 5 imported, 0 skipped (already present), 0 failed; stored 5 articles, 5 claims, 6 fact-checks, 6 sources, 4 users');
+    checks = await db.reader.all<CheckRow>(CHECKS);
+  });
+  afterAll(() => db.close());
+
+  it('makes each claim a published article whose body is the claim, and each review a published fact-check', () => {
+    expect(checks).toHaveLength(6);
+    for (const check of checks) {
+      expect(check).toMatchObject({ status: 'PUBLISHED', articleStatus: 'PUBLISHED', articleBody: check.quote });
+      expect(check.slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*-[0-9a-f]{8}$/);
+    }
+    expect(checks[0]).toMatchObject({
+      quote: 'The new bridge cost taxpayers 40 million euros.',
+      claimant: 'Mayor of Exampleton',
+      author: 'Example Fact Desk',
+      summary: 'The bridge cost 18 million euros, not 40 million',
+      sourceUrl: 'https://factdesk.example.org/checks/2024/bridge-cost',
+      url: 'https://factdesk.example.org/checks/2024/bridge-cost',
+      slug: expect.stringMatching(/^factdesk-example-org-checks-2024-bridge-cost-/),
+      language: 'en',
+    });
+    // Both reviews of the bridge claim are on one claim; the source url is stored normalised.
+    expect(checks[1]).toMatchObject({ quote: checks[0].quote, slug: checks[0].slug, author: 'Second Opinion Checks', sourceUrl: 'https://second.example.net/2024/03/bridge' });
+    expect(checks.find((check) => check.quote.startsWith('Die Stromkosten'))).toMatchObject({ language: 'de' });
+  });
+
+  it('maps the textual ratings to verdicts by the table; an unknown rating becomes UNVERIFIABLE and is kept in the body', () => {
+    expect(checks.map((check) => [check.verdict, check.body.split('\n')[0]])).toEqual([
+      ['FALSE', 'Original rating: Pants on Fire!'],
+      ['MOSTLY_FALSE', 'Original rating: Mostly False'],
+      ['UNVERIFIABLE', 'Original rating: Four Pinocchios'],
+      ['MOSTLY_TRUE', 'Original rating: mostly-true'],
+      ['UNVERIFIABLE', 'Original rating: Fehlender Kontext'],
+      ['TRUE', 'Original rating: Correct'],
+    ]);
+    // The claim's verdict is that of its newest published review (5 March over 4 March).
+    expect(checks[0].claimVerdict).toBe('MOSTLY_FALSE');
+  });
+
+  it('is idempotent', async () => {
+    const before = await rowCounts(db);
+    const again = await runCli(IMPORT_JS, ['--format', 'claimreview', FIXTURE], db.file);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('5 records read, 0 imported, 5 skipped (already present), 0 failed');
+    expect(await rowCounts(db)).toEqual(before);
+  });
+
+  it('reads a JSON array of schema.org ClaimReview: numeric ratings, appearances, a bad record reported, another review of a known claim added to it', async () => {
+    const file = path.join(db.dir, 'schema-org.json');
+    const review = (overrides: Record<string, unknown>) => ({
+      '@context': 'https://schema.org',
+      '@type': 'ClaimReview',
+      url: 'https://checks.example.com/reviews/ferry',
+      claimReviewed: 'The ferry carries 2,000 passengers a day.',
+      datePublished: '2024-06-02',
+      author: { '@type': 'Organization', name: 'Harbour Checks', url: 'https://checks.example.com' },
+      reviewRating: { '@type': 'Rating', ratingValue: 2, bestRating: 7, worstRating: 1 },
+      itemReviewed: {
+        '@type': 'Claim',
+        author: { '@type': 'Person', name: 'Ferry operator' },
+        appearance: [{ '@type': 'NewsArticle', url: 'https://news.example.com/2024/ferry-figures', headline: 'Ferry operator touts record numbers' }],
+      },
+      ...overrides,
+    });
+    fs.writeFileSync(
+      file,
+      JSON.stringify([
+        review({}),
+        review({ claimReviewed: '   ', url: 'https://checks.example.com/reviews/empty' }),
+        // The bridge claim again, reviewed by someone else: it joins the claim already imported.
+        review({
+          url: 'https://third.example.org/bridge',
+          claimReviewed: 'The new bridge cost taxpayers 40 million euros.',
+          reviewRating: { '@type': 'Rating', alternateName: 'FALSE.' },
+          author: { '@type': 'Organization', name: 'Third Checks' },
+          datePublished: '2024-03-06T00:00:00Z',
+          itemReviewed: { '@type': 'Claim', author: { name: 'Mayor of Exampleton' } },
+        }),
+      ]),
+    );
+    const result = await runCli(IMPORT_JS, ['--format', 'claimreview', file], db.file);
+    expect(result.code).toBe(1);
+    expect(failureLines(result.stderr)).toEqual(['record 2: the claim has no text']);
+    expect(result.stdout).toContain('3 records read, 2 imported, 0 skipped (already present), 1 failed; stored 1 articles, 1 claims, 2 fact-checks');
+
+    const ferry = await db.reader.get<CheckRow & { headline: string }>(
+      `SELECT a.url, a.headline, n.verdict, n.body FROM articles a JOIN claims c ON c.article_id = a.id JOIN annotations n ON n.claim_id = c.id WHERE c.quote LIKE 'The ferry%'`,
+    );
+    // 2 on a 1..7 scale is 1.67 on ours: MOSTLY_FALSE.
+    expect(ferry).toMatchObject({ url: 'https://news.example.com/2024/ferry-figures', headline: 'Ferry operator touts record numbers', verdict: 'MOSTLY_FALSE' });
+    expect(ferry!.body.split('\n')[0]).toBe('Original rating: 2 (best 7, worst 1)');
+    const bridge = await db.reader.all<{ verdict: string; articles: number }>(
+      `SELECT c.verdict, (SELECT COUNT(DISTINCT c2.article_id) FROM claims c2 WHERE c2.quote = c.quote) AS articles
+       FROM claims c WHERE c.quote = 'The new bridge cost taxpayers 40 million euros.'`,
+    );
+    expect(bridge).toEqual([{ verdict: 'FALSE', articles: 1 }]);
+  });
+
+  it('refuses a document that is not ClaimReview, as a whole', async () => {
+    const file = path.join(db.dir, 'not-claimreview.json');
+    fs.writeFileSync(file, JSON.stringify({ items: [] }));
+    const result = await runCli(IMPORT_JS, ['--format', 'claimreview', file], db.file);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/expected a JSON array of ClaimReview objects/);
+  });
+});
