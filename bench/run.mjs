@@ -189,8 +189,10 @@ async function main() {
   }
   await stopTargets(shared);
 
-  console.log('');
-  printTable(results);
+  if (config.scenarios.length) {
+    console.log('');
+    printTable(results);
+  }
   const timestamp = new Date().toISOString();
   const report = {
     timestamp,

@@ -10,6 +10,7 @@
 // a time: this measures latency, not throughput. Every list is run once unmeasured first.
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,7 +78,7 @@ function percentile(values, p) {
 }
 
 /** Runs every list once unmeasured, then `passes` times measured: { class: { ms[], hits[], total[], slowest } }. */
-async function measure(lists, passes, one) {
+async function measure(label, lists, passes, one) {
   for (const queries of Object.values(lists)) for (const q of queries) await one(q);
   const out = {};
   for (const [name, queries] of Object.entries(lists)) {
@@ -94,6 +95,8 @@ async function measure(lists, passes, one) {
       }
     }
     out[name] = r;
+    // Progress: a full run takes minutes.
+    console.log(`search: ${label} ${name}: p50 ${percentile(r.ms, 50).toFixed(2)} ms, p99 ${percentile(r.ms, 99).toFixed(2)} ms`);
   }
   return out;
 }
@@ -108,7 +111,7 @@ async function measureBare(file, lists, passes) {
   const connection = new Database(file, { readonly: true });
   try {
     const index = new SqliteSearchIndex({ db: { reader: new SqlReader(connection), writes: null } });
-    return await measure(lists, passes, async (q) => {
+    return await measure('bare', lists, passes, async (q) => {
       const parsed = parseSearchQuery(q);
       const request = { match: toFtsMatch(parsed, 'text'), unstemmed: hasPrefix(parsed), filters: {}, visibility: VISIBILITY };
       const candidates = await index.candidates(request);
@@ -153,7 +156,7 @@ async function measureGraphql(cached, lists, passes) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   try {
     await waitReady(service, `http://127.0.0.1:${port}/graphql`);
-    return await measure(lists, passes, async (q) => {
+    return await measure('GraphQL', lists, passes, async (q) => {
       const { status, text } = await post(agent, port, JSON.stringify({ query: QUERY, variables: { q } }));
       const body = JSON.parse(text);
       if (status !== 200 || body.errors) throw new Error(`search ${JSON.stringify(q)}: HTTP ${status} ${text.slice(0, 300)}`);
@@ -162,6 +165,8 @@ async function measureGraphql(cached, lists, passes) {
   } finally {
     agent.destroy();
     await stopProcess(service);
+    // A second 1.3 GB file is no cache: the next run copies afresh anyway.
+    for (const f of [work, `${work}-wal`, `${work}-shm`]) fs.rmSync(f, { force: true });
   }
 }
 
@@ -197,18 +202,23 @@ async function main({ quick, out }) {
   fs.mkdirSync(DATA, { recursive: true });
   const file = path.join(DATA, `search-${Object.values(params).join('-')}.db`);
   const dataset = await generateSearchDataset(file, params);
-  const size = quick ? 50 : 200;
-  const passes = quick ? 2 : 3;
+  // 100 x 2 samples per class: a p99 that is not just the maximum, in minutes even when one
+  // query takes a quarter of a second.
+  const size = quick ? 50 : 100;
+  const passes = 2;
   const db = new Database(file, { readonly: true });
   const lists = queryLists(params, db, size);
   db.close();
   console.log(`search: ${Object.keys(lists).length} classes x ${size} queries, ${passes} measured passes each, after one warm-up pass`);
+  // Other work on this machine skews latencies: the load averages go with the results.
+  const loadAverage = { before: os.loadavg() };
   const bare = await measureBare(file, lists, passes);
   console.log('search: bare engine done; GraphQL next');
   const graphql = await measureGraphql(file, lists, passes);
+  loadAverage.after = os.loadavg();
   const result = {
     dataset: { params, counts: dataset.counts, generationSeconds: dataset.seconds, reused: dataset.reused, bytes: fs.statSync(file).size },
-    method: { queriesPerClass: size, passes, page: PAGE, pinned: canPin ? { service: SERVER_CPU, harness: LOAD_CPU } : null },
+    method: { queriesPerClass: size, passes, page: PAGE, pinned: canPin ? { service: SERVER_CPU, harness: LOAD_CPU } : null, loadAverage },
     targets: TARGETS,
     classes: summarise(lists, bare, graphql),
   };
@@ -233,6 +243,8 @@ export function printSearch(r) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   const { claims } = r.dataset.params;
   console.log(`\nsearch: ${claims} claims, ${r.dataset.counts.articles} articles, ${r.dataset.counts.searchDocuments} indexed fields; latency in ms per query, sequential`);
+  const load = r.method.loadAverage;
+  console.log(`load average (1 min) ${load.before[0].toFixed(2)} before, ${load.after[0].toFixed(2)} after: above ~1 other work shared the cores`);
   for (const row of rows) console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
   console.log('hits: mean hits on the first page (of 20); slowest queries:');
   for (const [name, c] of Object.entries(r.classes)) {
