@@ -105,7 +105,7 @@ async function measure(label, lists, passes, one) {
 async function measureBare(file, lists, passes) {
   const modules = ['search-query.js', 'sqlite-search-index.js'].map((f) => path.join(SEARCH, f));
   for (const m of modules) if (!fs.existsSync(m)) throw new Error(`${path.relative(ROOT, m)} is missing: run "npm run build" (npm run bench does)`);
-  const { hasPrefix, parseSearchQuery, toFtsMatch } = require(modules[0]);
+  const { matchExpressions, parseSearchQuery } = require(modules[0]);
   const { SqliteSearchIndex } = require(modules[1]);
   const { SqlReader } = require(path.join(ROOT, 'dist', 'src', 'db', 'sql-reader.js'));
   const connection = new Database(file, { readonly: true });
@@ -113,7 +113,7 @@ async function measureBare(file, lists, passes) {
     const index = new SqliteSearchIndex({ db: { reader: new SqlReader(connection), writes: null } });
     return await measure('bare', lists, passes, async (q) => {
       const parsed = parseSearchQuery(q);
-      const request = { match: toFtsMatch(parsed, 'text'), unstemmed: hasPrefix(parsed), filters: {}, visibility: VISIBILITY };
+      const request = { ...matchExpressions(parsed), filters: {}, visibility: VISIBILITY };
       const candidates = await index.candidates(request);
       const page = candidates.slice(0, PAGE);
       // The page's snippets, as the resolver asks for them (one statement each).

@@ -18,9 +18,9 @@ export interface AnnotationLoaders {
 export function createAnnotationLoaders(reader: SqlReader, visibility: Visibility): AnnotationLoaders {
   const annotationById = new DataLoader<number, AnnotationRow | null>(async (ids) => {
     const rows = await reader.all<AnnotationSqlRow>(
-      `SELECT ${ANNOTATION_COLUMNS} FROM annotations n JOIN users u ON u.id = n.author_id
-       JOIN claims c ON c.id = n.claim_id JOIN articles a ON a.id = c.article_id
-       WHERE n.id IN (SELECT value FROM json_each(?)) AND c.deleted_at IS NULL AND ${visibility.annotation} AND ${visibility.article}`,
+      `SELECT ${ANNOTATION_COLUMNS} FROM json_each(?) k CROSS JOIN annotations n ON n.id = k.value JOIN users u ON u.id = n.author_id
+       CROSS JOIN claims c ON c.id = n.claim_id CROSS JOIN articles a ON a.id = c.article_id
+       WHERE c.deleted_at IS NULL AND ${visibility.annotation} AND ${visibility.article}`,
       [jsonList(ids), ...visibility.annotationParams],
     );
     const byId = new Map(rows.map((row) => [row.id, toAnnotationRow(row)]));

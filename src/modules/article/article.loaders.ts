@@ -15,6 +15,11 @@ export interface ClaimStats {
   verdictSummary: VerdictCount[];
 }
 
+/*
+ * Lookups by key start from the keys (json_each CROSS JOIN ...): without statistics SQLite
+ * may otherwise drive from the visibility predicate and scan every published article.
+ */
+
 export interface ArticleLoaders {
   articleById: DataLoader<number, ArticleRow | null>;
   articleBySlug: DataLoader<string, ArticleRow | null>;
@@ -24,7 +29,7 @@ export interface ArticleLoaders {
 export function createArticleLoaders(reader: SqlReader, visibility: Visibility): ArticleLoaders {
   const articleById = new DataLoader<number, ArticleRow | null>(async (ids) => {
     const rows = await reader.all<ArticleSqlRow>(
-      `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id IN (SELECT value FROM json_each(?)) AND ${visibility.article}`,
+      `SELECT ${ARTICLE_COLUMNS} FROM json_each(?) k CROSS JOIN articles a ON a.id = k.value WHERE ${visibility.article}`,
       [jsonList(ids)],
     );
     const byId = new Map(rows.map((row) => [row.id, toArticleRow(row)]));
@@ -33,7 +38,7 @@ export function createArticleLoaders(reader: SqlReader, visibility: Visibility):
 
   const articleBySlug = new DataLoader<string, ArticleRow | null>(async (slugs) => {
     const rows = await reader.all<ArticleSqlRow>(
-      `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.slug IN (SELECT value FROM json_each(?)) AND ${visibility.article}`,
+      `SELECT ${ARTICLE_COLUMNS} FROM json_each(?) k CROSS JOIN articles a ON a.slug = k.value WHERE ${visibility.article}`,
       [jsonList(slugs)],
     );
     const bySlug = new Map(rows.map((row) => [row.slug, toArticleRow(row)]));

@@ -14,8 +14,8 @@ export interface ClaimLoaders {
 export function createClaimLoaders(reader: SqlReader, visibility: Visibility): ClaimLoaders {
   const claimById = new DataLoader<number, ClaimRow | null>(async (ids) => {
     const rows = await reader.all<Omit<ClaimRow, '__typename'>>(
-      `SELECT ${CLAIM_COLUMNS} FROM claims c JOIN articles a ON a.id = c.article_id
-       WHERE c.id IN (SELECT value FROM json_each(?)) AND c.deleted_at IS NULL AND ${visibility.article}`,
+      `SELECT ${CLAIM_COLUMNS} FROM json_each(?) k CROSS JOIN claims c ON c.id = k.value CROSS JOIN articles a ON a.id = c.article_id
+       WHERE c.deleted_at IS NULL AND ${visibility.article}`,
       [jsonList(ids)],
     );
     const byId = new Map(rows.map((row) => [row.id, toClaimRow(row)]));

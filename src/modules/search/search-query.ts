@@ -156,3 +156,8 @@ export function positiveWords(query: ParsedQuery): string[] {
   const words = query.include.flatMap((term) => (term.kind === 'phrase' ? term.words : [term.text]).flatMap(wordsOf));
   return [...new Set(words.map((word) => word.toLowerCase()))];
 }
+
+/** What the engine runs for a parsed query: the MATCH on the `text` column, and whether it needs the unstemmed index (prefixes). */
+export function matchExpressions(query: ParsedQuery): { match: string; unstemmed: boolean } {
+  return { match: toFtsMatch(query, 'text'), unstemmed: hasPrefix(query) };
+}

@@ -6,7 +6,7 @@ import { type Connection, pageSize, toConnection } from '../../graphql/relay/con
 import { decodeCursor } from '../../graphql/relay/cursor';
 import type { Visibility } from '../auth/visibility';
 import type { SearchCandidate, SearchFilters, SearchIndex, SearchRequest } from './search-index';
-import { hasPrefix, parseSearchQuery, SearchQueryError, toFtsMatch } from './search-query';
+import { matchExpressions, parseSearchQuery, SearchQueryError } from './search-query';
 import type { SearchHit, SearchTypeEnum } from './search.types';
 import { SqliteSearchIndex } from './sqlite-search-index';
 
@@ -45,7 +45,7 @@ export class SearchService {
     }
     const filters = filter ?? {};
     if (filters.language != null && filters.language.length > MAX_FILTER_TEXT) throw badUserInput(`At most ${MAX_FILTER_TEXT} characters.`, 'filter.language');
-    const request: SearchRequest = { match: toFtsMatch(parsed, 'text'), unstemmed: hasPrefix(parsed), filters, visibility };
+    const request: SearchRequest = { ...matchExpressions(parsed), filters, visibility };
     // A cursor belongs to one query and filter: replayed on another it is refused.
     const scope = `search:${createHash('sha256').update(JSON.stringify([request.match, request.unstemmed, filters])).digest('base64url').slice(0, 16)}`;
     const candidates = await this.index.candidates(request);
