@@ -10,7 +10,7 @@ export class SearchResolver {
   @Query(() => SearchConnection, {
     description:
       'Full-text search across articles, claims, fact-checks and sources. Words must all match; "quoted phrases", prefix*, -exclusion. ' +
-      'totalCount counts the hits among the best 2,000 matches (the newest 500 for very common words).',
+      'totalCount counts the hits among the best 300 matches (the newest 200 for very common words).',
   })
   search(
     @Ctx() ctx: AppContext,
