@@ -68,3 +68,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     organisation: { name: env.ORGANISATION_NAME?.trim() || 'factline', url: readUrl(env, 'ORGANISATION_URL', publicUrl) },
   };
 }
+
+/**
+ * loadConfig for a process entry point: a bad setting prints one line naming the variable,
+ * prefixed with the program's name, and exits with `exitCode`.
+ */
+export function loadConfigOrExit(program: string, exitCode: number, env: NodeJS.ProcessEnv = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`${program}: ${error.message}`);
+    process.exit(exitCode);
+  }
+}

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
-import { type AppConfig, ConfigError, loadConfig } from './config';
+import { type AppConfig, ConfigError, loadConfigOrExit } from './config';
 import { type Database, makeFolder, openSqliteDatabase } from './db/database';
 import { buildAppSchema } from './graphql/schema';
 import { createHttpApp, GRAPHQL_PATH } from './http/app';
@@ -45,13 +45,7 @@ function printDemoTokens(tokens: DemoToken[]): void {
 }
 
 async function main(): Promise<void> {
-  let config: AppConfig;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) fail(error.message);
-    throw error;
-  }
+  const config = loadConfigOrExit('factline', 1);
   const logger = createLogger();
   const db = await openDatabase(config);
 

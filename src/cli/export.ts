@@ -4,7 +4,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import type { Writable } from 'node:stream';
-import { type AppConfig, ConfigError, loadConfig } from '../config';
+import { type AppConfig, loadConfigOrExit } from '../config';
 import { type Database, openSqliteDatabase } from '../db/database';
 import { ClaimReviewService } from '../modules/claimreview/claim-review.service';
 import { exportDatasetLines } from '../modules/dataset/dataset-export';
@@ -77,13 +77,7 @@ async function main(): Promise<void> {
   // npm runs scripts in the package folder; a relative path means where the user typed it.
   const output = parsed.values.output === undefined ? undefined : path.resolve(process.env.INIT_CWD ?? process.cwd(), parsed.values.output);
   if (!FORMATS.includes(format as (typeof FORMATS)[number])) fail(`--format must be ndjson or claimreview\n${USAGE}`);
-  let config: AppConfig;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) fail(error.message);
-    throw error;
-  }
+  const config = loadConfigOrExit('export', 2);
 
   // A file appears only once complete: an interrupted export leaves no truncated file behind.
   const partial = output ? `${output}.partial` : null;

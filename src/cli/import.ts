@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config';
+import { loadConfigOrExit } from '../config';
 import { openSqliteDatabase } from '../db/database';
 import { type BulkImportReport, claimReviewImportRecords, type ImportRecord, ndjsonRecords, runBulkImport } from '../modules/dataset/bulk-import';
 import { DatasetError } from '../modules/dataset/dataset.service';
@@ -76,13 +76,7 @@ async function main(): Promise<void> {
   } catch {
     fail(`cannot read ${file}`);
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) fail(error.message);
-    throw error;
-  }
+  const config = loadConfigOrExit('import', 2);
 
   const unit = format === 'ndjson' ? 'lines' : 'records';
   const records = format === 'ndjson' ? ndjsonRecords(file) : claimReviewInput(file);

@@ -1,20 +1,11 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '../config';
+import { loadConfigOrExit } from '../config';
 import { openSqliteDatabase } from '../db/database';
 import { SqliteSearchIndex } from '../modules/search/sqlite-search-index';
 
 /** npm run search:rebuild: re-derives the search index from the data of DATABASE_PATH. */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`search:rebuild: ${error.message}`);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit('search:rebuild', 2);
   const db = await openSqliteDatabase({ path: config.databasePath });
   try {
     const started = Date.now();

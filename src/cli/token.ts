@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config';
+import { loadConfigOrExit } from '../config';
 import { openSqliteDatabase } from '../db/database';
 import { fromGlobalIdOf, toGlobalId } from '../graphql/relay/global-id';
 import { AuthService } from '../modules/auth/auth.service';
@@ -23,13 +23,7 @@ async function main(): Promise<void> {
     options: { name: { type: 'string' }, role: { type: 'string' }, label: { type: 'string' } },
   });
   const [command, argument] = positionals;
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) fail(error.message);
-    throw error;
-  }
+  const config = loadConfigOrExit('token', 2);
   const db = await openSqliteDatabase({ path: config.databasePath });
   try {
     const auth = new AuthService({ db });
