@@ -9,7 +9,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { median } from './support.mjs';
+import { prng } from './generate-dataset.mjs';
+import { median, percentile } from './support.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const COMPILED = path.join(ROOT, 'dist', 'src', 'anchoring', 'reanchor.js');
@@ -24,18 +25,6 @@ const WORDS = (
   'hospital vaccine cases deaths schools students police crime city region country president leader ' +
   'announced claimed denied confirmed rejected promised warned expected rose fell doubled halved'
 ).split(' ');
-
-/** mulberry32: the same article on every machine, so runs compare. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function sentence(random, minChars) {
   const words = [];
@@ -82,11 +71,6 @@ export function correct(body, sentences, claims) {
     .replace(middle, 'Officials later said the figures in an earlier version of this report were wrong.')
     .replace(first.quote, fixed)
     .replace(late, `${late} This sentence was added in a correction published the next day.`);
-}
-
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 function summarise(perArticleMs) {

@@ -18,7 +18,7 @@ import Database from 'better-sqlite3';
 import { prng } from './generate-dataset.mjs';
 import { LOAD_CPU, SERVER_CPU } from './measure.mjs';
 import { generateSearchDataset, SEARCH_DEFAULTS, vocabulary } from './search-dataset.mjs';
-import { canPin, freePort, pinned, runToEnd, startProcess, stopAll, stopProcess, waitReady } from './support.mjs';
+import { canPin, freePort, percentile, pinned, runToEnd, startProcess, stopAll, stopProcess, waitReady } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
@@ -72,11 +72,6 @@ export function queryLists(params, db, size) {
 }
 
 /** Nearest-rank percentile. */
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 /** Runs every list once unmeasured, then `passes` times measured: { class: { ms[], hits[], total[], slowest } }. */
 async function measure(label, lists, passes, one) {
   for (const queries of Object.values(lists)) for (const q of queries) await one(q);

@@ -165,6 +165,12 @@ export const short = (value, max = 100) => {
   return text.length > max ? `${text.slice(0, max)}...` : text;
 };
 
+/** Nearest-rank percentile (p in 0..100) of a non-empty list. */
+export function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);

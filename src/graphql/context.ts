@@ -84,7 +84,6 @@ export function contextFor(db: Database, services: Services, viewer: Viewer): Ap
  * Returns the per-request context factory: services are stateless and shared; the viewer
  * comes from the bearer token; loaders are fresh.
  */
-export function createContextFactory(db: Database): (request: { req: { headers: IncomingHttpHeaders } }) => Promise<AppContext> {
-  const services = createServices(db);
+export function createContextFactory(db: Database, services: Services): (request: { req: { headers: IncomingHttpHeaders } }) => Promise<AppContext> {
   return async ({ req }) => contextFor(db, services, await services.auth.viewerFrom(req.headers));
 }

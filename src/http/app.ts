@@ -7,7 +7,7 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { AppConfig } from '../config';
 import { type Database, hasPendingMigrations } from '../db/database';
-import { type AppContext, createContextFactory } from '../graphql/context';
+import { type AppContext, createContextFactory, createServices } from '../graphql/context';
 import { createErrorFormatter, type ErrorLogger } from '../graphql/format-error';
 import {
   EXAMPLE_ARTICLE_QUERY,
@@ -94,8 +94,10 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
   );
   const reviews = new ClaimReviewService({ db, config });
   app.use(claimReviewFeedRouter(reviews, config.publicUrl));
-  app.use(readerRouter({ db, reviews }));
-  const context = createContextFactory(db);
+  // One set of services for the GraphQL API and the reader pages.
+  const services = createServices(db);
+  app.use(readerRouter({ db, services, reviews }));
+  const context = createContextFactory(db, services);
   app.use(GRAPHQL_PATH, express.json({ limit: MAX_BODY_BYTES }), expressMiddleware(apollo, { context }));
   app.use(jsonErrors(logger, config.production));
 

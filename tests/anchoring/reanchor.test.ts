@@ -65,6 +65,7 @@ describe('reanchor properties', () => {
   });
 
   it('edits inside the quoted span never pass for the exact quote', () => {
+    let fuzzy = 0;
     const insideEdit = fc.record({
       kind: fc.constantFrom('insert', 'delete', 'replace'),
       at: fc.nat(),
@@ -85,6 +86,7 @@ describe('reanchor properties', () => {
         const result = reanchor(describeBodyChange(oldBody, newBody), storedAnchor(oldBody, start, start + quote.length));
         expect(['FUZZY', 'ORPHANED', 'AMBIGUOUS']).toContain(result.status);
         if (result.status === 'FUZZY') {
+          fuzzy += 1;
           const selector = result.selector!;
           expect(selector.exact).toBe(newBody.slice(selector.start, selector.end));
           expect(selector.exact).not.toBe(quote);
@@ -95,6 +97,8 @@ describe('reanchor properties', () => {
       }),
       { numRuns: 200 },
     );
+    // Most small edits leave the quote recognisable: the FUZZY branch above did run.
+    expect(fuzzy).toBeGreaterThan(0);
   });
 });
 

@@ -17,11 +17,17 @@ describe('API tokens', () => {
   afterAll(() => server.close());
 
   it('a valid token signs the request in, and lastUsedAt is kept', async () => {
+    const lastUsed = async () =>
+      (await server.db.reader.get<{ last_used_at: string | null }>('SELECT last_used_at FROM api_tokens WHERE token_hash = ?', [hashToken(admin.token)]))!.last_used_at;
+    expect(await lastUsed()).toBeNull();
+    const requestedAt = Date.now();
     const result = await server.gql<{ viewer: { name: string; role: string } }>('{ viewer { name role } }', {}, admin.token);
     expect(result.data).toEqual({ viewer: { name: 'Ada Admin', role: 'ADMIN' } });
     await server.db.writes.drain();
-    const row = await server.db.reader.get<{ last_used_at: string | null }>('SELECT last_used_at FROM api_tokens WHERE token_hash = ?', [hashToken(admin.token)]);
-    expect(row?.last_used_at).not.toBeNull();
+    const stamp = await lastUsed();
+    expect(stamp).not.toBeNull();
+    // Stored as UTC text with milliseconds; within the request's second or later.
+    expect(Date.parse(`${stamp!.replace(' ', 'T')}Z`)).toBeGreaterThanOrEqual(requestedAt - 1000);
     expect((await server.gql('{ viewer { name } }')).data).toEqual({ viewer: null });
   });
 

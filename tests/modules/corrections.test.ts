@@ -55,6 +55,7 @@ describe('article corrections and re-anchoring', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data!.updateArticle.revision).toBe(2);
     const after = await read();
+    expect(before.claims.filter((c) => c.quote.includes('Tuesday April 14'))).toHaveLength(1);
     for (const claim of after.claims) {
       const old = before.claims.find((c) => c.id === claim.id)!;
       if (old.quote.includes('Tuesday April 14')) {
@@ -100,6 +101,9 @@ describe('article corrections and re-anchoring', () => {
     const after = await read();
     const orphan = after.claims.find((c) => c.id === victim.id)!;
     expect(orphan).toMatchObject({ anchorStatus: 'ORPHANED', selector: null, verdictStale: true });
+    const quotedFromRemoved = after.claims.filter((c) => removed.includes(c.quote));
+    expect(quotedFromRemoved.length).toBeGreaterThanOrEqual(1);
+    expect(after.claims.filter((c) => c.anchorStatus === 'ORPHANED')).toHaveLength(quotedFromRemoved.length);
     for (const claim of after.claims) {
       // Every claim quoted from the removed paragraph is gone with it; the others keep their places.
       if (removed.includes(claim.quote)) expect(claim.anchorStatus).toBe('ORPHANED');

@@ -87,7 +87,10 @@ describe('point-in-time reads', () => {
     // And the present, asked as a moment, is the live answer.
     await pause(5);
     expect(await asOf(new Date().toISOString())).toEqual(current);
-    expect(dateClaim).toBeTruthy();
+    // The corrected claim is FUZZY now and was ANCHORED as of t1.
+    type ClaimView = { id: string; anchorStatus: string };
+    expect((current.claims as ClaimView[]).find((c) => c.id === dateClaim.id)?.anchorStatus).toBe('FUZZY');
+    expect((seenAtT1.claims as ClaimView[]).find((c) => c.id === dateClaim.id)?.anchorStatus).toBe('ANCHORED');
   });
 
   it('before publication there is nothing to see', async () => {

@@ -1,7 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../src/modules/user/user.entity';
 import { buildDataset } from '../helpers/factories';
+import { MAIN_JS } from '../helpers/service-process';
 import { type SignedIn, startTestServer, type TestServer } from '../helpers/test-app';
 
 type Hit = { type: string; score: number; field: string; snippet: { text: string; highlights: { start: number; end: number }[] }; node: { id: string; slug?: string; quote?: string } };
@@ -137,11 +140,14 @@ describe('search', () => {
     expect(slugs(await search('bistro'))).toEqual(['cafe']);
   });
 
-  it('rebuild re-derives a damaged index', async () => {
+  it('npm run search:rebuild re-derives a damaged index', async () => {
     await server.db.writes.run((manager) => manager.query("DELETE FROM search_documents WHERE type = 'ARTICLE'"));
     expect(slugs(await search('zebra'))).toEqual([]);
-    const { SqliteSearchIndex } = await import('../../src/modules/search/sqlite-search-index');
-    await new SqliteSearchIndex({ db: server.db }).rebuild();
+    const output = execFileSync(process.execPath, [path.join(path.dirname(MAIN_JS), 'cli', 'search-rebuild.js')], {
+      env: { ...process.env, DATABASE_PATH: server.db.file },
+      encoding: 'utf8',
+    });
+    expect(output).toMatch(/search index rebuilt: \d+ documents/);
     expect(slugs(await search('zebra'))).toEqual(['zebra-headline', 'zebra-body']);
   });
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Router } from 'express';
 import { PROJECT_ROOT } from '../../paths';
+import { jsonForScript } from '../reader/html';
 
 /**
  * GraphiQL served entirely from this server: React 18 and GraphiQL 3 ship UMD bundles that
@@ -40,10 +41,6 @@ const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-function escapeJsonForHtml(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
-}
-
 function renderPage(options: PlaygroundOptions): string {
   const asset = (name: string) => `${PLAYGROUND_ASSET_PREFIX}/${name}`;
   return `<!doctype html>
@@ -58,7 +55,7 @@ function renderPage(options: PlaygroundOptions): string {
 </head>
 <body>
 <div id="graphiql">Loading the playground…</div>
-<script type="application/json" id="playground-config">${escapeJsonForHtml(options)}</script>
+<script type="application/json" id="playground-config">${jsonForScript(options).value}</script>
 <script src="${asset('react.js')}"></script>
 <script src="${asset('react-dom.js')}"></script>
 <script src="${asset('graphiql.js')}"></script>

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database';
 import { contextFor, type Services } from '../../graphql/context';
 import type { AnnotationRow, CitationRow, CorrectionRow } from '../../modules/annotation/annotation.rows';
-import type { ClaimStats } from '../../modules/article/article.loaders';
+import { type ClaimStats, claimStatsOf } from '../../modules/article/article.loaders';
 import type { ArticleRow } from '../../modules/article/article.rows';
 import { ArticleService } from '../../modules/article/article.service';
 import { ANONYMOUS } from '../../modules/auth/viewer';
@@ -45,12 +45,13 @@ export async function loadArticleView(db: Database, services: Services, reviews:
   const { loaders } = contextFor(db, services, ANONYMOUS);
   const article = await loaders.articleBySlug.load(slug);
   if (!article) return null;
-  const [rows, stats, corrections, jsonLd] = await Promise.all([
+  const [rows, corrections, jsonLd] = await Promise.all([
     loaders.claimsByArticle.load(article.id),
-    loaders.claimStatsByArticle.load(article.id),
     loaders.correctionsByArticle.load(article.id),
     reviews.forArticle(article.id),
   ]);
+  // The counts follow from the claims just loaded: no second query.
+  const stats = claimStatsOf(rows.map((claim) => claim.verdict));
   const claims = await Promise.all(
     rows.map(async (claim) => {
       const [annotations, claimCorrections] = await Promise.all([loaders.annotationsByClaim.load(claim.id), loaders.correctionsByClaim.load(claim.id)]);

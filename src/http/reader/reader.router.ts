@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import express, { type Response, type Router } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Database } from '../../db/database';
-import { createServices } from '../../graphql/context';
+import type { Services } from '../../graphql/context';
 import type { ClaimReviewService } from '../../modules/claimreview/claim-review.service';
 import { PROJECT_ROOT } from '../../paths';
 import { loadArticleList, loadArticleView } from './article-data';
@@ -36,9 +36,8 @@ function sendPage(res: Response, status: number, body: Html): void {
 }
 
 /** Server-rendered reader pages: GET /articles and GET /articles/:slug, and their two assets. */
-export function readerRouter({ db, reviews }: { db: Database; reviews: ClaimReviewService }): Router {
+export function readerRouter({ db, services, reviews }: { db: Database; services: Services; reviews: ClaimReviewService }): Router {
   const router = express.Router();
-  const services = createServices(db);
 
   for (const name of ASSETS) {
     const file = path.join(ASSET_DIR, name);

@@ -2,6 +2,7 @@ import { findOccurrences } from '../../anchoring/text-selector';
 import type { Database } from '../../db/database';
 import { fromSqlDate } from '../../db/sql-dates';
 import type { SqlReader } from '../../db/sql-reader';
+import { ARTICLE_COLUMNS, type ArticleSqlRow } from '../article/article.rows';
 import { ClaimAnchorStatus } from '../claim/anchor-status';
 import type { DatasetAnnotation, DatasetArticle, DatasetCitation, DatasetClaim, DatasetLine, DatasetSource, DatasetUser } from './dataset.types';
 
@@ -13,8 +14,7 @@ import type { DatasetAnnotation, DatasetArticle, DatasetCitation, DatasetClaim, 
  */
 
 const PAGE = 100;
-const ARTICLES = `SELECT id, slug, headline, standfirst, body, authors, section, language, url, published_at AS publishedAt, status
-  FROM articles WHERE id > ? ORDER BY id LIMIT ${PAGE}`;
+const ARTICLES = `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id > ? ORDER BY a.id LIMIT ${PAGE}`;
 const CLAIMS = `SELECT id, external_id AS externalId, start_offset AS startOffset, end_offset AS endOffset, claimant, anchor_status AS anchorStatus
   FROM claims WHERE article_id = ? AND deleted_at IS NULL ORDER BY start_offset, id`;
 const LIVE_CLAIMS = 'JOIN claims c ON c.id = n.claim_id AND c.deleted_at IS NULL WHERE c.article_id = ?';
@@ -31,19 +31,6 @@ const USERS = `SELECT DISTINCT u.id, u.name, u.role FROM users u JOIN annotation
 /** Claims with no place in the current text cannot be imported again: they are left out. */
 const UNPLACED: readonly string[] = [ClaimAnchorStatus.ORPHANED, ClaimAnchorStatus.AMBIGUOUS];
 
-interface ArticleRow {
-  id: number;
-  slug: string;
-  headline: string;
-  standfirst: string | null;
-  body: string;
-  authors: string;
-  section: string | null;
-  language: string;
-  url: string | null;
-  publishedAt: string | null;
-  status: DatasetArticle['status'];
-}
 
 interface ClaimRow {
   id: number;
@@ -93,14 +80,14 @@ export function derivedClaimKey(slug: string, claimId: number): string {
 export async function* exportDatasetLines(db: Database, onUnexported?: (claim: UnexportedClaim) => void): AsyncGenerator<DatasetLine> {
   const reader = db.reader;
   for (let after = 0; ; ) {
-    const articles = await reader.all<ArticleRow>(ARTICLES, [after]);
+    const articles = await reader.all<ArticleSqlRow>(ARTICLES, [after]);
     if (articles.length === 0) return;
     for (const article of articles) yield await exportArticle(reader, article, onUnexported);
     after = articles[articles.length - 1].id;
   }
 }
 
-async function exportArticle(reader: SqlReader, row: ArticleRow, onUnexported?: (claim: UnexportedClaim) => void): Promise<DatasetLine> {
+async function exportArticle(reader: SqlReader, row: ArticleSqlRow, onUnexported?: (claim: UnexportedClaim) => void): Promise<DatasetLine> {
   const citations = new Map<number, DatasetCitation[]>();
   for (const { annotationId, sourceUrl, stance, excerpt } of await reader.all<CitationRow>(CITATIONS, [row.id])) {
     citations.set(annotationId, [...(citations.get(annotationId) ?? []), { sourceUrl, stance, excerpt }]);
