@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -210,5 +211,20 @@ describe('HTTP surface', () => {
     expect(await ready.json()).toEqual({ status: 'ready' });
 
     expect(await service.stop('SIGTERM')).toBe(0);
+  });
+});
+
+describe('PORT', () => {
+  it('the service listens on the port it is given', async () => {
+    // A port the OS just handed out and released: free for the service to take.
+    const port = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(free));
+      });
+    });
+    const service = await start({ PORT: String(port) });
+    expect(service.port).toBe(port);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
   });
 });
