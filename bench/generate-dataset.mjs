@@ -70,8 +70,20 @@ function makeText(rand) {
   return { int, pick, words, sentence, shuffle };
 }
 
+/**
+ * The SQL functions the service registers on its connections (the search triggers call them):
+ * every connection that writes needs them, the raw baselines' too.
+ */
+export function registerSqlFunctions(db) {
+  const entry = path.join(ROOT, 'dist', 'src', 'modules', 'search', 'word-pairs.js');
+  if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first.`);
+  require(entry).registerSearchFunctions(db);
+  return db;
+}
+
 /** Runs the service's compiled migrations and records them as TypeORM would. */
 export async function createSchema(db) {
+  registerSqlFunctions(db);
   const entry = path.join(ROOT, 'dist', 'migrations', 'index.js');
   if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first.`);
   const { MIGRATIONS } = require(entry);

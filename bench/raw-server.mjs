@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { createAnnotationHandler, RawGraphqlError } from './raw-create-annotation.mjs';
+import { registerSqlFunctions } from './generate-dataset.mjs';
 
 const VERDICT_SCALE = {
   TRUE: { value: 5, label: 'True' },
@@ -122,7 +123,7 @@ function handlers(db, write) {
 
 function openDatabase(file, write) {
   if (!write) return new Database(file, { readonly: true, fileMustExist: true });
-  const db = new Database(file, { fileMustExist: true });
+  const db = registerSqlFunctions(new Database(file, { fileMustExist: true }));
   // The service's pragmas (src/db/database.ts): commits cost the same on both sides.
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');

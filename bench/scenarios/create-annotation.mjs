@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { assertSameJson, postGraphql, short } from '../support.mjs';
+import { registerSqlFunctions } from '../generate-dataset.mjs';
 
 const MUTATION = 'mutation Bench($input: CreateAnnotationInput!) { createAnnotation(input: $input) { id version status } }';
 const globalId = (type, id) => Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
@@ -38,7 +39,7 @@ function sourcesFor(i, count) {
 }
 
 function withDb(file, options, work) {
-  const db = new Database(file, options);
+  const db = registerSqlFunctions(new Database(file, options));
   try {
     return work(db);
   } finally {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
+import { registerSearchFunctions } from '../modules/search/word-pairs';
 import { ENTITIES } from './entities';
 import { SqlReader } from './sql-reader';
 import { WriteQueue } from './write-queue';
@@ -60,6 +61,7 @@ export function sqliteDataSource(file: string, role: 'write' | 'read'): DataSour
     timeout: 5000,
     prepareDatabase: (connection: BetterSqlite3.Database) => {
       applyPragmas(connection);
+      registerSearchFunctions(connection);
       // The read connection can never write, whatever code runs on it.
       if (role === 'read') connection.pragma('query_only = ON');
     },

@@ -80,6 +80,13 @@ describe('search', () => {
     expect(excluded).not.toContain('reversed');
   });
 
+  it('a quoted phrase matches its exact words, unstemmed, through the phrase index', async () => {
+    expect(slugs(await search('"checked the figures"'))).toContain('stemming');
+    expect(slugs(await search('"checks the figures"'))).not.toContain('stemming');
+    expect(slugs(await search('"Checked THE figures" inspectors'))).toContain('stemming');
+    expect(slugs(await search('"checked the figures" -inspectors'))).not.toContain('stemming');
+  });
+
   it('highlights are offsets into the plain snippet text', async () => {
     const page = await search('checked');
     const hit = page.edges.find((e) => e.node.node.slug === 'stemming')!.node;

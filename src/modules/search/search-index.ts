@@ -26,8 +26,10 @@ export interface SearchCandidate {
 export interface SearchRequest {
   /** An FTS MATCH expression built by search-query.ts; never raw user input. */
   match: string;
-  /** Prefix terms need the unstemmed index. */
+  /** Prefixes and exact phrases need the unstemmed index. */
   unstemmed: boolean;
+  /** The query for the word-pair phrase index, when it has a phrase (SQLite; see word-pairs.ts). */
+  phraseMatch: string | null;
   filters: SearchFilters;
   visibility: Visibility;
 }

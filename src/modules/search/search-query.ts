@@ -5,6 +5,8 @@
  * searched as words or dropped, and no input can become an FTS5 syntax error.
  */
 
+import { phrasePairs } from './word-pairs';
+
 export const MAX_QUERY_LENGTH = 500;
 
 /** Bounds the cost of one search: FTS5 reads one posting list per term. */
@@ -157,7 +159,36 @@ export function positiveWords(query: ParsedQuery): string[] {
   return [...new Set(words.map((word) => word.toLowerCase()))];
 }
 
-/** What the engine runs for a parsed query: the MATCH on the `text` column, and whether it needs the unstemmed index (prefixes). */
-export function matchExpressions(query: ParsedQuery): { match: string; unstemmed: boolean } {
-  return { match: toFtsMatch(query, 'text'), unstemmed: hasPrefix(query) };
+/** A term for the phrase index (search_phrases): words on its `text` column, a phrase as the phrase of its word pairs on `pairs`. */
+function phraseIndexTerm(term: QueryTerm): string {
+  if (term.kind !== 'phrase') return `text : ${ftsTerm(term)}`;
+  const pairs = phrasePairs(term.words);
+  return pairs.length === 0 ? `text : ${ftsTerm(term)}` : `pairs : ${ftsString(pairs.join(' '))}`;
+}
+
+/** The MATCH for search_phrases, or null when the query has no phrase or has a prefix (only the unstemmed index has prefix indexes). */
+export function toPhraseIndexMatch(query: ParsedQuery): string | null {
+  const { include, exclude } = normalizeQuery(query);
+  const terms = [...include, ...exclude];
+  if (!terms.some((term) => term.kind === 'phrase') || terms.some((term) => term.kind === 'prefix')) return null;
+  const positive = include.map(phraseIndexTerm).join(' AND ');
+  return exclude.length === 0 ? positive : `(${positive}) NOT (${exclude.map(phraseIndexTerm).join(' OR ')})`;
+}
+
+export interface MatchExpressions {
+  /** The MATCH on the `text` column of search_fts or search_fts_stem. */
+  match: string;
+  /** Search the unstemmed index: for prefixes, and for phrases, which match their exact words. */
+  unstemmed: boolean;
+  /** The same query for the phrase index, when it has a phrase (see word-pairs.ts). */
+  phraseMatch: string | null;
+}
+
+/**
+ * What the engine runs for a parsed query. A quoted phrase asks for those exact words (as a
+ * quote is searched), so a query with a phrase is not stemmed, and it runs on the phrase index.
+ */
+export function matchExpressions(query: ParsedQuery): MatchExpressions {
+  const phraseMatch = toPhraseIndexMatch(query);
+  return { match: toFtsMatch(query, 'text'), unstemmed: hasPrefix(query) || phraseMatch !== null, phraseMatch };
 }

@@ -39,8 +39,9 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   async candidates(request: SearchRequest): Promise<SearchCandidate[]> {
-    const table = request.unstemmed ? 'search_fts' : 'search_fts_stem';
-    const match = withTypes(request);
+    // Phrases run on the word-pair index: a phrase of common words is a phrase of rare pairs there.
+    const table = request.phraseMatch ? 'search_phrases' : request.unstemmed ? 'search_fts' : 'search_fts_stem';
+    const match = withTypes(request, request.phraseMatch ?? request.match);
     const probe = await this.reader.get<{ n: number }>(`SELECT count(*) AS n FROM (SELECT rowid FROM ${table} WHERE ${table} MATCH ? LIMIT ?)`, [match, RANKED_LIMIT + 1]);
     const ranked = (probe?.n ?? 0) <= RANKED_LIMIT;
     // Recent path: a stand-in bm25 that decreases with age keeps the newest first within a field weight.
@@ -78,7 +79,7 @@ export class SqliteSearchIndex implements SearchIndex {
   async snippet(request: SearchRequest, documentId: number): Promise<Snippet> {
     const table = request.unstemmed ? 'search_fts' : 'search_fts_stem';
     const row = await this.reader.get<{ s: string }>(`SELECT snippet(${table}, 0, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 24) AS s FROM ${table} WHERE ${table} MATCH ? AND rowid = ?`, [
-      withTypes(request),
+      withTypes(request, request.match),
       documentId,
     ]);
     return parseMarkedSnippet(row?.s ?? '');
@@ -86,28 +87,29 @@ export class SqliteSearchIndex implements SearchIndex {
 
   /**
    * Re-derives every document from the data through the same triggers that keep it in step
-   * (a no-op UPDATE of each row fires them), then rebuilds both FTS5 indexes.
+   * (a no-op UPDATE of each row fires them), then rebuilds the two external-content FTS5 indexes and refills the
+   * contentless phrase index from the same triggers.
    */
   async rebuild(): Promise<void> {
     await this.db.writes.run(async (manager) => {
       await manager.query('DELETE FROM search_documents');
+      // Contentless: nothing to rebuild it from but the documents the updates below re-derive.
+      await manager.query(`INSERT INTO search_phrases (search_phrases) VALUES ('delete-all')`);
       await manager.query('UPDATE articles SET headline = headline');
       await manager.query('UPDATE claims SET quote = quote');
       await manager.query('UPDATE annotations SET summary = summary');
       await manager.query('UPDATE sources SET title = title');
-      for (const table of ['search_fts', 'search_fts_stem']) {
-        await manager.query(`INSERT INTO ${table} (${table}) VALUES ('rebuild')`);
-        await manager.query(`INSERT INTO ${table} (${table}) VALUES ('optimize')`);
-      }
+      for (const table of ['search_fts', 'search_fts_stem']) await manager.query(`INSERT INTO ${table} (${table}) VALUES ('rebuild')`);
+      for (const table of ['search_fts', 'search_fts_stem', 'search_phrases']) await manager.query(`INSERT INTO ${table} (${table}) VALUES ('optimize')`);
     });
   }
 }
 
 /** The type filter is part of the MATCH: FTS5 intersects the lists instead of filtering after. */
-function withTypes(request: SearchRequest): string {
+function withTypes(request: SearchRequest, match: string): string {
   const types = request.filters.types;
-  if (!types || types.length === 0) return request.match;
-  return `kind : (${types.map((type) => KIND_TOKENS[type]).join(' OR ')}) AND (${request.match})`;
+  if (!types || types.length === 0) return match;
+  return `kind : (${types.map((type) => KIND_TOKENS[type]).join(' OR ')}) AND (${match})`;
 }
 
 /**
