@@ -5,6 +5,7 @@
 //   npm run bench -- --quick         200 articles, 3 s, 1 round: a smoke test
 //   npm run bench -- article         only the named scenarios (article, createAnnotation, reanchor)
 //   npm run bench -- search          search latency on 1M claims (bench/search.mjs): only when named
+//   npm run bench -- soak --minutes N  mixed reads and writes for N minutes (bench/soak.mjs): only when named
 //   options: --rounds N --duration S --warmup S --connections N
 //
 // The servers run pinned to core 0 and the load generator (bench/load.mjs) to core 1, so the
@@ -25,6 +26,7 @@ import { articleScenario } from './scenarios/article.mjs';
 import { createAnnotationScenario } from './scenarios/create-annotation.mjs';
 import { printReanchor, runReanchorBench } from './reanchor.mjs';
 import { printSearch, runSearchBench } from './search.mjs';
+import { printSoak, runSoakBench } from './soak.mjs';
 import { canPin, freePort, pinned, startProcess, stopAll, stopProcess, waitReady } from './support.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
@@ -35,15 +37,15 @@ const RESULTS = path.join(BENCH, 'results');
 const SCENARIOS = [articleScenario, createAnnotationScenario];
 /** Benchmarks that run and print themselves (reanchor: pure code against a naive baseline). */
 const MICRO = { reanchor: { run: runReanchorBench, print: printReanchor }, search: { run: runSearchBench, print: printSearch } };
-/** Minutes long (a million-claim corpus): run only when named, never by default. */
-const OPT_IN = ['search'];
+/** Minutes long (a million-claim corpus, a soak): run only when named, never by default. */
+const OPT_IN = ['search', 'soak'];
 
 function parseArgs(argv) {
   const options = { quick: false, names: [] };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--quick') options.quick = true;
-    else if (/^--(rounds|duration|warmup|connections)$/.test(arg)) options[arg.slice(2)] = Number(argv[++i]);
+    else if (/^--(rounds|duration|warmup|connections|minutes)$/.test(arg)) options[arg.slice(2)] = Number(argv[++i]);
     else if (arg.startsWith('-')) throw new Error(`unknown option ${arg}`);
     else options.names.push(arg);
   }
@@ -51,12 +53,13 @@ function parseArgs(argv) {
     ? { dataset: { articles: 200 }, rounds: 1, duration: 3, warmup: 1, connections: 10 }
     : { dataset: {}, rounds: 3, duration: 10, warmup: 2, connections: 10 };
   for (const key of ['rounds', 'duration', 'warmup', 'connections']) if (options[key] !== undefined) base[key] = options[key];
-  const known = [...SCENARIOS.map((s) => s.name), ...Object.keys(MICRO)];
+  const known = [...SCENARIOS.map((s) => s.name), ...Object.keys(MICRO), 'soak'];
   const unknown = options.names.filter((name) => !known.includes(name));
   if (unknown.length) throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${known.join(', ')}`);
   const scenarios = options.names.length ? SCENARIOS.filter((s) => options.names.includes(s.name)) : SCENARIOS;
   const micro = Object.keys(MICRO).filter((name) => (options.names.length ? options.names.includes(name) : !OPT_IN.includes(name)));
-  return { ...base, quick: options.quick, scenarios, micro };
+  const soak = options.names.includes('soak') ? { minutes: options.minutes ?? (options.quick ? 1 : 5) } : null;
+  return { ...base, quick: options.quick, scenarios, micro, soak };
 }
 
 /**
@@ -69,7 +72,9 @@ async function startTargets(entry, files, { write, tag }) {
   const graphqlPort = await freePort();
   const service = startProcess('service', pinned(SERVER_CPU, [process.execPath, entry]), {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(graphqlPort), HOST: '127.0.0.1', DATABASE_PATH: files.graphql, SEED_DEMO: '0', NODE_ENV: 'production' },
+    // Production mode, without the per-client rate limits (one load generator is every client)
+    // and the per-request log lines (LOG_LEVEL=warn: the raw baseline writes none either).
+    env: { ...process.env, PORT: String(graphqlPort), HOST: '127.0.0.1', DATABASE_PATH: files.graphql, SEED_DEMO: '0', NODE_ENV: 'production', RATE_LIMIT_MUTATIONS: '0', RATE_LIMIT_EXPENSIVE: '0', LOG_LEVEL: 'warn' },
     logFile: path.join(DATA, `service${tag}.log`),
   });
   targets.graphql = { url: `http://127.0.0.1:${graphqlPort}/graphql`, pid: service.child.pid, proc: service, file: files.graphql };
@@ -149,7 +154,7 @@ async function main() {
   const params = { ...DEFAULTS, ...config.dataset };
   const cached = path.join(DATA, `dataset-${Object.values(params).join('-')}.db`);
   // Self-contained benchmarks alone (e.g. `-- search`) need none of the shared dataset.
-  const dataset = config.scenarios.length ? await generateDataset(cached, params) : null;
+  const dataset = config.scenarios.length || config.soak ? await generateDataset(cached, params) : null;
   if (dataset?.reused) console.log(`dataset: reused ${path.relative(ROOT, cached)}`);
   // Read-only scenarios share a fresh copy: the service switches the file to WAL; the cached
   // original stays pristine for the next run (and for the copies of mutating scenarios).
@@ -172,6 +177,11 @@ async function main() {
   for (const name of config.micro) {
     results[name] = await MICRO[name].run({ quick: config.quick });
     MICRO[name].print(results[name]);
+  }
+  if (config.soak) {
+    results.soak = await runSoakBench({ minutes: config.soak.minutes, env, root: ROOT });
+    printSoak(results.soak);
+    if (results.soak.errors > 0 || results.soak.missingWrites > 0) failures.push('soak');
   }
   for (const scenario of config.scenarios) {
     // Idle servers of read-only scenarios would only share the core with a mutating one's.

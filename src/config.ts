@@ -12,6 +12,32 @@ export interface AppConfig {
   publicUrl: string;
   /** The publisher of the fact-checks (ClaimReview author). */
   organisation: { name: string; url: string };
+  /** Schema introspection (ALLOW_INTROSPECTION); off by default in production. */
+  introspection: boolean;
+  /** The GraphiQL playground (PLAYGROUND); off by default in production. */
+  playground: boolean;
+  /** pino level (LOG_LEVEL): fatal, error, warn, info, debug, trace or silent. */
+  logLevel: LogLevel;
+  rateLimits: RateLimits;
+  /** Take the client address from X-Forwarded-For, trusting this many proxy hops (TRUST_PROXY; 0: the socket's address). */
+  trustProxy: number;
+  /** When set, GET /metrics needs it as a bearer token (METRICS_TOKEN). */
+  metricsToken: string | null;
+  /** How long a stop waits for the requests in flight before it cuts their connections (SHUTDOWN_TIMEOUT_MS). */
+  shutdownTimeoutMs: number;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Requests a client may make a minute, counted per token and per IP address (0: no limit). */
+export interface RateLimits {
+  /** Mutations (RATE_LIMIT_MUTATIONS). */
+  mutationsPerMinute: number;
+  /** Queries costing at least EXPENSIVE_QUERY_COST (RATE_LIMIT_EXPENSIVE). */
+  expensivePerMinute: number;
+  /** The cost from which a query counts as expensive (EXPENSIVE_QUERY_COST). */
+  expensiveCost: number;
 }
 
 /** A bad setting: main prints the message on one line and exits non-zero. */
@@ -54,18 +80,44 @@ function readUrl(env: NodeJS.ProcessEnv, name: string, fallback: string): string
   }
 }
 
+function readCount(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) throw new ConfigError(name, `expected a whole number, got "${raw}"`);
+  return Number(raw);
+}
+
+function readLogLevel(env: NodeJS.ProcessEnv): LogLevel {
+  const raw = env.LOG_LEVEL?.trim().toLowerCase();
+  if (!raw) return 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  return raw as LogLevel;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const databasePath = env.DATABASE_PATH?.trim() || path.join('data', 'factline.db');
   const port = readPort(env);
   const publicUrl = readUrl(env, 'PUBLIC_URL', `http://localhost:${port || 4000}`);
+  const production = env.NODE_ENV === 'production';
   return {
     port,
     host: env.HOST?.trim() || '0.0.0.0',
     databasePath: path.resolve(databasePath),
-    production: env.NODE_ENV === 'production',
+    production,
     seedDemo: readFlag(env, 'SEED_DEMO', true),
     publicUrl,
     organisation: { name: env.ORGANISATION_NAME?.trim() || 'factline', url: readUrl(env, 'ORGANISATION_URL', publicUrl) },
+    introspection: readFlag(env, 'ALLOW_INTROSPECTION', !production),
+    playground: readFlag(env, 'PLAYGROUND', !production),
+    logLevel: readLogLevel(env),
+    trustProxy: readCount(env, 'TRUST_PROXY', 0),
+    metricsToken: env.METRICS_TOKEN?.trim() || null,
+    shutdownTimeoutMs: readCount(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),
+    rateLimits: {
+      mutationsPerMinute: readCount(env, 'RATE_LIMIT_MUTATIONS', 120),
+      expensivePerMinute: readCount(env, 'RATE_LIMIT_EXPENSIVE', 60),
+      expensiveCost: readCount(env, 'EXPENSIVE_QUERY_COST', 1000),
+    },
   };
 }
 

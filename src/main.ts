@@ -1,11 +1,12 @@
 import 'reflect-metadata';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { type AppConfig, ConfigError, loadConfigOrExit } from './config';
 import { type Database, makeFolder, openSqliteDatabase } from './db/database';
 import { buildAppSchema } from './graphql/schema';
-import { createHttpApp, GRAPHQL_PATH } from './http/app';
-import { createLogger } from './logger';
+import { createHttpApp, GRAPHQL_PATH, type HttpApp } from './http/app';
+import { createLogger, type Logger } from './logger';
 import { DatasetService } from './modules/dataset/dataset.service';
 import { issueDemoTokens, readDemoDataset, type DemoToken } from './modules/dataset/demo-dataset';
 
@@ -14,6 +15,9 @@ function fail(message: string): never {
   console.error(`factline: ${message}`);
   process.exit(1);
 }
+
+/** Extra time, past the cap, for the database to close before the process exits regardless. */
+const SHUTDOWN_BACKSTOP_MS = 5_000;
 
 async function openDatabase(config: AppConfig): Promise<Database> {
   const file = config.databasePath;
@@ -44,9 +48,53 @@ function printDemoTokens(tokens: DemoToken[]): void {
   console.log('These tokens are shown this once. Make more with: npm run token -- create --name "Ana" --role reviewer\n');
 }
 
+/**
+ * Graceful shutdown on SIGTERM (an orchestrator) or SIGINT (a terminal): stop accepting
+ * connections, let the requests in flight finish (for at most `timeoutMs`, then cut their
+ * connections), close the database, exit 0.
+ */
+function stopOnSignals({ app, db, logger, timeoutMs, production }: { app: HttpApp; db: Database; logger: Logger; timeoutMs: number; production: boolean }): void {
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal, timeoutMs });
+    // A client that never finishes its request (or a stuck request) must not hold the process:
+    // past the cap, cut every connection still open, which ends the drain below.
+    const forceClose = setTimeout(() => {
+      logger.warn('shutdown: closing the connections still open after the cap', { timeoutMs });
+      app.server.closeAllConnections();
+    }, timeoutMs);
+    // Last resort, should closing itself hang: leave anyway, non-zero so a supervisor notices.
+    setTimeout(() => {
+      logger.error('shutdown did not finish in time; exiting', { timeoutMs: timeoutMs + SHUTDOWN_BACKSTOP_MS });
+      process.exit(1);
+    }, timeoutMs + SHUTDOWN_BACKSTOP_MS);
+    try {
+      // Apollo's drain plugin closes the port at once, ends idle keep-alive connections, and ends
+      // the others once their request is answered; the server's 'close' event marks the end.
+      // Raced as a safeguard: with @apollo/server 5.5.1 a second stop() while the first drains
+      // never resolves, which happened while Apollo also stopped itself on these signals
+      // (src/http/app.ts now turns that off).
+      await Promise.race([app.close(), once(app.server, 'close')]);
+      clearTimeout(forceClose);
+      // Waits for the write queue: a mutation already running commits even if its client is gone.
+      await db.close();
+    } catch (error) {
+      const { name, message } = error as Error;
+      logger.error('shutdown failed', production ? { errorName: name } : { errorName: name, message });
+      process.exit(1);
+    }
+    logger.info('stopped', { signal });
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
 async function main(): Promise<void> {
   const config = loadConfigOrExit('factline', 1);
-  const logger = createLogger();
+  const logger = createLogger({ level: config.logLevel });
   const db = await openDatabase(config);
 
   if (config.seedDemo && (await isEmpty(db))) {
@@ -64,21 +112,11 @@ async function main(): Promise<void> {
     const code = (error as NodeJS.ErrnoException).code;
     return fail(new ConfigError('PORT', code === 'EADDRINUSE' ? `port ${config.port} is already in use` : `cannot listen on ${config.port} (${code})`).message);
   }
+  // Registered before "listening" is announced: a supervisor may signal as soon as it reads it.
+  stopOnSignals({ app, db, logger, timeoutMs: config.shutdownTimeoutMs, production: config.production });
   const url = `http://localhost:${port}${GRAPHQL_PATH}`;
   logger.info(`listening on ${url}`, { port, database: config.databasePath });
   if (!config.production) console.log(`factline is running: open ${url} for the GraphQL playground.`);
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info('shutting down', { signal });
-    await app.close();
-    await db.close();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
 }
 
 main().catch((error: unknown) => {

@@ -11,6 +11,7 @@ import { ArticleService } from '../modules/article/article.service';
 import { createPointInTimeLoaders, type PointInTimeLoaders } from '../modules/article/point-in-time.loaders';
 import { AuthService } from '../modules/auth/auth.service';
 import type { Viewer } from '../modules/auth/viewer';
+import type { RequestInfo } from '../http/observability';
 import { type Visibility, visibilityFor } from '../modules/auth/visibility';
 import { type ClaimLoaders, createClaimLoaders } from '../modules/claim/claim.loaders';
 import { ClaimService } from '../modules/claim/claim.service';
@@ -41,6 +42,8 @@ export interface AppContext {
   /** Loaders of point-in-time reads, one set per moment asked for in the request. */
   at(asOf: Date): PointInTimeLoaders;
   services: Services;
+  /** The HTTP request this operation came in (absent when executed without HTTP). */
+  request?: RequestInfo;
 }
 
 export function createLoaders(reader: SqlReader, viewer: Viewer): Loaders {
@@ -84,6 +87,9 @@ export function contextFor(db: Database, services: Services, viewer: Viewer): Ap
  * Returns the per-request context factory: services are stateless and shared; the viewer
  * comes from the bearer token; loaders are fresh.
  */
-export function createContextFactory(db: Database, services: Services): (request: { req: { headers: IncomingHttpHeaders } }) => Promise<AppContext> {
-  return async ({ req }) => contextFor(db, services, await services.auth.viewerFrom(req.headers));
+export function createContextFactory(
+  db: Database,
+  services: Services,
+): (request: { req: { headers: IncomingHttpHeaders }; res: { locals: Record<string, unknown> } }) => Promise<AppContext> {
+  return async ({ req, res }) => ({ ...contextFor(db, services, await services.auth.viewerFrom(req.headers)), request: res.locals.request as RequestInfo | undefined });
 }

@@ -2,6 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { type GraphQLFormattedError, GraphQLError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { ErrorCode, KNOWN_ERROR_CODES } from './errors';
+import { QUERY_LIMIT_CODES, isQueryLimit } from './limits';
 
 const INTERNAL_MESSAGE = 'Internal server error';
 
@@ -13,6 +14,8 @@ const APOLLO_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  // Refusals by the abuse limits (src/graphql/limits.ts).
+  ...Object.values(QUERY_LIMIT_CODES),
 ]);
 
 export interface ErrorLogger {
@@ -26,7 +29,8 @@ export interface ErrorLogger {
  * INTERNAL_SERVER_ERROR.
  */
 export function createErrorFormatter(options: { production: boolean; logger: ErrorLogger }) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+  return (received: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const formatted = withLimitCode(received);
     const original = unwrapResolverError(error);
     if (original instanceof ArgumentValidationError) {
       const { field, message } = firstViolation(original.extensions.validationErrors, argumentName(formatted));
@@ -55,6 +59,23 @@ export function createErrorFormatter(options: { production: boolean; logger: Err
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
     };
   };
+}
+
+/**
+ * Apollo gives every validation error the code GRAPHQL_VALIDATION_FAILED: a refusal by one
+ * of our limits gets its own code back from its `limit` marker. The parser's maxTokens
+ * refusal becomes QUERY_TOO_LARGE (its message names the limit; the parser stops counting
+ * there, so there is no `actual`).
+ */
+function withLimitCode(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const { code, limit } = formatted.extensions ?? {};
+  if (code === 'GRAPHQL_VALIDATION_FAILED' && isQueryLimit(limit)) {
+    return { ...formatted, extensions: { ...formatted.extensions, code: QUERY_LIMIT_CODES[limit] } };
+  }
+  // graphql-js 16.15 writes "more that"; accept both spellings.
+  const tokens = code === 'GRAPHQL_PARSE_FAILED' ? /^Syntax Error: Document contains more tha[nt] (\d+) tokens/.exec(formatted.message) : null;
+  if (tokens) return { ...formatted, extensions: { ...formatted.extensions, code: QUERY_LIMIT_CODES.tokens, limit: 'tokens', max: Number(tokens[1]) } };
+  return formatted;
 }
 
 function describe(error: unknown, production: boolean): Record<string, unknown> {

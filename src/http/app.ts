@@ -8,7 +8,12 @@ import type { GraphQLSchema } from 'graphql';
 import type { AppConfig } from '../config';
 import { type Database, hasPendingMigrations } from '../db/database';
 import { type AppContext, createContextFactory, createServices } from '../graphql/context';
-import { createErrorFormatter, type ErrorLogger } from '../graphql/format-error';
+import { createErrorFormatter } from '../graphql/format-error';
+import { MAX_TOKENS, queryLimitRules } from '../graphql/limits';
+import type { Logger } from '../logger';
+import { graphqlOverHttpPlugin } from './graphql-over-http';
+import { graphqlRequestInfoPlugin, requestTracking, ServiceMetrics } from './observability';
+import { RateLimiter, rateLimitPlugin } from './rate-limit';
 import {
   EXAMPLE_ARTICLE_QUERY,
   EXAMPLE_ARTICLE_VARIABLES,
@@ -29,12 +34,15 @@ const MAX_BODY_BYTES = '1mb';
  * Errors outside GraphQL (a malformed or oversized JSON body, a failing page): a JSON answer
  * with a code, never express's HTML page with a stack trace.
  */
-function jsonErrors(logger: ErrorLogger, production: boolean): express.ErrorRequestHandler {
+function jsonErrors(logger: Logger, production: boolean): express.ErrorRequestHandler {
   return (error: { type?: string; status?: number; message?: string; name?: string; stack?: string }, _req, res, _next) => {
     if (error.type === 'entity.parse.failed') {
       res.status(400).json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
     } else if (error.type === 'entity.too.large') {
       res.status(413).json({ errors: [{ message: `The request body is larger than ${MAX_BODY_BYTES}.`, extensions: { code: 'BAD_REQUEST' } }] });
+    } else if (error.type === 'request.aborted') {
+      // The client went away mid-body (or its connection was cut at shutdown): nobody to answer.
+      logger.debug('request aborted by the client', {});
     } else {
       logger.error('unexpected error outside GraphQL', production ? { errorName: error.name } : { errorName: error.name, message: error.message, stack: error.stack });
       res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
@@ -50,21 +58,43 @@ export interface HttpApp {
   close(): Promise<void>;
 }
 
+export type HttpAppConfig = Pick<AppConfig, 'production' | 'publicUrl' | 'organisation' | 'introspection' | 'playground' | 'rateLimits' | 'trustProxy' | 'metricsToken' | 'shutdownTimeoutMs'>;
+
 export interface HttpAppOptions {
   db: Database;
   schema: GraphQLSchema;
-  config: Pick<AppConfig, 'production' | 'publicUrl' | 'organisation'>;
-  logger: ErrorLogger;
+  config: HttpAppConfig;
+  logger: Logger;
 }
 
 /** The express app: GraphQL at /graphql, the playground for browsers, health probes. */
 export async function createHttpApp({ db, schema, config, logger }: HttpAppOptions): Promise<HttpApp> {
   const app = express();
   app.disable('x-powered-by');
+  // Behind a load balancer, the client's address is the last hop it added (TRUST_PROXY).
+  app.set('trust proxy', config.trustProxy);
+  const metrics = new ServiceMetrics(db.writes);
+  let stopping = false;
+  app.use(requestTracking({ logger, metrics }));
   const server = http.createServer(app);
   const apollo = new ApolloServer<AppContext>({
     schema,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageDisabled()],
+    introspection: config.introspection,
+    // No "Did you mean ...?" hints: they reveal the schema when introspection is off.
+    hideSchemaDetailsFromClientErrors: config.production,
+    parseOptions: { maxTokens: MAX_TOKENS },
+    validationRules: queryLimitRules(schema),
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    // main.ts owns the signals: it stops Apollo, then the database, then the process.
+    stopOnTerminationSignals: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: config.shutdownTimeoutMs }),
+      ApolloServerPluginLandingPageDisabled(),
+      graphqlOverHttpPlugin<AppContext>(),
+      graphqlRequestInfoPlugin<AppContext>(),
+      rateLimitPlugin<AppContext>(schema, new RateLimiter(config.rateLimits)),
+    ],
     formatError: createErrorFormatter({ production: config.production, logger }),
     includeStacktraceInErrorResponses: false,
   });
@@ -73,8 +103,17 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.get('/metrics', async (req, res) => {
+    if (config.metricsToken && req.get('authorization') !== `Bearer ${config.metricsToken}`) {
+      res.status(401).json({ errors: [{ message: 'Send the METRICS_TOKEN as a bearer token.', extensions: { code: 'UNAUTHENTICATED' } }] });
+      return;
+    }
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
   app.get('/readyz', async (_req, res) => {
     try {
+      // A load balancer stops sending here as soon as a stop begins, not when the port closes.
+      if (stopping) throw new Error('stopping');
       await db.reader.get('SELECT 1');
       if (await hasPendingMigrations(db.write)) throw new Error('migrations pending');
       res.json({ status: 'ready' });
@@ -82,7 +121,7 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
       res.status(503).json({ status: 'unavailable' });
     }
   });
-  app.use(
+  if (config.playground) app.use(
     playgroundRouter(['/', GRAPHQL_PATH], {
       endpoint: GRAPHQL_PATH,
       tabs: [
@@ -115,6 +154,7 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
       });
     },
     async close() {
+      stopping = true;
       await apollo.stop();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
     },

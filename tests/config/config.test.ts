@@ -13,7 +13,31 @@ describe('loadConfig', () => {
       seedDemo: true,
       publicUrl: 'http://localhost:4000',
       organisation: { name: 'factline', url: 'http://localhost:4000' },
+      introspection: true,
+      playground: true,
+      logLevel: 'info',
+      trustProxy: 0,
+      metricsToken: null,
+      shutdownTimeoutMs: 10_000,
+      rateLimits: { mutationsPerMinute: 120, expensivePerMinute: 60, expensiveCost: 1000 },
     });
+  });
+
+  it('turns introspection and the playground off in production unless asked for', () => {
+    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ introspection: false, playground: false });
+    expect(loadConfig({ NODE_ENV: 'production', ALLOW_INTROSPECTION: '1', PLAYGROUND: 'yes' })).toMatchObject({ introspection: true, playground: true });
+  });
+
+  it('reads the rate limits, LOG_LEVEL, TRUST_PROXY and METRICS_TOKEN, naming a bad one', () => {
+    expect(loadConfig({ RATE_LIMIT_MUTATIONS: '0', RATE_LIMIT_EXPENSIVE: '5', EXPENSIVE_QUERY_COST: '300', LOG_LEVEL: 'WARN', TRUST_PROXY: '1', METRICS_TOKEN: ' s3cret ' })).toMatchObject({
+      rateLimits: { mutationsPerMinute: 0, expensivePerMinute: 5, expensiveCost: 300 },
+      logLevel: 'warn',
+      trustProxy: 1,
+      metricsToken: 's3cret',
+    });
+    expect(() => loadConfig({ RATE_LIMIT_MUTATIONS: '-1' })).toThrowError(/^RATE_LIMIT_MUTATIONS: /);
+    expect(() => loadConfig({ EXPENSIVE_QUERY_COST: 'lots' })).toThrowError(/^EXPENSIVE_QUERY_COST: /);
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrowError(/^LOG_LEVEL: /);
   });
 
   it('reads PORT, DATABASE_PATH, NODE_ENV and SEED_DEMO', () => {

@@ -9,8 +9,9 @@ import { AuthService } from '../../src/modules/auth/auth.service';
 import { UserService } from '../../src/modules/user/user.service';
 import type { Role } from '../../src/modules/user/user.entity';
 import { buildAppSchema } from '../../src/graphql/schema';
-import { createHttpApp, type HttpApp } from '../../src/http/app';
-import type { ErrorLogger } from '../../src/graphql/format-error';
+import { createHttpApp, type HttpApp, type HttpAppConfig } from '../../src/http/app';
+import { loadConfig } from '../../src/config';
+import type { Logger } from '../../src/logger';
 import { DatasetService } from '../../src/modules/dataset/dataset.service';
 import { readDemoDataset } from '../../src/modules/dataset/demo-dataset';
 import type { Dataset } from '../../src/modules/dataset/dataset.types';
@@ -37,11 +38,22 @@ export interface GraphQLResult<Data = Record<string, unknown>> {
   errors?: GraphQLFormattedError[];
 }
 
-/** Errors the server logged, so tests can check what reaches the logs. */
-export class MemoryLogger implements ErrorLogger {
+/** What the server logged: `entries` holds the errors, so tests can check what reaches the logs; `all` every line. */
+export class MemoryLogger implements Logger {
   readonly entries: { message: string; details: Record<string, unknown> }[] = [];
-  error(message: string, details: Record<string, unknown>): void {
+  readonly all: { level: string; message: string; details: Record<string, unknown> }[] = [];
+  error(message: string, details: Record<string, unknown> = {}): void {
     this.entries.push({ message, details });
+    this.all.push({ level: 'error', message, details });
+  }
+  warn(message: string, details: Record<string, unknown> = {}): void {
+    this.all.push({ level: 'warn', message, details });
+  }
+  info(message: string, details: Record<string, unknown> = {}): void {
+    this.all.push({ level: 'info', message, details });
+  }
+  debug(message: string, details: Record<string, unknown> = {}): void {
+    this.all.push({ level: 'debug', message, details });
   }
 }
 
@@ -69,6 +81,8 @@ export interface TestServerOptions {
   demo?: boolean;
   dataset?: Dataset;
   production?: boolean;
+  /** Settings over those of loadConfig for the environment (NODE_ENV=production when `production`). */
+  config?: Partial<HttpAppConfig>;
 }
 
 /** The real HTTP app on port 0 over a fresh database. */
@@ -78,7 +92,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   if (options.demo !== false) await datasets.import(readDemoDataset());
   if (options.dataset) await datasets.import(options.dataset);
   const logger = new MemoryLogger();
-  const config = { production: options.production ?? false, publicUrl: 'http://factline.test', organisation: { name: 'factline test desk', url: 'http://factline.test' } };
+  const config: HttpAppConfig = {
+    ...loadConfig({ NODE_ENV: options.production ? 'production' : 'test' }),
+    publicUrl: 'http://factline.test',
+    organisation: { name: 'factline test desk', url: 'http://factline.test' },
+    // Off unless a test is about them: many tests send bursts from one address.
+    rateLimits: { mutationsPerMinute: 0, expensivePerMinute: 0, expensiveCost: 1000 },
+    ...options.config,
+  };
   const app = await createHttpApp({ db, schema: await buildAppSchema(), config, logger });
   const port = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;

@@ -1,19 +1,9 @@
-import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ARTICLE_SLUG } from '../../src/modules/dataset/demo-dataset';
 import { Role } from '../../src/modules/user/user.entity';
+import { fingerprint } from '../helpers/fingerprint';
 import { type SignedIn, startTestServer, type TestServer } from '../helpers/test-app';
-
-/** Every table but api_tokens, whose lastUsedAt is a throttled hint refreshed by reads. */
-const TABLES = ['users', 'articles', 'claims', 'sources', 'annotations', 'citations', 'annotation_revisions', 'corrections'];
-
-async function fingerprint(server: TestServer): Promise<string> {
-  await server.db.writes.drain();
-  const hash = createHash('sha256');
-  for (const table of TABLES) hash.update(JSON.stringify(await server.db.reader.all(`SELECT * FROM ${table} ORDER BY id`)));
-  return hash.digest('hex');
-}
 
 const CREATE_ANNOTATION = 'mutation($input: CreateAnnotationInput!) { createAnnotation(input: $input) { id summary body citations { excerpt source { url title } } } }';
 

@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type express from 'express';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { WriteQueue } from '../db/write-queue';
+import type { Logger } from '../logger';
+
+/**
+ * What the service knows of one HTTP request: created by `requestTracking` for every request,
+ * filled in by the GraphQL plugin below (operation, error codes), read when the response ends
+ * for the log line and the metrics.
+ */
+export interface RequestInfo {
+  id: string;
+  ip: string;
+  operation?: string;
+  operationType?: string;
+  errorCodes: string[];
+}
+
+/** A client may name its request (X-Request-Id) so its logs and ours meet; anything odd is replaced. */
+const CLIENT_REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** Operation names come from clients: only so many distinct ones become metric labels. */
+const MAX_OPERATION_LABELS = 200;
+const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+/** Probes and scrapes are counted, not logged: they would drown the log. */
+const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
+
+/** Prometheus metrics of one service instance (its own registry: tests run many in a process). */
+export class ServiceMetrics {
+  readonly registry = new Registry();
+  private readonly requests: Counter<'route' | 'operation' | 'status'>;
+  private readonly duration: Histogram<'route' | 'operation'>;
+  private readonly errors: Counter<'code'>;
+  private readonly operations = new Set<string>();
+
+  constructor(writes: WriteQueue) {
+    collectDefaultMetrics({ register: this.registry, prefix: 'factline_' });
+    const registers = [this.registry];
+    this.requests = new Counter({ name: 'factline_http_requests_total', help: 'HTTP requests by route, GraphQL operation and status.', labelNames: ['route', 'operation', 'status'], registers });
+    this.duration = new Histogram({
+      name: 'factline_http_request_duration_seconds',
+      help: 'HTTP request latency by route and GraphQL operation.',
+      labelNames: ['route', 'operation'],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    });
+    this.errors = new Counter({ name: 'factline_errors_total', help: 'Errors answered, by code (extensions.code).', labelNames: ['code'], registers });
+    new Gauge({
+      name: 'factline_write_queue_depth',
+      help: 'Write transactions queued or running.',
+      registers,
+      collect() {
+        this.set(writes.depth);
+      },
+    });
+  }
+
+  observe(route: string, info: RequestInfo, status: number, seconds: number): void {
+    const operation = this.operationLabel(info.operation);
+    this.requests.inc({ route, operation, status: String(status) });
+    this.duration.observe({ route, operation }, seconds);
+    for (const code of info.errorCodes) this.errors.inc({ code });
+  }
+
+  private operationLabel(name: string | undefined): string {
+    if (name === undefined) return '';
+    if (!OPERATION_NAME.test(name)) return '(invalid)';
+    if (this.operations.has(name)) return name;
+    if (this.operations.size >= MAX_OPERATION_LABELS) return '(other)';
+    this.operations.add(name);
+    return name;
+  }
+}
+
+function routeOf(path: string): string {
+  if (path === '/graphql') return 'graphql';
+  if (QUIET_PATHS.has(path)) return path.slice(1);
+  if (path === '/claimreview.json') return 'claimreview';
+  if (path === '/articles' || path.startsWith('/articles/')) return 'reader';
+  if (path === '/' || path.startsWith('/playground')) return 'playground';
+  return 'other';
+}
+
+export function requestInfo(res: express.Response): RequestInfo {
+  return res.locals.request as RequestInfo;
+}
+
+/**
+ * First middleware: a request id (echoed in X-Request-Id), then on finish one log line
+ * (request id, route, operation, status, duration, error codes: never headers, tokens,
+ * bodies or variables) and the metrics.
+ */
+export function requestTracking({ logger, metrics }: { logger: Logger; metrics: ServiceMetrics }): express.RequestHandler {
+  return (req, res, next) => {
+    const started = process.hrtime.bigint();
+    // Now: mounted routers rewrite req.path while they run.
+    const path = req.path;
+    const given = req.get('x-request-id');
+    const info: RequestInfo = { id: given && CLIENT_REQUEST_ID.test(given) ? given : randomUUID(), ip: req.ip ?? '', errorCodes: [] };
+    res.locals.request = info;
+    res.setHeader('x-request-id', info.id);
+    res.on('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const route = routeOf(path);
+      metrics.observe(route, info, res.statusCode, seconds);
+      if (QUIET_PATHS.has(path)) return;
+      logger.info('request', {
+        requestId: info.id,
+        method: req.method,
+        route,
+        ...(info.operation !== undefined ? { operation: info.operation, operationType: info.operationType } : {}),
+        status: res.statusCode,
+        durationMs: Math.round(seconds * 1e6) / 1e3,
+        ...(info.errorCodes.length > 0 ? { errorCodes: info.errorCodes } : {}),
+      });
+    });
+    next();
+  };
+}
+
+/** Notes the operation and the error codes of a GraphQL request on its RequestInfo. */
+export function graphqlRequestInfoPlugin<T extends { request?: RequestInfo }>(): ApolloServerPlugin<T> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const info = contextValue.request;
+      if (!info) return;
+      return {
+        async didResolveOperation({ operation, operationName }) {
+          info.operation = operationName ?? undefined;
+          info.operationType = operation?.operation;
+        },
+        async willSendResponse({ response }) {
+          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : response.body.initialResult.errors;
+          for (const error of errors ?? []) {
+            const code = error.extensions?.code;
+            info.errorCodes.push(typeof code === 'string' ? code : 'UNKNOWN');
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Errors answered outside GraphQL (a malformed body, a CSRF refusal) count too. */
+export function noteErrorCode(res: express.Response, code: string): void {
+  (res.locals.request as RequestInfo | undefined)?.errorCodes.push(code);
+}

@@ -1,0 +1,116 @@
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/logger';
+import { Role } from '../../src/modules/user/user.entity';
+import { startTestServer, type TestServer } from '../helpers/test-app';
+
+const ARTICLE_QUERY = 'query ReadArticle($slug: String!) { article(slug: $slug) { headline } }';
+
+async function post(server: TestServer, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(server.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+}
+
+describe('request logs and metrics', () => {
+  let server: TestServer;
+  let reviewer: { token: string };
+  beforeAll(async () => {
+    server = await startTestServer();
+    reviewer = await server.signIn(Role.REVIEWER);
+  });
+  afterAll(() => server.close());
+
+  const requestLines = () => server.logger.all.filter((line) => line.message === 'request');
+
+  it('gives every request an id (its own X-Request-Id if sane) and logs one line for it', async () => {
+    const own = await post(server, { query: ARTICLE_QUERY, variables: { slug: 'no-such-article' }, operationName: 'ReadArticle' }, { 'x-request-id': 'client-abc.123' });
+    expect(own.headers.get('x-request-id')).toBe('client-abc.123');
+    const odd = await post(server, { query: '{ __typename }' }, { 'x-request-id': 'spaces and <html>' });
+    expect(odd.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+
+    const line = requestLines().find((entry) => entry.details.requestId === 'client-abc.123');
+    expect(line?.details).toEqual(
+      expect.objectContaining({ method: 'POST', route: 'graphql', operation: 'ReadArticle', operationType: 'query', status: 200, durationMs: expect.any(Number) }),
+    );
+    expect(requestLines().some((entry) => entry.details.requestId === odd.headers.get('x-request-id'))).toBe(true);
+  });
+
+  it('logs error codes, never the token, the query, the variables or the body', async () => {
+    const secretTitle = 'Secret draft title 7f3a';
+    const response = await post(
+      server,
+      { query: 'mutation Add($input: CreateSourceInput!) { createSource(input: $input) { id } }', operationName: 'Add', variables: { input: { kind: 'NOPE', title: secretTitle, url: 'x' } } },
+      { authorization: `Bearer ${reviewer.token}`, 'x-request-id': 'bad-input-1' },
+    );
+    expect(response.status).toBe(200);
+    const line = requestLines().find((entry) => entry.details.requestId === 'bad-input-1');
+    expect(line?.details.errorCodes).toEqual(['BAD_USER_INPUT']);
+    const everything = JSON.stringify(server.logger.all);
+    expect(everything).not.toContain(reviewer.token);
+    expect(everything).not.toContain(secretTitle);
+    expect(everything).not.toContain('createSource(input');
+  });
+
+  it('does not log health probes and metric scrapes', async () => {
+    const before = requestLines().length;
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${server.url}/metrics`)).status).toBe(200);
+    expect(requestLines().length).toBe(before);
+  });
+
+  it('serves Prometheus metrics: requests and latency by operation, errors by code, write-queue depth', async () => {
+    await post(server, { query: ARTICLE_QUERY, variables: { slug: 'no-such-article' }, operationName: 'ReadArticle' });
+    await post(server, { query: '{ article(slug: "Not A Slug") { id } }', operationName: null });
+    const response = await fetch(`${server.url}/metrics`);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+    const text = await response.text();
+    expect(text).toMatch(/factline_http_requests_total\{route="graphql",operation="ReadArticle",status="200"\} [1-9]/);
+    expect(text).toMatch(/factline_http_request_duration_seconds_bucket\{le="0\.005",route="graphql",operation="ReadArticle"\} \d+/);
+    expect(text).toMatch(/factline_errors_total\{code="BAD_USER_INPUT"\} [1-9]/);
+    expect(text).toMatch(/^factline_write_queue_depth 0$/m);
+    expect(text).toMatch(/^factline_process_resident_memory_bytes \d+/m);
+  });
+
+  it('keeps operation labels bounded, whatever names clients send', async () => {
+    for (let i = 0; i < 5; i += 1) await post(server, { query: `query Op${i} { __typename }`, operationName: `Op${i}` });
+    await post(server, { query: 'query { __typename }', operationName: '' });
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    expect(text).toContain('operation="Op4"');
+    expect(text).not.toMatch(/operation="[^"]*[<> ]/);
+  });
+});
+
+describe('metrics behind METRICS_TOKEN', () => {
+  it('refuses a scrape without the token', async () => {
+    const server = await startTestServer({ demo: false, config: { metricsToken: 'scrape-secret' } });
+    try {
+      expect((await fetch(`${server.url}/metrics`)).status).toBe(401);
+      const ok = await fetch(`${server.url}/metrics`, { headers: { authorization: 'Bearer scrape-secret' } });
+      expect(ok.status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('the pino logger', () => {
+  function capture(level: Parameters<typeof createLogger>[0] = {}) {
+    const stream = new PassThrough();
+    const chunks: string[] = [];
+    stream.on('data', (chunk) => chunks.push(String(chunk)));
+    return { logger: createLogger({ ...level, stream }), lines: () => chunks.join('').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>) };
+  }
+
+  it('writes one JSON object a line with level, time, message and details', () => {
+    const { logger, lines } = capture();
+    logger.info('request', { requestId: 'r1', status: 200 });
+    expect(lines()).toEqual([expect.objectContaining({ level: 'info', msg: 'request', requestId: 'r1', status: 200, service: 'factline', time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) })]);
+  });
+
+  it('honours LOG_LEVEL and redacts credentials passed by mistake', () => {
+    const { logger, lines } = capture({ level: 'warn' });
+    logger.info('hidden');
+    logger.warn('shown', { authorization: 'Bearer fl_abc', token: 'fl_def' });
+    expect(lines()).toHaveLength(1);
+    expect(JSON.stringify(lines())).not.toMatch(/fl_abc|fl_def/);
+  });
+});
