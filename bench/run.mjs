@@ -22,7 +22,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULTS, generateDataset } from './generate-dataset.mjs';
 import { LOAD_CPU, load, printTable, roundLine, SERVER_CPU, summary } from './measure.mjs';
-import { articleScenario } from './scenarios/article.mjs';
+import { articleCachedScenario, articleScenario } from './scenarios/article.mjs';
 import { createAnnotationScenario } from './scenarios/create-annotation.mjs';
 import { printReanchor, runReanchorBench } from './reanchor.mjs';
 import { printSearch, runSearchBench } from './search.mjs';
@@ -34,7 +34,7 @@ const ROOT = path.resolve(BENCH, '..');
 const DATA = path.join(BENCH, '.data');
 const RESULTS = path.join(BENCH, 'results');
 
-const SCENARIOS = [articleScenario, createAnnotationScenario];
+const SCENARIOS = [articleScenario, articleCachedScenario, createAnnotationScenario];
 /** Benchmarks that run and print themselves (reanchor: pure code against a naive baseline). */
 const MICRO = { reanchor: { run: runReanchorBench, print: printReanchor }, search: { run: runSearchBench, print: printSearch } };
 /** Minutes long (a million-claim corpus, a soak): run only when named, never by default. */
@@ -67,14 +67,15 @@ function parseArgs(argv) {
  * `write`). The service first: it opens its file read-write (WAL, migrations check) before the
  * raw server may open the same file read-only.
  */
-async function startTargets(entry, files, { write, tag }) {
+async function startTargets(entry, files, { write, tag, serviceEnv = {} }) {
   const targets = {};
   const graphqlPort = await freePort();
   const service = startProcess('service', pinned(SERVER_CPU, [process.execPath, entry]), {
     cwd: ROOT,
     // Production mode, without the per-client rate limits (one load generator is every client)
     // and the per-request log lines (LOG_LEVEL=warn: the raw baseline writes none either).
-    env: { ...process.env, PORT: String(graphqlPort), HOST: '127.0.0.1', DATABASE_PATH: files.graphql, SEED_DEMO: '0', NODE_ENV: 'production', RATE_LIMIT_MUTATIONS: '0', RATE_LIMIT_EXPENSIVE: '0', LOG_LEVEL: 'warn' },
+    // Uncached (RESPONSE_CACHE_MB=0) unless the scenario is about the cache (serviceEnv).
+    env: { ...process.env, PORT: String(graphqlPort), HOST: '127.0.0.1', DATABASE_PATH: files.graphql, SEED_DEMO: '0', NODE_ENV: 'production', RATE_LIMIT_MUTATIONS: '0', RATE_LIMIT_EXPENSIVE: '0', LOG_LEVEL: 'warn', RESPONSE_CACHE_MB: '0', ...serviceEnv },
     logFile: path.join(DATA, `service${tag}.log`),
   });
   targets.graphql = { url: `http://127.0.0.1:${graphqlPort}/graphql`, pid: service.child.pid, proc: service, file: files.graphql };
@@ -111,6 +112,9 @@ async function runScenario(scenario, env, config) {
       if (scenario.mutates) {
         // Writes change the data: every round, each target starts on its own fresh copy.
         targets = await startTargets(env.entry, scenario.copies(ctx, round), { write: true, tag: `-${scenario.name}` });
+      } else if (scenario.serviceEnv) {
+        // Its own service (e.g. with the response cache on), against the same raw baseline.
+        targets ??= await startTargets(env.entry, { graphql: env.work, raw: env.work }, { write: false, tag: `-${scenario.name}`, serviceEnv: scenario.serviceEnv });
       } else {
         targets = await env.sharedTargets();
       }
@@ -136,7 +140,7 @@ async function runScenario(scenario, env, config) {
       if (scenario.mutates) await stopTargets(targets);
     }
   } finally {
-    if (scenario.mutates) await stopTargets(targets);
+    if (scenario.mutates || scenario.serviceEnv) await stopTargets(targets);
   }
   return { description: scenario.description, summary: summary(runs), ...(checks.length ? { dataChecks: checks } : {}), runs };
 }

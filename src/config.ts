@@ -25,6 +25,8 @@ export interface AppConfig {
   metricsToken: string | null;
   /** How long a stop waits for the requests in flight before it cuts their connections (SHUTDOWN_TIMEOUT_MS). */
   shutdownTimeoutMs: number;
+  /** Memory for cached anonymous answers, in MB (RESPONSE_CACHE_MB; 0: no cache). */
+  responseCacheMb: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -113,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: readCount(env, 'TRUST_PROXY', 0),
     metricsToken: env.METRICS_TOKEN?.trim() || null,
     shutdownTimeoutMs: readCount(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),
+    responseCacheMb: readCount(env, 'RESPONSE_CACHE_MB', 64),
     rateLimits: {
       mutationsPerMinute: readCount(env, 'RATE_LIMIT_MUTATIONS', 120),
       expensivePerMinute: readCount(env, 'RATE_LIMIT_EXPENSIVE', 60),

@@ -75,3 +75,14 @@ export const articleScenario = {
     return `raw and graphql responses identical on ${list.length} samples`;
   },
 };
+
+/**
+ * The same anonymous article reads with the service's response cache on (src/http/response-cache.ts),
+ * against the same uncached raw baseline: what readers' apps get for published content.
+ */
+export const articleCachedScenario = {
+  ...articleScenario,
+  name: 'articleCached',
+  description: 'article(slug), anonymous, from the response cache (raw baseline uncached)',
+  serviceEnv: { RESPONSE_CACHE_MB: '64' },
+};

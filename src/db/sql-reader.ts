@@ -14,7 +14,20 @@ export class SqlReader {
   statementCount = 0;
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
 
-  constructor(private readonly connection: BetterSqlite3.Database) {}
+  private readonly dataVersionStatement: BetterSqlite3.Statement;
+
+  constructor(private readonly connection: BetterSqlite3.Database) {
+    this.dataVersionStatement = connection.prepare('PRAGMA data_version').pluck();
+  }
+
+  /**
+   * Changes whenever another connection (the service's write connection, another process)
+   * has committed since the last call: what a response cache keys its freshness on.
+   * Microseconds: a read of the connection's own counter, no I/O.
+   */
+  dataVersion(): number {
+    return this.dataVersionStatement.get() as number;
+  }
 
   async all<Row>(sql: string, params: readonly SqlParam[] = []): Promise<Row[]> {
     this.statementCount += 1;

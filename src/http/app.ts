@@ -14,6 +14,7 @@ import type { Logger } from '../logger';
 import { graphqlOverHttpPlugin } from './graphql-over-http';
 import { graphqlRequestInfoPlugin, requestTracking, ServiceMetrics } from './observability';
 import { RateLimiter, rateLimitPlugin } from './rate-limit';
+import { ResponseCache, responseCacheMiddleware } from './response-cache';
 import {
   EXAMPLE_ARTICLE_QUERY,
   EXAMPLE_ARTICLE_VARIABLES,
@@ -58,7 +59,7 @@ export interface HttpApp {
   close(): Promise<void>;
 }
 
-export type HttpAppConfig = Pick<AppConfig, 'production' | 'publicUrl' | 'organisation' | 'introspection' | 'playground' | 'rateLimits' | 'trustProxy' | 'metricsToken' | 'shutdownTimeoutMs'>;
+export type HttpAppConfig = Pick<AppConfig, 'production' | 'publicUrl' | 'organisation' | 'introspection' | 'playground' | 'rateLimits' | 'trustProxy' | 'metricsToken' | 'shutdownTimeoutMs' | 'responseCacheMb'>;
 
 export interface HttpAppOptions {
   db: Database;
@@ -76,6 +77,15 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
   const metrics = new ServiceMetrics(db.writes);
   let stopping = false;
   app.use(requestTracking({ logger, metrics }));
+  const graphqlBody = express.json({ limit: MAX_BODY_BYTES });
+  const cache = config.responseCacheMb > 0 ? new ResponseCache(db.reader, config.responseCacheMb * 1024 * 1024) : null;
+  if (cache) {
+    metrics.track('factline_response_cache_hits', 'Anonymous reads answered from the response cache.', () => cache.hits);
+    metrics.track('factline_response_cache_misses', 'Anonymous reads the response cache could not answer.', () => cache.misses);
+    metrics.track('factline_response_cache_entries', 'Answers in the response cache.', () => cache.size);
+    // First in line: a hit skips every other route.
+    app.use(GRAPHQL_PATH, graphqlBody, responseCacheMiddleware(cache));
+  }
   const server = http.createServer(app);
   const apollo = new ApolloServer<AppContext>({
     schema,
@@ -137,7 +147,7 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
   const services = createServices(db);
   app.use(readerRouter({ db, services, reviews }));
   const context = createContextFactory(db, services);
-  app.use(GRAPHQL_PATH, express.json({ limit: MAX_BODY_BYTES }), expressMiddleware(apollo, { context }));
+  app.use(GRAPHQL_PATH, graphqlBody, expressMiddleware(apollo, { context }));
   app.use(jsonErrors(logger, config.production));
 
   return {

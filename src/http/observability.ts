@@ -48,12 +48,17 @@ export class ServiceMetrics {
       registers,
     });
     this.errors = new Counter({ name: 'factline_errors_total', help: 'Errors answered, by code (extensions.code).', labelNames: ['code'], registers });
+    this.track('factline_write_queue_depth', 'Write transactions queued or running.', () => writes.depth);
+  }
+
+  /** A value read at each scrape (the name says its unit). */
+  track(name: string, help: string, read: () => number): void {
     new Gauge({
-      name: 'factline_write_queue_depth',
-      help: 'Write transactions queued or running.',
-      registers,
+      name,
+      help,
+      registers: [this.registry],
       collect() {
-        this.set(writes.depth);
+        this.set(read());
       },
     });
   }

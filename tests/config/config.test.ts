@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       trustProxy: 0,
       metricsToken: null,
       shutdownTimeoutMs: 10_000,
+      responseCacheMb: 64,
       rateLimits: { mutationsPerMinute: 120, expensivePerMinute: 60, expensiveCost: 1000 },
     });
   });

@@ -73,7 +73,8 @@ describe('rate limits', () => {
   });
 
   it('limits expensive queries, not cheap ones', async () => {
-    server = await startTestServer({ config: { rateLimits: { mutationsPerMinute: 0, expensivePerMinute: 2, expensiveCost: 1000 } } });
+    // Uncached: an answer from the response cache costs nothing and spends no budget.
+    server = await startTestServer({ config: { responseCacheMb: 0, rateLimits: { mutationsPerMinute: 0, expensivePerMinute: 2, expensiveCost: 1000 } } });
     const cost = operationCost(await buildAppSchema(), parse(EXPENSIVE), undefined, {});
     expect(cost).toBeGreaterThan(1000);
     expect(cost).toBeLessThanOrEqual(QUERY_LIMITS.cost);

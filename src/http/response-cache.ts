@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import type express from 'express';
+import type { SqlReader } from '../db/sql-reader';
+import { requestInfo } from './observability';
+
+/**
+ * A response cache for anonymous GraphQL reads: the same query with the same variables gets
+ * the same bytes, without parsing, validating or running anything.
+ *
+ * Never stale: an entry remembers the database's data version (PRAGMA data_version on the
+ * read connection) read before its query ran, and is served only while that version is
+ * current. Any commit, by this service or another process (an import), moves the version,
+ * so a read that starts after a write was acknowledged can never get a pre-write answer.
+ * Coarse on purpose: any write empties the cache in effect, and reads refill it.
+ *
+ * Only for requests without credentials (what anonymous readers see is the same for all of
+ * them), for queries answered 200 without errors. Bounded in bytes, least recently used out.
+ */
+export class ResponseCache {
+  private readonly entries = new Map<string, CachedResponse>();
+  private bytes = 0;
+  hits = 0;
+  misses = 0;
+
+  constructor(
+    private readonly reader: Pick<SqlReader, 'dataVersion'>,
+    private readonly maxBytes: number,
+  ) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  lookup(key: string): { entry: CachedResponse | null; version: number } {
+    const version = this.reader.dataVersion();
+    const entry = this.entries.get(key);
+    if (entry && entry.version === version) {
+      // Most recently used last: the Map's order is the eviction order.
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+      this.hits += 1;
+      return { entry, version };
+    }
+    if (entry) this.remove(key, entry);
+    this.misses += 1;
+    return { entry: null, version };
+  }
+
+  /** Keeps the answer; returns its ETag (the same on the miss that stores it and on every hit). */
+  store(key: string, version: number, body: string, contentType: string): string {
+    const etag = `W/"${createHash('sha1').update(body).digest('base64url')}"`;
+    const size = Buffer.byteLength(body) + key.length;
+    if (size > this.maxBytes / 8) return etag; // one huge answer must not flush everything else
+    const old = this.entries.get(key);
+    if (old) this.remove(key, old);
+    this.entries.set(key, { version, body, contentType, etag, size });
+    this.bytes += size;
+    for (const [oldest, entry] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.remove(oldest, entry);
+    }
+    return etag;
+  }
+
+  private remove(key: string, entry: CachedResponse): void {
+    this.entries.delete(key);
+    this.bytes -= entry.size;
+  }
+}
+
+interface CachedResponse {
+  version: number;
+  body: string;
+  contentType: string;
+  etag: string;
+  size: number;
+}
+
+/** Anonymous GETs may be kept by shared caches (a CDN) as long as they check back (ETag). */
+const SHARED_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
+
+/** The cache key of a request, or null when it must not be served from the cache. */
+function keyOf(req: express.Request): string | null {
+  if (req.headers.authorization !== undefined || req.headers.cookie !== undefined) return null;
+  // The answer's content type, and so its status rules, depend on Accept.
+  const accept = req.headers.accept ?? '';
+  // A GET without a preflight header is Apollo's to refuse (CSRF prevention), cached or not.
+  if (req.method === 'GET') return req.headers['apollo-require-preflight'] || req.headers['x-apollo-operation-name'] ? `GET ${accept}\n${req.originalUrl}` : null;
+  if (req.method === 'POST' && req.is('application/json') && req.body && typeof req.body === 'object' && !Array.isArray(req.body)) {
+    const { query, variables, operationName, extensions } = req.body as Record<string, unknown>;
+    if (typeof query !== 'string') return null;
+    return `POST ${accept}\n${JSON.stringify([query, variables ?? null, operationName ?? null, extensions ?? null])}`;
+  }
+  return null;
+}
+
+/**
+ * Before Apollo: answers a hit at once; on a miss, lets the request through and keeps its
+ * answer if it turns out to be a query answered without errors.
+ */
+export function responseCacheMiddleware(cache: ResponseCache): express.RequestHandler {
+  return (req, res, next) => {
+    const key = keyOf(req);
+    if (key === null) return next();
+    const { entry, version } = cache.lookup(key);
+    if (entry) {
+      const info = requestInfo(res);
+      if (info && req.method === 'POST' && typeof req.body.operationName === 'string') info.operation = req.body.operationName;
+      res.setHeader('content-type', entry.contentType);
+      res.setHeader('etag', entry.etag);
+      if (req.method === 'GET') res.setHeader('cache-control', SHARED_CACHE_CONTROL);
+      res.setHeader('x-cache', 'hit');
+      res.send(entry.body); // answers 304 itself to a GET whose If-None-Match matches
+      return;
+    }
+    const send = res.send.bind(res);
+    res.send = (body?: unknown) => {
+      const info = requestInfo(res);
+      if (res.statusCode === 200 && typeof body === 'string' && info?.operationType === 'query' && info.errorCodes.length === 0) {
+        res.setHeader('etag', cache.store(key, version, body, String(res.getHeader('content-type') ?? 'application/json; charset=utf-8')));
+        if (req.method === 'GET') res.setHeader('cache-control', SHARED_CACHE_CONTROL);
+      }
+      res.setHeader('x-cache', 'miss');
+      return send(body);
+    };
+    next();
+  };
+}
