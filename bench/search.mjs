@@ -145,7 +145,7 @@ async function measureGraphql(cached, lists, passes) {
   const port = await freePort();
   const service = startProcess('service', pinned(SERVER_CPU, [process.execPath, path.join(ROOT, 'dist', 'src', 'main.js')]), {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: work, SEED_DEMO: '0', NODE_ENV: 'production', RATE_LIMIT_MUTATIONS: '0', RATE_LIMIT_EXPENSIVE: '0', LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: work, SEED_DEMO: '0', NODE_ENV: 'production', RATE_LIMIT_MUTATIONS: '0', RATE_LIMIT_EXPENSIVE: '0', LOG_LEVEL: 'warn', RESPONSE_CACHE_MB: '0' },
     logFile: path.join(DATA, 'service-search.log'),
   });
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });

@@ -85,6 +85,10 @@ describe('search', () => {
     expect(slugs(await search('"checks the figures"'))).not.toContain('stemming');
     expect(slugs(await search('"Checked THE figures" inspectors'))).toContain('stemming');
     expect(slugs(await search('"checked the figures" -inspectors'))).not.toContain('stemming');
+    // The snippet of a phrase hit highlights its words.
+    const hit = (await search('"checked the figures"')).edges.find((e) => e.node.node.slug === 'stemming')!.node;
+    const marked = hit.snippet.highlights.map(({ start, end }) => hit.snippet.text.slice(start, end).toLowerCase());
+    expect(marked).toEqual(expect.arrayContaining(['checked', 'the', 'figures']));
   });
 
   it('highlights are offsets into the plain snippet text', async () => {
@@ -93,6 +97,17 @@ describe('search', () => {
     expect(hit.snippet.text).not.toMatch(/[<>\uE000\uE001]/);
     expect(hit.snippet.highlights.length).toBeGreaterThan(0);
     for (const { start, end } of hit.snippet.highlights) expect(hit.snippet.text.slice(start, end).toLowerCase()).toBe('checked');
+  });
+
+  it("each hit's snippet comes from its own document, not from the first that matches", async () => {
+    // The document of the 'stemming' article that matched best is its headline.
+    for (const query of ['checked', '"checked the figures"', 'the']) {
+      const page = await search(query);
+      for (const { node } of page.edges.filter((e) => e.node.node.slug === 'stemming')) {
+        expect(node.field).toBe('headline');
+        expect(node.snippet.text).toBe('Inspectors checked the figures');
+      }
+    }
   });
 
   it('filters by type, verdict and language', async () => {

@@ -30,6 +30,8 @@ export interface SearchRequest {
   unstemmed: boolean;
   /** The query for the word-pair phrase index, when it has a phrase (SQLite; see word-pairs.ts). */
   phraseMatch: string | null;
+  /** What the snippet highlights (search-query.ts). */
+  snippetMatch: string;
   filters: SearchFilters;
   visibility: Visibility;
 }

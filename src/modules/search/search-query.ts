@@ -182,6 +182,12 @@ export interface MatchExpressions {
   unstemmed: boolean;
   /** The same query for the phrase index, when it has a phrase (see word-pairs.ts). */
   phraseMatch: string | null;
+  /**
+   * What snippet() highlights, on the same index as `match`. For a query with a phrase, its
+   * words one by one: FTS5 takes ~3 ms to find a phrase of common words even in one row
+   * (60 ms for a page of snippets), against 0.05 ms for the words.
+   */
+  snippetMatch: string;
 }
 
 /**
@@ -190,5 +196,7 @@ export interface MatchExpressions {
  */
 export function matchExpressions(query: ParsedQuery): MatchExpressions {
   const phraseMatch = toPhraseIndexMatch(query);
-  return { match: toFtsMatch(query, 'text'), unstemmed: hasPrefix(query) || phraseMatch !== null, phraseMatch };
+  const match = toFtsMatch(query, 'text');
+  const snippetMatch = phraseMatch === null ? match : `text : (${positiveWords(query).map(ftsString).join(' OR ')})`;
+  return { match, unstemmed: hasPrefix(query) || phraseMatch !== null, phraseMatch, snippetMatch };
 }

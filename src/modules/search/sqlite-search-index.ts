@@ -78,8 +78,11 @@ export class SqliteSearchIndex implements SearchIndex {
 
   async snippet(request: SearchRequest, documentId: number): Promise<Snippet> {
     const table = request.unstemmed ? 'search_fts' : 'search_fts_stem';
-    const row = await this.reader.get<{ s: string }>(`SELECT snippet(${table}, 0, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 24) AS s FROM ${table} WHERE ${table} MATCH ? AND rowid = ?`, [
-      withTypes(request, request.match),
+    // CAST: better-sqlite3 binds a JS number as REAL, and FTS5 silently ignores a rowid
+    // constraint that is not an INTEGER: `rowid = ?` would match every row, and .get() would
+    // take the first matching document's snippet instead of this one's.
+    const row = await this.reader.get<{ s: string }>(`SELECT snippet(${table}, 0, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 24) AS s FROM ${table} WHERE ${table} MATCH ? AND rowid = CAST(? AS INTEGER)`, [
+      withTypes(request, request.snippetMatch),
       documentId,
     ]);
     return parseMarkedSnippet(row?.s ?? '');
