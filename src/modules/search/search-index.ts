@@ -43,7 +43,8 @@ export interface SearchRequest {
 export interface SearchIndex {
   /** Visible matches, best first (capped: see the implementation), ties broken by document id. */
   candidates(request: SearchRequest): Promise<SearchCandidate[]>;
-  snippet(request: SearchRequest, documentId: number): Promise<Snippet>;
+  /** The snippets of these documents, in their order (one statement for a page of hits). */
+  snippets(request: SearchRequest, documentIds: readonly number[]): Promise<Snippet[]>;
   /** Re-derives the index from the data (npm run search:rebuild). */
   rebuild(): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import DataLoader from 'dataloader';
 import type { Database } from '../../db/database';
 import { badUserInput } from '../../graphql/errors';
 import type { Loaders } from '../../graphql/context';
@@ -8,6 +9,7 @@ import type { Visibility } from '../auth/visibility';
 import type { SearchCandidate, SearchFilters, SearchIndex, SearchRequest } from './search-index';
 import { matchExpressions, parseSearchQuery, SearchQueryError } from './search-query';
 import type { SearchHit, SearchTypeEnum } from './search.types';
+import type { Snippet } from './snippet';
 import { SqliteSearchIndex } from './sqlite-search-index';
 
 const QUERY_MESSAGES: Record<SearchQueryError['reason'], string> = {
@@ -57,22 +59,24 @@ export class SearchService {
       start = candidates.findIndex((c) => c.score < value || (c.score === value && c.documentId > id));
       if (start === -1) start = candidates.length;
     }
+    // The page's snippets in one statement, for the hits whose snippet the client asks for.
+    const snippets = new DataLoader((documentIds: readonly number[]) => this.index.snippets(request, documentIds));
     return toConnection(
       candidates.slice(start, start + size + 1),
       size,
       scope,
       (candidate) => ({ value: candidate.score, id: candidate.documentId }),
-      (candidate) => this.toHit(candidate, request, loaders),
+      (candidate) => this.toHit(candidate, snippets, loaders),
       async () => candidates.length,
     );
   }
 
-  private toHit(candidate: SearchCandidate, request: SearchRequest, loaders: Loaders): SearchHit {
+  private toHit(candidate: SearchCandidate, snippets: DataLoader<number, Snippet>, loaders: Loaders): SearchHit {
     return {
       type: candidate.type as SearchTypeEnum,
       score: candidate.score,
       field: candidate.field,
-      snippet: () => this.index.snippet(request, candidate.documentId),
+      snippet: () => snippets.load(candidate.documentId),
       node: () => {
         switch (candidate.type) {
           case 'ARTICLE':

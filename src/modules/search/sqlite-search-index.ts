@@ -76,16 +76,16 @@ export class SqliteSearchIndex implements SearchIndex {
     return [...best.values()].sort((x, y) => y.score - x.score || x.documentId - y.documentId);
   }
 
-  async snippet(request: SearchRequest, documentId: number): Promise<Snippet> {
+  async snippets(request: SearchRequest, documentIds: readonly number[]): Promise<Snippet[]> {
     const table = request.unstemmed ? 'search_fts' : 'search_fts_stem';
-    // CAST: better-sqlite3 binds a JS number as REAL, and FTS5 silently ignores a rowid
-    // constraint that is not an INTEGER: `rowid = ?` would match every row, and .get() would
-    // take the first matching document's snippet instead of this one's.
-    const row = await this.reader.get<{ s: string }>(`SELECT snippet(${table}, 0, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 24) AS s FROM ${table} WHERE ${table} MATCH ? AND rowid = CAST(? AS INTEGER)`, [
-      withTypes(request, request.snippetMatch),
-      documentId,
-    ]);
-    return parseMarkedSnippet(row?.s ?? '');
+    // json_each's values are INTEGERs: FTS5 ignores a rowid constraint that is not (a JS
+    // number bound directly arrives as REAL), and would then answer for every matching row.
+    const rows = await this.reader.all<{ id: number; s: string }>(
+      `SELECT rowid AS id, snippet(${table}, 0, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 24) AS s FROM ${table} WHERE ${table} MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
+      [withTypes(request, request.snippetMatch), JSON.stringify(documentIds)],
+    );
+    const byId = new Map(rows.map((row) => [row.id, row.s]));
+    return documentIds.map((id) => parseMarkedSnippet(byId.get(id) ?? ''));
   }
 
   /**
