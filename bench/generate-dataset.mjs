@@ -26,7 +26,8 @@ const SECTIONS = ['World', 'Politics', 'Business', 'Science', 'Health', 'Climate
 const PEOPLE = ['Danny Jones', 'Amara Okafor', 'Lena Fischer', 'Ravi Patel', 'Sofia Rossi', 'Tom Becker', 'Mei Chen', 'Jonas Berg'];
 const PUBLISHERS = ['Reuters', 'AP', 'BBC', 'Eurostat', 'World Bank', 'Ministry of Finance', 'Le Monde', 'Nature'];
 // ASCII only: offsets are UTF-16 code units, ASCII keeps them equal to byte offsets too.
-const WORDS = (
+// Also the vocabulary of the re-anchoring bench's articles.
+export const WORDS = (
   'the government said on tuesday that inflation had fallen to its lowest level since records began ' +
   'officials minister report percent million billion budget spending growth economy prices energy ' +
   'election vote parliament court ruling border troops talks summit agreement sanctions trade export ' +

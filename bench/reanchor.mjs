@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { prng } from './generate-dataset.mjs';
+import { prng, WORDS } from './generate-dataset.mjs';
 import { median, percentile } from './support.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -17,14 +17,6 @@ const COMPILED = path.join(ROOT, 'dist', 'src', 'anchoring', 'reanchor.js');
 
 const ARTICLE_CHARS = 20_000;
 const CLAIMS = 200;
-const WORDS = (
-  'the government said on tuesday that inflation had fallen to its lowest level since records began ' +
-  'officials minister report percent million billion budget spending growth economy prices energy ' +
-  'election vote parliament court ruling border troops talks summit agreement sanctions trade export ' +
-  'import tax workers wages unemployment rate survey data study scientists climate emissions health ' +
-  'hospital vaccine cases deaths schools students police crime city region country president leader ' +
-  'announced claimed denied confirmed rejected promised warned expected rose fell doubled halved'
-).split(' ');
 
 function sentence(random, minChars) {
   const words = [];

@@ -313,7 +313,21 @@ export function operationCost(
  * variable `first` counts as 100, a @skip/@include on a variable as included; other
  * variables get placeholder values of their type so the arguments coerce.
  */
-function worstCaseCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): number | null {
+export function worstCaseCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): number | null {
+  // Apollo parses and validates a query string once and hands the same document to every
+  // later request: the rate limiter's per-request question then costs a lookup.
+  let bySchema = worstCaseMemo.get(schema);
+  if (!bySchema) worstCaseMemo.set(schema, (bySchema = new WeakMap()));
+  let byOperation = bySchema.get(document);
+  if (!byOperation) bySchema.set(document, (byOperation = new Map()));
+  const key = operationName ?? '';
+  if (!byOperation.has(key)) byOperation.set(key, computeWorstCaseCost(schema, document, operationName));
+  return byOperation.get(key) ?? null;
+}
+
+const worstCaseMemo = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number | null>>>();
+
+function computeWorstCaseCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): number | null {
   const operation = document.definitions.find(
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (operationName === undefined || d.name?.value === operationName),
   );

@@ -3,7 +3,7 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { RateLimits } from '../config';
 import { ErrorCode } from '../graphql/errors';
-import { operationCost } from '../graphql/limits';
+import { operationCost, worstCaseCost } from '../graphql/limits';
 import type { Viewer } from '../modules/auth/viewer';
 import type { RequestInfo } from './observability';
 
@@ -23,6 +23,10 @@ export class RateLimiter {
   constructor(private readonly limits: RateLimits) {
     const make = (points: number) => (points > 0 ? new RateLimiterMemory({ points, duration: 60 }) : null);
     this.limiters = { mutations: make(limits.mutationsPerMinute), expensive: make(limits.expensivePerMinute) };
+  }
+
+  get expensiveCost(): number {
+    return this.limits.expensiveCost;
   }
 
   /** Which budget the operation spends, if any. */
@@ -62,7 +66,11 @@ export function rateLimitPlugin<T extends { viewer: Viewer; request?: RequestInf
       return {
         async didResolveOperation({ contextValue, operation, document, operationName, request }) {
           if (!operation) return;
-          const budget = limiter.budgetOf(operation.operation, () => operationCost(schema, document, operationName ?? undefined, request.variables ?? {}));
+          const budget = limiter.budgetOf(operation.operation, () => {
+            // The worst case over all variables is known from validation: below the bar, done.
+            const worst = worstCaseCost(schema, document, operationName ?? undefined);
+            return worst !== null && worst < limiter.expensiveCost ? worst : operationCost(schema, document, operationName ?? undefined, request.variables ?? {});
+          });
           if (!budget) return;
           const keys = [`ip:${contextValue.request?.ip ?? ''}`];
           if (contextValue.viewer.user) keys.push(`user:${contextValue.viewer.user.id}`);

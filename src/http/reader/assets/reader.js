@@ -41,22 +41,21 @@
       return own.length ? own[0] : null;
     }
 
+    /** Marks a note and the highlights that point at it as selected, or as not. */
+    function mark(note, on) {
+      note.classList.toggle('selected', on);
+      linksOf(note.id).forEach(function (link) {
+        link.setAttribute('aria-expanded', on ? 'true' : 'false');
+        link.parentNode.classList.toggle('active', on);
+      });
+    }
+
     function select(noteId, options) {
       var note = document.getElementById(noteId);
       if (!note || !note.classList.contains('note')) return;
-      if (selected) {
-        selected.classList.remove('selected');
-        linksOf(selected.id).forEach(function (link) {
-          link.setAttribute('aria-expanded', 'false');
-          link.parentNode.classList.remove('active');
-        });
-      }
+      if (selected) mark(selected, false);
       selected = note;
-      note.classList.add('selected');
-      linksOf(noteId).forEach(function (link) {
-        link.setAttribute('aria-expanded', 'true');
-        link.parentNode.classList.add('active');
-      });
+      mark(note, true);
       notes.classList.add('open');
       notes.scrollTop = 0;
       if (options && options.focusNote) note.focus();
@@ -65,11 +64,7 @@
     function deselect(returnFocus) {
       if (!selected) return;
       var link = primaryLink(selected.id);
-      selected.classList.remove('selected');
-      linksOf(selected.id).forEach(function (own) {
-        own.setAttribute('aria-expanded', 'false');
-        own.parentNode.classList.remove('active');
-      });
+      mark(selected, false);
       selected = null;
       notes.classList.remove('open');
       if (returnFocus && link) link.focus();
