@@ -9,6 +9,7 @@ import type { AppConfig } from '../config';
 import { type Database, hasPendingMigrations } from '../db/database';
 import { type AppContext, createContextFactory, createServices } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/format-error';
+import { KnownOperationTypesRule } from '../graphql/known-operation-types';
 import { MAX_TOKENS, queryLimitRules } from '../graphql/limits';
 import type { Logger } from '../logger';
 import { graphqlOverHttpPlugin } from './graphql-over-http';
@@ -93,7 +94,7 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
     // No "Did you mean ...?" hints: they reveal the schema when introspection is off.
     hideSchemaDetailsFromClientErrors: config.production,
     parseOptions: { maxTokens: MAX_TOKENS },
-    validationRules: queryLimitRules(schema),
+    validationRules: [...queryLimitRules(schema), KnownOperationTypesRule],
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     // main.ts owns the signals: it stops Apollo, then the database, then the process.

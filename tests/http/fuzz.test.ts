@@ -61,6 +61,15 @@ describe('fuzzing the HTTP endpoint', () => {
     );
     await stillServing();
     expect(await fingerprint(server)).toBe(before);
+    // A resolver that crashed answers 200 with a masked error, but it is logged: none may be.
+    expect(server.logger.entries).toEqual([]);
+  });
+
+  it('refuses an operation type the schema does not have as invalid, not as an unexpected error', async () => {
+    const result = await server.gql('subscription { __typename }');
+    expect(result.errors![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(result.errors![0].message).toBe('This service does not support subscription operations.');
+    expect(server.logger.entries).toEqual([]);
   });
 
   it('answers arbitrary query strings, methods and paths without a 5xx', async () => {
@@ -73,5 +82,7 @@ describe('fuzzing the HTTP endpoint', () => {
     );
     await stillServing();
     expect(await fingerprint(server)).toBe(before);
+    // A resolver that crashed answers 200 with a masked error, but it is logged: none may be.
+    expect(server.logger.entries).toEqual([]);
   });
 });
