@@ -119,6 +119,24 @@ describe('search', () => {
     expect(slugs(await search('ukraine', { filter: { language: 'de' } }))).toEqual(['de-artikel']);
   });
 
+  it('filters by publication date; finds sources, which verdict and language filters drop', async () => {
+    const source = await server.gql<{ createSource: { id: string } }>(
+      'mutation { createSource(input: { url: "https://example.org/ocelot", title: "Ocelot census", kind: DATASET, publishedAt: "2020-01-01T00:00:00Z" }) { id } }',
+      {},
+      reviewer.token,
+    );
+    const ids = async (q: string, filter: unknown) => (await search(q, { filter })).edges.map((e) => e.node.node.id);
+    expect(await ids('ocelot', { types: ['SOURCE'] })).toEqual([source.data!.createSource.id]);
+    expect(await ids('ocelot', { publishedBefore: '2021-01-01T00:00:00Z' })).toEqual([source.data!.createSource.id]);
+    expect(await ids('ocelot', { publishedAfter: '2021-01-01T00:00:00Z' })).toEqual([]);
+    expect(await ids('ocelot', { language: 'en' })).toEqual([]);
+    expect(await ids('ocelot', { verdict: 'TRUE' })).toEqual([]);
+    // The zebra articles were published when this file started.
+    const anHourAgo = new Date(Date.now() - 3_600_000).toISOString();
+    expect(slugs(await search('zebra', { filter: { publishedAfter: anHourAgo } }))).toEqual(['zebra-headline', 'zebra-body']);
+    expect(slugs(await search('zebra', { filter: { publishedBefore: anHourAgo } }))).toEqual([]);
+  });
+
   it('pages with stable cursors: no gaps, no repeats, same order as one big page', async () => {
     const all = await search('putin', { first: 100 });
     expect(all.totalCount).toBe(all.edges.length);
@@ -160,6 +178,44 @@ describe('search', () => {
     expect((await search('walrus')).edges).toEqual([]);
     await server.gql('mutation($id: ID!, $v: Int!) { updateArticle(input: { id: $id, expectedVersion: $v, headline: "Le bistro du coin", changeNote: "Renamed." }) { id } }', { id, v: article.data!.article.version }, editor.token);
     expect(slugs(await search('bistro'))).toEqual(['cafe']);
+  });
+
+  it('triggers follow fact-checks through edits, retraction and their article being archived, and sources through edits and deletion', async () => {
+    const article = await server.gql<{ article: { id: string; version: number; claims: { id: string }[] } }>('{ article(slug: "phrase") { id version claims { id } } }', {}, editor.token);
+    const created = await server.gql<{ createClaim: { id: string } }>(
+      'mutation($a: ID!) { createClaim(input: { articleId: $a, quote: "will act firmly" }) { id } }',
+      { a: article.data!.article.id },
+      reviewer.token,
+    );
+    const note = await server.gql<{ createAnnotation: { id: string } }>(
+      'mutation($c: ID!) { createAnnotation(input: { claimId: $c, verdict: MIXED, summary: "Pangolin note", body: "x" }) { id } }',
+      { c: created.data!.createClaim.id },
+      reviewer.token,
+    );
+    const id = note.data!.createAnnotation.id;
+    await server.gql('mutation($id: ID!) { submitAnnotation(input: { id: $id, expectedVersion: 1 }) { id } }', { id }, reviewer.token);
+    await server.gql('mutation($id: ID!) { publishAnnotation(input: { id: $id, expectedVersion: 2 }) { id } }', { id }, editor.token);
+    const found = async (q: string) => (await search(q)).edges.map((e) => e.node.node.id);
+    expect(await found('pangolin')).toEqual([id]);
+    const updated = await server.gql('mutation($id: ID!) { updateAnnotation(input: { id: $id, expectedVersion: 3, summary: "Armadillo note", note: "Renamed." }) { id } }', { id }, editor.token);
+    expect(updated.errors).toBeUndefined();
+    expect(await found('pangolin')).toEqual([]);
+    expect(await found('armadillo')).toEqual([id]);
+    // Retracted fact-checks stay on the record, and in search.
+    await server.gql('mutation($id: ID!) { retractAnnotation(input: { id: $id, reason: "Wrong claim." }) { id } }', { id }, editor.token);
+    expect(await found('armadillo')).toEqual([id]);
+    // An archived article takes its claims and fact-checks out of readers' search.
+    await server.gql('mutation($id: ID!) { archiveArticle(input: { id: $id }) { id } }', { id: article.data!.article.id }, editor.token);
+    expect(await found('armadillo')).toEqual([]);
+    expect(slugs(await search('"act firmly"'))).not.toContain('phrase');
+
+    const source = await server.gql<{ createSource: { id: string } }>('mutation { createSource(input: { url: "https://example.org/tapir", title: "Tapir survey", kind: DATASET }) { id } }', {}, reviewer.token);
+    expect(await found('tapir')).toEqual([source.data!.createSource.id]);
+    await server.db.writes.run((manager) => manager.query("UPDATE sources SET title = 'Okapi survey' WHERE url = 'https://example.org/tapir'"));
+    expect(await found('tapir')).toEqual([]);
+    expect(await found('okapi')).toEqual([source.data!.createSource.id]);
+    await server.db.writes.run((manager) => manager.query("DELETE FROM sources WHERE url = 'https://example.org/tapir'"));
+    expect(await found('okapi')).toEqual([]);
   });
 
   it('npm run search:rebuild re-derives a damaged index', async () => {

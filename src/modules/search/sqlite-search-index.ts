@@ -8,12 +8,25 @@ import { MARK_CLOSE, MARK_OPEN, parseMarkedSnippet, type Snippet } from './snipp
  * Ranking with bm25 must score every match before it can sort them: about 1 s at p99 for a
  * common word over a million claims (DESIGN.md), and bm25() reads every match of each term
  * even under a LIMIT. So: count the matches up to RANKED_LIMIT; below it, rank them all by
- * bm25; above it (a very common term), take the RECENT_LIMIT newest matches, which FTS5
- * reads in rowid order and stops early, ranked by field weight and recency, without bm25.
+ * bm25; above it (a very common term), take the RECENT_LIMIT newest visible matches, ranked by
+ * field weight and recency, without bm25 (newestFirst).
  */
 export const RANKED_LIMIT = 300;
 export const RECENT_LIMIT = 200;
+/**
+ * How far back the recent path looks for visible matches when filters or drafts leave fewer
+ * than RECENT_LIMIT among the newest: the cost stays bounded for a very common word under a
+ * filter that almost nothing passes, which then finds what passes among the newest 20,000.
+ */
+export const RECENT_SCAN_LIMIT = 20_000;
 
+interface HitRow {
+  documentId: number;
+  type: SearchType;
+  refId: number;
+  field: string;
+  bm: number;
+}
 
 /** A match in a headline or a quote says more than the same words deep in a body. */
 const FIELD_WEIGHTS: Record<string, number> = {
@@ -42,27 +55,27 @@ export class SqliteSearchIndex implements SearchIndex {
     // Phrases run on the word-pair index: a phrase of common words is a phrase of rare pairs there.
     const table = request.phraseMatch ? 'search_phrases' : request.unstemmed ? 'search_fts' : 'search_fts_stem';
     const match = withTypes(request, request.phraseMatch ?? request.match);
-    const probe = await this.reader.get<{ n: number }>(`SELECT count(*) AS n FROM (SELECT rowid FROM ${table} WHERE ${table} MATCH ? LIMIT ?)`, [match, RANKED_LIMIT + 1]);
-    const ranked = (probe?.n ?? 0) <= RANKED_LIMIT;
-    // Recent path: a stand-in bm25 that decreases with age keeps the newest first within a field weight.
-    const hits = ranked
-      ? `SELECT rowid AS doc, bm25(${table}) AS bm FROM ${table} WHERE ${table} MATCH ? ORDER BY bm25(${table}) LIMIT ${RANKED_LIMIT}`
-      : `SELECT rowid AS doc, -1.0 / (1 + row_number() OVER (ORDER BY rowid DESC)) AS bm FROM (SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT ${RECENT_LIMIT})`;
-    const { where, params } = visibleAndFiltered(request);
-    // CROSS JOIN fixes the join order: from the few hits to their documents. Left to itself,
-    // SQLite plans the OR over document types as a scan of every document (200 ms at 1M).
-    const rows = await this.reader.all<{ documentId: number; type: SearchType; refId: number; field: string; bm: number }>(
-      `WITH hits AS (${hits})
-       SELECT d.id AS documentId, d.type, d.ref_id AS refId, d.field, h.bm
-       FROM hits h CROSS JOIN search_documents d ON d.id = h.doc
-       LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
-       LEFT JOIN annotations n ON d.type = 'ANNOTATION' AND n.id = d.ref_id
-       LEFT JOIN claims nc ON nc.id = n.claim_id
-       LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
-       LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
-       WHERE ${where}`,
-      [match, ...params],
-    );
+    const probe = await probeMatches(this.reader, table, match);
+    let rows: HitRow[];
+    if (probe.n <= RANKED_LIMIT) {
+      rows = await this.visibleHits(`SELECT rowid AS doc, bm25(${table}) AS bm FROM ${table} WHERE ${table} MATCH ? ORDER BY bm25(${table}) LIMIT ${RANKED_LIMIT}`, match, request);
+    } else {
+      // Recent path: newest first, a chunk at a time, until RECENT_LIMIT of them are visible and
+      // pass the filters (the newest matches may all be drafts, or of another language). A
+      // stand-in bm25 that decreases with age keeps the newest first within a field weight.
+      rows = [];
+      let seen = 0;
+      const chunks = newestFirst(this.reader, table, match, probe);
+      for (let chunk = await chunks.next(); !chunk.done; ) {
+        const ranked = chunk.value.map((doc, i) => [doc, -1 / (2 + seen + i)]);
+        seen += chunk.value.length;
+        rows.push(...(await this.visibleHits("SELECT json_extract(value, '$[0]') AS doc, json_extract(value, '$[1]') AS bm FROM json_each(?)", JSON.stringify(ranked), request)));
+        if (rows.length >= RECENT_LIMIT || seen >= RECENT_SCAN_LIMIT) break;
+        // As many more matches as should hold the visible hits still missing, at the pass rate so far.
+        const wanted = ((RECENT_LIMIT - rows.length) * seen) / Math.max(1, rows.length);
+        chunk = await chunks.next(Math.min(wanted, RECENT_SCAN_LIMIT - seen));
+      }
+    }
     // One hit per object: its best field stands for it.
     const best = new Map<string, SearchCandidate>();
     for (const row of rows) {
@@ -74,6 +87,25 @@ export class SqliteSearchIndex implements SearchIndex {
       }
     }
     return [...best.values()].sort((x, y) => y.score - x.score || x.documentId - y.documentId);
+  }
+
+  /** The hits (`hits`: rows of doc and bm) whose objects the viewer may see and that pass the filters. */
+  private visibleHits(hits: string, hitsParam: string, request: SearchRequest): Promise<HitRow[]> {
+    const { where, params } = visibleAndFiltered(request);
+    // CROSS JOIN fixes the join order: from the few hits to their documents. Left to itself,
+    // SQLite plans the OR over document types as a scan of every document (200 ms at 1M).
+    return this.reader.all<HitRow>(
+      `WITH hits AS (${hits})
+       SELECT d.id AS documentId, d.type, d.ref_id AS refId, d.field, h.bm
+       FROM hits h CROSS JOIN search_documents d ON d.id = h.doc
+       LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
+       LEFT JOIN annotations n ON d.type = 'ANNOTATION' AND n.id = d.ref_id
+       LEFT JOIN claims nc ON nc.id = n.claim_id
+       LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
+       LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
+       WHERE ${where}`,
+      [hitsParam, ...params],
+    );
   }
 
   async snippets(request: SearchRequest, documentIds: readonly number[]): Promise<Snippet[]> {
@@ -152,4 +184,52 @@ function visibleAndFiltered({ filters, visibility }: SearchRequest): { where: st
     where: types.map((type) => `(d.type = '${type}' AND ${clauses[type].join(' AND ')})`).join(' OR '),
     params: types.flatMap((type) => params[type]),
   };
+}
+
+export interface MatchProbe {
+  /** Matches counted, at most RANKED_LIMIT + 1. */
+  n: number;
+  /** The first and last of those matches' rowids. */
+  first: number;
+  last: number;
+}
+
+/** The first RANKED_LIMIT + 1 matches in rowid order: FTS5 stops there, however common the terms. */
+export async function probeMatches(reader: SqlReader, table: string, match: string): Promise<MatchProbe> {
+  const probe = await reader.get<MatchProbe>(`SELECT count(*) AS n, min(rowid) AS first, max(rowid) AS last FROM (SELECT rowid FROM ${table} WHERE ${table} MATCH ? LIMIT ?)`, [match, RANKED_LIMIT + 1]);
+  return probe ?? { n: 0, first: 0, last: 0 };
+}
+
+/**
+ * Every match, newest (highest rowid) first, in chunks. Not `ORDER BY rowid DESC`: FTS5 walks
+ * a segment's doclist backwards by first reading all of it, several ms for a top word's
+ * million-entry list on a cold cache. Forwards from a rowid, it seeks through the doclist index
+ * and reads only what it returns. So each chunk is a window of rowids read forwards, sized from
+ * the density of the first matches (the probe) to hold about RECENT_LIMIT matches, and the
+ * next window below it is sized from what the last one held.
+ */
+export async function* newestFirst(reader: SqlReader, table: string, match: string, probe: MatchProbe): AsyncGenerator<number[], void, number | undefined> {
+  if (probe.n === 0) return;
+  let upto = (await reader.get<{ top: number }>('SELECT max(id) AS top FROM search_documents'))?.top ?? probe.last;
+  let window = Math.ceil((RECENT_LIMIT / (probe.n / (probe.last - probe.first + 1))) * 1.5);
+  while (upto >= probe.first) {
+    const from = Math.max(probe.first, upto - window + 1);
+    // CAST: a JS number is bound as REAL, and FTS5 ignores a rowid bound that is not an INTEGER.
+    const rows = await reader.all<{ id: number }>(`SELECT rowid AS id FROM ${table} WHERE ${table} MATCH ? AND rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)`, [match, from, upto]);
+    // The caller says how many more matches it wants (RECENT_LIMIT unless told).
+    const wanted = rows.length > 0 ? ((yield rows.map((row) => row.id).reverse()) ?? RECENT_LIMIT) : RECENT_LIMIT;
+    // Sized from the density of the window just read: sparser here than where the probe looked, or denser.
+    window = rows.length === 0 ? window * 8 : Math.ceil(window * Math.min(64, Math.max(1, (wanted / rows.length) * 1.5)));
+    upto = from - 1;
+  }
+}
+
+/** The RECENT_LIMIT newest matches, newest first. */
+export async function newestMatches(reader: SqlReader, table: string, match: string, probe: MatchProbe): Promise<number[]> {
+  const newest: number[] = [];
+  for await (const chunk of newestFirst(reader, table, match, probe)) {
+    newest.push(...chunk);
+    if (newest.length >= RECENT_LIMIT) break;
+  }
+  return newest.slice(0, RECENT_LIMIT);
 }
