@@ -44,4 +44,21 @@ describe('the article query costs a constant number of SQL statements', () => {
     };
     expect(await count(1)).toBe(await count(3));
   });
+
+  it('reads article bodies only when asked for, in one statement for the page', async () => {
+    const page = async (fields: string) => {
+      const before = server.db.reader.statementCount;
+      const result = await server.gql<{ articles: { edges: { node: { slug: string; body?: string } }[] } }>(`{ articles(first: 3) { edges { node { ${fields} } } } }`);
+      expect(result.errors).toBeUndefined();
+      return { statements: server.db.reader.statementCount - before, nodes: result.data!.articles.edges.map((edge) => edge.node) };
+    };
+    const without = await page('slug headline');
+    const withBody = await page('slug headline body');
+    expect(withBody.statements).toBe(without.statements + 1);
+    expect(withBody.nodes).toHaveLength(3);
+    for (const node of withBody.nodes) {
+      const stored = await server.db.reader.get<{ body: string }>('SELECT body FROM articles WHERE slug = ?', [node.slug]);
+      expect(node.body).toBe(stored!.body);
+    }
+  });
 });

@@ -20,7 +20,7 @@ export interface ReaderClaim {
 
 /** Everything an anonymous reader sees of one article. */
 export interface ArticleView {
-  article: ArticleRow;
+  article: ArticleRow & { body: string };
   stats: ClaimStats;
   /** In text order. */
   claims: ReaderClaim[];
@@ -45,7 +45,8 @@ export async function loadArticleView(db: Database, services: Services, reviews:
   const { loaders } = contextFor(db, services, ANONYMOUS);
   const article = await loaders.articleBySlug.load(slug);
   if (!article) return null;
-  const [rows, corrections, jsonLd] = await Promise.all([
+  const [body, rows, corrections, jsonLd] = await Promise.all([
+    loaders.articleBodyById.load(article.id),
     loaders.claimsByArticle.load(article.id),
     loaders.correctionsByArticle.load(article.id),
     reviews.forArticle(article.id),
@@ -59,7 +60,7 @@ export async function loadArticleView(db: Database, services: Services, reviews:
       return { claim, annotations: withCitations, corrections: claimCorrections };
     }),
   );
-  return { article, stats, claims, corrections, reviews: jsonLd };
+  return { article: { ...article, body }, stats, claims, corrections, reviews: jsonLd };
 }
 
 /** A page of the article list: published articles, newest first, with their verdict summaries. */

@@ -23,6 +23,8 @@ export interface ClaimStats {
 export interface ArticleLoaders {
   articleById: DataLoader<number, ArticleRow | null>;
   articleBySlug: DataLoader<string, ArticleRow | null>;
+  /** The current body of articles already loaded (and so already visible). */
+  articleBodyById: DataLoader<number, string>;
   claimStatsByArticle: DataLoader<number, ClaimStats>;
 }
 
@@ -46,6 +48,12 @@ export function createArticleLoaders(reader: SqlReader, visibility: Visibility):
     return slugs.map((slug) => bySlug.get(slug) ?? null);
   });
 
+  const articleBodyById = new DataLoader<number, string>(async (ids) => {
+    const rows = await reader.all<{ id: number; body: string }>(`SELECT a.id, a.body FROM json_each(?) k CROSS JOIN articles a ON a.id = k.value`, [jsonList(ids)]);
+    const byId = new Map(rows.map((row) => [row.id, row.body]));
+    return ids.map((id) => byId.get(id) ?? new Error(`article ${id} has gone`));
+  });
+
   // claimCount and verdictSummary come from one grouped statement.
   const claimStatsByArticle = new DataLoader<number, ClaimStats>(async (ids) => {
     const rows = await reader.all<{ articleId: number; verdict: Verdict | null; n: number }>(
@@ -64,7 +72,7 @@ export function createArticleLoaders(reader: SqlReader, visibility: Visibility):
     return ids.map((id) => stats.get(id) ?? { claimCount: 0, verdictSummary: [] });
   });
 
-  return { articleById, articleBySlug, claimStatsByArticle };
+  return { articleById, articleBySlug, articleBodyById, claimStatsByArticle };
 }
 
 /** Verdict counts in the order of the scale (TRUE first). */

@@ -102,6 +102,11 @@ export class ArticleResolver {
     return until(article.asOf, await ctx.loaders.correctionsByArticle.load(article.id));
   }
 
+  @FieldResolver(() => String)
+  body(@Root() article: ArticleRow, @Ctx() ctx: AppContext): string | Promise<string> {
+    return article.body ?? ctx.loaders.articleBodyById.load(article.id);
+  }
+
   @FieldResolver(() => Int)
   async claimCount(@Root() article: ArticleRow, @Ctx() ctx: AppContext): Promise<number> {
     return (await claimStats(article, ctx)).claimCount;

@@ -14,7 +14,7 @@ import type { DatasetAnnotation, DatasetArticle, DatasetCitation, DatasetClaim, 
  */
 
 const PAGE = 100;
-const ARTICLES = `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id > ? ORDER BY a.id LIMIT ${PAGE}`;
+const ARTICLES = `SELECT ${ARTICLE_COLUMNS}, a.body FROM articles a WHERE a.id > ? ORDER BY a.id LIMIT ${PAGE}`;
 const CLAIMS = `SELECT id, external_id AS externalId, start_offset AS startOffset, end_offset AS endOffset, claimant, anchor_status AS anchorStatus
   FROM claims WHERE article_id = ? AND deleted_at IS NULL ORDER BY start_offset, id`;
 const LIVE_CLAIMS = 'JOIN claims c ON c.id = n.claim_id AND c.deleted_at IS NULL WHERE c.article_id = ?';
@@ -80,14 +80,14 @@ export function derivedClaimKey(slug: string, claimId: number): string {
 export async function* exportDatasetLines(db: Database, onUnexported?: (claim: UnexportedClaim) => void): AsyncGenerator<DatasetLine> {
   const reader = db.reader;
   for (let after = 0; ; ) {
-    const articles = await reader.all<ArticleSqlRow>(ARTICLES, [after]);
+    const articles = await reader.all<ArticleSqlRow & { body: string }>(ARTICLES, [after]);
     if (articles.length === 0) return;
     for (const article of articles) yield await exportArticle(reader, article, onUnexported);
     after = articles[articles.length - 1].id;
   }
 }
 
-async function exportArticle(reader: SqlReader, row: ArticleSqlRow, onUnexported?: (claim: UnexportedClaim) => void): Promise<DatasetLine> {
+async function exportArticle(reader: SqlReader, row: ArticleSqlRow & { body: string }, onUnexported?: (claim: UnexportedClaim) => void): Promise<DatasetLine> {
   const citations = new Map<number, DatasetCitation[]>();
   for (const { annotationId, sourceUrl, stance, excerpt } of await reader.all<CitationRow>(CITATIONS, [row.id])) {
     citations.set(annotationId, [...(citations.get(annotationId) ?? []), { sourceUrl, stance, excerpt }]);
