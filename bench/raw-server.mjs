@@ -29,6 +29,16 @@ const PUBLIC_ANNOTATION = "('PUBLISHED', 'RETRACTED')";
 
 const globalId = (type, id) => Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
 
+/** Verdicts in scale order (TRUE first): the order of an article's verdictSummary. */
+const VERDICT_RANK = new Map(Object.keys(VERDICT_SCALE).map((verdict, i) => [verdict, i]));
+
+/** The scope the service's article-list cursors carry (the list and its default order). */
+const ARTICLE_LIST_SCOPE = 'articles:PUBLISHED_AT_DESC';
+const FORGED_CURSOR = 'Invalid cursor: pass an endCursor returned by this list, unchanged.';
+
+/** An article-list cursor as src/graphql/relay/cursor.ts encodes it: base64url JSON of [scope, published_at as stored, id]. */
+export const articleListCursor = (publishedAt, id) => Buffer.from(JSON.stringify([ARTICLE_LIST_SCOPE, publishedAt, id]), 'utf8').toString('base64url');
+
 /** TypeORM's sqlite datetime text ("YYYY-MM-DD HH:MM:SS.SSS", UTC) to ISO 8601, as the service's DateTime scalar prints it. */
 function isoDate(value) {
   if (value === null || value === undefined) return null;
@@ -36,6 +46,8 @@ function isoDate(value) {
   if (value.length === 23 && value[10] === ' ') return `${value.slice(0, 10)}T${value.slice(11)}Z`;
   return new Date(value.includes('T') ? value : `${value.replace(' ', 'T')}Z`).toISOString();
 }
+
+const badCursor = () => new RawGraphqlError(FORGED_CURSOR, 'BAD_USER_INPUT', { field: 'after' });
 
 function rating(verdict) {
   const scale = VERDICT_SCALE[verdict];
@@ -117,8 +129,62 @@ function handlers(db, write) {
     };
   }
 
+  // The article list: two statements per page whatever its size, the page and its claim
+  // counts grouped, as the service's list query and its claim-stats DataLoader do.
+  const listColumns = "SELECT id, slug, headline, published_at FROM articles WHERE status = 'PUBLISHED' AND published_at IS NOT NULL";
+  const firstPage = db.prepare(`${listColumns} ORDER BY published_at DESC, id DESC LIMIT ?`);
+  const pageAfter = db.prepare(`${listColumns} AND (published_at, id) < (?, ?) ORDER BY published_at DESC, id DESC LIMIT ?`);
+  const claimStatsOf = db.prepare(
+    'SELECT article_id, verdict, COUNT(*) AS n FROM claims WHERE article_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL GROUP BY article_id, verdict',
+  );
+
+  /** The `after` cursor's position, refused as the service refuses it (anonymous readers: dated rows only). */
+  function decodeAfter(after) {
+    if (after.length === 0 || after.length > 300 || !/^[A-Za-z0-9_-]+$/.test(after)) throw badCursor();
+    let decoded;
+    try {
+      decoded = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
+    } catch {
+      throw badCursor();
+    }
+    if (!Array.isArray(decoded) || decoded.length !== 3) throw badCursor();
+    const [scope, value, id] = decoded;
+    if (scope !== ARTICLE_LIST_SCOPE || typeof value !== 'string' || !Number.isSafeInteger(id) || id < 1) throw badCursor();
+    return { value, id };
+  }
+
+  function articleList(variables) {
+    const size = variables.first ?? 20;
+    if (size < 0) throw new RawGraphqlError('`first` must not be negative.', 'BAD_USER_INPUT', { field: 'first' });
+    if (size > 100) throw new RawGraphqlError('`first` must be at most 100.', 'BAD_USER_INPUT', { field: 'first' });
+    const after = variables.after == null ? null : decodeAfter(variables.after);
+    // LIMIT size + 1: the extra row only says whether there is a next page.
+    const rows = after ? pageAfter.all(after.value, after.id, size + 1) : firstPage.all(size + 1);
+    const page = rows.slice(0, size);
+    const stats = new Map(page.map((row) => [row.id, { claimCount: 0, verdictSummary: [] }]));
+    if (page.length) {
+      for (const s of claimStatsOf.all(JSON.stringify(page.map((row) => row.id)))) {
+        const entry = stats.get(s.article_id);
+        entry.claimCount += s.n;
+        // Claims without a verdict count, but have no line in the summary.
+        if (s.verdict) entry.verdictSummary.push({ verdict: s.verdict, count: s.n });
+      }
+    }
+    const last = page.at(-1);
+    return {
+      articles: {
+        edges: page.map((row) => {
+          const { claimCount, verdictSummary } = stats.get(row.id);
+          verdictSummary.sort((x, y) => VERDICT_RANK.get(x.verdict) - VERDICT_RANK.get(y.verdict));
+          return { node: { id: globalId('Article', row.id), slug: row.slug, headline: row.headline, publishedAt: isoDate(row.published_at), claimCount, verdictSummary } };
+        }),
+        pageInfo: { endCursor: last ? articleListCursor(last.published_at, last.id) : null, hasNextPage: rows.length > size },
+      },
+    };
+  }
+
   // Keyed by GraphQL operation name: new scenarios add their raw equivalent here.
-  return { BenchArticle: article, ...(write ? { Bench: createAnnotationHandler(db) } : {}) };
+  return { BenchArticle: article, BenchArticleList: articleList, ...(write ? { Bench: createAnnotationHandler(db) } : {}) };
 }
 
 function openDatabase(file, write) {

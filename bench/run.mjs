@@ -3,7 +3,7 @@
 //
 //   npm run bench                    all scenarios, full size (2000 articles, 3 x 10 s per target)
 //   npm run bench -- --quick         200 articles, 3 s, 1 round: a smoke test
-//   npm run bench -- article         only the named scenarios (article, createAnnotation, reanchor)
+//   npm run bench -- article         only the named scenarios (article, articleList, createAnnotation, reanchor)
 //   npm run bench -- search          search latency on 1M claims (bench/search.mjs): only when named
 //   npm run bench -- soak --minutes N  mixed reads and writes for N minutes (bench/soak.mjs): only when named
 //   options: --rounds N --duration S --warmup S --connections N
@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULTS, generateDataset } from './generate-dataset.mjs';
 import { LOAD_CPU, load, printTable, roundLine, SERVER_CPU, summary } from './measure.mjs';
 import { articleCachedScenario, articleScenario } from './scenarios/article.mjs';
+import { articleListScenario } from './scenarios/article-list.mjs';
 import { createAnnotationScenario } from './scenarios/create-annotation.mjs';
 import { printReanchor, runReanchorBench } from './reanchor.mjs';
 import { printSearch, runSearchBench } from './search.mjs';
@@ -34,7 +35,7 @@ const ROOT = path.resolve(BENCH, '..');
 const DATA = path.join(BENCH, '.data');
 const RESULTS = path.join(BENCH, 'results');
 
-const SCENARIOS = [articleScenario, articleCachedScenario, createAnnotationScenario];
+const SCENARIOS = [articleScenario, articleListScenario, articleCachedScenario, createAnnotationScenario];
 /** Benchmarks that run and print themselves (reanchor: pure code against a naive baseline). */
 const MICRO = { reanchor: { run: runReanchorBench, print: printReanchor }, search: { run: runSearchBench, print: printSearch } };
 /** Minutes long (a million-claim corpus, a soak): run only when named, never by default. */
