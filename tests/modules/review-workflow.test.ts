@@ -221,4 +221,23 @@ describe('the review workflow', () => {
     );
     expect(result.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.claimId' });
   });
+
+  it("a deleted claim, or a draft article's claim for a reviewer, is NOT_FOUND and gets no fact-check", async () => {
+    const draft = await ok<{ createArticle: { id: string } }>(
+      'mutation { createArticle(input: { slug: "draft-with-claim", headline: "Draft", body: "Rates rose by two points." }) { id } }',
+      {},
+      editor,
+    );
+    const onDraft = await ok<{ createClaim: { id: string } }>('mutation($a: ID!) { createClaim(input: { articleId: $a, quote: "Rates rose" }) { id } }', { a: draft.createArticle.id }, editor);
+    const before = await server.db.reader.get<{ n: number }>('SELECT count(*) AS n FROM annotations');
+    const attempt = (id: string, who: SignedIn) =>
+      server.gql('mutation($id: ID!) { createAnnotation(input: { claimId: $id, verdict: TRUE, summary: "s", body: "b", citations: [{ source: { url: "https://example.org/never", title: "Never", kind: OTHER }, stance: SUPPORTS, excerpt: "x" }] }) { id } }', { id }, who.token);
+    expect((await attempt(onDraft.createClaim.id, reviewer)).errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.claimId' });
+    // Editors work on drafts.
+    expect((await attempt(onDraft.createClaim.id, editor)).errors).toBeUndefined();
+    await ok('mutation($id: ID!) { deleteClaim(input: { id: $id }) { deletedClaimId } }', { id: onDraft.createClaim.id }, editor);
+    expect((await attempt(onDraft.createClaim.id, editor)).errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.claimId' });
+    const after = await server.db.reader.get<{ n: number }>('SELECT count(*) AS n FROM annotations');
+    expect(after!.n).toBe(before!.n + 1);
+  });
 });
