@@ -187,9 +187,27 @@ function handlers(db, write) {
   return { BenchArticle: article, BenchArticleList: articleList, ...(write ? { Bench: createAnnotationHandler(db) } : {}) };
 }
 
+/** Statements run, for /metrics as the service counts them: a counter bumped around each prepared statement's execution. */
+let statementsRun = 0;
+function counted(db) {
+  const prepare = db.prepare.bind(db);
+  db.prepare = (sql) => {
+    const statement = prepare(sql);
+    for (const method of ['run', 'get', 'all', 'iterate']) {
+      const execute = statement[method].bind(statement);
+      statement[method] = (...args) => {
+        statementsRun += 1;
+        return execute(...args);
+      };
+    }
+    return statement;
+  };
+  return db;
+}
+
 function openDatabase(file, write) {
-  if (!write) return new Database(file, { readonly: true, fileMustExist: true });
-  const db = registerSqlFunctions(new Database(file, { fileMustExist: true }));
+  if (!write) return counted(new Database(file, { readonly: true, fileMustExist: true }));
+  const db = counted(registerSqlFunctions(new Database(file, { fileMustExist: true })));
   // The service's pragmas (src/db/database.ts): commits cost the same on both sides.
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -202,6 +220,10 @@ export function createRawServer(file, { write = false } = {}) {
   const db = openDatabase(file, write);
   const byOperation = handlers(db, write);
   const server = http.createServer((req, res) => {
+    if (req.method === 'GET' && req.url === '/metrics') {
+      res.writeHead(200, { 'content-type': 'text/plain' }).end(`factline_sql_read_statements_total ${statementsRun}\nfactline_sql_write_statements_total 0\n`);
+      return;
+    }
     if (req.method !== 'POST' || req.url !== '/graphql') {
       res.writeHead(404).end();
       return;

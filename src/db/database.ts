@@ -21,6 +21,8 @@ export interface Database {
   /** Read connection, raw rows with cached prepared statements: the hot read path. */
   readonly reader: SqlReader;
   readonly writes: WriteQueue;
+  /** SQL statements executed since opening, per connection (the read side counts through `reader`). */
+  statements(): { read: number; write: number };
   close(): Promise<void>;
 }
 
@@ -49,7 +51,7 @@ function applyPragmas(connection: BetterSqlite3.Database): void {
 }
 
 /** A DataSource over the SQLite file; `synchronize` is never on: the schema comes from migrations. */
-export function sqliteDataSource(file: string, role: 'write' | 'read'): DataSource {
+export function sqliteDataSource(file: string, role: 'write' | 'read', onStatement?: () => void): DataSource {
   return new DataSource({
     type: 'better-sqlite3',
     database: file,
@@ -59,6 +61,8 @@ export function sqliteDataSource(file: string, role: 'write' | 'read'): DataSour
     synchronize: false,
     logging: false,
     timeout: 5000,
+    // better-sqlite3 calls this for every statement it executes (with the SQL, unused here).
+    ...(onStatement ? { verbose: onStatement } : {}),
     prepareDatabase: (connection: BetterSqlite3.Database) => {
       applyPragmas(connection);
       registerSearchFunctions(connection);
@@ -75,18 +79,24 @@ export function nativeConnection(dataSource: DataSource): BetterSqlite3.Database
 export async function openSqliteDatabase(options: SqliteOptions): Promise<Database> {
   const file = path.resolve(options.path);
   makeFolder(path.dirname(file));
-  const write = sqliteDataSource(file, 'write');
+  // Writes are counted at the driver (TypeORM issues them); reads by the SqlReader.
+  let writeStatements = 0;
+  const write = sqliteDataSource(file, 'write', () => {
+    writeStatements += 1;
+  });
   await write.initialize();
   try {
     if (options.migrate !== false) await write.runMigrations({ transaction: 'each' });
     const read = sqliteDataSource(file, 'read');
     await read.initialize();
     const writes = new WriteQueue(write);
+    const reader = new SqlReader(nativeConnection(read));
     return {
       write,
       read,
-      reader: new SqlReader(nativeConnection(read)),
+      reader,
       writes,
+      statements: () => ({ read: reader.statementCount, write: writeStatements }),
       async close() {
         await writes.drain();
         await read.destroy();

@@ -75,7 +75,7 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
   app.disable('x-powered-by');
   // Behind a load balancer, the client's address is the last hop it added (TRUST_PROXY).
   app.set('trust proxy', config.trustProxy);
-  const metrics = new ServiceMetrics(db.writes);
+  const metrics = new ServiceMetrics(db.writes, () => db.statements());
   let stopping = false;
   app.use(requestTracking({ logger, metrics }));
   const graphqlBody = express.json({ limit: MAX_BODY_BYTES });

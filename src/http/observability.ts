@@ -36,7 +36,7 @@ export class ServiceMetrics {
   private readonly errors: Counter<'code'>;
   private readonly operations = new Set<string>();
 
-  constructor(writes: WriteQueue) {
+  constructor(writes: WriteQueue, statements: () => { read: number; write: number }) {
     collectDefaultMetrics({ register: this.registry, prefix: 'factline_' });
     const registers = [this.registry];
     this.requests = new Counter({ name: 'factline_http_requests_total', help: 'HTTP requests by route, GraphQL operation and status.', labelNames: ['route', 'operation', 'status'], registers });
@@ -49,6 +49,10 @@ export class ServiceMetrics {
     });
     this.errors = new Counter({ name: 'factline_errors_total', help: 'Errors answered, by code (extensions.code).', labelNames: ['code'], registers });
     this.track('factline_write_queue_depth', 'Write transactions queued or running.', () => writes.depth);
+    // Statements per request is the figure that stays constant whatever an article's size (and a
+    // network round trip each on a database server); the bench divides these by requests.
+    this.track('factline_sql_read_statements_total', 'SQL statements run on the read connection since start.', () => statements().read);
+    this.track('factline_sql_write_statements_total', 'SQL statements run on the write connection since start.', () => statements().write);
   }
 
   /** A value read at each scrape (the name says its unit). */

@@ -70,6 +70,23 @@ describe('request logs and metrics', () => {
     expect(text).toMatch(/^factline_process_resident_memory_bytes \d+/m);
   });
 
+  it('counts SQL statements per connection, for statements per request', async () => {
+    const counts = async () => {
+      const text = await (await fetch(`${server.url}/metrics`)).text();
+      const read = (name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)![1]);
+      return { read: read('factline_sql_read_statements_total'), write: read('factline_sql_write_statements_total') };
+    };
+    const reviewer = await server.signIn(Role.REVIEWER);
+    const before = await counts();
+    // A slug that is not an article: one lookup, nothing under it.
+    await post(server, { query: '{ article(slug: "no-such-article") { id claims { id } } }' });
+    const afterRead = await counts();
+    expect(afterRead).toEqual({ read: before.read + 1, write: before.write });
+    await post(server, { query: 'mutation { createSource(input: { url: "https://example.org/counted", title: "Counted", kind: OTHER }) { id } }' }, { authorization: `Bearer ${reviewer.token}` });
+    const afterWrite = await counts();
+    expect(afterWrite.write).toBeGreaterThan(afterRead.write);
+  });
+
   it('keeps operation labels bounded, whatever names clients send', async () => {
     // Past the cap of 200 distinct names, the rest count as "(other)".
     await Promise.all(Array.from({ length: 205 }, (_, i) => post(server, { query: `query Op${i} { __typename }`, operationName: `Op${i}` })));
