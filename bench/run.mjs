@@ -6,6 +6,8 @@
 //   npm run bench -- article         only the named scenarios (article, articleList, createAnnotation, reanchor)
 //   npm run bench -- search          search latency on 1M claims (bench/search.mjs): only when named
 //   npm run bench -- soak --minutes N  mixed reads and writes for N minutes (bench/soak.mjs): only when named
+//   npm run bench -- scale           the article query and list pages at 2,000 and 100,000 articles, and
+//                                    time to ready: only when named (the large dataset takes ~25 min, ~20 GB)
 //   options: --rounds N --duration S --warmup S --connections N
 //
 // The servers run pinned to core 0 and the load generator (bench/load.mjs) to core 1, so the
@@ -23,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULTS, generateDataset } from './generate-dataset.mjs';
 import { LOAD_CPU, load, printTable, roundLine, SERVER_CPU, summary } from './measure.mjs';
 import { articleCachedScenario, articleScenario } from './scenarios/article.mjs';
-import { articleListScenario } from './scenarios/article-list.mjs';
+import { articleListDeepScenario, articleListFirstScenario, articleListScenario } from './scenarios/article-list.mjs';
 import { createAnnotationScenario } from './scenarios/create-annotation.mjs';
 import { printReanchor, runReanchorBench } from './reanchor.mjs';
 import { printSearch, runSearchBench } from './search.mjs';
@@ -39,7 +41,11 @@ const SCENARIOS = [articleScenario, articleListScenario, articleCachedScenario, 
 /** Benchmarks that run and print themselves (reanchor: pure code against a naive baseline). */
 const MICRO = { reanchor: { run: runReanchorBench, print: printReanchor }, search: { run: runSearchBench, print: printSearch } };
 /** Minutes long (a million-claim corpus, a soak): run only when named, never by default. */
-const OPT_IN = ['search', 'soak'];
+const OPT_IN = ['search', 'soak', 'scale'];
+/** The reads issue #8 wants flat at scale: within 1.5x of their figures at 2,000 articles. */
+const SCALE_SCENARIOS = [articleScenario, articleListFirstScenario, articleListDeepScenario];
+const SCALE_ARTICLES = 100_000;
+const SCALE_TARGETS = { slowdown: 1.5, readyMs: 2000 };
 
 function parseArgs(argv) {
   const options = { quick: false, names: [] };
@@ -54,13 +60,15 @@ function parseArgs(argv) {
     ? { dataset: { articles: 200 }, rounds: 1, duration: 3, warmup: 1, connections: 10 }
     : { dataset: {}, rounds: 3, duration: 10, warmup: 2, connections: 10 };
   for (const key of ['rounds', 'duration', 'warmup', 'connections']) if (options[key] !== undefined) base[key] = options[key];
-  const known = [...SCENARIOS.map((s) => s.name), ...Object.keys(MICRO), 'soak'];
+  const known = [...SCENARIOS.map((s) => s.name), ...Object.keys(MICRO), 'soak', 'scale'];
   const unknown = options.names.filter((name) => !known.includes(name));
   if (unknown.length) throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${known.join(', ')}`);
   const scenarios = options.names.length ? SCENARIOS.filter((s) => options.names.includes(s.name)) : SCENARIOS;
   const micro = Object.keys(MICRO).filter((name) => (options.names.length ? options.names.includes(name) : !OPT_IN.includes(name)));
   const soak = options.names.includes('soak') ? { minutes: options.minutes ?? (options.quick ? 1 : 5) } : null;
-  return { ...base, quick: options.quick, scenarios, micro, soak };
+  // --quick: the same comparison at a tenth of each size, to try the harness.
+  const scale = options.names.includes('scale') ? { sizes: options.quick ? [200, 2_000] : [DEFAULTS.articles, SCALE_ARTICLES] } : null;
+  return { ...base, quick: options.quick, scenarios, micro, soak, scale };
 }
 
 /**
@@ -71,6 +79,7 @@ function parseArgs(argv) {
 async function startTargets(entry, files, { write, tag, serviceEnv = {} }) {
   const targets = {};
   const graphqlPort = await freePort();
+  const started = performance.now();
   const service = startProcess('service', pinned(SERVER_CPU, [process.execPath, entry]), {
     cwd: ROOT,
     // Production mode, without the per-client rate limits (one load generator is every client)
@@ -82,6 +91,7 @@ async function startTargets(entry, files, { write, tag, serviceEnv = {} }) {
   targets.graphql = { url: `http://127.0.0.1:${graphqlPort}/graphql`, pid: service.child.pid, proc: service, file: files.graphql };
   try {
     await waitReady(service, targets.graphql.url);
+    targets.graphql.readyMs = performance.now() - started;
     const rawPort = await freePort();
     const raw = startProcess('raw-server', pinned(SERVER_CPU, [process.execPath, path.join(BENCH, 'raw-server.mjs'), files.raw, String(rawPort), ...(write ? ['--write'] : [])]), {
       cwd: ROOT,
@@ -146,6 +156,51 @@ async function runScenario(scenario, env, config) {
   return { description: scenario.description, summary: summary(runs), ...(checks.length ? { dataChecks: checks } : {}), runs };
 }
 
+/**
+ * Issue #8, targets 5 and 6: the article query and the first and deepest list pages on the
+ * default dataset and on one 50x larger, each against the raw baseline on the same file, and
+ * how soon the service answers after it starts on each.
+ */
+async function runScale(config, entry) {
+  const { sizes } = config.scale;
+  const bySize = {};
+  for (const articles of sizes) {
+    const params = { ...DEFAULTS, articles };
+    const cached = path.join(DATA, `dataset-${Object.values(params).join('-')}.db`);
+    const dataset = await generateDataset(cached, params);
+    // Read-only scenarios: both servers on the cached file itself (a 20 GB copy proves nothing more).
+    let shared = null;
+    const env = { DATA, cached, work: cached, entry, sharedTargets: async () => (shared ??= await startTargets(entry, { graphql: cached, raw: cached }, { write: false, tag: `-scale-${articles}` })) };
+    try {
+      const { graphql } = await env.sharedTargets();
+      console.log(`scale: ${articles} articles: the service answered ${graphql.readyMs.toFixed(0)} ms after it was started`);
+      const results = {};
+      for (const scenario of SCALE_SCENARIOS) results[scenario.name] = await runScenario(scenario, env, config);
+      bySize[articles] = { counts: dataset.counts, readyMs: graphql.readyMs, results };
+    } finally {
+      await stopTargets(shared);
+    }
+  }
+  return { sizes, targets: SCALE_TARGETS, bySize };
+}
+
+function printScale(scale) {
+  const [small, large] = scale.sizes;
+  const rows = [['scenario', `req/s at ${small}`, `req/s at ${large}`, 'slowdown', `<= ${SCALE_TARGETS.slowdown}x`, `raw at ${small}`, `raw at ${large}`, 'SQL/req', 'peak RSS MB']];
+  for (const scenario of SCALE_SCENARIOS) {
+    const [a, b] = [scale.bySize[small].results[scenario.name].summary, scale.bySize[large].results[scenario.name].summary];
+    const slowdown = a.graphql.requestsPerSecond / b.graphql.requestsPerSecond;
+    rows.push([scenario.name, a.graphql.requestsPerSecond.toFixed(0), b.graphql.requestsPerSecond.toFixed(0), `${slowdown.toFixed(2)}x`, slowdown <= SCALE_TARGETS.slowdown ? 'PASS' : 'FAIL', a.raw.requestsPerSecond.toFixed(0), b.raw.requestsPerSecond.toFixed(0), `${a.graphql.statementsPerRequest?.toFixed(1) ?? '-'} / ${b.graphql.statementsPerRequest?.toFixed(1) ?? '-'}`, (b.graphql.peakRssMb ?? 0).toFixed(0)]);
+  }
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
+  console.log(`\nscale: the service at ${small} and ${large} articles (median req/s of the rounds; raw baseline on the same files)`);
+  for (const row of rows) console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
+  for (const size of scale.sizes) {
+    const ready = scale.bySize[size].readyMs;
+    console.log(`ready: ${size} articles: ${ready.toFixed(0)} ms after start (target < ${SCALE_TARGETS.readyMs} ms): ${ready < SCALE_TARGETS.readyMs ? 'PASS' : 'FAIL'}`);
+  }
+}
+
 async function main() {
   const config = parseArgs(process.argv.slice(2));
   // BENCH_SERVICE_ENTRY: another entry script to measure (e.g. a stand-in while testing the harness).
@@ -179,6 +234,10 @@ async function main() {
 
   const results = {};
   const failures = [];
+  if (config.scale) {
+    results.scale = await runScale(config, entry);
+    printScale(results.scale);
+  }
   for (const name of config.micro) {
     results[name] = await MICRO[name].run({ quick: config.quick });
     MICRO[name].print(results[name]);

@@ -61,7 +61,8 @@ export async function waitReady(proc, url, timeoutMs = 60_000) {
     } catch {
       // Not listening yet.
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Often: the scale bench times how soon the service is ready.
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error(`${proc.name} not ready after ${timeoutMs / 1000} s. Log ${proc.logFile}:\n${logTail(proc)}`);
 }

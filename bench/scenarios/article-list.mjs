@@ -90,3 +90,28 @@ export const articleListScenario = {
     return `raw and graphql responses identical on all ${pages} pages of ${articles} articles and ${others.length} other page sizes`;
   },
 };
+
+/** Pages compared in the lighter check of the variants below: the first, the ones loaded, the last. */
+async function checkPages(ctx, targets, cursors) {
+  await bothAnswer(targets, { first: PAGE_SIZE });
+  for (const after of [...cursors, ctx.cursors.at(-1)]) await bothAnswer(targets, { first: PAGE_SIZE, after });
+  return `raw and graphql responses identical on ${cursors.length + 2} pages`;
+}
+
+/** Only the first page (the scale bench compares it across dataset sizes). */
+export const articleListFirstScenario = {
+  ...articleListScenario,
+  name: 'articleListFirst',
+  description: 'articles(first: 20): the first page',
+  bodies: () => [JSON.stringify({ query: ARTICLE_LIST_QUERY, variables: { first: PAGE_SIZE } })],
+  check: (ctx, targets) => checkPages(ctx, targets, []),
+};
+
+/** Only the last 20 pages: keyset pagination must make them cost what the first does. */
+export const articleListDeepScenario = {
+  ...articleListScenario,
+  name: 'articleListDeep',
+  description: 'articles(first: 20, after): the 20 deepest pages',
+  bodies: (ctx) => ctx.cursors.slice(-DEEP_PAGES).map((after) => JSON.stringify({ query: ARTICLE_LIST_QUERY, variables: { first: PAGE_SIZE, after } })),
+  check: (ctx, targets) => checkPages(ctx, targets, ctx.cursors.slice(-DEEP_PAGES)),
+};
