@@ -4,7 +4,6 @@ import { badUserInput, notFound } from '../../graphql/errors';
 import { fromGlobalIdOf } from '../../graphql/relay/global-id';
 import { clean } from '../../graphql/text-rules';
 import { ClaimEntity } from '../claim/claim.entity';
-import { SourceEntity } from '../source/source.entity';
 import { upsertSource } from '../source/source.service';
 import type { AnnotationChange, CitationSnapshot } from './annotation-revision.entity';
 import { AnnotationEntity, AnnotationStatus } from './annotation.entity';
@@ -33,9 +32,9 @@ export async function writeCitations(manager: EntityManager, annotationId: numbe
     let sourceId: number;
     if (citation.sourceId != null) {
       sourceId = fromGlobalIdOf('Source', citation.sourceId, `${at}.sourceId`);
-      if (!(await manager.existsBy(SourceEntity, { id: sourceId }))) throw notFound('No such source.', `${at}.sourceId`);
+      if ((await manager.query('SELECT 1 FROM sources WHERE id = ?', [sourceId])).length === 0) throw notFound('No such source.', `${at}.sourceId`);
     } else {
-      sourceId = (await upsertSource(manager, citation.source!, `${at}.source.url`)).id;
+      sourceId = await upsertSource(manager, citation.source!, `${at}.source.url`);
     }
     const excerpt = clean(citation.excerpt);
     await manager.query('INSERT INTO citations (annotation_id, source_id, stance, excerpt, position) VALUES (?, ?, ?, ?, ?)', [annotationId, sourceId, citation.stance, excerpt, index]);

@@ -44,12 +44,12 @@ export class SourceService {
   /** Idempotent: the same normalised url returns the source already stored. */
   create(viewer: Viewer, input: CreateSourceInput): Promise<number> {
     requireRole(viewer, Role.REVIEWER);
-    return this.db.writes.run(async (manager) => (await upsertSource(manager, input, 'input.url')).id);
+    return this.db.writes.run((manager) => upsertSource(manager, input, 'input.url'));
   }
 }
 
-/** Finds a source by its normalised url or stores a new one, inside the caller's transaction. */
-export async function upsertSource(manager: EntityManager, input: CreateSourceInput, field: string): Promise<SourceEntity> {
+/** The id of the source with this normalised url, stored first if new, inside the caller's transaction. */
+export async function upsertSource(manager: EntityManager, input: CreateSourceInput, field: string): Promise<number> {
   let url: string;
   try {
     url = normalizeSourceUrl(input.url);
@@ -57,9 +57,10 @@ export async function upsertSource(manager: EntityManager, input: CreateSourceIn
     if (error instanceof SourceUrlError) throw badUserInput(error.message, field);
     throw error;
   }
-  const existing = await manager.findOneBy(SourceEntity, { url });
-  if (existing) return existing;
-  return manager.save(
+  // Most citations name a source already stored: one indexed lookup, nothing hydrated.
+  const [existing] = (await manager.query('SELECT id FROM sources WHERE url = ?', [url])) as { id: number }[];
+  if (existing) return existing.id;
+  const created = await manager.save(
     manager.create(SourceEntity, {
       url,
       title: clean(input.title),
@@ -69,4 +70,5 @@ export async function upsertSource(manager: EntityManager, input: CreateSourceIn
       accessedAt: new Date(),
     }),
   );
+  return created.id;
 }
