@@ -290,7 +290,8 @@ process.once('SIGTERM', interrupt);
 try {
   await main();
 } catch (error) {
-  console.error(`\nbench failed: ${error.message}`);
+  // fetch and friends put the reason in `cause` ("fetch failed" alone says nothing).
+  console.error(`\nbench failed: ${error.message}${error.cause ? ` (${error.cause.message ?? error.cause})` : ''}`);
   exitCode = 1;
 } finally {
   await stopAll();

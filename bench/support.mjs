@@ -1,6 +1,7 @@
 // Plumbing for run.mjs: child processes pinned to cores, readiness, GraphQL POSTs, JSON diffs.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 
 /** `taskset` pins the server and the load generator to different cores; without it (or one core) they share. */
@@ -22,9 +23,21 @@ export async function freePort() {
   });
 }
 
-export async function postGraphql(url, query, variables, headers = {}) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
-  return { status: response.status, text: await response.text() };
+export function postGraphql(url, query, variables, headers = {}) {
+  // A connection per request, not fetch's pool: after a pause longer than the server's
+  // keep-alive timeout (a slow prepare on a 20 GB dataset), a pooled socket the server has just
+  // closed fails the next request ("fetch failed").
+  const body = JSON.stringify({ query, variables });
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } }, (response) => {
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode, text: Buffer.concat(chunks).toString('utf8') }));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
 }
 
 const children = new Set();
