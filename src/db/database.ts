@@ -3,6 +3,7 @@ import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
+import { type EventBus, LocalEventBus } from '../events/change-events';
 import { registerSearchFunctions } from '../modules/search/word-pairs';
 import { ENTITIES } from './entities';
 import { SqlReader } from './sql-reader';
@@ -21,6 +22,8 @@ export interface Database {
   /** Read connection, raw rows with cached prepared statements: the hot read path. */
   readonly reader: SqlReader;
   readonly writes: WriteQueue;
+  /** Committed changes, for live subscriptions: in-process, as one process holds a SQLite file. */
+  readonly events: EventBus;
   /** SQL statements executed since opening, per connection (the read side counts through `reader`). */
   statements(): { read: number; write: number };
   close(): Promise<void>;
@@ -89,16 +92,19 @@ export async function openSqliteDatabase(options: SqliteOptions): Promise<Databa
     if (options.migrate !== false) await write.runMigrations({ transaction: 'each' });
     const read = sqliteDataSource(file, 'read');
     await read.initialize();
-    const writes = new WriteQueue(write);
+    const events = new LocalEventBus();
+    const writes = new WriteQueue(write, events);
     const reader = new SqlReader(nativeConnection(read));
     return {
       write,
       read,
       reader,
       writes,
+      events,
       statements: () => ({ read: reader.statementCount, write: writeStatements }),
       async close() {
         await writes.drain();
+        events.close();
         await read.destroy();
         await write.destroy();
       },

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { ChangeEvent, EventBus } from '../events/change-events';
 
 /**
  * Serialises write transactions on the write connection.
@@ -12,12 +13,24 @@ export class WriteQueue {
   private tail: Promise<unknown> = Promise.resolve();
   private pending = 0;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events?: EventBus,
+  ) {}
 
-  /** Runs `work` in its own transaction once every earlier write has finished. */
-  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in its own transaction once every earlier write has finished. Events `work`
+   * adds to `outbox` are published once the transaction has committed, and never if it rolls
+   * back: a subscriber hears of nothing that did not happen.
+   */
+  run<T>(work: (manager: EntityManager, outbox: ChangeEvent[]) => Promise<T>): Promise<T> {
     this.pending += 1;
-    const result = this.tail.then(() => this.dataSource.transaction(work));
+    const result = this.tail.then(async () => {
+      const outbox: ChangeEvent[] = [];
+      const value = await this.dataSource.transaction((manager) => work(manager, outbox));
+      if (outbox.length > 0) this.events?.publish(outbox);
+      return value;
+    });
     this.tail = result.then(
       () => this.settle(),
       () => this.settle(),

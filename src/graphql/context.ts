@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Database } from '../db/database';
+import type { EventBus } from '../events/change-events';
 import type { SqlReader } from '../db/sql-reader';
 import { type AnnotationLoaders, createAnnotationLoaders } from '../modules/annotation/annotation.loaders';
 import { AnnotationService } from '../modules/annotation/annotation.service';
@@ -42,6 +43,13 @@ export interface AppContext {
   /** Loaders of point-in-time reads, one set per moment asked for in the request. */
   at(asOf: Date): PointInTimeLoaders;
   services: Services;
+  /** Committed changes, for subscriptions. */
+  events: EventBus;
+  /**
+   * Fresh loaders, same viewer. A subscription keeps one context for its lifetime and calls
+   * this before each event, so no event is answered from rows cached for an earlier one.
+   */
+  renew(): void;
   /** The HTTP request this operation came in (absent when executed without HTTP). */
   request?: RequestInfo;
 }
@@ -80,7 +88,19 @@ export function contextFor(db: Database, services: Services, viewer: Viewer): Ap
     if (!loaders) moments.set(asOf.getTime(), (loaders = createPointInTimeLoaders(db.reader, asOf)));
     return loaders;
   };
-  return { viewer, visibility: visibilityFor(viewer), loaders: createLoaders(db.reader, viewer), at, services };
+  const context: AppContext = {
+    viewer,
+    visibility: visibilityFor(viewer),
+    loaders: createLoaders(db.reader, viewer),
+    at,
+    services,
+    events: db.events,
+    renew() {
+      context.loaders = createLoaders(db.reader, viewer);
+      moments.clear();
+    },
+  };
+  return context;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { AppConfig } from '../config';
 import { type Database, hasPendingMigrations } from '../db/database';
 import { type AppContext, createContextFactory, createServices } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/format-error';
-import { KnownOperationTypesRule } from '../graphql/known-operation-types';
+import { NoSubscriptionsOverHttpRule } from '../graphql/no-subscriptions-over-http';
 import { MAX_TOKENS, queryLimitRules } from '../graphql/limits';
 import type { Logger } from '../logger';
 import { graphqlOverHttpPlugin } from './graphql-over-http';
@@ -20,6 +20,8 @@ import {
   EXAMPLE_ARTICLE_QUERY,
   EXAMPLE_ARTICLE_VARIABLES,
   EXAMPLE_LIST_QUERY,
+  EXAMPLE_LIVE_SUBSCRIPTION,
+  EXAMPLE_LIVE_VARIABLES,
   EXAMPLE_REVIEW_HEADERS,
   EXAMPLE_REVIEW_MUTATIONS,
   EXAMPLE_REVIEW_VARIABLES,
@@ -28,6 +30,7 @@ import { playgroundRouter } from './playground/playground';
 import { ClaimReviewService } from '../modules/claimreview/claim-review.service';
 import { claimReviewFeedRouter } from './claim-review-feed';
 import { readerRouter } from './reader/reader.router';
+import { attachLiveUpdates, type LiveUpdates } from './websocket';
 
 export const GRAPHQL_PATH = '/graphql';
 const MAX_BODY_BYTES = '1mb';
@@ -55,6 +58,8 @@ function jsonErrors(logger: Logger, production: boolean): express.ErrorRequestHa
 export interface HttpApp {
   server: http.Server;
   apollo: ApolloServer<AppContext>;
+  /** Subscriptions over WebSocket on the GraphQL path. */
+  live: LiveUpdates;
   /** Starts listening; resolves with the bound port (0 picks a free one). */
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
@@ -94,7 +99,7 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
     // No "Did you mean ...?" hints: they reveal the schema when introspection is off.
     hideSchemaDetailsFromClientErrors: config.production,
     parseOptions: { maxTokens: MAX_TOKENS },
-    validationRules: [...queryLimitRules(schema), KnownOperationTypesRule],
+    validationRules: [...queryLimitRules(schema), NoSubscriptionsOverHttpRule],
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     // main.ts owns the signals: it stops Apollo, then the database, then the process.
@@ -143,6 +148,7 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
         { query: EXAMPLE_ARTICLE_QUERY, variables: EXAMPLE_ARTICLE_VARIABLES },
         { query: EXAMPLE_LIST_QUERY },
         { query: EXAMPLE_REVIEW_MUTATIONS, variables: EXAMPLE_REVIEW_VARIABLES, headers: EXAMPLE_REVIEW_HEADERS },
+        { query: EXAMPLE_LIVE_SUBSCRIPTION, variables: EXAMPLE_LIVE_VARIABLES },
       ],
     }),
   );
@@ -154,10 +160,14 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
   const context = createContextFactory(db, services);
   app.use(GRAPHQL_PATH, graphqlBody, expressMiddleware(apollo, { context }));
   app.use(jsonErrors(logger, config.production));
+  const live = attachLiveUpdates({ server, path: GRAPHQL_PATH, schema, db, services, logger, production: config.production });
+  metrics.track('factline_live_connections', 'Open WebSocket connections (subscriptions).', () => live.connections);
+  metrics.track('factline_live_subscriptions', 'Live subscriptions to committed changes.', () => db.events.subscriberCount);
 
   return {
     server,
     apollo,
+    live,
     listen(port, host) {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -170,6 +180,9 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
     },
     async close() {
       stopping = true;
+      // Subscribers are told the server is going away (1001) rather than waiting on a drain
+      // that cannot end while their sockets stay open.
+      await live.close();
       await apollo.stop();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -65,10 +65,12 @@ describe('fuzzing the HTTP endpoint', () => {
     expect(server.logger.entries).toEqual([]);
   });
 
-  it('refuses an operation type the schema does not have as invalid, not as an unexpected error', async () => {
-    const result = await server.gql('subscription { __typename }');
-    expect(result.errors![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(result.errors![0].message).toBe('This service does not support subscription operations.');
+  it('refuses a subscription over HTTP as invalid, not as an unexpected error', async () => {
+    for (const query of ['subscription { __typename }', 'subscription { annotationPublished(articleId: "QXJ0aWNsZTox") { id } }']) {
+      const result = await server.gql(query);
+      expect(result.errors!.map((error) => error.extensions!.code)).toContain('GRAPHQL_VALIDATION_FAILED');
+      expect(result.errors!.map((error) => error.message)).toContain('Subscriptions stream over WebSocket (the graphql-transport-ws protocol) on this same path, not over HTTP.');
+    }
     expect(server.logger.entries).toEqual([]);
   });
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/paths';
+import { Role } from '../../src/modules/user/user.entity';
 import { startTestServer, type TestServer } from '../helpers/test-app';
 
 /** The GraphiQL playground in a real (headless) Chromium: it loads with the network blocked and runs the example. */
@@ -10,6 +11,7 @@ import { startTestServer, type TestServer } from '../helpers/test-app';
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.join(PROJECT_ROOT, 'tests', 'artifacts');
 const SCREENSHOT = path.join(ARTIFACTS, 'playground.png');
+const LIVE_SCREENSHOT = path.join(ARTIFACTS, 'playground-live.png');
 
 let server: TestServer;
 let browser: Browser;
@@ -93,5 +95,53 @@ describe('GraphQL playground in a browser', () => {
     expect(consoleErrors.filter((text) => /fail|refused|blocked|content security policy|net::/i.test(text))).toEqual([]);
     expect(pageErrors).toEqual([]);
     await page.close();
+  }, 60_000);
+
+  it('runs the subscription tab over WebSocket and shows a fact-check as an editor publishes it', async () => {
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    const sockets: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('websocket', (socket) => sockets.push(socket.url()));
+    await page.goto(`${server.url}/graphql`, { waitUntil: 'load' });
+    await page.locator('.graphiql-container').waitFor({ state: 'visible', timeout: 20_000 });
+
+    await page.locator('.graphiql-tab', { hasText: 'LiveFactChecks' }).click();
+    const queryEditor = page.locator('.graphiql-query-editor');
+    await expect.poll(() => queryEditor.innerText(), { timeout: 10_000 }).toContain('annotationPublished');
+    // The tab's variables load a moment after its query: run only once both are there.
+    await expect.poll(() => page.locator('.graphiql-editor-tool .graphiql-editor').first().innerText(), { timeout: 10_000 }).toContain('articleId');
+    await expect.poll(() => page.locator('.graphiql-tab-active').innerText(), { timeout: 10_000 }).toContain('LiveFactChecks');
+    // Into the editor first: GraphiQL runs the operation of the editor that has settled.
+    await queryEditor.click();
+    await page.locator('.graphiql-execute-button').click();
+    const result = page.locator('.graphiql-response');
+    // Subscribed once the server's bus holds it; then the review workflow runs over HTTP.
+    await expect.poll(() => server.db.events.subscriberCount, { timeout: 10_000, message: await result.innerText() }).toBe(1);
+    expect(sockets).toEqual([`${server.url.replace('http', 'ws')}/graphql`]);
+
+    const reviewer = await server.signIn(Role.REVIEWER);
+    const editor = await server.signIn(Role.EDITOR);
+    const article = (await server.gql<{ article: { claims: { id: string }[] } }>('{ article(slug: "biden-warns-putin-act-firmly-ukraine-tensions") { claims { id } } }')).data!.article;
+    const created = await server.gql<{ createAnnotation: { id: string } }>(
+      'mutation($c: ID!) { createAnnotation(input: { claimId: $c, verdict: MISLEADING, summary: "Seen live in the playground.", body: "Live.", citations: [] }) { id } }',
+      { c: article.claims[0].id },
+      reviewer.token,
+    );
+    const id = created.data!.createAnnotation.id;
+    await server.gql('mutation($id: ID!) { submitAnnotation(input: { id: $id }) { id } }', { id }, reviewer.token);
+    const published = await server.gql('mutation($id: ID!) { publishAnnotation(input: { id: $id, expectedVersion: 2 }) { id } }', { id }, editor.token);
+    expect(published.errors).toBeUndefined();
+
+    try {
+      await expect.poll(() => result.innerText(), { timeout: 10_000 }).toContain('Seen live in the playground.');
+    } finally {
+      await page.screenshot({ path: LIVE_SCREENSHOT, fullPage: false });
+    }
+    expect(await result.innerText()).toContain('"verdict": "MISLEADING"');
+    expect(pageErrors).toEqual([]);
+    await page.close();
+    // Closing the page closes its socket: the server lets go of the subscription.
+    await expect.poll(() => server.db.events.subscriberCount, { timeout: 10_000 }).toBe(0);
   }, 60_000);
 });

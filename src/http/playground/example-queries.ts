@@ -83,3 +83,23 @@ mutation Publish($id: ID!, $version: Int!) {
 export const EXAMPLE_REVIEW_VARIABLES = JSON.stringify({ claimId: toGlobalId('Claim', 1), id: 'paste the id returned by WriteFactCheck', version: 1 }, null, 2);
 
 export const EXAMPLE_REVIEW_HEADERS = JSON.stringify({ Authorization: 'Bearer paste-a-token-here' }, null, 2);
+
+export const EXAMPLE_LIVE_SUBSCRIPTION = `# Live updates, over WebSocket. Run this, then publish a
+# fact-check on the demo article (the WriteFactCheck tab).
+# Each one shows up here as an editor publishes it.
+# claimVerdictChanged(articleId) follows verdicts alike.
+# Anonymous: published articles only; a token in the
+# Headers tab shows what its account may see.
+subscription LiveFactChecks($articleId: ID!) {
+  annotationPublished(articleId: $articleId) {
+    id
+    verdict
+    summary
+    author { name }
+    claim { quote verdict }
+  }
+}
+`;
+
+/** The demo article is the first one a fresh database holds. */
+export const EXAMPLE_LIVE_VARIABLES = JSON.stringify({ articleId: toGlobalId('Article', 1) }, null, 2);

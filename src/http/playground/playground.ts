@@ -15,6 +15,8 @@ const ASSETS: Record<string, string> = {
   'react-dom.js': path.join(NODE_MODULES, 'react-dom', 'umd', 'react-dom.production.min.js'),
   'graphiql.js': path.join(NODE_MODULES, 'graphiql', 'graphiql.min.js'),
   'graphiql.css': path.join(NODE_MODULES, 'graphiql', 'graphiql.min.css'),
+  // The subscriptions client (graphql-ws's own browser build).
+  'graphql-ws.js': path.join(NODE_MODULES, 'graphql-ws', 'umd', 'graphql-ws.min.js'),
   // Plain browser JavaScript, read from the source tree (tsc does not copy it to dist/).
   'playground.js': path.join(PROJECT_ROOT, 'src', 'http', 'playground', 'playground.client.js'),
 };
@@ -35,6 +37,7 @@ const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self' data:",
+  // 'self' covers ws: and wss: to this host too (CSP 3): subscriptions.
   "connect-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",
@@ -59,6 +62,7 @@ function renderPage(options: PlaygroundOptions): string {
 <script src="${asset('react.js')}"></script>
 <script src="${asset('react-dom.js')}"></script>
 <script src="${asset('graphiql.js')}"></script>
+<script src="${asset('graphql-ws.js')}"></script>
 <script src="${asset('playground.js')}"></script>
 </body>
 </html>

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { ChangeEvent } from '../../events/change-events';
 import { toSqlDate } from '../../db/sql-dates';
 import { badUserInput, notFound } from '../../graphql/errors';
 import { fromGlobalIdOf } from '../../graphql/relay/global-id';
@@ -66,8 +67,15 @@ export async function appendRevision(
   );
 }
 
-/** Sets a claim's verdict to that of its newest published fact-check; returns before and after. */
-export async function refreshClaimVerdict(manager: EntityManager, claimId: number): Promise<{ before: Verdict | null; after: Verdict | null }> {
+/**
+ * Sets a claim's verdict to that of its newest published fact-check; returns before and after
+ * (and the claim's article). A change goes into `outbox` for live subscribers.
+ */
+export async function refreshClaimVerdict(
+  manager: EntityManager,
+  claimId: number,
+  outbox: ChangeEvent[],
+): Promise<{ before: Verdict | null; after: Verdict | null; articleId: number }> {
   const claim = await manager.findOneByOrFail(ClaimEntity, { id: claimId });
   const newest = await manager
     .createQueryBuilder(AnnotationEntity, 'n')
@@ -78,6 +86,9 @@ export async function refreshClaimVerdict(manager: EntityManager, claimId: numbe
     .limit(1)
     .getRawOne<{ verdict: Verdict }>();
   const after = newest?.verdict ?? null;
-  if (after !== claim.verdict) await manager.update(ClaimEntity, { id: claimId }, { verdict: after });
-  return { before: claim.verdict, after };
+  if (after !== claim.verdict) {
+    await manager.update(ClaimEntity, { id: claimId }, { verdict: after });
+    outbox.push({ type: 'claimVerdictChanged', articleId: claim.articleId, claimId });
+  }
+  return { before: claim.verdict, after, articleId: claim.articleId };
 }

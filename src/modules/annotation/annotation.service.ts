@@ -73,7 +73,7 @@ export class AnnotationService {
   update(viewer: Viewer, id: number, input: UpdateAnnotationInput): Promise<number> {
     const user = requireRole(viewer, Role.REVIEWER);
     if (input.verdict == null && input.summary == null && input.body == null && input.citations == null) throw badUserInput(NOTHING_TO_CHANGE, 'input');
-    return this.db.writes.run(async (manager) => {
+    return this.db.writes.run(async (manager, outbox) => {
       const annotation = await this.findForWrite(manager, viewer, id);
       if (annotation.status === AnnotationStatus.RETRACTED) throw conflict(RETRACTED_IS_FINAL, annotation.version);
       if (annotation.status === AnnotationStatus.PUBLISHED && !isEditor(viewer)) throw forbidden(PUBLISHED_EDITORS_ONLY);
@@ -92,7 +92,7 @@ export class AnnotationService {
       const citations = input.citations ? await writeCitations(manager, id, input.citations, 'input.citations') : await currentCitations(manager, id);
       await appendRevision(manager, annotation, AnnotationChange.UPDATED, user.id, citations, note);
       if (annotation.status === AnnotationStatus.PUBLISHED && verdictChanged) {
-        await refreshClaimVerdict(manager, annotation.claimId);
+        await refreshClaimVerdict(manager, annotation.claimId, outbox);
         await recordCorrection(manager, annotation, CorrectionKind.VERDICT_CHANGED, previousVerdict, annotation.verdict, note!, user.id);
       }
       return id;
@@ -114,14 +114,15 @@ export class AnnotationService {
 
   publish(viewer: Viewer, id: number, expectedVersion: number): Promise<number> {
     const user = requireRole(viewer, Role.EDITOR);
-    return this.db.writes.run(async (manager) => {
+    return this.db.writes.run(async (manager, outbox) => {
       const annotation = await this.findForWrite(manager, viewer, id);
       if (annotation.authorId === user.id) throw forbidden(SECOND_PAIR_OF_EYES);
       if (annotation.status !== AnnotationStatus.IN_REVIEW) throw conflict(`Only a fact-check IN_REVIEW can be published; this one is ${annotation.status}.`, annotation.version);
       checkVersion(annotation, expectedVersion);
       await bumpVersion(manager, annotation, { status: AnnotationStatus.PUBLISHED, publishedAt: new Date() });
       await appendRevision(manager, annotation, AnnotationChange.PUBLISHED, user.id, await currentCitations(manager, id));
-      await refreshClaimVerdict(manager, annotation.claimId);
+      const { articleId } = await refreshClaimVerdict(manager, annotation.claimId, outbox);
+      outbox.unshift({ type: 'annotationPublished', articleId, annotationId: id });
       return id;
     });
   }
@@ -129,14 +130,14 @@ export class AnnotationService {
   /** Retracts with a reason: the fact-check stays visible as RETRACTED; the claim falls back. */
   retract(viewer: Viewer, id: number, reason: string, expectedVersion?: number | null): Promise<number> {
     const user = requireRole(viewer, Role.EDITOR);
-    return this.db.writes.run(async (manager) => {
+    return this.db.writes.run(async (manager, outbox) => {
       const annotation = await this.findForWrite(manager, viewer, id);
       if (annotation.status !== AnnotationStatus.PUBLISHED) throw conflict(`Only a PUBLISHED fact-check can be retracted; this one is ${annotation.status}.`, annotation.version);
       checkVersion(annotation, expectedVersion);
       const note = clean(reason);
       await bumpVersion(manager, annotation, { status: AnnotationStatus.RETRACTED, retractedAt: new Date(), retractionReason: note });
       await appendRevision(manager, annotation, AnnotationChange.RETRACTED, user.id, await currentCitations(manager, id), note);
-      const { before, after } = await refreshClaimVerdict(manager, annotation.claimId);
+      const { before, after } = await refreshClaimVerdict(manager, annotation.claimId, outbox);
       await recordCorrection(manager, annotation, CorrectionKind.RETRACTED, before, after, note, user.id);
       return id;
     });

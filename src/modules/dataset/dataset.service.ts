@@ -206,7 +206,9 @@ async function importClaim(manager: EntityManager, article: ArticleEntity, claim
     summary.annotations += 1;
     added = true;
   }
-  if (added) await refreshClaimVerdict(manager, stored.id);
+  // Bulk loads are not announced to live subscribers (and mostly run from the CLI, another
+  // process): the events are dropped.
+  if (added) await refreshClaimVerdict(manager, stored.id, []);
 }
 
 async function isStored(manager: EntityManager, key: string, claimId: number, where: string): Promise<boolean> {

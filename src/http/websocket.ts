@@ -1,0 +1,135 @@
+import type http from 'node:http';
+import { type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, GraphQLError, getOperationAST, parse, specifiedRules, validate } from 'graphql';
+import type { Context as WsContext, SubscribePayload } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { Database } from '../db/database';
+import { contextFor, type Services } from '../graphql/context';
+import { ErrorCode } from '../graphql/errors';
+import { createErrorFormatter } from '../graphql/format-error';
+import { MAX_TOKENS, queryLimitRules } from '../graphql/limits';
+import type { Logger } from '../logger';
+import { ANONYMOUS, type Viewer } from '../modules/auth/viewer';
+
+/** Live operations one connection may hold at once; more are refused (RATE_LIMITED). */
+export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 20;
+/** The largest message a client may send (a subscribe message holds a document). */
+const MAX_MESSAGE_BYTES = 1024 * 1024;
+
+const SUBSCRIPTIONS_ONLY = 'This WebSocket carries subscriptions only: send queries and mutations as HTTP POST requests.';
+
+export interface LiveUpdates {
+  /** Open WebSocket connections. */
+  readonly connections: number;
+  /** Ends every live operation, closes every socket (1001, going away) and stops accepting. */
+  close(): Promise<void>;
+}
+
+export interface LiveUpdatesOptions {
+  server: http.Server;
+  path: string;
+  schema: GraphQLSchema;
+  db: Database;
+  services: Services;
+  logger: Logger;
+  production: boolean;
+}
+
+/** Connection parameters a client sends in `connection_init`: its API token, as in the HTTP header. */
+interface ConnectionParams {
+  authorization?: unknown;
+  Authorization?: unknown;
+  [key: string]: unknown;
+}
+
+/**
+ * GraphQL subscriptions over WebSocket (the graphql-ws protocol, `graphql-transport-ws`) on the
+ * GraphQL path. The token goes in the connection parameters (`{ "authorization": "Bearer …" }`);
+ * a bad one closes the socket with 4403 before any operation, none subscribes anonymously.
+ * Documents face the same parser and validation limits as over HTTP, and their errors the
+ * same formatter: codes in `extensions.code`, nothing unexpected unmasked.
+ */
+export function attachLiveUpdates({ server, path, schema, db, services, logger, production }: LiveUpdatesOptions): LiveUpdates {
+  const sockets = new WebSocketServer({ server, path, maxPayload: MAX_MESSAGE_BYTES });
+  const viewers = new WeakMap<object, Viewer>();
+  const rules = [...specifiedRules, ...queryLimitRules(schema)];
+  const formatter = createErrorFormatter({ production, logger });
+  const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] => errors.map((error) => formatter(withRequestCode(error).toJSON(), error));
+
+  const protocol = useServer<ConnectionParams>(
+    {
+      schema,
+      isProd: production,
+      onConnect: async (ctx) => {
+        try {
+          const token = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+          if (token !== undefined && typeof token !== 'string') return false;
+          viewers.set(ctx, await services.auth.viewerFrom({ authorization: token }));
+          return true;
+        } catch (error) {
+          // A malformed, unknown or revoked token (UNAUTHENTICATED): 4403 Forbidden.
+          if (!(error instanceof GraphQLError)) logger.error('WebSocket connection check failed', production ? { errorName: (error as Error).name } : { message: (error as Error).message });
+          return false;
+        }
+      },
+      onSubscribe: (ctx, _id, payload) => prepare(ctx, payload),
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(result.errors) } : undefined),
+      onError: (_ctx, _id, _payload, errors) => format(errors),
+    },
+    sockets,
+  );
+
+  function prepare(ctx: WsContext<ConnectionParams>, payload: SubscribePayload) {
+    let document: DocumentNode;
+    try {
+      document = parse(payload.query, { maxTokens: MAX_TOKENS });
+    } catch (error) {
+      return [requestError(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+    }
+    // In production no "Did you mean …?" hints: they reveal the schema when introspection is off.
+    const invalid = validate(schema, document, rules, { hideSuggestions: production });
+    if (invalid.length > 0) return invalid.map((error) => requestError(error, 'GRAPHQL_VALIDATION_FAILED'));
+    const operation = getOperationAST(document, payload.operationName);
+    if (!operation) return [new GraphQLError('Name the operation to run: the document holds several, or none by that name.', { extensions: { code: 'BAD_REQUEST' } })];
+    if (operation.operation !== 'subscription') return [new GraphQLError(SUBSCRIPTIONS_ONLY, { extensions: { code: 'BAD_REQUEST' } })];
+    // ctx.subscriptions already holds this one while it is being prepared.
+    if (Object.keys(ctx.subscriptions).length > MAX_SUBSCRIPTIONS_PER_CONNECTION) {
+      return [
+        new GraphQLError(`At most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection.`, {
+          extensions: { code: ErrorCode.RATE_LIMITED, limit: 'subscriptions', max: MAX_SUBSCRIPTIONS_PER_CONNECTION },
+        }),
+      ];
+    }
+    return {
+      schema,
+      document,
+      operationName: payload.operationName,
+      variableValues: payload.variables,
+      contextValue: contextFor(db, services, viewers.get(ctx) ?? ANONYMOUS),
+    };
+  }
+
+  return {
+    get connections() {
+      return sockets.clients.size;
+    },
+    async close() {
+      await protocol.dispose();
+    },
+  };
+}
+
+/** Parse and validation errors carry the codes Apollo gives them over HTTP (and our limits' own). */
+function requestError(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
+}
+
+/**
+ * Errors graphql-js raises before any resolver runs have no code: a variable that does not
+ * fit its type is bad input (as Apollo answers over HTTP).
+ */
+function withRequestCode(error: GraphQLError): GraphQLError {
+  if (error.extensions.code !== undefined || error.path !== undefined || error.originalError) return error;
+  if (error.message.startsWith('Variable "$')) return new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: ErrorCode.BAD_USER_INPUT } });
+  return error;
+}
