@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ARTICLE_SLUG } from '../../src/modules/dataset/demo-dataset';
 import { Role } from '../../src/modules/user/user.entity';
 import { MAX_SUBSCRIPTIONS_PER_CONNECTION } from '../../src/http/websocket';
+import { toGlobalId } from '../../src/graphql/relay/global-id';
 import { buildDataset } from '../helpers/factories';
 import { connectLive, type LiveClient } from '../helpers/live-client';
 import { type SignedIn, startTestServer, type TestServer } from '../helpers/test-app';
@@ -130,6 +131,26 @@ describe('live updates over WebSocket (graphql-ws)', () => {
     const [result] = await stream.waitFor(1);
     expect(result.data!.annotationPublished).toMatchObject({ id, verdict: 'MISLEADING' });
     stream.dispose();
+  });
+
+  it('ends the subscriptions of a token revoked while they run, with UNAUTHENTICATED and nothing more', async () => {
+    const admin = await server.signIn(Role.ADMIN);
+    const { createToken } = await ok<{ createToken: { secret: string; token: { id: string } } }>(
+      'mutation($u: ID!) { createToken(input: { userId: $u, label: "newsroom wall" }) { secret token { id } } }',
+      { u: toGlobalId('User', otherEditor.userId) },
+      admin,
+    );
+    const stream = await live(createToken.secret).subscribe<Published>(ON_PUBLISH, { a: draft.id });
+    const first = await publishNew(draft.claims[0].id, 'MIXED', editor, otherEditor);
+    expect((await stream.waitFor(1))[0].data!.annotationPublished.id).toBe(first);
+
+    await ok('mutation($id: ID!) { revokeToken(input: { id: $id }) { revokedAt } }', { id: createToken.token.id }, admin);
+    await publishNew(draft.claims[1].id, 'FALSE', editor, otherEditor);
+    const errors = await stream.ended();
+    expect(stream.results).toHaveLength(2);
+    expect(stream.results[1].data).toBeNull();
+    expect(errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    await waitUntil(() => server.db.events.subscriberCount === 0);
   });
 
   it('refuses a bad token at connection time with 4403, before any operation', async () => {

@@ -46,6 +46,16 @@ export class AuthService {
     return { user: { id: row.id, name: row.name, role: row.role }, tokenId: row.tokenId };
   }
 
+  /**
+   * Whether the viewer's token still stands (anonymous viewers always do). Long-lived
+   * operations (subscriptions) ask again before each event: a revoked token stops there.
+   */
+  async stillSignedIn(viewer: Viewer): Promise<boolean> {
+    if (viewer.tokenId == null) return true;
+    const row = await this.db.reader.get<{ ok: number }>('SELECT 1 AS ok FROM api_tokens WHERE id = ? AND revoked_at IS NULL', [viewer.tokenId]);
+    return row !== undefined;
+  }
+
   /** Creates a token for a user; the secret is in the result and nowhere else. */
   async issue(userId: number, label: string): Promise<IssuedToken> {
     return this.db.writes.run(async (manager) => {
