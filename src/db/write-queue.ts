@@ -15,7 +15,7 @@ export class WriteQueue {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly events?: EventBus,
+    private readonly events: EventBus,
   ) {}
 
   /**
@@ -28,7 +28,7 @@ export class WriteQueue {
     const result = this.tail.then(async () => {
       const outbox: ChangeEvent[] = [];
       const value = await this.dataSource.transaction((manager) => work(manager, outbox));
-      if (outbox.length > 0) this.events?.publish(outbox);
+      if (outbox.length > 0) this.events.publish(outbox);
       return value;
     });
     this.tail = result.then(

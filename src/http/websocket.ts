@@ -44,8 +44,9 @@ interface ConnectionParams {
 
 /**
  * GraphQL subscriptions over WebSocket (the graphql-ws protocol, `graphql-transport-ws`) on the
- * GraphQL path. The token goes in the connection parameters (`{ "authorization": "Bearer …" }`);
- * a bad one closes the socket with 4403 before any operation, none subscribes anonymously.
+ * GraphQL path. The token goes in the connection parameters (`{ "authorization": "Bearer …" }`):
+ * a bad one closes the socket with 4403 before any operation; without one the client
+ * subscribes anonymously.
  * Documents face the same parser and validation limits as over HTTP, and their errors the
  * same formatter: codes in `extensions.code`, nothing unexpected unmasked.
  */

@@ -58,22 +58,29 @@ export class SqliteSearchIndex implements SearchIndex {
     const probe = await probeMatches(this.reader, table, match);
     let rows: HitRow[];
     if (probe.n <= RANKED_LIMIT) {
-      rows = await this.visibleHits(`SELECT rowid AS doc, bm25(${table}) AS bm FROM ${table} WHERE ${table} MATCH ? ORDER BY bm25(${table}) LIMIT ${RANKED_LIMIT}`, match, request);
+      rows = await this.visibleHits(`SELECT rowid AS doc, bm25(${table}) AS bm FROM ${table} WHERE ${table} MATCH ? ORDER BY bm25(${table}) LIMIT ${RANKED_LIMIT}`, [match], request);
     } else {
       // Recent path: newest first, a chunk at a time, until RECENT_LIMIT of them are visible and
-      // pass the filters (the newest matches may all be drafts, or of another language). A
+      // pass the filters (the newest matches may all be drafts, or of another language). Only as
+      // many matches are checked as should hold the hits still missing, at the pass rate so far
+      // (all, at first): the check joins each match to its object, most of a query's time. A
       // stand-in bm25 that decreases with age keeps the newest first within a field weight.
       rows = [];
       let seen = 0;
+      let unchecked: number[] = [];
       const chunks = newestFirst(this.reader, table, match, probe);
-      for (let chunk = await chunks.next(); !chunk.done; ) {
-        const ranked = chunk.value.map((doc, i) => [doc, -1 / (2 + seen + i)]);
-        seen += chunk.value.length;
-        rows.push(...(await this.visibleHits("SELECT json_extract(value, '$[0]') AS doc, json_extract(value, '$[1]') AS bm FROM json_each(?)", JSON.stringify(ranked), request)));
-        if (rows.length >= RECENT_LIMIT || seen >= RECENT_SCAN_LIMIT) break;
-        // As many more matches as should hold the visible hits still missing, at the pass rate so far.
-        const wanted = ((RECENT_LIMIT - rows.length) * seen) / Math.max(1, rows.length);
-        chunk = await chunks.next(Math.min(wanted, RECENT_SCAN_LIMIT - seen));
+      while (rows.length < RECENT_LIMIT && seen < RECENT_SCAN_LIMIT) {
+        const passRate = seen === 0 ? 1 : Math.max(1, rows.length) / seen;
+        const wanted = Math.ceil((RECENT_LIMIT - rows.length) / passRate);
+        if (unchecked.length === 0) {
+          const chunk = await chunks.next(Math.min(wanted, RECENT_SCAN_LIMIT - seen));
+          if (chunk.done) break;
+          unchecked = chunk.value;
+        }
+        const docs = unchecked.splice(0, Math.min(wanted, RECENT_SCAN_LIMIT - seen));
+        // json_each's key is the position in `docs`: the stand-in bm25 is -1 / (2 + age rank).
+        rows.push(...(await this.visibleHits('SELECT value AS doc, -1.0 / (2 + ? + key) AS bm FROM json_each(?)', [seen, JSON.stringify(docs)], request)));
+        seen += docs.length;
       }
     }
     // One hit per object: its best field stands for it.
@@ -89,8 +96,8 @@ export class SqliteSearchIndex implements SearchIndex {
     return [...best.values()].sort((x, y) => y.score - x.score || x.documentId - y.documentId);
   }
 
-  /** The hits (`hits`: rows of doc and bm) whose objects the viewer may see and that pass the filters. */
-  private visibleHits(hits: string, hitsParam: string, request: SearchRequest): Promise<HitRow[]> {
+  /** The hits (`hits`: rows of doc and bm, with its parameters) whose objects the viewer may see and that pass the filters. */
+  private visibleHits(hits: string, hitsParams: SqlParam[], request: SearchRequest): Promise<HitRow[]> {
     const { where, params } = visibleAndFiltered(request);
     // CROSS JOIN fixes the join order: from the few hits to their documents. Left to itself,
     // SQLite plans the OR over document types as a scan of every document (200 ms at 1M).
@@ -104,7 +111,7 @@ export class SqliteSearchIndex implements SearchIndex {
        LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE ${where}`,
-      [hitsParam, ...params],
+      [...hitsParams, ...params],
     );
   }
 
