@@ -122,6 +122,39 @@ describe('live updates over WebSocket (graphql-ws)', () => {
     stream.dispose();
   });
 
+  it('delivers every acknowledged publication exactly once to each subscriber, under concurrent writes', async () => {
+    const watchers = [await live().subscribe<Published>(ON_PUBLISH, { a: article.id }), await live(reviewer.token).subscribe<Published>(ON_PUBLISH, { a: article.id })];
+    const verdicts = await live(editor.token).subscribe<VerdictChanged>(ON_VERDICT, { a: article.id });
+    const claims = (await server.gql<{ article: typeof article }>(`{ article(slug: "${DEMO_ARTICLE_SLUG}") { id claims { id verdict } } }`)).data!.article.claims.slice(0, 10);
+    const drafts = await Promise.all(
+      claims.map(async (claim) => {
+        const { createAnnotation } = await ok<{ createAnnotation: { id: string } }>(
+          `mutation($c: ID!) { createAnnotation(input: { claimId: $c, verdict: NEEDS_CONTEXT, summary: "Concurrent.", body: "Concurrent.", citations: [] }) { id } }`,
+          { c: claim.id },
+          reviewer,
+        );
+        await ok('mutation($id: ID!) { submitAnnotation(input: { id: $id }) { id } }', { id: createAnnotation.id }, reviewer);
+        return createAnnotation.id;
+      }),
+    );
+    // Ten editors' publications at once, each acknowledged before it counts.
+    const acknowledged = await Promise.all(
+      drafts.map(async (id) => (await ok<{ publishAnnotation: { id: string } }>('mutation($id: ID!) { publishAnnotation(input: { id: $id, expectedVersion: 2 }) { id } }', { id }, editor)).publishAnnotation.id),
+    );
+    for (const stream of watchers) {
+      await stream.waitFor(acknowledged.length);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(stream.results.map((r) => r.data!.annotationPublished.id).sort()).toEqual([...acknowledged].sort());
+    }
+    // Every claim moved to NEEDS_CONTEXT unless it was there already: one event per change.
+    const changed = claims.filter((claim) => claim.verdict !== 'NEEDS_CONTEXT').map((claim) => claim.id);
+    await verdicts.waitFor(changed.length);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(verdicts.results.map((r) => r.data!.claimVerdictChanged.id).sort()).toEqual(changed.sort());
+    expect(verdicts.results.every((r) => r.data!.claimVerdictChanged.verdict === 'NEEDS_CONTEXT')).toBe(true);
+    for (const stream of [...watchers, verdicts]) stream.dispose();
+  });
+
   it('hides unpublished articles from anonymous subscribers; editors follow them', async () => {
     const refused = await live().subscribe(ON_PUBLISH, { a: draft.id });
     expect(await refused.ended()).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'NOT_FOUND', field: 'articleId' }) })]);
