@@ -1,8 +1,7 @@
 import type http from 'node:http';
 import { type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, GraphQLError, getOperationAST, parse, specifiedRules, validate } from 'graphql';
-import type { Context as WsContext, SubscribePayload } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { CloseCode, type Context as WsContext, handleProtocols, makeServer, type ServerOptions, type SubscribePayload } from 'graphql-ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import type { Database } from '../db/database';
 import { contextFor, type Services } from '../graphql/context';
 import { ErrorCode } from '../graphql/errors';
@@ -15,6 +14,8 @@ import { ANONYMOUS, type Viewer } from '../modules/auth/viewer';
 export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 20;
 /** The largest message a client may send (a subscribe message holds a document). */
 const MAX_MESSAGE_BYTES = 1024 * 1024;
+/** A ping this often; a client that has not answered the last one by the next is cut off. */
+const KEEP_ALIVE_MS = 12_000;
 
 const SUBSCRIPTIONS_ONLY = 'This WebSocket carries subscriptions only: send queries and mutations as HTTP POST requests.';
 
@@ -57,10 +58,10 @@ export function attachLiveUpdates({ server, path, schema, db, services, logger, 
   const formatter = createErrorFormatter({ production, logger });
   const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] => errors.map((error) => formatter(withRequestCode(error).toJSON(), error));
 
-  const protocol = useServer<ConnectionParams>(
+  const protocol = bindProtocol(
+    sockets,
     {
       schema,
-      isProd: production,
       onConnect: async (ctx) => {
         try {
           const token = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
@@ -77,7 +78,7 @@ export function attachLiveUpdates({ server, path, schema, db, services, logger, 
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(result.errors) } : undefined),
       onError: (_ctx, _id, _payload, errors) => format(errors),
     },
-    sockets,
+    { logger, production },
   );
 
   function prepare(ctx: WsContext<ConnectionParams>, payload: SubscribePayload) {
@@ -114,8 +115,64 @@ export function attachLiveUpdates({ server, path, schema, db, services, logger, 
     get connections() {
       return sockets.clients.size;
     },
+    close: protocol.close,
+  };
+}
+
+/**
+ * graphql-ws's protocol on a `ws` server: its `use/ws` starter, adapted. The starter answers a
+ * well-formed message the protocol does not allow from a client (a `connection_ack`, say) as
+ * an internal error (4500) and prints it to the console: here that is the client's error
+ * (4400, Bad Request), and what is truly unexpected goes to our log, stripped in production.
+ */
+function bindProtocol(sockets: WebSocketServer, options: ServerOptions<ConnectionParams, { socket: WebSocket }>, { logger, production }: { logger: Logger; production: boolean }): { close(): Promise<void> } {
+  const protocol = makeServer(options);
+  sockets.options.handleProtocols = handleProtocols;
+  sockets.on('connection', (socket) => {
+    const internalError = (error: unknown) => {
+      const { name, message } = error instanceof Error ? error : new Error(String(error));
+      logger.error('WebSocket connection failed', production ? { errorName: name } : { errorName: name, message });
+      socket.close(CloseCode.InternalServerError, 'Internal server error');
+    };
+    socket.once('error', internalError);
+    let awaitingPong = false;
+    const keepAlive = setInterval(() => {
+      if (awaitingPong) return socket.terminate();
+      awaitingPong = true;
+      socket.ping();
+    }, KEEP_ALIVE_MS);
+    socket.on('pong', () => (awaitingPong = false));
+    const closed = protocol.opened(
+      {
+        protocol: socket.protocol,
+        send: (data) =>
+          new Promise<void>((resolve, reject) => {
+            if (socket.readyState !== socket.OPEN) return resolve();
+            socket.send(data, (error) => (error ? reject(error) : resolve()));
+          }),
+        close: (code, reason) => socket.close(code, reason),
+        onMessage: (handle) =>
+          socket.on('message', async (data) => {
+            try {
+              await handle(String(data));
+            } catch (error) {
+              if (error instanceof Error && error.message.startsWith('Unexpected message of type')) socket.close(CloseCode.BadRequest, 'Unexpected message');
+              else internalError(error);
+            }
+          }),
+      },
+      { socket },
+    );
+    socket.once('close', (code, reason) => {
+      clearInterval(keepAlive);
+      void closed(code, String(reason));
+    });
+  });
+  return {
     async close() {
-      await protocol.dispose();
+      for (const client of sockets.clients) client.close(1001, 'Going away');
+      sockets.removeAllListeners();
+      await new Promise<void>((resolve, reject) => sockets.close((error) => (error ? reject(error) : resolve())));
     },
   };
 }

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { fingerprint } from '../helpers/fingerprint';
+import { connectLive } from '../helpers/live-client';
 import { startTestServer, type TestServer } from '../helpers/test-app';
 
 /**
@@ -50,6 +52,66 @@ describe('fuzzing the HTTP endpoint', () => {
     fc.jsonValue().map((v) => JSON.stringify(v)),
     fc.string({ maxLength: 300 }),
   );
+
+  /**
+   * One WebSocket: the handshake (or not), then `message`; resolves with the close code, or 0 if
+   * the server kept the socket open (it answered, or waits for more) for 300 ms.
+   */
+  function sendOverSocket(init: string | null, message: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const socket = new WebSocket(server.graphqlUrl.replace(/^http/, 'ws'), 'graphql-transport-ws');
+      let timer: NodeJS.Timeout | undefined;
+      socket.on('error', reject);
+      socket.on('close', (code) => {
+        clearTimeout(timer);
+        resolve(code);
+      });
+      socket.on('open', () => {
+        if (init !== null) socket.send(init);
+        socket.send(message);
+        timer = setTimeout(() => {
+          socket.removeAllListeners('close');
+          socket.terminate();
+          resolve(0);
+        }, 300);
+      });
+    });
+  }
+
+  it('answers arbitrary WebSocket messages without an internal error, and keeps serving subscriptions', async () => {
+    const init = fc.oneof(
+      fc.constant(JSON.stringify({ type: 'connection_init' })),
+      fc.jsonValue().map((payload) => JSON.stringify({ type: 'connection_init', payload })),
+      fc.string({ maxLength: 60 }).map((token) => JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })),
+      fc.constant(null),
+    );
+    const message = fc.oneof(
+      fc.record({ query: document, variables: fc.option(fc.jsonValue(), { nil: undefined }), operationName: fc.option(fc.oneof(fc.string(), fc.integer()), { nil: undefined }) }, { requiredKeys: [] }).map((payload) => JSON.stringify({ id: '1', type: 'subscribe', payload })),
+      fc.jsonValue().map((v) => JSON.stringify(v)),
+      fc.constantFrom('ping', 'pong', 'complete', 'next', 'error', 'connection_ack').map((type) => JSON.stringify({ type, id: '1' })),
+      fc.string({ maxLength: 200 }),
+    );
+    const codes = new Set<number>();
+    await fc.assert(
+      fc.asyncProperty(init, message, async (first, second) => {
+        const code = await sendOverSocket(first, second);
+        codes.add(code);
+        // 4500 and 1011 are the protocol's and WebSocket's "internal error".
+        expect([4500, 1011]).not.toContain(code);
+      }),
+      { numRuns: 150 },
+    );
+    // Refusals were seen (bad messages close with 4400, bad tokens with 4403), not only silence.
+    expect([...codes].some((code) => code >= 4400 && code < 4500)).toBe(true);
+    const client = connectLive(server);
+    const stream = await client.subscribe('subscription { annotationPublished(articleId: "QXJ0aWNsZTox") { id } }');
+    expect(stream.completed).toBe(false);
+    expect(server.db.events.subscriberCount).toBeGreaterThanOrEqual(1);
+    await client.close();
+    await stillServing();
+    expect(await fingerprint(server)).toBe(before);
+    expect(server.logger.entries).toEqual([]);
+  });
 
   it('answers arbitrary JSON bodies and GraphQL documents without a 5xx, changing nothing', async () => {
     await fc.assert(
