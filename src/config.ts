@@ -27,6 +27,8 @@ export interface AppConfig {
   shutdownTimeoutMs: number;
   /** Memory for cached anonymous answers, in MB (RESPONSE_CACHE_MB; 0: no cache). */
   responseCacheMb: number;
+  /** Open subscription WebSockets one client address may hold (LIVE_CONNECTIONS_PER_ADDRESS; 0: no limit). */
+  liveConnectionsPerAddress: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -116,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsToken: env.METRICS_TOKEN?.trim() || null,
     shutdownTimeoutMs: readCount(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),
     responseCacheMb: readCount(env, 'RESPONSE_CACHE_MB', 64),
+    liveConnectionsPerAddress: readCount(env, 'LIVE_CONNECTIONS_PER_ADDRESS', 100),
     rateLimits: {
       mutationsPerMinute: readCount(env, 'RATE_LIMIT_MUTATIONS', 120),
       expensivePerMinute: readCount(env, 'RATE_LIMIT_EXPENSIVE', 60),

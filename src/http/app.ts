@@ -4,6 +4,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import proxyAddress from 'proxy-addr';
 import type { GraphQLSchema } from 'graphql';
 import type { AppConfig } from '../config';
 import { type Database, hasPendingMigrations } from '../db/database';
@@ -65,7 +66,10 @@ export interface HttpApp {
   close(): Promise<void>;
 }
 
-export type HttpAppConfig = Pick<AppConfig, 'production' | 'publicUrl' | 'organisation' | 'introspection' | 'playground' | 'rateLimits' | 'trustProxy' | 'metricsToken' | 'shutdownTimeoutMs' | 'responseCacheMb'>;
+export type HttpAppConfig = Pick<
+  AppConfig,
+  'production' | 'publicUrl' | 'organisation' | 'introspection' | 'playground' | 'rateLimits' | 'trustProxy' | 'metricsToken' | 'shutdownTimeoutMs' | 'responseCacheMb' | 'liveConnectionsPerAddress'
+>;
 
 export interface HttpAppOptions {
   db: Database;
@@ -160,7 +164,18 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
   const context = createContextFactory(db, services);
   app.use(GRAPHQL_PATH, graphqlBody, expressMiddleware(apollo, { context }));
   app.use(jsonErrors(logger, config.production));
-  const live = attachLiveUpdates({ server, path: GRAPHQL_PATH, schema, db, services, logger, production: config.production });
+  const live = attachLiveUpdates({
+    server,
+    path: GRAPHQL_PATH,
+    schema,
+    db,
+    services,
+    logger,
+    production: config.production,
+    // The address express would give the request (req.ip), by the same TRUST_PROXY hops.
+    clientAddress: (req) => proxyAddress(req, (_address, hop) => hop < config.trustProxy),
+    connectionsPerAddress: config.liveConnectionsPerAddress,
+  });
   metrics.track('factline_live_connections', 'Open WebSocket connections (subscriptions).', () => live.connections);
   metrics.track('factline_live_subscriptions', 'Live subscriptions to committed changes.', () => db.events.subscriberCount);
 

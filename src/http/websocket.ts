@@ -34,6 +34,10 @@ export interface LiveUpdatesOptions {
   services: Services;
   logger: Logger;
   production: boolean;
+  /** The client's address, as the rate limits see it (TRUST_PROXY). */
+  clientAddress: (request: http.IncomingMessage) => string;
+  /** Open sockets one address may hold (0: no limit); more are refused with HTTP 429 before the handshake. */
+  connectionsPerAddress: number;
 }
 
 /** Connection parameters a client sends in `connection_init`: its API token, as in the HTTP header. */
@@ -51,8 +55,31 @@ interface ConnectionParams {
  * Documents face the same parser and validation limits as over HTTP, and their errors the
  * same formatter: codes in `extensions.code`, nothing unexpected unmasked.
  */
-export function attachLiveUpdates({ server, path, schema, db, services, logger, production }: LiveUpdatesOptions): LiveUpdates {
-  const sockets = new WebSocketServer({ server, path, maxPayload: MAX_MESSAGE_BYTES });
+export function attachLiveUpdates({ server, path, schema, db, services, logger, production, clientAddress, connectionsPerAddress }: LiveUpdatesOptions): LiveUpdates {
+  // Open sockets per client address. The check (at the handshake) and the count (on
+  // 'connection') happen in the same tick in ws, so concurrent handshakes cannot slip past it;
+  // a handshake that fails in between was never counted.
+  const open = new Map<string, number>();
+  const sockets = new WebSocketServer({
+    server,
+    path,
+    maxPayload: MAX_MESSAGE_BYTES,
+    verifyClient: ({ req }, accept) => {
+      if (connectionsPerAddress > 0 && (open.get(clientAddress(req)) ?? 0) >= connectionsPerAddress) {
+        return accept(false, 429, 'Too many open subscription connections from this address');
+      }
+      accept(true);
+    },
+  });
+  sockets.on('connection', (socket, req) => {
+    const address = clientAddress(req);
+    open.set(address, (open.get(address) ?? 0) + 1);
+    socket.once('close', () => {
+      const left = (open.get(address) ?? 1) - 1;
+      if (left > 0) open.set(address, left);
+      else open.delete(address);
+    });
+  });
   const viewers = new WeakMap<object, Viewer>();
   const rules = [...specifiedRules, ...queryLimitRules(schema)];
   const formatter = createErrorFormatter({ production, logger });

@@ -20,6 +20,7 @@ describe('loadConfig', () => {
       metricsToken: null,
       shutdownTimeoutMs: 10_000,
       responseCacheMb: 64,
+      liveConnectionsPerAddress: 100,
       rateLimits: { mutationsPerMinute: 120, expensivePerMinute: 60, expensiveCost: 1000 },
     });
   });
@@ -39,6 +40,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ RATE_LIMIT_MUTATIONS: '-1' })).toThrowError(/^RATE_LIMIT_MUTATIONS: /);
     expect(() => loadConfig({ EXPENSIVE_QUERY_COST: 'lots' })).toThrowError(/^EXPENSIVE_QUERY_COST: /);
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrowError(/^LOG_LEVEL: /);
+  });
+
+  it('reads LIVE_CONNECTIONS_PER_ADDRESS, naming a bad one', () => {
+    expect(loadConfig({ LIVE_CONNECTIONS_PER_ADDRESS: '0' })).toMatchObject({ liveConnectionsPerAddress: 0 });
+    expect(loadConfig({ LIVE_CONNECTIONS_PER_ADDRESS: '25' })).toMatchObject({ liveConnectionsPerAddress: 25 });
+    expect(() => loadConfig({ LIVE_CONNECTIONS_PER_ADDRESS: 'many' })).toThrowError(/^LIVE_CONNECTIONS_PER_ADDRESS: /);
   });
 
   it('reads PORT, DATABASE_PATH, NODE_ENV and SEED_DEMO', () => {

@@ -261,6 +261,50 @@ describe('live updates over WebSocket (graphql-ws)', () => {
     expect(result.errors).toEqual([expect.objectContaining({ message: expect.stringContaining('WebSocket'), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })]);
   });
 
+  it('refuses more open connections from one address than LIVE_CONNECTIONS_PER_ADDRESS, with 429 before the handshake', async () => {
+    const limited = await startTestServer({ demo: false, config: { liveConnectionsPerAddress: 3 } });
+    const url = limited.graphqlUrl.replace(/^http/, 'ws');
+    const connect = () =>
+      new Promise<WebSocket | number>((resolve, reject) => {
+        const socket = new WebSocket(url, 'graphql-transport-ws');
+        socket.once('open', () => resolve(socket));
+        socket.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+        socket.once('error', reject);
+      });
+    const admitted = [await connect(), await connect(), await connect()];
+    expect(admitted.every((socket) => socket instanceof WebSocket)).toBe(true);
+    expect(await connect()).toBe(429);
+    // A socket that closes makes room again.
+    const first = admitted[0] as WebSocket;
+    await new Promise((resolve) => {
+      first.once('close', resolve);
+      first.close();
+    });
+    await waitUntil(() => limited.app.live.connections === 2);
+    const again = await connect();
+    expect(again).toBeInstanceOf(WebSocket);
+    for (const socket of [...admitted.slice(1), again]) (socket as WebSocket).terminate();
+    await limited.close();
+  });
+
+  it('counts connections by the address TRUST_PROXY names, as the rate limits do', async () => {
+    const proxied = await startTestServer({ demo: false, config: { liveConnectionsPerAddress: 1, trustProxy: 1 } });
+    const connect = (forwardedFor: string) =>
+      new Promise<WebSocket | number>((resolve, reject) => {
+        const socket = new WebSocket(proxied.graphqlUrl.replace(/^http/, 'ws'), 'graphql-transport-ws', { headers: { 'x-forwarded-for': forwardedFor } });
+        socket.once('open', () => resolve(socket));
+        socket.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+        socket.once('error', reject);
+      });
+    const first = await connect('203.0.113.7');
+    expect(first).toBeInstanceOf(WebSocket);
+    expect(await connect('203.0.113.7')).toBe(429);
+    const other = await connect('198.51.100.4');
+    expect(other).toBeInstanceOf(WebSocket);
+    for (const socket of [first, other]) (socket as WebSocket).terminate();
+    await proxied.close();
+  });
+
   it('gives no schema hints in production mode', async () => {
     const production = await startTestServer({ production: true, demo: false });
     const client = connectLive(production);
