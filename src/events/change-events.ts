@@ -35,11 +35,6 @@ export class SubscriberTooSlowError extends Error {
   }
 }
 
-interface Subscriber {
-  deliver(event: ChangeEvent): void;
-  end(): void;
-}
-
 /**
  * Iterator over pushed values. Hand-written rather than an async generator: a generator
  * waiting in `await` ignores `return()` until its next value arrives, so a subscriber that
@@ -99,45 +94,40 @@ class PushIterator<T> implements AsyncIterableIterator<T> {
 
 /** Fan-out within this process, keyed by event type and article. */
 export class LocalEventBus implements EventBus {
-  private readonly subscribers = new Map<string, Set<Subscriber>>();
-  private count = 0;
+  private readonly subscribers = new Map<string, Set<PushIterator<ChangeEvent>>>();
   private closed = false;
 
   publish(events: readonly ChangeEvent[]): void {
     for (const event of events) {
       const listeners = this.subscribers.get(key(event.type, event.articleId));
       // A copy: a subscriber cut off while delivering leaves the set.
-      if (listeners) for (const subscriber of [...listeners]) subscriber.deliver(event);
+      if (listeners) for (const subscriber of [...listeners]) subscriber.push(event);
     }
   }
 
   subscribe<T extends ChangeEventType>(type: T, articleId: number): AsyncIterableIterator<Extract<ChangeEvent, { type: T }>> {
     const topic = key(type, articleId);
-    let listeners = this.subscribers.get(topic);
-    if (!listeners) this.subscribers.set(topic, (listeners = new Set()));
-    const set = listeners;
-    const subscriber: Subscriber = {
-      deliver: (event) => iterator.push(event as Extract<ChangeEvent, { type: T }>),
-      end: () => iterator.finish(),
-    };
-    const iterator = new PushIterator<Extract<ChangeEvent, { type: T }>>(() => {
-      set.delete(subscriber);
-      if (set.size === 0 && this.subscribers.get(topic) === set) this.subscribers.delete(topic);
-      this.count -= 1;
+    const listeners = this.subscribers.get(topic) ?? new Set();
+    this.subscribers.set(topic, listeners);
+    const iterator: PushIterator<ChangeEvent> = new PushIterator(() => {
+      listeners.delete(iterator);
+      if (listeners.size === 0 && this.subscribers.get(topic) === listeners) this.subscribers.delete(topic);
     });
-    this.count += 1;
-    set.add(subscriber);
+    listeners.add(iterator);
     if (this.closed) iterator.finish();
-    return iterator;
+    // Only events of this type and article reach it (the topic key says so).
+    return iterator as AsyncIterableIterator<ChangeEvent> as AsyncIterableIterator<Extract<ChangeEvent, { type: T }>>;
   }
 
   get subscriberCount(): number {
-    return this.count;
+    let count = 0;
+    for (const listeners of this.subscribers.values()) count += listeners.size;
+    return count;
   }
 
   close(): void {
     this.closed = true;
-    for (const listeners of [...this.subscribers.values()]) for (const subscriber of [...listeners]) subscriber.end();
+    for (const listeners of [...this.subscribers.values()]) for (const subscriber of [...listeners]) subscriber.finish();
   }
 }
 

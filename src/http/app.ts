@@ -172,8 +172,8 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
     services,
     logger,
     production: config.production,
-    // The address express would give the request (req.ip), by the same TRUST_PROXY hops.
-    clientAddress: (req) => proxyAddress(req, (_address, hop) => hop < config.trustProxy),
+    // What express gives as req.ip, with the trust function it compiled from TRUST_PROXY.
+    clientAddress: (req) => proxyAddress(req, app.get('trust proxy fn') as (address: string, hop: number) => boolean),
     connectionsPerAddress: config.liveConnectionsPerAddress,
   });
   metrics.track('factline_live_connections', 'Open WebSocket connections (subscriptions).', () => live.connections);

@@ -161,7 +161,9 @@ function bindProtocol(sockets: WebSocketServer, options: ServerOptions<Connectio
       logger.error('WebSocket connection failed', production ? { errorName: name } : { errorName: name, message });
       socket.close(CloseCode.InternalServerError, 'Internal server error');
     };
-    socket.once('error', internalError);
+    // ws emits 'error' for what the client sent wrong (an oversized or malformed frame) and
+    // closes the socket itself with the fitting code (1009, 1002…): not ours to log as a fault.
+    socket.on('error', (error: Error & { code?: string }) => logger.debug('WebSocket protocol error from a client', { errorName: error.name, code: error.code }));
     let awaitingPong = false;
     const keepAlive = setInterval(() => {
       if (awaitingPong) return socket.terminate();

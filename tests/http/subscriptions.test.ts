@@ -85,7 +85,7 @@ describe('live updates over WebSocket (graphql-ws)', () => {
     signedIn.dispose();
   });
 
-  it('announces a claim whose verdict changes, on publication and on retraction, with its fallen-back verdict', async () => {
+  it('announces a claim whose verdict changes: on publication, on a correction, and on retraction with its fallen-back verdict', async () => {
     const stream = await live().subscribe<VerdictChanged>(ON_VERDICT, { a: article.id });
     const claim = article.claims[1];
     const verdict = claim.verdict === 'FALSE' ? 'TRUE' : 'FALSE';
@@ -95,8 +95,15 @@ describe('live updates over WebSocket (graphql-ws)', () => {
     expect(published.data!.claimVerdictChanged.verdict).toBe(verdict);
     expect(published.data!.claimVerdictChanged.annotations[0]).toEqual({ id, status: 'PUBLISHED' });
 
+    // A correction of the published verdict (version 3 after publication), to one neither
+    // it nor the claim had, so that the retraction below changes the claim's verdict again.
+    const correction = ['MIXED', 'NEEDS_CONTEXT'].find((v) => v !== claim.verdict)!;
+    await ok('mutation($id: ID!, $v: Verdict!) { updateAnnotation(input: { id: $id, expectedVersion: 3, verdict: $v, note: "Read the full speech." }) { id } }', { id, v: correction }, editor);
+    const [, corrected] = await stream.waitFor(2);
+    expect(corrected.data!.claimVerdictChanged).toMatchObject({ id: claim.id, verdict: correction });
+
     await ok('mutation($id: ID!) { retractAnnotation(input: { id: $id, reason: "Wrong source." }) { id } }', { id }, editor);
-    const [, retracted] = await stream.waitFor(2);
+    const [, , retracted] = await stream.waitFor(3);
     expect(retracted.data!.claimVerdictChanged).toMatchObject({ id: claim.id, verdict: claim.verdict });
     stream.dispose();
   });
@@ -303,6 +310,15 @@ describe('live updates over WebSocket (graphql-ws)', () => {
     expect(other).toBeInstanceOf(WebSocket);
     for (const socket of [first, other]) (socket as WebSocket).terminate();
     await proxied.close();
+  });
+
+  it('closes a socket that sends a message over the size limit (1009), logging no fault', async () => {
+    const socket = new WebSocket(server.graphqlUrl.replace(/^http/, 'ws'), 'graphql-transport-ws');
+    await new Promise((resolve) => socket.once('open', resolve));
+    const closed = new Promise<number>((resolve) => socket.once('close', resolve));
+    socket.send('x'.repeat(1024 * 1024 + 1));
+    expect(await closed).toBe(1009);
+    expect(server.logger.entries).toEqual([]);
   });
 
   it('gives no schema hints in production mode', async () => {

@@ -30,15 +30,14 @@ async function visibleEvents<T extends ChangeEventType, Row>(
   const source = context.events.subscribe(type, articleId);
   // Hand-written, like the bus's own iterator: return() must end a subscription that is
   // waiting for its next event at once.
-  let revoked = false;
   const iterator: AsyncIterableIterator<Row | GraphQLError> = {
     async next(): Promise<IteratorResult<Row | GraphQLError>> {
       for (;;) {
-        const event = revoked ? { done: true as const, value: undefined } : await source.next();
+        const event = await source.next();
         if (event.done) return { value: undefined, done: true };
         context.renew();
         if (!(await context.services.auth.stillSignedIn(context.viewer))) {
-          revoked = true;
+          // Ended here, so the next call finds the source done.
           await source.return?.();
           return { value: unauthenticated(TOKEN_REVOKED), done: false };
         }
