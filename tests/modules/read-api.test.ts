@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ARTICLE_SLUG } from '../../src/modules/dataset/demo-dataset';
+import { Role } from '../../src/modules/user/user.entity';
 import { buildDataset } from '../helpers/factories';
 import { type GraphQLResult, startTestServer, type TestServer } from '../helpers/test-app';
 
@@ -176,5 +177,28 @@ describe('read API', () => {
     expect(ratings.get('FALSE')).toEqual({ value: 1, best: 5, worst: 1, label: 'False' });
     expect(ratings.get('MISLEADING')).toEqual({ value: null, best: 5, worst: 1, label: 'Misleading' });
     expect(ratings.get('NEEDS_CONTEXT')).toEqual({ value: null, best: 5, worst: 1, label: 'Needs context' });
+  });
+
+  it('serves every user in an answer with its role: authors, revision actors and editors, also as of a moment', async () => {
+    const { token } = await server.signIn(Role.EDITOR);
+    const users = `author { name role } revisions { actor { name role } }`;
+    const result = await server.gql<{ article: { revisions: { editor: { role: string } | null }[]; claims: { annotations: { author: { role: string }; revisions: { actor: { role: string } }[] }[] }[] }; then: { claims: { annotations: { author: { role: string } }[] }[] } }>(
+      `query($slug: String!, $now: DateTime!) {
+        article(slug: $slug) { revisions { editor { name role } } claims { annotations { ${users} } } }
+        then: article(slug: $slug, asOf: $now) { claims { annotations { author { name role } } } }
+      }`,
+      { slug: DEMO_ARTICLE_SLUG, now: new Date().toISOString() },
+      token,
+    );
+    expect(result.errors).toBeUndefined();
+    const annotations = result.data!.article.claims.flatMap((claim) => claim.annotations);
+    expect(annotations.length).toBeGreaterThan(0);
+    const roles = [
+      ...annotations.flatMap((annotation) => [annotation.author.role, ...annotation.revisions.map((revision) => revision.actor.role)]),
+      ...result.data!.then.claims.flatMap((claim) => claim.annotations.map((annotation) => annotation.author.role)),
+      ...result.data!.article.revisions.flatMap((revision) => (revision.editor ? [revision.editor.role] : [])),
+    ];
+    expect(roles.length).toBeGreaterThan(annotations.length);
+    for (const role of roles) expect(Object.values(Role)).toContain(role);
   });
 });

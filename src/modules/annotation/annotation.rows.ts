@@ -1,6 +1,8 @@
 import { fromSqlDate } from '../../db/sql-dates';
 import type { TypedRow } from '../../graphql/relay/node.type';
 import type { SourceRow } from '../source/source.rows';
+import { userRow, type UserRow } from '../user/user.loaders';
+import type { Role } from '../user/user.entity';
 import type { CitationSnapshot } from './annotation-revision.entity';
 import type { AnnotationStatus } from './annotation.entity';
 import type { Stance } from './citation.entity';
@@ -23,8 +25,8 @@ export interface AnnotationRow extends TypedRow {
   /** Set on a point-in-time read: content and citations are those of the revision current then. */
   asOf?: Date;
   citationsAsOf?: CitationSnapshot[];
-  /** Joined in the same statement: author { name } costs no extra query. */
-  author: { __typename: 'User'; id: number; name: string };
+  /** Joined in the same statement: author { name role } costs no extra query. */
+  author: UserRow;
 }
 
 export interface AnnotationSqlRow {
@@ -42,13 +44,14 @@ export interface AnnotationSqlRow {
   updatedAt: string;
   authorId: number;
   authorName: string;
+  authorRole: Role;
 }
 
 export const ANNOTATION_COLUMNS = `n.id, n.claim_id AS claimId, n.verdict, n.summary, n.body, n.status, n.version,
   n.published_at AS publishedAt, n.retracted_at AS retractedAt, n.retraction_reason AS retractionReason,
-  n.created_at AS createdAt, n.updated_at AS updatedAt, n.author_id AS authorId, u.name AS authorName`;
+  n.created_at AS createdAt, n.updated_at AS updatedAt, n.author_id AS authorId, u.name AS authorName, u.role AS authorRole`;
 
-export function toAnnotationRow({ authorName, ...row }: AnnotationSqlRow): AnnotationRow {
+export function toAnnotationRow({ authorName, authorRole, ...row }: AnnotationSqlRow): AnnotationRow {
   return {
     __typename: 'Annotation',
     ...row,
@@ -56,7 +59,7 @@ export function toAnnotationRow({ authorName, ...row }: AnnotationSqlRow): Annot
     retractedAt: fromSqlDate(row.retractedAt),
     createdAt: fromSqlDate(row.createdAt) as Date,
     updatedAt: fromSqlDate(row.updatedAt) as Date,
-    author: { __typename: 'User', id: row.authorId, name: authorName },
+    author: userRow(row.authorId, authorName, authorRole),
   };
 }
 
@@ -76,7 +79,7 @@ export interface RevisionRow {
   body: string;
   status: AnnotationStatus;
   citations: CitationSnapshot[];
-  actor: { __typename: 'User'; id: number; name: string };
+  actor: UserRow;
   note: string | null;
   createdAt: Date;
 }

@@ -6,6 +6,8 @@ import { groupRows } from '../../db/group-rows';
 import type { Viewer } from '../auth/viewer';
 import { isEditor } from '../auth/viewer';
 import type { CorrectionRow, RevisionRow } from './annotation.rows';
+import type { Role } from '../user/user.entity';
+import { userRow } from '../user/user.loaders';
 
 export interface HistoryLoaders {
   /** Revisions of a fact-check, oldest first, as far as the viewer may see them. */
@@ -16,7 +18,7 @@ export interface HistoryLoaders {
   correctionsByArticle: DataLoader<number, CorrectionRow[]>;
 }
 
-type RevisionSqlRow = Omit<RevisionRow, 'citations' | 'actor' | 'createdAt'> & { citations: string; actorId: number; actorName: string; createdAt: string; authorId: number };
+type RevisionSqlRow = Omit<RevisionRow, 'citations' | 'actor' | 'createdAt'> & { citations: string; actorId: number; actorName: string; actorRole: Role; createdAt: string; authorId: number };
 
 const CORRECTION_COLUMNS = `k.id, k.article_id AS articleId, k.claim_id AS claimId, k.annotation_id AS annotationId, NULL AS revision,
   k.kind, k.previous_verdict AS previousVerdict, k.new_verdict AS newVerdict, k.note, k.created_at AS createdAt`;
@@ -40,17 +42,17 @@ export function createHistoryLoaders(reader: SqlReader, viewer: Viewer): History
   const revisionsByAnnotation = new DataLoader<number, RevisionRow[]>(async (ids) => {
     const rows = await reader.all<RevisionSqlRow>(
       `SELECT r.annotation_id AS annotationId, r.version, r.change, r.verdict, r.summary, r.body, r.status, r.citations,
-         r.note, r.created_at AS createdAt, r.actor_id AS actorId, u.name AS actorName, n.author_id AS authorId
+         r.note, r.created_at AS createdAt, r.actor_id AS actorId, u.name AS actorName, u.role AS actorRole, n.author_id AS authorId
        FROM annotation_revisions r JOIN users u ON u.id = r.actor_id JOIN annotations n ON n.id = r.annotation_id
        WHERE r.annotation_id IN (SELECT value FROM json_each(?))
          AND (? OR n.author_id = ? OR r.status IN ('PUBLISHED', 'RETRACTED'))
        ORDER BY r.annotation_id, r.version`,
       [jsonList(ids), seesAll ? 1 : 0, viewerId],
     );
-    const revisions = rows.map(({ actorId, actorName, authorId: _authorId, citations, createdAt, ...row }) => ({
+    const revisions = rows.map(({ actorId, actorName, actorRole, authorId: _authorId, citations, createdAt, ...row }) => ({
       ...row,
       citations: JSON.parse(citations) as RevisionRow['citations'],
-      actor: { __typename: 'User' as const, id: actorId, name: actorName },
+      actor: userRow(actorId, actorName, actorRole),
       createdAt: fromSqlDate(createdAt) as Date,
     }));
     return groupRows(ids, revisions, (row) => row.annotationId);

@@ -4,6 +4,8 @@ import type { SqlReader } from '../../db/sql-reader';
 import { jsonList } from '../../db/sql-reader';
 import { groupRows } from '../../db/group-rows';
 import type { Viewer } from '../auth/viewer';
+import type { Role } from '../user/user.entity';
+import { userRow, type UserRow } from '../user/user.loaders';
 
 export interface ArticleRevisionRow {
   articleId: number;
@@ -12,7 +14,7 @@ export interface ArticleRevisionRow {
   standfirst: string | null;
   /** Null for anonymous readers: they see the correction notes, not the drafts' text. */
   body: string | null;
-  editor: { __typename: 'User'; id: number; name: string } | null;
+  editor: UserRow | null;
   note: string | null;
   createdAt: Date;
 }
@@ -30,6 +32,7 @@ interface RevisionSqlRow {
   body: string;
   editorId: number | null;
   editorName: string | null;
+  editorRole: Role | null;
   note: string | null;
   createdAt: string;
 }
@@ -39,16 +42,16 @@ export function createArticleHistoryLoaders(reader: SqlReader, viewer: Viewer): 
   return {
     revisionsByArticle: new DataLoader<number, ArticleRevisionRow[]>(async (ids) => {
       const rows = await reader.all<RevisionSqlRow>(
-        `SELECT r.article_id AS articleId, r.number, r.headline, r.standfirst, r.body, r.editor_id AS editorId, u.name AS editorName,
+        `SELECT r.article_id AS articleId, r.number, r.headline, r.standfirst, r.body, r.editor_id AS editorId, u.name AS editorName, u.role AS editorRole,
            r.note, r.created_at AS createdAt
          FROM article_revisions r LEFT JOIN users u ON u.id = r.editor_id
          WHERE r.article_id IN (SELECT value FROM json_each(?)) ORDER BY r.article_id, r.number`,
         [jsonList(ids)],
       );
-      const revisions = rows.map(({ editorId, editorName, body, createdAt, ...row }) => ({
+      const revisions = rows.map(({ editorId, editorName, editorRole, body, createdAt, ...row }) => ({
         ...row,
         body: signedIn ? body : null,
-        editor: signedIn && editorId !== null ? { __typename: 'User' as const, id: editorId, name: editorName ?? '' } : null,
+        editor: signedIn && editorId !== null && editorName !== null && editorRole !== null ? userRow(editorId, editorName, editorRole) : null,
         createdAt: fromSqlDate(createdAt) as Date,
       }));
       return groupRows(ids, revisions, (row) => row.articleId);

@@ -8,6 +8,8 @@ import { AnnotationStatus } from '../annotation/annotation.entity';
 import type { AnnotationRow } from '../annotation/annotation.rows';
 import type { Verdict } from '../annotation/verdict';
 import type { ClaimRow } from '../claim/claim.rows';
+import type { Role } from '../user/user.entity';
+import { userRow } from '../user/user.loaders';
 import type { ArticleRow } from './article.rows';
 
 /**
@@ -47,6 +49,7 @@ type AnnotationAsOfSqlRow = {
   claimId: number;
   authorId: number;
   authorName: string;
+  authorRole: Role;
   publishedAt: string | null;
   retractedAt: string | null;
   retractionReason: string | null;
@@ -65,7 +68,7 @@ export function createPointInTimeLoaders(reader: SqlReader, asOf: Date): PointIn
 
   const annotationsByClaim = new DataLoader<number, AnnotationRow[]>(async (claimIds) => {
     const rows = await reader.all<AnnotationAsOfSqlRow>(
-      `SELECT n.id, n.claim_id AS claimId, n.author_id AS authorId, u.name AS authorName, n.published_at AS publishedAt,
+      `SELECT n.id, n.claim_id AS claimId, n.author_id AS authorId, u.name AS authorName, u.role AS authorRole, n.published_at AS publishedAt,
          n.retracted_at AS retractedAt, n.retraction_reason AS retractionReason, n.created_at AS createdAt,
          r.created_at AS updatedAt, r.version, r.verdict, r.summary, r.body, r.status, r.citations
        FROM annotations n JOIN users u ON u.id = n.author_id
@@ -75,11 +78,11 @@ export function createPointInTimeLoaders(reader: SqlReader, asOf: Date): PointIn
        ORDER BY n.claim_id, n.published_at DESC, n.id DESC`,
       [at, jsonList(claimIds)],
     );
-    const annotations: AnnotationAsOf[] = rows.map(({ authorId, authorName, citations, ...row }) => ({
+    const annotations: AnnotationAsOf[] = rows.map(({ authorId, authorName, authorRole, citations, ...row }) => ({
       __typename: 'Annotation',
       ...row,
       authorId,
-      author: { __typename: 'User', id: authorId, name: authorName },
+      author: userRow(authorId, authorName, authorRole),
       publishedAt: fromSqlDate(row.publishedAt),
       retractedAt: row.status === AnnotationStatus.RETRACTED ? fromSqlDate(row.retractedAt) : null,
       retractionReason: row.status === AnnotationStatus.RETRACTED ? row.retractionReason : null,

@@ -10,6 +10,11 @@ export interface UserRow extends TypedRow {
   role: Role;
 }
 
+/** A user as GraphQL serves it, from columns joined into another row's statement. */
+export function userRow(id: number, name: string, role: Role): UserRow {
+  return { __typename: 'User', id, name, role };
+}
+
 export interface UserLoaders {
   userById: DataLoader<number, UserRow | null>;
 }
