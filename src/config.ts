@@ -29,7 +29,13 @@ export interface AppConfig {
   responseCacheMb: number;
   /** Open subscription WebSockets one client address may hold (LIVE_CONNECTIONS_PER_ADDRESS; 0: no limit). */
   liveConnectionsPerAddress: number;
+  /** When queries run as compiled functions (COMPILE_QUERIES): see src/graphql/compiled-executor.ts. */
+  compileQueries: CompileQueries;
 }
+
+export const COMPILE_QUERIES = ['repeated', 'always', 'off'] as const;
+/** `repeated`: from a document's second execution; `always`: from its first; `off`: never. */
+export type CompileQueries = (typeof COMPILE_QUERIES)[number];
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -91,11 +97,11 @@ function readCount(env: NodeJS.ProcessEnv, name: string, fallback: number): numb
   return Number(raw);
 }
 
-function readLogLevel(env: NodeJS.ProcessEnv): LogLevel {
-  const raw = env.LOG_LEVEL?.trim().toLowerCase();
-  if (!raw) return 'info';
-  if (!(LOG_LEVELS as readonly string[]).includes(raw)) throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
-  return raw as LogLevel;
+function readChoice<T extends string>(env: NodeJS.ProcessEnv, name: string, choices: readonly T[], fallback: T): T {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (!(choices as readonly string[]).includes(raw)) throw new ConfigError(name, `expected one of ${choices.join(', ')}, got "${env[name]}"`);
+  return raw as T;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -113,12 +119,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     organisation: { name: env.ORGANISATION_NAME?.trim() || 'factline', url: readUrl(env, 'ORGANISATION_URL', publicUrl) },
     introspection: readFlag(env, 'ALLOW_INTROSPECTION', !production),
     playground: readFlag(env, 'PLAYGROUND', !production),
-    logLevel: readLogLevel(env),
+    logLevel: readChoice(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     trustProxy: readCount(env, 'TRUST_PROXY', 0),
     metricsToken: env.METRICS_TOKEN?.trim() || null,
     shutdownTimeoutMs: readCount(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),
     responseCacheMb: readCount(env, 'RESPONSE_CACHE_MB', 64),
     liveConnectionsPerAddress: readCount(env, 'LIVE_CONNECTIONS_PER_ADDRESS', 100),
+    compileQueries: readChoice(env, 'COMPILE_QUERIES', COMPILE_QUERIES, 'repeated'),
     rateLimits: {
       mutationsPerMinute: readCount(env, 'RATE_LIMIT_MUTATIONS', 120),
       expensivePerMinute: readCount(env, 'RATE_LIMIT_EXPENSIVE', 60),

@@ -1,16 +1,18 @@
-import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { type GraphQLSchema, isAbstractType, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { AnnotationMutations } from '../modules/annotation/annotation.mutations';
 import { AnnotationResolver } from '../modules/annotation/annotation.resolver';
 import { AnnotationRevisionResolver, CorrectionResolver } from '../modules/annotation/history.resolver';
 import { LiveResolver } from '../modules/live/live.resolver';
-import { SearchResolver } from '../modules/search/search.resolver';
+import { SearchHitResolver, SearchResolver } from '../modules/search/search.resolver';
 import { ApiTokenResolver, UserResolver } from '../modules/user/user.resolver';
 import { ArticleResolver } from '../modules/article/article.resolver';
 import { ClaimResolver } from '../modules/claim/claim.resolver';
 import { SourceResolver } from '../modules/source/source.resolver';
 import { authChecker } from './auth-checker';
+import { CONNECTION_RESOLVERS } from './relay/connection';
 import { NodeResolver } from './relay/node.resolver';
+import type { TypedRow } from './relay/node.type';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -24,6 +26,7 @@ export const RESOLVERS = [
   UserResolver,
   ApiTokenResolver,
   SearchResolver,
+  SearchHitResolver,
   LiveResolver,
 ] as const;
 
@@ -42,14 +45,25 @@ const NO_TOPICS: PubSub = {
 };
 
 export async function buildAppSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
-    resolvers: RESOLVERS,
+  const schema = await buildSchema({
+    // The connection types are declared as the resolvers above load, and with them their resolvers.
+    resolvers: [...RESOLVERS, ...CONNECTION_RESOLVERS],
     pubSub: NO_TOPICS,
     validate: { forbidUnknownValues: false },
     authChecker,
     authMode: 'error',
     emitSchemaFile: false,
   });
+  // type-graphql wraps every resolveType in an async function: a promise per abstract value,
+  // and one graphql-jit cannot take. Rows carry their type name, read synchronously.
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (isAbstractType(type)) type.resolveType = typeNameOf;
+  }
+  return schema;
+}
+
+function typeNameOf(value: TypedRow): string {
+  return value.__typename;
 }
 
 /** The SDL as committed: sorted, so reordering code does not count as drift. */

@@ -9,6 +9,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { AppConfig } from '../config';
 import { type Database, hasPendingMigrations } from '../db/database';
 import { type AppContext, createContextFactory, createServices } from '../graphql/context';
+import { CompiledExecutor } from '../graphql/compiled-executor';
 import { createErrorFormatter } from '../graphql/format-error';
 import { NoSubscriptionsOverHttpRule } from '../graphql/no-subscriptions-over-http';
 import { MAX_TOKENS, queryLimitRules } from '../graphql/limits';
@@ -68,7 +69,7 @@ export interface HttpApp {
 
 export type HttpAppConfig = Pick<
   AppConfig,
-  'production' | 'publicUrl' | 'organisation' | 'introspection' | 'playground' | 'rateLimits' | 'trustProxy' | 'metricsToken' | 'shutdownTimeoutMs' | 'responseCacheMb' | 'liveConnectionsPerAddress'
+  'production' | 'publicUrl' | 'organisation' | 'introspection' | 'playground' | 'rateLimits' | 'trustProxy' | 'metricsToken' | 'shutdownTimeoutMs' | 'responseCacheMb' | 'liveConnectionsPerAddress' | 'compileQueries'
 >;
 
 export interface HttpAppOptions {
@@ -97,8 +98,12 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
     app.use(GRAPHQL_PATH, graphqlBody, responseCacheMiddleware(cache));
   }
   const server = http.createServer(app);
+  const executor = new CompiledExecutor(schema, config.compileQueries);
+  metrics.track('factline_compiled_queries', 'Query documents compiled to functions (COMPILE_QUERIES).', () => executor.compiledCount);
   const apollo = new ApolloServer<AppContext>({
-    schema,
+    // Apollo runs the request pipeline (parsing, validation, plugins, errors); queries that
+    // repeat execute as compiled functions (src/graphql/compiled-executor.ts).
+    gateway: executor.asGateway(),
     introspection: config.introspection,
     // No "Did you mean ...?" hints: they reveal the schema when introspection is off.
     hideSchemaDetailsFromClientErrors: config.production,

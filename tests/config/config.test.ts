@@ -21,6 +21,7 @@ describe('loadConfig', () => {
       shutdownTimeoutMs: 10_000,
       responseCacheMb: 64,
       liveConnectionsPerAddress: 100,
+      compileQueries: 'repeated',
       rateLimits: { mutationsPerMinute: 120, expensivePerMinute: 60, expensiveCost: 1000 },
     });
   });
@@ -46,6 +47,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ LIVE_CONNECTIONS_PER_ADDRESS: '0' })).toMatchObject({ liveConnectionsPerAddress: 0 });
     expect(loadConfig({ LIVE_CONNECTIONS_PER_ADDRESS: '25' })).toMatchObject({ liveConnectionsPerAddress: 25 });
     expect(() => loadConfig({ LIVE_CONNECTIONS_PER_ADDRESS: 'many' })).toThrowError(/^LIVE_CONNECTIONS_PER_ADDRESS: /);
+  });
+
+  it('reads COMPILE_QUERIES, naming a bad one', () => {
+    expect(loadConfig({ COMPILE_QUERIES: 'Always' })).toMatchObject({ compileQueries: 'always' });
+    expect(loadConfig({ COMPILE_QUERIES: 'off' })).toMatchObject({ compileQueries: 'off' });
+    expect(() => loadConfig({ COMPILE_QUERIES: 'sometimes' })).toThrowError(/^COMPILE_QUERIES: expected one of repeated, always, off/);
   });
 
   it('reads PORT, DATABASE_PATH, NODE_ENV and SEED_DEMO', () => {

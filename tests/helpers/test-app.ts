@@ -98,6 +98,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     organisation: { name: 'factline test desk', url: 'http://factline.test' },
     // Off unless a test is about them: many tests send bursts from one address.
     rateLimits: { mutationsPerMinute: 0, expensivePerMinute: 0, expensiveCost: 1000 },
+    // Every query through the compiled executor, as repeated queries run in service.
+    compileQueries: 'always',
     ...options.config,
   };
   const app = await createHttpApp({ db, schema: await buildAppSchema(), config, logger });

@@ -1,5 +1,5 @@
 import type { ClassType } from 'type-graphql';
-import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { badUserInput } from '../errors';
 import { encodeCursor, type KeysetPosition } from './cursor';
 
@@ -46,9 +46,16 @@ export interface Edge<T> {
 export interface Connection<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  /** Counted only when asked for: a function, called by the default field resolver. */
+  /** Counted only when asked for: called by the connection type's field resolver. */
   totalCount: () => Promise<number>;
 }
+
+/**
+ * The field resolvers of every connection type, for buildSchema. A field whose value is a
+ * function must have a resolver that calls it: graphql-js's default resolver would call it,
+ * the compiled executor (graphql-jit) reads fields without a resolver as plain values.
+ */
+export const CONNECTION_RESOLVERS: ClassType[] = [];
 
 /** Declares `<Name>Edge` and `<Name>Connection` object types for a node type. */
 export function connectionType<T extends object>(name: string, nodeType: ClassType<T>): ClassType<Connection<T>> {
@@ -72,6 +79,15 @@ export function connectionType<T extends object>(name: string, nodeType: ClassTy
     @Field(() => Int, { description: 'Items in the whole list, all pages.' })
     totalCount: number;
   }
+
+  @Resolver(() => ConnectionType)
+  class ConnectionResolver {
+    @FieldResolver()
+    totalCount(@Root() connection: Connection<T>): Promise<number> {
+      return connection.totalCount();
+    }
+  }
+  CONNECTION_RESOLVERS.push(ConnectionResolver);
   return ConnectionType as unknown as ClassType<Connection<T>>;
 }
 

@@ -5,6 +5,7 @@ export interface TypedRow {
   __typename: string;
 }
 
+/** Its type is resolved from `__typename`: see buildAppSchema. */
 @InterfaceType('Node', {
   description: 'An object with an opaque global id, fetchable with node(id).',
   resolveType: (value: TypedRow) => value.__typename,

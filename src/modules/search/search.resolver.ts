@@ -1,7 +1,8 @@
-import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../graphql/context';
 import { type Connection, connectionType, PageArgs } from '../../graphql/relay/connection';
-import { SearchFilter, SearchHit } from './search.types';
+import type { TypedRow } from '../../graphql/relay/node.type';
+import { SearchFilter, SearchHit, type SnippetType } from './search.types';
 
 export const SearchConnection = connectionType('Search', SearchHit);
 
@@ -19,5 +20,19 @@ export class SearchResolver {
     @Arg('filter', () => SearchFilter, { nullable: true }) filter?: SearchFilter | null,
   ): Promise<Connection<SearchHit>> {
     return ctx.services.search.search({ query, filter, first, after, visibility: ctx.visibility, loaders: ctx.loaders });
+  }
+}
+
+/** A hit's snippet and node are read only when asked for (functions on the hit). */
+@Resolver(() => SearchHit)
+export class SearchHitResolver {
+  @FieldResolver()
+  snippet(@Root() hit: SearchHit): Promise<SnippetType> {
+    return hit.snippet();
+  }
+
+  @FieldResolver()
+  node(@Root() hit: SearchHit): Promise<TypedRow | null> {
+    return hit.node();
   }
 }

@@ -50,7 +50,7 @@ export class SnippetType {
   highlights: Highlight[];
 }
 
-/** A hit; `snippet` and `node` are functions, called only when the client asks for them. */
+/** A hit; `snippet` and `node` are functions, called by SearchHitResolver only when the client asks for them. */
 @ObjectType('SearchHit', { simpleResolvers: true })
 export class SearchHit {
   @Field(() => SearchTypeEnum)
