@@ -1,5 +1,5 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { BREAK, execute, type DocumentNode, GraphQLError, visit, type ExecutionResult, type GraphQLSchema, getOperationAST, getVariableValues } from 'graphql';
+import { BREAK, execute, type DocumentNode, GraphQLError, visit, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode, type VariableDefinitionNode, getOperationAST, getVariableValues } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { CompileQueries } from '../config';
 
@@ -23,10 +23,14 @@ import type { CompileQueries } from '../config';
  *   writes literal arguments into the generated code and then rewrites marker strings in it
  *   (its stand-in for Date values) with a regular expression: a string literal that starts with
  *   the marker becomes JavaScript the server runs. Text reaches compiled code only as variables.
+ *   The check finds string literals anywhere, inside input objects and lists too.
  */
 export class CompiledExecutor {
-  /** Per parsed document (Apollo keeps one per query text in its document store) and operation name. */
-  private readonly documents = new WeakMap<DocumentNode, Map<string, Compiled>>();
+  /**
+   * Per operation of a parsed document (Apollo keeps one document per query text in its store).
+   * Keyed by the operation node, never by a client-chosen name: unknown names record nothing.
+   */
+  private readonly operations = new WeakMap<OperationDefinitionNode, Compiled>();
   /** Documents compiled, for tests and metrics. */
   compiledCount = 0;
 
@@ -71,35 +75,47 @@ export class CompiledExecutor {
     };
   }
 
-  /** The compiled query once the document has run before, or null to run it with graphql-js. */
+  /** The compiled query once the operation has run before, or null to run it with graphql-js. */
   private compiledFor(document: DocumentNode, operationName: string | undefined): CompiledQueryState | null {
     if (this.mode === 'off') return null;
-    let byName = this.documents.get(document);
-    if (!byName) this.documents.set(document, (byName = new Map()));
-    const key = operationName ?? '';
-    const entry = byName.get(key);
+    const operation = getOperationAST(document, operationName);
+    if (!operation) return null;
+    const entry = this.operations.get(operation);
     if (!entry && this.mode === 'repeated') {
-      byName.set(key, { kind: 'seen' });
+      this.operations.set(operation, { kind: 'seen' });
       return null;
     }
     if (entry?.kind === 'compiled') return entry;
     if (entry?.kind === 'interpreted') return null;
     // Second execution: compile, or settle for graphql-js if this is not a query graphql-jit takes.
-    const operation = getOperationAST(document, operationName);
-    if (operation?.operation !== 'query' || hasStringLiteral(document)) {
-      byName.set(key, { kind: 'interpreted' });
-      return null;
-    }
-    const query = compileQuery(this.schema, document, operationName, { disablingCapturingStackErrors: true });
-    if (!isCompiledQuery(query)) {
-      byName.set(key, { kind: 'interpreted' });
+    const query = operation.operation === 'query' && !hasStringLiteral(document) && !hasReservedVariableName(operation) ? tryCompile(this.schema, document, operation) : null;
+    if (!query) {
+      this.operations.set(operation, { kind: 'interpreted' });
       return null;
     }
     this.compiledCount += 1;
     const state: CompiledQueryState = { kind: 'compiled', query, variableDefinitions: operation.variableDefinitions ?? [] };
-    byName.set(key, state);
+    this.operations.set(operation, state);
     return state;
   }
+}
+
+/** A compiled query, or null where graphql-jit refuses or fails: graphql-js answers those. */
+function tryCompile(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): CompiledQuery | null {
+  try {
+    const query = compileQuery(schema, document, operation.name?.value, { disablingCapturingStackErrors: true });
+    return isCompiledQuery(query) ? query : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `$__proto__` and kin: graphql-jit reads variables as plain object properties, graphql-js
+ * through its own coercion, and the two disagree on such names. graphql-js keeps them.
+ */
+function hasReservedVariableName(operation: OperationDefinitionNode): boolean {
+  return (operation.variableDefinitions ?? []).some((definition) => definition.variable.name.value.startsWith('__'));
 }
 
 function hasStringLiteral(document: DocumentNode): boolean {
@@ -135,7 +151,7 @@ function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
 interface CompiledQueryState {
   kind: 'compiled';
   query: CompiledQuery;
-  variableDefinitions: NonNullable<ReturnType<typeof getOperationAST>>['variableDefinitions'] & object;
+  variableDefinitions: readonly VariableDefinitionNode[];
 }
 
 type Compiled = { kind: 'seen' } | { kind: 'interpreted' } | CompiledQueryState;

@@ -12,7 +12,7 @@ import { SourceResolver } from '../modules/source/source.resolver';
 import { authChecker } from './auth-checker';
 import { CONNECTION_RESOLVERS } from './relay/connection';
 import { NodeResolver } from './relay/node.resolver';
-import type { TypedRow } from './relay/node.type';
+import { typeNameOf } from './relay/node.type';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -60,10 +60,6 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
     if (isAbstractType(type)) type.resolveType = typeNameOf;
   }
   return schema;
-}
-
-function typeNameOf(value: TypedRow): string {
-  return value.__typename;
 }
 
 /** The SDL as committed: sorted, so reordering code does not count as drift. */

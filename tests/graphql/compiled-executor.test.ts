@@ -137,7 +137,7 @@ describe('compiled query execution', () => {
     }
   });
 
-  it('compiles a document on its second execution, and never mutations or documents with string literals', async () => {
+  it('compiles a document on its second execution, and never mutations, string literals or reserved variable names', async () => {
     const logger = new MemoryLogger();
     const db = await createTestDatabase();
     const app = await createHttpApp({ db, schema: await buildAppSchema(), config: { ...loadConfig({ NODE_ENV: 'test' }), compileQueries: 'repeated' }, logger });
@@ -154,10 +154,21 @@ describe('compiled query execution', () => {
       const repeated = await run('query($n: Int) { articles(first: $n) { totalCount } }', { n: 2 });
       expect(repeated).toEqual({ status: 200, text: `${JSON.stringify({ data: { articles: { totalCount: 0 } } })}\n` });
       expect(await count()).toBe(1);
+      // Keyed by the operation, not the name sent: unknown names record nothing; one operation
+      // asked for with and without its name is compiled once.
+      const named = 'query Named($n: Int) { sources(first: $n) { totalCount } }';
+      for (let i = 0; i < 3; i += 1) await post(`${url}/graphql`, { query: named, operationName: `Unknown${i}`, variables: { n: 1 } });
+      expect(await count()).toBe(1);
+      await post(`${url}/graphql`, { query: named, operationName: 'Named', variables: { n: 1 } });
+      await run(named, { n: 1 });
+      expect(await count()).toBe(2);
       for (let i = 0; i < 3; i += 1) await run('{ article(slug: "literal") { id } }');
+      const reserved = await run('query($__proto__: Int) { articles(first: $__proto__) { totalCount } }', { ['__proto__']: 2 });
+      expect(JSON.parse(reserved.text)).toEqual({ data: { articles: { totalCount: 0 } } });
+      await run('query($__proto__: Int) { articles(first: $__proto__) { totalCount } }', { ['__proto__']: 2 });
       // Refused (no token), but executed each time: by graphql-js.
       for (let i = 0; i < 3; i += 1) await run('mutation($input: RevokeTokenInput!) { revokeToken(input: $input) { id } }', { input: { id: 'x' } });
-      expect(await count()).toBe(1);
+      expect(await count()).toBe(2);
       expect(logger.entries).toEqual([]);
     } finally {
       await app.close();

@@ -5,10 +5,15 @@ export interface TypedRow {
   __typename: string;
 }
 
+/** Synchronous, for every abstract type (buildAppSchema installs it): no promise per value. */
+export function typeNameOf(value: TypedRow): string {
+  return value.__typename;
+}
+
 /** Its type is resolved from `__typename`: see buildAppSchema. */
 @InterfaceType('Node', {
   description: 'An object with an opaque global id, fetchable with node(id).',
-  resolveType: (value: TypedRow) => value.__typename,
+  resolveType: typeNameOf,
 })
 export abstract class Node {
   @Field(() => ID, { description: 'Opaque global id.' })

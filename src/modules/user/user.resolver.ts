@@ -4,7 +4,7 @@ import { fromGlobalIdOf, toGlobalId } from '../../graphql/relay/global-id';
 import { ApiTokenEntity } from '../auth/api-token.entity';
 import { CreateTokenInput, CreateUserInput, RevokeTokenInput, SetUserRoleInput } from './user.inputs';
 import { Role, UserEntity } from './user.entity';
-import type { UserRow } from './user.loaders';
+import { type UserRow, userRow } from './user.loaders';
 
 @ObjectType('NewApiToken', { simpleResolvers: true, description: 'A token just created: the secret is shown here once and never again.' })
 export class NewApiToken {
@@ -19,21 +19,21 @@ export class NewApiToken {
 export class UserResolver {
   @Query(() => UserEntity, { nullable: true, description: 'The signed-in user; null for anonymous readers.' })
   viewer(@Ctx() ctx: AppContext): UserRow | null {
-    return ctx.viewer.user ? { __typename: 'User', ...ctx.viewer.user } : null;
+    return ctx.viewer.user ? userRow(ctx.viewer.user.id, ctx.viewer.user.name, ctx.viewer.user.role) : null;
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => UserEntity, { description: 'Creates a newsroom account (ADMIN).' })
   async createUser(@Ctx() ctx: AppContext, @Arg('input', () => CreateUserInput) input: CreateUserInput): Promise<UserRow> {
     const user = await ctx.services.users.create(input.name, input.role);
-    return { __typename: 'User', id: user.id, name: user.name, role: user.role };
+    return userRow(user.id, user.name, user.role);
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => UserEntity, { description: "Changes a user's role (ADMIN); the last ADMIN cannot be demoted." })
   async setUserRole(@Ctx() ctx: AppContext, @Arg('input', () => SetUserRoleInput) input: SetUserRoleInput): Promise<UserRow> {
     const user = await ctx.services.users.setRole(fromGlobalIdOf('User', input.userId, 'input.userId'), input.role);
-    return { __typename: 'User', id: user.id, name: user.name, role: user.role };
+    return userRow(user.id, user.name, user.role);
   }
 
   @Authorized(Role.ADMIN)
