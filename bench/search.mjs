@@ -102,10 +102,10 @@ async function measureBare(file, lists, passes) {
   for (const m of modules) if (!fs.existsSync(m)) throw new Error(`${path.relative(ROOT, m)} is missing: run "npm run build" (npm run bench does)`);
   const { matchExpressions, parseSearchQuery } = require(modules[0]);
   const { SqliteSearchIndex } = require(modules[1]);
-  const { SqlReader } = require(path.join(ROOT, 'dist', 'src', 'db', 'sql-reader.js'));
+  const { SqliteReader } = require(path.join(ROOT, 'dist', 'src', 'db', 'sql-reader.js'));
   const connection = new Database(file, { readonly: true });
   try {
-    const index = new SqliteSearchIndex({ db: { reader: new SqlReader(connection), writes: null } });
+    const index = new SqliteSearchIndex({ db: { reader: new SqliteReader(connection), writes: null } });
     return await measure('bare', lists, passes, async (q) => {
       const parsed = parseSearchQuery(q);
       const request = { ...matchExpressions(parsed), filters: {}, visibility: VISIBILITY };

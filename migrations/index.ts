@@ -4,6 +4,16 @@ import { ArticleRevisionsReanchoring1795829846199 } from './1795829846199-Articl
 import { FullTextSearch1795831564729 } from './1795831564729-FullTextSearch';
 import { ExternalIds1795832878356 } from './1795832878356-ExternalIds';
 import { PhraseIndex1795900000000 } from './1795900000000-PhraseIndex';
+import { PostgresBaseline1796000000000 } from './1796000000000-PostgresBaseline';
+import { PostgresSearch1796000000001 } from './1796000000001-PostgresSearch';
 
-/** Every migration in order. Landed migrations are never edited; each has a down(). */
-export const MIGRATIONS = [InitialSchema1795828043811, AccountsReviewHistory1795828787490, ArticleRevisionsReanchoring1795829846199, FullTextSearch1795831564729, ExternalIds1795832878356, PhraseIndex1795900000000];
+/**
+ * Migrations in order, per dialect. Landed migrations are never edited; each has a down().
+ *
+ * The ones before PostgresBaseline were written for SQLite only; PostgreSQL starts from the
+ * baseline, which builds the same schema. Every migration from here on goes in BOTH lists and
+ * branches on `queryRunner.connection.options.type` where the SQL must differ.
+ */
+export const MIGRATIONS = [InitialSchema1795828043811, AccountsReviewHistory1795828787490, ArticleRevisionsReanchoring1795829846199, FullTextSearch1795831564729, ExternalIds1795832878356, PhraseIndex1795900000000, PostgresSearch1796000000001];
+
+export const POSTGRES_MIGRATIONS = [PostgresBaseline1796000000000, PostgresSearch1796000000001];

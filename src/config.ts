@@ -5,6 +5,12 @@ export interface AppConfig {
   port: number;
   host: string;
   databasePath: string;
+  /** PostgreSQL instead of SQLite (DATABASE_URL, postgres://...); null: SQLite at databasePath. */
+  databaseUrl: string | null;
+  /** Connections in the PostgreSQL pool (DATABASE_POOL_SIZE). */
+  databasePoolSize: number;
+  /** The PostgreSQL schema holding the tables (DATABASE_SCHEMA, default public). */
+  databaseSchema: string;
   production: boolean;
   /** Load the demo dataset when the database is empty. */
   seedDemo: boolean;
@@ -104,6 +110,32 @@ function readChoice<T extends string>(env: NodeJS.ProcessEnv, name: string, choi
   return raw as T;
 }
 
+function readDatabaseUrl(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.DATABASE_URL?.trim();
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    // Never echo the value: it may hold a password.
+    throw new ConfigError('DATABASE_URL', 'expected a url such as postgres://user@host:5432/database');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') throw new ConfigError('DATABASE_URL', `expected a postgres:// url, got a ${url.protocol} one`);
+  return raw;
+}
+
+function readPoolSize(env: NodeJS.ProcessEnv): number {
+  const size = readCount(env, 'DATABASE_POOL_SIZE', 10);
+  if (size < 1) throw new ConfigError('DATABASE_POOL_SIZE', 'expected at least 1');
+  return size;
+}
+
+function readSchemaName(env: NodeJS.ProcessEnv): string {
+  const raw = env.DATABASE_SCHEMA?.trim() || 'public';
+  if (!/^[a-z_][a-z0-9_]{0,46}$/.test(raw)) throw new ConfigError('DATABASE_SCHEMA', `expected a lower-case PostgreSQL name of at most 47 characters, got "${raw}"`);
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const databasePath = env.DATABASE_PATH?.trim() || path.join('data', 'factline.db');
   const port = readPort(env);
@@ -113,6 +145,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port,
     host: env.HOST?.trim() || '0.0.0.0',
     databasePath: path.resolve(databasePath),
+    databaseUrl: readDatabaseUrl(env),
+    databasePoolSize: readPoolSize(env),
+    databaseSchema: readSchemaName(env),
     production,
     seedDemo: readFlag(env, 'SEED_DEMO', true),
     publicUrl,

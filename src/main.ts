@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type AppConfig, ConfigError, loadConfigOrExit } from './config';
 import { type Database, makeFolder, openSqliteDatabase } from './db/database';
+import { openPostgresDatabase } from './db/postgres';
 import { buildAppSchema } from './graphql/schema';
 import { createHttpApp, GRAPHQL_PATH, type HttpApp } from './http/app';
 import { createLogger, type Logger } from './logger';
@@ -19,7 +20,15 @@ function fail(message: string): never {
 /** Extra time, past the cap, for the database to close before the process exits regardless. */
 const SHUTDOWN_BACKSTOP_MS = 5_000;
 
-async function openDatabase(config: AppConfig): Promise<Database> {
+async function openDatabase(config: AppConfig, logger: Logger): Promise<Database> {
+  if (config.databaseUrl) {
+    try {
+      return await openPostgresDatabase({ url: config.databaseUrl, poolSize: config.databasePoolSize, schema: config.databaseSchema }, logger);
+    } catch (error) {
+      // pg's messages name the host or the database, never the password.
+      return fail(new ConfigError('DATABASE_URL', `cannot open the PostgreSQL database (${(error as Error).message.split('\n')[0]})`).message);
+    }
+  }
   const file = config.databasePath;
   try {
     makeFolder(path.dirname(file));
@@ -95,7 +104,7 @@ function stopOnSignals({ app, db, logger, timeoutMs, production }: { app: HttpAp
 async function main(): Promise<void> {
   const config = loadConfigOrExit('factline', 1);
   const logger = createLogger({ level: config.logLevel });
-  const db = await openDatabase(config);
+  const db = await openDatabase(config, logger);
 
   if (config.seedDemo && (await isEmpty(db))) {
     const summary = await new DatasetService({ db }).import(readDemoDataset());
@@ -115,7 +124,7 @@ async function main(): Promise<void> {
   // Registered before "listening" is announced: a supervisor may signal as soon as it reads it.
   stopOnSignals({ app, db, logger, timeoutMs: config.shutdownTimeoutMs, production: config.production });
   const url = `http://localhost:${port}${GRAPHQL_PATH}`;
-  logger.info(`listening on ${url}`, { port, database: config.databasePath });
+  logger.info(`listening on ${url}`, { port, database: config.databaseUrl ? `postgres (schema ${config.databaseSchema})` : config.databasePath });
   if (!config.production) console.log(`factline is running: open ${url} for the GraphQL playground.`);
 }
 

@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { sqliteDataSource } from '../db/database';
+import { postgresDataSource, quoteIdentifier } from '../db/postgres';
 import { buildAppSchema, printAppSchema } from '../graphql/schema';
 import { SCHEMA_FILE } from '../paths';
 
@@ -38,9 +40,37 @@ async function migrationDrift(): Promise<string | null> {
   }
 }
 
+/**
+ * The same on PostgreSQL, in a scratch schema, when a server is named (TEST_DATABASE_URL or
+ * DATABASE_URL; CI sets one): its migrations must build what the entities describe there too.
+ */
+async function postgresMigrationDrift(): Promise<string | null> {
+  const url = process.env.TEST_DATABASE_URL?.trim() || process.env.DATABASE_URL?.trim();
+  if (!url) {
+    console.log('drift: PostgreSQL migrations not checked (set TEST_DATABASE_URL to check them)');
+    return null;
+  }
+  const schema = `drift_${process.pid}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${quoteIdentifier(schema)}`);
+  const dataSource = postgresDataSource({ url, poolSize: 2, schema });
+  try {
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    const { upQueries } = await dataSource.driver.createSchemaBuilder().log();
+    if (upQueries.length === 0) return null;
+    return `the PostgreSQL migrations do not match the entities (${upQueries.length} statement(s) missing, e.g. ${upQueries[0].query.slice(0, 160)}).`;
+  } finally {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await admin.query(`DROP SCHEMA ${quoteIdentifier(schema)} CASCADE`);
+    await admin.end();
+  }
+}
+
 async function main(): Promise<void> {
   const write = process.argv.includes('--write');
-  const problems = [await schemaDrift(write), write ? null : await migrationDrift()].filter((p): p is string => p !== null);
+  const problems = [await schemaDrift(write), write ? null : await migrationDrift(), write ? null : await postgresMigrationDrift()].filter((p): p is string => p !== null);
   for (const problem of problems) console.error(`drift: ${problem}`);
   if (problems.length > 0) process.exit(1);
   if (!write) console.log('drift: schema and migrations match the code');

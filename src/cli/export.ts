@@ -5,7 +5,8 @@ import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import type { Writable } from 'node:stream';
 import { type AppConfig, loadConfigOrExit } from '../config';
-import { type Database, openSqliteDatabase } from '../db/database';
+import type { Database } from '../db/database';
+import { openConfiguredDatabase } from '../db/open';
 import { ClaimReviewService } from '../modules/claimreview/claim-review.service';
 import { exportDatasetLines } from '../modules/dataset/dataset-export';
 
@@ -87,7 +88,7 @@ async function main(): Promise<void> {
     if (error.code === 'EPIPE') process.exit(0);
     throw error;
   });
-  const db = await openSqliteDatabase({ path: config.databasePath });
+  const db = await openConfiguredDatabase(config);
   try {
     const written = format === 'claimreview' ? await writeClaimReview(db, config, out) : await writeNdjson(db, out);
     if (partial && output) {

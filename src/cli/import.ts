@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfigOrExit } from '../config';
-import { openSqliteDatabase } from '../db/database';
+import { openConfiguredDatabase } from '../db/open';
 import { type BulkImportReport, claimReviewImportRecords, type ImportRecord, ndjsonRecords, runBulkImport } from '../modules/dataset/bulk-import';
 import { DatasetError } from '../modules/dataset/dataset.service';
 import { ProgressBar } from '../modules/dataset/progress-bar';
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
     process.once('SIGINT', () => process.exit(130));
   });
 
-  const db = await openSqliteDatabase({ path: config.databasePath });
+  const db = await openConfiguredDatabase(config);
   let reached = 0;
   let report: BulkImportReport;
   try {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { loadConfigOrExit } from '../config';
-import { openSqliteDatabase } from '../db/database';
+import { openConfiguredDatabase } from '../db/open';
 import { fromGlobalIdOf, toGlobalId } from '../graphql/relay/global-id';
 import { AuthService } from '../modules/auth/auth.service';
 import { Role } from '../modules/user/user.entity';
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   });
   const [command, argument] = positionals;
   const config = loadConfigOrExit('token', 2);
-  const db = await openSqliteDatabase({ path: config.databasePath });
+  const db = await openConfiguredDatabase(config);
   try {
     const auth = new AuthService({ db });
     if (command === 'create') {

@@ -6,24 +6,34 @@ import { MIGRATIONS } from '../../migrations';
 import { type EventBus, LocalEventBus } from '../events/change-events';
 import { registerSearchFunctions } from '../modules/search/word-pairs';
 import { ENTITIES } from './entities';
-import { SqlReader } from './sql-reader';
-import { WriteQueue } from './write-queue';
+import { type SqlReader, SqliteReader } from './sql-reader';
+import { WriteQueue, type Writes } from './write-queue';
 
 /**
- * The service's database: a write connection whose transactions go through one FIFO queue,
- * and a separate read connection on the same file (WAL shows it the last committed state,
- * never a write transaction in progress). See DESIGN.md, "Data safety".
+ * The service's database.
+ *
+ * SQLite (the default): a write connection whose transactions go through one FIFO queue, and
+ * a separate read connection on the same file (WAL shows it the last committed state, never a
+ * write transaction in progress). See DESIGN.md, "Data safety".
+ * PostgreSQL (DATABASE_URL, src/db/postgres.ts): one pool; reads and concurrent SERIALIZABLE
+ * write transactions share it, and `write` and `read` are the same DataSource.
  */
 export interface Database {
-  /** Write connection: use only inside `writes.run`. */
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Write side: use only inside `writes.run`. */
   readonly write: DataSource;
-  /** Read connection, TypeORM side (query builders). */
+  /** Read side, TypeORM (query builders). */
   readonly read: DataSource;
-  /** Read connection, raw rows with cached prepared statements: the hot read path. */
+  /** Read side, raw rows with prepared statements: the hot read path. */
   readonly reader: SqlReader;
-  readonly writes: WriteQueue;
-  /** Committed changes, for live subscriptions: in-process, as one process holds a SQLite file. */
+  readonly writes: Writes;
+  /** Committed changes, for live subscriptions: in-process on SQLite, LISTEN/NOTIFY on PostgreSQL. */
   readonly events: EventBus;
+  /**
+   * A number that moves with every commit, read without I/O: what a response cache keys its
+   * freshness on. Null where no such number exists (PostgreSQL: other replicas commit too).
+   */
+  readonly dataVersion: (() => number) | null;
   /** SQL statements executed since opening, per connection (the read side counts through `reader`). */
   statements(): { read: number; write: number };
   close(): Promise<void>;
@@ -94,13 +104,15 @@ export async function openSqliteDatabase(options: SqliteOptions): Promise<Databa
     await read.initialize();
     const events = new LocalEventBus();
     const writes = new WriteQueue(write, events);
-    const reader = new SqlReader(nativeConnection(read));
+    const reader = new SqliteReader(nativeConnection(read));
     return {
+      dialect: 'sqlite',
       write,
       read,
       reader,
       writes,
       events,
+      dataVersion: () => reader.dataVersion(),
       statements: () => ({ read: reader.statementCount, write: writeStatements }),
       async close() {
         await writes.drain();

@@ -3,13 +3,24 @@ import type BetterSqlite3 from 'better-sqlite3';
 export type SqlParam = string | number | bigint | null | Buffer;
 
 /**
- * Read-side SQL on the read connection, returning plain rows.
+ * Read-side SQL, returning plain rows: what every loader and list query runs.
  *
- * Hot read paths skip TypeORM entity hydration (DESIGN.md: it halves throughput) and use
- * prepared statements cached by SQL text. Every statement is counted so tests can prove a
- * query costs a fixed number of statements.
+ * Hot read paths skip TypeORM entity hydration (DESIGN.md: it halves throughput). The SQL is
+ * written once, in SQLite's dialect with `?` placeholders; the PostgreSQL reader translates it
+ * (src/db/postgres-sql.ts). Every statement is counted so tests can prove a query costs a fixed
+ * number of statements.
  */
-export class SqlReader {
+export interface SqlReader {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Statements executed since the start (tests read and compare it). */
+  readonly statementCount: number;
+  all<Row>(sql: string, params?: readonly SqlParam[]): Promise<Row[]>;
+  get<Row>(sql: string, params?: readonly SqlParam[]): Promise<Row | undefined>;
+}
+
+/** The SQLite read connection, with prepared statements cached by SQL text. */
+export class SqliteReader implements SqlReader {
+  readonly dialect = 'sqlite';
   /** Statements executed since the start (tests read and compare it). */
   statementCount = 0;
   private readonly statements = new Map<string, BetterSqlite3.Statement>();

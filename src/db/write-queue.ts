@@ -1,15 +1,28 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ChangeEvent, EventBus } from '../events/change-events';
 
+/** Where mutations run their transactions: SQLite's queue, or PostgreSQL's pool (postgres.ts). */
+export interface Writes {
+  /**
+   * Runs `work` in its own transaction. Events `work` adds to `outbox` reach subscribers once
+   * the transaction has committed, and never if it rolls back.
+   */
+  run<T>(work: (manager: EntityManager, outbox: ChangeEvent[]) => Promise<T>): Promise<T>;
+  /** Writes queued or running: a shutdown waits for this to reach zero. */
+  readonly depth: number;
+  /** Resolves once every write started so far has finished. */
+  drain(): Promise<void>;
+}
+
 /**
- * Serialises write transactions on the write connection.
+ * Serialises write transactions on the SQLite write connection.
  *
  * TypeORM keeps ONE query runner for better-sqlite3, and a second startTransaction on it
  * becomes a SAVEPOINT inside the first (typeorm#8668): two concurrent mutations would
  * interleave in one transaction and a rollback of one could undo the other. Running every
  * write transaction through this FIFO queue gives each its own real transaction.
  */
-export class WriteQueue {
+export class WriteQueue implements Writes {
   private tail: Promise<unknown> = Promise.resolve();
   private pending = 0;
 

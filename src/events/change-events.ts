@@ -11,8 +11,8 @@ export type ChangeEventType = ChangeEvent['type'];
 
 /**
  * Where committed events go and where subscribers read them. On SQLite one process holds the
- * database, so the bus is in-process (LocalEventBus); a replicated deployment needs one that
- * crosses processes behind this same interface.
+ * database, so the bus is in-process (LocalEventBus); replicas over one PostgreSQL database
+ * share theirs through LISTEN/NOTIFY (PostgresEventBus), behind this same interface.
  */
 export interface EventBus {
   /** Delivers to every current subscriber of the event's type and article. Never throws. */

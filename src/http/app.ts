@@ -89,7 +89,9 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
   let stopping = false;
   app.use(requestTracking({ logger, metrics }));
   const graphqlBody = express.json({ limit: MAX_BODY_BYTES });
-  const cache = config.responseCacheMb > 0 ? new ResponseCache(db.reader, config.responseCacheMb * 1024 * 1024) : null;
+  // Only where commits move a version this process can read for free (SQLite): on PostgreSQL
+  // other replicas commit too, and CDNs keyed on ETag/Cache-Control do the caching instead.
+  const cache = config.responseCacheMb > 0 && db.dataVersion ? new ResponseCache(db.dataVersion, config.responseCacheMb * 1024 * 1024) : null;
   if (cache) {
     metrics.track('factline_response_cache_hits', 'Anonymous reads answered from the response cache.', () => cache.hits);
     metrics.track('factline_response_cache_misses', 'Anonymous reads the response cache could not answer.', () => cache.misses);

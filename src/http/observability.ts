@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type express from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { WriteQueue } from '../db/write-queue';
+import type { Writes } from '../db/write-queue';
 import type { Logger } from '../logger';
 
 /**
@@ -36,7 +36,7 @@ export class ServiceMetrics {
   private readonly errors: Counter<'code'>;
   private readonly operations = new Set<string>();
 
-  constructor(writes: WriteQueue, statements: () => { read: number; write: number }) {
+  constructor(writes: Writes, statements: () => { read: number; write: number }) {
     collectDefaultMetrics({ register: this.registry, prefix: 'factline_' });
     const registers = [this.registry];
     this.requests = new Counter({ name: 'factline_http_requests_total', help: 'HTTP requests by route, GraphQL operation and status.', labelNames: ['route', 'operation', 'status'], registers });

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type express from 'express';
-import type { SqlReader } from '../db/sql-reader';
 import { requestInfo } from './observability';
 
 /**
@@ -23,7 +22,7 @@ export class ResponseCache {
   misses = 0;
 
   constructor(
-    private readonly reader: Pick<SqlReader, 'dataVersion'>,
+    private readonly dataVersion: () => number,
     private readonly maxBytes: number,
   ) {}
 
@@ -32,7 +31,7 @@ export class ResponseCache {
   }
 
   lookup(key: string): { entry: CachedResponse | null; version: number } {
-    const version = this.reader.dataVersion();
+    const version = this.dataVersion();
     const entry = this.entries.get(key);
     if (entry && entry.version === version) {
       // Most recently used last: the Map's order is the eviction order.

@@ -1,3 +1,4 @@
+import { fromSqlDate } from '../../src/db/sql-dates';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,8 +27,8 @@ describe('API tokens', () => {
     await server.db.writes.drain();
     const stamp = await lastUsed();
     expect(stamp).not.toBeNull();
-    // Stored as UTC text with milliseconds; within the request's second or later.
-    expect(Date.parse(`${stamp!.replace(' ', 'T')}Z`)).toBeGreaterThanOrEqual(requestedAt - 1000);
+    // Stored in UTC with milliseconds; within the request's second or later.
+    expect(fromSqlDate(stamp)!.getTime()).toBeGreaterThanOrEqual(requestedAt - 1000);
     expect((await server.gql('{ viewer { name } }')).data).toEqual({ viewer: null });
   });
 
@@ -71,19 +72,22 @@ describe('API tokens', () => {
     expect(refused.errors![0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 
-  it('npm run token creates a user and token, and revokes it', () => {
-    const env = { ...process.env, DATABASE_PATH: server.db.file };
+  it('npm run token creates a user and token, and revokes it', async () => {
+    const env = { ...process.env, ...server.db.env };
     const script = path.join(path.dirname(MAIN_JS), 'cli', 'token.js');
-    const run = (...args: string[]) => execFileSync(process.execPath, [script, ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    const secret = run('create', '--name', 'Ana', '--role', 'reviewer').trim();
+    // execFileSync stops this process: first let the server's writes in flight (a token's
+    // lastUsedAt) commit, or on PostgreSQL the CLI would wait on their row locks forever.
+    const run = async (...args: string[]) => {
+      await server.db.writes.drain();
+      return execFileSync(process.execPath, [script, ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    };
+    const secret = (await run('create', '--name', 'Ana', '--role', 'reviewer')).trim();
     expect(secret).toMatch(/^fl_[A-Za-z0-9_-]{43}$/);
-    return (async () => {
-      expect((await server.gql('{ viewer { name role } }', {}, secret)).data).toEqual({ viewer: { name: 'Ana', role: 'REVIEWER' } });
-      const row = await server.db.reader.get<{ id: number }>('SELECT id FROM api_tokens WHERE token_hash = ?', [hashToken(secret)]);
-      const id = Buffer.from(`ApiToken:${row!.id}`).toString('base64url');
-      expect(run('revoke', id)).toContain('revoked');
-      expect((await server.gql('{ viewer { name } }', {}, secret)).status).toBe(401);
-      expect(() => run('create', '--name', 'Bo', '--role', 'chief')).toThrow(/--role must be/);
-    })();
+    expect((await server.gql('{ viewer { name role } }', {}, secret)).data).toEqual({ viewer: { name: 'Ana', role: 'REVIEWER' } });
+    const row = await server.db.reader.get<{ id: number }>('SELECT id FROM api_tokens WHERE token_hash = ?', [hashToken(secret)]);
+    const id = Buffer.from(`ApiToken:${row!.id}`).toString('base64url');
+    expect(await run('revoke', id)).toContain('revoked');
+    expect((await server.gql('{ viewer { name } }', {}, secret)).status).toBe(401);
+    await expect(run('create', '--name', 'Bo', '--role', 'chief')).rejects.toThrow(/--role must be/);
   });
 });

@@ -14,9 +14,10 @@ export interface CliResult {
 }
 
 /** Runs a compiled CLI (as `npm run import` / `export` do) on the database file `databasePath`. */
-export function runCli(script: string, args: string[], databasePath: string, env: Record<string, string> = {}): Promise<CliResult> {
+/** Runs a CLI against a test database (its `env` names it: a SQLite file or a PostgreSQL schema). */
+export function runCli(script: string, args: string[], database: { env: Record<string, string> }, env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, DATABASE_PATH: databasePath, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, ...database.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

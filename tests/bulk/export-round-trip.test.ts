@@ -64,7 +64,7 @@ describe('npm run export', () => {
 
   it('ndjson: export -> import into an empty database -> export gives the same bytes', async () => {
     const first = path.join(server.db.dir, 'first.ndjson');
-    const exported = await runCli(EXPORT_JS, ['--format', 'ndjson', '--output', first], server.db.file);
+    const exported = await runCli(EXPORT_JS, ['--format', 'ndjson', '--output', first], server.db);
     expect(exported.code).toBe(0);
     expect(exported.stderr).toMatch(/^export: warning: article "api-made", claim "api-made#claim-\d+" left out: its anchor is (ORPHANED|AMBIGUOUS)/m);
     expect(exported.stderr).toMatch(/^export: 4 articles, 19 claims, 22 fact-checks; 1 claims left out written to /m);
@@ -86,10 +86,10 @@ describe('npm run export', () => {
 
     const empty = await createTestDatabase();
     try {
-      const imported = await runCli(IMPORT_JS, [first], empty.file);
+      const imported = await runCli(IMPORT_JS, [first], empty);
       expect(imported.code).toBe(0);
       expect(imported.stdout).toContain('4 lines read, 4 imported, 0 skipped (already present), 0 failed');
-      const again = await runCli(EXPORT_JS, [], empty.file);
+      const again = await runCli(EXPORT_JS, [], empty);
       expect(again.code).toBe(0);
       expect(again.stdout).toBe(fs.readFileSync(first, 'utf8'));
     } finally {
@@ -99,9 +99,9 @@ describe('npm run export', () => {
 
   it('importing its own export again changes nothing: claims made through the API take their derived keys', async () => {
     const file = path.join(server.db.dir, 'self.ndjson');
-    expect((await runCli(EXPORT_JS, ['--output', file], server.db.file)).code).toBe(0);
+    expect((await runCli(EXPORT_JS, ['--output', file], server.db)).code).toBe(0);
     const before = await rowCounts(server.db);
-    const result = await runCli(IMPORT_JS, [file], server.db.file);
+    const result = await runCli(IMPORT_JS, [file], server.db);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('4 lines read, 0 imported, 4 skipped (already present), 0 failed');
     expect(await rowCounts(server.db)).toEqual(before);
@@ -111,7 +111,7 @@ describe('npm run export', () => {
 
   it('claimreview: the published fact-checks of published articles as ClaimReview, with PUBLIC_URL and ORGANISATION_NAME', async () => {
     const env = { PUBLIC_URL: 'https://facts.example.org/', ORGANISATION_NAME: 'Example Fact Desk' };
-    const result = await runCli(EXPORT_JS, ['--format', 'claimreview'], server.db.file, env);
+    const result = await runCli(EXPORT_JS, ['--format', 'claimreview'], server.db, env);
     expect(result.code).toBe(0);
     const reviews = JSON.parse(result.stdout) as Review[];
     // 12 demo + 3 claims x 2 of rt-published; not the draft article's, not the retracted or the draft fact-check.

@@ -37,7 +37,7 @@ describe('npm run import -- --format claimreview (a Fact Check Tools API answer)
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const result = await runCli(IMPORT_JS, ['--format', 'claimreview', FIXTURE], db.file);
+    const result = await runCli(IMPORT_JS, ['--format', 'claimreview', FIXTURE], db);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout.trim()).toBe('import: 5 records read, 5 imported, 0 skipped (already present), 0 failed; stored 5 articles, 5 claims, 6 fact-checks, 6 sources, 4 users');
@@ -81,7 +81,7 @@ describe('npm run import -- --format claimreview (a Fact Check Tools API answer)
 
   it('is idempotent', async () => {
     const before = await rowCounts(db);
-    const again = await runCli(IMPORT_JS, ['--format', 'claimreview', FIXTURE], db.file);
+    const again = await runCli(IMPORT_JS, ['--format', 'claimreview', FIXTURE], db);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('5 records read, 0 imported, 5 skipped (already present), 0 failed');
     expect(await rowCounts(db)).toEqual(before);
@@ -120,7 +120,7 @@ describe('npm run import -- --format claimreview (a Fact Check Tools API answer)
         }),
       ]),
     );
-    const result = await runCli(IMPORT_JS, ['--format', 'claimreview', file], db.file);
+    const result = await runCli(IMPORT_JS, ['--format', 'claimreview', file], db);
     expect(result.code).toBe(1);
     expect(failureLines(result.stderr)).toEqual(['record 2: the claim has no text']);
     expect(result.stdout).toContain('3 records read, 2 imported, 0 skipped (already present), 1 failed; stored 1 articles, 1 claims, 2 fact-checks');
@@ -141,7 +141,7 @@ describe('npm run import -- --format claimreview (a Fact Check Tools API answer)
   it('refuses a document that is not ClaimReview, as a whole', async () => {
     const file = path.join(db.dir, 'not-claimreview.json');
     fs.writeFileSync(file, JSON.stringify({ items: [] }));
-    const result = await runCli(IMPORT_JS, ['--format', 'claimreview', file], db.file);
+    const result = await runCli(IMPORT_JS, ['--format', 'claimreview', file], db);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/expected a JSON array of ClaimReview objects/);
   });

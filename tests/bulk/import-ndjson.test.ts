@@ -33,7 +33,7 @@ describe('npm run import -- file.ndjson', () => {
   it('imports every good line, reports each bad one as `line N: reason` on stderr and exits 1', async () => {
     const db = await createTestDatabase();
     try {
-      const result = await runCli(IMPORT_JS, [mixed], db.file);
+      const result = await runCli(IMPORT_JS, [mixed], db);
       expect(result.code).toBe(1);
       expect(failureLines(result.stderr)).toEqual([
         expect.stringMatching(/^line 2: not valid JSON \(/),
@@ -55,13 +55,13 @@ describe('npm run import -- file.ndjson', () => {
     const db = await createTestDatabase();
     try {
       const before = await rowCounts(db);
-      const result = await runCli(IMPORT_JS, ['--strict', mixed], db.file);
+      const result = await runCli(IMPORT_JS, ['--strict', mixed], db);
       expect(result.code).toBe(1);
       expect(failureLines(result.stderr)).toEqual([expect.stringMatching(/^line 2: not valid JSON/)]);
       expect(result.stdout).toMatch(/--strict: rolled back, nothing stored$/m);
       expect(await rowCounts(db)).toEqual(before);
 
-      const ok = await runCli(IMPORT_JS, ['--strict', clean], db.file);
+      const ok = await runCli(IMPORT_JS, ['--strict', clean], db);
       expect(ok.code).toBe(0);
       expect(await db.reader.get('SELECT COUNT(*) AS n FROM articles')).toEqual({ n: 6 });
     } finally {
@@ -72,10 +72,10 @@ describe('npm run import -- file.ndjson', () => {
   it('is idempotent: a second import of the same file changes no row', async () => {
     const db = await createTestDatabase();
     try {
-      expect((await runCli(IMPORT_JS, [clean], db.file)).code).toBe(0);
+      expect((await runCli(IMPORT_JS, [clean], db)).code).toBe(0);
       const once = await rowCounts(db);
       expect(once).toMatchObject({ articles: 6, claims: 18, annotations: 36, citations: 36, sources: 4, users: 1 });
-      const again = await runCli(IMPORT_JS, [clean], db.file);
+      const again = await runCli(IMPORT_JS, [clean], db);
       expect(again.code).toBe(0);
       expect(again.stdout).toContain('6 lines read, 0 imported, 6 skipped (already present), 0 failed');
       expect(await rowCounts(db)).toEqual(once);
@@ -88,18 +88,18 @@ describe('npm run import -- file.ndjson', () => {
     const whole = await createTestDatabase();
     const resumed = await createTestDatabase();
     try {
-      expect((await runCli(IMPORT_JS, [clean], whole.file)).code).toBe(0);
+      expect((await runCli(IMPORT_JS, [clean], whole)).code).toBe(0);
       // Interrupted after K = 3 lines, in the middle of line 4, as a cut-off transfer would leave it.
       const text = fs.readFileSync(clean, 'utf8');
       const cut = text.split('\n').slice(0, 3).join('\n').length + 1 + 40;
       const partial = path.join(dir, 'partial.ndjson');
       fs.writeFileSync(partial, text.slice(0, cut));
-      const first = await runCli(IMPORT_JS, [partial], resumed.file);
+      const first = await runCli(IMPORT_JS, [partial], resumed);
       expect(first.code).toBe(1);
       expect(failureLines(first.stderr)).toEqual([expect.stringMatching(/^line 4: not valid JSON/)]);
       expect(await resumed.reader.get('SELECT COUNT(*) AS n FROM articles')).toEqual({ n: 3 });
 
-      const second = await runCli(IMPORT_JS, [clean], resumed.file);
+      const second = await runCli(IMPORT_JS, [clean], resumed);
       expect(second.code).toBe(0);
       expect(second.stdout).toContain('6 lines read, 3 imported, 3 skipped (already present), 0 failed');
       expect(await rowCounts(resumed)).toEqual(await rowCounts(whole));
@@ -112,7 +112,7 @@ describe('npm run import -- file.ndjson', () => {
   it('--progress draws a bar on stderr; the summary stays one plain line on stdout', async () => {
     const db = await createTestDatabase();
     try {
-      const result = await runCli(IMPORT_JS, ['--progress', clean], db.file);
+      const result = await runCli(IMPORT_JS, ['--progress', clean], db);
       expect(result.code).toBe(0);
       expect(result.stderr.endsWith(`\r\u001b[K[${'#'.repeat(30)}] 100% 6 lines, 6 imported, 0 skipped, 0 failed\n`)).toBe(true);
       expect(result.stdout.split('\n').filter(Boolean)).toHaveLength(1);
@@ -124,9 +124,9 @@ describe('npm run import -- file.ndjson', () => {
   it('refuses bad usage with exit code 2', async () => {
     const db = await createTestDatabase();
     try {
-      expect((await runCli(IMPORT_JS, [], db.file)).code).toBe(2);
-      expect((await runCli(IMPORT_JS, ['--format', 'csv', clean], db.file)).code).toBe(2);
-      const missing = await runCli(IMPORT_JS, [path.join(dir, 'nope.ndjson')], db.file);
+      expect((await runCli(IMPORT_JS, [], db)).code).toBe(2);
+      expect((await runCli(IMPORT_JS, ['--format', 'csv', clean], db)).code).toBe(2);
+      const missing = await runCli(IMPORT_JS, [path.join(dir, 'nope.ndjson')], db);
       expect(missing.code).toBe(2);
       expect(missing.stderr).toContain('cannot read');
     } finally {

@@ -48,7 +48,7 @@ describe('concurrent writes over HTTP', () => {
     expect(rows).toHaveLength(200);
     expect(rows.every((row) => row.n === 1)).toBe(true);
     const sources = await server.db.reader.get<{ shared: number; own: number }>(
-      "SELECT SUM(url LIKE 'https://example.org/concurrent/%') AS shared, SUM(url LIKE 'https://example.org/own/%') AS own FROM sources",
+      "SELECT COUNT(*) FILTER (WHERE url LIKE 'https://example.org/concurrent/%') AS shared, COUNT(*) FILTER (WHERE url LIKE 'https://example.org/own/%') AS own FROM sources",
     );
     // Shared urls were created once each, however many requests raced to create them.
     expect(sources).toEqual({ shared: 7, own: 200 });

@@ -9,6 +9,9 @@ describe('loadConfig', () => {
       port: 4000,
       host: '0.0.0.0',
       databasePath: path.resolve('data/factline.db'),
+      databaseUrl: null,
+      databasePoolSize: 10,
+      databaseSchema: 'public',
       production: false,
       seedDemo: true,
       publicUrl: 'http://localhost:4000',
@@ -24,6 +27,20 @@ describe('loadConfig', () => {
       compileQueries: 'repeated',
       rateLimits: { mutationsPerMinute: 120, expensivePerMinute: 60, expensiveCost: 1000 },
     });
+  });
+
+  it('reads DATABASE_URL, DATABASE_POOL_SIZE and DATABASE_SCHEMA, never echoing a url with its password', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://app:pw@db:5432/news', DATABASE_POOL_SIZE: '20', DATABASE_SCHEMA: 'factline' })).toMatchObject({
+      databaseUrl: 'postgres://app:pw@db:5432/news',
+      databasePoolSize: 20,
+      databaseSchema: 'factline',
+    });
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db/news' }).databaseUrl).toBe('postgresql://db/news');
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://app:secret@db/news' })).toThrow('DATABASE_URL: expected a postgres:// url, got a mysql: one');
+    expect(() => loadConfig({ DATABASE_URL: 'not a url secret' })).toThrow(/^DATABASE_URL: expected a url/);
+    expect(() => loadConfig({ DATABASE_URL: 'not a url secret' })).not.toThrow(/secret/);
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: '0' })).toThrow('DATABASE_POOL_SIZE: expected at least 1');
+    expect(() => loadConfig({ DATABASE_SCHEMA: 'Drop Table' })).toThrow(/^DATABASE_SCHEMA: expected a lower-case PostgreSQL name/);
   });
 
   it('turns introspection and the playground off in production unless asked for', () => {

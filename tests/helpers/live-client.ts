@@ -73,7 +73,17 @@ export interface LiveClient {
  * any) in the connection parameters, as client apps send it. No retries: a refusal shows as
  * it is. The server's event bus tells when a subscription is live.
  */
-export function connectLive(server: { graphqlUrl: string; db: { events: EventBus } }, token?: string): LiveClient {
+/** A server in this process (its event bus is readable), or a service process (read its /metrics). */
+export type LiveServer = { graphqlUrl: string; db: { events: EventBus } } | { graphqlUrl: string; metricsUrl: string };
+
+/** The live subscriptions the server holds. */
+export async function liveSubscriptions(server: LiveServer): Promise<number> {
+  if ('db' in server) return server.db.events.subscriberCount;
+  const metrics = await (await fetch(server.metricsUrl)).text();
+  return Number(/^factline_live_subscriptions (\d+)$/m.exec(metrics)?.[1] ?? NaN);
+}
+
+export function connectLive(server: LiveServer, token?: string): LiveClient {
   let closedWith: (value: { code: number; reason: string }) => void = () => {};
   const closed = new Promise<{ code: number; reason: string }>((resolve) => (closedWith = resolve));
   const client = createClient({
@@ -89,7 +99,7 @@ export function connectLive(server: { graphqlUrl: string; db: { events: EventBus
     client,
     closed,
     async subscribe<Data>(query: string, variables?: Record<string, unknown>) {
-      const before = server.db.events.subscriberCount;
+      const before = await liveSubscriptions(server);
       const stream = new LiveStream<Data>();
       stream.dispose = client.subscribe<Data>(
         { query, variables },
@@ -102,7 +112,7 @@ export function connectLive(server: { graphqlUrl: string; db: { events: EventBus
       // The server registers the operation asynchronously: wait until it is live or refused,
       // so that a write made next is one the subscriber must hear of.
       const deadline = Date.now() + 3_000;
-      while (!stream.completed && server.db.events.subscriberCount <= before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+      while (!stream.completed && (await liveSubscriptions(server)) <= before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
       return stream;
     },
     async close() {

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { GraphQLFormattedError } from 'graphql';
+import pg from 'pg';
 import { type Database, openSqliteDatabase } from '../../src/db/database';
+import { openPostgresDatabase, quoteIdentifier } from '../../src/db/postgres';
 import { contextFor, createServices } from '../../src/graphql/context';
 import { ANONYMOUS, type Viewer } from '../../src/modules/auth/viewer';
 import { AuthService } from '../../src/modules/auth/auth.service';
@@ -16,8 +18,24 @@ import { DatasetService } from '../../src/modules/dataset/dataset.service';
 import { readDemoDataset } from '../../src/modules/dataset/demo-dataset';
 import type { Dataset } from '../../src/modules/dataset/dataset.types';
 
-/** A fresh SQLite database in its own temporary folder, migrated. */
-export async function createTestDatabase(): Promise<Database & { dir: string; file: string }> {
+/**
+ * The database the suite runs on: SQLite by default; PostgreSQL when TEST_DATABASE_URL is set
+ * (.ci/run runs the suite both ways). Tests of one dialect's own machinery skip on the other.
+ */
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || null;
+export const onPostgres = TEST_DATABASE_URL !== null;
+
+let schemas = 0;
+
+/**
+ * A fresh database, migrated: on SQLite a file in its own temporary folder; on PostgreSQL a
+ * schema of its own (dropped on close), so test files and tests can run in parallel.
+ */
+/** A test database: `dir` is a temporary folder for the test's files; `env` points a CLI at the database. */
+export type TestDatabase = Database & { dir: string; file: string; env: Record<string, string> };
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  if (TEST_DATABASE_URL) return createPostgresTestDatabase(TEST_DATABASE_URL);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factline-test-'));
   const file = path.join(dir, 'test.db');
   const db = await openSqliteDatabase({ path: file });
@@ -25,9 +43,42 @@ export async function createTestDatabase(): Promise<Database & { dir: string; fi
   return Object.assign(db, {
     dir,
     file,
+    env: { DATABASE_PATH: file },
     async close() {
       await closeDatabase();
       fs.rmSync(dir, { recursive: true, force: true });
+    },
+  });
+}
+
+async function createPostgresTestDatabase(url: string): Promise<TestDatabase> {
+  schemas += 1;
+  const schema = `test_${process.pid}_${schemas}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE SCHEMA ${quoteIdentifier(schema)}`);
+  } finally {
+    await admin.end();
+  }
+  const db = await openPostgresDatabase({ url, poolSize: 4, schema });
+  const closeDatabase = db.close.bind(db);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factline-test-'));
+  return Object.assign(db, {
+    dir,
+    // No file: tests that need one are SQLite's own.
+    file: '',
+    env: { DATABASE_URL: url, DATABASE_SCHEMA: schema },
+    async close() {
+      await closeDatabase();
+      fs.rmSync(dir, { recursive: true, force: true });
+      const dropper = new pg.Client({ connectionString: url });
+      await dropper.connect();
+      try {
+        await dropper.query(`DROP SCHEMA ${quoteIdentifier(schema)} CASCADE`);
+      } finally {
+        await dropper.end();
+      }
     },
   });
 }
@@ -60,7 +111,7 @@ export class MemoryLogger implements Logger {
 export interface TestServer {
   url: string;
   graphqlUrl: string;
-  db: Database & { dir: string; file: string };
+  db: TestDatabase;
   app: HttpApp;
   logger: MemoryLogger;
   /** POSTs a GraphQL operation over real HTTP, with a bearer token when given. */

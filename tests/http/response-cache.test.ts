@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ARTICLE_SLUG } from '../../src/modules/dataset/demo-dataset';
 import { registerSearchFunctions } from '../../src/modules/search/word-pairs';
 import { Role } from '../../src/modules/user/user.entity';
-import { type SignedIn, startTestServer, type TestServer } from '../helpers/test-app';
+import { onPostgres, type SignedIn, startTestServer, type TestServer } from '../helpers/test-app';
 
 const READ = 'query Read($slug: String!) { article(slug: $slug) { id headline version } }';
 const UPDATE = 'mutation Update($input: UpdateArticleInput!) { updateArticle(input: $input) { headline version } }';
 
-describe('response cache for anonymous reads', () => {
+// SQLite only: on PostgreSQL other replicas commit too and no free version exists (src/http/app.ts).
+describe.skipIf(onPostgres)('response cache for anonymous reads', () => {
   let server: TestServer;
   let editor: SignedIn;
   let articleId: string;

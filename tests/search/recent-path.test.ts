@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RANKED_LIMIT, RECENT_LIMIT } from '../../src/modules/search/sqlite-search-index';
+import { RANKED_LIMIT, RECENT_LIMIT } from '../../src/modules/search/search-ranking';
 import { Role } from '../../src/modules/user/user.entity';
 import { buildDataset } from '../helpers/factories';
 import { type SignedIn, startTestServer, type TestServer } from '../helpers/test-app';

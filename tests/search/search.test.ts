@@ -52,6 +52,7 @@ describe('search', () => {
     await create('reversed', 'Firmly act on prices', 'Nothing to see.');
     await create('de-artikel', 'Ein Bericht über Ukraine', 'Die Ukrainische Regierung.');
     await create('embargoed-story', 'Quokka discovery', 'An embargoed quokka story.', false);
+    await create('tokens', 'Stats digest', 'Data from stats.example.org shows well-known trends. To be or not to be.');
   });
   afterAll(() => server.close());
 
@@ -80,7 +81,7 @@ describe('search', () => {
     expect(excluded).not.toContain('reversed');
   });
 
-  it('a quoted phrase matches its exact words, unstemmed, through the phrase index', async () => {
+  it('a quoted phrase matches its exact words, unstemmed (on SQLite through the phrase index)', async () => {
     expect(slugs(await search('"checked the figures"'))).toContain('stemming');
     expect(slugs(await search('"checks the figures"'))).not.toContain('stemming');
     expect(slugs(await search('"Checked THE figures" inspectors'))).toContain('stemming');
@@ -89,6 +90,14 @@ describe('search', () => {
     const hit = (await search('"checked the figures"')).edges.find((e) => e.node.node.slug === 'stemming')!.node;
     const marked = hit.snippet.highlights.map(({ start, end }) => hit.snippet.text.slice(start, end).toLowerCase());
     expect(marked).toEqual(expect.arrayContaining(['checked', 'the', 'figures']));
+  });
+
+  it('splits words on punctuation and keeps stop words, as the query language does', async () => {
+    expect(slugs(await search('example.org'))).toContain('tokens');
+    expect(slugs(await search('stats'))).toContain('tokens');
+    expect(slugs(await search('"well known trends"'))).toContain('tokens');
+    expect(slugs(await search('"to be or not to be"'))).toContain('tokens');
+    expect(slugs(await search('"to be or not to be"'))).toHaveLength(1);
   });
 
   it('highlights are offsets into the plain snippet text', async () => {
@@ -222,7 +231,7 @@ describe('search', () => {
     await server.db.writes.run((manager) => manager.query("DELETE FROM search_documents WHERE type = 'ARTICLE'"));
     expect(slugs(await search('zebra'))).toEqual([]);
     const output = execFileSync(process.execPath, [path.join(path.dirname(MAIN_JS), 'cli', 'search-rebuild.js')], {
-      env: { ...process.env, DATABASE_PATH: server.db.file },
+      env: { ...process.env, ...server.db.env },
       encoding: 'utf8',
     });
     expect(output).toMatch(/search index rebuilt: \d+ documents/);

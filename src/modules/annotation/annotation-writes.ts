@@ -1,3 +1,4 @@
+import { query } from '../../db/sql';
 import type { EntityManager } from 'typeorm';
 import type { ChangeEvent } from '../../events/change-events';
 import { toSqlDate } from '../../db/sql-dates';
@@ -25,7 +26,7 @@ const ONE_SOURCE = 'Give exactly one of `sourceId` and `source`.';
  * one can fail after earlier writes (a new source stored): the transaction undoes them all.
  */
 export async function writeCitations(manager: EntityManager, annotationId: number, citations: CitationInput[], field: string): Promise<CitationSnapshot[]> {
-  await manager.query('DELETE FROM citations WHERE annotation_id = ?', [annotationId]);
+  await query(manager, 'DELETE FROM citations WHERE annotation_id = ?', [annotationId]);
   const snapshot: CitationSnapshot[] = [];
   for (const [index, citation] of citations.entries()) {
     const at = `${field}.${index}`;
@@ -33,12 +34,12 @@ export async function writeCitations(manager: EntityManager, annotationId: numbe
     let sourceId: number;
     if (citation.sourceId != null) {
       sourceId = fromGlobalIdOf('Source', citation.sourceId, `${at}.sourceId`);
-      if ((await manager.query('SELECT 1 FROM sources WHERE id = ?', [sourceId])).length === 0) throw notFound('No such source.', `${at}.sourceId`);
+      if ((await query(manager, 'SELECT 1 FROM sources WHERE id = ?', [sourceId])).length === 0) throw notFound('No such source.', `${at}.sourceId`);
     } else {
       sourceId = await upsertSource(manager, citation.source!, `${at}.source.url`);
     }
     const excerpt = clean(citation.excerpt);
-    await manager.query('INSERT INTO citations (annotation_id, source_id, stance, excerpt, position) VALUES (?, ?, ?, ?, ?)', [annotationId, sourceId, citation.stance, excerpt, index]);
+    await query(manager, 'INSERT INTO citations (annotation_id, source_id, stance, excerpt, position) VALUES (?, ?, ?, ?, ?)', [annotationId, sourceId, citation.stance, excerpt, index]);
     snapshot.push({ sourceId, stance: citation.stance, excerpt });
   }
   return snapshot;
@@ -60,7 +61,7 @@ export async function appendRevision(
 ): Promise<void> {
   // The revision's time is the annotation's update time: point-in-time reads then show the
   // same updatedAt as live reads did (and keep milliseconds, which column defaults drop).
-  await manager.query(
+  await query(manager, 
     `INSERT INTO annotation_revisions (annotation_id, version, change, verdict, summary, body, status, citations, actor_id, note, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [annotation.id, annotation.version, change, annotation.verdict, annotation.summary, annotation.body, annotation.status, JSON.stringify(citations), actorId, note, toSqlDate(annotation.updatedAt)],

@@ -61,11 +61,11 @@ export class AnnotationEntity {
   version: number;
 
   @Field(() => GraphQLDateTime, { nullable: true })
-  @Column({ name: 'published_at', type: 'datetime', nullable: true })
+  @Column({ name: 'published_at', type: Date, nullable: true })
   publishedAt: Date | null;
 
   @Field(() => GraphQLDateTime, { nullable: true })
-  @Column({ name: 'retracted_at', type: 'datetime', nullable: true })
+  @Column({ name: 'retracted_at', type: Date, nullable: true })
   retractedAt: Date | null;
 
   @Field(() => String, { nullable: true, description: 'Why the fact-check was retracted.' })

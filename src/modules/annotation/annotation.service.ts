@@ -1,3 +1,4 @@
+import { query } from '../../db/sql';
 import type { EntityManager } from 'typeorm';
 import type { Database } from '../../db/database';
 import { toSqlDate } from '../../db/sql-dates';
@@ -41,7 +42,7 @@ export class AnnotationService {
     const user = requireRole(viewer, Role.REVIEWER);
     return this.db.writes.run(async (manager) => {
       // Only the article's status matters here: no entities hydrated (an article's body is 12 KB).
-      const [target] = (await manager.query('SELECT a.status FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = ? AND c.deleted_at IS NULL', [claimId])) as { status: ArticleStatus }[];
+      const [target] = (await query(manager, 'SELECT a.status FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = ? AND c.deleted_at IS NULL', [claimId])) as { status: ArticleStatus }[];
       if (!target || (!isEditor(viewer) && target.status !== ArticleStatus.PUBLISHED)) throw notFound(NO_SUCH_CLAIM, 'input.claimId');
       const now = new Date();
       const annotation = manager.create(AnnotationEntity, {
@@ -59,7 +60,7 @@ export class AnnotationService {
         retractionReason: null,
       });
       // Parameterised, and no re-read of the row as save() does (annotation-writes.ts).
-      const [inserted] = (await manager.query(
+      const [inserted] = (await query(manager, 
         `INSERT INTO annotations (claim_id, author_id, verdict, summary, body, status, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id`,
         [claimId, user.id, annotation.verdict, annotation.summary, annotation.body, annotation.status, toSqlDate(now), toSqlDate(now)],
       )) as { id: number }[];

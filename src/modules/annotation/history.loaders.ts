@@ -71,7 +71,7 @@ export function createHistoryLoaders(reader: SqlReader, viewer: Viewer): History
   const correctionsByArticle = new DataLoader<number, CorrectionRow[]>(async (ids) => {
     const rows = await reader.all<Omit<CorrectionRow, 'createdAt'> & { createdAt: string }>(
       `SELECT * FROM (SELECT ${CORRECTION_COLUMNS} FROM corrections k WHERE k.article_id IN (SELECT value FROM json_each(?))
-         UNION ALL ${BODY_CORRECTIONS})
+         UNION ALL ${BODY_CORRECTIONS}) AS merged
        ORDER BY articleId, createdAt, id`,
       [jsonList(ids), jsonList(ids)],
     );

@@ -55,7 +55,7 @@ export class ArticleEntity {
   url: string | null;
 
   @Field(() => GraphQLDateTime, { nullable: true })
-  @Column({ name: 'published_at', type: 'datetime', nullable: true })
+  @Column({ name: 'published_at', type: Date, nullable: true })
   publishedAt: Date | null;
 
   @Field(() => ArticleStatus)

@@ -38,10 +38,10 @@ export class ApiTokenEntity {
   createdAt: Date;
 
   @Field(() => GraphQLDateTime, { nullable: true })
-  @Column({ name: 'last_used_at', type: 'datetime', nullable: true })
+  @Column({ name: 'last_used_at', type: Date, nullable: true })
   lastUsedAt: Date | null;
 
   @Field(() => GraphQLDateTime, { nullable: true })
-  @Column({ name: 'revoked_at', type: 'datetime', nullable: true })
+  @Column({ name: 'revoked_at', type: Date, nullable: true })
   revokedAt: Date | null;
 }

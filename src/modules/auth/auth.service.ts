@@ -1,3 +1,4 @@
+import { query } from '../../db/sql';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Database } from '../../db/database';
 import { fromSqlDate, toSqlDate } from '../../db/sql-dates';
@@ -84,7 +85,7 @@ export class AuthService {
     if (lastUsedAt && now - lastUsedAt.getTime() < LAST_USED_RESOLUTION_MS) return;
     // Off the request's path: a failed refresh must not fail the request it belongs to.
     this.db.writes
-      .run((manager) => manager.query('UPDATE api_tokens SET last_used_at = ? WHERE id = ?', [toSqlDate(new Date(now)), tokenId]))
+      .run((manager) => query(manager, 'UPDATE api_tokens SET last_used_at = ? WHERE id = ?', [toSqlDate(new Date(now)), tokenId]))
       .catch(() => undefined);
   }
 }

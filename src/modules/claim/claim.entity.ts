@@ -72,7 +72,7 @@ export class ClaimEntity {
   externalId: string | null;
 
   /** Soft delete: point-in-time reads still show what readers saw. */
-  @Column({ name: 'deleted_at', type: 'datetime', nullable: true })
+  @Column({ name: 'deleted_at', type: Date, nullable: true })
   deletedAt: Date | null;
 
   @CreateDateColumn({ name: 'created_at' })

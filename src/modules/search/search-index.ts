@@ -1,5 +1,6 @@
 import type { Verdict } from '../annotation/verdict';
 import type { Visibility } from '../auth/visibility';
+import type { ParsedQuery } from './search-query';
 import type { Snippet } from './snippet';
 
 export type SearchType = 'ARTICLE' | 'CLAIM' | 'ANNOTATION' | 'SOURCE';
@@ -24,9 +25,11 @@ export interface SearchCandidate {
 }
 
 export interface SearchRequest {
+  /** The parsed query, for engines that translate it themselves (PostgreSQL: ts-query.ts). */
+  query: ParsedQuery;
   /** An FTS MATCH expression built by search-query.ts; never raw user input. */
   match: string;
-  /** Prefixes and exact phrases need the unstemmed index. */
+  /** Prefixes and exact phrases need the unstemmed index (on both engines). */
   unstemmed: boolean;
   /** The query for the word-pair phrase index, when it has a phrase (SQLite; see word-pairs.ts). */
   phraseMatch: string | null;
@@ -37,8 +40,9 @@ export interface SearchRequest {
 }
 
 /**
- * The search engine behind the API: SQLite FTS5 now, PostgreSQL tsvector later; both must
- * pass the same tests (tests/search).
+ * The search engine behind the API: SQLite FTS5 (sqlite-search-index.ts) or PostgreSQL
+ * tsvector (postgres-search-index.ts), chosen by the database (searchIndexFor); both pass the
+ * same tests (tests/search).
  */
 export interface SearchIndex {
   /** Visible matches, best first (capped: see the implementation), ties broken by document id. */

@@ -87,7 +87,7 @@ function uniqueTerms(terms: QueryTerm[]): QueryTerm[] {
  * Cleans, deduplicates and caps the terms. Positive terms win the places under the cap: a
  * dropped exclusion only widens the result, while a query must keep something to find.
  */
-function normalizeQuery(query: ParsedQuery): ParsedQuery {
+export function normalizeQuery(query: ParsedQuery): ParsedQuery {
   const include = uniqueTerms(query.include).slice(0, MAX_TERMS);
   const exclude = uniqueTerms(query.exclude).slice(0, MAX_TERMS - include.length);
   return { include, exclude };

@@ -7,10 +7,10 @@ import { type Connection, pageSize, toConnection } from '../../graphql/relay/con
 import { decodeCursor } from '../../graphql/relay/cursor';
 import type { Visibility } from '../auth/visibility';
 import type { SearchCandidate, SearchFilters, SearchIndex, SearchRequest } from './search-index';
+import { searchIndexFor } from './search-index-for';
 import { matchExpressions, parseSearchQuery, SearchQueryError } from './search-query';
 import type { SearchHit, SearchTypeEnum } from './search.types';
 import type { Snippet } from './snippet';
-import { SqliteSearchIndex } from './sqlite-search-index';
 
 const QUERY_MESSAGES: Record<SearchQueryError['reason'], string> = {
   EMPTY: 'Type something to search for.',
@@ -33,7 +33,7 @@ export class SearchService {
   readonly index: SearchIndex;
 
   constructor({ db }: { db: Database }) {
-    this.index = new SqliteSearchIndex({ db });
+    this.index = searchIndexFor(db);
   }
 
   async search({ query, filter, first, after, visibility, loaders }: SearchArgs): Promise<Connection<SearchHit>> {
@@ -47,7 +47,7 @@ export class SearchService {
     }
     const filters = filter ?? {};
     if (filters.language != null && filters.language.length > MAX_FILTER_TEXT) throw badUserInput(`At most ${MAX_FILTER_TEXT} characters.`, 'filter.language');
-    const request: SearchRequest = { ...matchExpressions(parsed), filters, visibility };
+    const request: SearchRequest = { query: parsed, ...matchExpressions(parsed), filters, visibility };
     // A cursor belongs to one query and filter: replayed on another it is refused.
     const scope = `search:${createHash('sha256').update(JSON.stringify([request.match, request.unstemmed, filters])).digest('base64url').slice(0, 16)}`;
     const candidates = await this.index.candidates(request);

@@ -1,47 +1,17 @@
 import type { Database } from '../../db/database';
-import { toSqlDate } from '../../db/sql-dates';
 import type { SqlParam, SqlReader } from '../../db/sql-reader';
 import type { SearchCandidate, SearchIndex, SearchRequest, SearchType } from './search-index';
+import { bestPerObject, type HitRow, RANKED_LIMIT, RECENT_LIMIT, RECENT_SCAN_LIMIT } from './search-ranking';
+import { visibleHitsSql } from './search-visibility';
 import { MARK_CLOSE, MARK_OPEN, parseMarkedSnippet, type Snippet } from './snippet';
-
-/**
- * Ranking with bm25 must score every match before it can sort them: about 1 s at p99 for a
- * common word over a million claims (DESIGN.md), and bm25() reads every match of each term
- * even under a LIMIT. So: count the matches up to RANKED_LIMIT; below it, rank them all by
- * bm25; above it (a very common term), take the RECENT_LIMIT newest visible matches, ranked by
- * field weight and recency, without bm25 (newestFirst).
- */
-export const RANKED_LIMIT = 300;
-export const RECENT_LIMIT = 200;
-/**
- * How far back the recent path looks for visible matches when filters or drafts leave fewer
- * than RECENT_LIMIT among the newest: the cost stays bounded for a very common word under a
- * filter that almost nothing passes, which then finds what passes among the newest 20,000.
- */
-export const RECENT_SCAN_LIMIT = 20_000;
-
-interface HitRow {
-  documentId: number;
-  type: SearchType;
-  refId: number;
-  field: string;
-  bm: number;
-}
-
-/** A match in a headline or a quote says more than the same words deep in a body. */
-const FIELD_WEIGHTS: Record<string, number> = {
-  headline: 4,
-  quote: 3,
-  title: 3,
-  summary: 2.5,
-  standfirst: 2,
-  claimant: 2,
-  publisher: 1.5,
-  body: 1,
-};
 
 const KIND_TOKENS: Record<SearchType, string> = { ARTICLE: 'article', CLAIM: 'claim', ANNOTATION: 'annotation', SOURCE: 'source' };
 
+/**
+ * Search on SQLite FTS5 (migrations FullTextSearch and PhraseIndex). bm25 reads every match of
+ * each term even under a LIMIT, so a very common term takes the recent path
+ * (search-ranking.ts), walking the matches newest first without bm25 (newestFirst).
+ */
 export class SqliteSearchIndex implements SearchIndex {
   private readonly db: Database;
   private readonly reader: SqlReader;
@@ -83,36 +53,13 @@ export class SqliteSearchIndex implements SearchIndex {
         seen += docs.length;
       }
     }
-    // One hit per object: its best field stands for it.
-    const best = new Map<string, SearchCandidate>();
-    for (const row of rows) {
-      const score = -row.bm * (FIELD_WEIGHTS[row.field] ?? 1);
-      const key = `${row.type}:${row.refId}`;
-      const current = best.get(key);
-      if (!current || score > current.score || (score === current.score && row.documentId < current.documentId)) {
-        best.set(key, { type: row.type, refId: row.refId, documentId: row.documentId, field: row.field, score });
-      }
-    }
-    return [...best.values()].sort((x, y) => y.score - x.score || x.documentId - y.documentId);
+    return bestPerObject(rows);
   }
 
   /** The hits (`hits`: rows of doc and bm, with its parameters) whose objects the viewer may see and that pass the filters. */
   private visibleHits(hits: string, hitsParams: SqlParam[], request: SearchRequest): Promise<HitRow[]> {
-    const { where, params } = visibleAndFiltered(request);
-    // CROSS JOIN fixes the join order: from the few hits to their documents. Left to itself,
-    // SQLite plans the OR over document types as a scan of every document (200 ms at 1M).
-    return this.reader.all<HitRow>(
-      `WITH hits AS (${hits})
-       SELECT d.id AS documentId, d.type, d.ref_id AS refId, d.field, h.bm
-       FROM hits h CROSS JOIN search_documents d ON d.id = h.doc
-       LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
-       LEFT JOIN annotations n ON d.type = 'ANNOTATION' AND n.id = d.ref_id
-       LEFT JOIN claims nc ON nc.id = n.claim_id
-       LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
-       LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
-       WHERE ${where}`,
-      [...hitsParams, ...params],
-    );
+    const visible = visibleHitsSql('hits', request);
+    return this.reader.all<HitRow>(`WITH hits AS (${hits}) ${visible.sql}`, [...hitsParams, ...visible.params]);
   }
 
   async snippets(request: SearchRequest, documentIds: readonly number[]): Promise<Snippet[]> {
@@ -152,45 +99,6 @@ function withTypes(request: SearchRequest, match: string): string {
   const types = request.filters.types;
   if (!types || types.length === 0) return match;
   return `kind : (${types.map((type) => KIND_TOKENS[type]).join(' OR ')}) AND (${match})`;
-}
-
-/**
- * What the viewer may see (as everywhere: DESIGN.md) and the filters, per document type, on
- * the capped candidates only.
- */
-function visibleAndFiltered({ filters, visibility }: SearchRequest): { where: string; params: SqlParam[] } {
-  const clauses = { ARTICLE: ['a.id IS NOT NULL', `(${visibility.article})`], CLAIM: ['c.deleted_at IS NULL', 'a.id IS NOT NULL', `(${visibility.article})`], ANNOTATION: ['n.id IS NOT NULL', 'nc.deleted_at IS NULL', 'a.id IS NOT NULL', `(${visibility.article})`, `(${visibility.annotation})`], SOURCE: ['s.id IS NOT NULL'] };
-  const params: Record<SearchType, SqlParam[]> = { ARTICLE: [], CLAIM: [], ANNOTATION: [...visibility.annotationParams], SOURCE: [] };
-  const add = (type: SearchType, clause: string, ...values: SqlParam[]) => {
-    clauses[type].push(clause);
-    params[type].push(...values);
-  };
-  if (filters.verdict) {
-    add('ARTICLE', 'EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = ? AND vc.deleted_at IS NULL)', filters.verdict);
-    add('CLAIM', 'c.verdict = ?', filters.verdict);
-    add('ANNOTATION', 'n.verdict = ?', filters.verdict);
-    add('SOURCE', '0');
-  }
-  if (filters.language) {
-    for (const type of ['ARTICLE', 'CLAIM', 'ANNOTATION'] as const) add(type, 'a.language = ? COLLATE NOCASE', filters.language);
-    add('SOURCE', '0');
-  }
-  for (const [bound, op] of [
-    [filters.publishedAfter, '>='],
-    [filters.publishedBefore, '<'],
-  ] as const) {
-    if (!bound) continue;
-    const at = toSqlDate(bound);
-    add('ARTICLE', `a.published_at ${op} ?`, at);
-    add('CLAIM', `a.published_at ${op} ?`, at);
-    add('ANNOTATION', `n.published_at ${op} ?`, at);
-    add('SOURCE', `s.published_at ${op} ?`, at);
-  }
-  const types = ['ARTICLE', 'CLAIM', 'ANNOTATION', 'SOURCE'] as const;
-  return {
-    where: types.map((type) => `(d.type = '${type}' AND ${clauses[type].join(' AND ')})`).join(' OR '),
-    params: types.flatMap((type) => params[type]),
-  };
 }
 
 export interface MatchProbe {

@@ -34,7 +34,7 @@ export class SourceEntity {
   publisher: string | null;
 
   @Field(() => GraphQLDateTime, { nullable: true })
-  @Column({ name: 'published_at', type: 'datetime', nullable: true })
+  @Column({ name: 'published_at', type: Date, nullable: true })
   publishedAt: Date | null;
 
   @Field(() => SourceKind)
@@ -42,7 +42,7 @@ export class SourceEntity {
   kind: SourceKind;
 
   @Field(() => GraphQLDateTime, { nullable: true, description: 'When a reviewer last read the source.' })
-  @Column({ name: 'accessed_at', type: 'datetime', nullable: true })
+  @Column({ name: 'accessed_at', type: Date, nullable: true })
   accessedAt: Date | null;
 
   @CreateDateColumn({ name: 'created_at' })

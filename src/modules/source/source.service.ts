@@ -1,3 +1,4 @@
+import { query } from '../../db/sql';
 import type { EntityManager } from 'typeorm';
 import type { Database } from '../../db/database';
 import type { SqlReader } from '../../db/sql-reader';
@@ -58,7 +59,7 @@ export async function upsertSource(manager: EntityManager, input: CreateSourceIn
     throw error;
   }
   // Most citations name a source already stored: one indexed lookup, nothing hydrated.
-  const [existing] = (await manager.query('SELECT id FROM sources WHERE url = ?', [url])) as { id: number }[];
+  const [existing] = (await query(manager, 'SELECT id FROM sources WHERE url = ?', [url])) as { id: number }[];
   if (existing) return existing.id;
   const created = await manager.save(
     manager.create(SourceEntity, {

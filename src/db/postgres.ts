@@ -1,0 +1,223 @@
+import pg from 'pg';
+import { DataSource, type EntityManager, type Logger as TypeOrmLogger } from 'typeorm';
+import { POSTGRES_MIGRATIONS } from '../../migrations';
+import type { ChangeEvent } from '../events/change-events';
+import { notifyStatements, PostgresEventBus } from '../events/postgres-event-bus';
+import type { Logger } from '../logger';
+import type { Database } from './database';
+import { ENTITIES } from './entities';
+import { toPostgres } from './postgres-sql';
+import type { SqlParam, SqlReader } from './sql-reader';
+import type { Writes } from './write-queue';
+
+/*
+ * Values as the SQLite side gives them, so rows read with raw SQL look the same on both:
+ * counts (bigint) and sums (numeric) as numbers, `timestamp` columns as UTC ISO text (the
+ * service stores UTC; Dates sent as parameters are sent as UTC too). Process-wide: this
+ * service is the only user of pg in its process.
+ */
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (value) => `${value.replace(' ', 'T')}Z`);
+pg.defaults.parseInputDatesAsUTC = true;
+
+export interface PostgresOptions {
+  /** postgres://user:password@host:port/database */
+  url: string;
+  /** Connections in the pool (reads and writes share it). */
+  poolSize: number;
+  /** Schema the tables live in (default `public`); tests give each file its own. */
+  schema?: string;
+  /** Run pending migrations on open (default true; deployments run `npm run migrate` once). */
+  migrate?: boolean;
+}
+
+/** A quoted identifier: `"name"`, with embedded quotes doubled. */
+export function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+export function postgresDataSource(options: PostgresOptions, onStatement?: () => void): DataSource {
+  const schema = options.schema ?? 'public';
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    schema,
+    entities: ENTITIES,
+    migrations: POSTGRES_MIGRATIONS,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    poolSize: options.poolSize,
+    applicationName: 'factline',
+    // Raw SQL names tables without a schema: the connection's search path supplies it.
+    extra: { options: `-c search_path=${quoteIdentifier(schema)}` },
+    ...(onStatement ? { logger: countingLogger(onStatement), logging: true } : { logging: false }),
+  });
+}
+
+/** A TypeORM logger that only counts the statements it is told of (the write side's count). */
+function countingLogger(onStatement: () => void): TypeOrmLogger {
+  const ignore = () => {};
+  return { logQuery: onStatement, logQueryError: ignore, logQuerySlow: ignore, logSchemaBuild: ignore, logMigration: ignore, log: ignore };
+}
+
+/** The pool TypeORM opened, for the raw read path. */
+export function poolOf(dataSource: DataSource): pg.Pool {
+  return (dataSource.driver as unknown as { master: pg.Pool }).master;
+}
+
+/**
+ * Reads on PostgreSQL: the shared SQL, translated once per text, as named prepared statements
+ * (each connection parses and plans a text once). Every read is one round trip, so loaders
+ * batching keys into one statement matters more here than on SQLite.
+ */
+export class PostgresReader implements SqlReader {
+  readonly dialect = 'postgres';
+  statementCount = 0;
+  private readonly names = new Map<string, string>();
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  async all<Row>(sql: string, params: readonly SqlParam[] = []): Promise<Row[]> {
+    this.statementCount += 1;
+    const { text, values } = toPostgres(sql, params);
+    const result = await this.pool.query({ name: this.nameOf(text), text, values });
+    return result.rows as Row[];
+  }
+
+  async get<Row>(sql: string, params: readonly SqlParam[] = []): Promise<Row | undefined> {
+    return (await this.all<Row>(sql, params))[0];
+  }
+
+  private nameOf(text: string): string {
+    let name = this.names.get(text);
+    if (!name) this.names.set(text, (name = `factline_${this.names.size + 1}`));
+    return name;
+  }
+}
+
+/** PostgreSQL's codes for a transaction that lost a race and may simply be run again. */
+const RETRYABLE = new Set(['40001', '40P01']);
+/**
+ * Enough for 200 concurrent writes to one claim (tests/concurrency); past it the mutation fails
+ * as an internal error, having changed nothing.
+ */
+const MAX_ATTEMPTS = 40;
+
+/**
+ * Write transactions on PostgreSQL: real, concurrent transactions from the pool, at
+ * SERIALIZABLE isolation, so every check-then-write a mutation makes (the last ADMIN, a
+ * version, a unique slug) holds as it does behind SQLite's one-at-a-time queue. A transaction
+ * that loses a race (serialization failure, deadlock) is run again from the start, a few
+ * times: `work` must only touch the database and its outbox, which is what every mutation does.
+ *
+ * Events are sent with NOTIFY inside the transaction: PostgreSQL delivers them on commit only,
+ * to every replica listening, this one included (src/events/postgres-event-bus.ts).
+ */
+export class PostgresWrites implements Writes {
+  private readonly running = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly notify: (manager: EntityManager, events: readonly ChangeEvent[]) => Promise<void>,
+  ) {}
+
+  run<T>(work: (manager: EntityManager, outbox: ChangeEvent[]) => Promise<T>): Promise<T> {
+    const result = this.attempt(work, 1);
+    const tracked = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.running.add(tracked);
+    void tracked.then(() => this.running.delete(tracked));
+    return result;
+  }
+
+  get depth(): number {
+    return this.running.size;
+  }
+
+  async drain(): Promise<void> {
+    while (this.running.size > 0) await Promise.all(this.running);
+  }
+
+  private async attempt<T>(work: (manager: EntityManager, outbox: ChangeEvent[]) => Promise<T>, attempt: number): Promise<T> {
+    try {
+      return await this.dataSource.transaction('SERIALIZABLE', async (manager) => {
+        const outbox: ChangeEvent[] = [];
+        const value = await work(manager, outbox);
+        if (outbox.length > 0) await this.notify(manager, outbox);
+        return value;
+      });
+    } catch (error) {
+      const code = (error as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (error as { code?: string }).code;
+      if (code !== undefined && RETRYABLE.has(code) && attempt < MAX_ATTEMPTS) {
+        // A growing, jittered pause (up to 250 ms) so the transactions that collided do not collide again.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(250, 2 ** attempt)));
+        return this.attempt(work, attempt + 1);
+      }
+      throw error;
+    }
+  }
+}
+
+
+/**
+ * Runs pending migrations holding a session advisory lock, so replicas that start together
+ * migrate one after the other: the first applies them, the others find nothing pending.
+ */
+export async function migrateOnce(dataSource: DataSource, schema: string): Promise<void> {
+  const client = await poolOf(dataSource).connect();
+  try {
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [`factline_migrations_${schema}`]);
+    try {
+      await dataSource.runMigrations({ transaction: 'each' });
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`factline_migrations_${schema}`]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
+/** The LISTEN/NOTIFY channel of a schema: replicas over one schema share it, tests do not. */
+export function eventChannel(schema: string): string {
+  return `factline_events_${schema}`;
+}
+
+/** Opens the service's database on PostgreSQL; pending migrations run first unless `migrate` is false. */
+export async function openPostgresDatabase(options: PostgresOptions, logger?: Logger): Promise<Database> {
+  let writeStatements = 0;
+  const dataSource = postgresDataSource(options, () => {
+    writeStatements += 1;
+  });
+  await dataSource.initialize();
+  try {
+    if (options.migrate !== false) await migrateOnce(dataSource, options.schema ?? 'public');
+    const channel = eventChannel(options.schema ?? 'public');
+    const events = await PostgresEventBus.connect({ connectionString: options.url, channel, logger });
+    const writes = new PostgresWrites(dataSource, async (manager, outbox) => {
+      for (const statement of notifyStatements(channel, outbox)) await manager.query(statement.sql, statement.params);
+    });
+    const reader = new PostgresReader(poolOf(dataSource));
+    return {
+      dialect: 'postgres',
+      write: dataSource,
+      read: dataSource,
+      reader,
+      writes,
+      events,
+      dataVersion: null,
+      // The TypeORM logger counts every statement on the pool, reads through query builders too.
+      statements: () => ({ read: reader.statementCount, write: writeStatements }),
+      async close() {
+        await writes.drain();
+        await events.close();
+        await dataSource.destroy();
+      },
+    };
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+}
