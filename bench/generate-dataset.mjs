@@ -88,7 +88,8 @@ export async function createSchema(db) {
   const entry = path.join(ROOT, 'dist', 'migrations', 'index.js');
   if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first.`);
   const { MIGRATIONS } = require(entry);
-  const queryRunner = { query: async (sql) => db.exec(sql) };
+  // The migrations ask which database they run on (the PostgreSQL-only ones do nothing here).
+  const queryRunner = { query: async (sql) => db.exec(sql), connection: { options: { type: 'better-sqlite3' } } };
   db.exec('CREATE TABLE "migrations" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "timestamp" bigint NOT NULL, "name" varchar NOT NULL)');
   const record = db.prepare('INSERT INTO "migrations" ("timestamp", "name") VALUES (?, ?)');
   for (const Migration of MIGRATIONS) {

@@ -13,12 +13,12 @@ export class RawGraphqlError extends Error {
   }
 }
 
-const badInput = (message, field) => new RawGraphqlError(message, 'BAD_USER_INPUT', { field });
-const notFound = (message, field) => new RawGraphqlError(message, 'NOT_FOUND', { field });
+export const badInput = (message, field) => new RawGraphqlError(message, 'BAD_USER_INPUT', { field });
+export const notFound = (message, field) => new RawGraphqlError(message, 'NOT_FOUND', { field });
 
-const TOKEN = /^fl_[A-Za-z0-9_-]{43}$/;
-const LAST_USED_RESOLUTION_MS = 60_000;
-const RANK = { REVIEWER: 1, EDITOR: 2, ADMIN: 3 };
+export const TOKEN = /^fl_[A-Za-z0-9_-]{43}$/;
+export const LAST_USED_RESOLUTION_MS = 60_000;
+export const RANK = { REVIEWER: 1, EDITOR: 2, ADMIN: 3 };
 const VERDICTS = new Set(['TRUE', 'MOSTLY_TRUE', 'MIXED', 'MOSTLY_FALSE', 'FALSE', 'MISLEADING', 'NEEDS_CONTEXT', 'UNVERIFIABLE']);
 const STANCES = new Set(['SUPPORTS', 'REFUTES', 'CONTEXT']);
 const MAX_CITATIONS = 20;
@@ -48,7 +48,7 @@ function text(value, field, min, max, multiline = false) {
   return trimmed;
 }
 
-function parseInput(input) {
+export function parseInput(input) {
   if (input === null || typeof input !== 'object') throw badInput('input is required', 'input');
   const claimId = decodeId('Claim', input.claimId, 'input.claimId');
   if (!VERDICTS.has(input.verdict)) throw badInput('Unknown verdict.', 'input.verdict');

@@ -8,6 +8,9 @@
 //   npm run bench -- soak --minutes N  mixed reads and writes for N minutes (bench/soak.mjs): only when named
 //   npm run bench -- scale           the article query and list pages at 2,000 and 100,000 articles, and
 //                                    time to ready: only when named (the large dataset takes ~25 min, ~20 GB)
+//   npm run bench -- --postgres      the article query and createAnnotation on PostgreSQL (DATABASE_URL
+//                                    postgres://postgres@127.0.0.1:5432/test, or BENCH_DATABASE_URL), against
+//                                    bench/raw-pg-server.mjs; the dataset is loaded into bench_* schemas once
 //   options: --rounds N --duration S --warmup S --connections N
 //
 // The servers run pinned to core 0 and the load generator (bench/load.mjs) to core 1, so the
@@ -18,6 +21,10 @@
 // and one pair of servers. One with `mutates: true` also has copies(ctx, round) -> files,
 // `ackField` and verify(ctx, target, file, result) -> message: each round, both servers start
 // on fresh identical copies, and each copy is checked after its load, server stopped.
+//
+// With --postgres the scenarios of bench/scenarios/postgres.mjs run instead: the same operations
+// and checks, the dataset copied into PostgreSQL schemas (bench/postgres.mjs), a target's `file`
+// its schema. Their results are named `<scenario> (postgres)`.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,6 +34,8 @@ import { LOAD_CPU, load, printTable, roundLine, SERVER_CPU, summary } from './me
 import { articleCachedScenario, articleScenario } from './scenarios/article.mjs';
 import { articleListDeepScenario, articleListFirstScenario, articleListScenario } from './scenarios/article-list.mjs';
 import { createAnnotationScenario } from './scenarios/create-annotation.mjs';
+import { articlePostgresScenario, createAnnotationPostgresScenario } from './scenarios/postgres.mjs';
+import { preparePostgres } from './postgres.mjs';
 import { printReanchor, runReanchorBench } from './reanchor.mjs';
 import { printSearch, runSearchBench } from './search.mjs';
 import { printSoak, runSoakBench } from './soak.mjs';
@@ -38,6 +47,8 @@ const DATA = path.join(BENCH, '.data');
 const RESULTS = path.join(BENCH, 'results');
 
 const SCENARIOS = [articleScenario, articleListScenario, articleCachedScenario, createAnnotationScenario];
+/** With --postgres: these, and nothing else. */
+const POSTGRES_SCENARIOS = [articlePostgresScenario, createAnnotationPostgresScenario];
 /** Benchmarks that run and print themselves (reanchor: pure code against a naive baseline). */
 const MICRO = { reanchor: { run: runReanchorBench, print: printReanchor }, search: { run: runSearchBench, print: printSearch } };
 /** Minutes long (a million-claim corpus, a soak): run only when named, never by default. */
@@ -48,10 +59,11 @@ const SCALE_ARTICLES = 100_000;
 const SCALE_TARGETS = { slowdown: 1.5, readyMs: 2000 };
 
 function parseArgs(argv) {
-  const options = { quick: false, names: [] };
+  const options = { quick: false, postgres: false, names: [] };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--quick') options.quick = true;
+    else if (arg === '--postgres') options.postgres = true;
     else if (/^--(rounds|duration|warmup|connections|minutes)$/.test(arg)) options[arg.slice(2)] = Number(argv[++i]);
     else if (arg.startsWith('-')) throw new Error(`unknown option ${arg}`);
     else options.names.push(arg);
@@ -63,29 +75,45 @@ function parseArgs(argv) {
   const known = [...SCENARIOS.map((s) => s.name), ...Object.keys(MICRO), 'soak', 'scale'];
   const unknown = options.names.filter((name) => !known.includes(name));
   if (unknown.length) throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${known.join(', ')}`);
+  if (options.postgres) {
+    const supported = POSTGRES_SCENARIOS.map((s) => s.name);
+    const refused = options.names.filter((name) => !supported.includes(name));
+    if (refused.length) throw new Error(`--postgres runs ${supported.join(' and ')} only, not ${refused.join(', ')}`);
+    const scenarios = options.names.length ? POSTGRES_SCENARIOS.filter((s) => options.names.includes(s.name)) : POSTGRES_SCENARIOS;
+    return { ...base, quick: options.quick, postgres: true, scenarios, micro: [], soak: null, scale: null };
+  }
   const scenarios = options.names.length ? SCENARIOS.filter((s) => options.names.includes(s.name)) : SCENARIOS;
   const micro = Object.keys(MICRO).filter((name) => (options.names.length ? options.names.includes(name) : !OPT_IN.includes(name)));
   const soak = options.names.includes('soak') ? { minutes: options.minutes ?? (options.quick ? 1 : 5) } : null;
   // --quick: the same comparison at a tenth of each size, to try the harness.
   const scale = options.names.includes('scale') ? { sizes: options.quick ? [200, 2_000] : [DEFAULTS.articles, SCALE_ARTICLES] } : null;
-  return { ...base, quick: options.quick, scenarios, micro, soak, scale };
+  return { ...base, quick: options.quick, postgres: false, scenarios, micro, soak, scale };
+}
+
+/** process.env without the database settings: each target is told its database explicitly. */
+function baseEnv() {
+  const env = { ...process.env };
+  for (const name of ['DATABASE_URL', 'DATABASE_SCHEMA', 'DATABASE_PATH']) delete env[name];
+  return env;
 }
 
 /**
  * Starts the service on `files.graphql`, then the raw server on `files.raw` (read-write when
  * `write`). The service first: it opens its file read-write (WAL, migrations check) before the
- * raw server may open the same file read-only.
+ * raw server may open the same file read-only. With `postgres` ({ url }), `files` are schemas
+ * and the raw server is raw-pg-server.mjs.
  */
-async function startTargets(entry, files, { write, tag, serviceEnv = {} }) {
+async function startTargets(entry, files, { write, tag, serviceEnv = {}, postgres = null }) {
   const targets = {};
   const graphqlPort = await freePort();
   const started = performance.now();
+  const database = postgres ? { DATABASE_URL: postgres.url, DATABASE_SCHEMA: files.graphql } : { DATABASE_PATH: files.graphql };
   const service = startProcess('service', pinned(SERVER_CPU, [process.execPath, entry]), {
     cwd: ROOT,
     // Production mode, without the per-client rate limits (one load generator is every client)
     // and the per-request log lines (LOG_LEVEL=warn: the raw baseline writes none either).
     // Uncached (RESPONSE_CACHE_MB=0) unless the scenario is about the cache (serviceEnv).
-    env: { ...process.env, PORT: String(graphqlPort), HOST: '127.0.0.1', DATABASE_PATH: files.graphql, SEED_DEMO: '0', NODE_ENV: 'production', RATE_LIMIT_MUTATIONS: '0', RATE_LIMIT_EXPENSIVE: '0', LOG_LEVEL: 'warn', RESPONSE_CACHE_MB: '0', ...serviceEnv },
+    env: { ...baseEnv(), PORT: String(graphqlPort), HOST: '127.0.0.1', ...database, SEED_DEMO: '0', NODE_ENV: 'production', RATE_LIMIT_MUTATIONS: '0', RATE_LIMIT_EXPENSIVE: '0', LOG_LEVEL: 'warn', RESPONSE_CACHE_MB: '0', ...serviceEnv },
     logFile: path.join(DATA, `service${tag}.log`),
   });
   targets.graphql = { url: `http://127.0.0.1:${graphqlPort}/graphql`, pid: service.child.pid, proc: service, file: files.graphql };
@@ -93,11 +121,19 @@ async function startTargets(entry, files, { write, tag, serviceEnv = {} }) {
     await waitReady(service, targets.graphql.url);
     targets.graphql.readyMs = performance.now() - started;
     const rawPort = await freePort();
-    const raw = startProcess('raw-server', pinned(SERVER_CPU, [process.execPath, path.join(BENCH, 'raw-server.mjs'), files.raw, String(rawPort), ...(write ? ['--write'] : [])]), {
-      cwd: ROOT,
-      env: { ...process.env, NODE_ENV: 'production' },
-      logFile: path.join(DATA, `raw-server${tag}.log`),
-    });
+    const flags = write ? ['--write'] : [];
+    const raw = postgres
+      ? startProcess('raw-pg-server', pinned(SERVER_CPU, [process.execPath, path.join(BENCH, 'raw-pg-server.mjs'), String(rawPort), ...flags]), {
+          cwd: ROOT,
+          // The service's pool size (DATABASE_POOL_SIZE, default 10) for both.
+          env: { ...baseEnv(), NODE_ENV: 'production', DATABASE_URL: postgres.url, DATABASE_SCHEMA: files.raw },
+          logFile: path.join(DATA, `raw-pg-server${tag}.log`),
+        })
+      : startProcess('raw-server', pinned(SERVER_CPU, [process.execPath, path.join(BENCH, 'raw-server.mjs'), files.raw, String(rawPort), ...flags]), {
+          cwd: ROOT,
+          env: { ...baseEnv(), NODE_ENV: 'production' },
+          logFile: path.join(DATA, `raw-server${tag}.log`),
+        });
     targets.raw = { url: `http://127.0.0.1:${rawPort}/graphql`, pid: raw.child.pid, proc: raw, file: files.raw };
     await waitReady(raw, targets.raw.url);
     return targets;
@@ -122,10 +158,10 @@ async function runScenario(scenario, env, config) {
     for (let round = 1; round <= config.rounds; round += 1) {
       if (scenario.mutates) {
         // Writes change the data: every round, each target starts on its own fresh copy.
-        targets = await startTargets(env.entry, scenario.copies(ctx, round), { write: true, tag: `-${scenario.name}` });
+        targets = await startTargets(env.entry, await scenario.copies(ctx, round), { write: true, tag: `-${scenario.name}`, postgres: env.postgres });
       } else if (scenario.serviceEnv) {
         // Its own service (e.g. with the response cache on), against the same raw baseline.
-        targets ??= await startTargets(env.entry, { graphql: env.work, raw: env.work }, { write: false, tag: `-${scenario.name}`, serviceEnv: scenario.serviceEnv });
+        targets ??= await startTargets(env.entry, { graphql: env.work, raw: env.work }, { write: false, tag: `-${scenario.name}`, serviceEnv: scenario.serviceEnv, postgres: env.postgres });
       } else {
         targets = await env.sharedTargets();
       }
@@ -143,7 +179,7 @@ async function runScenario(scenario, env, config) {
         if (scenario.mutates) {
           // Stopped first: the service finishes the writes it has queued and closes the file.
           await stopProcess(targets[target].proc);
-          const message = scenario.verify(ctx, target, targets[target].file, { ...r, ackFile });
+          const message = await scenario.verify(ctx, target, targets[target].file, { ...r, ackFile });
           console.log(message);
           checks.push(message);
         }
@@ -211,15 +247,20 @@ async function main() {
   fs.mkdirSync(DATA, { recursive: true });
   fs.mkdirSync(RESULTS, { recursive: true });
 
+  if (config.postgres) console.log(`postgres: ${config.scenarios.map((s) => s.name).join(' and ')} on PostgreSQL (the other scenarios and micro-benchmarks run on SQLite only: skipped)`);
   const params = { ...DEFAULTS, ...config.dataset };
   const cached = path.join(DATA, `dataset-${Object.values(params).join('-')}.db`);
   // Self-contained benchmarks alone (e.g. `-- search`) need none of the shared dataset.
   const dataset = config.scenarios.length || config.soak ? await generateDataset(cached, params) : null;
   if (dataset?.reused) console.log(`dataset: reused ${path.relative(ROOT, cached)}`);
+  // PostgreSQL: the dataset copied into its schemas once (later runs reset them), both servers
+  // on the base schema for reads.
+  const postgres = config.postgres ? await preparePostgres({ root: ROOT, sqliteFile: cached, params }) : null;
+  if (postgres) console.log(`postgres: PostgreSQL ${postgres.server}; the database server is not pinned: it shares both cores with the servers and the load generator`);
   // Read-only scenarios share a fresh copy: the service switches the file to WAL; the cached
   // original stays pristine for the next run (and for the copies of mutating scenarios).
-  const work = path.join(DATA, 'work.db');
-  if (dataset) {
+  const work = postgres ? postgres.schemas.base : path.join(DATA, 'work.db');
+  if (dataset && !postgres) {
     for (const f of [work, `${work}-wal`, `${work}-shm`]) fs.rmSync(f, { force: true });
     fs.copyFileSync(cached, work);
   }
@@ -229,7 +270,8 @@ async function main() {
     cached,
     work,
     entry,
-    sharedTargets: async () => (shared ??= await startTargets(entry, { graphql: work, raw: work }, { write: false, tag: '' })),
+    postgres,
+    sharedTargets: async () => (shared ??= await startTargets(entry, { graphql: work, raw: work }, { write: false, tag: postgres ? '-postgres' : '', postgres })),
   };
 
   const results = {};
@@ -253,12 +295,13 @@ async function main() {
       await stopTargets(shared);
       shared = null;
     }
+    const label = scenario.database ? `${scenario.name} (${scenario.database})` : scenario.name;
     try {
-      results[scenario.name] = await runScenario(scenario, env, config);
+      results[label] = await runScenario(scenario, env, config);
     } catch (error) {
-      console.error(`\n${scenario.name} FAILED: ${error.message}\n`);
-      results[scenario.name] = { description: scenario.description, failed: error.message };
-      failures.push(scenario.name);
+      console.error(`\n${label} FAILED: ${error.message}\n`);
+      results[label] = { description: scenario.description, failed: error.message };
+      failures.push(label);
     }
   }
   await stopTargets(shared);
@@ -274,6 +317,7 @@ async function main() {
     config: { rounds: config.rounds, duration: config.duration, warmup: config.warmup, connections: config.connections, pinned: canPin ? { servers: SERVER_CPU, load: LOAD_CPU } : null },
     machine: { cpu: os.cpus()[0]?.model, cpus: os.cpus().length, node: process.version, platform: `${os.platform()} ${os.release()}`, memoryBytes: os.totalmem() },
     dataset: dataset ? { params, counts: dataset.counts } : null,
+    database: postgres ? { kind: 'postgres', server: postgres.server, schemas: postgres.schemas, rows: postgres.counts } : { kind: 'sqlite' },
     scenarios: results,
   };
   const file = path.join(RESULTS, `${timestamp.replace(/:/g, '-')}.json`);

@@ -135,7 +135,7 @@ export const createAnnotationScenario = {
     assertSameJson(label, modId(raw), modId(graphql));
     const expectedId = globalId('Annotation', ctx.baseMaxId + 1);
     if (rawId !== graphqlId || rawId !== expectedId) throw new Error(`${label}: ids differ on identical copies: raw ${rawId}, graphql ${graphqlId}, expected ${expectedId} (Annotation:${ctx.baseMaxId + 1})`);
-    const written = { raw: writtenRows(targets.raw.file, ctx.baseMaxId + 1), graphql: writtenRows(targets.graphql.file, ctx.baseMaxId + 1) };
+    const written = { raw: await this.writtenRows(targets.raw.file, ctx.baseMaxId + 1), graphql: await this.writtenRows(targets.graphql.file, ctx.baseMaxId + 1) };
     assertSameJson(`${label}: rows written`, written.raw.rows, written.graphql.rows);
     if (written.raw.rows.citations.length !== 2 || written.raw.rows.revisions.length !== 1) throw new Error(`${label}: expected 2 citations and 1 revision, got ${short(written.raw.rows, 500)}`);
     for (const [target, { times }] of Object.entries(written)) {
@@ -151,39 +151,47 @@ export const createAnnotationScenario = {
    * whole. Writes the client stopped waiting for (autocannon cuts connections when its time is
    * up) may have committed too: the copy may hold up to that many more, never fewer.
    */
-  verify(ctx, target, file, result) {
+  async verify(ctx, target, file, result) {
     const phases = [result.writes.warmup, result.writes.measure].filter(Boolean);
     const failed = phases.reduce((n, p) => n + p.failed, 0);
     if (failed) throw new Error(`createAnnotation ${target}: ${failed} response(s) without a new id, e.g. ${phases.find((p) => p.failed).firstFailure}`);
     const ids = [...ctx.checked[target], ...JSON.parse(fs.readFileSync(result.ackFile, 'utf8'))].map(keyOf);
     const ok2xx = ctx.checked[target].length + phases.reduce((n, p) => n + p.ok2xx, 0);
     const unanswered = phases.reduce((n, p) => n + Math.max(0, p.sent - p.answered), 0);
-    return withDb(file, { readonly: true, fileMustExist: true }, (db) => {
-      const rows = db
+    const rows = await this.rowsAfter(file, ctx.baseMaxId);
+    const present = new Set(rows.map((r) => r.id));
+    const acknowledged = new Set(ids);
+    const problems = [];
+    if (acknowledged.size !== ids.length) problems.push(`${ids.length - acknowledged.size} id(s) acknowledged twice`);
+    const lost = ids.filter((id) => !present.has(id));
+    if (lost.length) problems.push(`${lost.length} acknowledged write(s) missing, e.g. Annotation:${lost[0]}`);
+    const partial = rows.filter((r) => r.citations !== 2 || r.revisions !== 1 || r.status !== 'DRAFT' || r.version !== 1 || r.author_id !== ctx.userId);
+    if (partial.length) problems.push(`${partial.length} new annotation(s) not whole, e.g. ${short(partial[0], 200)}`);
+    const extra = rows.length - acknowledged.size;
+    if (extra < 0 || extra > unanswered) problems.push(`${rows.length} new annotations for ${acknowledged.size} acknowledged and ${unanswered} unanswered request(s)`);
+    if (ok2xx !== ids.length) problems.push(`${ok2xx} 2xx responses but ${ids.length} ids`);
+    const line =
+      `createAnnotation ${target.padEnd(7)} data: ${ok2xx} 2xx responses, ${rows.length} new annotations` +
+      (extra > 0 ? ` (${extra} more committed for requests cut off when the load stopped; ${unanswered} went unanswered)` : '') +
+      `; every acknowledged one present with 2 citations and 1 revision`;
+    if (problems.length) throw new Error(`createAnnotation ${target}: DATA CHECK FAILED: ${problems.join('; ')}`);
+    return `${line}: OK`;
+  },
+
+  /** The rows the mutation wrote for annotation `id` in the target's copy (here a SQLite file). */
+  writtenRows,
+
+  /** The annotations after `baseMaxId` in the target's copy, with their citation and revision counts. */
+  rowsAfter(file, baseMaxId) {
+    return withDb(file, { readonly: true, fileMustExist: true }, (db) =>
+      db
         .prepare(
           `SELECT n.id, n.status, n.version, n.author_id,
              (SELECT COUNT(*) FROM citations c WHERE c.annotation_id = n.id) AS citations,
              (SELECT COUNT(*) FROM annotation_revisions r WHERE r.annotation_id = n.id) AS revisions
            FROM annotations n WHERE n.id > ?`,
         )
-        .all(ctx.baseMaxId);
-      const present = new Set(rows.map((r) => r.id));
-      const acknowledged = new Set(ids);
-      const problems = [];
-      if (acknowledged.size !== ids.length) problems.push(`${ids.length - acknowledged.size} id(s) acknowledged twice`);
-      const lost = ids.filter((id) => !present.has(id));
-      if (lost.length) problems.push(`${lost.length} acknowledged write(s) missing, e.g. Annotation:${lost[0]}`);
-      const partial = rows.filter((r) => r.citations !== 2 || r.revisions !== 1 || r.status !== 'DRAFT' || r.version !== 1 || r.author_id !== ctx.userId);
-      if (partial.length) problems.push(`${partial.length} new annotation(s) not whole, e.g. ${short(partial[0], 200)}`);
-      const extra = rows.length - acknowledged.size;
-      if (extra < 0 || extra > unanswered) problems.push(`${rows.length} new annotations for ${acknowledged.size} acknowledged and ${unanswered} unanswered request(s)`);
-      if (ok2xx !== ids.length) problems.push(`${ok2xx} 2xx responses but ${ids.length} ids`);
-      const line =
-        `createAnnotation ${target.padEnd(7)} data: ${ok2xx} 2xx responses, ${rows.length} new annotations` +
-        (extra > 0 ? ` (${extra} more committed for requests cut off when the load stopped; ${unanswered} went unanswered)` : '') +
-        `; every acknowledged one present with 2 citations and 1 revision`;
-      if (problems.length) throw new Error(`createAnnotation ${target}: DATA CHECK FAILED: ${problems.join('; ')}`);
-      return `${line}: OK`;
-    });
+        .all(baseMaxId),
+    );
   },
 };

@@ -25,8 +25,17 @@ const ONE_SOURCE = 'Give exactly one of `sourceId` and `source`.';
  * Replaces an annotation's citations, in order. Citations are resolved one by one, so a bad
  * one can fail after earlier writes (a new source stored): the transaction undoes them all.
  */
-export async function writeCitations(manager: EntityManager, annotationId: number, citations: CitationInput[], field: string): Promise<CitationSnapshot[]> {
-  await query(manager, 'DELETE FROM citations WHERE annotation_id = ?', [annotationId]);
+export async function writeCitations(
+  manager: EntityManager,
+  annotationId: number,
+  citations: CitationInput[],
+  field: string,
+  { replacing }: { replacing: boolean },
+): Promise<CitationSnapshot[]> {
+  // Only an existing fact-check has citations to replace. A DELETE that finds nothing still
+  // reads the table: on PostgreSQL that read makes concurrent createAnnotations conflict
+  // (SERIALIZABLE) and retry, 250 rollbacks in 200 creates before this was skipped.
+  if (replacing) await query(manager, 'DELETE FROM citations WHERE annotation_id = ?', [annotationId]);
   const snapshot: CitationSnapshot[] = [];
   for (const [index, citation] of citations.entries()) {
     const at = `${field}.${index}`;

@@ -65,7 +65,7 @@ export class AnnotationService {
         [claimId, user.id, annotation.verdict, annotation.summary, annotation.body, annotation.status, toSqlDate(now), toSqlDate(now)],
       )) as { id: number }[];
       annotation.id = inserted.id;
-      const citations = await writeCitations(manager, annotation.id, input.citations, 'input.citations');
+      const citations = await writeCitations(manager, annotation.id, input.citations, 'input.citations', { replacing: false });
       await appendRevision(manager, annotation, AnnotationChange.CREATED, user.id, citations);
       return annotation.id;
     });
@@ -90,7 +90,7 @@ export class AnnotationService {
         ...(input.summary != null ? { summary: clean(input.summary) } : {}),
         ...(input.body != null ? { body: clean(input.body) } : {}),
       });
-      const citations = input.citations ? await writeCitations(manager, id, input.citations, 'input.citations') : await currentCitations(manager, id);
+      const citations = input.citations ? await writeCitations(manager, id, input.citations, 'input.citations', { replacing: true }) : await currentCitations(manager, id);
       await appendRevision(manager, annotation, AnnotationChange.UPDATED, user.id, citations, note);
       if (annotation.status === AnnotationStatus.PUBLISHED && verdictChanged) {
         await refreshClaimVerdict(manager, annotation.claimId, outbox);
