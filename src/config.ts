@@ -126,7 +126,8 @@ function readDatabaseUrl(env: NodeJS.ProcessEnv): string | null {
 
 function readPoolSize(env: NodeJS.ProcessEnv): number {
   const size = readCount(env, 'DATABASE_POOL_SIZE', 10);
-  if (size < 1) throw new ConfigError('DATABASE_POOL_SIZE', 'expected at least 1');
+  // Migrating at start holds one connection for its lock while another runs the migrations.
+  if (size < 2) throw new ConfigError('DATABASE_POOL_SIZE', 'expected at least 2');
   return size;
 }
 

@@ -41,11 +41,12 @@ async function migrationDrift(): Promise<string | null> {
 }
 
 /**
- * The same on PostgreSQL, in a scratch schema, when a server is named (TEST_DATABASE_URL or
- * DATABASE_URL; CI sets one): its migrations must build what the entities describe there too.
+ * The same on PostgreSQL, in a scratch schema, when a test server is named (TEST_DATABASE_URL;
+ * CI sets it): its migrations must build what the entities describe there too.
  */
 async function postgresMigrationDrift(): Promise<string | null> {
-  const url = process.env.TEST_DATABASE_URL?.trim() || process.env.DATABASE_URL?.trim();
+  // Never DATABASE_URL: the check creates a schema and runs DDL, which has no place in production.
+  const url = process.env.TEST_DATABASE_URL?.trim();
   if (!url) {
     console.log('drift: PostgreSQL migrations not checked (set TEST_DATABASE_URL to check them)');
     return null;

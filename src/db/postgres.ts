@@ -8,7 +8,7 @@ import type { Database } from './database';
 import { ENTITIES } from './entities';
 import { toPostgres } from './postgres-sql';
 import type { SqlParam, SqlReader } from './sql-reader';
-import type { Writes } from './write-queue';
+import type { WriteOptions, Writes } from './write-queue';
 
 /*
  * Values as the SQLite side gives them, so rows read with raw SQL look the same on both:
@@ -49,8 +49,10 @@ export function postgresDataSource(options: PostgresOptions, onStatement?: () =>
     synchronize: false,
     poolSize: options.poolSize,
     applicationName: 'factline',
-    // Raw SQL names tables without a schema: the connection's search path supplies it.
-    extra: { options: `-c search_path=${quoteIdentifier(schema)}` },
+    // Raw SQL names tables without a schema: the connection's search path supplies it. UTC
+    // sessions: column defaults (now()) write UTC, as parameters do, whatever the server's zone.
+    // A starved pool fails a request after 10 s rather than holding it forever.
+    extra: { options: `-c search_path=${quoteIdentifier(schema)} -c TimeZone=UTC`, connectionTimeoutMillis: 10_000 },
     ...(onStatement ? { logger: countingLogger(onStatement), logging: true } : { logging: false }),
   });
 }
@@ -98,6 +100,12 @@ export class PostgresReader implements SqlReader {
 
 /** PostgreSQL's codes for a transaction that lost a race and may simply be run again. */
 const RETRYABLE = new Set(['40001', '40P01']);
+
+/** A PostgreSQL serialization failure or deadlock: the transaction may be run again. */
+export function isRetryableConflict(error: unknown): boolean {
+  const code = (error as { driverError?: { code?: string }; code?: string } | null)?.driverError?.code ?? (error as { code?: string } | null)?.code;
+  return code !== undefined && RETRYABLE.has(code);
+}
 /**
  * Enough for 200 concurrent writes to one claim (tests/concurrency); past it the mutation fails
  * as an internal error, having changed nothing.
@@ -122,8 +130,8 @@ export class PostgresWrites implements Writes {
     private readonly notify: (manager: EntityManager, events: readonly ChangeEvent[]) => Promise<void>,
   ) {}
 
-  run<T>(work: (manager: EntityManager, outbox: ChangeEvent[]) => Promise<T>): Promise<T> {
-    const result = this.attempt(work, 1);
+  run<T>(work: (manager: EntityManager, outbox: ChangeEvent[]) => Promise<T>, options: WriteOptions = {}): Promise<T> {
+    const result = this.attempt(work, 1, options.once ? 1 : MAX_ATTEMPTS);
     const tracked = result.then(
       () => undefined,
       () => undefined,
@@ -141,7 +149,7 @@ export class PostgresWrites implements Writes {
     while (this.running.size > 0) await Promise.all(this.running);
   }
 
-  private async attempt<T>(work: (manager: EntityManager, outbox: ChangeEvent[]) => Promise<T>, attempt: number): Promise<T> {
+  private async attempt<T>(work: (manager: EntityManager, outbox: ChangeEvent[]) => Promise<T>, attempt: number, maxAttempts: number): Promise<T> {
     try {
       return await this.dataSource.transaction('SERIALIZABLE', async (manager) => {
         const outbox: ChangeEvent[] = [];
@@ -150,11 +158,10 @@ export class PostgresWrites implements Writes {
         return value;
       });
     } catch (error) {
-      const code = (error as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (error as { code?: string }).code;
-      if (code !== undefined && RETRYABLE.has(code) && attempt < MAX_ATTEMPTS) {
+      if (isRetryableConflict(error) && attempt < maxAttempts) {
         // A growing, jittered pause (up to 250 ms) so the transactions that collided do not collide again.
         await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(250, 2 ** attempt)));
-        return this.attempt(work, attempt + 1);
+        return this.attempt(work, attempt + 1, maxAttempts);
       }
       throw error;
     }
@@ -171,6 +178,7 @@ export async function migrateOnce(dataSource: DataSource, schema: string): Promi
   try {
     await client.query('SELECT pg_advisory_lock(hashtext($1))', [`factline_migrations_${schema}`]);
     try {
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`);
       await dataSource.runMigrations({ transaction: 'each' });
     } finally {
       await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`factline_migrations_${schema}`]);

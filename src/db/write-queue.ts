@@ -7,11 +7,19 @@ export interface Writes {
    * Runs `work` in its own transaction. Events `work` adds to `outbox` reach subscribers once
    * the transaction has committed, and never if it rolls back.
    */
-  run<T>(work: (manager: EntityManager, outbox: ChangeEvent[]) => Promise<T>): Promise<T>;
+  run<T>(work: (manager: EntityManager, outbox: ChangeEvent[]) => Promise<T>, options?: WriteOptions): Promise<T>;
   /** Writes queued or running: a shutdown waits for this to reach zero. */
   readonly depth: number;
   /** Resolves once every write started so far has finished. */
   drain(): Promise<void>;
+}
+
+export interface WriteOptions {
+  /**
+   * `work` cannot run twice (it reads a one-shot stream, or reports as it goes): on PostgreSQL
+   * a transaction that loses a race then fails instead of running again. SQLite never retries.
+   */
+  once?: boolean;
 }
 
 /**

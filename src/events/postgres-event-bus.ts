@@ -128,7 +128,8 @@ export class PostgresEventBus implements EventBus {
   }
 
   private async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.options.connectionString, application_name: this.options.applicationName });
+    // keepAlive: a connection left half-open by a network failure shows up as an error, not silence.
+    const client = new pg.Client({ connectionString: this.options.connectionString, application_name: this.options.applicationName, keepAlive: true });
     // Errors while connecting reject below; later ones mean the connection is gone.
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client));

@@ -39,7 +39,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://app:secret@db/news' })).toThrow('DATABASE_URL: expected a postgres:// url, got a mysql: one');
     expect(() => loadConfig({ DATABASE_URL: 'not a url secret' })).toThrow(/^DATABASE_URL: expected a url/);
     expect(() => loadConfig({ DATABASE_URL: 'not a url secret' })).not.toThrow(/secret/);
-    expect(() => loadConfig({ DATABASE_POOL_SIZE: '0' })).toThrow('DATABASE_POOL_SIZE: expected at least 1');
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: '1' })).toThrow('DATABASE_POOL_SIZE: expected at least 2');
     expect(() => loadConfig({ DATABASE_SCHEMA: 'Drop Table' })).toThrow(/^DATABASE_SCHEMA: expected a lower-case PostgreSQL name/);
   });
 

@@ -60,6 +60,47 @@ describe.runIf(TEST_DATABASE_URL)('PostgreSQL', () => {
     }
   });
 
+  it('sessions run in UTC, whatever the server zone: column defaults agree with the dates the service sends', async () => {
+    const schema = await freshSchema();
+    const db = await openPostgresDatabase({ url, poolSize: 2, schema });
+    try {
+      expect(await db.reader.get('SHOW TimeZone')).toEqual({ TimeZone: 'UTC' });
+      const before = Date.now();
+      const user = await db.writes.run((manager) => manager.save(UserEntity, { name: 'utc', role: Role.REVIEWER }));
+      const [row] = await db.read.query('SELECT created_at FROM users WHERE id = $1', [user.id]);
+      expect(Math.abs(new Date(row.created_at).getTime() - before)).toBeLessThan(60_000);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('a write that cannot run twice fails on a conflict instead of running again', async () => {
+    const schema = await freshSchema();
+    const db = await openPostgresDatabase({ url, poolSize: 4, schema });
+    try {
+      let runs = 0;
+      const conflict = Object.assign(new Error('could not serialize access'), { code: '40001' });
+      await expect(
+        db.writes.run(
+          async () => {
+            runs += 1;
+            throw conflict;
+          },
+          { once: true },
+        ),
+      ).rejects.toBe(conflict);
+      expect(runs).toBe(1);
+      let retried = 0;
+      await db.writes.run(async () => {
+        retried += 1;
+        if (retried < 3) throw conflict;
+      });
+      expect(retried).toBe(3);
+    } finally {
+      await db.close();
+    }
+  });
+
   it('concurrent write transactions that read then write the same row all land: conflicts are retried, never lost', async () => {
     const schema = await freshSchema();
     const db = await openPostgresDatabase({ url, poolSize: 6, schema });

@@ -6,7 +6,8 @@ import type { ChangeEvent } from '../../src/events/change-events';
 import { MAX_NOTIFY_PAYLOAD_BYTES, notifyStatements, PostgresEventBus } from '../../src/events/postgres-event-bus';
 import type { Logger } from '../../src/logger';
 
-const DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || 'postgres://postgres@127.0.0.1:5432/test';
+/** The suite's PostgreSQL pass sets it (.ci/run); without it these tests skip. */
+const DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || '';
 const DELIVERY_TIMEOUT_MS = 1_000;
 const RECONNECT_TIMEOUT_MS = 10_000;
 
@@ -122,7 +123,7 @@ describe('notifyStatements', () => {
   });
 });
 
-describe('PostgresEventBus', () => {
+describe.runIf(DATABASE_URL)('PostgresEventBus', () => {
   it("delivers one replica's events to another's subscribers of their type and article only", async () => {
     const names = uniqueNames();
     const a = await replica(names);

@@ -1,3 +1,4 @@
+import { isRetryableConflict } from '../../db/postgres';
 import fs from 'node:fs';
 import readline from 'node:readline';
 import type { EntityManager } from 'typeorm';
@@ -99,12 +100,15 @@ async function runStrict(db: Database, records: AsyncIterable<ImportRecord> | It
         try {
           summary = await importLine(manager, await record.prepare(manager));
         } catch (error) {
+          // Losing a race with another writer is not this line's fault: report it as it is.
+          if (isRetryableConflict(error)) throw error;
           throw new StrictFailure({ label: record.label, reason: failureReason(error) });
         }
         count(report, summary);
         options.onProgress?.(record.position, report);
       }
-    });
+      // Once: the records are a one-shot stream and the report counts as it goes.
+    }, { once: true });
     return report;
   } catch (error) {
     if (!(error instanceof StrictFailure)) throw error;
