@@ -141,12 +141,16 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
     }
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+  let migrationsCurrent = false;
   app.get('/readyz', async (_req, res) => {
     try {
       // A load balancer stops sending here as soon as a stop begins, not when the port closes.
       if (stopping) throw new Error('stopping');
       await db.reader.get('SELECT 1');
-      if (await hasPendingMigrations(db.write)) throw new Error('migrations pending');
+      // Checked until found current, then never again: migrations only ever get applied, and on
+      // PostgreSQL every check would take pooled connections from the requests.
+      if (!migrationsCurrent) migrationsCurrent = !(await hasPendingMigrations(db.write));
+      if (!migrationsCurrent) throw new Error('migrations pending');
       res.json({ status: 'ready' });
     } catch {
       res.status(503).json({ status: 'unavailable' });
