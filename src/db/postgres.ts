@@ -106,6 +106,7 @@ export function isRetryableConflict(error: unknown): boolean {
   const code = (error as { driverError?: { code?: string }; code?: string } | null)?.driverError?.code ?? (error as { code?: string } | null)?.code;
   return code !== undefined && RETRYABLE.has(code);
 }
+
 /**
  * Enough for 200 concurrent writes to one claim (tests/concurrency); past it the mutation fails
  * as an internal error, having changed nothing.
@@ -167,7 +168,6 @@ export class PostgresWrites implements Writes {
     }
   }
 }
-
 
 /**
  * Runs pending migrations holding a session advisory lock, so replicas that start together
