@@ -22,6 +22,8 @@ export interface IssuedToken {
 /** API tokens: issuing, revoking, and turning an Authorization header into a viewer. */
 export class AuthService {
   private readonly db: Database;
+  /** Tokens whose lastUsedAt refresh is in flight. */
+  private readonly touching = new Set<number>();
 
   constructor({ db }: { db: Database }) {
     this.db = db;
@@ -83,9 +85,16 @@ export class AuthService {
   private touch(tokenId: number, lastUsedAt: Date | null): void {
     const now = Date.now();
     if (lastUsedAt && now - lastUsedAt.getTime() < LAST_USED_RESOLUTION_MS) return;
-    // Off the request's path: a failed refresh must not fail the request it belongs to.
+    // One refresh at a time per token: a burst of requests with a stale token would otherwise
+    // queue a write each (and on PostgreSQL make them conflict and retry against each other).
+    if (this.touching.has(tokenId)) return;
+    this.touching.add(tokenId);
+    const stale = toSqlDate(new Date(now - LAST_USED_RESOLUTION_MS));
+    // Off the request's path: a failed refresh must not fail the request it belongs to. Another
+    // replica may have refreshed it meanwhile: then this changes nothing.
     this.db.writes
-      .run((manager) => query(manager, 'UPDATE api_tokens SET last_used_at = ? WHERE id = ?', [toSqlDate(new Date(now)), tokenId]))
-      .catch(() => undefined);
+      .run((manager) => query(manager, 'UPDATE api_tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)', [toSqlDate(new Date(now)), tokenId, stale]))
+      .catch(() => undefined)
+      .finally(() => this.touching.delete(tokenId));
   }
 }
