@@ -14,27 +14,9 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { articleJson, globalId, PUBLIC_ANNOTATION } from './raw-article-json.mjs';
 import { LAST_USED_RESOLUTION_MS, notFound, parseInput, RANK, RawGraphqlError, sqlDate, TOKEN } from './raw-create-annotation.mjs';
 
-// As raw-server.mjs (not imported from it: this process loads no SQLite driver).
-const VERDICT_SCALE = {
-  TRUE: { value: 5, label: 'True' },
-  MOSTLY_TRUE: { value: 4, label: 'Mostly true' },
-  MIXED: { value: 3, label: 'Mixed' },
-  MOSTLY_FALSE: { value: 2, label: 'Mostly false' },
-  FALSE: { value: 1, label: 'False' },
-  MISLEADING: { value: null, label: 'Misleading' },
-  NEEDS_CONTEXT: { value: null, label: 'Needs context' },
-  UNVERIFIABLE: { value: null, label: 'Unverifiable' },
-};
-/** Fact-check statuses an anonymous reader sees (src/modules/auth/visibility.ts). */
-const PUBLIC_ANNOTATION = "('PUBLISHED', 'RETRACTED')";
-const globalId = (type, id) => Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
-
-function rating(verdict) {
-  const scale = VERDICT_SCALE[verdict];
-  return { value: scale.value, best: 5, worst: 1, label: scale.label };
-}
 
 /**
  * `timestamp` columns to the ISO 8601 text the service's DateTime scalar prints (the service
@@ -45,6 +27,8 @@ function isoTimestamp(value) {
   return new Date(`${value.replace(' ', 'T')}Z`).toISOString();
 }
 pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, isoTimestamp);
+/** Dates come out of the type parser as the service prints them already. */
+const keepDate = (value) => value;
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 const statements = { read: 0, write: 0 };
@@ -106,53 +90,7 @@ function handlers(pool, write) {
     const claims = await read(CLAIMS_OF, [row.id]);
     const annotations = await read(ANNOTATIONS_OF, [row.id]);
     const citations = await read(CITATIONS_OF, [row.id]);
-    const citationsByAnnotation = new Map();
-    for (const c of citations) {
-      let list = citationsByAnnotation.get(c.annotation_id);
-      if (!list) citationsByAnnotation.set(c.annotation_id, (list = []));
-      list.push({
-        stance: c.stance,
-        excerpt: c.excerpt,
-        source: { id: globalId('Source', c.source_id), url: c.url, title: c.title, publisher: c.publisher, kind: c.kind, publishedAt: c.published_at },
-      });
-    }
-    const annotationsByClaim = new Map();
-    for (const a of annotations) {
-      let list = annotationsByClaim.get(a.claim_id);
-      if (!list) annotationsByClaim.set(a.claim_id, (list = []));
-      // Object literals in the query's field order: the response bytes match the service's.
-      list.push({
-        id: globalId('Annotation', a.id),
-        verdict: a.verdict,
-        summary: a.summary,
-        body: a.body,
-        version: a.version,
-        publishedAt: a.published_at,
-        rating: rating(a.verdict),
-        author: { name: a.author_name },
-        citations: citationsByAnnotation.get(a.id) ?? [],
-      });
-    }
-    return {
-      article: {
-        id: globalId('Article', row.id),
-        slug: row.slug,
-        headline: row.headline,
-        standfirst: row.standfirst,
-        authors: JSON.parse(row.authors),
-        section: row.section,
-        language: row.language,
-        publishedAt: row.published_at,
-        claims: claims.map((c) => ({
-          id: globalId('Claim', c.id),
-          quote: c.quote,
-          claimant: c.claimant,
-          verdict: c.verdict,
-          selector: { exact: c.quote, prefix: c.prefix, suffix: c.suffix, start: c.start_offset, end: c.end_offset },
-          annotations: annotationsByClaim.get(c.id) ?? [],
-        })),
-      },
-    };
+    return articleJson(row, claims, annotations, citations, keepDate);
   }
 
   /** The bearer token's user, as AuthService.viewerFrom; last_used_at refreshed at most once a minute, off the request's path. */

@@ -12,22 +12,8 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { createAnnotationHandler, RawGraphqlError } from './raw-create-annotation.mjs';
 import { registerSqlFunctions } from './generate-dataset.mjs';
+import { articleJson, globalId, PUBLIC_ANNOTATION, VERDICT_SCALE } from './raw-article-json.mjs';
 
-const VERDICT_SCALE = {
-  TRUE: { value: 5, label: 'True' },
-  MOSTLY_TRUE: { value: 4, label: 'Mostly true' },
-  MIXED: { value: 3, label: 'Mixed' },
-  MOSTLY_FALSE: { value: 2, label: 'Mostly false' },
-  FALSE: { value: 1, label: 'False' },
-  MISLEADING: { value: null, label: 'Misleading' },
-  NEEDS_CONTEXT: { value: null, label: 'Needs context' },
-  UNVERIFIABLE: { value: null, label: 'Unverifiable' },
-};
-
-/** Fact-check statuses an anonymous reader sees (src/modules/auth/visibility.ts). */
-const PUBLIC_ANNOTATION = "('PUBLISHED', 'RETRACTED')";
-
-const globalId = (type, id) => Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
 
 /** Verdicts in scale order (TRUE first): the order of an article's verdictSummary. */
 const VERDICT_RANK = new Map(Object.keys(VERDICT_SCALE).map((verdict, i) => [verdict, i]));
@@ -48,11 +34,6 @@ function isoDate(value) {
 }
 
 const badCursor = () => new RawGraphqlError(FORGED_CURSOR, 'BAD_USER_INPUT', { field: 'after' });
-
-function rating(verdict) {
-  const scale = VERDICT_SCALE[verdict];
-  return { value: scale.value, best: 5, worst: 1, label: scale.label };
-}
 
 /** Builds the handlers; each takes the request's variables and headers and returns the `data` object. */
 function handlers(db, write) {
@@ -80,53 +61,7 @@ function handlers(db, write) {
   function article(variables) {
     const row = typeof variables?.slug === 'string' ? articleBySlug.get(variables.slug) : undefined;
     if (!row) return { article: null };
-    const citationsByAnnotation = new Map();
-    for (const c of citationsOf.all(row.id)) {
-      let list = citationsByAnnotation.get(c.annotation_id);
-      if (!list) citationsByAnnotation.set(c.annotation_id, (list = []));
-      list.push({
-        stance: c.stance,
-        excerpt: c.excerpt,
-        source: { id: globalId('Source', c.source_id), url: c.url, title: c.title, publisher: c.publisher, kind: c.kind, publishedAt: isoDate(c.published_at) },
-      });
-    }
-    const annotationsByClaim = new Map();
-    for (const a of annotationsOf.all(row.id)) {
-      let list = annotationsByClaim.get(a.claim_id);
-      if (!list) annotationsByClaim.set(a.claim_id, (list = []));
-      // Object literals in the query's field order: the response bytes match the service's.
-      list.push({
-        id: globalId('Annotation', a.id),
-        verdict: a.verdict,
-        summary: a.summary,
-        body: a.body,
-        version: a.version,
-        publishedAt: isoDate(a.published_at),
-        rating: rating(a.verdict),
-        author: { name: a.author_name },
-        citations: citationsByAnnotation.get(a.id) ?? [],
-      });
-    }
-    return {
-      article: {
-        id: globalId('Article', row.id),
-        slug: row.slug,
-        headline: row.headline,
-        standfirst: row.standfirst,
-        authors: JSON.parse(row.authors),
-        section: row.section,
-        language: row.language,
-        publishedAt: isoDate(row.published_at),
-        claims: claimsOf.all(row.id).map((c) => ({
-          id: globalId('Claim', c.id),
-          quote: c.quote,
-          claimant: c.claimant,
-          verdict: c.verdict,
-          selector: { exact: c.quote, prefix: c.prefix, suffix: c.suffix, start: c.start_offset, end: c.end_offset },
-          annotations: annotationsByClaim.get(c.id) ?? [],
-        })),
-      },
-    };
+    return articleJson(row, claimsOf.all(row.id), annotationsOf.all(row.id), citationsOf.all(row.id), isoDate);
   }
 
   // The article list: two statements per page whatever its size, the page and its claim

@@ -3,8 +3,8 @@ import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { type AppConfig, ConfigError, loadConfigOrExit } from './config';
-import { type Database, makeFolder, openSqliteDatabase } from './db/database';
-import { openPostgresDatabase } from './db/postgres';
+import { type Database, makeFolder } from './db/database';
+import { openConfiguredDatabase } from './db/open';
 import { buildAppSchema } from './graphql/schema';
 import { createHttpApp, GRAPHQL_PATH, type HttpApp } from './http/app';
 import { createLogger, type Logger } from './logger';
@@ -23,7 +23,7 @@ const SHUTDOWN_BACKSTOP_MS = 5_000;
 async function openDatabase(config: AppConfig, logger: Logger): Promise<Database> {
   if (config.databaseUrl) {
     try {
-      return await openPostgresDatabase({ url: config.databaseUrl, poolSize: config.databasePoolSize, schema: config.databaseSchema }, logger);
+      return await openConfiguredDatabase(config, logger);
     } catch (error) {
       // pg's messages name the host or the database, never the password.
       return fail(new ConfigError('DATABASE_URL', `cannot open the PostgreSQL database (${(error as Error).message.split('\n')[0]})`).message);
@@ -37,7 +37,7 @@ async function openDatabase(config: AppConfig, logger: Logger): Promise<Database
     fail(new ConfigError('DATABASE_PATH', `cannot create or write the folder of "${file}" (${(error as NodeJS.ErrnoException).code ?? 'error'})`).message);
   }
   try {
-    return await openSqliteDatabase({ path: file });
+    return await openConfiguredDatabase(config, logger);
   } catch (error) {
     return fail(new ConfigError('DATABASE_PATH', `cannot open "${file}" as a SQLite database (${(error as Error).message.split('\n')[0]})`).message);
   }

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { sqliteDataSource } from '../db/database';
-import { postgresDataSource, quoteIdentifier } from '../db/postgres';
+import { postgresDataSource } from '../db/postgres';
+import { quoteIdentifier } from '../db/postgres-sql';
 import { buildAppSchema, printAppSchema } from '../graphql/schema';
 import { SCHEMA_FILE } from '../paths';
 

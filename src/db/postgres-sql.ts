@@ -18,10 +18,28 @@ export interface PostgresStatement {
   values: unknown[];
 }
 
+/** A quoted identifier: `"name"`, with embedded quotes doubled. */
+export function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
 const translations = new Map<string, string>();
+/** Per SQL text, which placeholders are key lists (found once, not per call). */
+const keyListIndexes = new Map<string, number[]>();
 
 export function toPostgres(sql: string, params: readonly SqlParam[] = []): PostgresStatement {
-  const listKinds = keyListKinds(sql, params);
+  const values: unknown[] = [...params];
+  const listKinds: ('bigint' | 'text')[] = [];
+  // Each key list parsed once: its kind picks the translation, the array is the parameter.
+  if (sql.includes('json_each(')) {
+    let indexes = keyListIndexes.get(sql);
+    if (!indexes) keyListIndexes.set(sql, (indexes = placeholderIndexes(sql, KEY_LIST)));
+    for (const index of indexes) {
+      const list = JSON.parse(String(params[index])) as unknown[];
+      listKinds.push(list.every((value) => typeof value === 'number') ? 'bigint' : 'text');
+      values[index] = list;
+    }
+  }
   const key = listKinds.length > 0 ? `${sql}\u0000${listKinds.join(',')}` : sql;
   let text = translations.get(key);
   if (text === undefined) {
@@ -29,28 +47,10 @@ export function toPostgres(sql: string, params: readonly SqlParam[] = []): Postg
     // Bounded by the service's own SQL texts (and two kinds of key list each).
     translations.set(key, text);
   }
-  return { text, values: listKinds.length > 0 ? withKeyLists(sql, params) : [...params] };
+  return { text, values };
 }
 
 const KEY_LIST = /json_each\(\?\)/g;
-
-/** For each `json_each(?)`, whether its list holds numbers or text. */
-function keyListKinds(sql: string, params: readonly SqlParam[]): ('bigint' | 'text')[] {
-  if (!sql.includes('json_each(')) return [];
-  const kinds: ('bigint' | 'text')[] = [];
-  for (const index of placeholderIndexes(sql, KEY_LIST)) {
-    const list = JSON.parse(String(params[index])) as unknown[];
-    kinds.push(list.every((value) => typeof value === 'number') ? 'bigint' : 'text');
-  }
-  return kinds;
-}
-
-/** The parameters, with each key list as a JavaScript array (pg sends it as a PostgreSQL array). */
-function withKeyLists(sql: string, params: readonly SqlParam[]): unknown[] {
-  const values: unknown[] = [...params];
-  for (const index of placeholderIndexes(sql, KEY_LIST)) values[index] = JSON.parse(String(params[index])) as unknown[];
-  return values;
-}
 
 /** The positions (among all `?`) of the placeholders that `pattern` matches. */
 function placeholderIndexes(sql: string, pattern: RegExp): number[] {

@@ -6,7 +6,7 @@ import { notifyStatements, PostgresEventBus } from '../events/postgres-event-bus
 import type { Logger } from '../logger';
 import type { Database } from './database';
 import { ENTITIES } from './entities';
-import { toPostgres } from './postgres-sql';
+import { quoteIdentifier, toPostgres } from './postgres-sql';
 import type { SqlParam, SqlReader } from './sql-reader';
 import type { WriteOptions, Writes } from './write-queue';
 
@@ -30,11 +30,6 @@ export interface PostgresOptions {
   schema?: string;
   /** Run pending migrations on open (default true; deployments run `npm run migrate` once). */
   migrate?: boolean;
-}
-
-/** A quoted identifier: `"name"`, with embedded quotes doubled. */
-export function quoteIdentifier(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
 }
 
 export function postgresDataSource(options: PostgresOptions, onStatement?: () => void): DataSource {

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { quoteIdentifier } from '../db/postgres-sql';
 import type { Logger } from '../logger';
 import { type ChangeEvent, type ChangeEventType, type EventBus, LocalEventBus } from './change-events';
 
@@ -214,8 +215,4 @@ function parseEvent(item: unknown): ChangeEvent | null {
 
 function isId(value: unknown): value is number {
   return Number.isSafeInteger(value);
-}
-
-function quoteIdentifier(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
 }

@@ -1,9 +1,13 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { POSTGRES_MIGRATIONS } from '../../migrations';
-import { openPostgresDatabase, postgresDataSource, quoteIdentifier } from '../../src/db/postgres';
+import { openPostgresDatabase, postgresDataSource } from '../../src/db/postgres';
+import { quoteIdentifier } from '../../src/db/postgres-sql';
 import { query } from '../../src/db/sql';
 import { Role, UserEntity } from '../../src/modules/user/user.entity';
+import { MAIN_JS } from '../helpers/service-process';
 import { TEST_DATABASE_URL } from '../helpers/test-app';
 
 /** Runs in the suite's PostgreSQL pass (.ci/run sets TEST_DATABASE_URL). */
@@ -47,6 +51,18 @@ describe.runIf(TEST_DATABASE_URL)('PostgreSQL', () => {
       await dataSource.destroy();
     }
     for (const Migration of POSTGRES_MIGRATIONS) expect(typeof new Migration().down).toBe('function');
+  });
+
+  it('npm run migrate applies the migrations to the configured schema, creating it, and reports them', async () => {
+    const schema = `pgtest_${process.pid}_migrate_${Math.random().toString(36).slice(2, 8)}`;
+    schemas.push(schema);
+    const output = execFileSync(process.execPath, [path.join(path.dirname(MAIN_JS), 'cli', 'migrate.js')], {
+      env: { ...process.env, DATABASE_URL: url, DATABASE_SCHEMA: schema },
+      encoding: 'utf8',
+    });
+    expect(output).toContain(`migrate: ${POSTGRES_MIGRATIONS.length} migration(s) applied, none pending (PostgreSQL, schema ${schema}).`);
+    const applied = await admin((client) => client.query(`SELECT name FROM ${quoteIdentifier(schema)}.migrations ORDER BY id`));
+    expect(applied.rows.map((row: { name: string }) => row.name)).toEqual(POSTGRES_MIGRATIONS.map((Migration) => new Migration().name));
   });
 
   it('replicas starting together on an empty schema migrate it once, one after the other', async () => {
