@@ -31,6 +31,12 @@ export class CompiledExecutor {
    * Keyed by the operation node, never by a client-chosen name: unknown names record nothing.
    */
   private readonly operations = new WeakMap<OperationDefinitionNode, Compiled>();
+  /**
+   * Documents with a compiled operation, by the query text Apollo parsed them from: what the
+   * compiled-query lane (src/http/compiled-query-lane.ts) looks requests up in. Bounded, oldest
+   * out: the texts are the clients'.
+   */
+  private readonly bySource = new Map<string, DocumentNode>();
   /** Documents compiled, for tests and metrics. */
   compiledCount = 0;
 
@@ -39,12 +45,13 @@ export class CompiledExecutor {
     private readonly mode: CompileQueries = 'repeated',
   ) {}
 
-  execute(args: { document: DocumentNode; operationName?: string | null; variables?: Record<string, unknown>; context: unknown }): Promise<ExecutionResult> | ExecutionResult {
+  execute(args: { document: DocumentNode; source?: string; operationName?: string | null; variables?: Record<string, unknown>; context: unknown }): Promise<ExecutionResult> | ExecutionResult {
     const { document, context } = args;
     const operationName = args.operationName ?? undefined;
     const variables = args.variables ?? {};
     const compiled = this.compiledFor(document, operationName);
     if (!compiled) return execute({ schema: this.schema, document, operationName, variableValues: variables, contextValue: context });
+    if (args.source !== undefined) this.remember(args.source, document);
     // graphql-jit coerces variables too, but with messages of its own: refuse bad ones here.
     const coercion = getVariableValues(this.schema, compiled.variableDefinitions, variables, { maxErrors: 50 });
     if (coercion.errors) return { errors: coercion.errors };
@@ -58,6 +65,7 @@ export class CompiledExecutor {
     const executor: GatewayExecutor = (request) =>
       this.execute({
         document: request.document,
+        source: request.source,
         // As the client sent it: Apollo's own field is the resolved operation's name.
         operationName: request.request.operationName,
         variables: request.request.variables,
@@ -73,6 +81,26 @@ export class CompiledExecutor {
       },
       async stop() {},
     };
+  }
+
+  /**
+   * The compiled operation of a query text Apollo has parsed, validated and run before, or
+   * null (never seen, not compiled, or no such operation in it).
+   */
+  compiledForSource(source: string, operationName: string | undefined): CompiledOperation | null {
+    const document = this.bySource.get(source);
+    if (!document) return null;
+    const operation = getOperationAST(document, operationName);
+    const entry = operation ? this.operations.get(operation) : undefined;
+    if (!operation || entry?.kind !== 'compiled') return null;
+    return { document, operationName: operation.name?.value, query: entry.query, variableDefinitions: entry.variableDefinitions };
+  }
+
+  private remember(source: string, document: DocumentNode): void {
+    if (this.bySource.get(source) === document) return;
+    this.bySource.delete(source);
+    this.bySource.set(source, document);
+    if (this.bySource.size > MAX_REMEMBERED_SOURCES) this.bySource.delete(this.bySource.keys().next().value as string);
   }
 
   /** The compiled query once the operation has run before, or null to run it with graphql-js. */
@@ -146,6 +174,16 @@ function withGraphqlJsErrors(result: ExecutionResult): ExecutionResult {
 
 function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
   return typeof (value as Promise<T>)?.then === 'function';
+}
+
+/** Query texts the lane can find: more distinct documents than real clients send. */
+const MAX_REMEMBERED_SOURCES = 1000;
+
+export interface CompiledOperation {
+  document: DocumentNode;
+  operationName: string | undefined;
+  query: CompiledQuery;
+  variableDefinitions: readonly VariableDefinitionNode[];
 }
 
 interface CompiledQueryState {

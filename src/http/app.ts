@@ -14,8 +14,10 @@ import { createErrorFormatter } from '../graphql/format-error';
 import { NoSubscriptionsOverHttpRule } from '../graphql/no-subscriptions-over-http';
 import { MAX_TOKENS, queryLimitRules } from '../graphql/limits';
 import type { Logger } from '../logger';
+import { CompiledQueryLane } from './compiled-query-lane';
+import { frontBodyErrors, frontListener, MAX_BODY_BYTES } from './front';
 import { graphqlOverHttpPlugin } from './graphql-over-http';
-import { graphqlRequestInfoPlugin, requestTracking, ServiceMetrics } from './observability';
+import { graphqlRequestInfoPlugin, requestTracker, ServiceMetrics } from './observability';
 import { RateLimiter, rateLimitPlugin } from './rate-limit';
 import { ResponseCache, responseCacheMiddleware } from './response-cache';
 import {
@@ -35,7 +37,6 @@ import { readerRouter } from './reader/reader.router';
 import { attachLiveUpdates, type LiveUpdates } from './websocket';
 
 export const GRAPHQL_PATH = '/graphql';
-const MAX_BODY_BYTES = '1mb';
 
 /**
  * Errors outside GraphQL (a malformed or oversized JSON body, a failing page): a JSON answer
@@ -46,7 +47,7 @@ function jsonErrors(logger: Logger, production: boolean): express.ErrorRequestHa
     if (error.type === 'entity.parse.failed') {
       res.status(400).json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
     } else if (error.type === 'entity.too.large') {
-      res.status(413).json({ errors: [{ message: `The request body is larger than ${MAX_BODY_BYTES}.`, extensions: { code: 'BAD_REQUEST' } }] });
+      res.status(413).json({ errors: [{ message: `The request body is larger than ${MAX_BODY_BYTES / (1024 * 1024)} MB.`, extensions: { code: 'BAD_REQUEST' } }] });
     } else if (error.type === 'request.aborted') {
       // The client went away mid-body (or its connection was cut at shutdown): nobody to answer.
       logger.debug('request aborted by the client', {});
@@ -62,6 +63,8 @@ export interface HttpApp {
   apollo: ApolloServer<AppContext>;
   /** Subscriptions over WebSocket on the GraphQL path. */
   live: LiveUpdates;
+  /** Repeated queries, answered before express and Apollo. */
+  lane: CompiledQueryLane;
   /** Starts listening; resolves with the bound port (0 picks a free one). */
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
@@ -87,8 +90,10 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
   app.set('trust proxy', config.trustProxy);
   const metrics = new ServiceMetrics(db.writes, () => db.statements());
   let stopping = false;
-  app.use(requestTracking({ logger, metrics }));
-  const graphqlBody = express.json({ limit: MAX_BODY_BYTES });
+  // What express gives as req.ip, with the trust function it compiled from TRUST_PROXY.
+  const clientAddress = (req: http.IncomingMessage) => proxyAddress(req, app.get('trust proxy fn') as (address: string, hop: number) => boolean);
+  // The front (src/http/front.ts) may have read the body already: then express.json() skips it.
+  const graphqlBody = [frontBodyErrors(), express.json({ limit: MAX_BODY_BYTES })];
   // Only where commits move a version this process can read for free (SQLite): on PostgreSQL
   // other replicas commit too, and CDNs keyed on ETag/Cache-Control do the caching instead.
   const cache = config.responseCacheMb > 0 && db.dataVersion ? new ResponseCache(db.dataVersion, config.responseCacheMb * 1024 * 1024) : null;
@@ -99,8 +104,9 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
     // First in line: a hit skips every other route.
     app.use(GRAPHQL_PATH, graphqlBody, responseCacheMiddleware(cache));
   }
-  const server = http.createServer(app);
+  const server = http.createServer();
   const executor = new CompiledExecutor(schema, config.compileQueries);
+  const rateLimiter = new RateLimiter(config.rateLimits);
   metrics.track('factline_compiled_queries', 'Query documents compiled to functions (COMPILE_QUERIES).', () => executor.compiledCount);
   const apollo = new ApolloServer<AppContext>({
     // Apollo runs the request pipeline (parsing, validation, plugins, errors); queries that
@@ -124,7 +130,7 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
       ApolloServerPluginCacheControlDisabled(),
       graphqlOverHttpPlugin<AppContext>(),
       graphqlRequestInfoPlugin<AppContext>(),
-      rateLimitPlugin<AppContext>(schema, new RateLimiter(config.rateLimits)),
+      rateLimitPlugin<AppContext>(schema, rateLimiter),
     ],
     formatError: createErrorFormatter({ production: config.production, logger }),
     includeStacktraceInErrorResponses: false,
@@ -175,6 +181,9 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
   const context = createContextFactory(db, services);
   app.use(GRAPHQL_PATH, graphqlBody, expressMiddleware(apollo, { context }));
   app.use(jsonErrors(logger, config.production));
+  const lane = new CompiledQueryLane({ executor, schema, context, rateLimiter, cache });
+  metrics.track('factline_compiled_lane_answers', 'GraphQL requests answered by the compiled-query lane, not Apollo.', () => lane.answered);
+  server.on('request', frontListener({ app, graphqlPath: GRAPHQL_PATH, track: requestTracker({ logger, metrics, clientAddress }), lane }));
   const live = attachLiveUpdates({
     server,
     path: GRAPHQL_PATH,
@@ -183,8 +192,7 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
     services,
     logger,
     production: config.production,
-    // What express gives as req.ip, with the trust function it compiled from TRUST_PROXY.
-    clientAddress: (req) => proxyAddress(req, app.get('trust proxy fn') as (address: string, hop: number) => boolean),
+    clientAddress,
     connectionsPerAddress: config.liveConnectionsPerAddress,
   });
   metrics.track('factline_live_connections', 'Open WebSocket connections (subscriptions).', () => live.connections);
@@ -194,6 +202,7 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
     server,
     apollo,
     live,
+    lane,
     listen(port, host) {
       return new Promise((resolve, reject) => {
         server.once('error', reject);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type express from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Writes } from '../db/write-queue';
 import type { Logger } from '../logger';
@@ -93,23 +93,52 @@ function routeOf(path: string): string {
   return 'other';
 }
 
-export function requestInfo(res: express.Response): RequestInfo {
-  return res.locals.request as RequestInfo;
+/** The response's request-scoped values: express's `res.locals`, also there before express runs. */
+function localsOf(res: ServerResponse): Record<string, unknown> {
+  const response = res as ServerResponse & { locals?: Record<string, unknown> };
+  // Express keeps a `locals` it finds (application.handle), so what is put here reaches its handlers.
+  response.locals ??= Object.create(null) as Record<string, unknown>;
+  return response.locals;
+}
+
+export function requestInfo(res: ServerResponse): RequestInfo | undefined {
+  return (res as ServerResponse & { locals?: Record<string, unknown> }).locals?.request as RequestInfo | undefined;
+}
+
+/** The path of a request target, as express's `req.path` gives it (origin or absolute form). */
+function pathOf(url: string): string {
+  if (url.startsWith('/')) {
+    const query = url.indexOf('?');
+    return query === -1 ? url : url.slice(0, query);
+  }
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url;
+  }
 }
 
 /**
- * First middleware: a request id (echoed in X-Request-Id), then on finish one log line
- * (request id, route, operation, status, duration, error codes: never headers, tokens,
- * bodies or variables) and the metrics.
+ * Called first for every request, before any route (src/http/front.ts): a request id (echoed
+ * in X-Request-Id), then on finish one log line (request id, route, operation, status,
+ * duration, error codes: never headers, tokens, bodies or variables) and the metrics.
  */
-export function requestTracking({ logger, metrics }: { logger: Logger; metrics: ServiceMetrics }): express.RequestHandler {
-  return (req, res, next) => {
+export function requestTracker({
+  logger,
+  metrics,
+  clientAddress,
+}: {
+  logger: Logger;
+  metrics: ServiceMetrics;
+  /** The client's address as express's `req.ip` gives it (TRUST_PROXY). */
+  clientAddress: (req: IncomingMessage) => string;
+}): (req: IncomingMessage, res: ServerResponse) => RequestInfo {
+  return (req, res) => {
     const started = process.hrtime.bigint();
-    // Now: mounted routers rewrite req.path while they run.
-    const path = req.path;
-    const given = req.get('x-request-id');
-    const info: RequestInfo = { id: given && CLIENT_REQUEST_ID.test(given) ? given : randomUUID(), ip: req.ip ?? '', errorCodes: [] };
-    res.locals.request = info;
+    const path = pathOf(req.url ?? '/');
+    const given = req.headers['x-request-id'];
+    const info: RequestInfo = { id: typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : randomUUID(), ip: clientAddress(req), errorCodes: [] };
+    localsOf(res).request = info;
     res.setHeader('x-request-id', info.id);
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -126,7 +155,7 @@ export function requestTracking({ logger, metrics }: { logger: Logger; metrics: 
         ...(info.errorCodes.length > 0 ? { errorCodes: info.errorCodes } : {}),
       });
     });
-    next();
+    return info;
   };
 }
 
@@ -153,7 +182,3 @@ export function graphqlRequestInfoPlugin<T extends { request?: RequestInfo }>():
   };
 }
 
-/** Errors answered outside GraphQL (a malformed body, a CSRF refusal) count too. */
-export function noteErrorCode(res: express.Response, code: string): void {
-  (res.locals.request as RequestInfo | undefined)?.errorCodes.push(code);
-}

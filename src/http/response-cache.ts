@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import type express from 'express';
 import { requestInfo } from './observability';
 
@@ -78,17 +79,28 @@ interface CachedResponse {
 /** Anonymous GETs may be kept by shared caches (a CDN) as long as they check back (ETag). */
 const SHARED_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
 
+/** Credentials make an answer personal: never cached, never served from the cache. */
+export function hasCredentials(headers: IncomingHttpHeaders): boolean {
+  return headers.authorization !== undefined || headers.cookie !== undefined;
+}
+
+/**
+ * The cache key of a JSON POST body. The answer's content type, and so its status rules,
+ * depend on Accept: it is part of the key.
+ */
+export function postCacheKey(accept: string | undefined, body: Record<string, unknown>): string | null {
+  const { query, variables, operationName, extensions } = body;
+  if (typeof query !== 'string') return null;
+  return `POST ${accept ?? ''}\n${JSON.stringify([query, variables ?? null, operationName ?? null, extensions ?? null])}`;
+}
+
 /** The cache key of a request, or null when it must not be served from the cache. */
 function keyOf(req: express.Request): string | null {
-  if (req.headers.authorization !== undefined || req.headers.cookie !== undefined) return null;
-  // The answer's content type, and so its status rules, depend on Accept.
-  const accept = req.headers.accept ?? '';
+  if (hasCredentials(req.headers)) return null;
   // A GET without a preflight header is Apollo's to refuse (CSRF prevention), cached or not.
-  if (req.method === 'GET') return req.headers['apollo-require-preflight'] || req.headers['x-apollo-operation-name'] ? `GET ${accept}\n${req.originalUrl}` : null;
+  if (req.method === 'GET') return req.headers['apollo-require-preflight'] || req.headers['x-apollo-operation-name'] ? `GET ${req.headers.accept ?? ''}\n${req.originalUrl}` : null;
   if (req.method === 'POST' && req.is('application/json') && req.body && typeof req.body === 'object' && !Array.isArray(req.body)) {
-    const { query, variables, operationName, extensions } = req.body as Record<string, unknown>;
-    if (typeof query !== 'string') return null;
-    return `POST ${accept}\n${JSON.stringify([query, variables ?? null, operationName ?? null, extensions ?? null])}`;
+    return postCacheKey(req.headers.accept, req.body as Record<string, unknown>);
   }
   return null;
 }

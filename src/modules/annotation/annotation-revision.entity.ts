@@ -1,4 +1,4 @@
-import { GraphQLDateTime } from 'graphql-scalars';
+import { DateTime } from '../../graphql/date-time';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '../user/user.entity';
@@ -77,7 +77,7 @@ export class AnnotationRevisionEntity {
   @Column({ type: 'varchar', length: 1000, nullable: true })
   note: string | null;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => DateTime)
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;
 }

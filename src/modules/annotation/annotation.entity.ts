@@ -1,4 +1,4 @@
-import { GraphQLDateTime } from 'graphql-scalars';
+import { DateTime } from '../../graphql/date-time';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Node } from '../../graphql/relay/node.type';
@@ -60,11 +60,11 @@ export class AnnotationEntity {
   @Column({ type: 'integer', default: 1 })
   version: number;
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true })
   @Column({ name: 'published_at', type: Date, nullable: true })
   publishedAt: Date | null;
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true })
   @Column({ name: 'retracted_at', type: Date, nullable: true })
   retractedAt: Date | null;
 
@@ -77,11 +77,11 @@ export class AnnotationEntity {
   @Column({ name: 'external_id', type: 'varchar', length: 255, nullable: true })
   externalId: string | null;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => DateTime)
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => DateTime)
   @UpdateDateColumn({ name: 'updated_at' })
   updatedAt: Date;
 }

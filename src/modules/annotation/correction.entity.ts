@@ -1,4 +1,4 @@
-import { GraphQLDateTime } from 'graphql-scalars';
+import { DateTime } from '../../graphql/date-time';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { ArticleEntity } from '../article/article.entity';
@@ -72,7 +72,7 @@ export class CorrectionEntity {
   @JoinColumn({ name: 'editor_id' })
   editor?: UserEntity;
 
-  @Field(() => GraphQLDateTime, { description: 'When the correction was made.' })
+  @Field(() => DateTime, { description: 'When the correction was made.' })
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;
 }

@@ -1,4 +1,4 @@
-import { GraphQLDateTime } from 'graphql-scalars';
+import { DateTime } from '../../graphql/date-time';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '../user/user.entity';
@@ -48,7 +48,7 @@ export class ArticleRevisionEntity {
   @Column({ type: 'varchar', length: 1000, nullable: true })
   note: string | null;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => DateTime)
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;
 }

@@ -1,4 +1,4 @@
-import { GraphQLDateTime } from 'graphql-scalars';
+import { DateTime } from '../../graphql/date-time';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Node } from '../../graphql/relay/node.type';
@@ -54,7 +54,7 @@ export class ArticleEntity {
   @Column({ type: 'varchar', length: 2048, nullable: true })
   url: string | null;
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true })
   @Column({ name: 'published_at', type: Date, nullable: true })
   publishedAt: Date | null;
 

@@ -1,4 +1,4 @@
-import { GraphQLDateTime } from 'graphql-scalars';
+import { DateTime } from '../../graphql/date-time';
 import { ArrayMaxSize, Matches, Min } from 'class-validator';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { CleanText, LIMITS } from '../../graphql/text-rules';
@@ -23,10 +23,10 @@ export class ArticleFilter {
   @Field(() => String, { nullable: true, description: 'BCP 47 language tag, e.g. "en".' })
   language?: string | null;
 
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'Published at or after this time.' })
+  @Field(() => DateTime, { nullable: true, description: 'Published at or after this time.' })
   publishedAfter?: Date | null;
 
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'Published before this time.' })
+  @Field(() => DateTime, { nullable: true, description: 'Published before this time.' })
   publishedBefore?: Date | null;
 
   @Field(() => Verdict, { nullable: true, description: 'Articles with at least one claim whose current verdict is this.' })
@@ -73,7 +73,7 @@ export class CreateArticleInput {
   @CleanText(LIMITS.url)
   url?: string | null;
 
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'Planned or actual publication time.' })
+  @Field(() => DateTime, { nullable: true, description: 'Planned or actual publication time.' })
   publishedAt?: Date | null;
 }
 
@@ -122,7 +122,7 @@ export class UpdateArticleInput {
   @CleanText(LIMITS.url)
   url?: string | null;
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true })
   publishedAt?: Date | null;
 }
 

@@ -7,7 +7,7 @@ import type { CorrectionRow } from '../annotation/annotation.rows';
 import { CorrectionEntity } from '../annotation/correction.entity';
 import { Verdict } from '../annotation/verdict';
 import { until } from '../../graphql/point-in-time';
-import { GraphQLDateTime } from 'graphql-scalars';
+import { DateTime } from '../../graphql/date-time';
 import { type ClaimStats, claimStatsOf } from './article.loaders';
 import { Role } from '../user/user.entity';
 import { ClaimEntity } from '../claim/claim.entity';
@@ -39,7 +39,7 @@ export class ArticleResolver {
     @Ctx() ctx: AppContext,
     @Arg('id', () => ID, { nullable: true }) id?: string | null,
     @Arg('slug', () => String, { nullable: true }) slug?: string | null,
-    @Arg('asOf', () => GraphQLDateTime, { nullable: true, description: 'The article exactly as readers saw it at this moment.' }) asOf?: Date | null,
+    @Arg('asOf', () => DateTime, { nullable: true, description: 'The article exactly as readers saw it at this moment.' }) asOf?: Date | null,
   ): Promise<ArticleRow | null> {
     if ((id == null) === (slug == null)) throw badUserInput(ONE_OF_ID_OR_SLUG, id == null ? 'id' : 'slug');
     const current =

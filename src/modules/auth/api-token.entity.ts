@@ -1,4 +1,4 @@
-import { GraphQLDateTime } from 'graphql-scalars';
+import { DateTime } from '../../graphql/date-time';
 import { Field, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '../user/user.entity';
@@ -33,15 +33,15 @@ export class ApiTokenEntity {
   @Column({ name: 'token_prefix', type: 'varchar', length: 16 })
   tokenPrefix: string;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => DateTime)
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true })
   @Column({ name: 'last_used_at', type: Date, nullable: true })
   lastUsedAt: Date | null;
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true })
   @Column({ name: 'revoked_at', type: Date, nullable: true })
   revokedAt: Date | null;
 }

@@ -1,4 +1,4 @@
-import { GraphQLDateTime } from 'graphql-scalars';
+import { DateTime } from '../../graphql/date-time';
 import { ArrayMaxSize } from 'class-validator';
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Node, type TypedRow } from '../../graphql/relay/node.type';
@@ -25,10 +25,10 @@ export class SearchFilter {
   @Field(() => String, { nullable: true, description: 'Language of the article (sources have none and drop out).' })
   language?: string | null;
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true })
   publishedAfter?: Date | null;
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true })
   publishedBefore?: Date | null;
 }
 

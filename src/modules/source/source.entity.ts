@@ -1,4 +1,4 @@
-import { GraphQLDateTime } from 'graphql-scalars';
+import { DateTime } from '../../graphql/date-time';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Node } from '../../graphql/relay/node.type';
@@ -33,7 +33,7 @@ export class SourceEntity {
   @Column({ type: 'varchar', length: 200, nullable: true })
   publisher: string | null;
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true })
   @Column({ name: 'published_at', type: Date, nullable: true })
   publishedAt: Date | null;
 
@@ -41,7 +41,7 @@ export class SourceEntity {
   @Column({ type: 'varchar', length: 16 })
   kind: SourceKind;
 
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'When a reviewer last read the source.' })
+  @Field(() => DateTime, { nullable: true, description: 'When a reviewer last read the source.' })
   @Column({ name: 'accessed_at', type: Date, nullable: true })
   accessedAt: Date | null;
 

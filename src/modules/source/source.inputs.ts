@@ -1,4 +1,4 @@
-import { GraphQLDateTime } from 'graphql-scalars';
+import { DateTime } from '../../graphql/date-time';
 import { Field, InputType } from 'type-graphql';
 import { CleanText, LIMITS } from '../../graphql/text-rules';
 import { SourceKind } from './source.entity';
@@ -17,7 +17,7 @@ export class CreateSourceInput {
   @CleanText(LIMITS.name)
   publisher?: string | null;
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true })
   publishedAt?: Date | null;
 
   @Field(() => SourceKind)

@@ -1,0 +1,119 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { getVariableValues, type GraphQLSchema } from 'graphql';
+import type { CompiledExecutor } from '../graphql/compiled-executor';
+import type { AppContext } from '../graphql/context';
+import { worstCaseCost } from '../graphql/limits';
+import { negotiatedMediaType } from './graphql-over-http';
+import type { RequestInfo } from './observability';
+import type { RateLimiter } from './rate-limit';
+import { hasCredentials, postCacheKey, type ResponseCache } from './response-cache';
+
+type ContextFactory = (request: { req: IncomingMessage; res: ServerResponse & { locals: Record<string, unknown> } }) => Promise<AppContext>;
+
+/**
+ * The short way through for the queries clients repeat: straight from the socket, in front of
+ * express and Apollo (src/http/front.ts hands it JSON POSTs to the GraphQL path, body read).
+ *
+ * Around each execution, express (request and response decoration, body parsing, an ETag hash
+ * of every answer) and Apollo's pipeline (a sha256 of the text, a dozen plugin hooks, header
+ * maps) cost as much CPU as executing the article page itself. A query text that Apollo has
+ * parsed, validated and run, and the executor compiled, needs none of that again: the lane
+ * coerces its variables, runs the compiled function and sends the JSON, doing what the plugins
+ * would have done (operation name for logs and metrics, rate limits, the response cache).
+ *
+ * Only the plain, successful case is taken. Everything else goes on to express and Apollo,
+ * which answer it as they always have: a text not compiled yet, an `extensions` entry
+ * (persisted queries), variables that do not fit, a credential that fails, an Accept Apollo
+ * would refuse, a query that may spend the expensive-query budget, and any result with errors
+ * (it runs again there, so errors are formatted, coded and counted in one place; queries
+ * change nothing, and errors are rare on the paths clients repeat).
+ */
+export class CompiledQueryLane {
+  /** Requests answered here rather than by Apollo, for tests and metrics. */
+  answered = 0;
+
+  constructor(
+    private readonly options: {
+      executor: CompiledExecutor;
+      schema: GraphQLSchema;
+      context: ContextFactory;
+      rateLimiter: RateLimiter;
+      cache: ResponseCache | null;
+    },
+  ) {}
+
+  /**
+   * Answers the request, or calls `passOn` for express and Apollo to (without having written
+   * anything). `body` is the parsed JSON body.
+   */
+  serve(req: IncomingMessage, res: ServerResponse, info: RequestInfo, body: unknown, passOn: () => void): void {
+    const { executor, schema, rateLimiter, cache } = this.options;
+    const request = plainRequest(body);
+    if (!request) return passOn();
+    const compiled = executor.compiledForSource(request.query, request.operationName);
+    if (!compiled) return passOn();
+    // A query that may cost more than the bar for some variables spends (or not) through Apollo's plugin.
+    if (rateLimiter.budgetOf('query', () => worstCaseCost(schema, compiled.document, compiled.operationName) ?? Number.POSITIVE_INFINITY) !== null) return passOn();
+    const mediaType = negotiatedMediaType(req.headers.accept);
+    if (mediaType === null) return passOn();
+    const variables = request.variables ?? {};
+    if (getVariableValues(schema, compiled.variableDefinitions, variables, { maxErrors: 1 }).errors) return passOn();
+
+    const key = cache && !hasCredentials(req.headers) ? postCacheKey(req.headers.accept, body as Record<string, unknown>) : null;
+    const cached = key !== null && cache ? cache.lookup(key) : null;
+    info.operation = request.operationName;
+    info.operationType = 'query';
+    if (cached?.entry) {
+      this.answered += 1;
+      return send(res, cached.entry.body, cached.entry.contentType, { etag: cached.entry.etag, 'x-cache': 'hit' });
+    }
+    void this.execute(req, res, compiled.query, variables)
+      .then((data) => {
+        if (data === null) return passOn();
+        this.answered += 1;
+        const json = `${JSON.stringify({ data })}\n`;
+        const contentType = `${mediaType}; charset=utf-8`;
+        if (key === null || !cache || !cached) return send(res, json, contentType, {});
+        send(res, json, contentType, { etag: cache.store(key, cached.version, json, contentType), 'x-cache': 'miss' });
+      })
+      .catch(() => {
+        // Whatever went wrong (a credential refused, a database failing), Apollo reports it.
+        if (!res.headersSent) passOn();
+      });
+  }
+
+  /** The result's data, or null when it has errors (for Apollo to report). */
+  private async execute(req: IncomingMessage, res: ServerResponse, query: { query: (root: unknown, context: unknown, variables: Record<string, unknown>) => unknown }, variables: Record<string, unknown>): Promise<unknown> {
+    const contextValue = await this.options.context({ req, res: res as ServerResponse & { locals: Record<string, unknown> } });
+    const result = (await query.query(undefined, contextValue, variables)) as { data?: unknown; errors?: readonly unknown[] };
+    return result.errors ? null : (result.data ?? null);
+  }
+}
+
+function send(res: ServerResponse, body: string, contentType: string, headers: Record<string, string>): void {
+  res.statusCode = 200;
+  res.setHeader('content-type', contentType);
+  res.setHeader('content-length', Buffer.byteLength(body));
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  res.end(body);
+}
+
+interface PlainRequest {
+  query: string;
+  variables?: Record<string, unknown>;
+  operationName?: string;
+}
+
+/** `query` with optional `variables` and `operationName`, nothing else; null otherwise. */
+function plainRequest(body: unknown): PlainRequest | null {
+  if (!isPlainObject(body)) return null;
+  const { query, variables, operationName, ...rest } = body;
+  if (typeof query !== 'string' || Object.keys(rest).length > 0) return null;
+  if (variables != null && !isPlainObject(variables)) return null;
+  if (operationName != null && typeof operationName !== 'string') return null;
+  return { query, variables: variables ?? undefined, operationName: operationName ?? undefined };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
