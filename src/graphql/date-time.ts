@@ -13,6 +13,6 @@ export const DateTime = new GraphQLScalarType({
   ...base,
   serialize(value) {
     const serialized = base.serialize(value);
-    return serialized instanceof Date && process.env.DATEFIX !== "off" ? serialized.toISOString() : serialized;
+    return serialized instanceof Date ? serialized.toISOString() : serialized;
   },
 });
