@@ -1,3 +1,4 @@
+import { fromSqlDate, type SqlTimestamp } from '../../db/sql-dates';
 import { type Html, html, type HtmlValue } from './html';
 
 export const READER_ASSET_PREFIX = '/reader/assets';
@@ -15,7 +16,8 @@ export interface PageOptions {
 const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** A date as readers see it (14 April 2021) in a <time> element. */
-export function dateHtml(date: Date | null | undefined): Html {
+export function dateHtml(value: Date | SqlTimestamp | null | undefined): Html {
+  const date = typeof value === 'string' ? fromSqlDate(value) : value;
   if (!date) return html``;
   return html`<time datetime="${date.toISOString()}">${DATE_FORMAT.format(date)}</time>`;
 }

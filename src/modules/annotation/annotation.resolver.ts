@@ -1,4 +1,5 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { fromSqlDate } from '../../db/sql-dates';
 import type { AppContext } from '../../graphql/context';
 import { until } from '../../graphql/point-in-time';
 import type { SourceRow } from '../source/source.rows';
@@ -78,8 +79,8 @@ export class AnnotationResolver {
       summary: annotation.summary,
       body: annotation.body,
       creatorName: annotation.author.name,
-      created: annotation.createdAt,
-      modified: annotation.updatedAt,
+      created: fromSqlDate(annotation.createdAt) as Date,
+      modified: fromSqlDate(annotation.updatedAt) as Date,
       language: article.language,
     });
   }

@@ -1,4 +1,4 @@
-import { fromSqlDate } from '../../db/sql-dates';
+import type { SqlTimestamp } from '../../db/sql-dates';
 import type { TypedRow } from '../../graphql/relay/node.type';
 import type { SourceRow } from '../source/source.rows';
 import { userRow, type UserRow } from '../user/user.loaders';
@@ -16,11 +16,11 @@ export interface AnnotationRow extends TypedRow {
   body: string;
   status: AnnotationStatus;
   version: number;
-  publishedAt: Date | null;
-  retractedAt: Date | null;
+  publishedAt: SqlTimestamp | null;
+  retractedAt: SqlTimestamp | null;
   retractionReason: string | null;
-  createdAt: Date;
-  updatedAt: Date;
+  createdAt: SqlTimestamp;
+  updatedAt: SqlTimestamp;
   authorId: number;
   /** Set on a point-in-time read: content and citations are those of the revision current then. */
   asOf?: Date;
@@ -37,11 +37,11 @@ export interface AnnotationSqlRow {
   body: string;
   status: AnnotationStatus;
   version: number;
-  publishedAt: string | null;
-  retractedAt: string | null;
+  publishedAt: SqlTimestamp | null;
+  retractedAt: SqlTimestamp | null;
   retractionReason: string | null;
-  createdAt: string;
-  updatedAt: string;
+  createdAt: SqlTimestamp;
+  updatedAt: SqlTimestamp;
   authorId: number;
   authorName: string;
   authorRole: Role;
@@ -55,10 +55,6 @@ export function toAnnotationRow({ authorName, authorRole, ...row }: AnnotationSq
   return {
     __typename: 'Annotation',
     ...row,
-    publishedAt: fromSqlDate(row.publishedAt),
-    retractedAt: fromSqlDate(row.retractedAt),
-    createdAt: fromSqlDate(row.createdAt) as Date,
-    updatedAt: fromSqlDate(row.updatedAt) as Date,
     author: userRow(row.authorId, authorName, authorRole),
   };
 }

@@ -1,4 +1,4 @@
-import { fromSqlDate } from '../../db/sql-dates';
+import type { SqlTimestamp } from '../../db/sql-dates';
 import type { TypedRow } from '../../graphql/relay/node.type';
 import type { ArticleEntity, ArticleStatus } from './article.entity';
 
@@ -7,8 +7,9 @@ import type { ArticleEntity, ArticleStatus } from './article.entity';
  * is most of its bytes (12 KB on average in the bench data) and which lists, search hits and
  * claim parents rarely ask for: the `body` field loads it (articleBodyById) unless it is here.
  */
-export type ArticleRow = Omit<ArticleEntity, 'createdAt' | 'updatedAt' | 'body'> &
+export type ArticleRow = Omit<ArticleEntity, 'createdAt' | 'updatedAt' | 'body' | 'publishedAt'> &
   TypedRow & {
+    publishedAt: SqlTimestamp | null;
     /** Present on point-in-time rows only: the body as of `asOf`. */
     body?: string;
     /** Set on a point-in-time read: the text and everything under it are as of this moment. */
@@ -27,7 +28,7 @@ export interface ArticleSqlRow {
   section: string | null;
   language: string;
   url: string | null;
-  publishedAt: string | null;
+  publishedAt: SqlTimestamp | null;
   status: ArticleStatus;
   version: number;
   revision: number;
@@ -38,6 +39,5 @@ export function toArticleRow(row: ArticleSqlRow): ArticleRow {
     __typename: 'Article',
     ...row,
     authors: JSON.parse(row.authors) as string[],
-    publishedAt: fromSqlDate(row.publishedAt),
   };
 }

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { groupRows } from '../../db/group-rows';
-import { fromSqlDate, toSqlDate } from '../../db/sql-dates';
+import { fromSqlDate, type SqlTimestamp, toSqlDate } from '../../db/sql-dates';
 import type { SqlReader } from '../../db/sql-reader';
 import { jsonList } from '../../db/sql-reader';
 import type { CitationSnapshot } from '../annotation/annotation-revision.entity';
@@ -34,7 +34,8 @@ interface RevisionSqlRow {
 
 /** The article's text at `asOf`, or null if readers could not see it then. */
 export async function articleAsOf(reader: SqlReader, current: ArticleRow, asOf: Date): Promise<ArticleRow | null> {
-  if (!current.publishedAt || current.publishedAt > asOf) return null;
+  const publishedAt = fromSqlDate(current.publishedAt);
+  if (!publishedAt || publishedAt > asOf) return null;
   const revision = await reader.get<RevisionSqlRow>(
     `SELECT number, headline, standfirst, body FROM article_revisions WHERE article_id = ? AND created_at <= ? ORDER BY number DESC LIMIT 1`,
     [current.id, toSqlDate(asOf)],
@@ -50,11 +51,11 @@ type AnnotationAsOfSqlRow = {
   authorId: number;
   authorName: string;
   authorRole: Role;
-  publishedAt: string | null;
-  retractedAt: string | null;
+  publishedAt: SqlTimestamp | null;
+  retractedAt: SqlTimestamp | null;
   retractionReason: string | null;
-  createdAt: string;
-  updatedAt: string;
+  createdAt: SqlTimestamp;
+  updatedAt: SqlTimestamp;
   version: number;
   verdict: Verdict;
   summary: string;
@@ -83,11 +84,8 @@ export function createPointInTimeLoaders(reader: SqlReader, asOf: Date): PointIn
       ...row,
       authorId,
       author: userRow(authorId, authorName, authorRole),
-      publishedAt: fromSqlDate(row.publishedAt),
-      retractedAt: row.status === AnnotationStatus.RETRACTED ? fromSqlDate(row.retractedAt) : null,
+      retractedAt: row.status === AnnotationStatus.RETRACTED ? row.retractedAt : null,
       retractionReason: row.status === AnnotationStatus.RETRACTED ? row.retractionReason : null,
-      createdAt: fromSqlDate(row.createdAt) as Date,
-      updatedAt: fromSqlDate(row.updatedAt) as Date,
       asOf,
       citationsAsOf: JSON.parse(citations) as CitationSnapshot[],
     }));

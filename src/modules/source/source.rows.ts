@@ -1,4 +1,4 @@
-import { fromSqlDate } from '../../db/sql-dates';
+import type { SqlTimestamp } from '../../db/sql-dates';
 import type { TypedRow } from '../../graphql/relay/node.type';
 import type { SourceKind } from './source.entity';
 
@@ -7,9 +7,9 @@ export interface SourceRow extends TypedRow {
   url: string;
   title: string;
   publisher: string | null;
-  publishedAt: Date | null;
+  publishedAt: SqlTimestamp | null;
   kind: SourceKind;
-  accessedAt: Date | null;
+  accessedAt: SqlTimestamp | null;
 }
 
 export interface SourceSqlRow {
@@ -17,18 +17,13 @@ export interface SourceSqlRow {
   url: string;
   title: string;
   publisher: string | null;
-  publishedAt: string | null;
+  publishedAt: SqlTimestamp | null;
   kind: SourceKind;
-  accessedAt: string | null;
+  accessedAt: SqlTimestamp | null;
 }
 
 export const SOURCE_COLUMNS = `s.id, s.url, s.title, s.publisher, s.published_at AS publishedAt, s.kind, s.accessed_at AS accessedAt`;
 
 export function toSourceRow(row: SourceSqlRow): SourceRow {
-  return {
-    __typename: 'Source',
-    ...row,
-    publishedAt: fromSqlDate(row.publishedAt),
-    accessedAt: fromSqlDate(row.accessedAt),
-  };
+  return { __typename: 'Source', ...row };
 }
