@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getVariableValues, type GraphQLSchema } from 'graphql';
+import type { CompiledQuery } from 'graphql-jit';
 import type { CompiledExecutor } from '../graphql/compiled-executor';
 import type { AppContext } from '../graphql/context';
 import { worstCaseCost } from '../graphql/limits';
@@ -83,9 +84,9 @@ export class CompiledQueryLane {
   }
 
   /** The result's data, or null when it has errors (for Apollo to report). */
-  private async execute(req: IncomingMessage, res: ServerResponse, query: { query: (root: unknown, context: unknown, variables: Record<string, unknown>) => unknown }, variables: Record<string, unknown>): Promise<unknown> {
+  private async execute(req: IncomingMessage, res: ServerResponse, compiled: CompiledQuery, variables: Record<string, unknown>): Promise<unknown> {
     const contextValue = await this.options.context({ req, res: res as ServerResponse & { locals: Record<string, unknown> } });
-    const result = (await query.query(undefined, contextValue, variables)) as { data?: unknown; errors?: readonly unknown[] };
+    const result = await compiled.query(undefined, contextValue, variables);
     return result.errors ? null : (result.data ?? null);
   }
 }
