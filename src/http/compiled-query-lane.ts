@@ -91,7 +91,7 @@ export class CompiledQueryLane {
   }
 }
 
-function send(res: ServerResponse, body: string, contentType: string, headers: Record<string, string>): void {
+function send(res: ServerResponse, body: string | Buffer, contentType: string, headers: Record<string, string>): void {
   res.statusCode = 200;
   res.setHeader('content-type', contentType);
   res.setHeader('content-length', Buffer.byteLength(body));

@@ -15,6 +15,10 @@ import { requestInfo } from './observability';
  *
  * Only for requests without credentials (what anonymous readers see is the same for all of
  * them), for queries answered 200 without errors. Bounded in bytes, least recently used out.
+ *
+ * Answers are kept as UTF-8 bytes: a socket sends a Buffer as it is, where a string would be
+ * encoded into a fresh copy on every hit (64 KB per article read, at thousands of hits a
+ * second: peak RSS rose by 100 MB from the allocator's churn alone).
  */
 export class ResponseCache {
   private readonly entries = new Map<string, CachedResponse>();
@@ -48,12 +52,13 @@ export class ResponseCache {
 
   /** Keeps the answer; returns its ETag (the same on the miss that stores it and on every hit). */
   store(key: string, version: number, body: string, contentType: string): string {
-    const etag = `W/"${createHash('sha1').update(body).digest('base64url')}"`;
-    const size = Buffer.byteLength(body) + key.length;
+    const bytes = Buffer.from(body, 'utf8');
+    const etag = `W/"${createHash('sha1').update(bytes).digest('base64url')}"`;
+    const size = bytes.length + key.length;
     if (size > this.maxBytes / 8) return etag; // one huge answer must not flush everything else
     const old = this.entries.get(key);
     if (old) this.remove(key, old);
-    this.entries.set(key, { version, body, contentType, etag, size });
+    this.entries.set(key, { version, body: bytes, contentType, etag, size });
     this.bytes += size;
     for (const [oldest, entry] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
@@ -70,7 +75,7 @@ export class ResponseCache {
 
 interface CachedResponse {
   version: number;
-  body: string;
+  body: Buffer;
   contentType: string;
   etag: string;
   size: number;

@@ -44,6 +44,26 @@ describe.skipIf(onPostgres)('response cache for anonymous reads', () => {
     expect(second.etag).toMatch(/^W\/"/);
   });
 
+  it('sends text beyond ASCII from the cache as the same UTF-8, by POST and by GET', async () => {
+    const headline = 'Café “claims” — 事实核查 ✅ 🧾';
+    await setHeadline(headline);
+    const get = `${server.graphqlUrl}?query=${encodeURIComponent(READ)}&variables=${encodeURIComponent(JSON.stringify({ slug: DEMO_ARTICLE_SLUG }))}`;
+    const fetchGet = async () => {
+      const response = await fetch(get, { headers: { 'apollo-require-preflight': 'true' } });
+      return { cache: response.headers.get('x-cache'), type: response.headers.get('content-type'), length: response.headers.get('content-length'), bytes: Buffer.from(await response.arrayBuffer()) };
+    };
+    const [postMiss, postHit] = [await read(), await read()];
+    expect([postMiss.cache, postHit.cache]).toEqual(['miss', 'hit']);
+    expect(postHit.text).toBe(postMiss.text);
+    expect(postHit.headline).toBe(headline);
+    const [getMiss, getHit] = [await fetchGet(), await fetchGet()];
+    expect([getMiss.cache, getHit.cache]).toEqual(['miss', 'hit']);
+    expect(getHit.bytes.equals(getMiss.bytes)).toBe(true);
+    expect(getHit.type).toBe(getMiss.type);
+    expect(Number(getHit.length)).toBe(getHit.bytes.length);
+    expect((JSON.parse(getHit.bytes.toString('utf8')) as { data: { article: { headline: string } } }).data.article.headline).toBe(headline);
+  });
+
   it('never answers a read that starts after a write was acknowledged with pre-write data', async () => {
     await read(); // cached
     for (let k = 1; k <= 15; k += 1) {
