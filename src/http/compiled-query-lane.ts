@@ -7,7 +7,7 @@ import { worstCaseCost } from '../graphql/limits';
 import { negotiatedMediaType } from './graphql-over-http';
 import type { RequestInfo } from './observability';
 import type { RateLimiter } from './rate-limit';
-import { hasCredentials, postCacheKey, type ResponseCache } from './response-cache';
+import { hasCredentials, passOnLookup, postCacheKey, type ResponseCache } from './response-cache';
 
 type ContextFactory = (request: { req: IncomingMessage; res: ServerResponse & { locals: Record<string, unknown> } }) => Promise<AppContext>;
 
@@ -68,6 +68,7 @@ export class CompiledQueryLane {
       this.answered += 1;
       return send(res, cached.entry.body, cached.entry.contentType, { etag: cached.entry.etag, 'x-cache': 'hit' });
     }
+    if (key !== null && cached) passOnLookup(req, key, cached);
     void this.execute(req, res, compiled.query, variables)
       .then((data) => {
         if (data === null) return passOn();

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type express from 'express';
 import { requestInfo } from './observability';
 
@@ -35,7 +35,7 @@ export class ResponseCache {
     return this.entries.size;
   }
 
-  lookup(key: string): { entry: CachedResponse | null; version: number } {
+  lookup(key: string): CacheLookup {
     const version = this.dataVersion();
     const entry = this.entries.get(key);
     if (entry && entry.version === version) {
@@ -71,6 +71,23 @@ export class ResponseCache {
     this.entries.delete(key);
     this.bytes -= entry.size;
   }
+}
+
+export interface CacheLookup {
+  entry: CachedResponse | null;
+  /** The data version read before the query runs: what an answer stored for it is valid for. */
+  version: number;
+}
+
+/**
+ * Misses the compiled-query lane met on requests it then passed on (an answer with errors):
+ * express's middleware takes the lookup over rather than looking up again, so each request
+ * counts one hit or one miss.
+ */
+const lookupsPassedOn = new WeakMap<IncomingMessage, { key: string; lookup: CacheLookup }>();
+
+export function passOnLookup(req: IncomingMessage, key: string, lookup: CacheLookup): void {
+  lookupsPassedOn.set(req, { key, lookup });
 }
 
 interface CachedResponse {
@@ -118,7 +135,8 @@ export function responseCacheMiddleware(cache: ResponseCache): express.RequestHa
   return (req, res, next) => {
     const key = keyOf(req);
     if (key === null) return next();
-    const { entry, version } = cache.lookup(key);
+    const earlier = lookupsPassedOn.get(req);
+    const { entry, version } = earlier?.key === key ? earlier.lookup : cache.lookup(key);
     if (entry) {
       const info = requestInfo(res);
       if (info && req.method === 'POST' && typeof req.body.operationName === 'string') info.operation = req.body.operationName;

@@ -145,4 +145,19 @@ describe.skipIf(onPostgres)('response cache for anonymous reads', () => {
     expect(Number(/^factline_response_cache_hits (\d+)/m.exec(text)?.[1])).toBeGreaterThan(0);
     expect(Number(/^factline_response_cache_misses (\d+)/m.exec(text)?.[1])).toBeGreaterThan(0);
   });
+
+  it('counts one miss for an answer with errors, which the compiled-query lane hands on to Apollo', async () => {
+    await read(); // READ has run (and is compiled) before: the lane takes it
+    const counts = async () => {
+      const text = await (await fetch(`${server.url}/metrics`)).text();
+      return { hits: Number(/^factline_response_cache_hits (\d+)/m.exec(text)?.[1]), misses: Number(/^factline_response_cache_misses (\d+)/m.exec(text)?.[1]) };
+    };
+    const before = await counts();
+    const answeredBefore = server.app.lane.answered;
+    const response = await fetch(server.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: READ, variables: { slug: 'NOT A SLUG' }, operationName: 'Read' }) });
+    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(response.headers.get('x-cache')).toBe('miss');
+    expect(server.app.lane.answered).toBe(answeredBefore);
+    expect(await counts()).toEqual({ hits: before.hits, misses: before.misses + 1 });
+  });
 });
