@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger';
@@ -55,6 +56,28 @@ describe('request logs and metrics', () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     expect((await fetch(`${server.url}/metrics`)).status).toBe(200);
     expect(requestLines().length).toBe(before);
+  });
+
+  it('labels a request sent in absolute form (as through a proxy) by its path', async () => {
+    const send = (target: string, requestId: string, body?: string) =>
+      new Promise<number>((resolve, reject) => {
+        const request = http.request(
+          { host: '127.0.0.1', port: new URL(server.url).port, method: body ? 'POST' : 'GET', path: target, headers: { 'x-request-id': requestId, ...(body ? { 'content-type': 'application/json' } : {}) } },
+          (response) => {
+            response.resume();
+            response.on('end', () => resolve(response.statusCode ?? 0));
+          },
+        );
+        request.on('error', reject);
+        request.end(body);
+      });
+    const before = requestLines().length;
+    expect(await send(`${server.url}/healthz?probe=1`, 'absolute-health')).toBe(200);
+    expect(requestLines().length).toBe(before); // still a quiet path
+    const body = JSON.stringify({ query: ARTICLE_QUERY, variables: { slug: 'no-such-article' }, operationName: 'ReadArticle' });
+    expect(await send(`${server.graphqlUrl}?x=1`, 'absolute-graphql', body)).toBe(200);
+    const line = requestLines().find((entry) => entry.details.requestId === 'absolute-graphql');
+    expect(line?.details).toEqual(expect.objectContaining({ method: 'POST', route: 'graphql', operation: 'ReadArticle', status: 200 }));
   });
 
   it('serves Prometheus metrics: requests and latency by operation, errors by code, write-queue depth', async () => {
