@@ -9,10 +9,13 @@ export const MAX_NOTIFY_PAYLOAD_BYTES = 7_999;
 const MAX_CHANNEL_BYTES = 63;
 const FIRST_RETRY_MS = 100;
 const LAST_RETRY_MS = 5_000;
+/** How often the listening connection is asked a `SELECT 1`, and how long it may take to answer. */
+const DEFAULT_HEALTH_CHECK = { intervalMs: 30_000, timeoutMs: 10_000 };
 
 const MALFORMED_PAYLOAD = 'Ignored a malformed change notification';
 const NOTIFY_FAILED = 'Could not send change events; live subscribers miss them';
 const LISTENER_LOST = 'Lost the change-event listener connection; reconnecting';
+const LISTENER_SILENT = 'The change-event listener connection stopped answering; reconnecting';
 const RECONNECT_FAILED = 'Could not reconnect the change-event listener; retrying';
 const SENDER_LOST = 'Lost an idle change-event sending connection; the next send opens another';
 const CLOSE_FAILED = 'Could not close a change-event connection cleanly';
@@ -29,6 +32,12 @@ export interface PostgresEventBusOptions {
   logger?: Logger;
   /** Names both connections in pg_stat_activity. */
   applicationName?: string;
+  /**
+   * The listening connection only receives, so a connection cut without a word (a NAT or
+   * firewall dropping it, a failover) would go unnoticed for hours of TCP keepalive while
+   * subscribers hear nothing. It is pinged instead, and replaced when a ping fails or times out.
+   */
+  healthCheck?: { intervalMs: number; timeoutMs: number };
 }
 
 /**
@@ -73,17 +82,23 @@ export class PostgresEventBus implements EventBus {
   private retryTimer: NodeJS.Timeout | null = null;
   private retryMs = FIRST_RETRY_MS;
   private closing: Promise<void> | null = null;
+  private readonly healthTimer: NodeJS.Timeout;
+  /** The listener a ping is waiting on, if any: never two pings at once on one connection. */
+  private pinging: pg.Client | null = null;
 
   private constructor(
     private readonly options: Required<Omit<PostgresEventBusOptions, 'logger'>> & { logger?: Logger },
     private readonly pool: pg.Pool,
-  ) {}
+  ) {
+    this.healthTimer = setInterval(() => void this.checkListener(), options.healthCheck.intervalMs);
+    this.healthTimer.unref();
+  }
 
   /** Returns once this process is listening on the channel. */
   static async connect(options: PostgresEventBusOptions): Promise<PostgresEventBus> {
     const bytes = Buffer.byteLength(options.channel);
     if (bytes === 0 || bytes > MAX_CHANNEL_BYTES) throw new Error(`The event channel must be 1 to ${MAX_CHANNEL_BYTES} bytes long.`);
-    const settings = { applicationName: 'factline-events', ...options };
+    const settings = { applicationName: 'factline-events', healthCheck: DEFAULT_HEALTH_CHECK, ...options };
     // One connection: sends then go out (and are heard) in the order they were published.
     const pool = new pg.Pool({ connectionString: settings.connectionString, application_name: settings.applicationName, max: 1 });
     const bus = new PostgresEventBus(settings, pool);
@@ -91,6 +106,7 @@ export class PostgresEventBus implements EventBus {
     try {
       await bus.listen();
     } catch (error) {
+      clearInterval(bus.healthTimer);
       await pool.end();
       throw error;
     }
@@ -120,6 +136,7 @@ export class PostgresEventBus implements EventBus {
 
   private async shutDown(): Promise<void> {
     this.local.close();
+    clearInterval(this.healthTimer);
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
     await this.reconnecting;
@@ -146,11 +163,31 @@ export class PostgresEventBus implements EventBus {
     else this.listener = client;
   }
 
-  private lost(client: pg.Client, error?: unknown): void {
+  /**
+   * Pings the listening connection; one that fails or does not answer in time is treated as
+   * lost. (Ending a client with a query in flight destroys its socket: nothing is left open.)
+   */
+  private async checkListener(): Promise<void> {
+    const client = this.listener;
+    if (!client || this.pinging === client) return;
+    this.pinging = client;
+    const timer = setTimeout(() => this.lost(client, undefined, LISTENER_SILENT), this.options.healthCheck.timeoutMs);
+    timer.unref();
+    try {
+      await client.query('SELECT 1');
+    } catch (error) {
+      this.lost(client, error);
+    } finally {
+      clearTimeout(timer);
+      if (this.pinging === client) this.pinging = null;
+    }
+  }
+
+  private lost(client: pg.Client, error?: unknown, message = LISTENER_LOST): void {
     if (client !== this.listener) return;
     this.listener = null;
     client.end().catch(() => undefined);
-    this.warn(LISTENER_LOST, error);
+    this.warn(message, error);
     this.retryMs = FIRST_RETRY_MS;
     this.scheduleReconnect();
   }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import net from 'node:net';
 import fc from 'fast-check';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -95,6 +96,45 @@ async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, m
 async function listenerPids(admin: pg.Client, applicationName: string): Promise<number[]> {
   const { rows } = await admin.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND query LIKE 'LISTEN%' AND state = 'idle'", [applicationName]);
   return rows.map((row) => row.pid);
+}
+
+/**
+ * A TCP proxy to PostgreSQL whose open connections can be frozen: bytes stop flowing both
+ * ways and nothing closes, as when a NAT or firewall forgets a connection. Connections opened
+ * after a freeze flow normally.
+ */
+async function freezableProxy(): Promise<{ url: string; freeze(): void }> {
+  const target = new URL(DATABASE_URL);
+  const pairs: [net.Socket, net.Socket][] = [];
+  const server = net.createServer((downstream) => {
+    const upstream = net.connect(Number(target.port || 5432), target.hostname);
+    for (const socket of [downstream, upstream]) socket.on('error', () => undefined);
+    downstream.pipe(upstream).pipe(downstream);
+    pairs.push([downstream, upstream]);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  cleanups.push(async () => {
+    for (const pair of pairs) for (const socket of pair) socket.destroy();
+    await new Promise((resolve) => server.close(resolve));
+  });
+  const url = new URL(DATABASE_URL);
+  url.host = `127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+  return {
+    url: url.toString(),
+    freeze() {
+      for (const [downstream, upstream] of pairs.splice(0)) {
+        downstream.unpipe(upstream);
+        upstream.unpipe(downstream);
+        downstream.pause();
+        upstream.pause();
+        // Still open, never read again; destroyed at cleanup.
+        cleanups.push(async () => {
+          downstream.destroy();
+          upstream.destroy();
+        });
+      }
+    },
+  };
 }
 
 async function connectionCount(admin: pg.Client, applicationName: string): Promise<number> {
@@ -216,6 +256,40 @@ describe.runIf(DATABASE_URL)('PostgresEventBus', () => {
     expect(await receive(iterator, 1)).toEqual([verdict(5, 1)]);
     expect(bus.subscriberCount).toBe(1);
     expect(warnings.length).toBeGreaterThan(0);
+  });
+
+  it('replaces a listening connection that goes silent, found by its health check', async () => {
+    const names = uniqueNames();
+    const proxy = await freezableProxy();
+    const warnings: string[] = [];
+    const bus = await PostgresEventBus.connect({
+      connectionString: proxy.url,
+      ...names,
+      logger: recordingLogger(warnings),
+      healthCheck: { intervalMs: 100, timeoutMs: 300 },
+    });
+    cleanups.push(() => bus.close());
+    const sender = await replica({ ...names, applicationName: `${names.applicationName}-sender` });
+    const iterator = bus.subscribe('annotationPublished', 9);
+    sender.bus.publish([published(9, 1)]);
+    expect(await receive(iterator, 1)).toEqual([published(9, 1)]);
+
+    proxy.freeze();
+    await waitFor(
+      async () => warnings,
+      (seen) => seen.includes('The change-event listener connection stopped answering; reconnecting'),
+    );
+    // Listening again on a new connection, the frozen one still open on the server's side (an
+    // event sent between the freeze and the new LISTEN is lost: live updates are best effort).
+    const admin = await client();
+    expect(
+      await waitFor(
+        () => listenerPids(admin, names.applicationName),
+        (pids) => pids.length === 2,
+      ),
+    ).toHaveLength(2);
+    sender.bus.publish([published(9, 2)]);
+    expect((await receiveUntil(iterator, published(9, 2))).at(-1)).toEqual(published(9, 2));
   });
 
   it('ignores payloads that are not its events, with a warning, and keeps delivering', async () => {
