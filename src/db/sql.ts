@@ -12,12 +12,8 @@ import type { SqlParam } from './sql-reader';
 export async function query<Row>(manager: EntityManager, sql: string, params: readonly SqlParam[] = []): Promise<Row[]> {
   const postgres = manager.connection.options.type === 'postgres';
   const { text, values } = postgres ? toPostgres(sql, params) : { text: sql, values: [...params] };
-  // Every write runs in a transaction, so its manager has the query runner holding it.
-  const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
-  try {
-    const result = await runner.query(text, values, true);
-    return (result.records ?? []) as Row[];
-  } finally {
-    if (!manager.queryRunner) await runner.release();
-  }
+  // A transaction's manager holds its query runner; every write runs in one (db.writes.run).
+  if (!manager.queryRunner) throw new Error('query() runs inside a write transaction (db.writes.run).');
+  const result = await manager.queryRunner.query(text, values, true);
+  return (result.records ?? []) as Row[];
 }

@@ -68,10 +68,15 @@ export class CompiledQueryLane {
       this.answered += 1;
       return send(res, cached.entry.body, cached.entry.contentType, { etag: cached.entry.etag, 'x-cache': 'hit' });
     }
-    if (key !== null && cached) passOnLookup(req, key, cached);
+    // Handed on after a miss, the request takes its lookup along: express's cache middleware
+    // uses it rather than looking up (and counting a miss) again.
+    const handOn = () => {
+      if (key !== null && cached) passOnLookup(req, key, cached);
+      passOn();
+    };
     void this.execute(req, res, compiled.query, variables)
       .then((data) => {
-        if (data === null) return passOn();
+        if (data === null) return handOn();
         this.answered += 1;
         const json = `${JSON.stringify({ data })}\n`;
         const contentType = `${mediaType}; charset=utf-8`;
@@ -80,7 +85,7 @@ export class CompiledQueryLane {
       })
       .catch(() => {
         // Whatever went wrong (a credential refused, a database failing), Apollo reports it.
-        if (!res.headersSent) passOn();
+        if (!res.headersSent) handOn();
       });
   }
 
