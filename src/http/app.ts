@@ -15,7 +15,8 @@ import { NoSubscriptionsOverHttpRule } from '../graphql/no-subscriptions-over-ht
 import { MAX_TOKENS, queryLimitRules } from '../graphql/limits';
 import type { Logger } from '../logger';
 import { CompiledQueryLane } from './compiled-query-lane';
-import { frontBodyErrors, frontListener, MAX_BODY_BYTES } from './front';
+import { frontBodyErrors, frontListener, jsonBodyDepthCheck, MAX_BODY_BYTES } from './front';
+import { JSON_TOO_DEEP, jsonTooDeepError, nestsDeeperThan } from './json-depth';
 import { graphqlOverHttpPlugin } from './graphql-over-http';
 import { graphqlRequestInfoPlugin, requestTracker, ServiceMetrics } from './observability';
 import { RateLimiter, rateLimitPlugin } from './rate-limit';
@@ -46,6 +47,9 @@ function jsonErrors(logger: Logger, production: boolean): express.ErrorRequestHa
   return (error: { type?: string; status?: number; message?: string; name?: string; stack?: string }, _req, res, _next) => {
     if (error.type === 'entity.parse.failed') {
       res.status(400).json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+    } else if (error.type === 'entity.too.deep') {
+      const { message, ...extensions } = JSON_TOO_DEEP;
+      res.status(400).json({ errors: [{ message, extensions }] });
     } else if (error.type === 'entity.too.large') {
       res.status(413).json({ errors: [{ message: `The request body is larger than ${MAX_BODY_BYTES / (1024 * 1024)} MB.`, extensions: { code: 'BAD_REQUEST' } }] });
     } else if (error.type === 'request.aborted') {
@@ -55,6 +59,19 @@ function jsonErrors(logger: Logger, production: boolean): express.ErrorRequestHa
       logger.error('unexpected error outside GraphQL', production ? { errorName: error.name } : { errorName: error.name, message: error.message, stack: error.stack });
       res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
     }
+  };
+}
+
+/**
+ * A GET's `variables` and `extensions` are JSON in the query string, which Apollo parses: the
+ * same depth limit as for bodies, before anything reads them.
+ */
+function queryStringDepthCheck(): express.RequestHandler {
+  return (req, _res, next) => {
+    if (req.method !== 'GET') return next();
+    const { variables, extensions } = req.query;
+    const tooDeep = [variables, extensions].some((value) => typeof value === 'string' && nestsDeeperThan(value));
+    next(tooDeep ? jsonTooDeepError() : undefined);
   };
 }
 
@@ -93,7 +110,7 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
   // What express gives as req.ip, with the trust function it compiled from TRUST_PROXY.
   const clientAddress = (req: http.IncomingMessage) => proxyAddress(req, app.get('trust proxy fn') as (address: string, hop: number) => boolean);
   // The front (src/http/front.ts) may have read the body already: then express.json() skips it.
-  const graphqlBody = [frontBodyErrors(), express.json({ limit: MAX_BODY_BYTES })];
+  const graphqlBody = [frontBodyErrors(), express.json({ limit: MAX_BODY_BYTES, verify: jsonBodyDepthCheck }), queryStringDepthCheck()];
   // Only where commits move a version this process can read for free (SQLite): on PostgreSQL
   // other replicas commit too, and CDNs keyed on ETag/Cache-Control do the caching instead.
   const cache = config.responseCacheMb > 0 && db.dataVersion ? new ResponseCache(db.dataVersion, config.responseCacheMb * 1024 * 1024) : null;

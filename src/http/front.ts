@@ -1,6 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type express from 'express';
 import type { CompiledQueryLane } from './compiled-query-lane';
+import { jsonTooDeepError, nestsDeeperThan } from './json-depth';
 import type { RequestInfo } from './observability';
 
 /** What express.json() takes at most on the GraphQL path (its `limit`), in bytes. */
@@ -82,7 +83,8 @@ function isPlainJsonType(header: string | undefined): boolean {
 
 /**
  * JSON.parse as express.json() does it (strict: an object or an array at the top), throwing
- * an error shaped as its own (`type`, `status`) for the error handler.
+ * an error shaped as its own (`type`, `status`) for the error handler. JSON nested too deeply
+ * is refused before it is parsed, as `jsonBodyDepthCheck` does for express.json().
  */
 function parseJsonBody(raw: string): unknown {
   // Its decoder drops a byte order mark.
@@ -90,11 +92,17 @@ function parseJsonBody(raw: string): unknown {
   // trimStart() skips more than JSON's whitespace, but JSON.parse refuses what only it skips.
   const first = text.trimStart()[0];
   if (first !== '{' && first !== '[') throw parseFailed();
+  if (nestsDeeperThan(text)) throw jsonTooDeepError();
   try {
     return JSON.parse(text);
   } catch {
     throw parseFailed();
   }
+}
+
+/** express.json()'s `verify` option: a body nested too deeply is refused before it is parsed. */
+export function jsonBodyDepthCheck(_req: IncomingMessage, _res: ServerResponse, body: Buffer, encoding: string): void {
+  if (nestsDeeperThan(body.toString(encoding as BufferEncoding))) throw jsonTooDeepError();
 }
 
 function parseFailed(): Error {

@@ -8,6 +8,7 @@ import { ErrorCode } from '../graphql/errors';
 import { createErrorFormatter } from '../graphql/format-error';
 import { MAX_TOKENS, queryLimitRules } from '../graphql/limits';
 import type { Logger } from '../logger';
+import { nestsDeeperThan } from './json-depth';
 import { ANONYMOUS, type Viewer } from '../modules/auth/viewer';
 
 /** Live operations one connection may hold at once; more are refused (RATE_LIMITED). */
@@ -182,8 +183,10 @@ function bindProtocol(sockets: WebSocketServer, options: ServerOptions<Connectio
         close: (code, reason) => socket.close(code, reason),
         onMessage: (handle) =>
           socket.on('message', async (data) => {
+            const message = String(data);
+            if (nestsDeeperThan(message)) return socket.close(CloseCode.BadRequest, 'JSON nested too deeply');
             try {
-              await handle(String(data));
+              await handle(message);
             } catch (error) {
               if (error instanceof Error && error.message.startsWith('Unexpected message of type')) socket.close(CloseCode.BadRequest, 'Unexpected message');
               else internalError(error);
