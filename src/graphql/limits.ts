@@ -51,6 +51,11 @@ export const QUERY_LIMITS = {
   selections: 400,
   /** Parser tokens: the full introspection query has 184, the playground's examples fewer. */
   tokens: 3000,
+  /**
+   * Mutation fields in one operation (aliases make one request carry many): each is a write
+   * and spends from the rate limit on its own (src/http/rate-limit.ts).
+   */
+  mutationFields: 10,
 } as const;
 
 export type QueryLimit = keyof typeof QUERY_LIMITS;
@@ -64,6 +69,7 @@ export const QUERY_LIMIT_CODES: Readonly<Record<QueryLimit, string>> = {
   directives: 'TOO_MANY_DIRECTIVES',
   selections: 'TOO_MANY_FIELDS',
   tokens: 'QUERY_TOO_LARGE',
+  mutationFields: 'TOO_MANY_MUTATIONS',
 };
 
 /** The parser stops at this many tokens: a huge document costs nothing to refuse. */
@@ -77,11 +83,13 @@ const LABELS: Record<QueryLimit, string> = {
   directives: 'Directive count',
   selections: 'Selection count',
   tokens: 'Token count',
+  mutationFields: 'Mutation count',
 };
 
 const HINTS: Partial<Record<QueryLimit, string>> = {
   cost: ` Lists count once per item: ask for fewer items with \`first\` (a \`first\` from a variable counts as its maximum, ${MAX_PAGE_SIZE}) or for fewer nested lists.`,
   selections: ' Fields, fragment spreads and inline fragments count, after expanding fragments.',
+  mutationFields: ' Send the changes in separate requests.',
 };
 
 export function isQueryLimit(value: unknown): value is QueryLimit {
@@ -127,9 +135,11 @@ function firstLimitExceeded(schema: GraphQLSchema, document: DocumentNode): Grap
   if (directives > QUERY_LIMITS.directives) return limitError('directives', directives);
 
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  const fragments = new Map(
-    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-  );
+  const fragments = fragmentsOf(document);
+  for (const operation of operations) {
+    const mutations = mutationFieldCount(operation, fragments);
+    if (mutations > QUERY_LIMITS.mutationFields) return limitError('mutationFields', mutations, operation);
+  }
   const shapes = operations.map((operation) => ({ operation, ...measure(operation.selectionSet, fragments) }));
   // NoFragmentCycles refuses cycles with a clear message; sizes measured around a cycle mean
   // nothing, and costing every path around one could take forever.
@@ -144,6 +154,42 @@ function firstLimitExceeded(schema: GraphQLSchema, document: DocumentNode): Grap
     if (cost !== null && cost > QUERY_LIMITS.cost) return limitError('cost', cost, operation);
   }
   return null;
+}
+
+function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
+  return new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+}
+
+/**
+ * The mutation fields an operation runs at most: its top-level response keys after expanding
+ * fragments (fields under one key merge into one execution), `__typename` aside, whatever
+ * @skip/@include say. 0 for queries and subscriptions.
+ */
+export function mutationFieldCount(operation: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>): number {
+  if (operation.operation !== 'mutation') return 0;
+  const keys = new Set<string>();
+  const expanded = new Set<string>();
+  const collect = (set: SelectionSetNode): void => {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value !== '__typename') keys.add(selection.alias?.value ?? selection.name.value);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        collect(selection.selectionSet);
+      } else if (!expanded.has(selection.name.value)) {
+        // Once each: a fragment spread again adds no field, and a cycle ends here.
+        expanded.add(selection.name.value);
+        const fragment = fragments.get(selection.name.value);
+        if (fragment) collect(fragment.selectionSet);
+      }
+    }
+  };
+  collect(operation.selectionSet);
+  return keys.size;
+}
+
+/** The mutation fields of the operation a request runs (see mutationFieldCount). */
+export function operationMutationCount(document: DocumentNode, operation: OperationDefinitionNode): number {
+  return mutationFieldCount(operation, fragmentsOf(document));
 }
 
 // ---------------------------------------------------------------------------------------

@@ -3,15 +3,16 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { RateLimits } from '../config';
 import { ErrorCode } from '../graphql/errors';
-import { operationCost, worstCaseCost } from '../graphql/limits';
+import { operationCost, operationMutationCount, worstCaseCost } from '../graphql/limits';
 import type { Viewer } from '../modules/auth/viewer';
 import type { RequestInfo } from './observability';
 
 type LimitName = 'mutations' | 'expensive';
 
 /**
- * Per-client budgets for what costs the service most: mutations (each a write transaction
- * in the one write queue) and expensive queries (cost from the query-limits estimate). Each
+ * Per-client budgets for what costs the service most: mutations (each mutation field a write
+ * transaction in the one write queue, so a request with five aliased mutations spends five)
+ * and expensive queries (cost from the query-limits estimate). Each
  * request spends from two budgets, its token's (the user's, so one account cannot spread its
  * load over many addresses) and its address's (so anonymous clients and a flood of tokens
  * from one host are held too). In memory, per process: with several replicas each enforces
@@ -36,11 +37,11 @@ export class RateLimiter {
     return null;
   }
 
-  /** Spends one point from the token's and the address's budgets; throws RATE_LIMITED when either is empty. */
-  async spend(limit: LimitName, keys: string[]): Promise<void> {
+  /** Spends `points` from the token's and the address's budgets; throws RATE_LIMITED when either cannot pay. */
+  async spend(limit: LimitName, keys: string[], points = 1): Promise<void> {
     const limiter = this.limiters[limit];
     if (!limiter) return;
-    const outcomes = await Promise.allSettled(keys.map((key) => limiter.consume(key)));
+    const outcomes = await Promise.allSettled(keys.map((key) => limiter.consume(key, points)));
     const refused = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : []));
     if (refused.length === 0) return;
     const waits = refused.map((reason) => (reason instanceof RateLimiterRes ? reason.msBeforeNext : 60_000));
@@ -74,7 +75,8 @@ export function rateLimitPlugin<T extends { viewer: Viewer; request?: RequestInf
           if (!budget) return;
           const keys = [`ip:${contextValue.request?.ip ?? ''}`];
           if (contextValue.viewer.user) keys.push(`user:${contextValue.viewer.user.id}`);
-          await limiter.spend(budget, keys);
+          // Each mutation field is a write of its own (the validation rules cap how many one request holds).
+          await limiter.spend(budget, keys, budget === 'mutations' ? Math.max(1, operationMutationCount(document, operation)) : 1);
         },
       };
     },

@@ -57,6 +57,53 @@ describe('rate limits', () => {
     expect(read.errors).toBeUndefined();
   });
 
+  /** One request carrying `n` createSource mutations under aliases, as `token`. */
+  async function createSources(target: TestServer, token: string, n: number): Promise<{ status: number; body: { data?: Record<string, unknown> | null; errors?: { extensions: Record<string, unknown> }[] } }> {
+    const fields = Array.from({ length: n }, (_, i) => {
+      sourceNumber += 1;
+      return `s${i}: createSource(input: { kind: DATASET, title: "Aliased ${sourceNumber}", url: "https://example.org/aliased/${sourceNumber}" }) { id }`;
+    });
+    const response = await fetch(target.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: `mutation { ${fields.join(' ')} }` }),
+    });
+    return { status: response.status, body: (await response.json()) as never };
+  }
+
+  it('spends one point per mutation field, so aliases cannot multiply the budget', async () => {
+    server = await startTestServer({ demo: false, config: { rateLimits: { mutationsPerMinute: 25, expensivePerMinute: 0, expensiveCost: 1000 } } });
+    const { token } = await server.signIn(Role.REVIEWER);
+    expect((await createSources(server, token, 10)).status).toBe(200);
+    expect((await createSources(server, token, 10)).status).toBe(200);
+    expect(await sourceCount(server)).toBe(20);
+    // 5 points left: a request of 10 is refused as a whole.
+    const refused = await createSources(server, token, 10);
+    expect(refused.status).toBe(429);
+    expect(refused.body.errors![0].extensions.code).toBe('RATE_LIMITED');
+    expect(await sourceCount(server)).toBe(20);
+  });
+
+  it('refuses a request with more than 10 mutation fields as a whole, counting fragments, and changes nothing', async () => {
+    // The attack of the report: 30 aliased createSource mutations a request, on a budget of 120.
+    server = await startTestServer({ demo: false, config: { rateLimits: { mutationsPerMinute: 120, expensivePerMinute: 0, expensiveCost: 1000 } } });
+    const { token } = await server.signIn(Role.REVIEWER);
+    for (let i = 0; i < 8; i += 1) {
+      const answer = await createSources(server, token, 30);
+      expect(answer.body.errors![0].extensions).toMatchObject({ code: 'TOO_MANY_MUTATIONS', limit: 'mutationFields', max: 10, actual: 30 });
+      expect(answer.body.data).toBeUndefined();
+    }
+    expect(await sourceCount(server)).toBe(0);
+    // Fields hidden in fragments count too; `__typename` does not.
+    const six = Array.from({ length: 6 }, (_, i) => `f${i}: createSource(input: { kind: DATASET, title: "F", url: "https://example.org/f/${i}" }) { id }`).join(' ');
+    const viaFragments = await server.gql(`mutation { __typename ...A ... on Mutation { ${six.replace(/f(\d)/g, 'g$1')} } } fragment A on Mutation { ${six} }`, undefined, token);
+    expect(viaFragments.errors![0].extensions).toMatchObject({ code: 'TOO_MANY_MUTATIONS', actual: 12 });
+    expect(await sourceCount(server)).toBe(0);
+    // Ten is allowed, and spends ten.
+    expect((await createSources(server, token, 10)).body.errors).toBeUndefined();
+    expect(await sourceCount(server)).toBe(10);
+  });
+
   it('counts per token across addresses and per address across tokens', async () => {
     server = await startTestServer({ demo: false, config: { trustProxy: 1, rateLimits: { mutationsPerMinute: 2, expensivePerMinute: 0, expensiveCost: 1000 } } });
     const ana = await server.signIn(Role.REVIEWER);
