@@ -6,6 +6,7 @@ import { ExternalIds1795832878356 } from './1795832878356-ExternalIds';
 import { PhraseIndex1795900000000 } from './1795900000000-PhraseIndex';
 import { PostgresBaseline1796000000000 } from './1796000000000-PostgresBaseline';
 import { PostgresSearch1796000000001 } from './1796000000001-PostgresSearch';
+import { NeutraliseUnsafeUrls1796100000000 } from './1796100000000-NeutraliseUnsafeUrls';
 
 /**
  * Migrations in order, per dialect. Landed migrations are never edited; each has a down().
@@ -14,6 +15,6 @@ import { PostgresSearch1796000000001 } from './1796000000001-PostgresSearch';
  * baseline, which builds the same schema. Every migration from here on goes in BOTH lists and
  * branches on `queryRunner.connection.options.type` where the SQL must differ.
  */
-export const MIGRATIONS = [InitialSchema1795828043811, AccountsReviewHistory1795828787490, ArticleRevisionsReanchoring1795829846199, FullTextSearch1795831564729, ExternalIds1795832878356, PhraseIndex1795900000000, PostgresSearch1796000000001];
+export const MIGRATIONS = [InitialSchema1795828043811, AccountsReviewHistory1795828787490, ArticleRevisionsReanchoring1795829846199, FullTextSearch1795831564729, ExternalIds1795832878356, PhraseIndex1795900000000, PostgresSearch1796000000001, NeutraliseUnsafeUrls1796100000000];
 
-export const POSTGRES_MIGRATIONS = [PostgresBaseline1796000000000, PostgresSearch1796000000001];
+export const POSTGRES_MIGRATIONS = [PostgresBaseline1796000000000, PostgresSearch1796000000001, NeutraliseUnsafeUrls1796100000000];

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Database } from '../../db/database';
 import { badUserInput, conflict, notFound } from '../../graphql/errors';
+import { normalizeHttpUrl } from '../../graphql/http-url';
 import { clean } from '../../graphql/text-rules';
 import { requireRole, type Viewer } from '../auth/viewer';
 import { reanchorArticleClaims } from '../claim/claim-anchors';
@@ -35,7 +36,7 @@ export class ArticleEditService {
           authors: input.authors.map((name) => clean(name)),
           section: clean(input.section) ?? null,
           language: input.language,
-          url: clean(input.url) ?? null,
+          url: input.url == null ? null : normalizeHttpUrl(input.url),
           publishedAt: input.publishedAt ?? null,
           status: ArticleStatus.DRAFT,
           revision: 1,
@@ -59,7 +60,7 @@ export class ArticleEditService {
     if (input.authors != null) changes.authors = input.authors.map((name) => clean(name));
     if (input.section !== undefined) changes.section = clean(input.section) ?? null;
     if (input.language != null) changes.language = input.language;
-    if (input.url !== undefined) changes.url = clean(input.url) ?? null;
+    if (input.url !== undefined) changes.url = input.url === null ? null : normalizeHttpUrl(input.url);
     if (input.publishedAt != null) changes.publishedAt = input.publishedAt;
     const note = clean(input.changeNote) ?? null;
     return this.change(articleId, input.expectedVersion, async (manager, article) => {

@@ -1,6 +1,7 @@
 import { DateTime } from '../../graphql/date-time';
 import { ArrayMaxSize, Matches, Min } from 'class-validator';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { HttpUrl } from '../../graphql/http-url';
 import { CleanText, LIMITS } from '../../graphql/text-rules';
 import { Verdict } from '../annotation/verdict';
 import { ArticleStatus } from './article.entity';
@@ -69,8 +70,9 @@ export class CreateArticleInput {
   @Matches(BCP47, { message: 'language must be a BCP 47 tag such as en or pt-BR' })
   language: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'http(s) only; stored normalised as source urls are.' })
   @CleanText(LIMITS.url)
+  @HttpUrl()
   url?: string | null;
 
   @Field(() => DateTime, { nullable: true, description: 'Planned or actual publication time.' })
@@ -118,8 +120,9 @@ export class UpdateArticleInput {
   @Matches(BCP47, { message: 'language must be a BCP 47 tag such as en or pt-BR' })
   language?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'http(s) only; stored normalised as source urls are.' })
   @CleanText(LIMITS.url)
+  @HttpUrl()
   url?: string | null;
 
   @Field(() => DateTime, { nullable: true })

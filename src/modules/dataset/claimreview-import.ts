@@ -4,7 +4,7 @@ import { LIMITS } from '../../graphql/text-rules';
 import { Verdict } from '../annotation/verdict';
 import { ArticleEntity } from '../article/article.entity';
 import { ClaimEntity } from '../claim/claim.entity';
-import { normalizeSourceUrl } from '../source/source-url';
+import { httpUrlOrNull } from '../../graphql/http-url';
 import { mapRating, type RatingInput } from './claimreview-rating';
 import { DatasetError } from './dataset.service';
 import type { DatasetAnnotation, DatasetCitation, DatasetLine, DatasetSource, DatasetUser } from './dataset.types';
@@ -87,11 +87,7 @@ function digest(text: string, length: number): string {
 const folded = (text: string | null) => (text ?? '').normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 
 function safeUrl(url: string): string {
-  try {
-    return normalizeSourceUrl(url);
-  } catch {
-    return url;
-  }
+  return httpUrlOrNull(url) ?? url;
 }
 
 /** The records of a ClaimReview document; throws when the document is neither format. */
@@ -193,7 +189,8 @@ function stanceOf(verdict: Verdict): DatasetCitation['stance'] {
 export function toDatasetLine(claim: ReviewedClaim): DatasetLine {
   const key = claimKeyOf(claim);
   const [firstReview] = claim.reviews;
-  const articleUrl = claim.appearance?.url ?? firstReview.url;
+  // Where the claim appeared, else the first review: an address that is not http(s) is dropped.
+  const articleUrl = httpUrlOrNull(claim.appearance?.url) ?? httpUrlOrNull(firstReview.url);
   const language = [firstReview.language, ...claim.reviews.map((review) => review.language)].find((tag) => tag && BCP47.test(tag)) ?? 'en';
   const users = new Map<string, DatasetUser>();
   const sources = new Map<string, DatasetSource>();
@@ -218,7 +215,7 @@ export function toDatasetLine(claim: ReviewedClaim): DatasetLine {
   });
   return {
     article: {
-      slug: `${slugBase(articleUrl)}-${key.slice('claimreview:'.length, 'claimreview:'.length + 8)}`,
+      slug: `${slugBase(articleUrl ?? claim.text)}-${key.slice('claimreview:'.length, 'claimreview:'.length + 8)}`,
       headline: cut(claim.appearance?.headline ?? firstReview.title ?? claim.text, LIMITS.headline.max),
       standfirst: null,
       body: claim.text,

@@ -11,7 +11,7 @@ import { insertClaim } from '../claim/claim-anchors';
 import { ClaimEntity } from '../claim/claim.entity';
 import { recordRevision } from '../article/article-edit.service';
 import { SourceEntity, type SourceKind } from '../source/source.entity';
-import { normalizeSourceUrl, SourceUrlError } from '../source/source-url';
+import { HttpUrlError, normalizeHttpUrl } from '../../graphql/http-url';
 import { type Role, UserEntity } from '../user/user.entity';
 import type { Dataset, DatasetAnnotation, DatasetArticle, DatasetClaim, DatasetLine, DatasetSource, DatasetUser } from './dataset.types';
 
@@ -100,9 +100,9 @@ async function importUsers(manager: EntityManager, users: DatasetUser[], summary
 
 function normalizedUrl(raw: string, where: string): string {
   try {
-    return normalizeSourceUrl(raw);
+    return normalizeHttpUrl(raw);
   } catch (error) {
-    if (error instanceof SourceUrlError) throw new DatasetError(`${where}: ${error.message}`);
+    if (error instanceof HttpUrlError) throw new DatasetError(`${where}: ${error.message}`);
     throw error;
   }
 }
@@ -155,7 +155,7 @@ async function createArticle(manager: EntityManager, article: DatasetArticle): P
       authors: article.authors,
       section: article.section,
       language: article.language,
-      url: article.url,
+      url: article.url === null ? null : normalizedUrl(article.url, `article "${article.slug}", url`),
       // A published article always has a publication time: the list is ordered by it.
       publishedAt: article.publishedAt ? new Date(article.publishedAt) : status === ArticleStatus.PUBLISHED ? new Date() : null,
       status,

@@ -1,5 +1,6 @@
 import { DateTime } from '../../graphql/date-time';
 import { Field, InputType } from 'type-graphql';
+import { HttpUrl } from '../../graphql/http-url';
 import { CleanText, LIMITS } from '../../graphql/text-rules';
 import { SourceKind } from './source.entity';
 
@@ -7,6 +8,7 @@ import { SourceKind } from './source.entity';
 export class CreateSourceInput {
   @Field(() => String, { description: 'http(s) only; stored normalised (lower-case host, no fragment, no utm_* parameters).' })
   @CleanText(LIMITS.url)
+  @HttpUrl()
   url: string;
 
   @Field(() => String)

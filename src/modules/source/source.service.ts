@@ -11,7 +11,7 @@ import { Role } from '../user/user.entity';
 import { SourceEntity } from './source.entity';
 import type { CreateSourceInput } from './source.inputs';
 import { SOURCE_COLUMNS, type SourceRow, type SourceSqlRow, toSourceRow } from './source.rows';
-import { normalizeSourceUrl, SourceUrlError } from './source-url';
+import { HttpUrlError, normalizeHttpUrl } from '../../graphql/http-url';
 
 const SCOPE = 'sources:id';
 
@@ -53,9 +53,9 @@ export class SourceService {
 export async function upsertSource(manager: EntityManager, input: CreateSourceInput, field: string): Promise<number> {
   let url: string;
   try {
-    url = normalizeSourceUrl(input.url);
+    url = normalizeHttpUrl(input.url);
   } catch (error) {
-    if (error instanceof SourceUrlError) throw badUserInput(error.message, field);
+    if (error instanceof HttpUrlError) throw badUserInput(error.message, field);
     throw error;
   }
   // Most citations name a source already stored: one indexed lookup, nothing hydrated.
