@@ -7,6 +7,9 @@ import { PhraseIndex1795900000000 } from './1795900000000-PhraseIndex';
 import { PostgresBaseline1796000000000 } from './1796000000000-PostgresBaseline';
 import { PostgresSearch1796000000001 } from './1796000000001-PostgresSearch';
 import { NeutraliseUnsafeUrls1796100000000 } from './1796100000000-NeutraliseUnsafeUrls';
+import { ArticlePublicationHistory1796100000001 } from './1796100000001-ArticlePublicationHistory';
+import { PublicSources1796100000002 } from './1796100000002-PublicSources';
+import { ClaimCorrections1796100000003 } from './1796100000003-ClaimCorrections';
 
 /**
  * Migrations in order, per dialect. Landed migrations are never edited; each has a down().
@@ -15,6 +18,6 @@ import { NeutraliseUnsafeUrls1796100000000 } from './1796100000000-NeutraliseUns
  * baseline, which builds the same schema. Every migration from here on goes in BOTH lists and
  * branches on `queryRunner.connection.options.type` where the SQL must differ.
  */
-export const MIGRATIONS = [InitialSchema1795828043811, AccountsReviewHistory1795828787490, ArticleRevisionsReanchoring1795829846199, FullTextSearch1795831564729, ExternalIds1795832878356, PhraseIndex1795900000000, PostgresSearch1796000000001, NeutraliseUnsafeUrls1796100000000];
+export const MIGRATIONS = [InitialSchema1795828043811, AccountsReviewHistory1795828787490, ArticleRevisionsReanchoring1795829846199, FullTextSearch1795831564729, ExternalIds1795832878356, PhraseIndex1795900000000, PostgresSearch1796000000001, NeutraliseUnsafeUrls1796100000000, ArticlePublicationHistory1796100000001, PublicSources1796100000002, ClaimCorrections1796100000003];
 
-export const POSTGRES_MIGRATIONS = [PostgresBaseline1796000000000, PostgresSearch1796000000001, NeutraliseUnsafeUrls1796100000000];
+export const POSTGRES_MIGRATIONS = [PostgresBaseline1796000000000, PostgresSearch1796000000001, NeutraliseUnsafeUrls1796100000000, ArticlePublicationHistory1796100000001, PublicSources1796100000002, ClaimCorrections1796100000003];

@@ -4,6 +4,7 @@ import { CorrectionEntity } from '../modules/annotation/correction.entity';
 import { ApiTokenEntity } from '../modules/auth/api-token.entity';
 import { CitationEntity } from '../modules/annotation/citation.entity';
 import { ArticleRevisionEntity } from '../modules/article/article-revision.entity';
+import { ArticleStatusChangeEntity } from '../modules/article/article-status-change.entity';
 import { ArticleEntity } from '../modules/article/article.entity';
 import { ClaimAnchorEntity } from '../modules/claim/claim-anchor.entity';
 import { ClaimEntity } from '../modules/claim/claim.entity';
@@ -22,5 +23,6 @@ export const ENTITIES = [
   AnnotationRevisionEntity,
   CorrectionEntity,
   ArticleRevisionEntity,
+  ArticleStatusChangeEntity,
   ClaimAnchorEntity,
 ];

@@ -12,13 +12,18 @@ export interface WebAnnotationInput {
   ratingValue: number | null;
   summary: string;
   body: string;
-  creatorName: string;
+  /** Everyone who wrote or changed the fact-check's content, the author first. */
+  creatorNames: string[];
   created: Date;
   modified: Date;
   language: string;
 }
 
 export const WEB_ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+
+function person(name: string): { type: 'Person'; name: string } {
+  return { type: 'Person', name };
+}
 
 export function toWebAnnotation(input: WebAnnotationInput): Record<string, unknown> {
   const selectors = input.selector
@@ -34,7 +39,7 @@ export function toWebAnnotation(input: WebAnnotationInput): Record<string, unkno
     motivation: 'assessing',
     created: input.created.toISOString(),
     modified: input.modified.toISOString(),
-    creator: { type: 'Person', name: input.creatorName },
+    creator: input.creatorNames.length === 1 ? person(input.creatorNames[0]) : input.creatorNames.map(person),
     body: [
       {
         type: 'TextualBody',

@@ -62,8 +62,8 @@ export function createLoaders(reader: SqlReader, viewer: Viewer): Loaders {
     ...createClaimLoaders(reader, visibility),
     ...createAnnotationLoaders(reader, visibility),
     ...createHistoryLoaders(reader, viewer),
-    ...createSourceLoaders(reader),
-    ...createUserLoaders(reader),
+    ...createSourceLoaders(reader, visibility),
+    ...createUserLoaders(reader, visibility),
   };
 }
 

@@ -24,6 +24,8 @@ interface Setup {
   /** A fact-check by the setup reviewer, moved to `status`. */
   annotation(status: 'DRAFT' | 'IN_REVIEW' | 'PUBLISHED'): Promise<{ id: string; version: number }>;
   claim(): Promise<string>;
+  /** A claim (without a fact-check) that a correction of its article made FUZZY. */
+  fuzzyClaim(): Promise<string>;
 }
 
 /** Mutations whose input names a draft of the actor's own, created per attempt. */
@@ -33,8 +35,8 @@ const RULES: Record<string, { role: Role; prepare: Prepare }> = {
   createClaim: { role: Role.REVIEWER, prepare: async (s) => ({ articleId: s.articleId, quote: 'NATO has similarly urged Russia', claimant: `c${s.uniq()}` }) },
   updateClaim: { role: Role.REVIEWER, prepare: async (s) => ({ id: await s.claim(), claimant: 'Someone' }) },
   deleteClaim: { role: Role.EDITOR, prepare: async (s) => ({ id: await s.claim() }) },
-  reattachClaim: { role: Role.REVIEWER, prepare: async (s) => ({ id: await s.claim(), quote: 'NATO has similarly urged Russia' }) },
-  confirmClaimAnchor: { role: Role.REVIEWER, prepare: async (s) => ({ id: await s.claim() }) },
+  reattachClaim: { role: Role.REVIEWER, prepare: async (s) => ({ id: await s.fuzzyClaim(), quote: 'rates rose by five percent' }) },
+  confirmClaimAnchor: { role: Role.REVIEWER, prepare: async (s) => ({ id: await s.fuzzyClaim() }) },
   createSource: { role: Role.REVIEWER, prepare: async (s) => ({ url: `https://example.org/s${s.uniq()}`, title: 'A source', kind: 'DATASET' }) },
   createAnnotation: { role: Role.REVIEWER, prepare: async (s) => ({ claimId: await s.claim(), verdict: 'TRUE', summary: 'Right.', body: 'Checked.' }) },
   // Authors act on their own drafts (who else may is in the workflow tests): see OWN_DRAFT.
@@ -94,6 +96,15 @@ describe('authorization matrix', () => {
       uniq: () => (counter += 1),
       async claim() {
         return (await call(server, reviewer.token, 'mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }', { articleId: setup.articleId, quote: 'Clearly, relations', occurrence: 1 })).id!;
+      },
+      async fuzzyClaim() {
+        const body = 'The minister said rates rose by four percent this year. Other news followed.';
+        const id = (await call(server, editor.token, 'mutation($input: CreateArticleInput!) { createArticle(input: $input) { id } }', { slug: `fuzzy-${setup.uniq()}`, headline: 'H', body })).id!;
+        await call(server, editor.token, 'mutation($input: ArticleTransitionInput!) { publishArticle(input: $input) { id } }', { id });
+        const claim = (await call(server, reviewer.token, 'mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }', { articleId: id, quote: 'rates rose by four percent' })).id!;
+        const corrected = body.replace('four', 'five');
+        await call(server, editor.token, 'mutation($input: UpdateArticleInput!) { updateArticle(input: $input) { id } }', { id, expectedVersion: 2, body: corrected, changeNote: 'Five, not four.' });
+        return claim;
       },
       async annotation(status) {
         const created = await call(server, reviewer.token, 'mutation($input: CreateAnnotationInput!) { createAnnotation(input: $input) { id version } }', {

@@ -30,7 +30,7 @@ describe.skipIf(onPostgres)('response cache for anonymous reads', () => {
   }
 
   async function setHeadline(headline: string): Promise<void> {
-    const result = await server.gql<{ updateArticle: { version: number } }>(UPDATE, { input: { id: articleId, expectedVersion: version, headline } }, editor.token);
+    const result = await server.gql<{ updateArticle: { version: number } }>(UPDATE, { input: { id: articleId, expectedVersion: version, headline, changeNote: 'Headline updated.' } }, editor.token);
     expect(result.errors).toBeUndefined();
     version = result.data!.updateArticle.version;
   }

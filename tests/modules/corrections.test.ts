@@ -85,10 +85,16 @@ describe('article corrections and re-anchoring', () => {
     expect(signedIn.data!.article.revisions[1].editor).not.toBeNull();
   });
 
-  it('a reviewer confirms the FUZZY anchor: the new words become the quote and the verdict is current again', async () => {
+  it('an editor confirms the FUZZY anchor of a checked claim with a note: the new words become the quote, on the public record', async () => {
     const fuzzy = article.claims.find((c) => c.anchorStatus === 'FUZZY')!;
-    const result = await server.gql<{ confirmClaimAnchor: Claim }>(`mutation($id: ID!) { confirmClaimAnchor(input: { id: $id }) { ${CLAIM_FIELDS} } }`, { id: fuzzy.id }, reviewer.token);
+    const confirm = `mutation($input: ConfirmClaimAnchorInput!) { confirmClaimAnchor(input: $input) { ${CLAIM_FIELDS} } }`;
+    // The claim carries a published verdict: a lone reviewer may not move it onto other words, nor an editor without a note.
+    expect((await server.gql(confirm, { input: { id: fuzzy.id } }, reviewer.token)).errors![0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await server.gql(confirm, { input: { id: fuzzy.id } }, editor.token)).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.note' });
+    const result = await server.gql<{ confirmClaimAnchor: Claim }>(confirm, { input: { id: fuzzy.id, note: 'The call was on the 13th.' } }, editor.token);
     expect(result.data!.confirmClaimAnchor).toMatchObject({ anchorStatus: 'ANCHORED', verdictStale: false, checkedRevision: 2, quote: fuzzy.selector!.exact, anchorScore: null });
+    const record = await server.gql<{ claim: { corrections: { kind: string; note: string; previousText: string; newText: string }[] } }>('query($id: ID!) { claim(id: $id) { corrections { kind note previousText newText } } }', { id: fuzzy.id });
+    expect(record.data!.claim.corrections.at(-1)).toEqual({ kind: 'QUOTE_CHANGED', note: 'The call was on the 13th.', previousText: fuzzy.quote, newText: fuzzy.selector!.exact });
   });
 
   it('deleting a paragraph orphans its claim; reattaching points it at new words', async () => {
@@ -110,13 +116,11 @@ describe('article corrections and re-anchoring', () => {
       else expect(['ANCHORED', 'MOVED']).toContain(claim.anchorStatus);
     }
 
-    const confirm = await server.gql(`mutation($id: ID!) { confirmClaimAnchor(input: { id: $id }) { id } }`, { id: victim.id }, reviewer.token);
+    const confirm = await server.gql(`mutation($id: ID!) { confirmClaimAnchor(input: { id: $id, note: "n" }) { id } }`, { id: victim.id }, editor.token);
     expect(confirm.errors![0].extensions).toMatchObject({ code: 'CONFLICT' });
-    const reattached = await server.gql<{ reattachClaim: Claim }>(
-      `mutation($id: ID!) { reattachClaim(input: { id: $id, quote: "NATO has similarly urged Russia to de-escalate" }) { ${CLAIM_FIELDS} } }`,
-      { id: victim.id },
-      reviewer.token,
-    );
+    const reattach = `mutation($id: ID!, $note: String) { reattachClaim(input: { id: $id, quote: "NATO has similarly urged Russia to de-escalate", note: $note }) { ${CLAIM_FIELDS} } }`;
+    expect((await server.gql(reattach, { id: victim.id }, reviewer.token)).errors![0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+    const reattached = await server.gql<{ reattachClaim: Claim }>(reattach, { id: victim.id, note: 'The claim now rests on the NATO statement.' }, editor.token);
     expect(reattached.errors).toBeUndefined();
     expect(reattached.data!.reattachClaim).toMatchObject({ anchorStatus: 'ANCHORED', verdictStale: false, checkedRevision: 3, quote: 'NATO has similarly urged Russia to de-escalate' });
     expect(body.slice(reattached.data!.reattachClaim.selector!.start, reattached.data!.reattachClaim.selector!.end)).toBe('NATO has similarly urged Russia to de-escalate');

@@ -77,7 +77,7 @@ describe('point-in-time reads', () => {
     const other = article.article.claims[3].annotations[0];
     await ok('mutation($id: ID!, $v: Int!) { updateAnnotation(input: { id: $id, expectedVersion: $v, verdict: FALSE, summary: "Changed.", note: "New evidence." }) { id } }', { id: other.id, v: other.version }, otherEditor);
     await ok('mutation($id: ID!) { retractAnnotation(input: { id: $id, reason: "Wrong source." }) { id } }', { id: article.article.claims[5].annotations[0].id }, editor);
-    await ok('mutation($id: ID!) { updateClaim(input: { id: $id, claimant: "Someone else" }) { id } }', { id: article.article.claims[1].id }, reviewer);
+    await ok('mutation($id: ID!) { updateClaim(input: { id: $id, claimant: "Someone else", note: "Misattributed." }) { id } }', { id: article.article.claims[1].id }, editor);
     const added = await ok<{ createClaim: { id: string } }>('mutation($a: ID!) { createClaim(input: { articleId: $a, quote: "NATO has similarly urged Russia" }) { id } }', { a: article.article.id }, reviewer);
     await ok('mutation($id: ID!) { deleteClaim(input: { id: $id }) { deletedClaimId } }', { id: added.createClaim.id }, editor);
 

@@ -134,7 +134,9 @@ describe('search', () => {
       {},
       reviewer.token,
     );
-    const ids = async (q: string, filter: unknown) => (await search(q, { filter })).edges.map((e) => e.node.node.id);
+    // No published fact-check cites it yet: staff find it, readers do not.
+    expect((await search('ocelot')).edges).toEqual([]);
+    const ids = async (q: string, filter: unknown) => (await search(q, { filter, token: reviewer.token })).edges.map((e) => e.node.node.id);
     expect(await ids('ocelot', { types: ['SOURCE'] })).toEqual([source.data!.createSource.id]);
     expect(await ids('ocelot', { publishedBefore: '2021-01-01T00:00:00Z' })).toEqual([source.data!.createSource.id]);
     expect(await ids('ocelot', { publishedAfter: '2021-01-01T00:00:00Z' })).toEqual([]);
@@ -219,6 +221,9 @@ describe('search', () => {
     expect(slugs(await search('"act firmly"'))).not.toContain('phrase');
 
     const source = await server.gql<{ createSource: { id: string } }>('mutation { createSource(input: { url: "https://example.org/tapir", title: "Tapir survey", kind: DATASET }) { id } }', {}, reviewer.token);
+    expect(await found('tapir')).toEqual([]);
+    // Readers find a source once a fact-check they can see cites it.
+    await server.db.writes.run((manager) => manager.query("UPDATE sources SET public_at = created_at WHERE url = 'https://example.org/tapir'"));
     expect(await found('tapir')).toEqual([source.data!.createSource.id]);
     await server.db.writes.run((manager) => manager.query("UPDATE sources SET title = 'Okapi survey' WHERE url = 'https://example.org/tapir'"));
     expect(await found('tapir')).toEqual([]);

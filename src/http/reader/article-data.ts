@@ -7,8 +7,9 @@ import { ArticleService } from '../../modules/article/article.service';
 import { ANONYMOUS } from '../../modules/auth/viewer';
 import type { ClaimReviewService } from '../../modules/claimreview/claim-review.service';
 import type { ClaimRow } from '../../modules/claim/claim.rows';
+import type { UserRow } from '../../modules/user/user.loaders';
 
-export type ReaderAnnotation = AnnotationRow & { citations: CitationRow[] };
+export type ReaderAnnotation = AnnotationRow & { citations: CitationRow[]; contributors: UserRow[] };
 
 export interface ReaderClaim {
   claim: ClaimRow;
@@ -56,7 +57,12 @@ export async function loadArticleView(db: Database, services: Services, reviews:
   const claims = await Promise.all(
     rows.map(async (claim) => {
       const [annotations, claimCorrections] = await Promise.all([loaders.annotationsByClaim.load(claim.id), loaders.correctionsByClaim.load(claim.id)]);
-      const withCitations = await Promise.all(annotations.map(async (annotation) => ({ ...annotation, citations: await loaders.citationsByAnnotation.load(annotation.id) })));
+      const withCitations = await Promise.all(
+        annotations.map(async (annotation) => {
+          const [citations, contributions] = await Promise.all([loaders.citationsByAnnotation.load(annotation.id), loaders.contributorsByAnnotation.load(annotation.id)]);
+          return { ...annotation, citations, contributors: contributions.map((contribution) => contribution.user) };
+        }),
+      );
       return { claim, annotations: withCitations, corrections: claimCorrections };
     }),
   );

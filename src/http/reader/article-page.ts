@@ -1,3 +1,4 @@
+import { CorrectionKind } from '../../modules/annotation/correction.entity';
 import { ClaimAnchorStatus } from '../../modules/claim/anchor-status';
 import { claimAnchor } from '../../modules/claimreview/claim-review.service';
 import type { ArticleView } from './article-data';
@@ -7,13 +8,19 @@ import { dateHtml, page } from './layout';
 import { correctionText, isStale, labelId, noteHtml, noteId } from './notes';
 import { verdictBadge, verdictKey, verdictSummaryBar } from './verdicts';
 
+/** Corrections of the article itself, rather than of its claims' fact-checks. */
+const ARTICLE_CHANGES: ReadonlySet<string> = new Set([CorrectionKind.BODY_CORRECTED, CorrectionKind.ARTICLE_UPDATED]);
+
 /** Claims the server would not place in the text: their notes are listed, flagged, unmarked. */
 const UNPLACED: ReadonlySet<ClaimAnchorStatus> = new Set([ClaimAnchorStatus.AMBIGUOUS, ClaimAnchorStatus.ORPHANED]);
 
 function bylineHtml(view: ArticleView): Html {
   const { article } = view;
   const authors = article.authors.length ? html`By <span class="authors">${article.authors.join(', ')}</span>` : '';
-  const parts = [authors, article.publishedAt ? dateHtml(article.publishedAt) : '', article.revision > 1 ? html`<span>Corrected (revision ${article.revision})</span>` : ''].filter(
+  // Only what readers saw counts: changes made before publication are not corrections.
+  const changes = view.corrections.filter((correction) => ARTICLE_CHANGES.has(correction.kind)).length;
+  const changed = changes > 0 ? html`<span>${changes === 1 ? 'Corrected once' : `Corrected ${changes} times`}</span>` : '';
+  const parts = [authors, article.publishedAt ? dateHtml(article.publishedAt) : '', changed].filter(
     (part) => part !== '',
   );
   return html`<p class="byline">${parts.map((part, i) => html`${i ? html`<span class="dot" aria-hidden="true"> · </span>` : ''}${part}`)}</p>`;

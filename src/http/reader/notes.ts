@@ -1,5 +1,6 @@
 import { toGlobalId } from '../../graphql/relay/global-id';
 import type { CorrectionRow } from '../../modules/annotation/annotation.rows';
+import { CorrectionKind } from '../../modules/annotation/correction.entity';
 import { STALE_ANCHOR_STATUSES } from '../../modules/claim/anchor-status';
 import { claimAnchor } from '../../modules/claimreview/claim-review.service';
 import type { ClaimRow } from '../../modules/claim/claim.rows';
@@ -47,8 +48,10 @@ ${excerpt ? html`<blockquote class="excerpt">${textWithBreaks(excerpt)}</blockqu
 <ul class="sources">${items}</ul>`;
 }
 
+/** Everyone who wrote or changed the fact-check, so the credit is true. */
 function checkByline(annotation: ReaderAnnotation): Html {
-  return html`<p class="checked-by">Checked by ${annotation.author.name}${annotation.publishedAt ? html` · ${dateHtml(annotation.publishedAt)}` : ''}</p>`;
+  const names = annotation.contributors.length > 0 ? annotation.contributors.map((user) => user.name) : [annotation.author.name];
+  return html`<p class="checked-by">Checked by ${names.join(', ')}${annotation.publishedAt ? html` · ${dateHtml(annotation.publishedAt)}` : ''}</p>`;
 }
 
 function earlierHtml(annotation: ReaderAnnotation): Html {
@@ -61,13 +64,31 @@ ${checkByline(annotation)}
 </li>`;
 }
 
+/** What changed, in words, then the editor's note. */
 export function correctionText(correction: CorrectionRow): Html {
-  if (correction.kind === 'BODY_CORRECTED') return html`Article text corrected${correction.revision ? html` (revision ${correction.revision})` : ''}${correction.note ? html`: ${correction.note}` : ''}`;
-  const change =
-    correction.kind === 'RETRACTED'
-      ? html`Fact-check retracted; verdict now ${verdictLabel(correction.newVerdict)}`
-      : html`Verdict changed from ${verdictLabel(correction.previousVerdict)} to ${verdictLabel(correction.newVerdict)}`;
-  return html`${change}${correction.note ? html`: ${correction.note}` : ''}`;
+  const note = correction.note ? html`: ${correction.note}` : '';
+  return html`${changeText(correction)}${note}`;
+}
+
+function changeText(correction: CorrectionRow): Html {
+  switch (correction.kind) {
+    case CorrectionKind.BODY_CORRECTED:
+      return html`Article text corrected${correction.revision ? html` (revision ${correction.revision})` : ''}`;
+    case CorrectionKind.ARTICLE_UPDATED:
+      return html`Article updated${correction.revision ? html` (revision ${correction.revision})` : ''}`;
+    case CorrectionKind.RETRACTED:
+      return html`Fact-check retracted; verdict now ${verdictLabel(correction.newVerdict)}`;
+    case CorrectionKind.CHECK_UPDATED:
+      return html`Fact-check updated; verdict unchanged (${verdictLabel(correction.newVerdict)})`;
+    case CorrectionKind.QUOTE_CHANGED:
+      return correction.previousText === correction.newText
+        ? html`The claim now points at another place in the text`
+        : html`The claim's words changed from “${correction.previousText ?? ''}” to “${correction.newText ?? ''}”`;
+    case CorrectionKind.CLAIMANT_CHANGED:
+      return html`Claim now attributed to ${correction.newText ?? 'nobody named'} (was ${correction.previousText ?? 'nobody named'})`;
+    default:
+      return html`Verdict changed from ${verdictLabel(correction.previousVerdict)} to ${verdictLabel(correction.newVerdict)}`;
+  }
 }
 
 function historyHtml(corrections: CorrectionRow[]): Html {

@@ -16,6 +16,9 @@ export enum AnnotationChange {
 
 registerEnumType(AnnotationChange, { name: 'AnnotationChange' });
 
+/** The changes that write a fact-check's content (verdict, summary, body, citations): their actors are its contributors. */
+export const CONTENT_CHANGES_SQL = `('${AnnotationChange.CREATED}', '${AnnotationChange.UPDATED}')`;
+
 /** A citation as it stood in a revision. */
 export interface CitationSnapshot {
   sourceId: number;
@@ -65,10 +68,12 @@ export class AnnotationRevisionEntity {
   @Column({ type: 'simple-json' })
   citations: CitationSnapshot[];
 
+  // Who contributed to public fact-checks: readers may see those accounts (visibility.ts).
+  @Index('IDX_annotation_revisions_actor')
   @Column({ name: 'actor_id', type: 'integer' })
   actorId: number;
 
-  @Field(() => UserEntity, { description: 'Who made the change.' })
+  @Field(() => UserEntity, { nullable: true, description: 'Who made the change (staff only: null for anonymous readers).' })
   @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'actor_id' })
   actor?: UserEntity;
@@ -80,4 +85,11 @@ export class AnnotationRevisionEntity {
   @Field(() => DateTime)
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;
+
+  /**
+   * When readers first saw this version: set once it is the current version of a published or
+   * retracted fact-check on a published article. Null for versions only staff ever saw.
+   */
+  @Column({ name: 'public_at', type: Date, nullable: true })
+  publicAt: Date | null;
 }

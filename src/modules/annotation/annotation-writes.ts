@@ -7,10 +7,11 @@ import { fromGlobalIdOf } from '../../graphql/relay/global-id';
 import { clean } from '../../graphql/text-rules';
 import { ClaimEntity } from '../claim/claim.entity';
 import { upsertSource } from '../source/source.service';
-import type { AnnotationChange, CitationSnapshot } from './annotation-revision.entity';
+import { type AnnotationChange, type CitationSnapshot, CONTENT_CHANGES_SQL } from './annotation-revision.entity';
 import { AnnotationEntity, AnnotationStatus } from './annotation.entity';
 import type { CitationInput } from './annotation.inputs';
 import { CitationEntity } from './citation.entity';
+import { CorrectionEntity } from './correction.entity';
 import type { Verdict } from './verdict';
 
 /**
@@ -52,6 +53,21 @@ export async function writeCitations(
     snapshot.push({ sourceId, stance: citation.stance, excerpt });
   }
   return snapshot;
+}
+
+/** Everyone who wrote or changed the fact-check's content (its author first among them). */
+export async function contributorIds(manager: EntityManager, annotationId: number): Promise<number[]> {
+  const rows = await query<{ actorId: number }>(
+    manager,
+    `SELECT DISTINCT actor_id AS actorId FROM annotation_revisions WHERE annotation_id = ? AND change IN ${CONTENT_CHANGES_SQL}`,
+    [annotationId],
+  );
+  return rows.map((row) => row.actorId);
+}
+
+/** Appends a public correction (the record of a change to something readers saw). */
+export async function insertCorrection(manager: EntityManager, correction: Omit<CorrectionEntity, 'id' | 'createdAt' | 'article' | 'claim' | 'annotation' | 'editor'>): Promise<void> {
+  await manager.insert(CorrectionEntity, { ...correction, createdAt: new Date() });
 }
 
 export async function currentCitations(manager: EntityManager, annotationId: number): Promise<CitationSnapshot[]> {

@@ -43,7 +43,7 @@ export function createAnnotationLoaders(reader: SqlReader, visibility: Visibilit
     const rows = await reader.all<SourceSqlRow & { annotationId: number; stance: Stance; excerpt: string }>(
       `SELECT t.annotation_id AS annotationId, t.stance, t.excerpt, ${SOURCE_COLUMNS}
        FROM citations t JOIN sources s ON s.id = t.source_id
-       WHERE t.annotation_id IN (SELECT value FROM json_each(?))
+       WHERE t.annotation_id IN (SELECT value FROM json_each(?)) AND ${visibility.source}
        ORDER BY t.annotation_id, t.position`,
       [jsonList(annotationIds)],
     );

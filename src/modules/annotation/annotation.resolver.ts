@@ -2,7 +2,6 @@ import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, R
 import { fromSqlDate } from '../../db/sql-dates';
 import type { AppContext } from '../../graphql/context';
 import { until } from '../../graphql/point-in-time';
-import type { SourceRow } from '../source/source.rows';
 import { fromGlobalIdOf, toGlobalId } from '../../graphql/relay/global-id';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { toWebAnnotation } from '../../exports/web-annotation';
@@ -14,6 +13,9 @@ import { AnnotationEntity } from './annotation.entity';
 import { AnnotationRevisionEntity } from './annotation-revision.entity';
 import type { AnnotationRow, CitationRow, RevisionRow } from './annotation.rows';
 import { CitationEntity } from './citation.entity';
+import { citationsOf } from './history.resolver';
+import { UserEntity } from '../user/user.entity';
+import type { UserRow } from '../user/user.loaders';
 import { BEST_RATING, VERDICT_SCALE, WORST_RATING } from './verdict';
 
 @ObjectType('Rating', { simpleResolvers: true, description: 'The verdict as a ClaimReview rating.' })
@@ -53,8 +55,12 @@ export class AnnotationResolver {
   async citations(@Root() annotation: AnnotationRow, @Ctx() ctx: AppContext): Promise<CitationRow[]> {
     if (!annotation.citationsAsOf) return ctx.loaders.citationsByAnnotation.load(annotation.id);
     // As of a moment: the citations of the revision current then.
-    const sources = await ctx.loaders.sourceById.loadMany(annotation.citationsAsOf.map((citation) => citation.sourceId));
-    return annotation.citationsAsOf.map((citation, index) => ({ annotationId: annotation.id, stance: citation.stance, excerpt: citation.excerpt, source: sources[index] as SourceRow }));
+    return (await citationsOf(ctx, annotation.citationsAsOf)).map((citation) => ({ annotationId: annotation.id, ...citation }));
+  }
+
+  @FieldResolver(() => [UserEntity], { description: 'Everyone who wrote or changed its content (verdict, summary, explanation, citations), in the order they first did; the author first.' })
+  async contributors(@Root() annotation: AnnotationRow, @Ctx() ctx: AppContext): Promise<UserRow[]> {
+    return until(annotation.asOf, await ctx.loaders.contributorsByAnnotation.load(annotation.id)).map((contribution) => contribution.user);
   }
 
   @FieldResolver(() => [AnnotationRevisionEntity], {
@@ -68,6 +74,7 @@ export class AnnotationResolver {
   async webAnnotation(@Root() annotation: AnnotationRow, @Ctx() ctx: AppContext): Promise<Record<string, unknown>> {
     const claim = (await ctx.loaders.claimById.load(annotation.claimId)) as ClaimRow;
     const article = (await ctx.loaders.articleById.load(claim.articleId)) as ArticleRow;
+    const contributors = until(annotation.asOf, await ctx.loaders.contributorsByAnnotation.load(annotation.id));
     const { value, label } = VERDICT_SCALE[annotation.verdict];
     const anchored = claim.anchorStatus !== ClaimAnchorStatus.AMBIGUOUS && claim.anchorStatus !== ClaimAnchorStatus.ORPHANED;
     return toWebAnnotation({
@@ -78,7 +85,7 @@ export class AnnotationResolver {
       ratingValue: value,
       summary: annotation.summary,
       body: annotation.body,
-      creatorName: annotation.author.name,
+      creatorNames: contributors.length > 0 ? contributors.map((contribution) => contribution.user.name) : [annotation.author.name],
       created: fromSqlDate(annotation.createdAt) as Date,
       modified: fromSqlDate(annotation.updatedAt) as Date,
       language: article.language,

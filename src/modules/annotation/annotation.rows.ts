@@ -91,6 +91,8 @@ export interface CorrectionRow {
   kind: string;
   previousVerdict: Verdict | null;
   newVerdict: Verdict | null;
+  previousText: string | null;
+  newText: string | null;
   note: string;
   createdAt: Date;
 }

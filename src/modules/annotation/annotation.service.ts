@@ -9,7 +9,8 @@ import { isEditor, requireRole, type Viewer } from '../auth/viewer';
 import { ClaimEntity } from '../claim/claim.entity';
 import { Role } from '../user/user.entity';
 import { AnnotationChange } from './annotation-revision.entity';
-import { appendRevision, currentCitations, refreshClaimVerdict, writeCitations } from './annotation-writes';
+import { stampWhatReadersSee } from '../article/reader-history';
+import { appendRevision, contributorIds, currentCitations, insertCorrection, refreshClaimVerdict, writeCitations } from './annotation-writes';
 import { AnnotationEntity, AnnotationStatus } from './annotation.entity';
 import type { CreateAnnotationInput, UpdateAnnotationInput } from './annotation.inputs';
 import { CorrectionEntity, CorrectionKind } from './correction.entity';
@@ -18,18 +19,22 @@ const NO_SUCH_CLAIM = 'No such claim.';
 const NO_SUCH_ANNOTATION = 'No such fact-check.';
 const STALE_VERSION = 'The fact-check has changed since you read it: reload and apply your change again.';
 const NOTHING_TO_CHANGE = 'Nothing to change: give at least one of verdict, summary, body, citations.';
-const NOTE_REQUIRED = 'Changing the verdict of a published fact-check is a correction: say why in `note`.';
+const NOTE_REQUIRED = 'A change to a published fact-check is on the public record: say why in `note`.';
 const NOT_YOURS = 'Only its author or an editor may edit a fact-check before it is published.';
 const PUBLISHED_EDITORS_ONLY = 'Only an editor may edit a published fact-check.';
 const RETRACTED_IS_FINAL = 'A retracted fact-check is final; write a new one.';
 const SUBMIT_OWN = 'Only its author submits a fact-check for review.';
-const SECOND_PAIR_OF_EYES = 'An editor never publishes a fact-check they wrote: another editor must review it.';
+const SECOND_PAIR_OF_EYES = 'You wrote or changed the content of this fact-check: another editor must review and publish it.';
 
 /**
  * The review workflow: DRAFT -(author submits)-> IN_REVIEW -(another editor publishes)->
  * PUBLISHED -(editor retracts)-> RETRACTED. Every change bumps the version with an
  * optimistic `UPDATE ... WHERE version = ?`, appends a revision, and keeps the claim's
  * verdict equal to that of its newest published fact-check, all in one transaction.
+ *
+ * Four eyes: nobody publishes a fact-check whose content (verdict, summary, body, citations)
+ * they wrote or changed; its contributors are named on it. Once published, a change to its
+ * content is an editor's, with a note, recorded as a public correction.
  */
 export class AnnotationService {
   private readonly db: Database;
@@ -77,13 +82,14 @@ export class AnnotationService {
     return this.db.writes.run(async (manager, outbox) => {
       const annotation = await this.findForWrite(manager, viewer, id);
       if (annotation.status === AnnotationStatus.RETRACTED) throw conflict(RETRACTED_IS_FINAL, annotation.version);
-      if (annotation.status === AnnotationStatus.PUBLISHED && !isEditor(viewer)) throw forbidden(PUBLISHED_EDITORS_ONLY);
+      const published = annotation.status === AnnotationStatus.PUBLISHED;
+      if (published && !isEditor(viewer)) throw forbidden(PUBLISHED_EDITORS_ONLY);
       if (annotation.authorId !== user.id && !isEditor(viewer)) throw forbidden(NOT_YOURS);
       checkVersion(annotation, input.expectedVersion);
       const previousVerdict = annotation.verdict;
       const verdictChanged = input.verdict != null && input.verdict !== previousVerdict;
       const note = clean(input.note) ?? null;
-      if (annotation.status === AnnotationStatus.PUBLISHED && verdictChanged && !note) throw badUserInput(NOTE_REQUIRED, 'input.note');
+      if (published && !note) throw badUserInput(NOTE_REQUIRED, 'input.note');
 
       await bumpVersion(manager, annotation, {
         ...(input.verdict != null ? { verdict: input.verdict } : {}),
@@ -92,9 +98,11 @@ export class AnnotationService {
       });
       const citations = input.citations ? await writeCitations(manager, id, input.citations, 'input.citations', { replacing: true }) : await currentCitations(manager, id);
       await appendRevision(manager, annotation, AnnotationChange.UPDATED, user.id, citations, note);
-      if (annotation.status === AnnotationStatus.PUBLISHED && verdictChanged) {
-        await refreshClaimVerdict(manager, annotation.claimId, outbox);
-        await recordCorrection(manager, annotation, CorrectionKind.VERDICT_CHANGED, previousVerdict, annotation.verdict, note!, user.id);
+      if (published) {
+        if (verdictChanged) await refreshClaimVerdict(manager, annotation.claimId, outbox);
+        const kind = verdictChanged ? CorrectionKind.VERDICT_CHANGED : CorrectionKind.CHECK_UPDATED;
+        await recordCorrection(manager, annotation, { kind, previousVerdict, newVerdict: annotation.verdict, note: note!, editorId: user.id });
+        await stampWhatReadersSee(manager, { annotationId: id }, annotation.updatedAt);
       }
       return id;
     });
@@ -117,11 +125,12 @@ export class AnnotationService {
     const user = requireRole(viewer, Role.EDITOR);
     return this.db.writes.run(async (manager, outbox) => {
       const annotation = await this.findForWrite(manager, viewer, id);
-      if (annotation.authorId === user.id) throw forbidden(SECOND_PAIR_OF_EYES);
       if (annotation.status !== AnnotationStatus.IN_REVIEW) throw conflict(`Only a fact-check IN_REVIEW can be published; this one is ${annotation.status}.`, annotation.version);
+      if ((await contributorIds(manager, id)).includes(user.id)) throw forbidden(SECOND_PAIR_OF_EYES);
       checkVersion(annotation, expectedVersion);
       await bumpVersion(manager, annotation, { status: AnnotationStatus.PUBLISHED, publishedAt: new Date() });
       await appendRevision(manager, annotation, AnnotationChange.PUBLISHED, user.id, await currentCitations(manager, id));
+      await stampWhatReadersSee(manager, { annotationId: id }, annotation.updatedAt);
       const { articleId } = await refreshClaimVerdict(manager, annotation.claimId, outbox);
       outbox.unshift({ type: 'annotationPublished', articleId, annotationId: id });
       return id;
@@ -138,8 +147,9 @@ export class AnnotationService {
       const note = clean(reason);
       await bumpVersion(manager, annotation, { status: AnnotationStatus.RETRACTED, retractedAt: new Date(), retractionReason: note });
       await appendRevision(manager, annotation, AnnotationChange.RETRACTED, user.id, await currentCitations(manager, id), note);
+      await stampWhatReadersSee(manager, { annotationId: id }, annotation.updatedAt);
       const { before, after } = await refreshClaimVerdict(manager, annotation.claimId, outbox);
-      await recordCorrection(manager, annotation, CorrectionKind.RETRACTED, before, after, note, user.id);
+      await recordCorrection(manager, annotation, { kind: CorrectionKind.RETRACTED, previousVerdict: before, newVerdict: after, note, editorId: user.id });
       return id;
     });
   }
@@ -169,12 +179,8 @@ async function bumpVersion(manager: EntityManager, annotation: AnnotationEntity,
 async function recordCorrection(
   manager: EntityManager,
   annotation: AnnotationEntity,
-  kind: CorrectionKind,
-  previousVerdict: CorrectionEntity['previousVerdict'],
-  newVerdict: CorrectionEntity['newVerdict'],
-  note: string,
-  editorId: number,
+  correction: Pick<CorrectionEntity, 'kind' | 'previousVerdict' | 'newVerdict' | 'note' | 'editorId'>,
 ): Promise<void> {
   const claim = await manager.findOneByOrFail(ClaimEntity, { id: annotation.claimId });
-  await manager.insert(CorrectionEntity, { articleId: claim.articleId, claimId: claim.id, annotationId: annotation.id, kind, previousVerdict, newVerdict, note, editorId, createdAt: new Date() });
+  await insertCorrection(manager, { ...correction, articleId: claim.articleId, claimId: claim.id, annotationId: annotation.id, previousText: null, newText: null });
 }

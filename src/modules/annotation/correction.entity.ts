@@ -10,16 +10,30 @@ import { Verdict } from './verdict';
 export enum CorrectionKind {
   /** A published fact-check's verdict was changed. */
   VERDICT_CHANGED = 'VERDICT_CHANGED',
+  /** A published fact-check's summary, explanation or citations were updated; its verdict stands. */
+  CHECK_UPDATED = 'CHECK_UPDATED',
   /** A published fact-check was retracted; the claim fell back to the previous verdict. */
   RETRACTED = 'RETRACTED',
+  /** A checked claim now quotes other words or another place in the text. */
+  QUOTE_CHANGED = 'QUOTE_CHANGED',
+  /** A checked claim is now attributed to someone else. */
+  CLAIMANT_CHANGED = 'CLAIMANT_CHANGED',
   /** The article's body was corrected (an article revision; not stored in this table). */
   BODY_CORRECTED = 'BODY_CORRECTED',
+  /** The article's headline, standfirst or details were changed (an article revision; not stored in this table). */
+  ARTICLE_UPDATED = 'ARTICLE_UPDATED',
 }
 
 registerEnumType(CorrectionKind, { name: 'CorrectionKind' });
 
-/** A public record that a published verdict changed: shown to everyone on the claim and article. */
-@ObjectType('Correction', { simpleResolvers: true, description: 'A public record of a correction: to a published verdict, or to the article body.' })
+/**
+ * A public record of a change to something readers had seen: a verdict, a fact-check's text, a
+ * checked claim's words or claimant. Shown to everyone on the claim and the article.
+ */
+@ObjectType('Correction', {
+  simpleResolvers: true,
+  description: 'A public record of a change to published content: a verdict, a fact-check, a checked claim, or the article itself.',
+})
 @Entity('corrections')
 @Index('IDX_corrections_article', ['articleId', 'createdAt'])
 @Index('IDX_corrections_claim', ['claimId', 'createdAt'])
@@ -41,6 +55,7 @@ export class CorrectionEntity {
   @JoinColumn({ name: 'claim_id' })
   claim?: ClaimEntity;
 
+  /** The fact-check concerned; for a change to the claim, its newest public one. */
   @Index('IDX_corrections_annotation')
   @Column({ name: 'annotation_id', type: 'integer' })
   annotationId: number;
@@ -61,7 +76,15 @@ export class CorrectionEntity {
   @Column({ name: 'new_verdict', type: 'varchar', length: 16, nullable: true })
   newVerdict: Verdict | null;
 
-  @Field(() => String)
+  @Field(() => String, { nullable: true, description: "A checked claim's words (QUOTE_CHANGED) or claimant (CLAIMANT_CHANGED) before the change." })
+  @Column({ name: 'previous_text', type: 'text', nullable: true })
+  previousText: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The same after the change.' })
+  @Column({ name: 'new_text', type: 'text', nullable: true })
+  newText: string | null;
+
+  @Field(() => String, { description: 'Why, in the editor\'s words.' })
   @Column({ type: 'varchar', length: 1000 })
   note: string;
 

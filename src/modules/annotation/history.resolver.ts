@@ -4,8 +4,11 @@ import { ClaimEntity } from '../claim/claim.entity';
 import type { ClaimRow } from '../claim/claim.rows';
 import { SourceEntity } from '../source/source.entity';
 import type { SourceRow } from '../source/source.rows';
-import { AnnotationRevisionEntity } from './annotation-revision.entity';
-import type { CorrectionRow, RevisionRow } from './annotation.rows';
+import { UserEntity } from '../user/user.entity';
+import type { UserRow } from '../user/user.loaders';
+import { AnnotationRevisionEntity, type CitationSnapshot } from './annotation-revision.entity';
+import { AnnotationEntity } from './annotation.entity';
+import type { AnnotationRow, CorrectionRow, RevisionRow } from './annotation.rows';
 import { Stance } from './citation.entity';
 import { CorrectionEntity } from './correction.entity';
 
@@ -24,10 +27,23 @@ export class RevisionCitation {
 @Resolver(() => AnnotationRevisionEntity)
 export class AnnotationRevisionResolver {
   @FieldResolver(() => [RevisionCitation])
-  async citations(@Root() revision: RevisionRow, @Ctx() ctx: AppContext): Promise<RevisionCitation[]> {
-    const sources = await ctx.loaders.sourceById.loadMany(revision.citations.map((citation) => citation.sourceId));
-    return revision.citations.map((citation, index) => ({ ...citation, source: sources[index] as SourceRow }));
+  citations(@Root() revision: RevisionRow, @Ctx() ctx: AppContext): Promise<RevisionCitation[]> {
+    return citationsOf(ctx, revision.citations);
   }
+
+  @FieldResolver(() => UserEntity, { nullable: true })
+  actor(@Root() revision: RevisionRow, @Ctx() ctx: AppContext): UserRow | null {
+    return ctx.visibility.staff ? revision.actor : null;
+  }
+}
+
+/** A snapshot's citations with their sources, leaving out any source the viewer may not see. */
+export async function citationsOf(ctx: AppContext, snapshot: CitationSnapshot[]): Promise<RevisionCitation[]> {
+  const sources = await ctx.loaders.sourceById.loadMany(snapshot.map((citation) => citation.sourceId));
+  return snapshot.flatMap((citation, index) => {
+    const source = sources[index];
+    return source && !(source instanceof Error) ? [{ stance: citation.stance, excerpt: citation.excerpt, source }] : [];
+  });
 }
 
 @Resolver(() => CorrectionEntity)
@@ -37,8 +53,13 @@ export class CorrectionResolver {
     return correction.claimId === null ? null : ctx.loaders.claimById.load(correction.claimId);
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: 'The article revision a body correction made; null for verdict corrections.' })
+  @FieldResolver(() => Int, { nullable: true, description: 'The article revision a correction of the article made; null for the others.' })
   revision(@Root() correction: CorrectionRow): number | null {
     return correction.revision;
+  }
+
+  @FieldResolver(() => AnnotationEntity, { nullable: true, description: 'The fact-check concerned (for a change to the claim, its newest public one); null for corrections of the article.' })
+  annotation(@Root() correction: CorrectionRow, @Ctx() ctx: AppContext): Promise<AnnotationRow | null> | null {
+    return correction.annotationId === null ? null : ctx.loaders.annotationById.load(correction.annotationId);
   }
 }

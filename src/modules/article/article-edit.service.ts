@@ -8,12 +8,13 @@ import { reanchorArticleClaims } from '../claim/claim-anchors';
 import { Role } from '../user/user.entity';
 import { ArticleRevisionEntity } from './article-revision.entity';
 import { ArticleEntity, ArticleStatus } from './article.entity';
+import { recordStatusChange, stampWhatReadersSee } from './reader-history';
 import type { CreateArticleInput, UpdateArticleInput } from './article.inputs';
 
 const NO_SUCH_ARTICLE = 'No such article.';
 const SLUG_TAKEN = 'Another article already has this slug.';
 const STALE_VERSION = 'The article has changed since you read it: reload and apply your change again.';
-const NOTE_REQUIRED = 'A correction to a published article needs a `changeNote` readers can see.';
+const NOTE_REQUIRED = 'A change to a published article needs a `changeNote` readers can see.';
 
 /** The editors' changes to articles: creation, corrections with revisions, publishing. */
 export class ArticleEditService {
@@ -49,7 +50,9 @@ export class ArticleEditService {
 
   /**
    * Metadata changes, and corrections: a new headline, standfirst or body makes a numbered
-   * revision; a new body re-anchors every claim. All of it is one transaction.
+   * revision; a new body re-anchors every claim. On a published article every change is on
+   * the public record: it needs a note and makes a revision readers see with it, whatever it
+   * changes. All of it is one transaction.
    */
   update(viewer: Viewer, articleId: number, input: UpdateArticleInput): Promise<number> {
     const editor = requireRole(viewer, Role.EDITOR);
@@ -64,10 +67,13 @@ export class ArticleEditService {
     if (input.publishedAt != null) changes.publishedAt = input.publishedAt;
     const note = clean(input.changeNote) ?? null;
     return this.change(articleId, input.expectedVersion, async (manager, article) => {
-      const bodyChanged = changes.body !== undefined && changes.body !== article.body;
-      const textChanged = bodyChanged || (changes.headline !== undefined && changes.headline !== article.headline) || (changes.standfirst !== undefined && changes.standfirst !== article.standfirst);
-      if (bodyChanged && article.status === ArticleStatus.PUBLISHED && !note) throw badUserInput(NOTE_REQUIRED, 'input.changeNote');
-      if (!textChanged) return changes;
+      const differs = (key: keyof ArticleEntity) => changes[key] !== undefined && !sameValue(changes[key], article[key]);
+      const bodyChanged = differs('body');
+      const textChanged = bodyChanged || differs('headline') || differs('standfirst');
+      const published = article.status === ArticleStatus.PUBLISHED;
+      const anyChange = (Object.keys(changes) as (keyof ArticleEntity)[]).some(differs);
+      if (published && anyChange && !note) throw badUserInput(NOTE_REQUIRED, 'input.changeNote');
+      if (!textChanged && !(published && anyChange)) return changes;
       const oldBody = article.body;
       const revised = Object.assign(article, changes, { revision: article.revision + 1 });
       await recordRevision(manager, revised, editor.id, note);
@@ -76,18 +82,27 @@ export class ArticleEditService {
     });
   }
 
+  /** Makes the article public; from now on readers see it, its claims and its published fact-checks. */
   publish(viewer: Viewer, articleId: number, expectedVersion?: number | null): Promise<number> {
-    requireRole(viewer, Role.EDITOR);
-    return this.change(articleId, expectedVersion, async (_manager, article) => {
-      if (article.status === ArticleStatus.PUBLISHED) throw conflict('The article is already published.', article.version);
-      return { status: ArticleStatus.PUBLISHED, publishedAt: article.publishedAt ?? new Date() };
-    });
+    const editor = requireRole(viewer, Role.EDITOR);
+    const now = new Date();
+    return this.change(
+      articleId,
+      expectedVersion,
+      async (manager, article) => {
+        if (article.status === ArticleStatus.PUBLISHED) throw conflict('The article is already published.', article.version);
+        await recordStatusChange(manager, articleId, ArticleStatus.PUBLISHED, editor.id, now);
+        return { status: ArticleStatus.PUBLISHED, publishedAt: article.publishedAt ?? now };
+      },
+      (manager) => stampWhatReadersSee(manager, { articleId }, now),
+    );
   }
 
   archive(viewer: Viewer, articleId: number, expectedVersion?: number | null): Promise<number> {
-    requireRole(viewer, Role.EDITOR);
-    return this.change(articleId, expectedVersion, async (_manager, article) => {
+    const editor = requireRole(viewer, Role.EDITOR);
+    return this.change(articleId, expectedVersion, async (manager, article) => {
       if (article.status === ArticleStatus.ARCHIVED) throw conflict('The article is already archived.', article.version);
+      await recordStatusChange(manager, articleId, ArticleStatus.ARCHIVED, editor.id, new Date());
       return { status: ArticleStatus.ARCHIVED };
     });
   }
@@ -100,6 +115,7 @@ export class ArticleEditService {
     articleId: number,
     expectedVersion: number | null | undefined,
     compute: (manager: EntityManager, article: ArticleEntity) => Promise<Partial<ArticleEntity>>,
+    afterwards?: (manager: EntityManager) => Promise<void>,
   ): Promise<number> {
     return this.db.writes.run(async (manager) => {
       const article = await manager.findOneBy(ArticleEntity, { id: articleId });
@@ -109,13 +125,24 @@ export class ArticleEditService {
       const changes = await compute(manager, { ...article });
       const result = await manager.update(ArticleEntity, { id: articleId, version }, { ...changes, version: version + 1 });
       if (result.affected !== 1) throw conflict(STALE_VERSION, article.version);
+      await afterwards?.(manager);
       return articleId;
     });
   }
 }
 
-/** Appends the article's text as it now stands as revision `article.revision`. */
-export async function recordRevision(manager: EntityManager, article: ArticleEntity, editorId: number | null, note: string | null, createdAt?: Date): Promise<void> {
+/** Equal as stored: lists by their items, times by their instant. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, index) => item === b[index]);
+  return a === b;
+}
+
+/**
+ * Appends the article's text as it now stands as revision `article.revision`; on a published
+ * article readers see it from now on.
+ */
+export async function recordRevision(manager: EntityManager, article: ArticleEntity, editorId: number | null, note: string | null, createdAt = new Date()): Promise<void> {
   await manager.insert(ArticleRevisionEntity, {
     articleId: article.id,
     number: article.revision,
@@ -125,6 +152,7 @@ export async function recordRevision(manager: EntityManager, article: ArticleEnt
     editorId,
     note,
     // Milliseconds matter to point-in-time reads; the column default keeps only seconds.
-    createdAt: createdAt ?? new Date(),
+    createdAt,
+    publicAt: article.status === ArticleStatus.PUBLISHED ? createdAt : null,
   });
 }

@@ -3,7 +3,7 @@ import { fromSqlDate } from '../../db/sql-dates';
 import type { SqlReader } from '../../db/sql-reader';
 import { jsonList } from '../../db/sql-reader';
 import { groupRows } from '../../db/group-rows';
-import type { Viewer } from '../auth/viewer';
+import { isEditor, type Viewer } from '../auth/viewer';
 import type { Role } from '../user/user.entity';
 import { userRow, type UserRow } from '../user/user.loaders';
 
@@ -12,7 +12,7 @@ export interface ArticleRevisionRow {
   number: number;
   headline: string;
   standfirst: string | null;
-  /** Null for anonymous readers: they see the correction notes, not the drafts' text. */
+  /** Null for anonymous readers: they see the correction notes, not the earlier text. */
   body: string | null;
   editor: UserRow | null;
   note: string | null;
@@ -20,7 +20,7 @@ export interface ArticleRevisionRow {
 }
 
 export interface ArticleHistoryLoaders {
-  /** Revisions of an article, oldest first. */
+  /** Revisions of an article, oldest first: those readers saw, or every one for editors. */
   revisionsByArticle: DataLoader<number, ArticleRevisionRow[]>;
 }
 
@@ -39,13 +39,15 @@ interface RevisionSqlRow {
 
 export function createArticleHistoryLoaders(reader: SqlReader, viewer: Viewer): ArticleHistoryLoaders {
   const signedIn = viewer.user !== null;
+  // Whatever a viewer sees of a draft through `article`, it sees through the history: nothing, but for editors.
+  const seen = isEditor(viewer) ? '' : 'AND r.public_at IS NOT NULL';
   return {
     revisionsByArticle: new DataLoader<number, ArticleRevisionRow[]>(async (ids) => {
       const rows = await reader.all<RevisionSqlRow>(
         `SELECT r.article_id AS articleId, r.number, r.headline, r.standfirst, r.body, r.editor_id AS editorId, u.name AS editorName, u.role AS editorRole,
            r.note, r.created_at AS createdAt
          FROM article_revisions r LEFT JOIN users u ON u.id = r.editor_id
-         WHERE r.article_id IN (SELECT value FROM json_each(?)) ORDER BY r.article_id, r.number`,
+         WHERE r.article_id IN (SELECT value FROM json_each(?)) ${seen} ORDER BY r.article_id, r.number`,
         [jsonList(ids)],
       );
       const revisions = rows.map(({ editorId, editorName, editorRole, body, createdAt, ...row }) => ({

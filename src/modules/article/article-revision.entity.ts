@@ -51,4 +51,12 @@ export class ArticleRevisionEntity {
   @Field(() => DateTime)
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;
+
+  /**
+   * When readers first saw this text: set once the revision is current while the article is
+   * published. Null for text only staff ever saw (drafts, edits made while archived): readers'
+   * history shows only revisions with a time here.
+   */
+  @Column({ name: 'public_at', type: Date, nullable: true })
+  publicAt: Date | null;
 }

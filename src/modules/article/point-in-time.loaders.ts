@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { groupRows } from '../../db/group-rows';
-import { fromSqlDate, type SqlTimestamp, toSqlDate } from '../../db/sql-dates';
+import { type SqlTimestamp, toSqlDate } from '../../db/sql-dates';
 import type { SqlReader } from '../../db/sql-reader';
 import { jsonList } from '../../db/sql-reader';
 import type { CitationSnapshot } from '../annotation/annotation-revision.entity';
@@ -32,13 +32,19 @@ interface RevisionSqlRow {
   body: string;
 }
 
-/** The article's text at `asOf`, or null if readers could not see it then. */
+/**
+ * The article's text at `asOf`, or null if readers could not see it then: it was not
+ * published at that moment (a draft, whatever its publication time says, or archived).
+ */
 export async function articleAsOf(reader: SqlReader, current: ArticleRow, asOf: Date): Promise<ArticleRow | null> {
-  const publishedAt = fromSqlDate(current.publishedAt);
-  if (!publishedAt || publishedAt > asOf) return null;
+  const at = toSqlDate(asOf);
   const revision = await reader.get<RevisionSqlRow>(
-    `SELECT number, headline, standfirst, body FROM article_revisions WHERE article_id = ? AND created_at <= ? ORDER BY number DESC LIMIT 1`,
-    [current.id, toSqlDate(asOf)],
+    `SELECT r.number, r.headline, r.standfirst, r.body FROM article_revisions r
+     WHERE r.article_id = ? AND r.created_at <= ?
+       AND (SELECT s.status FROM article_status_changes s WHERE s.article_id = r.article_id AND s.created_at <= ?
+            ORDER BY s.created_at DESC, s.id DESC LIMIT 1) = 'PUBLISHED'
+     ORDER BY r.number DESC LIMIT 1`,
+    [current.id, at, at],
   );
   if (!revision) return null;
   return { ...current, headline: revision.headline, standfirst: revision.standfirst, body: revision.body, revision: revision.number, asOf };

@@ -42,6 +42,9 @@ export class CreateClaimInput {
   claimant?: string | null;
 }
 
+/** Why a checked claim changed: required once the claim carries a published fact-check, and shown to readers. */
+const CORRECTION_NOTE = 'Why, for readers: required once the claim carries a published fact-check (the change is then a public correction, an editor\'s act).';
+
 @InputType('UpdateClaimInput')
 export class UpdateClaimInput {
   @Field(() => ID)
@@ -50,6 +53,10 @@ export class UpdateClaimInput {
   @Field(() => String, { nullable: true, description: 'Who made the claim; null clears it.' })
   @CleanText(LIMITS.name)
   claimant?: string | null;
+
+  @Field(() => String, { nullable: true, description: CORRECTION_NOTE })
+  @CleanText(LIMITS.note)
+  note?: string | null;
 }
 
 @InputType('DeleteClaimInput')
@@ -58,7 +65,7 @@ export class DeleteClaimInput {
   id: string;
 }
 
-@InputType('ReattachClaimInput', { description: 'Points a claim at the words it should now quote in the current body.' })
+@InputType('ReattachClaimInput', { description: 'Points a claim whose anchor is FUZZY, AMBIGUOUS or ORPHANED at the words it should now quote in the current body.' })
 export class ReattachClaimInput {
   @Field(() => ID)
   id: string;
@@ -79,10 +86,18 @@ export class ReattachClaimInput {
   @Min(1)
   @Max(10_000)
   occurrence?: number | null;
+
+  @Field(() => String, { nullable: true, description: CORRECTION_NOTE })
+  @CleanText(LIMITS.note)
+  note?: string | null;
 }
 
 @InputType('ConfirmClaimAnchorInput')
 export class ConfirmClaimAnchorInput {
   @Field(() => ID)
   id: string;
+
+  @Field(() => String, { nullable: true, description: CORRECTION_NOTE })
+  @CleanText(LIMITS.note)
+  note?: string | null;
 }

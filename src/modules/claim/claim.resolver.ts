@@ -70,7 +70,7 @@ export class ClaimResolver {
   }
 
   @Authorized(Role.REVIEWER)
-  @Mutation(() => ClaimEntity, { description: 'Changes who made the claim (REVIEWER+).' })
+  @Mutation(() => ClaimEntity, { description: 'Changes who made the claim (REVIEWER+; EDITOR+ with a `note` once it carries a published fact-check: a public correction).' })
   async updateClaim(@Ctx() ctx: AppContext, @Arg('input', () => UpdateClaimInput) input: UpdateClaimInput): Promise<ClaimRow> {
     const id = await ctx.services.claims.update(ctx.viewer, fromGlobalIdOf('Claim', input.id, 'input.id'), input);
     return reloadClaim(ctx, id);
@@ -86,15 +86,20 @@ export class ClaimResolver {
   }
 
   @Authorized(Role.REVIEWER)
-  @Mutation(() => ClaimEntity, { description: 'Points a claim at new words in the current body (REVIEWER+); its verdict is no longer stale.' })
+  @Mutation(() => ClaimEntity, {
+    description:
+      'Points a FUZZY, AMBIGUOUS or ORPHANED claim at new words in the current body (REVIEWER+; EDITOR+ with a `note` once it carries a published fact-check: a public correction); its verdict is no longer stale.',
+  })
   async reattachClaim(@Ctx() ctx: AppContext, @Arg('input', () => ReattachClaimInput) input: ReattachClaimInput): Promise<ClaimRow> {
     return reloadClaim(ctx, await ctx.services.claims.reattach(ctx.viewer, fromGlobalIdOf('Claim', input.id, 'input.id'), input));
   }
 
   @Authorized(Role.REVIEWER)
-  @Mutation(() => ClaimEntity, { description: "Accepts a FUZZY claim's new words as its quote (REVIEWER+); its verdict is no longer stale." })
+  @Mutation(() => ClaimEntity, {
+    description: "Accepts a FUZZY claim's new words as its quote (REVIEWER+; EDITOR+ with a `note` once it carries a published fact-check: a public correction); its verdict is no longer stale.",
+  })
   async confirmClaimAnchor(@Ctx() ctx: AppContext, @Arg('input', () => ConfirmClaimAnchorInput) input: ConfirmClaimAnchorInput): Promise<ClaimRow> {
-    return reloadClaim(ctx, await ctx.services.claims.confirmAnchor(ctx.viewer, fromGlobalIdOf('Claim', input.id, 'input.id')));
+    return reloadClaim(ctx, await ctx.services.claims.confirmAnchor(ctx.viewer, fromGlobalIdOf('Claim', input.id, 'input.id'), input.note));
   }
 
   @FieldResolver(() => ID)

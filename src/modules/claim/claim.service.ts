@@ -2,7 +2,8 @@ import { type EntityManager, In, IsNull } from 'typeorm';
 import { AnchorError, locateQuote } from '../../anchoring/text-selector';
 import type { Database } from '../../db/database';
 import type { SqlParam, SqlReader } from '../../db/sql-reader';
-import { badUserInput, conflict, notFound } from '../../graphql/errors';
+import { query } from '../../db/sql';
+import { badUserInput, conflict, forbidden, notFound } from '../../graphql/errors';
 import { clean } from '../../graphql/text-rules';
 import { type Connection, pageSize, toConnection } from '../../graphql/relay/connection';
 import { decodeCursor } from '../../graphql/relay/cursor';
@@ -12,16 +13,23 @@ import { AnnotationEntity, AnnotationStatus } from '../annotation/annotation.ent
 import { ArticleEntity, ArticleStatus } from '../article/article.entity';
 import { isEditor, requireRole, type Viewer } from '../auth/viewer';
 import { Role } from '../user/user.entity';
-import { ClaimAnchorStatus } from './anchor-status';
+import { insertCorrection } from '../annotation/annotation-writes';
+import { CorrectionEntity, CorrectionKind } from '../annotation/correction.entity';
+import type { Verdict } from '../annotation/verdict';
+import { ClaimAnchorStatus, STALE_ANCHOR_STATUSES } from './anchor-status';
 import { insertClaim, recordAnchor } from './claim-anchors';
 import { ClaimEntity } from './claim.entity';
-import type { ClaimFilter, CreateClaimInput, UpdateClaimInput } from './claim.inputs';
+import type { ClaimFilter, CreateClaimInput, ReattachClaimInput, UpdateClaimInput } from './claim.inputs';
 import { CLAIM_COLUMNS, type ClaimRow, toClaimRow } from './claim.rows';
 
 const MAX_CLAIMANT_FILTER = 200;
 const NO_SUCH_ARTICLE = 'No such article.';
 const NO_SUCH_CLAIM = 'No such claim.';
 const HAS_PUBLISHED_CHECK = 'This claim has a published (or retracted) fact-check: it stays on record and cannot be deleted.';
+const ON_RECORD_EDITORS_ONLY = "This claim carries a published fact-check: changing its words, place or claimant is an editor's act, recorded as a public correction.";
+const NOTE_REQUIRED = 'This claim carries a published fact-check: the change is a public correction, say why in `note`.';
+const NOT_STALE = 'Only a claim whose anchor is FUZZY, AMBIGUOUS or ORPHANED can be re-attached; this one is';
+const NOTHING_TO_CONFIRM = 'Only a FUZZY anchor can be confirmed; this one is';
 const SCOPE = 'claims:id';
 
 export interface ListClaimsArgs {
@@ -53,16 +61,20 @@ export class ClaimService {
     });
   }
 
+  /** Changes who made the claim; on a checked claim, an editor's public correction. */
   update(viewer: Viewer, claimId: number, input: UpdateClaimInput): Promise<number> {
-    requireRole(viewer, Role.REVIEWER);
+    const user = requireRole(viewer, Role.REVIEWER);
     return this.db.writes.run(async (manager) => {
       const claim = await this.findForWrite(manager, viewer, claimId);
-      if (input.claimant !== undefined) {
-        claim.claimant = clean(input.claimant) ?? null;
-        await manager.update(ClaimEntity, { id: claimId }, { claimant: claim.claimant });
-        const { revision } = await manager.findOneByOrFail(ArticleEntity, { id: claim.articleId });
-        await recordAnchor(manager, claim, revision);
-      }
+      const claimant = input.claimant === undefined ? claim.claimant : (clean(input.claimant) ?? null);
+      if (claimant === claim.claimant) return claimId;
+      const correction = await this.correctionFor(manager, viewer, claim, input.note);
+      const previous = claim.claimant;
+      claim.claimant = claimant;
+      await manager.update(ClaimEntity, { id: claimId }, { claimant });
+      const { revision } = await manager.findOneByOrFail(ArticleEntity, { id: claim.articleId });
+      await recordAnchor(manager, claim, revision);
+      if (correction) await insertCorrection(manager, { ...correction, kind: CorrectionKind.CLAIMANT_CHANGED, previousText: previous, newText: claimant, editorId: user.id });
       return claimId;
     });
   }
@@ -83,16 +95,19 @@ export class ClaimService {
   }
 
   /**
-   * Points a claim at new words (after a correction moved or changed them): the reviewer
-   * vouches that its fact-checks apply to this text, so the verdict is no longer stale.
+   * Points a claim whose anchor a correction broke (FUZZY, AMBIGUOUS, ORPHANED) at the words
+   * it should now quote: whoever does it vouches that its fact-checks apply to this text, so
+   * the verdict is no longer stale. On a checked claim, an editor's public correction.
    */
-  reattach(viewer: Viewer, claimId: number, input: Pick<CreateClaimInput, 'quote' | 'prefix' | 'suffix' | 'occurrence'>): Promise<number> {
-    requireRole(viewer, Role.REVIEWER);
+  reattach(viewer: Viewer, claimId: number, input: Pick<ReattachClaimInput, 'quote' | 'prefix' | 'suffix' | 'occurrence' | 'note'>): Promise<number> {
+    const user = requireRole(viewer, Role.REVIEWER);
     return this.db.writes.run(async (manager) => {
       const claim = await this.findForWrite(manager, viewer, claimId);
+      if (!STALE_ANCHOR_STATUSES.has(claim.anchorStatus)) throw conflict(`${NOT_STALE} ${claim.anchorStatus}.`);
+      const correction = await this.correctionFor(manager, viewer, claim, input.note);
       const article = await manager.findOneByOrFail(ArticleEntity, { id: claim.articleId });
       const selector = anchor(article.body, clean(input.quote), input);
-      return this.markChecked(manager, claim, article.revision, {
+      return this.markChecked(manager, claim, article.revision, correction && { ...correction, editorId: user.id }, {
         quote: selector.exact,
         prefix: selector.prefix,
         suffix: selector.suffix,
@@ -102,24 +117,50 @@ export class ClaimService {
     });
   }
 
-  /** Accepts a FUZZY anchor as it stands: its current words become the claim's quote. */
-  confirmAnchor(viewer: Viewer, claimId: number): Promise<number> {
-    requireRole(viewer, Role.REVIEWER);
+  /**
+   * Accepts a FUZZY anchor as it stands: its current words become the claim's quote. On a
+   * checked claim, an editor's public correction.
+   */
+  confirmAnchor(viewer: Viewer, claimId: number, note?: string | null): Promise<number> {
+    const user = requireRole(viewer, Role.REVIEWER);
     return this.db.writes.run(async (manager) => {
       const claim = await this.findForWrite(manager, viewer, claimId);
-      if (claim.anchorStatus === ClaimAnchorStatus.AMBIGUOUS || claim.anchorStatus === ClaimAnchorStatus.ORPHANED) {
-        throw conflict(`The claim is ${claim.anchorStatus}: there is no anchor to confirm; use reattachClaim with the words it should point at.`);
+      if (claim.anchorStatus !== ClaimAnchorStatus.FUZZY) {
+        const hint = claim.anchorStatus === ClaimAnchorStatus.AMBIGUOUS || claim.anchorStatus === ClaimAnchorStatus.ORPHANED ? ': use reattachClaim with the words it should point at' : '';
+        throw conflict(`${NOTHING_TO_CONFIRM} ${claim.anchorStatus}${hint}.`);
       }
+      const correction = await this.correctionFor(manager, viewer, claim, note);
       const article = await manager.findOneByOrFail(ArticleEntity, { id: claim.articleId });
-      return this.markChecked(manager, claim, article.revision, { quote: claim.anchorExact ?? claim.quote });
+      return this.markChecked(manager, claim, article.revision, correction && { ...correction, editorId: user.id }, { quote: claim.anchorExact ?? claim.quote });
     });
   }
 
-  private async markChecked(manager: EntityManager, claim: ClaimEntity, revision: number, anchor: Partial<ClaimEntity>): Promise<number> {
+  private async markChecked(manager: EntityManager, claim: ClaimEntity, revision: number, correction: ClaimCorrection | null, anchor: Partial<ClaimEntity>): Promise<number> {
+    const previous = claim.quote;
     const update: Partial<ClaimEntity> = { ...anchor, anchorStatus: ClaimAnchorStatus.ANCHORED, anchorScore: null, anchorExact: null, checkedRevision: revision };
     await manager.update(ClaimEntity, { id: claim.id }, update);
     await recordAnchor(manager, Object.assign(claim, update), revision);
+    if (correction) await insertCorrection(manager, { ...correction, kind: CorrectionKind.QUOTE_CHANGED, previousText: previous, newText: claim.quote });
     return claim.id;
+  }
+
+  /**
+   * A claim with a published (or retracted) fact-check is on the public record: changing its
+   * words, place or claimant takes an editor and a note, and is recorded as a correction
+   * linked to its newest public fact-check. Null for a claim not on record (nothing to record).
+   */
+  private async correctionFor(manager: EntityManager, viewer: Viewer, claim: ClaimEntity, note: string | null | undefined): Promise<Omit<ClaimCorrection, 'editorId'> | null> {
+    const [check] = await query<{ id: number; verdict: Verdict }>(
+      manager,
+      `SELECT id, verdict FROM annotations WHERE claim_id = ? AND status IN ('PUBLISHED', 'RETRACTED')
+       ORDER BY CASE status WHEN 'PUBLISHED' THEN 0 ELSE 1 END, published_at DESC, id DESC LIMIT 1`,
+      [claim.id],
+    );
+    if (!check) return null;
+    if (!isEditor(viewer)) throw forbidden(ON_RECORD_EDITORS_ONLY);
+    const text = clean(note);
+    if (!text) throw badUserInput(NOTE_REQUIRED, 'input.note');
+    return { articleId: claim.articleId, claimId: claim.id, annotationId: check.id, note: text, previousVerdict: claim.verdict, newVerdict: claim.verdict };
   }
 
   private async findForWrite(manager: EntityManager, viewer: Viewer, claimId: number): Promise<ClaimEntity> {
@@ -164,6 +205,8 @@ export class ClaimService {
     );
   }
 }
+
+type ClaimCorrection = Pick<CorrectionEntity, 'articleId' | 'claimId' | 'annotationId' | 'note' | 'previousVerdict' | 'newVerdict' | 'editorId'>;
 
 /** Locates the quote; a quote that is missing or ambiguous is the client's to fix. */
 function anchor(body: string, quote: string, hints: Pick<CreateClaimInput, 'prefix' | 'suffix' | 'occurrence'>) {

@@ -10,6 +10,7 @@ import { ArticleEntity, ArticleStatus } from '../article/article.entity';
 import { insertClaim } from '../claim/claim-anchors';
 import { ClaimEntity } from '../claim/claim.entity';
 import { recordRevision } from '../article/article-edit.service';
+import { recordStatusChange, stampWhatReadersSee } from '../article/reader-history';
 import { SourceEntity, type SourceKind } from '../source/source.entity';
 import { HttpUrlError, normalizeHttpUrl } from '../../graphql/http-url';
 import { type Role, UserEntity } from '../user/user.entity';
@@ -142,6 +143,8 @@ async function importArticle(manager: EntityManager, article: DatasetArticle, ke
     summary.articles += 1;
   }
   for (const claim of article.claims) await importClaim(manager, stored, claim, keys, summary);
+  // What an import adds to a published article is public at once, as if published now.
+  if (stored.status === ArticleStatus.PUBLISHED) await stampWhatReadersSee(manager, { articleId: stored.id }, new Date());
 }
 
 async function createArticle(manager: EntityManager, article: DatasetArticle): Promise<ArticleEntity> {
@@ -165,6 +168,7 @@ async function createArticle(manager: EntityManager, article: DatasetArticle): P
   // Revision 1 is the text as published: point-in-time reads from then on find it.
   const firstSeen = saved.publishedAt && saved.publishedAt < saved.createdAt ? saved.publishedAt : saved.createdAt;
   await recordRevision(manager, saved, null, null, firstSeen);
+  if (status !== ArticleStatus.DRAFT) await recordStatusChange(manager, saved.id, status, null, firstSeen);
   return saved;
 }
 

@@ -27,7 +27,7 @@ export function visibleHitsSql(hits: string, request: SearchRequest): { sql: str
  * the capped candidates only.
  */
 function visibleAndFiltered({ filters, visibility }: SearchRequest): { where: string; params: SqlParam[] } {
-  const clauses = { ARTICLE: ['a.id IS NOT NULL', `(${visibility.article})`], CLAIM: ['c.deleted_at IS NULL', 'a.id IS NOT NULL', `(${visibility.article})`], ANNOTATION: ['n.id IS NOT NULL', 'nc.deleted_at IS NULL', 'a.id IS NOT NULL', `(${visibility.article})`, `(${visibility.annotation})`], SOURCE: ['s.id IS NOT NULL'] };
+  const clauses = { ARTICLE: ['a.id IS NOT NULL', `(${visibility.article})`], CLAIM: ['c.deleted_at IS NULL', 'a.id IS NOT NULL', `(${visibility.article})`], ANNOTATION: ['n.id IS NOT NULL', 'nc.deleted_at IS NULL', 'a.id IS NOT NULL', `(${visibility.article})`, `(${visibility.annotation})`], SOURCE: ['s.id IS NOT NULL', `(${visibility.source})`] };
   const params: Record<SearchType, SqlParam[]> = { ARTICLE: [], CLAIM: [], ANNOTATION: [...visibility.annotationParams], SOURCE: [] };
   const add = (type: SearchType, clause: string, ...values: SqlParam[]) => {
     clauses[type].push(clause);

@@ -47,4 +47,12 @@ export class SourceEntity {
 
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;
+
+  /**
+   * When a fact-check readers can see first cited it; null while only drafts (or fact-checks
+   * of unpublished articles) cite it, and then only staff see the source. Never cleared: what
+   * was public stays on the record.
+   */
+  @Column({ name: 'public_at', type: Date, nullable: true })
+  publicAt: Date | null;
 }

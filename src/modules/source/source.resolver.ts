@@ -16,9 +16,9 @@ export class SourceResolver {
     return ctx.loaders.sourceById.load(fromGlobalIdOf('Source', id, 'id'));
   }
 
-  @Query(() => SourceConnection)
+  @Query(() => SourceConnection, { description: 'Sources, oldest first; readers see those a fact-check they can see has cited.' })
   sources(@Ctx() ctx: AppContext, @Args(() => PageArgs) { first, after }: PageArgs): Promise<Connection<SourceRow>> {
-    return ctx.services.sources.list({ first, after });
+    return ctx.services.sources.list({ visibility: ctx.visibility, first, after });
   }
 
   @Authorized(Role.REVIEWER)

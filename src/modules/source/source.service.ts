@@ -7,6 +7,7 @@ import { type Connection, pageSize, toConnection } from '../../graphql/relay/con
 import { decodeCursor } from '../../graphql/relay/cursor';
 import { clean } from '../../graphql/text-rules';
 import { requireRole, type Viewer } from '../auth/viewer';
+import type { Visibility } from '../auth/visibility';
 import { Role } from '../user/user.entity';
 import { SourceEntity } from './source.entity';
 import type { CreateSourceInput } from './source.inputs';
@@ -24,11 +25,11 @@ export class SourceService {
     this.reader = db.reader;
   }
 
-  /** All sources, oldest first, keyset-paged by id. */
-  async list({ first, after }: { first?: number | null; after?: string | null }): Promise<Connection<SourceRow>> {
+  /** The sources the viewer may see, oldest first, keyset-paged by id. */
+  async list({ visibility, first, after }: { visibility: Visibility; first?: number | null; after?: string | null }): Promise<Connection<SourceRow>> {
     const size = pageSize(first);
     const afterId = after ? decodeCursor(SCOPE, after).id : 0;
-    const rows = await this.reader.all<SourceSqlRow>(`SELECT ${SOURCE_COLUMNS} FROM sources s WHERE s.id > ? ORDER BY s.id LIMIT ?`, [
+    const rows = await this.reader.all<SourceSqlRow>(`SELECT ${SOURCE_COLUMNS} FROM sources s WHERE s.id > ? AND ${visibility.source} ORDER BY s.id LIMIT ?`, [
       afterId,
       size + 1,
     ]);
@@ -38,7 +39,7 @@ export class SourceService {
       SCOPE,
       (row) => ({ value: null, id: row.id }),
       toSourceRow,
-      async () => (await this.reader.get<{ n: number }>('SELECT COUNT(*) AS n FROM sources'))?.n ?? 0,
+      async () => (await this.reader.get<{ n: number }>(`SELECT COUNT(*) AS n FROM sources s WHERE ${visibility.source}`))?.n ?? 0,
     );
   }
 

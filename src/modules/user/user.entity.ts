@@ -10,8 +10,12 @@ export enum Role {
 
 registerEnumType(Role, { name: 'Role', description: 'What a user may do: REVIEWER < EDITOR < ADMIN.' });
 
-/** A newsroom account; the author of fact-checks. */
-@ObjectType('User', { implements: Node, simpleResolvers: true, description: 'A newsroom member: the author of fact-checks.' })
+/** A newsroom account; the author of fact-checks. Readers see the names of those who wrote public fact-checks, nothing more. */
+@ObjectType('User', {
+  implements: Node,
+  simpleResolvers: true,
+  description: 'A newsroom member: the author of fact-checks. Anonymous readers see only those who wrote or changed a public fact-check, and no roles.',
+})
 @Entity('users')
 export class UserEntity {
   @PrimaryGeneratedColumn()
@@ -21,7 +25,7 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { nullable: true, description: 'Staff only: null for anonymous readers.' })
   @Column({ type: 'varchar', length: 16 })
   role: Role;
 

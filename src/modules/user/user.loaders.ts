@@ -2,8 +2,10 @@ import DataLoader from 'dataloader';
 import type { SqlReader } from '../../db/sql-reader';
 import { jsonList } from '../../db/sql-reader';
 import type { TypedRow } from '../../graphql/relay/node.type';
+import type { Visibility } from '../auth/visibility';
 import type { Role } from './user.entity';
 
+/** A user as rows carry it; the role reaches the API only for staff (UserResolver.role). */
 export interface UserRow extends TypedRow {
   id: number;
   name: string;
@@ -19,10 +21,10 @@ export interface UserLoaders {
   userById: DataLoader<number, UserRow | null>;
 }
 
-export function createUserLoaders(reader: SqlReader): UserLoaders {
+export function createUserLoaders(reader: SqlReader, visibility: Visibility): UserLoaders {
   return {
     userById: new DataLoader<number, UserRow | null>(async (ids) => {
-      const rows = await reader.all<Omit<UserRow, '__typename'>>('SELECT id, name, role FROM users WHERE id IN (SELECT value FROM json_each(?))', [jsonList(ids)]);
+      const rows = await reader.all<Omit<UserRow, '__typename'>>(`SELECT u.id, u.name, u.role FROM users u WHERE u.id IN (SELECT value FROM json_each(?)) AND ${visibility.user}`, [jsonList(ids)]);
       const byId = new Map(rows.map((row) => [row.id, { __typename: 'User', ...row }]));
       return ids.map((id) => byId.get(id) ?? null);
     }),

@@ -52,6 +52,11 @@ export class UserResolver {
   id(@Root() user: UserRow): string {
     return toGlobalId('User', user.id);
   }
+
+  @FieldResolver(() => Role, { nullable: true, description: 'Staff only: null for anonymous readers.' })
+  role(@Root() user: UserRow, @Ctx() ctx: AppContext): Role | null {
+    return ctx.visibility.staff ? user.role : null;
+  }
 }
 
 @Resolver(() => ApiTokenEntity)
