@@ -29,6 +29,13 @@ export interface AppConfig {
   trustProxy: number;
   /** When set, GET /metrics needs it as a bearer token (METRICS_TOKEN). */
   metricsToken: string | null;
+  /**
+   * When set, /metrics is served only on this port of 127.0.0.1, not on the service's port
+   * (METRICS_PORT). In production without it or METRICS_TOKEN, /metrics is not served at all.
+   */
+  metricsPort: number | null;
+  /** How long a stop keeps serving, with /readyz answering 503, before it stops accepting (SHUTDOWN_DELAY_MS). */
+  shutdownDelayMs: number;
   /** How long a stop waits for the requests in flight before it cuts their connections (SHUTDOWN_TIMEOUT_MS). */
   shutdownTimeoutMs: number;
   /** Memory for cached anonymous answers, in MB (RESPONSE_CACHE_MB; 0: no cache). */
@@ -67,13 +74,11 @@ export class ConfigError extends Error {
   }
 }
 
-function readPort(env: NodeJS.ProcessEnv): number {
-  const raw = env.PORT;
-  if (raw === undefined || raw === '') return 4000;
-  if (!/^\d+$/.test(raw)) throw new ConfigError('PORT', `expected an integer from 0 to 65535, got "${raw}"`);
-  const port = Number(raw);
-  if (port > 65535) throw new ConfigError('PORT', `expected an integer from 0 to 65535, got "${raw}"`);
-  return port;
+function readPort(env: NodeJS.ProcessEnv, name = 'PORT'): number | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  if (!/^\d+$/.test(raw) || Number(raw) > 65535) throw new ConfigError(name, `expected an integer from 0 to 65535, got "${raw}"`);
+  return Number(raw);
 }
 
 function readFlag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
@@ -139,7 +144,7 @@ function readSchemaName(env: NodeJS.ProcessEnv): string {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const databasePath = env.DATABASE_PATH?.trim() || path.join('data', 'factline.db');
-  const port = readPort(env);
+  const port = readPort(env) ?? 4000;
   const publicUrl = readUrl(env, 'PUBLIC_URL', `http://localhost:${port || 4000}`);
   const production = env.NODE_ENV === 'production';
   return {
@@ -158,6 +163,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: readChoice(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     trustProxy: readCount(env, 'TRUST_PROXY', 0),
     metricsToken: env.METRICS_TOKEN?.trim() || null,
+    metricsPort: readPort(env, 'METRICS_PORT'),
+    shutdownDelayMs: readCount(env, 'SHUTDOWN_DELAY_MS', 5_000),
     shutdownTimeoutMs: readCount(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),
     responseCacheMb: readCount(env, 'RESPONSE_CACHE_MB', 64),
     liveConnectionsPerAddress: readCount(env, 'LIVE_CONNECTIONS_PER_ADDRESS', 100),

@@ -118,8 +118,9 @@ async function main(): Promise<void> {
     port = await app.listen(config.port, config.host);
   } catch (error) {
     await db.close();
-    const code = (error as NodeJS.ErrnoException).code;
-    return fail(new ConfigError('PORT', code === 'EADDRINUSE' ? `port ${config.port} is already in use` : `cannot listen on ${config.port} (${code})`).message);
+    const { code, setting = 'PORT' } = error as NodeJS.ErrnoException & { setting?: string };
+    const wanted = setting === 'PORT' ? config.port : config.metricsPort;
+    return fail(new ConfigError(setting, code === 'EADDRINUSE' ? `port ${wanted} is already in use` : `cannot listen on ${wanted} (${code})`).message);
   }
   // Registered before "listening" is announced: a supervisor may signal as soon as it reads it.
   stopOnSignals({ app, db, logger, timeoutMs: config.shutdownTimeoutMs, production: config.production });

@@ -82,6 +82,8 @@ export interface HttpApp {
   live: LiveUpdates;
   /** Repeated queries, answered before express and Apollo. */
   lane: CompiledQueryLane;
+  /** The port /metrics listens on at 127.0.0.1 once listening, when METRICS_PORT is set. */
+  readonly metricsPort: number | null;
   /** Starts listening; resolves with the bound port (0 picks a free one). */
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
@@ -89,7 +91,19 @@ export interface HttpApp {
 
 export type HttpAppConfig = Pick<
   AppConfig,
-  'production' | 'publicUrl' | 'organisation' | 'introspection' | 'playground' | 'rateLimits' | 'trustProxy' | 'metricsToken' | 'shutdownTimeoutMs' | 'responseCacheMb' | 'liveConnectionsPerAddress' | 'compileQueries'
+  | 'production'
+  | 'publicUrl'
+  | 'organisation'
+  | 'introspection'
+  | 'playground'
+  | 'rateLimits'
+  | 'trustProxy'
+  | 'metricsToken'
+  | 'metricsPort'
+  | 'shutdownTimeoutMs'
+  | 'responseCacheMb'
+  | 'liveConnectionsPerAddress'
+  | 'compileQueries'
 >;
 
 export interface HttpAppOptions {
@@ -157,13 +171,18 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/metrics', async (req, res) => {
+  const serveMetrics: express.RequestHandler = async (req, res) => {
     if (config.metricsToken && req.get('authorization') !== `Bearer ${config.metricsToken}`) {
       res.status(401).json({ errors: [{ message: 'Send the METRICS_TOKEN as a bearer token.', extensions: { code: 'UNAUTHENTICATED' } }] });
       return;
     }
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  };
+  // Metrics name operations and load: on their own local port when asked for, else behind the
+  // token; in production never open to anyone on the service's port.
+  const metricsServer = config.metricsPort !== null ? http.createServer(express().disable('x-powered-by').get('/metrics', serveMetrics)) : null;
+  if (!metricsServer && (config.metricsToken || !config.production)) app.get('/metrics', serveMetrics);
+  else if (!metricsServer) logger.warn('/metrics is off: in production set METRICS_TOKEN, or METRICS_PORT to serve it on 127.0.0.1 only', {});
   let migrationsCurrent = false;
   app.get('/readyz', async (_req, res) => {
     try {
@@ -220,15 +239,22 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
     apollo,
     live,
     lane,
-    listen(port, host) {
-      return new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          server.off('error', reject);
-          const address = server.address();
-          resolve(typeof address === 'object' && address ? address.port : port);
-        });
-      });
+    get metricsPort() {
+      const address = metricsServer?.address();
+      return typeof address === 'object' && address ? address.port : null;
+    },
+    async listen(port, host) {
+      const bound = await listenOn(server, port, host);
+      if (metricsServer && config.metricsPort !== null) {
+        try {
+          await listenOn(metricsServer, config.metricsPort, '127.0.0.1');
+        } catch (error) {
+          server.close();
+          // Named so that a failed start names the setting at fault.
+          throw Object.assign(error as Error, { setting: 'METRICS_PORT' });
+        }
+      }
+      return bound;
     },
     async close() {
       stopping = true;
@@ -237,6 +263,19 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
       await live.close();
       await apollo.stop();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (metricsServer?.listening) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
     },
   };
+}
+
+/** Listens on `port` (0 picks a free one) and resolves with the bound port. */
+function listenOn(server: http.Server, port: number, host?: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
 }

@@ -21,6 +21,8 @@ describe('loadConfig', () => {
       logLevel: 'info',
       trustProxy: 0,
       metricsToken: null,
+      metricsPort: null,
+      shutdownDelayMs: 5_000,
       shutdownTimeoutMs: 10_000,
       responseCacheMb: 64,
       liveConnectionsPerAddress: 100,
@@ -58,6 +60,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ RATE_LIMIT_MUTATIONS: '-1' })).toThrowError(/^RATE_LIMIT_MUTATIONS: /);
     expect(() => loadConfig({ EXPENSIVE_QUERY_COST: 'lots' })).toThrowError(/^EXPENSIVE_QUERY_COST: /);
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrowError(/^LOG_LEVEL: /);
+  });
+
+  it('reads METRICS_PORT and SHUTDOWN_DELAY_MS, naming a bad one', () => {
+    expect(loadConfig({ METRICS_PORT: '9464', SHUTDOWN_DELAY_MS: '0' })).toMatchObject({ metricsPort: 9464, shutdownDelayMs: 0 });
+    expect(() => loadConfig({ METRICS_PORT: '99999' })).toThrowError(/^METRICS_PORT: /);
+    expect(() => loadConfig({ SHUTDOWN_DELAY_MS: 'soon' })).toThrowError(/^SHUTDOWN_DELAY_MS: /);
   });
 
   it('reads LIVE_CONNECTIONS_PER_ADDRESS, naming a bad one', () => {

@@ -135,6 +135,34 @@ describe('metrics behind METRICS_TOKEN', () => {
   });
 });
 
+describe('metrics in production', () => {
+  it('are not served to anyone on the service port without METRICS_TOKEN or METRICS_PORT', async () => {
+    const server = await startTestServer({ demo: false, production: true });
+    try {
+      const response = await fetch(`${server.url}/metrics`);
+      expect(response.status).toBe(404);
+      expect(await response.text()).not.toContain('factline_http_requests_total');
+      expect(server.logger.all.some((line) => line.level === 'warn' && line.message.startsWith('/metrics is off'))).toBe(true);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('with METRICS_PORT, are served on 127.0.0.1 at that port only, behind the token when there is one', async () => {
+    const server = await startTestServer({ demo: false, production: true, config: { metricsPort: 0, metricsToken: 'scrape-secret' } });
+    try {
+      expect((await fetch(`${server.url}/metrics`, { headers: { authorization: 'Bearer scrape-secret' } })).status).toBe(404);
+      const local = `http://127.0.0.1:${server.app.metricsPort}/metrics`;
+      expect((await fetch(local)).status).toBe(401);
+      const scraped = await fetch(local, { headers: { authorization: 'Bearer scrape-secret' } });
+      expect(scraped.status).toBe(200);
+      expect(await scraped.text()).toContain('factline_http_requests_total');
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('the pino logger', () => {
   function capture(level: Parameters<typeof createLogger>[0] = {}) {
     const stream = new PassThrough();
