@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { type AppConfig, ConfigError, loadConfigOrExit } from './config';
@@ -58,35 +57,34 @@ function printDemoTokens(tokens: DemoToken[]): void {
 }
 
 /**
- * Graceful shutdown on SIGTERM (an orchestrator) or SIGINT (a terminal): stop accepting
- * connections, let the requests in flight finish (for at most `timeoutMs`, then cut their
- * connections), close the database, exit 0.
+ * Graceful shutdown. On SIGTERM (an orchestrator): /readyz answers 503 at once so the load
+ * balancer stops sending, while the service goes on serving for `delayMs`; then it stops
+ * accepting, answers every request it accepted (for at most `timeoutMs`), closes the database
+ * and exits 0. SIGINT (a terminal) skips the delay, as does a second signal during it.
  */
-function stopOnSignals({ app, db, logger, timeoutMs, production }: { app: HttpApp; db: Database; logger: Logger; timeoutMs: number; production: boolean }): void {
+function stopOnSignals({ app, db, logger, delayMs, timeoutMs, production }: { app: HttpApp; db: Database; logger: Logger; delayMs: number; timeoutMs: number; production: boolean }): void {
   let stopping = false;
+  let endDelay = () => {};
   const stop = async (signal: NodeJS.Signals) => {
-    if (stopping) return;
+    if (stopping) return endDelay();
     stopping = true;
-    logger.info('shutting down', { signal, timeoutMs });
-    // A client that never finishes its request (or a stuck request) must not hold the process:
-    // past the cap, cut every connection still open, which ends the drain below.
-    const forceClose = setTimeout(() => {
-      logger.warn('shutdown: closing the connections still open after the cap', { timeoutMs });
-      app.server.closeAllConnections();
-    }, timeoutMs);
+    const delay = signal === 'SIGTERM' ? delayMs : 0;
+    logger.info('shutting down', { signal, delayMs: delay, timeoutMs });
+    app.beginStopping();
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, delay);
+      endDelay = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
     // Last resort, should closing itself hang: leave anyway, non-zero so a supervisor notices.
     setTimeout(() => {
       logger.error('shutdown did not finish in time; exiting', { timeoutMs: timeoutMs + SHUTDOWN_BACKSTOP_MS });
       process.exit(1);
-    }, timeoutMs + SHUTDOWN_BACKSTOP_MS);
+    }, timeoutMs + SHUTDOWN_BACKSTOP_MS).unref();
     try {
-      // Apollo's drain plugin closes the port at once, ends idle keep-alive connections, and ends
-      // the others once their request is answered; the server's 'close' event marks the end.
-      // Raced as a safeguard: with @apollo/server 5.5.1 a second stop() while the first drains
-      // never resolves, which happened while Apollo also stopped itself on these signals
-      // (src/http/app.ts now turns that off).
-      await Promise.race([app.close(), once(app.server, 'close')]);
-      clearTimeout(forceClose);
+      await app.close();
       // Waits for the write queue: a mutation already running commits even if its client is gone.
       await db.close();
     } catch (error) {
@@ -123,7 +121,7 @@ async function main(): Promise<void> {
     return fail(new ConfigError(setting, code === 'EADDRINUSE' ? `port ${wanted} is already in use` : `cannot listen on ${wanted} (${code})`).message);
   }
   // Registered before "listening" is announced: a supervisor may signal as soon as it reads it.
-  stopOnSignals({ app, db, logger, timeoutMs: config.shutdownTimeoutMs, production: config.production });
+  stopOnSignals({ app, db, logger, delayMs: config.shutdownDelayMs, timeoutMs: config.shutdownTimeoutMs, production: config.production });
   const url = `http://localhost:${port}${GRAPHQL_PATH}`;
   logger.info(`listening on ${url}`, { port, database: config.databaseUrl ? `postgres (schema ${config.databaseSchema})` : config.databasePath });
   if (!config.production) console.log(`factline is running: open ${url} for the GraphQL playground.`);

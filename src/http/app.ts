@@ -1,6 +1,5 @@
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -15,6 +14,7 @@ import { NoSubscriptionsOverHttpRule } from '../graphql/no-subscriptions-over-ht
 import { MAX_TOKENS, queryLimitRules } from '../graphql/limits';
 import type { Logger } from '../logger';
 import { CompiledQueryLane } from './compiled-query-lane';
+import { ConnectionDrain } from './connection-drain';
 import { frontBodyErrors, frontListener, jsonBodyDepthCheck, MAX_BODY_BYTES } from './front';
 import { JSON_TOO_DEEP, jsonTooDeepError, nestsDeeperThan } from './json-depth';
 import { graphqlOverHttpPlugin } from './graphql-over-http';
@@ -86,6 +86,12 @@ export interface HttpApp {
   readonly metricsPort: number | null;
   /** Starts listening; resolves with the bound port (0 picks a free one). */
   listen(port: number, host?: string): Promise<number>;
+  /** The stop has begun: /readyz answers 503 and every answer closes its connection, while serving goes on. */
+  beginStopping(): void;
+  /**
+   * Stops: closes the port, answers every request already read (for at most
+   * SHUTDOWN_TIMEOUT_MS), ends subscriptions (1001) and idle connections, stops Apollo.
+   */
   close(): Promise<void>;
 }
 
@@ -136,6 +142,8 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
     app.use(GRAPHQL_PATH, graphqlBody, responseCacheMiddleware(cache));
   }
   const server = http.createServer();
+  // Before any request listener: it marks answers as they start (src/http/connection-drain.ts).
+  const drain = new ConnectionDrain(server, logger);
   const executor = new CompiledExecutor(schema, config.compileQueries);
   const rateLimiter = new RateLimiter(config.rateLimits);
   metrics.track('factline_compiled_queries', 'Query documents compiled to functions (COMPILE_QUERIES).', () => executor.compiledCount);
@@ -153,7 +161,6 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
     // main.ts owns the signals: it stops Apollo, then the database, then the process.
     stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: config.shutdownTimeoutMs }),
       ApolloServerPluginLandingPageDisabled(),
       // Apollo installs its cache-control plugin by default, and it wraps every field resolver
       // (willResolveField): ~5% of the CPU of the article query. The response cache here keys
@@ -256,13 +263,17 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
       }
       return bound;
     },
+    beginStopping() {
+      stopping = true;
+      drain.beginStopping();
+    },
     async close() {
       stopping = true;
       // Subscribers are told the server is going away (1001) rather than waiting on a drain
       // that cannot end while their sockets stay open.
       await live.close();
+      await drain.close(config.shutdownTimeoutMs);
       await apollo.stop();
-      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
       if (metricsServer?.listening) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
     },
   };

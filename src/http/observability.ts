@@ -16,6 +16,10 @@ export interface RequestInfo {
   operation?: string;
   operationType?: string;
   errorCodes: string[];
+  /** A GraphQL operation is running: an answer that cannot be delivered is logged once it has run. */
+  executing?: boolean;
+  /** Logs that the answer was not delivered: called when the operation has run. */
+  undelivered?: () => void;
 }
 
 /** A client may name its request (X-Request-Id) so its logs and ours meet; anything odd is replaced. */
@@ -121,7 +125,8 @@ function pathOf(url: string): string {
 /**
  * Called first for every request, before any route (src/http/front.ts): a request id (echoed
  * in X-Request-Id), then on finish one log line (request id, route, operation, status,
- * duration, error codes: never headers, tokens, bodies or variables) and the metrics.
+ * duration, error codes: never headers, tokens, bodies or variables) and the metrics, or a
+ * warning when the request ended without its answer.
  */
 export function requestTracker({
   logger,
@@ -140,6 +145,22 @@ export function requestTracker({
     const info: RequestInfo = { id: typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : randomUUID(), ip: clientAddress(req), errorCodes: [] };
     localsOf(res).request = info;
     res.setHeader('x-request-id', info.id);
+    // The connection went before the answer did (the client left, or a stop cut it at its cap):
+    // a mutation may have committed without its client knowing, so it is on the record, with
+    // the operation once it has run.
+    const undelivered = () =>
+      logger.warn('request ended without an answer', {
+        requestId: info.id,
+        method: req.method,
+        route: routeOf(path),
+        ...(info.operation !== undefined ? { operation: info.operation, operationType: info.operationType } : {}),
+        ...(info.errorCodes.length > 0 ? { errorCodes: info.errorCodes } : {}),
+      });
+    res.on('close', () => {
+      if (res.writableFinished) return;
+      if (info.executing) info.undelivered = undelivered;
+      else undelivered();
+    });
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const route = routeOf(path);
@@ -165,6 +186,7 @@ export function graphqlRequestInfoPlugin<T extends { request?: RequestInfo }>():
     async requestDidStart({ contextValue }) {
       const info = contextValue.request;
       if (!info) return;
+      info.executing = true;
       return {
         async didResolveOperation({ operation, operationName }) {
           info.operation = operationName ?? undefined;
@@ -176,6 +198,8 @@ export function graphqlRequestInfoPlugin<T extends { request?: RequestInfo }>():
             const code = error.extensions?.code;
             info.errorCodes.push(typeof code === 'string' ? code : 'UNKNOWN');
           }
+          info.executing = false;
+          info.undelivered?.();
         },
       };
     },

@@ -84,6 +84,8 @@ export function testServiceEnv(databasePath: string, overrides: Record<string, s
     // Rate limiting would turn the flood into refusals; these tests are about the writes.
     RATE_LIMIT_MUTATIONS: '0',
     RATE_LIMIT_EXPENSIVE: '0',
+    // Stops begin at once unless a test is about the delay before them.
+    SHUTDOWN_DELAY_MS: '0',
     ...overrides,
   };
 }

@@ -1,9 +1,11 @@
 import http from 'node:http';
+import net from 'node:net';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger';
+import { DEMO_ARTICLE_SLUG } from '../../src/modules/dataset/demo-dataset';
 import { Role } from '../../src/modules/user/user.entity';
-import { startTestServer, type TestServer } from '../helpers/test-app';
+import { onPostgres, startTestServer, type TestServer } from '../helpers/test-app';
 
 const ARTICLE_QUERY = 'query ReadArticle($slug: String!) { article(slug: $slug) { headline } }';
 
@@ -129,6 +131,40 @@ describe('metrics behind METRICS_TOKEN', () => {
       expect((await fetch(`${server.url}/metrics`)).status).toBe(401);
       const ok = await fetch(`${server.url}/metrics`, { headers: { authorization: 'Bearer scrape-secret' } });
       expect(ok.status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('answers that never reach their client', () => {
+  // The SQLite write queue holds the write back (PostgreSQL runs writes side by side).
+  it.skipIf(onPostgres)('a write whose client left before the answer is logged with its request id and operation, and the write stands', async () => {
+    const server = await startTestServer();
+    try {
+      const reviewer = await server.signIn(Role.REVIEWER);
+      const claims = await server.gql<{ article: { claims: { id: string }[] } }>(`{ article(slug: "${DEMO_ARTICLE_SLUG}") { claims { id } } }`);
+      const body = JSON.stringify({
+        query: 'mutation Gone($input: CreateAnnotationInput!) { createAnnotation(input: $input) { id } }',
+        variables: { input: { claimId: claims.data!.article.claims[0].id, verdict: 'TRUE', summary: 'Left early', body: 'b' } },
+      });
+      // A write ahead in the queue holds this one long enough for its client to give up.
+      let release = () => {};
+      const blocker = server.db.writes.run(() => new Promise<void>((resolve) => (release = resolve)));
+      const socket = net.connect(Number(new URL(server.url).port), '127.0.0.1');
+      socket.on('error', () => {});
+      await new Promise((resolve) => socket.once('connect', resolve));
+      socket.write(`POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nAuthorization: Bearer ${reviewer.token}\r\nX-Request-Id: gone-1\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      socket.destroy();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      release();
+      await blocker;
+      const logged = () => server.logger.all.find((line) => line.message === 'request ended without an answer');
+      for (let waited = 0; waited < 5_000 && !logged(); waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(logged()?.details).toMatchObject({ requestId: 'gone-1', route: 'graphql', operation: 'Gone', operationType: 'mutation' });
+      await server.db.writes.drain();
+      expect(await server.db.reader.get("SELECT id FROM annotations WHERE summary = 'Left early'")).toBeTruthy();
     } finally {
       await server.close();
     }
