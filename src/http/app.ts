@@ -77,6 +77,8 @@ function queryStringDepthCheck(): express.RequestHandler {
 
 export interface HttpApp {
   server: http.Server;
+  /** The routes besides the front's (src/http/front.ts): the oracles enumerate the read paths from it. */
+  express: express.Express;
   apollo: ApolloServer<AppContext>;
   /** Subscriptions over WebSocket on the GraphQL path. */
   live: LiveUpdates;
@@ -243,6 +245,7 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
 
   return {
     server,
+    express: app,
     apollo,
     live,
     lane,

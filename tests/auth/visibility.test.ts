@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ARTICLE_SLUG } from '../../src/modules/dataset/demo-dataset';
 import { Role } from '../../src/modules/user/user.entity';
+import { fingerprint } from '../helpers/fingerprint';
+import { Newsroom } from '../helpers/newsroom';
 import { type SignedIn, startTestServer, type TestServer } from '../helpers/test-app';
 
 /**
@@ -141,5 +143,26 @@ describe('visibility of unpublished work', () => {
       }
       expect(seen.sort()).toEqual([DEMO_ARTICLE_SLUG, 'embargoed', 'undated-0', 'undated-1', 'undated-2'].sort());
     }
+  });
+  it('a fact-check is written to only where it can be read: not on an archived article by its reviewer, nor on a deleted claim by anyone', async () => {
+    const room = new Newsroom(server);
+    const story = await room.publishedStory(editor, author, 'to-archive', 'The council voted to close the library.', 'voted to close the library');
+    const draft = await room.createAnnotation(author, { claimId: story.claimId, verdict: 'TRUE', summary: 'Minutes.', body: 'b' });
+    await room.archiveArticle(editor, story.articleId);
+    const before = await fingerprint(server);
+    for (const mutation of [
+      'mutation($id: ID!) { updateAnnotation(input: { id: $id, expectedVersion: 1, summary: "Late" }) { id } }',
+      'mutation($id: ID!) { submitAnnotation(input: { id: $id }) { id } }',
+    ]) {
+      // It answered INTERNAL_SERVER_ERROR after changing it: the write went through, the read back found nothing.
+      const refused = await server.gql(mutation, { id: draft.id }, author.token);
+      expect(refused.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND' });
+    }
+    expect(await fingerprint(server)).toBe(before);
+    await room.publishArticle(editor, story.articleId);
+    await room.ok('mutation($id: ID!) { deleteClaim(input: { id: $id }) { deletedClaimId } }', { id: story.claimId }, editor);
+    const onDeleted = await server.gql('mutation($id: ID!) { updateAnnotation(input: { id: $id, expectedVersion: 1, summary: "Late" }) { id } }', { id: draft.id }, editor.token);
+    expect(onDeleted.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND' });
+    expect(server.logger.entries).toEqual([]);
   });
 });

@@ -91,10 +91,10 @@ export class Newsroom {
 
 export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A moment strictly between two steps of a story: the steps on either side are milliseconds apart. */
-export async function moment(): Promise<string> {
-  await pause(5);
+/** A moment strictly between two steps of a story: the steps on either side are `gapMs` away. */
+export async function moment(gapMs = 5): Promise<string> {
+  await pause(gapMs);
   const at = new Date().toISOString();
-  await pause(5);
+  await pause(gapMs);
   return at;
 }

@@ -154,12 +154,21 @@ export class AnnotationService {
     });
   }
 
-  /** A fact-check the viewer may see (others' drafts are NOT_FOUND, not FORBIDDEN: no leak). */
+  /**
+   * A fact-check the viewer may see, as every read sees it (others' drafts, those of a deleted
+   * claim, or of an article the viewer cannot see, are NOT_FOUND, not FORBIDDEN: no leak).
+   */
   private async findForWrite(manager: EntityManager, viewer: Viewer, id: number): Promise<AnnotationEntity> {
     const annotation = await manager.findOneBy(AnnotationEntity, { id });
     if (!annotation) throw notFound(NO_SUCH_ANNOTATION, 'input.id');
+    const [place] = await query<{ articleStatus: ArticleStatus }>(
+      manager,
+      'SELECT a.status AS articleStatus FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = ? AND c.deleted_at IS NULL',
+      [annotation.claimId],
+    );
     const publicStatus = annotation.status === AnnotationStatus.PUBLISHED || annotation.status === AnnotationStatus.RETRACTED;
-    if (!isEditor(viewer) && !publicStatus && annotation.authorId !== viewer.user?.id) throw notFound(NO_SUCH_ANNOTATION, 'input.id');
+    const visible = place && (isEditor(viewer) || (place.articleStatus === ArticleStatus.PUBLISHED && (publicStatus || annotation.authorId === viewer.user?.id)));
+    if (!visible) throw notFound(NO_SUCH_ANNOTATION, 'input.id');
     return annotation;
   }
 }

@@ -1,0 +1,292 @@
+import fc from 'fast-check';
+import { graphql, type GraphQLSchema } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contextFor, createServices, type Services } from '../../src/graphql/context';
+import { toGlobalId, type NodeTypeName } from '../../src/graphql/relay/global-id';
+import { buildAppSchema } from '../../src/graphql/schema';
+import { ANONYMOUS, type Viewer } from '../../src/modules/auth/viewer';
+import { Role } from '../../src/modules/user/user.entity';
+import { connectLive, type LiveClient, type LiveStream } from '../helpers/live-client';
+import { moment } from '../helpers/newsroom';
+import { type SignedIn, startTestServer, type TestServer } from '../helpers/test-app';
+import { NewsroomActions } from './newsroom-actions';
+import { actions, type Actor, KNOWN_HISTORIES, NewsroomModel, type ReaderView, sortChecks, sortClaims } from './newsroom-model';
+import { expressRoutes } from './routes';
+import { everyField, textOf } from './schema-walk';
+
+/**
+ * The visibility oracle. Random histories of staff work (articles drafted, rewritten,
+ * published, archived; claims marked, re-attributed, re-attached, deleted; fact-checks
+ * drafted, edited, submitted, published, retracted; sources cited), every text carrying a
+ * unique marker. Afterwards every read path a reader has is asked, anonymously and as a
+ * reviewer who took no part: no marker of anything readers never saw may come back, and what
+ * readers are answered equals the model's picture of what was published, now and at every
+ * moment in between.
+ *
+ * The read paths are enumerated from the schema (every query and subscription field, every
+ * field below them) and from the express router: a new one is read here, or the test fails
+ * until it is given a way to be read.
+ */
+
+/** How deep the oracle reads: articles in full, the past and lookups by id a little less (their nested paths are the same loaders). */
+const DEPTH = 6;
+const PAST_DEPTH = 5;
+const LOOKUP_DEPTH = 3;
+const READER_VIEW = '{ headline standfirst body claims { quote claimant annotations { summary status } } }';
+
+type Who = 'anonymous' | 'observer';
+
+interface Run {
+  server: TestServer;
+  schema: GraphQLSchema;
+  services: Services;
+  model: NewsroomModel;
+  viewers: Record<Who, Viewer>;
+  /** After each action: the moment, and the model's reader views and visible markers then. */
+  snapshots: { at: string; views: Map<string, ReaderView | null>; markers: Set<string> }[];
+  /** What subscribers were sent. */
+  streams: Record<Who, LiveStream[]>;
+}
+
+/** Runs an operation on the real schema and resolvers as `who` would (abuse limits aside). */
+async function ask(run: Run, who: Who, source: string, variableValues: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+  const result = await graphql({ schema: run.schema, source, variableValues, contextValue: contextFor(run.server.db, run.services, run.viewers[who]) });
+  if (result.errors) throw new Error(`${source.slice(0, 80)}: ${JSON.stringify(result.errors)}`);
+  return result.data as Record<string, unknown>;
+}
+
+/** Every page of a connection field, each node read in full. */
+async function allPages(run: Run, who: Who, field: string, nodeType: string, args = ''): Promise<unknown[]> {
+  const pages: unknown[] = [];
+  let after: string | null = null;
+  for (let page = 0; page < 50; page += 1) {
+    const data = await ask(run, who, `query($after: String) { ${field}(first: 100, after: $after${args}) { totalCount edges { cursor node { ${everyField(run.schema, nodeType, DEPTH)} } } pageInfo { hasNextPage endCursor } } }`, { after });
+    const connection = data[field] as { edges: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+    pages.push(connection);
+    if (!connection.pageInfo.hasNextPage) break;
+    after = connection.pageInfo.endCursor;
+  }
+  return pages;
+}
+
+/** Global ids of every row of the database, whoever may see it. */
+async function everyId(run: Run): Promise<Record<'Article' | 'Claim' | 'Annotation' | 'Source' | 'User', string[]>> {
+  const of = async (type: NodeTypeName, table: string) => (await run.server.db.reader.all<{ id: number }>(`SELECT id FROM ${table} ORDER BY id`)).map((row) => toGlobalId(type, row.id));
+  return { Article: await of('Article', 'articles'), Claim: await of('Claim', 'claims'), Annotation: await of('Annotation', 'annotations'), Source: await of('Source', 'sources'), User: await of('User', 'users') };
+}
+
+/**
+ * How each query field is read: every one in the schema must be here. Each returns the
+ * answers, in full, for the marker scan.
+ */
+const QUERY_PATHS: Record<string, (run: Run, who: Who) => Promise<unknown[]>> = {
+  article: async (run, who) => {
+    const now = everyField(run.schema, 'Article', DEPTH);
+    const past = everyField(run.schema, 'Article', PAST_DEPTH);
+    return Promise.all(
+      run.model.articles.map(({ slug }) =>
+        // The article now, and as of every moment of the history, in one document.
+        ask(run, who, `query($slug: String!) { now: article(slug: $slug) { ${now} } ${run.snapshots.map(({ at }, i) => `m${i}: article(slug: $slug, asOf: "${at}") { ${past} }`).join(' ')} }`, { slug }),
+      ),
+    );
+  },
+  articles: (run, who) => allPages(run, who, 'articles', 'Article'),
+  claims: (run, who) => allPages(run, who, 'claims', 'Claim'),
+  sources: (run, who) => allPages(run, who, 'sources', 'Source'),
+  search: (run, who) => allPages(run, who, 'search', 'SearchHit', `, query: "mk${run.model.tag}*"`),
+  node: async (run, who) => byIds(run, who, 'node', 'Node', Object.values(await everyId(run)).flat()),
+  nodes: async (run, who) => {
+    const ids = Object.values(await everyId(run)).flat();
+    const answers: unknown[] = [];
+    for (let i = 0; i < ids.length; i += 100) answers.push(await ask(run, who, `query($ids: [ID!]!) { nodes(ids: $ids) { ${everyField(run.schema, 'Node', LOOKUP_DEPTH)} } }`, { ids: ids.slice(i, i + 100) }));
+    return answers;
+  },
+  claim: async (run, who) => byIds(run, who, 'claim', 'Claim', (await everyId(run)).Claim),
+  annotation: async (run, who) => byIds(run, who, 'annotation', 'Annotation', (await everyId(run)).Annotation),
+  source: async (run, who) => byIds(run, who, 'source', 'Source', (await everyId(run)).Source),
+  viewer: async (run, who) => [await ask(run, who, `{ viewer { ${everyField(run.schema, 'User', DEPTH)} } }`)],
+};
+
+/** `field(id: ...)` for every id, in one document (aliases), each object read in full. */
+async function byIds(run: Run, who: Who, field: string, type: string, ids: string[]): Promise<unknown[]> {
+  if (ids.length === 0) return [];
+  const selection = everyField(run.schema, type, LOOKUP_DEPTH);
+  return [await ask(run, who, `{ ${ids.map((id, i) => `i${i}: ${field}(id: "${id}") { ${selection} }`).join(' ')} }`)];
+}
+
+/** Subscriptions are read as they deliver: subscribed to each article once readers can see it. */
+const SUBSCRIPTION_FIELDS = ['annotationPublished', 'claimVerdictChanged'];
+
+/**
+ * The express routes. `reader` ones are read for every article (and page); the others hold
+ * no newsroom content (probes, metrics, static assets, the playground page) or are GraphQL.
+ */
+const ROUTES: Record<string, 'reader' | 'no content' | 'graphql'> = {
+  'GET /articles': 'reader',
+  'GET /articles/:slug': 'reader',
+  'GET /claimreview.json': 'reader',
+  'GET /,/graphql': 'no content',
+  'GET /healthz': 'no content',
+  'GET /readyz': 'no content',
+  'GET /metrics': 'no content',
+  'GET /playground/assets/graphiql.css': 'no content',
+  'GET /playground/assets/graphiql.js': 'no content',
+  'GET /playground/assets/graphql-ws.js': 'no content',
+  'GET /playground/assets/playground.js': 'no content',
+  'GET /playground/assets/react-dom.js': 'no content',
+  'GET /playground/assets/react.js': 'no content',
+  'GET /reader/assets/reader.css': 'no content',
+  'GET /reader/assets/reader.js': 'no content',
+  'USE /graphql': 'graphql',
+};
+
+/** The reader pages, the ClaimReview feed, and the article over real HTTP (response cache, compiled lane). */
+async function readerPages(run: Run): Promise<string[]> {
+  const base = run.server.url;
+  const texts: string[] = [];
+  const get = async (path: string) => {
+    const response = await fetch(`${base}${path}`);
+    const text = await response.text();
+    texts.push(text);
+    return text;
+  };
+  let list = await get('/articles');
+  for (let page = 0; page < 20; page += 1) {
+    const next = /href="(\/articles\?after=[^"]+)"/.exec(list)?.[1];
+    if (!next) break;
+    list = await get(next.replace(/&amp;/g, '&'));
+  }
+  for (const { slug } of run.model.articles) {
+    await get(`/articles/${slug}`);
+    texts.push(textOf(await run.server.gql(`query($slug: String!) { article(slug: $slug) ${READER_VIEW} }`, { slug })));
+  }
+  let feed = JSON.parse(await get('/claimreview.json')) as { next: string | null };
+  for (let page = 0; feed.next && page < 20; page += 1) feed = JSON.parse(await get(new URL(feed.next).pathname + new URL(feed.next).search)) as { next: string | null };
+  return texts;
+}
+
+function markersIn(text: string, tag: string): Set<string> {
+  return new Set([...text.matchAll(NewsroomModel.markerPattern(tag))].map((match) => match[0]));
+}
+
+function readerView(article: Record<string, unknown> | null): ReaderView | null {
+  if (!article) return null;
+  const claims = article.claims as { quote: string; claimant: string; annotations: { summary: string; status: string }[] }[];
+  return {
+    headline: article.headline as string,
+    standfirst: article.standfirst as string,
+    body: article.body as string,
+    claims: sortClaims(claims.map((claim) => ({ quote: claim.quote, claimant: claim.claimant, checks: sortChecks(claim.annotations.map(({ summary, status }) => ({ summary, status }))) }))),
+  };
+}
+
+describe('visibility oracle', () => {
+  let schema: GraphQLSchema;
+  beforeAll(async () => {
+    schema = await buildAppSchema();
+  });
+
+  it('every read path of the schema and the router is read by the oracle', async () => {
+    expect(Object.keys(schema.getQueryType()!.getFields()).sort()).toEqual(Object.keys(QUERY_PATHS).sort());
+    expect(Object.keys(schema.getSubscriptionType()!.getFields()).sort()).toEqual([...SUBSCRIPTION_FIELDS].sort());
+    const server = await startTestServer({ demo: false });
+    try {
+      expect(expressRoutes(server.app.express)).toEqual(Object.keys(ROUTES).sort());
+    } finally {
+      await server.close();
+    }
+  });
+
+  const servers: TestServer[] = [];
+  afterAll(async () => {
+    for (const server of servers.splice(0)) await server.close();
+  });
+
+  it('no reader is ever answered what was not published, and readers are answered what was, at every moment', async () => {
+    let runs = 0;
+    await fc.assert(
+      fc.asyncProperty(actions(12, 30), async (history) => {
+        runs += 1;
+        const server = await startTestServer({ demo: false });
+        servers.push(server);
+        const tag = `${String.fromCharCode(97 + (runs % 26))}${Math.random().toString(36).replace(/[^a-z]/g, '').slice(0, 3).padEnd(3, 'q')}`;
+        const people: Record<Actor | 'observer', SignedIn> = {
+          reviewer: await server.signIn(Role.REVIEWER, 'Rita Reviewer'),
+          editor: await server.signIn(Role.EDITOR, 'Ed Editor'),
+          secondEditor: await server.signIn(Role.EDITOR, 'Eve Editor'),
+          observer: await server.signIn(Role.REVIEWER, 'Otto Observer'),
+        };
+        const live: Record<Who, LiveClient> = { anonymous: connectLive(server), observer: connectLive(server, people.observer.token) };
+        const run: Run = {
+          server,
+          schema,
+          services: createServices(server.db),
+          model: new NewsroomModel(tag),
+          viewers: { anonymous: ANONYMOUS, observer: people.observer.viewer },
+          snapshots: [],
+          streams: { anonymous: [], observer: [] },
+        };
+        const subscribe = async (articleId: string) => {
+          for (const who of ['anonymous', 'observer'] as const) {
+            for (const [field, type] of [['annotationPublished', 'Annotation'], ['claimVerdictChanged', 'Claim']]) {
+              run.streams[who].push(await live[who].subscribe(`subscription($a: ID!) { ${field}(articleId: $a) { ${everyField(schema, type, 3)} } }`, { a: articleId }));
+            }
+          }
+        };
+        const actor = new NewsroomActions(server, run.model, people, subscribe);
+        try {
+          let ok = 0;
+          for (const action of history) {
+            if (await actor.play(action)) ok += 1;
+            run.snapshots.push({ at: await moment(2), views: run.model.readerViews(), markers: run.model.visibleMarkers() });
+          }
+          console.log('STATS', history.length, ok, run.model.articles.map((a) => a.status).join(','), run.model.checks().map((c) => c.check.status).join(','), run.model.publicSources.size, run.model.sources.length);
+          const everPublic = new Set(run.snapshots.flatMap((snapshot) => [...snapshot.markers]));
+          // Events still on their way are delivered before the streams are read.
+          await server.db.writes.drain();
+          await new Promise((resolve) => setTimeout(resolve, 50));
+
+          for (const who of ['anonymous', 'observer'] as const) {
+            const texts: string[] = [];
+            for (const read of Object.values(QUERY_PATHS)) texts.push(...(await read(run, who)).map(textOf));
+            for (const stream of run.streams[who]) texts.push(textOf(stream.results));
+            if (who === 'anonymous') texts.push(...(await readerPages(run)));
+            const found = markersIn(texts.join('\n'), tag);
+            // Staff see every source (a draft's evidence included), nothing else readers did not see.
+            const allowed = who === 'anonymous' ? everPublic : new Set([...everPublic, ...run.model.allSourceMarkers()]);
+            const leaked = [...found].filter((marker) => !allowed.has(marker));
+            expect(leaked, `${who} was answered text readers never saw`).toEqual([]);
+            if (who === 'anonymous') {
+              const missing = [...run.model.visibleMarkers()].filter((marker) => !found.has(marker));
+              expect(missing, 'published text no read path answered').toEqual([]);
+            }
+          }
+
+          // What readers are answered is the published state, now and as of every moment.
+          const current = run.model.readerViews();
+          for (const article of run.model.articles) {
+            const now = (await ask(run, 'anonymous', `query($slug: String!) { article(slug: $slug) ${READER_VIEW} }`, { slug: article.slug })).article;
+            expect(readerView(now as Record<string, unknown> | null), `${article.slug} now`).toEqual(current.get(article.slug));
+            for (const [index, snapshot] of run.snapshots.entries()) {
+              const then = (await ask(run, 'anonymous', `query($slug: String!, $at: DateTime) { article(slug: $slug, asOf: $at) ${READER_VIEW} }`, { slug: article.slug, at: snapshot.at })).article;
+              // Only an article readers can see now can be asked about its past.
+              const expected = current.get(article.slug) ? (snapshot.views.get(article.slug) ?? null) : null;
+              expect(readerView(then as Record<string, unknown> | null), `${article.slug} as of step ${index + 1}`).toEqual(expected);
+            }
+          }
+          const sources = (await ask(run, 'anonymous', '{ sources(first: 100) { edges { node { url } } } }')).sources as { edges: { node: { url: string } }[] };
+          expect(sources.edges.map((edge) => edge.node.url).sort()).toEqual([...run.model.publicSources].map((source) => source.url).sort());
+          const users = (await ask(run, 'anonymous', 'query($ids: [ID!]!) { nodes(ids: $ids) { ... on User { name role } } }', { ids: (await everyId(run)).User })).nodes as ({ name: string; role: null } | null)[];
+          const names: Record<Actor, string> = { reviewer: 'Rita Reviewer', editor: 'Ed Editor', secondEditor: 'Eve Editor' };
+          expect(users.filter(Boolean).map((user) => user!.name).sort()).toEqual([...run.model.visibleContributors()].map((who) => names[who]).sort());
+          expect(users.every((user) => user === null || user.role === null)).toBe(true);
+        } finally {
+          await Promise.all(Object.values(live).map((client) => client.close()));
+          await server.close();
+          servers.splice(servers.indexOf(server), 1);
+        }
+      }),
+      { numRuns: 20, endOnFailure: true, examples: KNOWN_HISTORIES.map((history) => [history]) },
+    );
+  }, 600_000);
+});
