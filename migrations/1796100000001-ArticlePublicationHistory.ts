@@ -3,7 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * What readers saw, and when, so that no path shows them what they never saw:
  * - article_status_changes: every publication and archiving (point-in-time reads ask whether
- *   the article was published at the moment);
+ *   the article was published at the moment), with the note readers see for a withdrawal;
  * - article_revisions.public_at and annotation_revisions.public_at: when readers first saw
  *   that text, null for text only staff ever saw (a draft, a fact-check published on an article
  *   not yet public);
@@ -21,14 +21,14 @@ export class ArticlePublicationHistory1796100000001 implements MigrationInterfac
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     if (queryRunner.connection.options.type === 'postgres') {
-      await queryRunner.query(`CREATE TABLE "article_status_changes" ("id" SERIAL NOT NULL, "article_id" integer NOT NULL, "status" character varying(16) NOT NULL, "actor_id" integer, "created_at" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT "PK_3dd9d934f5e8be1b38475453a53" PRIMARY KEY ("id"))`);
+      await queryRunner.query(`CREATE TABLE "article_status_changes" ("id" SERIAL NOT NULL, "article_id" integer NOT NULL, "status" character varying(16) NOT NULL, "actor_id" integer, "created_at" TIMESTAMP NOT NULL DEFAULT now(), "note" character varying(1000), CONSTRAINT "PK_3dd9d934f5e8be1b38475453a53" PRIMARY KEY ("id"))`);
       await queryRunner.query(`ALTER TABLE "article_status_changes" ADD CONSTRAINT "FK_2cc30912828245094f4776ddca2" FOREIGN KEY ("article_id") REFERENCES "articles"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
       await queryRunner.query(`ALTER TABLE "article_status_changes" ADD CONSTRAINT "FK_330fb755da11e8f7ef8225048aa" FOREIGN KEY ("actor_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
       await queryRunner.query(`ALTER TABLE "article_revisions" ADD "public_at" TIMESTAMP`);
       await queryRunner.query(`ALTER TABLE "annotation_revisions" ADD "public_at" TIMESTAMP`);
     } else {
       await queryRunner.query(
-        `CREATE TABLE "article_status_changes" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "article_id" integer NOT NULL, "status" varchar(16) NOT NULL, "actor_id" integer, "created_at" datetime NOT NULL DEFAULT (datetime('now')), CONSTRAINT "FK_2cc30912828245094f4776ddca2" FOREIGN KEY ("article_id") REFERENCES "articles" ("id") ON DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT "FK_330fb755da11e8f7ef8225048aa" FOREIGN KEY ("actor_id") REFERENCES "users" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`,
+        `CREATE TABLE "article_status_changes" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "article_id" integer NOT NULL, "status" varchar(16) NOT NULL, "actor_id" integer, "created_at" datetime NOT NULL DEFAULT (datetime('now')), "note" varchar(1000), CONSTRAINT "FK_2cc30912828245094f4776ddca2" FOREIGN KEY ("article_id") REFERENCES "articles" ("id") ON DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT "FK_330fb755da11e8f7ef8225048aa" FOREIGN KEY ("actor_id") REFERENCES "users" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`,
       );
       // Added, not rebuilt: dropping the tables would cascade into the rows that reference them.
       await queryRunner.query(`ALTER TABLE "article_revisions" ADD COLUMN "public_at" datetime`);

@@ -37,8 +37,9 @@ export class Newsroom {
     return this.mutate('publishArticle', 'ArticleTransitionInput', { id }, editor);
   }
 
-  archiveArticle(editor: SignedIn, id: string) {
-    return this.mutate('archiveArticle', 'ArticleTransitionInput', { id }, editor);
+  /** Archives it; a published article takes a `note` (the withdrawal notice readers see). */
+  archiveArticle(editor: SignedIn, id: string, note = 'Withdrawn pending review.') {
+    return this.mutate('archiveArticle', 'ArticleTransitionInput', { id, note }, editor);
   }
 
   createClaim(who: SignedIn, input: { articleId: string; quote: string; claimant?: string }) {

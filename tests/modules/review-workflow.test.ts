@@ -208,8 +208,21 @@ describe('the review workflow', () => {
     const published = await ok<{ publishArticle: { status: string; publishedAt: string } }>('mutation($id: ID!) { publishArticle(input: { id: $id }) { status publishedAt } }', { id }, editor);
     expect(published.publishArticle.status).toBe('PUBLISHED');
     expect((await server.gql(`{ article(slug: "budget-vote") { headline } }`)).data).toEqual({ article: { headline: 'Budget passes' } });
-    await ok('mutation($id: ID!) { archiveArticle(input: { id: $id }) { status } }', { id }, editor);
+    // Withdrawing what readers saw is on the record: the reason is required, and shown at its address.
+    const silent = await server.gql('mutation($id: ID!) { archiveArticle(input: { id: $id }) { status } }', { id }, editor.token);
+    expect(silent.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.note' });
+    await ok('mutation($id: ID!) { archiveArticle(input: { id: $id, note: "The vote was annulled." }) { status } }', { id }, editor);
     expect((await server.gql(`{ article(slug: "budget-vote") { id } }`)).data).toEqual({ article: null });
+    const notice = await fetch(`${server.url}/articles/budget-vote`);
+    expect(notice.status).toBe(410);
+    const text = await notice.text();
+    expect(text).toContain('This article has been withdrawn');
+    expect(text).toContain('Budget passes');
+    expect(text).toContain('The vote was annulled.');
+    // A draft archived was never public: no notice, a plain 404.
+    const draft = await ok<{ createArticle: { id: string } }>('mutation { createArticle(input: { slug: "never-out", headline: "Never out", body: "b" }) { id } }', {}, editor);
+    await ok('mutation($id: ID!) { archiveArticle(input: { id: $id, note: "Dropped." }) { status } }', { id: draft.createArticle.id }, editor);
+    expect((await fetch(`${server.url}/articles/never-out`)).status).toBe(404);
     expect((await server.gql(`{ article(slug: "budget-vote") { status } }`, {}, editor.token)).data).toEqual({ article: { status: 'ARCHIVED' } });
   });
 

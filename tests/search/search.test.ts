@@ -216,7 +216,7 @@ describe('search', () => {
     await server.gql('mutation($id: ID!) { retractAnnotation(input: { id: $id, reason: "Wrong claim." }) { id } }', { id }, editor.token);
     expect(await found('armadillo')).toEqual([id]);
     // An archived article takes its claims and fact-checks out of readers' search.
-    await server.gql('mutation($id: ID!) { archiveArticle(input: { id: $id }) { id } }', { id: article.data!.article.id }, editor.token);
+    await server.gql('mutation($id: ID!) { archiveArticle(input: { id: $id, note: "Withdrawn." }) { id } }', { id: article.data!.article.id }, editor.token);
     expect(await found('armadillo')).toEqual([]);
     expect(slugs(await search('"act firmly"'))).not.toContain('phrase');
 

@@ -62,7 +62,7 @@ export class NewsroomActions {
     switch (kind) {
       case 'createArticle': {
         const sentences = [m.marker(), m.marker(), m.marker()];
-        const article: ModelArticle = { slug: `story-${m.tag}-${m.articles.length}`, id: '', version: 1, status: 'DRAFT', everPublished: false, headline: `Headline ${m.marker()}`, standfirst: `Standfirst ${m.marker()}`, sentences, note: null, claims: [], corrections: [] };
+        const article: ModelArticle = { slug: `story-${m.tag}-${m.articles.length}`, id: '', version: 1, status: 'DRAFT', everPublished: false, headline: `Headline ${m.marker()}`, standfirst: `Standfirst ${m.marker()}`, sentences, note: null, withdrawal: null, claims: [], corrections: [] };
         // Some are dated in the past: the date says nothing about when readers could see them.
         const created = await this.mutate<{ id: string; version: number }>('createArticle', 'CreateArticleInput', { slug: article.slug, headline: article.headline, standfirst: article.standfirst, body: bodyOf(article), ...(flag ? { publishedAt: '2020-01-01T00:00:00.000Z' } : {}) }, 'editor', 'id version');
         if (!created) return false;
@@ -95,9 +95,10 @@ export class NewsroomActions {
       case 'archiveArticle': {
         const article = pickFrom(m.articles.filter((a) => a.status === 'PUBLISHED'));
         if (!article) return null;
-        const archived = await this.mutate<{ version: number }>('archiveArticle', 'ArticleTransitionInput', { id: article.id }, 'editor', 'version');
+        const withdrawal = `Withdrawn ${m.marker()}`;
+        const archived = await this.mutate<{ version: number }>('archiveArticle', 'ArticleTransitionInput', { id: article.id, note: withdrawal }, 'editor', 'version');
         if (!archived) return false;
-        Object.assign(article, { status: 'ARCHIVED', version: archived.version });
+        Object.assign(article, { status: 'ARCHIVED', version: archived.version, withdrawal });
         return true;
       }
       case 'createClaim': {

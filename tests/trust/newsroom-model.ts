@@ -59,6 +59,8 @@ export interface ModelArticle {
   sentences: string[];
   /** The note of the current revision. */
   note: string | null;
+  /** Why it was last withdrawn, shown at its address while it is archived. */
+  withdrawal: string | null;
   claims: ModelClaim[];
   corrections: ModelCorrection[];
 }
@@ -132,6 +134,7 @@ export class NewsroomModel {
       add(source.title);
     }
     for (const article of this.articles) {
+      if (article.status === 'ARCHIVED') add(article.withdrawal);
       if (article.status !== 'PUBLISHED') continue;
       add(article.headline);
       add(article.standfirst);

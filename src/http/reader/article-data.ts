@@ -31,7 +31,7 @@ export interface ArticleView {
   reviews: Record<string, unknown>[];
 }
 
-function isWellFormedSlug(slug: string): boolean {
+export function isWellFormedSlug(slug: string): boolean {
   try {
     ArticleService.checkSlug(slug);
     return true;

@@ -1,4 +1,5 @@
 import { fromSqlDate, type SqlTimestamp } from '../../db/sql-dates';
+import type { Withdrawal } from '../../modules/article/article.service';
 import { type Html, html, type HtmlValue } from './html';
 
 export const READER_ASSET_PREFIX = '/reader/assets';
@@ -48,6 +49,19 @@ ${options.main}
 </body>
 </html>
 `;
+}
+
+/** What readers find at the address of a published article since withdrawn (410 Gone). */
+export function withdrawalPage(withdrawal: Withdrawal): Html {
+  return page({
+    title: `Withdrawn: ${withdrawal.headline} · factline`,
+    main: html`<main id="content" class="plain">
+<h1>This article has been withdrawn</h1>
+<p class="withdrawn-headline">“${withdrawal.headline}”</p>
+<p>Withdrawn ${dateHtml(withdrawal.withdrawnAt)}: ${withdrawal.note}</p>
+<p><a href="/articles">See all articles</a></p>
+</main>`,
+  });
 }
 
 /** An HTML error page (404 for an unknown article, 400 for a forged cursor). */

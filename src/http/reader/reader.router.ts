@@ -6,10 +6,10 @@ import type { Database } from '../../db/database';
 import type { Services } from '../../graphql/context';
 import type { ClaimReviewService } from '../../modules/claimreview/claim-review.service';
 import { PROJECT_ROOT } from '../../paths';
-import { loadArticleList, loadArticleView } from './article-data';
+import { isWellFormedSlug, loadArticleList, loadArticleView } from './article-data';
 import { renderArticlePage } from './article-page';
 import type { Html } from './html';
-import { errorPage, READER_ASSET_PREFIX } from './layout';
+import { errorPage, READER_ASSET_PREFIX, withdrawalPage } from './layout';
 import { renderListPage } from './list-page';
 
 /** Plain CSS and browser JavaScript, read from the source tree (tsc does not copy them to dist/). */
@@ -67,8 +67,10 @@ export function readerRouter({ db, services, reviews }: { db: Database; services
 
   router.get('/articles/:slug', async (req, res) => {
     const view = await loadArticleView(db, services, reviews, req.params.slug);
-    if (!view) return sendPage(res, 404, errorPage('Article not found', 'There is no published article at this address.'));
-    sendPage(res, 200, renderArticlePage(view));
+    if (view) return sendPage(res, 200, renderArticlePage(view));
+    const withdrawal = isWellFormedSlug(req.params.slug) ? await services.articles.withdrawalOf(req.params.slug) : null;
+    if (withdrawal) return sendPage(res, 410, withdrawalPage(withdrawal));
+    sendPage(res, 404, errorPage('Article not found', 'There is no published article at this address.'));
   });
 
   return router;

@@ -15,6 +15,7 @@ const NO_SUCH_ARTICLE = 'No such article.';
 const SLUG_TAKEN = 'Another article already has this slug.';
 const STALE_VERSION = 'The article has changed since you read it: reload and apply your change again.';
 const NOTE_REQUIRED = 'A change to a published article needs a `changeNote` readers can see.';
+const WITHDRAWAL_NOTE_REQUIRED = 'Withdrawing a published article is on the public record: say why in `note`, readers see it at its address.';
 
 /** The editors' changes to articles: creation, corrections with revisions, publishing. */
 export class ArticleEditService {
@@ -98,11 +99,14 @@ export class ArticleEditService {
     );
   }
 
-  archive(viewer: Viewer, articleId: number, expectedVersion?: number | null): Promise<number> {
+  /** Takes the article away from readers; a published one leaves a withdrawal notice at its address. */
+  archive(viewer: Viewer, articleId: number, expectedVersion?: number | null, note?: string | null): Promise<number> {
     const editor = requireRole(viewer, Role.EDITOR);
+    const reason = clean(note) ?? null;
     return this.change(articleId, expectedVersion, async (manager, article) => {
       if (article.status === ArticleStatus.ARCHIVED) throw conflict('The article is already archived.', article.version);
-      await recordStatusChange(manager, articleId, ArticleStatus.ARCHIVED, editor.id, new Date());
+      if (article.status === ArticleStatus.PUBLISHED && !reason) throw badUserInput(WITHDRAWAL_NOTE_REQUIRED, 'input.note');
+      await recordStatusChange(manager, articleId, ArticleStatus.ARCHIVED, editor.id, new Date(), reason);
       return { status: ArticleStatus.ARCHIVED };
     });
   }

@@ -31,6 +31,10 @@ export class ArticleStatusChangeEntity {
   @JoinColumn({ name: 'actor_id' })
   actor?: UserEntity | null;
 
+  /** Why a published article was withdrawn: shown to readers at its address. */
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  note: string | null;
+
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;
 }

@@ -137,4 +137,8 @@ export class ArticleTransitionInput {
   @Field(() => Int, { nullable: true, description: 'When given, the change fails CONFLICT unless this is the current version.' })
   @Min(1)
   expectedVersion?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Why a published article is withdrawn: required to archive one, and shown to readers at its address.' })
+  @CleanText(LIMITS.note)
+  note?: string | null;
 }

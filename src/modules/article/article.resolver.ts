@@ -77,9 +77,9 @@ export class ArticleResolver {
   }
 
   @Authorized(Role.EDITOR)
-  @Mutation(() => ArticleEntity, { description: 'Archives an article (EDITOR+): readers no longer see it.' })
+  @Mutation(() => ArticleEntity, { description: 'Archives an article (EDITOR+): readers no longer see it; a published one needs a `note`, shown at its address as a withdrawal notice.' })
   async archiveArticle(@Ctx() ctx: AppContext, @Arg('input', () => ArticleTransitionInput) input: ArticleTransitionInput): Promise<ArticleRow> {
-    return reloadArticle(ctx, await ctx.services.articleEdits.archive(ctx.viewer, fromGlobalIdOf('Article', input.id, 'input.id'), input.expectedVersion));
+    return reloadArticle(ctx, await ctx.services.articleEdits.archive(ctx.viewer, fromGlobalIdOf('Article', input.id, 'input.id'), input.expectedVersion, input.note));
   }
 
   @FieldResolver(() => ID)

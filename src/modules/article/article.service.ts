@@ -1,6 +1,6 @@
 import type { Database } from '../../db/database';
 import type { SqlParam, SqlReader } from '../../db/sql-reader';
-import { toSqlDate } from '../../db/sql-dates';
+import { type SqlTimestamp, toSqlDate } from '../../db/sql-dates';
 import { badUserInput } from '../../graphql/errors';
 import { type Connection, pageSize, toConnection } from '../../graphql/relay/connection';
 import { decodeCursor, type KeysetPosition } from '../../graphql/relay/cursor';
@@ -14,6 +14,12 @@ const MAX_SLUG_LENGTH = 200;
 const BAD_SLUG = 'A slug is 1-200 lower-case letters, digits and single hyphens.';
 const MAX_FILTER_TEXT = 200;
 
+
+export interface Withdrawal {
+  headline: string;
+  withdrawnAt: SqlTimestamp;
+  note: string;
+}
 
 export interface ListArticlesArgs {
   visibility: Visibility;
@@ -34,6 +40,23 @@ export class ArticleService {
   /** The article as readers saw it at `asOf` (null if they could not see it then). */
   asOf(current: ArticleRow, asOf: Date): Promise<ArticleRow | null> {
     return articleAsOf(this.reader, current, asOf);
+  }
+
+  /**
+   * A published article since withdrawn (archived with a note), as readers are told at its
+   * address: the headline they last saw, when and why. Null for anything else.
+   */
+  async withdrawalOf(slug: string): Promise<Withdrawal | null> {
+    const row = await this.reader.get<{ headline: string | null; withdrawnAt: SqlTimestamp; note: string }>(
+      `SELECT (SELECT r.headline FROM article_revisions r WHERE r.article_id = a.id AND r.public_at IS NOT NULL ORDER BY r.number DESC LIMIT 1) AS headline,
+         s.created_at AS withdrawnAt, s.note
+       FROM articles a JOIN article_status_changes s ON s.article_id = a.id
+       WHERE a.slug = ? AND a.status = 'ARCHIVED' AND s.status = 'ARCHIVED'
+       ORDER BY s.created_at DESC, s.id DESC LIMIT 1`,
+      [slug],
+    );
+    // Only what readers saw can be withdrawn from them: a draft archived leaves no notice.
+    return row?.headline && row.note ? { headline: row.headline, withdrawnAt: row.withdrawnAt, note: row.note } : null;
   }
 
   /** Checks a slug's shape: a malformed slug is bad input, a well-formed unknown one is a miss. */

@@ -9,9 +9,9 @@ import type { ArticleStatus } from './article.entity';
  * never reaches a reader, whichever path asks. Written in the transaction of the change.
  */
 
-/** Appends a publication or an archiving to the article's status history. */
-export async function recordStatusChange(manager: EntityManager, articleId: number, status: ArticleStatus, actorId: number | null, at: Date): Promise<void> {
-  await query(manager, 'INSERT INTO article_status_changes (article_id, status, actor_id, created_at) VALUES (?, ?, ?, ?)', [articleId, status, actorId, toSqlDate(at)]);
+/** Appends a publication or an archiving (with the note readers see of a withdrawal) to the article's status history. */
+export async function recordStatusChange(manager: EntityManager, articleId: number, status: ArticleStatus, actorId: number | null, at: Date, note: string | null = null): Promise<void> {
+  await query(manager, 'INSERT INTO article_status_changes (article_id, status, actor_id, created_at, note) VALUES (?, ?, ?, ?, ?)', [articleId, status, actorId, toSqlDate(at), note]);
 }
 
 /** Which published content to stamp: one article and all under it, or one fact-check. */

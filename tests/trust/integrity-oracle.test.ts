@@ -1,0 +1,308 @@
+import { getNamedType, graphql, type GraphQLInputObjectType, type GraphQLSchema, isNonNullType } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contextFor, createServices } from '../../src/graphql/context';
+import { buildAppSchema } from '../../src/graphql/schema';
+import { ANONYMOUS } from '../../src/modules/auth/viewer';
+import { Role } from '../../src/modules/user/user.entity';
+import { Newsroom } from '../helpers/newsroom';
+import { type SignedIn, startTestServer, type TestServer } from '../helpers/test-app';
+import { everyField } from './schema-walk';
+
+/**
+ * The integrity oracle: for every mutation in the schema, what it may do to what readers see.
+ *
+ * - `public record`: it changes something readers have seen. A lone reviewer cannot; an editor
+ *   must say why (the input's note field), and the change leaves that note on the public record.
+ * - `four eyes`: it makes content public. Nobody who wrote or changed that content can, a
+ *   second editor can, and the content then names everyone who wrote it.
+ * - `publication`: it makes an editor's article public: a lone reviewer cannot.
+ * - `refused on record`: it would remove something on the public record: nobody can.
+ * - `adds`: it adds to what readers see without changing anything they have seen.
+ * - `nothing public`: whatever it does, readers see exactly what they saw before.
+ *
+ * A mutation added to the schema fails the first test until it is classified here.
+ */
+
+type Expectation =
+  | { kind: 'public record'; noteField: string }
+  | { kind: 'four eyes' }
+  | { kind: 'publication' }
+  | { kind: 'refused on record' }
+  | { kind: 'adds' }
+  | { kind: 'nothing public'; as: SignedInRole };
+
+type SignedInRole = 'reviewer' | 'editor' | 'admin';
+
+interface Setup {
+  server: TestServer;
+  room: Newsroom;
+  author: SignedIn;
+  lone: SignedIn;
+  editor: SignedIn;
+  secondEditor: SignedIn;
+  admin: SignedIn;
+  uniq(): number;
+  /** A published story with a claim its author checked and a second editor published. */
+  checkedStory(): Promise<{ articleId: string; slug: string; claimId: string; checkId: string; checkVersion: number }>;
+  /** The same, after a correction of the article changed the claim's words (FUZZY). */
+  fuzzyCheckedClaim(): Promise<{ claimId: string; newWords: string }>;
+}
+
+interface Prepared {
+  input: Record<string, unknown>;
+  /** For `four eyes`: the editor who changed the content (and so may not publish it). */
+  changedBy?: SignedIn;
+}
+
+const RULES: Record<string, { expect: Expectation; prepare: (s: Setup) => Promise<Prepared> }> = {
+  updateArticle: {
+    expect: { kind: 'public record', noteField: 'changeNote' },
+    prepare: async (s) => {
+      const story = await s.checkedStory();
+      const { article } = await s.room.ok<{ article: { version: number } }>('query($id: ID!) { article(id: $id) { version } }', { id: story.articleId }, s.editor);
+      return { input: { id: story.articleId, expectedVersion: article.version, headline: `Changed headline ${s.uniq()}` } };
+    },
+  },
+  archiveArticle: {
+    expect: { kind: 'public record', noteField: 'note' },
+    prepare: async (s) => ({ input: { id: (await s.checkedStory()).articleId } }),
+  },
+  publishArticle: {
+    expect: { kind: 'publication' },
+    prepare: async (s) => ({ input: { id: (await s.room.createArticle(s.editor, { slug: `draft-${s.uniq()}`, headline: `Draft ${s.uniq()}`, body: 'Draft body.' })).id } }),
+  },
+  updateClaim: {
+    expect: { kind: 'public record', noteField: 'note' },
+    prepare: async (s) => ({ input: { id: (await s.checkedStory()).claimId, claimant: `Someone else ${s.uniq()}` } }),
+  },
+  reattachClaim: {
+    expect: { kind: 'public record', noteField: 'note' },
+    prepare: async (s) => {
+      const { claimId, newWords } = await s.fuzzyCheckedClaim();
+      return { input: { id: claimId, quote: newWords } };
+    },
+  },
+  confirmClaimAnchor: {
+    expect: { kind: 'public record', noteField: 'note' },
+    prepare: async (s) => ({ input: { id: (await s.fuzzyCheckedClaim()).claimId } }),
+  },
+  deleteClaim: {
+    expect: { kind: 'refused on record' },
+    prepare: async (s) => ({ input: { id: (await s.checkedStory()).claimId } }),
+  },
+  updateAnnotation: {
+    expect: { kind: 'public record', noteField: 'note' },
+    prepare: async (s) => {
+      const story = await s.checkedStory();
+      // Not the verdict: any change to a published fact-check is on the record.
+      return { input: { id: story.checkId, expectedVersion: story.checkVersion, summary: `Changed summary ${s.uniq()}` } };
+    },
+  },
+  retractAnnotation: {
+    expect: { kind: 'public record', noteField: 'reason' },
+    prepare: async (s) => ({ input: { id: (await s.checkedStory()).checkId } }),
+  },
+  publishAnnotation: {
+    expect: { kind: 'four eyes' },
+    prepare: async (s) => {
+      const story = await s.checkedStory();
+      const claim = await s.room.createClaim(s.author, { articleId: story.articleId, quote: 'Second sentence here' });
+      const draft = await s.room.createAnnotation(s.author, { claimId: claim.id, verdict: 'TRUE', summary: `Reviewer's summary ${s.uniq()}`, body: 'As written.' });
+      const submitted = await s.room.submit(s.author, draft.id);
+      const changed = await s.room.updateAnnotation(s.editor, { id: draft.id, expectedVersion: submitted.version, verdict: 'FALSE', summary: `Editor's summary ${s.uniq()}` });
+      return { input: { id: draft.id, expectedVersion: changed.version }, changedBy: s.editor };
+    },
+  },
+  createClaim: {
+    expect: { kind: 'adds' },
+    prepare: async (s) => ({ input: { articleId: (await s.checkedStory()).articleId, quote: 'Second sentence here', claimant: `New claimant ${s.uniq()}` } }),
+  },
+  createAnnotation: {
+    expect: { kind: 'nothing public', as: 'reviewer' },
+    prepare: async (s) => ({
+      input: {
+        claimId: (await s.checkedStory()).claimId,
+        verdict: 'FALSE',
+        summary: `Draft summary ${s.uniq()}`,
+        body: 'Draft.',
+        citations: [{ source: { url: `https://example.org/draft-${s.uniq()}`, title: `Draft source ${s.uniq()}`, kind: 'OTHER' }, stance: 'REFUTES', excerpt: 'x' }],
+      },
+    }),
+  },
+  submitAnnotation: {
+    expect: { kind: 'nothing public', as: 'reviewer' },
+    prepare: async (s) => {
+      const draft = await s.room.createAnnotation(s.lone, { claimId: (await s.checkedStory()).claimId, verdict: 'TRUE', summary: `To submit ${s.uniq()}`, body: 'b' });
+      return { input: { id: draft.id } };
+    },
+  },
+  createSource: {
+    expect: { kind: 'nothing public', as: 'reviewer' },
+    prepare: async (s) => ({ input: { url: `https://example.org/new-${s.uniq()}`, title: `New source ${s.uniq()}`, kind: 'DATASET' } }),
+  },
+  createArticle: {
+    expect: { kind: 'nothing public', as: 'editor' },
+    prepare: async (s) => ({ input: { slug: `new-draft-${s.uniq()}`, headline: `New draft ${s.uniq()}`, body: 'b' } }),
+  },
+  createUser: {
+    expect: { kind: 'nothing public', as: 'admin' },
+    prepare: async (s) => ({ input: { name: `New person ${s.uniq()}`, role: 'REVIEWER' } }),
+  },
+  setUserRole: {
+    // Roles are staff-only, even those of the accounts readers see named.
+    expect: { kind: 'nothing public', as: 'admin' },
+    prepare: async (s) => ({ input: { userId: Buffer.from(`User:${s.author.userId}`).toString('base64url'), role: 'EDITOR' } }),
+  },
+  createToken: {
+    expect: { kind: 'nothing public', as: 'admin' },
+    prepare: async (s) => ({ input: { userId: Buffer.from(`User:${s.author.userId}`).toString('base64url'), label: 'laptop' } }),
+  },
+  revokeToken: {
+    expect: { kind: 'nothing public', as: 'admin' },
+    prepare: async (s) => {
+      const created = await s.room.ok<{ createToken: { token: { id: string } } }>('mutation($u: ID!) { createToken(input: { userId: $u, label: "spare" }) { token { id } } }', { u: Buffer.from(`User:${s.lone.userId}`).toString('base64url') }, s.admin);
+      return { input: { id: created.createToken.token.id } };
+    },
+  },
+};
+
+describe('integrity oracle', () => {
+  let schema: GraphQLSchema;
+  let setup: Setup;
+  let slugs: string[];
+
+  beforeAll(async () => {
+    schema = await buildAppSchema();
+    const server = await startTestServer({ demo: false });
+    const room = new Newsroom(server);
+    let counter = 0;
+    slugs = [];
+    const people = {
+      author: await server.signIn(Role.REVIEWER, 'Rita Reviewer'),
+      lone: await server.signIn(Role.REVIEWER, 'Lone Reviewer'),
+      editor: await server.signIn(Role.EDITOR, 'Ed Editor'),
+      secondEditor: await server.signIn(Role.EDITOR, 'Eve Editor'),
+      admin: await server.signIn(Role.ADMIN, 'Ada Admin'),
+    };
+    setup = {
+      server,
+      room,
+      ...people,
+      uniq: () => (counter += 1),
+      async checkedStory() {
+        const slug = `story-${setup.uniq()}`;
+        slugs.push(slug);
+        const story = await room.publishedStory(people.editor, people.author, slug, 'First sentence here. Second sentence here.', 'First sentence here');
+        const check = await room.publishedCheck(people.author, people.secondEditor, { claimId: story.claimId, verdict: 'TRUE', summary: `Checked ${setup.uniq()}`, body: 'Checked.' });
+        return { articleId: story.articleId, slug, claimId: story.claimId, checkId: check.id, checkVersion: check.version };
+      },
+      async fuzzyCheckedClaim() {
+        const story = await setup.checkedStory();
+        const { article } = await room.ok<{ article: { version: number } }>('query($id: ID!) { article(id: $id) { version } }', { id: story.articleId }, people.editor);
+        await room.updateArticle(people.editor, { id: story.articleId, expectedVersion: article.version, body: 'First sentence there. Second sentence here.', changeNote: 'Wording.' });
+        return { claimId: story.claimId, newWords: 'First sentence there' };
+      },
+    };
+  });
+  afterAll(() => setup.server.close());
+
+  /** Everything readers can see, in full: the articles with all under them, sources, the feed, the reader pages. */
+  async function publicView(): Promise<string> {
+    const data = await graphql({
+      schema,
+      source: `{ articles(first: 100) { edges { node { ${everyField(schema, 'Article', 5)} } } } sources(first: 100) { edges { node { ${everyField(schema, 'Source', 2)} } } } }`,
+      contextValue: contextFor(setup.server.db, createServices(setup.server.db), ANONYMOUS),
+    });
+    expect(data.errors).toBeUndefined();
+    const pages = await Promise.all(slugs.map(async (slug) => (await fetch(`${setup.server.url}/articles/${slug}`)).text()));
+    const feed = await (await fetch(`${setup.server.url}/claimreview.json`)).text();
+    return JSON.stringify({ data: data.data, pages, feed });
+  }
+
+  async function attempt(mutation: string, input: Record<string, unknown>, who: SignedIn) {
+    const inputType = getNamedType(schema.getMutationType()!.getFields()[mutation].args[0].type).name;
+    return setup.server.gql(`mutation($input: ${inputType}!) { ${mutation}(input: $input) { __typename } }`, { input }, who.token);
+  }
+
+  it('classifies every mutation in the schema', () => {
+    expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(Object.keys(RULES).sort());
+  });
+
+  const cases = Object.entries(RULES).map(([mutation, rule]) => ({ mutation, kind: rule.expect.kind }));
+
+  it.each(cases)('$mutation: $kind', async ({ mutation }) => {
+    const rule = RULES[mutation];
+    const s = setup;
+    const prepared = await rule.prepare(s);
+    const before = await publicView();
+    const expectRefused = async (input: Record<string, unknown>, who: SignedIn, code: string, field?: string) => {
+      const result = await attempt(mutation, input, who);
+      expect(result.errors?.[0]?.extensions, `${mutation} by ${who.viewer.user?.name}`).toMatchObject({ code, ...(field ? { field } : {}) });
+      expect(await publicView(), `${mutation} by ${who.viewer.user?.name} changed what readers see`).toBe(before);
+    };
+    const expectAccepted = async (input: Record<string, unknown>, who: SignedIn) => {
+      const result = await attempt(mutation, input, who);
+      expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+      return publicView();
+    };
+
+    switch (rule.expect.kind) {
+      case 'public record': {
+        const { noteField } = rule.expect;
+        const note = `On the record ${s.uniq()}`;
+        // A lone reviewer cannot change what readers saw, note or not; nor can its author alone.
+        await expectRefused({ ...prepared.input, [noteField]: note }, s.lone, 'FORBIDDEN');
+        await expectRefused({ ...prepared.input, [noteField]: note }, s.author, 'FORBIDDEN');
+        // An editor must say why (a required note is the schema's to refuse).
+        const inputType = getNamedType(schema.getMutationType()!.getFields()[mutation].args[0].type) as GraphQLInputObjectType;
+        if (!isNonNullType(inputType.getFields()[noteField].type)) await expectRefused(prepared.input, s.editor, 'BAD_USER_INPUT', `input.${noteField}`);
+        const after = await expectAccepted({ ...prepared.input, [noteField]: note }, s.editor);
+        expect(after).not.toBe(before);
+        expect(after, 'the change left no public record').toContain(note);
+        break;
+      }
+      case 'four eyes': {
+        for (const who of [s.lone, s.author, prepared.changedBy!]) await expectRefused(prepared.input, who, 'FORBIDDEN');
+        const after = await expectAccepted(prepared.input, s.secondEditor);
+        // The published content names all who wrote it: the credit is true.
+        const check = await s.room.ok<{ annotation: { status: string; contributors: { name: string }[] } }>('query($id: ID!) { annotation(id: $id) { status contributors { name } } }', { id: prepared.input.id });
+        expect(check.annotation.status).toBe('PUBLISHED');
+        expect(check.annotation.contributors.map((user) => user.name)).toEqual(['Rita Reviewer', 'Ed Editor']);
+        expect(after).toContain('Checked by Rita Reviewer, Ed Editor');
+        break;
+      }
+      case 'publication': {
+        await expectRefused(prepared.input, s.lone, 'FORBIDDEN');
+        expect(await expectAccepted(prepared.input, s.editor)).not.toBe(before);
+        break;
+      }
+      case 'refused on record': {
+        await expectRefused(prepared.input, s.lone, 'FORBIDDEN');
+        await expectRefused(prepared.input, s.editor, 'CONFLICT');
+        break;
+      }
+      case 'adds': {
+        const after = await expectAccepted(prepared.input, s.lone);
+        // Every article readers saw is as it was, but for one claim more: the claims they saw are unchanged.
+        type ArticleView = { claims: unknown[]; claimCount: number; verdictSummary: unknown[] } & Record<string, unknown>;
+        const articles = (view: string) => (JSON.parse(view) as { data: { articles: { edges: { node: ArticleView }[] } } }).data.articles.edges.map((edge) => edge.node);
+        const [was, is] = [articles(before), articles(after)];
+        expect(is).toHaveLength(was.length);
+        was.forEach((article, index) => {
+          const { claims, claimCount: _count, verdictSummary, ...rest } = article;
+          const { claims: nowClaims, claimCount: _nowCount, verdictSummary: nowSummary, ...nowRest } = is[index];
+          expect(nowRest).toEqual(rest);
+          expect(nowSummary).toEqual(verdictSummary);
+          for (const claim of claims) expect(nowClaims).toContainEqual(claim);
+        });
+        expect(after).toContain(String(prepared.input.claimant));
+        break;
+      }
+      case 'nothing public': {
+        const who = { reviewer: s.lone, editor: s.editor, admin: s.admin }[rule.expect.as];
+        expect(await expectAccepted(prepared.input, who)).toBe(before);
+        break;
+      }
+    }
+  });
+});
