@@ -15,7 +15,7 @@ import Database from 'better-sqlite3';
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // Bump when the generated content changes, so cached files are rebuilt.
-const GENERATOR_VERSION = 5;
+const GENERATOR_VERSION = 6;
 
 export const DEFAULTS = { articles: 2000, claimsPerArticle: 20, annotationsPerClaim: 2, citationsPerAnnotation: 2, sources: 5000 };
 
@@ -88,8 +88,18 @@ export async function createSchema(db) {
   const entry = path.join(ROOT, 'dist', 'migrations', 'index.js');
   if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first.`);
   const { MIGRATIONS } = require(entry);
-  // The migrations ask which database they run on (the PostgreSQL-only ones do nothing here).
-  const queryRunner = { query: async (sql) => db.exec(sql), connection: { options: { type: 'better-sqlite3' } } };
+  // The migrations ask which database they run on (the PostgreSQL-only ones do nothing here),
+  // and some read rows (on an empty database, none) or bind parameters.
+  const query = async (sql, params = []) => {
+    let statement;
+    try {
+      statement = db.prepare(sql);
+    } catch {
+      return db.exec(sql); // several statements in one text (trigger bodies)
+    }
+    return statement.reader ? statement.all(...params) : (statement.run(...params), []);
+  };
+  const queryRunner = { query, connection: { options: { type: 'better-sqlite3' } } };
   db.exec('CREATE TABLE "migrations" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "timestamp" bigint NOT NULL, "name" varchar NOT NULL)');
   const record = db.prepare('INSERT INTO "migrations" ("timestamp", "name") VALUES (?, ?)');
   for (const Migration of MIGRATIONS) {
@@ -213,7 +223,20 @@ function fill(db, params) {
       }
     }
   }
+  stampWhatReadersSaw(db);
   return { claims: claimId, annotations: annotationId, unpublishedAnnotations: hidden, citations: citationId, draftArticles: Math.floor((params.articles + 50) / 100) };
+}
+
+/**
+ * The service's record of what readers saw, as if each published article had been published
+ * when created: its publication, and the sources its public fact-checks cite (only those are
+ * shown to anonymous readers). The generated data has no revisions to stamp.
+ */
+function stampWhatReadersSaw(db) {
+  db.exec(`INSERT INTO article_status_changes (article_id, status, created_at) SELECT id, 'PUBLISHED', created_at FROM articles WHERE status = 'PUBLISHED'`);
+  db.exec(`UPDATE sources SET public_at = created_at WHERE id IN (
+    SELECT t.source_id FROM citations t JOIN annotations n ON n.id = t.annotation_id JOIN claims c ON c.id = n.claim_id JOIN articles a ON a.id = c.article_id
+    WHERE n.status IN ('PUBLISHED', 'RETRACTED') AND a.status = 'PUBLISHED')`);
 }
 
 /**

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cpuSeconds, median, pinned, runToEnd } from './support.mjs';
+import { cpuSeconds, fetchMetrics, median, pinned, runToEnd } from './support.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 export const SERVER_CPU = 0;
@@ -49,7 +49,7 @@ export async function load(target, bodies, config, specFile, extra = {}) {
 /** SQL statements the target has run so far, from its /metrics (both servers expose them), or null. */
 async function statementsSoFar(target) {
   try {
-    const text = await (await fetch(new URL('/metrics', target.url))).text();
+    const text = await (await fetchMetrics(new URL('/metrics', target.url))).text();
     const counts = [...text.matchAll(/^factline_sql_(?:read|write)_statements_total (\d+)$/gm)].map((match) => Number(match[1]));
     return counts.length ? counts.reduce((x, y) => x + y, 0) : null;
   } catch {

@@ -24,7 +24,7 @@ export const postgresUrl = () => process.env.BENCH_DATABASE_URL?.trim() || DEFAU
  * The tables copied, parents before children (the foreign keys hold at every insert). Each has
  * a SERIAL id; search_documents is filled by the search triggers as the rows go in.
  */
-export const TABLES = ['users', 'articles', 'sources', 'claims', 'annotations', 'citations', 'api_tokens', 'annotation_revisions', 'corrections', 'article_revisions', 'claim_anchors'];
+export const TABLES = ['users', 'articles', 'sources', 'claims', 'annotations', 'citations', 'api_tokens', 'annotation_revisions', 'corrections', 'article_revisions', 'claim_anchors', 'article_status_changes'];
 /** Also reset to their loaded ids after writes (the triggers write them). */
 const DERIVED = ['search_documents'];
 /** PostgreSQL takes at most 65,535 parameters a statement. */

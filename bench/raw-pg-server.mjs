@@ -50,7 +50,7 @@ const ANNOTATIONS_OF = statement(
 const CITATIONS_OF = statement(
   'citations_of',
   'SELECT ci.annotation_id, ci.stance, ci.excerpt, s.id AS source_id, s.url, s.title, s.publisher, s.kind, s.published_at ' +
-    'FROM citations ci JOIN annotations a ON a.id = ci.annotation_id JOIN claims c ON c.id = a.claim_id JOIN sources s ON s.id = ci.source_id ' +
+    'FROM citations ci JOIN annotations a ON a.id = ci.annotation_id JOIN claims c ON c.id = a.claim_id JOIN sources s ON s.id = ci.source_id AND s.public_at IS NOT NULL ' +
     `WHERE c.article_id = $1 AND a.status IN ${PUBLIC_ANNOTATION} ORDER BY ci.annotation_id, ci.position`,
 );
 

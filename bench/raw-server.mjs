@@ -54,7 +54,7 @@ function handlers(db, write) {
   );
   const citationsOf = db.prepare(
     'SELECT ci.annotation_id, ci.stance, ci.excerpt, s.id AS source_id, s.url, s.title, s.publisher, s.kind, s.published_at ' +
-      'FROM citations ci JOIN annotations a ON a.id = ci.annotation_id JOIN claims c ON c.id = a.claim_id JOIN sources s ON s.id = ci.source_id ' +
+      'FROM citations ci JOIN annotations a ON a.id = ci.annotation_id JOIN claims c ON c.id = a.claim_id JOIN sources s ON s.id = ci.source_id AND s.public_at IS NOT NULL ' +
       `WHERE c.article_id = ? AND a.status IN ${PUBLIC_ANNOTATION} ORDER BY ci.annotation_id, ci.position`,
   );
 

@@ -39,7 +39,7 @@ import { preparePostgres } from './postgres.mjs';
 import { printReanchor, runReanchorBench } from './reanchor.mjs';
 import { printSearch, runSearchBench } from './search.mjs';
 import { printSoak, runSoakBench } from './soak.mjs';
-import { canPin, freePort, pinned, startProcess, stopAll, stopProcess, waitReady } from './support.mjs';
+import { canPin, freePort, METRICS_TOKEN, pinned, startProcess, stopAll, stopProcess, waitReady } from './support.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(BENCH, '..');
@@ -92,7 +92,7 @@ function parseArgs(argv) {
 
 /** process.env without the database settings: each target is told its database explicitly. */
 function baseEnv() {
-  const env = { ...process.env };
+  const env = { ...process.env, METRICS_TOKEN };
   for (const name of ['DATABASE_URL', 'DATABASE_SCHEMA', 'DATABASE_PATH']) delete env[name];
   return env;
 }

@@ -15,14 +15,14 @@ import Database from 'better-sqlite3';
 import { SERVER_CPU } from './measure.mjs';
 import { articleScenario } from './scenarios/article.mjs';
 import { createAnnotationScenario } from './scenarios/create-annotation.mjs';
-import { freePort, pinned, startProcess, stopProcess, waitReady } from './support.mjs';
+import { fetchMetrics, freePort, METRICS_TOKEN, pinned, startProcess, stopProcess, waitReady } from './support.mjs';
 
 const SAMPLE_MS = 5000;
 
 async function sample(url, pid) {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const rssBytes = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
-  const text = await (await fetch(url)).text();
+  const text = await (await fetchMetrics(url)).text();
   const heapUsedBytes = Number(/^factline_nodejs_heap_size_used_bytes (\S+)$/m.exec(text)?.[1] ?? NaN);
   const queueDepth = Number(/^factline_write_queue_depth (\S+)$/m.exec(text)?.[1] ?? NaN);
   return { at: Date.now(), rssBytes, heapUsedBytes, queueDepth };
@@ -43,7 +43,7 @@ export async function runSoakBench({ minutes, env, root }) {
   const port = await freePort();
   const service = startProcess('service', pinned(SERVER_CPU, [process.execPath, env.entry]), {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: file, SEED_DEMO: '0', NODE_ENV: 'production', RATE_LIMIT_MUTATIONS: '0', RATE_LIMIT_EXPENSIVE: '0', LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: file, SEED_DEMO: '0', NODE_ENV: 'production', METRICS_TOKEN, RATE_LIMIT_MUTATIONS: '0', RATE_LIMIT_EXPENSIVE: '0', LOG_LEVEL: 'warn' },
     logFile: path.join(env.DATA, 'service-soak.log'),
   });
   const base = `http://127.0.0.1:${port}`;

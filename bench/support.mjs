@@ -7,6 +7,14 @@ import net from 'node:net';
 /** `taskset` pins the server and the load generator to different cores; without it (or one core) they share. */
 export const canPin = spawnSync('taskset', ['--version']).status === 0;
 
+/** The services run in production, where /metrics needs a token: the bench scrapes with this one. */
+export const METRICS_TOKEN = 'bench-scrape';
+
+/** GET /metrics of a server the bench started (the raw baselines ignore the token). */
+export function fetchMetrics(url) {
+  return fetch(url, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+}
+
 /** argv prefixed with `taskset -c <cpu>` when pinning is possible. */
 export function pinned(cpu, argv) {
   return canPin ? ['taskset', '-c', String(cpu), ...argv] : argv;
