@@ -15,7 +15,6 @@ import { isEditor, requireRole, type Viewer } from '../auth/viewer';
 import { Role } from '../user/user.entity';
 import { insertCorrection } from '../annotation/annotation-writes';
 import { CorrectionEntity, CorrectionKind } from '../annotation/correction.entity';
-import type { Verdict } from '../annotation/verdict';
 import { ClaimAnchorStatus, STALE_ANCHOR_STATUSES } from './anchor-status';
 import { insertClaim, recordAnchor } from './claim-anchors';
 import { ClaimEntity } from './claim.entity';
@@ -63,7 +62,7 @@ export class ClaimService {
 
   /** Changes who made the claim; on a checked claim, an editor's public correction. */
   update(viewer: Viewer, claimId: number, input: UpdateClaimInput): Promise<number> {
-    const user = requireRole(viewer, Role.REVIEWER);
+    requireRole(viewer, Role.REVIEWER);
     return this.db.writes.run(async (manager) => {
       const claim = await this.findForWrite(manager, viewer, claimId);
       const claimant = input.claimant === undefined ? claim.claimant : (clean(input.claimant) ?? null);
@@ -74,7 +73,7 @@ export class ClaimService {
       await manager.update(ClaimEntity, { id: claimId }, { claimant });
       const { revision } = await manager.findOneByOrFail(ArticleEntity, { id: claim.articleId });
       await recordAnchor(manager, claim, revision);
-      if (correction) await insertCorrection(manager, { ...correction, kind: CorrectionKind.CLAIMANT_CHANGED, previousText: previous, newText: claimant, editorId: user.id });
+      if (correction) await insertCorrection(manager, { ...correction, kind: CorrectionKind.CLAIMANT_CHANGED, previousText: previous, newText: claimant });
       return claimId;
     });
   }
@@ -100,14 +99,14 @@ export class ClaimService {
    * the verdict is no longer stale. On a checked claim, an editor's public correction.
    */
   reattach(viewer: Viewer, claimId: number, input: Pick<ReattachClaimInput, 'quote' | 'prefix' | 'suffix' | 'occurrence' | 'note'>): Promise<number> {
-    const user = requireRole(viewer, Role.REVIEWER);
+    requireRole(viewer, Role.REVIEWER);
     return this.db.writes.run(async (manager) => {
       const claim = await this.findForWrite(manager, viewer, claimId);
       if (!STALE_ANCHOR_STATUSES.has(claim.anchorStatus)) throw conflict(`${NOT_STALE} ${claim.anchorStatus}.`);
       const correction = await this.correctionFor(manager, viewer, claim, input.note);
       const article = await manager.findOneByOrFail(ArticleEntity, { id: claim.articleId });
       const selector = anchor(article.body, clean(input.quote), input);
-      return this.markChecked(manager, claim, article.revision, correction && { ...correction, editorId: user.id }, {
+      return this.markChecked(manager, claim, article.revision, correction, {
         quote: selector.exact,
         prefix: selector.prefix,
         suffix: selector.suffix,
@@ -122,7 +121,7 @@ export class ClaimService {
    * checked claim, an editor's public correction.
    */
   confirmAnchor(viewer: Viewer, claimId: number, note?: string | null): Promise<number> {
-    const user = requireRole(viewer, Role.REVIEWER);
+    requireRole(viewer, Role.REVIEWER);
     return this.db.writes.run(async (manager) => {
       const claim = await this.findForWrite(manager, viewer, claimId);
       if (claim.anchorStatus !== ClaimAnchorStatus.FUZZY) {
@@ -131,7 +130,7 @@ export class ClaimService {
       }
       const correction = await this.correctionFor(manager, viewer, claim, note);
       const article = await manager.findOneByOrFail(ArticleEntity, { id: claim.articleId });
-      return this.markChecked(manager, claim, article.revision, correction && { ...correction, editorId: user.id }, { quote: claim.anchorExact ?? claim.quote });
+      return this.markChecked(manager, claim, article.revision, correction, { quote: claim.anchorExact ?? claim.quote });
     });
   }
 
@@ -149,18 +148,18 @@ export class ClaimService {
    * words, place or claimant takes an editor and a note, and is recorded as a correction
    * linked to its newest public fact-check. Null for a claim not on record (nothing to record).
    */
-  private async correctionFor(manager: EntityManager, viewer: Viewer, claim: ClaimEntity, note: string | null | undefined): Promise<Omit<ClaimCorrection, 'editorId'> | null> {
-    const [check] = await query<{ id: number; verdict: Verdict }>(
+  private async correctionFor(manager: EntityManager, viewer: Viewer, claim: ClaimEntity, note: string | null | undefined): Promise<ClaimCorrection | null> {
+    const [check] = await query<{ id: number }>(
       manager,
-      `SELECT id, verdict FROM annotations WHERE claim_id = ? AND status IN ('PUBLISHED', 'RETRACTED')
+      `SELECT id FROM annotations WHERE claim_id = ? AND status IN ('PUBLISHED', 'RETRACTED')
        ORDER BY CASE status WHEN 'PUBLISHED' THEN 0 ELSE 1 END, published_at DESC, id DESC LIMIT 1`,
       [claim.id],
     );
     if (!check) return null;
-    if (!isEditor(viewer)) throw forbidden(ON_RECORD_EDITORS_ONLY);
+    if (!isEditor(viewer) || !viewer.user) throw forbidden(ON_RECORD_EDITORS_ONLY);
     const text = clean(note);
     if (!text) throw badUserInput(NOTE_REQUIRED, 'input.note');
-    return { articleId: claim.articleId, claimId: claim.id, annotationId: check.id, note: text, previousVerdict: claim.verdict, newVerdict: claim.verdict };
+    return { articleId: claim.articleId, claimId: claim.id, annotationId: check.id, note: text, previousVerdict: claim.verdict, newVerdict: claim.verdict, editorId: viewer.user.id };
   }
 
   private async findForWrite(manager: EntityManager, viewer: Viewer, claimId: number): Promise<ClaimEntity> {
