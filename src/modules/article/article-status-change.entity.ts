@@ -3,9 +3,9 @@ import { UserEntity } from '../user/user.entity';
 import { ArticleEntity, ArticleStatus } from './article.entity';
 
 /**
- * Append-only history of an article's status: one row when it is created and one for every
- * publication and archiving. Whether readers could see the article at a moment (point-in-time
- * reads) is the status of the last row at or before it.
+ * Append-only history of an article's status: a row for every publication and archiving (a
+ * draft has none). Whether readers could see the article at a moment (point-in-time reads) is
+ * the status of the last row at or before it.
  */
 @Entity('article_status_changes')
 @Index('IDX_article_status_changes_time', ['articleId', 'createdAt'])
