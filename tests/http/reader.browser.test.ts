@@ -181,6 +181,28 @@ describe('the reader page in a browser', () => {
     await context.close();
   }, 60_000);
 
+  it('a withdrawn article leaves a notice at its address: the headline readers saw, when and why, no script run', async () => {
+    const editor = await server.signIn(Role.EDITOR);
+    const { article } = (await server.gql<{ article: { id: string } }>('{ article(slug: "hostile-page") { id } }')).data!;
+    const withdrawn = await server.gql('mutation($input: ArticleTransitionInput!) { archiveArticle(input: $input) { status } }', { input: { id: article.id, note: `Legal reasons ${XSS[4]}` } }, editor.token);
+    expect(withdrawn.errors).toBeUndefined();
+    const { context, blocked } = await isolatedContext();
+    const page = await context.newPage();
+    const { errors, dialogs } = watch(page);
+    const response = await page.goto(`${server.url}/articles/hostile-page`, { waitUntil: 'load' });
+    expect(response?.status()).toBe(410);
+    expect(await page.locator('h1').innerText()).toBe('This article has been withdrawn');
+    expect(await page.locator('main').innerText()).toContain(`Headline ${XSS.join(' ')}`);
+    expect(await page.locator('main').innerText()).toContain(`Legal reasons ${XSS[4]}`);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'reader-withdrawn.png') });
+    expect(dialogs).toEqual([]);
+    expect(await page.evaluate<string>('typeof window.__xss')).toBe('undefined');
+    // Chromium reports the page's own 410 on the console; nothing else may be there.
+    expect(errors.filter((error) => !error.includes('status of 410'))).toEqual([]);
+    expect(blocked).toEqual([]);
+    await context.close();
+  }, 60_000);
+
   it('without JavaScript every note is in the page and a highlight links to its note', async () => {
     const { context } = await isolatedContext({ javaScriptEnabled: false });
     const page = await context.newPage();
