@@ -14,7 +14,7 @@ import { WriteQueue, type Writes } from './write-queue';
  *
  * SQLite (the default): a write connection whose transactions go through one FIFO queue, and
  * a separate read connection on the same file (WAL shows it the last committed state, never a
- * write transaction in progress). See DESIGN.md, "Data safety".
+ * write transaction in progress). See the README, "Why SQLite through better-sqlite3".
  * PostgreSQL (DATABASE_URL, src/db/postgres.ts): one pool; reads and concurrent SERIALIZABLE
  * write transactions share it, and `write` and `read` are the same DataSource.
  */

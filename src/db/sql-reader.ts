@@ -5,7 +5,7 @@ export type SqlParam = string | number | bigint | null | Buffer;
 /**
  * Read-side SQL, returning plain rows: what every loader and list query runs.
  *
- * Hot read paths skip TypeORM entity hydration (DESIGN.md: it halves throughput). The SQL is
+ * Hot read paths skip TypeORM entity hydration (it halves throughput). The SQL is
  * written once, in SQLite's dialect with `?` placeholders; the PostgreSQL reader translates it
  * (src/db/postgres-sql.ts). Every statement is counted so tests can prove a query costs a fixed
  * number of statements.

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 
 /**
- * The one error vocabulary of the API, always in `extensions.code` (DESIGN.md).
+ * The one error vocabulary of the API, always in `extensions.code`.
  * Anything thrown that is not one of these is unexpected: logged and masked.
  */
 export enum ErrorCode {

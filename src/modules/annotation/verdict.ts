@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 
-/** The verdict scale (DESIGN.md): five rated verdicts and three without a number. */
+/** The verdict scale: five rated verdicts and three without a number. */
 export enum Verdict {
   TRUE = 'TRUE',
   MOSTLY_TRUE = 'MOSTLY_TRUE',

@@ -23,7 +23,7 @@ export function visibleHitsSql(hits: string, request: SearchRequest): { sql: str
 }
 
 /**
- * What the viewer may see (as everywhere: DESIGN.md) and the filters, per document type, on
+ * What the viewer may see (as everywhere: src/modules/auth/visibility.ts) and the filters, per document type, on
  * the capped candidates only.
  */
 function visibleAndFiltered({ filters, visibility }: SearchRequest): { where: string; params: SqlParam[] } {
