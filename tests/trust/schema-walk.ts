@@ -1,4 +1,4 @@
-import { getNamedType, type GraphQLSchema, isAbstractType, isLeafType, isNonNullType, isObjectType } from 'graphql';
+import { getNamedType, type GraphQLSchema, isAbstractType, isLeafType, isNonNullType, isObjectType, parse, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
 
 /**
  * A selection of every field of `typeName`, and of the objects under it, generated from the
@@ -35,4 +35,46 @@ export function everyField(schema: GraphQLSchema, typeName: string, depth: numbe
 /** Every string in a JSON answer, for the oracles to look for markers in. */
 export function textOf(value: unknown): string {
   return JSON.stringify(value);
+}
+
+/** `Type.field` for every field a document selects, fragments on abstract types included. */
+export function selectedFields(schema: GraphQLSchema, document: string): Set<string> {
+  const typeInfo = new TypeInfo(schema);
+  const fields = new Set<string>();
+  visit(
+    parse(document),
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const parent = typeInfo.getParentType();
+        if (parent && !node.name.value.startsWith('__')) fields.add(`${parent.name}.${node.name.value}`);
+      },
+    }),
+  );
+  return fields;
+}
+
+/** `Type.field` for every field of every object type a reader can reach from the query and subscription roots. */
+export function reachableFields(schema: GraphQLSchema): Set<string> {
+  const fields = new Set<string>();
+  const seen = new Set<string>();
+  const enter = (typeName: string) => {
+    if (seen.has(typeName)) return;
+    seen.add(typeName);
+    const type = schema.getType(typeName);
+    if (isAbstractType(type)) for (const possible of schema.getPossibleTypes(type)) enter(possible.name);
+    if (!isObjectType(type)) return;
+    for (const field of Object.values(type.getFields())) {
+      if (field.name.startsWith('__')) continue;
+      fields.add(`${typeName}.${field.name}`);
+      const named = getNamedType(field.type);
+      if (!isLeafType(named)) enter(named.name);
+    }
+  };
+  for (const root of [schema.getQueryType(), schema.getSubscriptionType()]) {
+    for (const field of Object.values(root?.getFields() ?? {})) {
+      const named = getNamedType(field.type);
+      if (!isLeafType(named)) enter(named.name);
+    }
+  }
+  return fields;
 }

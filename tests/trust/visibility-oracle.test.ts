@@ -12,7 +12,7 @@ import { type SignedIn, startTestServer, type TestServer } from '../helpers/test
 import { NewsroomActions } from './newsroom-actions';
 import { actions, type Actor, KNOWN_HISTORIES, NewsroomModel, type ReaderView, sortChecks, sortClaims } from './newsroom-model';
 import { expressRoutes } from './routes';
-import { everyField, textOf } from './schema-walk';
+import { everyField, reachableFields, selectedFields, textOf } from './schema-walk';
 
 /**
  * The visibility oracle. Random histories of staff work (articles drafted, rewritten,
@@ -55,12 +55,17 @@ async function ask(run: Run, who: Who, source: string, variableValues: Record<st
   return result.data as Record<string, unknown>;
 }
 
-/** Every page of a connection field, each node read in full. */
+/** A connection's page, each node read in full. */
+function pageSelection(schema: GraphQLSchema, nodeType: string): string {
+  return `totalCount edges { cursor node { ${everyField(schema, nodeType, DEPTH)} } } pageInfo { ${everyField(schema, 'PageInfo', 1)} }`;
+}
+
+/** Every page of a connection field. */
 async function allPages(run: Run, who: Who, field: string, nodeType: string, args = ''): Promise<unknown[]> {
   const pages: unknown[] = [];
   let after: string | null = null;
   for (let page = 0; page < 50; page += 1) {
-    const data = await ask(run, who, `query($after: String) { ${field}(first: 100, after: $after${args}) { totalCount edges { cursor node { ${everyField(run.schema, nodeType, DEPTH)} } } pageInfo { hasNextPage endCursor } } }`, { after });
+    const data = await ask(run, who, `query($after: String) { ${field}(first: 100, after: $after${args}) { ${pageSelection(run.schema, nodeType)} } }`, { after });
     const connection = data[field] as { edges: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
     pages.push(connection);
     if (!connection.pageInfo.hasNextPage) break;
@@ -189,6 +194,20 @@ describe('visibility oracle', () => {
   it('every read path of the schema and the router is read by the oracle', async () => {
     expect(Object.keys(schema.getQueryType()!.getFields()).sort()).toEqual(Object.keys(QUERY_PATHS).sort());
     expect(Object.keys(schema.getSubscriptionType()!.getFields()).sort()).toEqual([...SUBSCRIPTION_FIELDS].sort());
+    // And every field below them: the selections the oracle sends reach every field of every type a reader can reach.
+    const asked = selectedFields(
+      schema,
+      `{ article(slug: "s") { ${everyField(schema, 'Article', DEPTH)} } node(id: "n") { ${everyField(schema, 'Node', LOOKUP_DEPTH)} }
+         ${['articles:Article', 'claims:Claim', 'sources:Source'].map((pair) => { const [field, type] = pair.split(':'); return `${field} { ${pageSelection(schema, type)} }`; }).join(' ')}
+         search(query: "q") { ${pageSelection(schema, 'SearchHit')} } viewer { ${everyField(schema, 'User', DEPTH)} } }`,
+    );
+    for (const [field, type] of [['annotationPublished', 'Annotation'], ['claimVerdictChanged', 'Claim']]) {
+      for (const name of selectedFields(schema, `subscription { ${field}(articleId: "a") { ${everyField(schema, type, 3)} } }`)) asked.add(name);
+    }
+    const rootFields = new Set([...Object.keys(schema.getQueryType()!.getFields()).map((f) => `Query.${f}`), ...SUBSCRIPTION_FIELDS.map((f) => `Subscription.${f}`)]);
+    expect([...reachableFields(schema)].filter((field) => !asked.has(field) && !rootFields.has(field))).toEqual([]);
+    // The read paths this issue added among them.
+    for (const field of ['Annotation.contributors', 'AnnotationRevision.actor', 'Correction.annotation', 'Correction.previousText', 'Correction.newText', 'User.role']) expect(asked).toContain(field);
     const server = await startTestServer({ demo: false });
     try {
       expect(expressRoutes(server.app.express)).toEqual(Object.keys(ROUTES).sort());
