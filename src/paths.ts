@@ -15,3 +15,4 @@ function findProjectRoot(start: string): string {
 export const PROJECT_ROOT = findProjectRoot(__dirname);
 export const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema', 'schema.graphql');
 export const DEMO_DATASET_FILE = path.join(PROJECT_ROOT, 'fixtures', 'demo-dataset.json');
+export const SQL_SNAPSHOT_FOLDER = path.join(PROJECT_ROOT, 'sql');

@@ -7,12 +7,15 @@ import { sqliteDataSource } from '../db/database';
 import { postgresDataSource } from '../db/postgres';
 import { quoteIdentifier } from '../db/postgres-sql';
 import { buildAppSchema, printAppSchema } from '../graphql/schema';
-import { SCHEMA_FILE } from '../paths';
+import { SCHEMA_FILE, SQL_SNAPSHOT_FOLDER } from '../paths';
+import '../app/query-layers';
+import { checkSnapshots } from '../db/sql-snapshot';
 
 /**
  * `npm run check`'s drift checks: schema/schema.graphql must equal the SDL the code emits,
  * and the migrations must build exactly the tables the entities describe (what
- * `typeorm migration:generate --check` checks). `--write` updates schema.graphql instead.
+ * `typeorm migration:generate --check` checks), and the SQL snapshots must be what the query
+ * layers compile. `--write` updates schema.graphql and the snapshots instead.
  */
 async function schemaDrift(write: boolean): Promise<string | null> {
   const sdl = printAppSchema(await buildAppSchema());
@@ -24,6 +27,13 @@ async function schemaDrift(write: boolean): Promise<string | null> {
   }
   const committed = fs.existsSync(SCHEMA_FILE) ? fs.readFileSync(SCHEMA_FILE, 'utf8') : '';
   return committed === sdl ? null : 'schema/schema.graphql differs from the schema the code emits: run `npm run schema:emit` and commit it.';
+}
+
+/** The committed SQL snapshots (sql/) must be what the query layers compile. */
+function sqlSnapshotDrift(write: boolean): string | null {
+  const stale = checkSnapshots(SQL_SNAPSHOT_FOLDER, write);
+  if (write) console.log('wrote sql/sqlite.sql and sql/postgres.sql');
+  return stale.length === 0 ? null : `sql/${stale.join('.sql, sql/')}.sql differ from the statements the code compiles: run \`npm run sql:snapshot\` and commit them.`;
 }
 
 async function migrationDrift(): Promise<string | null> {
@@ -72,10 +82,10 @@ async function postgresMigrationDrift(): Promise<string | null> {
 
 async function main(): Promise<void> {
   const write = process.argv.includes('--write');
-  const problems = [await schemaDrift(write), write ? null : await migrationDrift(), write ? null : await postgresMigrationDrift()].filter((p): p is string => p !== null);
+  const problems = [await schemaDrift(write), sqlSnapshotDrift(write), write ? null : await migrationDrift(), write ? null : await postgresMigrationDrift()].filter((p): p is string => p !== null);
   for (const problem of problems) console.error(`drift: ${problem}`);
   if (problems.length > 0) process.exit(1);
-  if (!write) console.log('drift: schema and migrations match the code');
+  if (!write) console.log('drift: schema, SQL snapshots and migrations match the code');
 }
 
 void main();

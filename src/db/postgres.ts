@@ -8,6 +8,7 @@ import type { Database } from './database';
 import { ENTITIES } from './entities';
 import { quoteIdentifier, toPostgres } from './postgres-sql';
 import type { SqlParam, SqlReader } from './sql-reader';
+import type { Statement } from './statements';
 import type { WriteOptions, Writes } from './write-queue';
 
 /*
@@ -74,6 +75,17 @@ export class PostgresReader implements SqlReader {
   private readonly names = new Map<string, string>();
 
   constructor(private readonly pool: pg.Pool) {}
+
+  async rows<P, Row>(statement: Statement<P, Row>, params: P): Promise<Row[]> {
+    this.statementCount += 1;
+    const text = statement.compiled('postgres').sql;
+    const result = await this.pool.query({ name: this.nameOf(text), text, values: statement.bind('postgres', params) });
+    return result.rows as Row[];
+  }
+
+  async row<P, Row>(statement: Statement<P, Row>, params: P): Promise<Row | undefined> {
+    return (await this.rows(statement, params))[0];
+  }
 
   async all<Row>(sql: string, params: readonly SqlParam[] = []): Promise<Row[]> {
     this.statementCount += 1;

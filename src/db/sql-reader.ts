@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { Dialect, Statement } from './statements';
 
 export type SqlParam = string | number | bigint | null | Buffer;
 
@@ -11,9 +12,13 @@ export type SqlParam = string | number | bigint | null | Buffer;
  * number of statements.
  */
 export interface SqlReader {
-  readonly dialect: 'sqlite' | 'postgres';
+  readonly dialect: Dialect;
   /** Statements executed since the start (tests read and compare it). */
   readonly statementCount: number;
+  /** Runs a query-layer statement (src/db/statements.ts) and returns its rows. */
+  rows<P, Row>(statement: Statement<P, Row>, params: P): Promise<Row[]>;
+  /** The first row of a query-layer statement, if any. */
+  row<P, Row>(statement: Statement<P, Row>, params: P): Promise<Row | undefined>;
   all<Row>(sql: string, params?: readonly SqlParam[]): Promise<Row[]>;
   get<Row>(sql: string, params?: readonly SqlParam[]): Promise<Row | undefined>;
 }
@@ -38,6 +43,16 @@ export class SqliteReader implements SqlReader {
    */
   dataVersion(): number {
     return this.dataVersionStatement.get() as number;
+  }
+
+  async rows<P, Row>(statement: Statement<P, Row>, params: P): Promise<Row[]> {
+    this.statementCount += 1;
+    return this.prepare(statement.compiled('sqlite').sql).all(...(statement.bind('sqlite', params) as SqlParam[])) as Row[];
+  }
+
+  async row<P, Row>(statement: Statement<P, Row>, params: P): Promise<Row | undefined> {
+    this.statementCount += 1;
+    return this.prepare(statement.compiled('sqlite').sql).get(...(statement.bind('sqlite', params) as SqlParam[])) as Row | undefined;
   }
 
   async all<Row>(sql: string, params: readonly SqlParam[] = []): Promise<Row[]> {

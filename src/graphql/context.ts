@@ -1,3 +1,4 @@
+import { viewerFromHeaders } from '../http/viewer';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Database } from '../db/database';
 import type { EventBus } from '../events/change-events';
@@ -111,5 +112,5 @@ export function createContextFactory(
   db: Database,
   services: Services,
 ): (request: { req: { headers: IncomingHttpHeaders }; res: { locals: Record<string, unknown> } }) => Promise<AppContext> {
-  return async ({ req, res }) => ({ ...contextFor(db, services, await services.auth.viewerFrom(req.headers)), request: res.locals.request as RequestInfo | undefined });
+  return async ({ req, res }) => ({ ...contextFor(db, services, await viewerFromHeaders(services.auth, req.headers)), request: res.locals.request as RequestInfo | undefined });
 }

@@ -1,7 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { type GraphQLFormattedError, GraphQLError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
-import { ErrorCode, KNOWN_ERROR_CODES } from './errors';
+import { DomainError, ErrorCode, KNOWN_ERROR_CODES } from '../domain/errors';
 import { QUERY_LIMIT_CODES, isQueryLimit } from './limits';
 
 const INTERNAL_MESSAGE = 'Internal server error';
@@ -43,7 +43,7 @@ export function createErrorFormatter(options: { production: boolean; logger: Err
     }
     const code = formatted.extensions?.code;
     const known = typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR && (KNOWN_ERROR_CODES.has(code) || APOLLO_CODES.has(code));
-    if (known && (original instanceof GraphQLError || original === error)) {
+    if (known && (original instanceof DomainError || original instanceof GraphQLError || original === error)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       if (code === ErrorCode.BAD_USER_INPUT && extensions.field === undefined) {
         const field = coercionField(formatted.message);

@@ -1,5 +1,5 @@
+import { DomainError, ErrorCode } from '../domain/errors';
 import express, { type Router } from 'express';
-import { GraphQLError } from 'graphql';
 import type { ClaimReviewService } from '../modules/claimreview/claim-review.service';
 
 /**
@@ -19,7 +19,7 @@ export function claimReviewFeedRouter(reviews: ClaimReviewService, publicUrl: st
       res.setHeader('Cache-Control', 'public, max-age=60');
       res.json({ items: page.items, next: nextUrl, nextCursor: page.nextCursor });
     } catch (error) {
-      if (error instanceof GraphQLError && error.extensions.code === 'BAD_USER_INPUT') return fail(String(error.extensions.field), error.message);
+      if (error instanceof DomainError && error.code === ErrorCode.BAD_USER_INPUT) return fail(error.field ?? 'query', error.message);
       next(error);
     }
   });

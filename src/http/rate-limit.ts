@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { RateLimits } from '../config';
-import { ErrorCode } from '../graphql/errors';
+import { ErrorCode } from '../domain/errors';
 import { operationCost, operationMutationCount, worstCaseCost } from '../graphql/limits';
 import type { Viewer } from '../modules/auth/viewer';
 import type { RequestInfo } from './observability';

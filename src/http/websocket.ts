@@ -1,10 +1,11 @@
+import { viewerFromHeaders } from './viewer';
 import type http from 'node:http';
 import { type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, GraphQLError, getOperationAST, parse, specifiedRules, validate } from 'graphql';
 import { CloseCode, type Context as WsContext, handleProtocols, makeServer, type ServerOptions, type SubscribePayload } from 'graphql-ws';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Database } from '../db/database';
 import { contextFor, type Services } from '../graphql/context';
-import { ErrorCode } from '../graphql/errors';
+import { ErrorCode } from '../domain/errors';
 import { createErrorFormatter } from '../graphql/format-error';
 import { MAX_TOKENS, queryLimitRules } from '../graphql/limits';
 import type { Logger } from '../logger';
@@ -94,7 +95,7 @@ export function attachLiveUpdates({ server, path, schema, db, services, logger, 
         try {
           const token = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
           if (token !== undefined && typeof token !== 'string') return false;
-          viewers.set(ctx, await services.auth.viewerFrom({ authorization: token }));
+          viewers.set(ctx, await viewerFromHeaders(services.auth, { authorization: token }));
           return true;
         } catch (error) {
           // A malformed, unknown or revoked token (UNAUTHENTICATED): 4403 Forbidden.

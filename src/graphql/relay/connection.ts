@@ -1,6 +1,6 @@
 import type { ClassType } from 'type-graphql';
 import { ArgsType, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
-import { badUserInput } from '../errors';
+import { badUserInput } from '../../domain/errors';
 import { encodeCursor, type KeysetPosition } from './cursor';
 
 export const DEFAULT_PAGE_SIZE = 20;

@@ -1,4 +1,4 @@
-import { badUserInput } from '../errors';
+import { badUserInput } from '../../domain/errors';
 
 const FORGED_CURSOR = 'Invalid cursor: pass an endCursor returned by this list, unchanged.';
 const MAX_CURSOR_LENGTH = 300;

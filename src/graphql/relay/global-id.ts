@@ -1,4 +1,4 @@
-import { badUserInput } from '../errors';
+import { badUserInput } from '../../domain/errors';
 
 /** Types that implement Node; a global id names one of them. */
 export const NODE_TYPES = ['Article', 'Claim', 'Annotation', 'Source', 'User', 'ApiToken'] as const;

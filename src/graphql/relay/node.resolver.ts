@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../context';
-import { badUserInput } from '../errors';
+import { badUserInput } from '../../domain/errors';
 import { MAX_PAGE_SIZE } from './connection';
 import { fromGlobalId } from './global-id';
 import { Node, type TypedRow } from './node.type';

@@ -1,7 +1,7 @@
+import { DomainError, ErrorCode } from '../../domain/errors';
 import path from 'node:path';
 import fs from 'node:fs';
 import express, { type Response, type Router } from 'express';
-import { GraphQLError } from 'graphql';
 import type { Database } from '../../db/database';
 import type { Services } from '../../graphql/context';
 import type { ClaimReviewService } from '../../modules/claimreview/claim-review.service';
@@ -58,7 +58,7 @@ export function readerRouter({ db, services, reviews }: { db: Database; services
       const list = await loadArticleList(db, services, after || undefined);
       sendPage(res, 200, renderListPage({ ...list, paged: Boolean(after) }));
     } catch (error) {
-      if (error instanceof GraphQLError && error.extensions.code === 'BAD_USER_INPUT') {
+      if (error instanceof DomainError && error.code === ErrorCode.BAD_USER_INPUT) {
         return sendPage(res, 400, errorPage('Bad page link', 'That page link is malformed or out of date. Start again from the newest articles.'));
       }
       throw error;

@@ -2,7 +2,7 @@ import { query } from '../../db/sql';
 import type { EntityManager } from 'typeorm';
 import type { ChangeEvent } from '../../events/change-events';
 import { toSqlDate } from '../../db/sql-dates';
-import { badUserInput, notFound } from '../../graphql/errors';
+import { badUserInput, notFound } from '../../domain/errors';
 import { fromGlobalIdOf } from '../../graphql/relay/global-id';
 import { clean } from '../../graphql/text-rules';
 import { ClaimEntity } from '../claim/claim.entity';

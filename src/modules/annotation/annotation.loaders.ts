@@ -3,9 +3,9 @@ import type { SqlReader } from '../../db/sql-reader';
 import { jsonList } from '../../db/sql-reader';
 import { groupRows } from '../../db/group-rows';
 import type { Visibility } from '../auth/visibility';
-import { SOURCE_COLUMNS, type SourceSqlRow, toSourceRow } from '../source/source.rows';
+import { toSourceRow } from '../source/source.rows';
+import { citationsByAnnotationIds } from './annotation.queries';
 import { ANNOTATION_COLUMNS, type AnnotationRow, type AnnotationSqlRow, type CitationRow, toAnnotationRow } from './annotation.rows';
-import type { Stance } from './citation.entity';
 
 export interface AnnotationLoaders {
   annotationById: DataLoader<number, AnnotationRow | null>;
@@ -40,13 +40,7 @@ export function createAnnotationLoaders(reader: SqlReader, visibility: Visibilit
   });
 
   const citationsByAnnotation = new DataLoader<number, CitationRow[]>(async (annotationIds) => {
-    const rows = await reader.all<SourceSqlRow & { annotationId: number; stance: Stance; excerpt: string }>(
-      `SELECT t.annotation_id AS annotationId, t.stance, t.excerpt, ${SOURCE_COLUMNS}
-       FROM citations t JOIN sources s ON s.id = t.source_id
-       WHERE t.annotation_id IN (SELECT value FROM json_each(?)) AND ${visibility.source}
-       ORDER BY t.annotation_id, t.position`,
-      [jsonList(annotationIds)],
-    );
+    const rows = await reader.rows(citationsByAnnotationIds[visibility.level], { ids: annotationIds });
     const citations: CitationRow[] = rows.map(({ annotationId, stance, excerpt, ...source }) => ({ annotationId, stance, excerpt, source: toSourceRow(source) }));
     return groupRows(annotationIds, citations, (citation) => citation.annotationId);
   });

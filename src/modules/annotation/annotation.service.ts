@@ -2,7 +2,7 @@ import { query } from '../../db/sql';
 import type { EntityManager } from 'typeorm';
 import type { Database } from '../../db/database';
 import { toSqlDate } from '../../db/sql-dates';
-import { badUserInput, conflict, forbidden, notFound } from '../../graphql/errors';
+import { badUserInput, conflict, forbidden, notFound } from '../../domain/errors';
 import { clean } from '../../graphql/text-rules';
 import { ArticleStatus } from '../article/article.entity';
 import { isEditor, requireRole, type Viewer } from '../auth/viewer';

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Database } from '../../db/database';
-import { badUserInput, conflict, notFound } from '../../graphql/errors';
+import { badUserInput, conflict, notFound } from '../../domain/errors';
 import { normalizeHttpUrl } from '../../graphql/http-url';
 import { clean } from '../../graphql/text-rules';
 import { requireRole, type Viewer } from '../auth/viewer';

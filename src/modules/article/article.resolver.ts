@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../graphql/context';
-import { badUserInput } from '../../graphql/errors';
+import { badUserInput } from '../../domain/errors';
 import { type Connection, connectionType, PageArgs } from '../../graphql/relay/connection';
 import { fromGlobalIdOf, toGlobalId } from '../../graphql/relay/global-id';
 import type { CorrectionRow } from '../annotation/annotation.rows';

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database';
 import type { SqlParam, SqlReader } from '../../db/sql-reader';
 import { type SqlTimestamp, toSqlDate } from '../../db/sql-dates';
-import { badUserInput } from '../../graphql/errors';
+import { badUserInput } from '../../domain/errors';
 import { type Connection, pageSize, toConnection } from '../../graphql/relay/connection';
 import { decodeCursor, type KeysetPosition } from '../../graphql/relay/cursor';
 import type { Visibility } from '../auth/visibility';

@@ -1,15 +1,13 @@
 import { query } from '../../db/sql';
-import type { IncomingHttpHeaders } from 'node:http';
 import type { Database } from '../../db/database';
 import { fromSqlDate, toSqlDate } from '../../db/sql-dates';
-import { notFound, unauthenticated } from '../../graphql/errors';
+import { notFound, unauthenticated } from '../../domain/errors';
 import { ApiTokenEntity } from './api-token.entity';
 import { generateToken, hashToken, isWellFormedToken } from './api-token';
 import { UserEntity, type Role } from '../user/user.entity';
-import { ANONYMOUS, type Viewer } from './viewer';
+import type { Viewer } from './viewer';
 
-const MALFORMED_HEADER = 'Malformed Authorization header: expected `Bearer <token>`.';
-const BAD_TOKEN = 'Unknown or revoked API token.';
+export const BAD_TOKEN = 'Unknown or revoked API token.';
 /** lastUsedAt is a hint, not an audit log: refresh it at most this often per token. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
@@ -30,21 +28,18 @@ export class AuthService {
   }
 
   /**
-   * The viewer of a request. No header is an anonymous reader; a header that is malformed or
-   * names an unknown or revoked token is UNAUTHENTICATED, never a silent fall-back.
+   * The viewer an API token stands for. A token that is malformed, unknown or revoked is
+   * UNAUTHENTICATED, never a silent fall-back to an anonymous reader. (The HTTP edge reads the
+   * token from the request: src/http/viewer.ts.)
    */
-  async viewerFrom(headers: IncomingHttpHeaders): Promise<Viewer> {
-    const header = headers.authorization;
-    if (header === undefined || header === '') return ANONYMOUS;
-    const match = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
-    if (!match) throw unauthenticated(MALFORMED_HEADER, 401);
-    if (!isWellFormedToken(match[1])) throw unauthenticated(BAD_TOKEN, 401);
+  async viewerForToken(token: string): Promise<Viewer> {
+    if (!isWellFormedToken(token)) throw unauthenticated(BAD_TOKEN);
     const row = await this.db.reader.get<{ tokenId: number; lastUsedAt: string | null; id: number; name: string; role: Role }>(
       `SELECT t.id AS tokenId, t.last_used_at AS lastUsedAt, u.id, u.name, u.role
        FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND t.revoked_at IS NULL`,
-      [hashToken(match[1])],
+      [hashToken(token)],
     );
-    if (!row) throw unauthenticated(BAD_TOKEN, 401);
+    if (!row) throw unauthenticated(BAD_TOKEN);
     this.touch(row.tokenId, fromSqlDate(row.lastUsedAt));
     return { user: { id: row.id, name: row.name, role: row.role }, tokenId: row.tokenId };
   }

@@ -1,4 +1,4 @@
-import { forbidden, unauthenticated } from '../../graphql/errors';
+import { forbidden, unauthenticated } from '../../domain/errors';
 import { Role } from '../user/user.entity';
 
 /** Who is asking: a signed-in user, or an anonymous reader (user null). */

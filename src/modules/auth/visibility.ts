@@ -13,7 +13,15 @@ import { isEditor, type Viewer } from './viewer';
  * Histories (revisions, corrections, point-in-time reads) follow the same rule through the
  * record of what readers saw (src/modules/article/reader-history.ts).
  */
+/** The three levels of the rule; statements that filter by visibility have one variant each. */
+export type VisibilityLevel = 'public' | 'reviewer' | 'editor';
+export const VISIBILITY_LEVELS: readonly VisibilityLevel[] = ['public', 'reviewer', 'editor'];
+
 export interface Visibility {
+  /** Which variant of a statement applies (src/modules/auth/visibility.queries.ts). */
+  level: VisibilityLevel;
+  /** The viewer's id, the parameter of the reviewer's predicates (null for anonymous readers). */
+  viewerId: number | null;
   /** Predicate on `articles a`. */
   article: string;
   /** Predicate on `annotations n`, with its parameters. */
@@ -39,9 +47,11 @@ const PUBLIC_USER = `EXISTS (SELECT 1 FROM annotation_revisions ur JOIN annotati
     AND uc.deleted_at IS NULL AND ua.status = 'PUBLISHED')`;
 
 export function visibilityFor(viewer: Viewer): Visibility {
-  if (isEditor(viewer)) return { article: '1 = 1', annotation: '1 = 1', annotationParams: [], source: '1 = 1', user: '1 = 1', seesDrafts: true, staff: true };
+  if (isEditor(viewer)) return { level: 'editor', viewerId: viewer.user!.id, article: '1 = 1', annotation: '1 = 1', annotationParams: [], source: '1 = 1', user: '1 = 1', seesDrafts: true, staff: true };
   if (viewer.user) {
     return {
+      level: 'reviewer',
+      viewerId: viewer.user.id,
       article: PUBLIC_ARTICLE,
       annotation: `(${PUBLIC_ANNOTATION} OR n.author_id = ?)`,
       annotationParams: [viewer.user.id],
@@ -51,5 +61,5 @@ export function visibilityFor(viewer: Viewer): Visibility {
       staff: true,
     };
   }
-  return { article: PUBLIC_ARTICLE, annotation: PUBLIC_ANNOTATION, annotationParams: [], source: PUBLIC_SOURCE, user: PUBLIC_USER, seesDrafts: false, staff: false };
+  return { level: 'public', viewerId: null, article: PUBLIC_ARTICLE, annotation: PUBLIC_ANNOTATION, annotationParams: [], source: PUBLIC_SOURCE, user: PUBLIC_USER, seesDrafts: false, staff: false };
 }

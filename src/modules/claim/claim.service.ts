@@ -3,7 +3,7 @@ import { AnchorError, locateQuote } from '../../anchoring/text-selector';
 import type { Database } from '../../db/database';
 import type { SqlParam, SqlReader } from '../../db/sql-reader';
 import { query } from '../../db/sql';
-import { badUserInput, conflict, forbidden, notFound } from '../../graphql/errors';
+import { badUserInput, conflict, forbidden, notFound } from '../../domain/errors';
 import { clean } from '../../graphql/text-rules';
 import { type Connection, pageSize, toConnection } from '../../graphql/relay/connection';
 import { decodeCursor } from '../../graphql/relay/cursor';

@@ -1,8 +1,7 @@
-import { GraphQLError } from 'graphql';
 import { Arg, ID, Resolver, Root, type SubscribeResolverData, Subscription } from 'type-graphql';
 import type { ChangeEvent, ChangeEventType } from '../../events/change-events';
 import type { AppContext } from '../../graphql/context';
-import { notFound, unauthenticated } from '../../graphql/errors';
+import { DomainError, notFound, unauthenticated } from '../../domain/errors';
 import { fromGlobalIdOf } from '../../graphql/relay/global-id';
 import { AnnotationEntity } from '../annotation/annotation.entity';
 import type { AnnotationRow } from '../annotation/annotation.rows';
@@ -24,14 +23,14 @@ async function visibleEvents<T extends ChangeEventType, Row>(
   { args, context }: SubscribeResolverData<unknown, Record<string, unknown>, AppContext>,
   type: T,
   load: (context: AppContext, event: Extract<ChangeEvent, { type: T }>) => Promise<Row | null>,
-): Promise<AsyncIterableIterator<Row | GraphQLError>> {
+): Promise<AsyncIterableIterator<Row | DomainError>> {
   const articleId = fromGlobalIdOf('Article', args[ARTICLE_ID_FIELD] as string, ARTICLE_ID_FIELD);
   if (!(await context.loaders.articleById.load(articleId))) throw notFound('No such article.', ARTICLE_ID_FIELD);
   const source = context.events.subscribe(type, articleId);
   // Hand-written, like the bus's own iterator: return() must end a subscription that is
   // waiting for its next event at once.
-  const iterator: AsyncIterableIterator<Row | GraphQLError> = {
-    async next(): Promise<IteratorResult<Row | GraphQLError>> {
+  const iterator: AsyncIterableIterator<Row | DomainError> = {
+    async next(): Promise<IteratorResult<Row | DomainError>> {
       for (;;) {
         const event = await source.next();
         if (event.done) return { value: undefined, done: true };
@@ -62,8 +61,8 @@ export class LiveResolver {
       "Each fact-check on one of the article's claims, as an editor publishes it. Anonymous subscribers follow published articles only.",
     subscribe: (data: SubscribeResolverData<unknown, Record<string, unknown>, AppContext>) => visibleEvents(data, 'annotationPublished', (ctx, event) => ctx.loaders.annotationById.load(event.annotationId)),
   })
-  annotationPublished(@Root() annotation: AnnotationRow | GraphQLError, @Arg(ARTICLE_ID_FIELD, () => ID) _articleId: string): AnnotationRow {
-    if (annotation instanceof GraphQLError) throw annotation;
+  annotationPublished(@Root() annotation: AnnotationRow | DomainError, @Arg(ARTICLE_ID_FIELD, () => ID) _articleId: string): AnnotationRow {
+    if (annotation instanceof DomainError) throw annotation;
     return annotation;
   }
 
@@ -71,8 +70,8 @@ export class LiveResolver {
     description: "Each claim of the article whose verdict changes: a fact-check published, corrected or retracted.",
     subscribe: (data: SubscribeResolverData<unknown, Record<string, unknown>, AppContext>) => visibleEvents(data, 'claimVerdictChanged', (ctx, event) => ctx.loaders.claimById.load(event.claimId)),
   })
-  claimVerdictChanged(@Root() claim: ClaimRow | GraphQLError, @Arg(ARTICLE_ID_FIELD, () => ID) _articleId: string): ClaimRow {
-    if (claim instanceof GraphQLError) throw claim;
+  claimVerdictChanged(@Root() claim: ClaimRow | DomainError, @Arg(ARTICLE_ID_FIELD, () => ID) _articleId: string): ClaimRow {
+    if (claim instanceof DomainError) throw claim;
     return claim;
   }
 }

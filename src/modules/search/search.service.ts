@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import DataLoader from 'dataloader';
 import type { Database } from '../../db/database';
-import { badUserInput } from '../../graphql/errors';
+import { badUserInput } from '../../domain/errors';
 import type { Loaders } from '../../graphql/context';
 import { type Connection, pageSize, toConnection } from '../../graphql/relay/connection';
 import { decodeCursor } from '../../graphql/relay/cursor';

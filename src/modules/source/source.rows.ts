@@ -2,6 +2,7 @@ import type { SqlTimestamp } from '../../db/sql-dates';
 import type { TypedRow } from '../../graphql/relay/node.type';
 import type { SourceKind } from './source.entity';
 
+/** A source as the API serves it. */
 export interface SourceRow extends TypedRow {
   id: number;
   url: string;
@@ -12,18 +13,6 @@ export interface SourceRow extends TypedRow {
   accessedAt: SqlTimestamp | null;
 }
 
-export interface SourceSqlRow {
-  id: number;
-  url: string;
-  title: string;
-  publisher: string | null;
-  publishedAt: SqlTimestamp | null;
-  kind: SourceKind;
-  accessedAt: SqlTimestamp | null;
-}
-
-export const SOURCE_COLUMNS = `s.id, s.url, s.title, s.publisher, s.published_at AS publishedAt, s.kind, s.accessed_at AS accessedAt`;
-
-export function toSourceRow(row: SourceSqlRow): SourceRow {
+export function toSourceRow(row: Omit<SourceRow, '__typename'>): SourceRow {
   return { __typename: 'Source', ...row };
 }

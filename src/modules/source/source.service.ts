@@ -1,17 +1,18 @@
-import { query } from '../../db/sql';
+import { execute, executeOne } from '../../db/sql';
+import { toSqlDate } from '../../db/sql-dates';
 import type { EntityManager } from 'typeorm';
 import type { Database } from '../../db/database';
 import type { SqlReader } from '../../db/sql-reader';
-import { badUserInput } from '../../graphql/errors';
+import { badUserInput } from '../../domain/errors';
 import { type Connection, pageSize, toConnection } from '../../graphql/relay/connection';
 import { decodeCursor } from '../../graphql/relay/cursor';
 import { clean } from '../../graphql/text-rules';
 import { requireRole, type Viewer } from '../auth/viewer';
 import type { Visibility } from '../auth/visibility';
 import { Role } from '../user/user.entity';
-import { SourceEntity } from './source.entity';
 import type { CreateSourceInput } from './source.inputs';
-import { SOURCE_COLUMNS, type SourceRow, type SourceSqlRow, toSourceRow } from './source.rows';
+import { insertSource, sourceCount, sourceIdByUrl, sourcePage } from './source.queries';
+import { type SourceRow, toSourceRow } from './source.rows';
 import { HttpUrlError, normalizeHttpUrl } from '../../graphql/http-url';
 
 const SCOPE = 'sources:id';
@@ -29,17 +30,14 @@ export class SourceService {
   async list({ visibility, first, after }: { visibility: Visibility; first?: number | null; after?: string | null }): Promise<Connection<SourceRow>> {
     const size = pageSize(first);
     const afterId = after ? decodeCursor(SCOPE, after).id : 0;
-    const rows = await this.reader.all<SourceSqlRow>(`SELECT ${SOURCE_COLUMNS} FROM sources s WHERE s.id > ? AND ${visibility.source} ORDER BY s.id LIMIT ?`, [
-      afterId,
-      size + 1,
-    ]);
+    const rows = await this.reader.rows(sourcePage[visibility.level], { afterId, limit: size + 1 });
     return toConnection(
       rows,
       size,
       SCOPE,
       (row) => ({ value: null, id: row.id }),
       toSourceRow,
-      async () => (await this.reader.get<{ n: number }>(`SELECT COUNT(*) AS n FROM sources s WHERE ${visibility.source}`))?.n ?? 0,
+      async () => (await this.reader.row(sourceCount[visibility.level], {}))?.n ?? 0,
     );
   }
 
@@ -60,17 +58,15 @@ export async function upsertSource(manager: EntityManager, input: CreateSourceIn
     throw error;
   }
   // Most citations name a source already stored: one indexed lookup, nothing hydrated.
-  const [existing] = (await query(manager, 'SELECT id FROM sources WHERE url = ?', [url])) as { id: number }[];
+  const existing = await executeOne(manager, sourceIdByUrl, { url });
   if (existing) return existing.id;
-  const created = await manager.save(
-    manager.create(SourceEntity, {
-      url,
-      title: clean(input.title),
-      publisher: clean(input.publisher) ?? null,
-      publishedAt: input.publishedAt ?? null,
-      kind: input.kind,
-      accessedAt: new Date(),
-    }),
-  );
+  const [created] = await execute(manager, insertSource, {
+    url,
+    title: clean(input.title),
+    publisher: clean(input.publisher) ?? null,
+    publishedAt: input.publishedAt ? toSqlDate(input.publishedAt) : null,
+    kind: input.kind,
+    accessedAt: toSqlDate(new Date()),
+  });
   return created.id;
 }

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/database';
-import { conflict, notFound } from '../../graphql/errors';
+import { conflict, notFound } from '../../domain/errors';
 import { clean } from '../../graphql/text-rules';
 import { Role, UserEntity } from './user.entity';
 

@@ -1,0 +1,8 @@
+/**
+ * Every query layer of the service. Importing this registers all their statements, which the
+ * SQL snapshots and the EXPLAIN test enumerate; tests/db/sql-snapshots.test.ts fails when a
+ * `*.queries.ts` file is missing here.
+ */
+import '../modules/auth/visibility.queries';
+import '../modules/source/source.queries';
+import '../modules/annotation/annotation.queries';

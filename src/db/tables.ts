@@ -1,0 +1,207 @@
+import type { ColumnType } from 'kysely';
+import type { SqlTimestamp } from './sql-dates';
+
+/**
+ * The tables as the query layer sees them: one row shape per table, with each column's kind and
+ * nullability. `TABLES` is also a value, so a test can hold it against TypeORM's entity metadata
+ * (tests/db/tables.test.ts): the entities and migrations own the schema, and this description
+ * can never drift from them unnoticed.
+ *
+ * Kinds are what a row read with SQL holds on both databases: integers and reals as numbers,
+ * timestamps as text (SqlTimestamp), JSON columns as their text.
+ */
+export type ColumnKind = 'integer' | 'real' | 'text' | 'timestamp' | 'json';
+
+export interface ColumnSpec<Kind extends ColumnKind = ColumnKind, Nullable extends boolean = boolean, HasDefault extends boolean = boolean> {
+  readonly kind: Kind;
+  readonly nullable: Nullable;
+  /** Filled by the database when an insert leaves it out (generated ids, defaults). */
+  readonly hasDefault: HasDefault;
+}
+
+function column<Kind extends ColumnKind>(kind: Kind) {
+  const spec = { kind, nullable: false as const, hasDefault: false as const };
+  return Object.assign(spec, {
+    nullable: false as const,
+    orNull: (): ColumnSpec<Kind, true, false> => ({ kind, nullable: true, hasDefault: false }),
+    withDefault: (): ColumnSpec<Kind, false, true> => ({ kind, nullable: false, hasDefault: true }),
+  });
+}
+
+const id = (): ColumnSpec<'integer', false, true> => ({ kind: 'integer', nullable: false, hasDefault: true });
+const integer = () => column('integer');
+const real = () => column('real');
+const text = () => column('text');
+const timestamp = () => column('timestamp');
+const json = () => column('json');
+
+export const TABLES = {
+  users: { id: id(), name: text(), role: text(), created_at: timestamp().withDefault() },
+  api_tokens: {
+    id: id(),
+    user_id: integer(),
+    label: text(),
+    token_hash: text(),
+    token_prefix: text(),
+    created_at: timestamp().withDefault(),
+    last_used_at: timestamp().orNull(),
+    revoked_at: timestamp().orNull(),
+  },
+  articles: {
+    id: id(),
+    slug: text(),
+    headline: text(),
+    standfirst: text().orNull(),
+    body: text(),
+    authors: json(),
+    section: text().orNull(),
+    language: text(),
+    url: text().orNull(),
+    published_at: timestamp().orNull(),
+    status: text(),
+    version: integer().withDefault(),
+    revision: integer().withDefault(),
+    created_at: timestamp().withDefault(),
+    updated_at: timestamp().withDefault(),
+  },
+  claims: {
+    id: id(),
+    article_id: integer(),
+    quote: text(),
+    prefix: text(),
+    suffix: text(),
+    start_offset: integer(),
+    end_offset: integer(),
+    claimant: text().orNull(),
+    verdict: text().orNull(),
+    anchor_status: text().withDefault(),
+    anchor_score: real().orNull(),
+    anchor_exact: text().orNull(),
+    checked_revision: integer().withDefault(),
+    external_id: text().orNull(),
+    deleted_at: timestamp().orNull(),
+    created_at: timestamp().withDefault(),
+    updated_at: timestamp().withDefault(),
+  },
+  sources: {
+    id: id(),
+    url: text(),
+    title: text(),
+    publisher: text().orNull(),
+    published_at: timestamp().orNull(),
+    kind: text(),
+    accessed_at: timestamp().orNull(),
+    created_at: timestamp().withDefault(),
+    public_at: timestamp().orNull(),
+  },
+  annotations: {
+    id: id(),
+    claim_id: integer(),
+    author_id: integer(),
+    verdict: text(),
+    summary: text(),
+    body: text(),
+    status: text(),
+    version: integer().withDefault(),
+    published_at: timestamp().orNull(),
+    retracted_at: timestamp().orNull(),
+    retraction_reason: text().orNull(),
+    external_id: text().orNull(),
+    created_at: timestamp().withDefault(),
+    updated_at: timestamp().withDefault(),
+  },
+  citations: { id: id(), annotation_id: integer(), source_id: integer(), stance: text(), excerpt: text(), position: integer() },
+  annotation_revisions: {
+    id: id(),
+    annotation_id: integer(),
+    version: integer(),
+    change: text(),
+    verdict: text(),
+    summary: text(),
+    body: text(),
+    status: text(),
+    citations: json(),
+    actor_id: integer(),
+    note: text().orNull(),
+    created_at: timestamp().withDefault(),
+    public_at: timestamp().orNull(),
+  },
+  corrections: {
+    id: id(),
+    article_id: integer(),
+    claim_id: integer(),
+    annotation_id: integer(),
+    kind: text(),
+    previous_verdict: text().orNull(),
+    new_verdict: text().orNull(),
+    previous_text: text().orNull(),
+    new_text: text().orNull(),
+    note: text(),
+    editor_id: integer(),
+    created_at: timestamp().withDefault(),
+  },
+  article_revisions: {
+    id: id(),
+    article_id: integer(),
+    number: integer(),
+    headline: text(),
+    standfirst: text().orNull(),
+    body: text(),
+    editor_id: integer().orNull(),
+    note: text().orNull(),
+    created_at: timestamp().withDefault(),
+    public_at: timestamp().orNull(),
+  },
+  article_status_changes: {
+    id: id(),
+    article_id: integer(),
+    status: text(),
+    actor_id: integer().orNull(),
+    note: text().orNull(),
+    created_at: timestamp().withDefault(),
+  },
+  claim_anchors: {
+    id: id(),
+    claim_id: integer(),
+    article_revision: integer(),
+    status: text(),
+    quote: text(),
+    claimant: text().orNull(),
+    anchor_exact: text().orNull(),
+    prefix: text(),
+    suffix: text(),
+    start_offset: integer(),
+    end_offset: integer(),
+    score: real().orNull(),
+    checked_revision: integer(),
+    created_at: timestamp().withDefault(),
+  },
+} as const satisfies Record<string, Record<string, ColumnSpec>>;
+
+interface KindTypes {
+  integer: number;
+  real: number;
+  text: string;
+  // Read as text; written as text too (toSqlDate on SQLite, ISO on PostgreSQL) or left to a default.
+  timestamp: SqlTimestamp;
+  json: string;
+}
+
+type ValueOf<Spec extends ColumnSpec> = KindTypes[Spec['kind']] | (Spec['nullable'] extends true ? null : never);
+type Insertable<Spec extends ColumnSpec> = Spec['kind'] extends 'timestamp' ? string | ValueOf<Spec> : ValueOf<Spec>;
+type KyselyColumn<Spec extends ColumnSpec> = Spec['hasDefault'] extends true
+  ? ColumnType<ValueOf<Spec>, Insertable<Spec> | undefined, Insertable<Spec>>
+  : ColumnType<ValueOf<Spec>, Insertable<Spec>, Insertable<Spec>>;
+
+type TableOf<Columns extends Record<string, ColumnSpec>> = { [Name in keyof Columns]: KyselyColumn<Columns[Name]> };
+
+/**
+ * Tables outside the entities: the search index, which migrations create per dialect (an FTS5
+ * table on SQLite, a table with a tsvector on PostgreSQL).
+ */
+export interface SearchTables {
+  search_index: { kind: string; ref_id: number; article_id: number; title: string; body: string };
+}
+
+/** The database as Kysely types it. */
+export type Tables = { [Table in keyof typeof TABLES]: TableOf<(typeof TABLES)[Table]> } & SearchTables;
