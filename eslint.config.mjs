@@ -14,4 +14,21 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  {
+    // Modules hold the domain: they throw DomainErrors (mapped to GraphQL and HTTP at the edges)
+    // and leave SQL to their query layer. The layers' imports are checked by dependency-cruiser.
+    files: ['src/modules/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'graphql', importNames: ['GraphQLError'], message: 'Throw a DomainError (src/domain/errors.ts); the error formatter maps it.' },
+            { name: 'express', message: 'Modules never see requests: the HTTP edge (src/http) does.' },
+            { name: 'node:http', message: 'Modules never see requests: the HTTP edge (src/http) does.' },
+          ],
+        },
+      ],
+    },
+  },
 );

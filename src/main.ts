@@ -4,7 +4,7 @@ import path from 'node:path';
 import { type AppConfig, ConfigError, loadConfigOrExit } from './config';
 import { type Database, makeFolder } from './db/database';
 import { openConfiguredDatabase } from './db/open';
-import { buildAppSchema } from './graphql/schema';
+import { buildAppSchema } from './app/schema';
 import { createHttpApp, GRAPHQL_PATH, type HttpApp } from './http/app';
 import { createLogger, type Logger } from './logger';
 import { DatasetService } from './modules/dataset/dataset.service';

@@ -4,7 +4,7 @@ import { type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, Grap
 import { CloseCode, type Context as WsContext, handleProtocols, makeServer, type ServerOptions, type SubscribePayload } from 'graphql-ws';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Database } from '../db/database';
-import { contextFor, type Services } from '../graphql/context';
+import { contextFor, type Services } from '../app/services';
 import { ErrorCode } from '../domain/errors';
 import { createErrorFormatter } from '../graphql/format-error';
 import { MAX_TOKENS, queryLimitRules } from '../graphql/limits';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config';
 import { toGlobalId } from '../../src/graphql/relay/global-id';
-import { buildAppSchema } from '../../src/graphql/schema';
+import { buildAppSchema } from '../../src/app/schema';
 import { createHttpApp, type HttpApp, type HttpAppConfig } from '../../src/http/app';
 import { DEMO_ARTICLE_SLUG } from '../../src/modules/dataset/demo-dataset';
 import { Role } from '../../src/modules/user/user.entity';

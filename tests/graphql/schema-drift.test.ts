@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildAppSchema, printAppSchema } from '../../src/graphql/schema';
+import { buildAppSchema } from '../../src/app/schema';
+import { printAppSchema } from '../../src/graphql/schema';
 import { SCHEMA_FILE } from '../../src/paths';
 
 describe('schema/schema.graphql', () => {

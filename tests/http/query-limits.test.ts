@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { type GraphQLFormattedError, type GraphQLSchema, buildClientSchema, getIntrospectionQuery, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_TOKENS, QUERY_LIMITS, type QueryLimit, operationCost } from '../../src/graphql/limits';
-import { buildAppSchema } from '../../src/graphql/schema';
+import { buildAppSchema } from '../../src/app/schema';
 import {
   EXAMPLE_ARTICLE_QUERY,
   EXAMPLE_ARTICLE_VARIABLES,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'graphql';
 import { operationCost, QUERY_LIMITS } from '../../src/graphql/limits';
-import { buildAppSchema } from '../../src/graphql/schema';
+import { buildAppSchema } from '../../src/app/schema';
 import { Role } from '../../src/modules/user/user.entity';
 import { startTestServer, type TestServer } from '../helpers/test-app';
 

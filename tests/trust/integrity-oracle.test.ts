@@ -1,7 +1,7 @@
 import { getNamedType, graphql, type GraphQLInputObjectType, type GraphQLSchema, isNonNullType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contextFor, createServices } from '../../src/graphql/context';
-import { buildAppSchema } from '../../src/graphql/schema';
+import { contextFor, createServices } from '../../src/app/services';
+import { buildAppSchema } from '../../src/app/schema';
 import { ANONYMOUS } from '../../src/modules/auth/viewer';
 import { Role } from '../../src/modules/user/user.entity';
 import { Newsroom } from '../helpers/newsroom';

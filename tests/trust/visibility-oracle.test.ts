@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { graphql, type GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contextFor, createServices, type Services } from '../../src/graphql/context';
+import { contextFor, createServices, type Services } from '../../src/app/services';
 import { toGlobalId, type NodeTypeName } from '../../src/graphql/relay/global-id';
-import { buildAppSchema } from '../../src/graphql/schema';
+import { buildAppSchema } from '../../src/app/schema';
 import { ANONYMOUS, type Viewer } from '../../src/modules/auth/viewer';
 import { Role } from '../../src/modules/user/user.entity';
 import { connectLive, type LiveClient, type LiveStream } from '../helpers/live-client';

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/database';
-import { contextFor, type Services } from '../../graphql/context';
+import { contextFor, type Services } from '../../app/services';
 import type { AnnotationRow, CitationRow, CorrectionRow } from '../../modules/annotation/annotation.rows';
 import { type ClaimStats, claimStatsOf } from '../../modules/article/article.loaders';
 import type { ArticleRow } from '../../modules/article/article.rows';

@@ -1,7 +1,7 @@
 import type { AuthChecker } from 'type-graphql';
-import { requireRole } from '../modules/auth/viewer';
-import { Role } from '../modules/user/user.entity';
-import type { AppContext } from './context';
+import { requireRole } from './viewer';
+import { Role } from '../user/user.entity';
+import type { AppContext } from '../../app/context';
 
 /**
  * `@Authorized(role)` on a resolver: the lowest role allowed (roles are ordered). Runs before
