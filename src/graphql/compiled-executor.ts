@@ -93,7 +93,7 @@ export class CompiledExecutor {
     const operation = getOperationAST(document, operationName);
     const entry = operation ? this.operations.get(operation) : undefined;
     if (!operation || entry?.kind !== 'compiled') return null;
-    return { document, operationName: operation.name?.value, query: entry.query, variableDefinitions: entry.variableDefinitions };
+    return { document, operation, operationName: operation.name?.value, query: entry.query, variableDefinitions: entry.variableDefinitions };
   }
 
   private remember(source: string, document: DocumentNode): void {
@@ -181,6 +181,7 @@ const MAX_REMEMBERED_SOURCES = 1000;
 
 export interface CompiledOperation {
   document: DocumentNode;
+  operation: OperationDefinitionNode;
   operationName: string | undefined;
   query: CompiledQuery;
   variableDefinitions: readonly VariableDefinitionNode[];

@@ -21,7 +21,8 @@ import { frontBodyErrors, frontListener, jsonBodyDepthCheck, MAX_BODY_BYTES } fr
 import { JSON_TOO_DEEP, jsonTooDeepError, nestsDeeperThan } from './json-depth';
 import { graphqlOverHttpPlugin } from './graphql-over-http';
 import { graphqlRequestInfoPlugin, requestTracker, ServiceMetrics } from './observability';
-import { RateLimiter, rateLimitPlugin } from './rate-limit';
+import { RateLimiter } from './rate-limit';
+import { RequestPolicy, requestPolicyPlugin } from './request-policy';
 import { ResponseCache, responseCacheMiddleware } from './response-cache';
 import {
   EXAMPLE_ARTICLE_QUERY,
@@ -142,14 +143,14 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
     metrics.track('factline_response_cache_hits', 'Anonymous reads answered from the response cache.', () => cache.hits);
     metrics.track('factline_response_cache_misses', 'Anonymous reads the response cache could not answer.', () => cache.misses);
     metrics.track('factline_response_cache_entries', 'Answers in the response cache.', () => cache.size);
-    // First in line: a hit skips every other route.
-    app.use(GRAPHQL_PATH, graphqlBody, responseCacheMiddleware(cache));
   }
+  const policy = new RequestPolicy(new RateLimiter(config.rateLimits), cache);
+  // First in line: a hit skips every other route.
+  if (cache) app.use(GRAPHQL_PATH, graphqlBody, responseCacheMiddleware(cache, policy));
   const server = http.createServer();
   // Before any request listener: it marks answers as they start (src/http/connection-drain.ts).
   const drain = new ConnectionDrain(server, logger);
   const executor = new CompiledExecutor(schema, config.compileQueries);
-  const rateLimiter = new RateLimiter(config.rateLimits);
   metrics.track('factline_compiled_queries', 'Query documents compiled to functions (COMPILE_QUERIES).', () => executor.compiledCount);
   const apollo = new ApolloServer<AppContext>({
     // Apollo runs the request pipeline (parsing, validation, plugins, errors); queries that
@@ -172,7 +173,7 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
       ApolloServerPluginCacheControlDisabled(),
       graphqlOverHttpPlugin<AppContext>(),
       graphqlRequestInfoPlugin<AppContext>(),
-      rateLimitPlugin<AppContext>(schema, rateLimiter),
+      requestPolicyPlugin<AppContext>(schema, policy),
     ],
     formatError: createErrorFormatter({ production: config.production, logger }),
     includeStacktraceInErrorResponses: false,
@@ -228,7 +229,7 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
   const context = createContextFactory(db, services);
   app.use(GRAPHQL_PATH, graphqlBody, expressMiddleware(apollo, { context }));
   app.use(jsonErrors(logger, config.production));
-  const lane = new CompiledQueryLane({ executor, schema, context, rateLimiter, cache });
+  const lane = new CompiledQueryLane({ executor, schema, context, policy });
   metrics.track('factline_compiled_lane_answers', 'GraphQL requests answered by the compiled-query lane, not Apollo.', () => lane.answered);
   server.on('request', frontListener({ app, graphqlPath: GRAPHQL_PATH, track: requestTracker({ logger, metrics, clientAddress }), lane }));
   const live = attachLiveUpdates({

@@ -3,11 +3,9 @@ import { getVariableValues, type GraphQLSchema } from 'graphql';
 import type { CompiledQuery } from 'graphql-jit';
 import type { CompiledExecutor } from '../graphql/compiled-executor';
 import type { AppContext } from '../graphql/context';
-import { worstCaseCost } from '../graphql/limits';
 import { negotiatedMediaType } from './graphql-over-http';
 import type { RequestInfo } from './observability';
-import type { RateLimiter } from './rate-limit';
-import { hasCredentials, passOnLookup, postCacheKey, type ResponseCache } from './response-cache';
+import type { RequestPolicy } from './request-policy';
 
 type ContextFactory = (request: { req: IncomingMessage; res: ServerResponse & { locals: Record<string, unknown> } }) => Promise<AppContext>;
 
@@ -19,13 +17,14 @@ type ContextFactory = (request: { req: IncomingMessage; res: ServerResponse & { 
  * of every answer) and Apollo's pipeline (a sha256 of the text, a dozen plugin hooks, header
  * maps) cost as much CPU as executing the article page itself. A query text that Apollo has
  * parsed, validated and run, and the executor compiled, needs none of that again: the lane
- * coerces its variables, runs the compiled function and sends the JSON, doing what the plugins
- * would have done (operation name for logs and metrics, rate limits, the response cache).
+ * coerces its variables, runs the compiled function and sends the JSON. What Apollo's plugins
+ * and the cache middleware decide (the operation's label, its rate budget, the response cache)
+ * it asks of the same RequestPolicy (src/http/request-policy.ts).
  *
  * Only the plain, successful case is taken. Everything else goes on to express and Apollo,
  * which answer it as they always have: a text not compiled yet, an `extensions` entry
  * (persisted queries), variables that do not fit, a credential that fails, an Accept Apollo
- * would refuse, a query that may spend the expensive-query budget, and any result with errors
+ * would refuse, a query that spends a rate budget (Apollo's plugin spends it), and any result with errors
  * (it runs again there, so errors are formatted, coded and counted in one place; queries
  * change nothing, and errors are rare on the paths clients repeat).
  */
@@ -38,8 +37,7 @@ export class CompiledQueryLane {
       executor: CompiledExecutor;
       schema: GraphQLSchema;
       context: ContextFactory;
-      rateLimiter: RateLimiter;
-      cache: ResponseCache | null;
+      policy: RequestPolicy;
     },
   ) {}
 
@@ -48,44 +46,41 @@ export class CompiledQueryLane {
    * anything). `body` is the parsed JSON body.
    */
   serve(req: IncomingMessage, res: ServerResponse, info: RequestInfo, body: unknown, passOn: () => void): void {
-    const { executor, schema, rateLimiter, cache } = this.options;
+    const { executor, schema, policy } = this.options;
     const request = plainRequest(body);
     if (!request) return passOn();
     const compiled = executor.compiledForSource(request.query, request.operationName);
     if (!compiled) return passOn();
-    // A query that may cost more than the bar for some variables spends (or not) through Apollo's plugin.
-    if (rateLimiter.budgetOf('query', () => worstCaseCost(schema, compiled.document, compiled.operationName) ?? Number.POSITIVE_INFINITY) !== null) return passOn();
     const mediaType = negotiatedMediaType(req.headers.accept);
     if (mediaType === null) return passOn();
     const variables = request.variables ?? {};
     if (getVariableValues(schema, compiled.variableDefinitions, variables, { maxErrors: 1 }).errors) return passOn();
+    const operation = { schema, document: compiled.document, operation: compiled.operation, operationName: compiled.operationName, variables };
+    if (policy.budget(operation) !== null) return passOn();
 
-    const key = cache && !hasCredentials(req.headers) ? postCacheKey(req.headers.accept, body as Record<string, unknown>) : null;
-    const cached = key !== null && cache ? cache.lookup(key) : null;
-    info.operation = request.operationName;
-    info.operationType = 'query';
+    const cache = policy.cache;
+    const key = cache ? policy.cacheKey({ method: 'POST', headers: req.headers, body }) : null;
+    // Peeked, not counted: a request handed on is looked up (and counted) by the cache middleware.
+    const cached = key !== null && cache ? cache.peek(key) : null;
+    policy.label(info, 'query', compiled.operationName);
     if (cached?.entry) {
       this.answered += 1;
+      cache!.count(cached);
       return send(res, cached.entry.body, cached.entry.contentType, { etag: cached.entry.etag, 'x-cache': 'hit' });
     }
-    // Handed on after a miss, the request takes its lookup along: express's cache middleware
-    // uses it rather than looking up (and counting a miss) again.
-    const handOn = () => {
-      if (key !== null && cached) passOnLookup(req, key, cached);
-      passOn();
-    };
     void this.execute(req, res, compiled.query, variables)
       .then((data) => {
-        if (data === null) return handOn();
+        if (data === null) return passOn();
         this.answered += 1;
         const json = `${JSON.stringify({ data })}\n`;
         const contentType = `${mediaType}; charset=utf-8`;
         if (key === null || !cache || !cached) return send(res, json, contentType, {});
+        cache.count(cached);
         send(res, json, contentType, { etag: cache.store(key, cached.version, json, contentType), 'x-cache': 'miss' });
       })
       .catch(() => {
         // Whatever went wrong (a credential refused, a database failing), Apollo reports it.
-        if (!res.headersSent) handOn();
+        if (!res.headersSent) passOn();
       });
   }
 

@@ -187,11 +187,8 @@ export function graphqlRequestInfoPlugin<T extends { request?: RequestInfo }>():
       const info = contextValue.request;
       if (!info) return;
       info.executing = true;
+      // The operation's label is the request policy's (src/http/request-policy.ts).
       return {
-        async didResolveOperation({ operation, operationName }) {
-          info.operation = operationName ?? undefined;
-          info.operationType = operation?.operation;
-        },
         async willSendResponse({ response }) {
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors : response.body.initialResult.errors;
           for (const error of errors ?? []) {

@@ -1,13 +1,9 @@
-import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { RateLimits } from '../config';
 import { ErrorCode } from '../domain/errors';
-import { operationCost, operationMutationCount, worstCaseCost } from '../graphql/limits';
-import type { Viewer } from '../modules/auth/viewer';
-import type { RequestInfo } from './observability';
 
-type LimitName = 'mutations' | 'expensive';
+export type LimitName = 'mutations' | 'expensive';
 
 /**
  * Per-client budgets for what costs the service most: mutations (each mutation field a write
@@ -16,7 +12,7 @@ type LimitName = 'mutations' | 'expensive';
  * request spends from two budgets, its token's (the user's, so one account cannot spread its
  * load over many addresses) and its address's (so anonymous clients and a flood of tokens
  * from one host are held too). In memory, per process: with several replicas each enforces
- * its own budget.
+ * its own budget. What an operation spends is decided by src/http/request-policy.ts.
  */
 export class RateLimiter {
   private readonly limiters: Record<LimitName, RateLimiterMemory | null>;
@@ -59,26 +55,4 @@ function rateLimited(limit: LimitName, retryAfterSeconds: number): GraphQLError 
       http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
     },
   });
-}
-
-export function rateLimitPlugin<T extends { viewer: Viewer; request?: RequestInfo }>(schema: GraphQLSchema, limiter: RateLimiter): ApolloServerPlugin<T> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ contextValue, operation, document, operationName, request }) {
-          if (!operation) return;
-          const budget = limiter.budgetOf(operation.operation, () => {
-            // The worst case over all variables is known from validation: below the bar, done.
-            const worst = worstCaseCost(schema, document, operationName ?? undefined);
-            return worst !== null && worst < limiter.expensiveCost ? worst : operationCost(schema, document, operationName ?? undefined, request.variables ?? {});
-          });
-          if (!budget) return;
-          const keys = [`ip:${contextValue.request?.ip ?? ''}`];
-          if (contextValue.viewer.user) keys.push(`user:${contextValue.viewer.user.id}`);
-          // Each mutation field is a write of its own (the validation rules cap how many one request holds).
-          await limiter.spend(budget, keys, budget === 'mutations' ? Math.max(1, operationMutationCount(document, operation)) : 1);
-        },
-      };
-    },
-  };
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type express from 'express';
 import { requestInfo } from './observability';
+import type { RequestPolicy } from './request-policy';
 
 /**
  * A response cache for anonymous GraphQL reads: the same query with the same variables gets
@@ -35,18 +35,32 @@ export class ResponseCache {
     return this.entries.size;
   }
 
+  /** Looks an answer up, counting a hit or a miss. */
   lookup(key: string): CacheLookup {
+    return this.count(this.peek(key));
+  }
+
+  /** Counts a lookup made with `peek` once its request is answered. */
+  count(found: CacheLookup): CacheLookup {
+    if (found.entry) this.hits += 1;
+    else this.misses += 1;
+    return found;
+  }
+
+  /**
+   * Looks an answer up without counting: for a path that may yet hand the request on to one
+   * that looks it up again (the compiled-query lane), so each request counts once.
+   */
+  peek(key: string): CacheLookup {
     const version = this.dataVersion();
     const entry = this.entries.get(key);
     if (entry && entry.version === version) {
       // Most recently used last: the Map's order is the eviction order.
       this.entries.delete(key);
       this.entries.set(key, entry);
-      this.hits += 1;
       return { entry, version };
     }
     if (entry) this.remove(key, entry);
-    this.misses += 1;
     return { entry: null, version };
   }
 
@@ -79,17 +93,6 @@ export interface CacheLookup {
   version: number;
 }
 
-/**
- * Misses the compiled-query lane met on requests it then passed on (an answer with errors):
- * express's middleware takes the lookup over rather than looking up again, so each request
- * counts one hit or one miss.
- */
-const lookupsPassedOn = new WeakMap<IncomingMessage, { key: string; lookup: CacheLookup }>();
-
-export function passOnLookup(req: IncomingMessage, key: string, lookup: CacheLookup): void {
-  lookupsPassedOn.set(req, { key, lookup });
-}
-
 interface CachedResponse {
   version: number;
   body: Buffer;
@@ -101,42 +104,15 @@ interface CachedResponse {
 /** Anonymous GETs may be kept by shared caches (a CDN) as long as they check back (ETag). */
 const SHARED_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
 
-/** Credentials make an answer personal: never cached, never served from the cache. */
-export function hasCredentials(headers: IncomingHttpHeaders): boolean {
-  return headers.authorization !== undefined || headers.cookie !== undefined;
-}
-
-/**
- * The cache key of a JSON POST body. The answer's content type, and so its status rules,
- * depend on Accept: it is part of the key.
- */
-export function postCacheKey(accept: string | undefined, body: Record<string, unknown>): string | null {
-  const { query, variables, operationName, extensions } = body;
-  if (typeof query !== 'string') return null;
-  return `POST ${accept ?? ''}\n${JSON.stringify([query, variables ?? null, operationName ?? null, extensions ?? null])}`;
-}
-
-/** The cache key of a request, or null when it must not be served from the cache. */
-function keyOf(req: express.Request): string | null {
-  if (hasCredentials(req.headers)) return null;
-  // A GET without a preflight header is Apollo's to refuse (CSRF prevention), cached or not.
-  if (req.method === 'GET') return req.headers['apollo-require-preflight'] || req.headers['x-apollo-operation-name'] ? `GET ${req.headers.accept ?? ''}\n${req.originalUrl}` : null;
-  if (req.method === 'POST' && req.is('application/json') && req.body && typeof req.body === 'object' && !Array.isArray(req.body)) {
-    return postCacheKey(req.headers.accept, req.body as Record<string, unknown>);
-  }
-  return null;
-}
-
 /**
  * Before Apollo: answers a hit at once; on a miss, lets the request through and keeps its
  * answer if it turns out to be a query answered without errors.
  */
-export function responseCacheMiddleware(cache: ResponseCache): express.RequestHandler {
+export function responseCacheMiddleware(cache: ResponseCache, policy: RequestPolicy): express.RequestHandler {
   return (req, res, next) => {
-    const key = keyOf(req);
+    const key = policy.cacheKey({ method: req.method, headers: req.headers, url: req.originalUrl, body: req.is('application/json') ? req.body : undefined });
     if (key === null) return next();
-    const earlier = lookupsPassedOn.get(req);
-    const { entry, version } = earlier?.key === key ? earlier.lookup : cache.lookup(key);
+    const { entry, version } = cache.lookup(key);
     if (entry) {
       const info = requestInfo(res);
       if (info && req.method === 'POST' && typeof req.body.operationName === 'string') info.operation = req.body.operationName;
@@ -150,7 +126,7 @@ export function responseCacheMiddleware(cache: ResponseCache): express.RequestHa
     const send = res.send.bind(res);
     res.send = (body?: unknown) => {
       const info = requestInfo(res);
-      if (res.statusCode === 200 && typeof body === 'string' && info?.operationType === 'query' && info.errorCodes.length === 0) {
+      if (typeof body === 'string' && policy.cacheable(res.statusCode, info)) {
         res.setHeader('etag', cache.store(key, version, body, String(res.getHeader('content-type') ?? 'application/json; charset=utf-8')));
         if (req.method === 'GET') res.setHeader('cache-control', SHARED_CACHE_CONTROL);
       }

@@ -132,6 +132,26 @@ describe('rate limits', () => {
     await expectRateLimited(refused, 'expensive');
   });
 
+  it('charges a query by its cost for the variables sent, on the compiled-query lane as through Apollo', async () => {
+    // One request policy (src/http/request-policy.ts) decides for both paths.
+    server = await startTestServer({ config: { responseCacheMb: 0, rateLimits: { mutationsPerMinute: 0, expensivePerMinute: 2, expensiveCost: 1000 } } });
+    const PAGES = 'query Pages($first: Int) { articles(first: $first) { edges { node { headline revisions { headline } claims { quote } } } } }';
+    const schema = await buildAppSchema();
+    expect(operationCost(schema, parse(PAGES), undefined, { first: 1 })).toBeLessThan(1000);
+    expect(operationCost(schema, parse(PAGES), undefined, { first: 50 })).toBeGreaterThanOrEqual(1000);
+    const before = server.app.lane.answered;
+    for (let i = 0; i < 6; i += 1) expect((await server.gql(PAGES, { first: 1 })).status).toBe(200);
+    // Cheap for these variables: compiled, answered by the lane, and charged nothing.
+    expect(server.app.lane.answered).toBeGreaterThan(before);
+    const lanes = server.app.lane.answered;
+    expect((await server.gql(PAGES, { first: 50 })).status).toBe(200);
+    expect((await server.gql(PAGES, { first: 50 })).status).toBe(200);
+    const refused = await fetch(server.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: PAGES, variables: { first: 50 } }) });
+    await expectRateLimited(refused, 'expensive');
+    // Expensive for these variables: each went through Apollo's plugin, which spent the budget.
+    expect(server.app.lane.answered).toBe(lanes);
+  });
+
   it('is off when the limit is 0', async () => {
     server = await startTestServer({ demo: false });
     const { token } = await server.signIn(Role.REVIEWER);
