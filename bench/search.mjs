@@ -30,7 +30,7 @@ export const TARGETS = { bareP99Ms: 10, graphqlOverBareP99: 3 };
 const PAGE = 20;
 const QUERY = 'query S($q: String!) { search(query: $q, first: 20) { edges { node { type score field snippet { text highlights { start end } } node { id } } } } }';
 // What an anonymous reader sees (src/modules/auth/visibility.ts): what the GraphQL side gets too.
-const VISIBILITY = { article: "a.status = 'PUBLISHED'", annotation: "n.status IN ('PUBLISHED', 'RETRACTED')", annotationParams: [], seesDrafts: false };
+const VISIBILITY = { level: 'public', viewerId: null, article: "a.status = 'PUBLISHED'", annotation: "n.status IN ('PUBLISHED', 'RETRACTED')", annotationParams: [], seesDrafts: false };
 const CLASSES = {
   rare: 'one word, frequency rank > 20,000',
   medium: 'one word, rank 500-5,000',

@@ -9,6 +9,546 @@ select "t"."annotation_id" as "annotationId", "t"."stance" as "stance", "t"."exc
 -- annotation.citationsByIds[reviewer]
 select "t"."annotation_id" as "annotationId", "t"."stance" as "stance", "t"."excerpt", "s"."id" as "id", "s"."url" as "url", "s"."title" as "title", "s"."publisher" as "publisher", "s"."published_at" as "publishedAt", "s"."kind" as "kind", "s"."accessed_at" as "accessedAt" from "citations" as "t" inner join "sources" as "s" on "s"."id" = "t"."source_id" where "t"."annotation_id" in (SELECT unnest($1::bigint[])) and 1 = 1 order by "t"."annotation_id", "t"."position";
 
+-- search.deleteDocuments
+delete from "search_documents";
+
+-- search.documentCount
+select count(*) as "n" from "search_documents";
+
+-- search.touch[annotations]
+update "annotations" set "summary" = "summary";
+
+-- search.touch[articles]
+update "articles" set "headline" = "headline";
+
+-- search.touch[claims]
+update "claims" set "quote" = "quote";
+
+-- search.touch[sources]
+update "sources" set "title" = "title";
+
+-- search.tsCandidates[stemmed.all.editor]
+WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE "d"."stemmed" @@ to_tsquery('search_english', $1) LIMIT 301) m),
+       ranked AS (SELECT d.id AS doc, -ts_rank("d"."stemmed", to_tsquery('search_english', $2), 1) AS bm FROM search_documents d WHERE "d"."stemmed" @@ to_tsquery('search_english', $3) AND (SELECT n FROM probe) <= 300),
+       recent AS (
+         SELECT m.doc, -1.0 / (1 + row_number() OVER (ORDER BY m.doc DESC)) AS bm
+         FROM (SELECT d.id AS doc FROM search_documents d WHERE "d"."stemmed" @@ to_tsquery('search_english', $4) AND (SELECT n FROM probe) > 300 ORDER BY d.id DESC LIMIT 20000) m
+       )
+       SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
+       FROM "ranked" h JOIN search_documents d ON d.id = h.doc
+       LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
+       LEFT JOIN annotations n ON d.type = 'ANNOTATION' AND n.id = d.ref_id
+       LEFT JOIN claims nc ON nc.id = n.claim_id
+       LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
+       LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
+       WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND 1 = 1
+           AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $6 AND vc.deleted_at IS NULL))
+           AND ($7::text IS NULL OR lower(a.language) = lower($8)) AND ($9::text IS NULL OR a.published_at >= $10) AND ($11::text IS NULL OR a.published_at < $12))
+         OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1
+           AND ($13::text IS NULL OR c.verdict = $14) AND ($15::text IS NULL OR lower(a.language) = lower($16)) AND ($17::text IS NULL OR a.published_at >= $18) AND ($19::text IS NULL OR a.published_at < $20))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1 AND 1 = 1
+           AND ($21::text IS NULL OR n.verdict = $22) AND ($23::text IS NULL OR lower(a.language) = lower($24)) AND ($25::text IS NULL OR n.published_at >= $26) AND ($27::text IS NULL OR n.published_at < $28))
+         OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
+           AND $29::text IS NULL AND $30::text IS NULL AND ($31::text IS NULL OR s.published_at >= $32) AND ($33::text IS NULL OR s.published_at < $34))
+       UNION ALL
+       (SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
+       FROM "recent" h JOIN search_documents d ON d.id = h.doc
+       LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
+       LEFT JOIN annotations n ON d.type = 'ANNOTATION' AND n.id = d.ref_id
+       LEFT JOIN claims nc ON nc.id = n.claim_id
+       LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
+       LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
+       WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND 1 = 1
+           AND ($35::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $36 AND vc.deleted_at IS NULL))
+           AND ($37::text IS NULL OR lower(a.language) = lower($38)) AND ($39::text IS NULL OR a.published_at >= $40) AND ($41::text IS NULL OR a.published_at < $42))
+         OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1
+           AND ($43::text IS NULL OR c.verdict = $44) AND ($45::text IS NULL OR lower(a.language) = lower($46)) AND ($47::text IS NULL OR a.published_at >= $48) AND ($49::text IS NULL OR a.published_at < $50))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1 AND 1 = 1
+           AND ($51::text IS NULL OR n.verdict = $52) AND ($53::text IS NULL OR lower(a.language) = lower($54)) AND ($55::text IS NULL OR n.published_at >= $56) AND ($57::text IS NULL OR n.published_at < $58))
+         OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
+           AND $59::text IS NULL AND $60::text IS NULL AND ($61::text IS NULL OR s.published_at >= $62) AND ($63::text IS NULL OR s.published_at < $64)) ORDER BY h.doc DESC LIMIT 200);
+
+-- search.tsCandidates[stemmed.all.public]
+WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE "d"."stemmed" @@ to_tsquery('search_english', $1) LIMIT 301) m),
+       ranked AS (SELECT d.id AS doc, -ts_rank("d"."stemmed", to_tsquery('search_english', $2), 1) AS bm FROM search_documents d WHERE "d"."stemmed" @@ to_tsquery('search_english', $3) AND (SELECT n FROM probe) <= 300),
+       recent AS (
+         SELECT m.doc, -1.0 / (1 + row_number() OVER (ORDER BY m.doc DESC)) AS bm
+         FROM (SELECT d.id AS doc FROM search_documents d WHERE "d"."stemmed" @@ to_tsquery('search_english', $4) AND (SELECT n FROM probe) > 300 ORDER BY d.id DESC LIMIT 20000) m
+       )
+       SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
+       FROM "ranked" h JOIN search_documents d ON d.id = h.doc
+       LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
+       LEFT JOIN annotations n ON d.type = 'ANNOTATION' AND n.id = d.ref_id
+       LEFT JOIN claims nc ON nc.id = n.claim_id
+       LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
+       LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
+       WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $6 AND vc.deleted_at IS NULL))
+           AND ($7::text IS NULL OR lower(a.language) = lower($8)) AND ($9::text IS NULL OR a.published_at >= $10) AND ($11::text IS NULL OR a.published_at < $12))
+         OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND ($13::text IS NULL OR c.verdict = $14) AND ($15::text IS NULL OR lower(a.language) = lower($16)) AND ($17::text IS NULL OR a.published_at >= $18) AND ($19::text IS NULL OR a.published_at < $20))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND n.status IN ('PUBLISHED', 'RETRACTED')
+           AND ($21::text IS NULL OR n.verdict = $22) AND ($23::text IS NULL OR lower(a.language) = lower($24)) AND ($25::text IS NULL OR n.published_at >= $26) AND ($27::text IS NULL OR n.published_at < $28))
+         OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND s.public_at IS NOT NULL
+           AND $29::text IS NULL AND $30::text IS NULL AND ($31::text IS NULL OR s.published_at >= $32) AND ($33::text IS NULL OR s.published_at < $34))
+       UNION ALL
+       (SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
+       FROM "recent" h JOIN search_documents d ON d.id = h.doc
+       LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
+       LEFT JOIN annotations n ON d.type = 'ANNOTATION' AND n.id = d.ref_id
+       LEFT JOIN claims nc ON nc.id = n.claim_id
+       LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
+       LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
+       WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND ($35::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $36 AND vc.deleted_at IS NULL))
+           AND ($37::text IS NULL OR lower(a.language) = lower($38)) AND ($39::text IS NULL OR a.published_at >= $40) AND ($41::text IS NULL OR a.published_at < $42))
+         OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND ($43::text IS NULL OR c.verdict = $44) AND ($45::text IS NULL OR lower(a.language) = lower($46)) AND ($47::text IS NULL OR a.published_at >= $48) AND ($49::text IS NULL OR a.published_at < $50))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND n.status IN ('PUBLISHED', 'RETRACTED')
+           AND ($51::text IS NULL OR n.verdict = $52) AND ($53::text IS NULL OR lower(a.language) = lower($54)) AND ($55::text IS NULL OR n.published_at >= $56) AND ($57::text IS NULL OR n.published_at < $58))
+         OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND s.public_at IS NOT NULL
+           AND $59::text IS NULL AND $60::text IS NULL AND ($61::text IS NULL OR s.published_at >= $62) AND ($63::text IS NULL OR s.published_at < $64)) ORDER BY h.doc DESC LIMIT 200);
+
+-- search.tsCandidates[stemmed.all.reviewer]
+WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE "d"."stemmed" @@ to_tsquery('search_english', $1) LIMIT 301) m),
+       ranked AS (SELECT d.id AS doc, -ts_rank("d"."stemmed", to_tsquery('search_english', $2), 1) AS bm FROM search_documents d WHERE "d"."stemmed" @@ to_tsquery('search_english', $3) AND (SELECT n FROM probe) <= 300),
+       recent AS (
+         SELECT m.doc, -1.0 / (1 + row_number() OVER (ORDER BY m.doc DESC)) AS bm
+         FROM (SELECT d.id AS doc FROM search_documents d WHERE "d"."stemmed" @@ to_tsquery('search_english', $4) AND (SELECT n FROM probe) > 300 ORDER BY d.id DESC LIMIT 20000) m
+       )
+       SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
+       FROM "ranked" h JOIN search_documents d ON d.id = h.doc
+       LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
+       LEFT JOIN annotations n ON d.type = 'ANNOTATION' AND n.id = d.ref_id
+       LEFT JOIN claims nc ON nc.id = n.claim_id
+       LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
+       LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
+       WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $6 AND vc.deleted_at IS NULL))
+           AND ($7::text IS NULL OR lower(a.language) = lower($8)) AND ($9::text IS NULL OR a.published_at >= $10) AND ($11::text IS NULL OR a.published_at < $12))
+         OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND ($13::text IS NULL OR c.verdict = $14) AND ($15::text IS NULL OR lower(a.language) = lower($16)) AND ($17::text IS NULL OR a.published_at >= $18) AND ($19::text IS NULL OR a.published_at < $20))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND (n.status IN ('PUBLISHED', 'RETRACTED') OR n.author_id = $21)
+           AND ($22::text IS NULL OR n.verdict = $23) AND ($24::text IS NULL OR lower(a.language) = lower($25)) AND ($26::text IS NULL OR n.published_at >= $27) AND ($28::text IS NULL OR n.published_at < $29))
+         OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
+           AND $30::text IS NULL AND $31::text IS NULL AND ($32::text IS NULL OR s.published_at >= $33) AND ($34::text IS NULL OR s.published_at < $35))
+       UNION ALL
+       (SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
+       FROM "recent" h JOIN search_documents d ON d.id = h.doc
+       LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
+       LEFT JOIN annotations n ON d.type = 'ANNOTATION' AND n.id = d.ref_id
+       LEFT JOIN claims nc ON nc.id = n.claim_id
+       LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
+       LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
+       WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND ($36::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $37 AND vc.deleted_at IS NULL))
+           AND ($38::text IS NULL OR lower(a.language) = lower($39)) AND ($40::text IS NULL OR a.published_at >= $41) AND ($42::text IS NULL OR a.published_at < $43))
+         OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND ($44::text IS NULL OR c.verdict = $45) AND ($46::text IS NULL OR lower(a.language) = lower($47)) AND ($48::text IS NULL OR a.published_at >= $49) AND ($50::text IS NULL OR a.published_at < $51))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND (n.status IN ('PUBLISHED', 'RETRACTED') OR n.author_id = $52)
+           AND ($53::text IS NULL OR n.verdict = $54) AND ($55::text IS NULL OR lower(a.language) = lower($56)) AND ($57::text IS NULL OR n.published_at >= $58) AND ($59::text IS NULL OR n.published_at < $60))
+         OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
+           AND $61::text IS NULL AND $62::text IS NULL AND ($63::text IS NULL OR s.published_at >= $64) AND ($65::text IS NULL OR s.published_at < $66)) ORDER BY h.doc DESC LIMIT 200);
+
+-- search.tsCandidates[stemmed.typed.editor]
+WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE "d"."stemmed" @@ to_tsquery('search_english', $1) AND d.type IN (SELECT unnest($2::text[])) LIMIT 301) m),
+       ranked AS (SELECT d.id AS doc, -ts_rank("d"."stemmed", to_tsquery('search_english', $3), 1) AS bm FROM search_documents d WHERE "d"."stemmed" @@ to_tsquery('search_english', $4) AND d.type IN (SELECT unnest($5::text[])) AND (SELECT n FROM probe) <= 300),
+       recent AS (
+         SELECT m.doc, -1.0 / (1 + row_number() OVER (ORDER BY m.doc DESC)) AS bm
+         FROM (SELECT d.id AS doc FROM search_documents d WHERE "d"."stemmed" @@ to_tsquery('search_english', $6) AND d.type IN (SELECT unnest($7::text[])) AND (SELECT n FROM probe) > 300 ORDER BY d.id DESC LIMIT 20000) m
+       )
+       SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
+       FROM "ranked" h JOIN search_documents d ON d.id = h.doc
+       LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
+       LEFT JOIN annotations n ON d.type = 'ANNOTATION' AND n.id = d.ref_id
+       LEFT JOIN claims nc ON nc.id = n.claim_id
+       LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
+       LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
+       WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND 1 = 1
+           AND ($8::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $9 AND vc.deleted_at IS NULL))
+           AND ($10::text IS NULL OR lower(a.language) = lower($11)) AND ($12::text IS NULL OR a.published_at >= $13) AND ($14::text IS NULL OR a.published_at < $15))
+         OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1
+           AND ($16::text IS NULL OR c.verdict = $17) AND ($18::text IS NULL OR lower(a.language) = lower($19)) AND ($20::text IS NULL OR a.published_at >= $21) AND ($22::text IS NULL OR a.published_at < $23))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1 AND 1 = 1
+           AND ($24::text IS NULL OR n.verdict = $25) AND ($26::text IS NULL OR lower(a.language) = lower($27)) AND ($28::text IS NULL OR n.published_at >= $29) AND ($30::text IS NULL OR n.published_at < $31))
+         OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
+           AND $32::text IS NULL AND $33::text IS NULL AND ($34::text IS NULL OR s.published_at >= $35) AND ($36::text IS NULL OR s.published_at < $37))
+       UNION ALL
+       (SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
+       FROM "recent" h JOIN search_documents d ON d.id = h.doc
+       LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
+       LEFT JOIN annotations n ON d.type = 'ANNOTATION' AND n.id = d.ref_id
+       LEFT JOIN claims nc ON nc.id = n.claim_id
+       LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
+       LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
+       WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND 1 = 1
+           AND ($38::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $39 AND vc.deleted_at IS NULL))
+           AND ($40::text IS NULL OR lower(a.language) = lower($41)) AND ($42::text IS NULL OR a.published_at >= $43) AND ($44::text IS NULL OR a.published_at < $45))
+         OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1
+           AND ($46::text IS NULL OR c.verdict = $47) AND ($48::text IS NULL OR lower(a.language) = lower($49)) AND ($50::text IS NULL OR a.published_at >= $51) AND ($52::text IS NULL OR a.published_at < $53))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1 AND 1 = 1
+           AND ($54::text IS NULL OR n.verdict = $55) AND ($56::text IS NULL OR lower(a.language) = lower($57)) AND ($58::text IS NULL OR n.published_at >= $59) AND ($60::text IS NULL OR n.published_at < $61))
+         OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
+           AND $62::text IS NULL AND $63::text IS NULL AND ($64::text IS NULL OR s.published_at >= $65) AND ($66::text IS NULL OR s.published_at < $67)) ORDER BY h.doc DESC LIMIT 200);
+
+-- search.tsCandidates[stemmed.typed.public]
+WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE "d"."stemmed" @@ to_tsquery('search_english', $1) AND d.type IN (SELECT unnest($2::text[])) LIMIT 301) m),
+       ranked AS (SELECT d.id AS doc, -ts_rank("d"."stemmed", to_tsquery('search_english', $3), 1) AS bm FROM search_documents d WHERE "d"."stemmed" @@ to_tsquery('search_english', $4) AND d.type IN (SELECT unnest($5::text[])) AND (SELECT n FROM probe) <= 300),
+       recent AS (
+         SELECT m.doc, -1.0 / (1 + row_number() OVER (ORDER BY m.doc DESC)) AS bm
+         FROM (SELECT d.id AS doc FROM search_documents d WHERE "d"."stemmed" @@ to_tsquery('search_english', $6) AND d.type IN (SELECT unnest($7::text[])) AND (SELECT n FROM probe) > 300 ORDER BY d.id DESC LIMIT 20000) m
+       )
+       SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
+       FROM "ranked" h JOIN search_documents d ON d.id = h.doc
+       LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
+       LEFT JOIN annotations n ON d.type = 'ANNOTATION' AND n.id = d.ref_id
+       LEFT JOIN claims nc ON nc.id = n.claim_id
+       LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
+       LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
+       WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND ($8::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $9 AND vc.deleted_at IS NULL))
+           AND ($10::text IS NULL OR lower(a.language) = lower($11)) AND ($12::text IS NULL OR a.published_at >= $13) AND ($14::text IS NULL OR a.published_at < $15))
+         OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND ($16::text IS NULL OR c.verdict = $17) AND ($18::text IS NULL OR lower(a.language) = lower($19)) AND ($20::text IS NULL OR a.published_at >= $21) AND ($22::text IS NULL OR a.published_at < $23))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND n.status IN ('PUBLISHED', 'RETRACTED')
+           AND ($24::text IS NULL OR n.verdict = $25) AND ($26::text IS NULL OR lower(a.language) = lower($27)) AND ($28::text IS NULL OR n.published_at >= $29) AND ($30::text IS NULL OR n.published_at < $31))
+         OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND s.public_at IS NOT NULL
+           AND $32::text IS NULL AND $33::text IS NULL AND ($34::text IS NULL OR s.published_at >= $35) AND ($36::text IS NULL OR s.published_at < $37))
+       UNION ALL
+       (SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
+       FROM "recent" h JOIN search_documents d ON d.id = h.doc
+       LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
+       LEFT JOIN annotations n ON d.type = 'ANNOTATION' AND n.id = d.ref_id
+       LEFT JOIN claims nc ON nc.id = n.claim_id
+       LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
+       LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
+       WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND ($38::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $39 AND vc.deleted_at IS NULL))
+           AND ($40::text IS NULL OR lower(a.language) = lower($41)) AND ($42::text IS NULL OR a.published_at >= $43) AND ($44::text IS NULL OR a.published_at < $45))
+         OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND ($46::text IS NULL OR c.verdict = $47) AND ($48::text IS NULL OR lower(a.language) = lower($49)) AND ($50::text IS NULL OR a.published_at >= $51) AND ($52::text IS NULL OR a.published_at < $53))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND n.status IN ('PUBLISHED', 'RETRACTED')
+           AND ($54::text IS NULL OR n.verdict = $55) AND ($56::text IS NULL OR lower(a.language) = lower($57)) AND ($58::text IS NULL OR n.published_at >= $59) AND ($60::text IS NULL OR n.published_at < $61))
+         OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND s.public_at IS NOT NULL
+           AND $62::text IS NULL AND $63::text IS NULL AND ($64::text IS NULL OR s.published_at >= $65) AND ($66::text IS NULL OR s.published_at < $67)) ORDER BY h.doc DESC LIMIT 200);
+
+-- search.tsCandidates[stemmed.typed.reviewer]
+WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE "d"."stemmed" @@ to_tsquery('search_english', $1) AND d.type IN (SELECT unnest($2::text[])) LIMIT 301) m),
+       ranked AS (SELECT d.id AS doc, -ts_rank("d"."stemmed", to_tsquery('search_english', $3), 1) AS bm FROM search_documents d WHERE "d"."stemmed" @@ to_tsquery('search_english', $4) AND d.type IN (SELECT unnest($5::text[])) AND (SELECT n FROM probe) <= 300),
+       recent AS (
+         SELECT m.doc, -1.0 / (1 + row_number() OVER (ORDER BY m.doc DESC)) AS bm
+         FROM (SELECT d.id AS doc FROM search_documents d WHERE "d"."stemmed" @@ to_tsquery('search_english', $6) AND d.type IN (SELECT unnest($7::text[])) AND (SELECT n FROM probe) > 300 ORDER BY d.id DESC LIMIT 20000) m
+       )
+       SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
+       FROM "ranked" h JOIN search_documents d ON d.id = h.doc
+       LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
+       LEFT JOIN annotations n ON d.type = 'ANNOTATION' AND n.id = d.ref_id
+       LEFT JOIN claims nc ON nc.id = n.claim_id
+       LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
+       LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
+       WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND ($8::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $9 AND vc.deleted_at IS NULL))
+           AND ($10::text IS NULL OR lower(a.language) = lower($11)) AND ($12::text IS NULL OR a.published_at >= $13) AND ($14::text IS NULL OR a.published_at < $15))
+         OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND ($16::text IS NULL OR c.verdict = $17) AND ($18::text IS NULL OR lower(a.language) = lower($19)) AND ($20::text IS NULL OR a.published_at >= $21) AND ($22::text IS NULL OR a.published_at < $23))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND (n.status IN ('PUBLISHED', 'RETRACTED') OR n.author_id = $24)
+           AND ($25::text IS NULL OR n.verdict = $26) AND ($27::text IS NULL OR lower(a.language) = lower($28)) AND ($29::text IS NULL OR n.published_at >= $30) AND ($31::text IS NULL OR n.published_at < $32))
+         OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
+           AND $33::text IS NULL AND $34::text IS NULL AND ($35::text IS NULL OR s.published_at >= $36) AND ($37::text IS NULL OR s.published_at < $38))
+       UNION ALL
+       (SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
+       FROM "recent" h JOIN search_documents d ON d.id = h.doc
+       LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
+       LEFT JOIN annotations n ON d.type = 'ANNOTATION' AND n.id = d.ref_id
+       LEFT JOIN claims nc ON nc.id = n.claim_id
+       LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
+       LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
+       WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND ($39::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $40 AND vc.deleted_at IS NULL))
+           AND ($41::text IS NULL OR lower(a.language) = lower($42)) AND ($43::text IS NULL OR a.published_at >= $44) AND ($45::text IS NULL OR a.published_at < $46))
+         OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND ($47::text IS NULL OR c.verdict = $48) AND ($49::text IS NULL OR lower(a.language) = lower($50)) AND ($51::text IS NULL OR a.published_at >= $52) AND ($53::text IS NULL OR a.published_at < $54))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND (n.status IN ('PUBLISHED', 'RETRACTED') OR n.author_id = $55)
+           AND ($56::text IS NULL OR n.verdict = $57) AND ($58::text IS NULL OR lower(a.language) = lower($59)) AND ($60::text IS NULL OR n.published_at >= $61) AND ($62::text IS NULL OR n.published_at < $63))
+         OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
+           AND $64::text IS NULL AND $65::text IS NULL AND ($66::text IS NULL OR s.published_at >= $67) AND ($68::text IS NULL OR s.published_at < $69)) ORDER BY h.doc DESC LIMIT 200);
+
+-- search.tsCandidates[unstemmed.all.editor]
+WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE "d"."unstemmed" @@ to_tsquery('search_simple', $1) LIMIT 301) m),
+       ranked AS (SELECT d.id AS doc, -ts_rank("d"."unstemmed", to_tsquery('search_simple', $2), 1) AS bm FROM search_documents d WHERE "d"."unstemmed" @@ to_tsquery('search_simple', $3) AND (SELECT n FROM probe) <= 300),
+       recent AS (
+         SELECT m.doc, -1.0 / (1 + row_number() OVER (ORDER BY m.doc DESC)) AS bm
+         FROM (SELECT d.id AS doc FROM search_documents d WHERE "d"."unstemmed" @@ to_tsquery('search_simple', $4) AND (SELECT n FROM probe) > 300 ORDER BY d.id DESC LIMIT 20000) m
+       )
+       SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
+       FROM "ranked" h JOIN search_documents d ON d.id = h.doc
+       LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
+       LEFT JOIN annotations n ON d.type = 'ANNOTATION' AND n.id = d.ref_id
+       LEFT JOIN claims nc ON nc.id = n.claim_id
+       LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
+       LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
+       WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND 1 = 1
+           AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $6 AND vc.deleted_at IS NULL))
+           AND ($7::text IS NULL OR lower(a.language) = lower($8)) AND ($9::text IS NULL OR a.published_at >= $10) AND ($11::text IS NULL OR a.published_at < $12))
+         OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1
+           AND ($13::text IS NULL OR c.verdict = $14) AND ($15::text IS NULL OR lower(a.language) = lower($16)) AND ($17::text IS NULL OR a.published_at >= $18) AND ($19::text IS NULL OR a.published_at < $20))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1 AND 1 = 1
+           AND ($21::text IS NULL OR n.verdict = $22) AND ($23::text IS NULL OR lower(a.language) = lower($24)) AND ($25::text IS NULL OR n.published_at >= $26) AND ($27::text IS NULL OR n.published_at < $28))
+         OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
+           AND $29::text IS NULL AND $30::text IS NULL AND ($31::text IS NULL OR s.published_at >= $32) AND ($33::text IS NULL OR s.published_at < $34))
+       UNION ALL
+       (SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
+       FROM "recent" h JOIN search_documents d ON d.id = h.doc
+       LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
+       LEFT JOIN annotations n ON d.type = 'ANNOTATION' AND n.id = d.ref_id
+       LEFT JOIN claims nc ON nc.id = n.claim_id
+       LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
+       LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
+       WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND 1 = 1
+           AND ($35::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $36 AND vc.deleted_at IS NULL))
+           AND ($37::text IS NULL OR lower(a.language) = lower($38)) AND ($39::text IS NULL OR a.published_at >= $40) AND ($41::text IS NULL OR a.published_at < $42))
+         OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1
+           AND ($43::text IS NULL OR c.verdict = $44) AND ($45::text IS NULL OR lower(a.language) = lower($46)) AND ($47::text IS NULL OR a.published_at >= $48) AND ($49::text IS NULL OR a.published_at < $50))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1 AND 1 = 1
+           AND ($51::text IS NULL OR n.verdict = $52) AND ($53::text IS NULL OR lower(a.language) = lower($54)) AND ($55::text IS NULL OR n.published_at >= $56) AND ($57::text IS NULL OR n.published_at < $58))
+         OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
+           AND $59::text IS NULL AND $60::text IS NULL AND ($61::text IS NULL OR s.published_at >= $62) AND ($63::text IS NULL OR s.published_at < $64)) ORDER BY h.doc DESC LIMIT 200);
+
+-- search.tsCandidates[unstemmed.all.public]
+WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE "d"."unstemmed" @@ to_tsquery('search_simple', $1) LIMIT 301) m),
+       ranked AS (SELECT d.id AS doc, -ts_rank("d"."unstemmed", to_tsquery('search_simple', $2), 1) AS bm FROM search_documents d WHERE "d"."unstemmed" @@ to_tsquery('search_simple', $3) AND (SELECT n FROM probe) <= 300),
+       recent AS (
+         SELECT m.doc, -1.0 / (1 + row_number() OVER (ORDER BY m.doc DESC)) AS bm
+         FROM (SELECT d.id AS doc FROM search_documents d WHERE "d"."unstemmed" @@ to_tsquery('search_simple', $4) AND (SELECT n FROM probe) > 300 ORDER BY d.id DESC LIMIT 20000) m
+       )
+       SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
+       FROM "ranked" h JOIN search_documents d ON d.id = h.doc
+       LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
+       LEFT JOIN annotations n ON d.type = 'ANNOTATION' AND n.id = d.ref_id
+       LEFT JOIN claims nc ON nc.id = n.claim_id
+       LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
+       LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
+       WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $6 AND vc.deleted_at IS NULL))
+           AND ($7::text IS NULL OR lower(a.language) = lower($8)) AND ($9::text IS NULL OR a.published_at >= $10) AND ($11::text IS NULL OR a.published_at < $12))
+         OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND ($13::text IS NULL OR c.verdict = $14) AND ($15::text IS NULL OR lower(a.language) = lower($16)) AND ($17::text IS NULL OR a.published_at >= $18) AND ($19::text IS NULL OR a.published_at < $20))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND n.status IN ('PUBLISHED', 'RETRACTED')
+           AND ($21::text IS NULL OR n.verdict = $22) AND ($23::text IS NULL OR lower(a.language) = lower($24)) AND ($25::text IS NULL OR n.published_at >= $26) AND ($27::text IS NULL OR n.published_at < $28))
+         OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND s.public_at IS NOT NULL
+           AND $29::text IS NULL AND $30::text IS NULL AND ($31::text IS NULL OR s.published_at >= $32) AND ($33::text IS NULL OR s.published_at < $34))
+       UNION ALL
+       (SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
+       FROM "recent" h JOIN search_documents d ON d.id = h.doc
+       LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
+       LEFT JOIN annotations n ON d.type = 'ANNOTATION' AND n.id = d.ref_id
+       LEFT JOIN claims nc ON nc.id = n.claim_id
+       LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
+       LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
+       WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND ($35::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $36 AND vc.deleted_at IS NULL))
+           AND ($37::text IS NULL OR lower(a.language) = lower($38)) AND ($39::text IS NULL OR a.published_at >= $40) AND ($41::text IS NULL OR a.published_at < $42))
+         OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND ($43::text IS NULL OR c.verdict = $44) AND ($45::text IS NULL OR lower(a.language) = lower($46)) AND ($47::text IS NULL OR a.published_at >= $48) AND ($49::text IS NULL OR a.published_at < $50))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND n.status IN ('PUBLISHED', 'RETRACTED')
+           AND ($51::text IS NULL OR n.verdict = $52) AND ($53::text IS NULL OR lower(a.language) = lower($54)) AND ($55::text IS NULL OR n.published_at >= $56) AND ($57::text IS NULL OR n.published_at < $58))
+         OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND s.public_at IS NOT NULL
+           AND $59::text IS NULL AND $60::text IS NULL AND ($61::text IS NULL OR s.published_at >= $62) AND ($63::text IS NULL OR s.published_at < $64)) ORDER BY h.doc DESC LIMIT 200);
+
+-- search.tsCandidates[unstemmed.all.reviewer]
+WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE "d"."unstemmed" @@ to_tsquery('search_simple', $1) LIMIT 301) m),
+       ranked AS (SELECT d.id AS doc, -ts_rank("d"."unstemmed", to_tsquery('search_simple', $2), 1) AS bm FROM search_documents d WHERE "d"."unstemmed" @@ to_tsquery('search_simple', $3) AND (SELECT n FROM probe) <= 300),
+       recent AS (
+         SELECT m.doc, -1.0 / (1 + row_number() OVER (ORDER BY m.doc DESC)) AS bm
+         FROM (SELECT d.id AS doc FROM search_documents d WHERE "d"."unstemmed" @@ to_tsquery('search_simple', $4) AND (SELECT n FROM probe) > 300 ORDER BY d.id DESC LIMIT 20000) m
+       )
+       SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
+       FROM "ranked" h JOIN search_documents d ON d.id = h.doc
+       LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
+       LEFT JOIN annotations n ON d.type = 'ANNOTATION' AND n.id = d.ref_id
+       LEFT JOIN claims nc ON nc.id = n.claim_id
+       LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
+       LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
+       WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $6 AND vc.deleted_at IS NULL))
+           AND ($7::text IS NULL OR lower(a.language) = lower($8)) AND ($9::text IS NULL OR a.published_at >= $10) AND ($11::text IS NULL OR a.published_at < $12))
+         OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND ($13::text IS NULL OR c.verdict = $14) AND ($15::text IS NULL OR lower(a.language) = lower($16)) AND ($17::text IS NULL OR a.published_at >= $18) AND ($19::text IS NULL OR a.published_at < $20))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND (n.status IN ('PUBLISHED', 'RETRACTED') OR n.author_id = $21)
+           AND ($22::text IS NULL OR n.verdict = $23) AND ($24::text IS NULL OR lower(a.language) = lower($25)) AND ($26::text IS NULL OR n.published_at >= $27) AND ($28::text IS NULL OR n.published_at < $29))
+         OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
+           AND $30::text IS NULL AND $31::text IS NULL AND ($32::text IS NULL OR s.published_at >= $33) AND ($34::text IS NULL OR s.published_at < $35))
+       UNION ALL
+       (SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
+       FROM "recent" h JOIN search_documents d ON d.id = h.doc
+       LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
+       LEFT JOIN annotations n ON d.type = 'ANNOTATION' AND n.id = d.ref_id
+       LEFT JOIN claims nc ON nc.id = n.claim_id
+       LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
+       LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
+       WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND ($36::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $37 AND vc.deleted_at IS NULL))
+           AND ($38::text IS NULL OR lower(a.language) = lower($39)) AND ($40::text IS NULL OR a.published_at >= $41) AND ($42::text IS NULL OR a.published_at < $43))
+         OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND ($44::text IS NULL OR c.verdict = $45) AND ($46::text IS NULL OR lower(a.language) = lower($47)) AND ($48::text IS NULL OR a.published_at >= $49) AND ($50::text IS NULL OR a.published_at < $51))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND (n.status IN ('PUBLISHED', 'RETRACTED') OR n.author_id = $52)
+           AND ($53::text IS NULL OR n.verdict = $54) AND ($55::text IS NULL OR lower(a.language) = lower($56)) AND ($57::text IS NULL OR n.published_at >= $58) AND ($59::text IS NULL OR n.published_at < $60))
+         OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
+           AND $61::text IS NULL AND $62::text IS NULL AND ($63::text IS NULL OR s.published_at >= $64) AND ($65::text IS NULL OR s.published_at < $66)) ORDER BY h.doc DESC LIMIT 200);
+
+-- search.tsCandidates[unstemmed.typed.editor]
+WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE "d"."unstemmed" @@ to_tsquery('search_simple', $1) AND d.type IN (SELECT unnest($2::text[])) LIMIT 301) m),
+       ranked AS (SELECT d.id AS doc, -ts_rank("d"."unstemmed", to_tsquery('search_simple', $3), 1) AS bm FROM search_documents d WHERE "d"."unstemmed" @@ to_tsquery('search_simple', $4) AND d.type IN (SELECT unnest($5::text[])) AND (SELECT n FROM probe) <= 300),
+       recent AS (
+         SELECT m.doc, -1.0 / (1 + row_number() OVER (ORDER BY m.doc DESC)) AS bm
+         FROM (SELECT d.id AS doc FROM search_documents d WHERE "d"."unstemmed" @@ to_tsquery('search_simple', $6) AND d.type IN (SELECT unnest($7::text[])) AND (SELECT n FROM probe) > 300 ORDER BY d.id DESC LIMIT 20000) m
+       )
+       SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
+       FROM "ranked" h JOIN search_documents d ON d.id = h.doc
+       LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
+       LEFT JOIN annotations n ON d.type = 'ANNOTATION' AND n.id = d.ref_id
+       LEFT JOIN claims nc ON nc.id = n.claim_id
+       LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
+       LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
+       WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND 1 = 1
+           AND ($8::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $9 AND vc.deleted_at IS NULL))
+           AND ($10::text IS NULL OR lower(a.language) = lower($11)) AND ($12::text IS NULL OR a.published_at >= $13) AND ($14::text IS NULL OR a.published_at < $15))
+         OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1
+           AND ($16::text IS NULL OR c.verdict = $17) AND ($18::text IS NULL OR lower(a.language) = lower($19)) AND ($20::text IS NULL OR a.published_at >= $21) AND ($22::text IS NULL OR a.published_at < $23))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1 AND 1 = 1
+           AND ($24::text IS NULL OR n.verdict = $25) AND ($26::text IS NULL OR lower(a.language) = lower($27)) AND ($28::text IS NULL OR n.published_at >= $29) AND ($30::text IS NULL OR n.published_at < $31))
+         OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
+           AND $32::text IS NULL AND $33::text IS NULL AND ($34::text IS NULL OR s.published_at >= $35) AND ($36::text IS NULL OR s.published_at < $37))
+       UNION ALL
+       (SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
+       FROM "recent" h JOIN search_documents d ON d.id = h.doc
+       LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
+       LEFT JOIN annotations n ON d.type = 'ANNOTATION' AND n.id = d.ref_id
+       LEFT JOIN claims nc ON nc.id = n.claim_id
+       LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
+       LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
+       WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND 1 = 1
+           AND ($38::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $39 AND vc.deleted_at IS NULL))
+           AND ($40::text IS NULL OR lower(a.language) = lower($41)) AND ($42::text IS NULL OR a.published_at >= $43) AND ($44::text IS NULL OR a.published_at < $45))
+         OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1
+           AND ($46::text IS NULL OR c.verdict = $47) AND ($48::text IS NULL OR lower(a.language) = lower($49)) AND ($50::text IS NULL OR a.published_at >= $51) AND ($52::text IS NULL OR a.published_at < $53))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1 AND 1 = 1
+           AND ($54::text IS NULL OR n.verdict = $55) AND ($56::text IS NULL OR lower(a.language) = lower($57)) AND ($58::text IS NULL OR n.published_at >= $59) AND ($60::text IS NULL OR n.published_at < $61))
+         OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
+           AND $62::text IS NULL AND $63::text IS NULL AND ($64::text IS NULL OR s.published_at >= $65) AND ($66::text IS NULL OR s.published_at < $67)) ORDER BY h.doc DESC LIMIT 200);
+
+-- search.tsCandidates[unstemmed.typed.public]
+WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE "d"."unstemmed" @@ to_tsquery('search_simple', $1) AND d.type IN (SELECT unnest($2::text[])) LIMIT 301) m),
+       ranked AS (SELECT d.id AS doc, -ts_rank("d"."unstemmed", to_tsquery('search_simple', $3), 1) AS bm FROM search_documents d WHERE "d"."unstemmed" @@ to_tsquery('search_simple', $4) AND d.type IN (SELECT unnest($5::text[])) AND (SELECT n FROM probe) <= 300),
+       recent AS (
+         SELECT m.doc, -1.0 / (1 + row_number() OVER (ORDER BY m.doc DESC)) AS bm
+         FROM (SELECT d.id AS doc FROM search_documents d WHERE "d"."unstemmed" @@ to_tsquery('search_simple', $6) AND d.type IN (SELECT unnest($7::text[])) AND (SELECT n FROM probe) > 300 ORDER BY d.id DESC LIMIT 20000) m
+       )
+       SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
+       FROM "ranked" h JOIN search_documents d ON d.id = h.doc
+       LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
+       LEFT JOIN annotations n ON d.type = 'ANNOTATION' AND n.id = d.ref_id
+       LEFT JOIN claims nc ON nc.id = n.claim_id
+       LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
+       LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
+       WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND ($8::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $9 AND vc.deleted_at IS NULL))
+           AND ($10::text IS NULL OR lower(a.language) = lower($11)) AND ($12::text IS NULL OR a.published_at >= $13) AND ($14::text IS NULL OR a.published_at < $15))
+         OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND ($16::text IS NULL OR c.verdict = $17) AND ($18::text IS NULL OR lower(a.language) = lower($19)) AND ($20::text IS NULL OR a.published_at >= $21) AND ($22::text IS NULL OR a.published_at < $23))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND n.status IN ('PUBLISHED', 'RETRACTED')
+           AND ($24::text IS NULL OR n.verdict = $25) AND ($26::text IS NULL OR lower(a.language) = lower($27)) AND ($28::text IS NULL OR n.published_at >= $29) AND ($30::text IS NULL OR n.published_at < $31))
+         OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND s.public_at IS NOT NULL
+           AND $32::text IS NULL AND $33::text IS NULL AND ($34::text IS NULL OR s.published_at >= $35) AND ($36::text IS NULL OR s.published_at < $37))
+       UNION ALL
+       (SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
+       FROM "recent" h JOIN search_documents d ON d.id = h.doc
+       LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
+       LEFT JOIN annotations n ON d.type = 'ANNOTATION' AND n.id = d.ref_id
+       LEFT JOIN claims nc ON nc.id = n.claim_id
+       LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
+       LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
+       WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND ($38::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $39 AND vc.deleted_at IS NULL))
+           AND ($40::text IS NULL OR lower(a.language) = lower($41)) AND ($42::text IS NULL OR a.published_at >= $43) AND ($44::text IS NULL OR a.published_at < $45))
+         OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND ($46::text IS NULL OR c.verdict = $47) AND ($48::text IS NULL OR lower(a.language) = lower($49)) AND ($50::text IS NULL OR a.published_at >= $51) AND ($52::text IS NULL OR a.published_at < $53))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND n.status IN ('PUBLISHED', 'RETRACTED')
+           AND ($54::text IS NULL OR n.verdict = $55) AND ($56::text IS NULL OR lower(a.language) = lower($57)) AND ($58::text IS NULL OR n.published_at >= $59) AND ($60::text IS NULL OR n.published_at < $61))
+         OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND s.public_at IS NOT NULL
+           AND $62::text IS NULL AND $63::text IS NULL AND ($64::text IS NULL OR s.published_at >= $65) AND ($66::text IS NULL OR s.published_at < $67)) ORDER BY h.doc DESC LIMIT 200);
+
+-- search.tsCandidates[unstemmed.typed.reviewer]
+WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE "d"."unstemmed" @@ to_tsquery('search_simple', $1) AND d.type IN (SELECT unnest($2::text[])) LIMIT 301) m),
+       ranked AS (SELECT d.id AS doc, -ts_rank("d"."unstemmed", to_tsquery('search_simple', $3), 1) AS bm FROM search_documents d WHERE "d"."unstemmed" @@ to_tsquery('search_simple', $4) AND d.type IN (SELECT unnest($5::text[])) AND (SELECT n FROM probe) <= 300),
+       recent AS (
+         SELECT m.doc, -1.0 / (1 + row_number() OVER (ORDER BY m.doc DESC)) AS bm
+         FROM (SELECT d.id AS doc FROM search_documents d WHERE "d"."unstemmed" @@ to_tsquery('search_simple', $6) AND d.type IN (SELECT unnest($7::text[])) AND (SELECT n FROM probe) > 300 ORDER BY d.id DESC LIMIT 20000) m
+       )
+       SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
+       FROM "ranked" h JOIN search_documents d ON d.id = h.doc
+       LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
+       LEFT JOIN annotations n ON d.type = 'ANNOTATION' AND n.id = d.ref_id
+       LEFT JOIN claims nc ON nc.id = n.claim_id
+       LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
+       LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
+       WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND ($8::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $9 AND vc.deleted_at IS NULL))
+           AND ($10::text IS NULL OR lower(a.language) = lower($11)) AND ($12::text IS NULL OR a.published_at >= $13) AND ($14::text IS NULL OR a.published_at < $15))
+         OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND ($16::text IS NULL OR c.verdict = $17) AND ($18::text IS NULL OR lower(a.language) = lower($19)) AND ($20::text IS NULL OR a.published_at >= $21) AND ($22::text IS NULL OR a.published_at < $23))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND (n.status IN ('PUBLISHED', 'RETRACTED') OR n.author_id = $24)
+           AND ($25::text IS NULL OR n.verdict = $26) AND ($27::text IS NULL OR lower(a.language) = lower($28)) AND ($29::text IS NULL OR n.published_at >= $30) AND ($31::text IS NULL OR n.published_at < $32))
+         OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
+           AND $33::text IS NULL AND $34::text IS NULL AND ($35::text IS NULL OR s.published_at >= $36) AND ($37::text IS NULL OR s.published_at < $38))
+       UNION ALL
+       (SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
+       FROM "recent" h JOIN search_documents d ON d.id = h.doc
+       LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
+       LEFT JOIN annotations n ON d.type = 'ANNOTATION' AND n.id = d.ref_id
+       LEFT JOIN claims nc ON nc.id = n.claim_id
+       LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
+       LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
+       WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND ($39::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $40 AND vc.deleted_at IS NULL))
+           AND ($41::text IS NULL OR lower(a.language) = lower($42)) AND ($43::text IS NULL OR a.published_at >= $44) AND ($45::text IS NULL OR a.published_at < $46))
+         OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND ($47::text IS NULL OR c.verdict = $48) AND ($49::text IS NULL OR lower(a.language) = lower($50)) AND ($51::text IS NULL OR a.published_at >= $52) AND ($53::text IS NULL OR a.published_at < $54))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND (n.status IN ('PUBLISHED', 'RETRACTED') OR n.author_id = $55)
+           AND ($56::text IS NULL OR n.verdict = $57) AND ($58::text IS NULL OR lower(a.language) = lower($59)) AND ($60::text IS NULL OR n.published_at >= $61) AND ($62::text IS NULL OR n.published_at < $63))
+         OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
+           AND $64::text IS NULL AND $65::text IS NULL AND ($66::text IS NULL OR s.published_at >= $67) AND ($68::text IS NULL OR s.published_at < $69)) ORDER BY h.doc DESC LIMIT 200);
+
+-- search.tsSnippets[stemmed]
+WITH docs AS (SELECT d.id, d.text, search_words(d.text) AS words FROM search_documents d WHERE d.id IN (SELECT unnest($1::bigint[]))),
+       marked AS (
+         SELECT id, text, words, ts_headline('search_english', words, to_tsquery('search_english', $2),
+           CASE WHEN length(words) <= 480 AND cardinality(string_to_array(words, ' ')) <= 24 THEN 'StartSel=, StopSel=, HighlightAll=true' ELSE 'StartSel=, StopSel=, MaxWords=24, MinWords=20, ShortWord=0, MaxFragments=1' END) AS s
+         FROM docs
+       ),
+       plain AS (SELECT id, text, words, s, replace(replace(s, '', ''), '', '') AS p FROM marked),
+       placed AS (SELECT id, text, s, p, strpos(words, p) AS at FROM plain)
+       SELECT id, s,
+         CASE WHEN at = 0 THEN p ELSE substr(text, at, length(p)) END AS original,
+         CASE WHEN at = 0 THEN '' WHEN left(text, at - 1) ~ '[[:alnum:]]' THEN '…' ELSE left(text, at - 1) END AS head,
+         CASE WHEN at = 0 THEN '' WHEN substr(text, at + length(p)) ~ '[[:alnum:]]' THEN '…' ELSE substr(text, at + length(p)) END AS tail
+       FROM placed;
+
+-- search.tsSnippets[unstemmed]
+WITH docs AS (SELECT d.id, d.text, search_words(d.text) AS words FROM search_documents d WHERE d.id IN (SELECT unnest($1::bigint[]))),
+       marked AS (
+         SELECT id, text, words, ts_headline('search_simple', words, to_tsquery('search_simple', $2),
+           CASE WHEN length(words) <= 480 AND cardinality(string_to_array(words, ' ')) <= 24 THEN 'StartSel=, StopSel=, HighlightAll=true' ELSE 'StartSel=, StopSel=, MaxWords=24, MinWords=20, ShortWord=0, MaxFragments=1' END) AS s
+         FROM docs
+       ),
+       plain AS (SELECT id, text, words, s, replace(replace(s, '', ''), '', '') AS p FROM marked),
+       placed AS (SELECT id, text, s, p, strpos(words, p) AS at FROM plain)
+       SELECT id, s,
+         CASE WHEN at = 0 THEN p ELSE substr(text, at, length(p)) END AS original,
+         CASE WHEN at = 0 THEN '' WHEN left(text, at - 1) ~ '[[:alnum:]]' THEN '…' ELSE left(text, at - 1) END AS head,
+         CASE WHEN at = 0 THEN '' WHEN substr(text, at + length(p)) ~ '[[:alnum:]]' THEN '…' ELSE substr(text, at + length(p)) END AS tail
+       FROM placed;
+
 -- source.byIds[editor]
 select "s"."id" as "id", "s"."url" as "url", "s"."title" as "title", "s"."publisher" as "publisher", "s"."published_at" as "publishedAt", "s"."kind" as "kind", "s"."accessed_at" as "accessedAt" from "sources" as "s" where "s"."id" in (SELECT unnest($1::bigint[])) and 1 = 1;
 

@@ -9,6 +9,288 @@ select "t"."annotation_id" as "annotationId", "t"."stance" as "stance", "t"."exc
 -- annotation.citationsByIds[reviewer]
 select "t"."annotation_id" as "annotationId", "t"."stance" as "stance", "t"."excerpt", "s"."id" as "id", "s"."url" as "url", "s"."title" as "title", "s"."publisher" as "publisher", "s"."published_at" as "publishedAt", "s"."kind" as "kind", "s"."accessed_at" as "accessedAt" from "citations" as "t" inner join "sources" as "s" on "s"."id" = "t"."source_id" where "t"."annotation_id" in (SELECT value FROM json_each(?)) and 1 = 1 order by "t"."annotation_id", "t"."position";
 
+-- search.deleteDocuments
+delete from "search_documents";
+
+-- search.documentCount
+select count(*) as "n" from "search_documents";
+
+-- search.ftsCommand[search_fts]
+INSERT INTO "search_fts" ("search_fts") VALUES (?);
+
+-- search.ftsCommand[search_fts_stem]
+INSERT INTO "search_fts_stem" ("search_fts_stem") VALUES (?);
+
+-- search.ftsCommand[search_phrases]
+INSERT INTO "search_phrases" ("search_phrases") VALUES (?);
+
+-- search.ftsProbe[search_fts]
+SELECT count(*) AS n, min(rowid) AS first, max(rowid) AS last FROM (SELECT rowid FROM "search_fts" WHERE "search_fts" MATCH ? LIMIT 301);
+
+-- search.ftsProbe[search_fts_stem]
+SELECT count(*) AS n, min(rowid) AS first, max(rowid) AS last FROM (SELECT rowid FROM "search_fts_stem" WHERE "search_fts_stem" MATCH ? LIMIT 301);
+
+-- search.ftsProbe[search_phrases]
+SELECT count(*) AS n, min(rowid) AS first, max(rowid) AS last FROM (SELECT rowid FROM "search_phrases" WHERE "search_phrases" MATCH ? LIMIT 301);
+
+-- search.ftsRanked[search_fts.editor]
+WITH hits AS (SELECT rowid AS doc, bm25("search_fts") AS bm FROM "search_fts" WHERE "search_fts" MATCH ? ORDER BY bm25("search_fts") LIMIT 300)
+       SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
+       FROM "hits" h CROSS JOIN search_documents d ON d.id = h.doc
+       LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
+       LEFT JOIN annotations n ON d.type = 'ANNOTATION' AND n.id = d.ref_id
+       LEFT JOIN claims nc ON nc.id = n.claim_id
+       LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
+       LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
+       WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND 1 = 1
+           AND (? IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = ? AND vc.deleted_at IS NULL))
+           AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+         OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1
+           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1 AND 1 = 1
+           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
+         OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
+           AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
+
+-- search.ftsRanked[search_fts.public]
+WITH hits AS (SELECT rowid AS doc, bm25("search_fts") AS bm FROM "search_fts" WHERE "search_fts" MATCH ? ORDER BY bm25("search_fts") LIMIT 300)
+       SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
+       FROM "hits" h CROSS JOIN search_documents d ON d.id = h.doc
+       LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
+       LEFT JOIN annotations n ON d.type = 'ANNOTATION' AND n.id = d.ref_id
+       LEFT JOIN claims nc ON nc.id = n.claim_id
+       LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
+       LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
+       WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND (? IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = ? AND vc.deleted_at IS NULL))
+           AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+         OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND n.status IN ('PUBLISHED', 'RETRACTED')
+           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
+         OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND s.public_at IS NOT NULL
+           AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
+
+-- search.ftsRanked[search_fts.reviewer]
+WITH hits AS (SELECT rowid AS doc, bm25("search_fts") AS bm FROM "search_fts" WHERE "search_fts" MATCH ? ORDER BY bm25("search_fts") LIMIT 300)
+       SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
+       FROM "hits" h CROSS JOIN search_documents d ON d.id = h.doc
+       LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
+       LEFT JOIN annotations n ON d.type = 'ANNOTATION' AND n.id = d.ref_id
+       LEFT JOIN claims nc ON nc.id = n.claim_id
+       LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
+       LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
+       WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND (? IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = ? AND vc.deleted_at IS NULL))
+           AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+         OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND (n.status IN ('PUBLISHED', 'RETRACTED') OR n.author_id = ?)
+           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
+         OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
+           AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
+
+-- search.ftsRanked[search_fts_stem.editor]
+WITH hits AS (SELECT rowid AS doc, bm25("search_fts_stem") AS bm FROM "search_fts_stem" WHERE "search_fts_stem" MATCH ? ORDER BY bm25("search_fts_stem") LIMIT 300)
+       SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
+       FROM "hits" h CROSS JOIN search_documents d ON d.id = h.doc
+       LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
+       LEFT JOIN annotations n ON d.type = 'ANNOTATION' AND n.id = d.ref_id
+       LEFT JOIN claims nc ON nc.id = n.claim_id
+       LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
+       LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
+       WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND 1 = 1
+           AND (? IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = ? AND vc.deleted_at IS NULL))
+           AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+         OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1
+           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1 AND 1 = 1
+           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
+         OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
+           AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
+
+-- search.ftsRanked[search_fts_stem.public]
+WITH hits AS (SELECT rowid AS doc, bm25("search_fts_stem") AS bm FROM "search_fts_stem" WHERE "search_fts_stem" MATCH ? ORDER BY bm25("search_fts_stem") LIMIT 300)
+       SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
+       FROM "hits" h CROSS JOIN search_documents d ON d.id = h.doc
+       LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
+       LEFT JOIN annotations n ON d.type = 'ANNOTATION' AND n.id = d.ref_id
+       LEFT JOIN claims nc ON nc.id = n.claim_id
+       LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
+       LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
+       WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND (? IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = ? AND vc.deleted_at IS NULL))
+           AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+         OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND n.status IN ('PUBLISHED', 'RETRACTED')
+           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
+         OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND s.public_at IS NOT NULL
+           AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
+
+-- search.ftsRanked[search_fts_stem.reviewer]
+WITH hits AS (SELECT rowid AS doc, bm25("search_fts_stem") AS bm FROM "search_fts_stem" WHERE "search_fts_stem" MATCH ? ORDER BY bm25("search_fts_stem") LIMIT 300)
+       SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
+       FROM "hits" h CROSS JOIN search_documents d ON d.id = h.doc
+       LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
+       LEFT JOIN annotations n ON d.type = 'ANNOTATION' AND n.id = d.ref_id
+       LEFT JOIN claims nc ON nc.id = n.claim_id
+       LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
+       LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
+       WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND (? IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = ? AND vc.deleted_at IS NULL))
+           AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+         OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND (n.status IN ('PUBLISHED', 'RETRACTED') OR n.author_id = ?)
+           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
+         OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
+           AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
+
+-- search.ftsRanked[search_phrases.editor]
+WITH hits AS (SELECT rowid AS doc, bm25("search_phrases") AS bm FROM "search_phrases" WHERE "search_phrases" MATCH ? ORDER BY bm25("search_phrases") LIMIT 300)
+       SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
+       FROM "hits" h CROSS JOIN search_documents d ON d.id = h.doc
+       LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
+       LEFT JOIN annotations n ON d.type = 'ANNOTATION' AND n.id = d.ref_id
+       LEFT JOIN claims nc ON nc.id = n.claim_id
+       LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
+       LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
+       WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND 1 = 1
+           AND (? IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = ? AND vc.deleted_at IS NULL))
+           AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+         OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1
+           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1 AND 1 = 1
+           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
+         OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
+           AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
+
+-- search.ftsRanked[search_phrases.public]
+WITH hits AS (SELECT rowid AS doc, bm25("search_phrases") AS bm FROM "search_phrases" WHERE "search_phrases" MATCH ? ORDER BY bm25("search_phrases") LIMIT 300)
+       SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
+       FROM "hits" h CROSS JOIN search_documents d ON d.id = h.doc
+       LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
+       LEFT JOIN annotations n ON d.type = 'ANNOTATION' AND n.id = d.ref_id
+       LEFT JOIN claims nc ON nc.id = n.claim_id
+       LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
+       LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
+       WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND (? IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = ? AND vc.deleted_at IS NULL))
+           AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+         OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND n.status IN ('PUBLISHED', 'RETRACTED')
+           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
+         OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND s.public_at IS NOT NULL
+           AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
+
+-- search.ftsRanked[search_phrases.reviewer]
+WITH hits AS (SELECT rowid AS doc, bm25("search_phrases") AS bm FROM "search_phrases" WHERE "search_phrases" MATCH ? ORDER BY bm25("search_phrases") LIMIT 300)
+       SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
+       FROM "hits" h CROSS JOIN search_documents d ON d.id = h.doc
+       LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
+       LEFT JOIN annotations n ON d.type = 'ANNOTATION' AND n.id = d.ref_id
+       LEFT JOIN claims nc ON nc.id = n.claim_id
+       LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
+       LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
+       WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND (? IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = ? AND vc.deleted_at IS NULL))
+           AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+         OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND (n.status IN ('PUBLISHED', 'RETRACTED') OR n.author_id = ?)
+           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
+         OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
+           AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
+
+-- search.ftsRecent[editor]
+WITH hits AS (SELECT k.value AS doc, -1.0 / (2 + ? + k.key) AS bm FROM json_each(?) as "k")
+       SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
+       FROM "hits" h CROSS JOIN search_documents d ON d.id = h.doc
+       LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
+       LEFT JOIN annotations n ON d.type = 'ANNOTATION' AND n.id = d.ref_id
+       LEFT JOIN claims nc ON nc.id = n.claim_id
+       LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
+       LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
+       WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND 1 = 1
+           AND (? IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = ? AND vc.deleted_at IS NULL))
+           AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+         OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1
+           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1 AND 1 = 1
+           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
+         OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
+           AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
+
+-- search.ftsRecent[public]
+WITH hits AS (SELECT k.value AS doc, -1.0 / (2 + ? + k.key) AS bm FROM json_each(?) as "k")
+       SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
+       FROM "hits" h CROSS JOIN search_documents d ON d.id = h.doc
+       LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
+       LEFT JOIN annotations n ON d.type = 'ANNOTATION' AND n.id = d.ref_id
+       LEFT JOIN claims nc ON nc.id = n.claim_id
+       LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
+       LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
+       WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND (? IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = ? AND vc.deleted_at IS NULL))
+           AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+         OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND n.status IN ('PUBLISHED', 'RETRACTED')
+           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
+         OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND s.public_at IS NOT NULL
+           AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
+
+-- search.ftsRecent[reviewer]
+WITH hits AS (SELECT k.value AS doc, -1.0 / (2 + ? + k.key) AS bm FROM json_each(?) as "k")
+       SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
+       FROM "hits" h CROSS JOIN search_documents d ON d.id = h.doc
+       LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
+       LEFT JOIN annotations n ON d.type = 'ANNOTATION' AND n.id = d.ref_id
+       LEFT JOIN claims nc ON nc.id = n.claim_id
+       LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
+       LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
+       WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND (? IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = ? AND vc.deleted_at IS NULL))
+           AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+         OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
+           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND (n.status IN ('PUBLISHED', 'RETRACTED') OR n.author_id = ?)
+           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
+         OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
+           AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
+
+-- search.ftsSnippets[search_fts]
+SELECT rowid AS id, snippet("search_fts", 0, '', '', '…', 24) AS s FROM "search_fts" WHERE "search_fts" MATCH ? AND rowid IN (SELECT value FROM json_each(?));
+
+-- search.ftsSnippets[search_fts_stem]
+SELECT rowid AS id, snippet("search_fts_stem", 0, '', '', '…', 24) AS s FROM "search_fts_stem" WHERE "search_fts_stem" MATCH ? AND rowid IN (SELECT value FROM json_each(?));
+
+-- search.ftsWindow[search_fts]
+SELECT rowid AS id FROM "search_fts" WHERE "search_fts" MATCH ? AND rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER);
+
+-- search.ftsWindow[search_fts_stem]
+SELECT rowid AS id FROM "search_fts_stem" WHERE "search_fts_stem" MATCH ? AND rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER);
+
+-- search.ftsWindow[search_phrases]
+SELECT rowid AS id FROM "search_phrases" WHERE "search_phrases" MATCH ? AND rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER);
+
+-- search.lastDocument
+select max("id") as "top" from "search_documents";
+
+-- search.touch[annotations]
+update "annotations" set "summary" = "summary";
+
+-- search.touch[articles]
+update "articles" set "headline" = "headline";
+
+-- search.touch[claims]
+update "claims" set "quote" = "quote";
+
+-- search.touch[sources]
+update "sources" set "title" = "title";
+
 -- source.byIds[editor]
 select "s"."id" as "id", "s"."url" as "url", "s"."title" as "title", "s"."publisher" as "publisher", "s"."published_at" as "publishedAt", "s"."kind" as "kind", "s"."accessed_at" as "accessedAt" from "sources" as "s" where "s"."id" in (SELECT value FROM json_each(?)) and 1 = 1;
 

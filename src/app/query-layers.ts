@@ -6,3 +6,6 @@
 import '../modules/auth/visibility.queries';
 import '../modules/source/source.queries';
 import '../modules/annotation/annotation.queries';
+import '../modules/search/search.queries';
+import '../modules/search/search-sqlite.queries';
+import '../modules/search/search-postgres.queries';

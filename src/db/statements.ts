@@ -91,6 +91,8 @@ type Built<Row> = Compilable<Row> | RawBuilder<Row>;
 export interface Statement<P, Row> {
   /** `module.what`: how snapshots and logs name it. */
   readonly name: string;
+  /** The dialects it is written for (all, unless defined for some only: StatementOptions). */
+  readonly dialects: readonly Dialect[];
   compiled(dialect: Dialect): CompiledStatement;
   /** The values to send for `params`, in placeholder order. */
   bind(dialect: Dialect, params: P): unknown[];
@@ -107,20 +109,35 @@ export function allStatements(): Statement<never, unknown>[] {
 
 type NoParams = Record<never, never>;
 
+export interface StatementOptions {
+  /**
+   * Only for these dialects: a statement of one engine's own machinery (SQLite's FTS5,
+   * PostgreSQL's tsvector), which the other never runs. The snapshots list it under these
+   * dialects only, and compiling it for another is an error.
+   */
+  readonly dialects?: readonly Dialect[];
+}
+
 /**
  * Defines a statement. `build` runs once per dialect, on first use. Its parameters' types are
  * given as `P`; a list of keys is typed as an array and read through `q.keys` or `q.keyList`.
  */
-export function statement<P = NoParams, Row = unknown>(name: string, build: (q: StatementBuilder<P>) => Built<Row>): Statement<P, Row> {
+export function statement<P = NoParams, Row = unknown>(
+  name: string,
+  build: (q: StatementBuilder<P>) => Built<Row>,
+  { dialects = DIALECTS }: StatementOptions = {},
+): Statement<P, Row> {
   if (registry.has(name)) throw new Error(`Two statements are named ${name}.`);
   const compiledBy = new Map<Dialect, CompiledStatement>();
   const compiled = (dialect: Dialect): CompiledStatement => {
+    if (!dialects.includes(dialect)) throw new Error(`${name} is not written for ${dialect}.`);
     let result = compiledBy.get(dialect);
     if (!result) compiledBy.set(dialect, (result = compile(dialect, build)));
     return result;
   };
   const defined: Statement<P, Row> = {
     name,
+    dialects,
     compiled,
     bind(dialect, params) {
       return compiled(dialect).slots.map((slot) => ('constant' in slot ? slot.constant : bindParam(dialect, slot.param, params as Record<string, unknown>)));
@@ -138,9 +155,10 @@ export function statementVariants<Variant extends string, P = NoParams, Row = un
   name: string,
   variants: readonly Variant[],
   build: (q: StatementBuilder<P>, variant: Variant) => Built<Row>,
+  options: StatementOptions = {},
 ): Record<Variant, Statement<P, Row>> {
   const byVariant = {} as Record<Variant, Statement<P, Row>>;
-  for (const variant of variants) byVariant[variant] = statement<P, Row>(`${name}[${variant}]`, (q) => build(q, variant));
+  for (const variant of variants) byVariant[variant] = statement<P, Row>(`${name}[${variant}]`, (q) => build(q, variant), options);
   return byVariant;
 }
 

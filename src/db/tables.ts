@@ -195,12 +195,32 @@ type KyselyColumn<Spec extends ColumnSpec> = Spec['hasDefault'] extends true
 
 type TableOf<Columns extends Record<string, ColumnSpec>> = { [Name in keyof Columns]: KyselyColumn<Columns[Name]> };
 
+/** An FTS5 table (SQLite): its columns, the rowid, and the hidden column named as the table (MATCH, commands). */
+type Fts5Table<Columns extends string, Name extends string> = { rowid: number } & { [Column in Columns]: string } & { [Hidden in Name]: string };
+
 /**
- * Tables outside the entities: the search index, which migrations create per dialect (an FTS5
- * table on SQLite, a table with a tsvector on PostgreSQL).
+ * Tables outside the entities: the search index, which migrations create per dialect
+ * (FullTextSearch and PhraseIndex on SQLite, PostgresSearch on PostgreSQL). search_documents
+ * holds one row per searchable field on both, filled by triggers; `kind` (the type as an FTS5
+ * token) exists on SQLite only, the tsvectors `stemmed` and `unstemmed` on PostgreSQL only.
  */
 export interface SearchTables {
-  search_index: { kind: string; ref_id: number; article_id: number; title: string; body: string };
+  search_documents: {
+    id: ColumnType<number, never, never>;
+    type: string;
+    ref_id: number;
+    field: string;
+    text: string;
+    kind: ColumnType<string, never, never>;
+    stemmed: ColumnType<string, never, never>;
+    unstemmed: ColumnType<string, never, never>;
+  };
+  /** Unicode61 without diacritics, with prefix indexes (external content: search_documents). */
+  search_fts: Fts5Table<'text' | 'kind', 'search_fts'>;
+  /** The same with the porter stemmer. */
+  search_fts_stem: Fts5Table<'text' | 'kind', 'search_fts_stem'>;
+  /** Contentless: each document's words and word pairs (src/modules/search/word-pairs.ts). */
+  search_phrases: Fts5Table<'text' | 'pairs' | 'kind', 'search_phrases'>;
 }
 
 /** The database as Kysely types it. */

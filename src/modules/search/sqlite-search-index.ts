@@ -1,9 +1,11 @@
 import type { Database } from '../../db/database';
-import type { SqlParam, SqlReader } from '../../db/sql-reader';
+import { execute } from '../../db/sql';
+import type { SqlReader } from '../../db/sql-reader';
 import type { SearchCandidate, SearchIndex, SearchRequest, SearchType } from './search-index';
+import { deleteSearchDocuments, hitFilterParams, SEARCHABLE, touchSearchable } from './search.queries';
 import { bestPerObject, type HitRow, RANKED_LIMIT, RECENT_LIMIT, RECENT_SCAN_LIMIT } from './search-ranking';
-import { visibleHitsSql } from './search-visibility';
-import { MARK_CLOSE, MARK_OPEN, parseMarkedSnippet, type Snippet } from './snippet';
+import { type FtsTable, ftsCommand, ftsProbe, ftsRankedHits, ftsRecentHits, ftsSnippets, ftsWindow, lastSearchDocument, type MatchProbe } from './search-sqlite.queries';
+import { parseMarkedSnippet, type Snippet } from './snippet';
 
 const KIND_TOKENS: Record<SearchType, string> = { ARTICLE: 'article', CLAIM: 'claim', ANNOTATION: 'annotation', SOURCE: 'source' };
 
@@ -23,12 +25,14 @@ export class SqliteSearchIndex implements SearchIndex {
 
   async candidates(request: SearchRequest): Promise<SearchCandidate[]> {
     // Phrases run on the word-pair index: a phrase of common words is a phrase of rare pairs there.
-    const table = request.phraseMatch ? 'search_phrases' : request.unstemmed ? 'search_fts' : 'search_fts_stem';
+    const table: FtsTable = request.phraseMatch ? 'search_phrases' : request.unstemmed ? 'search_fts' : 'search_fts_stem';
     const match = withTypes(request, request.phraseMatch ?? request.match);
+    const { level } = request.visibility;
+    const filters = hitFilterParams(request);
     const probe = await probeMatches(this.reader, table, match);
     let rows: HitRow[];
     if (probe.n <= RANKED_LIMIT) {
-      rows = await this.visibleHits(`SELECT rowid AS doc, bm25(${table}) AS bm FROM ${table} WHERE ${table} MATCH ? ORDER BY bm25(${table}) LIMIT ${RANKED_LIMIT}`, [match], request);
+      rows = await this.reader.rows(ftsRankedHits[`${table}.${level}`], { match, ...filters });
     } else {
       // Recent path: newest first, a chunk at a time, until RECENT_LIMIT of them are visible and
       // pass the filters (the newest matches may all be drafts, or of another language). Only as
@@ -48,28 +52,15 @@ export class SqliteSearchIndex implements SearchIndex {
           unchecked = chunk.value;
         }
         const docs = unchecked.splice(0, Math.min(wanted, RECENT_SCAN_LIMIT - seen));
-        // json_each's key is the position in `docs`: the stand-in bm25 is -1 / (2 + age rank).
-        rows.push(...(await this.visibleHits('SELECT value AS doc, -1.0 / (2 + ? + key) AS bm FROM json_each(?)', [seen, JSON.stringify(docs)], request)));
+        rows.push(...(await this.reader.rows(ftsRecentHits[level], { docs, seen, ...filters })));
         seen += docs.length;
       }
     }
     return bestPerObject(rows);
   }
 
-  /** The hits (`hits`: rows of doc and bm, with its parameters) whose objects the viewer may see and that pass the filters. */
-  private visibleHits(hits: string, hitsParams: SqlParam[], request: SearchRequest): Promise<HitRow[]> {
-    const visible = visibleHitsSql('hits', request);
-    return this.reader.all<HitRow>(`WITH hits AS (${hits}) ${visible.sql}`, [...hitsParams, ...visible.params]);
-  }
-
   async snippets(request: SearchRequest, documentIds: readonly number[]): Promise<Snippet[]> {
-    const table = request.unstemmed ? 'search_fts' : 'search_fts_stem';
-    // json_each's values are INTEGERs: FTS5 ignores a rowid constraint that is not (a JS
-    // number bound directly arrives as REAL), and would then answer for every matching row.
-    const rows = await this.reader.all<{ id: number; s: string }>(
-      `SELECT rowid AS id, snippet(${table}, 0, '${MARK_OPEN}', '${MARK_CLOSE}', '…', 24) AS s FROM ${table} WHERE ${table} MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
-      [withTypes(request, request.snippetMatch), JSON.stringify(documentIds)],
-    );
+    const rows = await this.reader.rows(ftsSnippets[request.unstemmed ? 'search_fts' : 'search_fts_stem'], { match: withTypes(request, request.snippetMatch), ids: documentIds });
     const byId = new Map(rows.map((row) => [row.id, row.s]));
     return documentIds.map((id) => parseMarkedSnippet(byId.get(id) ?? ''));
   }
@@ -81,15 +72,12 @@ export class SqliteSearchIndex implements SearchIndex {
    */
   async rebuild(): Promise<void> {
     await this.db.writes.run(async (manager) => {
-      await manager.query('DELETE FROM search_documents');
+      await execute(manager, deleteSearchDocuments, {});
       // Contentless: nothing to rebuild it from but the documents the updates below re-derive.
-      await manager.query(`INSERT INTO search_phrases (search_phrases) VALUES ('delete-all')`);
-      await manager.query('UPDATE articles SET headline = headline');
-      await manager.query('UPDATE claims SET quote = quote');
-      await manager.query('UPDATE annotations SET summary = summary');
-      await manager.query('UPDATE sources SET title = title');
-      for (const table of ['search_fts', 'search_fts_stem']) await manager.query(`INSERT INTO ${table} (${table}) VALUES ('rebuild')`);
-      for (const table of ['search_fts', 'search_fts_stem', 'search_phrases']) await manager.query(`INSERT INTO ${table} (${table}) VALUES ('optimize')`);
+      await execute(manager, ftsCommand.search_phrases, { command: 'delete-all' });
+      for (const table of SEARCHABLE) await execute(manager, touchSearchable[table], {});
+      for (const table of ['search_fts', 'search_fts_stem'] as const) await execute(manager, ftsCommand[table], { command: 'rebuild' });
+      for (const table of ['search_fts', 'search_fts_stem', 'search_phrases'] as const) await execute(manager, ftsCommand[table], { command: 'optimize' });
     });
   }
 }
@@ -101,17 +89,11 @@ function withTypes(request: SearchRequest, match: string): string {
   return `kind : (${types.map((type) => KIND_TOKENS[type]).join(' OR ')}) AND (${match})`;
 }
 
-export interface MatchProbe {
-  /** Matches counted, at most RANKED_LIMIT + 1. */
-  n: number;
-  /** The first and last of those matches' rowids. */
-  first: number;
-  last: number;
-}
+export type { MatchProbe };
 
 /** The first RANKED_LIMIT + 1 matches in rowid order: FTS5 stops there, however common the terms. */
-export async function probeMatches(reader: SqlReader, table: string, match: string): Promise<MatchProbe> {
-  const probe = await reader.get<MatchProbe>(`SELECT count(*) AS n, min(rowid) AS first, max(rowid) AS last FROM (SELECT rowid FROM ${table} WHERE ${table} MATCH ? LIMIT ?)`, [match, RANKED_LIMIT + 1]);
+export async function probeMatches(reader: SqlReader, table: FtsTable, match: string): Promise<MatchProbe> {
+  const probe = await reader.row(ftsProbe[table], { match });
   return probe ?? { n: 0, first: 0, last: 0 };
 }
 
@@ -123,14 +105,13 @@ export async function probeMatches(reader: SqlReader, table: string, match: stri
  * the density of the first matches (the probe) to hold about RECENT_LIMIT matches, and the
  * next window below it is sized from what the last one held.
  */
-export async function* newestFirst(reader: SqlReader, table: string, match: string, probe: MatchProbe): AsyncGenerator<number[], void, number | undefined> {
+export async function* newestFirst(reader: SqlReader, table: FtsTable, match: string, probe: MatchProbe): AsyncGenerator<number[], void, number | undefined> {
   if (probe.n === 0) return;
-  let upto = (await reader.get<{ top: number }>('SELECT max(id) AS top FROM search_documents'))?.top ?? probe.last;
+  let upto = (await reader.row(lastSearchDocument, {}))?.top ?? probe.last;
   let window = Math.ceil((RECENT_LIMIT / (probe.n / (probe.last - probe.first + 1))) * 1.5);
   while (upto >= probe.first) {
     const from = Math.max(probe.first, upto - window + 1);
-    // CAST: a JS number is bound as REAL, and FTS5 ignores a rowid bound that is not an INTEGER.
-    const rows = await reader.all<{ id: number }>(`SELECT rowid AS id FROM ${table} WHERE ${table} MATCH ? AND rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)`, [match, from, upto]);
+    const rows = await reader.rows(ftsWindow[table], { match, from, upto });
     // The caller says how many more matches it wants (RECENT_LIMIT unless told).
     const wanted = rows.length > 0 ? ((yield rows.map((row) => row.id).reverse()) ?? RECENT_LIMIT) : RECENT_LIMIT;
     // Sized from the density of the window just read: sparser here than where the probe looked, or denser.
@@ -140,7 +121,7 @@ export async function* newestFirst(reader: SqlReader, table: string, match: stri
 }
 
 /** The RECENT_LIMIT newest matches, newest first. */
-export async function newestMatches(reader: SqlReader, table: string, match: string, probe: MatchProbe): Promise<number[]> {
+export async function newestMatches(reader: SqlReader, table: FtsTable, match: string, probe: MatchProbe): Promise<number[]> {
   const newest: number[] = [];
   for await (const chunk of newestFirst(reader, table, match, probe)) {
     newest.push(...chunk);
