@@ -6,3 +6,6 @@
 import '../modules/auth/visibility.queries';
 import '../modules/source/source.queries';
 import '../modules/annotation/annotation.queries';
+import '../modules/dataset/dataset.queries';
+import '../db/service.queries';
+import '../events/events.queries';

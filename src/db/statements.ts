@@ -91,6 +91,8 @@ type Built<Row> = Compilable<Row> | RawBuilder<Row>;
 export interface Statement<P, Row> {
   /** `module.what`: how snapshots and logs name it. */
   readonly name: string;
+  /** The dialects it is written for: both, unless it is something only one database has. */
+  readonly dialects: readonly Dialect[];
   compiled(dialect: Dialect): CompiledStatement;
   /** The values to send for `params`, in placeholder order. */
   bind(dialect: Dialect, params: P): unknown[];
@@ -101,26 +103,38 @@ export interface Statement<P, Row> {
 /** Every statement defined, by name: the snapshot and the EXPLAIN test enumerate them. */
 const registry = new Map<string, Statement<never, unknown>>();
 
-export function allStatements(): Statement<never, unknown>[] {
-  return [...registry.values()].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+/** Every statement, or those written for one dialect. */
+export function allStatements(dialect?: Dialect): Statement<never, unknown>[] {
+  return [...registry.values()].filter((defined) => !dialect || defined.dialects.includes(dialect)).sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
 }
 
 type NoParams = Record<never, never>;
+
+export interface StatementOptions {
+  /**
+   * For a statement only one database can run (PostgreSQL's NOTIFY): it is compiled, snapshotted
+   * and checked for those dialects only. Both by default.
+   */
+  readonly dialects?: readonly Dialect[];
+}
 
 /**
  * Defines a statement. `build` runs once per dialect, on first use. Its parameters' types are
  * given as `P`; a list of keys is typed as an array and read through `q.keys` or `q.keyList`.
  */
-export function statement<P = NoParams, Row = unknown>(name: string, build: (q: StatementBuilder<P>) => Built<Row>): Statement<P, Row> {
+export function statement<P = NoParams, Row = unknown>(name: string, build: (q: StatementBuilder<P>) => Built<Row>, options: StatementOptions = {}): Statement<P, Row> {
   if (registry.has(name)) throw new Error(`Two statements are named ${name}.`);
+  const dialects = options.dialects ?? DIALECTS;
   const compiledBy = new Map<Dialect, CompiledStatement>();
   const compiled = (dialect: Dialect): CompiledStatement => {
+    if (!dialects.includes(dialect)) throw new Error(`${name} is not written for ${dialect}.`);
     let result = compiledBy.get(dialect);
     if (!result) compiledBy.set(dialect, (result = compile(dialect, build)));
     return result;
   };
   const defined: Statement<P, Row> = {
     name,
+    dialects,
     compiled,
     bind(dialect, params) {
       return compiled(dialect).slots.map((slot) => ('constant' in slot ? slot.constant : bindParam(dialect, slot.param, params as Record<string, unknown>)));
