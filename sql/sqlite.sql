@@ -9,6 +9,60 @@ select "t"."annotation_id" as "annotationId", "t"."stance" as "stance", "t"."exc
 -- annotation.citationsByIds[reviewer]
 select "t"."annotation_id" as "annotationId", "t"."stance" as "stance", "t"."excerpt", "s"."id" as "id", "s"."url" as "url", "s"."title" as "title", "s"."publisher" as "publisher", "s"."published_at" as "publishedAt", "s"."kind" as "kind", "s"."accessed_at" as "accessedAt" from "citations" as "t" inner join "sources" as "s" on "s"."id" = "t"."source_id" where "t"."annotation_id" in (SELECT value FROM json_each(?)) and 1 = 1 order by "t"."annotation_id", "t"."position";
 
+-- dataset.annotationByKey
+select "id", "claim_id" as "claimId" from "annotations" where "external_id" = ?;
+
+-- dataset.articleBySlug
+select "id", "slug", "headline", "standfirst", "body", "status" as "status", "revision" from "articles" where "slug" = ?;
+
+-- dataset.articleSlugByClaimKey
+select "a"."slug" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "c"."external_id" = ?;
+
+-- dataset.claimByKey
+select "id", "article_id" as "articleId", "deleted_at" as "deletedAt" from "claims" where "external_id" = ?;
+
+-- dataset.exportAnnotations
+select "n"."id", "n"."claim_id" as "claimId", "n"."external_id" as "externalId", "u"."name" as "author", "n"."verdict" as "verdict", "n"."summary", "n"."body", "n"."status" as "status", "n"."published_at" as "publishedAt", "n"."retracted_at" as "retractedAt", "n"."retraction_reason" as "retractionReason" from "annotations" as "n" inner join "users" as "u" on "u"."id" = "n"."author_id" inner join "claims" as "c" on "c"."id" = "n"."claim_id" and "c"."deleted_at" is null where "c"."article_id" = ? order by "n"."id";
+
+-- dataset.exportArticlePage
+select "a"."id", "a"."slug", "a"."headline", "a"."standfirst", "a"."body", "a"."authors", "a"."section", "a"."language", "a"."url", "a"."published_at" as "publishedAt", "a"."status" as "status" from "articles" as "a" where "a"."id" > ? order by "a"."id" limit ?;
+
+-- dataset.exportCitations
+select "ci"."annotation_id" as "annotationId", "s"."url" as "sourceUrl", "ci"."stance" as "stance", "ci"."excerpt" from "citations" as "ci" inner join "sources" as "s" on "s"."id" = "ci"."source_id" inner join "annotations" as "n" on "n"."id" = "ci"."annotation_id" inner join "claims" as "c" on "c"."id" = "n"."claim_id" and "c"."deleted_at" is null where "c"."article_id" = ? order by "ci"."annotation_id", "ci"."position";
+
+-- dataset.exportClaims
+select "c"."id", "c"."external_id" as "externalId", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant", "c"."anchor_status" as "anchorStatus" from "claims" as "c" where "c"."article_id" = ? and "c"."deleted_at" is null order by "c"."start_offset", "c"."id";
+
+-- dataset.exportSources
+select distinct "s"."url", "s"."title", "s"."publisher", "s"."published_at" as "publishedAt", "s"."kind" as "kind", "s"."accessed_at" as "accessedAt" from "sources" as "s" inner join "citations" as "ci" on "ci"."source_id" = "s"."id" inner join "annotations" as "n" on "n"."id" = "ci"."annotation_id" inner join "claims" as "c" on "c"."id" = "n"."claim_id" and "c"."deleted_at" is null where "c"."article_id" = ? order by "s"."url";
+
+-- dataset.exportUsers
+select distinct "u"."id", "u"."name", "u"."role" as "role" from "users" as "u" inner join "annotations" as "n" on "n"."author_id" = "u"."id" inner join "claims" as "c" on "c"."id" = "n"."claim_id" and "c"."deleted_at" is null where "c"."article_id" = ? order by "u"."name", "u"."id";
+
+-- dataset.insertAnnotation
+insert into "annotations" ("claim_id", "author_id", "external_id", "verdict", "summary", "body", "status", "version", "published_at", "retracted_at", "retraction_reason", "created_at", "updated_at") values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?) returning "id";
+
+-- dataset.insertArticle
+insert into "articles" ("slug", "headline", "standfirst", "body", "authors", "section", "language", "url", "published_at", "status", "revision") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) returning "id", "created_at" as "createdAt";
+
+-- dataset.insertCitation
+insert into "citations" ("annotation_id", "source_id", "stance", "excerpt", "position") values (?, ?, ?, ?, ?);
+
+-- dataset.insertSource
+insert into "sources" ("url", "title", "publisher", "published_at", "kind", "accessed_at") values (?, ?, ?, ?, ?, ?) returning "id";
+
+-- dataset.insertUser
+insert into "users" ("name", "role") values (?, ?) returning "id";
+
+-- dataset.setClaimKey
+update "claims" set "external_id" = ?, "updated_at" = CURRENT_TIMESTAMP where "id" = ?;
+
+-- dataset.unkeyedClaimAt
+select "id" from "claims" where "article_id" = ? and "start_offset" = ? and "end_offset" = ? and "external_id" is null and "deleted_at" is null limit 1;
+
+-- dataset.userByName
+select "id", "name", "role" from "users" where "name" = ? limit 1;
+
 -- search.deleteDocuments
 delete from "search_documents";
 
@@ -290,6 +344,15 @@ update "claims" set "quote" = "quote";
 
 -- search.touch[sources]
 update "sources" set "title" = "title";
+
+-- service.appliedMigrations
+select "name" from "migrations" order by "id";
+
+-- service.contentCount
+select (select count(*) as "n" from "articles") + (select count(*) as "n" from "users") + (select count(*) as "n" from "sources") as "n";
+
+-- service.readinessProbe
+select 1 as "ok";
 
 -- source.byIds[editor]
 select "s"."id" as "id", "s"."url" as "url", "s"."title" as "title", "s"."publisher" as "publisher", "s"."published_at" as "publishedAt", "s"."kind" as "kind", "s"."accessed_at" as "accessedAt" from "sources" as "s" where "s"."id" in (SELECT value FROM json_each(?)) and 1 = 1;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { type AppConfig, ConfigError, loadConfigOrExit } from './config';
 import { type Database, makeFolder } from './db/database';
 import { openConfiguredDatabase } from './db/open';
+import { contentCount } from './db/service.queries';
 import { buildAppSchema } from './app/schema';
 import { createHttpApp, GRAPHQL_PATH, type HttpApp } from './http/app';
 import { createLogger, type Logger } from './logger';
@@ -43,9 +44,7 @@ async function openDatabase(config: AppConfig, logger: Logger): Promise<Database
 }
 
 async function isEmpty(db: Database): Promise<boolean> {
-  const row = await db.reader.get<{ n: number }>(
-    'SELECT (SELECT COUNT(*) FROM articles) + (SELECT COUNT(*) FROM users) + (SELECT COUNT(*) FROM sources) AS n',
-  );
+  const row = await db.reader.row(contentCount, {});
   return row?.n === 0;
 }
 

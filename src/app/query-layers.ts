@@ -9,3 +9,6 @@ import '../modules/annotation/annotation.queries';
 import '../modules/search/search.queries';
 import '../modules/search/search-sqlite.queries';
 import '../modules/search/search-postgres.queries';
+import '../modules/dataset/dataset.queries';
+import '../db/service.queries';
+import '../events/events.queries';

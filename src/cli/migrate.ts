@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from '../config';
 import { openConfiguredDatabase } from '../db/open';
+import { appliedMigrations } from '../db/service.queries';
 
 /**
  * `npm run migrate`: applies pending migrations to the configured database (DATABASE_URL, or
@@ -11,7 +12,7 @@ import { openConfiguredDatabase } from '../db/open';
 async function main(): Promise<void> {
   const config = loadConfigOrExit('migrate', 2);
   const db = await openConfiguredDatabase(config);
-  const applied = await db.write.query(`SELECT name FROM migrations ORDER BY id`) as { name: string }[];
+  const applied = await db.reader.rows(appliedMigrations, {});
   await db.close();
   console.log(`migrate: ${applied.length} migration(s) applied, none pending (${config.databaseUrl ? `PostgreSQL, schema ${config.databaseSchema}` : config.databasePath}).`);
 }

@@ -103,8 +103,9 @@ export interface Statement<P, Row> {
 /** Every statement defined, by name: the snapshot and the EXPLAIN test enumerate them. */
 const registry = new Map<string, Statement<never, unknown>>();
 
-export function allStatements(): Statement<never, unknown>[] {
-  return [...registry.values()].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+/** Every statement, or those written for one dialect. */
+export function allStatements(dialect?: Dialect): Statement<never, unknown>[] {
+  return [...registry.values()].filter((defined) => !dialect || defined.dialects.includes(dialect)).sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
 }
 
 type NoParams = Record<never, never>;

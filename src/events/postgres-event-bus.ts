@@ -2,6 +2,7 @@ import pg from 'pg';
 import { quoteIdentifier } from '../db/postgres-sql';
 import type { Logger } from '../logger';
 import { type ChangeEvent, type ChangeEventType, type EventBus, LocalEventBus } from './change-events';
+import { notify } from './events.queries';
 
 /** PostgreSQL rejects a NOTIFY payload of 8000 bytes or more (BLCKSZ - NAMEDATALEN - 128). */
 export const MAX_NOTIFY_PAYLOAD_BYTES = 7_999;
@@ -20,9 +21,10 @@ const RECONNECT_FAILED = 'Could not reconnect the change-event listener; retryin
 const SENDER_LOST = 'Lost an idle change-event sending connection; the next send opens another';
 const CLOSE_FAILED = 'Could not close a change-event connection cleanly';
 
+/** The compiled NOTIFY statement (events.queries.ts) with its values: run by a transaction or by the bus's own pool. */
 export interface NotifyStatement {
   sql: string;
-  params: [channel: string, payload: string];
+  params: unknown[];
 }
 
 export interface PostgresEventBusOptions {
@@ -64,7 +66,8 @@ export function notifyStatements(channel: string, events: readonly ChangeEvent[]
     batch.push(json);
   }
   if (batch.length > 0) payloads.push(`[${batch.join(',')}]`);
-  return payloads.map((payload) => ({ sql: 'SELECT pg_notify($1, $2)', params: [channel, payload] }));
+  const { sql } = notify.compiled('postgres');
+  return payloads.map((payload) => ({ sql, params: notify.bind('postgres', { channel, payload }) }));
 }
 
 /**

@@ -7,6 +7,7 @@ import proxyAddress from 'proxy-addr';
 import type { GraphQLSchema } from 'graphql';
 import type { AppConfig } from '../config';
 import { type Database, hasPendingMigrations } from '../db/database';
+import { readinessProbe } from '../db/service.queries';
 import { type AppContext } from '../app/context';
 import { createServices } from '../app/services';
 import { createContextFactory } from './graphql-context';
@@ -200,7 +201,7 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
     try {
       // A load balancer stops sending here as soon as a stop begins, not when the port closes.
       if (stopping) throw new Error('stopping');
-      await db.reader.get('SELECT 1');
+      await db.reader.row(readinessProbe, {});
       // Checked until found current, then never again: migrations only ever get applied, and on
       // PostgreSQL every check would take pooled connections from the requests.
       if (!migrationsCurrent) migrationsCurrent = !(await hasPendingMigrations(db.write));

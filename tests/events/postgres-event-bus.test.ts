@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChangeEvent } from '../../src/events/change-events';
+import { notify } from '../../src/events/events.queries';
 import { MAX_NOTIFY_PAYLOAD_BYTES, notifyStatements, PostgresEventBus } from '../../src/events/postgres-event-bus';
 import type { Logger } from '../../src/logger';
 
@@ -152,11 +153,11 @@ describe('notifyStatements', () => {
       fc.property(fc.array(event, { maxLength: 600 }), (events) => {
         const statements = notifyStatements('channel', events);
         for (const { sql, params } of statements) {
-          expect(sql).toBe('SELECT pg_notify($1, $2)');
+          expect(sql).toBe(notify.compiled('postgres').sql);
           expect(params[0]).toBe('channel');
-          expect(Buffer.byteLength(params[1])).toBeLessThanOrEqual(MAX_NOTIFY_PAYLOAD_BYTES);
+          expect(Buffer.byteLength(params[1] as string)).toBeLessThanOrEqual(MAX_NOTIFY_PAYLOAD_BYTES);
         }
-        expect(statements.flatMap(({ params }) => JSON.parse(params[1]) as ChangeEvent[])).toEqual(events);
+        expect(statements.flatMap(({ params }) => JSON.parse(params[1] as string) as ChangeEvent[])).toEqual(events);
       }),
       { numRuns: 50 },
     );

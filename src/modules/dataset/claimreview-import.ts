@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { executeOne } from '../../db/sql';
 import { LIMITS } from '../../graphql/text-rules';
 import { Verdict } from '../annotation/verdict';
-import { ArticleEntity } from '../article/article.entity';
-import { ClaimEntity } from '../claim/claim.entity';
 import { httpUrlOrNull } from '../../graphql/http-url';
 import { mapRating, type RatingInput } from './claimreview-rating';
+import { articleSlugByClaimKey } from './dataset.queries';
 import { DatasetError } from './dataset.service';
 import type { DatasetAnnotation, DatasetCitation, DatasetLine, DatasetSource, DatasetUser } from './dataset.types';
 import { parseDatasetLine } from './dataset-validation';
@@ -247,12 +247,7 @@ function safeHost(url: string): string {
  */
 export async function claimReviewLine(manager: EntityManager, record: ClaimReviewRecord): Promise<DatasetLine> {
   const line = toDatasetLine(readReviewedClaim(record));
-  const stored = await manager
-    .createQueryBuilder(ClaimEntity, 'c')
-    .innerJoin(ArticleEntity, 'a', 'a.id = c.articleId')
-    .select('a.slug', 'slug')
-    .where('c.externalId = :key', { key: line.article.claims[0].key })
-    .getRawOne<{ slug: string }>();
+  const stored = await executeOne(manager, articleSlugByClaimKey, { key: line.article.claims[0].key });
   if (stored) line.article.slug = stored.slug;
   return parseDatasetLine(line);
 }

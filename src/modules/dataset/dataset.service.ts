@@ -1,19 +1,32 @@
-import { type EntityManager, IsNull } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AnchorError, locateQuote } from '../../anchoring/text-selector';
 import type { Database } from '../../db/database';
-import { AnnotationEntity, AnnotationStatus } from '../annotation/annotation.entity';
+import { execute, executeOne } from '../../db/sql';
+import { fromSqlDate, toSqlDate } from '../../db/sql-dates';
+import { type AnnotationEntity, AnnotationStatus } from '../annotation/annotation.entity';
 import { AnnotationChange, type CitationSnapshot } from '../annotation/annotation-revision.entity';
 import { appendRevision, refreshClaimVerdict } from '../annotation/annotation-writes';
-import { CitationEntity, type Stance } from '../annotation/citation.entity';
+import type { Stance } from '../annotation/citation.entity';
 import type { Verdict } from '../annotation/verdict';
-import { ArticleEntity, ArticleStatus } from '../article/article.entity';
+import { type ArticleEntity, ArticleStatus } from '../article/article.entity';
 import { insertClaim } from '../claim/claim-anchors';
-import { ClaimEntity } from '../claim/claim.entity';
 import { recordRevision } from '../article/article-edit.service';
 import { recordStatusChange, stampWhatReadersSee } from '../article/reader-history';
-import { SourceEntity, type SourceKind } from '../source/source.entity';
+import { sourceIdByUrl } from '../source/source.queries';
 import { HttpUrlError, normalizeHttpUrl } from '../../graphql/http-url';
-import { type Role, UserEntity } from '../user/user.entity';
+import {
+  annotationByKey,
+  articleBySlug,
+  claimByKey,
+  insertAnnotation as insertAnnotationRow,
+  insertArticle,
+  insertCitation,
+  insertSource,
+  insertUser,
+  setClaimKey,
+  unkeyedClaimAt,
+  userByName,
+} from './dataset.queries';
 import type { Dataset, DatasetAnnotation, DatasetArticle, DatasetClaim, DatasetLine, DatasetSource, DatasetUser } from './dataset.types';
 
 export interface ImportSummary {
@@ -87,12 +100,12 @@ interface KeyMaps {
 async function importUsers(manager: EntityManager, users: DatasetUser[], summary: ImportSummary): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   for (const user of users) {
-    const existing = await manager.findOneBy(UserEntity, { name: user.name });
+    const existing = await executeOne(manager, userByName, { name: user.name });
     if (existing) {
       ids.set(user.key, existing.id);
       continue;
     }
-    const created = await manager.save(manager.create(UserEntity, { name: user.name, role: user.role as Role }));
+    const [created] = await execute(manager, insertUser, { name: user.name, role: user.role });
     ids.set(user.key, created.id);
     summary.users += 1;
   }
@@ -112,30 +125,31 @@ async function importSources(manager: EntityManager, sources: DatasetSource[], s
   const ids = new Map<string, number>();
   for (const source of sources) {
     const url = normalizedUrl(source.url, `source ${source.url}`);
-    const existing = await manager.findOneBy(SourceEntity, { url });
+    const existing = await executeOne(manager, sourceIdByUrl, { url });
     if (existing) {
       ids.set(url, existing.id);
       continue;
     }
-    const created = await manager.save(
-      manager.create(SourceEntity, {
-        url,
-        title: source.title,
-        publisher: source.publisher,
-        publishedAt: source.publishedAt ? new Date(source.publishedAt) : null,
-        kind: source.kind as SourceKind,
-        accessedAt: source.accessedAt ? new Date(source.accessedAt) : null,
-      }),
-    );
+    const [created] = await execute(manager, insertSource, {
+      url,
+      title: source.title,
+      publisher: source.publisher,
+      publishedAt: source.publishedAt ? toSqlDate(new Date(source.publishedAt)) : null,
+      kind: source.kind,
+      accessedAt: source.accessedAt ? toSqlDate(new Date(source.accessedAt)) : null,
+    });
     ids.set(url, created.id);
     summary.sources += 1;
   }
   return ids;
 }
 
+/** What an import needs of a stored article: the claim, revision and anchor writes read these fields. */
+type StoredArticle = Pick<ArticleEntity, 'id' | 'slug' | 'headline' | 'standfirst' | 'body' | 'status' | 'revision'>;
+
 /** A new article is stored with its claims; an existing one (same slug) only gets the claims it lacks. */
 async function importArticle(manager: EntityManager, article: DatasetArticle, keys: KeyMaps, summary: ImportSummary): Promise<void> {
-  let stored = await manager.findOneBy(ArticleEntity, { slug: article.slug });
+  let stored: StoredArticle | undefined = await executeOne(manager, articleBySlug, { slug: article.slug });
   if (stored) {
     summary.skippedArticles += 1;
   } else {
@@ -147,27 +161,27 @@ async function importArticle(manager: EntityManager, article: DatasetArticle, ke
   if (stored.status === ArticleStatus.PUBLISHED) await stampWhatReadersSee(manager, { articleId: stored.id }, new Date());
 }
 
-async function createArticle(manager: EntityManager, article: DatasetArticle): Promise<ArticleEntity> {
+async function createArticle(manager: EntityManager, article: DatasetArticle): Promise<StoredArticle> {
   const status = article.status as ArticleStatus;
-  const saved = await manager.save(
-    manager.create(ArticleEntity, {
-      slug: article.slug,
-      headline: article.headline,
-      standfirst: article.standfirst,
-      body: article.body,
-      authors: article.authors,
-      section: article.section,
-      language: article.language,
-      url: article.url === null ? null : normalizedUrl(article.url, `article "${article.slug}", url`),
-      // A published article always has a publication time: the list is ordered by it.
-      publishedAt: article.publishedAt ? new Date(article.publishedAt) : status === ArticleStatus.PUBLISHED ? new Date() : null,
-      status,
-      revision: 1,
-    }),
-  );
+  // A published article always has a publication time: the list is ordered by it.
+  const publishedAt = article.publishedAt ? new Date(article.publishedAt) : status === ArticleStatus.PUBLISHED ? new Date() : null;
+  const [created] = await execute(manager, insertArticle, {
+    slug: article.slug,
+    headline: article.headline,
+    standfirst: article.standfirst,
+    body: article.body,
+    authors: JSON.stringify(article.authors),
+    section: article.section,
+    language: article.language,
+    url: article.url === null ? null : normalizedUrl(article.url, `article "${article.slug}", url`),
+    publishedAt: publishedAt ? toSqlDate(publishedAt) : null,
+    status,
+  });
+  const saved: StoredArticle = { id: created.id, slug: article.slug, headline: article.headline, standfirst: article.standfirst, body: article.body, status, revision: 1 };
+  const createdAt = fromSqlDate(created.createdAt) as Date;
   // Revision 1 is the text as published: point-in-time reads from then on find it.
-  const firstSeen = saved.publishedAt && saved.publishedAt < saved.createdAt ? saved.publishedAt : saved.createdAt;
-  await recordRevision(manager, saved, null, null, firstSeen);
+  const firstSeen = publishedAt && publishedAt < createdAt ? publishedAt : createdAt;
+  await recordRevision(manager, saved as ArticleEntity, null, null, firstSeen);
   if (status !== ArticleStatus.DRAFT) await recordStatusChange(manager, saved.id, status, null, firstSeen);
   return saved;
 }
@@ -176,14 +190,16 @@ async function createArticle(manager: EntityManager, article: DatasetArticle): P
  * Finds the claim by its key, or adopts a claim stored without a key at the same place, or
  * stores it; then adds the fact-checks it lacks.
  */
-async function importClaim(manager: EntityManager, article: ArticleEntity, claim: DatasetClaim, keys: KeyMaps, summary: ImportSummary): Promise<void> {
+async function importClaim(manager: EntityManager, article: StoredArticle, claim: DatasetClaim, keys: KeyMaps, summary: ImportSummary): Promise<void> {
   const where = `article "${article.slug}", claim "${claim.key}"`;
-  let stored = await manager.findOneBy(ClaimEntity, { externalId: claim.key });
+  const keyed = await executeOne(manager, claimByKey, { key: claim.key });
+  let claimId: number;
   let created = false;
-  if (stored) {
-    if (stored.articleId !== article.id) throw new DatasetError(`${where}: the key is taken by a claim of another article`);
+  if (keyed) {
+    if (keyed.articleId !== article.id) throw new DatasetError(`${where}: the key is taken by a claim of another article`);
     // Deleted since it was imported: it stays deleted, fact-checks and all.
-    if (stored.deletedAt) return;
+    if (keyed.deletedAt) return;
+    claimId = keyed.id;
   } else {
     let selector;
     try {
@@ -193,32 +209,34 @@ async function importClaim(manager: EntityManager, article: ArticleEntity, claim
       if (error instanceof AnchorError) throw new DatasetError(`${where}: ${error.message}`);
       throw error;
     }
-    stored = await manager.findOneBy(ClaimEntity, { articleId: article.id, startOffset: selector.start, endOffset: selector.end, externalId: IsNull(), deletedAt: IsNull() });
-    if (!stored) {
-      stored = await insertClaim(manager, article, selector, claim.claimant);
+    const unkeyed = await executeOne(manager, unkeyedClaimAt, { articleId: article.id, start: selector.start, end: selector.end });
+    if (unkeyed) {
+      claimId = unkeyed.id;
+    } else {
+      claimId = (await insertClaim(manager, article as ArticleEntity, selector, claim.claimant)).id;
       created = true;
       summary.claims += 1;
     }
-    await manager.update(ClaimEntity, { id: stored.id }, { externalId: claim.key });
+    await execute(manager, setClaimKey, { id: claimId, key: claim.key });
   }
 
   let added = false;
   for (const [index, annotation] of claim.annotations.entries()) {
     const at = `${where}, fact-check ${annotation.key === undefined ? index + 1 : `"${annotation.key}"`}`;
-    if (annotation.key === undefined ? !created : await isStored(manager, annotation.key, stored.id, at)) continue;
-    await insertAnnotation(manager, stored.id, annotation, keys, at);
+    if (annotation.key === undefined ? !created : await isStored(manager, annotation.key, claimId, at)) continue;
+    await insertAnnotation(manager, claimId, annotation, keys, at);
     summary.annotations += 1;
     added = true;
   }
   // Bulk loads are not announced to live subscribers (and mostly run from the CLI, another
   // process): the events are dropped.
-  if (added) await refreshClaimVerdict(manager, stored.id, []);
+  if (added) await refreshClaimVerdict(manager, claimId, []);
 }
 
 async function isStored(manager: EntityManager, key: string, claimId: number, where: string): Promise<boolean> {
-  const existing = await manager.findOne(AnnotationEntity, { where: { externalId: key }, select: { id: true, claimId: true } });
+  const existing = await executeOne(manager, annotationByKey, { key });
   if (existing && existing.claimId !== claimId) throw new DatasetError(`${where}: the key is taken by a fact-check of another claim`);
-  return existing !== null;
+  return existing !== undefined;
 }
 
 async function insertAnnotation(manager: EntityManager, claimId: number, annotation: DatasetAnnotation, keys: KeyMaps, where: string): Promise<void> {
@@ -228,32 +246,32 @@ async function insertAnnotation(manager: EntityManager, claimId: number, annotat
   const now = new Date();
   const retracted = status === AnnotationStatus.RETRACTED;
   const wasPublished = status === AnnotationStatus.PUBLISHED || retracted;
-  const note = await manager.save(
-    manager.create(AnnotationEntity, {
-      createdAt: now,
-      updatedAt: now,
-      claimId,
-      authorId,
-      externalId: annotation.key ?? null,
-      verdict: annotation.verdict as Verdict,
-      summary: annotation.summary,
-      body: annotation.body,
-      status,
-      version: 1,
-      publishedAt: annotation.publishedAt ? new Date(annotation.publishedAt) : wasPublished ? now : null,
-      retractedAt: retracted ? (annotation.retractedAt ? new Date(annotation.retractedAt) : now) : null,
-      retractionReason: retracted ? (annotation.retractionReason ?? null) : null,
-    }),
-  );
+  const publishedAt = annotation.publishedAt ? new Date(annotation.publishedAt) : wasPublished ? now : null;
+  const retractedAt = retracted ? (annotation.retractedAt ? new Date(annotation.retractedAt) : now) : null;
+  const [inserted] = await execute(manager, insertAnnotationRow, {
+    at: toSqlDate(now),
+    claimId,
+    authorId,
+    externalId: annotation.key ?? null,
+    verdict: annotation.verdict,
+    summary: annotation.summary,
+    body: annotation.body,
+    status,
+    publishedAt: publishedAt ? toSqlDate(publishedAt) : null,
+    retractedAt: retractedAt ? toSqlDate(retractedAt) : null,
+    retractionReason: retracted ? (annotation.retractionReason ?? null) : null,
+  });
+  // What the revision history records of it.
+  const note = { id: inserted.id, version: 1, verdict: annotation.verdict as Verdict, summary: annotation.summary, body: annotation.body, status, updatedAt: now };
   const snapshot: CitationSnapshot[] = [];
   for (const [position, citation] of annotation.citations.entries()) {
     const url = normalizedUrl(citation.sourceUrl, `${where}, citation ${position + 1}`);
-    const sourceId = keys.sourceIds.get(url) ?? (await manager.findOne(SourceEntity, { where: { url }, select: { id: true } }))?.id;
+    const sourceId = keys.sourceIds.get(url) ?? (await executeOne(manager, sourceIdByUrl, { url }))?.id;
     if (sourceId === undefined) throw new DatasetError(`${where}: citation of unknown source ${citation.sourceUrl}`);
     const stance = citation.stance as Stance;
-    await manager.insert(CitationEntity, { annotationId: note.id, sourceId, stance, excerpt: citation.excerpt, position });
+    await execute(manager, insertCitation, { annotationId: note.id, sourceId, stance, excerpt: citation.excerpt, position });
     snapshot.push({ sourceId, stance, excerpt: citation.excerpt });
   }
   // An imported fact-check starts its history as it arrives.
-  await appendRevision(manager, note, AnnotationChange.CREATED, authorId, snapshot, 'imported');
+  await appendRevision(manager, note as AnnotationEntity, AnnotationChange.CREATED, authorId, snapshot, 'imported');
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Database } from '../../db/database';
 import { DEMO_DATASET_FILE } from '../../paths';
 import { AuthService } from '../auth/auth.service';
-import { UserEntity } from '../user/user.entity';
+import { userByName } from './dataset.queries';
 import type { Dataset } from './dataset.types';
 
 /** Slug of the demo article (fixtures/demo-dataset.json); the playground's example uses it. */
@@ -23,7 +23,8 @@ export async function issueDemoTokens(db: Database): Promise<DemoToken[]> {
   const auth = new AuthService({ db });
   const tokens: DemoToken[] = [];
   for (const user of readDemoDataset().users) {
-    const account = await db.read.manager.findOneByOrFail(UserEntity, { name: user.name });
+    const account = await db.reader.row(userByName, { name: user.name });
+    if (!account) throw new Error(`The demo dataset's user ${user.name} is not stored.`);
     const { secret } = await auth.issue(account.id, 'demo account');
     tokens.push({ name: account.name, role: account.role, secret });
   }

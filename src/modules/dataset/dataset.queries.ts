@@ -1,0 +1,273 @@
+import { sql } from 'kysely';
+import { statement, type StatementBuilder } from '../../db/statements';
+import type { ArticleStatus } from '../article/article.entity';
+import type { DatasetAnnotation, DatasetArticle, DatasetCitation, DatasetSource, DatasetUser } from './dataset.types';
+
+/**
+ * Every statement of the dataset module: the export's pages, and the lookups and inserts an
+ * import makes (what it stores through other modules, such as claims and revisions, goes
+ * through theirs).
+ */
+
+// ---- Export: everything, no visibility filter; each order is total, so the bytes are stable.
+
+/** Articles in id order, a keyset page after `afterId`. */
+export const exportArticlePage = statement('dataset.exportArticlePage', (q: StatementBuilder<{ afterId: number; limit: number }>) =>
+  q.db
+    .selectFrom('articles as a')
+    .select((eb) => [
+      'a.id',
+      'a.slug',
+      'a.headline',
+      'a.standfirst',
+      'a.body',
+      'a.authors',
+      'a.section',
+      'a.language',
+      'a.url',
+      eb.ref('a.published_at').as('publishedAt'),
+      eb.ref('a.status').$castTo<DatasetArticle['status']>().as('status'),
+    ])
+    .where('a.id', '>', q.p.afterId)
+    .orderBy('a.id')
+    .limit(q.p.limit),
+);
+
+/** The claims of an article that are not deleted, in text order. */
+export const exportClaims = statement('dataset.exportClaims', (q: StatementBuilder<{ articleId: number }>) =>
+  q.db
+    .selectFrom('claims as c')
+    .select((eb) => [
+      'c.id',
+      eb.ref('c.external_id').as('externalId'),
+      eb.ref('c.start_offset').as('startOffset'),
+      eb.ref('c.end_offset').as('endOffset'),
+      'c.claimant',
+      eb.ref('c.anchor_status').as('anchorStatus'),
+    ])
+    .where('c.article_id', '=', q.p.articleId)
+    .where('c.deleted_at', 'is', null)
+    .orderBy('c.start_offset')
+    .orderBy('c.id'),
+);
+
+/** The fact-checks on an article's claims that are not deleted, with their author's name. */
+export const exportAnnotations = statement('dataset.exportAnnotations', (q: StatementBuilder<{ articleId: number }>) =>
+  q.db
+    .selectFrom('annotations as n')
+    .innerJoin('users as u', 'u.id', 'n.author_id')
+    .innerJoin('claims as c', (join) => join.onRef('c.id', '=', 'n.claim_id').on('c.deleted_at', 'is', null))
+    .select((eb) => [
+      'n.id',
+      eb.ref('n.claim_id').as('claimId'),
+      eb.ref('n.external_id').as('externalId'),
+      eb.ref('u.name').as('author'),
+      eb.ref('n.verdict').$castTo<DatasetAnnotation['verdict']>().as('verdict'),
+      'n.summary',
+      'n.body',
+      eb.ref('n.status').$castTo<DatasetAnnotation['status']>().as('status'),
+      eb.ref('n.published_at').as('publishedAt'),
+      eb.ref('n.retracted_at').as('retractedAt'),
+      eb.ref('n.retraction_reason').as('retractionReason'),
+    ])
+    .where('c.article_id', '=', q.p.articleId)
+    .orderBy('n.id'),
+);
+
+/** The citations of those fact-checks, in their order, by the cited source's url. */
+export const exportCitations = statement('dataset.exportCitations', (q: StatementBuilder<{ articleId: number }>) =>
+  q.db
+    .selectFrom('citations as ci')
+    .innerJoin('sources as s', 's.id', 'ci.source_id')
+    .innerJoin('annotations as n', 'n.id', 'ci.annotation_id')
+    .innerJoin('claims as c', (join) => join.onRef('c.id', '=', 'n.claim_id').on('c.deleted_at', 'is', null))
+    .select((eb) => [
+      eb.ref('ci.annotation_id').as('annotationId'),
+      eb.ref('s.url').as('sourceUrl'),
+      eb.ref('ci.stance').$castTo<DatasetCitation['stance']>().as('stance'),
+      'ci.excerpt',
+    ])
+    .where('c.article_id', '=', q.p.articleId)
+    .orderBy('ci.annotation_id')
+    .orderBy('ci.position'),
+);
+
+/** The sources those fact-checks cite, once each, by url. */
+export const exportSources = statement('dataset.exportSources', (q: StatementBuilder<{ articleId: number }>) =>
+  q.db
+    .selectFrom('sources as s')
+    .innerJoin('citations as ci', 'ci.source_id', 's.id')
+    .innerJoin('annotations as n', 'n.id', 'ci.annotation_id')
+    .innerJoin('claims as c', (join) => join.onRef('c.id', '=', 'n.claim_id').on('c.deleted_at', 'is', null))
+    .select((eb) => [
+      's.url',
+      's.title',
+      's.publisher',
+      eb.ref('s.published_at').as('publishedAt'),
+      eb.ref('s.kind').$castTo<DatasetSource['kind']>().as('kind'),
+      eb.ref('s.accessed_at').as('accessedAt'),
+    ])
+    .distinct()
+    .where('c.article_id', '=', q.p.articleId)
+    .orderBy('s.url'),
+);
+
+/** The authors of those fact-checks, once each, by name. */
+export const exportUsers = statement('dataset.exportUsers', (q: StatementBuilder<{ articleId: number }>) =>
+  q.db
+    .selectFrom('users as u')
+    .innerJoin('annotations as n', 'n.author_id', 'u.id')
+    .innerJoin('claims as c', (join) => join.onRef('c.id', '=', 'n.claim_id').on('c.deleted_at', 'is', null))
+    .select((eb) => ['u.id', 'u.name', eb.ref('u.role').$castTo<DatasetUser['role']>().as('role')])
+    .distinct()
+    .where('c.article_id', '=', q.p.articleId)
+    .orderBy('u.name')
+    .orderBy('u.id'),
+);
+
+/** The row a statement returns. */
+type RowOf<S extends { row?: unknown }> = NonNullable<S['row']>;
+export type ExportArticleRow = RowOf<typeof exportArticlePage>;
+export type ExportAnnotationRow = RowOf<typeof exportAnnotations>;
+
+// ---- Import: every match is by a natural or external key (dataset.types.ts).
+
+/** A user by name (names are not unique: the first found is the one matched). */
+export const userByName = statement('dataset.userByName', (q: StatementBuilder<{ name: string }>) =>
+  q.db.selectFrom('users').select(['id', 'name', 'role']).where('name', '=', q.p.name).limit(sql.lit(1)),
+);
+
+export const insertUser = statement('dataset.insertUser', (q: StatementBuilder<{ name: string; role: string }>) =>
+  q.db.insertInto('users').values({ name: q.p.name, role: q.p.role }).returning('id'),
+);
+
+export const insertSource = statement('dataset.insertSource', (q: StatementBuilder<{ url: string; title: string; publisher: string | null; publishedAt: string | null; kind: string; accessedAt: string | null }>) =>
+    q.db
+      .insertInto('sources')
+      .values({ url: q.p.url, title: q.p.title, publisher: q.p.publisher, published_at: q.p.publishedAt, kind: q.p.kind, accessed_at: q.p.accessedAt })
+      .returning('id'),
+);
+
+/** What importing claims into an article reads of it (and hands on to the revision and anchor history). */
+export const articleBySlug = statement('dataset.articleBySlug', (q: StatementBuilder<{ slug: string }>) =>
+  q.db
+    .selectFrom('articles')
+    .select((eb) => ['id', 'slug', 'headline', 'standfirst', 'body', eb.ref('status').$castTo<ArticleStatus>().as('status'), 'revision'])
+    .where('slug', '=', q.p.slug),
+);
+
+export const insertArticle = statement('dataset.insertArticle', (q: StatementBuilder<{
+  slug: string;
+  headline: string;
+  standfirst: string | null;
+  body: string;
+  authors: string;
+  section: string | null;
+  language: string;
+  url: string | null;
+  publishedAt: string | null;
+  status: string;
+}>) =>
+  q.db
+    .insertInto('articles')
+    .values({
+      slug: q.p.slug,
+      headline: q.p.headline,
+      standfirst: q.p.standfirst,
+      body: q.p.body,
+      authors: q.p.authors,
+      section: q.p.section,
+      language: q.p.language,
+      url: q.p.url,
+      published_at: q.p.publishedAt,
+      status: q.p.status,
+      revision: sql.lit(1),
+    })
+    // The creation time is the column default: revision 1 is dated from it.
+    .returning((eb) => ['id', eb.ref('created_at').as('createdAt')]),
+);
+
+/** A claim by its external key (unique). */
+export const claimByKey = statement('dataset.claimByKey', (q: StatementBuilder<{ key: string }>) =>
+  q.db
+    .selectFrom('claims')
+    .select((eb) => ['id', eb.ref('article_id').as('articleId'), eb.ref('deleted_at').as('deletedAt')])
+    .where('external_id', '=', q.p.key),
+);
+
+/** A live claim stored without a key at exactly this place of the article (made through the API). */
+export const unkeyedClaimAt = statement('dataset.unkeyedClaimAt', (q: StatementBuilder<{ articleId: number; start: number; end: number }>) =>
+  q.db
+    .selectFrom('claims')
+    .select('id')
+    .where('article_id', '=', q.p.articleId)
+    .where('start_offset', '=', q.p.start)
+    .where('end_offset', '=', q.p.end)
+    .where('external_id', 'is', null)
+    .where('deleted_at', 'is', null)
+    .limit(sql.lit(1)),
+);
+
+export const setClaimKey = statement('dataset.setClaimKey', (q: StatementBuilder<{ id: number; key: string }>) =>
+  q.db
+    .updateTable('claims')
+    .set({ external_id: q.p.key, updated_at: sql<string>`CURRENT_TIMESTAMP` })
+    .where('id', '=', q.p.id),
+);
+
+/** The article a claim of this external key belongs to: another review of the claim names it. */
+export const articleSlugByClaimKey = statement('dataset.articleSlugByClaimKey', (q: StatementBuilder<{ key: string }>) =>
+  q.db.selectFrom('claims as c').innerJoin('articles as a', 'a.id', 'c.article_id').select('a.slug').where('c.external_id', '=', q.p.key),
+);
+
+/** A fact-check by its external key (unique). */
+export const annotationByKey = statement('dataset.annotationByKey', (q: StatementBuilder<{ key: string }>) =>
+  q.db
+    .selectFrom('annotations')
+    .select((eb) => ['id', eb.ref('claim_id').as('claimId')])
+    .where('external_id', '=', q.p.key),
+);
+
+export const insertAnnotation = statement('dataset.insertAnnotation', (q: StatementBuilder<{
+  claimId: number;
+  authorId: number;
+  externalId: string | null;
+  verdict: string;
+  summary: string;
+  body: string;
+  status: string;
+  publishedAt: string | null;
+  retractedAt: string | null;
+  retractionReason: string | null;
+  /** Both created and updated: the revision history is dated from it. */
+  at: string;
+}>) =>
+  q.db
+    .insertInto('annotations')
+    .values({
+      claim_id: q.p.claimId,
+      author_id: q.p.authorId,
+      external_id: q.p.externalId,
+      verdict: q.p.verdict,
+      summary: q.p.summary,
+      body: q.p.body,
+      status: q.p.status,
+      version: sql.lit(1),
+      published_at: q.p.publishedAt,
+      retracted_at: q.p.retractedAt,
+      retraction_reason: q.p.retractionReason,
+      created_at: q.p.at,
+      updated_at: q.p.at,
+    })
+    .returning('id'),
+);
+
+export const insertCitation = statement('dataset.insertCitation', (q: StatementBuilder<{ annotationId: number; sourceId: number; stance: string; excerpt: string; position: number }>) =>
+  q.db.insertInto('citations').values({
+    annotation_id: q.p.annotationId,
+    source_id: q.p.sourceId,
+    stance: q.p.stance,
+    excerpt: q.p.excerpt,
+    position: q.p.position,
+  }),
+);
