@@ -1,6 +1,7 @@
 import type { SqlTimestamp } from '../../db/sql-dates';
 import type { TypedRow } from '../../graphql/relay/node.type';
-import type { ArticleEntity, ArticleStatus } from './article.entity';
+import type { ArticleEntity } from './article.entity';
+import type { articlesByIds, RowOf } from './article.queries';
 
 /**
  * An article as served to GraphQL: plain columns, no entity hydration. Without its body, which
@@ -16,23 +17,15 @@ export type ArticleRow = Omit<ArticleEntity, 'createdAt' | 'updatedAt' | 'body' 
     asOf?: Date;
   };
 
+/** An article as its statements read it (articleColumns): authors as JSON text. */
+export type ArticleSqlRow = RowOf<(typeof articlesByIds)['public']>;
+
+/**
+ * The same columns as SQL text, for the dataset export alone until the dataset module has its
+ * query layer (it then selects articleColumns): delete it then.
+ */
 export const ARTICLE_COLUMNS = `a.id, a.slug, a.headline, a.standfirst, a.authors, a.section, a.language,
   a.url, a.published_at AS publishedAt, a.status, a.version, a.revision`;
-
-export interface ArticleSqlRow {
-  id: number;
-  slug: string;
-  headline: string;
-  standfirst: string | null;
-  authors: string;
-  section: string | null;
-  language: string;
-  url: string | null;
-  publishedAt: SqlTimestamp | null;
-  status: ArticleStatus;
-  version: number;
-  revision: number;
-}
 
 export function toArticleRow(row: ArticleSqlRow): ArticleRow {
   return {
