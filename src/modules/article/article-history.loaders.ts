@@ -4,24 +4,13 @@ import type { SqlReader } from '../../db/sql-reader';
 import { groupRows } from '../../db/group-rows';
 import type { Viewer } from '../auth/viewer';
 import { visibilityFor } from '../auth/visibility';
-import { userRow, type UserRow } from '../user/user.loaders';
+import { userRow } from '../user/user.loaders';
 import { revisionsByArticleIds } from './article.queries';
-
-export interface ArticleRevisionRow {
-  articleId: number;
-  number: number;
-  headline: string;
-  standfirst: string | null;
-  /** Null for anonymous readers: they see the correction notes, not the earlier text. */
-  body: string | null;
-  editor: UserRow | null;
-  note: string | null;
-  createdAt: Date;
-}
+import type { ArticleRevision } from './article.types';
 
 export interface ArticleHistoryLoaders {
   /** Revisions of an article, oldest first: those readers saw, or every one for editors. */
-  revisionsByArticle: DataLoader<number, ArticleRevisionRow[]>;
+  revisionsByArticle: DataLoader<number, ArticleRevision[]>;
 }
 
 export function createArticleHistoryLoaders(reader: SqlReader, viewer: Viewer): ArticleHistoryLoaders {
@@ -29,7 +18,7 @@ export function createArticleHistoryLoaders(reader: SqlReader, viewer: Viewer): 
   // Whatever a viewer sees of a draft through `article`, it sees through the history: nothing, but for editors.
   const revisions = revisionsByArticleIds[visibilityFor(viewer).level];
   return {
-    revisionsByArticle: new DataLoader<number, ArticleRevisionRow[]>(async (ids) => {
+    revisionsByArticle: new DataLoader<number, ArticleRevision[]>(async (ids) => {
       const rows = await reader.rows(revisions, { ids });
       const revisionRows = rows.map(({ editorId, editorName, editorRole, body, createdAt, ...row }) => ({
         ...row,

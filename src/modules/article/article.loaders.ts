@@ -4,11 +4,7 @@ import type { Visibility } from '../auth/visibility';
 import { Verdict, VERDICTS } from '../annotation/verdict';
 import { articleBodiesByIds, articlesByIds, articlesBySlugs, claimStatsByArticleIds } from './article.queries';
 import { type ArticleRow, toArticleRow } from './article.rows';
-
-export interface VerdictCount {
-  verdict: Verdict;
-  count: number;
-}
+import type { VerdictCount } from './article.types';
 
 export interface ClaimStats {
   claimCount: number;
