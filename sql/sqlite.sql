@@ -9,6 +9,138 @@ select "t"."annotation_id" as "annotationId", "t"."stance" as "stance", "t"."exc
 -- annotation.citationsByIds[reviewer]
 select "t"."annotation_id" as "annotationId", "t"."stance" as "stance", "t"."excerpt", "s"."id" as "id", "s"."url" as "url", "s"."title" as "title", "s"."publisher" as "publisher", "s"."published_at" as "publishedAt", "s"."kind" as "kind", "s"."accessed_at" as "accessedAt" from "citations" as "t" inner join "sources" as "s" on "s"."id" = "t"."source_id" where "t"."annotation_id" in (SELECT value FROM json_each(?)) and 1 = 1 order by "t"."annotation_id", "t"."position";
 
+-- article.annotationsAsOf
+select "n"."id", "n"."claim_id" as "claimId", "n"."author_id" as "authorId", "u"."name" as "authorName", "u"."role" as "authorRole", "n"."published_at" as "publishedAt", "n"."retracted_at" as "retractedAt", "n"."retraction_reason" as "retractionReason", "n"."created_at" as "createdAt", "r"."created_at" as "updatedAt", "r"."version", "r"."verdict" as "verdict", "r"."summary", "r"."body", "r"."status" as "status", "r"."citations" from "annotations" as "n" inner join "users" as "u" on "u"."id" = "n"."author_id" inner join "annotation_revisions" as "r" on "r"."id" = (select "r2"."id" from "annotation_revisions" as "r2" where "r2"."annotation_id" = "n"."id" and "r2"."created_at" <= ? order by "r2"."version" desc limit 1) where "n"."claim_id" in (SELECT value FROM json_each(?)) and "r"."status" in ('PUBLISHED', 'RETRACTED') order by "n"."claim_id", "n"."published_at" desc, "n"."id" desc;
+
+-- article.bodiesByIds
+select "a"."id", "a"."body" from json_each(?) as "k" cross join "articles" as "a" where "a"."id" = "k"."value";
+
+-- article.byIds[editor]
+select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from json_each(?) as "k" cross join "articles" as "a" where "a"."id" = "k"."value" and 1 = 1;
+
+-- article.byIds[public]
+select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from json_each(?) as "k" cross join "articles" as "a" where "a"."id" = "k"."value" and a.status = 'PUBLISHED';
+
+-- article.byIds[reviewer]
+select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from json_each(?) as "k" cross join "articles" as "a" where "a"."id" = "k"."value" and a.status = 'PUBLISHED';
+
+-- article.bySlugs[editor]
+select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from json_each(?) as "k" cross join "articles" as "a" where "a"."slug" = "k"."value" and 1 = 1;
+
+-- article.bySlugs[public]
+select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from json_each(?) as "k" cross join "articles" as "a" where "a"."slug" = "k"."value" and a.status = 'PUBLISHED';
+
+-- article.bySlugs[reviewer]
+select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from json_each(?) as "k" cross join "articles" as "a" where "a"."slug" = "k"."value" and a.status = 'PUBLISHED';
+
+-- article.claimStatsByIds
+select "article_id" as "articleId", "verdict" as "verdict", count(*) as "n" from "claims" where "article_id" in (SELECT value FROM json_each(?)) and "deleted_at" is null group by "article_id", "verdict";
+
+-- article.claimsAsOf
+select "c"."id", "c"."article_id" as "articleId", "x"."quote", "x"."claimant", "x"."prefix", "x"."suffix", "x"."start_offset" as "startOffset", "x"."end_offset" as "endOffset", "x"."status" as "anchorStatus", "x"."score" as "anchorScore", "x"."anchor_exact" as "anchorExact", "x"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "claim_anchors" as "x" on "x"."id" = (select "x2"."id" from "claim_anchors" as "x2" where "x2"."claim_id" = "c"."id" and "x2"."created_at" <= ? order by "x2"."created_at" desc, "x2"."id" desc limit 1) where "c"."article_id" in (SELECT value FROM json_each(?)) and ("c"."deleted_at" is null or "c"."deleted_at" > ?) order by "c"."article_id", "x"."start_offset", "c"."id";
+
+-- article.count[editor]
+select count(*) as "n" from "articles" as "a" where (1 = 1 and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null)));
+
+-- article.count[public]
+select count(*) as "n" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null)));
+
+-- article.count[reviewer]
+select count(*) as "n" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null)));
+
+-- article.forChange
+select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision", "a"."body" from "articles" as "a" where "a"."id" = ?;
+
+-- article.idBySlug
+select "id" from "articles" where "slug" = ?;
+
+-- article.insert
+insert into "articles" ("slug", "headline", "standfirst", "body", "authors", "section", "language", "url", "published_at", "status", "revision") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning "id";
+
+-- article.insertRevision
+insert into "article_revisions" ("article_id", "number", "headline", "standfirst", "body", "editor_id", "note", "created_at", "public_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- article.insertStatusChange
+insert into "article_status_changes" ("article_id", "status", "actor_id", "created_at", "note") values (?, ?, ?, ?, ?);
+
+-- article.page.asc.afterUndated[editor]
+select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null))) and (("a"."published_at" is null and "a"."id" > ?) or "a"."published_at" is not null) order by "a"."published_at" asc, "a"."id" asc limit ?;
+
+-- article.page.asc.after[editor]
+select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null))) and ("a"."published_at", "a"."id") > (?, ?) order by "a"."published_at" asc, "a"."id" asc limit ?;
+
+-- article.page.asc.after[public]
+select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null))) and ("a"."published_at", "a"."id") > (?, ?) order by "a"."published_at" asc, "a"."id" asc limit ?;
+
+-- article.page.asc.after[reviewer]
+select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null))) and ("a"."published_at", "a"."id") > (?, ?) order by "a"."published_at" asc, "a"."id" asc limit ?;
+
+-- article.page.asc[editor]
+select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null))) order by "a"."published_at" asc, "a"."id" asc limit ?;
+
+-- article.page.asc[public]
+select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null))) order by "a"."published_at" asc, "a"."id" asc limit ?;
+
+-- article.page.asc[reviewer]
+select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null))) order by "a"."published_at" asc, "a"."id" asc limit ?;
+
+-- article.page.desc.afterUndated[editor]
+select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null))) and ("a"."published_at" is null and "a"."id" < ?) order by "a"."published_at" desc, "a"."id" desc limit ?;
+
+-- article.page.desc.after[editor]
+select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null))) and (("a"."published_at", "a"."id") < (?, ?) or "a"."published_at" is null) order by "a"."published_at" desc, "a"."id" desc limit ?;
+
+-- article.page.desc.after[public]
+select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null))) and ("a"."published_at", "a"."id") < (?, ?) order by "a"."published_at" desc, "a"."id" desc limit ?;
+
+-- article.page.desc.after[reviewer]
+select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null))) and ("a"."published_at", "a"."id") < (?, ?) order by "a"."published_at" desc, "a"."id" desc limit ?;
+
+-- article.page.desc[editor]
+select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null))) order by "a"."published_at" desc, "a"."id" desc limit ?;
+
+-- article.page.desc[public]
+select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null))) order by "a"."published_at" desc, "a"."id" desc limit ?;
+
+-- article.page.desc[reviewer]
+select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null))) order by "a"."published_at" desc, "a"."id" desc limit ?;
+
+-- article.revisionAsOf
+select "r"."number", "r"."headline", "r"."standfirst", "r"."body" from "article_revisions" as "r" where "r"."article_id" = ? and "r"."created_at" <= ? and (select "s"."status" from "article_status_changes" as "s" where "s"."article_id" = "r"."article_id" and "s"."created_at" <= ? order by "s"."created_at" desc, "s"."id" desc limit 1) = 'PUBLISHED' order by "r"."number" desc limit 1;
+
+-- article.revisionsByIds[editor]
+select "r"."article_id" as "articleId", "r"."number", "r"."headline", "r"."standfirst", "r"."body", "r"."editor_id" as "editorId", "u"."name" as "editorName", "u"."role" as "editorRole", "r"."note", "r"."created_at" as "createdAt" from "article_revisions" as "r" left join "users" as "u" on "u"."id" = "r"."editor_id" where "r"."article_id" in (SELECT value FROM json_each(?)) order by "r"."article_id", "r"."number";
+
+-- article.revisionsByIds[public]
+select "r"."article_id" as "articleId", "r"."number", "r"."headline", "r"."standfirst", "r"."body", "r"."editor_id" as "editorId", "u"."name" as "editorName", "u"."role" as "editorRole", "r"."note", "r"."created_at" as "createdAt" from "article_revisions" as "r" left join "users" as "u" on "u"."id" = "r"."editor_id" where "r"."article_id" in (SELECT value FROM json_each(?)) and "r"."public_at" is not null order by "r"."article_id", "r"."number";
+
+-- article.revisionsByIds[reviewer]
+select "r"."article_id" as "articleId", "r"."number", "r"."headline", "r"."standfirst", "r"."body", "r"."editor_id" as "editorId", "u"."name" as "editorName", "u"."role" as "editorRole", "r"."note", "r"."created_at" as "createdAt" from "article_revisions" as "r" left join "users" as "u" on "u"."id" = "r"."editor_id" where "r"."article_id" in (SELECT value FROM json_each(?)) and "r"."public_at" is not null order by "r"."article_id", "r"."number";
+
+-- article.stampAnnotationRevisions[annotation]
+update "annotation_revisions" set "public_at" = ? where "public_at" is null and "status" in ('PUBLISHED', 'RETRACTED') and "id" in (select max("r"."id") as "id" from "annotation_revisions" as "r" inner join "annotations" as "n" on "n"."id" = "r"."annotation_id" inner join "claims" as "c" on "c"."id" = "n"."claim_id" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "n"."id" = ? and "a"."status" = 'PUBLISHED' and "c"."deleted_at" is null group by "r"."annotation_id");
+
+-- article.stampAnnotationRevisions[article]
+update "annotation_revisions" set "public_at" = ? where "public_at" is null and "status" in ('PUBLISHED', 'RETRACTED') and "id" in (select max("r"."id") as "id" from "annotation_revisions" as "r" inner join "annotations" as "n" on "n"."id" = "r"."annotation_id" inner join "claims" as "c" on "c"."id" = "n"."claim_id" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "c"."article_id" = ? and "a"."status" = 'PUBLISHED' and "c"."deleted_at" is null group by "r"."annotation_id");
+
+-- article.stampRevision
+update "article_revisions" set "public_at" = ? where "public_at" is null and "article_id" = ? and "number" = (select "a"."revision" from "articles" as "a" where "a"."id" = ? and "a"."status" = 'PUBLISHED');
+
+-- article.stampSources[annotation]
+update "sources" set "public_at" = ? where "public_at" is null and "id" in (select "t"."source_id" from "citations" as "t" inner join "annotations" as "n" on "n"."id" = "t"."annotation_id" inner join "claims" as "c" on "c"."id" = "n"."claim_id" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "n"."id" = ? and "a"."status" = 'PUBLISHED' and "n"."status" in ('PUBLISHED', 'RETRACTED') and "c"."deleted_at" is null);
+
+-- article.stampSources[article]
+update "sources" set "public_at" = ? where "public_at" is null and "id" in (select "t"."source_id" from "citations" as "t" inner join "annotations" as "n" on "n"."id" = "t"."annotation_id" inner join "claims" as "c" on "c"."id" = "n"."claim_id" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "c"."article_id" = ? and "a"."status" = 'PUBLISHED' and "n"."status" in ('PUBLISHED', 'RETRACTED') and "c"."deleted_at" is null);
+
+-- article.update[meta]
+update "articles" set "authors" = ?, "section" = ?, "language" = ?, "url" = ?, "published_at" = ?, "status" = ?, "revision" = ?, "version" = ?, "updated_at" = CURRENT_TIMESTAMP where "id" = ? and "version" = ? returning "id";
+
+-- article.update[text]
+update "articles" set "headline" = ?, "standfirst" = ?, "body" = ?, "authors" = ?, "section" = ?, "language" = ?, "url" = ?, "published_at" = ?, "status" = ?, "revision" = ?, "version" = ?, "updated_at" = CURRENT_TIMESTAMP where "id" = ? and "version" = ? returning "id";
+
+-- article.withdrawal
+select (select "r"."headline" from "article_revisions" as "r" where "r"."article_id" = "a"."id" and "r"."public_at" is not null order by "r"."number" desc limit 1) as "headline", "s"."created_at" as "withdrawnAt", "s"."note" from "articles" as "a" inner join "article_status_changes" as "s" on "s"."article_id" = "a"."id" where "a"."slug" = ? and "a"."status" = 'ARCHIVED' and "s"."status" = 'ARCHIVED' order by "s"."created_at" desc, "s"."id" desc limit 1;
+
 -- dataset.annotationByKey
 select "id", "claim_id" as "claimId" from "annotations" where "external_id" = ?;
 

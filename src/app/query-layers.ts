@@ -12,3 +12,4 @@ import '../modules/search/search-postgres.queries';
 import '../modules/dataset/dataset.queries';
 import '../db/service.queries';
 import '../events/events.queries';
+import '../modules/article/article.queries';

@@ -6,8 +6,10 @@ import { clean } from '../../graphql/text-rules';
 import { requireRole, type Viewer } from '../auth/viewer';
 import { reanchorArticleClaims } from '../claim/claim-anchors';
 import { Role } from '../user/user.entity';
-import { ArticleRevisionEntity } from './article-revision.entity';
-import { ArticleEntity, ArticleStatus } from './article.entity';
+import { execute, executeOne } from '../../db/sql';
+import { fromSqlDate, toSqlDate } from '../../db/sql-dates';
+import { type ArticleEntity, ArticleStatus } from './article.entity';
+import { articleForChange, articleIdBySlug, insertArticle, insertArticleRevision, updateArticle } from './article.queries';
 import { recordStatusChange, stampWhatReadersSee } from './reader-history';
 import type { CreateArticleInput, UpdateArticleInput } from './article.inputs';
 
@@ -16,6 +18,28 @@ const SLUG_TAKEN = 'Another article already has this slug.';
 const STALE_VERSION = 'The article has changed since you read it: reload and apply your change again.';
 const NOTE_REQUIRED = 'A change to a published article needs a `changeNote` readers can see.';
 const WITHDRAWAL_NOTE_REQUIRED = 'Withdrawing a published article is on the public record: say why in `note`, readers see it at its address.';
+
+/** An article as stored, as a change computes with it. */
+interface StoredArticle {
+  id: number;
+  headline: string;
+  standfirst: string | null;
+  body: string;
+  authors: string[];
+  section: string | null;
+  language: string;
+  url: string | null;
+  publishedAt: Date | null;
+  status: ArticleStatus;
+  version: number;
+  revision: number;
+}
+
+/** What a change sets: the columns it leaves out stay as they are. */
+type ArticleChanges = Partial<Omit<StoredArticle, 'id' | 'version'>>;
+
+/** What a revision records of its article. */
+export type RevisedArticle = Pick<ArticleEntity, 'id' | 'revision' | 'headline' | 'standfirst' | 'body' | 'status'>;
 
 /** The editors' changes to articles: creation, corrections with revisions, publishing. */
 export class ArticleEditService {
@@ -28,24 +52,25 @@ export class ArticleEditService {
   create(viewer: Viewer, input: CreateArticleInput): Promise<number> {
     const editor = requireRole(viewer, Role.EDITOR);
     return this.db.writes.run(async (manager) => {
-      if (await manager.existsBy(ArticleEntity, { slug: input.slug })) throw badUserInput(SLUG_TAKEN, 'input.slug');
-      const article = await manager.save(
-        manager.create(ArticleEntity, {
-          slug: input.slug,
-          headline: clean(input.headline),
-          standfirst: clean(input.standfirst) ?? null,
-          body: clean(input.body),
-          authors: input.authors.map((name) => clean(name)),
-          section: clean(input.section) ?? null,
-          language: input.language,
-          url: input.url == null ? null : normalizeHttpUrl(input.url),
-          publishedAt: input.publishedAt ?? null,
-          status: ArticleStatus.DRAFT,
-          revision: 1,
-        }),
-      );
-      await recordRevision(manager, article, editor.id, null);
-      return article.id;
+      if (await executeOne(manager, articleIdBySlug, { slug: input.slug })) throw badUserInput(SLUG_TAKEN, 'input.slug');
+      const article = {
+        headline: clean(input.headline),
+        standfirst: clean(input.standfirst) ?? null,
+        body: clean(input.body),
+        status: ArticleStatus.DRAFT,
+        revision: 1,
+      };
+      const [created] = await execute(manager, insertArticle, {
+        ...article,
+        slug: input.slug,
+        authors: JSON.stringify(input.authors.map((name) => clean(name))),
+        section: clean(input.section) ?? null,
+        language: input.language,
+        url: input.url == null ? null : normalizeHttpUrl(input.url),
+        publishedAt: input.publishedAt ? toSqlDate(input.publishedAt) : null,
+      });
+      await recordRevision(manager, { ...article, id: created.id }, editor.id, null);
+      return created.id;
     });
   }
 
@@ -57,7 +82,7 @@ export class ArticleEditService {
    */
   update(viewer: Viewer, articleId: number, input: UpdateArticleInput): Promise<number> {
     const editor = requireRole(viewer, Role.EDITOR);
-    const changes: Partial<ArticleEntity> = {};
+    const changes: ArticleChanges = {};
     if (input.headline != null) changes.headline = clean(input.headline);
     if (input.standfirst !== undefined) changes.standfirst = clean(input.standfirst) ?? null;
     if (input.body != null) changes.body = clean(input.body);
@@ -68,11 +93,11 @@ export class ArticleEditService {
     if (input.publishedAt != null) changes.publishedAt = input.publishedAt;
     const note = clean(input.changeNote) ?? null;
     return this.change(articleId, input.expectedVersion, async (manager, article) => {
-      const differs = (key: keyof ArticleEntity) => changes[key] !== undefined && !sameValue(changes[key], article[key]);
+      const differs = (key: keyof ArticleChanges) => changes[key] !== undefined && !sameValue(changes[key], article[key]);
       const bodyChanged = differs('body');
       const textChanged = bodyChanged || differs('headline') || differs('standfirst');
       const published = article.status === ArticleStatus.PUBLISHED;
-      const anyChange = (Object.keys(changes) as (keyof ArticleEntity)[]).some(differs);
+      const anyChange = (Object.keys(changes) as (keyof ArticleChanges)[]).some(differs);
       if (published && anyChange && !note) throw badUserInput(NOTE_REQUIRED, 'input.changeNote');
       if (!textChanged && !(published && anyChange)) return changes;
       const oldBody = article.body;
@@ -118,21 +143,42 @@ export class ArticleEditService {
   private change(
     articleId: number,
     expectedVersion: number | null | undefined,
-    compute: (manager: EntityManager, article: ArticleEntity) => Promise<Partial<ArticleEntity>>,
+    compute: (manager: EntityManager, article: StoredArticle) => Promise<ArticleChanges>,
     afterwards?: (manager: EntityManager) => Promise<void>,
   ): Promise<number> {
     return this.db.writes.run(async (manager) => {
-      const article = await manager.findOneBy(ArticleEntity, { id: articleId });
-      if (!article) throw notFound(NO_SUCH_ARTICLE, 'input.id');
-      const version = expectedVersion ?? article.version;
-      if (version !== article.version) throw conflict(STALE_VERSION, article.version);
-      const changes = await compute(manager, { ...article });
-      const result = await manager.update(ArticleEntity, { id: articleId, version }, { ...changes, version: version + 1 });
-      if (result.affected !== 1) throw conflict(STALE_VERSION, article.version);
+      const stored = await executeOne(manager, articleForChange, { id: articleId });
+      if (!stored) throw notFound(NO_SUCH_ARTICLE, 'input.id');
+      const version = expectedVersion ?? stored.version;
+      if (version !== stored.version) throw conflict(STALE_VERSION, stored.version);
+      const changes = await compute(manager, { ...stored, authors: JSON.parse(stored.authors) as string[], publishedAt: fromSqlDate(stored.publishedAt) });
+      // Columns the change leaves out are written back as they were read; the text columns only
+      // when the change gives one of them (see updateArticle).
+      const changedText = changes.headline !== undefined || changes.standfirst !== undefined || changes.body !== undefined;
+      const updated = await execute(manager, updateArticle[changedText ? 'text' : 'meta'], {
+        id: articleId,
+        expectedVersion: version,
+        version: version + 1,
+        headline: kept(changes.headline, stored.headline),
+        standfirst: kept(changes.standfirst, stored.standfirst),
+        body: kept(changes.body, stored.body),
+        authors: changes.authors === undefined ? stored.authors : JSON.stringify(changes.authors),
+        section: kept(changes.section, stored.section),
+        language: kept(changes.language, stored.language),
+        url: kept(changes.url, stored.url),
+        publishedAt: changes.publishedAt === undefined ? stored.publishedAt : changes.publishedAt && toSqlDate(changes.publishedAt),
+        status: kept(changes.status, stored.status),
+        revision: kept(changes.revision, stored.revision),
+      });
+      if (updated.length !== 1) throw conflict(STALE_VERSION, stored.version);
       await afterwards?.(manager);
       return articleId;
     });
   }
+}
+
+function kept<Value>(changed: Value | undefined, stored: Value): Value {
+  return changed === undefined ? stored : changed;
 }
 
 /** Equal as stored: lists by their items, times by their instant. */
@@ -146,8 +192,10 @@ function sameValue(a: unknown, b: unknown): boolean {
  * Appends the article's text as it now stands as revision `article.revision`; on a published
  * article readers see it from now on.
  */
-export async function recordRevision(manager: EntityManager, article: ArticleEntity, editorId: number | null, note: string | null, createdAt = new Date()): Promise<void> {
-  await manager.insert(ArticleRevisionEntity, {
+export async function recordRevision(manager: EntityManager, article: RevisedArticle, editorId: number | null, note: string | null, createdAt = new Date()): Promise<void> {
+  // Milliseconds matter to point-in-time reads; the column default keeps only seconds.
+  const at = toSqlDate(createdAt);
+  await execute(manager, insertArticleRevision, {
     articleId: article.id,
     number: article.revision,
     headline: article.headline,
@@ -155,8 +203,7 @@ export async function recordRevision(manager: EntityManager, article: ArticleEnt
     body: article.body,
     editorId,
     note,
-    // Milliseconds matter to point-in-time reads; the column default keeps only seconds.
-    createdAt,
-    publicAt: article.status === ArticleStatus.PUBLISHED ? createdAt : null,
+    createdAt: at,
+    publicAt: article.status === ArticleStatus.PUBLISHED ? at : null,
   });
 }

@@ -1,24 +1,15 @@
 import DataLoader from 'dataloader';
 import type { SqlReader } from '../../db/sql-reader';
 import type { Visibility } from '../auth/visibility';
-import { jsonList } from '../../db/sql-reader';
 import { Verdict, VERDICTS } from '../annotation/verdict';
-import { ARTICLE_COLUMNS, type ArticleRow, type ArticleSqlRow, toArticleRow } from './article.rows';
-
-export interface VerdictCount {
-  verdict: Verdict;
-  count: number;
-}
+import { articleBodiesByIds, articlesByIds, articlesBySlugs, claimStatsByArticleIds } from './article.queries';
+import { type ArticleRow, toArticleRow } from './article.rows';
+import type { VerdictCount } from './article.types';
 
 export interface ClaimStats {
   claimCount: number;
   verdictSummary: VerdictCount[];
 }
-
-/*
- * Lookups by key start from the keys (json_each CROSS JOIN ...): without statistics SQLite
- * may otherwise drive from the visibility predicate and scan every published article.
- */
 
 export interface ArticleLoaders {
   articleById: DataLoader<number, ArticleRow | null>;
@@ -30,37 +21,27 @@ export interface ArticleLoaders {
 
 export function createArticleLoaders(reader: SqlReader, visibility: Visibility): ArticleLoaders {
   const articleById = new DataLoader<number, ArticleRow | null>(async (ids) => {
-    const rows = await reader.all<ArticleSqlRow>(
-      `SELECT ${ARTICLE_COLUMNS} FROM json_each(?) k CROSS JOIN articles a ON a.id = k.value WHERE ${visibility.article}`,
-      [jsonList(ids)],
-    );
+    const rows = await reader.rows(articlesByIds[visibility.level], { ids });
     const byId = new Map(rows.map((row) => [row.id, toArticleRow(row)]));
     return ids.map((id) => byId.get(id) ?? null);
   });
 
   const articleBySlug = new DataLoader<string, ArticleRow | null>(async (slugs) => {
-    const rows = await reader.all<ArticleSqlRow>(
-      `SELECT ${ARTICLE_COLUMNS} FROM json_each(?) k CROSS JOIN articles a ON a.slug = k.value WHERE ${visibility.article}`,
-      [jsonList(slugs)],
-    );
+    const rows = await reader.rows(articlesBySlugs[visibility.level], { slugs });
     const bySlug = new Map(rows.map((row) => [row.slug, toArticleRow(row)]));
     for (const article of bySlug.values()) articleById.prime(article.id, article);
     return slugs.map((slug) => bySlug.get(slug) ?? null);
   });
 
   const articleBodyById = new DataLoader<number, string>(async (ids) => {
-    const rows = await reader.all<{ id: number; body: string }>(`SELECT a.id, a.body FROM json_each(?) k CROSS JOIN articles a ON a.id = k.value`, [jsonList(ids)]);
+    const rows = await reader.rows(articleBodiesByIds, { ids });
     const byId = new Map(rows.map((row) => [row.id, row.body]));
     return ids.map((id) => byId.get(id) ?? new Error(`article ${id} has gone`));
   });
 
   // claimCount and verdictSummary come from one grouped statement.
   const claimStatsByArticle = new DataLoader<number, ClaimStats>(async (ids) => {
-    const rows = await reader.all<{ articleId: number; verdict: Verdict | null; n: number }>(
-      `SELECT article_id AS articleId, verdict, COUNT(*) AS n FROM claims
-       WHERE article_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL GROUP BY article_id, verdict`,
-      [jsonList(ids)],
-    );
+    const rows = await reader.rows(claimStatsByArticleIds, { ids });
     const stats = new Map<number, ClaimStats>();
     for (const row of rows) {
       const entry = stats.get(row.articleId) ?? { claimCount: 0, verdictSummary: [] };

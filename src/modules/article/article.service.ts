@@ -1,5 +1,5 @@
 import type { Database } from '../../db/database';
-import type { SqlParam, SqlReader } from '../../db/sql-reader';
+import type { SqlReader } from '../../db/sql-reader';
 import { type SqlTimestamp, toSqlDate } from '../../db/sql-dates';
 import { badUserInput } from '../../domain/errors';
 import { type Connection, pageSize, toConnection } from '../../graphql/relay/connection';
@@ -7,13 +7,15 @@ import { decodeCursor, type KeysetPosition } from '../../graphql/relay/cursor';
 import type { Visibility } from '../auth/visibility';
 import { type ArticleFilter, ArticleOrder } from './article.inputs';
 import { articleAsOf } from './point-in-time.loaders';
-import { ARTICLE_COLUMNS, type ArticleRow, type ArticleSqlRow, toArticleRow } from './article.rows';
+import type { Statement } from '../../db/statements';
+import { articleCount, type ArticleFilterParams, type ArticleOrderDirection, articlePages, type ArticlePageParams, articleWithdrawal } from './article.queries';
+import { type ArticleRow, type ArticleSqlRow, toArticleRow } from './article.rows';
 
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_SLUG_LENGTH = 200;
 const BAD_SLUG = 'A slug is 1-200 lower-case letters, digits and single hyphens.';
 const MAX_FILTER_TEXT = 200;
-
+const INVALID_CURSOR = 'Invalid cursor: pass an endCursor returned by this list, unchanged.';
 
 export interface Withdrawal {
   headline: string;
@@ -47,14 +49,7 @@ export class ArticleService {
    * address: the headline they last saw, when and why. Null for anything else.
    */
   async withdrawalOf(slug: string): Promise<Withdrawal | null> {
-    const row = await this.reader.get<{ headline: string | null; withdrawnAt: SqlTimestamp; note: string }>(
-      `SELECT (SELECT r.headline FROM article_revisions r WHERE r.article_id = a.id AND r.public_at IS NOT NULL ORDER BY r.number DESC LIMIT 1) AS headline,
-         s.created_at AS withdrawnAt, s.note
-       FROM articles a JOIN article_status_changes s ON s.article_id = a.id
-       WHERE a.slug = ? AND a.status = 'ARCHIVED' AND s.status = 'ARCHIVED'
-       ORDER BY s.created_at DESC, s.id DESC LIMIT 1`,
-      [slug],
-    );
+    const row = await this.reader.row(articleWithdrawal, { slug });
     // Only what readers saw can be withdrawn from them: a draft archived leaves no notice.
     return row?.headline && row.note ? { headline: row.headline, withdrawnAt: row.withdrawnAt, note: row.note } : null;
   }
@@ -64,85 +59,55 @@ export class ArticleService {
     if (slug.length === 0 || slug.length > MAX_SLUG_LENGTH || !SLUG_PATTERN.test(slug)) throw badUserInput(BAD_SLUG, field);
     return slug;
   }
+
   async list({ visibility, first, after, filter, orderBy }: ListArticlesArgs): Promise<Connection<ArticleRow>> {
     const size = pageSize(first);
     const order = orderBy ?? ArticleOrder.PUBLISHED_AT_DESC;
-    const descending = order === ArticleOrder.PUBLISHED_AT_DESC;
+    const direction = order === ArticleOrder.PUBLISHED_AT_DESC ? 'desc' : 'asc';
     const scope = `articles:${order}`;
-    const { where, params } = this.filterSql(visibility, filter ?? {});
-    const keyset = after ? keysetSql(decodeCursor(scope, after), descending, visibility.seesDrafts) : { sql: [], params: [] };
-    const direction = descending ? 'DESC' : 'ASC';
-    const rows = await this.reader.all<ArticleSqlRow>(
-      `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE ${[...where, ...keyset.sql].join(' AND ')}
-       ORDER BY a.published_at ${direction}, a.id ${direction} LIMIT ?`,
-      [...params, ...keyset.params, size + 1],
-    );
+    const filters = filterParams(filter ?? {});
+    const rows = await this.reader.rows(...this.page(visibility, direction, after ? decodeCursor(scope, after) : null, { ...filters, limit: size + 1 }));
     return toConnection(
       rows,
       size,
       scope,
       (row) => ({ value: row.publishedAt, id: row.id }),
       toArticleRow,
-      async () => {
-        const count = await this.reader.get<{ n: number }>(`SELECT COUNT(*) AS n FROM articles a WHERE ${where.join(' AND ')}`, params);
-        return count?.n ?? 0;
-      },
+      async () => (await this.reader.row(articleCount[visibility.level], filters))?.n ?? 0,
     );
   }
 
-  private filterSql(visibility: Visibility, filter: ArticleFilter): { where: string[]; params: SqlParam[] } {
-    // Published articles always have a publication time; only drafts may lack one.
-    const where = visibility.seesDrafts ? [visibility.article] : [visibility.article, 'a.published_at IS NOT NULL'];
-    const params: SqlParam[] = [];
-    if (filter.status != null) {
-      where.push('a.status = ?');
-      params.push(filter.status);
+  /** The statement and parameters of a page starting after `position` (at the top without one). */
+  private page(
+    visibility: Visibility,
+    direction: ArticleOrderDirection,
+    position: KeysetPosition | null,
+    params: ArticleFilterParams & { limit: number },
+  ): [Statement<ArticlePageParams, ArticleSqlRow>, ArticlePageParams] {
+    const pages = articlePages[direction];
+    if (!position) return [pages.first[visibility.level], { ...params, afterValue: null, afterId: null }];
+    if (position.value === null) {
+      // Past an undated row: only editors see undated drafts, so only their cursors can point at one.
+      if (visibility.level !== 'editor') throw badUserInput(INVALID_CURSOR, 'after');
+      return [pages.afterUndated.editor, { ...params, afterValue: null, afterId: position.id }];
     }
-    if (filter.section != null) {
-      where.push('a.section = ?');
-      params.push(checkFilterText(filter.section, 'filter.section'));
-    }
-    if (filter.language != null) {
-      where.push('a.language = ? COLLATE NOCASE');
-      params.push(checkFilterText(filter.language, 'filter.language'));
-    }
-    if (filter.publishedAfter != null) {
-      where.push('a.published_at >= ?');
-      params.push(toSqlDate(filter.publishedAfter));
-    }
-    if (filter.publishedBefore != null) {
-      where.push('a.published_at < ?');
-      params.push(toSqlDate(filter.publishedBefore));
-    }
-    if (filter.verdict != null) {
-      where.push('EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id AND c.verdict = ? AND c.deleted_at IS NULL)');
-      params.push(filter.verdict);
-    }
-    return { where, params };
+    if (typeof position.value !== 'string') throw badUserInput(INVALID_CURSOR, 'after');
+    return [pages.after[visibility.level], { ...params, afterValue: position.value, afterId: position.id }];
   }
+}
+
+function filterParams(filter: ArticleFilter): ArticleFilterParams {
+  return {
+    status: filter.status ?? null,
+    section: filter.section == null ? null : checkFilterText(filter.section, 'filter.section'),
+    language: filter.language == null ? null : checkFilterText(filter.language, 'filter.language'),
+    publishedAfter: filter.publishedAfter == null ? null : toSqlDate(filter.publishedAfter),
+    publishedBefore: filter.publishedBefore == null ? null : toSqlDate(filter.publishedBefore),
+    verdict: filter.verdict ?? null,
+  };
 }
 
 function checkFilterText(value: string, field: string): string {
   if (value.length > MAX_FILTER_TEXT) throw badUserInput(`At most ${MAX_FILTER_TEXT} characters.`, field);
   return value;
-}
-
-/**
- * The rows after a cursor in (published_at, id) order. SQLite sorts NULL first ascending and
- * last descending; undated drafts (visible to editors only) keep that place, so readers'
- * queries stay a plain row-value comparison on the index.
- */
-function keysetSql(position: KeysetPosition, descending: boolean, withUndated: boolean): { sql: string[]; params: SqlParam[] } {
-  const cmp = descending ? '<' : '>';
-  if (position.value === null) {
-    if (!withUndated) throw badUserInput('Invalid cursor: pass an endCursor returned by this list, unchanged.', 'after');
-    // Past an undated row: descending, only undated rows remain; ascending, every dated row follows.
-    return descending
-      ? { sql: [`(a.published_at IS NULL AND a.id < ?)`], params: [position.id] }
-      : { sql: [`((a.published_at IS NULL AND a.id > ?) OR a.published_at IS NOT NULL)`], params: [position.id] };
-  }
-  if (typeof position.value !== 'string') throw badUserInput('Invalid cursor: pass an endCursor returned by this list, unchanged.', 'after');
-  const dated = `(a.published_at, a.id) ${cmp} (?, ?)`;
-  if (withUndated && descending) return { sql: [`(${dated} OR a.published_at IS NULL)`], params: [position.value, position.id] };
-  return { sql: [dated], params: [position.value, position.id] };
 }

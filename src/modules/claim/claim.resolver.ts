@@ -6,7 +6,7 @@ import { fromGlobalIdOf, toGlobalId } from '../../graphql/relay/global-id';
 import { AnnotationEntity } from '../annotation/annotation.entity';
 import type { AnnotationRow, CorrectionRow } from '../annotation/annotation.rows';
 import { CorrectionEntity } from '../annotation/correction.entity';
-import { ArticleEntity } from '../article/article.entity';
+import { Article } from '../article/article.types';
 import type { ArticleRow } from '../article/article.rows';
 import { Role } from '../user/user.entity';
 import { ClaimEntity } from './claim.entity';
@@ -40,7 +40,7 @@ export class DeleteClaimPayload {
   @Field(() => ID)
   deletedClaimId: string;
 
-  @Field(() => ArticleEntity, { description: 'The article the claim was in, as it is now.' })
+  @Field(() => Article, { description: 'The article the claim was in, as it is now.' })
   article: ArticleRow;
 }
 
@@ -135,7 +135,7 @@ export class ClaimResolver {
     return until(claim.asOf, await ctx.loaders.correctionsByClaim.load(claim.id));
   }
 
-  @FieldResolver(() => ArticleEntity)
+  @FieldResolver(() => Article)
   async article(@Root() claim: ClaimRow, @Ctx() ctx: AppContext): Promise<ArticleRow> {
     // A claim is only ever served from a visible article, so the article is there.
     return (await ctx.loaders.articleById.load(claim.articleId)) as ArticleRow;
