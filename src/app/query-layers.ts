@@ -6,3 +6,4 @@
 import '../modules/auth/visibility.queries';
 import '../modules/source/source.queries';
 import '../modules/annotation/annotation.queries';
+import '../modules/claimreview/claimreview.queries';

@@ -16,9 +16,6 @@ export enum AnnotationChange {
 
 registerEnumType(AnnotationChange, { name: 'AnnotationChange' });
 
-/** The changes that write a fact-check's content (verdict, summary, body, citations): their actors are its contributors. */
-export const CONTENT_CHANGES_SQL = `('${AnnotationChange.CREATED}', '${AnnotationChange.UPDATED}')`;
-
 /** A citation as it stood in a revision. */
 export interface CitationSnapshot {
   sourceId: number;

@@ -3,8 +3,10 @@ import type { AppContext } from '../../graphql/context';
 import { fromGlobalIdOf } from '../../graphql/relay/global-id';
 import { Role } from '../user/user.entity';
 import { AnnotationEntity } from './annotation.entity';
+import type { CitationToWrite } from './annotation-writes';
 import {
   AnnotationTransitionInput,
+  type CitationInput,
   CreateAnnotationInput,
   PublishAnnotationInput,
   RetractAnnotationInput,
@@ -18,7 +20,8 @@ export class AnnotationMutations {
   @Authorized(Role.REVIEWER)
   @Mutation(() => AnnotationEntity, { description: 'Writes a fact-check on a claim as a DRAFT by you (REVIEWER+).' })
   async createAnnotation(@Ctx() ctx: AppContext, @Arg('input', () => CreateAnnotationInput) input: CreateAnnotationInput): Promise<AnnotationRow> {
-    return reload(ctx, await ctx.services.annotations.create(ctx.viewer, fromGlobalIdOf('Claim', input.claimId, 'input.claimId'), input));
+    const claimId = fromGlobalIdOf('Claim', input.claimId, 'input.claimId');
+    return reload(ctx, await ctx.services.annotations.create(ctx.viewer, claimId, { ...input, citations: citationsToWrite(input.citations, 'input.citations') }));
   }
 
   @Authorized(Role.REVIEWER)
@@ -26,7 +29,8 @@ export class AnnotationMutations {
     description: 'Edits a fact-check: its author while DRAFT or IN_REVIEW, an editor any time. Editing a published verdict records a correction.',
   })
   async updateAnnotation(@Ctx() ctx: AppContext, @Arg('input', () => UpdateAnnotationInput) input: UpdateAnnotationInput): Promise<AnnotationRow> {
-    return reload(ctx, await ctx.services.annotations.update(ctx.viewer, fromGlobalIdOf('Annotation', input.id, 'input.id'), input));
+    const id = fromGlobalIdOf('Annotation', input.id, 'input.id');
+    return reload(ctx, await ctx.services.annotations.update(ctx.viewer, id, { ...input, citations: input.citations && citationsToWrite(input.citations, 'input.citations') }));
   }
 
   @Authorized(Role.REVIEWER)
@@ -50,4 +54,12 @@ export class AnnotationMutations {
 
 async function reload(ctx: AppContext, id: number): Promise<AnnotationRow> {
   return (await ctx.loaders.annotationById.clear(id).load(id)) as AnnotationRow;
+}
+
+/** Citations with their sources' global ids decoded, for the service. */
+function citationsToWrite(citations: CitationInput[], field: string): CitationToWrite[] {
+  return citations.map((citation, index) => ({
+    ...citation,
+    sourceId: citation.sourceId == null ? null : fromGlobalIdOf('Source', citation.sourceId, `${field}.${index}.sourceId`),
+  }));
 }

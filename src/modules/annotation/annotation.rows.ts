@@ -2,10 +2,10 @@ import type { SqlTimestamp } from '../../db/sql-dates';
 import type { TypedRow } from '../../graphql/relay/node.type';
 import type { SourceRow } from '../source/source.rows';
 import { userRow, type UserRow } from '../user/user.loaders';
-import type { Role } from '../user/user.entity';
 import type { CitationSnapshot } from './annotation-revision.entity';
 import type { AnnotationStatus } from './annotation.entity';
 import type { Stance } from './citation.entity';
+import type { AnnotationSqlRow } from './annotation.queries';
 import type { Verdict } from './verdict';
 
 export interface AnnotationRow extends TypedRow {
@@ -28,28 +28,6 @@ export interface AnnotationRow extends TypedRow {
   /** Joined in the same statement: author { name role } costs no extra query. */
   author: UserRow;
 }
-
-export interface AnnotationSqlRow {
-  id: number;
-  claimId: number;
-  verdict: Verdict;
-  summary: string;
-  body: string;
-  status: AnnotationStatus;
-  version: number;
-  publishedAt: SqlTimestamp | null;
-  retractedAt: SqlTimestamp | null;
-  retractionReason: string | null;
-  createdAt: SqlTimestamp;
-  updatedAt: SqlTimestamp;
-  authorId: number;
-  authorName: string;
-  authorRole: Role;
-}
-
-export const ANNOTATION_COLUMNS = `n.id, n.claim_id AS claimId, n.verdict, n.summary, n.body, n.status, n.version,
-  n.published_at AS publishedAt, n.retracted_at AS retractedAt, n.retraction_reason AS retractionReason,
-  n.created_at AS createdAt, n.updated_at AS updatedAt, n.author_id AS authorId, u.name AS authorName, u.role AS authorRole`;
 
 export function toAnnotationRow({ authorName, authorRole, ...row }: AnnotationSqlRow): AnnotationRow {
   return {
