@@ -13,3 +13,4 @@ import '../modules/dataset/dataset.queries';
 import '../db/service.queries';
 import '../events/events.queries';
 import '../modules/article/article.queries';
+import '../modules/claimreview/claimreview.queries';

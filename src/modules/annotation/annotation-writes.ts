@@ -1,26 +1,68 @@
-import { query } from '../../db/sql';
 import type { EntityManager } from 'typeorm';
-import type { ChangeEvent } from '../../events/change-events';
+import { execute, executeOne } from '../../db/sql';
 import { toSqlDate } from '../../db/sql-dates';
 import { badUserInput, notFound } from '../../domain/errors';
-import { fromGlobalIdOf } from '../../graphql/relay/global-id';
+import type { ChangeEvent } from '../../events/change-events';
 import { clean } from '../../graphql/text-rules';
-import { ClaimEntity } from '../claim/claim.entity';
+import { sourceExists } from '../source/source.queries';
+import type { CreateSourceInput } from '../source/source.inputs';
 import { upsertSource } from '../source/source.service';
-import { type AnnotationChange, type CitationSnapshot, CONTENT_CHANGES_SQL } from './annotation-revision.entity';
-import { AnnotationEntity, AnnotationStatus } from './annotation.entity';
-import type { CitationInput } from './annotation.inputs';
-import { CitationEntity } from './citation.entity';
-import { CorrectionEntity } from './correction.entity';
+import type { AnnotationChange, CitationSnapshot } from './annotation-revision.entity';
+import type { AnnotationStatus } from './annotation.entity';
+import {
+  claimOf,
+  contributorIdsOf,
+  currentCitationsOf,
+  deleteCitations,
+  insertCitation,
+  insertCorrection as insertCorrectionStatement,
+  insertRevision,
+  newestPublishedVerdict,
+  setClaimVerdict,
+} from './annotation.queries';
+import type { Stance } from './citation.entity';
+import type { CorrectionKind } from './correction.entity';
 import type { Verdict } from './verdict';
 
 /**
- * Steps shared by the fact-check mutations; each runs inside the caller's transaction. The
- * inserts every fact-check write makes are parameterised SQL: TypeORM's insert() writes numbers
- * into the SQL text (a new statement to compile for every row) and re-reads each row it inserts.
+ * Steps shared by the fact-check mutations; each runs inside the caller's transaction, with the
+ * statements of annotation.queries.ts (parameterised, and no re-read of the rows they insert).
  */
 
 const ONE_SOURCE = 'Give exactly one of `sourceId` and `source`.';
+
+/** A citation to write: an existing source by id, or a new one (exactly one of them). */
+export interface CitationToWrite {
+  sourceId?: number | null;
+  source?: CreateSourceInput | null;
+  stance: Stance;
+  excerpt: string;
+}
+
+/** A fact-check as it now stands: what a revision records. */
+export interface AnnotationState {
+  id: number;
+  version: number;
+  verdict: Verdict;
+  summary: string;
+  body: string;
+  status: AnnotationStatus;
+  updatedAt: Date;
+}
+
+/** A public correction to record. */
+export interface NewCorrection {
+  articleId: number;
+  claimId: number;
+  annotationId: number;
+  kind: CorrectionKind;
+  previousVerdict: Verdict | null;
+  newVerdict: Verdict | null;
+  previousText: string | null;
+  newText: string | null;
+  note: string;
+  editorId: number;
+}
 
 /**
  * Replaces an annotation's citations, in order. Citations are resolved one by one, so a bad
@@ -29,27 +71,27 @@ const ONE_SOURCE = 'Give exactly one of `sourceId` and `source`.';
 export async function writeCitations(
   manager: EntityManager,
   annotationId: number,
-  citations: CitationInput[],
+  citations: CitationToWrite[],
   field: string,
   { replacing }: { replacing: boolean },
 ): Promise<CitationSnapshot[]> {
   // Only an existing fact-check has citations to replace. A DELETE that finds nothing still
   // reads the table: on PostgreSQL that read makes concurrent createAnnotations conflict
-  // (SERIALIZABLE) and retry, 250 rollbacks in 200 creates before this was skipped.
-  if (replacing) await query(manager, 'DELETE FROM citations WHERE annotation_id = ?', [annotationId]);
+  // (SERIALIZABLE) and retry.
+  if (replacing) await execute(manager, deleteCitations, { annotationId });
   const snapshot: CitationSnapshot[] = [];
   for (const [index, citation] of citations.entries()) {
     const at = `${field}.${index}`;
     if ((citation.sourceId == null) === (citation.source == null)) throw badUserInput(ONE_SOURCE, at);
     let sourceId: number;
     if (citation.sourceId != null) {
-      sourceId = fromGlobalIdOf('Source', citation.sourceId, `${at}.sourceId`);
-      if ((await query(manager, 'SELECT 1 FROM sources WHERE id = ?', [sourceId])).length === 0) throw notFound('No such source.', `${at}.sourceId`);
+      sourceId = citation.sourceId;
+      if (!(await executeOne(manager, sourceExists, { id: sourceId }))) throw notFound('No such source.', `${at}.sourceId`);
     } else {
       sourceId = await upsertSource(manager, citation.source!, `${at}.source.url`);
     }
     const excerpt = clean(citation.excerpt);
-    await query(manager, 'INSERT INTO citations (annotation_id, source_id, stance, excerpt, position) VALUES (?, ?, ?, ?, ?)', [annotationId, sourceId, citation.stance, excerpt, index]);
+    await execute(manager, insertCitation, { annotationId, sourceId, stance: citation.stance, excerpt, position: index });
     snapshot.push({ sourceId, stance: citation.stance, excerpt });
   }
   return snapshot;
@@ -57,28 +99,23 @@ export async function writeCitations(
 
 /** Everyone who wrote or changed the fact-check's content (its author first among them). */
 export async function contributorIds(manager: EntityManager, annotationId: number): Promise<number[]> {
-  const rows = await query<{ actorId: number }>(
-    manager,
-    `SELECT DISTINCT actor_id AS actorId FROM annotation_revisions WHERE annotation_id = ? AND change IN ${CONTENT_CHANGES_SQL}`,
-    [annotationId],
-  );
+  const rows = await execute(manager, contributorIdsOf, { annotationId });
   return rows.map((row) => row.actorId);
 }
 
 /** Appends a public correction (the record of a change to something readers saw). */
-export async function insertCorrection(manager: EntityManager, correction: Omit<CorrectionEntity, 'id' | 'createdAt' | 'article' | 'claim' | 'annotation' | 'editor'>): Promise<void> {
-  await manager.insert(CorrectionEntity, { ...correction, createdAt: new Date() });
+export async function insertCorrection(manager: EntityManager, correction: NewCorrection): Promise<void> {
+  await execute(manager, insertCorrectionStatement, { ...correction, createdAt: toSqlDate(new Date()) });
 }
 
 export async function currentCitations(manager: EntityManager, annotationId: number): Promise<CitationSnapshot[]> {
-  const rows = await manager.find(CitationEntity, { where: { annotationId }, order: { position: 'ASC' } });
-  return rows.map(({ sourceId, stance, excerpt }) => ({ sourceId, stance, excerpt }));
+  return execute(manager, currentCitationsOf, { annotationId });
 }
 
 /** Appends the annotation as it now stands to its history. Revisions are never rewritten. */
 export async function appendRevision(
   manager: EntityManager,
-  annotation: AnnotationEntity,
+  annotation: AnnotationState,
   change: AnnotationChange,
   actorId: number,
   citations: CitationSnapshot[],
@@ -86,11 +123,26 @@ export async function appendRevision(
 ): Promise<void> {
   // The revision's time is the annotation's update time: point-in-time reads then show the
   // same updatedAt as live reads did (and keep milliseconds, which column defaults drop).
-  await query(manager, 
-    `INSERT INTO annotation_revisions (annotation_id, version, change, verdict, summary, body, status, citations, actor_id, note, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [annotation.id, annotation.version, change, annotation.verdict, annotation.summary, annotation.body, annotation.status, JSON.stringify(citations), actorId, note, toSqlDate(annotation.updatedAt)],
-  );
+  await execute(manager, insertRevision, {
+    annotationId: annotation.id,
+    version: annotation.version,
+    change,
+    verdict: annotation.verdict,
+    summary: annotation.summary,
+    body: annotation.body,
+    status: annotation.status,
+    citations: JSON.stringify(citations),
+    actorId,
+    note,
+    createdAt: toSqlDate(annotation.updatedAt),
+  });
+}
+
+/** A claim's article and verdict; the claim exists (the caller's fact-check refers to it). */
+export async function claimFor(manager: EntityManager, claimId: number): Promise<{ id: number; articleId: number; verdict: Verdict | null }> {
+  const claim = await executeOne(manager, claimOf, { claimId });
+  if (!claim) throw new Error(`Claim ${claimId} does not exist.`);
+  return claim;
 }
 
 /**
@@ -102,18 +154,11 @@ export async function refreshClaimVerdict(
   claimId: number,
   outbox: ChangeEvent[],
 ): Promise<{ before: Verdict | null; after: Verdict | null; articleId: number }> {
-  const claim = await manager.findOneByOrFail(ClaimEntity, { id: claimId });
-  const newest = await manager
-    .createQueryBuilder(AnnotationEntity, 'n')
-    .select('n.verdict', 'verdict')
-    .where('n.claimId = :claimId AND n.status = :status', { claimId, status: AnnotationStatus.PUBLISHED })
-    .orderBy('n.publishedAt', 'DESC')
-    .addOrderBy('n.id', 'DESC')
-    .limit(1)
-    .getRawOne<{ verdict: Verdict }>();
+  const claim = await claimFor(manager, claimId);
+  const newest = await executeOne(manager, newestPublishedVerdict, { claimId });
   const after = newest?.verdict ?? null;
   if (after !== claim.verdict) {
-    await manager.update(ClaimEntity, { id: claimId }, { verdict: after });
+    await execute(manager, setClaimVerdict, { claimId, verdict: after });
     outbox.push({ type: 'claimVerdictChanged', articleId: claim.articleId, claimId });
   }
   return { before: claim.verdict, after, articleId: claim.articleId };

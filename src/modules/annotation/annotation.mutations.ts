@@ -2,9 +2,11 @@ import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { AppContext } from '../../graphql/context';
 import { fromGlobalIdOf } from '../../graphql/relay/global-id';
 import { Role } from '../user/user.entity';
-import { AnnotationEntity } from './annotation.entity';
+import { Annotation } from './annotation.types';
+import type { CitationToWrite } from './annotation-writes';
 import {
   AnnotationTransitionInput,
+  type CitationInput,
   CreateAnnotationInput,
   PublishAnnotationInput,
   RetractAnnotationInput,
@@ -13,36 +15,38 @@ import {
 import type { AnnotationRow } from './annotation.rows';
 
 /** The review workflow's mutations; rules live in AnnotationService. */
-@Resolver(() => AnnotationEntity)
+@Resolver(() => Annotation)
 export class AnnotationMutations {
   @Authorized(Role.REVIEWER)
-  @Mutation(() => AnnotationEntity, { description: 'Writes a fact-check on a claim as a DRAFT by you (REVIEWER+).' })
+  @Mutation(() => Annotation, { description: 'Writes a fact-check on a claim as a DRAFT by you (REVIEWER+).' })
   async createAnnotation(@Ctx() ctx: AppContext, @Arg('input', () => CreateAnnotationInput) input: CreateAnnotationInput): Promise<AnnotationRow> {
-    return reload(ctx, await ctx.services.annotations.create(ctx.viewer, fromGlobalIdOf('Claim', input.claimId, 'input.claimId'), input));
+    const claimId = fromGlobalIdOf('Claim', input.claimId, 'input.claimId');
+    return reload(ctx, await ctx.services.annotations.create(ctx.viewer, claimId, { ...input, citations: citationsToWrite(input.citations, 'input.citations') }));
   }
 
   @Authorized(Role.REVIEWER)
-  @Mutation(() => AnnotationEntity, {
+  @Mutation(() => Annotation, {
     description: 'Edits a fact-check: its author while DRAFT or IN_REVIEW, an editor any time. Editing a published verdict records a correction.',
   })
   async updateAnnotation(@Ctx() ctx: AppContext, @Arg('input', () => UpdateAnnotationInput) input: UpdateAnnotationInput): Promise<AnnotationRow> {
-    return reload(ctx, await ctx.services.annotations.update(ctx.viewer, fromGlobalIdOf('Annotation', input.id, 'input.id'), input));
+    const id = fromGlobalIdOf('Annotation', input.id, 'input.id');
+    return reload(ctx, await ctx.services.annotations.update(ctx.viewer, id, { ...input, citations: input.citations && citationsToWrite(input.citations, 'input.citations') }));
   }
 
   @Authorized(Role.REVIEWER)
-  @Mutation(() => AnnotationEntity, { description: 'Sends your DRAFT for review (DRAFT -> IN_REVIEW).' })
+  @Mutation(() => Annotation, { description: 'Sends your DRAFT for review (DRAFT -> IN_REVIEW).' })
   async submitAnnotation(@Ctx() ctx: AppContext, @Arg('input', () => AnnotationTransitionInput) input: AnnotationTransitionInput): Promise<AnnotationRow> {
     return reload(ctx, await ctx.services.annotations.submit(ctx.viewer, fromGlobalIdOf('Annotation', input.id, 'input.id'), input.expectedVersion));
   }
 
   @Authorized(Role.EDITOR)
-  @Mutation(() => AnnotationEntity, { description: "Publishes a fact-check IN_REVIEW (EDITOR+, never one's own)." })
+  @Mutation(() => Annotation, { description: "Publishes a fact-check IN_REVIEW (EDITOR+, never one's own)." })
   async publishAnnotation(@Ctx() ctx: AppContext, @Arg('input', () => PublishAnnotationInput) input: PublishAnnotationInput): Promise<AnnotationRow> {
     return reload(ctx, await ctx.services.annotations.publish(ctx.viewer, fromGlobalIdOf('Annotation', input.id, 'input.id'), input.expectedVersion));
   }
 
   @Authorized(Role.EDITOR)
-  @Mutation(() => AnnotationEntity, { description: "Retracts a published fact-check with a reason (EDITOR+); the claim's verdict falls back." })
+  @Mutation(() => Annotation, { description: "Retracts a published fact-check with a reason (EDITOR+); the claim's verdict falls back." })
   async retractAnnotation(@Ctx() ctx: AppContext, @Arg('input', () => RetractAnnotationInput) input: RetractAnnotationInput): Promise<AnnotationRow> {
     return reload(ctx, await ctx.services.annotations.retract(ctx.viewer, fromGlobalIdOf('Annotation', input.id, 'input.id'), input.reason, input.expectedVersion));
   }
@@ -50,4 +54,12 @@ export class AnnotationMutations {
 
 async function reload(ctx: AppContext, id: number): Promise<AnnotationRow> {
   return (await ctx.loaders.annotationById.clear(id).load(id)) as AnnotationRow;
+}
+
+/** Citations with their sources' global ids decoded, for the service. */
+function citationsToWrite(citations: CitationInput[], field: string): CitationToWrite[] {
+  return citations.map((citation, index) => ({
+    ...citation,
+    sourceId: citation.sourceId == null ? null : fromGlobalIdOf('Source', citation.sourceId, `${field}.${index}.sourceId`),
+  }));
 }

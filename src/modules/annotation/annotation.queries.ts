@@ -1,10 +1,80 @@
-import { statementVariants } from '../../db/statements';
+import { type ExpressionBuilder, type RawBuilder, sql } from 'kysely';
+import { statement, type StatementBuilder, statementVariants } from '../../db/statements';
+import type { Tables } from '../../db/tables';
+import type { ArticleStatus } from '../article/article.entity';
 import { VISIBILITY_LEVELS, type VisibilityLevel } from '../auth/visibility';
-import { sourceVisible } from '../auth/visibility.queries';
+import { annotationVisible, articleVisible, CONTENT_CHANGES, sourceVisible } from '../auth/visibility.queries';
 import { sourceColumns, type SourceSqlRow } from '../source/source.queries';
+import type { Role } from '../user/user.entity';
+import type { AnnotationChange } from './annotation-revision.entity';
+import { AnnotationStatus } from './annotation.entity';
 import type { Stance } from './citation.entity';
+import type { CorrectionKind } from './correction.entity';
+import type { Verdict } from './verdict';
 
 /** Every statement of the annotation (fact-check) module. */
+
+type Keys = { ids: readonly number[] };
+type VisibleKeys = Keys & { viewerId: number | null };
+
+const PUBLISHED = sql.lit(AnnotationStatus.PUBLISHED);
+
+/** The columns of a fact-check as the API serves it, from `annotations n` joined with its author `users u`. */
+function annotationColumns(eb: ExpressionBuilder<{ n: Tables['annotations']; u: Tables['users'] }, 'n' | 'u'>) {
+  return [
+    eb.ref('n.id').as('id'),
+    eb.ref('n.claim_id').as('claimId'),
+    eb.ref('n.verdict').$castTo<Verdict>().as('verdict'),
+    eb.ref('n.summary').as('summary'),
+    eb.ref('n.body').as('body'),
+    eb.ref('n.status').$castTo<AnnotationStatus>().as('status'),
+    eb.ref('n.version').as('version'),
+    eb.ref('n.published_at').as('publishedAt'),
+    eb.ref('n.retracted_at').as('retractedAt'),
+    eb.ref('n.retraction_reason').as('retractionReason'),
+    eb.ref('n.created_at').as('createdAt'),
+    eb.ref('n.updated_at').as('updatedAt'),
+    eb.ref('n.author_id').as('authorId'),
+    eb.ref('u.name').as('authorName'),
+    eb.ref('u.role').$castTo<Role>().as('authorRole'),
+  ];
+}
+
+/**
+ * Fact-checks by id, as every read sees them: hidden ones (others' drafts, those of a deleted
+ * claim or of an article the viewer cannot see) are left out. Starts from the keys.
+ */
+export const annotationsByIds = statementVariants('annotation.byIds', VISIBILITY_LEVELS, (q: StatementBuilder<VisibleKeys>, level) =>
+  q.db
+    .selectFrom(q.keys('ids'))
+    .crossJoin('annotations as n')
+    .innerJoin('users as u', 'u.id', 'n.author_id')
+    .crossJoin('claims as c')
+    .crossJoin('articles as a')
+    .select(annotationColumns)
+    .whereRef('n.id', '=', 'k.value')
+    .whereRef('c.id', '=', 'n.claim_id')
+    .whereRef('a.id', '=', 'c.article_id')
+    .where('c.deleted_at', 'is', null)
+    .where(annotationVisible(level, q.p.viewerId))
+    .where(articleVisible(level)),
+);
+
+/** The row of a fact-check read by id or by claim (one shape for both loaders). */
+export type AnnotationSqlRow = NonNullable<(typeof annotationsByIds)['public']['row']>;
+
+/** The visible fact-checks of claims, newest published first (unpublished ones last). */
+export const annotationsByClaimIds = statementVariants('annotation.byClaimIds', VISIBILITY_LEVELS, (q: StatementBuilder<VisibleKeys>, level) =>
+  q.db
+    .selectFrom('annotations as n')
+    .innerJoin('users as u', 'u.id', 'n.author_id')
+    .select(annotationColumns)
+    .where('n.claim_id', 'in', q.keyList('ids'))
+    .where(annotationVisible(level, q.p.viewerId))
+    .orderBy('n.claim_id')
+    .orderBy('n.published_at', (ob) => (q.dialect === 'postgres' ? ob.desc().nullsLast() : ob.desc()))
+    .orderBy('n.id', 'desc'),
+);
 
 export const citationsByAnnotationIds = statementVariants<
   VisibilityLevel,
@@ -19,4 +89,367 @@ export const citationsByAnnotationIds = statementVariants<
     .where(sourceVisible(level))
     .orderBy('t.annotation_id')
     .orderBy('t.position'),
+);
+
+// History.
+
+/**
+ * Which revisions a viewer sees: editors all, the author all of their own fact-checks, everyone
+ * else those readers saw. On `annotation_revisions r` joined with `annotations n`.
+ */
+function revisionVisible(level: VisibilityLevel, viewerId: unknown): RawBuilder<boolean> {
+  if (level === 'editor') return sql<boolean>`1 = 1`;
+  if (level === 'reviewer') return sql<boolean>`(n.author_id = ${viewerId} OR r.public_at IS NOT NULL)`;
+  return sql<boolean>`r.public_at IS NOT NULL`;
+}
+
+export const revisionsByAnnotationIds = statementVariants('annotation.revisionsByIds', VISIBILITY_LEVELS, (q: StatementBuilder<VisibleKeys>, level) =>
+  q.db
+    .selectFrom('annotation_revisions as r')
+    .innerJoin('users as u', 'u.id', 'r.actor_id')
+    .innerJoin('annotations as n', 'n.id', 'r.annotation_id')
+    .select((eb) => [
+      eb.ref('r.annotation_id').as('annotationId'),
+      eb.ref('r.version').as('version'),
+      eb.ref('r.change').$castTo<AnnotationChange>().as('change'),
+      eb.ref('r.verdict').$castTo<Verdict>().as('verdict'),
+      eb.ref('r.summary').as('summary'),
+      eb.ref('r.body').as('body'),
+      eb.ref('r.status').$castTo<AnnotationStatus>().as('status'),
+      eb.ref('r.citations').as('citations'),
+      eb.ref('r.note').as('note'),
+      eb.ref('r.created_at').as('createdAt'),
+      eb.ref('r.actor_id').as('actorId'),
+      eb.ref('u.name').as('actorName'),
+      eb.ref('u.role').$castTo<Role>().as('actorRole'),
+    ])
+    .where('r.annotation_id', 'in', q.keyList('ids'))
+    .where(revisionVisible(level, q.p.viewerId))
+    .orderBy('r.annotation_id')
+    .orderBy('r.version'),
+);
+
+/** Contributors: who made a content change (CREATED, UPDATED) to each fact-check, in the order they first did. */
+export const contributorsByAnnotationIds = statement('annotation.contributorsByIds', (q: StatementBuilder<Keys>) =>
+  q.db
+    .selectFrom('annotation_revisions as r')
+    .innerJoin('users as u', 'u.id', 'r.actor_id')
+    .select((eb) => [
+      eb.ref('r.annotation_id').as('annotationId'),
+      eb.ref('r.actor_id').as('actorId'),
+      eb.ref('u.name').as('actorName'),
+      eb.ref('u.role').$castTo<Role>().as('actorRole'),
+      eb.fn.min('r.created_at').as('createdAt'),
+    ])
+    .where('r.annotation_id', 'in', q.keyList('ids'))
+    .where((eb) => sql<boolean>`${eb.ref('r.change')} IN ${CONTENT_CHANGES}`)
+    .groupBy(['r.annotation_id', 'r.actor_id', 'u.name', 'u.role'])
+    .orderBy('r.annotation_id')
+    .orderBy((eb) => eb.fn.min('r.created_at'))
+    .orderBy('r.actor_id'),
+);
+
+/**
+ * Corrections are the public record of changes to what readers saw: those made before the
+ * article was first published changed drafts, and are staff business. On `corrections k`.
+ */
+const SINCE_PUBLICATION = sql<boolean>`k.created_at >= (SELECT MIN(fp.created_at) FROM article_status_changes fp WHERE fp.article_id = k.article_id AND fp.status = 'PUBLISHED')`;
+
+/** A stored correction in the shape every correction is served in, from `corrections k`. */
+function correctionColumns(eb: ExpressionBuilder<{ k: Tables['corrections'] }, 'k'>) {
+  return [
+    eb.ref('k.id').as('id'),
+    eb.ref('k.article_id').as('articleId'),
+    eb.ref('k.claim_id').$castTo<number | null>().as('claimId'),
+    eb.ref('k.annotation_id').$castTo<number | null>().as('annotationId'),
+    sql<number | null>`NULL`.as('revision'),
+    eb.ref('k.kind').$castTo<CorrectionKind>().as('kind'),
+    eb.ref('k.previous_verdict').$castTo<Verdict | null>().as('previousVerdict'),
+    eb.ref('k.new_verdict').$castTo<Verdict | null>().as('newVerdict'),
+    eb.ref('k.previous_text').as('previousText'),
+    eb.ref('k.new_text').as('newText'),
+    eb.ref('k.note').as('note'),
+    eb.ref('k.created_at').as('createdAt'),
+  ];
+}
+
+/** The public corrections of claims, oldest first. */
+export const correctionsByClaimIds = statement('annotation.correctionsByClaimIds', (q: StatementBuilder<Keys>) =>
+  q.db
+    .selectFrom('corrections as k')
+    .select(correctionColumns)
+    .where('k.claim_id', 'in', q.keyList('ids'))
+    .where(SINCE_PUBLICATION)
+    .orderBy('k.claim_id')
+    .orderBy('k.created_at')
+    .orderBy('k.id'),
+);
+
+/** The row of a correction, stored or made from an article revision. */
+export type CorrectionSqlRow = NonNullable<(typeof correctionsByClaimIds)['row']>;
+
+/**
+ * The public corrections of articles: their stored corrections, and each revision readers saw
+ * after the first, as a correction (ids negated: they are not rows of corrections), dated when
+ * readers first saw it: BODY_CORRECTED when the body differs from the revision readers saw
+ * before, ARTICLE_UPDATED otherwise (headline, standfirst, details). Oldest first.
+ */
+export const correctionsByArticleIds = statement<Keys, CorrectionSqlRow>('annotation.correctionsByArticleIds', (q) => {
+  const shown = q.db
+    .selectFrom('article_revisions as r')
+    .selectAll('r')
+    .select((eb) => [
+      eb.fn
+        .agg<string | null>('LAG', ['r.body'])
+        .over((ob) => ob.partitionBy('r.article_id').orderBy('r.number'))
+        .as('previous_body'),
+      eb.fn
+        .agg<number>('ROW_NUMBER', [])
+        .over((ob) => ob.partitionBy('r.article_id').orderBy('r.number'))
+        .as('shown'),
+    ])
+    .where('r.article_id', 'in', q.keyList('ids'))
+    .where('r.public_at', 'is not', null)
+    .as('r');
+  const revisions = q.db
+    .selectFrom(shown)
+    .select((eb) => [
+      eb.neg(eb.ref('r.id')).as('id'),
+      eb.ref('r.article_id').as('articleId'),
+      sql<number | null>`NULL`.as('claimId'),
+      sql<number | null>`NULL`.as('annotationId'),
+      eb.ref('r.number').$castTo<number | null>().as('revision'),
+      eb
+        .case()
+        .when('r.body', '<>', eb.ref('r.previous_body'))
+        .then(sql.lit('BODY_CORRECTED'))
+        .else(sql.lit('ARTICLE_UPDATED'))
+        .end()
+        .$castTo<CorrectionKind>()
+        .as('kind'),
+      sql<Verdict | null>`NULL`.as('previousVerdict'),
+      sql<Verdict | null>`NULL`.as('newVerdict'),
+      sql<string | null>`NULL`.as('previousText'),
+      sql<string | null>`NULL`.as('newText'),
+      eb.fn.coalesce('r.note', sql.lit('')).$castTo<string>().as('note'),
+      eb.ref('r.public_at').$notNull().as('createdAt'),
+    ])
+    .where('r.shown', '>', sql.lit(1));
+  const stored = q.db.selectFrom('corrections as k').select(correctionColumns).where('k.article_id', 'in', q.keyList('ids')).where(SINCE_PUBLICATION);
+  return q.db
+    .selectFrom(stored.unionAll(revisions).as('merged'))
+    .selectAll('merged')
+    .orderBy('merged.articleId')
+    .orderBy('merged.createdAt')
+    .orderBy('merged.id');
+});
+
+// Writes.
+
+/** The status of a claim's article, if the claim exists and is not deleted. */
+export const articleStatusOfClaim = statement('annotation.articleStatusOfClaim', (q: StatementBuilder<{ claimId: number }>) =>
+  q.db
+    .selectFrom('claims as c')
+    .innerJoin('articles as a', 'a.id', 'c.article_id')
+    .select((eb) => eb.ref('a.status').$castTo<ArticleStatus>().as('articleStatus'))
+    .where('c.id', '=', q.p.claimId)
+    .where('c.deleted_at', 'is', null),
+);
+
+/** A claim's article and verdict (deleted or not). */
+export const claimOf = statement('annotation.claimOf', (q: StatementBuilder<{ claimId: number }>) =>
+  q.db
+    .selectFrom('claims')
+    .select((eb) => [eb.ref('id').as('id'), eb.ref('article_id').as('articleId'), eb.ref('verdict').$castTo<Verdict | null>().as('verdict')])
+    .where('id', '=', q.p.claimId),
+);
+
+/** What the workflow needs of a fact-check to change it. */
+export const annotationForWrite = statement('annotation.forWrite', (q: StatementBuilder<{ id: number }>) =>
+  q.db
+    .selectFrom('annotations')
+    .select((eb) => [
+      eb.ref('id').as('id'),
+      eb.ref('claim_id').as('claimId'),
+      eb.ref('author_id').as('authorId'),
+      eb.ref('verdict').$castTo<Verdict>().as('verdict'),
+      eb.ref('summary').as('summary'),
+      eb.ref('body').as('body'),
+      eb.ref('status').$castTo<AnnotationStatus>().as('status'),
+      eb.ref('version').as('version'),
+    ])
+    .where('id', '=', q.p.id),
+);
+
+export const insertAnnotation = statement(
+  'annotation.insert',
+  (
+    q: StatementBuilder<{ claimId: number; authorId: number; verdict: Verdict; summary: string; body: string; status: AnnotationStatus; createdAt: string; updatedAt: string }>,
+  ) =>
+    q.db
+      .insertInto('annotations')
+      .values({
+        claim_id: q.p.claimId,
+        author_id: q.p.authorId,
+        verdict: q.p.verdict,
+        summary: q.p.summary,
+        body: q.p.body,
+        status: q.p.status,
+        version: sql.lit(1),
+        created_at: q.p.createdAt,
+        updated_at: q.p.updatedAt,
+      })
+      .returning('id'),
+);
+
+/**
+ * The next version of a fact-check, only if nobody changed it since it was read (`version`):
+ * no row back means somebody did. Fields given as null stay as they are.
+ */
+export const bumpAnnotationVersion = statement(
+  'annotation.bumpVersion',
+  (
+    q: StatementBuilder<{
+      id: number;
+      version: number;
+      nextVersion: number;
+      updatedAt: string;
+      verdict: Verdict | null;
+      summary: string | null;
+      body: string | null;
+      status: AnnotationStatus | null;
+      publishedAt: string | null;
+      retractedAt: string | null;
+      retractionReason: string | null;
+    }>,
+  ) =>
+    q.db
+      .updateTable('annotations')
+      .set((eb) => ({
+        verdict: eb.fn.coalesce(eb.val(q.p.verdict), eb.ref('verdict')),
+        summary: eb.fn.coalesce(eb.val(q.p.summary), eb.ref('summary')),
+        body: eb.fn.coalesce(eb.val(q.p.body), eb.ref('body')),
+        status: eb.fn.coalesce(eb.val(q.p.status), eb.ref('status')),
+        published_at: eb.fn.coalesce(eb.val(q.p.publishedAt), eb.ref('published_at')),
+        retracted_at: eb.fn.coalesce(eb.val(q.p.retractedAt), eb.ref('retracted_at')),
+        retraction_reason: eb.fn.coalesce(eb.val(q.p.retractionReason), eb.ref('retraction_reason')),
+        version: q.p.nextVersion,
+        updated_at: q.p.updatedAt,
+      }))
+      .where('id', '=', q.p.id)
+      .where('version', '=', q.p.version)
+      .returning('id'),
+);
+
+export const deleteCitations = statement('annotation.deleteCitations', (q: StatementBuilder<{ annotationId: number }>) =>
+  q.db.deleteFrom('citations').where('annotation_id', '=', q.p.annotationId),
+);
+
+export const insertCitation = statement(
+  'annotation.insertCitation',
+  (q: StatementBuilder<{ annotationId: number; sourceId: number; stance: Stance; excerpt: string; position: number }>) =>
+    q.db.insertInto('citations').values({ annotation_id: q.p.annotationId, source_id: q.p.sourceId, stance: q.p.stance, excerpt: q.p.excerpt, position: q.p.position }),
+);
+
+/** A fact-check's citations as they stand, in order. */
+export const currentCitationsOf = statement('annotation.currentCitations', (q: StatementBuilder<{ annotationId: number }>) =>
+  q.db
+    .selectFrom('citations')
+    .select((eb) => [eb.ref('source_id').as('sourceId'), eb.ref('stance').$castTo<Stance>().as('stance'), eb.ref('excerpt').as('excerpt')])
+    .where('annotation_id', '=', q.p.annotationId)
+    .orderBy('position'),
+);
+
+/** Everyone who wrote or changed a fact-check's content. */
+export const contributorIdsOf = statement('annotation.contributorIds', (q: StatementBuilder<{ annotationId: number }>) =>
+  q.db
+    .selectFrom('annotation_revisions')
+    .select((eb) => eb.ref('actor_id').as('actorId'))
+    .distinct()
+    .where('annotation_id', '=', q.p.annotationId)
+    .where((eb) => sql<boolean>`${eb.ref('change')} IN ${CONTENT_CHANGES}`),
+);
+
+export const insertRevision = statement(
+  'annotation.insertRevision',
+  (
+    q: StatementBuilder<{
+      annotationId: number;
+      version: number;
+      change: AnnotationChange;
+      verdict: Verdict;
+      summary: string;
+      body: string;
+      status: AnnotationStatus;
+      citations: string;
+      actorId: number;
+      note: string | null;
+      createdAt: string;
+    }>,
+  ) =>
+    q.db.insertInto('annotation_revisions').values({
+      annotation_id: q.p.annotationId,
+      version: q.p.version,
+      change: q.p.change,
+      verdict: q.p.verdict,
+      summary: q.p.summary,
+      body: q.p.body,
+      status: q.p.status,
+      citations: q.p.citations,
+      actor_id: q.p.actorId,
+      note: q.p.note,
+      created_at: q.p.createdAt,
+    }),
+);
+
+export const insertCorrection = statement(
+  'annotation.insertCorrection',
+  (
+    q: StatementBuilder<{
+      articleId: number;
+      claimId: number;
+      annotationId: number;
+      kind: CorrectionKind;
+      previousVerdict: Verdict | null;
+      newVerdict: Verdict | null;
+      previousText: string | null;
+      newText: string | null;
+      note: string;
+      editorId: number;
+      createdAt: string;
+    }>,
+  ) =>
+    q.db.insertInto('corrections').values({
+      article_id: q.p.articleId,
+      claim_id: q.p.claimId,
+      annotation_id: q.p.annotationId,
+      kind: q.p.kind,
+      previous_verdict: q.p.previousVerdict,
+      new_verdict: q.p.newVerdict,
+      previous_text: q.p.previousText,
+      new_text: q.p.newText,
+      note: q.p.note,
+      editor_id: q.p.editorId,
+      created_at: q.p.createdAt,
+    }),
+);
+
+/** The verdict of a claim's newest published fact-check. */
+export const newestPublishedVerdict = statement('annotation.newestPublishedVerdict', (q: StatementBuilder<{ claimId: number }>) =>
+  q.db
+    .selectFrom('annotations as n')
+    .select((eb) => eb.ref('n.verdict').$castTo<Verdict>().as('verdict'))
+    .where('n.claim_id', '=', q.p.claimId)
+    .where('n.status', '=', PUBLISHED)
+    .orderBy('n.published_at', (ob) => (q.dialect === 'postgres' ? ob.desc().nullsLast() : ob.desc()))
+    .orderBy('n.id', 'desc')
+    .limit(sql.lit(1)),
+);
+
+/** Sets a claim's verdict; the claim's update time moves as with any change to it. */
+export const setClaimVerdict = statement('annotation.setClaimVerdict', (q: StatementBuilder<{ claimId: number; verdict: Verdict | null }>) =>
+  q.db
+    .updateTable('claims')
+    .set({ verdict: q.p.verdict, updated_at: sql<string>`CURRENT_TIMESTAMP` })
+    .where('id', '=', q.p.claimId),
 );

@@ -9,10 +9,8 @@ import type { ArticleRow } from '../article/article.rows';
 import { ClaimAnchorStatus } from '../claim/anchor-status';
 import { ClaimEntity } from '../claim/claim.entity';
 import type { ClaimRow } from '../claim/claim.rows';
-import { AnnotationEntity } from './annotation.entity';
-import { AnnotationRevisionEntity } from './annotation-revision.entity';
 import type { AnnotationRow, CitationRow, RevisionRow } from './annotation.rows';
-import { CitationEntity } from './citation.entity';
+import { Annotation, AnnotationRevision, Citation } from './annotation.types';
 import { citationsOf } from './history.resolver';
 import { UserEntity } from '../user/user.entity';
 import type { UserRow } from '../user/user.loaders';
@@ -33,9 +31,9 @@ export class Rating {
   label: string;
 }
 
-@Resolver(() => AnnotationEntity)
+@Resolver(() => Annotation)
 export class AnnotationResolver {
-  @Query(() => AnnotationEntity, { nullable: true })
+  @Query(() => Annotation, { nullable: true })
   annotation(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<AnnotationRow | null> {
     return ctx.loaders.annotationById.load(fromGlobalIdOf('Annotation', id, 'id'));
   }
@@ -51,7 +49,7 @@ export class AnnotationResolver {
     return { value, best: BEST_RATING, worst: WORST_RATING, label };
   }
 
-  @FieldResolver(() => [CitationEntity])
+  @FieldResolver(() => [Citation])
   async citations(@Root() annotation: AnnotationRow, @Ctx() ctx: AppContext): Promise<CitationRow[]> {
     if (!annotation.citationsAsOf) return ctx.loaders.citationsByAnnotation.load(annotation.id);
     // As of a moment: the citations of the revision current then.
@@ -63,7 +61,7 @@ export class AnnotationResolver {
     return until(annotation.asOf, await ctx.loaders.contributorsByAnnotation.load(annotation.id)).map((contribution) => contribution.user);
   }
 
-  @FieldResolver(() => [AnnotationRevisionEntity], {
+  @FieldResolver(() => [AnnotationRevision], {
     description: 'Every change, oldest first. Readers see the changes made since publication; the author and editors see all.',
   })
   async revisions(@Root() annotation: AnnotationRow, @Ctx() ctx: AppContext): Promise<RevisionRow[]> {

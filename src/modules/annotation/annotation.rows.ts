@@ -1,86 +1,45 @@
-import type { SqlTimestamp } from '../../db/sql-dates';
 import type { TypedRow } from '../../graphql/relay/node.type';
-import type { SourceRow } from '../source/source.rows';
 import { userRow, type UserRow } from '../user/user.loaders';
-import type { Role } from '../user/user.entity';
 import type { CitationSnapshot } from './annotation-revision.entity';
-import type { AnnotationStatus } from './annotation.entity';
-import type { Stance } from './citation.entity';
-import type { Verdict } from './verdict';
+import type { AnnotationSqlRow } from './annotation.queries';
+import type { Annotation, AnnotationRevision, Citation, Correction } from './annotation.types';
 
-export interface AnnotationRow extends TypedRow {
+/**
+ * The rows the loaders answer: each is its GraphQL type's fields (annotation.types.ts) and
+ * what its field resolvers read.
+ */
+
+export interface AnnotationRow extends Annotation, TypedRow {
   id: number;
   claimId: number;
-  verdict: Verdict;
-  summary: string;
-  body: string;
-  status: AnnotationStatus;
-  version: number;
-  publishedAt: SqlTimestamp | null;
-  retractedAt: SqlTimestamp | null;
-  retractionReason: string | null;
-  createdAt: SqlTimestamp;
-  updatedAt: SqlTimestamp;
   authorId: number;
   /** Set on a point-in-time read: content and citations are those of the revision current then. */
   asOf?: Date;
   citationsAsOf?: CitationSnapshot[];
-  /** Joined in the same statement: author { name role } costs no extra query. */
-  author: UserRow;
 }
-
-export interface AnnotationSqlRow {
-  id: number;
-  claimId: number;
-  verdict: Verdict;
-  summary: string;
-  body: string;
-  status: AnnotationStatus;
-  version: number;
-  publishedAt: SqlTimestamp | null;
-  retractedAt: SqlTimestamp | null;
-  retractionReason: string | null;
-  createdAt: SqlTimestamp;
-  updatedAt: SqlTimestamp;
-  authorId: number;
-  authorName: string;
-  authorRole: Role;
-}
-
-export const ANNOTATION_COLUMNS = `n.id, n.claim_id AS claimId, n.verdict, n.summary, n.body, n.status, n.version,
-  n.published_at AS publishedAt, n.retracted_at AS retractedAt, n.retraction_reason AS retractionReason,
-  n.created_at AS createdAt, n.updated_at AS updatedAt, n.author_id AS authorId, u.name AS authorName, u.role AS authorRole`;
 
 export function toAnnotationRow({ authorName, authorRole, ...row }: AnnotationSqlRow): AnnotationRow {
   return {
     __typename: 'Annotation',
     ...row,
+    // Joined in the same statement: author { name role } costs no extra query.
     author: userRow(row.authorId, authorName, authorRole),
   };
 }
 
-export interface CitationRow {
+export interface CitationRow extends Citation {
   annotationId: number;
-  stance: Stance;
-  excerpt: string;
-  source: SourceRow;
 }
 
-export interface RevisionRow {
+export interface RevisionRow extends AnnotationRevision {
   annotationId: number;
-  version: number;
-  change: string;
-  verdict: Verdict;
-  summary: string;
-  body: string;
-  status: AnnotationStatus;
+  /** The sources are resolved per viewer (history.resolver.ts). */
   citations: CitationSnapshot[];
+  /** Staff only (history.resolver.ts). */
   actor: UserRow;
-  note: string | null;
-  createdAt: Date;
 }
 
-export interface CorrectionRow {
+export interface CorrectionRow extends Correction {
   id: number;
   articleId: number;
   /** Null for body corrections. */
@@ -88,11 +47,4 @@ export interface CorrectionRow {
   annotationId: number | null;
   /** The article revision a body correction made; null for verdict corrections. */
   revision: number | null;
-  kind: string;
-  previousVerdict: Verdict | null;
-  newVerdict: Verdict | null;
-  previousText: string | null;
-  newText: string | null;
-  note: string;
-  createdAt: Date;
 }

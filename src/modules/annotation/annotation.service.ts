@@ -1,19 +1,67 @@
-import { query } from '../../db/sql';
 import type { EntityManager } from 'typeorm';
 import type { Database } from '../../db/database';
+import { execute, executeOne } from '../../db/sql';
 import { toSqlDate } from '../../db/sql-dates';
 import { badUserInput, conflict, forbidden, notFound } from '../../domain/errors';
 import { clean } from '../../graphql/text-rules';
 import { ArticleStatus } from '../article/article.entity';
+import { stampWhatReadersSee } from '../article/reader-history';
 import { isEditor, requireRole, type Viewer } from '../auth/viewer';
-import { ClaimEntity } from '../claim/claim.entity';
 import { Role } from '../user/user.entity';
 import { AnnotationChange } from './annotation-revision.entity';
-import { stampWhatReadersSee } from '../article/reader-history';
-import { appendRevision, contributorIds, currentCitations, insertCorrection, refreshClaimVerdict, writeCitations } from './annotation-writes';
-import { AnnotationEntity, AnnotationStatus } from './annotation.entity';
-import type { CreateAnnotationInput, UpdateAnnotationInput } from './annotation.inputs';
-import { CorrectionEntity, CorrectionKind } from './correction.entity';
+import {
+  type AnnotationState,
+  appendRevision,
+  type CitationToWrite,
+  claimFor,
+  contributorIds,
+  currentCitations,
+  insertCorrection,
+  type NewCorrection,
+  refreshClaimVerdict,
+  writeCitations,
+} from './annotation-writes';
+import { AnnotationStatus } from './annotation.entity';
+import { annotationForWrite, articleStatusOfClaim, bumpAnnotationVersion, insertAnnotation } from './annotation.queries';
+import { CorrectionKind } from './correction.entity';
+import type { Verdict } from './verdict';
+
+/** A new fact-check's content, its citations' sources given by id (decoded) or as new sources. */
+export interface NewAnnotation {
+  verdict: Verdict;
+  summary: string;
+  body: string;
+  citations: CitationToWrite[];
+}
+
+/** A change to a fact-check's content: fields left out stay as they are. */
+export interface AnnotationChanges {
+  expectedVersion: number;
+  verdict?: Verdict | null;
+  summary?: string | null;
+  body?: string | null;
+  citations?: CitationToWrite[] | null;
+  note?: string | null;
+}
+
+/** A fact-check as the workflow reads it to change it. */
+interface AnnotationForWrite {
+  id: number;
+  claimId: number;
+  authorId: number;
+  verdict: Verdict;
+  summary: string;
+  body: string;
+  status: AnnotationStatus;
+  version: number;
+}
+
+/** The fields a change may set; the version and update time are stamped with every change. */
+type AnnotationUpdate = Partial<Pick<AnnotationForWrite, 'verdict' | 'summary' | 'body' | 'status'>> & {
+  publishedAt?: Date;
+  retractedAt?: Date;
+  retractionReason?: string;
+};
 
 const NO_SUCH_CLAIM = 'No such claim.';
 const NO_SUCH_ANNOTATION = 'No such fact-check.';
@@ -43,40 +91,23 @@ export class AnnotationService {
     this.db = db;
   }
 
-  create(viewer: Viewer, claimId: number, input: CreateAnnotationInput): Promise<number> {
+  create(viewer: Viewer, claimId: number, input: NewAnnotation): Promise<number> {
     const user = requireRole(viewer, Role.REVIEWER);
     return this.db.writes.run(async (manager) => {
       // Only the article's status matters here: no entities hydrated (an article's body is 12 KB).
-      const [target] = (await query(manager, 'SELECT a.status FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = ? AND c.deleted_at IS NULL', [claimId])) as { status: ArticleStatus }[];
-      if (!target || (!isEditor(viewer) && target.status !== ArticleStatus.PUBLISHED)) throw notFound(NO_SUCH_CLAIM, 'input.claimId');
+      const target = await executeOne(manager, articleStatusOfClaim, { claimId });
+      if (!target || (!isEditor(viewer) && target.articleStatus !== ArticleStatus.PUBLISHED)) throw notFound(NO_SUCH_CLAIM, 'input.claimId');
       const now = new Date();
-      const annotation = manager.create(AnnotationEntity, {
-        createdAt: now,
-        updatedAt: now,
-        claimId,
-        authorId: user.id,
-        verdict: input.verdict,
-        summary: clean(input.summary),
-        body: clean(input.body),
-        status: AnnotationStatus.DRAFT,
-        version: 1,
-        publishedAt: null,
-        retractedAt: null,
-        retractionReason: null,
-      });
-      // Parameterised, and no re-read of the row as save() does (annotation-writes.ts).
-      const [inserted] = (await query(manager, 
-        `INSERT INTO annotations (claim_id, author_id, verdict, summary, body, status, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id`,
-        [claimId, user.id, annotation.verdict, annotation.summary, annotation.body, annotation.status, toSqlDate(now), toSqlDate(now)],
-      )) as { id: number }[];
-      annotation.id = inserted.id;
+      const content = { verdict: input.verdict, summary: clean(input.summary), body: clean(input.body), status: AnnotationStatus.DRAFT };
+      const [inserted] = await execute(manager, insertAnnotation, { claimId, authorId: user.id, ...content, createdAt: toSqlDate(now), updatedAt: toSqlDate(now) });
+      const annotation: AnnotationState = { id: inserted.id, version: 1, ...content, updatedAt: now };
       const citations = await writeCitations(manager, annotation.id, input.citations, 'input.citations', { replacing: false });
       await appendRevision(manager, annotation, AnnotationChange.CREATED, user.id, citations);
       return annotation.id;
     });
   }
 
-  update(viewer: Viewer, id: number, input: UpdateAnnotationInput): Promise<number> {
+  update(viewer: Viewer, id: number, input: AnnotationChanges): Promise<number> {
     const user = requireRole(viewer, Role.REVIEWER);
     if (input.verdict == null && input.summary == null && input.body == null && input.citations == null) throw badUserInput(NOTHING_TO_CHANGE, 'input');
     return this.db.writes.run(async (manager, outbox) => {
@@ -91,18 +122,18 @@ export class AnnotationService {
       const note = clean(input.note) ?? null;
       if (published && !note) throw badUserInput(NOTE_REQUIRED, 'input.note');
 
-      await bumpVersion(manager, annotation, {
+      const changed = await bumpVersion(manager, annotation, {
         ...(input.verdict != null ? { verdict: input.verdict } : {}),
         ...(input.summary != null ? { summary: clean(input.summary) } : {}),
         ...(input.body != null ? { body: clean(input.body) } : {}),
       });
       const citations = input.citations ? await writeCitations(manager, id, input.citations, 'input.citations', { replacing: true }) : await currentCitations(manager, id);
-      await appendRevision(manager, annotation, AnnotationChange.UPDATED, user.id, citations, note);
+      await appendRevision(manager, changed, AnnotationChange.UPDATED, user.id, citations, note);
       if (published) {
         if (verdictChanged) await refreshClaimVerdict(manager, annotation.claimId, outbox);
         const kind = verdictChanged ? CorrectionKind.VERDICT_CHANGED : CorrectionKind.CHECK_UPDATED;
-        await recordCorrection(manager, annotation, { kind, previousVerdict, newVerdict: annotation.verdict, note: note!, editorId: user.id });
-        await stampWhatReadersSee(manager, { annotationId: id }, annotation.updatedAt);
+        await recordCorrection(manager, annotation, { kind, previousVerdict, newVerdict: changed.verdict, note: note!, editorId: user.id });
+        await stampWhatReadersSee(manager, { annotationId: id }, changed.updatedAt);
       }
       return id;
     });
@@ -115,8 +146,8 @@ export class AnnotationService {
       if (annotation.authorId !== user.id) throw forbidden(SUBMIT_OWN);
       if (annotation.status !== AnnotationStatus.DRAFT) throw conflict(`Only a DRAFT can be submitted; this one is ${annotation.status}.`, annotation.version);
       checkVersion(annotation, expectedVersion);
-      await bumpVersion(manager, annotation, { status: AnnotationStatus.IN_REVIEW });
-      await appendRevision(manager, annotation, AnnotationChange.SUBMITTED, user.id, await currentCitations(manager, id));
+      const changed = await bumpVersion(manager, annotation, { status: AnnotationStatus.IN_REVIEW });
+      await appendRevision(manager, changed, AnnotationChange.SUBMITTED, user.id, await currentCitations(manager, id));
       return id;
     });
   }
@@ -128,9 +159,9 @@ export class AnnotationService {
       if (annotation.status !== AnnotationStatus.IN_REVIEW) throw conflict(`Only a fact-check IN_REVIEW can be published; this one is ${annotation.status}.`, annotation.version);
       if ((await contributorIds(manager, id)).includes(user.id)) throw forbidden(SECOND_PAIR_OF_EYES);
       checkVersion(annotation, expectedVersion);
-      await bumpVersion(manager, annotation, { status: AnnotationStatus.PUBLISHED, publishedAt: new Date() });
-      await appendRevision(manager, annotation, AnnotationChange.PUBLISHED, user.id, await currentCitations(manager, id));
-      await stampWhatReadersSee(manager, { annotationId: id }, annotation.updatedAt);
+      const changed = await bumpVersion(manager, annotation, { status: AnnotationStatus.PUBLISHED, publishedAt: new Date() });
+      await appendRevision(manager, changed, AnnotationChange.PUBLISHED, user.id, await currentCitations(manager, id));
+      await stampWhatReadersSee(manager, { annotationId: id }, changed.updatedAt);
       const { articleId } = await refreshClaimVerdict(manager, annotation.claimId, outbox);
       outbox.unshift({ type: 'annotationPublished', articleId, annotationId: id });
       return id;
@@ -145,9 +176,9 @@ export class AnnotationService {
       if (annotation.status !== AnnotationStatus.PUBLISHED) throw conflict(`Only a PUBLISHED fact-check can be retracted; this one is ${annotation.status}.`, annotation.version);
       checkVersion(annotation, expectedVersion);
       const note = clean(reason);
-      await bumpVersion(manager, annotation, { status: AnnotationStatus.RETRACTED, retractedAt: new Date(), retractionReason: note });
-      await appendRevision(manager, annotation, AnnotationChange.RETRACTED, user.id, await currentCitations(manager, id), note);
-      await stampWhatReadersSee(manager, { annotationId: id }, annotation.updatedAt);
+      const changed = await bumpVersion(manager, annotation, { status: AnnotationStatus.RETRACTED, retractedAt: new Date(), retractionReason: note });
+      await appendRevision(manager, changed, AnnotationChange.RETRACTED, user.id, await currentCitations(manager, id), note);
+      await stampWhatReadersSee(manager, { annotationId: id }, changed.updatedAt);
       const { before, after } = await refreshClaimVerdict(manager, annotation.claimId, outbox);
       await recordCorrection(manager, annotation, { kind: CorrectionKind.RETRACTED, previousVerdict: before, newVerdict: after, note, editorId: user.id });
       return id;
@@ -158,14 +189,10 @@ export class AnnotationService {
    * A fact-check the viewer may see, as every read sees it (others' drafts, those of a deleted
    * claim, or of an article the viewer cannot see, are NOT_FOUND, not FORBIDDEN: no leak).
    */
-  private async findForWrite(manager: EntityManager, viewer: Viewer, id: number): Promise<AnnotationEntity> {
-    const annotation = await manager.findOneBy(AnnotationEntity, { id });
+  private async findForWrite(manager: EntityManager, viewer: Viewer, id: number): Promise<AnnotationForWrite> {
+    const annotation = await executeOne(manager, annotationForWrite, { id });
     if (!annotation) throw notFound(NO_SUCH_ANNOTATION, 'input.id');
-    const [place] = await query<{ articleStatus: ArticleStatus }>(
-      manager,
-      'SELECT a.status AS articleStatus FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = ? AND c.deleted_at IS NULL',
-      [annotation.claimId],
-    );
+    const place = await executeOne(manager, articleStatusOfClaim, { claimId: annotation.claimId });
     const publicStatus = annotation.status === AnnotationStatus.PUBLISHED || annotation.status === AnnotationStatus.RETRACTED;
     const visible = place && (isEditor(viewer) || (place.articleStatus === ArticleStatus.PUBLISHED && (publicStatus || annotation.authorId === viewer.user?.id)));
     if (!visible) throw notFound(NO_SUCH_ANNOTATION, 'input.id');
@@ -173,23 +200,39 @@ export class AnnotationService {
   }
 }
 
-function checkVersion(annotation: AnnotationEntity, expectedVersion: number | null | undefined): void {
+function checkVersion(annotation: AnnotationForWrite, expectedVersion: number | null | undefined): void {
   if (expectedVersion != null && expectedVersion !== annotation.version) throw conflict(STALE_VERSION, annotation.version);
 }
 
-/** Applies `changes` only if nobody changed the row since it was read (typeorm#2848). */
-async function bumpVersion(manager: EntityManager, annotation: AnnotationEntity, changes: Partial<AnnotationEntity>): Promise<void> {
-  const stamped = { ...changes, version: annotation.version + 1, updatedAt: new Date() };
-  const result = await manager.update(AnnotationEntity, { id: annotation.id, version: annotation.version }, stamped);
-  if (result.affected !== 1) throw conflict(STALE_VERSION, annotation.version);
-  Object.assign(annotation, stamped);
+/**
+ * Applies `changes` only if nobody changed the row since it was read (typeorm#2848); returns
+ * the fact-check as it now stands.
+ */
+async function bumpVersion(manager: EntityManager, annotation: AnnotationForWrite, changes: AnnotationUpdate): Promise<AnnotationForWrite & AnnotationState> {
+  const updatedAt = new Date();
+  const updated = await execute(manager, bumpAnnotationVersion, {
+    id: annotation.id,
+    version: annotation.version,
+    nextVersion: annotation.version + 1,
+    updatedAt: toSqlDate(updatedAt),
+    verdict: changes.verdict ?? null,
+    summary: changes.summary ?? null,
+    body: changes.body ?? null,
+    status: changes.status ?? null,
+    publishedAt: changes.publishedAt ? toSqlDate(changes.publishedAt) : null,
+    retractedAt: changes.retractedAt ? toSqlDate(changes.retractedAt) : null,
+    retractionReason: changes.retractionReason ?? null,
+  });
+  if (updated.length !== 1) throw conflict(STALE_VERSION, annotation.version);
+  const { publishedAt: _publishedAt, retractedAt: _retractedAt, retractionReason: _retractionReason, ...content } = changes;
+  return { ...annotation, ...content, version: annotation.version + 1, updatedAt };
 }
 
 async function recordCorrection(
   manager: EntityManager,
-  annotation: AnnotationEntity,
-  correction: Pick<CorrectionEntity, 'kind' | 'previousVerdict' | 'newVerdict' | 'note' | 'editorId'>,
+  annotation: AnnotationForWrite,
+  correction: Pick<NewCorrection, 'kind' | 'previousVerdict' | 'newVerdict' | 'note' | 'editorId'>,
 ): Promise<void> {
-  const claim = await manager.findOneByOrFail(ClaimEntity, { id: annotation.claimId });
+  const claim = await claimFor(manager, annotation.claimId);
   await insertCorrection(manager, { ...correction, articleId: claim.articleId, claimId: claim.id, annotationId: annotation.id, previousText: null, newText: null });
 }

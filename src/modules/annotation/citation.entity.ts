@@ -1,4 +1,3 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { SourceEntity } from '../source/source.entity';
 import { AnnotationEntity } from './annotation.entity';
@@ -9,10 +8,7 @@ export enum Stance {
   CONTEXT = 'CONTEXT',
 }
 
-registerEnumType(Stance, { name: 'Stance', description: 'How a cited source bears on the claim.' });
-
 /** Evidence a fact-check relies on: a source, its stance and the exact excerpt used. */
-@ObjectType('Citation', { simpleResolvers: true, description: 'A source cited by a fact-check, with the excerpt relied on.' })
 @Entity('citations')
 @Index('IDX_citations_annotation', ['annotationId', 'position'])
 export class CitationEntity {
@@ -30,16 +26,13 @@ export class CitationEntity {
   @Column({ name: 'source_id', type: 'integer' })
   sourceId: number;
 
-  @Field(() => SourceEntity)
   @ManyToOne(() => SourceEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'source_id' })
   source?: SourceEntity;
 
-  @Field(() => Stance)
   @Column({ type: 'varchar', length: 16 })
   stance: Stance;
 
-  @Field(() => String, { description: 'The words of the source relied on.' })
   @Column({ type: 'text' })
   excerpt: string;
 

@@ -1,5 +1,3 @@
-import { DateTime } from '../../graphql/date-time';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { ArticleEntity } from '../article/article.entity';
 import { ClaimEntity } from '../claim/claim.entity';
@@ -24,16 +22,10 @@ export enum CorrectionKind {
   ARTICLE_UPDATED = 'ARTICLE_UPDATED',
 }
 
-registerEnumType(CorrectionKind, { name: 'CorrectionKind' });
-
 /**
  * A public record of a change to something readers had seen: a verdict, a fact-check's text, a
  * checked claim's words or claimant. Shown to everyone on the claim and the article.
  */
-@ObjectType('Correction', {
-  simpleResolvers: true,
-  description: 'A public record of a change to published content: a verdict, a fact-check, a checked claim, or the article itself.',
-})
 @Entity('corrections')
 @Index('IDX_corrections_article', ['articleId', 'createdAt'])
 @Index('IDX_corrections_claim', ['claimId', 'createdAt'])
@@ -64,27 +56,21 @@ export class CorrectionEntity {
   @JoinColumn({ name: 'annotation_id' })
   annotation?: AnnotationEntity;
 
-  @Field(() => CorrectionKind)
   @Column({ type: 'varchar', length: 16 })
   kind: CorrectionKind;
 
-  @Field(() => Verdict, { nullable: true, description: "The claim's verdict before the change." })
   @Column({ name: 'previous_verdict', type: 'varchar', length: 16, nullable: true })
   previousVerdict: Verdict | null;
 
-  @Field(() => Verdict, { nullable: true, description: "The claim's verdict after the change; null when none is left." })
   @Column({ name: 'new_verdict', type: 'varchar', length: 16, nullable: true })
   newVerdict: Verdict | null;
 
-  @Field(() => String, { nullable: true, description: "A checked claim's words (QUOTE_CHANGED) or claimant (CLAIMANT_CHANGED) before the change." })
   @Column({ name: 'previous_text', type: 'text', nullable: true })
   previousText: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The same after the change.' })
   @Column({ name: 'new_text', type: 'text', nullable: true })
   newText: string | null;
 
-  @Field(() => String, { description: 'Why, in the editor\'s words.' })
   @Column({ type: 'varchar', length: 1000 })
   note: string;
 
@@ -95,7 +81,6 @@ export class CorrectionEntity {
   @JoinColumn({ name: 'editor_id' })
   editor?: UserEntity;
 
-  @Field(() => DateTime, { description: 'When the correction was made.' })
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;
 }

@@ -6,11 +6,10 @@ import { SourceEntity } from '../source/source.entity';
 import type { SourceRow } from '../source/source.rows';
 import { UserEntity } from '../user/user.entity';
 import type { UserRow } from '../user/user.loaders';
-import { AnnotationRevisionEntity, type CitationSnapshot } from './annotation-revision.entity';
-import { AnnotationEntity } from './annotation.entity';
+import type { CitationSnapshot } from './annotation-revision.entity';
 import type { AnnotationRow, CorrectionRow, RevisionRow } from './annotation.rows';
 import { Stance } from './citation.entity';
-import { CorrectionEntity } from './correction.entity';
+import { Annotation, AnnotationRevision, Correction } from './annotation.types';
 
 @ObjectType('RevisionCitation', { simpleResolvers: true, description: 'A citation as it stood in a revision.' })
 export class RevisionCitation {
@@ -24,14 +23,14 @@ export class RevisionCitation {
   excerpt: string;
 }
 
-@Resolver(() => AnnotationRevisionEntity)
+@Resolver(() => AnnotationRevision)
 export class AnnotationRevisionResolver {
   @FieldResolver(() => [RevisionCitation])
   citations(@Root() revision: RevisionRow, @Ctx() ctx: AppContext): Promise<RevisionCitation[]> {
     return citationsOf(ctx, revision.citations);
   }
 
-  @FieldResolver(() => UserEntity, { nullable: true })
+  @FieldResolver(() => UserEntity, { nullable: true, description: 'Who made the change (staff only: null for anonymous readers).' })
   actor(@Root() revision: RevisionRow, @Ctx() ctx: AppContext): UserRow | null {
     return ctx.visibility.staff ? revision.actor : null;
   }
@@ -46,7 +45,7 @@ export async function citationsOf(ctx: AppContext, snapshot: CitationSnapshot[])
   });
 }
 
-@Resolver(() => CorrectionEntity)
+@Resolver(() => Correction)
 export class CorrectionResolver {
   @FieldResolver(() => ClaimEntity, { nullable: true, description: 'The claim whose verdict changed.' })
   async claim(@Root() correction: CorrectionRow, @Ctx() ctx: AppContext): Promise<ClaimRow | null> {
@@ -58,7 +57,7 @@ export class CorrectionResolver {
     return correction.revision;
   }
 
-  @FieldResolver(() => AnnotationEntity, { nullable: true, description: 'The fact-check concerned (for a change to the claim, its newest public one); null for corrections of the article.' })
+  @FieldResolver(() => Annotation, { nullable: true, description: 'The fact-check concerned (for a change to the claim, its newest public one); null for corrections of the article.' })
   annotation(@Root() correction: CorrectionRow, @Ctx() ctx: AppContext): Promise<AnnotationRow | null> | null {
     return correction.annotationId === null ? null : ctx.loaders.annotationById.load(correction.annotationId);
   }

@@ -4,7 +4,8 @@ import { badUserInput } from '../../domain/errors';
 import { type Connection, connectionType, PageArgs } from '../../graphql/relay/connection';
 import { fromGlobalIdOf, toGlobalId } from '../../graphql/relay/global-id';
 import type { CorrectionRow } from '../annotation/annotation.rows';
-import { CorrectionEntity } from '../annotation/correction.entity';
+import { Correction } from '../annotation/annotation.types';
+import { Verdict } from '../annotation/verdict';
 import { until } from '../../graphql/point-in-time';
 import { DateTime } from '../../graphql/date-time';
 import { type ClaimStats, claimStatsOf } from './article.loaders';
@@ -84,7 +85,7 @@ export class ArticleResolver {
     return until(article.asOf, await ctx.loaders.revisionsByArticle.load(article.id));
   }
 
-  @FieldResolver(() => [CorrectionEntity], { description: 'Body corrections (with their notes) and verdict corrections of its claims, oldest first.' })
+  @FieldResolver(() => [Correction], { description: 'Body corrections (with their notes) and verdict corrections of its claims, oldest first.' })
   async corrections(@Root() article: Article, @Ctx() ctx: AppContext): Promise<CorrectionRow[]> {
     return until(article.asOf, await ctx.loaders.correctionsByArticle.load(article.id));
   }

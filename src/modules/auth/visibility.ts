@@ -1,5 +1,5 @@
 import type { SqlParam } from '../../db/sql-reader';
-import { CONTENT_CHANGES_SQL } from '../annotation/annotation-revision.entity';
+import { AnnotationChange } from '../annotation/annotation-revision.entity';
 import { isEditor, type Viewer } from './viewer';
 
 /**
@@ -43,7 +43,7 @@ const PUBLIC_SOURCE = 's.public_at IS NOT NULL';
 /** An account that wrote or changed (CREATED, UPDATED) a fact-check readers can see. */
 const PUBLIC_USER = `EXISTS (SELECT 1 FROM annotation_revisions ur JOIN annotations un ON un.id = ur.annotation_id
     JOIN claims uc ON uc.id = un.claim_id JOIN articles ua ON ua.id = uc.article_id
-  WHERE ur.actor_id = u.id AND ur.change IN ${CONTENT_CHANGES_SQL} AND un.status IN ('PUBLISHED', 'RETRACTED')
+  WHERE ur.actor_id = u.id AND ur.change IN ('${AnnotationChange.CREATED}', '${AnnotationChange.UPDATED}') AND un.status IN ('PUBLISHED', 'RETRACTED')
     AND uc.deleted_at IS NULL AND ua.status = 'PUBLISHED')`;
 
 export function visibilityFor(viewer: Viewer): Visibility {

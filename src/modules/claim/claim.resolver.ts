@@ -3,9 +3,8 @@ import type { AppContext } from '../../graphql/context';
 import { until } from '../../graphql/point-in-time';
 import { type Connection, connectionType, PageArgs } from '../../graphql/relay/connection';
 import { fromGlobalIdOf, toGlobalId } from '../../graphql/relay/global-id';
-import { AnnotationEntity } from '../annotation/annotation.entity';
 import type { AnnotationRow, CorrectionRow } from '../annotation/annotation.rows';
-import { CorrectionEntity } from '../annotation/correction.entity';
+import { Annotation, Correction } from '../annotation/annotation.types';
 import { Article } from '../article/article.types';
 import type { ArticleRow } from '../article/article.rows';
 import { Role } from '../user/user.entity';
@@ -125,12 +124,12 @@ export class ClaimResolver {
     return claim.checkedRevision;
   }
 
-  @FieldResolver(() => [AnnotationEntity], { description: 'Fact-checks you may see: published and retracted ones (newest first), your drafts, or all for editors.' })
+  @FieldResolver(() => [Annotation], { description: 'Fact-checks you may see: published and retracted ones (newest first), your drafts, or all for editors.' })
   annotations(@Root() claim: ClaimRow, @Ctx() ctx: AppContext): Promise<AnnotationRow[]> {
     return claim.asOf ? ctx.at(claim.asOf).annotationsByClaim.load(claim.id) : ctx.loaders.annotationsByClaim.load(claim.id);
   }
 
-  @FieldResolver(() => [CorrectionEntity], { description: 'Public record of changes to published verdicts, oldest first.' })
+  @FieldResolver(() => [Correction], { description: 'Public record of changes to published verdicts, oldest first.' })
   async corrections(@Root() claim: ClaimRow, @Ctx() ctx: AppContext): Promise<CorrectionRow[]> {
     return until(claim.asOf, await ctx.loaders.correctionsByClaim.load(claim.id));
   }

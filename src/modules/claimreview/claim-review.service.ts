@@ -1,32 +1,12 @@
 import type { AppConfig } from '../../config';
 import type { Database } from '../../db/database';
 import { fromSqlDate, toSqlDate } from '../../db/sql-dates';
-import type { SqlParam, SqlReader } from '../../db/sql-reader';
+import type { SqlReader } from '../../db/sql-reader';
 import { toClaimReview } from '../../exports/claim-review';
 import { encodeCursor, decodeCursor } from '../../graphql/relay/cursor';
 import { toGlobalId } from '../../graphql/relay/global-id';
-import { type Verdict, VERDICT_SCALE } from '../annotation/verdict';
-
-interface PublishedCheckRow {
-  annotationId: number;
-  verdict: Verdict;
-  summary: string;
-  publishedAt: string;
-  claimId: number;
-  quote: string;
-  claimant: string | null;
-  slug: string;
-  headline: string;
-  url: string | null;
-  articlePublishedAt: string | null;
-  language: string;
-}
-
-/** Published fact-checks of published articles: what the world may read as ClaimReview. */
-const PUBLISHED_CHECKS = `SELECT n.id AS annotationId, n.verdict, n.summary, n.published_at AS publishedAt,
-    c.id AS claimId, c.quote, c.claimant, a.slug, a.headline, a.url, a.published_at AS articlePublishedAt, a.language
-  FROM annotations n JOIN claims c ON c.id = n.claim_id JOIN articles a ON a.id = c.article_id
-  WHERE n.status = 'PUBLISHED' AND a.status = 'PUBLISHED' AND c.deleted_at IS NULL`;
+import { VERDICT_SCALE } from '../annotation/verdict';
+import { type PublishedCheckRow, publishedChecksFeed, publishedChecksOfArticle } from './claimreview.queries';
 
 const FEED_SCOPE = 'claimreview-feed';
 export const FEED_PAGE_SIZE = 50;
@@ -52,27 +32,20 @@ export class ClaimReviewService {
   }
 
   async forArticle(articleId: number): Promise<Record<string, unknown>[]> {
-    const rows = await this.reader.all<PublishedCheckRow>(`${PUBLISHED_CHECKS} AND a.id = ? ORDER BY c.start_offset, n.published_at DESC, n.id DESC`, [articleId]);
+    const rows = await this.reader.rows(publishedChecksOfArticle, { articleId });
     return rows.map((row) => this.toReview(row));
   }
 
   /** Newest first, keyset-paged; `since` keeps those published at or after it. */
   async feed({ since, cursor }: { since?: Date; cursor?: string }): Promise<FeedPage> {
-    const where: string[] = [];
-    const params: SqlParam[] = [];
-    if (since) {
-      where.push('n.published_at >= ?');
-      params.push(toSqlDate(since));
-    }
-    if (cursor) {
-      const position = decodeCursor(FEED_SCOPE, cursor, 'cursor');
-      where.push('(n.published_at, n.id) < (?, ?)');
-      params.push(position.value as string, position.id);
-    }
-    const rows = await this.reader.all<PublishedCheckRow>(
-      `${PUBLISHED_CHECKS}${where.map((w) => ` AND ${w}`).join('')} ORDER BY n.published_at DESC, n.id DESC LIMIT ?`,
-      [...params, FEED_PAGE_SIZE + 1],
-    );
+    const position = cursor ? decodeCursor(FEED_SCOPE, cursor, 'cursor') : null;
+    const bounds = since ? (position ? 'sinceAfter' : 'since') : position ? 'after' : 'all';
+    const rows = await this.reader.rows(publishedChecksFeed[bounds], {
+      since: since ? toSqlDate(since) : null,
+      afterPublishedAt: position ? (position.value as string) : null,
+      afterId: position ? position.id : null,
+      limit: FEED_PAGE_SIZE + 1,
+    });
     const page = rows.slice(0, FEED_PAGE_SIZE);
     const last = page.at(-1);
     return {

@@ -3,7 +3,7 @@ import type { ChangeEvent, ChangeEventType } from '../../events/change-events';
 import type { AppContext } from '../../graphql/context';
 import { DomainError, notFound, unauthenticated } from '../../domain/errors';
 import { fromGlobalIdOf } from '../../graphql/relay/global-id';
-import { AnnotationEntity } from '../annotation/annotation.entity';
+import { Annotation } from '../annotation/annotation.types';
 import type { AnnotationRow } from '../annotation/annotation.rows';
 import { ClaimEntity } from '../claim/claim.entity';
 import type { ClaimRow } from '../claim/claim.rows';
@@ -56,7 +56,7 @@ async function visibleEvents<T extends ChangeEventType, Row>(
 /** Live updates over WebSocket (graphql-ws on the GraphQL path; src/http/websocket.ts). */
 @Resolver()
 export class LiveResolver {
-  @Subscription(() => AnnotationEntity, {
+  @Subscription(() => Annotation, {
     description:
       "Each fact-check on one of the article's claims, as an editor publishes it. Anonymous subscribers follow published articles only.",
     subscribe: (data: SubscribeResolverData<unknown, Record<string, unknown>, AppContext>) => visibleEvents(data, 'annotationPublished', (ctx, event) => ctx.loaders.annotationById.load(event.annotationId)),

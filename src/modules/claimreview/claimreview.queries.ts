@@ -1,0 +1,61 @@
+import { sql } from 'kysely';
+import type { SqlTimestamp } from '../../db/sql-dates';
+import { type StatementBuilder, statement, statementVariants } from '../../db/statements';
+import type { Verdict } from '../annotation/verdict';
+
+/** Every statement of the ClaimReview module. */
+
+/** Published fact-checks of published articles: what the world may read as ClaimReview. */
+function publishedChecks(q: StatementBuilder<unknown>) {
+  return q.db
+    .selectFrom('annotations as n')
+    .innerJoin('claims as c', 'c.id', 'n.claim_id')
+    .innerJoin('articles as a', 'a.id', 'c.article_id')
+    .select((eb) => [
+      eb.ref('n.id').as('annotationId'),
+      eb.ref('n.verdict').$castTo<Verdict>().as('verdict'),
+      eb.ref('n.summary').as('summary'),
+      eb.ref('n.published_at').$notNull().as('publishedAt'),
+      eb.ref('c.id').as('claimId'),
+      eb.ref('c.quote').as('quote'),
+      eb.ref('c.claimant').as('claimant'),
+      eb.ref('a.slug').as('slug'),
+      eb.ref('a.headline').as('headline'),
+      eb.ref('a.url').as('url'),
+      eb.ref('a.published_at').as('articlePublishedAt'),
+      eb.ref('a.language').as('language'),
+    ])
+    .where('n.status', '=', sql.lit('PUBLISHED'))
+    .where('a.status', '=', sql.lit('PUBLISHED'))
+    .where('c.deleted_at', 'is', null);
+}
+
+/** The published fact-checks of an article, in the order of its text, newest first per claim. */
+export const publishedChecksOfArticle = statement('claimreview.ofArticle', (q: StatementBuilder<{ articleId: number }>) =>
+  publishedChecks(q)
+    .where('a.id', '=', q.p.articleId)
+    .orderBy('c.start_offset')
+    .orderBy('n.published_at', (ob) => (q.dialect === 'postgres' ? ob.desc().nullsLast() : ob.desc()))
+    .orderBy('n.id', 'desc'),
+);
+
+export type PublishedCheckRow = NonNullable<(typeof publishedChecksOfArticle)['row']>;
+
+/** Which bounds a page of the feed has: published since a time, after a cursor, both or neither. */
+export type FeedBounds = 'all' | 'since' | 'after' | 'sinceAfter';
+const FEED_BOUNDS: readonly FeedBounds[] = ['all', 'since', 'after', 'sinceAfter'];
+
+/** A page of the feed, newest first, keyset-paged by (published_at, id). */
+export const publishedChecksFeed = statementVariants(
+  'claimreview.feed',
+  FEED_BOUNDS,
+  (q: StatementBuilder<{ since: string | null; afterPublishedAt: string | null; afterId: number | null; limit: number }>, bounds) => {
+    let page = publishedChecks(q);
+    if (bounds === 'since' || bounds === 'sinceAfter') page = page.where((eb) => eb('n.published_at', '>=', eb.val(q.p.since).$castTo<SqlTimestamp>()));
+    if (bounds === 'after' || bounds === 'sinceAfter') page = page.where((eb) => sql<boolean>`(${eb.ref('n.published_at')}, ${eb.ref('n.id')}) < (${q.p.afterPublishedAt}, ${q.p.afterId})`);
+    return page
+      .orderBy('n.published_at', (ob) => (q.dialect === 'postgres' ? ob.desc().nullsLast() : ob.desc()))
+      .orderBy('n.id', 'desc')
+      .limit(q.p.limit);
+  },
+);
