@@ -5,7 +5,6 @@ import { type Connection, connectionType, PageArgs } from '../../graphql/relay/c
 import { fromGlobalIdOf, toGlobalId } from '../../graphql/relay/global-id';
 import type { CorrectionRow } from '../annotation/annotation.rows';
 import { Correction } from '../annotation/annotation.types';
-import { Verdict } from '../annotation/verdict';
 import { until } from '../../graphql/point-in-time';
 import { DateTime } from '../../graphql/date-time';
 import { type ClaimStats, claimStatsOf } from './article.loaders';
