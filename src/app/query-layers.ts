@@ -6,3 +6,6 @@
 import '../modules/auth/visibility.queries';
 import '../modules/source/source.queries';
 import '../modules/annotation/annotation.queries';
+import '../modules/claim/claim.queries';
+import '../modules/user/user.queries';
+import '../modules/auth/auth.queries';

@@ -59,7 +59,8 @@ export class ClaimResolver {
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Arg('filter', () => ClaimFilter, { nullable: true }) filter?: ClaimFilter | null,
   ): Promise<Connection<ClaimRow>> {
-    return ctx.services.claims.list({ visibility: ctx.visibility, first, after, filter });
+    const articleId = filter?.articleId != null ? fromGlobalIdOf('Article', filter.articleId, 'filter.articleId') : null;
+    return ctx.services.claims.list({ visibility: ctx.visibility, first, after, filter: filter ? { ...filter, articleId } : null });
   }
 
   @Authorized(Role.REVIEWER)

@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Q
 import type { AppContext } from '../../graphql/context';
 import { fromGlobalIdOf, toGlobalId } from '../../graphql/relay/global-id';
 import { ApiTokenEntity } from '../auth/api-token.entity';
+import type { ApiTokenRow } from '../auth/auth.queries';
 import { CreateTokenInput, CreateUserInput, RevokeTokenInput, SetUserRoleInput } from './user.inputs';
 import { Role, UserEntity } from './user.entity';
 import { type UserRow, userRow } from './user.loaders';
@@ -12,7 +13,7 @@ export class NewApiToken {
   secret: string;
 
   @Field(() => ApiTokenEntity)
-  token: ApiTokenEntity;
+  token: ApiTokenRow;
 }
 
 @Resolver(() => UserEntity)
@@ -44,7 +45,7 @@ export class UserResolver {
 
   @Authorized(Role.ADMIN)
   @Mutation(() => ApiTokenEntity, { description: 'Revokes an API token (ADMIN); requests with it are refused from now on.' })
-  revokeToken(@Ctx() ctx: AppContext, @Arg('input', () => RevokeTokenInput) input: RevokeTokenInput): Promise<ApiTokenEntity> {
+  revokeToken(@Ctx() ctx: AppContext, @Arg('input', () => RevokeTokenInput) input: RevokeTokenInput): Promise<ApiTokenRow> {
     return ctx.services.auth.revoke(fromGlobalIdOf('ApiToken', input.id, 'input.id'));
   }
 
@@ -62,7 +63,7 @@ export class UserResolver {
 @Resolver(() => ApiTokenEntity)
 export class ApiTokenResolver {
   @FieldResolver(() => ID)
-  id(@Root() token: ApiTokenEntity): string {
+  id(@Root() token: ApiTokenRow): string {
     return toGlobalId('ApiToken', token.id);
   }
 }
