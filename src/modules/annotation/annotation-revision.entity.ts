@@ -2,6 +2,7 @@ import { DateTime } from '../../graphql/date-time';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '../user/user.entity';
+import { UserType } from '../user/user.types';
 import { AnnotationEntity, AnnotationStatus } from './annotation.entity';
 import type { Stance } from './citation.entity';
 import { Verdict } from './verdict';
@@ -73,7 +74,7 @@ export class AnnotationRevisionEntity {
   @Column({ name: 'actor_id', type: 'integer' })
   actorId: number;
 
-  @Field(() => UserEntity, { nullable: true, description: 'Who made the change (staff only: null for anonymous readers).' })
+  @Field(() => UserType, { nullable: true, description: 'Who made the change (staff only: null for anonymous readers).' })
   @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'actor_id' })
   actor?: UserEntity;

@@ -4,6 +4,7 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import { Node } from '../../graphql/relay/node.type';
 import { ClaimEntity } from '../claim/claim.entity';
 import { UserEntity } from '../user/user.entity';
+import { UserType } from '../user/user.types';
 import { Verdict } from './verdict';
 
 export enum AnnotationStatus {
@@ -35,7 +36,7 @@ export class AnnotationEntity {
   @Column({ name: 'author_id', type: 'integer' })
   authorId: number;
 
-  @Field(() => UserEntity, { description: 'Who wrote the fact-check.' })
+  @Field(() => UserType, { description: 'Who wrote the fact-check.' })
   @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'author_id' })
   author?: UserEntity;

@@ -7,14 +7,14 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { toWebAnnotation } from '../../exports/web-annotation';
 import type { ArticleRow } from '../article/article.rows';
 import { ClaimAnchorStatus } from '../claim/anchor-status';
-import { ClaimEntity } from '../claim/claim.entity';
+import { ClaimType } from '../claim/claim.types';
 import type { ClaimRow } from '../claim/claim.rows';
 import { AnnotationEntity } from './annotation.entity';
 import { AnnotationRevisionEntity } from './annotation-revision.entity';
 import type { AnnotationRow, CitationRow, RevisionRow } from './annotation.rows';
 import { CitationEntity } from './citation.entity';
 import { citationsOf } from './history.resolver';
-import { UserEntity } from '../user/user.entity';
+import { UserType } from '../user/user.types';
 import type { UserRow } from '../user/user.loaders';
 import { BEST_RATING, VERDICT_SCALE, WORST_RATING } from './verdict';
 
@@ -58,7 +58,7 @@ export class AnnotationResolver {
     return (await citationsOf(ctx, annotation.citationsAsOf)).map((citation) => ({ annotationId: annotation.id, ...citation }));
   }
 
-  @FieldResolver(() => [UserEntity], { description: 'Everyone who wrote or changed its content (verdict, summary, explanation, citations), in the order they first did; the author first.' })
+  @FieldResolver(() => [UserType], { description: 'Everyone who wrote or changed its content (verdict, summary, explanation, citations), in the order they first did; the author first.' })
   async contributors(@Root() annotation: AnnotationRow, @Ctx() ctx: AppContext): Promise<UserRow[]> {
     return until(annotation.asOf, await ctx.loaders.contributorsByAnnotation.load(annotation.id)).map((contribution) => contribution.user);
   }
@@ -92,7 +92,7 @@ export class AnnotationResolver {
     });
   }
 
-  @FieldResolver(() => ClaimEntity)
+  @FieldResolver(() => ClaimType)
   async claim(@Root() annotation: AnnotationRow, @Ctx() ctx: AppContext): Promise<ClaimRow> {
     return (await ctx.loaders.claimById.load(annotation.claimId)) as ClaimRow;
   }

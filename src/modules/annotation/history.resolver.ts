@@ -1,10 +1,10 @@
 import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../graphql/context';
-import { ClaimEntity } from '../claim/claim.entity';
+import { ClaimType } from '../claim/claim.types';
 import type { ClaimRow } from '../claim/claim.rows';
 import { SourceEntity } from '../source/source.entity';
 import type { SourceRow } from '../source/source.rows';
-import { UserEntity } from '../user/user.entity';
+import { UserType } from '../user/user.types';
 import type { UserRow } from '../user/user.loaders';
 import { AnnotationRevisionEntity, type CitationSnapshot } from './annotation-revision.entity';
 import { AnnotationEntity } from './annotation.entity';
@@ -31,7 +31,7 @@ export class AnnotationRevisionResolver {
     return citationsOf(ctx, revision.citations);
   }
 
-  @FieldResolver(() => UserEntity, { nullable: true })
+  @FieldResolver(() => UserType, { nullable: true })
   actor(@Root() revision: RevisionRow, @Ctx() ctx: AppContext): UserRow | null {
     return ctx.visibility.staff ? revision.actor : null;
   }
@@ -48,7 +48,7 @@ export async function citationsOf(ctx: AppContext, snapshot: CitationSnapshot[])
 
 @Resolver(() => CorrectionEntity)
 export class CorrectionResolver {
-  @FieldResolver(() => ClaimEntity, { nullable: true, description: 'The claim whose verdict changed.' })
+  @FieldResolver(() => ClaimType, { nullable: true, description: 'The claim whose verdict changed.' })
   async claim(@Root() correction: CorrectionRow, @Ctx() ctx: AppContext): Promise<ClaimRow | null> {
     return correction.claimId === null ? null : ctx.loaders.claimById.load(correction.claimId);
   }

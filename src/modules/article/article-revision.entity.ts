@@ -2,6 +2,7 @@ import { DateTime } from '../../graphql/date-time';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '../user/user.entity';
+import { UserType } from '../user/user.types';
 import { ArticleEntity } from './article.entity';
 
 /** The article's text as of one revision: numbered, append-only, never rewritten. */
@@ -39,7 +40,7 @@ export class ArticleRevisionEntity {
   @Column({ name: 'editor_id', type: 'integer', nullable: true })
   editorId: number | null;
 
-  @Field(() => UserEntity, { nullable: true, description: 'Who made the change (editors and reviewers only).' })
+  @Field(() => UserType, { nullable: true, description: 'Who made the change (editors and reviewers only).' })
   @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT', nullable: true })
   @JoinColumn({ name: 'editor_id' })
   editor?: UserEntity | null;
