@@ -216,6 +216,210 @@ update "articles" set "headline" = $1, "standfirst" = $2, "body" = $3, "authors"
 -- article.withdrawal
 select (select "r"."headline" from "article_revisions" as "r" where "r"."article_id" = "a"."id" and "r"."public_at" is not null order by "r"."number" desc limit 1) as "headline", "s"."created_at" as "withdrawnAt", "s"."note" from "articles" as "a" inner join "article_status_changes" as "s" on "s"."article_id" = "a"."id" where "a"."slug" = $1 and "a"."status" = 'ARCHIVED' and "s"."status" = 'ARCHIVED' order by "s"."created_at" desc, "s"."id" desc limit 1;
 
+-- auth.insertToken
+insert into "api_tokens" ("user_id", "label", "token_hash", "token_prefix") values ($1, $2, $3, $4) returning "id" as "id", "user_id" as "userId", "label" as "label", "token_prefix" as "tokenPrefix", "created_at" as "createdAt", "last_used_at" as "lastUsedAt", "revoked_at" as "revokedAt";
+
+-- auth.liveToken
+select 1 as "ok" from "api_tokens" where "id" = $1 and "revoked_at" is null;
+
+-- auth.revoke
+update "api_tokens" set "revoked_at" = $1 where "id" = $2;
+
+-- auth.tokenById
+select "id" as "id", "user_id" as "userId", "label" as "label", "token_prefix" as "tokenPrefix", "created_at" as "createdAt", "last_used_at" as "lastUsedAt", "revoked_at" as "revokedAt" from "api_tokens" where "id" = $1;
+
+-- auth.touch
+update "api_tokens" set "last_used_at" = $1 where "id" = $2 and ("last_used_at" is null or "last_used_at" < $3);
+
+-- auth.userExists
+select "id" from "users" where "id" = $1;
+
+-- auth.viewerByTokenHash
+select "t"."id" as "tokenId", "t"."last_used_at" as "lastUsedAt", "u"."id", "u"."name", "u"."role" as "role" from "api_tokens" as "t" inner join "users" as "u" on "u"."id" = "t"."user_id" where "t"."token_hash" = $1 and "t"."revoked_at" is null;
+
+-- claim.article
+select "id", "status" as "status", "body", "revision" from "articles" where "id" = $1;
+
+-- claim.byArticleIds
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" where "c"."article_id" in (SELECT unnest($1::bigint[])) and "c"."deleted_at" is null order by "c"."article_id", "c"."start_offset", "c"."id";
+
+-- claim.byIds[editor]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from (SELECT unnest($1::bigint[]) AS value) as "k" cross join "claims" as "c" cross join "articles" as "a" where "c"."id" = "k"."value" and "a"."id" = "c"."article_id" and "c"."deleted_at" is null and 1 = 1;
+
+-- claim.byIds[public]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from (SELECT unnest($1::bigint[]) AS value) as "k" cross join "claims" as "c" cross join "articles" as "a" where "c"."id" = "k"."value" and "a"."id" = "c"."article_id" and "c"."deleted_at" is null and a.status = 'PUBLISHED';
+
+-- claim.byIds[reviewer]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from (SELECT unnest($1::bigint[]) AS value) as "k" cross join "claims" as "c" cross join "articles" as "a" where "c"."id" = "k"."value" and "a"."id" = "c"."article_id" and "c"."deleted_at" is null and a.status = 'PUBLISHED';
+
+-- claim.count[editor:article+claimant]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."article_id" = $1 and lower(c.claimant) = lower($2);
+
+-- claim.count[editor:article+verdict+claimant]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."article_id" = $1 and "c"."verdict" = $2 and lower(c.claimant) = lower($3);
+
+-- claim.count[editor:article+verdict]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."article_id" = $1 and "c"."verdict" = $2;
+
+-- claim.count[editor:article]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."article_id" = $1;
+
+-- claim.count[editor:claimant]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and lower(c.claimant) = lower($1);
+
+-- claim.count[editor:unfiltered]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null;
+
+-- claim.count[editor:verdict+claimant]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."verdict" = $1 and lower(c.claimant) = lower($2);
+
+-- claim.count[editor:verdict]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."verdict" = $1;
+
+-- claim.count[public:article+claimant]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = $1 and lower(c.claimant) = lower($2);
+
+-- claim.count[public:article+verdict+claimant]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = $1 and "c"."verdict" = $2 and lower(c.claimant) = lower($3);
+
+-- claim.count[public:article+verdict]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = $1 and "c"."verdict" = $2;
+
+-- claim.count[public:article]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = $1;
+
+-- claim.count[public:claimant]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and lower(c.claimant) = lower($1);
+
+-- claim.count[public:unfiltered]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null;
+
+-- claim.count[public:verdict+claimant]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."verdict" = $1 and lower(c.claimant) = lower($2);
+
+-- claim.count[public:verdict]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."verdict" = $1;
+
+-- claim.count[reviewer:article+claimant]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = $1 and lower(c.claimant) = lower($2);
+
+-- claim.count[reviewer:article+verdict+claimant]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = $1 and "c"."verdict" = $2 and lower(c.claimant) = lower($3);
+
+-- claim.count[reviewer:article+verdict]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = $1 and "c"."verdict" = $2;
+
+-- claim.count[reviewer:article]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = $1;
+
+-- claim.count[reviewer:claimant]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and lower(c.claimant) = lower($1);
+
+-- claim.count[reviewer:unfiltered]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null;
+
+-- claim.count[reviewer:verdict+claimant]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."verdict" = $1 and lower(c.claimant) = lower($2);
+
+-- claim.count[reviewer:verdict]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."verdict" = $1;
+
+-- claim.forWrite
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision", "a"."status" as "articleStatus", "a"."revision" as "articleRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "c"."id" = $1 and "c"."deleted_at" is null;
+
+-- claim.insert
+insert into "claims" ("article_id", "quote", "prefix", "suffix", "start_offset", "end_offset", "claimant", "anchor_status", "checked_revision") values ($1, $2, $3, $4, $5, $6, $7, 'ANCHORED', $8) returning "id", "created_at" as "createdAt", "updated_at" as "updatedAt";
+
+-- claim.insertAnchor
+insert into "claim_anchors" ("claim_id", "article_revision", "status", "quote", "claimant", "anchor_exact", "prefix", "suffix", "start_offset", "end_offset", "score", "checked_revision", "created_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13);
+
+-- claim.liveOfArticle
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" where "c"."article_id" = $1 and "c"."deleted_at" is null;
+
+-- claim.newestPublicCheck
+select "id" from "annotations" where "claim_id" = $1 and "status" in ('PUBLISHED', 'RETRACTED') order by CASE status WHEN 'PUBLISHED' THEN 0 ELSE 1 END, published_at DESC NULLS LAST, "id" desc limit 1;
+
+-- claim.page[editor:article+claimant]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."article_id" = $1 and lower(c.claimant) = lower($2) and "c"."id" > $3 order by "c"."id" limit $4;
+
+-- claim.page[editor:article+verdict+claimant]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."article_id" = $1 and "c"."verdict" = $2 and lower(c.claimant) = lower($3) and "c"."id" > $4 order by "c"."id" limit $5;
+
+-- claim.page[editor:article+verdict]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."article_id" = $1 and "c"."verdict" = $2 and "c"."id" > $3 order by "c"."id" limit $4;
+
+-- claim.page[editor:article]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."article_id" = $1 and "c"."id" > $2 order by "c"."id" limit $3;
+
+-- claim.page[editor:claimant]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and lower(c.claimant) = lower($1) and "c"."id" > $2 order by "c"."id" limit $3;
+
+-- claim.page[editor:unfiltered]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."id" > $1 order by "c"."id" limit $2;
+
+-- claim.page[editor:verdict+claimant]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."verdict" = $1 and lower(c.claimant) = lower($2) and "c"."id" > $3 order by "c"."id" limit $4;
+
+-- claim.page[editor:verdict]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."verdict" = $1 and "c"."id" > $2 order by "c"."id" limit $3;
+
+-- claim.page[public:article+claimant]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = $1 and lower(c.claimant) = lower($2) and "c"."id" > $3 order by "c"."id" limit $4;
+
+-- claim.page[public:article+verdict+claimant]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = $1 and "c"."verdict" = $2 and lower(c.claimant) = lower($3) and "c"."id" > $4 order by "c"."id" limit $5;
+
+-- claim.page[public:article+verdict]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = $1 and "c"."verdict" = $2 and "c"."id" > $3 order by "c"."id" limit $4;
+
+-- claim.page[public:article]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = $1 and "c"."id" > $2 order by "c"."id" limit $3;
+
+-- claim.page[public:claimant]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and lower(c.claimant) = lower($1) and "c"."id" > $2 order by "c"."id" limit $3;
+
+-- claim.page[public:unfiltered]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."id" > $1 order by "c"."id" limit $2;
+
+-- claim.page[public:verdict+claimant]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."verdict" = $1 and lower(c.claimant) = lower($2) and "c"."id" > $3 order by "c"."id" limit $4;
+
+-- claim.page[public:verdict]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."verdict" = $1 and "c"."id" > $2 order by "c"."id" limit $3;
+
+-- claim.page[reviewer:article+claimant]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = $1 and lower(c.claimant) = lower($2) and "c"."id" > $3 order by "c"."id" limit $4;
+
+-- claim.page[reviewer:article+verdict+claimant]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = $1 and "c"."verdict" = $2 and lower(c.claimant) = lower($3) and "c"."id" > $4 order by "c"."id" limit $5;
+
+-- claim.page[reviewer:article+verdict]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = $1 and "c"."verdict" = $2 and "c"."id" > $3 order by "c"."id" limit $4;
+
+-- claim.page[reviewer:article]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = $1 and "c"."id" > $2 order by "c"."id" limit $3;
+
+-- claim.page[reviewer:claimant]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and lower(c.claimant) = lower($1) and "c"."id" > $2 order by "c"."id" limit $3;
+
+-- claim.page[reviewer:unfiltered]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."id" > $1 order by "c"."id" limit $2;
+
+-- claim.page[reviewer:verdict+claimant]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."verdict" = $1 and lower(c.claimant) = lower($2) and "c"."id" > $3 order by "c"."id" limit $4;
+
+-- claim.page[reviewer:verdict]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."verdict" = $1 and "c"."id" > $2 order by "c"."id" limit $3;
+
+-- claim.softDelete
+update "claims" set "deleted_at" = $1, "updated_at" = CURRENT_TIMESTAMP where "id" = $2;
+
+-- claim.updateAnchor
+update "claims" set "quote" = $1, "prefix" = $2, "suffix" = $3, "start_offset" = $4, "end_offset" = $5, "anchor_status" = $6, "anchor_score" = $7, "anchor_exact" = $8, "checked_revision" = $9, "updated_at" = CURRENT_TIMESTAMP where "id" = $10;
+
+-- claim.updateClaimant
+update "claims" set "claimant" = $1, "updated_at" = CURRENT_TIMESTAMP where "id" = $2;
+
 -- claimreview.feed[after]
 select "n"."id" as "annotationId", "n"."verdict" as "verdict", "n"."summary" as "summary", "n"."published_at" as "publishedAt", "c"."id" as "claimId", "c"."quote" as "quote", "c"."claimant" as "claimant", "a"."slug" as "slug", "a"."headline" as "headline", "a"."url" as "url", "a"."published_at" as "articlePublishedAt", "a"."language" as "language" from "annotations" as "n" inner join "claims" as "c" on "c"."id" = "n"."claim_id" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "n"."status" = 'PUBLISHED' and "a"."status" = 'PUBLISHED' and "c"."deleted_at" is null and ("n"."published_at", "n"."id") < ($1, $2) order by "n"."published_at" desc nulls last, "n"."id" desc limit $3;
 
@@ -872,3 +1076,30 @@ select "s"."id" as "id", "s"."url" as "url", "s"."title" as "title", "s"."publis
 
 -- source.page[reviewer]
 select "s"."id" as "id", "s"."url" as "url", "s"."title" as "title", "s"."publisher" as "publisher", "s"."published_at" as "publishedAt", "s"."kind" as "kind", "s"."accessed_at" as "accessedAt" from "sources" as "s" where "s"."id" > $1 and 1 = 1 order by "s"."id" limit $2;
+
+-- user.adminCount
+select count(*) as "n" from "users" where "role" = 'ADMIN';
+
+-- user.byId
+select "u"."id" as "id", "u"."name" as "name", "u"."role" as "role" from "users" as "u" where "u"."id" = $1;
+
+-- user.byIds[editor]
+select "u"."id" as "id", "u"."name" as "name", "u"."role" as "role" from "users" as "u" where "u"."id" in (SELECT unnest($1::bigint[])) and 1 = 1;
+
+-- user.byIds[public]
+select "u"."id" as "id", "u"."name" as "name", "u"."role" as "role" from "users" as "u" where "u"."id" in (SELECT unnest($1::bigint[])) and EXISTS (SELECT 1 FROM annotation_revisions ur JOIN annotations un ON un.id = ur.annotation_id
+    JOIN claims uc ON uc.id = un.claim_id JOIN articles ua ON ua.id = uc.article_id
+  WHERE ur.actor_id = u.id AND ur.change IN ('CREATED', 'UPDATED') AND un.status IN ('PUBLISHED', 'RETRACTED')
+    AND uc.deleted_at IS NULL AND ua.status = 'PUBLISHED');
+
+-- user.byIds[reviewer]
+select "u"."id" as "id", "u"."name" as "name", "u"."role" as "role" from "users" as "u" where "u"."id" in (SELECT unnest($1::bigint[])) and 1 = 1;
+
+-- user.byName
+select "u"."id" as "id", "u"."name" as "name", "u"."role" as "role" from "users" as "u" where "u"."name" = $1 limit 1;
+
+-- user.insert
+insert into "users" ("name", "role") values ($1, $2) returning "id", "name", "role" as "role";
+
+-- user.setRole
+update "users" set "role" = $1 where "id" = $2;

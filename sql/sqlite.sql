@@ -216,6 +216,210 @@ update "articles" set "headline" = ?, "standfirst" = ?, "body" = ?, "authors" = 
 -- article.withdrawal
 select (select "r"."headline" from "article_revisions" as "r" where "r"."article_id" = "a"."id" and "r"."public_at" is not null order by "r"."number" desc limit 1) as "headline", "s"."created_at" as "withdrawnAt", "s"."note" from "articles" as "a" inner join "article_status_changes" as "s" on "s"."article_id" = "a"."id" where "a"."slug" = ? and "a"."status" = 'ARCHIVED' and "s"."status" = 'ARCHIVED' order by "s"."created_at" desc, "s"."id" desc limit 1;
 
+-- auth.insertToken
+insert into "api_tokens" ("user_id", "label", "token_hash", "token_prefix") values (?, ?, ?, ?) returning "id" as "id", "user_id" as "userId", "label" as "label", "token_prefix" as "tokenPrefix", "created_at" as "createdAt", "last_used_at" as "lastUsedAt", "revoked_at" as "revokedAt";
+
+-- auth.liveToken
+select 1 as "ok" from "api_tokens" where "id" = ? and "revoked_at" is null;
+
+-- auth.revoke
+update "api_tokens" set "revoked_at" = ? where "id" = ?;
+
+-- auth.tokenById
+select "id" as "id", "user_id" as "userId", "label" as "label", "token_prefix" as "tokenPrefix", "created_at" as "createdAt", "last_used_at" as "lastUsedAt", "revoked_at" as "revokedAt" from "api_tokens" where "id" = ?;
+
+-- auth.touch
+update "api_tokens" set "last_used_at" = ? where "id" = ? and ("last_used_at" is null or "last_used_at" < ?);
+
+-- auth.userExists
+select "id" from "users" where "id" = ?;
+
+-- auth.viewerByTokenHash
+select "t"."id" as "tokenId", "t"."last_used_at" as "lastUsedAt", "u"."id", "u"."name", "u"."role" as "role" from "api_tokens" as "t" inner join "users" as "u" on "u"."id" = "t"."user_id" where "t"."token_hash" = ? and "t"."revoked_at" is null;
+
+-- claim.article
+select "id", "status" as "status", "body", "revision" from "articles" where "id" = ?;
+
+-- claim.byArticleIds
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" where "c"."article_id" in (SELECT value FROM json_each(?)) and "c"."deleted_at" is null order by "c"."article_id", "c"."start_offset", "c"."id";
+
+-- claim.byIds[editor]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from json_each(?) as "k" cross join "claims" as "c" cross join "articles" as "a" where "c"."id" = "k"."value" and "a"."id" = "c"."article_id" and "c"."deleted_at" is null and 1 = 1;
+
+-- claim.byIds[public]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from json_each(?) as "k" cross join "claims" as "c" cross join "articles" as "a" where "c"."id" = "k"."value" and "a"."id" = "c"."article_id" and "c"."deleted_at" is null and a.status = 'PUBLISHED';
+
+-- claim.byIds[reviewer]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from json_each(?) as "k" cross join "claims" as "c" cross join "articles" as "a" where "c"."id" = "k"."value" and "a"."id" = "c"."article_id" and "c"."deleted_at" is null and a.status = 'PUBLISHED';
+
+-- claim.count[editor:article+claimant]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."article_id" = ? and c.claimant = ? COLLATE NOCASE;
+
+-- claim.count[editor:article+verdict+claimant]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."verdict" = ? and c.claimant = ? COLLATE NOCASE;
+
+-- claim.count[editor:article+verdict]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."verdict" = ?;
+
+-- claim.count[editor:article]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."article_id" = ?;
+
+-- claim.count[editor:claimant]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and c.claimant = ? COLLATE NOCASE;
+
+-- claim.count[editor:unfiltered]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null;
+
+-- claim.count[editor:verdict+claimant]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."verdict" = ? and c.claimant = ? COLLATE NOCASE;
+
+-- claim.count[editor:verdict]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."verdict" = ?;
+
+-- claim.count[public:article+claimant]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and c.claimant = ? COLLATE NOCASE;
+
+-- claim.count[public:article+verdict+claimant]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."verdict" = ? and c.claimant = ? COLLATE NOCASE;
+
+-- claim.count[public:article+verdict]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."verdict" = ?;
+
+-- claim.count[public:article]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ?;
+
+-- claim.count[public:claimant]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and c.claimant = ? COLLATE NOCASE;
+
+-- claim.count[public:unfiltered]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null;
+
+-- claim.count[public:verdict+claimant]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."verdict" = ? and c.claimant = ? COLLATE NOCASE;
+
+-- claim.count[public:verdict]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."verdict" = ?;
+
+-- claim.count[reviewer:article+claimant]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and c.claimant = ? COLLATE NOCASE;
+
+-- claim.count[reviewer:article+verdict+claimant]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."verdict" = ? and c.claimant = ? COLLATE NOCASE;
+
+-- claim.count[reviewer:article+verdict]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."verdict" = ?;
+
+-- claim.count[reviewer:article]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ?;
+
+-- claim.count[reviewer:claimant]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and c.claimant = ? COLLATE NOCASE;
+
+-- claim.count[reviewer:unfiltered]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null;
+
+-- claim.count[reviewer:verdict+claimant]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."verdict" = ? and c.claimant = ? COLLATE NOCASE;
+
+-- claim.count[reviewer:verdict]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."verdict" = ?;
+
+-- claim.forWrite
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision", "a"."status" as "articleStatus", "a"."revision" as "articleRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "c"."id" = ? and "c"."deleted_at" is null;
+
+-- claim.insert
+insert into "claims" ("article_id", "quote", "prefix", "suffix", "start_offset", "end_offset", "claimant", "anchor_status", "checked_revision") values (?, ?, ?, ?, ?, ?, ?, 'ANCHORED', ?) returning "id", "created_at" as "createdAt", "updated_at" as "updatedAt";
+
+-- claim.insertAnchor
+insert into "claim_anchors" ("claim_id", "article_revision", "status", "quote", "claimant", "anchor_exact", "prefix", "suffix", "start_offset", "end_offset", "score", "checked_revision", "created_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- claim.liveOfArticle
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" where "c"."article_id" = ? and "c"."deleted_at" is null;
+
+-- claim.newestPublicCheck
+select "id" from "annotations" where "claim_id" = ? and "status" in ('PUBLISHED', 'RETRACTED') order by CASE status WHEN 'PUBLISHED' THEN 0 ELSE 1 END, published_at DESC, "id" desc limit 1;
+
+-- claim.page[editor:article+claimant]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."article_id" = ? and c.claimant = ? COLLATE NOCASE and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[editor:article+verdict+claimant]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."verdict" = ? and c.claimant = ? COLLATE NOCASE and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[editor:article+verdict]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[editor:article]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[editor:claimant]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and c.claimant = ? COLLATE NOCASE and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[editor:unfiltered]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[editor:verdict+claimant]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."verdict" = ? and c.claimant = ? COLLATE NOCASE and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[editor:verdict]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."verdict" = ? and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[public:article+claimant]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and c.claimant = ? COLLATE NOCASE and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[public:article+verdict+claimant]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."verdict" = ? and c.claimant = ? COLLATE NOCASE and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[public:article+verdict]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[public:article]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[public:claimant]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and c.claimant = ? COLLATE NOCASE and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[public:unfiltered]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[public:verdict+claimant]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."verdict" = ? and c.claimant = ? COLLATE NOCASE and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[public:verdict]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."verdict" = ? and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[reviewer:article+claimant]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and c.claimant = ? COLLATE NOCASE and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[reviewer:article+verdict+claimant]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."verdict" = ? and c.claimant = ? COLLATE NOCASE and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[reviewer:article+verdict]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[reviewer:article]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[reviewer:claimant]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and c.claimant = ? COLLATE NOCASE and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[reviewer:unfiltered]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[reviewer:verdict+claimant]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."verdict" = ? and c.claimant = ? COLLATE NOCASE and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[reviewer:verdict]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."verdict" = ? and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.softDelete
+update "claims" set "deleted_at" = ?, "updated_at" = CURRENT_TIMESTAMP where "id" = ?;
+
+-- claim.updateAnchor
+update "claims" set "quote" = ?, "prefix" = ?, "suffix" = ?, "start_offset" = ?, "end_offset" = ?, "anchor_status" = ?, "anchor_score" = ?, "anchor_exact" = ?, "checked_revision" = ?, "updated_at" = CURRENT_TIMESTAMP where "id" = ?;
+
+-- claim.updateClaimant
+update "claims" set "claimant" = ?, "updated_at" = CURRENT_TIMESTAMP where "id" = ?;
+
 -- claimreview.feed[after]
 select "n"."id" as "annotationId", "n"."verdict" as "verdict", "n"."summary" as "summary", "n"."published_at" as "publishedAt", "c"."id" as "claimId", "c"."quote" as "quote", "c"."claimant" as "claimant", "a"."slug" as "slug", "a"."headline" as "headline", "a"."url" as "url", "a"."published_at" as "articlePublishedAt", "a"."language" as "language" from "annotations" as "n" inner join "claims" as "c" on "c"."id" = "n"."claim_id" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "n"."status" = 'PUBLISHED' and "a"."status" = 'PUBLISHED' and "c"."deleted_at" is null and ("n"."published_at", "n"."id") < (?, ?) order by "n"."published_at" desc, "n"."id" desc limit ?;
 
@@ -611,3 +815,30 @@ select "s"."id" as "id", "s"."url" as "url", "s"."title" as "title", "s"."publis
 
 -- source.page[reviewer]
 select "s"."id" as "id", "s"."url" as "url", "s"."title" as "title", "s"."publisher" as "publisher", "s"."published_at" as "publishedAt", "s"."kind" as "kind", "s"."accessed_at" as "accessedAt" from "sources" as "s" where "s"."id" > ? and 1 = 1 order by "s"."id" limit ?;
+
+-- user.adminCount
+select count(*) as "n" from "users" where "role" = 'ADMIN';
+
+-- user.byId
+select "u"."id" as "id", "u"."name" as "name", "u"."role" as "role" from "users" as "u" where "u"."id" = ?;
+
+-- user.byIds[editor]
+select "u"."id" as "id", "u"."name" as "name", "u"."role" as "role" from "users" as "u" where "u"."id" in (SELECT value FROM json_each(?)) and 1 = 1;
+
+-- user.byIds[public]
+select "u"."id" as "id", "u"."name" as "name", "u"."role" as "role" from "users" as "u" where "u"."id" in (SELECT value FROM json_each(?)) and EXISTS (SELECT 1 FROM annotation_revisions ur JOIN annotations un ON un.id = ur.annotation_id
+    JOIN claims uc ON uc.id = un.claim_id JOIN articles ua ON ua.id = uc.article_id
+  WHERE ur.actor_id = u.id AND ur.change IN ('CREATED', 'UPDATED') AND un.status IN ('PUBLISHED', 'RETRACTED')
+    AND uc.deleted_at IS NULL AND ua.status = 'PUBLISHED');
+
+-- user.byIds[reviewer]
+select "u"."id" as "id", "u"."name" as "name", "u"."role" as "role" from "users" as "u" where "u"."id" in (SELECT value FROM json_each(?)) and 1 = 1;
+
+-- user.byName
+select "u"."id" as "id", "u"."name" as "name", "u"."role" as "role" from "users" as "u" where "u"."name" = ? limit 1;
+
+-- user.insert
+insert into "users" ("name", "role") values (?, ?) returning "id", "name", "role" as "role";
+
+-- user.setRole
+update "users" set "role" = ? where "id" = ?;

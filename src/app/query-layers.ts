@@ -14,3 +14,6 @@ import '../db/service.queries';
 import '../events/events.queries';
 import '../modules/article/article.queries';
 import '../modules/claimreview/claimreview.queries';
+import '../modules/claim/claim.queries';
+import '../modules/user/user.queries';
+import '../modules/auth/auth.queries';

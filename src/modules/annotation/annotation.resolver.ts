@@ -7,12 +7,12 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { toWebAnnotation } from '../../exports/web-annotation';
 import type { ArticleRow } from '../article/article.rows';
 import { ClaimAnchorStatus } from '../claim/anchor-status';
-import { ClaimEntity } from '../claim/claim.entity';
+import { ClaimType } from '../claim/claim.types';
 import type { ClaimRow } from '../claim/claim.rows';
 import type { AnnotationRow, CitationRow, RevisionRow } from './annotation.rows';
 import { Annotation, AnnotationRevision, Citation } from './annotation.types';
 import { citationsOf } from './history.resolver';
-import { UserEntity } from '../user/user.entity';
+import { UserType } from '../user/user.types';
 import type { UserRow } from '../user/user.loaders';
 import { BEST_RATING, VERDICT_SCALE, WORST_RATING } from './verdict';
 
@@ -56,7 +56,7 @@ export class AnnotationResolver {
     return (await citationsOf(ctx, annotation.citationsAsOf)).map((citation) => ({ annotationId: annotation.id, ...citation }));
   }
 
-  @FieldResolver(() => [UserEntity], { description: 'Everyone who wrote or changed its content (verdict, summary, explanation, citations), in the order they first did; the author first.' })
+  @FieldResolver(() => [UserType], { description: 'Everyone who wrote or changed its content (verdict, summary, explanation, citations), in the order they first did; the author first.' })
   async contributors(@Root() annotation: AnnotationRow, @Ctx() ctx: AppContext): Promise<UserRow[]> {
     return until(annotation.asOf, await ctx.loaders.contributorsByAnnotation.load(annotation.id)).map((contribution) => contribution.user);
   }
@@ -90,7 +90,7 @@ export class AnnotationResolver {
     });
   }
 
-  @FieldResolver(() => ClaimEntity)
+  @FieldResolver(() => ClaimType)
   async claim(@Root() annotation: AnnotationRow, @Ctx() ctx: AppContext): Promise<ClaimRow> {
     return (await ctx.loaders.claimById.load(annotation.claimId)) as ClaimRow;
   }

@@ -1,10 +1,10 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Source } from '../source/source.types';
+import { UserType } from '../user/user.types';
 import type { SqlTimestamp } from '../../db/sql-dates';
 import { DateTime } from '../../graphql/date-time';
 import { Node } from '../../graphql/relay/node.type';
-import { SourceEntity } from '../source/source.entity';
 import type { SourceRow } from '../source/source.rows';
-import { UserEntity } from '../user/user.entity';
 import type { UserRow } from '../user/user.loaders';
 import { AnnotationChange } from './annotation-revision.entity';
 import { AnnotationStatus } from './annotation.entity';
@@ -26,7 +26,7 @@ registerEnumType(CorrectionKind, { name: 'CorrectionKind' });
 
 @ObjectType('Annotation', { implements: Node, simpleResolvers: true, description: "A reviewer's fact-check note on a claim." })
 export class Annotation {
-  @Field(() => UserEntity, { description: 'Who wrote the fact-check.' })
+  @Field(() => UserType, { description: 'Who wrote the fact-check.' })
   author: UserRow;
 
   @Field(() => Verdict)
@@ -62,7 +62,7 @@ export class Annotation {
 
 @ObjectType('Citation', { simpleResolvers: true, description: 'A source cited by a fact-check, with the excerpt relied on.' })
 export class Citation {
-  @Field(() => SourceEntity)
+  @Field(() => Source)
   source: SourceRow;
 
   @Field(() => Stance)

@@ -1,10 +1,10 @@
 import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { Source } from '../source/source.types';
 import type { AppContext } from '../../graphql/context';
-import { ClaimEntity } from '../claim/claim.entity';
+import { ClaimType } from '../claim/claim.types';
 import type { ClaimRow } from '../claim/claim.rows';
-import { SourceEntity } from '../source/source.entity';
 import type { SourceRow } from '../source/source.rows';
-import { UserEntity } from '../user/user.entity';
+import { UserType } from '../user/user.types';
 import type { UserRow } from '../user/user.loaders';
 import type { CitationSnapshot } from './annotation-revision.entity';
 import type { AnnotationRow, CorrectionRow, RevisionRow } from './annotation.rows';
@@ -13,7 +13,7 @@ import { Annotation, AnnotationRevision, Correction } from './annotation.types';
 
 @ObjectType('RevisionCitation', { simpleResolvers: true, description: 'A citation as it stood in a revision.' })
 export class RevisionCitation {
-  @Field(() => SourceEntity)
+  @Field(() => Source)
   source: SourceRow;
 
   @Field(() => Stance)
@@ -30,7 +30,7 @@ export class AnnotationRevisionResolver {
     return citationsOf(ctx, revision.citations);
   }
 
-  @FieldResolver(() => UserEntity, { nullable: true, description: 'Who made the change (staff only: null for anonymous readers).' })
+  @FieldResolver(() => UserType, { nullable: true, description: 'Who made the change (staff only: null for anonymous readers).' })
   actor(@Root() revision: RevisionRow, @Ctx() ctx: AppContext): UserRow | null {
     return ctx.visibility.staff ? revision.actor : null;
   }
@@ -47,7 +47,7 @@ export async function citationsOf(ctx: AppContext, snapshot: CitationSnapshot[])
 
 @Resolver(() => Correction)
 export class CorrectionResolver {
-  @FieldResolver(() => ClaimEntity, { nullable: true, description: 'The claim whose verdict changed.' })
+  @FieldResolver(() => ClaimType, { nullable: true, description: 'The claim whose verdict changed.' })
   async claim(@Root() correction: CorrectionRow, @Ctx() ctx: AppContext): Promise<ClaimRow | null> {
     return correction.claimId === null ? null : ctx.loaders.claimById.load(correction.claimId);
   }

@@ -9,7 +9,7 @@ import { until } from '../../graphql/point-in-time';
 import { DateTime } from '../../graphql/date-time';
 import { type ClaimStats, claimStatsOf } from './article.loaders';
 import { Role } from '../user/user.entity';
-import { ClaimEntity } from '../claim/claim.entity';
+import { ClaimType } from '../claim/claim.types';
 import type { ClaimRow } from '../claim/claim.rows';
 import { ArticleFilter, ArticleOrder, ArticleTransitionInput, CreateArticleInput, UpdateArticleInput } from './article.inputs';
 import { ArticleService } from './article.service';
@@ -74,7 +74,7 @@ export class ArticleResolver {
     return toGlobalId('Article', article.id);
   }
 
-  @FieldResolver(() => [ClaimEntity], { description: 'Claims in text order.' })
+  @FieldResolver(() => [ClaimType], { description: 'Claims in text order.' })
   claims(@Root() article: Article, @Ctx() ctx: AppContext): Promise<ClaimRow[]> {
     return article.asOf ? ctx.at(article.asOf).claimsByArticle.load(article.id) : ctx.loaders.claimsByArticle.load(article.id);
   }

@@ -1,9 +1,9 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { UserType } from '../user/user.types';
 import type { SqlTimestamp } from '../../db/sql-dates';
 import { DateTime } from '../../graphql/date-time';
 import { Node, type TypedRow } from '../../graphql/relay/node.type';
 import { Verdict } from '../annotation/verdict';
-import { UserEntity } from '../user/user.entity';
 import type { UserRow } from '../user/user.loaders';
 import { ArticleStatus } from './article.entity';
 
@@ -82,7 +82,7 @@ export class ArticleRevision {
   @Field(() => String, { nullable: true, description: 'The body as of this revision (editors and reviewers; null for readers).' })
   body: string | null;
 
-  @Field(() => UserEntity, { nullable: true, description: 'Who made the change (editors and reviewers only).' })
+  @Field(() => UserType, { nullable: true, description: 'Who made the change (editors and reviewers only).' })
   editor: UserRow | null;
 
   @Field(() => String, { nullable: true, description: 'The correction note shown to readers.' })

@@ -1,13 +1,11 @@
-import { DateTime } from '../../graphql/date-time';
-import { Field, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '../user/user.entity';
 
 /**
  * An API token. The secret is shown once at creation and stored only as its SHA-256: tokens
- * are 32 random bytes, so a fast unsalted hash is safe and lets a lookup use an index.
+ * are 32 random bytes, so a fast unsalted hash is safe and lets a lookup use an index. The
+ * API serves it as ApiTokenType (api-token.types.ts).
  */
-@ObjectType('ApiToken', { simpleResolvers: true, description: 'An API token (its secret is never shown again after creation).' })
 @Entity('api_tokens')
 export class ApiTokenEntity {
   @PrimaryGeneratedColumn()
@@ -21,7 +19,6 @@ export class ApiTokenEntity {
   @JoinColumn({ name: 'user_id' })
   user?: UserEntity;
 
-  @Field(() => String, { description: 'What the token is for.' })
   @Column({ type: 'varchar', length: 200 })
   label: string;
 
@@ -29,19 +26,15 @@ export class ApiTokenEntity {
   @Column({ name: 'token_hash', type: 'varchar', length: 64 })
   tokenHash: string;
 
-  @Field(() => String, { description: 'The first characters of the token, to recognise it.' })
   @Column({ name: 'token_prefix', type: 'varchar', length: 16 })
   tokenPrefix: string;
 
-  @Field(() => DateTime)
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;
 
-  @Field(() => DateTime, { nullable: true })
   @Column({ name: 'last_used_at', type: Date, nullable: true })
   lastUsedAt: Date | null;
 
-  @Field(() => DateTime, { nullable: true })
   @Column({ name: 'revoked_at', type: Date, nullable: true })
   revokedAt: Date | null;
 }

@@ -1,10 +1,9 @@
-import { query } from '../../db/sql';
+import { execute, executeOne } from '../../db/sql';
 import type { Database } from '../../db/database';
-import { fromSqlDate, toSqlDate } from '../../db/sql-dates';
+import { fromSqlDate, type SqlTimestamp, toSqlDate } from '../../db/sql-dates';
 import { notFound, unauthenticated } from '../../domain/errors';
-import { ApiTokenEntity } from './api-token.entity';
 import { generateToken, hashToken, isWellFormedToken } from './api-token';
-import { UserEntity, type Role } from '../user/user.entity';
+import { type ApiTokenRow, insertToken, liveToken, revokeToken, tokenById, touchToken, userExists, viewerByTokenHash } from './auth.queries';
 import type { Viewer } from './viewer';
 
 export const BAD_TOKEN = 'Unknown or revoked API token.';
@@ -12,7 +11,7 @@ export const BAD_TOKEN = 'Unknown or revoked API token.';
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 export interface IssuedToken {
-  token: ApiTokenEntity;
+  token: ApiTokenRow;
   /** The secret, shown once and never stored. */
   secret: string;
 }
@@ -34,11 +33,7 @@ export class AuthService {
    */
   async viewerForToken(token: string): Promise<Viewer> {
     if (!isWellFormedToken(token)) throw unauthenticated(BAD_TOKEN);
-    const row = await this.db.reader.get<{ tokenId: number; lastUsedAt: string | null; id: number; name: string; role: Role }>(
-      `SELECT t.id AS tokenId, t.last_used_at AS lastUsedAt, u.id, u.name, u.role
-       FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND t.revoked_at IS NULL`,
-      [hashToken(token)],
-    );
+    const row = await this.db.reader.row(viewerByTokenHash, { hash: hashToken(token) });
     if (!row) throw unauthenticated(BAD_TOKEN);
     this.touch(row.tokenId, fromSqlDate(row.lastUsedAt));
     return { user: { id: row.id, name: row.name, role: row.role }, tokenId: row.tokenId };
@@ -50,30 +45,29 @@ export class AuthService {
    */
   async stillSignedIn(viewer: Viewer): Promise<boolean> {
     if (viewer.tokenId == null) return true;
-    const row = await this.db.reader.get<{ ok: number }>('SELECT 1 AS ok FROM api_tokens WHERE id = ? AND revoked_at IS NULL', [viewer.tokenId]);
+    const row = await this.db.reader.row(liveToken, { id: viewer.tokenId });
     return row !== undefined;
   }
 
   /** Creates a token for a user; the secret is in the result and nowhere else. */
   async issue(userId: number, label: string): Promise<IssuedToken> {
     return this.db.writes.run(async (manager) => {
-      if (!(await manager.existsBy(UserEntity, { id: userId }))) throw notFound('No such user.', 'input.userId');
+      if (!(await executeOne(manager, userExists, { id: userId }))) throw notFound('No such user.', 'input.userId');
       const { secret, hash, displayPrefix } = generateToken();
-      const token = await manager.save(manager.create(ApiTokenEntity, { userId, label, tokenHash: hash, tokenPrefix: displayPrefix, lastUsedAt: null, revokedAt: null }));
+      const [token] = await execute(manager, insertToken, { userId, label, hash, prefix: displayPrefix });
       return { token, secret };
     });
   }
 
   /** Revokes a token; revoking twice keeps the first revocation time. */
-  async revoke(tokenId: number): Promise<ApiTokenEntity> {
+  async revoke(tokenId: number): Promise<ApiTokenRow> {
     return this.db.writes.run(async (manager) => {
-      const token = await manager.findOneBy(ApiTokenEntity, { id: tokenId });
+      const token = await executeOne(manager, tokenById, { id: tokenId });
       if (!token) throw notFound('No such API token.', 'input.id');
-      if (!token.revokedAt) {
-        token.revokedAt = new Date();
-        await manager.update(ApiTokenEntity, { id: tokenId }, { revokedAt: token.revokedAt });
-      }
-      return token;
+      if (token.revokedAt) return token;
+      const revokedAt = toSqlDate(new Date());
+      await execute(manager, revokeToken, { id: tokenId, revokedAt });
+      return { ...token, revokedAt: revokedAt as SqlTimestamp };
     });
   }
 
@@ -88,7 +82,7 @@ export class AuthService {
     // Off the request's path: a failed refresh must not fail the request it belongs to. Another
     // replica may have refreshed it meanwhile: then this changes nothing.
     this.db.writes
-      .run((manager) => query(manager, 'UPDATE api_tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)', [toSqlDate(new Date(now)), tokenId, stale]))
+      .run((manager) => execute(manager, touchToken, { id: tokenId, now: toSqlDate(new Date(now)), stale }))
       .catch(() => undefined)
       .finally(() => this.touching.delete(tokenId));
   }

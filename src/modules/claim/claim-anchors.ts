@@ -1,37 +1,43 @@
-import { type EntityManager, IsNull } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { describeBodyChange, reanchor } from '../../anchoring/reanchor';
 import type { TextSelectorValue } from '../../anchoring/text-selector';
+import { execute } from '../../db/sql';
+import { fromSqlDate, toSqlDate } from '../../db/sql-dates';
 import type { ArticleEntity } from '../article/article.entity';
 import { ClaimAnchorStatus } from './anchor-status';
-import { ClaimAnchorEntity } from './claim-anchor.entity';
-import { ClaimEntity } from './claim.entity';
+import type { ClaimEntity } from './claim.entity';
+import { insertClaimAnchor, insertClaimRow, liveClaimsOfArticle, updateClaimAnchor } from './claim.queries';
+import type { ClaimRow } from './claim.rows';
+
+/** A claim as the write paths read and change it: its words, place and anchor state. */
+export type ClaimState = Omit<ClaimRow, '__typename' | 'asOf'>;
 
 /** Stores a new claim anchored at `selector` in the article's current text, with its first history row. */
-export async function insertClaim(manager: EntityManager, article: ArticleEntity, selector: TextSelectorValue, claimant: string | null): Promise<ClaimEntity> {
-  const claim = await manager.save(
-    manager.create(ClaimEntity, {
-      articleId: article.id,
-      quote: selector.exact,
-      prefix: selector.prefix,
-      suffix: selector.suffix,
-      startOffset: selector.start,
-      endOffset: selector.end,
-      claimant,
-      verdict: null,
-      anchorStatus: ClaimAnchorStatus.ANCHORED,
-      anchorScore: null,
-      anchorExact: null,
-      checkedRevision: article.revision,
-      deletedAt: null,
-    }),
-  );
+export async function insertClaim(
+  manager: EntityManager,
+  article: Pick<ArticleEntity, 'id' | 'revision'>,
+  selector: TextSelectorValue,
+  claimant: string | null,
+): Promise<ClaimEntity> {
+  const fields = {
+    articleId: article.id,
+    quote: selector.exact,
+    prefix: selector.prefix,
+    suffix: selector.suffix,
+    startOffset: selector.start,
+    endOffset: selector.end,
+    claimant,
+    checkedRevision: article.revision,
+  };
+  const [stored] = await execute(manager, insertClaimRow, fields);
+  const claim: ClaimState = { id: stored.id, ...fields, verdict: null, anchorStatus: ClaimAnchorStatus.ANCHORED, anchorScore: null, anchorExact: null };
   await recordAnchor(manager, claim, article.revision);
-  return claim;
+  return { ...claim, externalId: null, deletedAt: null, createdAt: fromSqlDate(stored.createdAt)!, updatedAt: fromSqlDate(stored.updatedAt)! };
 }
 
 /** Appends the claim's anchor as it now stands to its history (point-in-time reads use it). */
-export async function recordAnchor(manager: EntityManager, claim: ClaimEntity, articleRevision: number): Promise<void> {
-  await manager.insert(ClaimAnchorEntity, {
+export async function recordAnchor(manager: EntityManager, claim: ClaimState, articleRevision: number): Promise<void> {
+  await execute(manager, insertClaimAnchor, {
     claimId: claim.id,
     articleRevision,
     status: claim.anchorStatus,
@@ -45,7 +51,23 @@ export async function recordAnchor(manager: EntityManager, claim: ClaimEntity, a
     score: claim.anchorScore,
     checkedRevision: claim.checkedRevision,
     // Milliseconds matter to point-in-time reads; the column default keeps only seconds.
-    createdAt: new Date(),
+    createdAt: toSqlDate(new Date()),
+  });
+}
+
+/** Stores the claim's anchor state as it now stands (its words, place, status and checked revision). */
+export async function storeAnchor(manager: EntityManager, claim: ClaimState): Promise<void> {
+  await execute(manager, updateClaimAnchor, {
+    id: claim.id,
+    quote: claim.quote,
+    prefix: claim.prefix,
+    suffix: claim.suffix,
+    startOffset: claim.startOffset,
+    endOffset: claim.endOffset,
+    anchorStatus: claim.anchorStatus,
+    anchorScore: claim.anchorScore,
+    anchorExact: claim.anchorExact,
+    checkedRevision: claim.checkedRevision,
   });
 }
 
@@ -61,7 +83,7 @@ export interface ReanchorSummary {
  */
 export async function reanchorArticleClaims(manager: EntityManager, articleId: number, oldBody: string, newBody: string, revision: number): Promise<ReanchorSummary> {
   const counts = Object.fromEntries(Object.values(ClaimAnchorStatus).map((status) => [status, 0])) as Record<ClaimAnchorStatus, number>;
-  const claims = await manager.find(ClaimEntity, { where: { articleId, deletedAt: IsNull() } });
+  const claims: ClaimState[] = await execute(manager, liveClaimsOfArticle, { articleId });
   const change = describeBodyChange(oldBody, newBody);
   for (const claim of claims) {
     // An orphaned or ambiguous claim has no trustworthy place: search from its last known one.
@@ -70,7 +92,7 @@ export async function reanchorArticleClaims(manager: EntityManager, articleId: n
     const status = toClaimStatus(result.status, claim);
     // A FUZZY claim found again intact keeps the score of its changed words.
     const score = status === ClaimAnchorStatus.FUZZY && result.status !== ClaimAnchorStatus.FUZZY ? claim.anchorScore : result.score;
-    const update: Partial<ClaimEntity> = { anchorStatus: status, anchorScore: score };
+    const update: Partial<ClaimState> = { anchorStatus: status, anchorScore: score };
     if (result.selector) {
       if (newBody.slice(result.selector.start, result.selector.end) !== result.selector.exact) throw new Error('re-anchoring produced an anchor that does not match the text');
       update.startOffset = result.selector.start;
@@ -80,7 +102,7 @@ export async function reanchorArticleClaims(manager: EntityManager, articleId: n
       update.anchorExact = result.selector.exact === claim.quote ? null : result.selector.exact;
     }
     Object.assign(claim, update);
-    await manager.update(ClaimEntity, { id: claim.id }, update);
+    await storeAnchor(manager, claim);
     await recordAnchor(manager, claim, revision);
     counts[status] += 1;
   }
@@ -91,7 +113,7 @@ export async function reanchorArticleClaims(manager: EntityManager, articleId: n
  * A claim that was FUZZY before keeps FUZZY when its (already changed) words are found
  * intact again: the reviewed words are still not what the text says.
  */
-function toClaimStatus(status: ClaimAnchorStatus | `${ClaimAnchorStatus}`, claim: ClaimEntity): ClaimAnchorStatus {
+function toClaimStatus(status: ClaimAnchorStatus | `${ClaimAnchorStatus}`, claim: ClaimState): ClaimAnchorStatus {
   const next = status as ClaimAnchorStatus;
   if ((next === ClaimAnchorStatus.ANCHORED || next === ClaimAnchorStatus.MOVED) && claim.anchorExact !== null && claim.anchorExact !== claim.quote) {
     return ClaimAnchorStatus.FUZZY;

@@ -1,16 +1,13 @@
-import { Field, Float, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Node } from '../../graphql/relay/node.type';
 import { ArticleEntity } from '../article/article.entity';
-import { Verdict } from '../annotation/verdict';
+import type { Verdict } from '../annotation/verdict';
 import { ClaimAnchorStatus } from './anchor-status';
 
 /**
  * A check-worthy statement in an article's body, anchored as W3C Web Annotation selectors:
  * TextQuoteSelector (exact, prefix, suffix) and TextPositionSelector (start, end in UTF-16
- * code units of the body).
+ * code units of the body). The API serves it as ClaimType (claim.types.ts).
  */
-@ObjectType('Claim', { implements: Node, simpleResolvers: true, description: 'A check-worthy statement inside an article body.' })
 @Entity('claims')
 @Index('IDX_claims_article_position', ['articleId', 'startOffset', 'id'])
 export class ClaimEntity {
@@ -24,7 +21,6 @@ export class ClaimEntity {
   @JoinColumn({ name: 'article_id' })
   article?: ArticleEntity;
 
-  @Field(() => String, { description: 'The exact words of the claim in the body.' })
   @Column({ type: 'text' })
   quote: string;
 
@@ -40,21 +36,17 @@ export class ClaimEntity {
   @Column({ name: 'end_offset', type: 'integer' })
   endOffset: number;
 
-  @Field(() => String, { nullable: true, description: 'Who made the claim.' })
   @Column({ type: 'varchar', length: 200, nullable: true })
   claimant: string | null;
 
   /** Verdict of the newest published fact-check, kept in step by the write that changes it. */
   @Index('IDX_claims_verdict')
-  @Field(() => Verdict, { nullable: true, description: 'Verdict of the newest published fact-check; null if none.' })
   @Column({ type: 'varchar', length: 16, nullable: true })
   verdict: Verdict | null;
 
-  @Field(() => ClaimAnchorStatus)
   @Column({ name: 'anchor_status', type: 'varchar', length: 16, default: ClaimAnchorStatus.ANCHORED })
   anchorStatus: ClaimAnchorStatus;
 
-  @Field(() => Float, { nullable: true, description: 'Match score (0-1) of a FUZZY or AMBIGUOUS anchor.' })
   @Column({ name: 'anchor_score', type: 'real', nullable: true })
   anchorScore: number | null;
 

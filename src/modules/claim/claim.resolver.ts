@@ -8,7 +8,7 @@ import { Annotation, Correction } from '../annotation/annotation.types';
 import { Article } from '../article/article.types';
 import type { ArticleRow } from '../article/article.rows';
 import { Role } from '../user/user.entity';
-import { ClaimEntity } from './claim.entity';
+import { ClaimType } from './claim.types';
 import { ClaimFilter, ConfirmClaimAnchorInput, CreateClaimInput, DeleteClaimInput, ReattachClaimInput, UpdateClaimInput } from './claim.inputs';
 import { ClaimAnchorStatus, STALE_ANCHOR_STATUSES } from './anchor-status';
 import type { ClaimRow } from './claim.rows';
@@ -43,11 +43,11 @@ export class DeleteClaimPayload {
   article: ArticleRow;
 }
 
-export const ClaimConnection = connectionType('Claim', ClaimEntity);
+export const ClaimConnection = connectionType('Claim', ClaimType);
 
-@Resolver(() => ClaimEntity)
+@Resolver(() => ClaimType)
 export class ClaimResolver {
-  @Query(() => ClaimEntity, { nullable: true })
+  @Query(() => ClaimType, { nullable: true })
   claim(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<ClaimRow | null> {
     return ctx.loaders.claimById.load(fromGlobalIdOf('Claim', id, 'id'));
   }
@@ -58,18 +58,19 @@ export class ClaimResolver {
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Arg('filter', () => ClaimFilter, { nullable: true }) filter?: ClaimFilter | null,
   ): Promise<Connection<ClaimRow>> {
-    return ctx.services.claims.list({ visibility: ctx.visibility, first, after, filter });
+    const articleId = filter?.articleId != null ? fromGlobalIdOf('Article', filter.articleId, 'filter.articleId') : null;
+    return ctx.services.claims.list({ visibility: ctx.visibility, first, after, filter: filter ? { ...filter, articleId } : null });
   }
 
   @Authorized(Role.REVIEWER)
-  @Mutation(() => ClaimEntity, { description: "Marks a claim in an article's body (REVIEWER+). The selector is computed by the server." })
+  @Mutation(() => ClaimType, { description: "Marks a claim in an article's body (REVIEWER+). The selector is computed by the server." })
   async createClaim(@Ctx() ctx: AppContext, @Arg('input', () => CreateClaimInput) input: CreateClaimInput): Promise<ClaimRow> {
     const id = await ctx.services.claims.create(ctx.viewer, fromGlobalIdOf('Article', input.articleId, 'input.articleId'), input);
     return reloadClaim(ctx, id);
   }
 
   @Authorized(Role.REVIEWER)
-  @Mutation(() => ClaimEntity, { description: 'Changes who made the claim (REVIEWER+; EDITOR+ with a `note` once it carries a published fact-check: a public correction).' })
+  @Mutation(() => ClaimType, { description: 'Changes who made the claim (REVIEWER+; EDITOR+ with a `note` once it carries a published fact-check: a public correction).' })
   async updateClaim(@Ctx() ctx: AppContext, @Arg('input', () => UpdateClaimInput) input: UpdateClaimInput): Promise<ClaimRow> {
     const id = await ctx.services.claims.update(ctx.viewer, fromGlobalIdOf('Claim', input.id, 'input.id'), input);
     return reloadClaim(ctx, id);
@@ -85,7 +86,7 @@ export class ClaimResolver {
   }
 
   @Authorized(Role.REVIEWER)
-  @Mutation(() => ClaimEntity, {
+  @Mutation(() => ClaimType, {
     description:
       'Points a FUZZY, AMBIGUOUS or ORPHANED claim at new words in the current body (REVIEWER+; EDITOR+ with a `note` once it carries a published fact-check: a public correction); its verdict is no longer stale.',
   })
@@ -94,7 +95,7 @@ export class ClaimResolver {
   }
 
   @Authorized(Role.REVIEWER)
-  @Mutation(() => ClaimEntity, {
+  @Mutation(() => ClaimType, {
     description: "Accepts a FUZZY claim's new words as its quote (REVIEWER+; EDITOR+ with a `note` once it carries a published fact-check: a public correction); its verdict is no longer stale.",
   })
   async confirmClaimAnchor(@Ctx() ctx: AppContext, @Arg('input', () => ConfirmClaimAnchorInput) input: ConfirmClaimAnchorInput): Promise<ClaimRow> {

@@ -22,10 +22,6 @@ export interface ClaimRow extends TypedRow {
   asOf?: Date;
 }
 
-export const CLAIM_COLUMNS = `c.id, c.article_id AS articleId, c.quote, c.prefix, c.suffix,
-  c.start_offset AS startOffset, c.end_offset AS endOffset, c.claimant, c.verdict,
-  c.anchor_status AS anchorStatus, c.anchor_score AS anchorScore, c.anchor_exact AS anchorExact, c.checked_revision AS checkedRevision`;
-
 export function toClaimRow(row: Omit<ClaimRow, '__typename'>): ClaimRow {
   return { __typename: 'Claim', ...row };
 }

@@ -1,25 +1,25 @@
-import { type EntityManager, In, IsNull } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AnchorError, locateQuote } from '../../anchoring/text-selector';
 import type { Database } from '../../db/database';
-import type { SqlParam, SqlReader } from '../../db/sql-reader';
-import { query } from '../../db/sql';
+import type { SqlReader } from '../../db/sql-reader';
+import { execute, executeOne } from '../../db/sql';
+import { toSqlDate } from '../../db/sql-dates';
 import { badUserInput, conflict, forbidden, notFound } from '../../domain/errors';
 import { clean } from '../../graphql/text-rules';
 import { type Connection, pageSize, toConnection } from '../../graphql/relay/connection';
 import { decodeCursor } from '../../graphql/relay/cursor';
-import { fromGlobalIdOf } from '../../graphql/relay/global-id';
 import type { Visibility } from '../auth/visibility';
-import { AnnotationEntity, AnnotationStatus } from '../annotation/annotation.entity';
-import { ArticleEntity, ArticleStatus } from '../article/article.entity';
+import type { Verdict } from '../annotation/verdict';
+import { ArticleStatus } from '../article/article.entity';
 import { isEditor, requireRole, type Viewer } from '../auth/viewer';
 import { Role } from '../user/user.entity';
 import { insertCorrection } from '../annotation/annotation-writes';
-import { CorrectionEntity, CorrectionKind } from '../annotation/correction.entity';
+import { type CorrectionEntity, CorrectionKind } from '../annotation/correction.entity';
 import { ClaimAnchorStatus, STALE_ANCHOR_STATUSES } from './anchor-status';
-import { insertClaim, recordAnchor } from './claim-anchors';
-import { ClaimEntity } from './claim.entity';
-import type { ClaimFilter, CreateClaimInput, ReattachClaimInput, UpdateClaimInput } from './claim.inputs';
-import { CLAIM_COLUMNS, type ClaimRow, toClaimRow } from './claim.rows';
+import { type ClaimState, insertClaim, recordAnchor, storeAnchor } from './claim-anchors';
+import type { CreateClaimInput, ReattachClaimInput, UpdateClaimInput } from './claim.inputs';
+import { articleForAnchor, claimCount, claimForWrite, claimListVariant, claimPage, newestPublicCheck, softDeleteClaim, updateClaimant } from './claim.queries';
+import { type ClaimRow, toClaimRow } from './claim.rows';
 
 const MAX_CLAIMANT_FILTER = 200;
 const NO_SUCH_ARTICLE = 'No such article.';
@@ -31,12 +31,22 @@ const NOT_STALE = 'Only a claim whose anchor is FUZZY, AMBIGUOUS or ORPHANED can
 const NOTHING_TO_CONFIRM = 'Only a FUZZY anchor can be confirmed; this one is';
 const SCOPE = 'claims:id';
 
+/** The claims list's filters, ids decoded (the resolver decodes the global ids). */
+export interface ClaimListFilter {
+  articleId?: number | null;
+  verdict?: Verdict | null;
+  claimant?: string | null;
+}
+
 export interface ListClaimsArgs {
   visibility: Visibility;
   first?: number | null;
   after?: string | null;
-  filter?: ClaimFilter | null;
+  filter?: ClaimListFilter | null;
 }
+
+/** A live claim about to change, with its article's status and revision. */
+type ClaimForWrite = ClaimState & { articleStatus: ArticleStatus; articleRevision: number };
 
 export class ClaimService {
   private readonly db: Database;
@@ -51,7 +61,7 @@ export class ClaimService {
   create(viewer: Viewer, articleId: number, input: CreateClaimInput): Promise<number> {
     requireRole(viewer, Role.REVIEWER);
     return this.db.writes.run(async (manager) => {
-      const article = await manager.findOneBy(ArticleEntity, { id: articleId });
+      const article = await executeOne(manager, articleForAnchor, { id: articleId });
       // Reviewers work on published articles; drafts are the editors' until published.
       if (!article || (!isEditor(viewer) && article.status !== ArticleStatus.PUBLISHED)) throw notFound(NO_SUCH_ARTICLE, 'input.articleId');
       const selector = anchor(article.body, clean(input.quote), input);
@@ -70,9 +80,8 @@ export class ClaimService {
       const correction = await this.correctionFor(manager, viewer, claim, input.note);
       const previous = claim.claimant;
       claim.claimant = claimant;
-      await manager.update(ClaimEntity, { id: claimId }, { claimant });
-      const { revision } = await manager.findOneByOrFail(ArticleEntity, { id: claim.articleId });
-      await recordAnchor(manager, claim, revision);
+      await execute(manager, updateClaimant, { id: claimId, claimant });
+      await recordAnchor(manager, claim, claim.articleRevision);
       if (correction) await insertCorrection(manager, { ...correction, kind: CorrectionKind.CLAIMANT_CHANGED, previousText: previous, newText: claimant });
       return claimId;
     });
@@ -86,9 +95,9 @@ export class ClaimService {
     requireRole(viewer, Role.EDITOR);
     return this.db.writes.run(async (manager) => {
       const claim = await this.findForWrite(manager, viewer, claimId);
-      const onRecord = await manager.existsBy(AnnotationEntity, { claimId, status: In([AnnotationStatus.PUBLISHED, AnnotationStatus.RETRACTED]) });
+      const onRecord = await executeOne(manager, newestPublicCheck, { claimId });
       if (onRecord) throw conflict(HAS_PUBLISHED_CHECK);
-      await manager.update(ClaimEntity, { id: claimId }, { deletedAt: new Date() });
+      await execute(manager, softDeleteClaim, { id: claimId, deletedAt: toSqlDate(new Date()) });
       return { articleId: claim.articleId };
     });
   }
@@ -104,7 +113,8 @@ export class ClaimService {
       const claim = await this.findForWrite(manager, viewer, claimId);
       if (!STALE_ANCHOR_STATUSES.has(claim.anchorStatus)) throw conflict(`${NOT_STALE} ${claim.anchorStatus}.`);
       const correction = await this.correctionFor(manager, viewer, claim, input.note);
-      const article = await manager.findOneByOrFail(ArticleEntity, { id: claim.articleId });
+      // The claim's article is there: the claim was just read with it, in this transaction.
+      const article = (await executeOne(manager, articleForAnchor, { id: claim.articleId }))!;
       const selector = anchor(article.body, clean(input.quote), input);
       return this.markChecked(manager, claim, article.revision, correction, {
         quote: selector.exact,
@@ -129,16 +139,15 @@ export class ClaimService {
         throw conflict(`${NOTHING_TO_CONFIRM} ${claim.anchorStatus}${hint}.`);
       }
       const correction = await this.correctionFor(manager, viewer, claim, note);
-      const article = await manager.findOneByOrFail(ArticleEntity, { id: claim.articleId });
-      return this.markChecked(manager, claim, article.revision, correction, { quote: claim.anchorExact ?? claim.quote });
+      return this.markChecked(manager, claim, claim.articleRevision, correction, { quote: claim.anchorExact ?? claim.quote });
     });
   }
 
-  private async markChecked(manager: EntityManager, claim: ClaimEntity, revision: number, correction: ClaimCorrection | null, anchor: Partial<ClaimEntity>): Promise<number> {
+  private async markChecked(manager: EntityManager, claim: ClaimState, revision: number, correction: ClaimCorrection | null, anchor: Partial<ClaimState>): Promise<number> {
     const previous = claim.quote;
-    const update: Partial<ClaimEntity> = { ...anchor, anchorStatus: ClaimAnchorStatus.ANCHORED, anchorScore: null, anchorExact: null, checkedRevision: revision };
-    await manager.update(ClaimEntity, { id: claim.id }, update);
-    await recordAnchor(manager, Object.assign(claim, update), revision);
+    Object.assign(claim, { ...anchor, anchorStatus: ClaimAnchorStatus.ANCHORED, anchorScore: null, anchorExact: null, checkedRevision: revision });
+    await storeAnchor(manager, claim);
+    await recordAnchor(manager, claim, revision);
     if (correction) await insertCorrection(manager, { ...correction, kind: CorrectionKind.QUOTE_CHANGED, previousText: previous, newText: claim.quote });
     return claim.id;
   }
@@ -148,13 +157,8 @@ export class ClaimService {
    * words, place or claimant takes an editor and a note, and is recorded as a correction
    * linked to its newest public fact-check. Null for a claim not on record (nothing to record).
    */
-  private async correctionFor(manager: EntityManager, viewer: Viewer, claim: ClaimEntity, note: string | null | undefined): Promise<ClaimCorrection | null> {
-    const [check] = await query<{ id: number }>(
-      manager,
-      `SELECT id FROM annotations WHERE claim_id = ? AND status IN ('PUBLISHED', 'RETRACTED')
-       ORDER BY CASE status WHEN 'PUBLISHED' THEN 0 ELSE 1 END, published_at DESC, id DESC LIMIT 1`,
-      [claim.id],
-    );
+  private async correctionFor(manager: EntityManager, viewer: Viewer, claim: ClaimState, note: string | null | undefined): Promise<ClaimCorrection | null> {
+    const check = await executeOne(manager, newestPublicCheck, { claimId: claim.id });
     if (!check) return null;
     if (!isEditor(viewer) || !viewer.user) throw forbidden(ON_RECORD_EDITORS_ONLY);
     const text = clean(note);
@@ -162,45 +166,30 @@ export class ClaimService {
     return { articleId: claim.articleId, claimId: claim.id, annotationId: check.id, note: text, previousVerdict: claim.verdict, newVerdict: claim.verdict, editorId: viewer.user.id };
   }
 
-  private async findForWrite(manager: EntityManager, viewer: Viewer, claimId: number): Promise<ClaimEntity> {
-    const claim = await manager.findOneBy(ClaimEntity, { id: claimId, deletedAt: IsNull() });
-    const article = claim ? await manager.findOneBy(ArticleEntity, { id: claim.articleId }) : null;
-    if (!claim || !article || (!isEditor(viewer) && article.status !== ArticleStatus.PUBLISHED)) throw notFound(NO_SUCH_CLAIM, 'input.id');
+  private async findForWrite(manager: EntityManager, viewer: Viewer, claimId: number): Promise<ClaimForWrite> {
+    const claim = await executeOne(manager, claimForWrite, { id: claimId });
+    if (!claim || (!isEditor(viewer) && claim.articleStatus !== ArticleStatus.PUBLISHED)) throw notFound(NO_SUCH_CLAIM, 'input.id');
     return claim;
   }
 
   /** Claims of visible articles, oldest first, keyset-paged by id. */
   async list({ visibility, first, after, filter }: ListClaimsArgs): Promise<Connection<ClaimRow>> {
     const size = pageSize(first);
-    const where = [visibility.article, 'c.deleted_at IS NULL'];
-    const params: SqlParam[] = [];
-    if (filter?.articleId != null) {
-      where.push('c.article_id = ?');
-      params.push(fromGlobalIdOf('Article', filter.articleId, 'filter.articleId'));
-    }
-    if (filter?.verdict != null) {
-      where.push('c.verdict = ?');
-      params.push(filter.verdict);
-    }
-    if (filter?.claimant != null) {
-      if (filter.claimant.length > MAX_CLAIMANT_FILTER) throw badUserInput(`At most ${MAX_CLAIMANT_FILTER} characters.`, 'filter.claimant');
-      where.push('c.claimant = ? COLLATE NOCASE');
-      params.push(filter.claimant);
-    }
-    const keyset = after ? ['c.id > ?'] : [];
-    const keysetParams = after ? [decodeCursor(SCOPE, after).id] : [];
-    const from = 'FROM claims c JOIN articles a ON a.id = c.article_id';
-    const rows = await this.reader.all<Omit<ClaimRow, '__typename'>>(
-      `SELECT ${CLAIM_COLUMNS} ${from} WHERE ${[...where, ...keyset].join(' AND ')} ORDER BY c.id LIMIT ?`,
-      [...params, ...keysetParams, size + 1],
-    );
+    const articleId = filter?.articleId ?? null;
+    const verdict = filter?.verdict ?? null;
+    const claimant = filter?.claimant ?? null;
+    if (claimant !== null && claimant.length > MAX_CLAIMANT_FILTER) throw badUserInput(`At most ${MAX_CLAIMANT_FILTER} characters.`, 'filter.claimant');
+    const params = { articleId, verdict, claimant };
+    const variant = claimListVariant(visibility.level, params);
+    const afterId = after ? decodeCursor(SCOPE, after).id : 0;
+    const rows = await this.reader.rows(claimPage[variant], { ...params, afterId, limit: size + 1 });
     return toConnection(
       rows,
       size,
       SCOPE,
       (row) => ({ value: null, id: row.id }),
       toClaimRow,
-      async () => (await this.reader.get<{ n: number }>(`SELECT COUNT(*) AS n ${from} WHERE ${where.join(' AND ')}`, params))?.n ?? 0,
+      async () => (await this.reader.row(claimCount[variant], params))?.n ?? 0,
     );
   }
 }

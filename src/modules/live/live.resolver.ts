@@ -5,7 +5,7 @@ import { DomainError, notFound, unauthenticated } from '../../domain/errors';
 import { fromGlobalIdOf } from '../../graphql/relay/global-id';
 import { Annotation } from '../annotation/annotation.types';
 import type { AnnotationRow } from '../annotation/annotation.rows';
-import { ClaimEntity } from '../claim/claim.entity';
+import { ClaimType } from '../claim/claim.types';
 import type { ClaimRow } from '../claim/claim.rows';
 
 const ARTICLE_ID_FIELD = 'articleId';
@@ -66,7 +66,7 @@ export class LiveResolver {
     return annotation;
   }
 
-  @Subscription(() => ClaimEntity, {
+  @Subscription(() => ClaimType, {
     description: "Each claim of the article whose verdict changes: a fact-check published, corrected or retracted.",
     subscribe: (data: SubscribeResolverData<unknown, Record<string, unknown>, AppContext>) => visibleEvents(data, 'claimVerdictChanged', (ctx, event) => ctx.loaders.claimById.load(event.claimId)),
   })

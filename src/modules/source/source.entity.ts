@@ -1,7 +1,4 @@
-import { DateTime } from '../../graphql/date-time';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { Node } from '../../graphql/relay/node.type';
 
 export enum SourceKind {
   OFFICIAL_RECORD = 'OFFICIAL_RECORD',
@@ -12,36 +9,27 @@ export enum SourceKind {
   OTHER = 'OTHER',
 }
 
-registerEnumType(SourceKind, { name: 'SourceKind' });
-
-/** A piece of evidence cited by fact-checks. */
-@ObjectType('Source', { implements: Node, simpleResolvers: true, description: 'A piece of evidence cited by fact-checks.' })
+/** The table of sources (src/modules/source/source.types.ts is the GraphQL type). */
 @Entity('sources')
 export class SourceEntity {
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Field(() => String, { description: 'Normalised url (unique).' })
   @Column({ type: 'varchar', length: 2048, unique: true })
   url: string;
 
-  @Field(() => String)
   @Column({ type: 'varchar', length: 500 })
   title: string;
 
-  @Field(() => String, { nullable: true })
   @Column({ type: 'varchar', length: 200, nullable: true })
   publisher: string | null;
 
-  @Field(() => DateTime, { nullable: true })
   @Column({ name: 'published_at', type: Date, nullable: true })
   publishedAt: Date | null;
 
-  @Field(() => SourceKind)
   @Column({ type: 'varchar', length: 16 })
   kind: SourceKind;
 
-  @Field(() => DateTime, { nullable: true, description: 'When a reviewer last read the source.' })
   @Column({ name: 'accessed_at', type: Date, nullable: true })
   accessedAt: Date | null;
 

@@ -1,17 +1,17 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Source } from './source.types';
 import { Role } from '../user/user.entity';
 import { CreateSourceInput } from './source.inputs';
 import type { AppContext } from '../../graphql/context';
 import { type Connection, connectionType, PageArgs } from '../../graphql/relay/connection';
 import { fromGlobalIdOf, toGlobalId } from '../../graphql/relay/global-id';
-import { SourceEntity } from './source.entity';
 import type { SourceRow } from './source.rows';
 
-export const SourceConnection = connectionType('Source', SourceEntity);
+export const SourceConnection = connectionType('Source', Source);
 
-@Resolver(() => SourceEntity)
+@Resolver(() => Source)
 export class SourceResolver {
-  @Query(() => SourceEntity, { nullable: true })
+  @Query(() => Source, { nullable: true })
   source(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<SourceRow | null> {
     return ctx.loaders.sourceById.load(fromGlobalIdOf('Source', id, 'id'));
   }
@@ -22,7 +22,7 @@ export class SourceResolver {
   }
 
   @Authorized(Role.REVIEWER)
-  @Mutation(() => SourceEntity, { description: 'Stores a source (REVIEWER+); the same normalised url returns the one already stored.' })
+  @Mutation(() => Source, { description: 'Stores a source (REVIEWER+); the same normalised url returns the one already stored.' })
   async createSource(@Ctx() ctx: AppContext, @Arg('input', () => CreateSourceInput) input: CreateSourceInput): Promise<SourceRow> {
     const id = await ctx.services.sources.create(ctx.viewer, input);
     return (await ctx.loaders.sourceById.clear(id).load(id)) as SourceRow;

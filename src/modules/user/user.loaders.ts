@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 import type { SqlReader } from '../../db/sql-reader';
-import { jsonList } from '../../db/sql-reader';
 import type { TypedRow } from '../../graphql/relay/node.type';
 import type { Visibility } from '../auth/visibility';
 import type { Role } from './user.entity';
+import { usersByIds } from './user.queries';
 
 /** A user as rows carry it; the role reaches the API only for staff (UserResolver.role). */
 export interface UserRow extends TypedRow {
@@ -24,8 +24,8 @@ export interface UserLoaders {
 export function createUserLoaders(reader: SqlReader, visibility: Visibility): UserLoaders {
   return {
     userById: new DataLoader<number, UserRow | null>(async (ids) => {
-      const rows = await reader.all<Omit<UserRow, '__typename'>>(`SELECT u.id, u.name, u.role FROM users u WHERE u.id IN (SELECT value FROM json_each(?)) AND ${visibility.user}`, [jsonList(ids)]);
-      const byId = new Map(rows.map((row) => [row.id, { __typename: 'User', ...row }]));
+      const rows = await reader.rows(usersByIds[visibility.level], { ids });
+      const byId = new Map(rows.map((row) => [row.id, userRow(row.id, row.name, row.role)]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
   };
