@@ -1,7 +1,7 @@
 import { type GraphQLSchema, isAbstractType } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { CONNECTION_RESOLVERS } from '../graphql/relay/connection';
-import { NodeResolver } from '../graphql/relay/node.resolver';
+import { NodeResolver } from './node.resolver';
 import { typeNameOf } from '../graphql/relay/node.type';
 import { AnnotationMutations } from '../modules/annotation/annotation.mutations';
 import { AnnotationResolver } from '../modules/annotation/annotation.resolver';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { sqliteDataSource } from '../db/database';
 import { postgresDataSource } from '../db/postgres';
-import { quoteIdentifier } from '../db/postgres-sql';
+import { quoteIdentifier } from '../db/identifiers';
 import { buildAppSchema } from '../app/schema';
 import { printAppSchema } from '../graphql/schema';
 import { SCHEMA_FILE, SQL_SNAPSHOT_FOLDER } from '../paths';

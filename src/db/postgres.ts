@@ -6,8 +6,10 @@ import { notifyStatements, PostgresEventBus } from '../events/postgres-event-bus
 import type { Logger } from '../logger';
 import type { Database } from './database';
 import { ENTITIES } from './entities';
-import { quoteIdentifier, toPostgres } from './postgres-sql';
-import type { SqlParam, SqlReader } from './sql-reader';
+import { quoteIdentifier } from './identifiers';
+
+export { quoteIdentifier };
+import type { SqlReader } from './sql-reader';
 import type { Statement } from './statements';
 import type { WriteOptions, Writes } from './write-queue';
 
@@ -87,16 +89,7 @@ export class PostgresReader implements SqlReader {
     return (await this.rows(statement, params))[0];
   }
 
-  async all<Row>(sql: string, params: readonly SqlParam[] = []): Promise<Row[]> {
-    this.statementCount += 1;
-    const { text, values } = toPostgres(sql, params);
-    const result = await this.pool.query({ name: this.nameOf(text), text, values });
-    return result.rows as Row[];
-  }
 
-  async get<Row>(sql: string, params: readonly SqlParam[] = []): Promise<Row | undefined> {
-    return (await this.all<Row>(sql, params))[0];
-  }
 
   private nameOf(text: string): string {
     let name = this.names.get(text);

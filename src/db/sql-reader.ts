@@ -19,8 +19,6 @@ export interface SqlReader {
   rows<P, Row>(statement: Statement<P, Row>, params: P): Promise<Row[]>;
   /** The first row of a query-layer statement, if any. */
   row<P, Row>(statement: Statement<P, Row>, params: P): Promise<Row | undefined>;
-  all<Row>(sql: string, params?: readonly SqlParam[]): Promise<Row[]>;
-  get<Row>(sql: string, params?: readonly SqlParam[]): Promise<Row | undefined>;
 }
 
 /** The SQLite read connection, with prepared statements cached by SQL text. */
@@ -55,15 +53,7 @@ export class SqliteReader implements SqlReader {
     return this.prepare(statement.compiled('sqlite').sql).get(...(statement.bind('sqlite', params) as SqlParam[])) as Row | undefined;
   }
 
-  async all<Row>(sql: string, params: readonly SqlParam[] = []): Promise<Row[]> {
-    this.statementCount += 1;
-    return this.prepare(sql).all(...params) as Row[];
-  }
 
-  async get<Row>(sql: string, params: readonly SqlParam[] = []): Promise<Row | undefined> {
-    this.statementCount += 1;
-    return this.prepare(sql).get(...params) as Row | undefined;
-  }
 
   private prepare(sql: string): BetterSqlite3.Statement {
     let statement = this.statements.get(sql);
@@ -75,7 +65,3 @@ export class SqliteReader implements SqlReader {
   }
 }
 
-/** Binds a list of ids as one JSON parameter, for `IN (SELECT value FROM json_each(?))`. */
-export function jsonList(values: readonly (string | number)[]): string {
-  return JSON.stringify(values);
-}

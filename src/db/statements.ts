@@ -186,6 +186,11 @@ function isRawBuilder(value: unknown): value is RawBuilder<unknown> {
   return typeof value === 'object' && value !== null && (value as { isRawBuilder?: boolean }).isRawBuilder === true;
 }
 
+/** The compile-only Kysely of a dialect (tests compile ad-hoc inspection queries with it). */
+export function compilerFor(dialect: Dialect): Kysely<Tables> {
+  return compilers[dialect];
+}
+
 function bindParam(dialect: Dialect, marker: ParamMarker, params: Record<string, unknown>): unknown {
   if (!(marker.name in params)) throw new Error(`Parameter ${marker.name} is missing.`);
   const value = params[marker.name];

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { quoteIdentifier } from '../db/postgres-sql';
+import { quoteIdentifier } from '../db/identifiers';
 import type { Logger } from '../logger';
 import { type ChangeEvent, type ChangeEventType, type EventBus, LocalEventBus } from './change-events';
 import { notify } from './events.queries';

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getVariableValues, type GraphQLSchema } from 'graphql';
 import type { CompiledQuery } from 'graphql-jit';
 import type { CompiledExecutor } from '../graphql/compiled-executor';
-import type { AppContext } from '../graphql/context';
+import type { AppContext } from '../app/context';
 import { negotiatedMediaType } from './graphql-over-http';
 import type { RequestInfo } from './observability';
 import type { RequestPolicy } from './request-policy';

@@ -5,7 +5,7 @@ import { operationCost, operationMutationCount, worstCaseCost } from '../graphql
 import type { Viewer } from '../modules/auth/viewer';
 import type { RequestInfo } from './observability';
 import type { LimitName, RateLimiter } from './rate-limit';
-import type { ResponseCache } from './response-cache';
+import type { CachePolicy, ResponseCache } from './response-cache';
 
 /**
  * What the service decides about a GraphQL request, whichever path executes it: Apollo's
@@ -29,7 +29,7 @@ export interface BudgetDecision {
   points: number;
 }
 
-export class RequestPolicy {
+export class RequestPolicy implements CachePolicy {
   constructor(
     readonly rateLimiter: RateLimiter,
     readonly cache: ResponseCache | null,

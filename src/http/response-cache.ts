@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type express from 'express';
 import { requestInfo } from './observability';
-import type { RequestPolicy } from './request-policy';
 
 /**
  * A response cache for anonymous GraphQL reads: the same query with the same variables gets
@@ -108,7 +107,13 @@ const SHARED_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
  * Before Apollo: answers a hit at once; on a miss, lets the request through and keeps its
  * answer if it turns out to be a query answered without errors.
  */
-export function responseCacheMiddleware(cache: ResponseCache, policy: RequestPolicy): express.RequestHandler {
+/** What decides which requests the cache may answer and which answers it may keep (src/http/request-policy.ts). */
+export interface CachePolicy {
+  cacheKey(request: { method: string; headers: express.Request['headers']; url?: string; body?: unknown }): string | null;
+  cacheable(status: number, info: ReturnType<typeof requestInfo>): boolean;
+}
+
+export function responseCacheMiddleware(cache: ResponseCache, policy: CachePolicy): express.RequestHandler {
   return (req, res, next) => {
     const key = policy.cacheKey({ method: req.method, headers: req.headers, url: req.originalUrl, body: req.is('application/json') ? req.body : undefined });
     if (key === null) return next();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import express, { type Response, type Router } from 'express';
 import type { Database } from '../../db/database';
-import type { Services } from '../../graphql/context';
+import type { Services } from '../../app/context';
 import type { ClaimReviewService } from '../../modules/claimreview/claim-review.service';
 import { PROJECT_ROOT } from '../../paths';
 import { isWellFormedSlug, loadArticleList, loadArticleView } from './article-data';

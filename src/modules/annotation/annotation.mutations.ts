@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { AppContext } from '../../graphql/context';
+import type { AppContext } from '../../app/context';
 import { fromGlobalIdOf } from '../../graphql/relay/global-id';
 import { Role } from '../user/user.entity';
 import { Annotation } from './annotation.types';

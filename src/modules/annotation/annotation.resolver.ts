@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { fromSqlDate } from '../../db/sql-dates';
-import type { AppContext } from '../../graphql/context';
+import type { AppContext } from '../../app/context';
 import { until } from '../../graphql/point-in-time';
 import { fromGlobalIdOf, toGlobalId } from '../../graphql/relay/global-id';
 import { GraphQLJSONObject } from 'graphql-scalars';

@@ -1,6 +1,6 @@
 import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { Source } from '../source/source.types';
-import type { AppContext } from '../../graphql/context';
+import type { AppContext } from '../../app/context';
 import { ClaimType } from '../claim/claim.types';
 import type { ClaimRow } from '../claim/claim.rows';
 import type { SourceRow } from '../source/source.rows';

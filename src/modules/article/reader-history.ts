@@ -32,11 +32,3 @@ export async function stampWhatReadersSee(manager: EntityManager, scope: ReaderS
   await execute(manager, stampSources[variant], { at: when, key });
 }
 
-/**
- * SQL text for the moment an article was first published (null if never), `articleId` an SQL
- * expression naming it. Only for the annotation module's history loaders until they move onto
- * their query layer, which then uses firstPublication (article.queries.ts): delete it then.
- */
-export function firstPublicationSql(articleId: string): string {
-  return `(SELECT MIN(fp.created_at) FROM article_status_changes fp WHERE fp.article_id = ${articleId} AND fp.status = 'PUBLISHED')`;
-}

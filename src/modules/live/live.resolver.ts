@@ -1,6 +1,6 @@
 import { Arg, ID, Resolver, Root, type SubscribeResolverData, Subscription } from 'type-graphql';
 import type { ChangeEvent, ChangeEventType } from '../../events/change-events';
-import type { AppContext } from '../../graphql/context';
+import type { AppContext } from '../../app/context';
 import { DomainError, notFound, unauthenticated } from '../../domain/errors';
 import { fromGlobalIdOf } from '../../graphql/relay/global-id';
 import { Annotation } from '../annotation/annotation.types';

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { AppContext } from '../../graphql/context';
+import type { AppContext } from '../../app/context';
 import { type Connection, connectionType, PageArgs } from '../../graphql/relay/connection';
 import type { TypedRow } from '../../graphql/relay/node.type';
 import { SearchFilter, SearchHit, type SnippetType } from './search.types';

@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import DataLoader from 'dataloader';
 import type { Database } from '../../db/database';
 import { badUserInput } from '../../domain/errors';
-import type { Loaders } from '../../graphql/context';
+import type { AnnotationLoaders } from '../annotation/annotation.loaders';
+import type { ArticleLoaders } from '../article/article.loaders';
+import type { ClaimLoaders } from '../claim/claim.loaders';
+import type { SourceLoaders } from '../source/source.loaders';
 import { type Connection, pageSize, toConnection } from '../../graphql/relay/connection';
 import { decodeCursor } from '../../graphql/relay/cursor';
 import type { Visibility } from '../auth/visibility';
@@ -19,13 +22,16 @@ const QUERY_MESSAGES: Record<SearchQueryError['reason'], string> = {
 };
 const MAX_FILTER_TEXT = 35;
 
+/** The request's loaders a hit's node comes from (so hits obey the viewer's visibility). */
+type HitLoaders = Pick<ArticleLoaders, 'articleById'> & Pick<ClaimLoaders, 'claimById'> & Pick<AnnotationLoaders, 'annotationById'> & Pick<SourceLoaders, 'sourceById'>;
+
 export interface SearchArgs {
   query: string;
   filter?: SearchFilters | null;
   first?: number | null;
   after?: string | null;
   visibility: Visibility;
-  loaders: Loaders;
+  loaders: HitLoaders;
 }
 
 /** The search API: checks the query, asks the index, pages the hits with keyset cursors. */
@@ -71,7 +77,7 @@ export class SearchService {
     );
   }
 
-  private toHit(candidate: SearchCandidate, snippets: DataLoader<number, Snippet>, loaders: Loaders): SearchHit {
+  private toHit(candidate: SearchCandidate, snippets: DataLoader<number, Snippet>, loaders: HitLoaders): SearchHit {
     return {
       type: candidate.type as SearchTypeEnum,
       score: candidate.score,

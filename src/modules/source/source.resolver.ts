@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import { Source } from './source.types';
 import { Role } from '../user/user.entity';
 import { CreateSourceInput } from './source.inputs';
-import type { AppContext } from '../../graphql/context';
+import type { AppContext } from '../../app/context';
 import { type Connection, connectionType, PageArgs } from '../../graphql/relay/connection';
 import { fromGlobalIdOf, toGlobalId } from '../../graphql/relay/global-id';
 import type { SourceRow } from './source.rows';

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import type { AppContext } from '../../graphql/context';
+import type { AppContext } from '../../app/context';
 import { fromGlobalIdOf, toGlobalId } from '../../graphql/relay/global-id';
 import { ApiTokenType } from '../auth/api-token.types';
 import type { ApiTokenRow } from '../auth/auth.queries';

@@ -1,11 +1,11 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import type { AppContext } from '../context';
-import { badUserInput } from '../../domain/errors';
-import { MAX_PAGE_SIZE } from './connection';
-import { fromGlobalId } from './global-id';
-import { Node, type TypedRow } from './node.type';
+import type { AppContext } from './context';
+import { badUserInput } from '../domain/errors';
+import { MAX_PAGE_SIZE } from '../graphql/relay/connection';
+import { fromGlobalId } from '../graphql/relay/global-id';
+import { Node, type TypedRow } from '../graphql/relay/node.type';
 
-/** Relay's refetch entry points: any object by its global id. */
+/** Relay's refetch entry points: any object of any module by its global id. */
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any object by its global id; null if there is none.' })
