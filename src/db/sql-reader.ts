@@ -4,12 +4,9 @@ import type { Dialect, Statement } from './statements';
 export type SqlParam = string | number | bigint | null | Buffer;
 
 /**
- * Read-side SQL, returning plain rows: what every loader and list query runs.
- *
- * Hot read paths skip TypeORM entity hydration (it halves throughput). The SQL is
- * written once, in SQLite's dialect with `?` placeholders; the PostgreSQL reader translates it
- * (src/db/postgres-sql.ts). Every statement is counted so tests can prove a query costs a fixed
- * number of statements.
+ * The read side: runs query-layer statements (src/db/statements.ts), each compiled for this
+ * reader's dialect, and returns plain rows (no entity hydration on the paths every request
+ * takes). Every statement is counted so tests can prove a query costs a fixed number of them.
  */
 export interface SqlReader {
   readonly dialect: Dialect;
