@@ -67,9 +67,9 @@ export function poolOf(dataSource: DataSource): pg.Pool {
 }
 
 /**
- * Reads on PostgreSQL: the shared SQL, translated once per text, as named prepared statements
- * (each connection parses and plans a text once). Every read is one round trip, so loaders
- * batching keys into one statement matters more here than on SQLite.
+ * Reads on PostgreSQL: each statement's PostgreSQL text (src/db/statements.ts), as named
+ * prepared statements (each connection parses and plans a text once). Every read is one round
+ * trip, so loaders batching keys into one statement matters more here than on SQLite.
  */
 export class PostgresReader implements SqlReader {
   readonly dialect = 'postgres';

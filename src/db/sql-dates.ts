@@ -15,8 +15,8 @@ export function toSqlDate(value: Date): string {
 /**
  * A timestamp as the database returns it: SQLite's text, or PostgreSQL's through our type
  * parser. Read rows keep it as text: the API answers it as ISO text (isoFromSqlTimestamp), and
- * a Date made and formatted for every timestamp of every row was a tenth of the article page's
- * CPU. Code that computes with one converts it (fromSqlDate).
+ * a Date made and formatted for every timestamp of every row is a cost a large page pays many
+ * times over. Code that computes with one converts it (fromSqlDate).
  */
 export type SqlTimestamp = string & { readonly __sqlTimestamp: unique symbol };
 

@@ -34,7 +34,7 @@ export class SqliteReader implements SqlReader {
   /**
    * Changes whenever another connection (the service's write connection, another process)
    * has committed since the last call: what a response cache keys its freshness on.
-   * Microseconds: a read of the connection's own counter, no I/O.
+   * Cheap: a read of the connection's own counter, no I/O.
    */
   dataVersion(): number {
     return this.dataVersionStatement.get() as number;

@@ -6,15 +6,15 @@ import type { CompileQueries } from '../config';
 /**
  * Executes queries through graphql-jit once they repeat, everything else through graphql-js.
  *
- * graphql-js interprets each query field by field: for the article page (about 1,500 fields)
- * that was the largest share of a request's CPU (getArgumentValues for every field, path and
+ * graphql-js interprets each query field by field: for a large document such as the article
+ * page that is a large share of a request's CPU (getArgumentValues for every field, path and
  * info objects, a promise per object). graphql-jit compiles a document once into a function
- * that does only what that document needs: the article page executes in about half the time.
+ * that does only what that document needs, which runs it much faster.
  *
  * What stays with graphql-js, on purpose:
- * - the first execution of a document: compiling the article page takes about 4 ms, two of its
- *   executions, and a client sending a stream of distinct documents must not make the server
- *   compile each one;
+ * - the first execution of a document: compiling a document costs more than running it once,
+ *   and a client sending a stream of distinct documents must not make the server compile each
+ *   one;
  * - mutations (their serial execution and error paths are the reviewers' guarantees, and they
  *   are a small share of requests) and subscriptions (served by graphql-ws, not here);
  * - invalid variables: the errors are graphql-js's own, so clients see the same messages and

@@ -9,7 +9,7 @@ const base = GraphQLDateTime.toConfig();
  * to the ISO string instead of a Date:
  * - its own serialize leaves Date objects in the result for JSON.stringify to convert through
  *   `toJSON`, and that one call per date sends the whole response down V8's slow stringify
- *   path (the article page stringified in twice the time);
+ *   path, however few dates it holds;
  * - rows read with SQL carry timestamps as the database's text (SqlTimestamp), rewritten here
  *   as ISO text without making a Date.
  */

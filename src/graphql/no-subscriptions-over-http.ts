@@ -3,10 +3,6 @@ import { GraphQLError, type ValidationRule } from 'graphql';
 /**
  * For HTTP only: subscriptions stream over WebSocket on the same path (src/http/websocket.ts).
  * Over HTTP graphql-js would run one as a query and fail without its event.
- *
- * (This file held KnownOperationTypesRule, graphql-js 17's refusal of an operation type the
- * schema lacks; with queries, mutations and subscriptions all in the schema it had nothing
- * left to refuse.)
  */
 export const NoSubscriptionsOverHttpRule: ValidationRule = (context) => ({
   OperationDefinition(node) {

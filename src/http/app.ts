@@ -169,7 +169,7 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       // Apollo installs its cache-control plugin by default, and it wraps every field resolver
-      // (willResolveField): ~5% of the CPU of the article query. The response cache here keys
+      // (willResolveField): a cost on every field of every query. The response cache here keys
       // on data versions, not on cache hints, so it has no use.
       ApolloServerPluginCacheControlDisabled(),
       graphqlOverHttpPlugin<AppContext>(),

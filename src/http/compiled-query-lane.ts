@@ -15,11 +15,11 @@ type ContextFactory = (request: { req: IncomingMessage; res: ServerResponse & { 
  *
  * Around each execution, express (request and response decoration, body parsing, an ETag hash
  * of every answer) and Apollo's pipeline (a sha256 of the text, a dozen plugin hooks, header
- * maps) cost as much CPU as executing the article page itself. A query text that Apollo has
- * parsed, validated and run, and the executor compiled, needs none of that again: the lane
- * coerces its variables, runs the compiled function and sends the JSON. What Apollo's plugins
- * and the cache middleware decide (the operation's label, its rate budget, the response cache)
- * it asks of the same RequestPolicy (src/http/request-policy.ts).
+ * maps) do work on every request that is not small beside a compiled execution. A query text
+ * that Apollo has parsed, validated and run, and the executor compiled, needs none of that
+ * again: the lane coerces its variables, runs the compiled function and sends the JSON. What
+ * Apollo's plugins and the cache middleware decide (the operation's label, its rate budget,
+ * the response cache) it asks of the same RequestPolicy (src/http/request-policy.ts).
  *
  * Only the plain, successful case is taken. Everything else goes on to express and Apollo,
  * which answer it as they always have: a text not compiled yet, an `extensions` entry

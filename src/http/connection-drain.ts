@@ -22,7 +22,7 @@ interface ConnectionState {
  * Node's own `server.close()` (and Apollo's drain plugin, which calls it) destroys every
  * connection without a request in progress at that instant, which includes connections just
  * accepted whose request has not been read yet: under load with a connection per request,
- * clients saw resets for requests they had sent, writes included. Here the port closes, idle
+ * clients get resets for requests they have sent, writes included. Here the port closes, idle
  * keep-alive connections end, a silent new connection gets a moment to send its request, and
  * everything answered from the start of the stop carries `Connection: close`.
  */

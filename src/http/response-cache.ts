@@ -16,8 +16,8 @@ import { requestInfo } from './observability';
  * them), for queries answered 200 without errors. Bounded in bytes, least recently used out.
  *
  * Answers are kept as UTF-8 bytes: a socket sends a Buffer as it is, where a string would be
- * encoded into a fresh copy on every hit (64 KB per article read, at thousands of hits a
- * second: peak RSS rose by 100 MB from the allocator's churn alone).
+ * encoded into a fresh copy on every hit: large answers served often would keep the allocator
+ * churning and raise the process's peak memory for nothing.
  */
 export class ResponseCache {
   private readonly entries = new Map<string, CachedResponse>();

@@ -94,7 +94,7 @@ export class AnnotationService {
   create(viewer: Viewer, claimId: number, input: NewAnnotation): Promise<number> {
     const user = requireRole(viewer, Role.REVIEWER);
     return this.db.writes.run(async (manager) => {
-      // Only the article's status matters here: no entities hydrated (an article's body is 12 KB).
+      // Only the article's status matters here: no entities hydrated (an article's body is most of its bytes).
       const target = await executeOne(manager, articleStatusOfClaim, { claimId });
       if (!target || (!isEditor(viewer) && target.articleStatus !== ArticleStatus.PUBLISHED)) throw notFound(NO_SUCH_CLAIM, 'input.claimId');
       const now = new Date();

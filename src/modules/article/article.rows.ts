@@ -3,9 +3,8 @@ import type { Article } from './article.types';
 
 /**
  * An article as served to GraphQL (the Article type): plain columns, no entity hydration.
- * Without its body, which is most of its bytes (12 KB on average in the bench data) and which
- * lists, search hits and claim parents rarely ask for: the `body` field loads it
- * (articleBodyById) unless it is here.
+ * Without its body, which is most of its bytes and which lists, search hits and claim parents
+ * rarely ask for: the `body` field loads it (articleBodyById) unless it is here.
  */
 export type ArticleRow = Article;
 

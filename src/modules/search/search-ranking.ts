@@ -1,11 +1,11 @@
 import type { SearchCandidate, SearchType } from './search-index';
 
 /**
- * Ranking must score every match before it can sort them: about 1 s at p99 for a common word
- * over a million claims with SQLite's bm25 (README, Search), and PostgreSQL's ts_rank reads the
- * tsvector of each match alike. So both engines count the matches up to RANKED_LIMIT; below
- * it, rank them all; above it (a very common term), take the RECENT_LIMIT newest visible
- * matches, ranked by field weight and recency.
+ * Ranking must score every match before it can sort them: for a common word, SQLite's bm25
+ * reads a posting list that grows with the collection (README, Search), and PostgreSQL's
+ * ts_rank reads the tsvector of each match alike. So both engines count the matches up to
+ * RANKED_LIMIT; below it, rank them all; above it (a very common term), take the RECENT_LIMIT
+ * newest visible matches, ranked by field weight and recency.
  */
 export const RANKED_LIMIT = 300;
 export const RECENT_LIMIT = 200;

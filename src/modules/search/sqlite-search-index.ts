@@ -37,7 +37,7 @@ export class SqliteSearchIndex implements SearchIndex {
       // Recent path: newest first, a chunk at a time, until RECENT_LIMIT of them are visible and
       // pass the filters (the newest matches may all be drafts, or of another language). Only as
       // many matches are checked as should hold the hits still missing, at the pass rate so far
-      // (all, at first): the check joins each match to its object, most of a query's time. A
+      // (all, at first): the check joins each match to its object, the costly step. A
       // stand-in bm25 that decreases with age keeps the newest first within a field weight.
       rows = [];
       let seen = 0;
@@ -99,11 +99,11 @@ export async function probeMatches(reader: SqlReader, table: FtsTable, match: st
 
 /**
  * Every match, newest (highest rowid) first, in chunks. Not `ORDER BY rowid DESC`: FTS5 walks
- * a segment's doclist backwards by first reading all of it, several ms for a top word's
- * million-entry list on a cold cache. Forwards from a rowid, it seeks through the doclist index
- * and reads only what it returns. So each chunk is a window of rowids read forwards, sized from
- * the density of the first matches (the probe) to hold about RECENT_LIMIT matches, and the
- * next window below it is sized from what the last one held.
+ * a segment's doclist backwards by first reading all of it, the whole of a common word's long
+ * list even when only its newest entries are wanted. Forwards from a rowid, it seeks through
+ * the doclist index and reads only what it returns. So each chunk is a window of rowids read
+ * forwards, sized from the density of the first matches (the probe) to hold about RECENT_LIMIT
+ * matches, and the next window below it is sized from what the last one held.
  */
 export async function* newestFirst(reader: SqlReader, table: FtsTable, match: string, probe: MatchProbe): AsyncGenerator<number[], void, number | undefined> {
   if (probe.n === 0) return;

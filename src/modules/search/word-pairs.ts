@@ -2,10 +2,10 @@ import type BetterSqlite3 from 'better-sqlite3';
 
 /**
  * Word pairs ("shingles") for fast exact phrases. A phrase made only of very common words
- * ("for the there") makes FTS5 check the positions of every document holding all its words:
- * about 60 ms at a million claims. Indexed as one token per pair of neighbouring words, the
- * same phrase becomes a phrase of rare pair tokens ("for·the the·there") whose posting lists
- * are short, and FTS5 skips straight to the few documents that hold it.
+ * ("for the there") makes FTS5 check the positions of every document holding all its words,
+ * a cost that grows with the collection. Indexed as one token per pair of neighbouring words,
+ * the same phrase becomes a phrase of rare pair tokens ("for·the the·there") whose posting
+ * lists are short, and FTS5 skips straight to the few documents that hold it.
  *
  * The pairs are made in JavaScript, by the same function for documents (through the SQL
  * function below, called by the search triggers) and for queries, so both sides always split
