@@ -1,11 +1,16 @@
 import { fromSqlDate } from '../../src/db/sql-dates';
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../src/modules/auth/api-token';
 import { Role } from '../../src/modules/user/user.entity';
+import { inspectRow, inspectRows } from '../helpers/inspect';
 import { MAIN_JS } from '../helpers/service-process';
 import { type SignedIn, startTestServer, type TestServer } from '../helpers/test-app';
+
+const execFileAsync = promisify(execFile);
 
 describe('API tokens', () => {
   let server: TestServer;
@@ -19,7 +24,7 @@ describe('API tokens', () => {
 
   it('a valid token signs the request in, and lastUsedAt is kept', async () => {
     const lastUsed = async () =>
-      (await server.db.reader.get<{ last_used_at: string | null }>('SELECT last_used_at FROM api_tokens WHERE token_hash = ?', [hashToken(admin.token)]))!.last_used_at;
+      (await inspectRow(server.db, sql<{ last_used_at: string | null }>`SELECT last_used_at FROM api_tokens WHERE token_hash = ${hashToken(admin.token)}`))!.last_used_at;
     expect(await lastUsed()).toBeNull();
     const requestedAt = Date.now();
     const result = await server.gql<{ viewer: { name: string; role: string } }>('{ viewer { name role } }', {}, admin.token);
@@ -35,7 +40,7 @@ describe('API tokens', () => {
   it('tokens are opaque, prefixed, 32 random bytes, stored only as a hash', async () => {
     expect(admin.token).toMatch(/^fl_[A-Za-z0-9_-]{43}$/);
     expect(Buffer.from(admin.token.slice(3), 'base64url')).toHaveLength(32);
-    const dump = JSON.stringify(await server.db.reader.all('SELECT * FROM api_tokens'));
+    const dump = JSON.stringify(await inspectRows(server.db, sql`SELECT * FROM api_tokens`));
     expect(dump).not.toContain(admin.token);
     expect(dump).not.toContain(admin.token.slice(10));
     expect(dump).toContain(hashToken(admin.token));
@@ -75,16 +80,16 @@ describe('API tokens', () => {
   it('npm run token creates a user and token, and revokes it', async () => {
     const env = { ...process.env, ...server.db.env };
     const script = path.join(path.dirname(MAIN_JS), 'cli', 'token.js');
-    // execFileSync stops this process: first let the server's writes in flight (a token's
-    // lastUsedAt) commit, or on PostgreSQL the CLI would wait on their row locks forever.
+    // Run without blocking this process, which serves the test's requests: a blocked event loop
+    // lets the server's keep-alive timers expire under the client's pooled connections.
     const run = async (...args: string[]) => {
       await server.db.writes.drain();
-      return execFileSync(process.execPath, [script, ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      return (await execFileAsync(process.execPath, [script, ...args], { env, encoding: 'utf8' })).stdout;
     };
     const secret = (await run('create', '--name', 'Ana', '--role', 'reviewer')).trim();
     expect(secret).toMatch(/^fl_[A-Za-z0-9_-]{43}$/);
     expect((await server.gql('{ viewer { name role } }', {}, secret)).data).toEqual({ viewer: { name: 'Ana', role: 'REVIEWER' } });
-    const row = await server.db.reader.get<{ id: number }>('SELECT id FROM api_tokens WHERE token_hash = ?', [hashToken(secret)]);
+    const row = await inspectRow(server.db, sql<{ id: number }>`SELECT id FROM api_tokens WHERE token_hash = ${hashToken(secret)}`);
     const id = Buffer.from(`ApiToken:${row!.id}`).toString('base64url');
     expect(await run('revoke', id)).toContain('revoked');
     expect((await server.gql('{ viewer { name } }', {}, secret)).status).toBe(401);

@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { sql } from 'kysely';
 import type { Database } from '../../src/db/database';
 import type { Dataset, DatasetLine } from '../../src/modules/dataset/dataset.types';
+import { inspectRow } from '../helpers/inspect';
 
 const DIST_CLI = path.resolve(__dirname, '..', '..', 'dist', 'src', 'cli');
 export const IMPORT_JS = path.join(DIST_CLI, 'import.js');
@@ -40,7 +42,8 @@ const TABLES = ['articles', 'article_revisions', 'claims', 'claim_anchors', 'ann
 
 /** Rows in every table an import writes to. */
 export async function rowCounts(db: Database): Promise<Record<string, number>> {
-  const row = await db.reader.get<Record<string, number>>(`SELECT ${TABLES.map((table) => `(SELECT COUNT(*) FROM ${table}) AS ${table}`).join(', ')}`);
+  const counts = TABLES.map((table) => sql`(SELECT COUNT(*) FROM ${sql.table(table)}) AS ${sql.ref(table)}`);
+  const row = await inspectRow(db, sql<Record<string, number>>`SELECT ${sql.join(counts)}`);
   return { ...row };
 }
 

@@ -1,8 +1,10 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatasetError, DatasetService } from '../../src/modules/dataset/dataset.service';
 import type { DatasetLine } from '../../src/modules/dataset/dataset.types';
 import { parseDatasetLine } from '../../src/modules/dataset/dataset-validation';
 import { buildDataset } from '../helpers/factories';
+import { inspectRows } from '../helpers/inspect';
 import { createTestDatabase } from '../helpers/test-app';
 import { datasetLines, rowCounts } from './bulk-helpers';
 
@@ -31,8 +33,9 @@ describe('importing one dataset line', () => {
     full.article.claims[0].annotations.push({ ...full.article.claims[0].annotations[0], key: 'grows-extra-check', verdict: 'FALSE', publishedAt: '2030-01-01T00:00:00.000Z' });
     const summary = await datasets.importLine(full);
     expect(summary).toEqual({ users: 0, sources: 0, articles: 0, skippedArticles: 1, claims: 1, annotations: 2 });
-    const claims = await db.reader.all<{ external_id: string; verdict: string; notes: number }>(
-      `SELECT c.external_id, c.verdict, (SELECT COUNT(*) FROM annotations n WHERE n.claim_id = c.id) AS notes
+    const claims = await inspectRows(
+      db,
+      sql<{ external_id: string; verdict: string; notes: number }>`SELECT c.external_id, c.verdict, (SELECT COUNT(*) FROM annotations n WHERE n.claim_id = c.id) AS notes
        FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.slug = 'grows' ORDER BY c.start_offset`,
     );
     // The newest published fact-check sets the verdict of the claim it was added to.

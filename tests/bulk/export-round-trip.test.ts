@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../src/modules/user/user.entity';
 import { buildDataset } from '../helpers/factories';
+import { inspectRows } from '../helpers/inspect';
 import { createTestDatabase, type SignedIn, startTestServer, type TestServer } from '../helpers/test-app';
 import { EXPORT_JS, IMPORT_JS, rowCounts, runCli } from './bulk-helpers';
 
@@ -105,7 +107,7 @@ describe('npm run export', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('4 lines read, 0 imported, 4 skipped (already present), 0 failed');
     expect(await rowCounts(server.db)).toEqual(before);
-    const keys = await server.db.reader.all<{ external_id: string | null }>(`SELECT c.external_id FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.slug = 'api-made' ORDER BY c.id`);
+    const keys = await inspectRows(server.db, sql<{ external_id: string | null }>`SELECT c.external_id FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.slug = 'api-made' ORDER BY c.id`);
     expect(keys.map((row) => row.external_id)).toEqual([expect.stringMatching(/^api-made#claim-\d+$/), expect.stringMatching(/^api-made#claim-\d+$/), null]);
   });
 

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/paths';
+import { inspectRow, inspectRows } from '../helpers/inspect';
 import { createTestDatabase } from '../helpers/test-app';
 import { failureLines, IMPORT_JS, rowCounts, runCli } from './bulk-helpers';
 
@@ -26,8 +28,8 @@ interface CheckRow {
   url: string;
 }
 
-const CHECKS = `SELECT c.quote, c.claimant, c.verdict AS claimVerdict, n.status, n.verdict, n.summary, n.body, u.name AS author, s.url AS sourceUrl,
-    a.slug, a.status AS articleStatus, a.body AS articleBody, a.language, a.url
+const CHECKS = sql<CheckRow>`SELECT c.quote, c.claimant, c.verdict AS "claimVerdict", n.status, n.verdict, n.summary, n.body, u.name AS author, s.url AS "sourceUrl",
+    a.slug, a.status AS "articleStatus", a.body AS "articleBody", a.language, a.url
   FROM annotations n JOIN claims c ON c.id = n.claim_id JOIN articles a ON a.id = c.article_id JOIN users u ON u.id = n.author_id
   JOIN citations ci ON ci.annotation_id = n.id JOIN sources s ON s.id = ci.source_id ORDER BY n.id`;
 
@@ -41,7 +43,7 @@ describe('npm run import -- --format claimreview (a Fact Check Tools API answer)
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout.trim()).toBe('import: 5 records read, 5 imported, 0 skipped (already present), 0 failed; stored 5 articles, 5 claims, 6 fact-checks, 6 sources, 4 users');
-    checks = await db.reader.all<CheckRow>(CHECKS);
+    checks = await inspectRows(db, CHECKS);
   });
   afterAll(() => db.close());
 
@@ -125,14 +127,16 @@ describe('npm run import -- --format claimreview (a Fact Check Tools API answer)
     expect(failureLines(result.stderr)).toEqual(['record 2: the claim has no text']);
     expect(result.stdout).toContain('3 records read, 2 imported, 0 skipped (already present), 1 failed; stored 1 articles, 1 claims, 2 fact-checks');
 
-    const ferry = await db.reader.get<CheckRow & { headline: string }>(
-      `SELECT a.url, a.headline, n.verdict, n.body FROM articles a JOIN claims c ON c.article_id = a.id JOIN annotations n ON n.claim_id = c.id WHERE c.quote LIKE 'The ferry%'`,
+    const ferry = await inspectRow(
+      db,
+      sql<CheckRow & { headline: string }>`SELECT a.url, a.headline, n.verdict, n.body FROM articles a JOIN claims c ON c.article_id = a.id JOIN annotations n ON n.claim_id = c.id WHERE c.quote LIKE 'The ferry%'`,
     );
     // 2 on a 1..7 scale is 1.67 on ours: MOSTLY_FALSE.
     expect(ferry).toMatchObject({ url: 'https://news.example.com/2024/ferry-figures', headline: 'Ferry operator touts record numbers', verdict: 'MOSTLY_FALSE' });
     expect(ferry!.body.split('\n')[0]).toBe('Original rating: 2 (best 7, worst 1)');
-    const bridge = await db.reader.all<{ verdict: string; articles: number }>(
-      `SELECT c.verdict, (SELECT COUNT(DISTINCT c2.article_id) FROM claims c2 WHERE c2.quote = c.quote) AS articles
+    const bridge = await inspectRows(
+      db,
+      sql<{ verdict: string; articles: number }>`SELECT c.verdict, (SELECT COUNT(DISTINCT c2.article_id) FROM claims c2 WHERE c2.quote = c.quote) AS articles
        FROM claims c WHERE c.quote = 'The new bridge cost taxpayers 40 million euros.'`,
     );
     expect(bridge).toEqual([{ verdict: 'FALSE', articles: 1 }]);

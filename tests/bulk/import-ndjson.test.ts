@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetLine } from '../../src/modules/dataset/dataset.types';
 import { buildDataset } from '../helpers/factories';
+import { inspectRow, inspectRows } from '../helpers/inspect';
 import { createTestDatabase } from '../helpers/test-app';
 import { datasetLines, failureLines, IMPORT_JS, rowCounts, runCli, toNdjson } from './bulk-helpers';
 
@@ -42,10 +44,10 @@ describe('npm run import -- file.ndjson', () => {
       expect(result.stdout.trim()).toBe('import: 7 lines read, 5 imported, 0 skipped (already present), 2 failed; stored 5 articles, 15 claims, 30 fact-checks, 4 sources, 1 users');
       // Not a terminal and no --progress: no bar.
       expect(result.stderr).not.toContain('\r');
-      const slugs = await db.reader.all<{ slug: string }>('SELECT slug FROM articles ORDER BY id');
+      const slugs = await inspectRows(db, sql<{ slug: string }>`SELECT slug FROM articles ORDER BY id`);
       expect(slugs.map((row) => row.slug)).toEqual(['bulk-one', 'bulk-two', 'bulk-four', 'bulk-five', 'bulk-six']);
       // The failed line left nothing behind, not even its first claim.
-      expect(await db.reader.get('SELECT COUNT(*) AS n FROM claims WHERE external_id LIKE ?', ['bulk-three-%'])).toEqual({ n: 0 });
+      expect(await inspectRow(db, sql`SELECT COUNT(*) AS n FROM claims WHERE external_id LIKE ${'bulk-three-%'}`)).toEqual({ n: 0 });
     } finally {
       await db.close();
     }
@@ -63,7 +65,7 @@ describe('npm run import -- file.ndjson', () => {
 
       const ok = await runCli(IMPORT_JS, ['--strict', clean], db);
       expect(ok.code).toBe(0);
-      expect(await db.reader.get('SELECT COUNT(*) AS n FROM articles')).toEqual({ n: 6 });
+      expect(await inspectRow(db, sql`SELECT COUNT(*) AS n FROM articles`)).toEqual({ n: 6 });
     } finally {
       await db.close();
     }
@@ -97,7 +99,7 @@ describe('npm run import -- file.ndjson', () => {
       const first = await runCli(IMPORT_JS, [partial], resumed);
       expect(first.code).toBe(1);
       expect(failureLines(first.stderr)).toEqual([expect.stringMatching(/^line 4: not valid JSON/)]);
-      expect(await resumed.reader.get('SELECT COUNT(*) AS n FROM articles')).toEqual({ n: 3 });
+      expect(await inspectRow(resumed, sql`SELECT COUNT(*) AS n FROM articles`)).toEqual({ n: 3 });
 
       const second = await runCli(IMPORT_JS, [clean], resumed);
       expect(second.code).toBe(0);

@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../src/graphql/relay/global-id';
 import { DEMO_ARTICLE_SLUG } from '../../src/modules/dataset/demo-dataset';
 import { Role } from '../../src/modules/user/user.entity';
+import { inspectRow, inspectRows } from '../helpers/inspect';
 import { type SignedIn, startTestServer, type TestServer } from '../helpers/test-app';
 
 const CREATE = 'mutation($input: CreateAnnotationInput!) { createAnnotation(input: $input) { id version } }';
@@ -44,15 +46,16 @@ describe('concurrent writes over HTTP', () => {
     );
     expect(results.filter((r) => r.errors)).toEqual([]);
     expect(new Set(results.map((r) => r.data!.createAnnotation.id)).size).toBe(200);
-    const rows = await server.db.reader.all<{ summary: string; n: number }>("SELECT summary, COUNT(*) AS n FROM annotations WHERE summary LIKE 'concurrent %' GROUP BY summary");
+    const rows = await inspectRows(server.db, sql<{ summary: string; n: number }>`SELECT summary, COUNT(*) AS n FROM annotations WHERE summary LIKE 'concurrent %' GROUP BY summary`);
     expect(rows).toHaveLength(200);
     expect(rows.every((row) => row.n === 1)).toBe(true);
-    const sources = await server.db.reader.get<{ shared: number; own: number }>(
-      "SELECT COUNT(*) FILTER (WHERE url LIKE 'https://example.org/concurrent/%') AS shared, COUNT(*) FILTER (WHERE url LIKE 'https://example.org/own/%') AS own FROM sources",
+    const sources = await inspectRow(
+      server.db,
+      sql<{ shared: number; own: number }>`SELECT COUNT(*) FILTER (WHERE url LIKE 'https://example.org/concurrent/%') AS shared, COUNT(*) FILTER (WHERE url LIKE 'https://example.org/own/%') AS own FROM sources`,
     );
     // Shared urls were created once each, however many requests raced to create them.
     expect(sources).toEqual({ shared: 7, own: 200 });
-    const revisions = await server.db.reader.get<{ n: number }>("SELECT COUNT(*) AS n FROM annotation_revisions r JOIN annotations n ON n.id = r.annotation_id WHERE n.summary LIKE 'concurrent %'");
+    const revisions = await inspectRow(server.db, sql<{ n: number }>`SELECT COUNT(*) AS n FROM annotation_revisions r JOIN annotations n ON n.id = r.annotation_id WHERE n.summary LIKE 'concurrent %'`);
     expect(revisions?.n).toBe(200);
   });
 
@@ -114,7 +117,7 @@ describe('concurrent writes over HTTP', () => {
     await reader;
     for (const failure of failures) expect(failure.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.citations.1.sourceId' });
     expect(sightings).toEqual([]);
-    expect(await server.db.reader.all("SELECT id FROM sources WHERE url LIKE '%/ghost/%'")).toEqual([]);
-    expect(await server.db.reader.all("SELECT id FROM annotations WHERE summary LIKE 'ghost %'")).toEqual([]);
+    expect(await inspectRows(server.db, sql`SELECT id FROM sources WHERE url LIKE '%/ghost/%'`)).toEqual([]);
+    expect(await inspectRows(server.db, sql`SELECT id FROM annotations WHERE summary LIKE 'ghost %'`)).toEqual([]);
   });
 });

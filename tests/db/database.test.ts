@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserEntity, Role } from '../../src/modules/user/user.entity';
 import { nativeConnection } from '../../src/db/database';
+import { inspectRows } from '../helpers/inspect';
 import { createTestDatabase, onPostgres } from '../helpers/test-app';
 
 type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
@@ -36,7 +38,7 @@ describe('data sources', () => {
       ),
     );
     expect(results.filter((r) => r.status === 'rejected')).toHaveLength(20);
-    const names = (await db.reader.all<{ name: string }>('SELECT name FROM users ORDER BY id')).map((row) => row.name);
+    const names = (await inspectRows(db, sql<{ name: string }>`SELECT name FROM users ORDER BY id`)).map((row) => row.name);
     const expected = Array.from({ length: 200 }, (_, i) => i)
       .filter((i) => i % 10 !== 0)
       .flatMap((i) => [`user-${i}`, `user-${i}-second`]);
@@ -60,10 +62,10 @@ describe('data sources', () => {
     });
     await written;
     // The insert has run on the write connection, inside an open transaction.
-    expect(await db.reader.all('SELECT * FROM users WHERE name = ?', ['ghost'])).toEqual([]);
+    expect(await inspectRows(db, sql`SELECT * FROM users WHERE name = ${'ghost'}`)).toEqual([]);
     letItFail();
     await expect(failing).rejects.toThrow('mutation fails');
-    expect(await db.reader.all('SELECT * FROM users WHERE name = ?', ['ghost'])).toEqual([]);
+    expect(await inspectRows(db, sql`SELECT * FROM users WHERE name = ${'ghost'}`)).toEqual([]);
   });
 
   // On PostgreSQL reads and writes share one pool: nothing to refuse.

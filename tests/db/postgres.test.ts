@@ -1,12 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { POSTGRES_MIGRATIONS } from '../../migrations';
+import { quoteIdentifier } from '../../src/db/identifiers';
 import { openPostgresDatabase, postgresDataSource } from '../../src/db/postgres';
-import { quoteIdentifier } from '../../src/db/postgres-sql';
-import { query } from '../../src/db/sql';
 import { Role, UserEntity } from '../../src/modules/user/user.entity';
+import { inspectRow, inspectWrite } from '../helpers/inspect';
 import { MAIN_JS } from '../helpers/service-process';
 import { TEST_DATABASE_URL } from '../helpers/test-app';
 
@@ -80,7 +81,7 @@ describe.runIf(TEST_DATABASE_URL)('PostgreSQL', () => {
     const schema = await freshSchema();
     const db = await openPostgresDatabase({ url, poolSize: 2, schema });
     try {
-      expect(await db.reader.get('SHOW TimeZone')).toEqual({ TimeZone: 'UTC' });
+      expect(await inspectRow(db, sql`SHOW TimeZone`)).toEqual({ TimeZone: 'UTC' });
       const before = Date.now();
       const user = await db.writes.run((manager) => manager.save(UserEntity, { name: 'utc', role: Role.REVIEWER }));
       const [row] = await db.read.query('SELECT created_at FROM users WHERE id = $1', [user.id]);
@@ -126,14 +127,14 @@ describe.runIf(TEST_DATABASE_URL)('PostgreSQL', () => {
       const results = await Promise.allSettled(
         Array.from({ length: 40 }, () =>
           db.writes.run(async (manager) => {
-            const [row] = await query<{ name: string }>(manager, 'SELECT name FROM users WHERE id = ?', [id]);
+            const [row] = await inspectWrite(manager, sql<{ name: string }>`SELECT name FROM users WHERE id = ${id}`);
             const next = Number(row.name.split('-')[1]) + 1;
-            await query(manager, 'UPDATE users SET name = ? WHERE id = ?', [`counter-${next}`, id]);
+            await inspectWrite(manager, sql`UPDATE users SET name = ${`counter-${next}`} WHERE id = ${id}`);
           }),
         ),
       );
       expect(results.filter((result) => result.status === 'rejected')).toEqual([]);
-      expect(await db.reader.get<{ name: string }>('SELECT name FROM users WHERE id = ?', [id])).toEqual({ name: 'counter-40' });
+      expect(await inspectRow(db, sql<{ name: string }>`SELECT name FROM users WHERE id = ${id}`)).toEqual({ name: 'counter-40' });
       expect(db.writes.depth).toBe(0);
     } finally {
       await db.close();

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, POSTGRES_MIGRATIONS } from '../../migrations';
 import { ArticlePublicationHistory1796100000001 } from '../../migrations/1796100000001-ArticlePublicationHistory';
 import { sqliteDataSource } from '../../src/db/database';
+import { quoteIdentifier } from '../../src/db/identifiers';
 import { postgresDataSource } from '../../src/db/postgres';
-import { quoteIdentifier } from '../../src/db/postgres-sql';
 import { fromSqlDate } from '../../src/db/sql-dates';
 import { TEST_DATABASE_URL } from '../helpers/test-app';
 

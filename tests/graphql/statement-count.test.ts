@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDataset } from '../helpers/factories';
+import { inspectRow } from '../helpers/inspect';
 import { startTestServer, type TestServer } from '../helpers/test-app';
 
 /** The article query a client app sends: article + claims + fact-checks + citations + sources. */
@@ -57,7 +59,7 @@ describe('the article query costs a constant number of SQL statements', () => {
     expect(withBody.statements).toBe(without.statements + 1);
     expect(withBody.nodes).toHaveLength(3);
     for (const node of withBody.nodes) {
-      const stored = await server.db.reader.get<{ body: string }>('SELECT body FROM articles WHERE slug = ?', [node.slug]);
+      const stored = await inspectRow(server.db, sql<{ body: string }>`SELECT body FROM articles WHERE slug = ${node.slug}`);
       expect(node.body).toBe(stored!.body);
     }
   });

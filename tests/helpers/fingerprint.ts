@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import { inspectRows } from './inspect';
 import type { TestServer } from './test-app';
 
 /** Every table but api_tokens, whose lastUsedAt is a throttled hint refreshed by reads. */
@@ -8,6 +10,6 @@ const TABLES = ['users', 'articles', 'claims', 'sources', 'annotations', 'citati
 export async function fingerprint(server: TestServer): Promise<string> {
   await server.db.writes.drain();
   const hash = createHash('sha256');
-  for (const table of TABLES) hash.update(JSON.stringify(await server.db.reader.all(`SELECT * FROM ${table} ORDER BY id`)));
+  for (const table of TABLES) hash.update(JSON.stringify(await inspectRows(server.db, sql`SELECT * FROM ${sql.table(table)} ORDER BY id`)));
   return hash.digest('hex');
 }

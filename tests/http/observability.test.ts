@@ -1,10 +1,12 @@
 import http from 'node:http';
 import net from 'node:net';
 import { PassThrough } from 'node:stream';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger';
 import { DEMO_ARTICLE_SLUG } from '../../src/modules/dataset/demo-dataset';
 import { Role } from '../../src/modules/user/user.entity';
+import { inspectRow } from '../helpers/inspect';
 import { onPostgres, startTestServer, type TestServer } from '../helpers/test-app';
 
 const ARTICLE_QUERY = 'query ReadArticle($slug: String!) { article(slug: $slug) { headline } }';
@@ -164,7 +166,7 @@ describe('answers that never reach their client', () => {
       for (let waited = 0; waited < 5_000 && !logged(); waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
       expect(logged()?.details).toMatchObject({ requestId: 'gone-1', route: 'graphql', operation: 'Gone', operationType: 'mutation' });
       await server.db.writes.drain();
-      expect(await server.db.reader.get("SELECT id FROM annotations WHERE summary = 'Left early'")).toBeTruthy();
+      expect(await inspectRow(server.db, sql`SELECT id FROM annotations WHERE summary = 'Left early'`)).toBeTruthy();
     } finally {
       await server.close();
     }

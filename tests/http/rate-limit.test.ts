@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'graphql';
+import { sql } from 'kysely';
 import { operationCost, QUERY_LIMITS } from '../../src/graphql/limits';
 import { buildAppSchema } from '../../src/app/schema';
 import { Role } from '../../src/modules/user/user.entity';
+import { inspectRow } from '../helpers/inspect';
 import { startTestServer, type TestServer } from '../helpers/test-app';
 
 const CREATE_SOURCE = 'mutation Add($input: CreateSourceInput!) { createSource(input: $input) { id } }';
@@ -31,7 +33,7 @@ async function createSource(target: TestServer, token: string | null, forwardedF
 }
 
 async function sourceCount(target: TestServer): Promise<number> {
-  return (await target.db.reader.get<{ n: number }>('SELECT count(*) AS n FROM sources'))!.n;
+  return (await inspectRow(target.db, sql<{ n: number }>`SELECT count(*) AS n FROM sources`))!.n;
 }
 
 async function expectRateLimited(response: Response, limit: string): Promise<void> {

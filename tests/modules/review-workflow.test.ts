@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../src/graphql/relay/global-id';
 import { DEMO_ARTICLE_SLUG } from '../../src/modules/dataset/demo-dataset';
 import { Role } from '../../src/modules/user/user.entity';
+import { inspectRow } from '../helpers/inspect';
 import { type SignedIn, startTestServer, type TestServer } from '../helpers/test-app';
 
 type Annotation = { id: string; status: string; version: number; verdict: string; publishedAt: string | null; retractionReason: string | null; claim: { verdict: string | null } };
@@ -242,7 +244,7 @@ describe('the review workflow', () => {
       editor,
     );
     const onDraft = await ok<{ createClaim: { id: string } }>('mutation($a: ID!) { createClaim(input: { articleId: $a, quote: "Rates rose" }) { id } }', { a: draft.createArticle.id }, editor);
-    const before = await server.db.reader.get<{ n: number }>('SELECT count(*) AS n FROM annotations');
+    const before = await inspectRow(server.db, sql<{ n: number }>`SELECT count(*) AS n FROM annotations`);
     const attempt = (id: string, who: SignedIn) =>
       server.gql('mutation($id: ID!) { createAnnotation(input: { claimId: $id, verdict: TRUE, summary: "s", body: "b", citations: [{ source: { url: "https://example.org/never", title: "Never", kind: OTHER }, stance: SUPPORTS, excerpt: "x" }] }) { id } }', { id }, who.token);
     expect((await attempt(onDraft.createClaim.id, reviewer)).errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.claimId' });
@@ -250,7 +252,7 @@ describe('the review workflow', () => {
     expect((await attempt(onDraft.createClaim.id, editor)).errors).toBeUndefined();
     await ok('mutation($id: ID!) { deleteClaim(input: { id: $id }) { deletedClaimId } }', { id: onDraft.createClaim.id }, editor);
     expect((await attempt(onDraft.createClaim.id, editor)).errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.claimId' });
-    const after = await server.db.reader.get<{ n: number }>('SELECT count(*) AS n FROM annotations');
+    const after = await inspectRow(server.db, sql<{ n: number }>`SELECT count(*) AS n FROM annotations`);
     expect(after!.n).toBe(before!.n + 1);
   });
 });

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quoteIdentifier } from '../../src/db/postgres-sql';
+import { quoteIdentifier } from '../../src/db/identifiers';
 import { DEMO_ARTICLE_SLUG } from '../../src/modules/dataset/demo-dataset';
 import { connectLive, type LiveClient, liveSubscriptions } from '../helpers/live-client';
 import { gql, killLeftoverServices, type ServiceProcess, startService } from '../helpers/service-process';

@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresSearch1796000000001 } from '../../migrations/1796000000001-PostgresSearch';
 import { Role } from '../../src/modules/user/user.entity';
+import { inspectRow } from '../helpers/inspect';
 import { startTestServer, onPostgres, type TestServer } from '../helpers/test-app';
 
 type Hit = { type: string; field: string; snippet: { text: string; highlights: { start: number; end: number }[] }; node: { slug?: string } };
@@ -77,7 +79,7 @@ describe.runIf(onPostgres)('search on PostgreSQL', () => {
   });
 
   it('the migration goes down and up again, and up() indexes what is already there', async () => {
-    const count = async () => (await server.db.reader.get<{ n: number }>('SELECT count(*) AS n FROM search_documents'))!.n;
+    const count = async () => (await inspectRow(server.db, sql<{ n: number }>`SELECT count(*) AS n FROM search_documents`))!.n;
     const documents = await count();
     expect(documents).toBeGreaterThan(0);
     const migration = new PostgresSearch1796000000001();

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSearchQuery, type ParsedQuery, SearchQueryError } from '../../src/modules/search/search-query';
 import { toTsHighlightQuery, toTsQuery } from '../../src/modules/search/ts-query';
+import { inspectRow } from '../helpers/inspect';
 import { createTestDatabase, onPostgres, type TestDatabase } from '../helpers/test-app';
 
 const ts = (input: string) => toTsQuery(parseSearchQuery(input));
@@ -46,7 +48,7 @@ describe.runIf(onPostgres)('toTsQuery in PostgreSQL', () => {
     await db.close();
   });
 
-  const parsed = async (config: string, input: string) => (await db.reader.get<{ q: string }>(`SELECT to_tsquery('${config}', ?)::text AS q`, [ts(input)]))!.q;
+  const parsed = async (config: string, input: string) => (await inspectRow(db, sql<{ q: string }>`SELECT to_tsquery(${sql.lit(config)}, ${ts(input)})::text AS q`))!.q;
 
   it('folds case and diacritics, stems only in the stemmed configuration, keeps stop words', async () => {
     expect(await parsed('search_english', 'CAFÉ Checks the')).toBe("'cafe' & 'check' & 'the'");
@@ -64,7 +66,7 @@ describe.runIf(onPostgres)('toTsQuery in PostgreSQL', () => {
           expect(error).toBeInstanceOf(SearchQueryError);
           return;
         }
-        await db.reader.get(`SELECT to_tsquery('search_english', ?) AS e, to_tsquery('search_simple', ?) AS s`, [tsquery, tsquery]);
+        await inspectRow(db, sql`SELECT to_tsquery('search_english', ${tsquery}) AS e, to_tsquery('search_simple', ${tsquery}) AS s`);
       }),
       { numRuns: 300 },
     );

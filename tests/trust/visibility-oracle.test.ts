@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { graphql, type GraphQLSchema } from 'graphql';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextFor, createServices, type Services } from '../../src/app/services';
 import { toGlobalId, type NodeTypeName } from '../../src/graphql/relay/global-id';
 import { buildAppSchema } from '../../src/app/schema';
 import { ANONYMOUS, type Viewer } from '../../src/modules/auth/viewer';
 import { Role } from '../../src/modules/user/user.entity';
+import { inspectRows } from '../helpers/inspect';
 import { connectLive, type LiveClient, type LiveStream } from '../helpers/live-client';
 import { moment } from '../helpers/newsroom';
 import { type SignedIn, startTestServer, type TestServer } from '../helpers/test-app';
@@ -76,7 +78,7 @@ async function allPages(run: Run, who: Who, field: string, nodeType: string, arg
 
 /** Global ids of every row of the database, whoever may see it. */
 async function everyId(run: Run): Promise<Record<'Article' | 'Claim' | 'Annotation' | 'Source' | 'User', string[]>> {
-  const of = async (type: NodeTypeName, table: string) => (await run.server.db.reader.all<{ id: number }>(`SELECT id FROM ${table} ORDER BY id`)).map((row) => toGlobalId(type, row.id));
+  const of = async (type: NodeTypeName, table: string) => (await inspectRows(run.server.db, sql<{ id: number }>`SELECT id FROM ${sql.table(table)} ORDER BY id`)).map((row) => toGlobalId(type, row.id));
   return { Article: await of('Article', 'articles'), Claim: await of('Claim', 'claims'), Annotation: await of('Annotation', 'annotations'), Source: await of('Source', 'sources'), User: await of('User', 'users') };
 }
 

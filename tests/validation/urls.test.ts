@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NeutraliseUnsafeUrls1796100000000 } from '../../migrations/1796100000000-NeutraliseUnsafeUrls';
 import { httpUrlOrNull, normalizeHttpUrl } from '../../src/graphql/http-url';
@@ -8,6 +9,7 @@ import { DatasetService } from '../../src/modules/dataset/dataset.service';
 import { Role } from '../../src/modules/user/user.entity';
 import { buildDataset } from '../helpers/factories';
 import { fingerprint } from '../helpers/fingerprint';
+import { inspectRow, inspectRows, inspectWrite } from '../helpers/inspect';
 import { type SignedIn, startTestServer, type TestServer } from '../helpers/test-app';
 
 const UNSAFE = ['javascript:alert(1)', 'JavaScript:alert(document.cookie)', ' javascript:void(0)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', 'file:///etc/passwd', '//evil.example/x', '/relative/path', 'ftp://example.org/a'];
@@ -95,9 +97,9 @@ describe('the NeutraliseUnsafeUrls migration', () => {
       await new DatasetService({ db }).import(buildDataset([{ slug: 'good' }, { slug: 'bad' }]));
       // Written behind the API's back, as an older version could have stored them.
       await db.writes.run(async (manager) => {
-        await manager.query(`UPDATE articles SET url = ${db.dialect === 'postgres' ? '$1' : '?'} WHERE slug = 'bad'`, ['javascript:alert(1)']);
-        await manager.query(`UPDATE articles SET url = 'https://example.org/good' WHERE slug = 'good'`);
-        await manager.query(`UPDATE sources SET url = 'data:text/html,x' WHERE id = 1`);
+        await inspectWrite(manager, sql`UPDATE articles SET url = ${'javascript:alert(1)'} WHERE slug = 'bad'`);
+        await inspectWrite(manager, sql`UPDATE articles SET url = 'https://example.org/good' WHERE slug = 'good'`);
+        await inspectWrite(manager, sql`UPDATE sources SET url = 'data:text/html,x' WHERE id = 1`);
       });
       const warnings: string[] = [];
       const warn = console.warn;
@@ -107,12 +109,12 @@ describe('the NeutraliseUnsafeUrls migration', () => {
       } finally {
         console.warn = warn;
       }
-      const articles = await db.reader.all<{ slug: string; url: string | null }>('SELECT slug, url FROM articles ORDER BY slug');
+      const articles = await inspectRows(db, sql<{ slug: string; url: string | null }>`SELECT slug, url FROM articles ORDER BY slug`);
       expect(articles).toEqual([
         { slug: 'bad', url: null },
         { slug: 'good', url: 'https://example.org/good' },
       ]);
-      expect((await db.reader.get<{ url: string }>('SELECT url FROM sources WHERE id = 1'))!.url).toBe('https://unsafe-url.invalid/source/1');
+      expect((await inspectRow(db, sql<{ url: string }>`SELECT url FROM sources WHERE id = 1`))!.url).toBe('https://unsafe-url.invalid/source/1');
       expect(warnings).toHaveLength(2);
       expect(warnings.join('\n')).not.toContain('javascript:');
     } finally {
