@@ -14,14 +14,16 @@ module.exports = {
     {
       name: 'graphql-is-transport',
       severity: 'error',
-      comment: 'src/graphql/ is transport (schema helpers, limits, errors, Relay): it knows no module, app or HTTP code.',
+      comment:
+        'src/graphql/ is transport (schema helpers, limits, errors, Relay): it knows no module, app or HTTP code.',
       from: { path: '^src/graphql/' },
       to: { path: '^src/(modules|app|http|cli)/' },
     },
     {
       name: 'modules-know-no-transport-edge',
       severity: 'error',
-      comment: 'Modules hold the domain: the HTTP edge, the composition root and the CLIs build on them, never the reverse.',
+      comment:
+        'Modules hold the domain: the HTTP edge, the composition root and the CLIs build on them, never the reverse.',
       from: { path: '^src/modules/' },
       to: { path: '^src/(http|cli|main)' },
     },
@@ -38,12 +40,16 @@ module.exports = {
       comment:
         'src/db/ is the data sources and the query-layer foundation; modules build their statements on it. It knows the entities (TypeORM needs them) and the SQL functions search registers on each SQLite connection.',
       from: { path: '^src/db/' },
-      to: { path: '^src/(modules|graphql|http|app)/', pathNot: ['\\.entity\\.ts$', '^src/modules/search/word-pairs\\.ts$'] },
+      to: {
+        path: '^src/(modules|graphql|http|app)/',
+        pathNot: ['\\.entity\\.ts$', '^src/modules/search/word-pairs\\.ts$'],
+      },
     },
     {
       name: 'app-is-only-composed-from-above',
       severity: 'error',
-      comment: 'The composition root is used by main, the HTTP edge, CLIs and tests; modules may use only the context type.',
+      comment:
+        'The composition root is used by main, the HTTP edge, CLIs and tests; modules may use only the context type.',
       from: { path: '^src/modules/' },
       to: { path: '^src/app/', pathNot: '^src/app/context\\.ts$' },
     },

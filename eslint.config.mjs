@@ -9,7 +9,20 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: {
-      globals: { fetch: 'readonly', AbortController: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setImmediate: 'readonly', performance: 'readonly' },
+      globals: {
+        fetch: 'readonly',
+        AbortController: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setImmediate: 'readonly',
+        performance: 'readonly',
+      },
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -25,7 +38,11 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            { name: 'graphql', importNames: ['GraphQLError'], message: 'Throw a DomainError (src/domain/errors.ts); the error formatter maps it.' },
+            {
+              name: 'graphql',
+              importNames: ['GraphQLError'],
+              message: 'Throw a DomainError (src/domain/errors.ts); the error formatter maps it.',
+            },
             { name: 'express', message: 'Modules never see requests: the HTTP edge (src/http) does.' },
             { name: 'node:http', message: 'Modules never see requests: the HTTP edge (src/http) does.' },
           ],

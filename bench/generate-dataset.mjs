@@ -17,13 +17,37 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // Bump when the generated content changes, so cached files are rebuilt.
 const GENERATOR_VERSION = 6;
 
-export const DEFAULTS = { articles: 2000, claimsPerArticle: 20, annotationsPerClaim: 2, citationsPerAnnotation: 2, sources: 5000 };
+export const DEFAULTS = {
+  articles: 2000,
+  claimsPerArticle: 20,
+  annotationsPerClaim: 2,
+  citationsPerAnnotation: 2,
+  sources: 5000,
+};
 
-const VERDICTS = ['TRUE', 'MOSTLY_TRUE', 'MIXED', 'MOSTLY_FALSE', 'FALSE', 'MISLEADING', 'NEEDS_CONTEXT', 'UNVERIFIABLE'];
+const VERDICTS = [
+  'TRUE',
+  'MOSTLY_TRUE',
+  'MIXED',
+  'MOSTLY_FALSE',
+  'FALSE',
+  'MISLEADING',
+  'NEEDS_CONTEXT',
+  'UNVERIFIABLE',
+];
 const KINDS = ['OFFICIAL_RECORD', 'NEWS_REPORT', 'DATASET', 'STATEMENT', 'EXPERT', 'OTHER'];
 const STANCES = ['SUPPORTS', 'REFUTES', 'CONTEXT'];
 const SECTIONS = ['World', 'Politics', 'Business', 'Science', 'Health', 'Climate'];
-const PEOPLE = ['Danny Jones', 'Amara Okafor', 'Lena Fischer', 'Ravi Patel', 'Sofia Rossi', 'Tom Becker', 'Mei Chen', 'Jonas Berg'];
+const PEOPLE = [
+  'Danny Jones',
+  'Amara Okafor',
+  'Lena Fischer',
+  'Ravi Patel',
+  'Sofia Rossi',
+  'Tom Becker',
+  'Mei Chen',
+  'Jonas Berg',
+];
 const PUBLISHERS = ['Reuters', 'AP', 'BBC', 'Eurostat', 'World Bank', 'Ministry of Finance', 'Le Monde', 'Nature'];
 // ASCII only: offsets are UTF-16 code units, ASCII keeps them equal to byte offsets too.
 // Also the vocabulary of the re-anchoring bench's articles.
@@ -100,7 +124,9 @@ export async function createSchema(db) {
     return statement.reader ? statement.all(...params) : (statement.run(...params), []);
   };
   const queryRunner = { query, connection: { options: { type: 'better-sqlite3' } } };
-  db.exec('CREATE TABLE "migrations" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "timestamp" bigint NOT NULL, "name" varchar NOT NULL)');
+  db.exec(
+    'CREATE TABLE "migrations" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "timestamp" bigint NOT NULL, "name" varchar NOT NULL)',
+  );
   const record = db.prepare('INSERT INTO "migrations" ("timestamp", "name") VALUES (?, ?)');
   for (const Migration of MIGRATIONS) {
     const migration = new Migration();
@@ -121,7 +147,9 @@ function fill(db, params) {
   const { int, pick, words, sentence, shuffle } = makeText(rand);
   const base = Date.UTC(2021, 0, 1);
   const insertUser = db.prepare('INSERT INTO users (id, name, role, created_at) VALUES (?, ?, ?, ?)');
-  const insertSource = db.prepare('INSERT INTO sources (id, url, title, publisher, published_at, kind, accessed_at, created_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)');
+  const insertSource = db.prepare(
+    'INSERT INTO sources (id, url, title, publisher, published_at, kind, accessed_at, created_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)',
+  );
   const insertArticle = db.prepare(
     'INSERT INTO articles (id, slug, headline, standfirst, body, authors, section, language, url, published_at, status, version, created_at, updated_at) ' +
       "VALUES (?, ?, ?, ?, ?, ?, ?, 'en', ?, ?, ?, 1, ?, ?)",
@@ -136,7 +164,9 @@ function fill(db, params) {
     'INSERT INTO annotations (id, claim_id, author_id, verdict, summary, body, status, version, published_at, retracted_at, retraction_reason, created_at, updated_at) ' +
       "VALUES (?, ?, 1, ?, ?, ?, 'RETRACTED', 2, ?, ?, ?, ?, ?)",
   );
-  const insertCitation = db.prepare('INSERT INTO citations (id, annotation_id, source_id, stance, excerpt, position) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertCitation = db.prepare(
+    'INSERT INTO citations (id, annotation_id, source_id, stance, excerpt, position) VALUES (?, ?, ?, ?, ?, ?)',
+  );
 
   const created = sqlDate(base);
   insertUser.run(1, 'Bench Reviewer', 'REVIEWER', created);
@@ -146,7 +176,15 @@ function fill(db, params) {
     // Some null publishers/dates so the null paths of both servers are exercised.
     const publisher = rand() < 0.1 ? null : pick(PUBLISHERS);
     const publishedAt = rand() < 0.15 ? null : sqlDate(base - int(0, 400) * 86_400_000);
-    insertSource.run(s, `https://source-${s}.bench.example/reports/${s}`, `Report ${s}: ${words(int(3, 8))}`, publisher, publishedAt, pick(KINDS), created);
+    insertSource.run(
+      s,
+      `https://source-${s}.bench.example/reports/${s}`,
+      `Report ${s}: ${words(int(3, 8))}`,
+      publisher,
+      publishedAt,
+      pick(KINDS),
+      created,
+    );
   }
 
   let claimId = 0;
@@ -173,9 +211,18 @@ function fill(db, params) {
     // equivalence check covers the status filters too. They are never in the load rotation.
     const status = a % 100 === 50 ? 'DRAFT' : 'PUBLISHED';
     insertArticle.run(
-      a, `bench-article-${a}`, `Headline ${a}: ${words(int(5, 10))}`, rand() < 0.1 ? null : sentence(10, 25),
-      body, JSON.stringify(Array.from({ length: int(1, 3) }, () => pick(PEOPLE))), rand() < 0.1 ? null : pick(SECTIONS),
-      `https://news.bench.example/${a}`, publishedAt, status, publishedAt, publishedAt,
+      a,
+      `bench-article-${a}`,
+      `Headline ${a}: ${words(int(5, 10))}`,
+      rand() < 0.1 ? null : sentence(10, 25),
+      body,
+      JSON.stringify(Array.from({ length: int(1, 3) }, () => pick(PEOPLE))),
+      rand() < 0.1 ? null : pick(SECTIONS),
+      `https://news.bench.example/${a}`,
+      publishedAt,
+      status,
+      publishedAt,
+      publishedAt,
     );
 
     // Claims are inserted in shuffled order (ids do not follow body order), and some share a
@@ -196,16 +243,44 @@ function fill(db, params) {
       annotationClock += params.annotationsPerClaim;
       const newest = annotations.reduce((best, x) => (best === null || x.ms > best.ms ? x : best), null);
       insertClaim.run(
-        claimId, a, body.slice(start, end), body.slice(Math.max(0, start - 32), start), body.slice(end, end + 32),
-        start, end, rand() < 0.2 ? null : pick(PEOPLE), newest ? newest.verdict : null, publishedAt, publishedAt,
+        claimId,
+        a,
+        body.slice(start, end),
+        body.slice(Math.max(0, start - 32), start),
+        body.slice(end, end + 32),
+        start,
+        end,
+        rand() < 0.2 ? null : pick(PEOPLE),
+        newest ? newest.verdict : null,
+        publishedAt,
+        publishedAt,
       );
       for (const annotation of annotations) {
         annotationId += 1;
         const at = sqlDate(annotation.ms);
-        insertAnnotation.run(annotationId, claimId, int(1, 2), annotation.verdict, sentence(6, 14), `${sentence()} ${sentence()} ${sentence()}`, 'PUBLISHED', int(1, 3), at, at, at);
+        insertAnnotation.run(
+          annotationId,
+          claimId,
+          int(1, 2),
+          annotation.verdict,
+          sentence(6, 14),
+          `${sentence()} ${sentence()} ${sentence()}`,
+          'PUBLISHED',
+          int(1, 3),
+          at,
+          at,
+          at,
+        );
         for (const position of shuffle(Array.from({ length: params.citationsPerAnnotation }, (_, i) => i))) {
           citationId += 1;
-          insertCitation.run(citationId, annotationId, int(1, params.sources), pick(STANCES), sentence(6, 16), position);
+          insertCitation.run(
+            citationId,
+            annotationId,
+            int(1, params.sources),
+            pick(STANCES),
+            sentence(6, 16),
+            position,
+          );
         }
       }
       if (claimId % 25 === 7 && newest) {
@@ -215,16 +290,45 @@ function fill(db, params) {
         const retractedAt = sqlDate(newest.ms + 90_000);
         annotationId += 1;
         hidden += 2;
-        insertRetracted.run(annotationId, claimId, pick(VERDICTS), sentence(6, 14), sentence(), publishedLast, retractedAt, sentence(6, 12), publishedLast, retractedAt);
+        insertRetracted.run(
+          annotationId,
+          claimId,
+          pick(VERDICTS),
+          sentence(6, 14),
+          sentence(),
+          publishedLast,
+          retractedAt,
+          sentence(6, 12),
+          publishedLast,
+          retractedAt,
+        );
         citationId += 1;
         insertCitation.run(citationId, annotationId, int(1, params.sources), pick(STANCES), sentence(6, 16), 0);
         annotationId += 1;
-        insertAnnotation.run(annotationId, claimId, 2, pick(VERDICTS), sentence(6, 14), sentence(), 'DRAFT', 1, null, retractedAt, retractedAt);
+        insertAnnotation.run(
+          annotationId,
+          claimId,
+          2,
+          pick(VERDICTS),
+          sentence(6, 14),
+          sentence(),
+          'DRAFT',
+          1,
+          null,
+          retractedAt,
+          retractedAt,
+        );
       }
     }
   }
   stampWhatReadersSaw(db);
-  return { claims: claimId, annotations: annotationId, unpublishedAnnotations: hidden, citations: citationId, draftArticles: Math.floor((params.articles + 50) / 100) };
+  return {
+    claims: claimId,
+    annotations: annotationId,
+    unpublishedAnnotations: hidden,
+    citations: citationId,
+    draftArticles: Math.floor((params.articles + 50) / 100),
+  };
 }
 
 /**
@@ -233,7 +337,9 @@ function fill(db, params) {
  * shown to anonymous readers). The generated data has no revisions to stamp.
  */
 function stampWhatReadersSaw(db) {
-  db.exec(`INSERT INTO article_status_changes (article_id, status, created_at) SELECT id, 'PUBLISHED', created_at FROM articles WHERE status = 'PUBLISHED'`);
+  db.exec(
+    `INSERT INTO article_status_changes (article_id, status, created_at) SELECT id, 'PUBLISHED', created_at FROM articles WHERE status = 'PUBLISHED'`,
+  );
   db.exec(`UPDATE sources SET public_at = created_at WHERE id IN (
     SELECT t.source_id FROM citations t JOIN annotations n ON n.id = t.annotation_id JOIN claims c ON c.id = n.claim_id JOIN articles a ON a.id = c.article_id
     WHERE n.status IN ('PUBLISHED', 'RETRACTED') AND a.status = 'PUBLISHED')`);
@@ -257,7 +363,10 @@ export async function cachedBuild(file, signature, build) {
   const counts = await build(tmp);
   fs.renameSync(tmp, file);
   const seconds = (performance.now() - started) / 1000;
-  fs.writeFileSync(metaFile, JSON.stringify({ signature, counts, seconds, generatedAt: new Date().toISOString() }, null, 2));
+  fs.writeFileSync(
+    metaFile,
+    JSON.stringify({ signature, counts, seconds, generatedAt: new Date().toISOString() }, null, 2),
+  );
   return { reused: false, counts, seconds };
 }
 
@@ -285,7 +394,9 @@ export async function generateDataset(file, options = {}) {
   });
   if (!built.reused) {
     const mb = (fs.statSync(file).size / 1e6).toFixed(1);
-    console.log(`dataset: generated ${file} in ${built.seconds.toFixed(1)} s (${mb} MB, ${JSON.stringify(built.counts)})`);
+    console.log(
+      `dataset: generated ${file} in ${built.seconds.toFixed(1)} s (${mb} MB, ${JSON.stringify(built.counts)})`,
+    );
   }
   return { file, reused: built.reused, params, counts: built.counts };
 }
@@ -293,7 +404,9 @@ export async function generateDataset(file, options = {}) {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const [file, ...rest] = process.argv.slice(2);
   if (!file) {
-    console.error('usage: node bench/generate-dataset.mjs <file> [--articles N] [--claimsPerArticle N] [--annotationsPerClaim N] [--citationsPerAnnotation N] [--sources N]');
+    console.error(
+      'usage: node bench/generate-dataset.mjs <file> [--articles N] [--claimsPerArticle N] [--annotationsPerClaim N] [--citationsPerAnnotation N] [--sources N]',
+    );
     process.exit(2);
   }
   const options = {};

@@ -51,7 +51,14 @@ function run(duration, tally) {
 
 /** What a mutation run needs to account for every write: sent, answered, acknowledged. */
 function accounting(result, tally) {
-  return { sent: result.requests.sent, answered: result.requests.total, ok2xx: result['2xx'], acknowledged: tally.ids.length, failed: tally.failed, firstFailure: tally.firstFailure };
+  return {
+    sent: result.requests.sent,
+    answered: result.requests.total,
+    ok2xx: result['2xx'],
+    acknowledged: tally.ids.length,
+    failed: tally.failed,
+    firstFailure: tally.firstFailure,
+  };
 }
 
 const warmupTally = newTally();
@@ -68,10 +75,18 @@ process.stdout.write(
     requestsTotal: result.requests.total,
     duration: result.duration,
     throughputBytesPerSecond: result.throughput.average,
-    latency: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, mean: result.latency.average },
+    latency: {
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      mean: result.latency.average,
+    },
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
-    ...(spec.ack ? { writes: { warmup: warm ? accounting(warm, warmupTally) : null, measure: accounting(result, measureTally) } } : {}),
+    ...(spec.ack
+      ? { writes: { warmup: warm ? accounting(warm, warmupTally) : null, measure: accounting(result, measureTally) } }
+      : {}),
   })}\n`,
 );

@@ -15,7 +15,17 @@ export const LOAD_CPU = 1;
  * with every request; `extra.ack` ({ field, file }) makes load.mjs record the acknowledged ids.
  */
 export async function load(target, bodies, config, specFile, extra = {}) {
-  fs.writeFileSync(specFile, JSON.stringify({ url: target.url, bodies, connections: config.connections, duration: config.duration, warmup: config.warmup, ...extra }));
+  fs.writeFileSync(
+    specFile,
+    JSON.stringify({
+      url: target.url,
+      bodies,
+      connections: config.connections,
+      duration: config.duration,
+      warmup: config.warmup,
+      ...extra,
+    }),
+  );
   const loadBefore = os.loadavg()[0];
   let cpuAtStart = null;
   let statementsAtStart = Promise.resolve(null);
@@ -50,7 +60,9 @@ export async function load(target, bodies, config, specFile, extra = {}) {
 async function statementsSoFar(target) {
   try {
     const text = await (await fetchMetrics(new URL('/metrics', target.url))).text();
-    const counts = [...text.matchAll(/^factline_sql_(?:read|write)_statements_total (\d+)$/gm)].map((match) => Number(match[1]));
+    const counts = [...text.matchAll(/^factline_sql_(?:read|write)_statements_total (\d+)$/gm)].map((match) =>
+      Number(match[1]),
+    );
     return counts.length ? counts.reduce((x, y) => x + y, 0) : null;
   } catch {
     return null;
@@ -86,7 +98,9 @@ function summarise(runs) {
     p99: pick((r) => r.latency.p99),
     serverCpuPercent: cpu ? pick((r) => r.serverCpuPercent) : null,
     requestsPerCpuSecond: cpu ? pick((r) => r.requestsPerCpuSecond) : null,
-    statementsPerRequest: runs.every((r) => r.statementsPerRequest !== null) ? pick((r) => r.statementsPerRequest) : null,
+    statementsPerRequest: runs.every((r) => r.statementsPerRequest !== null)
+      ? pick((r) => r.statementsPerRequest)
+      : null,
     peakRssMb: runs.every((r) => r.peakRssMb !== null) ? Math.max(...runs.map((r) => r.peakRssMb)) : null,
     runs: runs.length,
   };
@@ -98,13 +112,17 @@ export function summary(runs) {
   s.ratio = {
     requestsPerSecond: s.graphql.requestsPerSecond / s.raw.requestsPerSecond,
     p99: s.graphql.p99 / s.raw.p99,
-    requestsPerCpuSecond: s.raw.requestsPerCpuSecond ? s.graphql.requestsPerCpuSecond / s.raw.requestsPerCpuSecond : null,
+    requestsPerCpuSecond: s.raw.requestsPerCpuSecond
+      ? s.graphql.requestsPerCpuSecond / s.raw.requestsPerCpuSecond
+      : null,
   };
   return s;
 }
 
 export function printTable(results) {
-  const rows = [['scenario', 'target', 'req/s', 'p50 ms', 'p99 ms', 'server CPU %', 'req/CPU-s', 'SQL/req', 'peak RSS MB']];
+  const rows = [
+    ['scenario', 'target', 'req/s', 'p50 ms', 'p99 ms', 'server CPU %', 'req/CPU-s', 'SQL/req', 'peak RSS MB'],
+  ];
   const fixed = (value, digits) => (value === null ? '-' : value.toFixed(digits));
   const ratios = [];
   for (const [name, r] of Object.entries(results)) {
@@ -116,12 +134,25 @@ export function printTable(results) {
     if (!r.summary) continue;
     for (const target of ['raw', 'graphql']) {
       const s = r.summary[target];
-      rows.push([name, target, fixed(s.requestsPerSecond, 0), fixed(s.p50, 1), fixed(s.p99, 1), fixed(s.serverCpuPercent, 0), fixed(s.requestsPerCpuSecond, 0), fixed(s.statementsPerRequest ?? null, 1), fixed(s.peakRssMb ?? null, 0)]);
+      rows.push([
+        name,
+        target,
+        fixed(s.requestsPerSecond, 0),
+        fixed(s.p50, 1),
+        fixed(s.p99, 1),
+        fixed(s.serverCpuPercent, 0),
+        fixed(s.requestsPerCpuSecond, 0),
+        fixed(s.statementsPerRequest ?? null, 1),
+        fixed(s.peakRssMb ?? null, 0),
+      ]);
     }
     const ratio = r.summary.ratio;
-    ratios.push(`${name}: graphql/raw  req/s ${fixed(ratio.requestsPerSecond, 3)}  p99 ${fixed(ratio.p99, 2)}x  req/CPU-s ${fixed(ratio.requestsPerCpuSecond, 3)}`);
+    ratios.push(
+      `${name}: graphql/raw  req/s ${fixed(ratio.requestsPerSecond, 3)}  p99 ${fixed(ratio.p99, 2)}x  req/CPU-s ${fixed(ratio.requestsPerCpuSecond, 3)}`,
+    );
   }
   const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
-  for (const row of rows) console.log(row.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
+  for (const row of rows)
+    console.log(row.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
   for (const line of ratios) console.log(line);
 }

@@ -24,7 +24,20 @@ export const postgresUrl = () => process.env.BENCH_DATABASE_URL?.trim() || DEFAU
  * The tables copied, parents before children (the foreign keys hold at every insert). Each has
  * a SERIAL id; search_documents is filled by the search triggers as the rows go in.
  */
-export const TABLES = ['users', 'articles', 'sources', 'claims', 'annotations', 'citations', 'api_tokens', 'annotation_revisions', 'corrections', 'article_revisions', 'claim_anchors', 'article_status_changes'];
+export const TABLES = [
+  'users',
+  'articles',
+  'sources',
+  'claims',
+  'annotations',
+  'citations',
+  'api_tokens',
+  'annotation_revisions',
+  'corrections',
+  'article_revisions',
+  'claim_anchors',
+  'article_status_changes',
+];
 /** Also reset to their loaded ids after writes (the triggers write them). */
 const DERIVED = ['search_documents'];
 /** PostgreSQL takes at most 65,535 parameters a statement. */
@@ -35,7 +48,11 @@ const quote = (name) => `"${name.replace(/"/g, '""')}"`;
 
 /** A client with its search path on `schema` (the service's connections use the same). */
 export async function connect(url, schema) {
-  const client = new pg.Client({ connectionString: url, application_name: 'factline-bench', ...(schema ? { options: `-c search_path=${quote(schema)}` } : {}) });
+  const client = new pg.Client({
+    connectionString: url,
+    application_name: 'factline-bench',
+    ...(schema ? { options: `-c search_path=${quote(schema)}` } : {}),
+  });
   await client.connect();
   return client;
 }
@@ -51,7 +68,10 @@ export async function withClient(url, schema, work) {
 
 /** What a schema says it holds (its comment, written last when loaded), or null. */
 async function markerOf(client, schema) {
-  const { rows } = await client.query("SELECT obj_description(oid, 'pg_namespace') AS comment FROM pg_namespace WHERE nspname = $1", [schema]);
+  const { rows } = await client.query(
+    "SELECT obj_description(oid, 'pg_namespace') AS comment FROM pg_namespace WHERE nspname = $1",
+    [schema],
+  );
   if (!rows.length) return undefined;
   try {
     return JSON.parse(rows[0].comment ?? 'null');
@@ -72,17 +92,25 @@ function migrate(root, url, schema) {
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(output.trim()) : reject(new Error(`migrate on schema ${schema} exited ${code}: ${output.trim()}`))));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(output.trim())
+        : reject(new Error(`migrate on schema ${schema} exited ${code}: ${output.trim()}`)),
+    );
   });
 }
 
 /** Copies every row of `table` from the SQLite file into the schema, in multi-row INSERTs; returns the row count. */
 async function copyTable(sqlite, client, table) {
   const sqliteColumns = sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table);
-  const { rows } = await client.query('SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position', [table]);
+  const { rows } = await client.query(
+    'SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position',
+    [table],
+  );
   const pgColumns = new Set(rows.map((r) => r.column_name));
   const missing = sqliteColumns.filter((c) => !pgColumns.has(c));
-  if (missing.length) throw new Error(`${table}: column(s) ${missing.join(', ')} of the SQLite dataset do not exist on PostgreSQL`);
+  if (missing.length)
+    throw new Error(`${table}: column(s) ${missing.join(', ')} of the SQLite dataset do not exist on PostgreSQL`);
   const columns = sqliteColumns;
   const batch = Math.max(1, Math.min(MAX_BATCH_ROWS, Math.floor(MAX_PARAMS / columns.length)));
   const head = `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES `;
@@ -94,13 +122,19 @@ async function copyTable(sqlite, client, table) {
   const flush = async () => {
     if (!pending) return;
     // Full batches as one named statement (parsed once); the last, shorter one as it is.
-    const text = pending === batch ? fullText : `${head}${Array.from({ length: pending }, (_, r) => tuple(r * columns.length)).join(', ')}`;
+    const text =
+      pending === batch
+        ? fullText
+        : `${head}${Array.from({ length: pending }, (_, r) => tuple(r * columns.length)).join(', ')}`;
     await client.query(pending === batch ? { name: `bench_copy_${table}`, text, values } : { text, values });
     copied += pending;
     values = [];
     pending = 0;
   };
-  for (const row of sqlite.prepare(`SELECT ${columns.map(quote).join(', ')} FROM ${quote(table)} ORDER BY id`).raw().iterate()) {
+  for (const row of sqlite
+    .prepare(`SELECT ${columns.map(quote).join(', ')} FROM ${quote(table)} ORDER BY id`)
+    .raw()
+    .iterate()) {
     values.push(...row);
     pending += 1;
     if (pending === batch) await flush();
@@ -112,14 +146,20 @@ async function copyTable(sqlite, client, table) {
 /** Each table's highest id (0 when empty), with search_documents'. */
 async function highestIds(client) {
   const ids = {};
-  for (const table of [...TABLES, ...DERIVED]) ids[table] = (await client.query(`SELECT COALESCE(MAX(id), 0)::int AS id FROM ${quote(table)}`)).rows[0].id;
+  for (const table of [...TABLES, ...DERIVED])
+    ids[table] = (await client.query(`SELECT COALESCE(MAX(id), 0)::int AS id FROM ${quote(table)}`)).rows[0].id;
   return ids;
 }
 
 /** Sets each table's id sequence so the next id is the one after `ids[table]`. */
 async function setSequences(client, ids) {
   for (const [table, id] of Object.entries(ids)) {
-    await client.query('SELECT setval(pg_get_serial_sequence($1, $2), $3, $4)', [quote(table), 'id', Math.max(id, 1), id > 0]);
+    await client.query('SELECT setval(pg_get_serial_sequence($1, $2), $3, $4)', [
+      quote(table),
+      'id',
+      Math.max(id, 1),
+      id > 0,
+    ]);
   }
 }
 
@@ -142,7 +182,10 @@ async function load(root, url, schema, sqliteFile, signature) {
       for (const table of TABLES) {
         const tableStarted = performance.now();
         counts[table] = await copyTable(sqlite, client, table);
-        if (performance.now() - tableStarted > 5_000) console.log(`postgres: ${schema}.${table}: ${counts[table]} rows in ${((performance.now() - tableStarted) / 1000).toFixed(1)} s`);
+        if (performance.now() - tableStarted > 5_000)
+          console.log(
+            `postgres: ${schema}.${table}: ${counts[table]} rows in ${((performance.now() - tableStarted) / 1000).toFixed(1)} s`,
+          );
       }
       const ids = await highestIds(client);
       await setSequences(client, ids);
@@ -155,7 +198,15 @@ async function load(root, url, schema, sqliteFile, signature) {
       const s = (from, to = performance.now()) => Number(((to - from) / 1000).toFixed(1));
       // Where the time went: the migrations, the rows (with the search triggers), VACUUM ANALYZE.
       const steps = { migrate: s(started, migrated), copy: s(migrated, copied), vacuum: s(copied) };
-      const marker = { signature, source: path.basename(sqliteFile), ids, counts, seconds: s(started), steps, loadedAt: new Date().toISOString() };
+      const marker = {
+        signature,
+        source: path.basename(sqliteFile),
+        ids,
+        counts,
+        seconds: s(started),
+        steps,
+        loadedAt: new Date().toISOString(),
+      };
       // Written last: a load cut short leaves no marker, and is redone.
       await client.query(`COMMENT ON SCHEMA ${quote(schema)} IS ${client.escapeLiteral(JSON.stringify(marker))}`);
       return marker;
@@ -206,13 +257,16 @@ export async function preparePostgres({ root, sqliteFile, params }) {
   const url = postgresUrl();
   const metaFile = `${sqliteFile}.meta.json`;
   const signature = fs.existsSync(metaFile) ? JSON.parse(fs.readFileSync(metaFile, 'utf8')).signature : null;
-  if (!signature) throw new Error(`${metaFile} is missing: the dataset was not generated by bench/generate-dataset.mjs`);
+  if (!signature)
+    throw new Error(`${metaFile} is missing: the dataset was not generated by bench/generate-dataset.mjs`);
   const schemas = schemasFor(params);
   const server = await withClient(url, null, async (client) => {
     const { rows } = await client.query('SHOW server_version');
     return rows[0].server_version;
   }).catch((error) => {
-    throw new Error(`cannot connect to PostgreSQL at ${url.replace(/\/\/[^@/]*@/, '//')} (set BENCH_DATABASE_URL): ${error.message}`);
+    throw new Error(
+      `cannot connect to PostgreSQL at ${url.replace(/\/\/[^@/]*@/, '//')} (set BENCH_DATABASE_URL): ${error.message}`,
+    );
   });
   // The two loads side by side: most of the time is PostgreSQL's (the search triggers), one core each.
   const markers = await Promise.all(
@@ -220,17 +274,26 @@ export async function preparePostgres({ root, sqliteFile, params }) {
       const found = await withClient(url, null, (client) => markerOf(client, schema));
       if (found && found.signature === signature) {
         const deleted = await resetSchema(url, schema, found.ids);
-        console.log(`postgres: reused schema ${schema} (loaded ${found.loadedAt} in ${found.seconds} s)${deleted ? `, ${deleted} rows written since deleted` : ''}`);
+        console.log(
+          `postgres: reused schema ${schema} (loaded ${found.loadedAt} in ${found.seconds} s)${deleted ? `, ${deleted} rows written since deleted` : ''}`,
+        );
         return found;
       }
-      console.log(`postgres: loading ${path.basename(sqliteFile)} into schema ${schema}${found === undefined ? '' : ' (replacing an older or partial load)'}...`);
+      console.log(
+        `postgres: loading ${path.basename(sqliteFile)} into schema ${schema}${found === undefined ? '' : ' (replacing an older or partial load)'}...`,
+      );
       const loaded = await load(root, url, schema, sqliteFile, signature);
       const { migrate: m, copy: c, vacuum: v } = loaded.steps;
-      console.log(`postgres: schema ${schema} loaded in ${loaded.seconds} s (migrations ${m} s, rows and search triggers ${c} s, VACUUM ANALYZE ${v} s): ${JSON.stringify(loaded.counts)}`);
+      console.log(
+        `postgres: schema ${schema} loaded in ${loaded.seconds} s (migrations ${m} s, rows and search triggers ${c} s, VACUUM ANALYZE ${v} s): ${JSON.stringify(loaded.counts)}`,
+      );
       return loaded;
     }),
   );
   const [marker] = markers;
-  if (markers.some((m) => JSON.stringify(m.ids) !== JSON.stringify(marker.ids))) throw new Error(`postgres: schemas ${Object.values(schemas).join(' and ')} hold different rows: drop them to reload`);
+  if (markers.some((m) => JSON.stringify(m.ids) !== JSON.stringify(marker.ids)))
+    throw new Error(
+      `postgres: schemas ${Object.values(schemas).join(' and ')} hold different rows: drop them to reload`,
+    );
   return { url, schemas, ids: marker.ids, counts: marker.counts, server };
 }

@@ -37,7 +37,14 @@ export function articleJson(row, claims, annotations, citations, date) {
     list.push({
       stance: c.stance,
       excerpt: c.excerpt,
-      source: { id: globalId('Source', c.source_id), url: c.url, title: c.title, publisher: c.publisher, kind: c.kind, publishedAt: date(c.published_at) },
+      source: {
+        id: globalId('Source', c.source_id),
+        url: c.url,
+        title: c.title,
+        publisher: c.publisher,
+        kind: c.kind,
+        publishedAt: date(c.published_at),
+      },
     });
   }
   const annotationsByClaim = new Map();

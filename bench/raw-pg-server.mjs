@@ -15,8 +15,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { articleJson, globalId, PUBLIC_ANNOTATION } from './raw-article-json.mjs';
-import { LAST_USED_RESOLUTION_MS, notFound, parseInput, RANK, RawGraphqlError, sqlDate, TOKEN } from './raw-create-annotation.mjs';
-
+import {
+  LAST_USED_RESOLUTION_MS,
+  notFound,
+  parseInput,
+  RANK,
+  RawGraphqlError,
+  sqlDate,
+  TOKEN,
+} from './raw-create-annotation.mjs';
 
 /**
  * `timestamp` columns to the ISO 8601 text the service's DateTime scalar prints (the service
@@ -38,8 +45,14 @@ function statement(name, text) {
   return { name: `raw_${name}`, text };
 }
 
-const ARTICLE_BY_SLUG = statement('article_by_slug', "SELECT id, slug, headline, standfirst, authors, section, language, published_at FROM articles WHERE slug = $1 AND status = 'PUBLISHED'");
-const CLAIMS_OF = statement('claims_of', 'SELECT id, quote, prefix, suffix, start_offset, end_offset, claimant, verdict FROM claims WHERE article_id = $1 ORDER BY start_offset, id');
+const ARTICLE_BY_SLUG = statement(
+  'article_by_slug',
+  "SELECT id, slug, headline, standfirst, authors, section, language, published_at FROM articles WHERE slug = $1 AND status = 'PUBLISHED'",
+);
+const CLAIMS_OF = statement(
+  'claims_of',
+  'SELECT id, quote, prefix, suffix, start_offset, end_offset, claimant, verdict FROM claims WHERE article_id = $1 ORDER BY start_offset, id',
+);
 // Fact-checks without a publication time last, as the service (and SQLite's DESC) order them.
 const ANNOTATIONS_OF = statement(
   'annotations_of',
@@ -59,14 +72,20 @@ const TOKEN_LOOKUP = statement(
   'SELECT t.id AS token_id, t.last_used_at, u.id, u.name, u.role FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1 AND t.revoked_at IS NULL',
 );
 const TOUCH_TOKEN = statement('touch_token', 'UPDATE api_tokens SET last_used_at = $1 WHERE id = $2');
-const CLAIM_ARTICLE = statement('claim_article', 'SELECT a.status FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = $1 AND c.deleted_at IS NULL');
+const CLAIM_ARTICLE = statement(
+  'claim_article',
+  'SELECT a.status FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = $1 AND c.deleted_at IS NULL',
+);
 const SOURCE_EXISTS = statement('source_exists', 'SELECT 1 FROM sources WHERE id = $1');
 const INSERT_ANNOTATION = statement(
   'insert_annotation',
   'INSERT INTO annotations (claim_id, author_id, verdict, summary, body, status, version, published_at, retracted_at, retraction_reason, created_at, updated_at) ' +
     "VALUES ($1, $2, $3, $4, $5, 'DRAFT', 1, NULL, NULL, NULL, $6, $6) RETURNING id",
 );
-const INSERT_CITATION = statement('insert_citation', 'INSERT INTO citations (annotation_id, source_id, stance, excerpt, position) VALUES ($1, $2, $3, $4, $5)');
+const INSERT_CITATION = statement(
+  'insert_citation',
+  'INSERT INTO citations (annotation_id, source_id, stance, excerpt, position) VALUES ($1, $2, $3, $4, $5)',
+);
 const INSERT_REVISION = statement(
   'insert_revision',
   'INSERT INTO annotation_revisions (annotation_id, version, change, verdict, summary, body, status, citations, actor_id, note, created_at) ' +
@@ -96,10 +115,16 @@ function handlers(pool, write) {
   /** The bearer token's user, as AuthService.viewerFrom; last_used_at refreshed at most once a minute, off the request's path. */
   async function viewer(headers) {
     const header = headers.authorization;
-    if (!header) throw new RawGraphqlError('Sign in: send an API token as `Authorization: Bearer <token>`.', 'UNAUTHENTICATED');
+    if (!header)
+      throw new RawGraphqlError('Sign in: send an API token as `Authorization: Bearer <token>`.', 'UNAUTHENTICATED');
     const match = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
-    if (!match) throw new RawGraphqlError('Malformed Authorization header: expected `Bearer <token>`.', 'UNAUTHENTICATED', { httpStatus: 401 });
-    const [row] = TOKEN.test(match[1]) ? await read(TOKEN_LOOKUP, [createHash('sha256').update(match[1], 'utf8').digest('hex')]) : [];
+    if (!match)
+      throw new RawGraphqlError('Malformed Authorization header: expected `Bearer <token>`.', 'UNAUTHENTICATED', {
+        httpStatus: 401,
+      });
+    const [row] = TOKEN.test(match[1])
+      ? await read(TOKEN_LOOKUP, [createHash('sha256').update(match[1], 'utf8').digest('hex')])
+      : [];
     if (!row) throw new RawGraphqlError('Unknown or revoked API token.', 'UNAUTHENTICATED', { httpStatus: 401 });
     const now = Date.now();
     const last = row.last_used_at === null ? null : Date.parse(row.last_used_at);
@@ -135,18 +160,36 @@ function handlers(pool, write) {
 
   async function createAnnotation(variables, headers) {
     const user = await viewer(headers);
-    if (!(RANK[user.role] >= RANK.REVIEWER)) throw new RawGraphqlError('This needs the REVIEWER role or higher.', 'FORBIDDEN');
+    if (!(RANK[user.role] >= RANK.REVIEWER))
+      throw new RawGraphqlError('This needs the REVIEWER role or higher.', 'FORBIDDEN');
     const input = parseInput(variables.input);
     const id = await transaction(async (run) => {
       const [claim] = await run(CLAIM_ARTICLE, [input.claimId]);
-      if (!claim || (RANK[user.role] < RANK.EDITOR && claim.status !== 'PUBLISHED')) throw notFound('No such claim.', 'input.claimId');
+      if (!claim || (RANK[user.role] < RANK.EDITOR && claim.status !== 'PUBLISHED'))
+        throw notFound('No such claim.', 'input.claimId');
       const now = sqlDate(Date.now());
-      const [{ id: annotationId }] = await run(INSERT_ANNOTATION, [input.claimId, user.id, input.verdict, input.summary, input.body, now]);
+      const [{ id: annotationId }] = await run(INSERT_ANNOTATION, [
+        input.claimId,
+        user.id,
+        input.verdict,
+        input.summary,
+        input.body,
+        now,
+      ]);
       for (const [position, c] of input.citations.entries()) {
-        if ((await run(SOURCE_EXISTS, [c.sourceId])).length === 0) throw notFound('No such source.', `input.citations.${position}.sourceId`);
+        if ((await run(SOURCE_EXISTS, [c.sourceId])).length === 0)
+          throw notFound('No such source.', `input.citations.${position}.sourceId`);
         await run(INSERT_CITATION, [annotationId, c.sourceId, c.stance, c.excerpt, position]);
       }
-      await run(INSERT_REVISION, [annotationId, input.verdict, input.summary, input.body, JSON.stringify(input.citations), user.id, now]);
+      await run(INSERT_REVISION, [
+        annotationId,
+        input.verdict,
+        input.summary,
+        input.body,
+        JSON.stringify(input.citations),
+        user.id,
+        now,
+      ]);
       return annotationId;
     });
     // The row just written: its version and status are those inserted.
@@ -170,7 +213,11 @@ export function createRawPgServer({ url, schema, poolSize = 10, write = false })
   const byOperation = handlers(pool, write);
   const server = http.createServer((req, res) => {
     if (req.method === 'GET' && req.url === '/metrics') {
-      res.writeHead(200, { 'content-type': 'text/plain' }).end(`factline_sql_read_statements_total ${statements.read}\nfactline_sql_write_statements_total ${statements.write}\n`);
+      res
+        .writeHead(200, { 'content-type': 'text/plain' })
+        .end(
+          `factline_sql_read_statements_total ${statements.read}\nfactline_sql_write_statements_total ${statements.write}\n`,
+        );
       return;
     }
     if (req.method !== 'POST' || req.url !== '/graphql') {
@@ -186,7 +233,10 @@ export function createRawPgServer({ url, schema, poolSize = 10, write = false })
         const { query, variables, operationName } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
         const name = operationName ?? /^\s*(?:query|mutation)\s+(\w+)/.exec(query ?? '')?.[1];
         // Anonymous `{ __typename }` is the readiness probe run.mjs sends to both servers.
-        const handler = name === undefined && /^\s*\{\s*__typename\s*\}\s*$/.test(query ?? '') ? () => ({ __typename: 'Query' }) : byOperation[name];
+        const handler =
+          name === undefined && /^\s*\{\s*__typename\s*\}\s*$/.test(query ?? '')
+            ? () => ({ __typename: 'Query' })
+            : byOperation[name];
         if (handler) payload = { data: await handler(variables ?? {}, req.headers) };
         else {
           status = 400;
@@ -196,14 +246,25 @@ export function createRawPgServer({ url, schema, poolSize = 10, write = false })
         if (error instanceof RawGraphqlError) {
           // As Apollo answers an error thrown by a resolver: HTTP 200 unless the error says otherwise.
           status = error.httpStatus ?? 200;
-          payload = { errors: [{ message: error.message, extensions: { code: error.code, ...(error.field ? { field: error.field } : {}) } }], data: null };
+          payload = {
+            errors: [
+              {
+                message: error.message,
+                extensions: { code: error.code, ...(error.field ? { field: error.field } : {}) },
+              },
+            ],
+            data: null,
+          };
         } else {
           status = 500;
           payload = { errors: [{ message: String(error?.message ?? error) }] };
         }
       }
       const body = JSON.stringify(payload);
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+      res.writeHead(status, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': Buffer.byteLength(body),
+      });
       res.end(body);
     });
   });
@@ -215,12 +276,18 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const url = process.env.DATABASE_URL?.trim();
   const schema = process.env.DATABASE_SCHEMA?.trim();
   if (!port || !url || !schema || flags.some((flag) => flag !== '--write')) {
-    console.error('usage: DATABASE_URL=postgres://... DATABASE_SCHEMA=<schema> node bench/raw-pg-server.mjs <port> [--write]');
+    console.error(
+      'usage: DATABASE_URL=postgres://... DATABASE_SCHEMA=<schema> node bench/raw-pg-server.mjs <port> [--write]',
+    );
     process.exit(2);
   }
   const poolSize = Number(process.env.DATABASE_POOL_SIZE?.trim() || 10);
   const { server, pool } = createRawPgServer({ url, schema, poolSize, write: flags.includes('--write') });
-  server.listen(Number(port), '127.0.0.1', () => console.log(`raw-pg-server listening on http://127.0.0.1:${server.address().port}/graphql (schema ${schema}, pool ${poolSize})`));
+  server.listen(Number(port), '127.0.0.1', () =>
+    console.log(
+      `raw-pg-server listening on http://127.0.0.1:${server.address().port}/graphql (schema ${schema}, pool ${poolSize})`,
+    ),
+  );
   const stop = () => {
     // Transactions in flight finish (or roll back) before the pool closes.
     server.close(() => pool.end().finally(() => process.exit(0)));

@@ -14,7 +14,6 @@ import { createAnnotationHandler, RawGraphqlError } from './raw-create-annotatio
 import { registerSqlFunctions } from './generate-dataset.mjs';
 import { articleJson, globalId, PUBLIC_ANNOTATION, VERDICT_SCALE } from './raw-article-json.mjs';
 
-
 /** Verdicts in scale order (TRUE first): the order of an article's verdictSummary. */
 const VERDICT_RANK = new Map(Object.keys(VERDICT_SCALE).map((verdict, i) => [verdict, i]));
 
@@ -23,7 +22,8 @@ const ARTICLE_LIST_SCOPE = 'articles:PUBLISHED_AT_DESC';
 const FORGED_CURSOR = 'Invalid cursor: pass an endCursor returned by this list, unchanged.';
 
 /** An article-list cursor as src/graphql/relay/cursor.ts encodes it: base64url JSON of [scope, published_at as stored, id]. */
-export const articleListCursor = (publishedAt, id) => Buffer.from(JSON.stringify([ARTICLE_LIST_SCOPE, publishedAt, id]), 'utf8').toString('base64url');
+export const articleListCursor = (publishedAt, id) =>
+  Buffer.from(JSON.stringify([ARTICLE_LIST_SCOPE, publishedAt, id]), 'utf8').toString('base64url');
 
 /** TypeORM's sqlite datetime text ("YYYY-MM-DD HH:MM:SS.SSS", UTC) to ISO 8601, as the service's DateTime scalar prints it. */
 function isoDate(value) {
@@ -66,9 +66,12 @@ function handlers(db, write) {
 
   // The article list: two statements per page whatever its size, the page and its claim
   // counts grouped, as the service's list query and its claim-stats DataLoader do.
-  const listColumns = "SELECT id, slug, headline, published_at FROM articles WHERE status = 'PUBLISHED' AND published_at IS NOT NULL";
+  const listColumns =
+    "SELECT id, slug, headline, published_at FROM articles WHERE status = 'PUBLISHED' AND published_at IS NOT NULL";
   const firstPage = db.prepare(`${listColumns} ORDER BY published_at DESC, id DESC LIMIT ?`);
-  const pageAfter = db.prepare(`${listColumns} AND (published_at, id) < (?, ?) ORDER BY published_at DESC, id DESC LIMIT ?`);
+  const pageAfter = db.prepare(
+    `${listColumns} AND (published_at, id) < (?, ?) ORDER BY published_at DESC, id DESC LIMIT ?`,
+  );
   const claimStatsOf = db.prepare(
     'SELECT article_id, verdict, COUNT(*) AS n FROM claims WHERE article_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL GROUP BY article_id, verdict',
   );
@@ -84,7 +87,8 @@ function handlers(db, write) {
     }
     if (!Array.isArray(decoded) || decoded.length !== 3) throw badCursor();
     const [scope, value, id] = decoded;
-    if (scope !== ARTICLE_LIST_SCOPE || typeof value !== 'string' || !Number.isSafeInteger(id) || id < 1) throw badCursor();
+    if (scope !== ARTICLE_LIST_SCOPE || typeof value !== 'string' || !Number.isSafeInteger(id) || id < 1)
+      throw badCursor();
     return { value, id };
   }
 
@@ -111,15 +115,31 @@ function handlers(db, write) {
         edges: page.map((row) => {
           const { claimCount, verdictSummary } = stats.get(row.id);
           verdictSummary.sort((x, y) => VERDICT_RANK.get(x.verdict) - VERDICT_RANK.get(y.verdict));
-          return { node: { id: globalId('Article', row.id), slug: row.slug, headline: row.headline, publishedAt: isoDate(row.published_at), claimCount, verdictSummary } };
+          return {
+            node: {
+              id: globalId('Article', row.id),
+              slug: row.slug,
+              headline: row.headline,
+              publishedAt: isoDate(row.published_at),
+              claimCount,
+              verdictSummary,
+            },
+          };
         }),
-        pageInfo: { endCursor: last ? articleListCursor(last.published_at, last.id) : null, hasNextPage: rows.length > size },
+        pageInfo: {
+          endCursor: last ? articleListCursor(last.published_at, last.id) : null,
+          hasNextPage: rows.length > size,
+        },
       },
     };
   }
 
   // Keyed by GraphQL operation name: new scenarios add their raw equivalent here.
-  return { BenchArticle: article, BenchArticleList: articleList, ...(write ? { Bench: createAnnotationHandler(db) } : {}) };
+  return {
+    BenchArticle: article,
+    BenchArticleList: articleList,
+    ...(write ? { Bench: createAnnotationHandler(db) } : {}),
+  };
 }
 
 /** Statements run, for /metrics as the service counts them: a counter bumped around each prepared statement's execution. */
@@ -156,7 +176,9 @@ export function createRawServer(file, { write = false } = {}) {
   const byOperation = handlers(db, write);
   const server = http.createServer((req, res) => {
     if (req.method === 'GET' && req.url === '/metrics') {
-      res.writeHead(200, { 'content-type': 'text/plain' }).end(`factline_sql_read_statements_total ${statementsRun}\nfactline_sql_write_statements_total 0\n`);
+      res
+        .writeHead(200, { 'content-type': 'text/plain' })
+        .end(`factline_sql_read_statements_total ${statementsRun}\nfactline_sql_write_statements_total 0\n`);
       return;
     }
     if (req.method !== 'POST' || req.url !== '/graphql') {
@@ -172,7 +194,10 @@ export function createRawServer(file, { write = false } = {}) {
         const { query, variables, operationName } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
         const name = operationName ?? /^\s*(?:query|mutation)\s+(\w+)/.exec(query ?? '')?.[1];
         // Anonymous `{ __typename }` is the readiness probe run.mjs sends to both servers.
-        const handler = name === undefined && /^\s*\{\s*__typename\s*\}\s*$/.test(query ?? '') ? () => ({ __typename: 'Query' }) : byOperation[name];
+        const handler =
+          name === undefined && /^\s*\{\s*__typename\s*\}\s*$/.test(query ?? '')
+            ? () => ({ __typename: 'Query' })
+            : byOperation[name];
         if (handler) payload = { data: handler(variables ?? {}, req.headers) };
         else {
           status = 400;
@@ -182,14 +207,25 @@ export function createRawServer(file, { write = false } = {}) {
         if (error instanceof RawGraphqlError) {
           // As Apollo answers an error thrown by a resolver: HTTP 200 unless the error says otherwise.
           status = error.httpStatus ?? 200;
-          payload = { errors: [{ message: error.message, extensions: { code: error.code, ...(error.field ? { field: error.field } : {}) } }], data: null };
+          payload = {
+            errors: [
+              {
+                message: error.message,
+                extensions: { code: error.code, ...(error.field ? { field: error.field } : {}) },
+              },
+            ],
+            data: null,
+          };
         } else {
           status = 500;
           payload = { errors: [{ message: String(error?.message ?? error) }] };
         }
       }
       const body = JSON.stringify(payload);
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+      res.writeHead(status, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': Buffer.byteLength(body),
+      });
       res.end(body);
     });
   });
@@ -204,7 +240,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     process.exit(2);
   }
   const server = createRawServer(file, { write: flags.includes('--write') });
-  server.listen(Number(port), '127.0.0.1', () => console.log(`raw-server listening on http://127.0.0.1:${server.address().port}/graphql`));
+  server.listen(Number(port), '127.0.0.1', () =>
+    console.log(`raw-server listening on http://127.0.0.1:${server.address().port}/graphql`),
+  );
   const stop = () => {
     server.close(() => process.exit(0));
     server.closeAllConnections();

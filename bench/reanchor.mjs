@@ -33,7 +33,10 @@ export function generateArticle(seed = 42) {
   const random = prng(seed);
   const sentences = [];
   while (sentences.join(' ').length < ARTICLE_CHARS) sentences.push(sentence(random, 60 + Math.floor(random() * 60)));
-  const body = sentences.map((s, i) => (i % 5 === 4 ? `${s}\n\n` : `${s} `)).join('').trimEnd();
+  const body = sentences
+    .map((s, i) => (i % 5 === 4 ? `${s}\n\n` : `${s} `))
+    .join('')
+    .trimEnd();
   const claims = [];
   const used = new Set();
   while (claims.length < CLAIMS) {
@@ -42,7 +45,8 @@ export function generateArticle(seed = 42) {
     const words = sentences[index].split(' ');
     const from = Math.floor(random() * words.length);
     let quote = '';
-    for (let i = from; i < words.length && quote.length < 20 + random() * 60; i += 1) quote = quote ? `${quote} ${words[i]}` : words[i];
+    for (let i = from; i < words.length && quote.length < 20 + random() * 60; i += 1)
+      quote = quote ? `${quote} ${words[i]}` : words[i];
     if (quote.length < 20 || quote.length > 80 || body.indexOf(quote) !== body.lastIndexOf(quote)) continue;
     used.add(index);
     claims.push({ quote, start: body.indexOf(quote) });
@@ -106,7 +110,9 @@ export async function runReanchorBench({ quick = false } = {}) {
       statuses[r.status] = (statuses[r.status] ?? 0) + 1;
       // Sanity: an exact re-anchoring must sit where the (unique) quote really is now.
       if ((r.status === 'ANCHORED' || r.status === 'MOVED') && r.selector.start !== newBody.indexOf(anchors[i].quote)) {
-        throw new Error(`claim ${i} re-anchored at ${r.selector.start}, but its quote is at ${newBody.indexOf(anchors[i].quote)}`);
+        throw new Error(
+          `claim ${i} re-anchored at ${r.selector.start}, but its quote is at ${newBody.indexOf(anchors[i].quote)}`,
+        );
       }
     }
   }
@@ -124,7 +130,9 @@ export function printReanchor(r) {
   const line = (name, s) =>
     `${name.padEnd(9)} median ${s.medianMsPerArticle.toFixed(3)} ms/article (${(s.medianMsPerClaim * 1000).toFixed(2)} µs/claim), ` +
     `p95 ${s.p95MsPerArticle.toFixed(3)} ms/article (${(s.p95MsPerClaim * 1000).toFixed(2)} µs/claim)`;
-  console.log(`reanchor: ${r.article.chars} -> ${r.article.newChars} chars, ${r.article.claims} claims, ${r.article.repetitions} repetitions`);
+  console.log(
+    `reanchor: ${r.article.chars} -> ${r.article.newChars} chars, ${r.article.claims} claims, ${r.article.repetitions} repetitions`,
+  );
   console.log(`statuses  ${JSON.stringify(r.statuses)}`);
   console.log(line('reanchor', r.reanchor));
   console.log(line('baseline', r.baseline));

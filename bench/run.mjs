@@ -50,7 +50,10 @@ const SCENARIOS = [articleScenario, articleListScenario, articleCachedScenario, 
 /** With --postgres: these, and nothing else. */
 const POSTGRES_SCENARIOS = [articlePostgresScenario, createAnnotationPostgresScenario];
 /** Benchmarks that run and print themselves (reanchor: pure code against a naive baseline). */
-const MICRO = { reanchor: { run: runReanchorBench, print: printReanchor }, search: { run: runSearchBench, print: printSearch } };
+const MICRO = {
+  reanchor: { run: runReanchorBench, print: printReanchor },
+  search: { run: runSearchBench, print: printSearch },
+};
 /** Minutes long (a million-claim corpus, a soak): run only when named, never by default. */
 const OPT_IN = ['search', 'soak', 'scale'];
 /** The reads issue #8 wants flat at scale: within 1.5x of their figures at 2,000 articles. */
@@ -71,7 +74,8 @@ function parseArgs(argv) {
   const base = options.quick
     ? { dataset: { articles: 200 }, rounds: 1, duration: 3, warmup: 1, connections: 10 }
     : { dataset: {}, rounds: 3, duration: 10, warmup: 2, connections: 10 };
-  for (const key of ['rounds', 'duration', 'warmup', 'connections']) if (options[key] !== undefined) base[key] = options[key];
+  for (const key of ['rounds', 'duration', 'warmup', 'connections'])
+    if (options[key] !== undefined) base[key] = options[key];
   const known = [...SCENARIOS.map((s) => s.name), ...Object.keys(MICRO), 'soak', 'scale'];
   const unknown = options.names.filter((name) => !known.includes(name));
   if (unknown.length) throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${known.join(', ')}`);
@@ -79,14 +83,20 @@ function parseArgs(argv) {
     const supported = POSTGRES_SCENARIOS.map((s) => s.name);
     const refused = options.names.filter((name) => !supported.includes(name));
     if (refused.length) throw new Error(`--postgres runs ${supported.join(' and ')} only, not ${refused.join(', ')}`);
-    const scenarios = options.names.length ? POSTGRES_SCENARIOS.filter((s) => options.names.includes(s.name)) : POSTGRES_SCENARIOS;
+    const scenarios = options.names.length
+      ? POSTGRES_SCENARIOS.filter((s) => options.names.includes(s.name))
+      : POSTGRES_SCENARIOS;
     return { ...base, quick: options.quick, postgres: true, scenarios, micro: [], soak: null, scale: null };
   }
   const scenarios = options.names.length ? SCENARIOS.filter((s) => options.names.includes(s.name)) : SCENARIOS;
-  const micro = Object.keys(MICRO).filter((name) => (options.names.length ? options.names.includes(name) : !OPT_IN.includes(name)));
+  const micro = Object.keys(MICRO).filter((name) =>
+    options.names.length ? options.names.includes(name) : !OPT_IN.includes(name),
+  );
   const soak = options.names.includes('soak') ? { minutes: options.minutes ?? (options.quick ? 1 : 5) } : null;
   // --quick: the same comparison at a tenth of each size, to try the harness.
-  const scale = options.names.includes('scale') ? { sizes: options.quick ? [200, 2_000] : [DEFAULTS.articles, SCALE_ARTICLES] } : null;
+  const scale = options.names.includes('scale')
+    ? { sizes: options.quick ? [200, 2_000] : [DEFAULTS.articles, SCALE_ARTICLES] }
+    : null;
   return { ...base, quick: options.quick, postgres: false, scenarios, micro, soak, scale };
 }
 
@@ -107,33 +117,66 @@ async function startTargets(entry, files, { write, tag, serviceEnv = {}, postgre
   const targets = {};
   const graphqlPort = await freePort();
   const started = performance.now();
-  const database = postgres ? { DATABASE_URL: postgres.url, DATABASE_SCHEMA: files.graphql } : { DATABASE_PATH: files.graphql };
+  const database = postgres
+    ? { DATABASE_URL: postgres.url, DATABASE_SCHEMA: files.graphql }
+    : { DATABASE_PATH: files.graphql };
   const service = startProcess('service', pinned(SERVER_CPU, [process.execPath, entry]), {
     cwd: ROOT,
     // Production mode, without the per-client rate limits (one load generator is every client)
     // and the per-request log lines (LOG_LEVEL=warn: the raw baseline writes none either).
     // Uncached (RESPONSE_CACHE_MB=0) unless the scenario is about the cache (serviceEnv).
-    env: { ...baseEnv(), PORT: String(graphqlPort), HOST: '127.0.0.1', ...database, SEED_DEMO: '0', NODE_ENV: 'production', RATE_LIMIT_MUTATIONS: '0', RATE_LIMIT_EXPENSIVE: '0', LOG_LEVEL: 'warn', RESPONSE_CACHE_MB: '0', ...serviceEnv },
+    env: {
+      ...baseEnv(),
+      PORT: String(graphqlPort),
+      HOST: '127.0.0.1',
+      ...database,
+      SEED_DEMO: '0',
+      NODE_ENV: 'production',
+      RATE_LIMIT_MUTATIONS: '0',
+      RATE_LIMIT_EXPENSIVE: '0',
+      LOG_LEVEL: 'warn',
+      RESPONSE_CACHE_MB: '0',
+      ...serviceEnv,
+    },
     logFile: path.join(DATA, `service${tag}.log`),
   });
-  targets.graphql = { url: `http://127.0.0.1:${graphqlPort}/graphql`, pid: service.child.pid, proc: service, file: files.graphql };
+  targets.graphql = {
+    url: `http://127.0.0.1:${graphqlPort}/graphql`,
+    pid: service.child.pid,
+    proc: service,
+    file: files.graphql,
+  };
   try {
     await waitReady(service, targets.graphql.url);
     targets.graphql.readyMs = performance.now() - started;
     const rawPort = await freePort();
     const flags = write ? ['--write'] : [];
     const raw = postgres
-      ? startProcess('raw-pg-server', pinned(SERVER_CPU, [process.execPath, path.join(BENCH, 'raw-pg-server.mjs'), String(rawPort), ...flags]), {
-          cwd: ROOT,
-          // The service's pool size (DATABASE_POOL_SIZE, default 10) for both.
-          env: { ...baseEnv(), NODE_ENV: 'production', DATABASE_URL: postgres.url, DATABASE_SCHEMA: files.raw },
-          logFile: path.join(DATA, `raw-pg-server${tag}.log`),
-        })
-      : startProcess('raw-server', pinned(SERVER_CPU, [process.execPath, path.join(BENCH, 'raw-server.mjs'), files.raw, String(rawPort), ...flags]), {
-          cwd: ROOT,
-          env: { ...baseEnv(), NODE_ENV: 'production' },
-          logFile: path.join(DATA, `raw-server${tag}.log`),
-        });
+      ? startProcess(
+          'raw-pg-server',
+          pinned(SERVER_CPU, [process.execPath, path.join(BENCH, 'raw-pg-server.mjs'), String(rawPort), ...flags]),
+          {
+            cwd: ROOT,
+            // The service's pool size (DATABASE_POOL_SIZE, default 10) for both.
+            env: { ...baseEnv(), NODE_ENV: 'production', DATABASE_URL: postgres.url, DATABASE_SCHEMA: files.raw },
+            logFile: path.join(DATA, `raw-pg-server${tag}.log`),
+          },
+        )
+      : startProcess(
+          'raw-server',
+          pinned(SERVER_CPU, [
+            process.execPath,
+            path.join(BENCH, 'raw-server.mjs'),
+            files.raw,
+            String(rawPort),
+            ...flags,
+          ]),
+          {
+            cwd: ROOT,
+            env: { ...baseEnv(), NODE_ENV: 'production' },
+            logFile: path.join(DATA, `raw-server${tag}.log`),
+          },
+        );
     targets.raw = { url: `http://127.0.0.1:${rawPort}/graphql`, pid: raw.child.pid, proc: raw, file: files.raw };
     await waitReady(raw, targets.raw.url);
     return targets;
@@ -158,10 +201,18 @@ async function runScenario(scenario, env, config) {
     for (let round = 1; round <= config.rounds; round += 1) {
       if (scenario.mutates) {
         // Writes change the data: every round, each target starts on its own fresh copy.
-        targets = await startTargets(env.entry, await scenario.copies(ctx, round), { write: true, tag: `-${scenario.name}`, postgres: env.postgres });
+        targets = await startTargets(env.entry, await scenario.copies(ctx, round), {
+          write: true,
+          tag: `-${scenario.name}`,
+          postgres: env.postgres,
+        });
       } else if (scenario.serviceEnv) {
         // Its own service (e.g. with the response cache on), against the same raw baseline.
-        targets ??= await startTargets(env.entry, { graphql: env.work, raw: env.work }, { write: false, tag: `-${scenario.name}`, serviceEnv: scenario.serviceEnv, postgres: env.postgres });
+        targets ??= await startTargets(
+          env.entry,
+          { graphql: env.work, raw: env.work },
+          { write: false, tag: `-${scenario.name}`, serviceEnv: scenario.serviceEnv, postgres: env.postgres },
+        );
       } else {
         targets = await env.sharedTargets();
       }
@@ -189,7 +240,12 @@ async function runScenario(scenario, env, config) {
   } finally {
     if (scenario.mutates || scenario.serviceEnv) await stopTargets(targets);
   }
-  return { description: scenario.description, summary: summary(runs), ...(checks.length ? { dataChecks: checks } : {}), runs };
+  return {
+    description: scenario.description,
+    summary: summary(runs),
+    ...(checks.length ? { dataChecks: checks } : {}),
+    runs,
+  };
 }
 
 /**
@@ -206,10 +262,23 @@ async function runScale(config, entry) {
     const dataset = await generateDataset(cached, params);
     // Read-only scenarios: both servers on the cached file itself (a 20 GB copy proves nothing more).
     let shared = null;
-    const env = { DATA, cached, work: cached, entry, sharedTargets: async () => (shared ??= await startTargets(entry, { graphql: cached, raw: cached }, { write: false, tag: `-scale-${articles}` })) };
+    const env = {
+      DATA,
+      cached,
+      work: cached,
+      entry,
+      sharedTargets: async () =>
+        (shared ??= await startTargets(
+          entry,
+          { graphql: cached, raw: cached },
+          { write: false, tag: `-scale-${articles}` },
+        )),
+    };
     try {
       const { graphql } = await env.sharedTargets();
-      console.log(`scale: ${articles} articles: the service answered ${graphql.readyMs.toFixed(0)} ms after it was started`);
+      console.log(
+        `scale: ${articles} articles: the service answered ${graphql.readyMs.toFixed(0)} ms after it was started`,
+      );
       const results = {};
       for (const scenario of SCALE_SCENARIOS) results[scenario.name] = await runScenario(scenario, env, config);
       bySize[articles] = { counts: dataset.counts, readyMs: graphql.readyMs, results };
@@ -222,18 +291,48 @@ async function runScale(config, entry) {
 
 function printScale(scale) {
   const [small, large] = scale.sizes;
-  const rows = [['scenario', `req/s at ${small}`, `req/s at ${large}`, 'slowdown', `<= ${SCALE_TARGETS.slowdown}x`, `raw at ${small}`, `raw at ${large}`, 'SQL/req', 'peak RSS MB']];
+  const rows = [
+    [
+      'scenario',
+      `req/s at ${small}`,
+      `req/s at ${large}`,
+      'slowdown',
+      `<= ${SCALE_TARGETS.slowdown}x`,
+      `raw at ${small}`,
+      `raw at ${large}`,
+      'SQL/req',
+      'peak RSS MB',
+    ],
+  ];
   for (const scenario of SCALE_SCENARIOS) {
-    const [a, b] = [scale.bySize[small].results[scenario.name].summary, scale.bySize[large].results[scenario.name].summary];
+    const [a, b] = [
+      scale.bySize[small].results[scenario.name].summary,
+      scale.bySize[large].results[scenario.name].summary,
+    ];
     const slowdown = a.graphql.requestsPerSecond / b.graphql.requestsPerSecond;
-    rows.push([scenario.name, a.graphql.requestsPerSecond.toFixed(0), b.graphql.requestsPerSecond.toFixed(0), `${slowdown.toFixed(2)}x`, slowdown <= SCALE_TARGETS.slowdown ? 'PASS' : 'FAIL', a.raw.requestsPerSecond.toFixed(0), b.raw.requestsPerSecond.toFixed(0), `${a.graphql.statementsPerRequest?.toFixed(1) ?? '-'} / ${b.graphql.statementsPerRequest?.toFixed(1) ?? '-'}`, (b.graphql.peakRssMb ?? 0).toFixed(0)]);
+    rows.push([
+      scenario.name,
+      a.graphql.requestsPerSecond.toFixed(0),
+      b.graphql.requestsPerSecond.toFixed(0),
+      `${slowdown.toFixed(2)}x`,
+      slowdown <= SCALE_TARGETS.slowdown ? 'PASS' : 'FAIL',
+      a.raw.requestsPerSecond.toFixed(0),
+      b.raw.requestsPerSecond.toFixed(0),
+      `${a.graphql.statementsPerRequest?.toFixed(1) ?? '-'} / ${b.graphql.statementsPerRequest?.toFixed(1) ?? '-'}`,
+      (b.graphql.peakRssMb ?? 0).toFixed(0),
+    ]);
   }
   const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
-  console.log(`\nscale: the service at ${small} and ${large} articles (median req/s of the rounds; raw baseline on the same files)`);
-  for (const row of rows) console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
+  console.log(
+    `\nscale: the service at ${small} and ${large} articles (median req/s of the rounds; raw baseline on the same files)`,
+  );
+  for (const row of rows)
+    console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
   for (const size of scale.sizes) {
     const ready = scale.bySize[size].readyMs;
-    console.log(`ready: ${size} articles: ${ready.toFixed(0)} ms after start (target < ${SCALE_TARGETS.readyMs} ms): ${ready < SCALE_TARGETS.readyMs ? 'PASS' : 'FAIL'}`);
+    console.log(
+      `ready: ${size} articles: ${ready.toFixed(0)} ms after start (target < ${SCALE_TARGETS.readyMs} ms): ${ready < SCALE_TARGETS.readyMs ? 'PASS' : 'FAIL'}`,
+    );
   }
 }
 
@@ -242,12 +341,16 @@ async function main() {
   // BENCH_SERVICE_ENTRY: another entry script to measure (e.g. a stand-in while testing the harness).
   const entry = path.resolve(ROOT, process.env.BENCH_SERVICE_ENTRY ?? path.join('dist', 'src', 'main.js'));
   if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" (npm run bench does).`);
-  if (!canPin) console.warn('warning: taskset unavailable: servers and load generator are not pinned to separate cores');
+  if (!canPin)
+    console.warn('warning: taskset unavailable: servers and load generator are not pinned to separate cores');
   else if (os.cpus().length < 2) console.warn('warning: one CPU: server and load generator share it');
   fs.mkdirSync(DATA, { recursive: true });
   fs.mkdirSync(RESULTS, { recursive: true });
 
-  if (config.postgres) console.log(`postgres: ${config.scenarios.map((s) => s.name).join(' and ')} on PostgreSQL (the other scenarios and micro-benchmarks run on SQLite only: skipped)`);
+  if (config.postgres)
+    console.log(
+      `postgres: ${config.scenarios.map((s) => s.name).join(' and ')} on PostgreSQL (the other scenarios and micro-benchmarks run on SQLite only: skipped)`,
+    );
   const params = { ...DEFAULTS, ...config.dataset };
   const cached = path.join(DATA, `dataset-${Object.values(params).join('-')}.db`);
   // Self-contained benchmarks alone (e.g. `-- search`) need none of the shared dataset.
@@ -256,7 +359,10 @@ async function main() {
   // PostgreSQL: the dataset copied into its schemas once (later runs reset them), both servers
   // on the base schema for reads.
   const postgres = config.postgres ? await preparePostgres({ root: ROOT, sqliteFile: cached, params }) : null;
-  if (postgres) console.log(`postgres: PostgreSQL ${postgres.server}; the database server is not pinned: it shares both cores with the servers and the load generator`);
+  if (postgres)
+    console.log(
+      `postgres: PostgreSQL ${postgres.server}; the database server is not pinned: it shares both cores with the servers and the load generator`,
+    );
   // Read-only scenarios share a fresh copy: the service switches the file to WAL; the cached
   // original stays pristine for the next run (and for the copies of mutating scenarios).
   const work = postgres ? postgres.schemas.base : path.join(DATA, 'work.db');
@@ -271,7 +377,12 @@ async function main() {
     work,
     entry,
     postgres,
-    sharedTargets: async () => (shared ??= await startTargets(entry, { graphql: work, raw: work }, { write: false, tag: postgres ? '-postgres' : '', postgres })),
+    sharedTargets: async () =>
+      (shared ??= await startTargets(
+        entry,
+        { graphql: work, raw: work },
+        { write: false, tag: postgres ? '-postgres' : '', postgres },
+      )),
   };
 
   const results = {};
@@ -314,10 +425,24 @@ async function main() {
   const report = {
     timestamp,
     quick: config.quick,
-    config: { rounds: config.rounds, duration: config.duration, warmup: config.warmup, connections: config.connections, pinned: canPin ? { servers: SERVER_CPU, load: LOAD_CPU } : null },
-    machine: { cpu: os.cpus()[0]?.model, cpus: os.cpus().length, node: process.version, platform: `${os.platform()} ${os.release()}`, memoryBytes: os.totalmem() },
+    config: {
+      rounds: config.rounds,
+      duration: config.duration,
+      warmup: config.warmup,
+      connections: config.connections,
+      pinned: canPin ? { servers: SERVER_CPU, load: LOAD_CPU } : null,
+    },
+    machine: {
+      cpu: os.cpus()[0]?.model,
+      cpus: os.cpus().length,
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+      memoryBytes: os.totalmem(),
+    },
     dataset: dataset ? { params, counts: dataset.counts } : null,
-    database: postgres ? { kind: 'postgres', server: postgres.server, schemas: postgres.schemas, rows: postgres.counts } : { kind: 'sqlite' },
+    database: postgres
+      ? { kind: 'postgres', server: postgres.server, schemas: postgres.schemas, rows: postgres.counts }
+      : { kind: 'sqlite' },
     scenarios: results,
   };
   const file = path.join(RESULTS, `${timestamp.replace(/:/g, '-')}.json`);

@@ -12,7 +12,13 @@ import { cachedBuild, createSchema, migrationNames, prng, sqlDate } from './gene
 // Bump when the generated content changes, so cached files are rebuilt.
 const GENERATOR_VERSION = 1;
 
-export const SEARCH_DEFAULTS = { claims: 1_000_000, claimsPerArticle: 20, sentencesPerArticle: 30, synthetic: 50_000, zipf: 1.0 };
+export const SEARCH_DEFAULTS = {
+  claims: 1_000_000,
+  claimsPerArticle: 20,
+  sentencesPerArticle: 30,
+  synthetic: 50_000,
+  zipf: 1.0,
+};
 
 // Real English words, roughly by frequency, at the top ranks: the very common terms (the, of,
 // and) must be real ones, with their real porter stems and doclists as long as in real text.
@@ -29,9 +35,52 @@ const COMMON = (
   'scientists climate emissions health hospital vaccine cases deaths schools students police crime city region ' +
   'country president leader announced claimed denied confirmed rejected promised warned expected rose fell'
 ).split(' ');
-const VERDICTS = ['TRUE', 'MOSTLY_TRUE', 'MIXED', 'MOSTLY_FALSE', 'FALSE', 'MISLEADING', 'NEEDS_CONTEXT', 'UNVERIFIABLE'];
-const FIRST = ['Danny', 'Amara', 'Lena', 'Ravi', 'Sofia', 'Tom', 'Mei', 'Jonas', 'Olga', 'Kofi', 'Ines', 'Marek', 'Yuki', 'Pedro', 'Aisha', 'Lars'];
-const LAST = ['Jones', 'Okafor', 'Fischer', 'Patel', 'Rossi', 'Becker', 'Chen', 'Berg', 'Novak', 'Mensah', 'Silva', 'Kowalski', 'Tanaka', 'Ortega', 'Haddad', 'Lund'];
+const VERDICTS = [
+  'TRUE',
+  'MOSTLY_TRUE',
+  'MIXED',
+  'MOSTLY_FALSE',
+  'FALSE',
+  'MISLEADING',
+  'NEEDS_CONTEXT',
+  'UNVERIFIABLE',
+];
+const FIRST = [
+  'Danny',
+  'Amara',
+  'Lena',
+  'Ravi',
+  'Sofia',
+  'Tom',
+  'Mei',
+  'Jonas',
+  'Olga',
+  'Kofi',
+  'Ines',
+  'Marek',
+  'Yuki',
+  'Pedro',
+  'Aisha',
+  'Lars',
+];
+const LAST = [
+  'Jones',
+  'Okafor',
+  'Fischer',
+  'Patel',
+  'Rossi',
+  'Becker',
+  'Chen',
+  'Berg',
+  'Novak',
+  'Mensah',
+  'Silva',
+  'Kowalski',
+  'Tanaka',
+  'Ortega',
+  'Haddad',
+  'Lund',
+];
 
 /**
  * The ranked vocabulary (index 0 = rank 1): COMMON, then `synthetic` distinct pronounceable
@@ -121,9 +170,21 @@ function fill(db, params, log) {
       sentences.push(spans);
     }
     const headline = capital(Array.from({ length: int(6, 12) }, () => words[nextWord()]).join(' '));
-    const standfirst = rand() < 0.9 ? `${capital(Array.from({ length: int(12, 25) }, () => words[nextWord()]).join(' '))}.` : null;
+    const standfirst =
+      rand() < 0.9 ? `${capital(Array.from({ length: int(12, 25) }, () => words[nextWord()]).join(' '))}.` : null;
     const at = sqlDate(base + a * 600_000);
-    insertArticle.run(a, `search-article-${a}`, headline, standfirst, body, JSON.stringify([`${pick(FIRST)} ${pick(LAST)}`]), `https://news.bench.example/s/${a}`, at, at, at);
+    insertArticle.run(
+      a,
+      `search-article-${a}`,
+      headline,
+      standfirst,
+      body,
+      JSON.stringify([`${pick(FIRST)} ${pick(LAST)}`]),
+      `https://news.bench.example/s/${a}`,
+      at,
+      at,
+      at,
+    );
 
     // Distinct sentences, each claim a run of 8+ whole words inside one.
     const order = sentences.map((_, i) => i);
@@ -139,7 +200,19 @@ function fill(db, params, log) {
       claimId += 1;
       const claimant = rand() < 0.8 ? `${pick(FIRST)} ${pick(LAST)}` : null;
       const verdict = rand() < 0.7 ? pick(VERDICTS) : null;
-      insertClaim.run(claimId, a, body.slice(start, end), body.slice(Math.max(0, start - 32), start), body.slice(end, end + 32), start, end, claimant, verdict, at, at);
+      insertClaim.run(
+        claimId,
+        a,
+        body.slice(start, end),
+        body.slice(Math.max(0, start - 32), start),
+        body.slice(end, end + 32),
+        start,
+        end,
+        claimant,
+        verdict,
+        at,
+        at,
+      );
     }
     if (a % 5000 === 0) log(`  ${a}/${articles} articles, ${claimId} claims`);
   }
@@ -157,10 +230,12 @@ const FTS_TABLES = ['search_fts', 'search_fts_stem', 'search_phrases'];
 function load(db, params, log) {
   // No merging while loading (the word-pair index has tens of millions of distinct terms: its
   // merges made the load 5x slower), one merge at the end; then back to FTS5's defaults.
-  for (const table of FTS_TABLES) db.exec(`INSERT INTO ${table} (${table}, rank) VALUES ('automerge', 0), ('crisismerge', 1000)`);
+  for (const table of FTS_TABLES)
+    db.exec(`INSERT INTO ${table} (${table}, rank) VALUES ('automerge', 0), ('crisismerge', 1000)`);
   db.exec('BEGIN');
   const counts = fill(db, params, log);
-  for (const table of FTS_TABLES) db.exec(`INSERT INTO ${table} (${table}, rank) VALUES ('automerge', 4), ('crisismerge', 16)`);
+  for (const table of FTS_TABLES)
+    db.exec(`INSERT INTO ${table} (${table}, rank) VALUES ('automerge', 4), ('crisismerge', 16)`);
   for (const table of FTS_TABLES) {
     const started = performance.now();
     // One segment per index, as after 'npm run search:rebuild' (which ends with 'optimize').
@@ -195,7 +270,9 @@ export async function generateSearchDataset(file, options = {}, log = console.lo
       db.close();
     }
   });
-  log(`search dataset: ${built.reused ? 'reused' : 'generated'} ${path.basename(file)} (generation took ${built.seconds?.toFixed(1) ?? '?'} s; ${JSON.stringify(built.counts)})`);
+  log(
+    `search dataset: ${built.reused ? 'reused' : 'generated'} ${path.basename(file)} (generation took ${built.seconds?.toFixed(1) ?? '?'} s; ${JSON.stringify(built.counts)})`,
+  );
   return { file, params, ...built };
 }
 

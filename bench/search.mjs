@@ -18,7 +18,17 @@ import Database from 'better-sqlite3';
 import { prng } from './generate-dataset.mjs';
 import { LOAD_CPU, SERVER_CPU } from './measure.mjs';
 import { generateSearchDataset, SEARCH_DEFAULTS, vocabulary } from './search-dataset.mjs';
-import { canPin, freePort, percentile, pinned, runToEnd, startProcess, stopAll, stopProcess, waitReady } from './support.mjs';
+import {
+  canPin,
+  freePort,
+  percentile,
+  pinned,
+  runToEnd,
+  startProcess,
+  stopAll,
+  stopProcess,
+  waitReady,
+} from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
@@ -28,9 +38,17 @@ const SEARCH = path.join(ROOT, 'dist', 'src', 'modules', 'search');
 
 export const TARGETS = { bareP99Ms: 10, graphqlOverBareP99: 3 };
 const PAGE = 20;
-const QUERY = 'query S($q: String!) { search(query: $q, first: 20) { edges { node { type score field snippet { text highlights { start end } } node { id } } } } }';
+const QUERY =
+  'query S($q: String!) { search(query: $q, first: 20) { edges { node { type score field snippet { text highlights { start end } } node { id } } } } }';
 // What an anonymous reader sees (src/modules/auth/visibility.ts): what the GraphQL side gets too.
-const VISIBILITY = { level: 'public', viewerId: null, article: "a.status = 'PUBLISHED'", annotation: "n.status IN ('PUBLISHED', 'RETRACTED')", annotationParams: [], seesDrafts: false };
+const VISIBILITY = {
+  level: 'public',
+  viewerId: null,
+  article: "a.status = 'PUBLISHED'",
+  annotation: "n.status IN ('PUBLISHED', 'RETRACTED')",
+  annotationParams: [],
+  seesDrafts: false,
+};
 const CLASSES = {
   rare: 'one word, frequency rank > 20,000',
   medium: 'one word, rank 500-5,000',
@@ -57,9 +75,15 @@ export function queryLists(params, db, size) {
     medium: distinct(() => rank(500, 5_000)),
     // Only ten such words: each comes size / 10 times.
     common: Array.from({ length: size }, (_, i) => words[i % 10]),
-    twoWords: distinct(() => (rand() < 0.5 ? `${rank(1, 10)} ${rank(500, 5_000)}` : `${rank(500, 5_000)} ${rank(1, 10)}`)),
+    twoWords: distinct(() =>
+      rand() < 0.5 ? `${rank(1, 10)} ${rank(500, 5_000)}` : `${rank(500, 5_000)} ${rank(1, 10)}`,
+    ),
     phrase: distinct(() => {
-      const tokens = quote.get(int(1, params.claims)).quote.toLowerCase().split(/[^a-z]+/).filter(Boolean);
+      const tokens = quote
+        .get(int(1, params.claims))
+        .quote.toLowerCase()
+        .split(/[^a-z]+/)
+        .filter(Boolean);
       const length = int(2, 3);
       const start = int(0, tokens.length - length);
       return `"${tokens.slice(start, start + length).join(' ')}"`;
@@ -91,7 +115,9 @@ async function measure(label, lists, passes, one) {
     }
     out[name] = r;
     // Progress: a full run takes minutes.
-    console.log(`search: ${label} ${name}: p50 ${percentile(r.ms, 50).toFixed(2)} ms, p99 ${percentile(r.ms, 99).toFixed(2)} ms`);
+    console.log(
+      `search: ${label} ${name}: p50 ${percentile(r.ms, 50).toFixed(2)} ms, p99 ${percentile(r.ms, 99).toFixed(2)} ms`,
+    );
   }
   return out;
 }
@@ -99,7 +125,9 @@ async function measure(label, lists, passes, one) {
 /** The engine as the service builds it, on its own read-only connection. */
 async function measureBare(file, lists, passes) {
   const modules = ['search-query.js', 'sqlite-search-index.js'].map((f) => path.join(SEARCH, f));
-  for (const m of modules) if (!fs.existsSync(m)) throw new Error(`${path.relative(ROOT, m)} is missing: run "npm run build" (npm run bench does)`);
+  for (const m of modules)
+    if (!fs.existsSync(m))
+      throw new Error(`${path.relative(ROOT, m)} is missing: run "npm run build" (npm run bench does)`);
   const { matchExpressions, parseSearchQuery } = require(modules[0]);
   const { SqliteSearchIndex } = require(modules[1]);
   const { SqliteReader } = require(path.join(ROOT, 'dist', 'src', 'db', 'sql-reader.js'));
@@ -112,7 +140,10 @@ async function measureBare(file, lists, passes) {
       const candidates = await index.candidates(request);
       const page = candidates.slice(0, PAGE);
       // The page's snippets, as the resolver asks for them (one statement for the page).
-      await index.snippets(request, page.map((c) => c.documentId));
+      await index.snippets(
+        request,
+        page.map((c) => c.documentId),
+      );
       return { hits: page.length, total: candidates.length };
     });
   } finally {
@@ -124,11 +155,20 @@ async function measureBare(file, lists, passes) {
 function post(agent, port, body) {
   return new Promise((resolve, reject) => {
     const request = http.request(
-      { host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/graphql',
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
       (response) => {
         const chunks = [];
         response.on('data', (chunk) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode, text: Buffer.concat(chunks).toString('utf8') }));
+        response.on('end', () =>
+          resolve({ status: response.statusCode, text: Buffer.concat(chunks).toString('utf8') }),
+        );
         response.on('error', reject);
       },
     );
@@ -143,27 +183,48 @@ async function measureGraphql(cached, lists, passes) {
   for (const f of [work, `${work}-wal`, `${work}-shm`]) fs.rmSync(f, { force: true });
   fs.copyFileSync(cached, work);
   const port = await freePort();
-  const service = startProcess('service', pinned(SERVER_CPU, [process.execPath, path.join(ROOT, 'dist', 'src', 'main.js')]), {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: work, SEED_DEMO: '0', NODE_ENV: 'production', RATE_LIMIT_MUTATIONS: '0', RATE_LIMIT_EXPENSIVE: '0', LOG_LEVEL: 'warn', RESPONSE_CACHE_MB: '0' },
-    logFile: path.join(DATA, 'service-search.log'),
-  });
+  const service = startProcess(
+    'service',
+    pinned(SERVER_CPU, [process.execPath, path.join(ROOT, 'dist', 'src', 'main.js')]),
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_PATH: work,
+        SEED_DEMO: '0',
+        NODE_ENV: 'production',
+        RATE_LIMIT_MUTATIONS: '0',
+        RATE_LIMIT_EXPENSIVE: '0',
+        LOG_LEVEL: 'warn',
+        RESPONSE_CACHE_MB: '0',
+      },
+      logFile: path.join(DATA, 'service-search.log'),
+    },
+  );
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   try {
     await waitReady(service, `http://127.0.0.1:${port}/graphql`);
     const classes = await measure('GraphQL', lists, passes, async (q) => {
       const { status, text } = await post(agent, port, JSON.stringify({ query: QUERY, variables: { q } }));
       const body = JSON.parse(text);
-      if (status !== 200 || body.errors) throw new Error(`search ${JSON.stringify(q)}: HTTP ${status} ${text.slice(0, 300)}`);
+      if (status !== 200 || body.errors)
+        throw new Error(`search ${JSON.stringify(q)}: HTTP ${status} ${text.slice(0, 300)}`);
       return { hits: body.data.search.edges.length };
     });
     // The floor under every class: HTTP and GraphQL with no search at all, as many samples as a class.
     const trivial = JSON.stringify({ query: '{ __typename }' });
-    const floor = await measure('GraphQL', { floor: Array(Object.values(lists)[0].length).fill(trivial) }, passes, async (body) => {
-      const { status } = await post(agent, port, body);
-      if (status !== 200) throw new Error(`{ __typename }: HTTP ${status}`);
-      return { hits: 0 };
-    });
+    const floor = await measure(
+      'GraphQL',
+      { floor: Array(Object.values(lists)[0].length).fill(trivial) },
+      passes,
+      async (body) => {
+        const { status } = await post(agent, port, body);
+        if (status !== 200) throw new Error(`{ __typename }: HTTP ${status}`);
+        return { hits: 0 };
+      },
+    );
     return { classes, floor: { p50: percentile(floor.floor.ms, 50), p99: percentile(floor.floor.ms, 99) } };
   } finally {
     agent.destroy();
@@ -212,7 +273,9 @@ async function main({ quick, out }) {
   const db = new Database(file, { readonly: true });
   const lists = queryLists(params, db, size);
   db.close();
-  console.log(`search: ${Object.keys(lists).length} classes x ${size} queries, ${passes} measured passes each, after one warm-up pass`);
+  console.log(
+    `search: ${Object.keys(lists).length} classes x ${size} queries, ${passes} measured passes each, after one warm-up pass`,
+  );
   // Other work on this machine skews latencies: the load averages go with the results.
   const loadAverage = { before: os.loadavg() };
   const bare = await measureBare(file, lists, passes);
@@ -220,8 +283,20 @@ async function main({ quick, out }) {
   const { classes: graphql, floor } = await measureGraphql(file, lists, passes);
   loadAverage.after = os.loadavg();
   const result = {
-    dataset: { params, counts: dataset.counts, generationSeconds: dataset.seconds, reused: dataset.reused, bytes: fs.statSync(file).size },
-    method: { queriesPerClass: size, passes, page: PAGE, pinned: canPin ? { service: SERVER_CPU, harness: LOAD_CPU } : null, loadAverage },
+    dataset: {
+      params,
+      counts: dataset.counts,
+      generationSeconds: dataset.seconds,
+      reused: dataset.reused,
+      bytes: fs.statSync(file).size,
+    },
+    method: {
+      queriesPerClass: size,
+      passes,
+      page: PAGE,
+      pinned: canPin ? { service: SERVER_CPU, harness: LOAD_CPU } : null,
+      loadAverage,
+    },
     targets: TARGETS,
     classes: summarise(lists, bare, graphql),
     floor,
@@ -234,28 +309,67 @@ export async function runSearchBench({ quick = false } = {}) {
   const out = path.join(DATA, 'search-result.json');
   fs.mkdirSync(DATA, { recursive: true });
   fs.rmSync(out, { force: true });
-  await runToEnd(pinned(LOAD_CPU, [process.execPath, fileURLToPath(import.meta.url), '--out', out, ...(quick ? ['--quick'] : [])]), { cwd: ROOT, onLine: (line) => console.log(line) });
+  await runToEnd(
+    pinned(LOAD_CPU, [process.execPath, fileURLToPath(import.meta.url), '--out', out, ...(quick ? ['--quick'] : [])]),
+    { cwd: ROOT, onLine: (line) => console.log(line) },
+  );
   return JSON.parse(fs.readFileSync(out, 'utf8'));
 }
 
 export function printSearch(r) {
   const ms = (v) => v.toFixed(2);
-  const rows = [['class', 'queries', 'hits', 'bare p50', 'bare p99', 'gql p50', 'gql p99', 'gql/bare p99', `bare p99 < ${TARGETS.bareP99Ms} ms`, `gql p99 <= ${TARGETS.graphqlOverBareP99}x bare`]];
+  const rows = [
+    [
+      'class',
+      'queries',
+      'hits',
+      'bare p50',
+      'bare p99',
+      'gql p50',
+      'gql p99',
+      'gql/bare p99',
+      `bare p99 < ${TARGETS.bareP99Ms} ms`,
+      `gql p99 <= ${TARGETS.graphqlOverBareP99}x bare`,
+    ],
+  ];
   for (const [name, c] of Object.entries(r.classes)) {
-    rows.push([name, String(c.queries), c.meanHits.toFixed(1), ms(c.bare.p50), ms(c.bare.p99), ms(c.graphql.p50), ms(c.graphql.p99), `${c.ratioP99.toFixed(2)}x`, c.pass.bare ? 'PASS' : 'FAIL', c.pass.graphql ? 'PASS' : 'FAIL']);
+    rows.push([
+      name,
+      String(c.queries),
+      c.meanHits.toFixed(1),
+      ms(c.bare.p50),
+      ms(c.bare.p99),
+      ms(c.graphql.p50),
+      ms(c.graphql.p99),
+      `${c.ratioP99.toFixed(2)}x`,
+      c.pass.bare ? 'PASS' : 'FAIL',
+      c.pass.graphql ? 'PASS' : 'FAIL',
+    ]);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   const { claims } = r.dataset.params;
-  console.log(`\nsearch: ${claims} claims, ${r.dataset.counts.articles} articles, ${r.dataset.counts.searchDocuments} indexed fields; latency in ms per query, sequential`);
+  console.log(
+    `\nsearch: ${claims} claims, ${r.dataset.counts.articles} articles, ${r.dataset.counts.searchDocuments} indexed fields; latency in ms per query, sequential`,
+  );
   const load = r.method.loadAverage;
-  console.log(`load average (1 min) ${load.before[0].toFixed(2)} before, ${load.after[0].toFixed(2)} after: above ~1 other work shared the cores`);
-  for (const row of rows) console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
+  console.log(
+    `load average (1 min) ${load.before[0].toFixed(2)} before, ${load.after[0].toFixed(2)} after: above ~1 other work shared the cores`,
+  );
+  for (const row of rows)
+    console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
   // Where 3x the bare p99 is below this, the target is below what HTTP alone costs here.
-  if (r.floor) console.log(`floor: { __typename } through the same service, same run: p50 ${ms(r.floor.p50)} ms, p99 ${ms(r.floor.p99)} ms`);
+  if (r.floor)
+    console.log(
+      `floor: { __typename } through the same service, same run: p50 ${ms(r.floor.p50)} ms, p99 ${ms(r.floor.p99)} ms`,
+    );
   console.log('hits: mean hits on the first page (of 20); slowest queries:');
   for (const [name, c] of Object.entries(r.classes)) {
-    const mismatch = c.hitMismatches ? `  WARNING: ${c.hitMismatches} queries with different hit counts bare vs GraphQL` : '';
-    console.log(`  ${name.padEnd(8)} bare ${ms(c.bare.slowest.ms)} ms ${c.bare.slowest.query}  |  GraphQL ${ms(c.graphql.slowest.ms)} ms ${c.graphql.slowest.query}  (mean candidates ${c.meanCandidates.toFixed(0)})${mismatch}`);
+    const mismatch = c.hitMismatches
+      ? `  WARNING: ${c.hitMismatches} queries with different hit counts bare vs GraphQL`
+      : '';
+    console.log(
+      `  ${name.padEnd(8)} bare ${ms(c.bare.slowest.ms)} ms ${c.bare.slowest.query}  |  GraphQL ${ms(c.graphql.slowest.ms)} ms ${c.graphql.slowest.query}  (mean candidates ${c.meanCandidates.toFixed(0)})${mismatch}`,
+    );
   }
 }
 

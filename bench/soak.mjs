@@ -43,7 +43,18 @@ export async function runSoakBench({ minutes, env, root }) {
   const port = await freePort();
   const service = startProcess('service', pinned(SERVER_CPU, [process.execPath, env.entry]), {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: file, SEED_DEMO: '0', NODE_ENV: 'production', METRICS_TOKEN, RATE_LIMIT_MUTATIONS: '0', RATE_LIMIT_EXPENSIVE: '0', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_PATH: file,
+      SEED_DEMO: '0',
+      NODE_ENV: 'production',
+      METRICS_TOKEN,
+      RATE_LIMIT_MUTATIONS: '0',
+      RATE_LIMIT_EXPENSIVE: '0',
+      LOG_LEVEL: 'warn',
+    },
     logFile: path.join(env.DATA, 'service-soak.log'),
   });
   const base = `http://127.0.0.1:${port}`;
@@ -69,10 +80,19 @@ export async function runSoakBench({ minutes, env, root }) {
         url: `${base}/graphql`,
         connections,
         duration: minutes * 60,
-        requests: bodies.map((body) => ({ method: 'POST', path: '/graphql', headers, body, onResponse: onResponse(kind) })),
+        requests: bodies.map((body) => ({
+          method: 'POST',
+          path: '/graphql',
+          headers,
+          body,
+          onResponse: onResponse(kind),
+        })),
       });
     const sampler = setInterval(() => {
-      sample(`${base}/metrics`, service.child.pid).then((s) => samples.push(s), () => {});
+      sample(`${base}/metrics`, service.child.pid).then(
+        (s) => samples.push(s),
+        () => {},
+      );
     }, SAMPLE_MS);
     console.log(`soak: ${minutes} min of article reads (8 connections) and createAnnotation writes (2 connections)`);
     const [readRun, writeRun] = await Promise.all([load(reads, 'reads', 8), load(writes, 'writes', 2)]);
@@ -82,7 +102,9 @@ export async function runSoakBench({ minutes, env, root }) {
     // Every acknowledged write is in the file, whole (both its citations).
     const db = new Database(file, { readonly: true });
     const citations = db.prepare('SELECT count(*) FROM citations WHERE annotation_id = ?').pluck();
-    const missing = tally.acknowledged.filter((id) => citations.get(Number(/^Annotation:(\d+)$/.exec(Buffer.from(id, 'base64url').toString())?.[1])) !== 2);
+    const missing = tally.acknowledged.filter(
+      (id) => citations.get(Number(/^Annotation:(\d+)$/.exec(Buffer.from(id, 'base64url').toString())?.[1])) !== 2,
+    );
     db.close();
 
     // The first fifth is warm-up (JIT, page cache, pools); then the first and last quarters of the rest.
@@ -92,7 +114,12 @@ export async function runSoakBench({ minutes, env, root }) {
     const last = warm.slice(-quarter);
     return {
       minutes,
-      requests: { reads: tally.reads, writes: tally.writes, readsPerSecond: readRun.requests.average, writesPerSecond: writeRun.requests.average },
+      requests: {
+        reads: tally.reads,
+        writes: tally.writes,
+        readsPerSecond: readRun.requests.average,
+        writesPerSecond: writeRun.requests.average,
+      },
       errors: tally.errors + readRun.errors + writeRun.errors + readRun.timeouts + writeRun.timeouts,
       firstError: tally.firstError,
       acknowledgedWrites: tally.acknowledged.length,
@@ -116,9 +143,17 @@ export async function runSoakBench({ minutes, env, root }) {
 export function printSoak(r) {
   const m = r.memory;
   const growth = (a, b) => `${a.toFixed(1)} -> ${b.toFixed(1)} MB (${(((b - a) / a) * 100).toFixed(1)}%)`;
-  console.log(`soak: ${r.minutes} min, ${r.requests.reads} reads (${r.requests.readsPerSecond.toFixed(0)}/s), ${r.requests.writes} writes (${r.requests.writesPerSecond.toFixed(0)}/s)`);
-  console.log(`soak: errors ${r.errors}${r.firstError ? ` (first: ${r.firstError})` : ''}; acknowledged writes ${r.acknowledgedWrites}, missing or partial ${r.missingWrites}`);
+  console.log(
+    `soak: ${r.minutes} min, ${r.requests.reads} reads (${r.requests.readsPerSecond.toFixed(0)}/s), ${r.requests.writes} writes (${r.requests.writesPerSecond.toFixed(0)}/s)`,
+  );
+  console.log(
+    `soak: errors ${r.errors}${r.firstError ? ` (first: ${r.firstError})` : ''}; acknowledged writes ${r.acknowledgedWrites}, missing or partial ${r.missingWrites}`,
+  );
   console.log(`soak: RSS early -> late ${growth(m.rssEarlyMB, m.rssLateMB)}, peak ${m.rssPeakMB.toFixed(1)} MB`);
-  console.log(`soak: V8 heap floor (lowest sample) ${growth(m.heapEarlyMB, m.heapLateMB)}; write queue depth at most ${m.maxWriteQueueDepth}`);
-  console.log(`soak: ${r.errors === 0 && r.missingWrites === 0 ? 'PASS' : 'FAIL'} (errors and missing writes must be 0)`);
+  console.log(
+    `soak: V8 heap floor (lowest sample) ${growth(m.heapEarlyMB, m.heapLateMB)}; write queue depth at most ${m.maxWriteQueueDepth}`,
+  );
+  console.log(
+    `soak: ${r.errors === 0 && r.missingWrites === 0 ? 'PASS' : 'FAIL'} (errors and missing writes must be 0)`,
+  );
 }

@@ -37,12 +37,22 @@ export function postGraphql(url, query, variables, headers = {}) {
   // closed fails the next request ("fetch failed").
   const body = JSON.stringify({ query, variables });
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } }, (response) => {
-      const chunks = [];
-      response.on('data', (chunk) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode, text: Buffer.concat(chunks).toString('utf8') }));
-      response.on('error', reject);
-    });
+    const request = http.request(
+      url,
+      {
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
+      },
+      (response) => {
+        const chunks = [];
+        response.on('data', (chunk) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode, text: Buffer.concat(chunks).toString('utf8') }),
+        );
+        response.on('error', reject);
+      },
+    );
     request.on('error', reject);
     request.end(body);
   });
@@ -76,7 +86,10 @@ export function logTail(proc, lines = 30) {
 export async function waitReady(proc, url, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (proc.exited) throw new Error(`${proc.name} exited (${JSON.stringify(proc.exited)}) before it was ready. Log ${proc.logFile}:\n${logTail(proc)}`);
+    if (proc.exited)
+      throw new Error(
+        `${proc.name} exited (${JSON.stringify(proc.exited)}) before it was ready. Log ${proc.logFile}:\n${logTail(proc)}`,
+      );
     try {
       if ((await postGraphql(url, '{ __typename }')).status === 200) return;
     } catch {
@@ -139,7 +152,9 @@ export function runToEnd(argv, { cwd, onLine = () => {} }) {
     });
     child.stderr.on('data', (d) => (err += d));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${argv.join(' ')} exited ${code}:\n${err}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${argv.join(' ')} exited ${code}:\n${err}`)),
+    );
   });
 }
 
@@ -150,8 +165,10 @@ export function jsonDiff(expected, actual, limit = 15, at = '$', out = []) {
   if (kind(expected) !== kind(actual)) {
     out.push({ path: at, raw: expected, graphql: actual });
   } else if (kind(expected) === 'array') {
-    if (expected.length !== actual.length) out.push({ path: `${at}.length`, raw: expected.length, graphql: actual.length });
-    for (let i = 0; i < Math.min(expected.length, actual.length); i += 1) jsonDiff(expected[i], actual[i], limit, `${at}[${i}]`, out);
+    if (expected.length !== actual.length)
+      out.push({ path: `${at}.length`, raw: expected.length, graphql: actual.length });
+    for (let i = 0; i < Math.min(expected.length, actual.length); i += 1)
+      jsonDiff(expected[i], actual[i], limit, `${at}[${i}]`, out);
   } else if (kind(expected) === 'object') {
     for (const key of new Set([...Object.keys(expected), ...Object.keys(actual)])) {
       if (!(key in actual)) out.push({ path: `${at}.${key}`, raw: expected[key], graphql: '(missing)' });
@@ -177,9 +194,14 @@ export function assertSameJson(label, expected, actual) {
     const field = d.path.replace(/\[\d+\]/g, '[*]');
     groups.set(field, [...(groups.get(field) ?? []), d]);
   }
-  const lines = [...groups].map(([field, list]) => `  ${field}: ${list.length} difference(s), e.g. at ${list[0].path}\n    raw:     ${short(list[0].raw)}\n    graphql: ${short(list[0].graphql)}`);
+  const lines = [...groups].map(
+    ([field, list]) =>
+      `  ${field}: ${list.length} difference(s), e.g. at ${list[0].path}\n    raw:     ${short(list[0].raw)}\n    graphql: ${short(list[0].graphql)}`,
+  );
   const more = lines.length > 12 ? `\n  ... and ${lines.length - 12} more field(s)` : '';
-  throw new Error(`${label}: responses differ (a field differing at every index of a list usually means a different order):\n${lines.slice(0, 12).join('\n')}${more}`);
+  throw new Error(
+    `${label}: responses differ (a field differing at every index of a list usually means a different order):\n${lines.slice(0, 12).join('\n')}${more}`,
+  );
 }
 
 export const short = (value, max = 100) => {

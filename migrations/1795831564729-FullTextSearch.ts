@@ -35,14 +35,18 @@ export class FullTextSearch1795831564729 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TABLE "search_documents" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "type" varchar(16) NOT NULL, "ref_id" integer NOT NULL, "field" varchar(16) NOT NULL, "text" text NOT NULL, "kind" varchar(16) NOT NULL)`,
     );
-    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_search_documents_ref" ON "search_documents" ("type", "ref_id", "field")`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "IDX_search_documents_ref" ON "search_documents" ("type", "ref_id", "field")`,
+    );
     // Prefix queries (ukrain*) run on the unstemmed index; its prefix indexes spare FTS5 from
     // expanding every matching term (1 s at a million claims for a three-letter prefix).
     for (const [name, options] of [
       ['search_fts', "tokenize='unicode61 remove_diacritics 2', prefix='2 3 4 5'"],
       ['search_fts_stem', "tokenize='porter unicode61 remove_diacritics 2'"],
     ]) {
-      await queryRunner.query(`CREATE VIRTUAL TABLE "${name}" USING fts5(text, kind, content='search_documents', content_rowid='id', ${options})`);
+      await queryRunner.query(
+        `CREATE VIRTUAL TABLE "${name}" USING fts5(text, kind, content='search_documents', content_rowid='id', ${options})`,
+      );
     }
     await queryRunner.query(`CREATE TRIGGER search_documents_ai AFTER INSERT ON search_documents BEGIN
       INSERT INTO search_fts (rowid, text, kind) VALUES (new.id, new.text, new.kind);
@@ -60,14 +64,18 @@ export class FullTextSearch1795831564729 implements MigrationInterface {
     END`);
     for (const [table, { type, fields, live }] of Object.entries(FIELDS)) {
       const columns = fields.map((field) => `"${field}"`).join(', ');
-      await queryRunner.query(`CREATE TRIGGER search_${table}_ai AFTER INSERT ON "${table}" BEGIN ${documentsOf(table, 'new')}; END`);
+      await queryRunner.query(
+        `CREATE TRIGGER search_${table}_ai AFTER INSERT ON "${table}" BEGIN ${documentsOf(table, 'new')}; END`,
+      );
       await queryRunner.query(
         `CREATE TRIGGER search_${table}_au AFTER UPDATE OF ${columns}${live ? ', "deleted_at"' : ''} ON "${table}" BEGIN
           DELETE FROM search_documents WHERE type = '${type}' AND ref_id = old.id;
           ${documentsOf(table, 'new')};
         END`,
       );
-      await queryRunner.query(`CREATE TRIGGER search_${table}_ad AFTER DELETE ON "${table}" BEGIN DELETE FROM search_documents WHERE type = '${type}' AND ref_id = old.id; END`);
+      await queryRunner.query(
+        `CREATE TRIGGER search_${table}_ad AFTER DELETE ON "${table}" BEGIN DELETE FROM search_documents WHERE type = '${type}' AND ref_id = old.id; END`,
+      );
       // What is already there.
       await queryRunner.query(documentsOf(table, 't', table));
     }

@@ -12,7 +12,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  */
 const FTS = ['search_fts', 'search_fts_stem'];
 const insertInto = (table: string) => `INSERT INTO ${table} (rowid, text, kind) VALUES (new.id, new.text, new.kind);`;
-const deleteFrom = (table: string) => `INSERT INTO ${table} (${table}, rowid, text, kind) VALUES ('delete', old.id, old.text, old.kind);`;
+const deleteFrom = (table: string) =>
+  `INSERT INTO ${table} (${table}, rowid, text, kind) VALUES ('delete', old.id, old.text, old.kind);`;
 const INSERT_PHRASES = `INSERT INTO search_phrases (rowid, text, pairs, kind) VALUES (new.id, new.text, factline_word_pairs(new.text), new.kind);`;
 const DELETE_PHRASES = `DELETE FROM search_phrases WHERE rowid = old.id;`;
 
@@ -45,7 +46,9 @@ export class PhraseIndex1795900000000 implements MigrationInterface {
     );
     await dropTriggers(queryRunner);
     await createTriggers(queryRunner, true);
-    await queryRunner.query(`INSERT INTO search_phrases (rowid, text, pairs, kind) SELECT id, text, factline_word_pairs(text), kind FROM search_documents`);
+    await queryRunner.query(
+      `INSERT INTO search_phrases (rowid, text, pairs, kind) SELECT id, text, factline_word_pairs(text), kind FROM search_documents`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

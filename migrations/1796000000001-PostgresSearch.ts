@@ -50,7 +50,9 @@ const WORDS = 'search_words(normalize(text, NFC))';
 function documentsOf(table: string, row: string, from = ''): string {
   const { type, fields, live } = FIELDS[table];
   const values = fields.map((field) => `('${field}', ${row}."${field}"::text)`).join(', ');
-  const source = from ? `"${from}" ${row} CROSS JOIN LATERAL (VALUES ${values}) f(field, text)` : `(VALUES ${values}) f(field, text)`;
+  const source = from
+    ? `"${from}" ${row} CROSS JOIN LATERAL (VALUES ${values}) f(field, text)`
+    : `(VALUES ${values}) f(field, text)`;
   return `SELECT '${type}', ${row}.id, f.field, f.text FROM ${source} WHERE f.text IS NOT NULL AND f.text <> ''${live ? ` AND ${row}.${live}` : ''}`;
 }
 
@@ -59,17 +61,27 @@ async function createConfigurations(queryRunner: QueryRunner): Promise<void> {
   // Two schemas migrating at once (tests) would race to create the one extension.
   await queryRunner.query(`SELECT pg_advisory_xact_lock(hashtext('factline_unaccent'))`);
   await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public`);
-  const [{ schema }] = (await queryRunner.query(`SELECT extnamespace::regnamespace::text AS schema FROM pg_extension WHERE extname = 'unaccent'`)) as { schema: string }[];
-  await queryRunner.query(`CREATE TEXT SEARCH DICTIONARY search_english_stem (TEMPLATE = snowball, LANGUAGE = english)`);
+  const [{ schema }] = (await queryRunner.query(
+    `SELECT extnamespace::regnamespace::text AS schema FROM pg_extension WHERE extname = 'unaccent'`,
+  )) as { schema: string }[];
+  await queryRunner.query(
+    `CREATE TEXT SEARCH DICTIONARY search_english_stem (TEMPLATE = snowball, LANGUAGE = english)`,
+  );
   for (const [name, copy, dictionary] of [
     ['search_english', 'english', 'search_english_stem'],
     ['search_simple', 'simple', 'simple'],
   ]) {
     await queryRunner.query(`CREATE TEXT SEARCH CONFIGURATION ${name} (COPY = pg_catalog.${copy})`);
     // The parts of "well-known" are words at their own positions, as on SQLite; the whole is no lexeme.
-    await queryRunner.query(`ALTER TEXT SEARCH CONFIGURATION ${name} DROP MAPPING IF EXISTS FOR asciihword, hword, numhword`);
-    await queryRunner.query(`ALTER TEXT SEARCH CONFIGURATION ${name} ALTER MAPPING FOR asciiword, hword_asciipart WITH ${dictionary}`);
-    await queryRunner.query(`ALTER TEXT SEARCH CONFIGURATION ${name} ALTER MAPPING FOR word, hword_part WITH ${schema}.unaccent, ${dictionary}`);
+    await queryRunner.query(
+      `ALTER TEXT SEARCH CONFIGURATION ${name} DROP MAPPING IF EXISTS FOR asciihword, hword, numhword`,
+    );
+    await queryRunner.query(
+      `ALTER TEXT SEARCH CONFIGURATION ${name} ALTER MAPPING FOR asciiword, hword_asciipart WITH ${dictionary}`,
+    );
+    await queryRunner.query(
+      `ALTER TEXT SEARCH CONFIGURATION ${name} ALTER MAPPING FOR word, hword_part WITH ${schema}.unaccent, ${dictionary}`,
+    );
   }
 }
 
@@ -109,9 +121,13 @@ export class PostgresSearch1796000000001 implements MigrationInterface {
           RETURN NULL;
         END $$`);
       const columns = [...fields, ...(live ? ['deleted_at'] : [])].map((column) => `"${column}"`).join(', ');
-      await queryRunner.query(`CREATE TRIGGER search_${table} AFTER INSERT OR DELETE OR UPDATE OF ${columns} ON "${table}" FOR EACH ROW EXECUTE FUNCTION search_${table}_sync()`);
+      await queryRunner.query(
+        `CREATE TRIGGER search_${table} AFTER INSERT OR DELETE OR UPDATE OF ${columns} ON "${table}" FOR EACH ROW EXECUTE FUNCTION search_${table}_sync()`,
+      );
       // What is already there, oldest first: the recent path takes higher ids as newer.
-      await queryRunner.query(`INSERT INTO search_documents (type, ref_id, field, text) ${documentsOf(table, 't', table)} ORDER BY t.id`);
+      await queryRunner.query(
+        `INSERT INTO search_documents (type, ref_id, field, text) ${documentsOf(table, 't', table)} ORDER BY t.id`,
+      );
     }
   }
 

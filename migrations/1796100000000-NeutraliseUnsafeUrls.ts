@@ -25,15 +25,23 @@ export class NeutraliseUnsafeUrls1796100000000 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     const param = (n: number) => (queryRunner.connection.options.type === 'postgres' ? `$${n}` : '?');
-    const articles = (await queryRunner.query(`SELECT id, url FROM articles WHERE url IS NOT NULL`)) as { id: number; url: string }[];
+    const articles = (await queryRunner.query(`SELECT id, url FROM articles WHERE url IS NOT NULL`)) as {
+      id: number;
+      url: string;
+    }[];
     for (const { id } of articles.filter((row) => !isHttpUrl(row.url))) {
       await queryRunner.query(`UPDATE articles SET url = NULL WHERE id = ${param(1)}`, [id]);
       console.warn(`factline migration: article ${id} had a url that is not http(s); it was removed.`);
     }
     const sources = (await queryRunner.query(`SELECT id, url FROM sources`)) as { id: number; url: string }[];
     for (const { id } of sources.filter((row) => !isHttpUrl(row.url))) {
-      await queryRunner.query(`UPDATE sources SET url = ${param(1)} WHERE id = ${param(2)}`, [`https://unsafe-url.invalid/source/${id}`, id]);
-      console.warn(`factline migration: source ${id} had a url that is not http(s); it now reads https://unsafe-url.invalid/source/${id}.`);
+      await queryRunner.query(`UPDATE sources SET url = ${param(1)} WHERE id = ${param(2)}`, [
+        `https://unsafe-url.invalid/source/${id}`,
+        id,
+      ]);
+      console.warn(
+        `factline migration: source ${id} had a url that is not http(s); it now reads https://unsafe-url.invalid/source/${id}.`,
+      );
     }
   }
 

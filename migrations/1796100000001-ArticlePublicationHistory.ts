@@ -21,9 +21,15 @@ export class ArticlePublicationHistory1796100000001 implements MigrationInterfac
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     if (queryRunner.connection.options.type === 'postgres') {
-      await queryRunner.query(`CREATE TABLE "article_status_changes" ("id" SERIAL NOT NULL, "article_id" integer NOT NULL, "status" character varying(16) NOT NULL, "actor_id" integer, "created_at" TIMESTAMP NOT NULL DEFAULT now(), "note" character varying(1000), CONSTRAINT "PK_3dd9d934f5e8be1b38475453a53" PRIMARY KEY ("id"))`);
-      await queryRunner.query(`ALTER TABLE "article_status_changes" ADD CONSTRAINT "FK_2cc30912828245094f4776ddca2" FOREIGN KEY ("article_id") REFERENCES "articles"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-      await queryRunner.query(`ALTER TABLE "article_status_changes" ADD CONSTRAINT "FK_330fb755da11e8f7ef8225048aa" FOREIGN KEY ("actor_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+      await queryRunner.query(
+        `CREATE TABLE "article_status_changes" ("id" SERIAL NOT NULL, "article_id" integer NOT NULL, "status" character varying(16) NOT NULL, "actor_id" integer, "created_at" TIMESTAMP NOT NULL DEFAULT now(), "note" character varying(1000), CONSTRAINT "PK_3dd9d934f5e8be1b38475453a53" PRIMARY KEY ("id"))`,
+      );
+      await queryRunner.query(
+        `ALTER TABLE "article_status_changes" ADD CONSTRAINT "FK_2cc30912828245094f4776ddca2" FOREIGN KEY ("article_id") REFERENCES "articles"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+      );
+      await queryRunner.query(
+        `ALTER TABLE "article_status_changes" ADD CONSTRAINT "FK_330fb755da11e8f7ef8225048aa" FOREIGN KEY ("actor_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+      );
       await queryRunner.query(`ALTER TABLE "article_revisions" ADD "public_at" TIMESTAMP`);
       await queryRunner.query(`ALTER TABLE "annotation_revisions" ADD "public_at" TIMESTAMP`);
     } else {
@@ -34,7 +40,9 @@ export class ArticlePublicationHistory1796100000001 implements MigrationInterfac
       await queryRunner.query(`ALTER TABLE "article_revisions" ADD COLUMN "public_at" datetime`);
       await queryRunner.query(`ALTER TABLE "annotation_revisions" ADD COLUMN "public_at" datetime`);
     }
-    await queryRunner.query(`CREATE INDEX "IDX_article_status_changes_time" ON "article_status_changes" ("article_id", "created_at")`);
+    await queryRunner.query(
+      `CREATE INDEX "IDX_article_status_changes_time" ON "article_status_changes" ("article_id", "created_at")`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_annotation_revisions_actor" ON "annotation_revisions" ("actor_id")`);
 
     await queryRunner.query(`INSERT INTO article_status_changes (article_id, status, actor_id, created_at)

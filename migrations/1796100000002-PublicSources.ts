@@ -10,14 +10,20 @@ export class PublicSources1796100000002 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     const postgres = queryRunner.connection.options.type === 'postgres';
-    await queryRunner.query(postgres ? `ALTER TABLE "sources" ADD "public_at" TIMESTAMP` : `ALTER TABLE "sources" ADD COLUMN "public_at" datetime`);
+    await queryRunner.query(
+      postgres
+        ? `ALTER TABLE "sources" ADD "public_at" TIMESTAMP`
+        : `ALTER TABLE "sources" ADD COLUMN "public_at" datetime`,
+    );
     // The sources each version's citations snapshot names (JSON: [{ sourceId, stance, excerpt }]).
     const cited = postgres
       ? `SELECT (j.value->>'sourceId')::integer AS source_id, MIN(r.public_at) AS at FROM annotation_revisions r, jsonb_array_elements(r.citations::jsonb) j
          WHERE r.public_at IS NOT NULL GROUP BY 1`
       : `SELECT json_extract(j.value, '$.sourceId') AS source_id, MIN(r.public_at) AS at FROM annotation_revisions r, json_each(r.citations) j
          WHERE r.public_at IS NOT NULL GROUP BY json_extract(j.value, '$.sourceId')`;
-    await queryRunner.query(`UPDATE sources SET public_at = cited.at FROM (${cited}) AS cited WHERE cited.source_id = sources.id`);
+    await queryRunner.query(
+      `UPDATE sources SET public_at = cited.at FROM (${cited}) AS cited WHERE cited.source_id = sources.id`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -18,6 +18,25 @@ import { ClaimCorrections1796100000003 } from './1796100000003-ClaimCorrections'
  * baseline, which builds the same schema. Every migration from here on goes in BOTH lists and
  * branches on `queryRunner.connection.options.type` where the SQL must differ.
  */
-export const MIGRATIONS = [InitialSchema1795828043811, AccountsReviewHistory1795828787490, ArticleRevisionsReanchoring1795829846199, FullTextSearch1795831564729, ExternalIds1795832878356, PhraseIndex1795900000000, PostgresSearch1796000000001, NeutraliseUnsafeUrls1796100000000, ArticlePublicationHistory1796100000001, PublicSources1796100000002, ClaimCorrections1796100000003];
+export const MIGRATIONS = [
+  InitialSchema1795828043811,
+  AccountsReviewHistory1795828787490,
+  ArticleRevisionsReanchoring1795829846199,
+  FullTextSearch1795831564729,
+  ExternalIds1795832878356,
+  PhraseIndex1795900000000,
+  PostgresSearch1796000000001,
+  NeutraliseUnsafeUrls1796100000000,
+  ArticlePublicationHistory1796100000001,
+  PublicSources1796100000002,
+  ClaimCorrections1796100000003,
+];
 
-export const POSTGRES_MIGRATIONS = [PostgresBaseline1796000000000, PostgresSearch1796000000001, NeutraliseUnsafeUrls1796100000000, ArticlePublicationHistory1796100000001, PublicSources1796100000002, ClaimCorrections1796100000003];
+export const POSTGRES_MIGRATIONS = [
+  PostgresBaseline1796000000000,
+  PostgresSearch1796000000001,
+  NeutraliseUnsafeUrls1796100000000,
+  ArticlePublicationHistory1796100000001,
+  PublicSources1796100000002,
+  ClaimCorrections1796100000003,
+];

@@ -77,7 +77,8 @@ export class ConfigError extends Error {
 function readPort(env: NodeJS.ProcessEnv, name = 'PORT'): number | null {
   const raw = env[name];
   if (raw === undefined || raw === '') return null;
-  if (!/^\d+$/.test(raw) || Number(raw) > 65535) throw new ConfigError(name, `expected an integer from 0 to 65535, got "${raw}"`);
+  if (!/^\d+$/.test(raw) || Number(raw) > 65535)
+    throw new ConfigError(name, `expected an integer from 0 to 65535, got "${raw}"`);
   return Number(raw);
 }
 
@@ -104,14 +105,16 @@ function readUrl(env: NodeJS.ProcessEnv, name: string, fallback: string): string
 function readCount(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name]?.trim();
   if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) throw new ConfigError(name, `expected a whole number, got "${raw}"`);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(Number(raw)))
+    throw new ConfigError(name, `expected a whole number, got "${raw}"`);
   return Number(raw);
 }
 
 function readChoice<T extends string>(env: NodeJS.ProcessEnv, name: string, choices: readonly T[], fallback: T): T {
   const raw = env[name]?.trim().toLowerCase();
   if (!raw) return fallback;
-  if (!(choices as readonly string[]).includes(raw)) throw new ConfigError(name, `expected one of ${choices.join(', ')}, got "${env[name]}"`);
+  if (!(choices as readonly string[]).includes(raw))
+    throw new ConfigError(name, `expected one of ${choices.join(', ')}, got "${env[name]}"`);
   return raw as T;
 }
 
@@ -125,7 +128,8 @@ function readDatabaseUrl(env: NodeJS.ProcessEnv): string | null {
     // Never echo the value: it may hold a password.
     throw new ConfigError('DATABASE_URL', 'expected a url such as postgres://user@host:5432/database');
   }
-  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') throw new ConfigError('DATABASE_URL', `expected a postgres:// url, got a ${url.protocol} one`);
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')
+    throw new ConfigError('DATABASE_URL', `expected a postgres:// url, got a ${url.protocol} one`);
   return raw;
 }
 
@@ -138,7 +142,11 @@ function readPoolSize(env: NodeJS.ProcessEnv): number {
 
 function readSchemaName(env: NodeJS.ProcessEnv): string {
   const raw = env.DATABASE_SCHEMA?.trim() || 'public';
-  if (!/^[a-z_][a-z0-9_]{0,46}$/.test(raw)) throw new ConfigError('DATABASE_SCHEMA', `expected a lower-case PostgreSQL name of at most 47 characters, got "${raw}"`);
+  if (!/^[a-z_][a-z0-9_]{0,46}$/.test(raw))
+    throw new ConfigError(
+      'DATABASE_SCHEMA',
+      `expected a lower-case PostgreSQL name of at most 47 characters, got "${raw}"`,
+    );
   return raw;
 }
 
@@ -157,7 +165,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production,
     seedDemo: readFlag(env, 'SEED_DEMO', true),
     publicUrl,
-    organisation: { name: env.ORGANISATION_NAME?.trim() || 'factline', url: readUrl(env, 'ORGANISATION_URL', publicUrl) },
+    organisation: {
+      name: env.ORGANISATION_NAME?.trim() || 'factline',
+      url: readUrl(env, 'ORGANISATION_URL', publicUrl),
+    },
     introspection: readFlag(env, 'ALLOW_INTROSPECTION', !production),
     playground: readFlag(env, 'PLAYGROUND', !production),
     logLevel: readChoice(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),

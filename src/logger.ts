@@ -28,7 +28,10 @@ export function createLogger({ level = 'info', stream = process.stderr }: Logger
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       // Belt and braces: should a caller pass headers along, the credentials never print.
-      redact: { paths: ['authorization', 'headers.authorization', 'req.headers.authorization', 'token', 'secret'], censor: '[redacted]' },
+      redact: {
+        paths: ['authorization', 'headers.authorization', 'req.headers.authorization', 'token', 'secret'],
+        censor: '[redacted]',
+      },
     },
     stream as pino.DestinationStream,
   );

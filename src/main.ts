@@ -26,7 +26,12 @@ async function openDatabase(config: AppConfig, logger: Logger): Promise<Database
       return await openConfiguredDatabase(config, logger);
     } catch (error) {
       // pg's messages name the host or the database, never the password.
-      return fail(new ConfigError('DATABASE_URL', `cannot open the PostgreSQL database (${(error as Error).message.split('\n')[0]})`).message);
+      return fail(
+        new ConfigError(
+          'DATABASE_URL',
+          `cannot open the PostgreSQL database (${(error as Error).message.split('\n')[0]})`,
+        ).message,
+      );
     }
   }
   const file = config.databasePath;
@@ -34,12 +39,22 @@ async function openDatabase(config: AppConfig, logger: Logger): Promise<Database
     makeFolder(path.dirname(file));
     fs.accessSync(path.dirname(file), fs.constants.W_OK);
   } catch (error) {
-    fail(new ConfigError('DATABASE_PATH', `cannot create or write the folder of "${file}" (${(error as NodeJS.ErrnoException).code ?? 'error'})`).message);
+    fail(
+      new ConfigError(
+        'DATABASE_PATH',
+        `cannot create or write the folder of "${file}" (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      ).message,
+    );
   }
   try {
     return await openConfiguredDatabase(config, logger);
   } catch (error) {
-    return fail(new ConfigError('DATABASE_PATH', `cannot open "${file}" as a SQLite database (${(error as Error).message.split('\n')[0]})`).message);
+    return fail(
+      new ConfigError(
+        'DATABASE_PATH',
+        `cannot open "${file}" as a SQLite database (${(error as Error).message.split('\n')[0]})`,
+      ).message,
+    );
   }
 }
 
@@ -51,8 +66,11 @@ async function isEmpty(db: Database): Promise<boolean> {
 /** Shown once, on the first start only: the tokens are stored as hashes. */
 function printDemoTokens(tokens: DemoToken[]): void {
   console.log('\nDemo accounts, to try the mutations in the playground (add the header in its Headers tab):');
-  for (const { name, role, secret } of tokens) console.log(`  ${name} (${role}):  {"Authorization": "Bearer ${secret}"}`);
-  console.log('These tokens are shown this once. Make more with: npm run token -- create --name "Ana" --role reviewer\n');
+  for (const { name, role, secret } of tokens)
+    console.log(`  ${name} (${role}):  {"Authorization": "Bearer ${secret}"}`);
+  console.log(
+    'These tokens are shown this once. Make more with: npm run token -- create --name "Ana" --role reviewer\n',
+  );
 }
 
 /**
@@ -61,7 +79,21 @@ function printDemoTokens(tokens: DemoToken[]): void {
  * accepting, answers every request it accepted (for at most `timeoutMs`), closes the database
  * and exits 0. SIGINT (a terminal) skips the delay, as does a second signal during it.
  */
-function stopOnSignals({ app, db, logger, delayMs, timeoutMs, production }: { app: HttpApp; db: Database; logger: Logger; delayMs: number; timeoutMs: number; production: boolean }): void {
+function stopOnSignals({
+  app,
+  db,
+  logger,
+  delayMs,
+  timeoutMs,
+  production,
+}: {
+  app: HttpApp;
+  db: Database;
+  logger: Logger;
+  delayMs: number;
+  timeoutMs: number;
+  production: boolean;
+}): void {
   let stopping = false;
   let endDelay = () => {};
   const stop = async (signal: NodeJS.Signals) => {
@@ -117,12 +149,27 @@ async function main(): Promise<void> {
     await db.close();
     const { code, setting = 'PORT' } = error as NodeJS.ErrnoException & { setting?: string };
     const wanted = setting === 'PORT' ? config.port : config.metricsPort;
-    return fail(new ConfigError(setting, code === 'EADDRINUSE' ? `port ${wanted} is already in use` : `cannot listen on ${wanted} (${code})`).message);
+    return fail(
+      new ConfigError(
+        setting,
+        code === 'EADDRINUSE' ? `port ${wanted} is already in use` : `cannot listen on ${wanted} (${code})`,
+      ).message,
+    );
   }
   // Registered before "listening" is announced: a supervisor may signal as soon as it reads it.
-  stopOnSignals({ app, db, logger, delayMs: config.shutdownDelayMs, timeoutMs: config.shutdownTimeoutMs, production: config.production });
+  stopOnSignals({
+    app,
+    db,
+    logger,
+    delayMs: config.shutdownDelayMs,
+    timeoutMs: config.shutdownTimeoutMs,
+    production: config.production,
+  });
   const url = `http://localhost:${port}${GRAPHQL_PATH}`;
-  logger.info(`listening on ${url}`, { port, database: config.databaseUrl ? `postgres (schema ${config.databaseSchema})` : config.databasePath });
+  logger.info(`listening on ${url}`, {
+    port,
+    database: config.databaseUrl ? `postgres (schema ${config.databaseSchema})` : config.databasePath,
+  });
   if (!config.production) console.log(`factline is running: open ${url} for the GraphQL playground.`);
 }
 

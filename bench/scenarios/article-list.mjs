@@ -24,9 +24,14 @@ const ARTICLE_LIST_QUERY = `query BenchArticleList($first: Int, $after: String) 
 function readPages(file) {
   const db = new Database(file, { readonly: true });
   try {
-    const rows = db.prepare("SELECT id, published_at FROM articles WHERE status = 'PUBLISHED' AND published_at IS NOT NULL ORDER BY published_at DESC, id DESC").all();
+    const rows = db
+      .prepare(
+        "SELECT id, published_at FROM articles WHERE status = 'PUBLISHED' AND published_at IS NOT NULL ORDER BY published_at DESC, id DESC",
+      )
+      .all();
     const cursors = [];
-    for (let end = PAGE_SIZE; end < rows.length; end += PAGE_SIZE) cursors.push(articleListCursor(rows[end - 1].published_at, rows[end - 1].id));
+    for (let end = PAGE_SIZE; end < rows.length; end += PAGE_SIZE)
+      cursors.push(articleListCursor(rows[end - 1].published_at, rows[end - 1].id));
     if (!cursors.length) throw new Error(`articleList: ${rows.length} published articles make no second page`);
     const step = Math.max(1, cursors.length / DEEP_PAGES);
     const deep = Array.from({ length: Math.min(DEEP_PAGES, cursors.length) }, (_, i) => cursors[Math.floor(i * step)]);
@@ -37,16 +42,23 @@ function readPages(file) {
 }
 
 async function bothAnswer(targets, variables) {
-  const [raw, graphql] = await Promise.all([postGraphql(targets.raw.url, ARTICLE_LIST_QUERY, variables), postGraphql(targets.graphql.url, ARTICLE_LIST_QUERY, variables)]);
+  const [raw, graphql] = await Promise.all([
+    postGraphql(targets.raw.url, ARTICLE_LIST_QUERY, variables),
+    postGraphql(targets.graphql.url, ARTICLE_LIST_QUERY, variables),
+  ]);
   const label = `articleList ${short(variables, 80)}`;
-  for (const [name, r] of [['raw', raw], ['graphql', graphql]]) {
+  for (const [name, r] of [
+    ['raw', raw],
+    ['graphql', graphql],
+  ]) {
     if (r.status !== 200) throw new Error(`${label}: ${name} answered HTTP ${r.status}: ${short(r.text, 500)}`);
   }
   const expected = JSON.parse(raw.text);
   const actual = JSON.parse(graphql.text);
   assertSameJson(label, expected, actual);
   // Deep-equal but serialised differently means the field order differs from the query's.
-  if (JSON.stringify(expected) !== JSON.stringify(actual)) console.warn(`warning: ${label}: same values, different field order`);
+  if (JSON.stringify(expected) !== JSON.stringify(actual))
+    console.warn(`warning: ${label}: same values, different field order`);
   if (!actual.data?.articles) throw new Error(`${label}: both servers answered ${short(actual, 200)}`);
   return actual.data.articles;
 }
@@ -57,7 +69,10 @@ export const articleListScenario = {
   prepare: (env) => readPages(env.work),
   bodies: (ctx) => {
     const first = JSON.stringify({ query: ARTICLE_LIST_QUERY, variables: { first: PAGE_SIZE } });
-    return ctx.deep.flatMap((after) => [first, JSON.stringify({ query: ARTICLE_LIST_QUERY, variables: { first: PAGE_SIZE, after } })]);
+    return ctx.deep.flatMap((after) => [
+      first,
+      JSON.stringify({ query: ARTICLE_LIST_QUERY, variables: { first: PAGE_SIZE, after } }),
+    ]);
   },
 
   /**
@@ -75,13 +90,19 @@ export const articleListScenario = {
       pages += 1;
       articles += edges.length;
       if (!pageInfo.hasNextPage) break;
-      if (edges.length !== PAGE_SIZE) throw new Error(`articleList: page ${pages} has ${edges.length} articles and a next page`);
-      if (pageInfo.endCursor !== ctx.cursors[pages - 1]) throw new Error(`articleList: page ${pages} ends at cursor ${pageInfo.endCursor}, the load would send ${ctx.cursors[pages - 1]}`);
+      if (edges.length !== PAGE_SIZE)
+        throw new Error(`articleList: page ${pages} has ${edges.length} articles and a next page`);
+      if (pageInfo.endCursor !== ctx.cursors[pages - 1])
+        throw new Error(
+          `articleList: page ${pages} ends at cursor ${pageInfo.endCursor}, the load would send ${ctx.cursors[pages - 1]}`,
+        );
       after = pageInfo.endCursor;
     }
     // Drafts hidden, nothing skipped or repeated: as many articles as readers may see.
     if (articles !== ctx.articles || pages !== ctx.cursors.length + 1) {
-      throw new Error(`articleList: walked ${articles} articles on ${pages} pages, expected ${ctx.articles} on ${ctx.cursors.length + 1}`);
+      throw new Error(
+        `articleList: walked ${articles} articles on ${pages} pages, expected ${ctx.articles} on ${ctx.cursors.length + 1}`,
+      );
     }
     // Page boundaries other than the load's, an empty page and the largest page allowed.
     const middle = ctx.cursors[Math.floor(ctx.cursors.length / 2)];
@@ -112,6 +133,9 @@ export const articleListDeepScenario = {
   ...articleListScenario,
   name: 'articleListDeep',
   description: 'articles(first: 20, after): the 20 deepest pages',
-  bodies: (ctx) => ctx.cursors.slice(-DEEP_PAGES).map((after) => JSON.stringify({ query: ARTICLE_LIST_QUERY, variables: { first: PAGE_SIZE, after } })),
+  bodies: (ctx) =>
+    ctx.cursors
+      .slice(-DEEP_PAGES)
+      .map((after) => JSON.stringify({ query: ARTICLE_LIST_QUERY, variables: { first: PAGE_SIZE, after } })),
   check: (ctx, targets) => checkPages(ctx, targets, ctx.cursors.slice(-DEEP_PAGES)),
 };

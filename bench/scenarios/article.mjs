@@ -28,10 +28,17 @@ function readSlugs(file) {
     const hiddenSlugs = db.prepare("SELECT slug FROM articles WHERE status <> 'PUBLISHED' ORDER BY id").pluck().all();
     // Published articles with a retracted fact-check (shown, newest first) and a draft (hidden).
     const withUnpublishedAnnotations = db
-      .prepare("SELECT DISTINCT a.slug FROM articles a JOIN claims c ON c.article_id = a.id JOIN annotations n ON n.claim_id = c.id WHERE a.status = 'PUBLISHED' AND n.status <> 'PUBLISHED' ORDER BY a.id LIMIT 2")
+      .prepare(
+        "SELECT DISTINCT a.slug FROM articles a JOIN claims c ON c.article_id = a.id JOIN annotations n ON n.claim_id = c.id WHERE a.status = 'PUBLISHED' AND n.status <> 'PUBLISHED' ORDER BY a.id LIMIT 2",
+      )
       .pluck()
       .all();
-    return { allSlugs, hiddenSlugs, withUnpublishedAnnotations, slugs: allSlugs.filter((_, i) => i % step === 0).slice(0, 200) };
+    return {
+      allSlugs,
+      hiddenSlugs,
+      withUnpublishedAnnotations,
+      slugs: allSlugs.filter((_, i) => i % step === 0).slice(0, 200),
+    };
   } finally {
     db.close();
   }
@@ -42,7 +49,9 @@ function samples(ctx) {
     ...ctx.slugs.filter((_, i) => i % Math.ceil(ctx.slugs.length / 8) === 0).map((slug) => ({ variables: { slug } })),
     { variables: { slug: ctx.allSlugs.at(-1) } },
     ...ctx.withUnpublishedAnnotations.map((slug) => ({ variables: { slug } })),
-    ...[ctx.hiddenSlugs[0], 'bench-no-such-article'].filter(Boolean).map((slug) => ({ variables: { slug }, absent: true })),
+    ...[ctx.hiddenSlugs[0], 'bench-no-such-article']
+      .filter(Boolean)
+      .map((slug) => ({ variables: { slug }, absent: true })),
   ];
 }
 
@@ -57,9 +66,15 @@ export const articleScenario = {
   async check(ctx, targets) {
     const list = samples(ctx);
     for (const sample of list) {
-      const [raw, graphql] = await Promise.all([postGraphql(targets.raw.url, ARTICLE_QUERY, sample.variables), postGraphql(targets.graphql.url, ARTICLE_QUERY, sample.variables)]);
+      const [raw, graphql] = await Promise.all([
+        postGraphql(targets.raw.url, ARTICLE_QUERY, sample.variables),
+        postGraphql(targets.graphql.url, ARTICLE_QUERY, sample.variables),
+      ]);
       const label = `article ${JSON.stringify(sample.variables)}`;
-      for (const [name, r] of [['raw', raw], ['graphql', graphql]]) {
+      for (const [name, r] of [
+        ['raw', raw],
+        ['graphql', graphql],
+      ]) {
         if (r.status !== 200) throw new Error(`${label}: ${name} answered HTTP ${r.status}: ${short(r.text, 500)}`);
       }
       const expected = JSON.parse(raw.text);
@@ -67,10 +82,16 @@ export const articleScenario = {
       assertSameJson(label, expected, actual);
       // Both servers answering null would prove nothing: published articles must be found, and
       // drafts and unknown slugs must not.
-      const found = sample.absent ? actual.data?.article === null : actual.data?.article?.slug === sample.variables.slug;
-      if (!found) throw new Error(`${label}: both servers answered ${short(actual, 200)}: expected ${sample.absent ? 'null' : 'the article'}`);
+      const found = sample.absent
+        ? actual.data?.article === null
+        : actual.data?.article?.slug === sample.variables.slug;
+      if (!found)
+        throw new Error(
+          `${label}: both servers answered ${short(actual, 200)}: expected ${sample.absent ? 'null' : 'the article'}`,
+        );
       // Deep-equal but serialised differently means the field order differs from the query's.
-      if (JSON.stringify(expected) !== JSON.stringify(actual)) console.warn(`warning: ${label}: same values, different field order`);
+      if (JSON.stringify(expected) !== JSON.stringify(actual))
+        console.warn(`warning: ${label}: same values, different field order`);
     }
     return `raw and graphql responses identical on ${list.length} samples`;
   },

@@ -19,9 +19,13 @@ export const articlePostgresScenario = {
   /** As readSlugs in article.mjs, from the base schema. */
   prepare: (env) =>
     withClient(env.postgres.url, env.postgres.schemas.base, async (client) => {
-      const allSlugs = pluck((await client.query("SELECT slug FROM articles WHERE status = 'PUBLISHED' ORDER BY id")).rows);
+      const allSlugs = pluck(
+        (await client.query("SELECT slug FROM articles WHERE status = 'PUBLISHED' ORDER BY id")).rows,
+      );
       const step = Math.max(1, Math.floor(allSlugs.length / 200));
-      const hiddenSlugs = pluck((await client.query("SELECT slug FROM articles WHERE status <> 'PUBLISHED' ORDER BY id")).rows);
+      const hiddenSlugs = pluck(
+        (await client.query("SELECT slug FROM articles WHERE status <> 'PUBLISHED' ORDER BY id")).rows,
+      );
       // Published articles with a retracted fact-check (shown, newest first) and a draft (hidden).
       const withUnpublishedAnnotations = pluck(
         (
@@ -30,7 +34,12 @@ export const articlePostgresScenario = {
           )
         ).rows,
       );
-      return { allSlugs, hiddenSlugs, withUnpublishedAnnotations, slugs: allSlugs.filter((_, i) => i % step === 0).slice(0, 200) };
+      return {
+        allSlugs,
+        hiddenSlugs,
+        withUnpublishedAnnotations,
+        slugs: allSlugs.filter((_, i) => i % step === 0).slice(0, 200),
+      };
     }),
 };
 
@@ -38,13 +47,14 @@ export const articlePostgresScenario = {
 async function addWriter(url, schema, secret) {
   return withClient(url, schema, async (client) => {
     const created = new Date().toISOString().replace('T', ' ').replace('Z', '');
-    const { rows } = await client.query("INSERT INTO users (name, role, created_at) VALUES ('Bench Writer', 'REVIEWER', $1) RETURNING id", [created]);
-    await client.query("INSERT INTO api_tokens (user_id, label, token_hash, token_prefix, created_at, last_used_at, revoked_at) VALUES ($1, 'bench', $2, $3, $4, NULL, NULL)", [
-      rows[0].id,
-      createHash('sha256').update(secret, 'utf8').digest('hex'),
-      secret.slice(0, 10),
-      created,
-    ]);
+    const { rows } = await client.query(
+      "INSERT INTO users (name, role, created_at) VALUES ('Bench Writer', 'REVIEWER', $1) RETURNING id",
+      [created],
+    );
+    await client.query(
+      "INSERT INTO api_tokens (user_id, label, token_hash, token_prefix, created_at, last_used_at, revoked_at) VALUES ($1, 'bench', $2, $3, $4, NULL, NULL)",
+      [rows[0].id, createHash('sha256').update(secret, 'utf8').digest('hex'), secret.slice(0, 10), created],
+    );
     return rows[0].id;
   });
 }
@@ -60,7 +70,13 @@ export const createAnnotationPostgresScenario = {
     // As src/modules/auth/api-token.ts makes them: fl_ + 32 random bytes, stored as SHA-256 hex.
     const secret = `fl_${randomBytes(32).toString('base64url')}`;
     return withClient(url, schemas.base, async (client) => {
-      const claims = pluck((await client.query("SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.status = 'PUBLISHED' ORDER BY c.id")).rows);
+      const claims = pluck(
+        (
+          await client.query(
+            "SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.status = 'PUBLISHED' ORDER BY c.id",
+          )
+        ).rows,
+      );
       const step = Math.max(1, Math.floor(claims.length / 200));
       return {
         postgres: env.postgres,
@@ -69,7 +85,11 @@ export const createAnnotationPostgresScenario = {
         userId: ids.users + 1,
         claimIds: claims.filter((_, i) => i % step === 0).slice(0, 200),
         sourceCount: (await client.query('SELECT COUNT(*)::int AS n FROM sources')).rows[0].n,
-        draftClaimId: (await client.query("SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.status <> 'PUBLISHED' ORDER BY c.id LIMIT 1")).rows[0]?.id,
+        draftClaimId: (
+          await client.query(
+            "SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.status <> 'PUBLISHED' ORDER BY c.id LIMIT 1",
+          )
+        ).rows[0]?.id,
         baseMaxId: ids.annotations,
         checked: {},
       };
@@ -83,7 +103,8 @@ export const createAnnotationPostgresScenario = {
     for (const schema of Object.values(files)) {
       await resetSchema(url, schema, ids);
       const userId = await addWriter(url, schema, ctx.secret);
-      if (userId !== ctx.userId) throw new Error(`createAnnotation: schema ${schema} gave the writer id ${userId}, expected ${ctx.userId}`);
+      if (userId !== ctx.userId)
+        throw new Error(`createAnnotation: schema ${schema} gave the writer id ${userId}, expected ${ctx.userId}`);
     }
     return files;
   },
@@ -99,9 +120,23 @@ export const createAnnotationPostgresScenario = {
         )
       ).rows;
       const { created_at: a1, updated_at: a2, ...rest } = annotation ?? { created_at: null, updated_at: null };
-      const citations = (await client.query('SELECT source_id, stance, excerpt, position FROM citations WHERE annotation_id = $1 ORDER BY position', [id])).rows;
-      const revisions = (await client.query(`SELECT version, change, verdict, summary, body, status, citations, actor_id, note, ${ms('created_at')} FROM annotation_revisions WHERE annotation_id = $1 ORDER BY version`, [id])).rows;
-      const times = { 'annotations.created_at': a1, 'annotations.updated_at': a2, ...Object.fromEntries(revisions.map((r, i) => [`annotation_revisions[${i}].created_at`, r.created_at])) };
+      const citations = (
+        await client.query(
+          'SELECT source_id, stance, excerpt, position FROM citations WHERE annotation_id = $1 ORDER BY position',
+          [id],
+        )
+      ).rows;
+      const revisions = (
+        await client.query(
+          `SELECT version, change, verdict, summary, body, status, citations, actor_id, note, ${ms('created_at')} FROM annotation_revisions WHERE annotation_id = $1 ORDER BY version`,
+          [id],
+        )
+      ).rows;
+      const times = {
+        'annotations.created_at': a1,
+        'annotations.updated_at': a2,
+        ...Object.fromEntries(revisions.map((r, i) => [`annotation_revisions[${i}].created_at`, r.created_at])),
+      };
       return { rows: { annotation: rest, citations, revisions: revisions.map(({ created_at: _, ...r }) => r) }, times };
     }),
 

@@ -70,12 +70,18 @@ export function scoreCandidate(text: string, quote: string, match: RawMatch, con
   const prefixScore = context.prefix
     ? contextScore(text.slice(Math.max(0, match.start - context.prefix.length), match.start), context.prefix)
     : 1;
-  const suffixScore = context.suffix ? contextScore(text.slice(match.end, match.end + context.suffix.length), context.suffix) : 1;
+  const suffixScore = context.suffix
+    ? contextScore(text.slice(match.end, match.end + context.suffix.length), context.suffix)
+    : 1;
   let positionScore = 1;
   if (typeof context.hint === 'number' && text.length > 0) {
     positionScore = Math.max(0, 1 - Math.abs(match.start - context.hint) / text.length);
   }
-  const raw = QUOTE_WEIGHT * quoteScore + PREFIX_WEIGHT * prefixScore + SUFFIX_WEIGHT * suffixScore + POSITION_WEIGHT * positionScore;
+  const raw =
+    QUOTE_WEIGHT * quoteScore +
+    PREFIX_WEIGHT * prefixScore +
+    SUFFIX_WEIGHT * suffixScore +
+    POSITION_WEIGHT * positionScore;
   return raw / MAX_SCORE;
 }
 
@@ -110,11 +116,18 @@ function overlaps(a: RawMatch, b: RawMatch): boolean {
 export function scoreQuoteMatches(text: string, quote: string, context: QuoteContext): QuoteCandidate[] {
   if (quote.length === 0 || text.length === 0) return [];
   const maxErrors = Math.min(MAX_ERRORS_CAP, Math.floor(quote.length / 2));
-  const scored = search(text, quote, maxErrors).map((match) => ({ ...match, score: scoreCandidate(text, quote, match, context) }));
+  const scored = search(text, quote, maxErrors).map((match) => ({
+    ...match,
+    score: scoreCandidate(text, quote, match, context),
+  }));
   // Ties: fewer errors, then nearer the hint, then earlier, so the order is deterministic.
   const hint = context.hint ?? 0;
   scored.sort(
-    (a, b) => b.score - a.score || a.errors - b.errors || Math.abs(a.start - hint) - Math.abs(b.start - hint) || a.start - b.start,
+    (a, b) =>
+      b.score - a.score ||
+      a.errors - b.errors ||
+      Math.abs(a.start - hint) - Math.abs(b.start - hint) ||
+      a.start - b.start,
   );
   const distinct: QuoteCandidate[] = [];
   for (const candidate of scored) {

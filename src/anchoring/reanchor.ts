@@ -103,11 +103,19 @@ function checked(change: BodyChange, anchor: StoredAnchor, result: Reanchoring):
   if (status === 'ANCHORED' || status === 'MOVED') {
     ok = selector !== null && holds(selector) && selector.exact === anchor.quote && score !== null;
   } else if (status === 'FUZZY') {
-    ok = selector !== null && holds(selector) && selector.exact !== anchor.quote && score !== null && score >= FUZZY_THRESHOLD;
+    ok =
+      selector !== null &&
+      holds(selector) &&
+      selector.exact !== anchor.quote &&
+      score !== null &&
+      score >= FUZZY_THRESHOLD;
   } else {
     ok = selector === null && (status === 'AMBIGUOUS') === (score !== null);
   }
-  if (!ok) throw new Error(`reanchor invariant broken for ${status} at ${selector?.start ?? '-'}: ${JSON.stringify(anchor.quote)}`);
+  if (!ok)
+    throw new Error(
+      `reanchor invariant broken for ${status} at ${selector?.start ?? '-'}: ${JSON.stringify(anchor.quote)}`,
+    );
   return result;
 }
 
@@ -158,13 +166,23 @@ function wholeCharacters(body: string, start: number, end: number): [number, num
  * to the diff-mapped boundary, that boundary is where the quoted text really starts or ends now;
  * it is used when the whole span then scores at least as well.
  */
-function fuzzy(change: BodyChange, anchor: StoredAnchor, best: QuoteCandidate, mappedStart: number, mappedEnd: number): Reanchoring {
+function fuzzy(
+  change: BodyChange,
+  anchor: StoredAnchor,
+  best: QuoteCandidate,
+  mappedStart: number,
+  mappedEnd: number,
+): Reanchoring {
   const { newBody } = change;
   const prefixIntact = newBody.slice(Math.max(0, mappedStart - anchor.prefix.length), mappedStart) === anchor.prefix;
   const suffixIntact = newBody.startsWith(anchor.suffix, mappedEnd);
   let [start, end] = wholeCharacters(newBody, best.start, best.end);
   let score = best.score;
-  const [bracketStart, bracketEnd] = wholeCharacters(newBody, prefixIntact ? mappedStart : start, suffixIntact ? mappedEnd : end);
+  const [bracketStart, bracketEnd] = wholeCharacters(
+    newBody,
+    prefixIntact ? mappedStart : start,
+    suffixIntact ? mappedEnd : end,
+  );
   const bracketed = { start: bracketStart, end: bracketEnd };
   if (bracketed.start < bracketed.end && bracketed.start < best.end && best.start < bracketed.end) {
     const errors = editDistance(anchor.quote, newBody.slice(bracketed.start, bracketed.end));
@@ -193,7 +211,12 @@ export function reanchor(change: BodyChange, anchor: StoredAnchor): Reanchoring 
   const newStarts = findOccurrences(newBody, quote);
   if (newStarts.length === 1 && findOccurrences(oldBody, quote).length === 1) {
     const start = newStarts[0];
-    const score = scoreCandidate(newBody, quote, { start, end: start + quote.length, errors: 0 }, { ...context, hint: mapped });
+    const score = scoreCandidate(
+      newBody,
+      quote,
+      { start, end: start + quote.length, errors: 0 },
+      { ...context, hint: mapped },
+    );
     return checked(change, anchor, exact(change, anchor, start, score));
   }
 

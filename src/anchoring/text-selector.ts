@@ -78,11 +78,16 @@ export function locateQuote(body: string, quote: string, hints: QuoteHints = {})
   if (starts.length === 0) throw new AnchorError('NOT_FOUND', 'The quote does not occur in the article body.');
   if (hints.prefix) starts = starts.filter((at) => body.slice(0, at).endsWith(hints.prefix as string));
   if (hints.suffix) starts = starts.filter((at) => body.startsWith(hints.suffix as string, at + quote.length));
-  if (starts.length === 0) throw new AnchorError('NOT_FOUND', 'The quote does not occur in the article body with that prefix and suffix.');
+  if (starts.length === 0)
+    throw new AnchorError('NOT_FOUND', 'The quote does not occur in the article body with that prefix and suffix.');
   if (hints.occurrence != null) {
     const start = starts[hints.occurrence - 1];
     if (!Number.isInteger(hints.occurrence) || hints.occurrence < 1 || start === undefined) {
-      throw new AnchorError('NO_SUCH_OCCURRENCE', `The quote occurs ${starts.length} time(s); occurrence must be 1 to ${starts.length}.`, starts);
+      throw new AnchorError(
+        'NO_SUCH_OCCURRENCE',
+        `The quote occurs ${starts.length} time(s); occurrence must be 1 to ${starts.length}.`,
+        starts,
+      );
     }
     return selectorAt(body, start, start + quote.length);
   }

@@ -19,7 +19,13 @@ import type { SourceService } from '../modules/source/source.service';
 import type { UserLoaders } from '../modules/user/user.loaders';
 import type { UserService } from '../modules/user/user.service';
 
-export type Loaders = ArticleLoaders & ArticleHistoryLoaders & ClaimLoaders & AnnotationLoaders & HistoryLoaders & SourceLoaders & UserLoaders;
+export type Loaders = ArticleLoaders &
+  ArticleHistoryLoaders &
+  ClaimLoaders &
+  AnnotationLoaders &
+  HistoryLoaders &
+  SourceLoaders &
+  UserLoaders;
 
 export interface Services {
   auth: AuthService;

@@ -13,7 +13,10 @@ export class NodeResolver {
     return loadNode(ctx, id, 'id');
   }
 
-  @Query(() => [Node], { nullable: 'items', description: `Up to ${MAX_PAGE_SIZE} objects by global id, in order; null where there is none.` })
+  @Query(() => [Node], {
+    nullable: 'items',
+    description: `Up to ${MAX_PAGE_SIZE} objects by global id, in order; null where there is none.`,
+  })
   nodes(@Ctx() ctx: AppContext, @Arg('ids', () => [ID]) ids: string[]): Promise<(TypedRow | null)[]> {
     if (ids.length > MAX_PAGE_SIZE) throw badUserInput(`At most ${MAX_PAGE_SIZE} ids.`, 'ids', { max: MAX_PAGE_SIZE });
     return Promise.all(ids.map((id, index) => loadNode(ctx, id, `ids.${index}`)));

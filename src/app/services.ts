@@ -7,7 +7,7 @@ import type { Database } from '../db/database';
 import type { SqlReader } from '../db/sql-reader';
 import { createAnnotationLoaders } from '../modules/annotation/annotation.loaders';
 import { AnnotationService } from '../modules/annotation/annotation.service';
-import { createHistoryLoaders} from '../modules/annotation/history.loaders';
+import { createHistoryLoaders } from '../modules/annotation/history.loaders';
 import { createArticleHistoryLoaders } from '../modules/article/article-history.loaders';
 import { createArticleLoaders } from '../modules/article/article.loaders';
 import { ArticleEditService } from '../modules/article/article-edit.service';
@@ -21,10 +21,10 @@ export type { Loaders, Services } from './context';
 import { visibilityFor } from '../modules/auth/visibility';
 import { createClaimLoaders } from '../modules/claim/claim.loaders';
 import { ClaimService } from '../modules/claim/claim.service';
-import { createSourceLoaders} from '../modules/source/source.loaders';
+import { createSourceLoaders } from '../modules/source/source.loaders';
 import { SearchService } from '../modules/search/search.service';
 import { SourceService } from '../modules/source/source.service';
-import { createUserLoaders} from '../modules/user/user.loaders';
+import { createUserLoaders } from '../modules/user/user.loaders';
 import { UserService } from '../modules/user/user.service';
 
 export function createLoaders(reader: SqlReader, viewer: Viewer): Loaders {

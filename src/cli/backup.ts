@@ -3,7 +3,8 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { loadConfigOrExit } from '../config';
 
-const USAGE = 'usage: npm run backup -- <file>   (a copy of the database of DATABASE_PATH, taken while the service runs)';
+const USAGE =
+  'usage: npm run backup -- <file>   (a copy of the database of DATABASE_PATH, taken while the service runs)';
 
 /** Pages a backup step may copy: all of them, so the copy is one consistent snapshot (see below). */
 const ALL_PAGES = 0x7fffffff;
@@ -39,9 +40,11 @@ function checkDestination(destination: string, source: string): void {
   } catch {
     fail(`cannot write "${destination}": the folder "${folder}" is not writable`);
   }
-  if (fs.existsSync(destination) && fs.statSync(destination).isDirectory()) fail(`cannot write "${destination}": it is a folder`);
+  if (fs.existsSync(destination) && fs.statSync(destination).isDirectory())
+    fail(`cannot write "${destination}": it is a folder`);
   // Renaming a copy over the live database (or its WAL) would lose the writes made meanwhile.
-  if ([source, `${source}-wal`, `${source}-shm`].includes(destination)) fail(`"${destination}" is the database itself (DATABASE_PATH); choose another file`);
+  if ([source, `${source}-wal`, `${source}-shm`].includes(destination))
+    fail(`"${destination}" is the database itself (DATABASE_PATH); choose another file`);
 }
 
 /** Opens the service's database read-only: with WAL a reader never blocks the service's writes. */
@@ -126,7 +129,9 @@ async function main(): Promise<void> {
     fail(`backup to "${destination}" failed (${firstLine(error)})`);
   }
   const size = fs.statSync(destination).size;
-  console.log(`backup: ${destination} written, ${formatSize(size)} in ${Math.round(performance.now() - started)} ms (integrity ok)`);
+  console.log(
+    `backup: ${destination} written, ${formatSize(size)} in ${Math.round(performance.now() - started)} ms (integrity ok)`,
+  );
 }
 
 main().catch((error: unknown) => fail(firstLine(error)));

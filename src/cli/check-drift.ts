@@ -27,14 +27,18 @@ async function schemaDrift(write: boolean): Promise<string | null> {
     return null;
   }
   const committed = fs.existsSync(SCHEMA_FILE) ? fs.readFileSync(SCHEMA_FILE, 'utf8') : '';
-  return committed === sdl ? null : 'schema/schema.graphql differs from the schema the code emits: run `npm run schema:emit` and commit it.';
+  return committed === sdl
+    ? null
+    : 'schema/schema.graphql differs from the schema the code emits: run `npm run schema:emit` and commit it.';
 }
 
 /** The committed SQL snapshots (sql/) must be what the query layers compile. */
 function sqlSnapshotDrift(write: boolean): string | null {
   const stale = checkSnapshots(SQL_SNAPSHOT_FOLDER, write);
   if (write) console.log('wrote sql/sqlite.sql and sql/postgres.sql');
-  return stale.length === 0 ? null : `sql/${stale.join('.sql, sql/')}.sql differ from the statements the code compiles: run \`npm run sql:snapshot\` and commit them.`;
+  return stale.length === 0
+    ? null
+    : `sql/${stale.join('.sql, sql/')}.sql differ from the statements the code compiles: run \`npm run sql:snapshot\` and commit them.`;
 }
 
 async function migrationDrift(): Promise<string | null> {
@@ -83,7 +87,12 @@ async function postgresMigrationDrift(): Promise<string | null> {
 
 async function main(): Promise<void> {
   const write = process.argv.includes('--write');
-  const problems = [await schemaDrift(write), sqlSnapshotDrift(write), write ? null : await migrationDrift(), write ? null : await postgresMigrationDrift()].filter((p): p is string => p !== null);
+  const problems = [
+    await schemaDrift(write),
+    sqlSnapshotDrift(write),
+    write ? null : await migrationDrift(),
+    write ? null : await postgresMigrationDrift(),
+  ].filter((p): p is string => p !== null);
   for (const problem of problems) console.error(`drift: ${problem}`);
   if (problems.length > 0) process.exit(1);
   if (!write) console.log('drift: schema, SQL snapshots and migrations match the code');

@@ -37,7 +37,9 @@ async function writeNdjson(db: Database, out: Writable): Promise<string> {
   let left = 0;
   const lines = exportDatasetLines(db, ({ slug, key, anchorStatus }) => {
     left += 1;
-    console.error(`export: warning: article "${slug}", claim "${key}" left out: its anchor is ${anchorStatus} (no place in the current text)`);
+    console.error(
+      `export: warning: article "${slug}", claim "${key}" left out: its anchor is ${anchorStatus} (no place in the current text)`,
+    );
   });
   for await (const line of lines) {
     await write(out, `${JSON.stringify(line)}\n`);
@@ -70,13 +72,18 @@ async function writeClaimReview(db: Database, config: AppConfig, out: Writable):
 async function main(): Promise<void> {
   let parsed;
   try {
-    parsed = parseArgs({ options: { format: { type: 'string', default: 'ndjson' }, output: { type: 'string', short: 'o' } } });
+    parsed = parseArgs({
+      options: { format: { type: 'string', default: 'ndjson' }, output: { type: 'string', short: 'o' } },
+    });
   } catch (error) {
     fail(`${(error as Error).message}\n${USAGE}`);
   }
   const { format } = parsed.values;
   // npm runs scripts in the package folder; a relative path means where the user typed it.
-  const output = parsed.values.output === undefined ? undefined : path.resolve(process.env.INIT_CWD ?? process.cwd(), parsed.values.output);
+  const output =
+    parsed.values.output === undefined
+      ? undefined
+      : path.resolve(process.env.INIT_CWD ?? process.cwd(), parsed.values.output);
   if (!FORMATS.includes(format as (typeof FORMATS)[number])) fail(`--format must be ndjson or claimreview\n${USAGE}`);
   const config = loadConfigOrExit('export', 2);
 

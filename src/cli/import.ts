@@ -4,7 +4,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfigOrExit } from '../config';
 import { openConfiguredDatabase } from '../db/open';
-import { type BulkImportReport, claimReviewImportRecords, type ImportRecord, ndjsonRecords, runBulkImport } from '../modules/dataset/bulk-import';
+import {
+  type BulkImportReport,
+  claimReviewImportRecords,
+  type ImportRecord,
+  ndjsonRecords,
+  runBulkImport,
+} from '../modules/dataset/bulk-import';
 import { DatasetError } from '../modules/dataset/dataset.service';
 import { ProgressBar } from '../modules/dataset/progress-bar';
 
@@ -28,7 +34,11 @@ function readArguments() {
   try {
     return parseArgs({
       allowPositionals: true,
-      options: { format: { type: 'string', default: 'ndjson' }, strict: { type: 'boolean', default: false }, progress: { type: 'boolean', default: false } },
+      options: {
+        format: { type: 'string', default: 'ndjson' },
+        strict: { type: 'boolean', default: false },
+        progress: { type: 'boolean', default: false },
+      },
     });
   } catch (error) {
     return fail(`${(error as Error).message}\n${USAGE}`);

@@ -14,7 +14,9 @@ async function main(): Promise<void> {
   const db = await openConfiguredDatabase(config);
   const applied = await db.reader.rows(appliedMigrations, {});
   await db.close();
-  console.log(`migrate: ${applied.length} migration(s) applied, none pending (${config.databaseUrl ? `PostgreSQL, schema ${config.databaseSchema}` : config.databasePath}).`);
+  console.log(
+    `migrate: ${applied.length} migration(s) applied, none pending (${config.databaseUrl ? `PostgreSQL, schema ${config.databaseSchema}` : config.databasePath}).`,
+  );
 }
 
 main().catch((error: unknown) => {

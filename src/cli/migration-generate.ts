@@ -28,22 +28,32 @@ async function main(): Promise<void> {
   }
   const timestamp = Date.now();
   const className = `${name}${timestamp}`;
-  const quote = (query: string) => '`' + query.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
+  const quote = (query: string) =>
+    '`' + query.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
   const up = sql.upQueries.map((q) => `    await queryRunner.query(${quote(q.query)});`).join('\n');
-  const down = [...sql.downQueries].reverse().map((q) => `    await queryRunner.query(${quote(q.query)});`).join('\n');
+  const down = [...sql.downQueries]
+    .reverse()
+    .map((q) => `    await queryRunner.query(${quote(q.query)});`)
+    .join('\n');
   const file = path.join('migrations', `${timestamp}-${name}.ts`);
   fs.writeFileSync(
     file,
     `import type { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class ${className} implements MigrationInterface {\n  name = '${className}';\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n${up}\n  }\n\n  public async down(queryRunner: QueryRunner): Promise<void> {\n${down}\n  }\n}\n`,
   );
   console.log(`Wrote ${file}; add ${className} to migrations/index.ts.`);
-  const rebuilt = sql.upQueries.map((q) => /^DROP TABLE "(\w+)"/.exec(q.query)?.[1]).filter((table): table is string => Boolean(table));
+  const rebuilt = sql.upQueries
+    .map((q) => /^DROP TABLE "(\w+)"/.exec(q.query)?.[1])
+    .filter((table): table is string => Boolean(table));
   if (rebuilt.length > 0) {
     // SQLite cannot alter most columns, so TypeORM rebuilds the table; with foreign keys on
     // (they cannot be turned off inside the migration's transaction) dropping the old table
     // deletes or cascades into every row that references it.
-    console.warn(`WARNING: this migration rebuilds ${rebuilt.join(', ')} (DROP TABLE). Rows referencing them would be deleted by ON DELETE CASCADE.`);
-    console.warn('Prefer ALTER TABLE ... ADD COLUMN where possible, and test the upgrade with data (tests/db/migrations.test.ts).');
+    console.warn(
+      `WARNING: this migration rebuilds ${rebuilt.join(', ')} (DROP TABLE). Rows referencing them would be deleted by ON DELETE CASCADE.`,
+    );
+    console.warn(
+      'Prefer ALTER TABLE ... ADD COLUMN where possible, and test the upgrade with data (tests/db/migrations.test.ts).',
+    );
   }
 }
 

@@ -33,9 +33,12 @@ async function main(): Promise<void> {
       if (!name || name.length > 200) fail(`--name is required (1-200 characters)\n${USAGE}`);
       if (!role || !Object.values(Role).includes(role)) fail(`--role must be reviewer, editor or admin\n${USAGE}`);
       const { user, created } = await new UserService({ db }).findOrCreate(name, role);
-      if (!created && user.role !== role) console.error(`note: "${user.name}" exists with role ${user.role}; the token acts with that role.`);
+      if (!created && user.role !== role)
+        console.error(`note: "${user.name}" exists with role ${user.role}; the token acts with that role.`);
       const { token, secret } = await auth.issue(user.id, values.label?.trim() || 'command line');
-      console.error(`${created ? 'created user' : 'user'} "${user.name}" (${user.role}); token id ${toGlobalId('ApiToken', token.id)}`);
+      console.error(
+        `${created ? 'created user' : 'user'} "${user.name}" (${user.role}); token id ${toGlobalId('ApiToken', token.id)}`,
+      );
       console.error('the token is shown once; send it as  Authorization: Bearer <token>');
       console.log(secret);
     } else if (command === 'revoke' && argument) {

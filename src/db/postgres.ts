@@ -58,7 +58,14 @@ export function postgresDataSource(options: PostgresOptions, onStatement?: () =>
 /** A TypeORM logger that only counts the statements it is told of (the write side's count). */
 function countingLogger(onStatement: () => void): TypeOrmLogger {
   const ignore = () => {};
-  return { logQuery: onStatement, logQueryError: ignore, logQuerySlow: ignore, logSchemaBuild: ignore, logMigration: ignore, log: ignore };
+  return {
+    logQuery: onStatement,
+    logQueryError: ignore,
+    logQuerySlow: ignore,
+    logSchemaBuild: ignore,
+    logMigration: ignore,
+    log: ignore,
+  };
 }
 
 /** The pool TypeORM opened, for the raw read path. */
@@ -89,8 +96,6 @@ export class PostgresReader implements SqlReader {
     return (await this.rows(statement, params))[0];
   }
 
-
-
   private nameOf(text: string): string {
     let name = this.names.get(text);
     if (!name) this.names.set(text, (name = `factline_${this.names.size + 1}`));
@@ -103,7 +108,9 @@ const RETRYABLE = new Set(['40001', '40P01']);
 
 /** A PostgreSQL serialization failure or deadlock: the transaction may be run again. */
 export function isRetryableConflict(error: unknown): boolean {
-  const code = (error as { driverError?: { code?: string }; code?: string } | null)?.driverError?.code ?? (error as { code?: string } | null)?.code;
+  const code =
+    (error as { driverError?: { code?: string }; code?: string } | null)?.driverError?.code ??
+    (error as { code?: string } | null)?.code;
   return code !== undefined && RETRYABLE.has(code);
 }
 
@@ -150,7 +157,11 @@ export class PostgresWrites implements Writes {
     while (this.running.size > 0) await Promise.all(this.running);
   }
 
-  private async attempt<T>(work: (manager: EntityManager, outbox: ChangeEvent[]) => Promise<T>, attempt: number, maxAttempts: number): Promise<T> {
+  private async attempt<T>(
+    work: (manager: EntityManager, outbox: ChangeEvent[]) => Promise<T>,
+    attempt: number,
+    maxAttempts: number,
+  ): Promise<T> {
     try {
       return await this.dataSource.transaction('SERIALIZABLE', async (manager) => {
         const outbox: ChangeEvent[] = [];

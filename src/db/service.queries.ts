@@ -10,7 +10,11 @@ export const readinessProbe = statement('service.readinessProbe', (q) => q.db.se
 export const contentCount = statement('service.contentCount', (q) =>
   q.db.selectNoFrom((eb) =>
     eb(
-      eb(eb.selectFrom('articles').select(eb.fn.countAll<number>().as('n')), '+', eb.selectFrom('users').select(eb.fn.countAll<number>().as('n'))),
+      eb(
+        eb.selectFrom('articles').select(eb.fn.countAll<number>().as('n')),
+        '+',
+        eb.selectFrom('users').select(eb.fn.countAll<number>().as('n')),
+      ),
       '+',
       eb.selectFrom('sources').select(eb.fn.countAll<number>().as('n')),
     ).as('n'),
@@ -22,5 +26,9 @@ export const contentCount = statement('service.contentCount', (q) =>
  * so it is typed here rather than in src/db/tables.ts.
  */
 export const appliedMigrations = statement('service.appliedMigrations', (q) =>
-  q.db.withTables<{ migrations: { id: number; timestamp: number; name: string } }>().selectFrom('migrations').select('name').orderBy('id'),
+  q.db
+    .withTables<{ migrations: { id: number; timestamp: number; name: string } }>()
+    .selectFrom('migrations')
+    .select('name')
+    .orderBy('id'),
 );

@@ -20,7 +20,8 @@ export function toSqlDate(value: Date): string {
  */
 export type SqlTimestamp = string & { readonly __sqlTimestamp: unique symbol };
 
-const SQL_TIMESTAMP = /^(\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))[ T]((?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d)(?:\.(\d{1,9}))?Z?$/;
+const SQL_TIMESTAMP =
+  /^(\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))[ T]((?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d)(?:\.(\d{1,9}))?Z?$/;
 
 /**
  * "YYYY-MM-DD HH:MM:SS[.fraction]" (or with T and Z) as Date.toISOString() writes the same
@@ -29,6 +30,7 @@ const SQL_TIMESTAMP = /^(\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))[ T]((?
 export function isoFromSqlTimestamp(value: string): string | null {
   const match = SQL_TIMESTAMP.exec(value);
   if (!match) return null;
-  const fraction = match[3] === undefined ? '000' : match[3].length >= 3 ? match[3].slice(0, 3) : match[3].padEnd(3, '0');
+  const fraction =
+    match[3] === undefined ? '000' : match[3].length >= 3 ? match[3].slice(0, 3) : match[3].padEnd(3, '0');
   return `${match[1]}T${match[2]}.${fraction}Z`;
 }

@@ -42,15 +42,16 @@ export class SqliteReader implements SqlReader {
 
   async rows<P, Row>(statement: Statement<P, Row>, params: P): Promise<Row[]> {
     this.statementCount += 1;
-    return this.prepare(statement.compiled('sqlite').sql).all(...(statement.bind('sqlite', params) as SqlParam[])) as Row[];
+    return this.prepare(statement.compiled('sqlite').sql).all(
+      ...(statement.bind('sqlite', params) as SqlParam[]),
+    ) as Row[];
   }
 
   async row<P, Row>(statement: Statement<P, Row>, params: P): Promise<Row | undefined> {
     this.statementCount += 1;
-    return this.prepare(statement.compiled('sqlite').sql).get(...(statement.bind('sqlite', params) as SqlParam[])) as Row | undefined;
+    return this.prepare(statement.compiled('sqlite').sql).get(...(statement.bind('sqlite', params) as SqlParam[])) as
+      Row | undefined;
   }
-
-
 
   private prepare(sql: string): BetterSqlite3.Statement {
     let statement = this.statements.get(sql);
@@ -61,4 +62,3 @@ export class SqliteReader implements SqlReader {
     return statement;
   }
 }
-

@@ -83,7 +83,8 @@ export interface StatementBuilder<P> {
   keyList<Name extends ListNames<P>>(name: Name, type?: KeyType): RawBuilder<ListItem<P[Name]>>;
 }
 
-type ListNames<P> = { [Name in keyof P]: P[Name] extends readonly (number | string)[] ? Name : never }[keyof P] & string;
+type ListNames<P> = { [Name in keyof P]: P[Name] extends readonly (number | string)[] ? Name : never }[keyof P] &
+  string;
 type ListItem<L> = L extends readonly (infer Item)[] ? Item : never;
 
 type Built<Row> = Compilable<Row> | RawBuilder<Row>;
@@ -105,7 +106,9 @@ const registry = new Map<string, Statement<never, unknown>>();
 
 /** Every statement, or those written for one dialect. */
 export function allStatements(dialect?: Dialect): Statement<never, unknown>[] {
-  return [...registry.values()].filter((defined) => !dialect || defined.dialects.includes(dialect)).sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+  return [...registry.values()]
+    .filter((defined) => !dialect || defined.dialects.includes(dialect))
+    .sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
 }
 
 type NoParams = Record<never, never>;
@@ -141,7 +144,9 @@ export function statement<P = NoParams, Row = unknown>(
     dialects,
     compiled,
     bind(dialect, params) {
-      return compiled(dialect).slots.map((slot) => ('constant' in slot ? slot.constant : bindParam(dialect, slot.param, params as Record<string, unknown>)));
+      return compiled(dialect).slots.map((slot) =>
+        'constant' in slot ? slot.constant : bindParam(dialect, slot.param, params as Record<string, unknown>),
+      );
     },
   };
   registry.set(name, defined as unknown as Statement<never, unknown>);
@@ -159,7 +164,8 @@ export function statementVariants<Variant extends string, P = NoParams, Row = un
   options: StatementOptions = {},
 ): Record<Variant, Statement<P, Row>> {
   const byVariant = {} as Record<Variant, Statement<P, Row>>;
-  for (const variant of variants) byVariant[variant] = statement<P, Row>(`${name}[${variant}]`, (q) => build(q, variant), options);
+  for (const variant of variants)
+    byVariant[variant] = statement<P, Row>(`${name}[${variant}]`, (q) => build(q, variant), options);
   return byVariant;
 }
 
@@ -168,17 +174,28 @@ function compile<P>(dialect: Dialect, build: (q: StatementBuilder<P>) => Built<u
   const p = new Proxy({} as StatementBuilder<P>['p'], { get: (_, name) => new ParamMarker(String(name)) });
   // SQLite reads a key list as a JSON array; PostgreSQL as an array of its element type.
   const list = (name: string, type: KeyType) =>
-    dialect === 'sqlite' ? sql`json_each(${new ParamMarker(name, type)})` : sql`unnest(${new ParamMarker(name, type)}::${sql.raw(type === 'text' ? 'text' : 'bigint')}[])`;
+    dialect === 'sqlite'
+      ? sql`json_each(${new ParamMarker(name, type)})`
+      : sql`unnest(${new ParamMarker(name, type)}::${sql.raw(type === 'text' ? 'text' : 'bigint')}[])`;
   const builder: StatementBuilder<P> = {
     db,
     dialect,
     p,
-    keys: (name, type = 'integer') => (dialect === 'sqlite' ? sql`${list(name, type)}` : sql`(SELECT ${list(name, type)} AS value)`).as('k') as never,
-    keyList: (name, type = 'integer') => (dialect === 'sqlite' ? sql`(SELECT value FROM ${list(name, type)})` : sql`(SELECT ${list(name, type)})`) as never,
+    keys: (name, type = 'integer') =>
+      (dialect === 'sqlite' ? sql`${list(name, type)}` : sql`(SELECT ${list(name, type)} AS value)`).as('k') as never,
+    keyList: (name, type = 'integer') =>
+      (dialect === 'sqlite'
+        ? sql`(SELECT value FROM ${list(name, type)})`
+        : sql`(SELECT ${list(name, type)})`) as never,
   };
   const built = build(builder);
-  const query = 'compile' in built && typeof built.compile === 'function' && !isRawBuilder(built) ? built.compile() : (built as RawBuilder<unknown>).compile(db);
-  const slots: Slot[] = query.parameters.map((value) => (value instanceof ParamMarker ? { param: value } : { constant: value }));
+  const query =
+    'compile' in built && typeof built.compile === 'function' && !isRawBuilder(built)
+      ? built.compile()
+      : (built as RawBuilder<unknown>).compile(db);
+  const slots: Slot[] = query.parameters.map((value) =>
+    value instanceof ParamMarker ? { param: value } : { constant: value },
+  );
   return { sql: query.sql, slots };
 }
 

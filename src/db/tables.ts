@@ -12,7 +12,11 @@ import type { SqlTimestamp } from './sql-dates';
  */
 export type ColumnKind = 'integer' | 'real' | 'text' | 'timestamp' | 'json';
 
-export interface ColumnSpec<Kind extends ColumnKind = ColumnKind, Nullable extends boolean = boolean, HasDefault extends boolean = boolean> {
+export interface ColumnSpec<
+  Kind extends ColumnKind = ColumnKind,
+  Nullable extends boolean = boolean,
+  HasDefault extends boolean = boolean,
+> {
   readonly kind: Kind;
   readonly nullable: Nullable;
   /** Filled by the database when an insert leaves it out (generated ids, defaults). */
@@ -110,7 +114,14 @@ export const TABLES = {
     created_at: timestamp().withDefault(),
     updated_at: timestamp().withDefault(),
   },
-  citations: { id: id(), annotation_id: integer(), source_id: integer(), stance: text(), excerpt: text(), position: integer() },
+  citations: {
+    id: id(),
+    annotation_id: integer(),
+    source_id: integer(),
+    stance: text(),
+    excerpt: text(),
+    position: integer(),
+  },
   annotation_revisions: {
     id: id(),
     annotation_id: integer(),
@@ -196,7 +207,9 @@ type KyselyColumn<Spec extends ColumnSpec> = Spec['hasDefault'] extends true
 type TableOf<Columns extends Record<string, ColumnSpec>> = { [Name in keyof Columns]: KyselyColumn<Columns[Name]> };
 
 /** An FTS5 table (SQLite): its columns, the rowid, and the hidden column named as the table (MATCH, commands). */
-type Fts5Table<Columns extends string, Name extends string> = { rowid: number } & { [Column in Columns]: string } & { [Hidden in Name]: string };
+type Fts5Table<Columns extends string, Name extends string> = { rowid: number } & { [Column in Columns]: string } & {
+  [Hidden in Name]: string;
+};
 
 /**
  * Tables outside the entities: the search index, which migrations create per dialect

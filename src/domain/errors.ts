@@ -58,5 +58,10 @@ export function forbidden(message: string): DomainError {
 
 /** The change lost a race or applies to a state that has moved on; carries the current version. */
 export function conflict(message: string, currentVersion?: number): DomainError {
-  return new DomainError(ErrorCode.CONFLICT, message, undefined, currentVersion !== undefined ? { currentVersion } : {});
+  return new DomainError(
+    ErrorCode.CONFLICT,
+    message,
+    undefined,
+    currentVersion !== undefined ? { currentVersion } : {},
+  );
 }

@@ -18,7 +18,10 @@ export interface EventBus {
   /** Delivers to every current subscriber of the event's type and article. Never throws. */
   publish(events: readonly ChangeEvent[]): void;
   /** The events of `type` on `articleId` from now on, until `return()` is called or the bus closes. */
-  subscribe<T extends ChangeEventType>(type: T, articleId: number): AsyncIterableIterator<Extract<ChangeEvent, { type: T }>>;
+  subscribe<T extends ChangeEventType>(
+    type: T,
+    articleId: number,
+  ): AsyncIterableIterator<Extract<ChangeEvent, { type: T }>>;
   /** Live subscriptions (a gauge for /metrics, and for tests that check nothing leaks). */
   readonly subscriberCount: number;
   /** Ends every subscription (their iterators finish) and refuses new ones. */
@@ -105,7 +108,10 @@ export class LocalEventBus implements EventBus {
     }
   }
 
-  subscribe<T extends ChangeEventType>(type: T, articleId: number): AsyncIterableIterator<Extract<ChangeEvent, { type: T }>> {
+  subscribe<T extends ChangeEventType>(
+    type: T,
+    articleId: number,
+  ): AsyncIterableIterator<Extract<ChangeEvent, { type: T }>> {
     const topic = key(type, articleId);
     const listeners = this.subscribers.get(topic) ?? new Set();
     this.subscribers.set(topic, listeners);
@@ -127,7 +133,8 @@ export class LocalEventBus implements EventBus {
 
   close(): void {
     this.closed = true;
-    for (const listeners of [...this.subscribers.values()]) for (const subscriber of [...listeners]) subscriber.finish();
+    for (const listeners of [...this.subscribers.values()])
+      for (const subscriber of [...listeners]) subscriber.finish();
   }
 }
 

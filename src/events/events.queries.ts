@@ -9,6 +9,7 @@ import { statement, type StatementBuilder } from '../db/statements';
  */
 export const notify = statement(
   'events.notify',
-  (q: StatementBuilder<{ channel: string; payload: string }>) => q.db.selectNoFrom(sql<null>`pg_notify(${q.p.channel}, ${q.p.payload})`.as('notified')),
+  (q: StatementBuilder<{ channel: string; payload: string }>) =>
+    q.db.selectNoFrom(sql<null>`pg_notify(${q.p.channel}, ${q.p.payload})`.as('notified')),
   { dialects: ['postgres'] },
 );

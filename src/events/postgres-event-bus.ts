@@ -100,10 +100,15 @@ export class PostgresEventBus implements EventBus {
   /** Returns once this process is listening on the channel. */
   static async connect(options: PostgresEventBusOptions): Promise<PostgresEventBus> {
     const bytes = Buffer.byteLength(options.channel);
-    if (bytes === 0 || bytes > MAX_CHANNEL_BYTES) throw new Error(`The event channel must be 1 to ${MAX_CHANNEL_BYTES} bytes long.`);
+    if (bytes === 0 || bytes > MAX_CHANNEL_BYTES)
+      throw new Error(`The event channel must be 1 to ${MAX_CHANNEL_BYTES} bytes long.`);
     const settings = { applicationName: 'factline-events', healthCheck: DEFAULT_HEALTH_CHECK, ...options };
     // One connection: sends then go out (and are heard) in the order they were published.
-    const pool = new pg.Pool({ connectionString: settings.connectionString, application_name: settings.applicationName, max: 1 });
+    const pool = new pg.Pool({
+      connectionString: settings.connectionString,
+      application_name: settings.applicationName,
+      max: 1,
+    });
     const bus = new PostgresEventBus(settings, pool);
     pool.on('error', (error) => bus.warn(SENDER_LOST, error));
     try {
@@ -123,7 +128,10 @@ export class PostgresEventBus implements EventBus {
     }
   }
 
-  subscribe<T extends ChangeEventType>(type: T, articleId: number): AsyncIterableIterator<Extract<ChangeEvent, { type: T }>> {
+  subscribe<T extends ChangeEventType>(
+    type: T,
+    articleId: number,
+  ): AsyncIterableIterator<Extract<ChangeEvent, { type: T }>> {
     return this.local.subscribe(type, articleId);
   }
 
@@ -145,12 +153,20 @@ export class PostgresEventBus implements EventBus {
     await this.reconnecting;
     const listener = this.listener;
     this.listener = null;
-    await Promise.all([listener?.end(), this.pool.end()].map((ending) => Promise.resolve(ending).catch((error: unknown) => this.warn(CLOSE_FAILED, error))));
+    await Promise.all(
+      [listener?.end(), this.pool.end()].map((ending) =>
+        Promise.resolve(ending).catch((error: unknown) => this.warn(CLOSE_FAILED, error)),
+      ),
+    );
   }
 
   private async listen(): Promise<void> {
     // keepAlive: a connection left half-open by a network failure shows up as an error, not silence.
-    const client = new pg.Client({ connectionString: this.options.connectionString, application_name: this.options.applicationName, keepAlive: true });
+    const client = new pg.Client({
+      connectionString: this.options.connectionString,
+      application_name: this.options.applicationName,
+      keepAlive: true,
+    });
     // Errors while connecting reject below; later ones mean the connection is gone.
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client));
@@ -216,7 +232,11 @@ export class PostgresEventBus implements EventBus {
   private receive(payload: string | undefined): void {
     const events = parsePayload(payload);
     if (events) this.local.publish(events);
-    else this.options.logger?.warn(MALFORMED_PAYLOAD, { channel: this.options.channel, bytes: Buffer.byteLength(payload ?? '') });
+    else
+      this.options.logger?.warn(MALFORMED_PAYLOAD, {
+        channel: this.options.channel,
+        bytes: Buffer.byteLength(payload ?? ''),
+      });
   }
 
   /** The error's code only: its message can hold SQL or the connection string. */

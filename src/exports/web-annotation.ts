@@ -28,7 +28,12 @@ function person(name: string): { type: 'Person'; name: string } {
 export function toWebAnnotation(input: WebAnnotationInput): Record<string, unknown> {
   const selectors = input.selector
     ? [
-        { type: 'TextQuoteSelector', exact: input.selector.exact, prefix: input.selector.prefix, suffix: input.selector.suffix },
+        {
+          type: 'TextQuoteSelector',
+          exact: input.selector.exact,
+          prefix: input.selector.prefix,
+          suffix: input.selector.suffix,
+        },
         { type: 'TextPositionSelector', start: input.selector.start, end: input.selector.end },
       ]
     : [];
@@ -48,7 +53,13 @@ export function toWebAnnotation(input: WebAnnotationInput): Record<string, unkno
         format: 'text/plain',
         language: input.language,
       },
-      { type: 'TextualBody', purpose: 'describing', value: input.summary, format: 'text/plain', language: input.language },
+      {
+        type: 'TextualBody',
+        purpose: 'describing',
+        value: input.summary,
+        format: 'text/plain',
+        language: input.language,
+      },
       { type: 'TextualBody', purpose: 'commenting', value: input.body, format: 'text/plain', language: input.language },
     ],
     // A claim that lost its place (ORPHANED, AMBIGUOUS) still targets the article as a whole.

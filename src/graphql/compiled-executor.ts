@@ -1,5 +1,17 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { BREAK, execute, type DocumentNode, GraphQLError, visit, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode, type VariableDefinitionNode, getOperationAST, getVariableValues } from 'graphql';
+import {
+  BREAK,
+  execute,
+  type DocumentNode,
+  GraphQLError,
+  visit,
+  type ExecutionResult,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type VariableDefinitionNode,
+  getOperationAST,
+  getVariableValues,
+} from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { CompileQueries } from '../config';
 
@@ -45,12 +57,25 @@ export class CompiledExecutor {
     private readonly mode: CompileQueries = 'repeated',
   ) {}
 
-  execute(args: { document: DocumentNode; source?: string; operationName?: string | null; variables?: Record<string, unknown>; context: unknown }): Promise<ExecutionResult> | ExecutionResult {
+  execute(args: {
+    document: DocumentNode;
+    source?: string;
+    operationName?: string | null;
+    variables?: Record<string, unknown>;
+    context: unknown;
+  }): Promise<ExecutionResult> | ExecutionResult {
     const { document, context } = args;
     const operationName = args.operationName ?? undefined;
     const variables = args.variables ?? {};
     const compiled = this.compiledFor(document, operationName);
-    if (!compiled) return execute({ schema: this.schema, document, operationName, variableValues: variables, contextValue: context });
+    if (!compiled)
+      return execute({
+        schema: this.schema,
+        document,
+        operationName,
+        variableValues: variables,
+        contextValue: context,
+      });
     if (args.source !== undefined) this.remember(args.source, document);
     // graphql-jit coerces variables too, but with messages of its own: refuse bad ones here.
     const coercion = getVariableValues(this.schema, compiled.variableDefinitions, variables, { maxErrors: 50 });
@@ -93,7 +118,13 @@ export class CompiledExecutor {
     const operation = getOperationAST(document, operationName);
     const entry = operation ? this.operations.get(operation) : undefined;
     if (!operation || entry?.kind !== 'compiled') return null;
-    return { document, operation, operationName: operation.name?.value, query: entry.query, variableDefinitions: entry.variableDefinitions };
+    return {
+      document,
+      operation,
+      operationName: operation.name?.value,
+      query: entry.query,
+      variableDefinitions: entry.variableDefinitions,
+    };
   }
 
   private remember(source: string, document: DocumentNode): void {
@@ -116,20 +147,31 @@ export class CompiledExecutor {
     if (entry?.kind === 'compiled') return entry;
     if (entry?.kind === 'interpreted') return null;
     // Second execution: compile, or settle for graphql-js if this is not a query graphql-jit takes.
-    const query = operation.operation === 'query' && !hasStringLiteral(document) && !hasReservedVariableName(operation) ? tryCompile(this.schema, document, operation) : null;
+    const query =
+      operation.operation === 'query' && !hasStringLiteral(document) && !hasReservedVariableName(operation)
+        ? tryCompile(this.schema, document, operation)
+        : null;
     if (!query) {
       this.operations.set(operation, { kind: 'interpreted' });
       return null;
     }
     this.compiledCount += 1;
-    const state: CompiledQueryState = { kind: 'compiled', query, variableDefinitions: operation.variableDefinitions ?? [] };
+    const state: CompiledQueryState = {
+      kind: 'compiled',
+      query,
+      variableDefinitions: operation.variableDefinitions ?? [],
+    };
     this.operations.set(operation, state);
     return state;
   }
 }
 
 /** A compiled query, or null where graphql-jit refuses or fails: graphql-js answers those. */
-function tryCompile(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): CompiledQuery | null {
+function tryCompile(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+): CompiledQuery | null {
   try {
     const query = compileQuery(schema, document, operation.name?.value, { disablingCapturingStackErrors: true });
     return isCompiledQuery(query) ? query : null;
@@ -165,7 +207,11 @@ function hasStringLiteral(document: DocumentNode): boolean {
 function withGraphqlJsErrors(result: ExecutionResult): ExecutionResult {
   if (!result.errors) return result;
   const errors = result.errors.map((error) => {
-    const converted = new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined, extensions: error.extensions });
+    const converted = new GraphQLError(error.message, {
+      path: error.path,
+      originalError: error.originalError ?? undefined,
+      extensions: error.extensions,
+    });
     (converted as { locations?: GraphQLError['locations'] }).locations = error.locations;
     return converted;
   });

@@ -42,7 +42,10 @@ export function createErrorFormatter(options: { production: boolean; logger: Err
       };
     }
     const code = formatted.extensions?.code;
-    const known = typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR && (KNOWN_ERROR_CODES.has(code) || APOLLO_CODES.has(code));
+    const known =
+      typeof code === 'string' &&
+      code !== ErrorCode.INTERNAL_SERVER_ERROR &&
+      (KNOWN_ERROR_CODES.has(code) || APOLLO_CODES.has(code));
     if (known && (original instanceof DomainError || original instanceof GraphQLError || original === error)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       if (code === ErrorCode.BAD_USER_INPUT && extensions.field === undefined) {
@@ -73,8 +76,15 @@ function withLimitCode(formatted: GraphQLFormattedError): GraphQLFormattedError 
     return { ...formatted, extensions: { ...formatted.extensions, code: QUERY_LIMIT_CODES[limit] } };
   }
   // graphql-js 16.15 writes "more that"; accept both spellings.
-  const tokens = code === 'GRAPHQL_PARSE_FAILED' ? /^Syntax Error: Document contains more tha[nt] (\d+) tokens/.exec(formatted.message) : null;
-  if (tokens) return { ...formatted, extensions: { ...formatted.extensions, code: QUERY_LIMIT_CODES.tokens, limit: 'tokens', max: Number(tokens[1]) } };
+  const tokens =
+    code === 'GRAPHQL_PARSE_FAILED'
+      ? /^Syntax Error: Document contains more tha[nt] (\d+) tokens/.exec(formatted.message)
+      : null;
+  if (tokens)
+    return {
+      ...formatted,
+      extensions: { ...formatted.extensions, code: QUERY_LIMIT_CODES.tokens, limit: 'tokens', max: Number(tokens[1]) },
+    };
   return formatted;
 }
 
@@ -96,7 +106,8 @@ function firstViolation(errors: Violation[], root: string | null): { field: stri
   let error: Violation | undefined = errors[0];
   while (error) {
     path.push(error.property);
-    if (error.constraints) return { field: path.join('.'), message: `${path.join('.')}: ${Object.values(error.constraints)[0]}` };
+    if (error.constraints)
+      return { field: path.join('.'), message: `${path.join('.')}: ${Object.values(error.constraints)[0]}` };
     error = error.children?.[0];
   }
   return { field: path.join('.') || 'input', message: 'Invalid input.' };

@@ -19,7 +19,8 @@ export function normalizeHttpUrl(raw: string): string {
   } catch {
     throw new HttpUrlError('Not a valid url.');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new HttpUrlError('Only http and https urls are accepted.');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new HttpUrlError('Only http and https urls are accepted.');
   url.hash = '';
   const names = [...url.searchParams.keys()];
   // Rewriting the query re-encodes it, so it is only touched when there is something to drop.
@@ -49,7 +50,8 @@ export function HttpUrl(options?: ValidationOptions) {
       propertyName,
       options,
       validator: {
-        validate: (value: unknown) => value === null || value === undefined || (typeof value === 'string' && httpUrlOrNull(value) !== null),
+        validate: (value: unknown) =>
+          value === null || value === undefined || (typeof value === 'string' && httpUrlOrNull(value) !== null),
         defaultMessage: (args: ValidationArguments) => `${args.property} must be an http or https url`,
       },
     });

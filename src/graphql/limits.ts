@@ -134,7 +134,9 @@ function firstLimitExceeded(schema: GraphQLSchema, document: DocumentNode): Grap
   if (aliases > QUERY_LIMITS.aliases) return limitError('aliases', aliases);
   if (directives > QUERY_LIMITS.directives) return limitError('directives', directives);
 
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
   const fragments = fragmentsOf(document);
   for (const operation of operations) {
     const mutations = mutationFieldCount(operation, fragments);
@@ -147,7 +149,8 @@ function firstLimitExceeded(schema: GraphQLSchema, document: DocumentNode): Grap
   for (const { operation, ...shape } of shapes) {
     if (shape.selections > QUERY_LIMITS.selections) return limitError('selections', shape.selections, operation);
     if (shape.depth > QUERY_LIMITS.depth) return limitError('depth', shape.depth, operation);
-    if (shape.introspectionDepth > QUERY_LIMITS.introspectionDepth) return limitError('introspectionDepth', shape.introspectionDepth, operation);
+    if (shape.introspectionDepth > QUERY_LIMITS.introspectionDepth)
+      return limitError('introspectionDepth', shape.introspectionDepth, operation);
   }
   for (const operation of operations) {
     const cost = worstCaseCost(schema, document, operation.name?.value);
@@ -157,7 +160,11 @@ function firstLimitExceeded(schema: GraphQLSchema, document: DocumentNode): Grap
 }
 
 function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
-  return new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  return new Map(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
+  );
 }
 
 /**
@@ -165,7 +172,10 @@ function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode
  * fragments (fields under one key merge into one execution), `__typename` aside, whatever
  * @skip/@include say. 0 for queries and subscriptions.
  */
-export function mutationFieldCount(operation: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>): number {
+export function mutationFieldCount(
+  operation: OperationDefinitionNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+): number {
   if (operation.operation !== 'mutation') return 0;
   const keys = new Set<string>();
   const expanded = new Set<string>();
@@ -243,13 +253,18 @@ function measure(root: SelectionSetNode, fragments: Map<string, FragmentDefiniti
         const sub = selection.selectionSet ? walk(selection.selectionSet) : empty;
         total.selections += sub.selections;
         if (INTROSPECTION_FIELDS.has(selection.name.value)) {
-          total.introspectionDepth = Math.max(total.introspectionDepth, 1 + Math.max(sub.depth, sub.introspectionDepth));
+          total.introspectionDepth = Math.max(
+            total.introspectionDepth,
+            1 + Math.max(sub.depth, sub.introspectionDepth),
+          );
         } else {
           total.depth = Math.max(total.depth, 1 + sub.depth);
-          if (sub.introspectionDepth > 0) total.introspectionDepth = Math.max(total.introspectionDepth, 1 + sub.introspectionDepth);
+          if (sub.introspectionDepth > 0)
+            total.introspectionDepth = Math.max(total.introspectionDepth, 1 + sub.introspectionDepth);
         }
       } else {
-        const inner = selection.kind === Kind.INLINE_FRAGMENT ? walk(selection.selectionSet) : spread(selection.name.value);
+        const inner =
+          selection.kind === Kind.INLINE_FRAGMENT ? walk(selection.selectionSet) : spread(selection.name.value);
         total.selections += inner.selections;
         total.depth = Math.max(total.depth, inner.depth);
         total.introspectionDepth = Math.max(total.introspectionDepth, inner.introspectionDepth);
@@ -316,13 +331,23 @@ function estimator(worstCase: boolean): ComplexityEstimator {
     if (!isListType(getNullableType(field.type))) return own + childComplexity;
     let size: number;
     if (named.name.startsWith('__') || (type.name.endsWith('Connection') && field.name === 'edges')) size = 1;
-    else if (key === 'Query.nodes') size = worstCase && variableArgument(node, 'ids') ? MAX_PAGE_SIZE : Math.min(Array.isArray(args.ids) ? args.ids.length : 0, MAX_PAGE_SIZE);
+    else if (key === 'Query.nodes')
+      size =
+        worstCase && variableArgument(node, 'ids')
+          ? MAX_PAGE_SIZE
+          : Math.min(Array.isArray(args.ids) ? args.ids.length : 0, MAX_PAGE_SIZE);
     else size = LIST_SIZES[key] ?? DEFAULT_LIST_SIZE;
     return size * (own + childComplexity);
   };
 }
 
-function complexity(schema: GraphQLSchema, query: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, worstCase: boolean): number | null {
+function complexity(
+  schema: GraphQLSchema,
+  query: DocumentNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown>,
+  worstCase: boolean,
+): number | null {
   try {
     return getComplexity({
       schema,
@@ -350,7 +375,11 @@ export function operationCost(
   operationName?: string | null,
   variables?: Record<string, unknown> | null,
 ): number {
-  return complexity(schema, document, operationName ?? undefined, variables ?? {}, false) ?? worstCaseCost(schema, document, operationName ?? undefined) ?? 0;
+  return (
+    complexity(schema, document, operationName ?? undefined, variables ?? {}, false) ??
+    worstCaseCost(schema, document, operationName ?? undefined) ??
+    0
+  );
 }
 
 /**
@@ -359,7 +388,11 @@ export function operationCost(
  * variable `first` counts as 100, a @skip/@include on a variable as included; other
  * variables get placeholder values of their type so the arguments coerce.
  */
-export function worstCaseCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): number | null {
+export function worstCaseCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+): number | null {
   // Apollo parses and validates a query string once and hands the same document to every
   // later request: the rate limiter's per-request question then costs a lookup.
   let bySchema = worstCaseMemo.get(schema);
@@ -373,9 +406,14 @@ export function worstCaseCost(schema: GraphQLSchema, document: DocumentNode, ope
 
 const worstCaseMemo = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number | null>>>();
 
-function computeWorstCaseCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): number | null {
+function computeWorstCaseCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+): number | null {
   const operation = document.definitions.find(
-    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (operationName === undefined || d.name?.value === operationName),
+    (d): d is OperationDefinitionNode =>
+      d.kind === Kind.OPERATION_DEFINITION && (operationName === undefined || d.name?.value === operationName),
   );
   if (!operation) return null;
   const variables: Record<string, unknown> = {};
@@ -386,7 +424,8 @@ function computeWorstCaseCost(schema: GraphQLSchema, document: DocumentNode, ope
   const included = visit(document, {
     Directive(node) {
       const condition = node.arguments?.find((arg) => arg.name.value === 'if');
-      if ((node.name.value === 'skip' || node.name.value === 'include') && condition?.value.kind === Kind.VARIABLE) return null;
+      if ((node.name.value === 'skip' || node.name.value === 'include') && condition?.value.kind === Kind.VARIABLE)
+        return null;
       return undefined;
     },
   });
@@ -400,7 +439,9 @@ function placeholder(type: GraphQLInputType): unknown {
   if (isEnumType(type)) return type.getValues()[0]?.name;
   if (isInputObjectType(type)) {
     const fields = Object.values(type.getFields());
-    const needed = type.isOneOf ? fields.slice(0, 1) : fields.filter((f) => isNonNullType(f.type) && f.defaultValue === undefined);
+    const needed = type.isOneOf
+      ? fields.slice(0, 1)
+      : fields.filter((f) => isNonNullType(f.type) && f.defaultValue === undefined);
     return Object.fromEntries(needed.map((f) => [f.name, placeholder(f.type)]));
   }
   if (isScalarType(type)) {

@@ -7,7 +7,12 @@ import { GraphQLError, type ValidationRule } from 'graphql';
 export const NoSubscriptionsOverHttpRule: ValidationRule = (context) => ({
   OperationDefinition(node) {
     if (node.operation === 'subscription') {
-      context.reportError(new GraphQLError('Subscriptions stream over WebSocket (the graphql-transport-ws protocol) on this same path, not over HTTP.', { nodes: node }));
+      context.reportError(
+        new GraphQLError(
+          'Subscriptions stream over WebSocket (the graphql-transport-ws protocol) on this same path, not over HTTP.',
+          { nodes: node },
+        ),
+      );
     }
   },
 });

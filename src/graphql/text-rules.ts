@@ -18,9 +18,11 @@ export interface TextRule {
 export function textProblem(value: unknown, rule: TextRule): string | null {
   if (typeof value !== 'string') return 'must be text';
   const trimmed = value.trim();
-  if (trimmed.length < (rule.min ?? 0)) return rule.min === 1 ? 'must not be empty' : `must be at least ${rule.min} characters`;
+  if (trimmed.length < (rule.min ?? 0))
+    return rule.min === 1 ? 'must not be empty' : `must be at least ${rule.min} characters`;
   if (trimmed.length > rule.max) return `must be at most ${rule.max} characters`;
-  if ((rule.multiline ? CONTROL_MULTI_LINE : CONTROL_SINGLE_LINE).test(trimmed)) return 'must not contain control characters';
+  if ((rule.multiline ? CONTROL_MULTI_LINE : CONTROL_SINGLE_LINE).test(trimmed))
+    return 'must not contain control characters';
   return null;
 }
 

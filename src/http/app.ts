@@ -1,6 +1,9 @@
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import proxyAddress from 'proxy-addr';
@@ -48,20 +51,39 @@ export const GRAPHQL_PATH = '/graphql';
  * with a code, never express's HTML page with a stack trace.
  */
 function jsonErrors(logger: Logger, production: boolean): express.ErrorRequestHandler {
-  return (error: { type?: string; status?: number; message?: string; name?: string; stack?: string }, _req, res, _next) => {
+  return (
+    error: { type?: string; status?: number; message?: string; name?: string; stack?: string },
+    _req,
+    res,
+    _next,
+  ) => {
     if (error.type === 'entity.parse.failed') {
-      res.status(400).json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+      res
+        .status(400)
+        .json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
     } else if (error.type === 'entity.too.deep') {
       const { message, ...extensions } = JSON_TOO_DEEP;
       res.status(400).json({ errors: [{ message, extensions }] });
     } else if (error.type === 'entity.too.large') {
-      res.status(413).json({ errors: [{ message: `The request body is larger than ${MAX_BODY_BYTES / (1024 * 1024)} MB.`, extensions: { code: 'BAD_REQUEST' } }] });
+      res.status(413).json({
+        errors: [
+          {
+            message: `The request body is larger than ${MAX_BODY_BYTES / (1024 * 1024)} MB.`,
+            extensions: { code: 'BAD_REQUEST' },
+          },
+        ],
+      });
     } else if (error.type === 'request.aborted') {
       // The client went away mid-body (or its connection was cut at shutdown): nobody to answer.
       logger.debug('request aborted by the client', {});
     } else {
-      logger.error('unexpected error outside GraphQL', production ? { errorName: error.name } : { errorName: error.name, message: error.message, stack: error.stack });
-      res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      logger.error(
+        'unexpected error outside GraphQL',
+        production ? { errorName: error.name } : { errorName: error.name, message: error.message, stack: error.stack },
+      );
+      res
+        .status(500)
+        .json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
     }
   };
 }
@@ -134,15 +156,31 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
   const metrics = new ServiceMetrics(db.writes, () => db.statements());
   let stopping = false;
   // What express gives as req.ip, with the trust function it compiled from TRUST_PROXY.
-  const clientAddress = (req: http.IncomingMessage) => proxyAddress(req, app.get('trust proxy fn') as (address: string, hop: number) => boolean);
+  const clientAddress = (req: http.IncomingMessage) =>
+    proxyAddress(req, app.get('trust proxy fn') as (address: string, hop: number) => boolean);
   // The front (src/http/front.ts) may have read the body already: then express.json() skips it.
-  const graphqlBody = [frontBodyErrors(), express.json({ limit: MAX_BODY_BYTES, verify: jsonBodyDepthCheck }), queryStringDepthCheck()];
+  const graphqlBody = [
+    frontBodyErrors(),
+    express.json({ limit: MAX_BODY_BYTES, verify: jsonBodyDepthCheck }),
+    queryStringDepthCheck(),
+  ];
   // Only where commits move a version this process can read for free (SQLite): on PostgreSQL
   // other replicas commit too, and CDNs keyed on ETag/Cache-Control do the caching instead.
-  const cache = config.responseCacheMb > 0 && db.dataVersion ? new ResponseCache(db.dataVersion, config.responseCacheMb * 1024 * 1024) : null;
+  const cache =
+    config.responseCacheMb > 0 && db.dataVersion
+      ? new ResponseCache(db.dataVersion, config.responseCacheMb * 1024 * 1024)
+      : null;
   if (cache) {
-    metrics.track('factline_response_cache_hits', 'Anonymous reads answered from the response cache.', () => cache.hits);
-    metrics.track('factline_response_cache_misses', 'Anonymous reads the response cache could not answer.', () => cache.misses);
+    metrics.track(
+      'factline_response_cache_hits',
+      'Anonymous reads answered from the response cache.',
+      () => cache.hits,
+    );
+    metrics.track(
+      'factline_response_cache_misses',
+      'Anonymous reads the response cache could not answer.',
+      () => cache.misses,
+    );
     metrics.track('factline_response_cache_entries', 'Answers in the response cache.', () => cache.size);
   }
   const policy = new RequestPolicy(new RateLimiter(config.rateLimits), cache);
@@ -152,7 +190,11 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
   // Before any request listener: it marks answers as they start (src/http/connection-drain.ts).
   const drain = new ConnectionDrain(server, logger);
   const executor = new CompiledExecutor(schema, config.compileQueries);
-  metrics.track('factline_compiled_queries', 'Query documents compiled to functions (COMPILE_QUERIES).', () => executor.compiledCount);
+  metrics.track(
+    'factline_compiled_queries',
+    'Query documents compiled to functions (COMPILE_QUERIES).',
+    () => executor.compiledCount,
+  );
   const apollo = new ApolloServer<AppContext>({
     // Apollo runs the request pipeline (parsing, validation, plugins, errors); queries that
     // repeat execute as compiled functions (src/graphql/compiled-executor.ts).
@@ -186,16 +228,22 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
   });
   const serveMetrics: express.RequestHandler = async (req, res) => {
     if (config.metricsToken && req.get('authorization') !== `Bearer ${config.metricsToken}`) {
-      res.status(401).json({ errors: [{ message: 'Send the METRICS_TOKEN as a bearer token.', extensions: { code: 'UNAUTHENTICATED' } }] });
+      res.status(401).json({
+        errors: [{ message: 'Send the METRICS_TOKEN as a bearer token.', extensions: { code: 'UNAUTHENTICATED' } }],
+      });
       return;
     }
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   };
   // Metrics name operations and load: on their own local port when asked for, else behind the
   // token; in production never open to anyone on the service's port.
-  const metricsServer = config.metricsPort !== null ? http.createServer(express().disable('x-powered-by').get('/metrics', serveMetrics)) : null;
+  const metricsServer =
+    config.metricsPort !== null
+      ? http.createServer(express().disable('x-powered-by').get('/metrics', serveMetrics))
+      : null;
   if (!metricsServer && (config.metricsToken || !config.production)) app.get('/metrics', serveMetrics);
-  else if (!metricsServer) logger.warn('/metrics is off: in production set METRICS_TOKEN, or METRICS_PORT to serve it on 127.0.0.1 only', {});
+  else if (!metricsServer)
+    logger.warn('/metrics is off: in production set METRICS_TOKEN, or METRICS_PORT to serve it on 127.0.0.1 only', {});
   let migrationsCurrent = false;
   app.get('/readyz', async (_req, res) => {
     try {
@@ -211,17 +259,18 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
       res.status(503).json({ status: 'unavailable' });
     }
   });
-  if (config.playground) app.use(
-    playgroundRouter(['/', GRAPHQL_PATH], {
-      endpoint: GRAPHQL_PATH,
-      tabs: [
-        { query: EXAMPLE_ARTICLE_QUERY, variables: EXAMPLE_ARTICLE_VARIABLES },
-        { query: EXAMPLE_LIST_QUERY },
-        { query: EXAMPLE_REVIEW_MUTATIONS, variables: EXAMPLE_REVIEW_VARIABLES, headers: EXAMPLE_REVIEW_HEADERS },
-        { query: EXAMPLE_LIVE_SUBSCRIPTION, variables: EXAMPLE_LIVE_VARIABLES },
-      ],
-    }),
-  );
+  if (config.playground)
+    app.use(
+      playgroundRouter(['/', GRAPHQL_PATH], {
+        endpoint: GRAPHQL_PATH,
+        tabs: [
+          { query: EXAMPLE_ARTICLE_QUERY, variables: EXAMPLE_ARTICLE_VARIABLES },
+          { query: EXAMPLE_LIST_QUERY },
+          { query: EXAMPLE_REVIEW_MUTATIONS, variables: EXAMPLE_REVIEW_VARIABLES, headers: EXAMPLE_REVIEW_HEADERS },
+          { query: EXAMPLE_LIVE_SUBSCRIPTION, variables: EXAMPLE_LIVE_VARIABLES },
+        ],
+      }),
+    );
   const reviews = new ClaimReviewService({ db, config });
   app.use(claimReviewFeedRouter(reviews, config.publicUrl));
   // One set of services for the GraphQL API and the reader pages.
@@ -231,8 +280,15 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
   app.use(GRAPHQL_PATH, graphqlBody, expressMiddleware(apollo, { context }));
   app.use(jsonErrors(logger, config.production));
   const lane = new CompiledQueryLane({ executor, schema, context, policy });
-  metrics.track('factline_compiled_lane_answers', 'GraphQL requests answered by the compiled-query lane, not Apollo.', () => lane.answered);
-  server.on('request', frontListener({ app, graphqlPath: GRAPHQL_PATH, track: requestTracker({ logger, metrics, clientAddress }), lane }));
+  metrics.track(
+    'factline_compiled_lane_answers',
+    'GraphQL requests answered by the compiled-query lane, not Apollo.',
+    () => lane.answered,
+  );
+  server.on(
+    'request',
+    frontListener({ app, graphqlPath: GRAPHQL_PATH, track: requestTracker({ logger, metrics, clientAddress }), lane }),
+  );
   const live = attachLiveUpdates({
     server,
     path: GRAPHQL_PATH,
@@ -245,7 +301,11 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
     connectionsPerAddress: config.liveConnectionsPerAddress,
   });
   metrics.track('factline_live_connections', 'Open WebSocket connections (subscriptions).', () => live.connections);
-  metrics.track('factline_live_subscriptions', 'Live subscriptions to committed changes.', () => db.events.subscriberCount);
+  metrics.track(
+    'factline_live_subscriptions',
+    'Live subscriptions to committed changes.',
+    () => db.events.subscriberCount,
+  );
 
   return {
     server,

@@ -7,7 +7,10 @@ import { negotiatedMediaType } from './graphql-over-http';
 import type { RequestInfo } from './observability';
 import type { RequestPolicy } from './request-policy';
 
-type ContextFactory = (request: { req: IncomingMessage; res: ServerResponse & { locals: Record<string, unknown> } }) => Promise<AppContext>;
+type ContextFactory = (request: {
+  req: IncomingMessage;
+  res: ServerResponse & { locals: Record<string, unknown> };
+}) => Promise<AppContext>;
 
 /**
  * The short way through for the queries clients repeat: straight from the socket, in front of
@@ -55,7 +58,13 @@ export class CompiledQueryLane {
     if (mediaType === null) return passOn();
     const variables = request.variables ?? {};
     if (getVariableValues(schema, compiled.variableDefinitions, variables, { maxErrors: 1 }).errors) return passOn();
-    const operation = { schema, document: compiled.document, operation: compiled.operation, operationName: compiled.operationName, variables };
+    const operation = {
+      schema,
+      document: compiled.document,
+      operation: compiled.operation,
+      operationName: compiled.operationName,
+      variables,
+    };
     if (policy.budget(operation) !== null) return passOn();
 
     const cache = policy.cache;
@@ -85,8 +94,16 @@ export class CompiledQueryLane {
   }
 
   /** The result's data, or null when it has errors (for Apollo to report). */
-  private async execute(req: IncomingMessage, res: ServerResponse, compiled: CompiledQuery, variables: Record<string, unknown>): Promise<unknown> {
-    const contextValue = await this.options.context({ req, res: res as ServerResponse & { locals: Record<string, unknown> } });
+  private async execute(
+    req: IncomingMessage,
+    res: ServerResponse,
+    compiled: CompiledQuery,
+    variables: Record<string, unknown>,
+  ): Promise<unknown> {
+    const contextValue = await this.options.context({
+      req,
+      res: res as ServerResponse & { locals: Record<string, unknown> },
+    });
     const result = await compiled.query(undefined, contextValue, variables);
     return result.errors ? null : (result.data ?? null);
   }

@@ -76,7 +76,8 @@ export class ConnectionDrain {
     this.beginStopping();
     this.closing = true;
     if (this.server.listening) net.Server.prototype.close.call(this.server);
-    for (const [socket, state] of this.connections) if (!state.upgraded && state.inFlight === 0 && state.answered > 0) socket.end();
+    for (const [socket, state] of this.connections)
+      if (!state.upgraded && state.inFlight === 0 && state.answered > 0) socket.end();
     const grace = setTimeout(
       () => {
         for (const [socket, state] of this.connections) if (!state.upgraded && state.inFlight === 0) socket.destroy();
@@ -84,7 +85,10 @@ export class ConnectionDrain {
       Math.min(FIRST_REQUEST_GRACE_MS, timeoutMs / 2),
     );
     const cap = setTimeout(() => {
-      this.logger.warn('shutdown: closing the connections still open after the cap', { timeoutMs, connections: this.pending() });
+      this.logger.warn('shutdown: closing the connections still open after the cap', {
+        timeoutMs,
+        connections: this.pending(),
+      });
       for (const socket of this.connections.keys()) socket.destroy();
     }, timeoutMs);
     await new Promise<void>((resolve) => {

@@ -106,5 +106,8 @@ export function jsonBodyDepthCheck(_req: IncomingMessage, _res: ServerResponse, 
 }
 
 function parseFailed(): Error {
-  return Object.assign(new SyntaxError('The request body is not valid JSON.'), { type: 'entity.parse.failed', status: 400 });
+  return Object.assign(new SyntaxError('The request body is not valid JSON.'), {
+    type: 'entity.parse.failed',
+    status: 400,
+  });
 }

@@ -12,6 +12,12 @@ import { viewerFromHeaders } from './viewer';
 export function createContextFactory(
   db: Database,
   services: Services,
-): (request: { req: { headers: IncomingHttpHeaders }; res: { locals: Record<string, unknown> } }) => Promise<AppContext> {
-  return async ({ req, res }) => ({ ...contextFor(db, services, await viewerFromHeaders(services.auth, req.headers)), request: res.locals.request as RequestInfo | undefined });
+): (request: {
+  req: { headers: IncomingHttpHeaders };
+  res: { locals: Record<string, unknown> };
+}) => Promise<AppContext> {
+  return async ({ req, res }) => ({
+    ...contextFor(db, services, await viewerFromHeaders(services.auth, req.headers)),
+    request: res.locals.request as RequestInfo | undefined,
+  });
 }

@@ -28,7 +28,8 @@ export function graphqlOverHttpPlugin<T extends object>(): ApolloServerPlugin<T>
           // A `data` entry means execution started: not a request error.
           if (response.body.singleResult.data !== undefined) return;
           // The codes Apollo forces on its own errors, before formatError could rewrite them.
-          if (!errors?.length || !errors.every((error) => REQUEST_ERROR_CODES.has(String(error.extensions.code)))) return;
+          if (!errors?.length || !errors.every((error) => REQUEST_ERROR_CODES.has(String(error.extensions.code))))
+            return;
           if (negotiatedMediaType(request.http.headers.get('accept')) !== LEGACY_JSON) return;
           response.http.status = 200;
         },
@@ -58,7 +59,12 @@ const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json';
  */
 const OFFERED: { type: string; subtype: string; params: Record<string, string>; answer: string }[] = [
   { type: 'application', subtype: 'json', params: { charset: 'utf-8' }, answer: LEGACY_JSON },
-  { type: 'application', subtype: 'graphql-response+json', params: { charset: 'utf-8' }, answer: GRAPHQL_RESPONSE_JSON },
+  {
+    type: 'application',
+    subtype: 'graphql-response+json',
+    params: { charset: 'utf-8' },
+    answer: GRAPHQL_RESPONSE_JSON,
+  },
   { type: 'application', subtype: 'json', params: { callbackspec: '1.0', charset: 'utf-8' }, answer: LEGACY_JSON },
 ];
 
@@ -103,12 +109,24 @@ function parseAccept(header: string): MediaRange[] {
     const params: Record<string, string> = {};
     for (const raw of rawParams) {
       const eq = raw.indexOf('=');
-      if (eq > 0) params[raw.slice(0, eq).trim().toLowerCase()] = raw.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
+      if (eq > 0)
+        params[raw.slice(0, eq).trim().toLowerCase()] = raw
+          .slice(eq + 1)
+          .trim()
+          .replace(/^"(.*)"$/, '$1');
     }
     // An unreadable q counts as 0, which the negotiator also treats as "not acceptable".
     const q = params.q === undefined ? 1 : Number.parseFloat(params.q);
     delete params.q;
-    return [{ type: range.slice(0, slash).toLowerCase(), subtype: range.slice(slash + 1).toLowerCase(), params, q: Number.isNaN(q) ? 0 : q, order }];
+    return [
+      {
+        type: range.slice(0, slash).toLowerCase(),
+        subtype: range.slice(slash + 1).toLowerCase(),
+        params,
+        q: Number.isNaN(q) ? 0 : q,
+        order,
+      },
+    ];
   });
 }
 
@@ -121,7 +139,13 @@ function matchSpecificity(range: MediaRange, offer: (typeof OFFERED)[number]): n
   else if (range.subtype !== '*') return null;
   const keys = Object.keys(range.params);
   if (keys.length > 0) {
-    if (!keys.every((key) => range.params[key] === '*' || range.params[key].toLowerCase() === (offer.params[key] ?? '').toLowerCase())) return null;
+    if (
+      !keys.every(
+        (key) =>
+          range.params[key] === '*' || range.params[key].toLowerCase() === (offer.params[key] ?? '').toLowerCase(),
+      )
+    )
+      return null;
     specificity |= 1;
   }
   return specificity;

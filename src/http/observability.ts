@@ -43,7 +43,12 @@ export class ServiceMetrics {
   constructor(writes: Writes, statements: () => { read: number; write: number }) {
     collectDefaultMetrics({ register: this.registry, prefix: 'factline_' });
     const registers = [this.registry];
-    this.requests = new Counter({ name: 'factline_http_requests_total', help: 'HTTP requests by route, GraphQL operation and status.', labelNames: ['route', 'operation', 'status'], registers });
+    this.requests = new Counter({
+      name: 'factline_http_requests_total',
+      help: 'HTTP requests by route, GraphQL operation and status.',
+      labelNames: ['route', 'operation', 'status'],
+      registers,
+    });
     this.duration = new Histogram({
       name: 'factline_http_request_duration_seconds',
       help: 'HTTP request latency by route and GraphQL operation.',
@@ -51,12 +56,25 @@ export class ServiceMetrics {
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers,
     });
-    this.errors = new Counter({ name: 'factline_errors_total', help: 'Errors answered, by code (extensions.code).', labelNames: ['code'], registers });
+    this.errors = new Counter({
+      name: 'factline_errors_total',
+      help: 'Errors answered, by code (extensions.code).',
+      labelNames: ['code'],
+      registers,
+    });
     this.track('factline_write_queue_depth', 'Write transactions queued or running.', () => writes.depth);
     // Statements per request is the figure that stays constant whatever an article's size (and a
     // network round trip each on a database server); the bench divides these by requests.
-    this.track('factline_sql_read_statements_total', 'SQL statements run on the read connection since start.', () => statements().read);
-    this.track('factline_sql_write_statements_total', 'SQL statements run on the write connection since start.', () => statements().write);
+    this.track(
+      'factline_sql_read_statements_total',
+      'SQL statements run on the read connection since start.',
+      () => statements().read,
+    );
+    this.track(
+      'factline_sql_write_statements_total',
+      'SQL statements run on the write connection since start.',
+      () => statements().write,
+    );
   }
 
   /** A value read at each scrape (the name says its unit). */
@@ -142,7 +160,11 @@ export function requestTracker({
     const started = process.hrtime.bigint();
     const path = pathOf(req.url ?? '/');
     const given = req.headers['x-request-id'];
-    const info: RequestInfo = { id: typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : randomUUID(), ip: clientAddress(req), errorCodes: [] };
+    const info: RequestInfo = {
+      id: typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : randomUUID(),
+      ip: clientAddress(req),
+      errorCodes: [],
+    };
     localsOf(res).request = info;
     res.setHeader('x-request-id', info.id);
     // The connection went before the answer did (the client left, or a stop cut it at its cap):
@@ -190,7 +212,8 @@ export function graphqlRequestInfoPlugin<T extends { request?: RequestInfo }>():
       // The operation's label is the request policy's (src/http/request-policy.ts).
       return {
         async willSendResponse({ response }) {
-          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : response.body.initialResult.errors;
+          const errors =
+            response.body.kind === 'single' ? response.body.singleResult.errors : response.body.initialResult.errors;
           for (const error of errors ?? []) {
             const code = error.extensions?.code;
             info.errorCodes.push(typeof code === 'string' ? code : 'UNKNOWN');
@@ -202,4 +225,3 @@ export function graphqlRequestInfoPlugin<T extends { request?: RequestInfo }>():
     },
   };
 }
-

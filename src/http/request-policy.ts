@@ -47,7 +47,9 @@ export class RequestPolicy implements CachePolicy {
     const limit = this.rateLimiter.budgetOf(operation.operation, () => {
       // The worst case over all variables is known from validation: below the bar, done.
       const worst = worstCaseCost(schema, document, operationName);
-      return worst !== null && worst < this.rateLimiter.expensiveCost ? worst : operationCost(schema, document, operationName, variables);
+      return worst !== null && worst < this.rateLimiter.expensiveCost
+        ? worst
+        : operationCost(schema, document, operationName, variables);
     });
     if (!limit) return null;
     // Each mutation field is a write of its own (the validation rules cap how many one request holds).
@@ -70,7 +72,9 @@ export class RequestPolicy implements CachePolicy {
     if (!this.cache || hasCredentials(request.headers)) return null;
     const accept = request.headers.accept ?? '';
     if (request.method === 'GET') {
-      return request.headers['apollo-require-preflight'] || request.headers['x-apollo-operation-name'] ? `GET ${accept}\n${request.url ?? ''}` : null;
+      return request.headers['apollo-require-preflight'] || request.headers['x-apollo-operation-name']
+        ? `GET ${accept}\n${request.url ?? ''}`
+        : null;
     }
     if (request.method !== 'POST' || !isPlainObject(request.body)) return null;
     const { query, variables, operationName, extensions } = request.body;
@@ -94,14 +98,23 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** The policy in Apollo's pipeline: labels every operation, spends rate budgets. */
-export function requestPolicyPlugin<T extends { viewer: Viewer; request?: RequestInfo }>(schema: GraphQLSchema, policy: RequestPolicy): ApolloServerPlugin<T> {
+export function requestPolicyPlugin<T extends { viewer: Viewer; request?: RequestInfo }>(
+  schema: GraphQLSchema,
+  policy: RequestPolicy,
+): ApolloServerPlugin<T> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, operation, document, operationName, request }) {
           policy.label(contextValue.request, operation?.operation, operationName ?? undefined);
           if (!operation) return;
-          const decision = policy.budget({ schema, document, operation, operationName: operationName ?? undefined, variables: request.variables ?? {} });
+          const decision = policy.budget({
+            schema,
+            document,
+            operation,
+            operationName: operationName ?? undefined,
+            variables: request.variables ?? {},
+          });
           if (decision) await policy.spend(decision, contextValue.viewer, contextValue.request?.ip);
         },
       };

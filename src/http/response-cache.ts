@@ -109,18 +109,29 @@ const SHARED_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
  */
 /** What decides which requests the cache may answer and which answers it may keep (src/http/request-policy.ts). */
 export interface CachePolicy {
-  cacheKey(request: { method: string; headers: express.Request['headers']; url?: string; body?: unknown }): string | null;
+  cacheKey(request: {
+    method: string;
+    headers: express.Request['headers'];
+    url?: string;
+    body?: unknown;
+  }): string | null;
   cacheable(status: number, info: ReturnType<typeof requestInfo>): boolean;
 }
 
 export function responseCacheMiddleware(cache: ResponseCache, policy: CachePolicy): express.RequestHandler {
   return (req, res, next) => {
-    const key = policy.cacheKey({ method: req.method, headers: req.headers, url: req.originalUrl, body: req.is('application/json') ? req.body : undefined });
+    const key = policy.cacheKey({
+      method: req.method,
+      headers: req.headers,
+      url: req.originalUrl,
+      body: req.is('application/json') ? req.body : undefined,
+    });
     if (key === null) return next();
     const { entry, version } = cache.lookup(key);
     if (entry) {
       const info = requestInfo(res);
-      if (info && req.method === 'POST' && typeof req.body.operationName === 'string') info.operation = req.body.operationName;
+      if (info && req.method === 'POST' && typeof req.body.operationName === 'string')
+        info.operation = req.body.operationName;
       res.setHeader('content-type', entry.contentType);
       res.setHeader('etag', entry.etag);
       if (req.method === 'GET') res.setHeader('cache-control', SHARED_CACHE_CONTROL);
@@ -132,7 +143,10 @@ export function responseCacheMiddleware(cache: ResponseCache, policy: CachePolic
     res.send = (body?: unknown) => {
       const info = requestInfo(res);
       if (typeof body === 'string' && policy.cacheable(res.statusCode, info)) {
-        res.setHeader('etag', cache.store(key, version, body, String(res.getHeader('content-type') ?? 'application/json; charset=utf-8')));
+        res.setHeader(
+          'etag',
+          cache.store(key, version, body, String(res.getHeader('content-type') ?? 'application/json; charset=utf-8')),
+        );
         if (req.method === 'GET') res.setHeader('cache-control', SHARED_CACHE_CONTROL);
       }
       res.setHeader('x-cache', 'miss');

@@ -1,7 +1,23 @@
 import { viewerFromHeaders } from './viewer';
 import type http from 'node:http';
-import { type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, GraphQLError, getOperationAST, parse, specifiedRules, validate } from 'graphql';
-import { CloseCode, type Context as WsContext, handleProtocols, makeServer, type ServerOptions, type SubscribePayload } from 'graphql-ws';
+import {
+  type DocumentNode,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  GraphQLError,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  validate,
+} from 'graphql';
+import {
+  CloseCode,
+  type Context as WsContext,
+  handleProtocols,
+  makeServer,
+  type ServerOptions,
+  type SubscribePayload,
+} from 'graphql-ws';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Database } from '../db/database';
 import { contextFor, type Services } from '../app/services';
@@ -19,7 +35,8 @@ const MAX_MESSAGE_BYTES = 1024 * 1024;
 /** A ping this often; a client that has not answered the last one by the next is cut off. */
 const KEEP_ALIVE_MS = 12_000;
 
-const SUBSCRIPTIONS_ONLY = 'This WebSocket carries subscriptions only: send queries and mutations as HTTP POST requests.';
+const SUBSCRIPTIONS_ONLY =
+  'This WebSocket carries subscriptions only: send queries and mutations as HTTP POST requests.';
 
 export interface LiveUpdates {
   /** Open WebSocket connections. */
@@ -57,7 +74,17 @@ interface ConnectionParams {
  * Documents face the same parser and validation limits as over HTTP, and their errors the
  * same formatter: codes in `extensions.code`, nothing unexpected unmasked.
  */
-export function attachLiveUpdates({ server, path, schema, db, services, logger, production, clientAddress, connectionsPerAddress }: LiveUpdatesOptions): LiveUpdates {
+export function attachLiveUpdates({
+  server,
+  path,
+  schema,
+  db,
+  services,
+  logger,
+  production,
+  clientAddress,
+  connectionsPerAddress,
+}: LiveUpdatesOptions): LiveUpdates {
   // Open sockets per client address. The check (at the handshake) and the count (on
   // 'connection') happen in the same tick in ws, so concurrent handshakes cannot slip past it;
   // a handshake that fails in between was never counted.
@@ -85,7 +112,8 @@ export function attachLiveUpdates({ server, path, schema, db, services, logger, 
   const viewers = new WeakMap<object, Viewer>();
   const rules = [...specifiedRules, ...queryLimitRules(schema)];
   const formatter = createErrorFormatter({ production, logger });
-  const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] => errors.map((error) => formatter(withRequestCode(error).toJSON(), error));
+  const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
+    errors.map((error) => formatter(withRequestCode(error).toJSON(), error));
 
   const protocol = bindProtocol(
     sockets,
@@ -99,12 +127,17 @@ export function attachLiveUpdates({ server, path, schema, db, services, logger, 
           return true;
         } catch (error) {
           // A malformed, unknown or revoked token (UNAUTHENTICATED): 4403 Forbidden.
-          if (!(error instanceof GraphQLError)) logger.error('WebSocket connection check failed', production ? { errorName: (error as Error).name } : { message: (error as Error).message });
+          if (!(error instanceof GraphQLError))
+            logger.error(
+              'WebSocket connection check failed',
+              production ? { errorName: (error as Error).name } : { message: (error as Error).message },
+            );
           return false;
         }
       },
       onSubscribe: (ctx, _id, payload) => prepare(ctx, payload),
-      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(result.errors) } : undefined),
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: format(result.errors) } : undefined,
       onError: (_ctx, _id, _payload, errors) => format(errors),
     },
     { logger, production },
@@ -121,8 +154,14 @@ export function attachLiveUpdates({ server, path, schema, db, services, logger, 
     const invalid = validate(schema, document, rules, { hideSuggestions: production });
     if (invalid.length > 0) return invalid.map((error) => requestError(error, 'GRAPHQL_VALIDATION_FAILED'));
     const operation = getOperationAST(document, payload.operationName);
-    if (!operation) return [new GraphQLError('Name the operation to run: the document holds several, or none by that name.', { extensions: { code: 'BAD_REQUEST' } })];
-    if (operation.operation !== 'subscription') return [new GraphQLError(SUBSCRIPTIONS_ONLY, { extensions: { code: 'BAD_REQUEST' } })];
+    if (!operation)
+      return [
+        new GraphQLError('Name the operation to run: the document holds several, or none by that name.', {
+          extensions: { code: 'BAD_REQUEST' },
+        }),
+      ];
+    if (operation.operation !== 'subscription')
+      return [new GraphQLError(SUBSCRIPTIONS_ONLY, { extensions: { code: 'BAD_REQUEST' } })];
     // ctx.subscriptions already holds this one while it is being prepared.
     if (Object.keys(ctx.subscriptions).length > MAX_SUBSCRIPTIONS_PER_CONNECTION) {
       return [
@@ -154,7 +193,11 @@ export function attachLiveUpdates({ server, path, schema, db, services, logger, 
  * an internal error (4500) and prints it to the console: here that is the client's error
  * (4400, Bad Request), and what is truly unexpected goes to our log, stripped in production.
  */
-function bindProtocol(sockets: WebSocketServer, options: ServerOptions<ConnectionParams, { socket: WebSocket }>, { logger, production }: { logger: Logger; production: boolean }): { close(): Promise<void> } {
+function bindProtocol(
+  sockets: WebSocketServer,
+  options: ServerOptions<ConnectionParams, { socket: WebSocket }>,
+  { logger, production }: { logger: Logger; production: boolean },
+): { close(): Promise<void> } {
   const protocol = makeServer(options);
   sockets.options.handleProtocols = handleProtocols;
   sockets.on('connection', (socket) => {
@@ -165,7 +208,9 @@ function bindProtocol(sockets: WebSocketServer, options: ServerOptions<Connectio
     };
     // ws emits 'error' for what the client sent wrong (an oversized or malformed frame) and
     // closes the socket itself with the fitting code (1009, 1002…): not ours to log as a fault.
-    socket.on('error', (error: Error & { code?: string }) => logger.debug('WebSocket protocol error from a client', { errorName: error.name, code: error.code }));
+    socket.on('error', (error: Error & { code?: string }) =>
+      logger.debug('WebSocket protocol error from a client', { errorName: error.name, code: error.code }),
+    );
     let awaitingPong = false;
     const keepAlive = setInterval(() => {
       if (awaitingPong) return socket.terminate();
@@ -189,7 +234,8 @@ function bindProtocol(sockets: WebSocketServer, options: ServerOptions<Connectio
             try {
               await handle(message);
             } catch (error) {
-              if (error instanceof Error && error.message.startsWith('Unexpected message of type')) socket.close(CloseCode.BadRequest, 'Unexpected message');
+              if (error instanceof Error && error.message.startsWith('Unexpected message of type'))
+                socket.close(CloseCode.BadRequest, 'Unexpected message');
               else internalError(error);
             }
           }),
@@ -212,7 +258,12 @@ function bindProtocol(sockets: WebSocketServer, options: ServerOptions<Connectio
 
 /** Parse and validation errors carry the codes Apollo gives them over HTTP (and our limits' own). */
 function requestError(error: GraphQLError, code: string): GraphQLError {
-  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    extensions: { ...error.extensions, code },
+  });
 }
 
 /**
@@ -221,6 +272,7 @@ function requestError(error: GraphQLError, code: string): GraphQLError {
  */
 function withRequestCode(error: GraphQLError): GraphQLError {
   if (error.extensions.code !== undefined || error.path !== undefined || error.originalError) return error;
-  if (error.message.startsWith('Variable "$')) return new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: ErrorCode.BAD_USER_INPUT } });
+  if (error.message.startsWith('Variable "$'))
+    return new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: ErrorCode.BAD_USER_INPUT } });
   return error;
 }

@@ -3,13 +3,41 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scoreQuoteMatches } from '../../src/anchoring/match-quote';
-import { AMBIGUITY_MARGIN, FUZZY_THRESHOLD, describeBodyChange, reanchor, type StoredAnchor } from '../../src/anchoring/reanchor';
+import {
+  AMBIGUITY_MARGIN,
+  FUZZY_THRESHOLD,
+  describeBodyChange,
+  reanchor,
+  type StoredAnchor,
+} from '../../src/anchoring/reanchor';
 import { findOccurrences, locateQuote, selectorAt } from '../../src/anchoring/text-selector';
 
 // Filler is lowercase or another script only, so it can never spell the quote's uppercase
 // markers: the quote stays unique and no edit can duplicate its full context. Each token is a
 // whole character (emoji, accent + combining mark, RTL words), so edits never split one.
-const FILLER = ['a', 'e', 'n', 's', 't', 'the', 'of', ' ', ' ', ', ', '. ', '😀', '🇺🇦', '’', '“', '”', 'e\u0301', 'שלום', 'مرحبا', '7', '\n\n'];
+const FILLER = [
+  'a',
+  'e',
+  'n',
+  's',
+  't',
+  'the',
+  'of',
+  ' ',
+  ' ',
+  ', ',
+  '. ',
+  '😀',
+  '🇺🇦',
+  '’',
+  '“',
+  '”',
+  'e\u0301',
+  'שלום',
+  'مرحبا',
+  '7',
+  '\n\n',
+];
 const token = fc.constantFrom(...FILLER);
 const tokens = (maxLength: number) => fc.array(token, { maxLength });
 
@@ -47,19 +75,26 @@ function storedAnchor(body: string, start: number, end: number): StoredAnchor {
 describe('reanchor properties', () => {
   it('edits outside the quoted span always keep it, at its exact new offsets', () => {
     fc.assert(
-      fc.property(tokens(80), quoteArb, tokens(80), fc.array(editArb, { maxLength: 5 }), fc.array(editArb, { maxLength: 5 }), (before, quote, after, editsBefore, editsAfter) => {
-        fc.pre(editsBefore.length + editsAfter.length > 0);
-        const oldBody = before.join('') + quote + after.join('');
-        const newBefore = applyEdits(before, editsBefore).join('');
-        const newBody = newBefore + quote + applyEdits(after, editsAfter).join('');
-        const anchor = storedAnchor(oldBody, before.join('').length, before.join('').length + quote.length);
-        const result = reanchor(describeBodyChange(oldBody, newBody), anchor);
-        const start = newBefore.length;
-        expect(result.status).toBe(start === anchor.start ? 'ANCHORED' : 'MOVED');
-        expect(result.selector).toEqual(selectorAt(newBody, start, start + quote.length));
-        expect(result.score).toBeGreaterThan(0);
-        expect(result.score).toBeLessThanOrEqual(1);
-      }),
+      fc.property(
+        tokens(80),
+        quoteArb,
+        tokens(80),
+        fc.array(editArb, { maxLength: 5 }),
+        fc.array(editArb, { maxLength: 5 }),
+        (before, quote, after, editsBefore, editsAfter) => {
+          fc.pre(editsBefore.length + editsAfter.length > 0);
+          const oldBody = before.join('') + quote + after.join('');
+          const newBefore = applyEdits(before, editsBefore).join('');
+          const newBody = newBefore + quote + applyEdits(after, editsAfter).join('');
+          const anchor = storedAnchor(oldBody, before.join('').length, before.join('').length + quote.length);
+          const result = reanchor(describeBodyChange(oldBody, newBody), anchor);
+          const start = newBefore.length;
+          expect(result.status).toBe(start === anchor.start ? 'ANCHORED' : 'MOVED');
+          expect(result.selector).toEqual(selectorAt(newBody, start, start + quote.length));
+          expect(result.score).toBeGreaterThan(0);
+          expect(result.score).toBeLessThanOrEqual(1);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -83,7 +118,10 @@ describe('reanchor properties', () => {
         const oldBody = before.join('') + quote + after.join('');
         const newBody = before.join('') + edited + after.join('');
         const start = before.join('').length;
-        const result = reanchor(describeBodyChange(oldBody, newBody), storedAnchor(oldBody, start, start + quote.length));
+        const result = reanchor(
+          describeBodyChange(oldBody, newBody),
+          storedAnchor(oldBody, start, start + quote.length),
+        );
         expect(['FUZZY', 'ORPHANED', 'AMBIGUOUS']).toContain(result.status);
         if (result.status === 'FUZZY') {
           fuzzy += 1;
@@ -106,14 +144,19 @@ interface DemoArticle {
   body: string;
   claims: { key: string; quote: string }[];
 }
-const demo = (JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../fixtures/demo-dataset.json'), 'utf8')) as { articles: DemoArticle[] })
-  .articles[0];
+const demo = (
+  JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../fixtures/demo-dataset.json'), 'utf8')) as {
+    articles: DemoArticle[];
+  }
+).articles[0];
 
 function demoAnchors(): Map<string, StoredAnchor> {
-  return new Map(demo.claims.map((claim) => {
-    const { exact, prefix, suffix, start, end } = locateQuote(demo.body, claim.quote);
-    return [claim.key, { quote: exact, prefix, suffix, start, end }];
-  }));
+  return new Map(
+    demo.claims.map((claim) => {
+      const { exact, prefix, suffix, start, end } = locateQuote(demo.body, claim.quote);
+      return [claim.key, { quote: exact, prefix, suffix, start, end }];
+    }),
+  );
 }
 
 /** Re-anchors every demo claim; those not in `except` must keep their exact quote, where it now is. */
@@ -159,7 +202,10 @@ describe('reanchor on the demo article', () => {
     // Mid-paragraph: the full quote-with-context now occurs twice.
     expect(reanchor(change, anchors.get('act-firmly')!)).toMatchObject({ status: 'AMBIGUOUS', selector: null });
     // Its suffix runs into the next paragraph, so only the copy keeps that context intact.
-    expect(reanchor(change, anchors.get('sovereignty-commitment')!)).toMatchObject({ status: 'AMBIGUOUS', selector: null });
+    expect(reanchor(change, anchors.get('sovereignty-commitment')!)).toMatchObject({
+      status: 'AMBIGUOUS',
+      selector: null,
+    });
     expect(reanchor(change, anchors.get('psaki-quote')!).status).toBe('MOVED');
     // The same, with the copy inserted before the original.
     const copyFirst = [...paragraphs.slice(0, index), paragraphs[index], ...paragraphs.slice(index)].join('\n\n');
@@ -172,12 +218,21 @@ describe('reanchor on the demo article', () => {
     const anchor = storedAnchor(demo.body, putins[1], putins[1] + 'Putin'.length); // "Biden warned Putin"
     // Far after it: the misspelt reply is fixed. Far before it: a comma is dropped.
     const fixed = demo.body.replace('take’s one to known one', 'it takes one to know one');
-    expect(reanchor(describeBodyChange(demo.body, fixed), anchor)).toMatchObject({ status: 'ANCHORED', selector: { start: putins[1] } });
+    expect(reanchor(describeBodyChange(demo.body, fixed), anchor)).toMatchObject({
+      status: 'ANCHORED',
+      selector: { start: putins[1] },
+    });
     const both = fixed.replace('US President, Joe Biden,', 'US President Joe Biden');
-    expect(reanchor(describeBodyChange(demo.body, both), anchor)).toMatchObject({ status: 'MOVED', selector: { start: putins[1] - 2 } });
+    expect(reanchor(describeBodyChange(demo.body, both), anchor)).toMatchObject({
+      status: 'MOVED',
+      selector: { start: putins[1] - 2 },
+    });
     // A new sentence naming Putin adds an occurrence, but not a look-alike: its context differs.
     const added = demo.body.replace('Clearly, relations', 'Putin has not commented. Clearly, relations');
-    expect(reanchor(describeBodyChange(demo.body, added), anchor)).toMatchObject({ status: 'ANCHORED', selector: { start: putins[1] } });
+    expect(reanchor(describeBodyChange(demo.body, added), anchor)).toMatchObject({
+      status: 'ANCHORED',
+      selector: { start: putins[1] },
+    });
   });
 });
 
@@ -201,7 +256,10 @@ describe('reanchor edge cases', () => {
     const long = 'The ministry SAID on Monday that the figures, first published in March, were revised twice.';
     const oldBody = `Intro. ${long} Outro.`;
     const stored = storedAnchor(oldBody, 7, 7 + long.length);
-    const fuzzy = reanchor(describeBodyChange(oldBody, oldBody.replace('revised twice', 'revised three times')), stored);
+    const fuzzy = reanchor(
+      describeBodyChange(oldBody, oldBody.replace('revised twice', 'revised three times')),
+      stored,
+    );
     expect(fuzzy.status).toBe('FUZZY');
     expect(fuzzy.selector?.exact).toBe(long.replace('revised twice', 'revised three times'));
     const shorter = reanchor(describeBodyChange(oldBody, long.slice(0, 60)), stored);
@@ -215,7 +273,10 @@ describe('reanchor edge cases', () => {
     const oldBody = 'some text before it, then 😀 QUICK brown fox e\u0301 and more text after it';
     const quote = '😀 QUICK brown fox e\u0301';
     const stored = storedAnchor(oldBody, oldBody.indexOf(quote), oldBody.indexOf(quote) + quote.length);
-    const result = reanchor(describeBodyChange(oldBody, oldBody.replace('😀', '🈀').replace('e\u0301', 'e\u0300')), stored);
+    const result = reanchor(
+      describeBodyChange(oldBody, oldBody.replace('😀', '🈀').replace('e\u0301', 'e\u0300')),
+      stored,
+    );
     expect(result.status).toBe('FUZZY');
     expect(result.selector?.exact).toBe('🈀 QUICK brown fox e\u0300');
   });

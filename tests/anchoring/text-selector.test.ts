@@ -7,7 +7,13 @@ const BODY = 'The minister said taxes rose. Later the minister said taxes fell. 
 describe('locateQuote', () => {
   it('returns W3C quote and position selectors for a unique quote', () => {
     const selector = locateQuote(BODY, 'taxes rose');
-    expect(selector).toEqual({ exact: 'taxes rose', prefix: 'The minister said ', suffix: '. Later the minister said taxes ', start: 18, end: 28 });
+    expect(selector).toEqual({
+      exact: 'taxes rose',
+      prefix: 'The minister said ',
+      suffix: '. Later the minister said taxes ',
+      start: 18,
+      end: 28,
+    });
   });
 
   it('refuses an ambiguous quote, listing the occurrences', () => {

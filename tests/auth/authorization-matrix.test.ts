@@ -32,20 +32,48 @@ interface Setup {
 const OWN_DRAFT = new Set(['updateAnnotation', 'submitAnnotation']);
 
 const RULES: Record<string, { role: Role; prepare: Prepare }> = {
-  createClaim: { role: Role.REVIEWER, prepare: async (s) => ({ articleId: s.articleId, quote: 'NATO has similarly urged Russia', claimant: `c${s.uniq()}` }) },
+  createClaim: {
+    role: Role.REVIEWER,
+    prepare: async (s) => ({
+      articleId: s.articleId,
+      quote: 'NATO has similarly urged Russia',
+      claimant: `c${s.uniq()}`,
+    }),
+  },
   updateClaim: { role: Role.REVIEWER, prepare: async (s) => ({ id: await s.claim(), claimant: 'Someone' }) },
   deleteClaim: { role: Role.EDITOR, prepare: async (s) => ({ id: await s.claim() }) },
-  reattachClaim: { role: Role.REVIEWER, prepare: async (s) => ({ id: await s.fuzzyClaim(), quote: 'rates rose by five percent' }) },
+  reattachClaim: {
+    role: Role.REVIEWER,
+    prepare: async (s) => ({ id: await s.fuzzyClaim(), quote: 'rates rose by five percent' }),
+  },
   confirmClaimAnchor: { role: Role.REVIEWER, prepare: async (s) => ({ id: await s.fuzzyClaim() }) },
-  createSource: { role: Role.REVIEWER, prepare: async (s) => ({ url: `https://example.org/s${s.uniq()}`, title: 'A source', kind: 'DATASET' }) },
-  createAnnotation: { role: Role.REVIEWER, prepare: async (s) => ({ claimId: await s.claim(), verdict: 'TRUE', summary: 'Right.', body: 'Checked.' }) },
+  createSource: {
+    role: Role.REVIEWER,
+    prepare: async (s) => ({ url: `https://example.org/s${s.uniq()}`, title: 'A source', kind: 'DATASET' }),
+  },
+  createAnnotation: {
+    role: Role.REVIEWER,
+    prepare: async (s) => ({ claimId: await s.claim(), verdict: 'TRUE', summary: 'Right.', body: 'Checked.' }),
+  },
   // Authors act on their own drafts (who else may is in the workflow tests): see OWN_DRAFT.
   updateAnnotation: { role: Role.REVIEWER, prepare: async () => ({ expectedVersion: 1, summary: 'Edited.' }) },
   submitAnnotation: { role: Role.REVIEWER, prepare: async () => ({}) },
-  publishAnnotation: { role: Role.EDITOR, prepare: async (s) => ({ id: (await s.annotation('IN_REVIEW')).id, expectedVersion: 2 }) },
-  retractAnnotation: { role: Role.EDITOR, prepare: async (s) => ({ id: (await s.annotation('PUBLISHED')).id, reason: 'Wrong.' }) },
-  createArticle: { role: Role.EDITOR, prepare: async (s) => ({ slug: `article-${s.uniq()}`, headline: 'H', body: 'B' }) },
-  updateArticle: { role: Role.EDITOR, prepare: async (s) => ({ id: await newArticle(s), expectedVersion: 1, headline: 'New' }) },
+  publishAnnotation: {
+    role: Role.EDITOR,
+    prepare: async (s) => ({ id: (await s.annotation('IN_REVIEW')).id, expectedVersion: 2 }),
+  },
+  retractAnnotation: {
+    role: Role.EDITOR,
+    prepare: async (s) => ({ id: (await s.annotation('PUBLISHED')).id, reason: 'Wrong.' }),
+  },
+  createArticle: {
+    role: Role.EDITOR,
+    prepare: async (s) => ({ slug: `article-${s.uniq()}`, headline: 'H', body: 'B' }),
+  },
+  updateArticle: {
+    role: Role.EDITOR,
+    prepare: async (s) => ({ id: await newArticle(s), expectedVersion: 1, headline: 'New' }),
+  },
   publishArticle: { role: Role.EDITOR, prepare: async (s) => ({ id: await newArticle(s) }) },
   archiveArticle: { role: Role.EDITOR, prepare: async (s) => ({ id: await newArticle(s) }) },
   createUser: { role: Role.ADMIN, prepare: async (s) => ({ name: `user ${s.uniq()}`, role: 'REVIEWER' }) },
@@ -55,22 +83,39 @@ const RULES: Record<string, { role: Role; prepare: Prepare }> = {
 };
 
 async function call(server: TestServer, token: string, query: string, input: Record<string, unknown>) {
-  const result = await server.gql<Record<string, { id?: string; version?: number; secret?: string; token?: { id: string } }>>(query, { input }, token);
+  const result = await server.gql<
+    Record<string, { id?: string; version?: number; secret?: string; token?: { id: string } }>
+  >(query, { input }, token);
   expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
   return Object.values(result.data!)[0];
 }
 
 async function newArticle(s: Setup): Promise<string> {
-  const created = await call(s.server, s.editor.token, 'mutation($input: CreateArticleInput!) { createArticle(input: $input) { id } }', { slug: `prep-${s.uniq()}`, headline: 'H', body: 'B' });
+  const created = await call(
+    s.server,
+    s.editor.token,
+    'mutation($input: CreateArticleInput!) { createArticle(input: $input) { id } }',
+    { slug: `prep-${s.uniq()}`, headline: 'H', body: 'B' },
+  );
   return created.id!;
 }
 
 async function newUser(s: Setup): Promise<string> {
-  return (await call(s.server, s.admin.token, 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', { name: `prep ${s.uniq()}`, role: 'REVIEWER' })).id!;
+  return (
+    await call(s.server, s.admin.token, 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+      name: `prep ${s.uniq()}`,
+      role: 'REVIEWER',
+    })
+  ).id!;
 }
 
 async function newToken(s: Setup): Promise<string> {
-  const created = await call(s.server, s.admin.token, 'mutation($input: CreateTokenInput!) { createToken(input: $input) { token { id } } }', { userId: await newUser(s), label: 'x' });
+  const created = await call(
+    s.server,
+    s.admin.token,
+    'mutation($input: CreateTokenInput!) { createToken(input: $input) { token { id } } }',
+    { userId: await newUser(s), label: 'x' },
+  );
   return created.token!.id;
 }
 
@@ -95,28 +140,74 @@ describe('authorization matrix', () => {
       articleId: article.data!.article.id,
       uniq: () => (counter += 1),
       async claim() {
-        return (await call(server, reviewer.token, 'mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }', { articleId: setup.articleId, quote: 'Clearly, relations', occurrence: 1 })).id!;
+        return (
+          await call(
+            server,
+            reviewer.token,
+            'mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }',
+            { articleId: setup.articleId, quote: 'Clearly, relations', occurrence: 1 },
+          )
+        ).id!;
       },
       async fuzzyClaim() {
         const body = 'The minister said rates rose by four percent this year. Other news followed.';
-        const id = (await call(server, editor.token, 'mutation($input: CreateArticleInput!) { createArticle(input: $input) { id } }', { slug: `fuzzy-${setup.uniq()}`, headline: 'H', body })).id!;
-        await call(server, editor.token, 'mutation($input: ArticleTransitionInput!) { publishArticle(input: $input) { id } }', { id });
-        const claim = (await call(server, reviewer.token, 'mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }', { articleId: id, quote: 'rates rose by four percent' })).id!;
+        const id = (
+          await call(
+            server,
+            editor.token,
+            'mutation($input: CreateArticleInput!) { createArticle(input: $input) { id } }',
+            { slug: `fuzzy-${setup.uniq()}`, headline: 'H', body },
+          )
+        ).id!;
+        await call(
+          server,
+          editor.token,
+          'mutation($input: ArticleTransitionInput!) { publishArticle(input: $input) { id } }',
+          { id },
+        );
+        const claim = (
+          await call(
+            server,
+            reviewer.token,
+            'mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }',
+            { articleId: id, quote: 'rates rose by four percent' },
+          )
+        ).id!;
         const corrected = body.replace('four', 'five');
-        await call(server, editor.token, 'mutation($input: UpdateArticleInput!) { updateArticle(input: $input) { id } }', { id, expectedVersion: 2, body: corrected, changeNote: 'Five, not four.' });
+        await call(
+          server,
+          editor.token,
+          'mutation($input: UpdateArticleInput!) { updateArticle(input: $input) { id } }',
+          { id, expectedVersion: 2, body: corrected, changeNote: 'Five, not four.' },
+        );
         return claim;
       },
       async annotation(status) {
-        const created = await call(server, reviewer.token, 'mutation($input: CreateAnnotationInput!) { createAnnotation(input: $input) { id version } }', {
-          claimId: await setup.claim(),
-          verdict: 'MIXED',
-          summary: 'Partly.',
-          body: 'Some of it.',
-        });
+        const created = await call(
+          server,
+          reviewer.token,
+          'mutation($input: CreateAnnotationInput!) { createAnnotation(input: $input) { id version } }',
+          {
+            claimId: await setup.claim(),
+            verdict: 'MIXED',
+            summary: 'Partly.',
+            body: 'Some of it.',
+          },
+        );
         if (status === 'DRAFT') return { id: created.id!, version: 1 };
-        await call(server, reviewer.token, 'mutation($input: AnnotationTransitionInput!) { submitAnnotation(input: $input) { id } }', { id: created.id });
+        await call(
+          server,
+          reviewer.token,
+          'mutation($input: AnnotationTransitionInput!) { submitAnnotation(input: $input) { id } }',
+          { id: created.id },
+        );
         if (status === 'IN_REVIEW') return { id: created.id!, version: 2 };
-        await call(server, editor.token, 'mutation($input: PublishAnnotationInput!) { publishAnnotation(input: $input) { id } }', { id: created.id, expectedVersion: 2 });
+        await call(
+          server,
+          editor.token,
+          'mutation($input: PublishAnnotationInput!) { publishAnnotation(input: $input) { id } }',
+          { id: created.id, expectedVersion: 2 },
+        );
         return { id: created.id!, version: 3 };
       },
     };
@@ -142,12 +233,17 @@ describe('authorization matrix', () => {
     let input = await rule.prepare(setup);
     if (OWN_DRAFT.has(mutation)) {
       const own = signedIn
-        ? await call(server, signedIn.token, 'mutation($input: CreateAnnotationInput!) { createAnnotation(input: $input) { id } }', {
-            claimId: await setup.claim(),
-            verdict: 'TRUE',
-            summary: 'Own.',
-            body: 'Own draft.',
-          })
+        ? await call(
+            server,
+            signedIn.token,
+            'mutation($input: CreateAnnotationInput!) { createAnnotation(input: $input) { id } }',
+            {
+              claimId: await setup.claim(),
+              verdict: 'TRUE',
+              summary: 'Own.',
+              body: 'Own draft.',
+            },
+          )
         : await setup.annotation('DRAFT');
       input = { ...input, id: own.id };
     }

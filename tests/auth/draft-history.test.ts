@@ -46,14 +46,21 @@ describe('the history of a draft article', () => {
       body: 'EMBARGO-BODY-2 The minister resigned on Friday.',
     });
     duringDraft = await moment();
-    await room.updateArticle(editor, { id: draft.id, expectedVersion: rewritten.version, headline: 'Minister resigns', standfirst: 'The final standfirst', body: 'The minister resigned on Friday, aides said.' });
+    await room.updateArticle(editor, {
+      id: draft.id,
+      expectedVersion: rewritten.version,
+      headline: 'Minister resigns',
+      standfirst: 'The final standfirst',
+      body: 'The minister resigned on Friday, aides said.',
+    });
     await room.publishArticle(editor, draft.id);
     afterPublication = await moment();
   });
   afterAll(() => server.close());
 
   async function read(asOf?: string, who?: SignedIn) {
-    return (await room.ok<{ article: Record<string, unknown> | null }>(ARTICLE, { slug: 'embargoed', asOf }, who)).article;
+    return (await room.ok<{ article: Record<string, unknown> | null }>(ARTICLE, { slug: 'embargoed', asOf }, who))
+      .article;
   }
 
   it('asOf a moment while it was a draft answers null, to readers and reviewers, whatever its publication time says', async () => {
@@ -90,11 +97,23 @@ describe('the history of a draft article', () => {
   });
 
   it('while archived the article is gone; edits made then are never shown, even after it is published again', async () => {
-    const current = await room.ok<{ article: { version: number } }>('query($id: ID!) { article(id: $id) { version } }', { id: articleId }, editor);
+    const current = await room.ok<{ article: { version: number } }>(
+      'query($id: ID!) { article(id: $id) { version } }',
+      { id: articleId },
+      editor,
+    );
     const archived = await room.archiveArticle(editor, articleId);
     const duringArchive = await moment();
-    const edited = await room.updateArticle(editor, { id: articleId, expectedVersion: archived.version, headline: 'ARCHIVED-EDIT Minister quits' });
-    await room.updateArticle(editor, { id: articleId, expectedVersion: edited.version, headline: 'Minister resigns after inquiry' });
+    const edited = await room.updateArticle(editor, {
+      id: articleId,
+      expectedVersion: archived.version,
+      headline: 'ARCHIVED-EDIT Minister quits',
+    });
+    await room.updateArticle(editor, {
+      id: articleId,
+      expectedVersion: edited.version,
+      headline: 'Minister resigns after inquiry',
+    });
     await room.publishArticle(editor, articleId);
     expect(current.article.version).toBeLessThan(archived.version);
     expect(await read(duringArchive)).toBeNull();
@@ -102,7 +121,10 @@ describe('the history of a draft article', () => {
     expect((await read(afterPublication))!.headline).toBe('Minister resigns');
     const now = await read();
     expect(JSON.stringify(now)).not.toContain('ARCHIVED-EDIT');
-    expect((now!.revisions as { headline: string }[]).map((revision) => revision.headline)).toEqual(['Minister resigns', 'Minister resigns after inquiry']);
+    expect((now!.revisions as { headline: string }[]).map((revision) => revision.headline)).toEqual([
+      'Minister resigns',
+      'Minister resigns after inquiry',
+    ]);
     expect(now!.corrections).toEqual([{ kind: 'ARTICLE_UPDATED', note: '', revision: 5 }]);
   });
 });

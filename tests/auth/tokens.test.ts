@@ -24,10 +24,19 @@ describe('API tokens', () => {
 
   it('a valid token signs the request in, and lastUsedAt is kept', async () => {
     const lastUsed = async () =>
-      (await inspectRow(server.db, sql<{ last_used_at: string | null }>`SELECT last_used_at FROM api_tokens WHERE token_hash = ${hashToken(admin.token)}`))!.last_used_at;
+      (await inspectRow(
+        server.db,
+        sql<{
+          last_used_at: string | null;
+        }>`SELECT last_used_at FROM api_tokens WHERE token_hash = ${hashToken(admin.token)}`,
+      ))!.last_used_at;
     expect(await lastUsed()).toBeNull();
     const requestedAt = Date.now();
-    const result = await server.gql<{ viewer: { name: string; role: string } }>('{ viewer { name role } }', {}, admin.token);
+    const result = await server.gql<{ viewer: { name: string; role: string } }>(
+      '{ viewer { name role } }',
+      {},
+      admin.token,
+    );
     expect(result.data).toEqual({ viewer: { name: 'Ada Admin', role: 'ADMIN' } });
     await server.db.writes.drain();
     const stamp = await lastUsed();
@@ -52,7 +61,11 @@ describe('API tokens', () => {
     ['a malformed header', 'Token abc'],
     ['an empty bearer', 'Bearer '],
   ])('%s is UNAUTHENTICATED (401), never anonymous', async (_name, header) => {
-    const response = await fetch(server.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: header }, body: JSON.stringify({ query: '{ articles { totalCount } }' }) });
+    const response = await fetch(server.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: header },
+      body: JSON.stringify({ query: '{ articles { totalCount } }' }),
+    });
     expect(response.status).toBe(401);
     const body = (await response.json()) as { errors: { extensions: { code: string } }[]; data?: unknown };
     expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
@@ -60,8 +73,17 @@ describe('API tokens', () => {
   });
 
   it('an ADMIN creates and revokes tokens; a revoked token is refused', async () => {
-    const user = await server.gql<{ createUser: { id: string } }>('mutation { createUser(input: { name: "Rita", role: REVIEWER }) { id } }', {}, admin.token);
-    const created = await server.gql<{ createToken: { secret: string; token: { id: string; label: string; tokenPrefix: string; revokedAt: string | null } } }>(
+    const user = await server.gql<{ createUser: { id: string } }>(
+      'mutation { createUser(input: { name: "Rita", role: REVIEWER }) { id } }',
+      {},
+      admin.token,
+    );
+    const created = await server.gql<{
+      createToken: {
+        secret: string;
+        token: { id: string; label: string; tokenPrefix: string; revokedAt: string | null };
+      };
+    }>(
       'mutation($u: ID!) { createToken(input: { userId: $u, label: "laptop" }) { secret token { id label tokenPrefix revokedAt } } }',
       { u: user.data!.createUser.id },
       admin.token,
@@ -70,7 +92,11 @@ describe('API tokens', () => {
     expect(token).toMatchObject({ label: 'laptop', revokedAt: null });
     expect(secret.startsWith(token.tokenPrefix)).toBe(true);
     expect((await server.gql('{ viewer { name } }', {}, secret)).data).toEqual({ viewer: { name: 'Rita' } });
-    const revoked = await server.gql<{ revokeToken: { revokedAt: string } }>('mutation($id: ID!) { revokeToken(input: { id: $id }) { revokedAt } }', { id: token.id }, admin.token);
+    const revoked = await server.gql<{ revokeToken: { revokedAt: string } }>(
+      'mutation($id: ID!) { revokeToken(input: { id: $id }) { revokedAt } }',
+      { id: token.id },
+      admin.token,
+    );
     expect(revoked.data!.revokeToken.revokedAt).toBeTruthy();
     const refused = await server.gql('{ viewer { name } }', {}, secret);
     expect(refused.status).toBe(401);
@@ -88,8 +114,13 @@ describe('API tokens', () => {
     };
     const secret = (await run('create', '--name', 'Ana', '--role', 'reviewer')).trim();
     expect(secret).toMatch(/^fl_[A-Za-z0-9_-]{43}$/);
-    expect((await server.gql('{ viewer { name role } }', {}, secret)).data).toEqual({ viewer: { name: 'Ana', role: 'REVIEWER' } });
-    const row = await inspectRow(server.db, sql<{ id: number }>`SELECT id FROM api_tokens WHERE token_hash = ${hashToken(secret)}`);
+    expect((await server.gql('{ viewer { name role } }', {}, secret)).data).toEqual({
+      viewer: { name: 'Ana', role: 'REVIEWER' },
+    });
+    const row = await inspectRow(
+      server.db,
+      sql<{ id: number }>`SELECT id FROM api_tokens WHERE token_hash = ${hashToken(secret)}`,
+    );
     const id = Buffer.from(`ApiToken:${row!.id}`).toString('base64url');
     expect(await run('revoke', id)).toContain('revoked');
     expect((await server.gql('{ viewer { name } }', {}, secret)).status).toBe(401);

@@ -24,7 +24,9 @@ describe('visibility of unpublished work', () => {
     author = await server.signIn(Role.REVIEWER);
     otherReviewer = await server.signIn(Role.REVIEWER);
     editor = await server.signIn(Role.EDITOR);
-    const demo = await server.gql<{ article: { claims: { id: string }[] } }>(`{ article(slug: "${DEMO_ARTICLE_SLUG}") { claims { id } } }`);
+    const demo = await server.gql<{ article: { claims: { id: string }[] } }>(
+      `{ article(slug: "${DEMO_ARTICLE_SLUG}") { claims { id } } }`,
+    );
     claimId = demo.data!.article.claims[0].id;
     const draft = await server.gql<{ createAnnotation: { id: string } }>(
       'mutation($c: ID!) { createAnnotation(input: { claimId: $c, verdict: FALSE, summary: "Secret draft", body: "Not yet." }) { id } }',
@@ -38,7 +40,11 @@ describe('visibility of unpublished work', () => {
       editor.token,
     );
     draftArticleId = article.data!.createArticle.id;
-    const claim = await server.gql<{ createClaim: { id: string } }>('mutation($a: ID!) { createClaim(input: { articleId: $a, quote: "The minister resigned" }) { id } }', { a: draftArticleId }, editor.token);
+    const claim = await server.gql<{ createClaim: { id: string } }>(
+      'mutation($a: ID!) { createClaim(input: { articleId: $a, quote: "The minister resigned" }) { id } }',
+      { a: draftArticleId },
+      editor.token,
+    );
     draftArticleClaimId = claim.data!.createClaim.id;
   });
   afterAll(() => server.close());
@@ -52,11 +58,13 @@ describe('visibility of unpublished work', () => {
   }`;
 
   async function annotationSightings(token?: string): Promise<number> {
-    const result = await server.gql<{ node: unknown; annotation: unknown; nodes: unknown[]; claim: { annotations: { id: string }[] }; article: { claims: { annotations: { id: string }[] }[] } }>(
-      ANNOTATION_PATHS,
-      { id: draftAnnotationId, claim: claimId },
-      token,
-    );
+    const result = await server.gql<{
+      node: unknown;
+      annotation: unknown;
+      nodes: unknown[];
+      claim: { annotations: { id: string }[] };
+      article: { claims: { annotations: { id: string }[] }[] };
+    }>(ANNOTATION_PATHS, { id: draftAnnotationId, claim: claimId }, token);
     expect(result.errors).toBeUndefined();
     const d = result.data!;
     return [
@@ -118,21 +126,41 @@ describe('visibility of unpublished work', () => {
   });
 
   it('reviewers cannot write on an article they cannot see', async () => {
-    const result = await server.gql('mutation($a: ID!) { createClaim(input: { articleId: $a, quote: "The minister" }) { id } }', { a: draftArticleId }, author.token);
+    const result = await server.gql(
+      'mutation($a: ID!) { createClaim(input: { articleId: $a, quote: "The minister" }) { id } }',
+      { a: draftArticleId },
+      author.token,
+    );
     expect(result.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.articleId' });
-    const other = await server.gql('mutation($id: ID!) { submitAnnotation(input: { id: $id }) { id } }', { id: draftAnnotationId }, otherReviewer.token);
+    const other = await server.gql(
+      'mutation($id: ID!) { submitAnnotation(input: { id: $id }) { id } }',
+      { id: draftAnnotationId },
+      otherReviewer.token,
+    );
     expect(other.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND' });
   });
 
-  it("editors page through dated and undated articles without gaps, in both orders", async () => {
+  it('editors page through dated and undated articles without gaps, in both orders', async () => {
     for (let i = 0; i < 3; i += 1) {
-      await server.gql(`mutation { createArticle(input: { slug: "undated-${i}", headline: "U${i}", body: "Body ${i}" }) { id } }`, {}, editor.token);
+      await server.gql(
+        `mutation { createArticle(input: { slug: "undated-${i}", headline: "U${i}", body: "Body ${i}" }) { id } }`,
+        {},
+        editor.token,
+      );
     }
     for (const orderBy of ['PUBLISHED_AT_DESC', 'PUBLISHED_AT_ASC']) {
       const seen: string[] = [];
       let after: string | null = null;
       for (let guard = 0; guard < 20; guard += 1) {
-        const page: { data?: { articles: { totalCount: number; edges: { node: { slug: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } | null } = await server.gql(
+        const page: {
+          data?: {
+            articles: {
+              totalCount: number;
+              edges: { node: { slug: string } }[];
+              pageInfo: { hasNextPage: boolean; endCursor: string };
+            };
+          } | null;
+        } = await server.gql(
           'query($after: String, $o: ArticleOrder) { articles(first: 2, after: $after, orderBy: $o) { totalCount edges { node { slug } } pageInfo { hasNextPage endCursor } } }',
           { after, o: orderBy },
           editor.token,
@@ -146,8 +174,19 @@ describe('visibility of unpublished work', () => {
   });
   it('a fact-check is written to only where it can be read: not on an archived article by its reviewer, nor on a deleted claim by anyone', async () => {
     const room = new Newsroom(server);
-    const story = await room.publishedStory(editor, author, 'to-archive', 'The council voted to close the library.', 'voted to close the library');
-    const draft = await room.createAnnotation(author, { claimId: story.claimId, verdict: 'TRUE', summary: 'Minutes.', body: 'b' });
+    const story = await room.publishedStory(
+      editor,
+      author,
+      'to-archive',
+      'The council voted to close the library.',
+      'voted to close the library',
+    );
+    const draft = await room.createAnnotation(author, {
+      claimId: story.claimId,
+      verdict: 'TRUE',
+      summary: 'Minutes.',
+      body: 'b',
+    });
     await room.archiveArticle(editor, story.articleId);
     const before = await fingerprint(server);
     for (const mutation of [
@@ -160,8 +199,16 @@ describe('visibility of unpublished work', () => {
     }
     expect(await fingerprint(server)).toBe(before);
     await room.publishArticle(editor, story.articleId);
-    await room.ok('mutation($id: ID!) { deleteClaim(input: { id: $id }) { deletedClaimId } }', { id: story.claimId }, editor);
-    const onDeleted = await server.gql('mutation($id: ID!) { updateAnnotation(input: { id: $id, expectedVersion: 1, summary: "Late" }) { id } }', { id: draft.id }, editor.token);
+    await room.ok(
+      'mutation($id: ID!) { deleteClaim(input: { id: $id }) { deletedClaimId } }',
+      { id: story.claimId },
+      editor,
+    );
+    const onDeleted = await server.gql(
+      'mutation($id: ID!) { updateAnnotation(input: { id: $id, expectedVersion: 1, summary: "Late" }) { id } }',
+      { id: draft.id },
+      editor.token,
+    );
     expect(onDeleted.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND' });
     expect(server.logger.entries).toEqual([]);
   });

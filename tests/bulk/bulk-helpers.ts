@@ -17,9 +17,17 @@ export interface CliResult {
 
 /** Runs a compiled CLI (as `npm run import` / `export` do) on the database file `databasePath`. */
 /** Runs a CLI against a test database (its `env` names it: a SQLite file or a PostgreSQL schema). */
-export function runCli(script: string, args: string[], database: { env: Record<string, string> }, env: Record<string, string> = {}): Promise<CliResult> {
+export function runCli(
+  script: string,
+  args: string[],
+  database: { env: Record<string, string> },
+  env: Record<string, string> = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, ...database.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, ...args], {
+      env: { ...process.env, ...database.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -38,7 +46,18 @@ export function toNdjson(lines: unknown[]): string {
   return lines.map((line) => (typeof line === 'string' ? line : JSON.stringify(line))).join('\n') + '\n';
 }
 
-const TABLES = ['articles', 'article_revisions', 'claims', 'claim_anchors', 'annotations', 'annotation_revisions', 'citations', 'sources', 'users', 'search_documents'];
+const TABLES = [
+  'articles',
+  'article_revisions',
+  'claims',
+  'claim_anchors',
+  'annotations',
+  'annotation_revisions',
+  'citations',
+  'sources',
+  'users',
+  'search_documents',
+];
 
 /** Rows in every table an import writes to. */
 export async function rowCounts(db: Database): Promise<Record<string, number>> {

@@ -21,12 +21,21 @@ describe('the ClaimReview rating table', () => {
       ['Unproven', Verdict.UNVERIFIABLE],
       ['Unverifiable', Verdict.UNVERIFIABLE],
     ];
-    for (const [rating, verdict] of cases) expect(mapRating({ textualRating: rating })).toEqual({ verdict, from: 'text', original: rating });
+    for (const [rating, verdict] of cases)
+      expect(mapRating({ textualRating: rating })).toEqual({ verdict, from: 'text', original: rating });
   });
 
   it('keeps an unknown rating as the original and calls it UNVERIFIABLE', () => {
-    expect(mapRating({ textualRating: 'Four Pinocchios' })).toEqual({ verdict: Verdict.UNVERIFIABLE, from: 'unknown', original: 'Four Pinocchios' });
-    expect(mapRating({ textualRating: 'constructor' })).toEqual({ verdict: Verdict.UNVERIFIABLE, from: 'unknown', original: 'constructor' });
+    expect(mapRating({ textualRating: 'Four Pinocchios' })).toEqual({
+      verdict: Verdict.UNVERIFIABLE,
+      from: 'unknown',
+      original: 'Four Pinocchios',
+    });
+    expect(mapRating({ textualRating: 'constructor' })).toEqual({
+      verdict: Verdict.UNVERIFIABLE,
+      from: 'unknown',
+      original: 'constructor',
+    });
     expect(mapRating({})).toEqual({ verdict: Verdict.UNVERIFIABLE, from: 'unknown', original: null });
   });
 
@@ -39,8 +48,16 @@ describe('the ClaimReview rating table', () => {
     expect(scaleRating({ ratingValue: 1, bestRating: 1, worstRating: 5 })).toBe(Verdict.TRUE);
     expect(scaleRating({ ratingValue: 9, bestRating: 5, worstRating: 1 })).toBeNull();
     expect(scaleRating({ ratingValue: 3, bestRating: 3, worstRating: 3 })).toBeNull();
-    expect(mapRating({ textualRating: 'Four Pinocchios', ratingValue: 2 })).toEqual({ verdict: Verdict.MOSTLY_FALSE, from: 'number', original: 'Four Pinocchios' });
-    expect(mapRating({ ratingValue: 4, bestRating: 5, worstRating: 1 })).toEqual({ verdict: Verdict.MOSTLY_TRUE, from: 'number', original: '4 (best 5, worst 1)' });
+    expect(mapRating({ textualRating: 'Four Pinocchios', ratingValue: 2 })).toEqual({
+      verdict: Verdict.MOSTLY_FALSE,
+      from: 'number',
+      original: 'Four Pinocchios',
+    });
+    expect(mapRating({ ratingValue: 4, bestRating: 5, worstRating: 1 })).toEqual({
+      verdict: Verdict.MOSTLY_TRUE,
+      from: 'number',
+      original: '4 (best 5, worst 1)',
+    });
     // The text wins over the number when the table knows it.
     expect(mapRating({ textualRating: 'False', ratingValue: 5 }).verdict).toBe(Verdict.FALSE);
   });
@@ -70,12 +87,19 @@ describe('the ClaimReview rating table', () => {
     const entries = Object.entries(RATING_TABLE);
     const noise = fc.constantFrom('', ' ', '!', '.', '-', '  ', '?!', '"', '…');
     fc.assert(
-      fc.property(fc.constantFrom(...entries), fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }), noise, noise, noise, ([key, verdict], upper, before, between, after) => {
-        const cased = [...key].map((char, i) => (upper[i % upper.length] ? char.toUpperCase() : char)).join('');
-        const written = `${before}${cased.replace(/ /g, between === '' ? ' ' : ` ${between}`)}${after}`;
-        expect(normalizeRating(written)).toBe(key);
-        expect(mapRating({ textualRating: written }).verdict).toBe(verdict);
-      }),
+      fc.property(
+        fc.constantFrom(...entries),
+        fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }),
+        noise,
+        noise,
+        noise,
+        ([key, verdict], upper, before, between, after) => {
+          const cased = [...key].map((char, i) => (upper[i % upper.length] ? char.toUpperCase() : char)).join('');
+          const written = `${before}${cased.replace(/ /g, between === '' ? ' ' : ` ${between}`)}${after}`;
+          expect(normalizeRating(written)).toBe(key);
+          expect(mapRating({ textualRating: written }).verdict).toBe(verdict);
+        },
+      ),
     );
   });
 });

@@ -30,12 +30,21 @@ describe('importing one dataset line', () => {
     first.article.claims = first.article.claims.slice(0, 2);
     expect(await datasets.importLine(first)).toMatchObject({ articles: 1, claims: 2, annotations: 2 });
 
-    full.article.claims[0].annotations.push({ ...full.article.claims[0].annotations[0], key: 'grows-extra-check', verdict: 'FALSE', publishedAt: '2030-01-01T00:00:00.000Z' });
+    full.article.claims[0].annotations.push({
+      ...full.article.claims[0].annotations[0],
+      key: 'grows-extra-check',
+      verdict: 'FALSE',
+      publishedAt: '2030-01-01T00:00:00.000Z',
+    });
     const summary = await datasets.importLine(full);
     expect(summary).toEqual({ users: 0, sources: 0, articles: 0, skippedArticles: 1, claims: 1, annotations: 2 });
     const claims = await inspectRows(
       db,
-      sql<{ external_id: string; verdict: string; notes: number }>`SELECT c.external_id, c.verdict, (SELECT COUNT(*) FROM annotations n WHERE n.claim_id = c.id) AS notes
+      sql<{
+        external_id: string;
+        verdict: string;
+        notes: number;
+      }>`SELECT c.external_id, c.verdict, (SELECT COUNT(*) FROM annotations n WHERE n.claim_id = c.id) AS notes
        FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.slug = 'grows' ORDER BY c.start_offset`,
     );
     // The newest published fact-check sets the verdict of the claim it was added to.
@@ -45,7 +54,14 @@ describe('importing one dataset line', () => {
       { external_id: 'grows-claim-2', verdict: 'TRUE', notes: 1 },
     ]);
     const before = await rowCounts(db);
-    expect(await datasets.importLine(full)).toEqual({ users: 0, sources: 0, articles: 0, skippedArticles: 1, claims: 0, annotations: 0 });
+    expect(await datasets.importLine(full)).toEqual({
+      users: 0,
+      sources: 0,
+      articles: 0,
+      skippedArticles: 1,
+      claims: 0,
+      annotations: 0,
+    });
     expect(await rowCounts(db)).toEqual(before);
   });
 
@@ -53,14 +69,23 @@ describe('importing one dataset line', () => {
     const taken = line('takes-a-key');
     taken.article.claims[1].key = 'grows-claim-1';
     const before = await rowCounts(db);
-    await expect(datasets.importLine(taken)).rejects.toThrow('article "takes-a-key", claim "grows-claim-1": the key is taken by a claim of another article');
+    await expect(datasets.importLine(taken)).rejects.toThrow(
+      'article "takes-a-key", claim "grows-claim-1": the key is taken by a claim of another article',
+    );
     expect(await rowCounts(db)).toEqual(before);
   });
 
   it('the demo dataset still loads, once', async () => {
     const { readDemoDataset } = await import('../../src/modules/dataset/demo-dataset');
     expect(await datasets.import(readDemoDataset())).toMatchObject({ articles: 1, claims: 12, annotations: 12 });
-    expect(await datasets.import(readDemoDataset())).toEqual({ users: 0, sources: 0, articles: 0, claims: 0, annotations: 0, skippedArticles: 1 });
+    expect(await datasets.import(readDemoDataset())).toEqual({
+      users: 0,
+      sources: 0,
+      articles: 0,
+      claims: 0,
+      annotations: 0,
+      skippedArticles: 1,
+    });
   });
 });
 
@@ -79,7 +104,13 @@ describe('checking a dataset line', () => {
 
   it('accepts a good line and fills in what may be left out', async () => {
     const parsed = await parseDatasetLine({
-      article: { slug: 'minimal', headline: ' Minimal ', body: 'Only words.', status: 'DRAFT', claims: [{ key: 'm-1', quote: 'Only words.' }] },
+      article: {
+        slug: 'minimal',
+        headline: ' Minimal ',
+        body: 'Only words.',
+        status: 'DRAFT',
+        claims: [{ key: 'm-1', quote: 'Only words.' }],
+      },
     });
     expect(parsed).toEqual({
       article: {
@@ -102,27 +133,59 @@ describe('checking a dataset line', () => {
 
   it('holds imports to the limits and forms of the API', async () => {
     expect(await problem(() => {})).toBeNull();
-    expect(await problem((l) => (l.article.slug = 'Not A Slug'))).toBe('article: slug must be lower-case letters, digits and single hyphens');
-    expect(await problem((l) => (l.article.language = 'English'))).toBe('article: language must be a BCP 47 tag such as en or pt-BR');
-    expect(await problem((l) => (l.article.claims[0].annotations[0].summary = 'x'.repeat(501)))).toBe('article.claims[0].annotations[0]: summary must be at most 500 characters');
-    expect(await problem((l) => (l.article.claims[1].annotations[0].citations[0].excerpt = '  '))).toBe('article.claims[1].annotations[0].citations[0]: excerpt must not be empty');
-    expect(await problem((l) => (l.article.claims[0].claimant = 'bell\u0007'))).toBe('article.claims[0]: claimant must not contain control characters');
-    expect(await problem((l) => (l.article.claims[0].quote = 'q'.repeat(2001)))).toBe('article.claims[0]: quote must be at most 2000 characters');
+    expect(await problem((l) => (l.article.slug = 'Not A Slug'))).toBe(
+      'article: slug must be lower-case letters, digits and single hyphens',
+    );
+    expect(await problem((l) => (l.article.language = 'English'))).toBe(
+      'article: language must be a BCP 47 tag such as en or pt-BR',
+    );
+    expect(await problem((l) => (l.article.claims[0].annotations[0].summary = 'x'.repeat(501)))).toBe(
+      'article.claims[0].annotations[0]: summary must be at most 500 characters',
+    );
+    expect(await problem((l) => (l.article.claims[1].annotations[0].citations[0].excerpt = '  '))).toBe(
+      'article.claims[1].annotations[0].citations[0]: excerpt must not be empty',
+    );
+    expect(await problem((l) => (l.article.claims[0].claimant = 'bell\u0007'))).toBe(
+      'article.claims[0]: claimant must not contain control characters',
+    );
+    expect(await problem((l) => (l.article.claims[0].quote = 'q'.repeat(2001)))).toBe(
+      'article.claims[0]: quote must be at most 2000 characters',
+    );
     expect(await problem((l) => (l.sources[0].title = ''))).toBe('sources[0]: title must not be empty');
-    expect(await problem((l) => (l.users[0].name = 'n'.repeat(201)))).toBe('users[0]: name must be at most 200 characters');
+    expect(await problem((l) => (l.users[0].name = 'n'.repeat(201)))).toBe(
+      'users[0]: name must be at most 200 characters',
+    );
   });
 
   it('names structural problems by their path', async () => {
-    expect(await problem((l) => (l.article.claims[0].annotations[0].verdict = 'PROBABLY' as never))).toMatch(/^article\.claims\[0\]\.annotations\[0\]\.verdict: must be one of TRUE, /);
-    expect(await problem((l) => (l.article.claims[0].occurrence = 1.5))).toBe('article.claims[0].occurrence: must be a whole number');
-    expect(await problem((l) => (l.article.publishedAt = 'last Tuesday'))).toBe('article.publishedAt: must be an ISO 8601 date (a time needs Z or an offset)');
+    expect(await problem((l) => (l.article.claims[0].annotations[0].verdict = 'PROBABLY' as never))).toMatch(
+      /^article\.claims\[0\]\.annotations\[0\]\.verdict: must be one of TRUE, /,
+    );
+    expect(await problem((l) => (l.article.claims[0].occurrence = 1.5))).toBe(
+      'article.claims[0].occurrence: must be a whole number',
+    );
+    expect(await problem((l) => (l.article.publishedAt = 'last Tuesday'))).toBe(
+      'article.publishedAt: must be an ISO 8601 date (a time needs Z or an offset)',
+    );
     // Without an offset the time would depend on the machine importing it.
-    expect(await problem((l) => (l.article.publishedAt = '2024-06-01T12:00:00'))).toBe('article.publishedAt: must be an ISO 8601 date (a time needs Z or an offset)');
+    expect(await problem((l) => (l.article.publishedAt = '2024-06-01T12:00:00'))).toBe(
+      'article.publishedAt: must be an ISO 8601 date (a time needs Z or an offset)',
+    );
     expect(await problem((l) => (l.article.publishedAt = '2024-06-01T12:00:00+02:00'))).toBeNull();
-    expect(await problem((l) => ((l.article as unknown as Record<string, unknown>).claimz = []))).toBe('article: unknown field "claimz"');
-    expect(await problem((l) => delete (l.article as Partial<DatasetLine['article']>).body)).toBe('article.body: is required');
-    expect(await problem((l) => (l.article.claims[1].key = l.article.claims[0].key))).toBe('claim key "checked-claim-0" occurs twice in the line');
-    expect(await problem((l) => (l.article.claims[0].annotations[0].status = 'RETRACTED'))).toBe('article.claims[0].annotations[0].retractionReason: is required');
-    expect(await problem((l) => (l.article.claims[0].annotations[0].status = 'DRAFT'))).toBe('article.claims[0].annotations[0].publishedAt: a DRAFT fact-check has not been published');
+    expect(await problem((l) => ((l.article as unknown as Record<string, unknown>).claimz = []))).toBe(
+      'article: unknown field "claimz"',
+    );
+    expect(await problem((l) => delete (l.article as Partial<DatasetLine['article']>).body)).toBe(
+      'article.body: is required',
+    );
+    expect(await problem((l) => (l.article.claims[1].key = l.article.claims[0].key))).toBe(
+      'claim key "checked-claim-0" occurs twice in the line',
+    );
+    expect(await problem((l) => (l.article.claims[0].annotations[0].status = 'RETRACTED'))).toBe(
+      'article.claims[0].annotations[0].retractionReason: is required',
+    );
+    expect(await problem((l) => (l.article.claims[0].annotations[0].status = 'DRAFT'))).toBe(
+      'article.claims[0].annotations[0].publishedAt: a DRAFT fact-check has not been published',
+    );
   });
 });

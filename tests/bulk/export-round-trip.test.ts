@@ -10,7 +10,8 @@ import { EXPORT_JS, IMPORT_JS, rowCounts, runCli } from './bulk-helpers';
 
 type Review = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON-LD is open-ended
 
-const API_BODY = 'Prices rose. Prices rose.\n\nThe mayor said the park will close.\n\nWages fell by a record amount this spring, the report said.';
+const API_BODY =
+  'Prices rose. Prices rose.\n\nThe mayor said the park will close.\n\nWages fell by a record amount this spring, the report said.';
 const CORRECTED_BODY = 'Prices rose. Prices rose.\n\nThe mayor said the park will close.';
 
 describe('npm run export', () => {
@@ -24,7 +25,13 @@ describe('npm run export', () => {
     return result.data!;
   }
   const mutate = async (name: string, type: string, input: Record<string, unknown>, who: SignedIn, fields = 'id') =>
-    (await ok<Record<string, { id: string; version: number }>>(`mutation($input: ${type}!) { ${name}(input: $input) { ${fields} } }`, input, who))[name];
+    (
+      await ok<Record<string, { id: string; version: number }>>(
+        `mutation($input: ${type}!) { ${name}(input: $input) { ${fields} } }`,
+        input,
+        who,
+      )
+    )[name];
 
   beforeAll(async () => {
     // The demo article, factory articles (one a draft), and an article made through the API:
@@ -39,11 +46,37 @@ describe('npm run export', () => {
     reviewer = await server.signIn(Role.REVIEWER, 'Rita Roundtrip');
     editor = await server.signIn(Role.EDITOR, 'Eve Export');
     const otherEditor = await server.signIn(Role.EDITOR, 'Olga Other');
-    const article = await mutate('createArticle', 'CreateArticleInput', { slug: 'api-made', headline: 'Made through the API', body: API_BODY, authors: ['A. Writer'] }, editor);
-    const published = await mutate('publishArticle', 'ArticleTransitionInput', { id: article.id }, editor, 'id version');
-    const second = await mutate('createClaim', 'CreateClaimInput', { articleId: article.id, quote: 'Prices rose.', occurrence: 2, claimant: 'The mayor' }, reviewer);
-    const park = await mutate('createClaim', 'CreateClaimInput', { articleId: article.id, quote: 'The mayor said the park will close.' }, reviewer);
-    await mutate('createClaim', 'CreateClaimInput', { articleId: article.id, quote: 'Wages fell by a record amount this spring, the report said.' }, reviewer);
+    const article = await mutate(
+      'createArticle',
+      'CreateArticleInput',
+      { slug: 'api-made', headline: 'Made through the API', body: API_BODY, authors: ['A. Writer'] },
+      editor,
+    );
+    const published = await mutate(
+      'publishArticle',
+      'ArticleTransitionInput',
+      { id: article.id },
+      editor,
+      'id version',
+    );
+    const second = await mutate(
+      'createClaim',
+      'CreateClaimInput',
+      { articleId: article.id, quote: 'Prices rose.', occurrence: 2, claimant: 'The mayor' },
+      reviewer,
+    );
+    const park = await mutate(
+      'createClaim',
+      'CreateClaimInput',
+      { articleId: article.id, quote: 'The mayor said the park will close.' },
+      reviewer,
+    );
+    await mutate(
+      'createClaim',
+      'CreateClaimInput',
+      { articleId: article.id, quote: 'Wages fell by a record amount this spring, the report said.' },
+      reviewer,
+    );
     const check = await mutate(
       'createAnnotation',
       'CreateAnnotationInput',
@@ -52,15 +85,41 @@ describe('npm run export', () => {
         verdict: 'MIXED',
         summary: 'Prices rose for some goods only.',
         body: 'The index rose; food fell.',
-        citations: [{ source: { url: 'https://stats.example.org/prices?utm_source=x', title: 'Price index', kind: 'DATASET' }, stance: 'CONTEXT', excerpt: 'index +2%' }],
+        citations: [
+          {
+            source: { url: 'https://stats.example.org/prices?utm_source=x', title: 'Price index', kind: 'DATASET' },
+            stance: 'CONTEXT',
+            excerpt: 'index +2%',
+          },
+        ],
       },
       reviewer,
     );
     await mutate('submitAnnotation', 'AnnotationTransitionInput', { id: check.id }, reviewer);
     await mutate('publishAnnotation', 'PublishAnnotationInput', { id: check.id, expectedVersion: 2 }, editor);
-    await mutate('retractAnnotation', 'RetractAnnotationInput', { id: check.id, reason: 'The index was revised.' }, otherEditor);
-    await mutate('createAnnotation', 'CreateAnnotationInput', { claimId: park.id, verdict: 'NEEDS_CONTEXT', summary: 'Closing for repairs only.', body: '' }, reviewer);
-    await mutate('updateArticle', 'UpdateArticleInput', { id: article.id, expectedVersion: published.version, body: CORRECTED_BODY, changeNote: 'Removed the wages paragraph.' }, editor);
+    await mutate(
+      'retractAnnotation',
+      'RetractAnnotationInput',
+      { id: check.id, reason: 'The index was revised.' },
+      otherEditor,
+    );
+    await mutate(
+      'createAnnotation',
+      'CreateAnnotationInput',
+      { claimId: park.id, verdict: 'NEEDS_CONTEXT', summary: 'Closing for repairs only.', body: '' },
+      reviewer,
+    );
+    await mutate(
+      'updateArticle',
+      'UpdateArticleInput',
+      {
+        id: article.id,
+        expectedVersion: published.version,
+        body: CORRECTED_BODY,
+        changeNote: 'Removed the wages paragraph.',
+      },
+      editor,
+    );
   });
   afterAll(() => server.close());
 
@@ -68,19 +127,37 @@ describe('npm run export', () => {
     const first = path.join(server.db.dir, 'first.ndjson');
     const exported = await runCli(EXPORT_JS, ['--format', 'ndjson', '--output', first], server.db);
     expect(exported.code).toBe(0);
-    expect(exported.stderr).toMatch(/^export: warning: article "api-made", claim "api-made#claim-\d+" left out: its anchor is (ORPHANED|AMBIGUOUS)/m);
+    expect(exported.stderr).toMatch(
+      /^export: warning: article "api-made", claim "api-made#claim-\d+" left out: its anchor is (ORPHANED|AMBIGUOUS)/m,
+    );
     expect(exported.stderr).toMatch(/^export: 4 articles, 19 claims, 22 fact-checks; 1 claims left out written to /m);
 
-    const lines = fs.readFileSync(first, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line));
-    expect(lines.map((line) => line.article.slug)).toEqual(['biden-warns-putin-act-firmly-ukraine-tensions', 'rt-published', 'rt-draft', 'api-made']);
+    const lines = fs
+      .readFileSync(first, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines.map((line) => line.article.slug)).toEqual([
+      'biden-warns-putin-act-firmly-ukraine-tensions',
+      'rt-published',
+      'rt-draft',
+      'api-made',
+    ]);
     const apiMade = lines[3].article;
     expect(apiMade.body).toBe(CORRECTED_BODY);
-    expect(apiMade.claims.map((claim: { quote: string; occurrence?: number }) => [claim.quote, claim.occurrence])).toEqual([
+    expect(
+      apiMade.claims.map((claim: { quote: string; occurrence?: number }) => [claim.quote, claim.occurrence]),
+    ).toEqual([
       ['Prices rose.', 2],
       ['The mayor said the park will close.', undefined],
     ]);
     expect(apiMade.claims[0].annotations).toEqual([
-      expect.objectContaining({ author: 'Rita Roundtrip', status: 'RETRACTED', retractionReason: 'The index was revised.', retractedAt: expect.any(String) }),
+      expect.objectContaining({
+        author: 'Rita Roundtrip',
+        status: 'RETRACTED',
+        retractionReason: 'The index was revised.',
+        retractedAt: expect.any(String),
+      }),
     ]);
     expect(apiMade.claims[0].annotations[0]).not.toHaveProperty('key');
     expect(lines[3].sources.map((source: { url: string }) => source.url)).toEqual(['https://stats.example.org/prices']);
@@ -107,8 +184,17 @@ describe('npm run export', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('4 lines read, 0 imported, 4 skipped (already present), 0 failed');
     expect(await rowCounts(server.db)).toEqual(before);
-    const keys = await inspectRows(server.db, sql<{ external_id: string | null }>`SELECT c.external_id FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.slug = 'api-made' ORDER BY c.id`);
-    expect(keys.map((row) => row.external_id)).toEqual([expect.stringMatching(/^api-made#claim-\d+$/), expect.stringMatching(/^api-made#claim-\d+$/), null]);
+    const keys = await inspectRows(
+      server.db,
+      sql<{
+        external_id: string | null;
+      }>`SELECT c.external_id FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.slug = 'api-made' ORDER BY c.id`,
+    );
+    expect(keys.map((row) => row.external_id)).toEqual([
+      expect.stringMatching(/^api-made#claim-\d+$/),
+      expect.stringMatching(/^api-made#claim-\d+$/),
+      null,
+    ]);
   });
 
   it('claimreview: the published fact-checks of published articles as ClaimReview, with PUBLIC_URL and ORGANISATION_NAME', async () => {
@@ -124,9 +210,17 @@ describe('npm run export', () => {
       expect(review.url).toMatch(/^https:\/\/facts\.example\.org\/articles\/[a-z0-9-]+#claim-/);
       expect(review.claimReviewed).toEqual(expect.any(String));
       expect(review.reviewRating).toMatchObject({ '@type': 'Rating', alternateName: expect.any(String) });
-      expect(review.author).toEqual({ '@type': 'Organization', name: 'Example Fact Desk', url: 'https://facts.example.org' });
+      expect(review.author).toEqual({
+        '@type': 'Organization',
+        name: 'Example Fact Desk',
+        url: 'https://facts.example.org',
+      });
       expect(Number.isNaN(Date.parse(review.datePublished))).toBe(false);
-      expect(review.itemReviewed.appearance).toMatchObject({ '@type': 'NewsArticle', url: expect.stringMatching(/^https?:\/\//), headline: expect.any(String) });
+      expect(review.itemReviewed.appearance).toMatchObject({
+        '@type': 'NewsArticle',
+        url: expect.stringMatching(/^https?:\/\//),
+        headline: expect.any(String),
+      });
     }
     const dates = reviews.map((review) => review.datePublished);
     expect([...dates].sort().reverse()).toEqual(dates);

@@ -42,7 +42,9 @@ describe('npm run import -- --format claimreview (a Fact Check Tools API answer)
     const result = await runCli(IMPORT_JS, ['--format', 'claimreview', FIXTURE], db);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout.trim()).toBe('import: 5 records read, 5 imported, 0 skipped (already present), 0 failed; stored 5 articles, 5 claims, 6 fact-checks, 6 sources, 4 users');
+    expect(result.stdout.trim()).toBe(
+      'import: 5 records read, 5 imported, 0 skipped (already present), 0 failed; stored 5 articles, 5 claims, 6 fact-checks, 6 sources, 4 users',
+    );
     checks = await inspectRows(db, CHECKS);
   });
   afterAll(() => db.close());
@@ -64,7 +66,12 @@ describe('npm run import -- --format claimreview (a Fact Check Tools API answer)
       language: 'en',
     });
     // Both reviews of the bridge claim are on one claim; the source url is stored normalised.
-    expect(checks[1]).toMatchObject({ quote: checks[0].quote, slug: checks[0].slug, author: 'Second Opinion Checks', sourceUrl: 'https://second.example.net/2024/03/bridge' });
+    expect(checks[1]).toMatchObject({
+      quote: checks[0].quote,
+      slug: checks[0].slug,
+      author: 'Second Opinion Checks',
+      sourceUrl: 'https://second.example.net/2024/03/bridge',
+    });
     expect(checks.find((check) => check.quote.startsWith('Die Stromkosten'))).toMatchObject({ language: 'de' });
   });
 
@@ -102,7 +109,13 @@ describe('npm run import -- --format claimreview (a Fact Check Tools API answer)
       itemReviewed: {
         '@type': 'Claim',
         author: { '@type': 'Person', name: 'Ferry operator' },
-        appearance: [{ '@type': 'NewsArticle', url: 'https://news.example.com/2024/ferry-figures', headline: 'Ferry operator touts record numbers' }],
+        appearance: [
+          {
+            '@type': 'NewsArticle',
+            url: 'https://news.example.com/2024/ferry-figures',
+            headline: 'Ferry operator touts record numbers',
+          },
+        ],
       },
       ...overrides,
     });
@@ -125,18 +138,29 @@ describe('npm run import -- --format claimreview (a Fact Check Tools API answer)
     const result = await runCli(IMPORT_JS, ['--format', 'claimreview', file], db);
     expect(result.code).toBe(1);
     expect(failureLines(result.stderr)).toEqual(['record 2: the claim has no text']);
-    expect(result.stdout).toContain('3 records read, 2 imported, 0 skipped (already present), 1 failed; stored 1 articles, 1 claims, 2 fact-checks');
+    expect(result.stdout).toContain(
+      '3 records read, 2 imported, 0 skipped (already present), 1 failed; stored 1 articles, 1 claims, 2 fact-checks',
+    );
 
     const ferry = await inspectRow(
       db,
-      sql<CheckRow & { headline: string }>`SELECT a.url, a.headline, n.verdict, n.body FROM articles a JOIN claims c ON c.article_id = a.id JOIN annotations n ON n.claim_id = c.id WHERE c.quote LIKE 'The ferry%'`,
+      sql<
+        CheckRow & { headline: string }
+      >`SELECT a.url, a.headline, n.verdict, n.body FROM articles a JOIN claims c ON c.article_id = a.id JOIN annotations n ON n.claim_id = c.id WHERE c.quote LIKE 'The ferry%'`,
     );
     // 2 on a 1..7 scale is 1.67 on ours: MOSTLY_FALSE.
-    expect(ferry).toMatchObject({ url: 'https://news.example.com/2024/ferry-figures', headline: 'Ferry operator touts record numbers', verdict: 'MOSTLY_FALSE' });
+    expect(ferry).toMatchObject({
+      url: 'https://news.example.com/2024/ferry-figures',
+      headline: 'Ferry operator touts record numbers',
+      verdict: 'MOSTLY_FALSE',
+    });
     expect(ferry!.body.split('\n')[0]).toBe('Original rating: 2 (best 7, worst 1)');
     const bridge = await inspectRows(
       db,
-      sql<{ verdict: string; articles: number }>`SELECT c.verdict, (SELECT COUNT(DISTINCT c2.article_id) FROM claims c2 WHERE c2.quote = c.quote) AS articles
+      sql<{
+        verdict: string;
+        articles: number;
+      }>`SELECT c.verdict, (SELECT COUNT(DISTINCT c2.article_id) FROM claims c2 WHERE c2.quote = c.quote) AS articles
        FROM claims c WHERE c.quote = 'The new bridge cost taxpayers 40 million euros.'`,
     );
     expect(bridge).toEqual([{ verdict: 'FALSE', articles: 1 }]);

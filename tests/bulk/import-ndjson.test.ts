@@ -9,11 +9,21 @@ import { inspectRow, inspectRows } from '../helpers/inspect';
 import { createTestDatabase } from '../helpers/test-app';
 import { datasetLines, failureLines, IMPORT_JS, rowCounts, runCli, toNdjson } from './bulk-helpers';
 
-const LINES = datasetLines(buildDataset(['one', 'two', 'three', 'four', 'five', 'six'].map((name) => ({ slug: `bulk-${name}`, claims: 3, annotationsPerClaim: 2 }))));
+const LINES = datasetLines(
+  buildDataset(
+    ['one', 'two', 'three', 'four', 'five', 'six'].map((name) => ({
+      slug: `bulk-${name}`,
+      claims: 3,
+      annotationsPerClaim: 2,
+    })),
+  ),
+);
 
 /** Line 4 of the file: its second claim quotes words the body does not have. */
 function withForeignQuote(line: DatasetLine): DatasetLine {
-  const claims = line.article.claims.map((claim, index) => (index === 1 ? { ...claim, quote: 'Words that are nowhere in the body.' } : claim));
+  const claims = line.article.claims.map((claim, index) =>
+    index === 1 ? { ...claim, quote: 'Words that are nowhere in the body.' } : claim,
+  );
   return { ...line, article: { ...line.article, claims } };
 }
 
@@ -26,7 +36,19 @@ describe('npm run import -- file.ndjson', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factline-bulk-'));
     mixed = path.join(dir, 'mixed.ndjson');
     // Line 2 is not JSON; line 4 has a quote not in its body; line 6 is blank (not a record).
-    fs.writeFileSync(mixed, toNdjson([LINES[0], '{"article": {"slug": "cut-short"', LINES[1], withForeignQuote(LINES[2]), LINES[3], '', LINES[4], LINES[5]]));
+    fs.writeFileSync(
+      mixed,
+      toNdjson([
+        LINES[0],
+        '{"article": {"slug": "cut-short"',
+        LINES[1],
+        withForeignQuote(LINES[2]),
+        LINES[3],
+        '',
+        LINES[4],
+        LINES[5],
+      ]),
+    );
     clean = path.join(dir, 'clean.ndjson');
     fs.writeFileSync(clean, toNdjson(LINES));
   });
@@ -41,13 +63,17 @@ describe('npm run import -- file.ndjson', () => {
         expect.stringMatching(/^line 2: not valid JSON \(/),
         'line 4: article "bulk-three", claim "bulk-three-claim-1": The quote does not occur in the article body.',
       ]);
-      expect(result.stdout.trim()).toBe('import: 7 lines read, 5 imported, 0 skipped (already present), 2 failed; stored 5 articles, 15 claims, 30 fact-checks, 4 sources, 1 users');
+      expect(result.stdout.trim()).toBe(
+        'import: 7 lines read, 5 imported, 0 skipped (already present), 2 failed; stored 5 articles, 15 claims, 30 fact-checks, 4 sources, 1 users',
+      );
       // Not a terminal and no --progress: no bar.
       expect(result.stderr).not.toContain('\r');
       const slugs = await inspectRows(db, sql<{ slug: string }>`SELECT slug FROM articles ORDER BY id`);
       expect(slugs.map((row) => row.slug)).toEqual(['bulk-one', 'bulk-two', 'bulk-four', 'bulk-five', 'bulk-six']);
       // The failed line left nothing behind, not even its first claim.
-      expect(await inspectRow(db, sql`SELECT COUNT(*) AS n FROM claims WHERE external_id LIKE ${'bulk-three-%'}`)).toEqual({ n: 0 });
+      expect(
+        await inspectRow(db, sql`SELECT COUNT(*) AS n FROM claims WHERE external_id LIKE ${'bulk-three-%'}`),
+      ).toEqual({ n: 0 });
     } finally {
       await db.close();
     }
@@ -116,7 +142,9 @@ describe('npm run import -- file.ndjson', () => {
     try {
       const result = await runCli(IMPORT_JS, ['--progress', clean], db);
       expect(result.code).toBe(0);
-      expect(result.stderr.endsWith(`\r\u001b[K[${'#'.repeat(30)}] 100% 6 lines, 6 imported, 0 skipped, 0 failed\n`)).toBe(true);
+      expect(
+        result.stderr.endsWith(`\r\u001b[K[${'#'.repeat(30)}] 100% 6 lines, 6 imported, 0 skipped, 0 failed\n`),
+      ).toBe(true);
       expect(result.stdout.split('\n').filter(Boolean)).toHaveLength(1);
     } finally {
       await db.close();

@@ -18,7 +18,9 @@ describe('concurrent writes over HTTP', () => {
     server = await startTestServer();
     reviewer = await server.signIn(Role.REVIEWER);
     editor = await server.signIn(Role.EDITOR);
-    const demo = await server.gql<{ article: { claims: { id: string }[] } }>(`{ article(slug: "${DEMO_ARTICLE_SLUG}") { claims { id } } }`);
+    const demo = await server.gql<{ article: { claims: { id: string }[] } }>(
+      `{ article(slug: "${DEMO_ARTICLE_SLUG}") { claims { id } } }`,
+    );
     claimIds = demo.data!.article.claims.map((c) => c.id);
   });
   afterAll(() => server.close());
@@ -35,8 +37,16 @@ describe('concurrent writes over HTTP', () => {
               summary: `concurrent ${i}`,
               body: 'Body.',
               citations: [
-                { source: { url: `https://example.org/concurrent/${i % 7}`, title: 'Shared', kind: 'NEWS_REPORT' }, stance: 'CONTEXT', excerpt: `e${i}` },
-                { source: { url: `https://example.org/own/${i}`, title: 'Own', kind: 'DATASET' }, stance: 'SUPPORTS', excerpt: `o${i}` },
+                {
+                  source: { url: `https://example.org/concurrent/${i % 7}`, title: 'Shared', kind: 'NEWS_REPORT' },
+                  stance: 'CONTEXT',
+                  excerpt: `e${i}`,
+                },
+                {
+                  source: { url: `https://example.org/own/${i}`, title: 'Own', kind: 'DATASET' },
+                  stance: 'SUPPORTS',
+                  excerpt: `o${i}`,
+                },
               ],
             },
           },
@@ -46,21 +56,39 @@ describe('concurrent writes over HTTP', () => {
     );
     expect(results.filter((r) => r.errors)).toEqual([]);
     expect(new Set(results.map((r) => r.data!.createAnnotation.id)).size).toBe(200);
-    const rows = await inspectRows(server.db, sql<{ summary: string; n: number }>`SELECT summary, COUNT(*) AS n FROM annotations WHERE summary LIKE 'concurrent %' GROUP BY summary`);
+    const rows = await inspectRows(
+      server.db,
+      sql<{
+        summary: string;
+        n: number;
+      }>`SELECT summary, COUNT(*) AS n FROM annotations WHERE summary LIKE 'concurrent %' GROUP BY summary`,
+    );
     expect(rows).toHaveLength(200);
     expect(rows.every((row) => row.n === 1)).toBe(true);
     const sources = await inspectRow(
       server.db,
-      sql<{ shared: number; own: number }>`SELECT COUNT(*) FILTER (WHERE url LIKE 'https://example.org/concurrent/%') AS shared, COUNT(*) FILTER (WHERE url LIKE 'https://example.org/own/%') AS own FROM sources`,
+      sql<{
+        shared: number;
+        own: number;
+      }>`SELECT COUNT(*) FILTER (WHERE url LIKE 'https://example.org/concurrent/%') AS shared, COUNT(*) FILTER (WHERE url LIKE 'https://example.org/own/%') AS own FROM sources`,
     );
     // Shared urls were created once each, however many requests raced to create them.
     expect(sources).toEqual({ shared: 7, own: 200 });
-    const revisions = await inspectRow(server.db, sql<{ n: number }>`SELECT COUNT(*) AS n FROM annotation_revisions r JOIN annotations n ON n.id = r.annotation_id WHERE n.summary LIKE 'concurrent %'`);
+    const revisions = await inspectRow(
+      server.db,
+      sql<{
+        n: number;
+      }>`SELECT COUNT(*) AS n FROM annotation_revisions r JOIN annotations n ON n.id = r.annotation_id WHERE n.summary LIKE 'concurrent %'`,
+    );
     expect(revisions?.n).toBe(200);
   });
 
   it('two updates with the same expectedVersion: exactly one wins, the other is CONFLICT with the current version', async () => {
-    const created = await server.gql<{ createAnnotation: { id: string } }>(CREATE, { input: { claimId: claimIds[0], verdict: 'TRUE', summary: 'race', body: 'b' } }, reviewer.token);
+    const created = await server.gql<{ createAnnotation: { id: string } }>(
+      CREATE,
+      { input: { claimId: claimIds[0], verdict: 'TRUE', summary: 'race', body: 'b' } },
+      reviewer.token,
+    );
     const id = created.data!.createAnnotation.id;
     const update = (summary: string, who: SignedIn) =>
       server.gql<{ updateAnnotation: { version: number; summary: string } }>(
@@ -74,12 +102,14 @@ describe('concurrent writes over HTTP', () => {
     expect(winners).toHaveLength(1);
     expect(losers).toHaveLength(1);
     expect(losers[0].errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
-    const stored = await server.gql<{ annotation: { summary: string; version: number; revisions: { version: number }[] } }>(
-      'query($id: ID!) { annotation(id: $id) { summary version revisions { version } } }',
-      { id },
-      editor.token,
-    );
-    expect(stored.data!.annotation).toEqual({ summary: winners[0].data!.updateAnnotation.summary, version: 2, revisions: [{ version: 1 }, { version: 2 }] });
+    const stored = await server.gql<{
+      annotation: { summary: string; version: number; revisions: { version: number }[] };
+    }>('query($id: ID!) { annotation(id: $id) { summary version revisions { version } } }', { id }, editor.token);
+    expect(stored.data!.annotation).toEqual({
+      summary: winners[0].data!.updateAnnotation.summary,
+      version: 2,
+      revisions: [{ version: 1 }, { version: 2 }],
+    });
   });
 
   it('a query racing a mutation that fails after its first write never sees that write', async () => {
@@ -88,8 +118,11 @@ describe('concurrent writes over HTTP', () => {
     let running = true;
     const reader = (async () => {
       while (running) {
-        const result = await server.gql<{ sources: { edges: { node: { url: string } }[] } }>('{ sources(first: 100) { edges { node { url } } } }');
-        for (const edge of result.data!.sources.edges) if (edge.node.url.includes('/ghost/')) sightings.push(edge.node.url);
+        const result = await server.gql<{ sources: { edges: { node: { url: string } }[] } }>(
+          '{ sources(first: 100) { edges { node { url } } } }',
+        );
+        for (const edge of result.data!.sources.edges)
+          if (edge.node.url.includes('/ghost/')) sightings.push(edge.node.url);
       }
     })();
     const failures = await Promise.all(
@@ -104,7 +137,11 @@ describe('concurrent writes over HTTP', () => {
               body: 'b',
               // The first citation stores a new source; the second fails: the whole mutation is undone.
               citations: [
-                { source: { url: `https://example.org/ghost/${i}`, title: 'Ghost', kind: 'OTHER' }, stance: 'REFUTES', excerpt: 'x' },
+                {
+                  source: { url: `https://example.org/ghost/${i}`, title: 'Ghost', kind: 'OTHER' },
+                  stance: 'REFUTES',
+                  excerpt: 'x',
+                },
                 { sourceId: missingSource, stance: 'REFUTES', excerpt: 'y' },
               ],
             },
@@ -115,7 +152,8 @@ describe('concurrent writes over HTTP', () => {
     );
     running = false;
     await reader;
-    for (const failure of failures) expect(failure.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.citations.1.sourceId' });
+    for (const failure of failures)
+      expect(failure.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.citations.1.sourceId' });
     expect(sightings).toEqual([]);
     expect(await inspectRows(server.db, sql`SELECT id FROM sources WHERE url LIKE '%/ghost/%'`)).toEqual([]);
     expect(await inspectRows(server.db, sql`SELECT id FROM annotations WHERE summary LIKE 'ghost %'`)).toEqual([]);

@@ -32,26 +32,48 @@ describe('loadConfig', () => {
   });
 
   it('reads DATABASE_URL, DATABASE_POOL_SIZE and DATABASE_SCHEMA, never echoing a url with its password', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://app:pw@db:5432/news', DATABASE_POOL_SIZE: '20', DATABASE_SCHEMA: 'factline' })).toMatchObject({
+    expect(
+      loadConfig({
+        DATABASE_URL: 'postgres://app:pw@db:5432/news',
+        DATABASE_POOL_SIZE: '20',
+        DATABASE_SCHEMA: 'factline',
+      }),
+    ).toMatchObject({
       databaseUrl: 'postgres://app:pw@db:5432/news',
       databasePoolSize: 20,
       databaseSchema: 'factline',
     });
     expect(loadConfig({ DATABASE_URL: 'postgresql://db/news' }).databaseUrl).toBe('postgresql://db/news');
-    expect(() => loadConfig({ DATABASE_URL: 'mysql://app:secret@db/news' })).toThrow('DATABASE_URL: expected a postgres:// url, got a mysql: one');
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://app:secret@db/news' })).toThrow(
+      'DATABASE_URL: expected a postgres:// url, got a mysql: one',
+    );
     expect(() => loadConfig({ DATABASE_URL: 'not a url secret' })).toThrow(/^DATABASE_URL: expected a url/);
     expect(() => loadConfig({ DATABASE_URL: 'not a url secret' })).not.toThrow(/secret/);
     expect(() => loadConfig({ DATABASE_POOL_SIZE: '1' })).toThrow('DATABASE_POOL_SIZE: expected at least 2');
-    expect(() => loadConfig({ DATABASE_SCHEMA: 'Drop Table' })).toThrow(/^DATABASE_SCHEMA: expected a lower-case PostgreSQL name/);
+    expect(() => loadConfig({ DATABASE_SCHEMA: 'Drop Table' })).toThrow(
+      /^DATABASE_SCHEMA: expected a lower-case PostgreSQL name/,
+    );
   });
 
   it('turns introspection and the playground off in production unless asked for', () => {
     expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ introspection: false, playground: false });
-    expect(loadConfig({ NODE_ENV: 'production', ALLOW_INTROSPECTION: '1', PLAYGROUND: 'yes' })).toMatchObject({ introspection: true, playground: true });
+    expect(loadConfig({ NODE_ENV: 'production', ALLOW_INTROSPECTION: '1', PLAYGROUND: 'yes' })).toMatchObject({
+      introspection: true,
+      playground: true,
+    });
   });
 
   it('reads the rate limits, LOG_LEVEL, TRUST_PROXY and METRICS_TOKEN, naming a bad one', () => {
-    expect(loadConfig({ RATE_LIMIT_MUTATIONS: '0', RATE_LIMIT_EXPENSIVE: '5', EXPENSIVE_QUERY_COST: '300', LOG_LEVEL: 'WARN', TRUST_PROXY: '1', METRICS_TOKEN: ' s3cret ' })).toMatchObject({
+    expect(
+      loadConfig({
+        RATE_LIMIT_MUTATIONS: '0',
+        RATE_LIMIT_EXPENSIVE: '5',
+        EXPENSIVE_QUERY_COST: '300',
+        LOG_LEVEL: 'WARN',
+        TRUST_PROXY: '1',
+        METRICS_TOKEN: ' s3cret ',
+      }),
+    ).toMatchObject({
       rateLimits: { mutationsPerMinute: 0, expensivePerMinute: 5, expensiveCost: 300 },
       logLevel: 'warn',
       trustProxy: 1,
@@ -63,7 +85,10 @@ describe('loadConfig', () => {
   });
 
   it('reads METRICS_PORT and SHUTDOWN_DELAY_MS, naming a bad one', () => {
-    expect(loadConfig({ METRICS_PORT: '9464', SHUTDOWN_DELAY_MS: '0' })).toMatchObject({ metricsPort: 9464, shutdownDelayMs: 0 });
+    expect(loadConfig({ METRICS_PORT: '9464', SHUTDOWN_DELAY_MS: '0' })).toMatchObject({
+      metricsPort: 9464,
+      shutdownDelayMs: 0,
+    });
     expect(() => loadConfig({ METRICS_PORT: '99999' })).toThrowError(/^METRICS_PORT: /);
     expect(() => loadConfig({ SHUTDOWN_DELAY_MS: 'soon' })).toThrowError(/^SHUTDOWN_DELAY_MS: /);
   });
@@ -77,7 +102,9 @@ describe('loadConfig', () => {
   it('reads COMPILE_QUERIES, naming a bad one', () => {
     expect(loadConfig({ COMPILE_QUERIES: 'Always' })).toMatchObject({ compileQueries: 'always' });
     expect(loadConfig({ COMPILE_QUERIES: 'off' })).toMatchObject({ compileQueries: 'off' });
-    expect(() => loadConfig({ COMPILE_QUERIES: 'sometimes' })).toThrowError(/^COMPILE_QUERIES: expected one of repeated, always, off/);
+    expect(() => loadConfig({ COMPILE_QUERIES: 'sometimes' })).toThrowError(
+      /^COMPILE_QUERIES: expected one of repeated, always, off/,
+    );
   });
 
   it('reads PORT, DATABASE_PATH, NODE_ENV and SEED_DEMO', () => {
@@ -91,10 +118,12 @@ describe('loadConfig', () => {
   });
 
   it('reads PUBLIC_URL and the organisation, refusing a url that is not http(s)', () => {
-    expect(loadConfig({ PUBLIC_URL: 'https://facts.example.org/', ORGANISATION_NAME: 'Example Checks' })).toMatchObject({
-      publicUrl: 'https://facts.example.org',
-      organisation: { name: 'Example Checks', url: 'https://facts.example.org' },
-    });
+    expect(loadConfig({ PUBLIC_URL: 'https://facts.example.org/', ORGANISATION_NAME: 'Example Checks' })).toMatchObject(
+      {
+        publicUrl: 'https://facts.example.org',
+        organisation: { name: 'Example Checks', url: 'https://facts.example.org' },
+      },
+    );
     expect(() => loadConfig({ PUBLIC_URL: 'ftp://x' })).toThrowError(/^PUBLIC_URL: /);
     expect(() => loadConfig({ ORGANISATION_URL: 'not a url' })).toThrowError(/^ORGANISATION_URL: /);
   });

@@ -14,15 +14,18 @@ describe('data sources', () => {
   });
   afterEach(() => db.close());
 
-  it.skipIf(onPostgres)('SQLite runs with WAL, synchronous NORMAL, busy_timeout 5000 and foreign keys on both connections', () => {
-    for (const connection of [nativeConnection(db.write), nativeConnection(db.read)]) {
-      expect(connection.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(connection.pragma('synchronous', { simple: true })).toBe(1);
-      expect(connection.pragma('busy_timeout', { simple: true })).toBe(5000);
-      expect(connection.pragma('foreign_keys', { simple: true })).toBe(1);
-    }
-    expect(nativeConnection(db.read).pragma('query_only', { simple: true })).toBe(1);
-  });
+  it.skipIf(onPostgres)(
+    'SQLite runs with WAL, synchronous NORMAL, busy_timeout 5000 and foreign keys on both connections',
+    () => {
+      for (const connection of [nativeConnection(db.write), nativeConnection(db.read)]) {
+        expect(connection.pragma('journal_mode', { simple: true })).toBe('wal');
+        expect(connection.pragma('synchronous', { simple: true })).toBe(1);
+        expect(connection.pragma('busy_timeout', { simple: true })).toBe(5000);
+        expect(connection.pragma('foreign_keys', { simple: true })).toBe(1);
+      }
+      expect(nativeConnection(db.read).pragma('query_only', { simple: true })).toBe(1);
+    },
+  );
 
   it('200 concurrent write transactions all land exactly once, even when some fail', async () => {
     const results = await Promise.allSettled(
@@ -38,7 +41,9 @@ describe('data sources', () => {
       ),
     );
     expect(results.filter((r) => r.status === 'rejected')).toHaveLength(20);
-    const names = (await inspectRows(db, sql<{ name: string }>`SELECT name FROM users ORDER BY id`)).map((row) => row.name);
+    const names = (await inspectRows(db, sql<{ name: string }>`SELECT name FROM users ORDER BY id`)).map(
+      (row) => row.name,
+    );
     const expected = Array.from({ length: 200 }, (_, i) => i)
       .filter((i) => i % 10 !== 0)
       .flatMap((i) => [`user-${i}`, `user-${i}-second`]);
@@ -70,6 +75,8 @@ describe('data sources', () => {
 
   // On PostgreSQL reads and writes share one pool: nothing to refuse.
   it.skipIf(onPostgres)('the SQLite read connection refuses writes', async () => {
-    await expect(db.read.query("INSERT INTO users (name, role) VALUES ('x', 'ADMIN')")).rejects.toThrow(/readonly|read-only|query_only/i);
+    await expect(db.read.query("INSERT INTO users (name, role) VALUES ('x', 'ADMIN')")).rejects.toThrow(
+      /readonly|read-only|query_only/i,
+    );
   });
 });

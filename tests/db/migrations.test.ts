@@ -14,7 +14,9 @@ describe('migrations', () => {
       expect(await dataSource.runMigrations()).toHaveLength(MIGRATIONS.length);
       expect((await dataSource.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
       for (let i = 0; i < MIGRATIONS.length; i += 1) await dataSource.undoLastMigration();
-      const tables = await dataSource.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'migrations'");
+      const tables = await dataSource.query(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'migrations'",
+      );
       expect(tables).toEqual([]);
       // And up again from nothing.
       expect(await dataSource.runMigrations()).toHaveLength(MIGRATIONS.length);
@@ -33,13 +35,23 @@ describe('migrations', () => {
       // The first migration only, then data, then the rest.
       await new MIGRATIONS[0]().up(runner);
       await runner.query(`INSERT INTO users (name, role) VALUES ('R', 'REVIEWER')`);
-      await runner.query(`INSERT INTO articles (slug, headline, body, authors, language, status) VALUES ('a', 'H', 'Body text', '[]', 'en', 'PUBLISHED')`);
-      await runner.query(`INSERT INTO claims (article_id, quote, prefix, suffix, start_offset, end_offset) VALUES (1, 'Body', '', ' text', 0, 4)`);
+      await runner.query(
+        `INSERT INTO articles (slug, headline, body, authors, language, status) VALUES ('a', 'H', 'Body text', '[]', 'en', 'PUBLISHED')`,
+      );
+      await runner.query(
+        `INSERT INTO claims (article_id, quote, prefix, suffix, start_offset, end_offset) VALUES (1, 'Body', '', ' text', 0, 4)`,
+      );
       await runner.query(`INSERT INTO sources (url, title, kind) VALUES ('https://example.org/', 'S', 'OTHER')`);
-      await runner.query(`INSERT INTO annotations (claim_id, author_id, verdict, summary, body, status) VALUES (1, 1, 'TRUE', 's', 'b', 'PUBLISHED')`);
-      await runner.query(`INSERT INTO citations (annotation_id, source_id, stance, excerpt, position) VALUES (1, 1, 'SUPPORTS', 'e', 0)`);
+      await runner.query(
+        `INSERT INTO annotations (claim_id, author_id, verdict, summary, body, status) VALUES (1, 1, 'TRUE', 's', 'b', 'PUBLISHED')`,
+      );
+      await runner.query(
+        `INSERT INTO citations (annotation_id, source_id, stance, excerpt, position) VALUES (1, 1, 'SUPPORTS', 'e', 0)`,
+      );
       for (const Migration of MIGRATIONS.slice(1)) await new Migration().up(runner);
-      const counts = await runner.query(`SELECT (SELECT COUNT(*) FROM citations) AS citations, (SELECT COUNT(*) FROM annotations) AS annotations`);
+      const counts = await runner.query(
+        `SELECT (SELECT COUNT(*) FROM citations) AS citations, (SELECT COUNT(*) FROM annotations) AS annotations`,
+      );
       expect(counts).toEqual([{ citations: 1, annotations: 1 }]);
       await runner.release();
     } finally {

@@ -34,7 +34,8 @@ describe.runIf(TEST_DATABASE_URL)('PostgreSQL', () => {
   }
 
   afterEach(async () => {
-    for (const schema of schemas.splice(0)) await admin((client) => client.query(`DROP SCHEMA IF EXISTS ${quoteIdentifier(schema)} CASCADE`));
+    for (const schema of schemas.splice(0))
+      await admin((client) => client.query(`DROP SCHEMA IF EXISTS ${quoteIdentifier(schema)} CASCADE`));
   });
 
   it('migrations build exactly the tables the entities describe, and every down() undoes its up()', async () => {
@@ -45,7 +46,10 @@ describe.runIf(TEST_DATABASE_URL)('PostgreSQL', () => {
       expect(await dataSource.runMigrations()).toHaveLength(POSTGRES_MIGRATIONS.length);
       expect((await dataSource.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
       for (let i = 0; i < POSTGRES_MIGRATIONS.length; i += 1) await dataSource.undoLastMigration();
-      const tables = (await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_name <> 'migrations'`, [schema])) as unknown[];
+      const tables = (await dataSource.query(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_name <> 'migrations'`,
+        [schema],
+      )) as unknown[];
       expect(tables).toEqual([]);
       expect(await dataSource.runMigrations()).toHaveLength(POSTGRES_MIGRATIONS.length);
     } finally {
@@ -61,9 +65,15 @@ describe.runIf(TEST_DATABASE_URL)('PostgreSQL', () => {
       env: { ...process.env, DATABASE_URL: url, DATABASE_SCHEMA: schema },
       encoding: 'utf8',
     });
-    expect(output).toContain(`migrate: ${POSTGRES_MIGRATIONS.length} migration(s) applied, none pending (PostgreSQL, schema ${schema}).`);
-    const applied = await admin((client) => client.query(`SELECT name FROM ${quoteIdentifier(schema)}.migrations ORDER BY id`));
-    expect(applied.rows.map((row: { name: string }) => row.name)).toEqual(POSTGRES_MIGRATIONS.map((Migration) => new Migration().name));
+    expect(output).toContain(
+      `migrate: ${POSTGRES_MIGRATIONS.length} migration(s) applied, none pending (PostgreSQL, schema ${schema}).`,
+    );
+    const applied = await admin((client) =>
+      client.query(`SELECT name FROM ${quoteIdentifier(schema)}.migrations ORDER BY id`),
+    );
+    expect(applied.rows.map((row: { name: string }) => row.name)).toEqual(
+      POSTGRES_MIGRATIONS.map((Migration) => new Migration().name),
+    );
   });
 
   it('replicas starting together on an empty schema migrate it once, one after the other', async () => {
@@ -71,7 +81,9 @@ describe.runIf(TEST_DATABASE_URL)('PostgreSQL', () => {
     const replicas = await Promise.all([1, 2, 3].map(() => openPostgresDatabase({ url, poolSize: 2, schema })));
     try {
       const applied = await admin((client) => client.query(`SELECT name FROM ${quoteIdentifier(schema)}.migrations`));
-      expect(applied.rows.map((row: { name: string }) => row.name)).toEqual(POSTGRES_MIGRATIONS.map((Migration) => new Migration().name));
+      expect(applied.rows.map((row: { name: string }) => row.name)).toEqual(
+        POSTGRES_MIGRATIONS.map((Migration) => new Migration().name),
+      );
     } finally {
       for (const db of replicas) await db.close();
     }
@@ -122,7 +134,9 @@ describe.runIf(TEST_DATABASE_URL)('PostgreSQL', () => {
     const schema = await freshSchema();
     const db = await openPostgresDatabase({ url, poolSize: 6, schema });
     try {
-      const { id } = await db.writes.run((manager) => manager.save(UserEntity, { name: 'counter-0', role: Role.REVIEWER }));
+      const { id } = await db.writes.run((manager) =>
+        manager.save(UserEntity, { name: 'counter-0', role: Role.REVIEWER }),
+      );
       // Each reads the name, then writes it back one higher: a lost update shows as a short count.
       const results = await Promise.allSettled(
         Array.from({ length: 40 }, () =>
@@ -134,7 +148,9 @@ describe.runIf(TEST_DATABASE_URL)('PostgreSQL', () => {
         ),
       );
       expect(results.filter((result) => result.status === 'rejected')).toEqual([]);
-      expect(await inspectRow(db, sql<{ name: string }>`SELECT name FROM users WHERE id = ${id}`)).toEqual({ name: 'counter-40' });
+      expect(await inspectRow(db, sql<{ name: string }>`SELECT name FROM users WHERE id = ${id}`)).toEqual({
+        name: 'counter-40',
+      });
       expect(db.writes.depth).toBe(0);
     } finally {
       await db.close();

@@ -4,7 +4,11 @@ import { fromSqlDate, isoFromSqlTimestamp, toSqlDate } from '../../src/db/sql-da
 import { DateTime } from '../../src/graphql/date-time';
 
 // Every millisecond from year 1000 to 9999: what TypeORM and our writes store.
-const moment = fc.date({ min: new Date('1000-01-01T00:00:00.000Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true });
+const moment = fc.date({
+  min: new Date('1000-01-01T00:00:00.000Z'),
+  max: new Date('9999-12-31T23:59:59.999Z'),
+  noInvalidDate: true,
+});
 
 describe('timestamps read as SQL text', () => {
   it('are answered as the ISO text Date.toISOString() gives, without making a Date', () => {
@@ -25,13 +29,24 @@ describe('timestamps read as SQL text', () => {
   });
 
   it('takes whole seconds and short fractions as Date parsing does', () => {
-    for (const text of ['2024-02-29 10:11:12', '2024-02-29 10:11:12.5', '2024-02-29T10:11:12.05Z', '2024-02-29 23:59:59.9999']) {
+    for (const text of [
+      '2024-02-29 10:11:12',
+      '2024-02-29 10:11:12.5',
+      '2024-02-29T10:11:12.05Z',
+      '2024-02-29 23:59:59.9999',
+    ]) {
       expect(isoFromSqlTimestamp(text)).toBe(fromSqlDate(text)!.toISOString());
     }
   });
 
   it('leaves any other text to graphql-scalars, which refuses what is not a date-time', () => {
-    for (const text of ['2024-13-01 00:00:00', '2024-01-01 24:00:00', '2024-01-01', 'yesterday', '2024-01-01T10:00:00+02:00']) {
+    for (const text of [
+      '2024-13-01 00:00:00',
+      '2024-01-01 24:00:00',
+      '2024-01-01',
+      'yesterday',
+      '2024-01-01T10:00:00+02:00',
+    ]) {
       expect(isoFromSqlTimestamp(text)).toBeNull();
     }
     expect(DateTime.serialize('2024-01-01T10:00:00+02:00')).toBe('2024-01-01T08:00:00.000Z');

@@ -11,7 +11,11 @@ import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../hel
 
 /** Values that let any statement be planned: an empty list for key lists, NULL for the rest. */
 function planValues(dialect: Dialect, statement: ReturnType<typeof allStatements>[number]): unknown[] {
-  return statement.compiled(dialect).slots.map((slot) => ('constant' in slot ? slot.constant : slot.param.list ? (dialect === 'sqlite' ? '[]' : []) : null));
+  return statement
+    .compiled(dialect)
+    .slots.map((slot) =>
+      'constant' in slot ? slot.constant : slot.param.list ? (dialect === 'sqlite' ? '[]' : []) : null,
+    );
 }
 
 /** The statements written for a dialect (all but the other engine's own), by name. */
@@ -34,7 +38,9 @@ describe('the query layers', () => {
 
   it('match the committed snapshots in sql/ (npm run sql:snapshot)', () => {
     for (const dialect of ['sqlite', 'postgres'] as const) {
-      expect(snapshotOf(dialect), `sql/${dialect}.sql is stale`).toBe(fs.readFileSync(path.join(SQL_SNAPSHOT_FOLDER, `${dialect}.sql`), 'utf8'));
+      expect(snapshotOf(dialect), `sql/${dialect}.sql is stale`).toBe(
+        fs.readFileSync(path.join(SQL_SNAPSHOT_FOLDER, `${dialect}.sql`), 'utf8'),
+      );
     }
   });
 });
@@ -53,7 +59,9 @@ describe('every statement is valid SQL on SQLite (EXPLAIN)', () => {
 
   it.each(statementsOf('sqlite'))('%s', (_, statement) => {
     const connection = nativeConnection(db.write);
-    const plan = connection.prepare(`EXPLAIN QUERY PLAN ${statement.compiled('sqlite').sql}`).all(...(planValues('sqlite', statement) as never[]));
+    const plan = connection
+      .prepare(`EXPLAIN QUERY PLAN ${statement.compiled('sqlite').sql}`)
+      .all(...(planValues('sqlite', statement) as never[]));
     expect(Array.isArray(plan)).toBe(true);
   });
 });
@@ -63,7 +71,10 @@ describe.runIf(TEST_DATABASE_URL)('every statement is valid SQL on PostgreSQL (E
   let client: pg.Client;
   beforeAll(async () => {
     db = await createTestDatabase();
-    client = new pg.Client({ connectionString: TEST_DATABASE_URL!, options: `-c search_path=${db.env.DATABASE_SCHEMA}` });
+    client = new pg.Client({
+      connectionString: TEST_DATABASE_URL!,
+      options: `-c search_path=${db.env.DATABASE_SCHEMA}`,
+    });
     await client.connect();
   });
   afterAll(async () => {
@@ -72,7 +83,10 @@ describe.runIf(TEST_DATABASE_URL)('every statement is valid SQL on PostgreSQL (E
   });
 
   it.each(statementsOf('postgres'))('%s', async (_, statement) => {
-    const result = await client.query(`EXPLAIN ${statement.compiled('postgres').sql}`, planValues('postgres', statement));
+    const result = await client.query(
+      `EXPLAIN ${statement.compiled('postgres').sql}`,
+      planValues('postgres', statement),
+    );
     expect(result.rows.length).toBeGreaterThan(0);
   });
 });

@@ -10,14 +10,24 @@ import { createTestDatabase, type TestDatabase } from '../helpers/test-app';
 const insertReturning = statement('test.sql.insertReturning', (q: StatementBuilder<{ name: string }>) =>
   q.db.insertInto('users').values({ name: q.p.name, role: 'REVIEWER' }).returning('id'),
 );
-const insertPlain = statement('test.sql.insertPlain', (q: StatementBuilder<{ name: string }>) => q.db.insertInto('users').values({ name: q.p.name, role: 'REVIEWER' }));
-const rename = statement('test.sql.rename', (q: StatementBuilder<{ id: number; name: string }>) => q.db.updateTable('users').set({ name: q.p.name }).where('id', '=', q.p.id));
+const insertPlain = statement('test.sql.insertPlain', (q: StatementBuilder<{ name: string }>) =>
+  q.db.insertInto('users').values({ name: q.p.name, role: 'REVIEWER' }),
+);
+const rename = statement('test.sql.rename', (q: StatementBuilder<{ id: number; name: string }>) =>
+  q.db.updateTable('users').set({ name: q.p.name }).where('id', '=', q.p.id),
+);
 const renameReturning = statement('test.sql.renameReturning', (q: StatementBuilder<{ id: number; name: string }>) =>
   q.db.updateTable('users').set({ name: q.p.name }).where('id', '=', q.p.id).returning('name'),
 );
-const nameById = statement('test.sql.nameById', (q: StatementBuilder<{ id: number }>) => q.db.selectFrom('users').select('name').where('id', '=', q.p.id));
-const idByName = statement('test.sql.idByName', (q: StatementBuilder<{ name: string }>) => q.db.selectFrom('users').select('id').where('name', '=', q.p.name));
-const deleteByName = statement('test.sql.deleteByName', (q: StatementBuilder<{ name: string }>) => q.db.deleteFrom('users').where('name', '=', q.p.name));
+const nameById = statement('test.sql.nameById', (q: StatementBuilder<{ id: number }>) =>
+  q.db.selectFrom('users').select('name').where('id', '=', q.p.id),
+);
+const idByName = statement('test.sql.idByName', (q: StatementBuilder<{ name: string }>) =>
+  q.db.selectFrom('users').select('id').where('name', '=', q.p.name),
+);
+const deleteByName = statement('test.sql.deleteByName', (q: StatementBuilder<{ name: string }>) =>
+  q.db.deleteFrom('users').where('name', '=', q.p.name),
+);
 
 /**
  * src/db/sql.ts: a statement run in a write transaction gives the same shape on SQLite and
@@ -66,11 +76,18 @@ describe('execute() in a write transaction', () => {
         selectNone: await executeOne(manager, idByName, { name: 'sql-none' }),
       };
     });
-    expect(results).toEqual({ inserted: { id: expect.any(Number) }, select: { name: 'sql-one' }, update: undefined, selectNone: undefined });
+    expect(results).toEqual({
+      inserted: { id: expect.any(Number) },
+      select: { name: 'sql-one' },
+      update: undefined,
+      selectNone: undefined,
+    });
   });
 
   it('refuses to run outside a write transaction', async () => {
-    await expect(execute(db.write.manager, insertPlain, { name: 'sql-outside' })).rejects.toThrow(/inside a write transaction/);
+    await expect(execute(db.write.manager, insertPlain, { name: 'sql-outside' })).rejects.toThrow(
+      /inside a write transaction/,
+    );
     await expect(executeOne(db.write.manager, nameById, { id: 1 })).rejects.toThrow(/inside a write transaction/);
     const stored = await db.writes.run((manager) => execute(manager, idByName, { name: 'sql-outside' }));
     expect(stored).toEqual([]);

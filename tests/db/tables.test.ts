@@ -19,19 +19,32 @@ describe('the query layer describes the tables the entities define', () => {
   it('with every column, its kind, its nullability and whether the database fills it', async () => {
     const dataSource = new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: ENTITIES });
     await dataSource.initialize();
-    const fromEntities: Record<string, Record<string, { kind: ColumnKind; nullable: boolean; hasDefault: boolean }>> = {};
+    const fromEntities: Record<
+      string,
+      Record<string, { kind: ColumnKind; nullable: boolean; hasDefault: boolean }>
+    > = {};
     for (const metadata of dataSource.entityMetadatas) {
       fromEntities[metadata.tableName] = Object.fromEntries(
         metadata.columns.map((column) => [
           column.databaseName,
-          { kind: kindOf(column.type), nullable: column.isNullable, hasDefault: column.isGenerated || column.default !== undefined || column.isCreateDate || column.isUpdateDate },
+          {
+            kind: kindOf(column.type),
+            nullable: column.isNullable,
+            hasDefault:
+              column.isGenerated || column.default !== undefined || column.isCreateDate || column.isUpdateDate,
+          },
         ]),
       );
     }
     const described = Object.fromEntries(
       Object.entries(TABLES).map(([table, columns]) => [
         table,
-        Object.fromEntries(Object.entries(columns).map(([name, spec]) => [name, { kind: spec.kind, nullable: spec.nullable, hasDefault: spec.hasDefault }])),
+        Object.fromEntries(
+          Object.entries(columns).map(([name, spec]) => [
+            name,
+            { kind: spec.kind, nullable: spec.nullable, hasDefault: spec.hasDefault },
+          ]),
+        ),
       ]),
     );
     expect(described).toEqual(fromEntities);

@@ -1,9 +1,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ChangeEvent, LocalEventBus, MAX_PENDING_EVENTS, SubscriberTooSlowError } from '../../src/events/change-events';
+import {
+  type ChangeEvent,
+  LocalEventBus,
+  MAX_PENDING_EVENTS,
+  SubscriberTooSlowError,
+} from '../../src/events/change-events';
 
-const published = (articleId: number, annotationId: number): ChangeEvent => ({ type: 'annotationPublished', articleId, annotationId });
-const verdict = (articleId: number, claimId: number): ChangeEvent => ({ type: 'claimVerdictChanged', articleId, claimId });
+const published = (articleId: number, annotationId: number): ChangeEvent => ({
+  type: 'annotationPublished',
+  articleId,
+  annotationId,
+});
+const verdict = (articleId: number, claimId: number): ChangeEvent => ({
+  type: 'claimVerdictChanged',
+  articleId,
+  claimId,
+});
 
 async function drain<T>(iterator: AsyncIterator<T>, count: number): Promise<T[]> {
   const out: T[] = [];
@@ -18,13 +31,27 @@ async function drain<T>(iterator: AsyncIterator<T>, count: number): Promise<T[]>
 describe('LocalEventBus', () => {
   it('delivers to each subscriber exactly the events of its type and article, in order', async () => {
     const event = fc.oneof(
-      fc.record({ type: fc.constant('annotationPublished' as const), articleId: fc.integer({ min: 1, max: 3 }), annotationId: fc.nat() }),
-      fc.record({ type: fc.constant('claimVerdictChanged' as const), articleId: fc.integer({ min: 1, max: 3 }), claimId: fc.nat() }),
+      fc.record({
+        type: fc.constant('annotationPublished' as const),
+        articleId: fc.integer({ min: 1, max: 3 }),
+        annotationId: fc.nat(),
+      }),
+      fc.record({
+        type: fc.constant('claimVerdictChanged' as const),
+        articleId: fc.integer({ min: 1, max: 3 }),
+        claimId: fc.nat(),
+      }),
     );
     await fc.assert(
       fc.asyncProperty(fc.array(fc.array(event, { maxLength: 5 }), { maxLength: 20 }), async (batches) => {
         const bus = new LocalEventBus();
-        const subscribers = [1, 2, 3].flatMap((articleId) => (['annotationPublished', 'claimVerdictChanged'] as const).map((type) => ({ type, articleId, iterator: bus.subscribe(type, articleId) })));
+        const subscribers = [1, 2, 3].flatMap((articleId) =>
+          (['annotationPublished', 'claimVerdictChanged'] as const).map((type) => ({
+            type,
+            articleId,
+            iterator: bus.subscribe(type, articleId),
+          })),
+        );
         for (const batch of batches) bus.publish(batch);
         bus.close();
         for (const { type, articleId, iterator } of subscribers) {

@@ -13,8 +13,16 @@ const DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || '';
 const DELIVERY_TIMEOUT_MS = 1_000;
 const RECONNECT_TIMEOUT_MS = 10_000;
 
-const published = (articleId: number, annotationId: number): ChangeEvent => ({ type: 'annotationPublished', articleId, annotationId });
-const verdict = (articleId: number, claimId: number): ChangeEvent => ({ type: 'claimVerdictChanged', articleId, claimId });
+const published = (articleId: number, annotationId: number): ChangeEvent => ({
+  type: 'annotationPublished',
+  articleId,
+  annotationId,
+});
+const verdict = (articleId: number, claimId: number): ChangeEvent => ({
+  type: 'claimVerdictChanged',
+  articleId,
+  claimId,
+});
 
 interface Replica {
   bus: PostgresEventBus;
@@ -40,7 +48,11 @@ function recordingLogger(warnings: string[]): Logger {
 
 async function replica(names: { channel: string; applicationName: string }): Promise<Replica> {
   const warnings: string[] = [];
-  const bus = await PostgresEventBus.connect({ connectionString: DATABASE_URL, ...names, logger: recordingLogger(warnings) });
+  const bus = await PostgresEventBus.connect({
+    connectionString: DATABASE_URL,
+    ...names,
+    logger: recordingLogger(warnings),
+  });
   cleanups.push(() => bus.close());
   return { bus, warnings };
 }
@@ -95,7 +107,10 @@ async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, m
 
 /** Backends of this bus that have finished their LISTEN (it commits when the statement ends). */
 async function listenerPids(admin: pg.Client, applicationName: string): Promise<number[]> {
-  const { rows } = await admin.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND query LIKE 'LISTEN%' AND state = 'idle'", [applicationName]);
+  const { rows } = await admin.query<{ pid: number }>(
+    "SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND query LIKE 'LISTEN%' AND state = 'idle'",
+    [applicationName],
+  );
   return rows.map((row) => row.pid);
 }
 
@@ -139,7 +154,10 @@ async function freezableProxy(): Promise<{ url: string; freeze(): void }> {
 }
 
 async function connectionCount(admin: pg.Client, applicationName: string): Promise<number> {
-  const { rows } = await admin.query<{ count: string }>('SELECT count(*) FROM pg_stat_activity WHERE application_name = $1', [applicationName]);
+  const { rows } = await admin.query<{ count: string }>(
+    'SELECT count(*) FROM pg_stat_activity WHERE application_name = $1',
+    [applicationName],
+  );
   return Number(rows[0].count);
 }
 
@@ -298,7 +316,13 @@ describe.runIf(DATABASE_URL)('PostgresEventBus', () => {
     const { bus, warnings } = await replica(names);
     const admin = await client();
     const iterator = bus.subscribe('annotationPublished', 6);
-    const garbage = ['', 'not json', '{"type":"annotationPublished","articleId":6,"annotationId":1}', '[{"type":"unknown","articleId":6}]', '[{"type":"annotationPublished","articleId":"6","annotationId":1}]'];
+    const garbage = [
+      '',
+      'not json',
+      '{"type":"annotationPublished","articleId":6,"annotationId":1}',
+      '[{"type":"unknown","articleId":6}]',
+      '[{"type":"annotationPublished","articleId":"6","annotationId":1}]',
+    ];
     for (const payload of garbage) await admin.query('SELECT pg_notify($1, $2)', [names.channel, payload]);
 
     bus.publish([published(6, 2)]);
@@ -323,12 +347,21 @@ describe.runIf(DATABASE_URL)('PostgresEventBus', () => {
     expect(bus.subscriberCount).toBe(0);
     expect(() => bus.publish([verdict(8, 2)])).not.toThrow();
     expect(await bus.subscribe('claimVerdictChanged', 8).next()).toEqual({ value: undefined, done: true });
-    expect(await waitFor(() => connectionCount(admin, names.applicationName), (count) => count === 0)).toBe(0);
+    expect(
+      await waitFor(
+        () => connectionCount(admin, names.applicationName),
+        (count) => count === 0,
+      ),
+    ).toBe(0);
   });
 
   it('refuses a channel LISTEN and pg_notify would not agree on, and fails to connect without leaving connections', async () => {
-    await expect(PostgresEventBus.connect({ connectionString: DATABASE_URL, channel: 'x'.repeat(64) })).rejects.toThrow(/channel/);
+    await expect(PostgresEventBus.connect({ connectionString: DATABASE_URL, channel: 'x'.repeat(64) })).rejects.toThrow(
+      /channel/,
+    );
     await expect(PostgresEventBus.connect({ connectionString: DATABASE_URL, channel: '' })).rejects.toThrow(/channel/);
-    await expect(PostgresEventBus.connect({ connectionString: 'postgres://postgres@127.0.0.1:1/test', channel: 'unreachable' })).rejects.toThrow();
+    await expect(
+      PostgresEventBus.connect({ connectionString: 'postgres://postgres@127.0.0.1:1/test', channel: 'unreachable' }),
+    ).rejects.toThrow();
   });
 });

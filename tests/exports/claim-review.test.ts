@@ -13,7 +13,11 @@ function expectValidClaimReview(review: Review): void {
   expect(typeof review.claimReviewed).toBe('string');
   expect(review.claimReviewed.length).toBeGreaterThan(0);
   expect(review.url).toMatch(/^https?:\/\/[^#]+#claim-/);
-  expect(review.author).toMatchObject({ '@type': 'Organization', name: expect.any(String), url: expect.stringMatching(/^https?:\/\//) });
+  expect(review.author).toMatchObject({
+    '@type': 'Organization',
+    name: expect.any(String),
+    url: expect.stringMatching(/^https?:\/\//),
+  });
   expect(review.reviewRating['@type']).toBe('Rating');
   expect(typeof review.reviewRating.alternateName).toBe('string');
   if (review.reviewRating.ratingValue !== undefined) {
@@ -24,7 +28,11 @@ function expectValidClaimReview(review: Review): void {
   // Recommended: datePublished, itemReviewed (a Claim with its appearance).
   expect(Number.isNaN(Date.parse(review.datePublished))).toBe(false);
   expect(review.itemReviewed['@type']).toBe('Claim');
-  expect(review.itemReviewed.appearance).toMatchObject({ '@type': 'NewsArticle', url: expect.stringMatching(/^https?:\/\//), headline: expect.any(String) });
+  expect(review.itemReviewed.appearance).toMatchObject({
+    '@type': 'NewsArticle',
+    url: expect.stringMatching(/^https?:\/\//),
+    headline: expect.any(String),
+  });
 }
 
 describe('ClaimReview', () => {
@@ -33,7 +41,11 @@ describe('ClaimReview', () => {
       url: 'https://facts.example.org/articles/a#claim-Q2xhaW06MQ',
       quote: 'The bridge cost 2 million',
       claimant: 'The mayor',
-      article: { url: 'https://news.example.org/bridge', headline: 'Bridge opens', publishedAt: new Date('2024-01-02T00:00:00Z') },
+      article: {
+        url: 'https://news.example.org/bridge',
+        headline: 'Bridge opens',
+        publishedAt: new Date('2024-01-02T00:00:00Z'),
+      },
       organisation: { name: 'Example Checks', url: 'https://facts.example.org' },
       datePublished: new Date('2024-01-03T00:00:00Z'),
       summary: 'It cost 3 million.',
@@ -41,8 +53,17 @@ describe('ClaimReview', () => {
     };
     const rated = toClaimReview({ ...base, ratingValue: 1, ratingLabel: 'False' });
     expectValidClaimReview(rated);
-    expect(rated.reviewRating).toEqual({ '@type': 'Rating', alternateName: 'False', ratingValue: 1, bestRating: 5, worstRating: 1 });
-    expect(rated.itemReviewed).toMatchObject({ author: { '@type': 'Person', name: 'The mayor' }, datePublished: '2024-01-02T00:00:00.000Z' });
+    expect(rated.reviewRating).toEqual({
+      '@type': 'Rating',
+      alternateName: 'False',
+      ratingValue: 1,
+      bestRating: 5,
+      worstRating: 1,
+    });
+    expect(rated.itemReviewed).toMatchObject({
+      author: { '@type': 'Person', name: 'The mayor' },
+      datePublished: '2024-01-02T00:00:00.000Z',
+    });
     const unrated = toClaimReview({ ...base, claimant: null, ratingValue: null, ratingLabel: 'Misleading' });
     expectValidClaimReview(unrated);
     expect(unrated.reviewRating).toEqual({ '@type': 'Rating', alternateName: 'Misleading' });
@@ -59,7 +80,15 @@ describe('GET /claimreview.json', () => {
 
   const get = async (query = '') => {
     const response = await fetch(`${server.url}/claimreview.json${query}`);
-    return { status: response.status, body: (await response.json()) as { items: Review[]; next: string | null; nextCursor: string | null; error?: { code: string; field: string } } };
+    return {
+      status: response.status,
+      body: (await response.json()) as {
+        items: Review[];
+        next: string | null;
+        nextCursor: string | null;
+        error?: { code: string; field: string };
+      },
+    };
   };
 
   it('serves every published ClaimReview of the demo, newest first, valid', async () => {
@@ -70,17 +99,30 @@ describe('GET /claimreview.json', () => {
     for (const review of body.items) expectValidClaimReview(review);
     const dates = body.items.map((review) => review.datePublished);
     expect([...dates].sort().reverse()).toEqual(dates);
-    expect(body.items[0].author).toEqual({ '@type': 'Organization', name: 'factline test desk', url: 'http://factline.test' });
-    expect(body.items[0].url).toMatch(/^http:\/\/factline\.test\/articles\/biden-warns-putin-act-firmly-ukraine-tensions#claim-/);
+    expect(body.items[0].author).toEqual({
+      '@type': 'Organization',
+      name: 'factline test desk',
+      url: 'http://factline.test',
+    });
+    expect(body.items[0].url).toMatch(
+      /^http:\/\/factline\.test\/articles\/biden-warns-putin-act-firmly-ukraine-tensions#claim-/,
+    );
   });
 
   it('filters by since and refuses bad parameters with a code and the field', async () => {
     const { body } = await get('?since=2026-11-20T11:00:00Z');
     expect(body.items.length).toBeGreaterThan(0);
     expect(body.items.length).toBeLessThan(12);
-    for (const review of body.items) expect(Date.parse(review.datePublished)).toBeGreaterThanOrEqual(Date.parse('2026-11-20T11:00:00Z'));
-    expect(await get('?since=yesterday')).toMatchObject({ status: 400, body: { error: { code: 'BAD_USER_INPUT', field: 'since' } } });
-    expect(await get('?cursor=forged')).toMatchObject({ status: 400, body: { error: { code: 'BAD_USER_INPUT', field: 'cursor' } } });
+    for (const review of body.items)
+      expect(Date.parse(review.datePublished)).toBeGreaterThanOrEqual(Date.parse('2026-11-20T11:00:00Z'));
+    expect(await get('?since=yesterday')).toMatchObject({
+      status: 400,
+      body: { error: { code: 'BAD_USER_INPUT', field: 'since' } },
+    });
+    expect(await get('?cursor=forged')).toMatchObject({
+      status: 400,
+      body: { error: { code: 'BAD_USER_INPUT', field: 'cursor' } },
+    });
   });
 });
 

@@ -1,6 +1,19 @@
 import type { Dataset, DatasetArticle, DatasetClaim } from '../../src/modules/dataset/dataset.types';
 
-const WORDS = ['minister', 'said', 'troops', 'border', 'report', 'budget', 'council', 'vote', 'river', 'rates', 'school', 'growth'];
+const WORDS = [
+  'minister',
+  'said',
+  'troops',
+  'border',
+  'report',
+  'budget',
+  'council',
+  'vote',
+  'river',
+  'rates',
+  'school',
+  'growth',
+];
 
 /** Distinct sentences, so every claim quote occurs exactly once in the body. */
 export function sentence(n: number): string {

@@ -12,7 +12,10 @@ import { compilerFor } from '../../src/db/statements';
  */
 export async function inspectRows<Row>(db: Database, query: RawBuilder<Row>): Promise<Row[]> {
   const compiled = query.compile(compilerFor(db.dialect));
-  if (db.dialect === 'sqlite') return nativeConnection(db.read).prepare(compiled.sql).all(...(compiled.parameters as never[])) as Row[];
+  if (db.dialect === 'sqlite')
+    return nativeConnection(db.read)
+      .prepare(compiled.sql)
+      .all(...(compiled.parameters as never[])) as Row[];
   return (await poolOf(db.write).query(compiled.sql, compiled.parameters as unknown[])).rows as Row[];
 }
 

@@ -28,7 +28,10 @@ export class LiveStream<Data = Record<string, unknown>> {
     const deadline = Date.now() + timeoutMs;
     while (this.results.length < count && !this.completed) {
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`waited ${timeoutMs} ms for ${count} results, got ${this.results.length}: ${JSON.stringify(this.results)}`);
+      if (left <= 0)
+        throw new Error(
+          `waited ${timeoutMs} ms for ${count} results, got ${this.results.length}: ${JSON.stringify(this.results)}`,
+        );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.waiters.push(() => {
@@ -62,7 +65,10 @@ export class LiveStream<Data = Record<string, unknown>> {
 export interface LiveClient {
   client: Client;
   /** Starts a subscription; resolves once the server has it running (or refused it). */
-  subscribe<Data = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<LiveStream<Data>>;
+  subscribe<Data = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<LiveStream<Data>>;
   /** How the server closed the socket, if it did. */
   closed: Promise<{ code: number; reason: string }>;
   close(): Promise<void>;
@@ -93,7 +99,10 @@ export function connectLive(server: LiveServer, token?: string): LiveClient {
     lazy: false,
     retryAttempts: 0,
     onNonLazyError: () => {},
-    on: { closed: (event) => closedWith({ code: (event as { code: number }).code, reason: String((event as { reason: unknown }).reason) }) },
+    on: {
+      closed: (event) =>
+        closedWith({ code: (event as { code: number }).code, reason: String((event as { reason: unknown }).reason) }),
+    },
   });
   return {
     client,
@@ -105,14 +114,20 @@ export function connectLive(server: LiveServer, token?: string): LiveClient {
         { query, variables },
         {
           next: (result) => stream.push(result),
-          error: (error) => stream.end(Array.isArray(error) ? (error as GraphQLFormattedError[]) : [{ message: String((error as Error).message ?? error) }]),
+          error: (error) =>
+            stream.end(
+              Array.isArray(error)
+                ? (error as GraphQLFormattedError[])
+                : [{ message: String((error as Error).message ?? error) }],
+            ),
           complete: () => stream.end(null),
         },
       );
       // The server registers the operation asynchronously: wait until it is live or refused,
       // so that a write made next is one the subscriber must hear of.
       const deadline = Date.now() + 3_000;
-      while (!stream.completed && (await liveSubscriptions(server)) <= before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+      while (!stream.completed && (await liveSubscriptions(server)) <= before && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 5));
       return stream;
     },
     async close() {

@@ -8,24 +8,45 @@ import type { GraphQLResult, SignedIn, TestServer } from './test-app';
 export class Newsroom {
   constructor(readonly server: TestServer) {}
 
-  attempt<Data = Record<string, unknown>>(query: string, variables: Record<string, unknown>, who?: SignedIn): Promise<GraphQLResult<Data>> {
+  attempt<Data = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown>,
+    who?: SignedIn,
+  ): Promise<GraphQLResult<Data>> {
     return this.server.gql<Data>(query, variables, who?.token);
   }
 
-  async ok<Data = Record<string, unknown>>(query: string, variables: Record<string, unknown>, who?: SignedIn): Promise<Data> {
+  async ok<Data = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown>,
+    who?: SignedIn,
+  ): Promise<Data> {
     const result = await this.attempt<Data>(query, variables, who);
     expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
     return result.data!;
   }
 
   /** One mutation field taking `input`, answering `selection` of what it returns. */
-  async mutate<Row = { id: string; version: number }>(field: string, inputType: string, input: Record<string, unknown>, who: SignedIn, selection = 'id version'): Promise<Row> {
-    const data = await this.ok<Record<string, Row>>(`mutation($input: ${inputType}!) { ${field}(input: $input) { ${selection} } }`, { input }, who);
+  async mutate<Row = { id: string; version: number }>(
+    field: string,
+    inputType: string,
+    input: Record<string, unknown>,
+    who: SignedIn,
+    selection = 'id version',
+  ): Promise<Row> {
+    const data = await this.ok<Record<string, Row>>(
+      `mutation($input: ${inputType}!) { ${field}(input: $input) { ${selection} } }`,
+      { input },
+      who,
+    );
     return data[field];
   }
 
   /** A draft article by `editor`. */
-  createArticle(editor: SignedIn, input: { slug: string; headline: string; body: string; standfirst?: string; publishedAt?: string; url?: string }) {
+  createArticle(
+    editor: SignedIn,
+    input: { slug: string; headline: string; body: string; standfirst?: string; publishedAt?: string; url?: string },
+  ) {
     return this.mutate('createArticle', 'CreateArticleInput', input, editor);
   }
 
@@ -47,7 +68,10 @@ export class Newsroom {
   }
 
   /** A draft fact-check by `author`. */
-  createAnnotation(author: SignedIn, input: { claimId: string; verdict: string; summary: string; body: string; citations?: unknown[] }) {
+  createAnnotation(
+    author: SignedIn,
+    input: { claimId: string; verdict: string; summary: string; body: string; citations?: unknown[] },
+  ) {
     return this.mutate('createAnnotation', 'CreateAnnotationInput', input, author);
   }
 

@@ -13,7 +13,10 @@ export interface ServiceProcess {
 
 /** `node dist/src/main.js` with `env`, its stdout and stderr collected together. */
 function spawnService(env: Record<string, string>): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, [MAIN_JS], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [MAIN_JS], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
@@ -56,7 +59,10 @@ export function startService(env: Record<string, string>, timeoutMs = 20_000): P
 }
 
 /** Runs the service expecting it to stop at once; returns its exit code and output. */
-export function runServiceToExit(env: Record<string, string>, timeoutMs = 20_000): Promise<{ code: number | null; output: string }> {
+export function runServiceToExit(
+  env: Record<string, string>,
+  timeoutMs = 20_000,
+): Promise<{ code: number | null; output: string }> {
   const { child, output } = spawnService(env);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -94,7 +100,10 @@ export function testServiceEnv(databasePath: string, overrides: Record<string, s
 const started: ServiceProcess[] = [];
 
 /** startService with testServiceEnv, remembered so that killLeftoverServices can reap it. */
-export async function startTestService(databasePath: string, overrides: Record<string, string> = {}): Promise<ServiceProcess> {
+export async function startTestService(
+  databasePath: string,
+  overrides: Record<string, string> = {},
+): Promise<ServiceProcess> {
   const service = await startService(testServiceEnv(databasePath, overrides));
   started.push(service);
   return service;
@@ -118,7 +127,12 @@ export async function demoReviewerToken(service: ServiceProcess): Promise<string
 }
 
 /** POST /graphql to `service`, as `token` if given: the HTTP status and the JSON answer. */
-export async function gql<Data>(service: ServiceProcess, query: string, variables?: Record<string, unknown>, token?: string): Promise<{ status: number; data?: Data; errors?: unknown[] }> {
+export async function gql<Data>(
+  service: ServiceProcess,
+  query: string,
+  variables?: Record<string, unknown>,
+  token?: string,
+): Promise<{ status: number; data?: Data; errors?: unknown[] }> {
   const response = await fetch(`${service.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },

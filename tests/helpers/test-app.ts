@@ -116,7 +116,11 @@ export interface TestServer {
   app: HttpApp;
   logger: MemoryLogger;
   /** POSTs a GraphQL operation over real HTTP, with a bearer token when given. */
-  gql<Data = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult<Data>>;
+  gql<Data = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GraphQLResult<Data>>;
   /** Creates a user with `role` and returns a token for it. */
   signIn(role: Role, name?: string): Promise<SignedIn>;
   close(): Promise<void>;
@@ -167,7 +171,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     async gql<Data>(query: string, variables?: Record<string, unknown>, token?: string) {
       const response = await fetch(graphqlUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await response.json()) as { data?: Data | null; errors?: GraphQLFormattedError[] };
@@ -176,7 +184,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     async signIn(role: Role, name = `${role.toLowerCase()}-${(signInCount += 1)}`) {
       const user = await new UserService({ db }).create(name, role);
       const { secret } = await new AuthService({ db }).issue(user.id, 'test');
-      return { token: secret, userId: user.id, viewer: { user: { id: user.id, name: user.name, role }, tokenId: null } };
+      return {
+        token: secret,
+        userId: user.id,
+        viewer: { user: { id: user.id, name: user.name, role }, tokenId: null },
+      };
     },
     async close() {
       await app.close();
@@ -188,10 +200,19 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
 let signInCount = 0;
 
 /** Executes an operation against the real schema without HTTP (Apollo's executeOperation). */
-export async function executeOn(server: TestServer, query: string, variables?: Record<string, unknown>, viewer: Viewer = ANONYMOUS): Promise<GraphQLResult> {
+export async function executeOn(
+  server: TestServer,
+  query: string,
+  variables?: Record<string, unknown>,
+  viewer: Viewer = ANONYMOUS,
+): Promise<GraphQLResult> {
   const contextValue = contextFor(server.db, createServices(server.db), viewer);
   const response = await server.app.apollo.executeOperation({ query, variables }, { contextValue });
   if (response.body.kind !== 'single') throw new Error('expected a single result');
   const { data, errors } = response.body.singleResult;
-  return { status: response.http.status ?? 200, data: data as Record<string, unknown> | null | undefined, errors: errors as GraphQLFormattedError[] | undefined };
+  return {
+    status: response.http.status ?? 200,
+    data: data as Record<string, unknown> | null | undefined,
+    errors: errors as GraphQLFormattedError[] | undefined,
+  };
 }

@@ -10,7 +10,8 @@ const ARTICLE = `query Article($slug: String!) {
     claims { id quote verdict annotations { id verdict summary publishedAt author { name } citations { stance source { id url publishedAt } } } }
   }
 }`;
-const LIST = 'query List($first: Int) { articles(first: $first) { totalCount edges { cursor node { id headline claimCount } } } }';
+const LIST =
+  'query List($first: Int) { articles(first: $first) { totalCount edges { cursor node { id headline claimCount } } } }';
 
 interface Answer {
   status: number;
@@ -20,8 +21,17 @@ interface Answer {
 }
 
 async function post(server: TestServer, body: string, headers: Record<string, string> = {}): Promise<Answer> {
-  const response = await fetch(server.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-  return { status: response.status, contentType: response.headers.get('content-type'), requestId: response.headers.get('x-request-id'), text: await response.text() };
+  const response = await fetch(server.graphqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    requestId: response.headers.get('x-request-id'),
+    text: await response.text(),
+  };
 }
 
 /**
@@ -91,7 +101,10 @@ describe('the compiled-query lane', () => {
       // An operation the document does not have.
       { body: JSON.stringify({ ...known, operationName: 'Other' }), status: 200, code: 'OPERATION_RESOLUTION_FAILURE' },
       // Fields Apollo reads or refuses itself.
-      { body: JSON.stringify({ ...known, extensions: { persistedQuery: { version: 1, sha256Hash: 'ab' } } }), status: 400 },
+      {
+        body: JSON.stringify({ ...known, extensions: { persistedQuery: { version: 1, sha256Hash: 'ab' } } }),
+        status: 400,
+      },
       { body: JSON.stringify({ ...known, variables: [] }), status: 400 },
       // An Accept Apollo cannot answer.
       { body: JSON.stringify(known), headers: { accept: 'text/html' }, status: 406 },
@@ -116,7 +129,10 @@ describe('the compiled-query lane', () => {
     const before = answered();
     expect((await post(server, body, { 'content-type': 'Application/JSON; charset=UTF-8' })).status).toBe(200);
     expect(answered()).toBe(before + 1);
-    const large = await post(server, JSON.stringify({ query: LIST, variables: { first: 2 }, padding: 'x'.repeat(1024 * 1024) }));
+    const large = await post(
+      server,
+      JSON.stringify({ query: LIST, variables: { first: 2 }, padding: 'x'.repeat(1024 * 1024) }),
+    );
     expect(large.status).toBe(413);
     expect(JSON.parse(large.text).errors[0].extensions.code).toBe('BAD_REQUEST');
     // express.json() drops a byte order mark; so does the front.
@@ -135,8 +151,16 @@ describe('the compiled-query lane', () => {
     expect(answered()).toBe(before + 1);
     expect(answer.requestId).toBe('lane-log-check');
     await new Promise((resolve) => setTimeout(resolve, 20));
-    const line = server.logger.all.find((entry) => entry.message === 'request' && entry.details.requestId === 'lane-log-check');
-    expect(line?.details).toMatchObject({ method: 'POST', route: 'graphql', operation: 'List', operationType: 'query', status: 200 });
+    const line = server.logger.all.find(
+      (entry) => entry.message === 'request' && entry.details.requestId === 'lane-log-check',
+    );
+    expect(line?.details).toMatchObject({
+      method: 'POST',
+      route: 'graphql',
+      operation: 'List',
+      operationType: 'query',
+      status: 200,
+    });
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
     expect(metrics).toMatch(/factline_http_requests_total\{route="graphql",operation="List",status="200"\} [1-9]/);
     expect(metrics).toMatch(new RegExp(`factline_compiled_lane_answers ${answered()}\\b`));
@@ -152,18 +176,51 @@ describe('the compiled-query lane against Apollo alone', () => {
   let withLane: TestServer;
   let apolloOnly: TestServer;
   beforeAll(async () => {
-    [withLane, apolloOnly] = await Promise.all([startTestServer({ config: { responseCacheMb: 0 } }), startTestServer({ config: { responseCacheMb: 0, compileQueries: 'off' } })]);
+    [withLane, apolloOnly] = await Promise.all([
+      startTestServer({ config: { responseCacheMb: 0 } }),
+      startTestServer({ config: { responseCacheMb: 0, compileQueries: 'off' } }),
+    ]);
   });
   afterAll(async () => {
     await Promise.all([withLane.close(), apolloOnly.close()]);
   });
 
-  const slug = fc.oneof(fc.constant(DEMO_ARTICLE_SLUG), fc.constantFrom('no-such-article', 'NOT A SLUG', ''), fc.string({ maxLength: 12 }), fc.integer());
-  const request = fc.oneof(
-    fc.record({ query: fc.constant(ARTICLE), variables: fc.option(fc.record({ slug }, { requiredKeys: [] }), { nil: undefined }), operationName: fc.option(fc.constantFrom('Article', 'Other'), { nil: undefined }) }, { requiredKeys: ['query'] }),
-    fc.record({ query: fc.constant(LIST), variables: fc.option(fc.record({ first: fc.oneof(fc.integer({ min: -2, max: 120 }), fc.constant(null), fc.string({ maxLength: 3 })) }, { requiredKeys: [] }), { nil: undefined }) }, { requiredKeys: ['query'] }),
+  const slug = fc.oneof(
+    fc.constant(DEMO_ARTICLE_SLUG),
+    fc.constantFrom('no-such-article', 'NOT A SLUG', ''),
+    fc.string({ maxLength: 12 }),
+    fc.integer(),
   );
-  const accept = fc.constantFrom(undefined, 'application/json', 'application/graphql-response+json', 'application/graphql-response+json;q=0.9, application/json', 'text/html');
+  const request = fc.oneof(
+    fc.record(
+      {
+        query: fc.constant(ARTICLE),
+        variables: fc.option(fc.record({ slug }, { requiredKeys: [] }), { nil: undefined }),
+        operationName: fc.option(fc.constantFrom('Article', 'Other'), { nil: undefined }),
+      },
+      { requiredKeys: ['query'] },
+    ),
+    fc.record(
+      {
+        query: fc.constant(LIST),
+        variables: fc.option(
+          fc.record(
+            { first: fc.oneof(fc.integer({ min: -2, max: 120 }), fc.constant(null), fc.string({ maxLength: 3 })) },
+            { requiredKeys: [] },
+          ),
+          { nil: undefined },
+        ),
+      },
+      { requiredKeys: ['query'] },
+    ),
+  );
+  const accept = fc.constantFrom(
+    undefined,
+    'application/json',
+    'application/graphql-response+json',
+    'application/graphql-response+json;q=0.9, application/json',
+    'text/html',
+  );
 
   it('answers every request as Apollo alone does', async () => {
     // Each sample is sent twice: the first may teach the lane the text, the second uses it.
@@ -171,7 +228,10 @@ describe('the compiled-query lane against Apollo alone', () => {
       fc.asyncProperty(request, accept, async (body, acceptHeader) => {
         const headers: Record<string, string> = acceptHeader ? { accept: acceptHeader } : {};
         for (let round = 0; round < 2; round += 1) {
-          const [lane, apollo] = await Promise.all([post(withLane, JSON.stringify(body), headers), post(apolloOnly, JSON.stringify(body), headers)]);
+          const [lane, apollo] = await Promise.all([
+            post(withLane, JSON.stringify(body), headers),
+            post(apolloOnly, JSON.stringify(body), headers),
+          ]);
           expect({ ...lane, requestId: null }).toEqual({ ...apollo, requestId: null });
         }
       }),

@@ -26,7 +26,9 @@ function auditsFor(url: () => string, statuses: number[]): Audit[] {
 }
 
 function summary(results: AuditResult[]): string {
-  return results.map((r) => `${r.status.padEnd(6)} ${r.id} ${r.name}${r.status === 'ok' ? '' : ` — ${r.reason}`}`).join('\n');
+  return results
+    .map((r) => `${r.status.padEnd(6)} ${r.id} ${r.name}${r.status === 'ok' ? '' : ` — ${r.reason}`}`)
+    .join('\n');
 }
 
 describe('GraphQL over HTTP: graphql-http server audits (production, introspection allowed)', () => {
@@ -89,7 +91,10 @@ describe('GraphQL over HTTP: the audits with introspection off (the production d
     const refused = await fetch(server.graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: GRAPHQL_RESPONSE },
-      body: JSON.stringify({ query: 'query Type($name: String!) { __type(name: $name) { name } }', variables: { name: 'sometype' } }),
+      body: JSON.stringify({
+        query: 'query Type($name: String!) { __type(name: $name) { name } }',
+        variables: { name: 'sometype' },
+      }),
     });
     expect(refused.status).toBe(400);
     const body = (await refused.json()) as { errors: { message: string; extensions: { code: string } }[] };
@@ -106,30 +111,49 @@ describe('GraphQL over HTTP: status codes', () => {
   afterAll(() => server?.close());
 
   const post = (body: unknown, headers: Record<string, string> = {}) =>
-    fetch(server.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    fetch(server.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
 
   const requestErrors = [
     { name: 'a document that does not parse', body: { query: '{' }, code: 'GRAPHQL_PARSE_FAILED' },
-    { name: 'a document that does not validate', body: { query: '{ noSuchField }' }, code: 'GRAPHQL_VALIDATION_FAILED' },
-    { name: 'variables that do not coerce', body: { query: 'query($id: ID!) { node(id: $id) { id } }', variables: { id: null } }, code: 'BAD_USER_INPUT' },
-    { name: 'an operation name not in the document', body: { query: 'query A { __typename }', operationName: 'B' }, code: 'OPERATION_RESOLUTION_FAILURE' },
+    {
+      name: 'a document that does not validate',
+      body: { query: '{ noSuchField }' },
+      code: 'GRAPHQL_VALIDATION_FAILED',
+    },
+    {
+      name: 'variables that do not coerce',
+      body: { query: 'query($id: ID!) { node(id: $id) { id } }', variables: { id: null } },
+      code: 'BAD_USER_INPUT',
+    },
+    {
+      name: 'an operation name not in the document',
+      body: { query: 'query A { __typename }', operationName: 'B' },
+      code: 'OPERATION_RESOLUTION_FAILURE',
+    },
   ];
 
-  it.each(requestErrors)('$name: 200 for application/json, 400 for application/graphql-response+json', async ({ body, code }) => {
-    for (const [accept, status] of [
-      [JSON_ACCEPT, 200],
-      [undefined, 200],
-      ['*/*', 200],
-      [GRAPHQL_RESPONSE, 400],
-    ] as const) {
-      const response = await post(body, accept ? { accept } : {});
-      expect({ accept, status: response.status }).toEqual({ accept, status });
-      const result = (await response.json()) as { data?: unknown; errors: { extensions: { code: string } }[] };
-      // Either way a GraphQL response with the error and no data.
-      expect(result.data).toBeUndefined();
-      expect(result.errors[0].extensions.code).toBe(code);
-    }
-  });
+  it.each(requestErrors)(
+    '$name: 200 for application/json, 400 for application/graphql-response+json',
+    async ({ body, code }) => {
+      for (const [accept, status] of [
+        [JSON_ACCEPT, 200],
+        [undefined, 200],
+        ['*/*', 200],
+        [GRAPHQL_RESPONSE, 400],
+      ] as const) {
+        const response = await post(body, accept ? { accept } : {});
+        expect({ accept, status: response.status }).toEqual({ accept, status });
+        const result = (await response.json()) as { data?: unknown; errors: { extensions: { code: string } }[] };
+        // Either way a GraphQL response with the error and no data.
+        expect(result.data).toBeUndefined();
+        expect(result.errors[0].extensions.code).toBe(code);
+      }
+    },
+  );
 
   // The status follows the content type Apollo picks, whatever the Accept header says.
   it.each([
@@ -171,11 +195,17 @@ describe('GraphQL over HTTP: status codes', () => {
     expect((await post({ query: { kind: 'Document' } }, json)).status).toBe(400);
     expect((await post({ query: '{ __typename }', variables: 'x' }, json)).status).toBe(400);
     // CSRF prevention: a simple content type with no preflight header.
-    const csrf = await fetch(server.graphqlUrl, { method: 'POST', headers: { 'content-type': 'text/plain', ...json }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const csrf = await fetch(server.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', ...json },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
     expect(csrf.status).toBe(400);
     expect(await csrf.text()).toMatch(/Cross-Site Request Forgery/);
     // A mutation over GET: 405 with Allow: POST.
-    const get = await fetch(`${server.graphqlUrl}?query=${encodeURIComponent('mutation { __typename }')}`, { headers: { ...json, 'apollo-require-preflight': 'true' } });
+    const get = await fetch(`${server.graphqlUrl}?query=${encodeURIComponent('mutation { __typename }')}`, {
+      headers: { ...json, 'apollo-require-preflight': 'true' },
+    });
     expect(get.status).toBe(405);
     expect(get.headers.get('allow')).toBe('POST');
   });
@@ -191,7 +221,9 @@ describe('GraphQL over HTTP: status codes', () => {
 
 describe('graphqlOverHttpPlugin leaves deliberate statuses alone', () => {
   // A rate limiter refuses in didResolveOperation with a status of its own (src/http/rate-limit.ts).
-  const schema = new GraphQLSchema({ query: new GraphQLObjectType({ name: 'Query', fields: { hello: { type: GraphQLString, resolve: () => 'hi' } } }) });
+  const schema = new GraphQLSchema({
+    query: new GraphQLObjectType({ name: 'Query', fields: { hello: { type: GraphQLString, resolve: () => 'hi' } } }),
+  });
   const apollo = new ApolloServer({
     schema,
     plugins: [
@@ -200,7 +232,9 @@ describe('graphqlOverHttpPlugin leaves deliberate statuses alone', () => {
           return {
             async didResolveOperation({ request }) {
               if (request.operationName === 'Limited') {
-                throw new GraphQLError('Too many requests.', { extensions: { code: 'RATE_LIMITED', http: { status: 429, headers: new Map() } } });
+                throw new GraphQLError('Too many requests.', {
+                  extensions: { code: 'RATE_LIMITED', http: { status: 429, headers: new Map() } },
+                });
               }
             },
           };
@@ -216,7 +250,10 @@ describe('graphqlOverHttpPlugin leaves deliberate statuses alone', () => {
     apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: {
         method: 'POST',
-        headers: new HeaderMap([['content-type', 'application/json'], ['accept', JSON_ACCEPT]]),
+        headers: new HeaderMap([
+          ['content-type', 'application/json'],
+          ['accept', JSON_ACCEPT],
+        ]),
         search: '',
         body: operationName ? { query, operationName } : { query },
       },

@@ -47,14 +47,28 @@ describe('requests nested too deeply', () => {
 
   const deepVariables = `{"query":"query($x: ID) { __typename }","variables":{"x":${nested(5000)}}}`;
 
-  async function post(body: string, headers: Record<string, string> = {}): Promise<{ status: number; body: { errors?: { message: string; extensions: Record<string, unknown> }[] } }> {
-    const response = await fetch(server.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  async function post(
+    body: string,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: { errors?: { message: string; extensions: Record<string, unknown> }[] } }> {
+    const response = await fetch(server.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
     return { status: response.status, body: (await response.json()) as never };
   }
 
-  function expectRefused(answer: { status: number; body: { errors?: { extensions: Record<string, unknown> }[] } }): void {
+  function expectRefused(answer: {
+    status: number;
+    body: { errors?: { extensions: Record<string, unknown> }[] };
+  }): void {
     expect(answer.status).toBe(400);
-    expect(answer.body.errors?.[0].extensions).toEqual({ code: 'JSON_TOO_DEEP', limit: 'jsonDepth', max: MAX_JSON_DEPTH });
+    expect(answer.body.errors?.[0].extensions).toEqual({
+      code: 'JSON_TOO_DEEP',
+      limit: 'jsonDepth',
+      max: MAX_JSON_DEPTH,
+    });
   }
 
   it('an anonymous POST with variables 5,000 levels deep gets 400 JSON_TOO_DEEP, logs nothing and changes nothing', async () => {
@@ -70,25 +84,34 @@ describe('requests nested too deeply', () => {
     expectRefused(await post(deepVariables, { authorization: `Bearer ${editor.token}` }));
     // No Content-Length: the front leaves the body to express.json().
     const chunked = await new Promise<{ status: number; body: never }>((resolve, reject) => {
-      const request = http.request(server.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (response) => {
-        let text = '';
-        response.on('data', (chunk) => (text += chunk));
-        response.on('end', () => resolve({ status: response.statusCode!, body: JSON.parse(text) as never }));
-      });
+      const request = http.request(
+        server.graphqlUrl,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } },
+        (response) => {
+          let text = '';
+          response.on('data', (chunk) => (text += chunk));
+          response.on('end', () => resolve({ status: response.statusCode!, body: JSON.parse(text) as never }));
+        },
+      );
       request.on('error', reject);
       request.write(deepVariables.slice(0, 100));
       request.end(deepVariables.slice(100));
     });
     expectRefused(chunked);
-    const get = await fetch(`${server.graphqlUrl}?query=${encodeURIComponent('{ __typename }')}&variables=${encodeURIComponent(`{"x":${nested(200)}}`)}`, {
-      headers: { 'apollo-require-preflight': 'true' },
-    });
+    const get = await fetch(
+      `${server.graphqlUrl}?query=${encodeURIComponent('{ __typename }')}&variables=${encodeURIComponent(`{"x":${nested(200)}}`)}`,
+      {
+        headers: { 'apollo-require-preflight': 'true' },
+      },
+    );
     expectRefused({ status: get.status, body: (await get.json()) as never });
     expect(server.logger.entries).toEqual([]);
   });
 
   it('a body at the limit is still served', async () => {
-    const answer = await post(`{"query":"query($x: ID) { __typename }","variables":{"y":${nested(MAX_JSON_DEPTH - 2)}}}`);
+    const answer = await post(
+      `{"query":"query($x: ID) { __typename }","variables":{"y":${nested(MAX_JSON_DEPTH - 2)}}}`,
+    );
     expect(answer.status).toBe(200);
   });
 
@@ -99,7 +122,9 @@ describe('requests nested too deeply', () => {
       socket.on('close', (closeCode) => resolve(closeCode));
       socket.on('open', () => {
         socket.send(JSON.stringify({ type: 'connection_init' }));
-        socket.send(`{"id":"1","type":"subscribe","payload":{"query":"subscription { __typename }","variables":{"x":${nested(5000)}}}}`);
+        socket.send(
+          `{"id":"1","type":"subscribe","payload":{"query":"subscription { __typename }","variables":{"x":${nested(5000)}}}}`,
+        );
       });
     });
     expect(code).toBe(4400);

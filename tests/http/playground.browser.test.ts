@@ -24,7 +24,16 @@ beforeAll(async () => {
   server = await startTestServer();
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   // Offline: only 127.0.0.1 and localhost are reachable.
@@ -50,7 +59,9 @@ describe('GraphQL playground in a browser', () => {
     const consoleErrors: string[] = [];
     const pageErrors: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
-    page.on('requestfailed', (request) => failedRequests.push(`${request.url()} ${request.failure()?.errorText ?? ''}`));
+    page.on('requestfailed', (request) =>
+      failedRequests.push(`${request.url()} ${request.failure()?.errorText ?? ''}`),
+    );
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
@@ -68,7 +79,9 @@ describe('GraphQL playground in a browser', () => {
     expect(await queryEditor.innerText()).toContain('article(slug');
     // ... and its variables (the first editor under "Variables"; soft, so the run below still shows the outcome).
     const variablesEditor = page.locator('.graphiql-editor-tool .graphiql-editor').first();
-    expect.soft(await variablesEditor.innerText(), 'variables editor of the first tab').toContain('biden-warns-putin-act-firmly-ukraine-tensions');
+    expect
+      .soft(await variablesEditor.innerText(), 'variables editor of the first tab')
+      .toContain('biden-warns-putin-act-firmly-ukraine-tensions');
 
     await execute.click();
     const result = page.locator('.graphiql-response');
@@ -92,7 +105,9 @@ describe('GraphQL playground in a browser', () => {
     expect(requests.filter((url) => url === `${server.url}/graphql`).length).toBeGreaterThanOrEqual(2);
     expect(failedRequests).toEqual([]);
     expect(blocked).toEqual([]);
-    expect(consoleErrors.filter((text) => /fail|refused|blocked|content security policy|net::/i.test(text))).toEqual([]);
+    expect(consoleErrors.filter((text) => /fail|refused|blocked|content security policy|net::/i.test(text))).toEqual(
+      [],
+    );
     expect(pageErrors).toEqual([]);
     await page.close();
   }, 60_000);
@@ -110,19 +125,29 @@ describe('GraphQL playground in a browser', () => {
     const queryEditor = page.locator('.graphiql-query-editor');
     await expect.poll(() => queryEditor.innerText(), { timeout: 10_000 }).toContain('annotationPublished');
     // The tab's variables load a moment after its query: run only once both are there.
-    await expect.poll(() => page.locator('.graphiql-editor-tool .graphiql-editor').first().innerText(), { timeout: 10_000 }).toContain('articleId');
-    await expect.poll(() => page.locator('.graphiql-tab-active').innerText(), { timeout: 10_000 }).toContain('LiveFactChecks');
+    await expect
+      .poll(() => page.locator('.graphiql-editor-tool .graphiql-editor').first().innerText(), { timeout: 10_000 })
+      .toContain('articleId');
+    await expect
+      .poll(() => page.locator('.graphiql-tab-active').innerText(), { timeout: 10_000 })
+      .toContain('LiveFactChecks');
     // Into the editor first: GraphiQL runs the operation of the editor that has settled.
     await queryEditor.click();
     await page.locator('.graphiql-execute-button').click();
     const result = page.locator('.graphiql-response');
     // Subscribed once the server's bus holds it; then the review workflow runs over HTTP.
-    await expect.poll(() => server.db.events.subscriberCount, { timeout: 10_000, message: await result.innerText() }).toBe(1);
+    await expect
+      .poll(() => server.db.events.subscriberCount, { timeout: 10_000, message: await result.innerText() })
+      .toBe(1);
     expect(sockets).toEqual([`${server.url.replace('http', 'ws')}/graphql`]);
 
     const reviewer = await server.signIn(Role.REVIEWER);
     const editor = await server.signIn(Role.EDITOR);
-    const article = (await server.gql<{ article: { claims: { id: string }[] } }>('{ article(slug: "biden-warns-putin-act-firmly-ukraine-tensions") { claims { id } } }')).data!.article;
+    const article = (
+      await server.gql<{ article: { claims: { id: string }[] } }>(
+        '{ article(slug: "biden-warns-putin-act-firmly-ukraine-tensions") { claims { id } } }',
+      )
+    ).data!.article;
     const created = await server.gql<{ createAnnotation: { id: string } }>(
       'mutation($c: ID!) { createAnnotation(input: { claimId: $c, verdict: MISLEADING, summary: "Seen live in the playground.", body: "Live.", citations: [] }) { id } }',
       { c: article.claims[0].id },
@@ -130,7 +155,11 @@ describe('GraphQL playground in a browser', () => {
     );
     const id = created.data!.createAnnotation.id;
     await server.gql('mutation($id: ID!) { submitAnnotation(input: { id: $id }) { id } }', { id }, reviewer.token);
-    const published = await server.gql('mutation($id: ID!) { publishAnnotation(input: { id: $id, expectedVersion: 2 }) { id } }', { id }, editor.token);
+    const published = await server.gql(
+      'mutation($id: ID!) { publishAnnotation(input: { id: $id, expectedVersion: 2 }) { id } }',
+      { id },
+      editor.token,
+    );
     expect(published.errors).toBeUndefined();
 
     try {

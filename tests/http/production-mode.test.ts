@@ -68,16 +68,35 @@ describe('production mode', () => {
 
   describe('configuration', () => {
     it('turns introspection and the playground off in production, on elsewhere', () => {
-      expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ production: true, introspection: false, playground: false });
-      expect(loadConfig({ NODE_ENV: 'development' })).toMatchObject({ production: false, introspection: true, playground: true });
+      expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({
+        production: true,
+        introspection: false,
+        playground: false,
+      });
+      expect(loadConfig({ NODE_ENV: 'development' })).toMatchObject({
+        production: false,
+        introspection: true,
+        playground: true,
+      });
       expect(loadConfig({})).toMatchObject({ production: false, introspection: true, playground: true });
     });
 
     it('ALLOW_INTROSPECTION=1 and PLAYGROUND=1 turn them back on in production', () => {
-      expect(loadConfig({ NODE_ENV: 'production', ALLOW_INTROSPECTION: '1' })).toMatchObject({ production: true, introspection: true, playground: false });
-      expect(loadConfig({ NODE_ENV: 'production', PLAYGROUND: '1' })).toMatchObject({ production: true, introspection: false, playground: true });
+      expect(loadConfig({ NODE_ENV: 'production', ALLOW_INTROSPECTION: '1' })).toMatchObject({
+        production: true,
+        introspection: true,
+        playground: false,
+      });
+      expect(loadConfig({ NODE_ENV: 'production', PLAYGROUND: '1' })).toMatchObject({
+        production: true,
+        introspection: false,
+        playground: true,
+      });
       // And 0 turns them off in development.
-      expect(loadConfig({ ALLOW_INTROSPECTION: '0', PLAYGROUND: 'off' })).toMatchObject({ introspection: false, playground: false });
+      expect(loadConfig({ ALLOW_INTROSPECTION: '0', PLAYGROUND: 'off' })).toMatchObject({
+        introspection: false,
+        playground: false,
+      });
     });
   });
 
@@ -88,7 +107,9 @@ describe('production mode', () => {
       expect(result.body.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(result.body.errors?.[0].message).toMatch(/introspection is not allowed/);
       // __type too, not only __schema.
-      expect((await post(production, '{ __type(name: "Article") { fields { name } } }')).body.errors?.[0].message).toMatch(/introspection is not allowed/);
+      expect(
+        (await post(production, '{ __type(name: "Article") { fields { name } } }')).body.errors?.[0].message,
+      ).toMatch(/introspection is not allowed/);
     });
 
     it('still answers __typename, which clients add to every selection', async () => {
@@ -105,7 +126,11 @@ describe('production mode', () => {
 
   describe('field suggestions', () => {
     // "Did you mean" hints spell out the schema that introspection hides.
-    const typos = ['{ articlez { totalCount } }', '{ articles(frist: 1) { totalCount } }', '{ articles { totalCont } }'];
+    const typos = [
+      '{ articlez { totalCount } }',
+      '{ articles(frist: 1) { totalCount } }',
+      '{ articles { totalCont } }',
+    ];
 
     it.each(typos)('are hidden in production: %s', async (query) => {
       const result = await post(production, query);
@@ -159,10 +184,19 @@ describe('production mode', () => {
       const before = production.logger.entries.length;
       const result = await post(production, '{ sources { totalCount } }');
       expect(result.status).toBe(200);
-      expect(result.body.errors).toEqual([{ message: 'Internal server error', locations: [{ line: 1, column: 3 }], path: ['sources'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+      expect(result.body.errors).toEqual([
+        {
+          message: 'Internal server error',
+          locations: [{ line: 1, column: 3 }],
+          path: ['sources'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        },
+      ]);
       expect(result.text).not.toMatch(/secret|SQLITE|SELECT|stack/i);
       // Logged without message or stack: driver errors can carry SQL and data.
-      expect(production.logger.entries.slice(before)).toEqual([{ message: 'unexpected error while serving a request', details: { errorName: 'Error' } }]);
+      expect(production.logger.entries.slice(before)).toEqual([
+        { message: 'unexpected error while serving a request', details: { errorName: 'Error' } },
+      ]);
       expect(JSON.stringify(production.logger.all)).not.toMatch(/secret/);
     });
 
@@ -170,10 +204,17 @@ describe('production mode', () => {
       failNextSourceList();
       const before = development.logger.entries.length;
       const result = await post(development, '{ sources { totalCount } }');
-      expect(result.body.errors?.[0]).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+      expect(result.body.errors?.[0]).toMatchObject({
+        message: 'Internal server error',
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      });
       expect(result.text).not.toMatch(/secret|stacktrace/i);
       const [entry] = development.logger.entries.slice(before);
-      expect(entry.details).toMatchObject({ errorName: 'Error', message: SECRET, stack: expect.stringContaining(SECRET) });
+      expect(entry.details).toMatchObject({
+        errorName: 'Error',
+        message: SECRET,
+        stack: expect.stringContaining(SECRET),
+      });
     });
   });
 
@@ -181,16 +222,26 @@ describe('production mode', () => {
     const typename = `/graphql?query=${encodeURIComponent('{ __typename }')}`;
 
     it('refuses a GET query without a preflight-forcing header', async () => {
-      for (const headers of [{}, { accept: 'application/json' }, { accept: 'application/graphql-response+json' }] as Record<string, string>[]) {
+      for (const headers of [
+        {},
+        { accept: 'application/json' },
+        { accept: 'application/graphql-response+json' },
+      ] as Record<string, string>[]) {
         const result = await get(production, typename, headers);
         expect(result.status).toBe(400);
         expect(result.body.data).toBeUndefined();
-        expect(result.body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/Cross-Site Request Forgery/), extensions: { code: 'BAD_REQUEST' } });
+        expect(result.body.errors?.[0]).toMatchObject({
+          message: expect.stringMatching(/Cross-Site Request Forgery/),
+          extensions: { code: 'BAD_REQUEST' },
+        });
       }
     });
 
     it('runs a GET query with apollo-require-preflight or x-apollo-operation-name', async () => {
-      for (const headers of [{ 'apollo-require-preflight': 'true' }, { 'x-apollo-operation-name': 'Typename' }] as Record<string, string>[]) {
+      for (const headers of [
+        { 'apollo-require-preflight': 'true' },
+        { 'x-apollo-operation-name': 'Typename' },
+      ] as Record<string, string>[]) {
         const result = await get(production, typename, { accept: 'application/json', ...headers });
         expect(result.status).toBe(200);
         expect(result.body).toEqual({ data: { __typename: 'Query' } });
@@ -199,7 +250,8 @@ describe('production mode', () => {
 
     it('refuses a mutation over GET with 405, even with a preflight header, and does not run it', async () => {
       const editor = await production.signIn(Role.EDITOR);
-      const mutation = 'mutation { createSource(input: { url: "https://example.org/get-csrf", title: "Via GET", kind: OTHER }) { id } }';
+      const mutation =
+        'mutation { createSource(input: { url: "https://example.org/get-csrf", title: "Via GET", kind: OTHER }) { id } }';
       const result = await get(production, `/graphql?query=${encodeURIComponent(mutation)}`, {
         accept: 'application/json',
         'apollo-require-preflight': 'true',
@@ -211,18 +263,29 @@ describe('production mode', () => {
       expect((await post(production, '{ sources { totalCount } }')).body.data).toEqual({ sources: { totalCount: 0 } });
     });
 
-    it.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'])('refuses a POST of content type %s (a form can send it cross-site)', async (contentType) => {
-      const editor = await production.signIn(Role.EDITOR);
-      const response = await fetch(production.graphqlUrl, {
-        method: 'POST',
-        headers: { 'content-type': contentType, accept: 'application/json', authorization: `Bearer ${editor.token}` },
-        body: JSON.stringify({ query: 'mutation { createSource(input: { url: "https://example.org/csrf", title: "Forged", kind: OTHER }) { id } }' }),
-      });
-      const result = await reply(response);
-      expect(result.status).toBe(400);
-      expect(result.body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/Cross-Site Request Forgery/), extensions: { code: 'BAD_REQUEST' } });
-      expect((await post(production, '{ sources { totalCount } }')).body.data).toEqual({ sources: { totalCount: 0 } });
-    });
+    it.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'])(
+      'refuses a POST of content type %s (a form can send it cross-site)',
+      async (contentType) => {
+        const editor = await production.signIn(Role.EDITOR);
+        const response = await fetch(production.graphqlUrl, {
+          method: 'POST',
+          headers: { 'content-type': contentType, accept: 'application/json', authorization: `Bearer ${editor.token}` },
+          body: JSON.stringify({
+            query:
+              'mutation { createSource(input: { url: "https://example.org/csrf", title: "Forged", kind: OTHER }) { id } }',
+          }),
+        });
+        const result = await reply(response);
+        expect(result.status).toBe(400);
+        expect(result.body.errors?.[0]).toMatchObject({
+          message: expect.stringMatching(/Cross-Site Request Forgery/),
+          extensions: { code: 'BAD_REQUEST' },
+        });
+        expect((await post(production, '{ sources { totalCount } }')).body.data).toEqual({
+          sources: { totalCount: 0 },
+        });
+      },
+    );
   });
 });
 

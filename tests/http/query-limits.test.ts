@@ -1,5 +1,11 @@
 import fc from 'fast-check';
-import { type GraphQLFormattedError, type GraphQLSchema, buildClientSchema, getIntrospectionQuery, parse } from 'graphql';
+import {
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  buildClientSchema,
+  getIntrospectionQuery,
+  parse,
+} from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_TOKENS, QUERY_LIMITS, type QueryLimit, operationCost } from '../../src/graphql/limits';
 import { buildAppSchema } from '../../src/app/schema';
@@ -16,7 +22,8 @@ import { startTestServer, type TestServer } from '../helpers/test-app';
 
 const ARTICLE = `article(slug: "${DEMO_ARTICLE_SLUG}")`;
 /** The fan-out the cost limit exists for: every citation of every fact-check of 100 articles. */
-const FAN_OUT = '{ articles(first: 100) { edges { node { claims { annotations { citations { source { title } } } } } } } }';
+const FAN_OUT =
+  '{ articles(first: 100) { edges { node { claims { annotations { citations { source { title } } } } } } } }';
 const GRAPHQL_RESPONSE = 'application/graphql-response+json';
 const FULL_INTROSPECTION = getIntrospectionQuery({
   descriptions: true,
@@ -67,20 +74,34 @@ describe('abuse limits on GraphQL documents', () => {
     });
     return { status: response.status, ...((await response.json()) as Omit<Answer<Data>, 'status'>) };
   }
-  const gql = <Data = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => post<Data>({ query, variables });
+  const gql = <Data = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) =>
+    post<Data>({ query, variables });
 
   /** The service still answers an ordinary query. */
   async function expectStillServing(): Promise<void> {
     const result = await server.gql('{ articles(first: 1) { totalCount edges { node { slug } } } }');
-    expect(result).toEqual({ status: 200, data: { articles: { totalCount: 1, edges: [{ node: { slug: DEMO_ARTICLE_SLUG } }] } } });
+    expect(result).toEqual({
+      status: 200,
+      data: { articles: { totalCount: 1, edges: [{ node: { slug: DEMO_ARTICLE_SLUG } }] } },
+    });
   }
 
   /** Refused with 400, the limit's code, its name and numbers first among the errors. */
-  async function expectRefused(answer: Answer, code: string, limit: QueryLimit, actual?: number): Promise<GraphQLFormattedError> {
+  async function expectRefused(
+    answer: Answer,
+    code: string,
+    limit: QueryLimit,
+    actual?: number,
+  ): Promise<GraphQLFormattedError> {
     expect(answer.status).toBe(400);
     expect(answer.data).toBeUndefined();
     const error = answer.errors![0];
-    expect(error.extensions).toEqual({ code, limit, max: QUERY_LIMITS[limit], ...(actual === undefined ? {} : { actual }) });
+    expect(error.extensions).toEqual({
+      code,
+      limit,
+      max: QUERY_LIMITS[limit],
+      ...(actual === undefined ? {} : { actual }),
+    });
     expect(error.message).toContain(`${QUERY_LIMITS[limit]}`);
     expect(JSON.stringify(answer.errors)).not.toMatch(/stack|at \w+ \(/i);
     await expectStillServing();
@@ -95,7 +116,12 @@ describe('abuse limits on GraphQL documents', () => {
     });
 
     it('500 duplicated fields: TOO_MANY_FIELDS', async () => {
-      const error = await expectRefused(await gql(`{ ${'__typename '.repeat(500)}}`), 'TOO_MANY_FIELDS', 'selections', 500);
+      const error = await expectRefused(
+        await gql(`{ ${'__typename '.repeat(500)}}`),
+        'TOO_MANY_FIELDS',
+        'selections',
+        500,
+      );
       expect(error.message).toMatch(/^Selection count 500 exceeds the limit of 400\./);
     });
 
@@ -105,23 +131,31 @@ describe('abuse limits on GraphQL documents', () => {
     });
 
     it('fragments doubling each other (2^30 fields) are refused without expanding them', async () => {
-      const fragments = Array.from({ length: 30 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`).join(' ');
+      const fragments = Array.from(
+        { length: 30 },
+        (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`,
+      ).join(' ');
       const query = `{ ...F0 } ${fragments} fragment F30 on Query { __typename }`;
       // s(F30) = 1, s(Fi) = 2 spreads + 2 copies of s(Fi+1), so s(F0) = 3 * 2^30 - 2; plus the spread of F0.
       await expectRefused(await gql(query), 'TOO_MANY_FIELDS', 'selections', 3 * 2 ** 30 - 1);
     });
 
-    it('circular fragments get graphql-js\'s clean refusal, no stack overflow', async () => {
+    it("circular fragments get graphql-js's clean refusal, no stack overflow", async () => {
       const result = await gql('{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }');
       expect(result.status).toBe(400);
-      expect(result.errors![0]).toMatchObject({ message: expect.stringMatching(/Cannot spread fragment "A" within itself via "B"/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+      expect(result.errors![0]).toMatchObject({
+        message: expect.stringMatching(/Cannot spread fragment "A" within itself via "B"/),
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      });
       expect(result.errors!.every((e) => e.extensions?.limit === undefined)).toBe(true);
       // A cycle through fields, and a fan of fragments all spreading each other.
       const throughFields = await gql(`{ ${ARTICLE} { ...A } } fragment A on Article { claims { article { ...A } } }`);
       expect(throughFields.status).toBe(400);
       expect(throughFields.errors![0].message).toMatch(/Cannot spread fragment "A" within itself/);
       const names = Array.from({ length: 12 }, (_, i) => `F${i}`);
-      const fan = names.map((name) => `fragment ${name} on Query { __typename ${names.map((n) => `...${n}`).join(' ')} }`).join(' ');
+      const fan = names
+        .map((name) => `fragment ${name} on Query { __typename ${names.map((n) => `...${n}`).join(' ')} }`)
+        .join(' ');
       const tangled = await gql(`{ ...F0 } ${fan}`);
       expect(tangled.status).toBe(400);
       expect(tangled.errors![0].message).toMatch(/within itself/);
@@ -130,7 +164,12 @@ describe('abuse limits on GraphQL documents', () => {
 
     it('deep introspection (__schema types fields type fields ...): QUERY_TOO_DEEP on introspectionDepth', async () => {
       const path = ['__schema', 'types', ...Array.from({ length: 7 }, () => ['fields', 'type']).flat()];
-      const error = await expectRefused(await gql(`{ ${nest(path, 'name')} }`), 'QUERY_TOO_DEEP', 'introspectionDepth', 17);
+      const error = await expectRefused(
+        await gql(`{ ${nest(path, 'name')} }`),
+        'QUERY_TOO_DEEP',
+        'introspectionDepth',
+        17,
+      );
       expect(error.message).toBe('Introspection depth 17 exceeds the limit of 15.');
     });
 
@@ -144,7 +183,10 @@ describe('abuse limits on GraphQL documents', () => {
       ['an operation named __schema', `query __schema { ${nest(deepPath(13))} }`],
       ['an operation named __type', `query __type { ${nest(deepPath(13))} }`],
       ['a fragment named __schema', `{ ...__schema } fragment __schema on Query { ${nest(deepPath(13))} }`],
-      ['a fragment named __type on Article', `{ ${ARTICLE} { ...__type } } fragment __type on Article { ${nest(deepPath(13).slice(1))} }`],
+      [
+        'a fragment named __type on Article',
+        `{ ${ARTICLE} { ...__type } } fragment __type on Article { ${nest(deepPath(13).slice(1))} }`,
+      ],
       ['a field aliased __schema', `{ __schema: ${nest(deepPath(13))} }`],
       ['a deep query beside __schema', `{ __schema { queryType { name } } ${nest(deepPath(13))} }`],
     ])('%s does not dodge the depth limit', async (_name, query) => {
@@ -179,16 +221,23 @@ describe('abuse limits on GraphQL documents', () => {
     });
 
     it('`first` from a variable is costed at its maximum (validation is cached for all variables)', async () => {
-      const query = 'query Feed($n: Int) { articles(first: $n) { edges { node { claims { annotations { citations { source { title } } } } } } } }';
+      const query =
+        'query Feed($n: Int) { articles(first: $n) { edges { node { claims { annotations { citations { source { title } } } } } } } }';
       await expectRefused(await gql(query, { n: 1 }), 'QUERY_TOO_COMPLEX', 'cost', 68201);
       // A cheap selection with a variable page size passes, whatever the variable.
-      const cheap = await gql('query Feed($n: Int) { articles(first: $n) { edges { node { headline claims { quote } } } } }', { n: 100 });
+      const cheap = await gql(
+        'query Feed($n: Int) { articles(first: $n) { edges { node { headline claims { quote } } } } }',
+        { n: 100 },
+      );
       expect(cheap.status).toBe(200);
       expect(cheap.errors).toBeUndefined();
     });
 
     it('@skip on a variable does not hide an expensive subtree', async () => {
-      const query = FAN_OUT.replace('{ articles(first: 100)', 'query($hide: Boolean!) { __typename articles(first: 100) @skip(if: $hide)');
+      const query = FAN_OUT.replace(
+        '{ articles(first: 100)',
+        'query($hide: Boolean!) { __typename articles(first: 100) @skip(if: $hide)',
+      );
       expect(query).not.toBe(FAN_OUT);
       await expectRefused(await gql(query, { hide: true }), 'QUERY_TOO_COMPLEX', 'cost', 68201);
     });
@@ -201,9 +250,14 @@ describe('abuse limits on GraphQL documents', () => {
 
     it('limits are inclusive: exactly at each limit passes, one over is refused', async () => {
       const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: __typename`).join(' ')} }`;
-      const directives = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `d${i}: __typename @include(if: true)`).join(' ')} }`;
+      const directives = (n: number) =>
+        `{ ${Array.from({ length: n }, (_, i) => `d${i}: __typename @include(if: true)`).join(' ')} }`;
       const selections = (n: number) => `{ ${'__typename '.repeat(n)}}`;
-      for (const [limit, make] of [['aliases', aliases], ['directives', directives], ['selections', selections]] as const) {
+      for (const [limit, make] of [
+        ['aliases', aliases],
+        ['directives', directives],
+        ['selections', selections],
+      ] as const) {
         const atLimit = await gql(make(QUERY_LIMITS[limit]));
         expect(atLimit, limit).toMatchObject({ status: 200, data: expect.any(Object) });
         expect(atLimit.errors, limit).toBeUndefined();
@@ -217,8 +271,15 @@ describe('abuse limits on GraphQL documents', () => {
   describe('fast-check: the limits hold for any input', () => {
     // A random walk through the schema's object graph; @skip keeps cost out of a depth test.
     const STEPS: Record<string, [field: string, type: string][]> = {
-      Article: [['claims', 'Claim'], ['corrections', 'Correction']],
-      Claim: [['article', 'Article'], ['annotations', 'Annotation'], ['corrections', 'Correction']],
+      Article: [
+        ['claims', 'Claim'],
+        ['corrections', 'Correction'],
+      ],
+      Claim: [
+        ['article', 'Article'],
+        ['annotations', 'Annotation'],
+        ['corrections', 'Correction'],
+      ],
       Annotation: [['claim', 'Claim']],
       Correction: [['claim', 'Claim']],
     };
@@ -236,16 +297,25 @@ describe('abuse limits on GraphQL documents', () => {
 
     it('a query d fields deep is accepted iff d <= 12', async () => {
       await fc.assert(
-        fc.asyncProperty(fc.integer({ min: 1, max: 24 }), fc.array(fc.nat(), { minLength: 24, maxLength: 24 }), async (depth, picks) => {
-          const result = await gql(walk(depth, picks));
-          if (depth <= QUERY_LIMITS.depth) {
-            expect(result.status).toBe(200);
-            expect(result.errors).toBeUndefined();
-          } else {
-            expect(result.status).toBe(400);
-            expect(result.errors![0].extensions).toEqual({ code: 'QUERY_TOO_DEEP', limit: 'depth', max: 12, actual: depth });
-          }
-        }),
+        fc.asyncProperty(
+          fc.integer({ min: 1, max: 24 }),
+          fc.array(fc.nat(), { minLength: 24, maxLength: 24 }),
+          async (depth, picks) => {
+            const result = await gql(walk(depth, picks));
+            if (depth <= QUERY_LIMITS.depth) {
+              expect(result.status).toBe(200);
+              expect(result.errors).toBeUndefined();
+            } else {
+              expect(result.status).toBe(400);
+              expect(result.errors![0].extensions).toEqual({
+                code: 'QUERY_TOO_DEEP',
+                limit: 'depth',
+                max: 12,
+                actual: depth,
+              });
+            }
+          },
+        ),
         { numRuns: 60 },
       );
     });
@@ -262,7 +332,12 @@ describe('abuse limits on GraphQL documents', () => {
             expect(result.errors).toBeUndefined();
           } else {
             expect(result.status).toBe(400);
-            expect(result.errors![0].extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', limit: 'cost', max: 5000, actual: cost });
+            expect(result.errors![0].extensions).toEqual({
+              code: 'QUERY_TOO_COMPLEX',
+              limit: 'cost',
+              max: 5000,
+              actual: cost,
+            });
           }
         }),
         // Both sides of the limit every run: n <= 7 fits, n >= 8 does not.
@@ -273,14 +348,19 @@ describe('abuse limits on GraphQL documents', () => {
 
   describe('realistic documents pass', () => {
     it("the playground's article and list examples", async () => {
-      const article = await gql<{ article: { claims: { annotations: unknown[] }[] } }>(EXAMPLE_ARTICLE_QUERY, JSON.parse(EXAMPLE_ARTICLE_VARIABLES));
+      const article = await gql<{ article: { claims: { annotations: unknown[] }[] } }>(
+        EXAMPLE_ARTICLE_QUERY,
+        JSON.parse(EXAMPLE_ARTICLE_VARIABLES),
+      );
       expect(article.status).toBe(200);
       expect(article.errors).toBeUndefined();
       expect(article.data!.article.claims.length).toBeGreaterThan(0);
       const list = await gql(EXAMPLE_LIST_QUERY);
       expect(list.status).toBe(200);
       expect(list.errors).toBeUndefined();
-      expect(operationCost(schema, parse(EXAMPLE_ARTICLE_QUERY), 'DemoArticle', JSON.parse(EXAMPLE_ARTICLE_VARIABLES))).toBeLessThan(QUERY_LIMITS.cost);
+      expect(
+        operationCost(schema, parse(EXAMPLE_ARTICLE_QUERY), 'DemoArticle', JSON.parse(EXAMPLE_ARTICLE_VARIABLES)),
+      ).toBeLessThan(QUERY_LIMITS.cost);
     });
 
     it('the full introspection query (GraphiQL) against the dev server', async () => {
@@ -317,14 +397,18 @@ describe('abuse limits on GraphQL documents', () => {
           }
         }
       }`;
-      expect(operationCost(schema, parse(query), 'ArticlePage', { slug: DEMO_ARTICLE_SLUG })).toBeLessThan(QUERY_LIMITS.cost);
+      expect(operationCost(schema, parse(query), 'ArticlePage', { slug: DEMO_ARTICLE_SLUG })).toBeLessThan(
+        QUERY_LIMITS.cost,
+      );
       const result = await gql(query, { slug: DEMO_ARTICLE_SLUG });
       expect(result.status).toBe(200);
       expect(result.errors).toBeUndefined();
     });
 
     it('Relay nesting: a feed page down to the sources, and a search hit 12 fields deep', async () => {
-      const feed = await gql(`{ articles(first: 5) { ${nest(['edges', 'node', 'claims', 'annotations', 'citations', 'source'], 'title url')} pageInfo { hasNextPage endCursor } } }`);
+      const feed = await gql(
+        `{ articles(first: 5) { ${nest(['edges', 'node', 'claims', 'annotations', 'citations', 'source'], 'title url')} pageInfo { hasNextPage endCursor } } }`,
+      );
       expect(feed.status).toBe(200);
       expect(feed.errors).toBeUndefined();
       const hit = `{ search(query: "Putin", first: 1) { ${nest(['edges', 'node', 'node', '... on Annotation', 'claim', 'article', 'claims', 'annotations', 'revisions', 'citations', 'source'], 'title')} } }`;
@@ -332,7 +416,9 @@ describe('abuse limits on GraphQL documents', () => {
       expect(result.status).toBe(200);
       expect(result.errors).toBeUndefined();
       // With the default page of 20 the same feed is a cost problem, not a depth one.
-      const defaultPage = await gql(`{ articles { ${nest(['edges', 'node', 'claims', 'annotations', 'citations', 'source'], 'title')} } }`);
+      const defaultPage = await gql(
+        `{ articles { ${nest(['edges', 'node', 'claims', 'annotations', 'citations', 'source'], 'title')} } }`,
+      );
       expect(defaultPage.errors![0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', actual: 13641 });
     });
 
@@ -344,22 +430,33 @@ describe('abuse limits on GraphQL documents', () => {
         const response = await fetch(server.graphqlUrl, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ query: EXAMPLE_REVIEW_MUTATIONS, operationName, variables: { ...variables, ...extra } }),
+          body: JSON.stringify({
+            query: EXAMPLE_REVIEW_MUTATIONS,
+            operationName,
+            variables: { ...variables, ...extra },
+          }),
         });
-        const body = (await response.json()) as { data?: Record<string, { id: string; version: number; status: string }>; errors?: unknown };
+        const body = (await response.json()) as {
+          data?: Record<string, { id: string; version: number; status: string }>;
+          errors?: unknown;
+        };
         expect(response.status, operationName).toBe(200);
         expect(body.errors, operationName).toBeUndefined();
         return body.data!;
       };
       const draft = (await run('WriteFactCheck', reviewer.token)).createAnnotation;
-      const submitted = (await run('Submit', reviewer.token, { id: draft.id, version: draft.version })).submitAnnotation;
-      const published = (await run('Publish', editor.token, { id: draft.id, version: submitted.version })).publishAnnotation;
+      const submitted = (await run('Submit', reviewer.token, { id: draft.id, version: draft.version }))
+        .submitAnnotation;
+      const published = (await run('Publish', editor.token, { id: draft.id, version: submitted.version }))
+        .publishAnnotation;
       expect(published.status).toBe('PUBLISHED');
     });
   });
 
   describe('operationCost, for the rate limiter', () => {
-    const feed = parse('query Feed($n: Int, $more: Boolean = false) { articles(first: $n) { edges { node { claims { quote } more: claims @include(if: $more) { annotations { summary } } } } } }');
+    const feed = parse(
+      'query Feed($n: Int, $more: Boolean = false) { articles(first: $n) { edges { node { claims { quote } more: claims @include(if: $more) { annotations { summary } } } } } }',
+    );
 
     it('uses the variables: `first: $n`, @include on a variable', () => {
       // Per article: edges 1 + node 1 + claims 20 x 1; with `more` another 20 x (1 + 3).
@@ -376,7 +473,9 @@ describe('abuse limits on GraphQL documents', () => {
     it('counts `nodes` by its ids and search as heavier than a page', () => {
       const nodes = parse('query($ids: [ID!]!) { nodes(ids: $ids) { id } }');
       expect(operationCost(schema, nodes, undefined, { ids: ['a', 'b', 'c'] })).toBe(3);
-      expect(operationCost(schema, parse('{ search(query: "x", first: 2) { edges { node { score } } } }'))).toBe(10 + 2 * 2);
+      expect(operationCost(schema, parse('{ search(query: "x", first: 2) { edges { node { score } } } }'))).toBe(
+        10 + 2 * 2,
+      );
     });
   });
 
@@ -395,7 +494,10 @@ describe('abuse limits on GraphQL documents', () => {
     it('batching is off: a JSON array gets a clear 400', async () => {
       const result = await post([{ query: '{ __typename }' }, { query: '{ __typename }' }]);
       expect(result.status).toBe(400);
-      expect(result.errors![0]).toMatchObject({ message: expect.stringMatching(/batch/i), extensions: { code: 'BAD_REQUEST' } });
+      expect(result.errors![0]).toMatchObject({
+        message: expect.stringMatching(/batch/i),
+        extensions: { code: 'BAD_REQUEST' },
+      });
       await expectStillServing();
     });
 

@@ -8,7 +8,16 @@ import { Verdict } from '../../src/modules/annotation/verdict';
 function claim(claimId: number, body: string, quote: string, from = 0): HighlightClaim {
   const start = body.indexOf(quote, from);
   if (start < 0) throw new Error(`not in body: ${quote}`);
-  return { claimId, start, end: start + quote.length, verdict: Verdict.TRUE, stale: false, anchorId: `claim-${claimId}`, noteId: `note-${claimId}`, labelId: `label-${claimId}` };
+  return {
+    claimId,
+    start,
+    end: start + quote.length,
+    verdict: Verdict.TRUE,
+    stale: false,
+    anchorId: `claim-${claimId}`,
+    noteId: `note-${claimId}`,
+    labelId: `label-${claimId}`,
+  };
 }
 
 /** Checks that tags open and close in order, and returns the tags seen. */
@@ -31,7 +40,13 @@ function checkWellFormed(markup: string): string[] {
   return seen;
 }
 
-const decode = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const decode = (text: string) =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 const textOf = (markup: string) => decode(markup.replace(/<br>/g, '\n').replace(/<[^>]*>/g, ''));
 
 /** Text of each claim's marks, joined in order. */
@@ -46,7 +61,11 @@ function markedText(markup: string): Map<string, string> {
 describe('article body highlighting', () => {
   it('splits paragraphs on blank lines and keeps single line breaks', () => {
     const body = 'One.\nStill one.\n\n\nTwo.\r\n  \r\nThree.\n\n';
-    expect(paragraphRanges(body).map((range) => body.slice(range.start, range.end))).toEqual(['One.\nStill one.', 'Two.', 'Three.']);
+    expect(paragraphRanges(body).map((range) => body.slice(range.start, range.end))).toEqual([
+      'One.\nStill one.',
+      'Two.',
+      'Three.',
+    ]);
     expect(renderBody(body, []).html.value).toBe('<p>One.<br>Still one.</p>\n<p>Two.</p>\n<p>Three.</p>');
   });
 
@@ -62,14 +81,21 @@ describe('article body highlighting', () => {
 
   it('splits overlapping and nested claims into flat pieces, never nesting marks or links', () => {
     const body = 'The quick brown fox jumps over the lazy dog.';
-    const claims = [claim(1, body, 'quick brown fox jumps'), claim(2, body, 'brown fox'), claim(3, body, 'jumps over the lazy'), claim(4, body, 'quick brown fox jumps')];
+    const claims = [
+      claim(1, body, 'quick brown fox jumps'),
+      claim(2, body, 'brown fox'),
+      claim(3, body, 'jumps over the lazy'),
+      claim(4, body, 'quick brown fox jumps'),
+    ];
     const { html: out, marked, covered } = renderBody(body, claims);
     checkWellFormed(out.value);
     expect(textOf(out.value)).toBe(body);
     expect([...marked].sort()).toEqual([1, 2, 3]);
     // Identical to claim 1: no words of its own, so only its anchor, where its words begin.
     expect([...covered]).toEqual([4]);
-    expect(out.value).toContain('The <span class="claim-anchor" id="claim-4"></span><mark class="claim v-true overlap" id="claim-1">');
+    expect(out.value).toContain(
+      'The <span class="claim-anchor" id="claim-4"></span><mark class="claim v-true overlap" id="claim-1">',
+    );
     const texts = markedText(out.value);
     // The innermost claim (starting last) owns each stretch: 2 inside 1; 3 from where it starts.
     expect(texts.get('note-2')).toBe('brown fox');
@@ -84,11 +110,23 @@ describe('article body highlighting', () => {
 
   it('keeps the anchor of a claim split into two sub-claims that own all its words', () => {
     const body = 'Prices rose and wages fell last year.';
-    const { html: out, marked, covered } = renderBody(body, [claim(1, body, 'Prices rose and wages fell'), claim(2, body, 'Prices rose '), claim(3, body, 'and wages fell')]);
+    const {
+      html: out,
+      marked,
+      covered,
+    } = renderBody(body, [
+      claim(1, body, 'Prices rose and wages fell'),
+      claim(2, body, 'Prices rose '),
+      claim(3, body, 'and wages fell'),
+    ]);
     checkWellFormed(out.value);
     expect([...marked]).toEqual([2, 3]);
     expect([...covered]).toEqual([1]);
-    expect(out.value.startsWith('<p><span class="claim-anchor" id="claim-1"></span><mark class="claim v-true overlap" id="claim-2">')).toBe(true);
+    expect(
+      out.value.startsWith(
+        '<p><span class="claim-anchor" id="claim-1"></span><mark class="claim v-true overlap" id="claim-2">',
+      ),
+    ).toBe(true);
   });
 
   it('splits a claim that spans a paragraph break and skips claims with unusable offsets', () => {
@@ -122,7 +160,7 @@ describe('escaping helpers', () => {
   it('escapes interpolated values but keeps nested html', () => {
     const payload = `"><img src=x onerror=alert(1)>'`;
     expect(escapeHtml(payload)).toBe('&quot;&gt;&lt;img src=x onerror=alert(1)&gt;&#39;');
-    expect(html`<p title="${payload}">${payload}${html`<br>`}${[payload, 1]}${null}${false}</p>`.value).toBe(
+    expect(html`<p title="${payload}">${payload}${html`<br />`}${[payload, 1]}${null}${false}</p>`.value).toBe(
       `<p title="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;&#39;">&quot;&gt;&lt;img src=x onerror=alert(1)&gt;&#39;<br>&quot;&gt;&lt;img src=x onerror=alert(1)&gt;&#39;1</p>`,
     );
   });

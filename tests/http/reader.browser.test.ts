@@ -28,7 +28,9 @@ let server: TestServer;
 let browser: Browser;
 
 /** A browser context that reaches 127.0.0.1/localhost only; every other request is aborted and recorded. */
-async function isolatedContext(options: { javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; blocked: string[] }> {
+async function isolatedContext(
+  options: { javaScriptEnabled?: boolean } = {},
+): Promise<{ context: BrowserContext; blocked: string[] }> {
   const context = await browser.newContext({ viewport: VIEWPORT, ...options });
   const blocked: string[] = [];
   await context.route('**/*', (route) => {
@@ -42,7 +44,9 @@ async function isolatedContext(options: { javaScriptEnabled?: boolean } = {}): P
 
 /** An attribute of the focused element (page.evaluate with a string: this project compiles without DOM types). */
 function focusedAttribute(page: Page, name: string): Promise<string | null> {
-  return page.evaluate<string | null>(`document.activeElement ? document.activeElement.getAttribute(${JSON.stringify(name)}) : null`);
+  return page.evaluate<string | null>(
+    `document.activeElement ? document.activeElement.getAttribute(${JSON.stringify(name)}) : null`,
+  );
 }
 
 function watch(page: Page): { errors: string[]; dialogs: string[] } {
@@ -60,7 +64,11 @@ function watch(page: Page): { errors: string[]; dialogs: string[] } {
 }
 
 async function createHostileArticle(slug: string): Promise<void> {
-  const [editor, otherEditor, reviewer] = [await server.signIn(Role.EDITOR), await server.signIn(Role.EDITOR), await server.signIn(Role.REVIEWER)];
+  const [editor, otherEditor, reviewer] = [
+    await server.signIn(Role.EDITOR),
+    await server.signIn(Role.EDITOR),
+    await server.signIn(Role.REVIEWER),
+  ];
   const ok = async <T>(query: string, input: Record<string, unknown>, who: SignedIn): Promise<T> => {
     const result = await server.gql<T>(query, { input }, who.token);
     expect(result.errors).toBeUndefined();
@@ -68,25 +76,60 @@ async function createHostileArticle(slug: string): Promise<void> {
   };
   const all = XSS.join(' ');
   const quote = `the minister said ${XSS[1]} and ${XSS[4]}`;
-  const article = await ok<{ createArticle: { id: string } }>('mutation($input: CreateArticleInput!) { createArticle(input: $input) { id } }', {
-    slug,
-    headline: `Headline ${all}`,
-    standfirst: `Stand ${all}`,
-    body: `Opening ${XSS[0]} ${XSS[3]}.\n\nThen ${quote} in public.\n\nEnd ${XSS[2]} ${XSS[5]} ${XSS[6]}.`,
-    authors: [`Author ${XSS[4]}`],
-    section: `Section ${XSS[5]}`,
-  }, editor);
-  await ok('mutation($input: ArticleTransitionInput!) { publishArticle(input: $input) { id } }', { id: article.createArticle.id }, editor);
-  const claim = await ok<{ createClaim: { id: string } }>('mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }', { articleId: article.createArticle.id, quote, claimant: `Claimant ${XSS[2]} ${XSS[4]}` }, reviewer);
-  const note = await ok<{ createAnnotation: { id: string } }>('mutation($input: CreateAnnotationInput!) { createAnnotation(input: $input) { id } }', {
-    claimId: claim.createClaim.id,
-    verdict: 'MISLEADING',
-    summary: `Summary ${all}`,
-    body: `Body ${all}`,
-    citations: [{ source: { url: 'https://example.org/hostile', title: `Title ${XSS[1]} ${XSS[6]}`, publisher: `Publisher ${XSS[5]}`, kind: 'NEWS_REPORT' }, stance: 'CONTEXT', excerpt: `Excerpt ${all}` }],
-  }, reviewer);
-  const submitted = await ok<{ submitAnnotation: { version: number } }>('mutation($input: AnnotationTransitionInput!) { submitAnnotation(input: $input) { version } }', { id: note.createAnnotation.id }, reviewer);
-  await ok('mutation($input: PublishAnnotationInput!) { publishAnnotation(input: $input) { id } }', { id: note.createAnnotation.id, expectedVersion: submitted.submitAnnotation.version }, otherEditor);
+  const article = await ok<{ createArticle: { id: string } }>(
+    'mutation($input: CreateArticleInput!) { createArticle(input: $input) { id } }',
+    {
+      slug,
+      headline: `Headline ${all}`,
+      standfirst: `Stand ${all}`,
+      body: `Opening ${XSS[0]} ${XSS[3]}.\n\nThen ${quote} in public.\n\nEnd ${XSS[2]} ${XSS[5]} ${XSS[6]}.`,
+      authors: [`Author ${XSS[4]}`],
+      section: `Section ${XSS[5]}`,
+    },
+    editor,
+  );
+  await ok(
+    'mutation($input: ArticleTransitionInput!) { publishArticle(input: $input) { id } }',
+    { id: article.createArticle.id },
+    editor,
+  );
+  const claim = await ok<{ createClaim: { id: string } }>(
+    'mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }',
+    { articleId: article.createArticle.id, quote, claimant: `Claimant ${XSS[2]} ${XSS[4]}` },
+    reviewer,
+  );
+  const note = await ok<{ createAnnotation: { id: string } }>(
+    'mutation($input: CreateAnnotationInput!) { createAnnotation(input: $input) { id } }',
+    {
+      claimId: claim.createClaim.id,
+      verdict: 'MISLEADING',
+      summary: `Summary ${all}`,
+      body: `Body ${all}`,
+      citations: [
+        {
+          source: {
+            url: 'https://example.org/hostile',
+            title: `Title ${XSS[1]} ${XSS[6]}`,
+            publisher: `Publisher ${XSS[5]}`,
+            kind: 'NEWS_REPORT',
+          },
+          stance: 'CONTEXT',
+          excerpt: `Excerpt ${all}`,
+        },
+      ],
+    },
+    reviewer,
+  );
+  const submitted = await ok<{ submitAnnotation: { version: number } }>(
+    'mutation($input: AnnotationTransitionInput!) { submitAnnotation(input: $input) { version } }',
+    { id: note.createAnnotation.id },
+    reviewer,
+  );
+  await ok(
+    'mutation($input: PublishAnnotationInput!) { publishAnnotation(input: $input) { id } }',
+    { id: note.createAnnotation.id, expectedVersion: submitted.submitAnnotation.version },
+    otherEditor,
+  );
 }
 
 beforeAll(async () => {
@@ -95,7 +138,16 @@ beforeAll(async () => {
   await createHostileArticle('hostile-page');
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }, 60_000);
 
@@ -183,8 +235,13 @@ describe('the reader page in a browser', () => {
 
   it('a withdrawn article leaves a notice at its address: the headline readers saw, when and why, no script run', async () => {
     const editor = await server.signIn(Role.EDITOR);
-    const { article } = (await server.gql<{ article: { id: string } }>('{ article(slug: "hostile-page") { id } }')).data!;
-    const withdrawn = await server.gql('mutation($input: ArticleTransitionInput!) { archiveArticle(input: $input) { status } }', { input: { id: article.id, note: `Legal reasons ${XSS[4]}` } }, editor.token);
+    const { article } = (await server.gql<{ article: { id: string } }>('{ article(slug: "hostile-page") { id } }'))
+      .data!;
+    const withdrawn = await server.gql(
+      'mutation($input: ArticleTransitionInput!) { archiveArticle(input: $input) { status } }',
+      { input: { id: article.id, note: `Legal reasons ${XSS[4]}` } },
+      editor.token,
+    );
     expect(withdrawn.errors).toBeUndefined();
     const { context, blocked } = await isolatedContext();
     const page = await context.newPage();
@@ -216,7 +273,10 @@ describe('the reader page in a browser', () => {
     const noteId = (await link.getAttribute('data-note'))!;
     await link.click();
     await expect.poll(() => page.evaluate<string>('window.location.hash')).toBe(`#${noteId}`);
-    const inView = () => page.evaluate<boolean>(`(() => { const box = document.getElementById(${JSON.stringify(noteId)}).getBoundingClientRect(); return box.top >= -1 && box.top < window.innerHeight; })()`);
+    const inView = () =>
+      page.evaluate<boolean>(
+        `(() => { const box = document.getElementById(${JSON.stringify(noteId)}).getBoundingClientRect(); return box.top >= -1 && box.top < window.innerHeight; })()`,
+      );
     await expect.poll(inView).toBe(true);
     await page.screenshot({ path: path.join(ARTIFACTS, 'reader-nojs.png') });
     await context.close();

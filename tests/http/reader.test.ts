@@ -10,7 +10,10 @@ import { type SignedIn, startTestServer, type TestServer } from '../helpers/test
 const XSS = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '</script><script>alert(2)</script>'];
 
 function decodeEntities(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|#39);/g, (_m, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name] as string);
+  return text.replace(
+    /&(amp|lt|gt|quot|#39);/g,
+    (_m, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name] as string,
+  );
 }
 
 /** Text content of markup: tags dropped, <br> as a line break, entities decoded. */
@@ -19,7 +22,11 @@ function textOf(markup: string): string {
 }
 
 function marksOf(page: string): { attributes: string; inner: string; text: string }[] {
-  return [...page.matchAll(/<mark\b([^>]*)>([\s\S]*?)<\/mark>/g)].map((match) => ({ attributes: match[1], inner: match[2], text: textOf(match[2]) }));
+  return [...page.matchAll(/<mark\b([^>]*)>([\s\S]*?)<\/mark>/g)].map((match) => ({
+    attributes: match[1],
+    inner: match[2],
+    text: textOf(match[2]),
+  }));
 }
 
 function jsonLdOf(page: string): Record<string, unknown>[] {
@@ -47,7 +54,16 @@ async function createHostileArticle(server: TestServer, slug: string): Promise<{
   const body = `It starts with ${XSS[0]} here.\n\nThe minister ${quote}, said the report.\n\nLast words ${XSS[2]}.`;
   const { createArticle } = await ok<{ createArticle: { id: string } }>(
     'mutation($input: CreateArticleInput!) { createArticle(input: $input) { id } }',
-    { input: { slug, headline: `Headline ${XSS.join(' ')}`, standfirst: `Stand ${XSS[0]}`, body, authors: [`Au ${XSS[1]}`], section: `Sec ${XSS[2]}` } },
+    {
+      input: {
+        slug,
+        headline: `Headline ${XSS.join(' ')}`,
+        standfirst: `Stand ${XSS[0]}`,
+        body,
+        authors: [`Au ${XSS[1]}`],
+        section: `Sec ${XSS[2]}`,
+      },
+    },
     editor,
   );
   await ok('mutation($id: ID!) { publishArticle(input: { id: $id }) { id } }', { id: createArticle.id }, editor);
@@ -64,7 +80,18 @@ async function createHostileArticle(server: TestServer, slug: string): Promise<{
         verdict: 'FALSE',
         summary: `Summary ${XSS.join(' ')}`,
         body: `Body ${XSS.join('\n\n')}`,
-        citations: [{ source: { url: `https://example.org/x?q=${encodeURIComponent(XSS[1])}`, title: `Title ${XSS.join(' ')}`, publisher: `Pub ${XSS[0]}`, kind: 'NEWS_REPORT' }, stance: 'REFUTES', excerpt: `Excerpt ${XSS.join(' ')}` }],
+        citations: [
+          {
+            source: {
+              url: `https://example.org/x?q=${encodeURIComponent(XSS[1])}`,
+              title: `Title ${XSS.join(' ')}`,
+              publisher: `Pub ${XSS[0]}`,
+              kind: 'NEWS_REPORT',
+            },
+            stance: 'REFUTES',
+            excerpt: `Excerpt ${XSS.join(' ')}`,
+          },
+        ],
       },
     },
     reviewer,
@@ -74,7 +101,11 @@ async function createHostileArticle(server: TestServer, slug: string): Promise<{
     { id: createAnnotation.id },
     reviewer,
   );
-  await ok('mutation($id: ID!, $v: Int!) { publishAnnotation(input: { id: $id, expectedVersion: $v }) { id } }', { id: createAnnotation.id, v: submitAnnotation.version }, otherEditor);
+  await ok(
+    'mutation($id: ID!, $v: Int!) { publishAnnotation(input: { id: $id, expectedVersion: $v }) { id } }',
+    { id: createAnnotation.id, v: submitAnnotation.version },
+    otherEditor,
+  );
   return { quote };
 }
 
@@ -84,8 +115,14 @@ describe('reader pages', () => {
 
   beforeAll(async () => {
     // The demo article plus 21 more (1 June 2024, newer than the demo): two pages of articles.
-    server = await startTestServer({ dataset: buildDataset(Array.from({ length: 21 }, (_, i) => ({ slug: `paging-${i}`, claims: 2, verdicts: ['TRUE', 'FALSE'] }))) });
-    const result = await server.gql<{ article: { claims: { quote: string }[] } }>(`{ article(slug: "${DEMO_ARTICLE_SLUG}") { claims { quote } } }`);
+    server = await startTestServer({
+      dataset: buildDataset(
+        Array.from({ length: 21 }, (_, i) => ({ slug: `paging-${i}`, claims: 2, verdicts: ['TRUE', 'FALSE'] })),
+      ),
+    });
+    const result = await server.gql<{ article: { claims: { quote: string }[] } }>(
+      `{ article(slug: "${DEMO_ARTICLE_SLUG}") { claims { quote } } }`,
+    );
     quotes = result.data!.article.claims.map((claim) => claim.quote);
   });
   afterAll(() => server.close());
@@ -119,7 +156,10 @@ describe('reader pages', () => {
     expect(page.text).toContain('The Biden–Putin call took place on Tuesday 13 April 2021');
     expect((page.text.match(/<p>/g) ?? []).length).toBeGreaterThan(5);
     // Only two script elements: the JSON-LD data and the reader script of this origin.
-    expect([...page.text.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual(['<script src="/reader/assets/reader.js">', '<script type="application/ld+json">']);
+    expect([...page.text.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual([
+      '<script src="/reader/assets/reader.js">',
+      '<script type="application/ld+json">',
+    ]);
     expect(page.text).not.toMatch(/\sstyle=/);
     expect(page.text).not.toMatch(/\son[a-z]+=/i);
   });
@@ -175,7 +215,11 @@ describe('reader pages', () => {
 
   it('answers 404 with an HTML page for an unknown, malformed or unpublished slug', async () => {
     const editor = await server.signIn(Role.EDITOR);
-    const draft = await server.gql('mutation { createArticle(input: { slug: "draft-only", headline: "Secret draft", body: "Not yet." }) { id } }', {}, editor.token);
+    const draft = await server.gql(
+      'mutation { createArticle(input: { slug: "draft-only", headline: "Secret draft", body: "Not yet." }) { id } }',
+      {},
+      editor.token,
+    );
     expect(draft.errors).toBeUndefined();
     for (const slug of ['no-such-article', 'Bad%20Slug', 'draft-only']) {
       const page = await get(server, `/articles/${slug}`);
@@ -217,15 +261,40 @@ describe('reader page after corrections of the text', () => {
   beforeAll(async () => {
     server = await startTestServer();
     const editor = await server.signIn(Role.EDITOR);
-    const read = () => server.gql<{ article: { id: string; version: number; body: string } }>(`{ article(slug: "${DEMO_ARTICLE_SLUG}") { id version body } }`);
+    const read = () =>
+      server.gql<{ article: { id: string; version: number; body: string } }>(
+        `{ article(slug: "${DEMO_ARTICLE_SLUG}") { id version body } }`,
+      );
     const update = 'mutation($input: UpdateArticleInput!) { updateArticle(input: $input) { id } }';
     let { article } = (await read()).data!;
-    let result = await server.gql(update, { input: { id: article.id, expectedVersion: article.version, body: article.body.replace('Tuesday April 14', 'Tuesday April 13'), changeNote: 'The call was on Tuesday 13 April.' } }, editor.token);
+    let result = await server.gql(
+      update,
+      {
+        input: {
+          id: article.id,
+          expectedVersion: article.version,
+          body: article.body.replace('Tuesday April 14', 'Tuesday April 13'),
+          changeNote: 'The call was on Tuesday 13 April.',
+        },
+      },
+      editor.token,
+    );
     expect(result.errors).toBeUndefined();
     article = (await read()).data!.article;
     const paragraphs = article.body.split('\n\n');
     const body = paragraphs.filter((paragraph) => !paragraph.includes('26 Ukrainian soldiers')).join('\n\n');
-    result = await server.gql(update, { input: { id: article.id, expectedVersion: article.version, body, changeNote: 'Removed an unsourced paragraph.' } }, editor.token);
+    result = await server.gql(
+      update,
+      {
+        input: {
+          id: article.id,
+          expectedVersion: article.version,
+          body,
+          changeNote: 'Removed an unsourced paragraph.',
+        },
+      },
+      editor.token,
+    );
     expect(result.errors).toBeUndefined();
   });
   afterAll(() => server.close());
@@ -238,7 +307,9 @@ describe('reader page after corrections of the text', () => {
     expect(stale.map((mark) => mark.text)).toEqual(['during a phone call on Tuesday April 13']);
     expect(page.text).toContain('Text changed since this was checked (revision 1).');
     expect(page.text).toContain('These words could not be located in the current text of the article.');
-    expect(marks.map((mark) => mark.text)).not.toContain('26 Ukrainian soldiers have already been killed since the start of the year');
+    expect(marks.map((mark) => mark.text)).not.toContain(
+      '26 Ukrainian soldiers have already been killed since the start of the year',
+    );
     expect(page.text.match(/<section class="note /g)).toHaveLength(12);
     expect(page.text).toContain('Corrections');
     expect(page.text).toContain('Removed an unsourced paragraph.');

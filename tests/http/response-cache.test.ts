@@ -23,14 +23,30 @@ describe.skipIf(onPostgres)('response cache for anonymous reads', () => {
   });
   afterAll(() => server.close());
 
-  async function read(headers: Record<string, string> = {}): Promise<{ status: number; cache: string | null; etag: string | null; headline: string; text: string }> {
-    const response = await fetch(server.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: READ, variables: { slug: DEMO_ARTICLE_SLUG }, operationName: 'Read' }) });
+  async function read(
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; cache: string | null; etag: string | null; headline: string; text: string }> {
+    const response = await fetch(server.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query: READ, variables: { slug: DEMO_ARTICLE_SLUG }, operationName: 'Read' }),
+    });
     const text = await response.text();
-    return { status: response.status, cache: response.headers.get('x-cache'), etag: response.headers.get('etag'), headline: (JSON.parse(text) as { data: { article: { headline: string } } }).data.article.headline, text };
+    return {
+      status: response.status,
+      cache: response.headers.get('x-cache'),
+      etag: response.headers.get('etag'),
+      headline: (JSON.parse(text) as { data: { article: { headline: string } } }).data.article.headline,
+      text,
+    };
   }
 
   async function setHeadline(headline: string): Promise<void> {
-    const result = await server.gql<{ updateArticle: { version: number } }>(UPDATE, { input: { id: articleId, expectedVersion: version, headline, changeNote: 'Headline updated.' } }, editor.token);
+    const result = await server.gql<{ updateArticle: { version: number } }>(
+      UPDATE,
+      { input: { id: articleId, expectedVersion: version, headline, changeNote: 'Headline updated.' } },
+      editor.token,
+    );
     expect(result.errors).toBeUndefined();
     version = result.data!.updateArticle.version;
   }
@@ -50,7 +66,12 @@ describe.skipIf(onPostgres)('response cache for anonymous reads', () => {
     const get = `${server.graphqlUrl}?query=${encodeURIComponent(READ)}&variables=${encodeURIComponent(JSON.stringify({ slug: DEMO_ARTICLE_SLUG }))}`;
     const fetchGet = async () => {
       const response = await fetch(get, { headers: { 'apollo-require-preflight': 'true' } });
-      return { cache: response.headers.get('x-cache'), type: response.headers.get('content-type'), length: response.headers.get('content-length'), bytes: Buffer.from(await response.arrayBuffer()) };
+      return {
+        cache: response.headers.get('x-cache'),
+        type: response.headers.get('content-type'),
+        length: response.headers.get('content-length'),
+        bytes: Buffer.from(await response.arrayBuffer()),
+      };
     };
     const [postMiss, postHit] = [await read(), await read()];
     expect([postMiss.cache, postHit.cache]).toEqual(['miss', 'hit']);
@@ -61,7 +82,9 @@ describe.skipIf(onPostgres)('response cache for anonymous reads', () => {
     expect(getHit.bytes.equals(getMiss.bytes)).toBe(true);
     expect(getHit.type).toBe(getMiss.type);
     expect(Number(getHit.length)).toBe(getHit.bytes.length);
-    expect((JSON.parse(getHit.bytes.toString('utf8')) as { data: { article: { headline: string } } }).data.article.headline).toBe(headline);
+    expect(
+      (JSON.parse(getHit.bytes.toString('utf8')) as { data: { article: { headline: string } } }).data.article.headline,
+    ).toBe(headline);
   });
 
   it('never answers a read that starts after a write was acknowledged with pre-write data', async () => {
@@ -107,7 +130,9 @@ describe.skipIf(onPostgres)('response cache for anonymous reads', () => {
     const other = new BetterSqlite3(server.db.file);
     registerSearchFunctions(other);
     try {
-      other.prepare('UPDATE articles SET headline = ? WHERE slug = ?').run('Written by another process', DEMO_ARTICLE_SLUG);
+      other
+        .prepare('UPDATE articles SET headline = ? WHERE slug = ?')
+        .run('Written by another process', DEMO_ARTICLE_SLUG);
     } finally {
       other.close();
     }
@@ -118,7 +143,8 @@ describe.skipIf(onPostgres)('response cache for anonymous reads', () => {
     await read();
     expect((await read({ authorization: `Bearer ${editor.token}` })).cache).toBeNull();
     const missing = JSON.stringify({ query: '{ article(slug: "Not A Slug") { id } }' });
-    const post = (body: string) => fetch(server.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const post = (body: string) =>
+      fetch(server.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     await post(missing);
     expect((await post(missing)).headers.get('x-cache')).toBe('miss');
     const mutation = JSON.stringify({ query: 'mutation { revokeToken(input: { id: "x" }) { id } }' });
@@ -133,7 +159,9 @@ describe.skipIf(onPostgres)('response cache for anonymous reads', () => {
     expect(first.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate');
     const etag = first.headers.get('etag')!;
     // As a CDN revalidates (fetch would add Cache-Control: no-cache, which forbids a 304).
-    const revalidated = await fetch(url, { headers: { 'apollo-require-preflight': 'true', 'if-none-match': etag, 'cache-control': 'max-age=0' } });
+    const revalidated = await fetch(url, {
+      headers: { 'apollo-require-preflight': 'true', 'if-none-match': etag, 'cache-control': 'max-age=0' },
+    });
     expect(revalidated.status).toBe(304);
     expect(revalidated.headers.get('x-cache')).toBe('hit');
     // Cached or not, a GET without a preflight header is refused.
@@ -150,12 +178,21 @@ describe.skipIf(onPostgres)('response cache for anonymous reads', () => {
     await read(); // READ has run (and is compiled) before: the lane takes it
     const counts = async () => {
       const text = await (await fetch(`${server.url}/metrics`)).text();
-      return { hits: Number(/^factline_response_cache_hits (\d+)/m.exec(text)?.[1]), misses: Number(/^factline_response_cache_misses (\d+)/m.exec(text)?.[1]) };
+      return {
+        hits: Number(/^factline_response_cache_hits (\d+)/m.exec(text)?.[1]),
+        misses: Number(/^factline_response_cache_misses (\d+)/m.exec(text)?.[1]),
+      };
     };
     const before = await counts();
     const answeredBefore = server.app.lane.answered;
-    const response = await fetch(server.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: READ, variables: { slug: 'NOT A SLUG' }, operationName: 'Read' }) });
-    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    const response = await fetch(server.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: READ, variables: { slug: 'NOT A SLUG' }, operationName: 'Read' }),
+    });
+    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(response.headers.get('x-cache')).toBe('miss');
     expect(server.app.lane.answered).toBe(answeredBefore);
     expect(await counts()).toEqual({ hits: before.hits, misses: before.misses + 1 });

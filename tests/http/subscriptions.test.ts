@@ -8,12 +8,21 @@ import { buildDataset } from '../helpers/factories';
 import { connectLive, type LiveClient } from '../helpers/live-client';
 import { type SignedIn, startTestServer, type TestServer } from '../helpers/test-app';
 
-const ON_PUBLISH = 'subscription($a: ID!) { annotationPublished(articleId: $a) { id verdict summary status author { name } citations { source { url } } } }';
-const ON_VERDICT = 'subscription($a: ID!) { claimVerdictChanged(articleId: $a) { id verdict annotations { id status } } }';
+const ON_PUBLISH =
+  'subscription($a: ID!) { annotationPublished(articleId: $a) { id verdict summary status author { name } citations { source { url } } } }';
+const ON_VERDICT =
+  'subscription($a: ID!) { claimVerdictChanged(articleId: $a) { id verdict annotations { id status } } }';
 const DRAFT_SLUG = 'draft-story';
 
 interface Published {
-  annotationPublished: { id: string; verdict: string; summary: string; status: string; author: { name: string }; citations: { source: { url: string } }[] };
+  annotationPublished: {
+    id: string;
+    verdict: string;
+    summary: string;
+    status: string;
+    author: { name: string };
+    citations: { source: { url: string } }[];
+  };
 }
 interface VerdictChanged {
   claimVerdictChanged: { id: string; verdict: string | null; annotations: { id: string; status: string }[] };
@@ -38,8 +47,18 @@ describe('live updates over WebSocket (graphql-ws)', () => {
     reviewer = await server.signIn(Role.REVIEWER);
     editor = await server.signIn(Role.EDITOR);
     otherEditor = await server.signIn(Role.EDITOR);
-    article = (await server.gql<{ article: typeof article }>(`{ article(slug: "${DEMO_ARTICLE_SLUG}") { id claims { id verdict } } }`)).data!.article;
-    draft = (await server.gql<{ article: typeof draft }>(`{ article(slug: "${DRAFT_SLUG}") { id claims { id } } }`, {}, editor.token)).data!.article;
+    article = (
+      await server.gql<{ article: typeof article }>(
+        `{ article(slug: "${DEMO_ARTICLE_SLUG}") { id claims { id verdict } } }`,
+      )
+    ).data!.article;
+    draft = (
+      await server.gql<{ article: typeof draft }>(
+        `{ article(slug: "${DRAFT_SLUG}") { id claims { id } } }`,
+        {},
+        editor.token,
+      )
+    ).data!.article;
   });
   afterAll(async () => {
     await Promise.all(clients.map((client) => client.close()));
@@ -52,14 +71,23 @@ describe('live updates over WebSocket (graphql-ws)', () => {
     return result.data!;
   };
   /** A fact-check written by `author`, submitted, and published by `publisher`: its id. */
-  const publishNew = async (claimId: string, verdict: string, author: SignedIn, publisher: SignedIn): Promise<string> => {
+  const publishNew = async (
+    claimId: string,
+    verdict: string,
+    author: SignedIn,
+    publisher: SignedIn,
+  ): Promise<string> => {
     const { createAnnotation } = await ok<{ createAnnotation: { id: string } }>(
       `mutation($c: ID!, $v: Verdict!) { createAnnotation(input: { claimId: $c, verdict: $v, summary: "Live check.", body: "Checked live.", citations: [{ source: { url: "https://example.org/live", title: "Live source", kind: OTHER }, stance: SUPPORTS, excerpt: "live" }] }) { id } }`,
       { c: claimId, v: verdict },
       author,
     );
     await ok('mutation($id: ID!) { submitAnnotation(input: { id: $id }) { id } }', { id: createAnnotation.id }, author);
-    await ok('mutation($id: ID!) { publishAnnotation(input: { id: $id, expectedVersion: 2 }) { id } }', { id: createAnnotation.id }, publisher);
+    await ok(
+      'mutation($id: ID!) { publishAnnotation(input: { id: $id, expectedVersion: 2 }) { id } }',
+      { id: createAnnotation.id },
+      publisher,
+    );
     return createAnnotation.id;
   };
 
@@ -98,11 +126,19 @@ describe('live updates over WebSocket (graphql-ws)', () => {
     // A correction of the published verdict (version 3 after publication), to one neither
     // it nor the claim had, so that the retraction below changes the claim's verdict again.
     const correction = ['MIXED', 'NEEDS_CONTEXT'].find((v) => v !== claim.verdict)!;
-    await ok('mutation($id: ID!, $v: Verdict!) { updateAnnotation(input: { id: $id, expectedVersion: 3, verdict: $v, note: "Read the full speech." }) { id } }', { id, v: correction }, editor);
+    await ok(
+      'mutation($id: ID!, $v: Verdict!) { updateAnnotation(input: { id: $id, expectedVersion: 3, verdict: $v, note: "Read the full speech." }) { id } }',
+      { id, v: correction },
+      editor,
+    );
     const [, corrected] = await stream.waitFor(2);
     expect(corrected.data!.claimVerdictChanged).toMatchObject({ id: claim.id, verdict: correction });
 
-    await ok('mutation($id: ID!) { retractAnnotation(input: { id: $id, reason: "Wrong source." }) { id } }', { id }, editor);
+    await ok(
+      'mutation($id: ID!) { retractAnnotation(input: { id: $id, reason: "Wrong source." }) { id } }',
+      { id },
+      editor,
+    );
     const [, , retracted] = await stream.waitFor(3);
     expect(retracted.data!.claimVerdictChanged).toMatchObject({ id: claim.id, verdict: claim.verdict });
     stream.dispose();
@@ -115,14 +151,26 @@ describe('live updates over WebSocket (graphql-ws)', () => {
       { c: article.claims[2].id },
       reviewer,
     );
-    await ok('mutation($id: ID!) { submitAnnotation(input: { id: $id }) { id } }', { id: createAnnotation.id }, reviewer);
+    await ok(
+      'mutation($id: ID!) { submitAnnotation(input: { id: $id }) { id } }',
+      { id: createAnnotation.id },
+      reviewer,
+    );
     // A stale version: refused, rolled back, so never announced.
-    const stale = await server.gql('mutation($id: ID!) { publishAnnotation(input: { id: $id, expectedVersion: 1 }) { id } }', { id: createAnnotation.id }, editor.token);
+    const stale = await server.gql(
+      'mutation($id: ID!) { publishAnnotation(input: { id: $id, expectedVersion: 1 }) { id } }',
+      { id: createAnnotation.id },
+      editor.token,
+    );
     expect(stale.errors?.[0].extensions?.code).toBe('CONFLICT');
     // Published on the draft article: a subscriber of the demo article hears nothing of it.
     await publishNew(draft.claims[0].id, 'TRUE', editor, otherEditor);
     // Then the real one: the first and only event is this publication.
-    await ok('mutation($id: ID!) { publishAnnotation(input: { id: $id, expectedVersion: 2 }) { id } }', { id: createAnnotation.id }, editor);
+    await ok(
+      'mutation($id: ID!) { publishAnnotation(input: { id: $id, expectedVersion: 2 }) { id } }',
+      { id: createAnnotation.id },
+      editor,
+    );
     const results = await stream.waitFor(1);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(results.map((r) => r.data!.annotationPublished.id)).toEqual([createAnnotation.id]);
@@ -130,9 +178,16 @@ describe('live updates over WebSocket (graphql-ws)', () => {
   });
 
   it('delivers every acknowledged publication exactly once to each subscriber, under concurrent writes', async () => {
-    const watchers = [await live().subscribe<Published>(ON_PUBLISH, { a: article.id }), await live(reviewer.token).subscribe<Published>(ON_PUBLISH, { a: article.id })];
+    const watchers = [
+      await live().subscribe<Published>(ON_PUBLISH, { a: article.id }),
+      await live(reviewer.token).subscribe<Published>(ON_PUBLISH, { a: article.id }),
+    ];
     const verdicts = await live(editor.token).subscribe<VerdictChanged>(ON_VERDICT, { a: article.id });
-    const claims = (await server.gql<{ article: typeof article }>(`{ article(slug: "${DEMO_ARTICLE_SLUG}") { id claims { id verdict } } }`)).data!.article.claims.slice(0, 10);
+    const claims = (
+      await server.gql<{ article: typeof article }>(
+        `{ article(slug: "${DEMO_ARTICLE_SLUG}") { id claims { id verdict } } }`,
+      )
+    ).data!.article.claims.slice(0, 10);
     const drafts = await Promise.all(
       claims.map(async (claim) => {
         const { createAnnotation } = await ok<{ createAnnotation: { id: string } }>(
@@ -140,13 +195,26 @@ describe('live updates over WebSocket (graphql-ws)', () => {
           { c: claim.id },
           reviewer,
         );
-        await ok('mutation($id: ID!) { submitAnnotation(input: { id: $id }) { id } }', { id: createAnnotation.id }, reviewer);
+        await ok(
+          'mutation($id: ID!) { submitAnnotation(input: { id: $id }) { id } }',
+          { id: createAnnotation.id },
+          reviewer,
+        );
         return createAnnotation.id;
       }),
     );
     // Ten editors' publications at once, each acknowledged before it counts.
     const acknowledged = await Promise.all(
-      drafts.map(async (id) => (await ok<{ publishAnnotation: { id: string } }>('mutation($id: ID!) { publishAnnotation(input: { id: $id, expectedVersion: 2 }) { id } }', { id }, editor)).publishAnnotation.id),
+      drafts.map(
+        async (id) =>
+          (
+            await ok<{ publishAnnotation: { id: string } }>(
+              'mutation($id: ID!) { publishAnnotation(input: { id: $id, expectedVersion: 2 }) { id } }',
+              { id },
+              editor,
+            )
+          ).publishAnnotation.id,
+      ),
     );
     for (const stream of watchers) {
       await stream.waitFor(acknowledged.length);
@@ -164,7 +232,9 @@ describe('live updates over WebSocket (graphql-ws)', () => {
 
   it('hides unpublished articles from anonymous subscribers; editors follow them', async () => {
     const refused = await live().subscribe(ON_PUBLISH, { a: draft.id });
-    expect(await refused.ended()).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'NOT_FOUND', field: 'articleId' }) })]);
+    expect(await refused.ended()).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'NOT_FOUND', field: 'articleId' }) }),
+    ]);
 
     const stream = await live(otherEditor.token).subscribe<Published>(ON_PUBLISH, { a: draft.id });
     const id = await publishNew(draft.claims[1].id, 'MISLEADING', editor, otherEditor);
@@ -184,7 +254,11 @@ describe('live updates over WebSocket (graphql-ws)', () => {
     const first = await publishNew(draft.claims[0].id, 'MIXED', editor, otherEditor);
     expect((await stream.waitFor(1))[0].data!.annotationPublished.id).toBe(first);
 
-    await ok('mutation($id: ID!) { revokeToken(input: { id: $id }) { revokedAt } }', { id: createToken.token.id }, admin);
+    await ok(
+      'mutation($id: ID!) { revokeToken(input: { id: $id }) { revokedAt } }',
+      { id: createToken.token.id },
+      admin,
+    );
     await publishNew(draft.claims[1].id, 'FALSE', editor, otherEditor);
     const errors = await stream.ended();
     expect(stream.results).toHaveLength(2);
@@ -214,7 +288,11 @@ describe('live updates over WebSocket (graphql-ws)', () => {
       ['subscription { annotationPublished(', {}, 'GRAPHQL_PARSE_FAILED'],
       [`{ article(slug: "${DEMO_ARTICLE_SLUG}") { id } }`, {}, 'BAD_REQUEST'],
       ['mutation { revokeToken(input: { id: "x" }) { id } }', {}, 'BAD_REQUEST'],
-      [`subscription($a: ID!) { annotationPublished(articleId: $a) { ${'claim { article { claims { annotations { '.repeat(4)} id ${'} } } }'.repeat(4)} } }`, { a: article.id }, 'QUERY_TOO_DEEP'],
+      [
+        `subscription($a: ID!) { annotationPublished(articleId: $a) { ${'claim { article { claims { annotations { '.repeat(4)} id ${'} } } }'.repeat(4)} } }`,
+        { a: article.id },
+        'QUERY_TOO_DEEP',
+      ],
     ];
     for (const [query, variables, code, field] of cases) {
       const stream = await client.subscribe(query, variables);
@@ -232,10 +310,14 @@ describe('live updates over WebSocket (graphql-ws)', () => {
   it(`holds at most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection`, async () => {
     const client = live();
     const streams = [];
-    for (let i = 0; i < MAX_SUBSCRIPTIONS_PER_CONNECTION; i += 1) streams.push(await client.subscribe(ON_PUBLISH, { a: article.id }));
+    for (let i = 0; i < MAX_SUBSCRIPTIONS_PER_CONNECTION; i += 1)
+      streams.push(await client.subscribe(ON_PUBLISH, { a: article.id }));
     expect(streams.every((s) => !s.completed)).toBe(true);
     const refused = await client.subscribe(ON_PUBLISH, { a: article.id });
-    expect((await refused.ended())?.[0].extensions).toMatchObject({ code: 'RATE_LIMITED', max: MAX_SUBSCRIPTIONS_PER_CONNECTION });
+    expect((await refused.ended())?.[0].extensions).toMatchObject({
+      code: 'RATE_LIMITED',
+      max: MAX_SUBSCRIPTIONS_PER_CONNECTION,
+    });
     for (const stream of streams) stream.dispose();
   });
 
@@ -250,7 +332,9 @@ describe('live updates over WebSocket (graphql-ws)', () => {
     await new Promise((resolve) => socket.once('open', resolve));
     socket.send(JSON.stringify({ type: 'connection_init', payload: {} }));
     await new Promise((resolve) => socket.once('message', resolve));
-    socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: ON_PUBLISH, variables: { a: article.id } } }));
+    socket.send(
+      JSON.stringify({ id: '1', type: 'subscribe', payload: { query: ON_PUBLISH, variables: { a: article.id } } }),
+    );
     await waitUntil(() => server.db.events.subscriberCount === 1);
     socket.terminate();
     await waitUntil(() => server.db.events.subscriberCount === 0);
@@ -265,7 +349,12 @@ describe('live updates over WebSocket (graphql-ws)', () => {
   it('refuses a subscription sent over HTTP with a clear error', async () => {
     const result = await server.gql(ON_PUBLISH, { a: article.id });
     expect(result.status).toBe(200);
-    expect(result.errors).toEqual([expect.objectContaining({ message: expect.stringContaining('WebSocket'), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('WebSocket'),
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      }),
+    ]);
   });
 
   it('refuses more open connections from one address than LIVE_CONNECTIONS_PER_ADDRESS, with 429 before the handshake', async () => {
@@ -298,7 +387,9 @@ describe('live updates over WebSocket (graphql-ws)', () => {
     const proxied = await startTestServer({ demo: false, config: { liveConnectionsPerAddress: 1, trustProxy: 1 } });
     const connect = (forwardedFor: string) =>
       new Promise<WebSocket | number>((resolve, reject) => {
-        const socket = new WebSocket(proxied.graphqlUrl.replace(/^http/, 'ws'), 'graphql-transport-ws', { headers: { 'x-forwarded-for': forwardedFor } });
+        const socket = new WebSocket(proxied.graphqlUrl.replace(/^http/, 'ws'), 'graphql-transport-ws', {
+          headers: { 'x-forwarded-for': forwardedFor },
+        });
         socket.once('open', () => resolve(socket));
         socket.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
         socket.once('error', reject);
@@ -334,7 +425,8 @@ describe('live updates over WebSocket (graphql-ws)', () => {
 
   it('tells subscribers the server is going away when it shuts down, rather than holding the shutdown', async () => {
     const other = await startTestServer();
-    const { id } = (await other.gql<{ article: { id: string } }>(`{ article(slug: "${DEMO_ARTICLE_SLUG}") { id } }`)).data!.article;
+    const { id } = (await other.gql<{ article: { id: string } }>(`{ article(slug: "${DEMO_ARTICLE_SLUG}") { id } }`))
+      .data!.article;
     const client = connectLive(other);
     const stream = await client.subscribe(ON_PUBLISH, { a: id });
     expect(other.db.events.subscriberCount).toBe(1);

@@ -30,7 +30,9 @@ describe('demo accounts', () => {
     const file = tempDb();
     const first = await startService({ DATABASE_PATH: file });
     services.push(first);
-    const tokens = [...first.output().matchAll(/Demo (Reviewer|Editor) \((\w+)\):\s+\{"Authorization": "Bearer (fl_[\w-]+)"\}/g)].map((m) => ({ role: m[2], token: m[3] }));
+    const tokens = [
+      ...first.output().matchAll(/Demo (Reviewer|Editor) \((\w+)\):\s+\{"Authorization": "Bearer (fl_[\w-]+)"\}/g),
+    ].map((m) => ({ role: m[2], token: m[3] }));
     expect(tokens.map((t) => t.role)).toEqual(['REVIEWER', 'EDITOR']);
     for (const { role, token } of tokens) {
       expect((await gql(first, '{ viewer { role } }', token)).data).toEqual({ viewer: { role } });

@@ -31,7 +31,14 @@ afterEach(async () => {
 
 /** Only what the test sets: the parent's settings must not leak into the child. */
 function env(overrides: Record<string, string> = {}): Record<string, string> {
-  return { PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: path.join(tmp, 'factline.db'), SEED_DEMO: '1', NODE_ENV: 'test', ...overrides };
+  return {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_PATH: path.join(tmp, 'factline.db'),
+    SEED_DEMO: '1',
+    NODE_ENV: 'test',
+    ...overrides,
+  };
 }
 
 async function start(overrides: Record<string, string> = {}): Promise<ServiceProcess> {
@@ -74,7 +81,12 @@ async function counts(service: ServiceProcess): Promise<Counts> {
       sources(first: 100) { totalCount }
     }`,
   );
-  return { articles: data.articles.totalCount, claimCount: data.article?.claimCount, claims: data.claims.totalCount, sources: data.sources.totalCount };
+  return {
+    articles: data.articles.totalCount,
+    claimCount: data.article?.claimCount,
+    claims: data.claims.totalCount,
+    sources: data.sources.totalCount,
+  };
 }
 
 function expectSingleLineError(output: string, variable: string): void {
@@ -93,13 +105,23 @@ describe('first start and restart', () => {
     expect(first.port).toBeGreaterThan(0);
     expect(fs.statSync(file).isFile()).toBe(true);
     expect(first.output()).toContain('loaded the demo dataset');
-    expect(await counts(first)).toEqual({ articles: 1, claimCount: DEMO_CLAIMS, claims: DEMO_CLAIMS, sources: DEMO_SOURCES });
+    expect(await counts(first)).toEqual({
+      articles: 1,
+      claimCount: DEMO_CLAIMS,
+      claims: DEMO_CLAIMS,
+      sources: DEMO_SOURCES,
+    });
     expect(await first.stop('SIGTERM')).toBe(0);
     expect(first.child.signalCode).toBeNull();
 
     const second = await start({ DATABASE_PATH: file });
     expect(second.output()).not.toContain('loaded the demo dataset');
-    expect(await counts(second)).toEqual({ articles: 1, claimCount: DEMO_CLAIMS, claims: DEMO_CLAIMS, sources: DEMO_SOURCES });
+    expect(await counts(second)).toEqual({
+      articles: 1,
+      claimCount: DEMO_CLAIMS,
+      claims: DEMO_CLAIMS,
+      sources: DEMO_SOURCES,
+    });
     expect(await second.stop('SIGTERM')).toBe(0);
   });
 
@@ -171,7 +193,9 @@ describe('HTTP surface', () => {
       const html = await response.text();
       expect(html).toContain('<div id="graphiql">');
       // data: URIs (the empty favicon) load nothing; every other reference is this server's.
-      const references = [...html.matchAll(/\b(?:src|href)\s*=\s*["']([^"']*)["']/gi)].map((match) => match[1]).filter((ref) => !ref.startsWith('data:'));
+      const references = [...html.matchAll(/\b(?:src|href)\s*=\s*["']([^"']*)["']/gi)]
+        .map((match) => match[1])
+        .filter((ref) => !ref.startsWith('data:'));
       expect(references.length).toBeGreaterThanOrEqual(4);
       for (const reference of references) {
         expect(reference, `reference ${reference} on ${route}`).toMatch(/^\/(?!\/)/);
@@ -192,7 +216,9 @@ describe('HTTP surface', () => {
     // A client that asks for JSON gets GraphQL, not the page. Apollo's CSRF prevention (on by
     // default) wants a preflight-forcing header on GET; a bare GET is refused with 400, not run.
     const query = encodeURIComponent('{__typename}');
-    const get = await fetch(`${service.url}/graphql?query=${query}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
+    const get = await fetch(`${service.url}/graphql?query=${query}`, {
+      headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
+    });
     expect(get.status).toBe(200);
     expect(get.headers.get('content-type')).toMatch(/^application\/json/);
     expect(await get.json()).toEqual({ data: { __typename: 'Query' } });

@@ -13,7 +13,8 @@ type Claim = {
   anchorScore: number | null;
   selector: { exact: string; start: number; end: number } | null;
 };
-const CLAIM_FIELDS = 'id quote verdict verdictStale checkedRevision anchorStatus anchorScore selector { exact start end }';
+const CLAIM_FIELDS =
+  'id quote verdict verdictStale checkedRevision anchorStatus anchorScore selector { exact start end }';
 
 const UPDATE = 'mutation($input: UpdateArticleInput!) { updateArticle(input: $input) { id version revision body } }';
 
@@ -24,7 +25,11 @@ describe('article corrections and re-anchoring', () => {
   let article: { id: string; version: number; body: string; claims: Claim[] };
 
   const read = async () => {
-    const result = await server.gql<{ article: typeof article }>(`{ article(slug: "${DEMO_ARTICLE_SLUG}") { id version body claims { ${CLAIM_FIELDS} } } }`, {}, editor.token);
+    const result = await server.gql<{ article: typeof article }>(
+      `{ article(slug: "${DEMO_ARTICLE_SLUG}") { id version body claims { ${CLAIM_FIELDS} } } }`,
+      {},
+      editor.token,
+    );
     article = result.data!.article;
     return article;
   };
@@ -38,7 +43,11 @@ describe('article corrections and re-anchoring', () => {
   afterAll(() => server.close());
 
   it('a correction of the published body needs a change note, and a refused change changes nothing', async () => {
-    const result = await server.gql(UPDATE, { input: { id: article.id, expectedVersion: article.version, body: `${article.body} Extra.` } }, editor.token);
+    const result = await server.gql(
+      UPDATE,
+      { input: { id: article.id, expectedVersion: article.version, body: `${article.body} Extra.` } },
+      editor.token,
+    );
     expect(result.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.changeNote' });
     const after = await read();
     expect(after.body.endsWith('Extra.')).toBe(false);
@@ -49,7 +58,14 @@ describe('article corrections and re-anchoring', () => {
     const body = before.body.replace('Tuesday April 14', 'Tuesday April 13');
     const result = await server.gql<{ updateArticle: { revision: number } }>(
       UPDATE,
-      { input: { id: article.id, expectedVersion: before.version, body, changeNote: 'The call was on Tuesday 13 April.' } },
+      {
+        input: {
+          id: article.id,
+          expectedVersion: before.version,
+          body,
+          changeNote: 'The call was on Tuesday 13 April.',
+        },
+      },
       editor.token,
     );
     expect(result.errors).toBeUndefined();
@@ -59,7 +75,13 @@ describe('article corrections and re-anchoring', () => {
     for (const claim of after.claims) {
       const old = before.claims.find((c) => c.id === claim.id)!;
       if (old.quote.includes('Tuesday April 14')) {
-        expect(claim).toMatchObject({ anchorStatus: 'FUZZY', verdict: 'FALSE', verdictStale: true, checkedRevision: 1, quote: old.quote });
+        expect(claim).toMatchObject({
+          anchorStatus: 'FUZZY',
+          verdict: 'FALSE',
+          verdictStale: true,
+          checkedRevision: 1,
+          quote: old.quote,
+        });
         expect(claim.selector!.exact).toBe(old.quote.replace('14', '13'));
         expect(body.slice(claim.selector!.start, claim.selector!.end)).toBe(claim.selector!.exact);
         expect(claim.anchorScore).toBeGreaterThan(0.9);
@@ -73,14 +95,26 @@ describe('article corrections and re-anchoring', () => {
 
   it('revisions and corrections: readers see the notes, signed-in users the text', async () => {
     const query = `{ article(slug: "${DEMO_ARTICLE_SLUG}") { revision revisions { number note body editor { name } } corrections { kind note revision claim { id } } } }`;
-    const anonymous = await server.gql<{ article: { revision: number; revisions: { number: number; note: string | null; body: string | null; editor: unknown }[]; corrections: { kind: string; note: string; revision: number }[] } }>(query);
+    const anonymous = await server.gql<{
+      article: {
+        revision: number;
+        revisions: { number: number; note: string | null; body: string | null; editor: unknown }[];
+        corrections: { kind: string; note: string; revision: number }[];
+      };
+    }>(query);
     expect(anonymous.data!.article.revision).toBe(2);
     expect(anonymous.data!.article.revisions).toEqual([
       { number: 1, note: null, body: null, editor: null },
       { number: 2, note: 'The call was on Tuesday 13 April.', body: null, editor: null },
     ]);
-    expect(anonymous.data!.article.corrections).toEqual([{ kind: 'BODY_CORRECTED', note: 'The call was on Tuesday 13 April.', revision: 2, claim: null }]);
-    const signedIn = await server.gql<{ article: { revisions: { body: string; editor: { name: string } | null }[] } }>(query, {}, reviewer.token);
+    expect(anonymous.data!.article.corrections).toEqual([
+      { kind: 'BODY_CORRECTED', note: 'The call was on Tuesday 13 April.', revision: 2, claim: null },
+    ]);
+    const signedIn = await server.gql<{ article: { revisions: { body: string; editor: { name: string } | null }[] } }>(
+      query,
+      {},
+      reviewer.token,
+    );
     expect(signedIn.data!.article.revisions[1].body).toContain('Tuesday April 13');
     expect(signedIn.data!.article.revisions[1].editor).not.toBeNull();
   });
@@ -89,12 +123,34 @@ describe('article corrections and re-anchoring', () => {
     const fuzzy = article.claims.find((c) => c.anchorStatus === 'FUZZY')!;
     const confirm = `mutation($input: ConfirmClaimAnchorInput!) { confirmClaimAnchor(input: $input) { ${CLAIM_FIELDS} } }`;
     // The claim carries a published verdict: a lone reviewer may not move it onto other words, nor an editor without a note.
-    expect((await server.gql(confirm, { input: { id: fuzzy.id } }, reviewer.token)).errors![0].extensions).toMatchObject({ code: 'FORBIDDEN' });
-    expect((await server.gql(confirm, { input: { id: fuzzy.id } }, editor.token)).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.note' });
-    const result = await server.gql<{ confirmClaimAnchor: Claim }>(confirm, { input: { id: fuzzy.id, note: 'The call was on the 13th.' } }, editor.token);
-    expect(result.data!.confirmClaimAnchor).toMatchObject({ anchorStatus: 'ANCHORED', verdictStale: false, checkedRevision: 2, quote: fuzzy.selector!.exact, anchorScore: null });
-    const record = await server.gql<{ claim: { corrections: { kind: string; note: string; previousText: string; newText: string }[] } }>('query($id: ID!) { claim(id: $id) { corrections { kind note previousText newText } } }', { id: fuzzy.id });
-    expect(record.data!.claim.corrections.at(-1)).toEqual({ kind: 'QUOTE_CHANGED', note: 'The call was on the 13th.', previousText: fuzzy.quote, newText: fuzzy.selector!.exact });
+    expect(
+      (await server.gql(confirm, { input: { id: fuzzy.id } }, reviewer.token)).errors![0].extensions,
+    ).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await server.gql(confirm, { input: { id: fuzzy.id } }, editor.token)).errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.note',
+    });
+    const result = await server.gql<{ confirmClaimAnchor: Claim }>(
+      confirm,
+      { input: { id: fuzzy.id, note: 'The call was on the 13th.' } },
+      editor.token,
+    );
+    expect(result.data!.confirmClaimAnchor).toMatchObject({
+      anchorStatus: 'ANCHORED',
+      verdictStale: false,
+      checkedRevision: 2,
+      quote: fuzzy.selector!.exact,
+      anchorScore: null,
+    });
+    const record = await server.gql<{
+      claim: { corrections: { kind: string; note: string; previousText: string; newText: string }[] };
+    }>('query($id: ID!) { claim(id: $id) { corrections { kind note previousText newText } } }', { id: fuzzy.id });
+    expect(record.data!.claim.corrections.at(-1)).toEqual({
+      kind: 'QUOTE_CHANGED',
+      note: 'The call was on the 13th.',
+      previousText: fuzzy.quote,
+      newText: fuzzy.selector!.exact,
+    });
   });
 
   it('deleting a paragraph orphans its claim; reattaching points it at new words', async () => {
@@ -103,7 +159,13 @@ describe('article corrections and re-anchoring', () => {
     const paragraphs = before.body.split('\n\n');
     const removed = paragraphs.find((p) => p.includes(victim.quote))!;
     const body = paragraphs.filter((p) => p !== removed).join('\n\n');
-    await server.gql(UPDATE, { input: { id: article.id, expectedVersion: before.version, body, changeNote: 'Removed an unsourced paragraph.' } }, editor.token);
+    await server.gql(
+      UPDATE,
+      {
+        input: { id: article.id, expectedVersion: before.version, body, changeNote: 'Removed an unsourced paragraph.' },
+      },
+      editor.token,
+    );
     const after = await read();
     const orphan = after.claims.find((c) => c.id === victim.id)!;
     expect(orphan).toMatchObject({ anchorStatus: 'ORPHANED', selector: null, verdictStale: true });
@@ -116,22 +178,56 @@ describe('article corrections and re-anchoring', () => {
       else expect(['ANCHORED', 'MOVED']).toContain(claim.anchorStatus);
     }
 
-    const confirm = await server.gql(`mutation($id: ID!) { confirmClaimAnchor(input: { id: $id, note: "n" }) { id } }`, { id: victim.id }, editor.token);
+    const confirm = await server.gql(
+      `mutation($id: ID!) { confirmClaimAnchor(input: { id: $id, note: "n" }) { id } }`,
+      { id: victim.id },
+      editor.token,
+    );
     expect(confirm.errors![0].extensions).toMatchObject({ code: 'CONFLICT' });
     const reattach = `mutation($id: ID!, $note: String) { reattachClaim(input: { id: $id, quote: "NATO has similarly urged Russia to de-escalate", note: $note }) { ${CLAIM_FIELDS} } }`;
-    expect((await server.gql(reattach, { id: victim.id }, reviewer.token)).errors![0].extensions).toMatchObject({ code: 'FORBIDDEN' });
-    const reattached = await server.gql<{ reattachClaim: Claim }>(reattach, { id: victim.id, note: 'The claim now rests on the NATO statement.' }, editor.token);
+    expect((await server.gql(reattach, { id: victim.id }, reviewer.token)).errors![0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const reattached = await server.gql<{ reattachClaim: Claim }>(
+      reattach,
+      { id: victim.id, note: 'The claim now rests on the NATO statement.' },
+      editor.token,
+    );
     expect(reattached.errors).toBeUndefined();
-    expect(reattached.data!.reattachClaim).toMatchObject({ anchorStatus: 'ANCHORED', verdictStale: false, checkedRevision: 3, quote: 'NATO has similarly urged Russia to de-escalate' });
-    expect(body.slice(reattached.data!.reattachClaim.selector!.start, reattached.data!.reattachClaim.selector!.end)).toBe('NATO has similarly urged Russia to de-escalate');
+    expect(reattached.data!.reattachClaim).toMatchObject({
+      anchorStatus: 'ANCHORED',
+      verdictStale: false,
+      checkedRevision: 3,
+      quote: 'NATO has similarly urged Russia to de-escalate',
+    });
+    expect(
+      body.slice(reattached.data!.reattachClaim.selector!.start, reattached.data!.reattachClaim.selector!.end),
+    ).toBe('NATO has similarly urged Russia to de-escalate');
   });
 
   it('a fact-check reads as a W3C Web Annotation', async () => {
-    const result = await server.gql<{ article: { url: string | null; claims: { selector: { exact: string; start: number; end: number }; annotations: { webAnnotation: Record<string, unknown>; summary: string }[] }[] } }>(
+    const result = await server.gql<{
+      article: {
+        url: string | null;
+        claims: {
+          selector: { exact: string; start: number; end: number };
+          annotations: { webAnnotation: Record<string, unknown>; summary: string }[];
+        }[];
+      };
+    }>(
       `{ article(slug: "${DEMO_ARTICLE_SLUG}") { url claims { selector { exact start end } annotations { summary webAnnotation } } } }`,
     );
     const claim = result.data!.article.claims.find((c) => c.selector && c.annotations.length > 0)!;
-    const web = claim.annotations[0].webAnnotation as { '@context': string; type: string; motivation: string; target: { source: string; selector: Record<string, unknown>[] }; body: { purpose: string; value: string }[]; creator: { name: string }; created: string; modified: string };
+    const web = claim.annotations[0].webAnnotation as {
+      '@context': string;
+      type: string;
+      motivation: string;
+      target: { source: string; selector: Record<string, unknown>[] };
+      body: { purpose: string; value: string }[];
+      creator: { name: string };
+      created: string;
+      modified: string;
+    };
     expect(web['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
     expect(web.type).toBe('Annotation');
     expect(web.motivation).toBe('assessing');

@@ -34,9 +34,17 @@ describe('point-in-time reads', () => {
   });
   afterAll(() => server.close());
 
-  const now = async () => (await server.gql<{ article: Record<string, unknown> }>(`{ article(slug: "${DEMO_ARTICLE_SLUG}") { ${READER_VIEW} } }`)).data!.article;
+  const now = async () =>
+    (
+      await server.gql<{ article: Record<string, unknown> }>(
+        `{ article(slug: "${DEMO_ARTICLE_SLUG}") { ${READER_VIEW} } }`,
+      )
+    ).data!.article;
   const asOf = async (moment: string) => {
-    const result = await server.gql<{ article: Record<string, unknown> | null }>(`query($t: DateTime!) { article(slug: "${DEMO_ARTICLE_SLUG}", asOf: $t) { ${READER_VIEW} } }`, { t: moment });
+    const result = await server.gql<{ article: Record<string, unknown> | null }>(
+      `query($t: DateTime!) { article(slug: "${DEMO_ARTICLE_SLUG}", asOf: $t) { ${READER_VIEW} } }`,
+      { t: moment },
+    );
     expect(result.errors).toBeUndefined();
     return result.data!.article;
   };
@@ -55,7 +63,14 @@ describe('point-in-time reads', () => {
 
     // Edits after t1: a body correction, a new published verdict, a verdict correction,
     // a retraction, a claimant change, a new claim and a deleted one.
-    const article = await ok<{ article: { id: string; version: number; body: string; claims: { id: string; quote: string; annotations: { id: string; version: number }[] }[] } }>(
+    const article = await ok<{
+      article: {
+        id: string;
+        version: number;
+        body: string;
+        claims: { id: string; quote: string; annotations: { id: string; version: number }[] }[];
+      };
+    }>(
       `{ article(slug: "${DEMO_ARTICLE_SLUG}") { id version body claims { id quote annotations { id version } } } }`,
       {},
       editor,
@@ -63,7 +78,14 @@ describe('point-in-time reads', () => {
     const dateClaim = article.article.claims.find((c) => c.quote.includes('Tuesday April 14'))!;
     await ok(
       'mutation($input: UpdateArticleInput!) { updateArticle(input: $input) { id } }',
-      { input: { id: article.article.id, expectedVersion: article.article.version, body: article.article.body.replace('Tuesday April 14', 'Tuesday April 13'), changeNote: 'Date fixed.' } },
+      {
+        input: {
+          id: article.article.id,
+          expectedVersion: article.article.version,
+          body: article.article.body.replace('Tuesday April 14', 'Tuesday April 13'),
+          changeNote: 'Date fixed.',
+        },
+      },
       editor,
     );
     const target = article.article.claims.at(-1)!;
@@ -72,14 +94,42 @@ describe('point-in-time reads', () => {
       { c: target.id },
       reviewer,
     );
-    await ok('mutation($id: ID!) { submitAnnotation(input: { id: $id }) { id } }', { id: draft.createAnnotation.id }, reviewer);
-    await ok('mutation($id: ID!) { publishAnnotation(input: { id: $id, expectedVersion: 2 }) { id } }', { id: draft.createAnnotation.id }, editor);
+    await ok(
+      'mutation($id: ID!) { submitAnnotation(input: { id: $id }) { id } }',
+      { id: draft.createAnnotation.id },
+      reviewer,
+    );
+    await ok(
+      'mutation($id: ID!) { publishAnnotation(input: { id: $id, expectedVersion: 2 }) { id } }',
+      { id: draft.createAnnotation.id },
+      editor,
+    );
     const other = article.article.claims[3].annotations[0];
-    await ok('mutation($id: ID!, $v: Int!) { updateAnnotation(input: { id: $id, expectedVersion: $v, verdict: FALSE, summary: "Changed.", note: "New evidence." }) { id } }', { id: other.id, v: other.version }, otherEditor);
-    await ok('mutation($id: ID!) { retractAnnotation(input: { id: $id, reason: "Wrong source." }) { id } }', { id: article.article.claims[5].annotations[0].id }, editor);
-    await ok('mutation($id: ID!) { updateClaim(input: { id: $id, claimant: "Someone else", note: "Misattributed." }) { id } }', { id: article.article.claims[1].id }, editor);
-    const added = await ok<{ createClaim: { id: string } }>('mutation($a: ID!) { createClaim(input: { articleId: $a, quote: "NATO has similarly urged Russia" }) { id } }', { a: article.article.id }, reviewer);
-    await ok('mutation($id: ID!) { deleteClaim(input: { id: $id }) { deletedClaimId } }', { id: added.createClaim.id }, editor);
+    await ok(
+      'mutation($id: ID!, $v: Int!) { updateAnnotation(input: { id: $id, expectedVersion: $v, verdict: FALSE, summary: "Changed.", note: "New evidence." }) { id } }',
+      { id: other.id, v: other.version },
+      otherEditor,
+    );
+    await ok(
+      'mutation($id: ID!) { retractAnnotation(input: { id: $id, reason: "Wrong source." }) { id } }',
+      { id: article.article.claims[5].annotations[0].id },
+      editor,
+    );
+    await ok(
+      'mutation($id: ID!) { updateClaim(input: { id: $id, claimant: "Someone else", note: "Misattributed." }) { id } }',
+      { id: article.article.claims[1].id },
+      editor,
+    );
+    const added = await ok<{ createClaim: { id: string } }>(
+      'mutation($a: ID!) { createClaim(input: { articleId: $a, quote: "NATO has similarly urged Russia" }) { id } }',
+      { a: article.article.id },
+      reviewer,
+    );
+    await ok(
+      'mutation($id: ID!) { deleteClaim(input: { id: $id }) { deletedClaimId } }',
+      { id: added.createClaim.id },
+      editor,
+    );
 
     const current = await now();
     expect(current).not.toEqual(seenAtT1);

@@ -42,7 +42,10 @@ describe('read API', () => {
     const seen: ArticleNode[] = [];
     let after: string | null = null;
     for (let guard = 0; guard < 100; guard += 1) {
-      const result: GraphQLResult<{ articles: Page<ArticleNode> }> = await server.gql<{ articles: Page<ArticleNode> }>(ARTICLES, { ...variables, first, after });
+      const result: GraphQLResult<{ articles: Page<ArticleNode> }> = await server.gql<{ articles: Page<ArticleNode> }>(
+        ARTICLES,
+        { ...variables, first, after },
+      );
       expect(result.errors).toBeUndefined();
       const page: Page<ArticleNode> = result.data!.articles;
       seen.push(...page.edges.map((edge) => edge.node));
@@ -73,20 +76,38 @@ describe('read API', () => {
 
   it('filters by section, language, publication window and verdict', async () => {
     expect(await allPages({ filter: { section: 'Politics' } }, 100)).toHaveLength(13);
-    expect((await allPages({ filter: { language: 'de' } }, 100)).map((a) => a.slug)).toEqual(['daily-20', 'daily-15', 'daily-10', 'daily-05', 'daily-00']);
-    const window = await allPages({ filter: { publishedAfter: '2024-01-02T00:00:00Z', publishedBefore: '2024-01-04T00:00:00Z' } }, 100);
+    expect((await allPages({ filter: { language: 'de' } }, 100)).map((a) => a.slug)).toEqual([
+      'daily-20',
+      'daily-15',
+      'daily-10',
+      'daily-05',
+      'daily-00',
+    ]);
+    const window = await allPages(
+      { filter: { publishedAfter: '2024-01-02T00:00:00Z', publishedBefore: '2024-01-04T00:00:00Z' } },
+      100,
+    );
     expect(window.map((a) => a.slug).sort()).toEqual(['daily-02', 'daily-03', 'daily-04', 'daily-05']);
     const falseOnes = await allPages({ filter: { verdict: 'FALSE' } }, 100);
     // daily-00, 03, ... (i % 3 === 0) have a FALSE claim, and so does the demo article.
-    expect(falseOnes.map((a) => a.slug).sort()).toEqual([DEMO_ARTICLE_SLUG, ...['00', '03', '06', '09', '12', '15', '18', '21', '24'].map((n) => `daily-${n}`)].sort());
-    const page = await server.gql<{ articles: Page<ArticleNode> }>(ARTICLES, { first: 2, filter: { verdict: 'FALSE', section: 'Politics' } });
+    expect(falseOnes.map((a) => a.slug).sort()).toEqual(
+      [DEMO_ARTICLE_SLUG, ...['00', '03', '06', '09', '12', '15', '18', '21', '24'].map((n) => `daily-${n}`)].sort(),
+    );
+    const page = await server.gql<{ articles: Page<ArticleNode> }>(ARTICLES, {
+      first: 2,
+      filter: { verdict: 'FALSE', section: 'Politics' },
+    });
     expect(page.data!.articles.totalCount).toBe(5); // 00, 06, 12, 18, 24
   });
 
   it('serves an article with claims in text order, counts and a verdict summary', async () => {
-    const result = await server.gql<{ article: { claimCount: number; verdictSummary: { verdict: string; count: number }[]; claims: { selector: { start: number } }[] } }>(
-      '{ article(slug: "daily-03") { claimCount verdictSummary { verdict count } claims { selector { start } } } }',
-    );
+    const result = await server.gql<{
+      article: {
+        claimCount: number;
+        verdictSummary: { verdict: string; count: number }[];
+        claims: { selector: { start: number } }[];
+      };
+    }>('{ article(slug: "daily-03") { claimCount verdictSummary { verdict count } claims { selector { start } } } }');
     expect(result.data!.article.claimCount).toBe(2);
     expect(result.data!.article.verdictSummary).toEqual([
       { verdict: 'TRUE', count: 1 },
@@ -97,7 +118,9 @@ describe('read API', () => {
   });
 
   it('finds an article by id, slug and node(id); a draft is invisible everywhere', async () => {
-    const bySlug = await server.gql<{ article: { id: string; headline: string } }>(`{ article(slug: "${DEMO_ARTICLE_SLUG}") { id headline } }`);
+    const bySlug = await server.gql<{ article: { id: string; headline: string } }>(
+      `{ article(slug: "${DEMO_ARTICLE_SLUG}") { id headline } }`,
+    );
     const { id } = bySlug.data!.article;
     const byId = await server.gql<{ article: { id: string }; node: { __typename: string; slug: string } }>(
       `query($id: ID!) { article(id: $id) { id } node(id: $id) { __typename ... on Article { slug } } }`,
@@ -112,9 +135,12 @@ describe('read API', () => {
   });
 
   it('resolves every node type through node and nodes, in order, with null for misses', async () => {
-    const ids = await server.gql<{ article: { id: string; claims: { id: string; annotations: { id: string; citations: { source: { id: string } }[] }[] }[] } }>(
-      `{ article(slug: "${DEMO_ARTICLE_SLUG}") { id claims { id annotations { id citations { source { id } } } } } }`,
-    );
+    const ids = await server.gql<{
+      article: {
+        id: string;
+        claims: { id: string; annotations: { id: string; citations: { source: { id: string } }[] }[] }[];
+      };
+    }>(`{ article(slug: "${DEMO_ARTICLE_SLUG}") { id claims { id annotations { id citations { source { id } } } } } }`);
     const article = ids.data!.article;
     const claim = article.claims[0];
     const annotation = claim.annotations[0];
@@ -144,7 +170,11 @@ describe('read API', () => {
 
   it('lists claims filtered by article, verdict and claimant, and pages sources', async () => {
     const demo = await server.gql<{ article: { id: string } }>(`{ article(slug: "${DEMO_ARTICLE_SLUG}") { id } }`);
-    const claims = await server.gql<{ byArticle: Page<unknown>; falseOnes: Page<{ verdict: string }>; byClaimant: Page<{ claimant: string }> }>(
+    const claims = await server.gql<{
+      byArticle: Page<unknown>;
+      falseOnes: Page<{ verdict: string }>;
+      byClaimant: Page<{ claimant: string }>;
+    }>(
       `query($articleId: ID!) {
         byArticle: claims(first: 5, filter: { articleId: $articleId }) { totalCount edges { cursor } pageInfo { hasNextPage } }
         falseOnes: claims(first: 100, filter: { verdict: FALSE }) { totalCount edges { node { verdict } } }
@@ -157,10 +187,15 @@ describe('read API', () => {
     expect(claims.data!.falseOnes.totalCount).toBe(1 + 9);
     expect(claims.data!.falseOnes.edges.every((e) => e.node.verdict === 'FALSE')).toBe(true);
     expect(claims.data!.byClaimant.totalCount).toBe(1);
-    const sources = await server.gql<{ sources: Page<{ url: string }> }>('{ sources(first: 5) { totalCount edges { cursor node { url } } pageInfo { endCursor hasNextPage } } }');
-    const rest = await server.gql<{ sources: Page<{ url: string }> }>('query($after: String) { sources(first: 100, after: $after) { edges { node { url } } pageInfo { hasNextPage } } }', {
-      after: sources.data!.sources.pageInfo.endCursor,
-    });
+    const sources = await server.gql<{ sources: Page<{ url: string }> }>(
+      '{ sources(first: 5) { totalCount edges { cursor node { url } } pageInfo { endCursor hasNextPage } } }',
+    );
+    const rest = await server.gql<{ sources: Page<{ url: string }> }>(
+      'query($after: String) { sources(first: 100, after: $after) { edges { node { url } } pageInfo { hasNextPage } } }',
+      {
+        after: sources.data!.sources.pageInfo.endCursor,
+      },
+    );
     const urls = [...sources.data!.sources.edges, ...rest.data!.sources.edges].map((e) => e.node.url);
     expect(urls).toHaveLength(sources.data!.sources.totalCount);
     expect(new Set(urls).size).toBe(urls.length);
@@ -168,10 +203,21 @@ describe('read API', () => {
   });
 
   it('rates verdicts on the ClaimReview scale', async () => {
-    const result = await server.gql<{ article: { claims: { annotations: { verdict: string; rating: { value: number | null; best: number; worst: number; label: string } }[] }[] } }>(
+    const result = await server.gql<{
+      article: {
+        claims: {
+          annotations: {
+            verdict: string;
+            rating: { value: number | null; best: number; worst: number; label: string };
+          }[];
+        }[];
+      };
+    }>(
       `{ article(slug: "${DEMO_ARTICLE_SLUG}") { claims { annotations { verdict rating { value best worst label } } } } }`,
     );
-    const ratings = new Map(result.data!.article.claims.flatMap((c) => c.annotations.map((a) => [a.verdict, a.rating])));
+    const ratings = new Map(
+      result.data!.article.claims.flatMap((c) => c.annotations.map((a) => [a.verdict, a.rating])),
+    );
     expect(ratings.get('TRUE')).toEqual({ value: 5, best: 5, worst: 1, label: 'True' });
     expect(ratings.get('MOSTLY_TRUE')).toEqual({ value: 4, best: 5, worst: 1, label: 'Mostly true' });
     expect(ratings.get('FALSE')).toEqual({ value: 1, best: 5, worst: 1, label: 'False' });
@@ -182,7 +228,13 @@ describe('read API', () => {
   it('serves every user in an answer with its role: authors, revision actors and editors, also as of a moment', async () => {
     const { token } = await server.signIn(Role.EDITOR);
     const users = `author { name role } revisions { actor { name role } }`;
-    const result = await server.gql<{ article: { revisions: { editor: { role: string } | null }[]; claims: { annotations: { author: { role: string }; revisions: { actor: { role: string } }[] }[] }[] }; then: { claims: { annotations: { author: { role: string } }[] }[] } }>(
+    const result = await server.gql<{
+      article: {
+        revisions: { editor: { role: string } | null }[];
+        claims: { annotations: { author: { role: string }; revisions: { actor: { role: string } }[] }[] }[];
+      };
+      then: { claims: { annotations: { author: { role: string } }[] }[] };
+    }>(
       `query($slug: String!, $now: DateTime!) {
         article(slug: $slug) { revisions { editor { name role } } claims { annotations { ${users} } } }
         then: article(slug: $slug, asOf: $now) { claims { annotations { author { name role } } } }
@@ -194,7 +246,10 @@ describe('read API', () => {
     const annotations = result.data!.article.claims.flatMap((claim) => claim.annotations);
     expect(annotations.length).toBeGreaterThan(0);
     const roles = [
-      ...annotations.flatMap((annotation) => [annotation.author.role, ...annotation.revisions.map((revision) => revision.actor.role)]),
+      ...annotations.flatMap((annotation) => [
+        annotation.author.role,
+        ...annotation.revisions.map((revision) => revision.actor.role),
+      ]),
       ...result.data!.then.claims.flatMap((claim) => claim.annotations.map((annotation) => annotation.author.role)),
       ...result.data!.article.revisions.flatMap((revision) => (revision.editor ? [revision.editor.role] : [])),
     ];

@@ -34,7 +34,10 @@ interface Run {
 
 function runBackup(args: string[], env: Record<string, string>): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BACKUP_JS, ...args], { env: { ...process.env, INIT_CWD: tmp, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BACKUP_JS, ...args], {
+      env: { ...process.env, INIT_CWD: tmp, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -71,7 +74,10 @@ describe('npm run backup', () => {
     fs.mkdirSync(path.dirname(destination));
     const service = await startTestService(file);
     const token = await demoReviewerToken(service);
-    const claims = await gql<{ article: { claims: { id: string }[] } }>(service, `{ article(slug: "${DEMO_ARTICLE_SLUG}") { claims { id } } }`);
+    const claims = await gql<{ article: { claims: { id: string }[] } }>(
+      service,
+      `{ article(slug: "${DEMO_ARTICLE_SLUG}") { claims { id } } }`,
+    );
     const claimIds = claims.data!.article.claims.map((claim) => claim.id);
 
     // Three clients write one after another until the backup is done.
@@ -87,12 +93,22 @@ describe('npm run backup', () => {
           verdict: 'MIXED',
           summary,
           body: 'Written during a backup.',
-          citations: [{ source: { url: `https://example.org/backup/${c}/${i}`, title: 'Source', kind: 'DATASET' }, stance: 'SUPPORTS', excerpt }],
+          citations: [
+            {
+              source: { url: `https://example.org/backup/${c}/${i}`, title: 'Source', kind: 'DATASET' },
+              stance: 'SUPPORTS',
+              excerpt,
+            },
+          ],
         };
         const answer = await gql<{ createAnnotation: { id: string } }>(service, CREATE, { input }, token);
         const id = answer.data?.createAnnotation?.id;
         if (answer.status === 200 && id && !answer.errors) {
-          acknowledged.push({ id: Number(Buffer.from(id, 'base64url').toString('utf8').split(':')[1]), summary, excerpt });
+          acknowledged.push({
+            id: Number(Buffer.from(id, 'base64url').toString('utf8').split(':')[1]),
+            summary,
+            excerpt,
+          });
         } else {
           refused.push(JSON.stringify(answer).slice(0, 300));
         }
@@ -111,7 +127,11 @@ describe('npm run backup', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout.trim().split('\n')).toHaveLength(1);
-    expect(run.stdout.trim()).toMatch(new RegExp(`^backup: ${destination.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} written, [\\d.]+ (B|KiB|MiB) in \\d+ ms \\(integrity ok\\)$`));
+    expect(run.stdout.trim()).toMatch(
+      new RegExp(
+        `^backup: ${destination.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} written, [\\d.]+ (B|KiB|MiB) in \\d+ ms \\(integrity ok\\)$`,
+      ),
+    );
     expect(refused).toEqual([]);
     // The service went on writing while the backup ran.
     expect(during).toBeGreaterThan(0);
@@ -139,7 +159,12 @@ describe('npm run backup', () => {
     const ready = await fetch(`${restored.url}/readyz`);
     expect(ready.status).toBe(200);
     const last = before.at(-1)!;
-    const answer = await gql<{ annotation: { summary: string } }>(restored, 'query($id: ID!) { annotation(id: $id) { summary } }', { id: Buffer.from(`Annotation:${last.id}`).toString('base64url') }, token);
+    const answer = await gql<{ annotation: { summary: string } }>(
+      restored,
+      'query($id: ID!) { annotation(id: $id) { summary } }',
+      { id: Buffer.from(`Annotation:${last.id}`).toString('base64url') },
+      token,
+    );
     expect(answer.data).toEqual({ annotation: { summary: last.summary } });
     expect(await restored.stop('SIGTERM')).toBe(0);
   }, 60_000);
@@ -175,10 +200,22 @@ describe('npm run backup', () => {
     });
 
     it.each([
-      ['a destination folder that does not exist', () => path.join(tmp, 'missing', 'copy.db'), /^backup: cannot write ".*copy\.db": the folder ".*missing" does not exist$/],
+      [
+        'a destination folder that does not exist',
+        () => path.join(tmp, 'missing', 'copy.db'),
+        /^backup: cannot write ".*copy\.db": the folder ".*missing" does not exist$/,
+      ],
       ['a destination that is a folder', () => tmp, /^backup: cannot write ".*": it is a folder$/],
-      ['a destination under a regular file', () => path.join(tmp, 'source.db', 'copy.db'), /^backup: cannot write ".*copy\.db": ".*source\.db" is not a folder$/],
-      ['the database itself', () => path.join(tmp, 'source.db'), /^backup: ".*source\.db" is the database itself \(DATABASE_PATH\); choose another file$/],
+      [
+        'a destination under a regular file',
+        () => path.join(tmp, 'source.db', 'copy.db'),
+        /^backup: cannot write ".*copy\.db": ".*source\.db" is not a folder$/,
+      ],
+      [
+        'the database itself',
+        () => path.join(tmp, 'source.db'),
+        /^backup: ".*source\.db" is the database itself \(DATABASE_PATH\); choose another file$/,
+      ],
     ])('%s', async (_name, destination, message) => {
       const file = path.join(tmp, 'source.db');
       plainDatabase(file);
@@ -204,7 +241,9 @@ describe('npm run backup', () => {
       const run = await runBackup([path.join(tmp, 'copy.db')], { DATABASE_PATH: file });
       expect(run.code).toBe(1);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
-      expect(run.stderr.trim()).toMatch(/^backup: cannot read ".*garbage\.db" as a SQLite database \(file is not a database\)$/);
+      expect(run.stderr.trim()).toMatch(
+        /^backup: cannot read ".*garbage\.db" as a SQLite database \(file is not a database\)$/,
+      );
       expect(fs.existsSync(path.join(tmp, 'copy.db'))).toBe(false);
       expect(fs.readFileSync(file, 'utf8')).toBe('not a database\n'.repeat(100));
     });

@@ -4,7 +4,13 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_ARTICLE_SLUG } from '../../src/modules/dataset/demo-dataset';
-import { demoReviewerToken, gql, killLeftoverServices, type ServiceProcess, startTestService } from '../helpers/service-process';
+import {
+  demoReviewerToken,
+  gql,
+  killLeftoverServices,
+  type ServiceProcess,
+  startTestService,
+} from '../helpers/service-process';
 
 /**
  * Crash safety: the built service as a child process takes a stream of createAnnotation from
@@ -63,7 +69,10 @@ afterEach(async () => {
 });
 
 async function demoClaimIds(service: ServiceProcess): Promise<string[]> {
-  const body = await gql<{ article: { claims: { id: string }[] } }>(service, `{ article(slug: "${DEMO_ARTICLE_SLUG}") { claims { id } } }`);
+  const body = await gql<{ article: { claims: { id: string }[] } }>(
+    service,
+    `{ article(slug: "${DEMO_ARTICLE_SLUG}") { claims { id } } }`,
+  );
   return body.data!.article.claims.map((claim) => claim.id);
 }
 
@@ -105,7 +114,11 @@ function streamWrites(service: ServiceProcess, token: string, claimIds: string[]
         summary: write.summary,
         body: write.body,
         verdict: write.verdict,
-        citations: write.citations.map(({ url, stance, excerpt }, k) => ({ source: { url, title: `Source ${k}`, kind: k ? 'DATASET' : 'NEWS_REPORT' }, stance, excerpt })),
+        citations: write.citations.map(({ url, stance, excerpt }, k) => ({
+          source: { url, title: `Source ${k}`, kind: k ? 'DATASET' : 'NEWS_REPORT' },
+          stance,
+          excerpt,
+        })),
       };
       let status: number;
       let text: string;
@@ -157,7 +170,9 @@ function checkFile(file: string, acknowledged: Write[]): { annotations: number }
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);
 
-    const annotation = db.prepare('SELECT claim_id AS claimId, summary, body, verdict, version FROM annotations WHERE id = ?');
+    const annotation = db.prepare(
+      'SELECT claim_id AS claimId, summary, body, verdict, version FROM annotations WHERE id = ?',
+    );
     const citations = db.prepare(
       'SELECT s.url, c.stance, c.excerpt FROM citations c JOIN sources s ON s.id = c.source_id WHERE c.annotation_id = ? ORDER BY c.position',
     );
@@ -169,7 +184,13 @@ function checkFile(file: string, acknowledged: Write[]): { annotations: number }
         missing.push(write.summary);
         continue;
       }
-      expect(row, write.summary).toEqual({ claimId: write.claimId, summary: write.summary, body: write.body, verdict: write.verdict, version: 1 });
+      expect(row, write.summary).toEqual({
+        claimId: write.claimId,
+        summary: write.summary,
+        body: write.body,
+        verdict: write.verdict,
+        version: 1,
+      });
       expect(citations.all(write.id), write.summary).toEqual(write.citations);
       expect(revisions.get(write.id), write.summary).toBe(1);
     }
@@ -186,8 +207,16 @@ function checkFile(file: string, acknowledged: Write[]): { annotations: number }
       .all();
     expect(partial).toEqual([]);
     // Shared urls are one source each, whichever request created it.
-    expect(db.prepare("SELECT url, count(*) AS n FROM sources WHERE url LIKE 'https://example.org/crash/shared-%' GROUP BY url HAVING n > 1").all()).toEqual([]);
-    return { annotations: db.prepare("SELECT count(*) FROM annotations WHERE summary LIKE 'crash %'").pluck().get() as number };
+    expect(
+      db
+        .prepare(
+          "SELECT url, count(*) AS n FROM sources WHERE url LIKE 'https://example.org/crash/shared-%' GROUP BY url HAVING n > 1",
+        )
+        .all(),
+    ).toEqual([]);
+    return {
+      annotations: db.prepare("SELECT count(*) FROM annotations WHERE summary LIKE 'crash %'").pluck().get() as number,
+    };
   } finally {
     db.close();
   }
@@ -224,8 +253,16 @@ describe('crash safety', () => {
       expect(annotations).toBeGreaterThanOrEqual(acknowledged.length);
       // The restarted service serves them too (the author sees its drafts).
       const last = stream.acknowledged.at(-1)!;
-      const answer = await gql(service, 'query($id: ID!) { annotation(id: $id) { summary citations { excerpt } } }', { id: Buffer.from(`Annotation:${last.id}`).toString('base64url') }, token);
-      expect(answer).toEqual({ status: 200, data: { annotation: { summary: last.summary, citations: last.citations.map(({ excerpt }) => ({ excerpt })) } } });
+      const answer = await gql(
+        service,
+        'query($id: ID!) { annotation(id: $id) { summary citations { excerpt } } }',
+        { id: Buffer.from(`Annotation:${last.id}`).toString('base64url') },
+        token,
+      );
+      expect(answer).toEqual({
+        status: 200,
+        data: { annotation: { summary: last.summary, citations: last.citations.map(({ excerpt }) => ({ excerpt })) } },
+      });
     }
 
     expect(await service.stop('SIGTERM')).toBe(0);

@@ -5,7 +5,13 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_ARTICLE_SLUG } from '../../src/modules/dataset/demo-dataset';
-import { demoReviewerToken, gql, killLeftoverServices, type ServiceProcess, startTestService } from '../helpers/service-process';
+import {
+  demoReviewerToken,
+  gql,
+  killLeftoverServices,
+  type ServiceProcess,
+  startTestService,
+} from '../helpers/service-process';
 import { onPostgres } from '../helpers/test-app';
 
 /**
@@ -35,17 +41,38 @@ interface Outcome {
 }
 
 /** One POST on a connection of its own (no keep-alive), as many clients behind a balancer arrive. */
-function post(port: number, requestId: string, payload: object, token: string): Promise<{ status: number; body: string }> {
+function post(
+  port: number,
+  requestId: string,
+  payload: object,
+  token: string,
+): Promise<{ status: number; body: string }> {
   const body = JSON.stringify(payload);
   return new Promise((resolve, reject) => {
     const request = http.request(
-      { host: '127.0.0.1', port, method: 'POST', path: '/graphql', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}`, 'x-request-id': requestId } },
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/graphql',
+        agent: false,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          authorization: `Bearer ${token}`,
+          'x-request-id': requestId,
+        },
+      },
       (response) => {
         let text = '';
         response.setEncoding('utf8');
         response.on('data', (chunk: string) => (text += chunk));
         response.on('error', reject);
-        response.on('end', () => (response.complete ? resolve({ status: response.statusCode!, body: text }) : reject(new Error('incomplete answer'))));
+        response.on('end', () =>
+          response.complete
+            ? resolve({ status: response.statusCode!, body: text })
+            : reject(new Error('incomplete answer')),
+        );
       },
     );
     request.on('error', reject);
@@ -55,10 +82,12 @@ function post(port: number, requestId: string, payload: object, token: string): 
 
 async function readyz(port: number): Promise<number> {
   return new Promise((resolve) => {
-    http.get({ host: '127.0.0.1', port, path: '/readyz', agent: false }, (response) => {
-      response.resume();
-      resolve(response.statusCode!);
-    }).on('error', () => resolve(0));
+    http
+      .get({ host: '127.0.0.1', port, path: '/readyz', agent: false }, (response) => {
+        response.resume();
+        resolve(response.statusCode!);
+      })
+      .on('error', () => resolve(0));
   });
 }
 
@@ -70,7 +99,10 @@ describe.skipIf(onPostgres)('stopping under load', () => {
     const delayMs = 1_500;
     const service: ServiceProcess = await startTestService(file, { SHUTDOWN_DELAY_MS: String(delayMs) });
     const token = await demoReviewerToken(service);
-    const claims = await gql<{ article: { claims: { id: string }[] } }>(service, `{ article(slug: "${DEMO_ARTICLE_SLUG}") { claims { id } } }`);
+    const claims = await gql<{ article: { claims: { id: string }[] } }>(
+      service,
+      `{ article(slug: "${DEMO_ARTICLE_SLUG}") { claims { id } } }`,
+    );
     const claimIds = claims.data!.article.claims.map((claim) => claim.id);
 
     const outcomes: Outcome[] = [];
@@ -86,8 +118,16 @@ describe.skipIf(onPostgres)('stopping under load', () => {
         const outcome: Outcome = { requestId: `stop-load-${n}`, summary: `under load ${n}`, sentAt: Date.now() };
         outcomes.push(outcome);
         try {
-          const input = { claimId: claimIds[n % claimIds.length], verdict: 'MIXED', summary: outcome.summary, body: 'Written while the service stops.' };
-          Object.assign(outcome, await post(service.port, outcome.requestId, { query: CREATE, variables: { input } }, token));
+          const input = {
+            claimId: claimIds[n % claimIds.length],
+            verdict: 'MIXED',
+            summary: outcome.summary,
+            body: 'Written while the service stops.',
+          };
+          Object.assign(
+            outcome,
+            await post(service.port, outcome.requestId, { query: CREATE, variables: { input } }, token),
+          );
         } catch (error) {
           outcome.error = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
           if (outcome.error === 'ECONNREFUSED') {
@@ -110,7 +150,9 @@ describe.skipIf(onPostgres)('stopping under load', () => {
     expect(notReady).toBeGreaterThan(0);
     expect(notReady - signalledAt).toBeLessThan(delayMs / 2);
     await Promise.all(clients);
-    const exitCode = await new Promise<number | null>((resolve) => (service.child.exitCode !== null ? resolve(service.child.exitCode) : service.child.once('exit', resolve)));
+    const exitCode = await new Promise<number | null>((resolve) =>
+      service.child.exitCode !== null ? resolve(service.child.exitCode) : service.child.once('exit', resolve),
+    );
     expect(exitCode).toBe(0);
 
     const answered = outcomes.filter((outcome) => outcome.status !== undefined);
@@ -121,7 +163,9 @@ describe.skipIf(onPostgres)('stopping under load', () => {
     expect(refusedAt - signalledAt).toBeGreaterThanOrEqual(delayMs - 50);
 
     const db = new Database(file, { readonly: true });
-    const stored = new Set((db.prepare('SELECT summary FROM annotations').all() as { summary: string }[]).map((row) => row.summary));
+    const stored = new Set(
+      (db.prepare('SELECT summary FROM annotations').all() as { summary: string }[]).map((row) => row.summary),
+    );
     db.close();
     const log = service.output();
     for (const outcome of answered) {
@@ -133,8 +177,13 @@ describe.skipIf(onPostgres)('stopping under load', () => {
     for (const outcome of failed) {
       // The client got no answer: the service never read that request (a connection still
       // waiting to be accepted when the port closed), so there is no write and no log line.
-      expect(stored.has(outcome.summary), `${outcome.requestId} (${outcome.error}) wrote without answering`).toBe(false);
-      expect(log.includes(`"requestId":"${outcome.requestId}"`), `${outcome.requestId} (${outcome.error}) was read but not answered`).toBe(false);
+      expect(stored.has(outcome.summary), `${outcome.requestId} (${outcome.error}) wrote without answering`).toBe(
+        false,
+      );
+      expect(
+        log.includes(`"requestId":"${outcome.requestId}"`),
+        `${outcome.requestId} (${outcome.error}) was read but not answered`,
+      ).toBe(false);
     }
     // No client left early, so every request read was answered: none ended without an answer.
     expect(log).not.toContain('request ended without an answer');

@@ -5,7 +5,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_ARTICLE_SLUG } from '../../src/modules/dataset/demo-dataset';
-import { demoReviewerToken, gql, killLeftoverServices, runServiceToExit, type ServiceProcess, startTestService, testServiceEnv } from '../helpers/service-process';
+import {
+  demoReviewerToken,
+  gql,
+  killLeftoverServices,
+  runServiceToExit,
+  type ServiceProcess,
+  startTestService,
+  testServiceEnv,
+} from '../helpers/service-process';
 
 /**
  * Graceful shutdown of the built service (src/main.ts): on SIGTERM it stops accepting
@@ -36,7 +44,8 @@ function start(overrides: Record<string, string> = {}): Promise<ServiceProcess> 
 }
 
 function exited(service: ServiceProcess): Promise<number | null> {
-  if (service.child.exitCode !== null || service.child.signalCode !== null) return Promise.resolve(service.child.exitCode);
+  if (service.child.exitCode !== null || service.child.signalCode !== null)
+    return Promise.resolve(service.child.exitCode);
   return new Promise((resolve) => service.child.once('exit', (code) => resolve(code)));
 }
 
@@ -48,7 +57,9 @@ function tryConnect(port: number): Promise<'refused' | 'accepted' | 'other'> {
       socket.destroy();
       resolve('accepted');
     });
-    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED' ? 'refused' : 'other'));
+    socket.once('error', (error: NodeJS.ErrnoException) =>
+      resolve(error.code === 'ECONNREFUSED' ? 'refused' : 'other'),
+    );
   });
 }
 
@@ -146,7 +157,10 @@ describe('graceful shutdown', () => {
   it('SIGTERM: the port closes at once, every request in flight gets its whole answer, writes are kept, exit 0', async () => {
     const service = await start();
     const token = await demoReviewerToken(service);
-    const claims = await gql<{ article: { claims: { id: string }[] } }>(service, `{ article(slug: "${DEMO_ARTICLE_SLUG}") { claims { id } } }`);
+    const claims = await gql<{ article: { claims: { id: string }[] } }>(
+      service,
+      `{ article(slug: "${DEMO_ARTICLE_SLUG}") { claims { id } } }`,
+    );
     const claimIds = claims.data!.article.claims.map((claim) => claim.id);
 
     // Queries and mutations; half of them send their body before the signal, half only after
@@ -161,9 +175,20 @@ describe('graceful shutdown', () => {
           verdict: 'MIXED',
           summary,
           body: `Written while the service stops (${i}).`,
-          citations: [{ source: { url: `https://example.org/shutdown/${i}`, title: 'Source', kind: 'NEWS_REPORT' }, stance: 'CONTEXT', excerpt: `excerpt ${i}` }],
+          citations: [
+            {
+              source: { url: `https://example.org/shutdown/${i}`, title: 'Source', kind: 'NEWS_REPORT' },
+              stance: 'CONTEXT',
+              excerpt: `excerpt ${i}`,
+            },
+          ],
         };
-        requests.push(Object.assign(openRequest(service.port, `mutation ${i}`, { query: CREATE, variables: { input } }, token), { summary, early }));
+        requests.push(
+          Object.assign(openRequest(service.port, `mutation ${i}`, { query: CREATE, variables: { input } }, token), {
+            summary,
+            early,
+          }),
+        );
       } else {
         const query = `{ articles { totalCount } article(slug: "${DEMO_ARTICLE_SLUG}") { headline claims { id quote annotations { id summary } } } }`;
         requests.push(Object.assign(openRequest(service.port, `query ${i}`, { query }, token), { early }));
@@ -187,7 +212,10 @@ describe('graceful shutdown', () => {
       const { label, summary } = requests[i];
       expect(answer.status, label).toBe(200);
       expect(answer.complete, label).toBe(true);
-      const body = JSON.parse(answer.text) as { data?: { createAnnotation?: { id: string; summary: string } }; errors?: unknown[] };
+      const body = JSON.parse(answer.text) as {
+        data?: { createAnnotation?: { id: string; summary: string } };
+        errors?: unknown[];
+      };
       expect(body.errors, label).toBeUndefined();
       expect(body.data, label).toBeTruthy();
       if (summary) {
@@ -205,7 +233,14 @@ describe('graceful shutdown', () => {
 
     const restarted = await start();
     for (const { id, summary } of acknowledged) {
-      expect(await gql(restarted, 'query($id: ID!) { annotation(id: $id) { summary citations { excerpt } } }', { id }, token)).toEqual({
+      expect(
+        await gql(
+          restarted,
+          'query($id: ID!) { annotation(id: $id) { summary citations { excerpt } } }',
+          { id },
+          token,
+        ),
+      ).toEqual({
         status: 200,
         data: { annotation: { summary, citations: [{ excerpt: `excerpt ${summary.split(' ')[1]}` }] } },
       });
@@ -225,28 +260,33 @@ describe('graceful shutdown', () => {
     expect(await tryConnect(service.port)).toBe('refused');
   });
 
-  it.each(['test', 'production'])('idle keep-alive connections do not delay the exit (NODE_ENV=%s)', async (nodeEnv) => {
-    // The default cap (10 s): idle connections are closed at once, not waited for.
-    const service = await start({ SEED_DEMO: '0', NODE_ENV: nodeEnv });
-    const silent = await rawSocket(service.port);
-    const keepAlive = await rawSocket(service.port);
-    keepAlive.write('GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\n\r\n');
-    await waitFor(() => keepAlive.received.includes('{"status":"ok"}'), 'the keep-alive answer');
+  it.each(['test', 'production'])(
+    'idle keep-alive connections do not delay the exit (NODE_ENV=%s)',
+    async (nodeEnv) => {
+      // The default cap (10 s): idle connections are closed at once, not waited for.
+      const service = await start({ SEED_DEMO: '0', NODE_ENV: nodeEnv });
+      const silent = await rawSocket(service.port);
+      const keepAlive = await rawSocket(service.port);
+      keepAlive.write('GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\n\r\n');
+      await waitFor(() => keepAlive.received.includes('{"status":"ok"}'), 'the keep-alive answer');
 
-    const signalled = Date.now();
-    service.child.kill('SIGTERM');
-    expect(await exited(service)).toBe(0);
-    expect(Date.now() - signalled).toBeLessThan(5_000);
-    expect(service.output()).toContain('"msg":"stopped"');
-    await Promise.all([silent.closedAt, keepAlive.closedAt]);
-  });
+      const signalled = Date.now();
+      service.child.kill('SIGTERM');
+      expect(await exited(service)).toBe(0);
+      expect(Date.now() - signalled).toBeLessThan(5_000);
+      expect(service.output()).toContain('"msg":"stopped"');
+      await Promise.all([silent.closedAt, keepAlive.closedAt]);
+    },
+  );
 
   it('a request whose body never finishes holds the exit no longer than SHUTDOWN_TIMEOUT_MS', async () => {
     const capMs = 1_000;
     const service = await start({ SEED_DEMO: '0', SHUTDOWN_TIMEOUT_MS: String(capMs) });
     const idle = await rawSocket(service.port);
     const hung = await rawSocket(service.port);
-    hung.write('POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000\r\nExpect: 100-continue\r\n\r\n');
+    hung.write(
+      'POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000\r\nExpect: 100-continue\r\n\r\n',
+    );
     await waitFor(() => hung.received.includes('100 Continue'), 'the server to take the request');
     hung.write('{"query":"{ articles { total');
 
@@ -263,7 +303,9 @@ describe('graceful shutdown', () => {
   });
 
   it('a bad SHUTDOWN_TIMEOUT_MS stops the start with one line naming it', async () => {
-    const { code, output } = await runServiceToExit(testServiceEnv(path.join(tmp, 'factline.db'), { SHUTDOWN_TIMEOUT_MS: '5s' }));
+    const { code, output } = await runServiceToExit(
+      testServiceEnv(path.join(tmp, 'factline.db'), { SHUTDOWN_TIMEOUT_MS: '5s' }),
+    );
     expect(code).toBe(1);
     expect(output.trim().split('\n')).toHaveLength(1);
     expect(output).toContain('SHUTDOWN_TIMEOUT_MS');

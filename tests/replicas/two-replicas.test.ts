@@ -38,7 +38,14 @@ describe.runIf(TEST_DATABASE_URL)('two replicas over one PostgreSQL database', (
     }
   }
 
-  const env = (seed: boolean) => ({ HOST: '127.0.0.1', DATABASE_URL: url, DATABASE_SCHEMA: schema, SEED_DEMO: seed ? '1' : '0', NODE_ENV: 'test', RATE_LIMIT_MUTATIONS: '0' });
+  const env = (seed: boolean) => ({
+    HOST: '127.0.0.1',
+    DATABASE_URL: url,
+    DATABASE_SCHEMA: schema,
+    SEED_DEMO: seed ? '1' : '0',
+    NODE_ENV: 'test',
+    RATE_LIMIT_MUTATIONS: '0',
+  });
 
   beforeAll(async () => {
     await admin(`CREATE SCHEMA ${quoteIdentifier(schema)}`);
@@ -55,7 +62,9 @@ describe.runIf(TEST_DATABASE_URL)('two replicas over one PostgreSQL database', (
     };
     reviewer = await token('REVIEWER');
     editor = await token('EDITOR');
-    article = (await gql<{ article: typeof article }>(b, `{ article(slug: "${DEMO_ARTICLE_SLUG}") { id claims { id } } }`)).data!.article;
+    article = (
+      await gql<{ article: typeof article }>(b, `{ article(slug: "${DEMO_ARTICLE_SLUG}") { id claims { id } } }`)
+    ).data!.article;
   }, 60_000);
 
   afterAll(async () => {
@@ -65,7 +74,12 @@ describe.runIf(TEST_DATABASE_URL)('two replicas over one PostgreSQL database', (
     await admin(`DROP SCHEMA IF EXISTS ${quoteIdentifier(schema)} CASCADE`);
   });
 
-  const ok = async <T>(service: ServiceProcess, query: string, variables: Record<string, unknown>, token: string): Promise<T> => {
+  const ok = async <T>(
+    service: ServiceProcess,
+    query: string,
+    variables: Record<string, unknown>,
+    token: string,
+  ): Promise<T> => {
     const result = await gql<T>(service, query, variables, token);
     expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
     return result.data!;
@@ -78,19 +92,39 @@ describe.runIf(TEST_DATABASE_URL)('two replicas over one PostgreSQL database', (
       { c: claimId },
       reviewer,
     );
-    await ok(service, 'mutation($id: ID!) { submitAnnotation(input: { id: $id }) { id } }', { id: createAnnotation.id }, reviewer);
-    await ok(service, 'mutation($id: ID!) { publishAnnotation(input: { id: $id, expectedVersion: 2 }) { id } }', { id: createAnnotation.id }, editor);
+    await ok(
+      service,
+      'mutation($id: ID!) { submitAnnotation(input: { id: $id }) { id } }',
+      { id: createAnnotation.id },
+      reviewer,
+    );
+    await ok(
+      service,
+      'mutation($id: ID!) { publishAnnotation(input: { id: $id, expectedVersion: 2 }) { id } }',
+      { id: createAnnotation.id },
+      editor,
+    );
     return createAnnotation.id;
   };
 
   it('a subscriber on replica B hears, within a second, a fact-check published through replica A', async () => {
-    const onB = await live(b).subscribe<{ annotationPublished: { id: string; verdict: string; status: string } }>(ON_PUBLISH, { a: article.id });
-    const verdictsOnB = await live(b).subscribe<{ claimVerdictChanged: { id: string; verdict: string } }>(ON_VERDICT, { a: article.id });
-    const onA = await live(a).subscribe<{ annotationPublished: { id: string; verdict: string; status: string } }>(ON_PUBLISH, { a: article.id });
+    const onB = await live(b).subscribe<{ annotationPublished: { id: string; verdict: string; status: string } }>(
+      ON_PUBLISH,
+      { a: article.id },
+    );
+    const verdictsOnB = await live(b).subscribe<{ claimVerdictChanged: { id: string; verdict: string } }>(ON_VERDICT, {
+      a: article.id,
+    });
+    const onA = await live(a).subscribe<{ annotationPublished: { id: string; verdict: string; status: string } }>(
+      ON_PUBLISH,
+      { a: article.id },
+    );
     const id = await publishThrough(a, article.claims[3].id);
     const [heard] = await onB.waitFor(1, 1_000);
     expect(heard.data).toEqual({ annotationPublished: { id, verdict: 'FALSE', status: 'PUBLISHED' } });
-    expect((await verdictsOnB.waitFor(1, 1_000))[0].data).toEqual({ claimVerdictChanged: { id: article.claims[3].id, verdict: 'FALSE' } });
+    expect((await verdictsOnB.waitFor(1, 1_000))[0].data).toEqual({
+      claimVerdictChanged: { id: article.claims[3].id, verdict: 'FALSE' },
+    });
     // The replica that wrote hears it too, once.
     expect((await onA.waitFor(1, 1_000)).map((result) => result.data?.annotationPublished.id)).toEqual([id]);
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -104,10 +138,20 @@ describe.runIf(TEST_DATABASE_URL)('two replicas over one PostgreSQL database', (
     const before = await liveSubscriptions({ graphqlUrl: '', metricsUrl: `${b.url}/metrics` });
     // Gone without a goodbye, mid-subscription.
     first.client.terminate();
-    for (let waited = 0; waited < 3_000 && (await liveSubscriptions({ graphqlUrl: '', metricsUrl: `${b.url}/metrics` })) >= before; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
-    const again = await live(b).subscribe<{ annotationPublished: { id: string; verdict: string; status: string } }>(ON_PUBLISH, { a: article.id });
+    for (
+      let waited = 0;
+      waited < 3_000 && (await liveSubscriptions({ graphqlUrl: '', metricsUrl: `${b.url}/metrics` })) >= before;
+      waited += 20
+    )
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    const again = await live(b).subscribe<{ annotationPublished: { id: string; verdict: string; status: string } }>(
+      ON_PUBLISH,
+      { a: article.id },
+    );
     const id = await publishThrough(a, article.claims[4].id);
-    expect((await again.waitFor(1, 1_000))[0].data).toEqual({ annotationPublished: { id, verdict: 'FALSE', status: 'PUBLISHED' } });
+    expect((await again.waitFor(1, 1_000))[0].data).toEqual({
+      annotationPublished: { id, verdict: 'FALSE', status: 'PUBLISHED' },
+    });
     for (const service of [a, b]) {
       expect(service.child.exitCode).toBeNull();
       expect((await fetch(`${service.url}/readyz`)).status).toBe(200);

@@ -25,7 +25,10 @@ describe.skipIf(onPostgres)('newest matches of a common term', () => {
 
   // A run of documents in which every `every`-th holds the word (0: none does), and one dense
   // run somewhere among them, so that there are always more matches than bm25 ranks.
-  const run = fc.record({ length: fc.integer({ min: 1, max: 600 }), every: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 40 })) });
+  const run = fc.record({
+    length: fc.integer({ min: 1, max: 600 }),
+    every: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 40 })),
+  });
   const layouts = fc
     .tuple(fc.array(run, { minLength: 0, maxLength: 4 }), fc.nat(4), fc.integer({ min: 1, max: 2 }))
     .map(([others, at, every]) => [...others.slice(0, at), { length: 700, every }, ...others.slice(at)]);
@@ -33,7 +36,9 @@ describe.skipIf(onPostgres)('newest matches of a common term', () => {
   function insertDocuments(runs: { length: number; every: number }[], gap: number): void {
     const write = nativeConnection(db.write);
     write.exec('DELETE FROM search_documents');
-    const insert = write.prepare(`INSERT INTO search_documents (id, type, ref_id, field, text, kind) VALUES (?, 'CLAIM', ?, 'quote', ?, 'claim')`);
+    const insert = write.prepare(
+      `INSERT INTO search_documents (id, type, ref_id, field, text, kind) VALUES (?, 'CLAIM', ?, 'quote', ?, 'claim')`,
+    );
     let id = 0;
     write.transaction(() => {
       for (const { length, every } of runs) {
@@ -50,17 +55,24 @@ describe.skipIf(onPostgres)('newest matches of a common term', () => {
   it('equals the newest matches in descending rowid order', async () => {
     let recentPath = 0;
     await fc.assert(
-      fc.asyncProperty(layouts, fc.integer({ min: 0, max: 50 }), fc.constantFrom('"common"', '"common" AND "even"'), async (runs, gap, match) => {
-        insertDocuments(runs, gap);
-        const expected = nativeConnection(db.read)
-          .prepare<[string], { rowid: number }>(`SELECT rowid FROM search_fts_stem WHERE search_fts_stem MATCH ? ORDER BY rowid DESC LIMIT ${RECENT_LIMIT}`)
-          .all(match)
-          .map((row) => row.rowid);
-        const probe = await probeMatches(db.reader, 'search_fts_stem', match);
-        fc.pre(probe.n > RANKED_LIMIT);
-        recentPath += 1;
-        expect(await newestMatches(db.reader, 'search_fts_stem', match, probe)).toEqual(expected);
-      }),
+      fc.asyncProperty(
+        layouts,
+        fc.integer({ min: 0, max: 50 }),
+        fc.constantFrom('"common"', '"common" AND "even"'),
+        async (runs, gap, match) => {
+          insertDocuments(runs, gap);
+          const expected = nativeConnection(db.read)
+            .prepare<[string], { rowid: number }>(
+              `SELECT rowid FROM search_fts_stem WHERE search_fts_stem MATCH ? ORDER BY rowid DESC LIMIT ${RECENT_LIMIT}`,
+            )
+            .all(match)
+            .map((row) => row.rowid);
+          const probe = await probeMatches(db.reader, 'search_fts_stem', match);
+          fc.pre(probe.n > RANKED_LIMIT);
+          recentPath += 1;
+          expect(await newestMatches(db.reader, 'search_fts_stem', match, probe)).toEqual(expected);
+        },
+      ),
       { numRuns: 40 },
     );
     // The property says nothing unless enough cases reached the recency path.

@@ -13,9 +13,37 @@ import { createTestDatabase, onPostgres } from '../helpers/test-app';
 describe.skipIf(onPostgres)('phrase index', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   // Common words (long posting lists), Latin diacritics, digits, case and joined words.
-  const VOCABULARY = ['the', 'The', 'of', 'for', 'there', 'a', 'café', 'cafe', 'Café', 'déjà', 'vu', '2024', 'naïve', 'well-known', "it's", 'Zürich', 'zurich', 'über', 'œuvre', 'Straße'];
+  const VOCABULARY = [
+    'the',
+    'The',
+    'of',
+    'for',
+    'there',
+    'a',
+    'café',
+    'cafe',
+    'Café',
+    'déjà',
+    'vu',
+    '2024',
+    'naïve',
+    'well-known',
+    "it's",
+    'Zürich',
+    'zurich',
+    'über',
+    'œuvre',
+    'Straße',
+  ];
   const SEPARATORS = [' ', ' ', ' ', ', ', '. ', ' — ', '\n', ' (', ') '];
-  const text = fc.array(fc.tuple(fc.constantFrom(...VOCABULARY), fc.constantFrom(...SEPARATORS)), { minLength: 1, maxLength: 12 }).map((parts) => parts.map(([w, s]) => w + s).join('').trim());
+  const text = fc
+    .array(fc.tuple(fc.constantFrom(...VOCABULARY), fc.constantFrom(...SEPARATORS)), { minLength: 1, maxLength: 12 })
+    .map((parts) =>
+      parts
+        .map(([w, s]) => w + s)
+        .join('')
+        .trim(),
+    );
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -28,7 +56,9 @@ describe.skipIf(onPostgres)('phrase index', () => {
   function insertDocuments(texts: string[]): number[] {
     const write = nativeConnection(db.write);
     write.exec('DELETE FROM search_documents');
-    const insert = write.prepare(`INSERT INTO search_documents (type, ref_id, field, text, kind) VALUES ('CLAIM', ?, 'quote', ?, 'claim')`);
+    const insert = write.prepare(
+      `INSERT INTO search_documents (type, ref_id, field, text, kind) VALUES ('CLAIM', ?, 'quote', ?, 'claim')`,
+    );
     return texts.map((value, index) => Number(insert.run(index + 1, value).lastInsertRowid));
   }
 
@@ -59,24 +89,30 @@ describe.skipIf(onPostgres)('phrase index', () => {
     const query = fc.tuple(phrase, fc.option(fc.constantFrom(...VOCABULARY), { nil: undefined }), fc.boolean());
     let withHits = 0;
     fc.assert(
-      fc.property(fc.array(text, { minLength: 1, maxLength: 15 }), fc.array(query, { minLength: 1, maxLength: 5 }), (texts, queries) => {
-        insertDocuments(texts);
-        for (const [cut, other, exclude] of queries) {
-          const words = Array.isArray(cut) ? cut : sliceOf(texts[cut.doc % texts.length].split(/\s+/), cut.start, cut.length);
-          const input = `"${words.join(' ')}"${other === undefined ? '' : ` ${exclude ? '-' : ''}${other}`}`;
-          let parsed;
-          try {
-            parsed = parseSearchQuery(input);
-          } catch {
-            continue; // nothing searchable left: covered by the query-language tests
+      fc.property(
+        fc.array(text, { minLength: 1, maxLength: 15 }),
+        fc.array(query, { minLength: 1, maxLength: 5 }),
+        (texts, queries) => {
+          insertDocuments(texts);
+          for (const [cut, other, exclude] of queries) {
+            const words = Array.isArray(cut)
+              ? cut
+              : sliceOf(texts[cut.doc % texts.length].split(/\s+/), cut.start, cut.length);
+            const input = `"${words.join(' ')}"${other === undefined ? '' : ` ${exclude ? '-' : ''}${other}`}`;
+            let parsed;
+            try {
+              parsed = parseSearchQuery(input);
+            } catch {
+              continue; // nothing searchable left: covered by the query-language tests
+            }
+            const { match, phraseMatch } = matchExpressions(parsed);
+            if (phraseMatch === null) continue; // the "phrase" was a single word after all
+            const expected = rows('search_fts', match);
+            expect(rows('search_phrases', phraseMatch)).toEqual(expected);
+            if (expected.length > 0) withHits += 1;
           }
-          const { match, phraseMatch } = matchExpressions(parsed);
-          if (phraseMatch === null) continue; // the "phrase" was a single word after all
-          const expected = rows('search_fts', match);
-          expect(rows('search_phrases', phraseMatch)).toEqual(expected);
-          if (expected.length > 0) withHits += 1;
-        }
-      }),
+        },
+      ),
       { numRuns: 150 },
     );
     // The property must have compared non-empty answers too, not only agreement on nothing.

@@ -5,7 +5,12 @@ import { Role } from '../../src/modules/user/user.entity';
 import { inspectRow } from '../helpers/inspect';
 import { startTestServer, onPostgres, type TestServer } from '../helpers/test-app';
 
-type Hit = { type: string; field: string; snippet: { text: string; highlights: { start: number; end: number }[] }; node: { slug?: string } };
+type Hit = {
+  type: string;
+  field: string;
+  snippet: { text: string; highlights: { start: number; end: number }[] };
+  node: { slug?: string };
+};
 type Page = { totalCount: number; edges: { node: Hit }[] };
 
 const SEARCH = `query($q: String!) {
@@ -30,12 +35,20 @@ describe.runIf(onPostgres)('search on PostgreSQL', () => {
         { input: { slug, headline, body, language: 'en' } },
         editor.token,
       );
-      await server.gql('mutation($id: ID!) { publishArticle(input: { id: $id }) { id } }', { id: created.data!.createArticle.id }, editor.token);
+      await server.gql(
+        'mutation($id: ID!) { publishArticle(input: { id: $id }) { id } }',
+        { id: created.data!.createArticle.id },
+        editor.token,
+      );
     };
     // The words meet in the bodies: a search matches within one field (as on SQLite).
     await create('crossing', 'Council repaints the school road', 'The zebra crossing near the school is repainted.');
     await create('sighting', 'A garden visitor', 'No crossing here: a zebra and an okapi escaped.');
-    await create('long', 'Traffic report', `${'Traffic counts rose again. '.repeat(20)}A wildebeest was seen at zoo.example.org, a well-known café. ${'More traffic. '.repeat(20)}`);
+    await create(
+      'long',
+      'Traffic report',
+      `${'Traffic counts rose again. '.repeat(20)}A wildebeest was seen at zoo.example.org, a well-known café. ${'More traffic. '.repeat(20)}`,
+    );
   });
   afterAll(() => server.close());
 
@@ -66,8 +79,12 @@ describe.runIf(onPostgres)('search on PostgreSQL', () => {
   });
 
   it('snippets mark the stored text: its spelling and punctuation, ellipses where the text goes on', async () => {
-    const hits = async (q: string) => (await search(q)).edges.filter((edge) => edge.node.node.slug === 'long' && edge.node.field === 'body').map((edge) => edge.node.snippet);
-    const marked = (snippet: Hit['snippet']) => snippet.highlights.map(({ start, end }) => snippet.text.slice(start, end));
+    const hits = async (q: string) =>
+      (await search(q)).edges
+        .filter((edge) => edge.node.node.slug === 'long' && edge.node.field === 'body')
+        .map((edge) => edge.node.snippet);
+    const marked = (snippet: Hit['snippet']) =>
+      snippet.highlights.map(({ start, end }) => snippet.text.slice(start, end));
     const [cafe] = await hits('cafe');
     expect(marked(cafe)).toEqual(['café']);
     expect(cafe.text).toMatch(/^….*zoo\.example\.org, a well-known café\. .*…$/);
@@ -79,7 +96,8 @@ describe.runIf(onPostgres)('search on PostgreSQL', () => {
   });
 
   it('the migration goes down and up again, and up() indexes what is already there', async () => {
-    const count = async () => (await inspectRow(server.db, sql<{ n: number }>`SELECT count(*) AS n FROM search_documents`))!.n;
+    const count = async () =>
+      (await inspectRow(server.db, sql<{ n: number }>`SELECT count(*) AS n FROM search_documents`))!.n;
     const documents = await count();
     expect(documents).toBeGreaterThan(0);
     const migration = new PostgresSearch1796000000001();

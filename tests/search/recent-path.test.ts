@@ -48,7 +48,8 @@ describe('search: the recent path for very common words', () => {
     return result.data!.search;
   };
   const articleOf = (hit: Hit) => hit.node.slug ?? hit.node.article?.slug;
-  const claimArticles = (page: Page) => page.edges.filter((edge) => edge.node.type === 'CLAIM').map((edge) => articleOf(edge.node));
+  const claimArticles = (page: Page) =>
+    page.edges.filter((edge) => edge.node.type === 'CLAIM').map((edge) => articleOf(edge.node));
 
   it('readers get RECENT_LIMIT visible hits, newest first, though the newest matches are mostly a draft', async () => {
     const page = await search();

@@ -73,16 +73,11 @@ describe('parseSearchQuery', () => {
   });
 
   it('reads FTS5 syntax typed by users as plain words', () => {
-    expect(parseSearchQuery('NEAR(a b) text:foo ^start +x {y}').include.map((term) => (term.kind === 'phrase' ? term.words : term.text))).toEqual([
-      'NEAR',
-      'a',
-      'b',
-      'text',
-      'foo',
-      'start',
-      'x',
-      'y',
-    ]);
+    expect(
+      parseSearchQuery('NEAR(a b) text:foo ^start +x {y}').include.map((term) =>
+        term.kind === 'phrase' ? term.words : term.text,
+      ),
+    ).toEqual(['NEAR', 'a', 'b', 'text', 'foo', 'start', 'x', 'y']);
   });
 
   it('prefixes only words of two characters or more', () => {
@@ -105,21 +100,29 @@ describe('parseSearchQuery', () => {
   });
 
   it('splits on hyphens inside words and apostrophes instead of excluding', () => {
-    expect(parseSearchQuery("well-known don't").include.map((term) => (term.kind === 'phrase' ? '' : term.text))).toEqual(['well', 'known', 'don', 't']);
+    expect(
+      parseSearchQuery("well-known don't").include.map((term) => (term.kind === 'phrase' ? '' : term.text)),
+    ).toEqual(['well', 'known', 'don', 't']);
     expect(parseSearchQuery('well-known').exclude).toEqual([]);
   });
 
   it('NFC-normalises and keeps combining marks inside words', () => {
     expect(parseSearchQuery('cafe\u0301').include).toEqual([{ kind: 'word', text: 'caf\u00e9' }]);
-    expect(parseSearchQuery('\u0915\u093f\u0924\u093e\u092c').include).toEqual([{ kind: 'word', text: '\u0915\u093f\u0924\u093e\u092c' }]);
+    expect(parseSearchQuery('\u0915\u093f\u0924\u093e\u092c').include).toEqual([
+      { kind: 'word', text: '\u0915\u093f\u0924\u093e\u092c' },
+    ]);
   });
 
   it('deduplicates terms regardless of case', () => {
-    expect(parseSearchQuery('Putin putin "PUTIN" -x -X')).toEqual({ include: [{ kind: 'word', text: 'Putin' }], exclude: [{ kind: 'word', text: 'x' }] });
+    expect(parseSearchQuery('Putin putin "PUTIN" -x -X')).toEqual({
+      include: [{ kind: 'word', text: 'Putin' }],
+      exclude: [{ kind: 'word', text: 'x' }],
+    });
   });
 
   it('refuses empty, blank, punctuation-only and exclusion-only queries', () => {
-    for (const input of ['', '   \t\n', '-', '*', '***', '!!! ?', '""', '- -', '\u0301']) expect(reasonOf(input), JSON.stringify(input)).toBe('EMPTY');
+    for (const input of ['', '   \t\n', '-', '*', '***', '!!! ?', '""', '- -', '\u0301'])
+      expect(reasonOf(input), JSON.stringify(input)).toBe('EMPTY');
     for (const input of ['-russia', '-"a phrase"', '-ab* !!']) expect(reasonOf(input), input).toBe('ONLY_EXCLUSIONS');
   });
 
@@ -144,7 +147,12 @@ describe.skipIf(onPostgres)('toFtsMatch', () => {
   it('caps the terms at 16, keeping positive terms first', () => {
     const words = Array.from({ length: 20 }, (_, i) => `w${i}`);
     const match = toFtsMatch(parseSearchQuery(`${words.join(' ')} -nope`));
-    expect(match).toBe(words.slice(0, 16).map((word) => `"${word}"`).join(' AND '));
+    expect(match).toBe(
+      words
+        .slice(0, 16)
+        .map((word) => `"${word}"`)
+        .join(' AND '),
+    );
     expect(toFtsMatch(parseSearchQuery(`${words.slice(0, 14).join(' ')} -x -y -z`))).toContain('NOT ("x" OR "y")');
   });
 
@@ -172,7 +180,12 @@ describe('hasPrefix and positiveWords', () => {
   });
 
   it('lists the lower-cased positive words once', () => {
-    expect(positiveWords(parseSearchQuery('Putin "ACT firmly" Ukrain* -russia putin act'))).toEqual(['putin', 'act', 'firmly', 'ukrain']);
+    expect(positiveWords(parseSearchQuery('Putin "ACT firmly" Ukrain* -russia putin act'))).toEqual([
+      'putin',
+      'act',
+      'firmly',
+      'ukrain',
+    ]);
   });
 });
 
@@ -211,7 +224,31 @@ describe.skipIf(onPostgres)('against a real FTS5 table', () => {
   });
 
   it('never hands SQLite a syntax error for user-typed FTS5 syntax', () => {
-    const inputs = ['putin AND', 'NEAR(a b)', 'text:foo', 'a OR', '"unbalanced', '^start', '(x', '-', '*', '***', 'NOT', 'x NOT', 'OR OR', '"', '""""', 'a:b:c', '{text}: x', '+x', 'x\0y', '-"', '--x', 'NEAR/3', 'kind : (x)'];
+    const inputs = [
+      'putin AND',
+      'NEAR(a b)',
+      'text:foo',
+      'a OR',
+      '"unbalanced',
+      '^start',
+      '(x',
+      '-',
+      '*',
+      '***',
+      'NOT',
+      'x NOT',
+      'OR OR',
+      '"',
+      '""""',
+      'a:b:c',
+      '{text}: x',
+      '+x',
+      'x\0y',
+      '-"',
+      '--x',
+      'NEAR/3',
+      'kind : (x)',
+    ];
     for (const input of inputs) {
       expect(() => refusedOrRuns(input), input).not.toThrow();
       expect(() => refusedOrRuns(input, 'text'), input).not.toThrow();
@@ -219,7 +256,42 @@ describe.skipIf(onPostgres)('against a real FTS5 table', () => {
   });
 });
 
-const DANGEROUS = ['"', '*', '-', '(', ')', ':', '^', 'NEAR', 'AND', 'OR', 'NOT', '+', '{', '}', '\0', ' ', ' ', '\t', 'a', 'ab', 'text', 'café', 'e\u0301', '\u0301', "'", ',', '😀', '👩‍👩‍👧', 'שלום', 'مرحبا', '\u202e', '\ud800', '\uffff', '日本'];
+const DANGEROUS = [
+  '"',
+  '*',
+  '-',
+  '(',
+  ')',
+  ':',
+  '^',
+  'NEAR',
+  'AND',
+  'OR',
+  'NOT',
+  '+',
+  '{',
+  '}',
+  '\0',
+  ' ',
+  ' ',
+  '\t',
+  'a',
+  'ab',
+  'text',
+  'café',
+  'e\u0301',
+  '\u0301',
+  "'",
+  ',',
+  '😀',
+  '👩‍👩‍👧',
+  'שלום',
+  'مرحبا',
+  '\u202e',
+  '\ud800',
+  '\uffff',
+  '日本',
+];
 
 const ARBITRARIES: [string, fc.Arbitrary<string>][] = [
   ['fc.string', fc.string({ maxLength: 200 })],

@@ -7,8 +7,18 @@ import { buildDataset } from '../helpers/factories';
 import { MAIN_JS } from '../helpers/service-process';
 import { type SignedIn, startTestServer, type TestServer } from '../helpers/test-app';
 
-type Hit = { type: string; score: number; field: string; snippet: { text: string; highlights: { start: number; end: number }[] }; node: { id: string; slug?: string; quote?: string } };
-type Page = { totalCount: number; edges: { cursor: string; node: Hit }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+type Hit = {
+  type: string;
+  score: number;
+  field: string;
+  snippet: { text: string; highlights: { start: number; end: number }[] };
+  node: { id: string; slug?: string; quote?: string };
+};
+type Page = {
+  totalCount: number;
+  edges: { cursor: string; node: Hit }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+};
 
 const SEARCH = `query($q: String!, $filter: SearchFilter, $first: Int, $after: String) {
   search(query: $q, filter: $filter, first: $first, after: $after) {
@@ -23,8 +33,15 @@ describe('search', () => {
   let reviewer: SignedIn;
   let otherReviewer: SignedIn;
 
-  const search = async (q: string, options: { filter?: unknown; first?: number; after?: string | null; token?: string } = {}) => {
-    const result = await server.gql<{ search: Page }>(SEARCH, { q, filter: options.filter, first: options.first ?? 20, after: options.after }, options.token);
+  const search = async (
+    q: string,
+    options: { filter?: unknown; first?: number; after?: string | null; token?: string } = {},
+  ) => {
+    const result = await server.gql<{ search: Page }>(
+      SEARCH,
+      { q, filter: options.filter, first: options.first ?? 20, after: options.after },
+      options.token,
+    );
     expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
     return result.data!.search;
   };
@@ -41,11 +58,20 @@ describe('search', () => {
         { input: { slug, headline, body, language: slug.startsWith('de-') ? 'de' : 'en' } },
         editor.token,
       );
-      if (publish) await server.gql('mutation($id: ID!) { publishArticle(input: { id: $id }) { id } }', { id: created.data!.createArticle.id }, editor.token);
+      if (publish)
+        await server.gql(
+          'mutation($id: ID!) { publishArticle(input: { id: $id }) { id } }',
+          { id: created.data!.createArticle.id },
+          editor.token,
+        );
       return created.data!.createArticle.id;
     };
     await create('zebra-headline', 'Zebra crossings return', 'Councils repaint crossings.');
-    await create('zebra-body', 'Road safety report', `A long report about roads and traffic and councils. ${'Traffic counts rose. '.repeat(30)}One zebra was seen.`);
+    await create(
+      'zebra-body',
+      'Road safety report',
+      `A long report about roads and traffic and councils. ${'Traffic counts rose. '.repeat(30)}One zebra was seen.`,
+    );
     await create('stemming', 'Inspectors checked the figures', 'The budget office checked every line.');
     await create('cafe', 'Le café du coin', 'A café opens.');
     await create('phrase', 'Biden will act firmly', 'The president will act firmly in defence.');
@@ -105,7 +131,8 @@ describe('search', () => {
     const hit = page.edges.find((e) => e.node.node.slug === 'stemming')!.node;
     expect(hit.snippet.text).not.toMatch(/[<>\uE000\uE001]/);
     expect(hit.snippet.highlights.length).toBeGreaterThan(0);
-    for (const { start, end } of hit.snippet.highlights) expect(hit.snippet.text.slice(start, end).toLowerCase()).toBe('checked');
+    for (const { start, end } of hit.snippet.highlights)
+      expect(hit.snippet.text.slice(start, end).toLowerCase()).toBe('checked');
   });
 
   it("each hit's snippet comes from its own document, not from the first that matches", async () => {
@@ -136,7 +163,8 @@ describe('search', () => {
     );
     // No published fact-check cites it yet: staff find it, readers do not.
     expect((await search('ocelot')).edges).toEqual([]);
-    const ids = async (q: string, filter: unknown) => (await search(q, { filter, token: reviewer.token })).edges.map((e) => e.node.node.id);
+    const ids = async (q: string, filter: unknown) =>
+      (await search(q, { filter, token: reviewer.token })).edges.map((e) => e.node.node.id);
     expect(await ids('ocelot', { types: ['SOURCE'] })).toEqual([source.data!.createSource.id]);
     expect(await ids('ocelot', { publishedBefore: '2021-01-01T00:00:00Z' })).toEqual([source.data!.createSource.id]);
     expect(await ids('ocelot', { publishedAfter: '2021-01-01T00:00:00Z' })).toEqual([]);
@@ -144,7 +172,10 @@ describe('search', () => {
     expect(await ids('ocelot', { verdict: 'TRUE' })).toEqual([]);
     // The zebra articles were published when this file started.
     const anHourAgo = new Date(Date.now() - 3_600_000).toISOString();
-    expect(slugs(await search('zebra', { filter: { publishedAfter: anHourAgo } }))).toEqual(['zebra-headline', 'zebra-body']);
+    expect(slugs(await search('zebra', { filter: { publishedAfter: anHourAgo } }))).toEqual([
+      'zebra-headline',
+      'zebra-body',
+    ]);
     expect(slugs(await search('zebra', { filter: { publishedBefore: anHourAgo } }))).toEqual([]);
   });
 
@@ -166,7 +197,11 @@ describe('search', () => {
 
   it('finds only what the viewer may see', async () => {
     const claim = (await search('tuesday', { filter: { types: ['CLAIM'] } })).edges[0].node.node;
-    await server.gql('mutation($c: ID!) { createAnnotation(input: { claimId: $c, verdict: TRUE, summary: "Wombat draft note", body: "x" }) { id } }', { c: claim.id }, reviewer.token);
+    await server.gql(
+      'mutation($c: ID!) { createAnnotation(input: { claimId: $c, verdict: TRUE, summary: "Wombat draft note", body: "x" }) { id } }',
+      { c: claim.id },
+      reviewer.token,
+    );
     const count = async (q: string, token?: string) => (await search(q, { token })).edges.length;
     expect(await count('wombat')).toBe(0);
     expect(await count('wombat', otherReviewer.token)).toBe(0);
@@ -178,21 +213,43 @@ describe('search', () => {
   });
 
   it('triggers keep the index in step with inserts, updates and deletes', async () => {
-    const article = await server.gql<{ article: { id: string; version: number } }>('{ article(slug: "cafe") { id version } }');
+    const article = await server.gql<{ article: { id: string; version: number } }>(
+      '{ article(slug: "cafe") { id version } }',
+    );
     const { id } = article.data!.article;
-    const claim = await server.gql<{ createClaim: { id: string } }>('mutation($a: ID!) { createClaim(input: { articleId: $a, quote: "A café opens", claimant: "Narwhal Council" }) { id } }', { a: id }, reviewer.token);
+    const claim = await server.gql<{ createClaim: { id: string } }>(
+      'mutation($a: ID!) { createClaim(input: { articleId: $a, quote: "A café opens", claimant: "Narwhal Council" }) { id } }',
+      { a: id },
+      reviewer.token,
+    );
     expect((await search('narwhal')).edges.map((e) => e.node.node.id)).toEqual([claim.data!.createClaim.id]);
-    await server.gql('mutation($id: ID!) { updateClaim(input: { id: $id, claimant: "Walrus Council" }) { id } }', { id: claim.data!.createClaim.id }, reviewer.token);
+    await server.gql(
+      'mutation($id: ID!) { updateClaim(input: { id: $id, claimant: "Walrus Council" }) { id } }',
+      { id: claim.data!.createClaim.id },
+      reviewer.token,
+    );
     expect((await search('narwhal')).edges).toEqual([]);
     expect((await search('walrus')).edges).toHaveLength(1);
-    await server.gql('mutation($id: ID!) { deleteClaim(input: { id: $id }) { deletedClaimId } }', { id: claim.data!.createClaim.id }, editor.token);
+    await server.gql(
+      'mutation($id: ID!) { deleteClaim(input: { id: $id }) { deletedClaimId } }',
+      { id: claim.data!.createClaim.id },
+      editor.token,
+    );
     expect((await search('walrus')).edges).toEqual([]);
-    await server.gql('mutation($id: ID!, $v: Int!) { updateArticle(input: { id: $id, expectedVersion: $v, headline: "Le bistro du coin", changeNote: "Renamed." }) { id } }', { id, v: article.data!.article.version }, editor.token);
+    await server.gql(
+      'mutation($id: ID!, $v: Int!) { updateArticle(input: { id: $id, expectedVersion: $v, headline: "Le bistro du coin", changeNote: "Renamed." }) { id } }',
+      { id, v: article.data!.article.version },
+      editor.token,
+    );
     expect(slugs(await search('bistro'))).toEqual(['cafe']);
   });
 
   it('triggers follow fact-checks through edits, retraction and their article being archived, and sources through edits and deletion', async () => {
-    const article = await server.gql<{ article: { id: string; version: number; claims: { id: string }[] } }>('{ article(slug: "phrase") { id version claims { id } } }', {}, editor.token);
+    const article = await server.gql<{ article: { id: string; version: number; claims: { id: string }[] } }>(
+      '{ article(slug: "phrase") { id version claims { id } } }',
+      {},
+      editor.token,
+    );
     const created = await server.gql<{ createClaim: { id: string } }>(
       'mutation($a: ID!) { createClaim(input: { articleId: $a, quote: "will act firmly" }) { id } }',
       { a: article.data!.article.id },
@@ -204,31 +261,61 @@ describe('search', () => {
       reviewer.token,
     );
     const id = note.data!.createAnnotation.id;
-    await server.gql('mutation($id: ID!) { submitAnnotation(input: { id: $id, expectedVersion: 1 }) { id } }', { id }, reviewer.token);
-    await server.gql('mutation($id: ID!) { publishAnnotation(input: { id: $id, expectedVersion: 2 }) { id } }', { id }, editor.token);
+    await server.gql(
+      'mutation($id: ID!) { submitAnnotation(input: { id: $id, expectedVersion: 1 }) { id } }',
+      { id },
+      reviewer.token,
+    );
+    await server.gql(
+      'mutation($id: ID!) { publishAnnotation(input: { id: $id, expectedVersion: 2 }) { id } }',
+      { id },
+      editor.token,
+    );
     const found = async (q: string) => (await search(q)).edges.map((e) => e.node.node.id);
     expect(await found('pangolin')).toEqual([id]);
-    const updated = await server.gql('mutation($id: ID!) { updateAnnotation(input: { id: $id, expectedVersion: 3, summary: "Armadillo note", note: "Renamed." }) { id } }', { id }, editor.token);
+    const updated = await server.gql(
+      'mutation($id: ID!) { updateAnnotation(input: { id: $id, expectedVersion: 3, summary: "Armadillo note", note: "Renamed." }) { id } }',
+      { id },
+      editor.token,
+    );
     expect(updated.errors).toBeUndefined();
     expect(await found('pangolin')).toEqual([]);
     expect(await found('armadillo')).toEqual([id]);
     // Retracted fact-checks stay on the record, and in search.
-    await server.gql('mutation($id: ID!) { retractAnnotation(input: { id: $id, reason: "Wrong claim." }) { id } }', { id }, editor.token);
+    await server.gql(
+      'mutation($id: ID!) { retractAnnotation(input: { id: $id, reason: "Wrong claim." }) { id } }',
+      { id },
+      editor.token,
+    );
     expect(await found('armadillo')).toEqual([id]);
     // An archived article takes its claims and fact-checks out of readers' search.
-    await server.gql('mutation($id: ID!) { archiveArticle(input: { id: $id, note: "Withdrawn." }) { id } }', { id: article.data!.article.id }, editor.token);
+    await server.gql(
+      'mutation($id: ID!) { archiveArticle(input: { id: $id, note: "Withdrawn." }) { id } }',
+      { id: article.data!.article.id },
+      editor.token,
+    );
     expect(await found('armadillo')).toEqual([]);
     expect(slugs(await search('"act firmly"'))).not.toContain('phrase');
 
-    const source = await server.gql<{ createSource: { id: string } }>('mutation { createSource(input: { url: "https://example.org/tapir", title: "Tapir survey", kind: DATASET }) { id } }', {}, reviewer.token);
+    const source = await server.gql<{ createSource: { id: string } }>(
+      'mutation { createSource(input: { url: "https://example.org/tapir", title: "Tapir survey", kind: DATASET }) { id } }',
+      {},
+      reviewer.token,
+    );
     expect(await found('tapir')).toEqual([]);
     // Readers find a source once a fact-check they can see cites it.
-    await server.db.writes.run((manager) => manager.query("UPDATE sources SET public_at = created_at WHERE url = 'https://example.org/tapir'"));
+    await server.db.writes.run((manager) =>
+      manager.query("UPDATE sources SET public_at = created_at WHERE url = 'https://example.org/tapir'"),
+    );
     expect(await found('tapir')).toEqual([source.data!.createSource.id]);
-    await server.db.writes.run((manager) => manager.query("UPDATE sources SET title = 'Okapi survey' WHERE url = 'https://example.org/tapir'"));
+    await server.db.writes.run((manager) =>
+      manager.query("UPDATE sources SET title = 'Okapi survey' WHERE url = 'https://example.org/tapir'"),
+    );
     expect(await found('tapir')).toEqual([]);
     expect(await found('okapi')).toEqual([source.data!.createSource.id]);
-    await server.db.writes.run((manager) => manager.query("DELETE FROM sources WHERE url = 'https://example.org/tapir'"));
+    await server.db.writes.run((manager) =>
+      manager.query("DELETE FROM sources WHERE url = 'https://example.org/tapir'"),
+    );
     expect(await found('okapi')).toEqual([]);
   });
 
@@ -254,13 +341,40 @@ describe('search', () => {
   });
 
   it('any string as a query gives hits or BAD_USER_INPUT, never another error', async () => {
-    const fragments = fc.constantFrom('"', '*', '-', '(', ')', ':', '^', 'NEAR', 'AND', 'OR', 'NOT', '+', '{', '}', 'putin', 'café', '😀', 'עברית', ' ', 'text:');
+    const fragments = fc.constantFrom(
+      '"',
+      '*',
+      '-',
+      '(',
+      ')',
+      ':',
+      '^',
+      'NEAR',
+      'AND',
+      'OR',
+      'NOT',
+      '+',
+      '{',
+      '}',
+      'putin',
+      'café',
+      '😀',
+      'עברית',
+      ' ',
+      'text:',
+    );
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string({ maxLength: 60 }), fc.array(fragments, { maxLength: 12 }).map((parts) => parts.join(''))), async (q) => {
-        const result = await server.gql(SEARCH, { q, first: 5 });
-        expect(result.status).toBe(200);
-        for (const error of result.errors ?? []) expect(error.extensions?.code).toBe('BAD_USER_INPUT');
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string({ maxLength: 60 }),
+          fc.array(fragments, { maxLength: 12 }).map((parts) => parts.join('')),
+        ),
+        async (q) => {
+          const result = await server.gql(SEARCH, { q, first: 5 });
+          expect(result.status).toBe(200);
+          for (const error of result.errors ?? []) expect(error.extensions?.code).toBe('BAD_USER_INPUT');
+        },
+      ),
       { numRuns: 150 },
     );
     expect(server.logger.entries).toEqual([]);

@@ -21,7 +21,12 @@ describe('toTsQuery', () => {
 
   it('caps the terms at 16, positive terms first, and cleans hand-built terms', () => {
     const words = Array.from({ length: 20 }, (_, i) => `w${i}`);
-    expect(ts(`${words.join(' ')} -nope`)).toBe(words.slice(0, 16).map((word) => `'${word}'`).join(' & '));
+    expect(ts(`${words.join(' ')} -nope`)).toBe(
+      words
+        .slice(0, 16)
+        .map((word) => `'${word}'`)
+        .join(' & '),
+    );
     const query: ParsedQuery = {
       include: [
         { kind: 'word', text: "it's \\ 'x'" },
@@ -34,7 +39,9 @@ describe('toTsQuery', () => {
   });
 
   it('highlights the positive terms only', () => {
-    expect(toTsHighlightQuery(parseSearchQuery('"checked the figures" inspect* -budget'))).toBe("('checked' <-> 'the' <-> 'figures') | 'inspect':*");
+    expect(toTsHighlightQuery(parseSearchQuery('"checked the figures" inspect* -budget'))).toBe(
+      "('checked' <-> 'the' <-> 'figures') | 'inspect':*",
+    );
   });
 });
 
@@ -48,7 +55,8 @@ describe.runIf(onPostgres)('toTsQuery in PostgreSQL', () => {
     await db.close();
   });
 
-  const parsed = async (config: string, input: string) => (await inspectRow(db, sql<{ q: string }>`SELECT to_tsquery(${sql.lit(config)}, ${ts(input)})::text AS q`))!.q;
+  const parsed = async (config: string, input: string) =>
+    (await inspectRow(db, sql<{ q: string }>`SELECT to_tsquery(${sql.lit(config)}, ${ts(input)})::text AS q`))!.q;
 
   it('folds case and diacritics, stems only in the stemmed configuration, keeps stop words', async () => {
     expect(await parsed('search_english', 'CAFÉ Checks the')).toBe("'cafe' & 'check' & 'the'");
@@ -56,18 +64,51 @@ describe.runIf(onPostgres)('toTsQuery in PostgreSQL', () => {
   });
 
   it('any input is refused or runs in PostgreSQL', async () => {
-    const fragments = fc.constantFrom('"', '*', '-', '(', ')', ':', "'", '\\', '&', '|', '!', '<->', '<2>', 'OR', 'NOT', ' ', 'putin', 'café', 'e\u0301', '😀', 'שלום', '日本', '\0');
+    const fragments = fc.constantFrom(
+      '"',
+      '*',
+      '-',
+      '(',
+      ')',
+      ':',
+      "'",
+      '\\',
+      '&',
+      '|',
+      '!',
+      '<->',
+      '<2>',
+      'OR',
+      'NOT',
+      ' ',
+      'putin',
+      'café',
+      'e\u0301',
+      '😀',
+      'שלום',
+      '日本',
+      '\0',
+    );
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string({ maxLength: 80 }), fc.array(fragments, { maxLength: 30 }).map((parts) => parts.join(''))), async (input) => {
-        let tsquery: string;
-        try {
-          tsquery = ts(input);
-        } catch (error) {
-          expect(error).toBeInstanceOf(SearchQueryError);
-          return;
-        }
-        await inspectRow(db, sql`SELECT to_tsquery('search_english', ${tsquery}) AS e, to_tsquery('search_simple', ${tsquery}) AS s`);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string({ maxLength: 80 }),
+          fc.array(fragments, { maxLength: 30 }).map((parts) => parts.join('')),
+        ),
+        async (input) => {
+          let tsquery: string;
+          try {
+            tsquery = ts(input);
+          } catch (error) {
+            expect(error).toBeInstanceOf(SearchQueryError);
+            return;
+          }
+          await inspectRow(
+            db,
+            sql`SELECT to_tsquery('search_english', ${tsquery}) AS e, to_tsquery('search_simple', ${tsquery}) AS s`,
+          );
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -59,8 +59,14 @@ const RULES: Record<string, { expect: Expectation; prepare: (s: Setup) => Promis
     expect: { kind: 'public record', noteField: 'changeNote' },
     prepare: async (s) => {
       const story = await s.checkedStory();
-      const { article } = await s.room.ok<{ article: { version: number } }>('query($id: ID!) { article(id: $id) { version } }', { id: story.articleId }, s.editor);
-      return { input: { id: story.articleId, expectedVersion: article.version, headline: `Changed headline ${s.uniq()}` } };
+      const { article } = await s.room.ok<{ article: { version: number } }>(
+        'query($id: ID!) { article(id: $id) { version } }',
+        { id: story.articleId },
+        s.editor,
+      );
+      return {
+        input: { id: story.articleId, expectedVersion: article.version, headline: `Changed headline ${s.uniq()}` },
+      };
     },
   },
   archiveArticle: {
@@ -69,7 +75,17 @@ const RULES: Record<string, { expect: Expectation; prepare: (s: Setup) => Promis
   },
   publishArticle: {
     expect: { kind: 'publication' },
-    prepare: async (s) => ({ input: { id: (await s.room.createArticle(s.editor, { slug: `draft-${s.uniq()}`, headline: `Draft ${s.uniq()}`, body: 'Draft body.' })).id } }),
+    prepare: async (s) => ({
+      input: {
+        id: (
+          await s.room.createArticle(s.editor, {
+            slug: `draft-${s.uniq()}`,
+            headline: `Draft ${s.uniq()}`,
+            body: 'Draft body.',
+          })
+        ).id,
+      },
+    }),
   },
   updateClaim: {
     expect: { kind: 'public record', noteField: 'note' },
@@ -95,7 +111,9 @@ const RULES: Record<string, { expect: Expectation; prepare: (s: Setup) => Promis
     prepare: async (s) => {
       const story = await s.checkedStory();
       // Not the verdict: any change to a published fact-check is on the record.
-      return { input: { id: story.checkId, expectedVersion: story.checkVersion, summary: `Changed summary ${s.uniq()}` } };
+      return {
+        input: { id: story.checkId, expectedVersion: story.checkVersion, summary: `Changed summary ${s.uniq()}` },
+      };
     },
   },
   retractAnnotation: {
@@ -107,15 +125,31 @@ const RULES: Record<string, { expect: Expectation; prepare: (s: Setup) => Promis
     prepare: async (s) => {
       const story = await s.checkedStory();
       const claim = await s.room.createClaim(s.author, { articleId: story.articleId, quote: 'Second sentence here' });
-      const draft = await s.room.createAnnotation(s.author, { claimId: claim.id, verdict: 'TRUE', summary: `Reviewer's summary ${s.uniq()}`, body: 'As written.' });
+      const draft = await s.room.createAnnotation(s.author, {
+        claimId: claim.id,
+        verdict: 'TRUE',
+        summary: `Reviewer's summary ${s.uniq()}`,
+        body: 'As written.',
+      });
       const submitted = await s.room.submit(s.author, draft.id);
-      const changed = await s.room.updateAnnotation(s.editor, { id: draft.id, expectedVersion: submitted.version, verdict: 'FALSE', summary: `Editor's summary ${s.uniq()}` });
+      const changed = await s.room.updateAnnotation(s.editor, {
+        id: draft.id,
+        expectedVersion: submitted.version,
+        verdict: 'FALSE',
+        summary: `Editor's summary ${s.uniq()}`,
+      });
       return { input: { id: draft.id, expectedVersion: changed.version }, changedBy: s.editor };
     },
   },
   createClaim: {
     expect: { kind: 'adds' },
-    prepare: async (s) => ({ input: { articleId: (await s.checkedStory()).articleId, quote: 'Second sentence here', claimant: `New claimant ${s.uniq()}` } }),
+    prepare: async (s) => ({
+      input: {
+        articleId: (await s.checkedStory()).articleId,
+        quote: 'Second sentence here',
+        claimant: `New claimant ${s.uniq()}`,
+      },
+    }),
   },
   createAnnotation: {
     expect: { kind: 'nothing public', as: 'reviewer' },
@@ -125,20 +159,33 @@ const RULES: Record<string, { expect: Expectation; prepare: (s: Setup) => Promis
         verdict: 'FALSE',
         summary: `Draft summary ${s.uniq()}`,
         body: 'Draft.',
-        citations: [{ source: { url: `https://example.org/draft-${s.uniq()}`, title: `Draft source ${s.uniq()}`, kind: 'OTHER' }, stance: 'REFUTES', excerpt: 'x' }],
+        citations: [
+          {
+            source: { url: `https://example.org/draft-${s.uniq()}`, title: `Draft source ${s.uniq()}`, kind: 'OTHER' },
+            stance: 'REFUTES',
+            excerpt: 'x',
+          },
+        ],
       },
     }),
   },
   submitAnnotation: {
     expect: { kind: 'nothing public', as: 'reviewer' },
     prepare: async (s) => {
-      const draft = await s.room.createAnnotation(s.lone, { claimId: (await s.checkedStory()).claimId, verdict: 'TRUE', summary: `To submit ${s.uniq()}`, body: 'b' });
+      const draft = await s.room.createAnnotation(s.lone, {
+        claimId: (await s.checkedStory()).claimId,
+        verdict: 'TRUE',
+        summary: `To submit ${s.uniq()}`,
+        body: 'b',
+      });
       return { input: { id: draft.id } };
     },
   },
   createSource: {
     expect: { kind: 'nothing public', as: 'reviewer' },
-    prepare: async (s) => ({ input: { url: `https://example.org/new-${s.uniq()}`, title: `New source ${s.uniq()}`, kind: 'DATASET' } }),
+    prepare: async (s) => ({
+      input: { url: `https://example.org/new-${s.uniq()}`, title: `New source ${s.uniq()}`, kind: 'DATASET' },
+    }),
   },
   createArticle: {
     expect: { kind: 'nothing public', as: 'editor' },
@@ -151,16 +198,24 @@ const RULES: Record<string, { expect: Expectation; prepare: (s: Setup) => Promis
   setUserRole: {
     // Roles are staff-only, even those of the accounts readers see named.
     expect: { kind: 'nothing public', as: 'admin' },
-    prepare: async (s) => ({ input: { userId: Buffer.from(`User:${s.author.userId}`).toString('base64url'), role: 'EDITOR' } }),
+    prepare: async (s) => ({
+      input: { userId: Buffer.from(`User:${s.author.userId}`).toString('base64url'), role: 'EDITOR' },
+    }),
   },
   createToken: {
     expect: { kind: 'nothing public', as: 'admin' },
-    prepare: async (s) => ({ input: { userId: Buffer.from(`User:${s.author.userId}`).toString('base64url'), label: 'laptop' } }),
+    prepare: async (s) => ({
+      input: { userId: Buffer.from(`User:${s.author.userId}`).toString('base64url'), label: 'laptop' },
+    }),
   },
   revokeToken: {
     expect: { kind: 'nothing public', as: 'admin' },
     prepare: async (s) => {
-      const created = await s.room.ok<{ createToken: { token: { id: string } } }>('mutation($u: ID!) { createToken(input: { userId: $u, label: "spare" }) { token { id } } }', { u: Buffer.from(`User:${s.lone.userId}`).toString('base64url') }, s.admin);
+      const created = await s.room.ok<{ createToken: { token: { id: string } } }>(
+        'mutation($u: ID!) { createToken(input: { userId: $u, label: "spare" }) { token { id } } }',
+        { u: Buffer.from(`User:${s.lone.userId}`).toString('base64url') },
+        s.admin,
+      );
       return { input: { id: created.createToken.token.id } };
     },
   },
@@ -192,14 +247,40 @@ describe('integrity oracle', () => {
       async checkedStory() {
         const slug = `story-${setup.uniq()}`;
         slugs.push(slug);
-        const story = await room.publishedStory(people.editor, people.author, slug, 'First sentence here. Second sentence here.', 'First sentence here');
-        const check = await room.publishedCheck(people.author, people.secondEditor, { claimId: story.claimId, verdict: 'TRUE', summary: `Checked ${setup.uniq()}`, body: 'Checked.' });
-        return { articleId: story.articleId, slug, claimId: story.claimId, checkId: check.id, checkVersion: check.version };
+        const story = await room.publishedStory(
+          people.editor,
+          people.author,
+          slug,
+          'First sentence here. Second sentence here.',
+          'First sentence here',
+        );
+        const check = await room.publishedCheck(people.author, people.secondEditor, {
+          claimId: story.claimId,
+          verdict: 'TRUE',
+          summary: `Checked ${setup.uniq()}`,
+          body: 'Checked.',
+        });
+        return {
+          articleId: story.articleId,
+          slug,
+          claimId: story.claimId,
+          checkId: check.id,
+          checkVersion: check.version,
+        };
       },
       async fuzzyCheckedClaim() {
         const story = await setup.checkedStory();
-        const { article } = await room.ok<{ article: { version: number } }>('query($id: ID!) { article(id: $id) { version } }', { id: story.articleId }, people.editor);
-        await room.updateArticle(people.editor, { id: story.articleId, expectedVersion: article.version, body: 'First sentence there. Second sentence here.', changeNote: 'Wording.' });
+        const { article } = await room.ok<{ article: { version: number } }>(
+          'query($id: ID!) { article(id: $id) { version } }',
+          { id: story.articleId },
+          people.editor,
+        );
+        await room.updateArticle(people.editor, {
+          id: story.articleId,
+          expectedVersion: article.version,
+          body: 'First sentence there. Second sentence here.',
+          changeNote: 'Wording.',
+        });
         return { claimId: story.claimId, newWords: 'First sentence there' };
       },
     };
@@ -214,14 +295,20 @@ describe('integrity oracle', () => {
       contextValue: contextFor(setup.server.db, createServices(setup.server.db), ANONYMOUS),
     });
     expect(data.errors).toBeUndefined();
-    const pages = await Promise.all(slugs.map(async (slug) => (await fetch(`${setup.server.url}/articles/${slug}`)).text()));
+    const pages = await Promise.all(
+      slugs.map(async (slug) => (await fetch(`${setup.server.url}/articles/${slug}`)).text()),
+    );
     const feed = await (await fetch(`${setup.server.url}/claimreview.json`)).text();
     return JSON.stringify({ data: data.data, pages, feed });
   }
 
   async function attempt(mutation: string, input: Record<string, unknown>, who: SignedIn) {
     const inputType = getNamedType(schema.getMutationType()!.getFields()[mutation].args[0].type).name;
-    return setup.server.gql(`mutation($input: ${inputType}!) { ${mutation}(input: $input) { __typename } }`, { input }, who.token);
+    return setup.server.gql(
+      `mutation($input: ${inputType}!) { ${mutation}(input: $input) { __typename } }`,
+      { input },
+      who.token,
+    );
   }
 
   it('classifies every mutation in the schema', () => {
@@ -237,7 +324,10 @@ describe('integrity oracle', () => {
     const before = await publicView();
     const expectRefused = async (input: Record<string, unknown>, who: SignedIn, code: string, field?: string) => {
       const result = await attempt(mutation, input, who);
-      expect(result.errors?.[0]?.extensions, `${mutation} by ${who.viewer.user?.name}`).toMatchObject({ code, ...(field ? { field } : {}) });
+      expect(result.errors?.[0]?.extensions, `${mutation} by ${who.viewer.user?.name}`).toMatchObject({
+        code,
+        ...(field ? { field } : {}),
+      });
       expect(await publicView(), `${mutation} by ${who.viewer.user?.name} changed what readers see`).toBe(before);
     };
     const expectAccepted = async (input: Record<string, unknown>, who: SignedIn) => {
@@ -254,18 +344,25 @@ describe('integrity oracle', () => {
         await expectRefused({ ...prepared.input, [noteField]: note }, s.lone, 'FORBIDDEN');
         await expectRefused({ ...prepared.input, [noteField]: note }, s.author, 'FORBIDDEN');
         // An editor must say why (a required note is the schema's to refuse).
-        const inputType = getNamedType(schema.getMutationType()!.getFields()[mutation].args[0].type) as GraphQLInputObjectType;
-        if (!isNonNullType(inputType.getFields()[noteField].type)) await expectRefused(prepared.input, s.editor, 'BAD_USER_INPUT', `input.${noteField}`);
+        const inputType = getNamedType(
+          schema.getMutationType()!.getFields()[mutation].args[0].type,
+        ) as GraphQLInputObjectType;
+        if (!isNonNullType(inputType.getFields()[noteField].type))
+          await expectRefused(prepared.input, s.editor, 'BAD_USER_INPUT', `input.${noteField}`);
         const after = await expectAccepted({ ...prepared.input, [noteField]: note }, s.editor);
         expect(after).not.toBe(before);
         expect(after, 'the change left no public record').toContain(note);
         break;
       }
       case 'four eyes': {
-        for (const who of [s.lone, s.author, prepared.changedBy!]) await expectRefused(prepared.input, who, 'FORBIDDEN');
+        for (const who of [s.lone, s.author, prepared.changedBy!])
+          await expectRefused(prepared.input, who, 'FORBIDDEN');
         const after = await expectAccepted(prepared.input, s.secondEditor);
         // The published content names all who wrote it: the credit is true.
-        const check = await s.room.ok<{ annotation: { status: string; contributors: { name: string }[] } }>('query($id: ID!) { annotation(id: $id) { status contributors { name } } }', { id: prepared.input.id });
+        const check = await s.room.ok<{ annotation: { status: string; contributors: { name: string }[] } }>(
+          'query($id: ID!) { annotation(id: $id) { status contributors { name } } }',
+          { id: prepared.input.id },
+        );
         expect(check.annotation.status).toBe('PUBLISHED');
         expect(check.annotation.contributors.map((user) => user.name)).toEqual(['Rita Reviewer', 'Ed Editor']);
         expect(after).toContain('Checked by Rita Reviewer, Ed Editor');
@@ -284,8 +381,14 @@ describe('integrity oracle', () => {
       case 'adds': {
         const after = await expectAccepted(prepared.input, s.lone);
         // Every article readers saw is as it was, but for one claim more: the claims they saw are unchanged.
-        type ArticleView = { claims: unknown[]; claimCount: number; verdictSummary: unknown[] } & Record<string, unknown>;
-        const articles = (view: string) => (JSON.parse(view) as { data: { articles: { edges: { node: ArticleView }[] } } }).data.articles.edges.map((edge) => edge.node);
+        type ArticleView = { claims: unknown[]; claimCount: number; verdictSummary: unknown[] } & Record<
+          string,
+          unknown
+        >;
+        const articles = (view: string) =>
+          (JSON.parse(view) as { data: { articles: { edges: { node: ArticleView }[] } } }).data.articles.edges.map(
+            (edge) => edge.node,
+          );
         const [was, is] = [articles(before), articles(after)];
         expect(is).toHaveLength(was.length);
         was.forEach((article, index) => {

@@ -1,6 +1,17 @@
 import { Newsroom } from '../helpers/newsroom';
 import type { SignedIn, TestServer } from '../helpers/test-app';
-import { type Action, type ActionKind, type Actor, bodyOf, type ModelArticle, type ModelCheck, type ModelClaim, type ModelSource, NewsroomModel, sentenceText } from './newsroom-model';
+import {
+  type Action,
+  type ActionKind,
+  type Actor,
+  bodyOf,
+  type ModelArticle,
+  type ModelCheck,
+  type ModelClaim,
+  type ModelSource,
+  NewsroomModel,
+  sentenceText,
+} from './newsroom-model';
 
 const CHECK_FIELDS = 'id version citations { source { id url title } excerpt }';
 
@@ -62,9 +73,34 @@ export class NewsroomActions {
     switch (kind) {
       case 'createArticle': {
         const sentences = [m.marker(), m.marker(), m.marker()];
-        const article: ModelArticle = { slug: `story-${m.tag}-${m.articles.length}`, id: '', version: 1, status: 'DRAFT', everPublished: false, headline: `Headline ${m.marker()}`, standfirst: `Standfirst ${m.marker()}`, sentences, note: null, withdrawal: null, claims: [], corrections: [] };
+        const article: ModelArticle = {
+          slug: `story-${m.tag}-${m.articles.length}`,
+          id: '',
+          version: 1,
+          status: 'DRAFT',
+          everPublished: false,
+          headline: `Headline ${m.marker()}`,
+          standfirst: `Standfirst ${m.marker()}`,
+          sentences,
+          note: null,
+          withdrawal: null,
+          claims: [],
+          corrections: [],
+        };
         // Some are dated in the past: the date says nothing about when readers could see them.
-        const created = await this.mutate<{ id: string; version: number }>('createArticle', 'CreateArticleInput', { slug: article.slug, headline: article.headline, standfirst: article.standfirst, body: bodyOf(article), ...(flag ? { publishedAt: '2020-01-01T00:00:00.000Z' } : {}) }, 'editor', 'id version');
+        const created = await this.mutate<{ id: string; version: number }>(
+          'createArticle',
+          'CreateArticleInput',
+          {
+            slug: article.slug,
+            headline: article.headline,
+            standfirst: article.standfirst,
+            body: bodyOf(article),
+            ...(flag ? { publishedAt: '2020-01-01T00:00:00.000Z' } : {}),
+          },
+          'editor',
+          'id version',
+        );
         if (!created) return false;
         Object.assign(article, created);
         m.articles.push(article);
@@ -77,8 +113,21 @@ export class NewsroomActions {
         const standfirst = `Standfirst ${m.marker()}`;
         const sentences = flag ? article.sentences.map((s, i) => (i === pick % 3 ? m.marker() : s)) : article.sentences;
         const note = article.status === 'PUBLISHED' || pick % 2 === 0 ? `Note ${m.marker()}` : null;
-        const input = { id: article.id, expectedVersion: article.version, headline, standfirst, ...(flag ? { body: bodyOf({ sentences }) } : {}), ...(note ? { changeNote: note } : {}) };
-        const updated = await this.mutate<{ version: number }>('updateArticle', 'UpdateArticleInput', input, 'editor', 'version');
+        const input = {
+          id: article.id,
+          expectedVersion: article.version,
+          headline,
+          standfirst,
+          ...(flag ? { body: bodyOf({ sentences }) } : {}),
+          ...(note ? { changeNote: note } : {}),
+        };
+        const updated = await this.mutate<{ version: number }>(
+          'updateArticle',
+          'UpdateArticleInput',
+          input,
+          'editor',
+          'version',
+        );
         if (!updated) return false;
         Object.assign(article, { headline, standfirst, sentences, note, version: updated.version });
         return true;
@@ -86,7 +135,13 @@ export class NewsroomActions {
       case 'publishArticle': {
         const article = pickFrom(m.articles.filter((a) => a.status !== 'PUBLISHED'));
         if (!article) return null;
-        const published = await this.mutate<{ version: number }>('publishArticle', 'ArticleTransitionInput', { id: article.id }, 'editor', 'version');
+        const published = await this.mutate<{ version: number }>(
+          'publishArticle',
+          'ArticleTransitionInput',
+          { id: article.id },
+          'editor',
+          'version',
+        );
         if (!published) return false;
         Object.assign(article, { status: 'PUBLISHED', everPublished: true, version: published.version });
         await this.onPublished(article.id);
@@ -96,7 +151,13 @@ export class NewsroomActions {
         const article = pickFrom(m.articles.filter((a) => a.status === 'PUBLISHED'));
         if (!article) return null;
         const withdrawal = `Withdrawn ${m.marker()}`;
-        const archived = await this.mutate<{ version: number }>('archiveArticle', 'ArticleTransitionInput', { id: article.id, note: withdrawal }, 'editor', 'version');
+        const archived = await this.mutate<{ version: number }>(
+          'archiveArticle',
+          'ArticleTransitionInput',
+          { id: article.id, note: withdrawal },
+          'editor',
+          'version',
+        );
         if (!archived) return false;
         Object.assign(article, { status: 'ARCHIVED', version: archived.version, withdrawal });
         return true;
@@ -108,7 +169,13 @@ export class NewsroomActions {
         if (article.claims.some((claim) => !claim.deleted && claim.quote === quote)) return null;
         const claimant = `Claimant ${m.marker()}`;
         // Reviewers mark claims in published stories; editors in drafts too.
-        const created = await this.mutate<{ id: string }>('createClaim', 'CreateClaimInput', { articleId: article.id, quote, claimant }, article.status === 'PUBLISHED' ? 'reviewer' : 'editor', 'id');
+        const created = await this.mutate<{ id: string }>(
+          'createClaim',
+          'CreateClaimInput',
+          { articleId: article.id, quote, claimant },
+          article.status === 'PUBLISHED' ? 'reviewer' : 'editor',
+          'id',
+        );
         if (!created) return false;
         article.claims.push({ id: created.id, quote, claimant, deleted: false, checks: [] });
         return true;
@@ -119,17 +186,35 @@ export class NewsroomActions {
         const claimant = `Claimant ${m.marker()}`;
         const note = `Note ${m.marker()}`;
         // A reviewer first, where they can reach it; a checked claim needs an editor and a note.
-        const byReviewer = target.article.status === 'PUBLISHED' ? await this.mutate('updateClaim', 'UpdateClaimInput', { id: target.claim.id, claimant }, 'reviewer', 'id') : null;
-        const changed = byReviewer ?? (await this.mutate('updateClaim', 'UpdateClaimInput', { id: target.claim.id, claimant, ...(NewsroomModel.onRecord(target.claim) ? { note } : {}) }, 'editor', 'id'));
+        const byReviewer =
+          target.article.status === 'PUBLISHED'
+            ? await this.mutate('updateClaim', 'UpdateClaimInput', { id: target.claim.id, claimant }, 'reviewer', 'id')
+            : null;
+        const changed =
+          byReviewer ??
+          (await this.mutate(
+            'updateClaim',
+            'UpdateClaimInput',
+            { id: target.claim.id, claimant, ...(NewsroomModel.onRecord(target.claim) ? { note } : {}) },
+            'editor',
+            'id',
+          ));
         if (!changed) return false;
-        if (NewsroomModel.onRecord(target.claim)) target.article.corrections.push({ markers: [note, target.claim.claimant, claimant], sinceFirstPublication: target.article.everPublished });
+        if (NewsroomModel.onRecord(target.claim))
+          target.article.corrections.push({
+            markers: [note, target.claim.claimant, claimant],
+            sinceFirstPublication: target.article.everPublished,
+          });
         target.claim.claimant = claimant;
         return true;
       }
       case 'deleteClaim': {
         const target = pickFrom(m.liveClaims());
         if (!target) return null;
-        if (!(await this.mutate('deleteClaim', 'DeleteClaimInput', { id: target.claim.id }, 'editor', 'deletedClaimId'))) return false;
+        if (
+          !(await this.mutate('deleteClaim', 'DeleteClaimInput', { id: target.claim.id }, 'editor', 'deletedClaimId'))
+        )
+          return false;
         target.claim.deleted = true;
         return true;
       }
@@ -142,8 +227,21 @@ export class NewsroomActions {
         const note = `Note ${m.marker()}`;
         const onRecord = NewsroomModel.onRecord(target.claim);
         const who: Actor = target.article.status === 'PUBLISHED' && !onRecord && flag ? 'reviewer' : 'editor';
-        if (!(await this.mutate('reattachClaim', 'ReattachClaimInput', { id: target.claim.id, quote, ...(onRecord ? { note } : {}) }, who, 'id'))) return false;
-        if (onRecord) target.article.corrections.push({ markers: [note, target.claim.quote, quote], sinceFirstPublication: target.article.everPublished });
+        if (
+          !(await this.mutate(
+            'reattachClaim',
+            'ReattachClaimInput',
+            { id: target.claim.id, quote, ...(onRecord ? { note } : {}) },
+            who,
+            'id',
+          ))
+        )
+          return false;
+        if (onRecord)
+          target.article.corrections.push({
+            markers: [note, target.claim.quote, quote],
+            sinceFirstPublication: target.article.everPublished,
+          });
         target.claim.quote = quote;
         return true;
       }
@@ -152,11 +250,29 @@ export class NewsroomActions {
         if (!target) return null;
         const author: Actor = target.article.status === 'PUBLISHED' ? 'reviewer' : 'editor';
         const known = flag ? undefined : pickFrom(m.sources);
-        const citation = known ? { sourceId: known.id, stance: 'SUPPORTS', excerpt: `Excerpt ${m.marker()}` } : this.newCitation();
+        const citation = known
+          ? { sourceId: known.id, stance: 'SUPPORTS', excerpt: `Excerpt ${m.marker()}` }
+          : this.newCitation();
         const check = { summary: `Summary ${m.marker()}`, body: `Body ${m.marker()}` };
-        const created = await this.mutate<CheckAnswer>('createAnnotation', 'CreateAnnotationInput', { claimId: target.claim.id, verdict: 'MIXED', ...check, citations: [citation] }, author, CHECK_FIELDS);
+        const created = await this.mutate<CheckAnswer>(
+          'createAnnotation',
+          'CreateAnnotationInput',
+          { claimId: target.claim.id, verdict: 'MIXED', ...check, citations: [citation] },
+          author,
+          CHECK_FIELDS,
+        );
         if (!created) return false;
-        target.claim.checks.push({ id: created.id, author, status: 'DRAFT', version: created.version, ...check, citations: this.citationsFrom(created), lastNote: null, retractionReason: null, contributors: new Set([author]) });
+        target.claim.checks.push({
+          id: created.id,
+          author,
+          status: 'DRAFT',
+          version: created.version,
+          ...check,
+          citations: this.citationsFrom(created),
+          lastNote: null,
+          retractionReason: null,
+          contributors: new Set([author]),
+        });
         return true;
       }
       case 'editCheck': {
@@ -169,17 +285,41 @@ export class NewsroomActions {
         const note = published ? `Note ${m.marker()}` : null;
         const summary = `Summary ${m.marker()}`;
         const citations = published && flag ? [this.newCitation()] : undefined;
-        const updated = await this.mutate<CheckAnswer>('updateAnnotation', 'UpdateAnnotationInput', { id: check.id, expectedVersion: check.version, summary, ...(citations ? { citations } : {}), ...(note ? { note } : {}) }, who, CHECK_FIELDS);
+        const updated = await this.mutate<CheckAnswer>(
+          'updateAnnotation',
+          'UpdateAnnotationInput',
+          {
+            id: check.id,
+            expectedVersion: check.version,
+            summary,
+            ...(citations ? { citations } : {}),
+            ...(note ? { note } : {}),
+          },
+          who,
+          CHECK_FIELDS,
+        );
         if (!updated) return false;
-        Object.assign(check, { summary, version: updated.version, citations: this.citationsFrom(updated), lastNote: note });
+        Object.assign(check, {
+          summary,
+          version: updated.version,
+          citations: this.citationsFrom(updated),
+          lastNote: note,
+        });
         check.contributors.add(who);
-        if (note) target.article.corrections.push({ markers: [note], sinceFirstPublication: target.article.everPublished });
+        if (note)
+          target.article.corrections.push({ markers: [note], sinceFirstPublication: target.article.everPublished });
         return true;
       }
       case 'submitCheck': {
         const target = pickFrom(m.checks().filter(({ check }) => check.status === 'DRAFT'));
         if (!target) return null;
-        const submitted = await this.mutate<{ version: number }>('submitAnnotation', 'AnnotationTransitionInput', { id: target.check.id }, target.check.author, 'version');
+        const submitted = await this.mutate<{ version: number }>(
+          'submitAnnotation',
+          'AnnotationTransitionInput',
+          { id: target.check.id },
+          target.check.author,
+          'version',
+        );
         if (!submitted) return false;
         Object.assign(target.check, { status: 'IN_REVIEW', version: submitted.version, lastNote: null });
         return true;
@@ -188,7 +328,13 @@ export class NewsroomActions {
         const target = pickFrom(m.checks().filter(({ check }) => check.status === 'IN_REVIEW'));
         if (!target) return null;
         for (const who of ['secondEditor', 'editor'] as const) {
-          const published = await this.mutate<{ version: number }>('publishAnnotation', 'PublishAnnotationInput', { id: target.check.id, expectedVersion: target.check.version }, who, 'version');
+          const published = await this.mutate<{ version: number }>(
+            'publishAnnotation',
+            'PublishAnnotationInput',
+            { id: target.check.id, expectedVersion: target.check.version },
+            who,
+            'version',
+          );
           if (!published) continue;
           Object.assign(target.check, { status: 'PUBLISHED', version: published.version, lastNote: null });
           return true;
@@ -199,9 +345,20 @@ export class NewsroomActions {
         const target = pickFrom(m.checks().filter(({ check }) => check.status === 'PUBLISHED'));
         if (!target) return null;
         const reason = `Reason ${m.marker()}`;
-        const retracted = await this.mutate<{ version: number }>('retractAnnotation', 'RetractAnnotationInput', { id: target.check.id, reason }, 'editor', 'version');
+        const retracted = await this.mutate<{ version: number }>(
+          'retractAnnotation',
+          'RetractAnnotationInput',
+          { id: target.check.id, reason },
+          'editor',
+          'version',
+        );
         if (!retracted) return false;
-        Object.assign(target.check, { status: 'RETRACTED', version: retracted.version, lastNote: reason, retractionReason: reason });
+        Object.assign(target.check, {
+          status: 'RETRACTED',
+          version: retracted.version,
+          lastNote: reason,
+          retractionReason: reason,
+        });
         target.article.corrections.push({ markers: [reason], sinceFirstPublication: target.article.everPublished });
         return true;
       }
@@ -210,7 +367,11 @@ export class NewsroomActions {
 
   private newCitation() {
     const marker = this.model.marker();
-    return { source: { url: `https://example.org/${marker}`, title: `Source ${marker}`, kind: 'NEWS_REPORT' }, stance: 'REFUTES', excerpt: `Excerpt ${this.model.marker()}` };
+    return {
+      source: { url: `https://example.org/${marker}`, title: `Source ${marker}`, kind: 'NEWS_REPORT' },
+      stance: 'REFUTES',
+      excerpt: `Excerpt ${this.model.marker()}`,
+    };
   }
 
   /** The check's citations as the service stored them, each source known to the model once. */
@@ -226,17 +387,38 @@ export class NewsroomActions {
   private async staleClaims(): Promise<Set<string>> {
     const ids = this.model.liveClaims().map(({ claim }) => claim.id);
     if (ids.length === 0) return new Set();
-    const answer = await this.room.ok<{ nodes: ({ id: string; anchorStatus: string } | null)[] }>('query($ids: [ID!]!) { nodes(ids: $ids) { ... on Claim { id anchorStatus } } }', { ids }, this.people.editor);
-    return new Set(answer.nodes.filter((node) => node && ['FUZZY', 'AMBIGUOUS', 'ORPHANED'].includes(node.anchorStatus)).map((node) => node!.id));
+    const answer = await this.room.ok<{ nodes: ({ id: string; anchorStatus: string } | null)[] }>(
+      'query($ids: [ID!]!) { nodes(ids: $ids) { ... on Claim { id anchorStatus } } }',
+      { ids },
+      this.people.editor,
+    );
+    return new Set(
+      answer.nodes
+        .filter((node) => node && ['FUZZY', 'AMBIGUOUS', 'ORPHANED'].includes(node.anchorStatus))
+        .map((node) => node!.id),
+    );
   }
 
   /** The mutation's answer, or null when the service refused it (which changes nothing). */
-  private async mutate<T = Record<string, unknown>>(field: string, inputType: string, input: Record<string, unknown>, who: Actor, selection: string): Promise<T | null> {
-    const result = await this.room.attempt<Record<string, T>>(`mutation($input: ${inputType}!) { ${field}(input: $input) { ${selection} } }`, { input }, this.people[who]);
+  private async mutate<T = Record<string, unknown>>(
+    field: string,
+    inputType: string,
+    input: Record<string, unknown>,
+    who: Actor,
+    selection: string,
+  ): Promise<T | null> {
+    const result = await this.room.attempt<Record<string, T>>(
+      `mutation($input: ${inputType}!) { ${field}(input: $input) { ${selection} } }`,
+      { input },
+      this.people[who],
+    );
     if (result.errors) {
       const code = result.errors[0].extensions?.code;
       // Refusals are part of the game; anything else is a fault of the service.
-      if (!['FORBIDDEN', 'CONFLICT', 'BAD_USER_INPUT', 'NOT_FOUND'].includes(String(code))) throw new Error(`${field} failed: ${JSON.stringify(result.errors)} ${JSON.stringify(this.room.server.logger.entries)}`);
+      if (!['FORBIDDEN', 'CONFLICT', 'BAD_USER_INPUT', 'NOT_FOUND'].includes(String(code)))
+        throw new Error(
+          `${field} failed: ${JSON.stringify(result.errors)} ${JSON.stringify(this.room.server.logger.entries)}`,
+        );
       return null;
     }
     return result.data![field];

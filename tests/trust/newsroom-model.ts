@@ -96,11 +96,15 @@ export class NewsroomModel {
   }
 
   checks(): { article: ModelArticle; claim: ModelClaim; check: ModelCheck }[] {
-    return this.articles.flatMap((article) => article.claims.flatMap((claim) => claim.checks.map((check) => ({ article, claim, check }))));
+    return this.articles.flatMap((article) =>
+      article.claims.flatMap((claim) => claim.checks.map((check) => ({ article, claim, check }))),
+    );
   }
 
   liveClaims(): { article: ModelArticle; claim: ModelClaim }[] {
-    return this.articles.flatMap((article) => article.claims.filter((claim) => !claim.deleted).map((claim) => ({ article, claim })));
+    return this.articles.flatMap((article) =>
+      article.claims.filter((claim) => !claim.deleted).map((claim) => ({ article, claim })),
+    );
   }
 
   /** A claim is on the public record once it carries a published (or retracted) fact-check. */
@@ -118,7 +122,9 @@ export class NewsroomModel {
       if (article.status !== 'PUBLISHED') continue;
       for (const claim of article.claims) {
         if (claim.deleted) continue;
-        for (const check of claim.checks) if (NewsroomModel.isPublic(check)) for (const citation of check.citations) this.publicSources.add(citation.source);
+        for (const check of claim.checks)
+          if (NewsroomModel.isPublic(check))
+            for (const citation of check.citations) this.publicSources.add(citation.source);
       }
     }
   }
@@ -140,7 +146,8 @@ export class NewsroomModel {
       add(article.standfirst);
       add(bodyOf(article));
       add(article.note);
-      for (const correction of article.corrections) if (correction.sinceFirstPublication) correction.markers.forEach(add);
+      for (const correction of article.corrections)
+        if (correction.sinceFirstPublication) correction.markers.forEach(add);
       for (const claim of article.claims) {
         if (claim.deleted) continue;
         add(claim.quote);
@@ -160,7 +167,14 @@ export class NewsroomModel {
 
   /** Every marker in the newsroom: what staff may have written anywhere. */
   allSourceMarkers(): Set<string> {
-    return new Set(this.sources.flatMap((source) => [...source.url.matchAll(NewsroomModel.markerPattern(this.tag)), ...source.title.matchAll(NewsroomModel.markerPattern(this.tag))].map((match) => match[0])));
+    return new Set(
+      this.sources.flatMap((source) =>
+        [
+          ...source.url.matchAll(NewsroomModel.markerPattern(this.tag)),
+          ...source.title.matchAll(NewsroomModel.markerPattern(this.tag)),
+        ].map((match) => match[0]),
+      ),
+    );
   }
 
   /** The accounts readers may see: those who wrote or changed a fact-check they can see. */
@@ -168,7 +182,10 @@ export class NewsroomModel {
     const actors = new Set<Actor>();
     for (const article of this.articles) {
       if (article.status !== 'PUBLISHED') continue;
-      for (const claim of article.claims) if (!claim.deleted) for (const check of claim.checks) if (NewsroomModel.isPublic(check)) check.contributors.forEach((actor) => actors.add(actor));
+      for (const claim of article.claims)
+        if (!claim.deleted)
+          for (const check of claim.checks)
+            if (NewsroomModel.isPublic(check)) check.contributors.forEach((actor) => actors.add(actor));
     }
     return actors;
   }
@@ -187,7 +204,15 @@ export class NewsroomModel {
               claims: sortClaims(
                 article.claims
                   .filter((claim) => !claim.deleted)
-                  .map((claim) => ({ quote: claim.quote, claimant: claim.claimant, checks: sortChecks(claim.checks.filter(NewsroomModel.isPublic).map((check) => ({ summary: check.summary, status: check.status }))) })),
+                  .map((claim) => ({
+                    quote: claim.quote,
+                    claimant: claim.claimant,
+                    checks: sortChecks(
+                      claim.checks
+                        .filter(NewsroomModel.isPublic)
+                        .map((check) => ({ summary: check.summary, status: check.status })),
+                    ),
+                  })),
               ),
             },
       ]),

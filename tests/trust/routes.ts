@@ -16,7 +16,8 @@ export function expressRoutes(app: express.Express): string[] {
   const walk = (stack: Layer[], prefix: string) => {
     for (const layer of stack) {
       if (layer.route) {
-        for (const method of Object.keys(layer.route.methods)) routes.add(`${method.toUpperCase()} ${prefix}${layer.route.path}`);
+        for (const method of Object.keys(layer.route.methods))
+          routes.add(`${method.toUpperCase()} ${prefix}${layer.route.path}`);
       } else if (layer.handle.stack) {
         walk(layer.handle.stack, layer.slash || !layer.rawPath ? prefix : `${prefix}${layer.rawPath}`);
       } else if (layer.rawPath && !layer.slash) {

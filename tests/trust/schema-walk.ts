@@ -1,4 +1,15 @@
-import { getNamedType, type GraphQLSchema, isAbstractType, isLeafType, isNonNullType, isObjectType, parse, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
+import {
+  getNamedType,
+  type GraphQLSchema,
+  isAbstractType,
+  isLeafType,
+  isNonNullType,
+  isObjectType,
+  parse,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+} from 'graphql';
 
 /**
  * A selection of every field of `typeName`, and of the objects under it, generated from the
@@ -7,19 +18,33 @@ import { getNamedType, type GraphQLSchema, isAbstractType, isLeafType, isNonNull
  * below the root that needs an argument fails loudly: a new read path the oracle cannot call
  * must be given a way to be called.
  */
-export function everyField(schema: GraphQLSchema, typeName: string, depth: number, path: string[] = [], aliasPrefix = ''): string {
+export function everyField(
+  schema: GraphQLSchema,
+  typeName: string,
+  depth: number,
+  path: string[] = [],
+  aliasPrefix = '',
+): string {
   const type = schema.getType(typeName);
   if (!type) throw new Error(`no type ${typeName}`);
   if (isAbstractType(type)) {
     // Each possible type's fields under aliases of their own: the same name may have another type elsewhere.
-    const parts = schema.getPossibleTypes(type).map((possible) => `... on ${possible.name} { ${everyField(schema, possible.name, depth, path, `${possible.name}_`)} }`);
+    const parts = schema
+      .getPossibleTypes(type)
+      .map(
+        (possible) =>
+          `... on ${possible.name} { ${everyField(schema, possible.name, depth, path, `${possible.name}_`)} }`,
+      );
     return `__typename ${parts.join(' ')}`;
   }
   if (!isObjectType(type)) throw new Error(`${typeName} is not an object type`);
   const selections: string[] = ['__typename'];
   for (const field of Object.values(type.getFields())) {
     const required = field.args.filter((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined);
-    if (required.length > 0) throw new Error(`${typeName}.${field.name} needs arguments (${required.map((arg) => arg.name).join(', ')}): teach the oracle how to call it`);
+    if (required.length > 0)
+      throw new Error(
+        `${typeName}.${field.name} needs arguments (${required.map((arg) => arg.name).join(', ')}): teach the oracle how to call it`,
+      );
     const named = getNamedType(field.type);
     const name = aliasPrefix ? `${aliasPrefix}${field.name}: ${field.name}` : field.name;
     if (isLeafType(named)) {

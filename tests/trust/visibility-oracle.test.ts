@@ -12,7 +12,15 @@ import { connectLive, type LiveClient, type LiveStream } from '../helpers/live-c
 import { moment } from '../helpers/newsroom';
 import { type SignedIn, startTestServer, type TestServer } from '../helpers/test-app';
 import { NewsroomActions } from './newsroom-actions';
-import { actions, type Actor, KNOWN_HISTORIES, NewsroomModel, type ReaderView, sortChecks, sortClaims } from './newsroom-model';
+import {
+  actions,
+  type Actor,
+  KNOWN_HISTORIES,
+  NewsroomModel,
+  type ReaderView,
+  sortChecks,
+  sortClaims,
+} from './newsroom-model';
 import { expressRoutes } from './routes';
 import { everyField, reachableFields, selectedFields, textOf } from './schema-walk';
 
@@ -51,8 +59,18 @@ interface Run {
 }
 
 /** Runs an operation on the real schema and resolvers as `who` would (abuse limits aside). */
-async function ask(run: Run, who: Who, source: string, variableValues: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
-  const result = await graphql({ schema: run.schema, source, variableValues, contextValue: contextFor(run.server.db, run.services, run.viewers[who]) });
+async function ask(
+  run: Run,
+  who: Who,
+  source: string,
+  variableValues: Record<string, unknown> = {},
+): Promise<Record<string, unknown>> {
+  const result = await graphql({
+    schema: run.schema,
+    source,
+    variableValues,
+    contextValue: contextFor(run.server.db, run.services, run.viewers[who]),
+  });
   if (result.errors) throw new Error(`${source.slice(0, 80)}: ${JSON.stringify(result.errors)}`);
   return result.data as Record<string, unknown>;
 }
@@ -67,8 +85,16 @@ async function allPages(run: Run, who: Who, field: string, nodeType: string, arg
   const pages: unknown[] = [];
   let after: string | null = null;
   for (let page = 0; page < 50; page += 1) {
-    const data = await ask(run, who, `query($after: String) { ${field}(first: 100, after: $after${args}) { ${pageSelection(run.schema, nodeType)} } }`, { after });
-    const connection = data[field] as { edges: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+    const data = await ask(
+      run,
+      who,
+      `query($after: String) { ${field}(first: 100, after: $after${args}) { ${pageSelection(run.schema, nodeType)} } }`,
+      { after },
+    );
+    const connection = data[field] as {
+      edges: unknown[];
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
     pages.push(connection);
     if (!connection.pageInfo.hasNextPage) break;
     after = connection.pageInfo.endCursor;
@@ -78,8 +104,17 @@ async function allPages(run: Run, who: Who, field: string, nodeType: string, arg
 
 /** Global ids of every row of the database, whoever may see it. */
 async function everyId(run: Run): Promise<Record<'Article' | 'Claim' | 'Annotation' | 'Source' | 'User', string[]>> {
-  const of = async (type: NodeTypeName, table: string) => (await inspectRows(run.server.db, sql<{ id: number }>`SELECT id FROM ${sql.table(table)} ORDER BY id`)).map((row) => toGlobalId(type, row.id));
-  return { Article: await of('Article', 'articles'), Claim: await of('Claim', 'claims'), Annotation: await of('Annotation', 'annotations'), Source: await of('Source', 'sources'), User: await of('User', 'users') };
+  const of = async (type: NodeTypeName, table: string) =>
+    (await inspectRows(run.server.db, sql<{ id: number }>`SELECT id FROM ${sql.table(table)} ORDER BY id`)).map((row) =>
+      toGlobalId(type, row.id),
+    );
+  return {
+    Article: await of('Article', 'articles'),
+    Claim: await of('Claim', 'claims'),
+    Annotation: await of('Annotation', 'annotations'),
+    Source: await of('Source', 'sources'),
+    User: await of('User', 'users'),
+  };
 }
 
 /**
@@ -93,7 +128,12 @@ const QUERY_PATHS: Record<string, (run: Run, who: Who) => Promise<unknown[]>> = 
     return Promise.all(
       run.model.articles.map(({ slug }) =>
         // The article now, and as of every moment of the history, in one document.
-        ask(run, who, `query($slug: String!) { now: article(slug: $slug) { ${now} } ${run.snapshots.map(({ at }, i) => `m${i}: article(slug: $slug, asOf: "${at}") { ${past} }`).join(' ')} }`, { slug }),
+        ask(
+          run,
+          who,
+          `query($slug: String!) { now: article(slug: $slug) { ${now} } ${run.snapshots.map(({ at }, i) => `m${i}: article(slug: $slug, asOf: "${at}") { ${past} }`).join(' ')} }`,
+          { slug },
+        ),
       ),
     );
   },
@@ -105,7 +145,15 @@ const QUERY_PATHS: Record<string, (run: Run, who: Who) => Promise<unknown[]>> = 
   nodes: async (run, who) => {
     const ids = Object.values(await everyId(run)).flat();
     const answers: unknown[] = [];
-    for (let i = 0; i < ids.length; i += 100) answers.push(await ask(run, who, `query($ids: [ID!]!) { nodes(ids: $ids) { ${everyField(run.schema, 'Node', LOOKUP_DEPTH)} } }`, { ids: ids.slice(i, i + 100) }));
+    for (let i = 0; i < ids.length; i += 100)
+      answers.push(
+        await ask(
+          run,
+          who,
+          `query($ids: [ID!]!) { nodes(ids: $ids) { ${everyField(run.schema, 'Node', LOOKUP_DEPTH)} } }`,
+          { ids: ids.slice(i, i + 100) },
+        ),
+      );
     return answers;
   },
   claim: async (run, who) => byIds(run, who, 'claim', 'Claim', (await everyId(run)).Claim),
@@ -168,7 +216,8 @@ async function readerPages(run: Run): Promise<string[]> {
     texts.push(textOf(await run.server.gql(`query($slug: String!) { article(slug: $slug) ${READER_VIEW} }`, { slug })));
   }
   let feed = JSON.parse(await get('/claimreview.json')) as { next: string | null };
-  for (let page = 0; feed.next && page < 20; page += 1) feed = JSON.parse(await get(new URL(feed.next).pathname + new URL(feed.next).search)) as { next: string | null };
+  for (let page = 0; feed.next && page < 20; page += 1)
+    feed = JSON.parse(await get(new URL(feed.next).pathname + new URL(feed.next).search)) as { next: string | null };
   return texts;
 }
 
@@ -178,12 +227,22 @@ function markersIn(text: string, tag: string): Set<string> {
 
 function readerView(article: Record<string, unknown> | null): ReaderView | null {
   if (!article) return null;
-  const claims = article.claims as { quote: string; claimant: string; annotations: { summary: string; status: string }[] }[];
+  const claims = article.claims as {
+    quote: string;
+    claimant: string;
+    annotations: { summary: string; status: string }[];
+  }[];
   return {
     headline: article.headline as string,
     standfirst: article.standfirst as string,
     body: article.body as string,
-    claims: sortClaims(claims.map((claim) => ({ quote: claim.quote, claimant: claim.claimant, checks: sortChecks(claim.annotations.map(({ summary, status }) => ({ summary, status }))) }))),
+    claims: sortClaims(
+      claims.map((claim) => ({
+        quote: claim.quote,
+        claimant: claim.claimant,
+        checks: sortChecks(claim.annotations.map(({ summary, status }) => ({ summary, status }))),
+      })),
+    ),
   };
 }
 
@@ -200,16 +259,39 @@ describe('visibility oracle', () => {
     const asked = selectedFields(
       schema,
       `{ article(slug: "s") { ${everyField(schema, 'Article', DEPTH)} } node(id: "n") { ${everyField(schema, 'Node', LOOKUP_DEPTH)} }
-         ${['articles:Article', 'claims:Claim', 'sources:Source'].map((pair) => { const [field, type] = pair.split(':'); return `${field} { ${pageSelection(schema, type)} }`; }).join(' ')}
+         ${['articles:Article', 'claims:Claim', 'sources:Source']
+           .map((pair) => {
+             const [field, type] = pair.split(':');
+             return `${field} { ${pageSelection(schema, type)} }`;
+           })
+           .join(' ')}
          search(query: "q") { ${pageSelection(schema, 'SearchHit')} } viewer { ${everyField(schema, 'User', DEPTH)} } }`,
     );
-    for (const [field, type] of [['annotationPublished', 'Annotation'], ['claimVerdictChanged', 'Claim']]) {
-      for (const name of selectedFields(schema, `subscription { ${field}(articleId: "a") { ${everyField(schema, type, 3)} } }`)) asked.add(name);
+    for (const [field, type] of [
+      ['annotationPublished', 'Annotation'],
+      ['claimVerdictChanged', 'Claim'],
+    ]) {
+      for (const name of selectedFields(
+        schema,
+        `subscription { ${field}(articleId: "a") { ${everyField(schema, type, 3)} } }`,
+      ))
+        asked.add(name);
     }
-    const rootFields = new Set([...Object.keys(schema.getQueryType()!.getFields()).map((f) => `Query.${f}`), ...SUBSCRIPTION_FIELDS.map((f) => `Subscription.${f}`)]);
+    const rootFields = new Set([
+      ...Object.keys(schema.getQueryType()!.getFields()).map((f) => `Query.${f}`),
+      ...SUBSCRIPTION_FIELDS.map((f) => `Subscription.${f}`),
+    ]);
     expect([...reachableFields(schema)].filter((field) => !asked.has(field) && !rootFields.has(field))).toEqual([]);
     // The read paths this issue added among them.
-    for (const field of ['Annotation.contributors', 'AnnotationRevision.actor', 'Correction.annotation', 'Correction.previousText', 'Correction.newText', 'User.role']) expect(asked).toContain(field);
+    for (const field of [
+      'Annotation.contributors',
+      'AnnotationRevision.actor',
+      'Correction.annotation',
+      'Correction.previousText',
+      'Correction.newText',
+      'User.role',
+    ])
+      expect(asked).toContain(field);
     const server = await startTestServer({ demo: false });
     try {
       expect(expressRoutes(server.app.express)).toEqual(Object.keys(ROUTES).sort());
@@ -230,14 +312,21 @@ describe('visibility oracle', () => {
         runs += 1;
         const server = await startTestServer({ demo: false });
         servers.push(server);
-        const tag = `${String.fromCharCode(97 + (runs % 26))}${Math.random().toString(36).replace(/[^a-z]/g, '').slice(0, 3).padEnd(3, 'q')}`;
+        const tag = `${String.fromCharCode(97 + (runs % 26))}${Math.random()
+          .toString(36)
+          .replace(/[^a-z]/g, '')
+          .slice(0, 3)
+          .padEnd(3, 'q')}`;
         const people: Record<Actor | 'observer', SignedIn> = {
           reviewer: await server.signIn(Role.REVIEWER, 'Rita Reviewer'),
           editor: await server.signIn(Role.EDITOR, 'Ed Editor'),
           secondEditor: await server.signIn(Role.EDITOR, 'Eve Editor'),
           observer: await server.signIn(Role.REVIEWER, 'Otto Observer'),
         };
-        const live: Record<Who, LiveClient> = { anonymous: connectLive(server), observer: connectLive(server, people.observer.token) };
+        const live: Record<Who, LiveClient> = {
+          anonymous: connectLive(server),
+          observer: connectLive(server, people.observer.token),
+        };
         const run: Run = {
           server,
           schema,
@@ -249,8 +338,16 @@ describe('visibility oracle', () => {
         };
         const subscribe = async (articleId: string) => {
           for (const who of ['anonymous', 'observer'] as const) {
-            for (const [field, type] of [['annotationPublished', 'Annotation'], ['claimVerdictChanged', 'Claim']]) {
-              run.streams[who].push(await live[who].subscribe(`subscription($a: ID!) { ${field}(articleId: $a) { ${everyField(schema, type, 3)} } }`, { a: articleId }));
+            for (const [field, type] of [
+              ['annotationPublished', 'Annotation'],
+              ['claimVerdictChanged', 'Claim'],
+            ]) {
+              run.streams[who].push(
+                await live[who].subscribe(
+                  `subscription($a: ID!) { ${field}(articleId: $a) { ${everyField(schema, type, 3)} } }`,
+                  { a: articleId },
+                ),
+              );
             }
           }
         };
@@ -259,9 +356,24 @@ describe('visibility oracle', () => {
           let ok = 0;
           for (const action of history) {
             if (await actor.play(action)) ok += 1;
-            run.snapshots.push({ at: await moment(2), views: run.model.readerViews(), markers: run.model.visibleMarkers() });
+            run.snapshots.push({
+              at: await moment(2),
+              views: run.model.readerViews(),
+              markers: run.model.visibleMarkers(),
+            });
           }
-          console.log('STATS', history.length, ok, run.model.articles.map((a) => a.status).join(','), run.model.checks().map((c) => c.check.status).join(','), run.model.publicSources.size, run.model.sources.length);
+          console.log(
+            'STATS',
+            history.length,
+            ok,
+            run.model.articles.map((a) => a.status).join(','),
+            run.model
+              .checks()
+              .map((c) => c.check.status)
+              .join(','),
+            run.model.publicSources.size,
+            run.model.sources.length,
+          );
           const everPublic = new Set(run.snapshots.flatMap((snapshot) => [...snapshot.markers]));
           // Events still on their way are delivered before the streams are read.
           await server.db.writes.drain();
@@ -274,7 +386,8 @@ describe('visibility oracle', () => {
             if (who === 'anonymous') texts.push(...(await readerPages(run)));
             const found = markersIn(texts.join('\n'), tag);
             // Staff see every source (a draft's evidence included), nothing else readers did not see.
-            const allowed = who === 'anonymous' ? everPublic : new Set([...everPublic, ...run.model.allSourceMarkers()]);
+            const allowed =
+              who === 'anonymous' ? everPublic : new Set([...everPublic, ...run.model.allSourceMarkers()]);
             const leaked = [...found].filter((marker) => !allowed.has(marker));
             expect(leaked, `${who} was answered text readers never saw`).toEqual([]);
             if (who === 'anonymous') {
@@ -286,20 +399,52 @@ describe('visibility oracle', () => {
           // What readers are answered is the published state, now and as of every moment.
           const current = run.model.readerViews();
           for (const article of run.model.articles) {
-            const now = (await ask(run, 'anonymous', `query($slug: String!) { article(slug: $slug) ${READER_VIEW} }`, { slug: article.slug })).article;
-            expect(readerView(now as Record<string, unknown> | null), `${article.slug} now`).toEqual(current.get(article.slug));
+            const now = (
+              await ask(run, 'anonymous', `query($slug: String!) { article(slug: $slug) ${READER_VIEW} }`, {
+                slug: article.slug,
+              })
+            ).article;
+            expect(readerView(now as Record<string, unknown> | null), `${article.slug} now`).toEqual(
+              current.get(article.slug),
+            );
             for (const [index, snapshot] of run.snapshots.entries()) {
-              const then = (await ask(run, 'anonymous', `query($slug: String!, $at: DateTime) { article(slug: $slug, asOf: $at) ${READER_VIEW} }`, { slug: article.slug, at: snapshot.at })).article;
+              const then = (
+                await ask(
+                  run,
+                  'anonymous',
+                  `query($slug: String!, $at: DateTime) { article(slug: $slug, asOf: $at) ${READER_VIEW} }`,
+                  { slug: article.slug, at: snapshot.at },
+                )
+              ).article;
               // Only an article readers can see now can be asked about its past.
               const expected = current.get(article.slug) ? (snapshot.views.get(article.slug) ?? null) : null;
-              expect(readerView(then as Record<string, unknown> | null), `${article.slug} as of step ${index + 1}`).toEqual(expected);
+              expect(
+                readerView(then as Record<string, unknown> | null),
+                `${article.slug} as of step ${index + 1}`,
+              ).toEqual(expected);
             }
           }
-          const sources = (await ask(run, 'anonymous', '{ sources(first: 100) { edges { node { url } } } }')).sources as { edges: { node: { url: string } }[] };
-          expect(sources.edges.map((edge) => edge.node.url).sort()).toEqual([...run.model.publicSources].map((source) => source.url).sort());
-          const users = (await ask(run, 'anonymous', 'query($ids: [ID!]!) { nodes(ids: $ids) { ... on User { name role } } }', { ids: (await everyId(run)).User })).nodes as ({ name: string; role: null } | null)[];
-          const names: Record<Actor, string> = { reviewer: 'Rita Reviewer', editor: 'Ed Editor', secondEditor: 'Eve Editor' };
-          expect(users.filter(Boolean).map((user) => user!.name).sort()).toEqual([...run.model.visibleContributors()].map((who) => names[who]).sort());
+          const sources = (await ask(run, 'anonymous', '{ sources(first: 100) { edges { node { url } } } }'))
+            .sources as { edges: { node: { url: string } }[] };
+          expect(sources.edges.map((edge) => edge.node.url).sort()).toEqual(
+            [...run.model.publicSources].map((source) => source.url).sort(),
+          );
+          const users = (
+            await ask(run, 'anonymous', 'query($ids: [ID!]!) { nodes(ids: $ids) { ... on User { name role } } }', {
+              ids: (await everyId(run)).User,
+            })
+          ).nodes as ({ name: string; role: null } | null)[];
+          const names: Record<Actor, string> = {
+            reviewer: 'Rita Reviewer',
+            editor: 'Ed Editor',
+            secondEditor: 'Eve Editor',
+          };
+          expect(
+            users
+              .filter(Boolean)
+              .map((user) => user!.name)
+              .sort(),
+          ).toEqual([...run.model.visibleContributors()].map((who) => names[who]).sort());
           expect(users.every((user) => user === null || user.role === null)).toBe(true);
         } finally {
           await Promise.all(Object.values(live).map((client) => client.close()));

@@ -12,19 +12,36 @@ import { fingerprint } from '../helpers/fingerprint';
 import { inspectRow, inspectRows, inspectWrite } from '../helpers/inspect';
 import { type SignedIn, startTestServer, type TestServer } from '../helpers/test-app';
 
-const UNSAFE = ['javascript:alert(1)', 'JavaScript:alert(document.cookie)', ' javascript:void(0)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', 'file:///etc/passwd', '//evil.example/x', '/relative/path', 'ftp://example.org/a'];
+const UNSAFE = [
+  'javascript:alert(1)',
+  'JavaScript:alert(document.cookie)',
+  ' javascript:void(0)',
+  'data:text/html,<script>alert(1)</script>',
+  'vbscript:msgbox(1)',
+  'file:///etc/passwd',
+  '//evil.example/x',
+  '/relative/path',
+  'ftp://example.org/a',
+];
 
 describe('one url rule', () => {
   it('accepts http(s) only, in one normalised form, for any input', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.webUrl({ withFragments: true, withQueryParameters: true }), fc.string(), fc.constantFrom(...UNSAFE)), (raw) => {
-        const url = httpUrlOrNull(raw);
-        if (url === null) return;
-        expect(['http:', 'https:']).toContain(new URL(url).protocol);
-        expect(url).not.toContain('#');
-        // Normalising twice changes nothing.
-        expect(normalizeHttpUrl(url)).toBe(url);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.webUrl({ withFragments: true, withQueryParameters: true }),
+          fc.string(),
+          fc.constantFrom(...UNSAFE),
+        ),
+        (raw) => {
+          const url = httpUrlOrNull(raw);
+          if (url === null) return;
+          expect(['http:', 'https:']).toContain(new URL(url).protocol);
+          expect(url).not.toContain('#');
+          // Normalising twice changes nothing.
+          expect(normalizeHttpUrl(url)).toBe(url);
+        },
+      ),
       { numRuns: 500 },
     );
     for (const raw of UNSAFE) expect(httpUrlOrNull(raw), raw).toBeNull();
@@ -47,7 +64,11 @@ describe('stored urls through the API', () => {
 
   it.each(UNSAFE)('refuses %j as an article url, on create and on update, changing nothing', async (url) => {
     const before = await fingerprint(server);
-    const created = await server.gql('mutation($u: String) { createArticle(input: { slug: "unsafe", headline: "H", body: "B", url: $u }) { id } }', { u: url }, editor.token);
+    const created = await server.gql(
+      'mutation($u: String) { createArticle(input: { slug: "unsafe", headline: "H", body: "B", url: $u }) { id } }',
+      { u: url },
+      editor.token,
+    );
     expect(created.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.url' });
     expect(await fingerprint(server)).toBe(before);
   });
@@ -60,12 +81,24 @@ describe('stored urls through the API', () => {
     );
     expect(created.data!.createArticle.url).toBe('https://news.example.org/story');
     const before = await fingerprint(server);
-    const updated = await server.gql('mutation($id: ID!) { updateArticle(input: { id: $id, expectedVersion: 1, url: "javascript:alert(1)" }) { id } }', { id: created.data!.createArticle.id }, editor.token);
+    const updated = await server.gql(
+      'mutation($id: ID!) { updateArticle(input: { id: $id, expectedVersion: 1, url: "javascript:alert(1)" }) { id } }',
+      { id: created.data!.createArticle.id },
+      editor.token,
+    );
     expect(updated.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.url' });
-    const source = await server.gql('mutation { createSource(input: { url: "javascript:alert(1)", title: "T", kind: OTHER }) { id } }', {}, reviewer.token);
+    const source = await server.gql(
+      'mutation { createSource(input: { url: "javascript:alert(1)", title: "T", kind: OTHER }) { id } }',
+      {},
+      reviewer.token,
+    );
     expect(source.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.url' });
     expect(await fingerprint(server)).toBe(before);
-    const cleared = await server.gql<{ updateArticle: { url: string | null } }>('mutation($id: ID!) { updateArticle(input: { id: $id, expectedVersion: 1, url: null }) { url } }', { id: created.data!.createArticle.id }, editor.token);
+    const cleared = await server.gql<{ updateArticle: { url: string | null } }>(
+      'mutation($id: ID!) { updateArticle(input: { id: $id, expectedVersion: 1, url: null }) { url } }',
+      { id: created.data!.createArticle.id },
+      editor.token,
+    );
     expect(cleared.data!.updateArticle.url).toBeNull();
   });
 });
@@ -83,7 +116,17 @@ describe('stored urls through imports', () => {
       claimant: 'Someone',
       claimDate: null,
       appearance: { url: 'javascript:alert(1)', headline: null, datePublished: null },
-      reviews: [{ url: 'https://desk.example.org/check/1', title: 'No', publisher: 'Desk', date: '2024-01-01T00:00:00.000Z', language: 'en', rating: { textualRating: 'False' }, description: null }],
+      reviews: [
+        {
+          url: 'https://desk.example.org/check/1',
+          title: 'No',
+          publisher: 'Desk',
+          date: '2024-01-01T00:00:00.000Z',
+          language: 'en',
+          rating: { textualRating: 'False' },
+          description: null,
+        },
+      ],
     });
     expect(line.article.url).toBe('https://desk.example.org/check/1');
   });
@@ -109,12 +152,17 @@ describe('the NeutraliseUnsafeUrls migration', () => {
       } finally {
         console.warn = warn;
       }
-      const articles = await inspectRows(db, sql<{ slug: string; url: string | null }>`SELECT slug, url FROM articles ORDER BY slug`);
+      const articles = await inspectRows(
+        db,
+        sql<{ slug: string; url: string | null }>`SELECT slug, url FROM articles ORDER BY slug`,
+      );
       expect(articles).toEqual([
         { slug: 'bad', url: null },
         { slug: 'good', url: 'https://example.org/good' },
       ]);
-      expect((await inspectRow(db, sql<{ url: string }>`SELECT url FROM sources WHERE id = 1`))!.url).toBe('https://unsafe-url.invalid/source/1');
+      expect((await inspectRow(db, sql<{ url: string }>`SELECT url FROM sources WHERE id = 1`))!.url).toBe(
+        'https://unsafe-url.invalid/source/1',
+      );
       expect(warnings).toHaveLength(2);
       expect(warnings.join('\n')).not.toContain('javascript:');
     } finally {

@@ -19,7 +19,8 @@ export class PageArgs {
 export function pageSize(first: number | null | undefined): number {
   if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
   if (first < 0) throw badUserInput('`first` must not be negative.', 'first');
-  if (first > MAX_PAGE_SIZE) throw badUserInput(`\`first\` must be at most ${MAX_PAGE_SIZE}.`, 'first', { max: MAX_PAGE_SIZE });
+  if (first > MAX_PAGE_SIZE)
+    throw badUserInput(`\`first\` must be at most ${MAX_PAGE_SIZE}.`, 'first', { max: MAX_PAGE_SIZE });
   return first;
 }
 

@@ -19,7 +19,8 @@ export interface DecodedId {
 
 /** Decodes a global id or throws BAD_USER_INPUT naming `field`. */
 export function fromGlobalId(id: string, field: string): DecodedId {
-  if (id.length === 0 || id.length > MAX_ID_LENGTH || !/^[A-Za-z0-9_-]+$/.test(id)) throw badUserInput(MALFORMED_ID, field);
+  if (id.length === 0 || id.length > MAX_ID_LENGTH || !/^[A-Za-z0-9_-]+$/.test(id))
+    throw badUserInput(MALFORMED_ID, field);
   const match = /^([A-Za-z]+):([1-9][0-9]{0,14})$/.exec(Buffer.from(id, 'base64url').toString('utf8'));
   if (!match || !(NODE_TYPES as readonly string[]).includes(match[1])) throw badUserInput(MALFORMED_ID, field);
   return { type: match[1] as NodeTypeName, key: Number(match[2]) };
@@ -28,7 +29,8 @@ export function fromGlobalId(id: string, field: string): DecodedId {
 /** Decodes an id that must name a `type`; an id of another type is bad input, not a miss. */
 export function fromGlobalIdOf(type: NodeTypeName, id: string, field: string): number {
   const decoded = fromGlobalId(id, field);
-  if (decoded.type !== type) throw badUserInput(`Expected ${anOrA(type)} ${type} id, got ${anOrA(decoded.type)} ${decoded.type} id.`, field);
+  if (decoded.type !== type)
+    throw badUserInput(`Expected ${anOrA(type)} ${type} id, got ${anOrA(decoded.type)} ${decoded.type} id.`, field);
   return decoded.key;
 }
 

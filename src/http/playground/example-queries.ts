@@ -80,7 +80,11 @@ mutation Publish($id: ID!, $version: Int!) {
 }
 `;
 
-export const EXAMPLE_REVIEW_VARIABLES = JSON.stringify({ claimId: toGlobalId('Claim', 1), id: 'paste the id returned by WriteFactCheck', version: 1 }, null, 2);
+export const EXAMPLE_REVIEW_VARIABLES = JSON.stringify(
+  { claimId: toGlobalId('Claim', 1), id: 'paste the id returned by WriteFactCheck', version: 1 },
+  null,
+  2,
+);
 
 export const EXAMPLE_REVIEW_HEADERS = JSON.stringify({ Authorization: 'Bearer paste-a-token-here' }, null, 2);
 

@@ -24,10 +24,16 @@
 
   function isSubscription(params, documentAST) {
     if (!documentAST) return false;
-    var operations = documentAST.definitions.filter(function (d) { return d.kind === 'OperationDefinition'; });
+    var operations = documentAST.definitions.filter(function (d) {
+      return d.kind === 'OperationDefinition';
+    });
     var chosen = params.operationName
-      ? operations.filter(function (d) { return d.name && d.name.value === params.operationName; })[0]
-      : operations.length === 1 ? operations[0] : null;
+      ? operations.filter(function (d) {
+          return d.name && d.name.value === params.operationName;
+        })[0]
+      : operations.length === 1
+        ? operations[0]
+        : null;
     return Boolean(chosen && chosen.operation === 'subscription');
   }
 
@@ -46,7 +52,9 @@
         var dispose = client.subscribe(
           { query: params.query, variables: params.variables, operationName: params.operationName },
           {
-            next: function (result) { observer.next(result); },
+            next: function (result) {
+              observer.next(result);
+            },
             // A refused operation arrives as a list of GraphQL errors, shown as a result; a
             // closed socket as an event (4403: the token was refused).
             error: function (error) {
@@ -54,10 +62,18 @@
                 observer.next({ errors: error });
                 observer.complete();
               } else {
-                observer.error(error instanceof Error ? error : new Error('The WebSocket closed: ' + (error && error.code) + ' ' + ((error && error.reason) || '')));
+                observer.error(
+                  error instanceof Error
+                    ? error
+                    : new Error(
+                        'The WebSocket closed: ' + (error && error.code) + ' ' + ((error && error.reason) || ''),
+                      ),
+                );
               }
             },
-            complete: function () { observer.complete(); },
+            complete: function () {
+              observer.complete();
+            },
           },
         );
         return { unsubscribe: dispose };

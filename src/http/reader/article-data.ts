@@ -41,7 +41,12 @@ export function isWellFormedSlug(slug: string): boolean {
 }
 
 /** The published article with this slug as an anonymous reader sees it, or null. */
-export async function loadArticleView(db: Database, services: Services, reviews: ClaimReviewService, slug: string): Promise<ArticleView | null> {
+export async function loadArticleView(
+  db: Database,
+  services: Services,
+  reviews: ClaimReviewService,
+  slug: string,
+): Promise<ArticleView | null> {
   if (!isWellFormedSlug(slug)) return null;
   const { loaders } = contextFor(db, services, ANONYMOUS);
   const article = await loaders.articleBySlug.load(slug);
@@ -56,10 +61,16 @@ export async function loadArticleView(db: Database, services: Services, reviews:
   const stats = claimStatsOf(rows.map((claim) => claim.verdict));
   const claims = await Promise.all(
     rows.map(async (claim) => {
-      const [annotations, claimCorrections] = await Promise.all([loaders.annotationsByClaim.load(claim.id), loaders.correctionsByClaim.load(claim.id)]);
+      const [annotations, claimCorrections] = await Promise.all([
+        loaders.annotationsByClaim.load(claim.id),
+        loaders.correctionsByClaim.load(claim.id),
+      ]);
       const withCitations = await Promise.all(
         annotations.map(async (annotation) => {
-          const [citations, contributions] = await Promise.all([loaders.citationsByAnnotation.load(annotation.id), loaders.contributorsByAnnotation.load(annotation.id)]);
+          const [citations, contributions] = await Promise.all([
+            loaders.citationsByAnnotation.load(annotation.id),
+            loaders.contributorsByAnnotation.load(annotation.id),
+          ]);
           return { ...annotation, citations, contributors: contributions.map((contribution) => contribution.user) };
         }),
       );
@@ -77,6 +88,11 @@ export async function loadArticleList(
 ): Promise<{ items: { article: ArticleRow; stats: ClaimStats }[]; nextCursor: string | null }> {
   const context = contextFor(db, services, ANONYMOUS);
   const connection = await services.articles.list({ visibility: context.visibility, first: 20, after });
-  const items = await Promise.all(connection.edges.map(async ({ node }) => ({ article: node, stats: await context.loaders.claimStatsByArticle.load(node.id) })));
+  const items = await Promise.all(
+    connection.edges.map(async ({ node }) => ({
+      article: node,
+      stats: await context.loaders.claimStatsByArticle.load(node.id),
+    })),
+  );
   return { items, nextCursor: connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null };
 }

@@ -95,7 +95,9 @@ function segmentsOf(paragraph: Range, claims: readonly HighlightClaim[]): Segmen
   const inside = claims
     .map((claim) => ({ claim, start: Math.max(claim.start, paragraph.start), end: Math.min(claim.end, paragraph.end) }))
     .filter((piece) => piece.start < piece.end);
-  const cuts = [...new Set([paragraph.start, paragraph.end, ...inside.flatMap((piece) => [piece.start, piece.end])])].sort((a, b) => a - b);
+  const cuts = [
+    ...new Set([paragraph.start, paragraph.end, ...inside.flatMap((piece) => [piece.start, piece.end])]),
+  ].sort((a, b) => a - b);
   const segments: Segment[] = [];
   for (let i = 0; i + 1 < cuts.length; i += 1) {
     const [start, end] = [cuts[i], cuts[i + 1]];
@@ -115,12 +117,34 @@ function segmentsOf(paragraph: Range, claims: readonly HighlightClaim[]): Segmen
 function innermost(active: HighlightClaim[]): HighlightClaim | null {
   let best: HighlightClaim | null = null;
   for (const claim of active) {
-    if (!best || claim.start > best.start || (claim.start === best.start && (claim.end < best.end || (claim.end === best.end && claim.claimId < best.claimId)))) best = claim;
+    if (
+      !best ||
+      claim.start > best.start ||
+      (claim.start === best.start && (claim.end < best.end || (claim.end === best.end && claim.claimId < best.claimId)))
+    )
+      best = claim;
   }
   return best;
 }
 
 function markHtml(claim: HighlightClaim, text: Html, first: boolean, overlap: boolean): Html {
-  const classes = ['claim', verdictClass(claim.verdict), claim.stale ? 'stale' : '', first ? '' : 'cont', overlap ? 'overlap' : ''].filter(Boolean).join(' ');
-  return html`<mark class="${classes}"${first ? html` id="${claim.anchorId}"` : ''}><a class="claim-link" href="#${claim.noteId}" data-note="${claim.noteId}" aria-describedby="${claim.labelId}"${first ? '' : html` tabindex="-1"`}>${text}</a></mark>`;
+  const classes = [
+    'claim',
+    verdictClass(claim.verdict),
+    claim.stale ? 'stale' : '',
+    first ? '' : 'cont',
+    overlap ? 'overlap' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return html`<mark class="${classes}" ${first ? html` id="${claim.anchorId}"` : ''}
+    ><a
+      class="claim-link"
+      href="#${claim.noteId}"
+      data-note="${claim.noteId}"
+      aria-describedby="${claim.labelId}"
+      ${first ? '' : html` tabindex="-1"`}
+      >${text}</a
+    ></mark
+  >`;
 }

@@ -36,7 +36,15 @@ function sendPage(res: Response, status: number, body: Html): void {
 }
 
 /** Server-rendered reader pages: GET /articles and GET /articles/:slug, and their two assets. */
-export function readerRouter({ db, services, reviews }: { db: Database; services: Services; reviews: ClaimReviewService }): Router {
+export function readerRouter({
+  db,
+  services,
+  reviews,
+}: {
+  db: Database;
+  services: Services;
+  reviews: ClaimReviewService;
+}): Router {
   const router = express.Router();
 
   for (const name of ASSETS) {
@@ -52,14 +60,25 @@ export function readerRouter({ db, services, reviews }: { db: Database; services
   router.get('/articles', async (req, res) => {
     const { after } = req.query;
     if (after !== undefined && typeof after !== 'string') {
-      return sendPage(res, 400, errorPage('Bad page link', 'That page link is malformed. Start again from the newest articles.'));
+      return sendPage(
+        res,
+        400,
+        errorPage('Bad page link', 'That page link is malformed. Start again from the newest articles.'),
+      );
     }
     try {
       const list = await loadArticleList(db, services, after || undefined);
       sendPage(res, 200, renderListPage({ ...list, paged: Boolean(after) }));
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.BAD_USER_INPUT) {
-        return sendPage(res, 400, errorPage('Bad page link', 'That page link is malformed or out of date. Start again from the newest articles.'));
+        return sendPage(
+          res,
+          400,
+          errorPage(
+            'Bad page link',
+            'That page link is malformed or out of date. Start again from the newest articles.',
+          ),
+        );
       }
       throw error;
     }

@@ -86,12 +86,19 @@ export async function writeCitations(
     let sourceId: number;
     if (citation.sourceId != null) {
       sourceId = citation.sourceId;
-      if (!(await executeOne(manager, sourceExists, { id: sourceId }))) throw notFound('No such source.', `${at}.sourceId`);
+      if (!(await executeOne(manager, sourceExists, { id: sourceId })))
+        throw notFound('No such source.', `${at}.sourceId`);
     } else {
       sourceId = await upsertSource(manager, citation.source!, `${at}.source.url`);
     }
     const excerpt = clean(citation.excerpt);
-    await execute(manager, insertCitation, { annotationId, sourceId, stance: citation.stance, excerpt, position: index });
+    await execute(manager, insertCitation, {
+      annotationId,
+      sourceId,
+      stance: citation.stance,
+      excerpt,
+      position: index,
+    });
     snapshot.push({ sourceId, stance: citation.stance, excerpt });
   }
   return snapshot;
@@ -139,7 +146,10 @@ export async function appendRevision(
 }
 
 /** A claim's article and verdict; the claim exists (the caller's fact-check refers to it). */
-export async function claimFor(manager: EntityManager, claimId: number): Promise<{ id: number; articleId: number; verdict: Verdict | null }> {
+export async function claimFor(
+  manager: EntityManager,
+  claimId: number,
+): Promise<{ id: number; articleId: number; verdict: Verdict | null }> {
   const claim = await executeOne(manager, claimOf, { claimId });
   if (!claim) throw new Error(`Claim ${claimId} does not exist.`);
   return claim;

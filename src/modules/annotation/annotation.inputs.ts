@@ -7,7 +7,9 @@ import { Verdict } from './verdict';
 
 export const MAX_CITATIONS = 20;
 
-@InputType('CitationInput', { description: 'Cite an existing source by `sourceId`, or a new one as `source` (exactly one).' })
+@InputType('CitationInput', {
+  description: 'Cite an existing source by `sourceId`, or a new one as `source` (exactly one).',
+})
 export class CitationInput {
   @Field(() => ID, { nullable: true })
   sourceId?: string | null;
@@ -46,7 +48,9 @@ export class CreateAnnotationInput {
   citations: CitationInput[];
 }
 
-@InputType('UpdateAnnotationInput', { description: 'Fields left out stay as they are; `citations`, when given, replaces them all.' })
+@InputType('UpdateAnnotationInput', {
+  description: 'Fields left out stay as they are; `citations`, when given, replaces them all.',
+})
 export class UpdateAnnotationInput {
   @Field(() => ID)
   id: string;
@@ -71,7 +75,10 @@ export class UpdateAnnotationInput {
   @ValidateNested({ each: true })
   citations?: CitationInput[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Why; required when changing the verdict of a published fact-check.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why; required when changing the verdict of a published fact-check.',
+  })
   @CleanText(LIMITS.note)
   note?: string | null;
 }
@@ -81,7 +88,10 @@ export class AnnotationTransitionInput {
   @Field(() => ID)
   id: string;
 
-  @Field(() => Int, { nullable: true, description: 'When given, the change fails CONFLICT unless this is the current version.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'When given, the change fails CONFLICT unless this is the current version.',
+  })
   @Min(1)
   expectedVersion?: number | null;
 }

@@ -22,7 +22,10 @@ export function createAnnotationLoaders(reader: SqlReader, visibility: Visibilit
   });
 
   const annotationsByClaim = new DataLoader<number, AnnotationRow[]>(async (claimIds) => {
-    const rows = await reader.rows(annotationsByClaimIds[visibility.level], { ids: claimIds, viewerId: visibility.viewerId });
+    const rows = await reader.rows(annotationsByClaimIds[visibility.level], {
+      ids: claimIds,
+      viewerId: visibility.viewerId,
+    });
     const annotations = rows.map(toAnnotationRow);
     for (const annotation of annotations) annotationById.prime(annotation.id, annotation);
     return groupRows(claimIds, annotations, (annotation) => annotation.claimId);
@@ -30,7 +33,12 @@ export function createAnnotationLoaders(reader: SqlReader, visibility: Visibilit
 
   const citationsByAnnotation = new DataLoader<number, CitationRow[]>(async (annotationIds) => {
     const rows = await reader.rows(citationsByAnnotationIds[visibility.level], { ids: annotationIds });
-    const citations: CitationRow[] = rows.map(({ annotationId, stance, excerpt, ...source }) => ({ annotationId, stance, excerpt, source: toSourceRow(source) }));
+    const citations: CitationRow[] = rows.map(({ annotationId, stance, excerpt, ...source }) => ({
+      annotationId,
+      stance,
+      excerpt,
+      source: toSourceRow(source),
+    }));
     return groupRows(annotationIds, citations, (citation) => citation.annotationId);
   });
 

@@ -19,36 +19,88 @@ import type { AnnotationRow } from './annotation.rows';
 export class AnnotationMutations {
   @Authorized(Role.REVIEWER)
   @Mutation(() => Annotation, { description: 'Writes a fact-check on a claim as a DRAFT by you (REVIEWER+).' })
-  async createAnnotation(@Ctx() ctx: AppContext, @Arg('input', () => CreateAnnotationInput) input: CreateAnnotationInput): Promise<AnnotationRow> {
+  async createAnnotation(
+    @Ctx() ctx: AppContext,
+    @Arg('input', () => CreateAnnotationInput) input: CreateAnnotationInput,
+  ): Promise<AnnotationRow> {
     const claimId = fromGlobalIdOf('Claim', input.claimId, 'input.claimId');
-    return reload(ctx, await ctx.services.annotations.create(ctx.viewer, claimId, { ...input, citations: citationsToWrite(input.citations, 'input.citations') }));
+    return reload(
+      ctx,
+      await ctx.services.annotations.create(ctx.viewer, claimId, {
+        ...input,
+        citations: citationsToWrite(input.citations, 'input.citations'),
+      }),
+    );
   }
 
   @Authorized(Role.REVIEWER)
   @Mutation(() => Annotation, {
-    description: 'Edits a fact-check: its author while DRAFT or IN_REVIEW, an editor any time. Editing a published verdict records a correction.',
+    description:
+      'Edits a fact-check: its author while DRAFT or IN_REVIEW, an editor any time. Editing a published verdict records a correction.',
   })
-  async updateAnnotation(@Ctx() ctx: AppContext, @Arg('input', () => UpdateAnnotationInput) input: UpdateAnnotationInput): Promise<AnnotationRow> {
+  async updateAnnotation(
+    @Ctx() ctx: AppContext,
+    @Arg('input', () => UpdateAnnotationInput) input: UpdateAnnotationInput,
+  ): Promise<AnnotationRow> {
     const id = fromGlobalIdOf('Annotation', input.id, 'input.id');
-    return reload(ctx, await ctx.services.annotations.update(ctx.viewer, id, { ...input, citations: input.citations && citationsToWrite(input.citations, 'input.citations') }));
+    return reload(
+      ctx,
+      await ctx.services.annotations.update(ctx.viewer, id, {
+        ...input,
+        citations: input.citations && citationsToWrite(input.citations, 'input.citations'),
+      }),
+    );
   }
 
   @Authorized(Role.REVIEWER)
   @Mutation(() => Annotation, { description: 'Sends your DRAFT for review (DRAFT -> IN_REVIEW).' })
-  async submitAnnotation(@Ctx() ctx: AppContext, @Arg('input', () => AnnotationTransitionInput) input: AnnotationTransitionInput): Promise<AnnotationRow> {
-    return reload(ctx, await ctx.services.annotations.submit(ctx.viewer, fromGlobalIdOf('Annotation', input.id, 'input.id'), input.expectedVersion));
+  async submitAnnotation(
+    @Ctx() ctx: AppContext,
+    @Arg('input', () => AnnotationTransitionInput) input: AnnotationTransitionInput,
+  ): Promise<AnnotationRow> {
+    return reload(
+      ctx,
+      await ctx.services.annotations.submit(
+        ctx.viewer,
+        fromGlobalIdOf('Annotation', input.id, 'input.id'),
+        input.expectedVersion,
+      ),
+    );
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => Annotation, { description: "Publishes a fact-check IN_REVIEW (EDITOR+, never one's own)." })
-  async publishAnnotation(@Ctx() ctx: AppContext, @Arg('input', () => PublishAnnotationInput) input: PublishAnnotationInput): Promise<AnnotationRow> {
-    return reload(ctx, await ctx.services.annotations.publish(ctx.viewer, fromGlobalIdOf('Annotation', input.id, 'input.id'), input.expectedVersion));
+  async publishAnnotation(
+    @Ctx() ctx: AppContext,
+    @Arg('input', () => PublishAnnotationInput) input: PublishAnnotationInput,
+  ): Promise<AnnotationRow> {
+    return reload(
+      ctx,
+      await ctx.services.annotations.publish(
+        ctx.viewer,
+        fromGlobalIdOf('Annotation', input.id, 'input.id'),
+        input.expectedVersion,
+      ),
+    );
   }
 
   @Authorized(Role.EDITOR)
-  @Mutation(() => Annotation, { description: "Retracts a published fact-check with a reason (EDITOR+); the claim's verdict falls back." })
-  async retractAnnotation(@Ctx() ctx: AppContext, @Arg('input', () => RetractAnnotationInput) input: RetractAnnotationInput): Promise<AnnotationRow> {
-    return reload(ctx, await ctx.services.annotations.retract(ctx.viewer, fromGlobalIdOf('Annotation', input.id, 'input.id'), input.reason, input.expectedVersion));
+  @Mutation(() => Annotation, {
+    description: "Retracts a published fact-check with a reason (EDITOR+); the claim's verdict falls back.",
+  })
+  async retractAnnotation(
+    @Ctx() ctx: AppContext,
+    @Arg('input', () => RetractAnnotationInput) input: RetractAnnotationInput,
+  ): Promise<AnnotationRow> {
+    return reload(
+      ctx,
+      await ctx.services.annotations.retract(
+        ctx.viewer,
+        fromGlobalIdOf('Annotation', input.id, 'input.id'),
+        input.reason,
+        input.expectedVersion,
+      ),
+    );
   }
 }
 
@@ -60,6 +112,7 @@ async function reload(ctx: AppContext, id: number): Promise<AnnotationRow> {
 function citationsToWrite(citations: CitationInput[], field: string): CitationToWrite[] {
   return citations.map((citation, index) => ({
     ...citation,
-    sourceId: citation.sourceId == null ? null : fromGlobalIdOf('Source', citation.sourceId, `${field}.${index}.sourceId`),
+    sourceId:
+      citation.sourceId == null ? null : fromGlobalIdOf('Source', citation.sourceId, `${field}.${index}.sourceId`),
   }));
 }

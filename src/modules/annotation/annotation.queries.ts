@@ -44,36 +44,42 @@ function annotationColumns(eb: ExpressionBuilder<{ n: Tables['annotations']; u: 
  * Fact-checks by id, as every read sees them: hidden ones (others' drafts, those of a deleted
  * claim or of an article the viewer cannot see) are left out. Starts from the keys.
  */
-export const annotationsByIds = statementVariants('annotation.byIds', VISIBILITY_LEVELS, (q: StatementBuilder<VisibleKeys>, level) =>
-  q.db
-    .selectFrom(q.keys('ids'))
-    .crossJoin('annotations as n')
-    .innerJoin('users as u', 'u.id', 'n.author_id')
-    .crossJoin('claims as c')
-    .crossJoin('articles as a')
-    .select(annotationColumns)
-    .whereRef('n.id', '=', 'k.value')
-    .whereRef('c.id', '=', 'n.claim_id')
-    .whereRef('a.id', '=', 'c.article_id')
-    .where('c.deleted_at', 'is', null)
-    .where(annotationVisible(level, q.p.viewerId))
-    .where(articleVisible(level)),
+export const annotationsByIds = statementVariants(
+  'annotation.byIds',
+  VISIBILITY_LEVELS,
+  (q: StatementBuilder<VisibleKeys>, level) =>
+    q.db
+      .selectFrom(q.keys('ids'))
+      .crossJoin('annotations as n')
+      .innerJoin('users as u', 'u.id', 'n.author_id')
+      .crossJoin('claims as c')
+      .crossJoin('articles as a')
+      .select(annotationColumns)
+      .whereRef('n.id', '=', 'k.value')
+      .whereRef('c.id', '=', 'n.claim_id')
+      .whereRef('a.id', '=', 'c.article_id')
+      .where('c.deleted_at', 'is', null)
+      .where(annotationVisible(level, q.p.viewerId))
+      .where(articleVisible(level)),
 );
 
 /** The row of a fact-check read by id or by claim (one shape for both loaders). */
 export type AnnotationSqlRow = NonNullable<(typeof annotationsByIds)['public']['row']>;
 
 /** The visible fact-checks of claims, newest published first (unpublished ones last). */
-export const annotationsByClaimIds = statementVariants('annotation.byClaimIds', VISIBILITY_LEVELS, (q: StatementBuilder<VisibleKeys>, level) =>
-  q.db
-    .selectFrom('annotations as n')
-    .innerJoin('users as u', 'u.id', 'n.author_id')
-    .select(annotationColumns)
-    .where('n.claim_id', 'in', q.keyList('ids'))
-    .where(annotationVisible(level, q.p.viewerId))
-    .orderBy('n.claim_id')
-    .orderBy('n.published_at', (ob) => (q.dialect === 'postgres' ? ob.desc().nullsLast() : ob.desc()))
-    .orderBy('n.id', 'desc'),
+export const annotationsByClaimIds = statementVariants(
+  'annotation.byClaimIds',
+  VISIBILITY_LEVELS,
+  (q: StatementBuilder<VisibleKeys>, level) =>
+    q.db
+      .selectFrom('annotations as n')
+      .innerJoin('users as u', 'u.id', 'n.author_id')
+      .select(annotationColumns)
+      .where('n.claim_id', 'in', q.keyList('ids'))
+      .where(annotationVisible(level, q.p.viewerId))
+      .orderBy('n.claim_id')
+      .orderBy('n.published_at', (ob) => (q.dialect === 'postgres' ? ob.desc().nullsLast() : ob.desc()))
+      .orderBy('n.id', 'desc'),
 );
 
 export const citationsByAnnotationIds = statementVariants<
@@ -84,7 +90,12 @@ export const citationsByAnnotationIds = statementVariants<
   q.db
     .selectFrom('citations as t')
     .innerJoin('sources as s', 's.id', 't.source_id')
-    .select((eb) => [eb.ref('t.annotation_id').as('annotationId'), eb.ref('t.stance').$castTo<Stance>().as('stance'), 't.excerpt', ...sourceColumns(eb)])
+    .select((eb) => [
+      eb.ref('t.annotation_id').as('annotationId'),
+      eb.ref('t.stance').$castTo<Stance>().as('stance'),
+      't.excerpt',
+      ...sourceColumns(eb),
+    ])
     .where('t.annotation_id', 'in', q.keyList('ids'))
     .where(sourceVisible(level))
     .orderBy('t.annotation_id')
@@ -103,30 +114,33 @@ function revisionVisible(level: VisibilityLevel, viewerId: unknown): RawBuilder<
   return sql<boolean>`r.public_at IS NOT NULL`;
 }
 
-export const revisionsByAnnotationIds = statementVariants('annotation.revisionsByIds', VISIBILITY_LEVELS, (q: StatementBuilder<VisibleKeys>, level) =>
-  q.db
-    .selectFrom('annotation_revisions as r')
-    .innerJoin('users as u', 'u.id', 'r.actor_id')
-    .innerJoin('annotations as n', 'n.id', 'r.annotation_id')
-    .select((eb) => [
-      eb.ref('r.annotation_id').as('annotationId'),
-      eb.ref('r.version').as('version'),
-      eb.ref('r.change').$castTo<AnnotationChange>().as('change'),
-      eb.ref('r.verdict').$castTo<Verdict>().as('verdict'),
-      eb.ref('r.summary').as('summary'),
-      eb.ref('r.body').as('body'),
-      eb.ref('r.status').$castTo<AnnotationStatus>().as('status'),
-      eb.ref('r.citations').as('citations'),
-      eb.ref('r.note').as('note'),
-      eb.ref('r.created_at').as('createdAt'),
-      eb.ref('r.actor_id').as('actorId'),
-      eb.ref('u.name').as('actorName'),
-      eb.ref('u.role').$castTo<Role>().as('actorRole'),
-    ])
-    .where('r.annotation_id', 'in', q.keyList('ids'))
-    .where(revisionVisible(level, q.p.viewerId))
-    .orderBy('r.annotation_id')
-    .orderBy('r.version'),
+export const revisionsByAnnotationIds = statementVariants(
+  'annotation.revisionsByIds',
+  VISIBILITY_LEVELS,
+  (q: StatementBuilder<VisibleKeys>, level) =>
+    q.db
+      .selectFrom('annotation_revisions as r')
+      .innerJoin('users as u', 'u.id', 'r.actor_id')
+      .innerJoin('annotations as n', 'n.id', 'r.annotation_id')
+      .select((eb) => [
+        eb.ref('r.annotation_id').as('annotationId'),
+        eb.ref('r.version').as('version'),
+        eb.ref('r.change').$castTo<AnnotationChange>().as('change'),
+        eb.ref('r.verdict').$castTo<Verdict>().as('verdict'),
+        eb.ref('r.summary').as('summary'),
+        eb.ref('r.body').as('body'),
+        eb.ref('r.status').$castTo<AnnotationStatus>().as('status'),
+        eb.ref('r.citations').as('citations'),
+        eb.ref('r.note').as('note'),
+        eb.ref('r.created_at').as('createdAt'),
+        eb.ref('r.actor_id').as('actorId'),
+        eb.ref('u.name').as('actorName'),
+        eb.ref('u.role').$castTo<Role>().as('actorRole'),
+      ])
+      .where('r.annotation_id', 'in', q.keyList('ids'))
+      .where(revisionVisible(level, q.p.viewerId))
+      .orderBy('r.annotation_id')
+      .orderBy('r.version'),
 );
 
 /** Contributors: who made a content change (CREATED, UPDATED) to each fact-check, in the order they first did. */
@@ -235,7 +249,11 @@ export const correctionsByArticleIds = statement<Keys, CorrectionSqlRow>('annota
       eb.ref('r.public_at').$notNull().as('createdAt'),
     ])
     .where('r.shown', '>', sql.lit(1));
-  const stored = q.db.selectFrom('corrections as k').select(correctionColumns).where('k.article_id', 'in', q.keyList('ids')).where(SINCE_PUBLICATION);
+  const stored = q.db
+    .selectFrom('corrections as k')
+    .select(correctionColumns)
+    .where('k.article_id', 'in', q.keyList('ids'))
+    .where(SINCE_PUBLICATION);
   return q.db
     .selectFrom(stored.unionAll(revisions).as('merged'))
     .selectAll('merged')
@@ -247,20 +265,26 @@ export const correctionsByArticleIds = statement<Keys, CorrectionSqlRow>('annota
 // Writes.
 
 /** The status of a claim's article, if the claim exists and is not deleted. */
-export const articleStatusOfClaim = statement('annotation.articleStatusOfClaim', (q: StatementBuilder<{ claimId: number }>) =>
-  q.db
-    .selectFrom('claims as c')
-    .innerJoin('articles as a', 'a.id', 'c.article_id')
-    .select((eb) => eb.ref('a.status').$castTo<ArticleStatus>().as('articleStatus'))
-    .where('c.id', '=', q.p.claimId)
-    .where('c.deleted_at', 'is', null),
+export const articleStatusOfClaim = statement(
+  'annotation.articleStatusOfClaim',
+  (q: StatementBuilder<{ claimId: number }>) =>
+    q.db
+      .selectFrom('claims as c')
+      .innerJoin('articles as a', 'a.id', 'c.article_id')
+      .select((eb) => eb.ref('a.status').$castTo<ArticleStatus>().as('articleStatus'))
+      .where('c.id', '=', q.p.claimId)
+      .where('c.deleted_at', 'is', null),
 );
 
 /** A claim's article and verdict (deleted or not). */
 export const claimOf = statement('annotation.claimOf', (q: StatementBuilder<{ claimId: number }>) =>
   q.db
     .selectFrom('claims')
-    .select((eb) => [eb.ref('id').as('id'), eb.ref('article_id').as('articleId'), eb.ref('verdict').$castTo<Verdict | null>().as('verdict')])
+    .select((eb) => [
+      eb.ref('id').as('id'),
+      eb.ref('article_id').as('articleId'),
+      eb.ref('verdict').$castTo<Verdict | null>().as('verdict'),
+    ])
     .where('id', '=', q.p.claimId),
 );
 
@@ -284,7 +308,16 @@ export const annotationForWrite = statement('annotation.forWrite', (q: Statement
 export const insertAnnotation = statement(
   'annotation.insert',
   (
-    q: StatementBuilder<{ claimId: number; authorId: number; verdict: Verdict; summary: string; body: string; status: AnnotationStatus; createdAt: string; updatedAt: string }>,
+    q: StatementBuilder<{
+      claimId: number;
+      authorId: number;
+      verdict: Verdict;
+      summary: string;
+      body: string;
+      status: AnnotationStatus;
+      createdAt: string;
+      updatedAt: string;
+    }>,
   ) =>
     q.db
       .insertInto('annotations')
@@ -341,33 +374,51 @@ export const bumpAnnotationVersion = statement(
       .returning('id'),
 );
 
-export const deleteCitations = statement('annotation.deleteCitations', (q: StatementBuilder<{ annotationId: number }>) =>
-  q.db.deleteFrom('citations').where('annotation_id', '=', q.p.annotationId),
+export const deleteCitations = statement(
+  'annotation.deleteCitations',
+  (q: StatementBuilder<{ annotationId: number }>) =>
+    q.db.deleteFrom('citations').where('annotation_id', '=', q.p.annotationId),
 );
 
 export const insertCitation = statement(
   'annotation.insertCitation',
-  (q: StatementBuilder<{ annotationId: number; sourceId: number; stance: Stance; excerpt: string; position: number }>) =>
-    q.db.insertInto('citations').values({ annotation_id: q.p.annotationId, source_id: q.p.sourceId, stance: q.p.stance, excerpt: q.p.excerpt, position: q.p.position }),
+  (
+    q: StatementBuilder<{ annotationId: number; sourceId: number; stance: Stance; excerpt: string; position: number }>,
+  ) =>
+    q.db.insertInto('citations').values({
+      annotation_id: q.p.annotationId,
+      source_id: q.p.sourceId,
+      stance: q.p.stance,
+      excerpt: q.p.excerpt,
+      position: q.p.position,
+    }),
 );
 
 /** A fact-check's citations as they stand, in order. */
-export const currentCitationsOf = statement('annotation.currentCitations', (q: StatementBuilder<{ annotationId: number }>) =>
-  q.db
-    .selectFrom('citations')
-    .select((eb) => [eb.ref('source_id').as('sourceId'), eb.ref('stance').$castTo<Stance>().as('stance'), eb.ref('excerpt').as('excerpt')])
-    .where('annotation_id', '=', q.p.annotationId)
-    .orderBy('position'),
+export const currentCitationsOf = statement(
+  'annotation.currentCitations',
+  (q: StatementBuilder<{ annotationId: number }>) =>
+    q.db
+      .selectFrom('citations')
+      .select((eb) => [
+        eb.ref('source_id').as('sourceId'),
+        eb.ref('stance').$castTo<Stance>().as('stance'),
+        eb.ref('excerpt').as('excerpt'),
+      ])
+      .where('annotation_id', '=', q.p.annotationId)
+      .orderBy('position'),
 );
 
 /** Everyone who wrote or changed a fact-check's content. */
-export const contributorIdsOf = statement('annotation.contributorIds', (q: StatementBuilder<{ annotationId: number }>) =>
-  q.db
-    .selectFrom('annotation_revisions')
-    .select((eb) => eb.ref('actor_id').as('actorId'))
-    .distinct()
-    .where('annotation_id', '=', q.p.annotationId)
-    .where((eb) => sql<boolean>`${eb.ref('change')} IN ${CONTENT_CHANGES}`),
+export const contributorIdsOf = statement(
+  'annotation.contributorIds',
+  (q: StatementBuilder<{ annotationId: number }>) =>
+    q.db
+      .selectFrom('annotation_revisions')
+      .select((eb) => eb.ref('actor_id').as('actorId'))
+      .distinct()
+      .where('annotation_id', '=', q.p.annotationId)
+      .where((eb) => sql<boolean>`${eb.ref('change')} IN ${CONTENT_CHANGES}`),
 );
 
 export const insertRevision = statement(
@@ -435,21 +486,25 @@ export const insertCorrection = statement(
 );
 
 /** The verdict of a claim's newest published fact-check. */
-export const newestPublishedVerdict = statement('annotation.newestPublishedVerdict', (q: StatementBuilder<{ claimId: number }>) =>
-  q.db
-    .selectFrom('annotations as n')
-    .select((eb) => eb.ref('n.verdict').$castTo<Verdict>().as('verdict'))
-    .where('n.claim_id', '=', q.p.claimId)
-    .where('n.status', '=', PUBLISHED)
-    .orderBy('n.published_at', (ob) => (q.dialect === 'postgres' ? ob.desc().nullsLast() : ob.desc()))
-    .orderBy('n.id', 'desc')
-    .limit(sql.lit(1)),
+export const newestPublishedVerdict = statement(
+  'annotation.newestPublishedVerdict',
+  (q: StatementBuilder<{ claimId: number }>) =>
+    q.db
+      .selectFrom('annotations as n')
+      .select((eb) => eb.ref('n.verdict').$castTo<Verdict>().as('verdict'))
+      .where('n.claim_id', '=', q.p.claimId)
+      .where('n.status', '=', PUBLISHED)
+      .orderBy('n.published_at', (ob) => (q.dialect === 'postgres' ? ob.desc().nullsLast() : ob.desc()))
+      .orderBy('n.id', 'desc')
+      .limit(sql.lit(1)),
 );
 
 /** Sets a claim's verdict; the claim's update time moves as with any change to it. */
-export const setClaimVerdict = statement('annotation.setClaimVerdict', (q: StatementBuilder<{ claimId: number; verdict: Verdict | null }>) =>
-  q.db
-    .updateTable('claims')
-    .set({ verdict: q.p.verdict, updated_at: sql<string>`CURRENT_TIMESTAMP` })
-    .where('id', '=', q.p.claimId),
+export const setClaimVerdict = statement(
+  'annotation.setClaimVerdict',
+  (q: StatementBuilder<{ claimId: number; verdict: Verdict | null }>) =>
+    q.db
+      .updateTable('claims')
+      .set({ verdict: q.p.verdict, updated_at: sql<string>`CURRENT_TIMESTAMP` })
+      .where('id', '=', q.p.claimId),
 );

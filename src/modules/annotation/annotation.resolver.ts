@@ -53,16 +53,25 @@ export class AnnotationResolver {
   async citations(@Root() annotation: AnnotationRow, @Ctx() ctx: AppContext): Promise<CitationRow[]> {
     if (!annotation.citationsAsOf) return ctx.loaders.citationsByAnnotation.load(annotation.id);
     // As of a moment: the citations of the revision current then.
-    return (await citationsOf(ctx, annotation.citationsAsOf)).map((citation) => ({ annotationId: annotation.id, ...citation }));
+    return (await citationsOf(ctx, annotation.citationsAsOf)).map((citation) => ({
+      annotationId: annotation.id,
+      ...citation,
+    }));
   }
 
-  @FieldResolver(() => [UserType], { description: 'Everyone who wrote or changed its content (verdict, summary, explanation, citations), in the order they first did; the author first.' })
+  @FieldResolver(() => [UserType], {
+    description:
+      'Everyone who wrote or changed its content (verdict, summary, explanation, citations), in the order they first did; the author first.',
+  })
   async contributors(@Root() annotation: AnnotationRow, @Ctx() ctx: AppContext): Promise<UserRow[]> {
-    return until(annotation.asOf, await ctx.loaders.contributorsByAnnotation.load(annotation.id)).map((contribution) => contribution.user);
+    return until(annotation.asOf, await ctx.loaders.contributorsByAnnotation.load(annotation.id)).map(
+      (contribution) => contribution.user,
+    );
   }
 
   @FieldResolver(() => [AnnotationRevision], {
-    description: 'Every change, oldest first. Readers see the changes made since publication; the author and editors see all.',
+    description:
+      'Every change, oldest first. Readers see the changes made since publication; the author and editors see all.',
   })
   async revisions(@Root() annotation: AnnotationRow, @Ctx() ctx: AppContext): Promise<RevisionRow[]> {
     return until(annotation.asOf, await ctx.loaders.revisionsByAnnotation.load(annotation.id));
@@ -74,16 +83,26 @@ export class AnnotationResolver {
     const article = (await ctx.loaders.articleById.load(claim.articleId)) as ArticleRow;
     const contributors = until(annotation.asOf, await ctx.loaders.contributorsByAnnotation.load(annotation.id));
     const { value, label } = VERDICT_SCALE[annotation.verdict];
-    const anchored = claim.anchorStatus !== ClaimAnchorStatus.AMBIGUOUS && claim.anchorStatus !== ClaimAnchorStatus.ORPHANED;
+    const anchored =
+      claim.anchorStatus !== ClaimAnchorStatus.AMBIGUOUS && claim.anchorStatus !== ClaimAnchorStatus.ORPHANED;
     return toWebAnnotation({
       id: `urn:factline:annotation:${toGlobalId('Annotation', annotation.id)}`,
       articleIri: article.url ?? `urn:factline:article:${article.slug}`,
-      selector: anchored ? { exact: claim.anchorExact ?? claim.quote, prefix: claim.prefix, suffix: claim.suffix, start: claim.startOffset, end: claim.endOffset } : null,
+      selector: anchored
+        ? {
+            exact: claim.anchorExact ?? claim.quote,
+            prefix: claim.prefix,
+            suffix: claim.suffix,
+            start: claim.startOffset,
+            end: claim.endOffset,
+          }
+        : null,
       verdictLabel: label,
       ratingValue: value,
       summary: annotation.summary,
       body: annotation.body,
-      creatorNames: contributors.length > 0 ? contributors.map((contribution) => contribution.user.name) : [annotation.author.name],
+      creatorNames:
+        contributors.length > 0 ? contributors.map((contribution) => contribution.user.name) : [annotation.author.name],
       created: fromSqlDate(annotation.createdAt) as Date,
       modified: fromSqlDate(annotation.updatedAt) as Date,
       language: article.language,

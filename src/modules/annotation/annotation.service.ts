@@ -22,7 +22,12 @@ import {
   writeCitations,
 } from './annotation-writes';
 import { AnnotationStatus } from './annotation.entity';
-import { annotationForWrite, articleStatusOfClaim, bumpAnnotationVersion, insertAnnotation } from './annotation.queries';
+import {
+  annotationForWrite,
+  articleStatusOfClaim,
+  bumpAnnotationVersion,
+  insertAnnotation,
+} from './annotation.queries';
 import { CorrectionKind } from './correction.entity';
 import type { Verdict } from './verdict';
 
@@ -72,7 +77,8 @@ const NOT_YOURS = 'Only its author or an editor may edit a fact-check before it 
 const PUBLISHED_EDITORS_ONLY = 'Only an editor may edit a published fact-check.';
 const RETRACTED_IS_FINAL = 'A retracted fact-check is final; write a new one.';
 const SUBMIT_OWN = 'Only its author submits a fact-check for review.';
-const SECOND_PAIR_OF_EYES = 'You wrote or changed the content of this fact-check: another editor must review and publish it.';
+const SECOND_PAIR_OF_EYES =
+  'You wrote or changed the content of this fact-check: another editor must review and publish it.';
 
 /**
  * The review workflow: DRAFT -(author submits)-> IN_REVIEW -(another editor publishes)->
@@ -96,12 +102,26 @@ export class AnnotationService {
     return this.db.writes.run(async (manager) => {
       // Only the article's status matters here: no entities hydrated (an article's body is most of its bytes).
       const target = await executeOne(manager, articleStatusOfClaim, { claimId });
-      if (!target || (!isEditor(viewer) && target.articleStatus !== ArticleStatus.PUBLISHED)) throw notFound(NO_SUCH_CLAIM, 'input.claimId');
+      if (!target || (!isEditor(viewer) && target.articleStatus !== ArticleStatus.PUBLISHED))
+        throw notFound(NO_SUCH_CLAIM, 'input.claimId');
       const now = new Date();
-      const content = { verdict: input.verdict, summary: clean(input.summary), body: clean(input.body), status: AnnotationStatus.DRAFT };
-      const [inserted] = await execute(manager, insertAnnotation, { claimId, authorId: user.id, ...content, createdAt: toSqlDate(now), updatedAt: toSqlDate(now) });
+      const content = {
+        verdict: input.verdict,
+        summary: clean(input.summary),
+        body: clean(input.body),
+        status: AnnotationStatus.DRAFT,
+      };
+      const [inserted] = await execute(manager, insertAnnotation, {
+        claimId,
+        authorId: user.id,
+        ...content,
+        createdAt: toSqlDate(now),
+        updatedAt: toSqlDate(now),
+      });
       const annotation: AnnotationState = { id: inserted.id, version: 1, ...content, updatedAt: now };
-      const citations = await writeCitations(manager, annotation.id, input.citations, 'input.citations', { replacing: false });
+      const citations = await writeCitations(manager, annotation.id, input.citations, 'input.citations', {
+        replacing: false,
+      });
       await appendRevision(manager, annotation, AnnotationChange.CREATED, user.id, citations);
       return annotation.id;
     });
@@ -109,7 +129,8 @@ export class AnnotationService {
 
   update(viewer: Viewer, id: number, input: AnnotationChanges): Promise<number> {
     const user = requireRole(viewer, Role.REVIEWER);
-    if (input.verdict == null && input.summary == null && input.body == null && input.citations == null) throw badUserInput(NOTHING_TO_CHANGE, 'input');
+    if (input.verdict == null && input.summary == null && input.body == null && input.citations == null)
+      throw badUserInput(NOTHING_TO_CHANGE, 'input');
     return this.db.writes.run(async (manager, outbox) => {
       const annotation = await this.findForWrite(manager, viewer, id);
       if (annotation.status === AnnotationStatus.RETRACTED) throw conflict(RETRACTED_IS_FINAL, annotation.version);
@@ -127,12 +148,20 @@ export class AnnotationService {
         ...(input.summary != null ? { summary: clean(input.summary) } : {}),
         ...(input.body != null ? { body: clean(input.body) } : {}),
       });
-      const citations = input.citations ? await writeCitations(manager, id, input.citations, 'input.citations', { replacing: true }) : await currentCitations(manager, id);
+      const citations = input.citations
+        ? await writeCitations(manager, id, input.citations, 'input.citations', { replacing: true })
+        : await currentCitations(manager, id);
       await appendRevision(manager, changed, AnnotationChange.UPDATED, user.id, citations, note);
       if (published) {
         if (verdictChanged) await refreshClaimVerdict(manager, annotation.claimId, outbox);
         const kind = verdictChanged ? CorrectionKind.VERDICT_CHANGED : CorrectionKind.CHECK_UPDATED;
-        await recordCorrection(manager, annotation, { kind, previousVerdict, newVerdict: changed.verdict, note: note!, editorId: user.id });
+        await recordCorrection(manager, annotation, {
+          kind,
+          previousVerdict,
+          newVerdict: changed.verdict,
+          note: note!,
+          editorId: user.id,
+        });
         await stampWhatReadersSee(manager, { annotationId: id }, changed.updatedAt);
       }
       return id;
@@ -144,7 +173,8 @@ export class AnnotationService {
     return this.db.writes.run(async (manager) => {
       const annotation = await this.findForWrite(manager, viewer, id);
       if (annotation.authorId !== user.id) throw forbidden(SUBMIT_OWN);
-      if (annotation.status !== AnnotationStatus.DRAFT) throw conflict(`Only a DRAFT can be submitted; this one is ${annotation.status}.`, annotation.version);
+      if (annotation.status !== AnnotationStatus.DRAFT)
+        throw conflict(`Only a DRAFT can be submitted; this one is ${annotation.status}.`, annotation.version);
       checkVersion(annotation, expectedVersion);
       const changed = await bumpVersion(manager, annotation, { status: AnnotationStatus.IN_REVIEW });
       await appendRevision(manager, changed, AnnotationChange.SUBMITTED, user.id, await currentCitations(manager, id));
@@ -156,10 +186,17 @@ export class AnnotationService {
     const user = requireRole(viewer, Role.EDITOR);
     return this.db.writes.run(async (manager, outbox) => {
       const annotation = await this.findForWrite(manager, viewer, id);
-      if (annotation.status !== AnnotationStatus.IN_REVIEW) throw conflict(`Only a fact-check IN_REVIEW can be published; this one is ${annotation.status}.`, annotation.version);
+      if (annotation.status !== AnnotationStatus.IN_REVIEW)
+        throw conflict(
+          `Only a fact-check IN_REVIEW can be published; this one is ${annotation.status}.`,
+          annotation.version,
+        );
       if ((await contributorIds(manager, id)).includes(user.id)) throw forbidden(SECOND_PAIR_OF_EYES);
       checkVersion(annotation, expectedVersion);
-      const changed = await bumpVersion(manager, annotation, { status: AnnotationStatus.PUBLISHED, publishedAt: new Date() });
+      const changed = await bumpVersion(manager, annotation, {
+        status: AnnotationStatus.PUBLISHED,
+        publishedAt: new Date(),
+      });
       await appendRevision(manager, changed, AnnotationChange.PUBLISHED, user.id, await currentCitations(manager, id));
       await stampWhatReadersSee(manager, { annotationId: id }, changed.updatedAt);
       const { articleId } = await refreshClaimVerdict(manager, annotation.claimId, outbox);
@@ -173,14 +210,35 @@ export class AnnotationService {
     const user = requireRole(viewer, Role.EDITOR);
     return this.db.writes.run(async (manager, outbox) => {
       const annotation = await this.findForWrite(manager, viewer, id);
-      if (annotation.status !== AnnotationStatus.PUBLISHED) throw conflict(`Only a PUBLISHED fact-check can be retracted; this one is ${annotation.status}.`, annotation.version);
+      if (annotation.status !== AnnotationStatus.PUBLISHED)
+        throw conflict(
+          `Only a PUBLISHED fact-check can be retracted; this one is ${annotation.status}.`,
+          annotation.version,
+        );
       checkVersion(annotation, expectedVersion);
       const note = clean(reason);
-      const changed = await bumpVersion(manager, annotation, { status: AnnotationStatus.RETRACTED, retractedAt: new Date(), retractionReason: note });
-      await appendRevision(manager, changed, AnnotationChange.RETRACTED, user.id, await currentCitations(manager, id), note);
+      const changed = await bumpVersion(manager, annotation, {
+        status: AnnotationStatus.RETRACTED,
+        retractedAt: new Date(),
+        retractionReason: note,
+      });
+      await appendRevision(
+        manager,
+        changed,
+        AnnotationChange.RETRACTED,
+        user.id,
+        await currentCitations(manager, id),
+        note,
+      );
       await stampWhatReadersSee(manager, { annotationId: id }, changed.updatedAt);
       const { before, after } = await refreshClaimVerdict(manager, annotation.claimId, outbox);
-      await recordCorrection(manager, annotation, { kind: CorrectionKind.RETRACTED, previousVerdict: before, newVerdict: after, note, editorId: user.id });
+      await recordCorrection(manager, annotation, {
+        kind: CorrectionKind.RETRACTED,
+        previousVerdict: before,
+        newVerdict: after,
+        note,
+        editorId: user.id,
+      });
       return id;
     });
   }
@@ -193,22 +251,31 @@ export class AnnotationService {
     const annotation = await executeOne(manager, annotationForWrite, { id });
     if (!annotation) throw notFound(NO_SUCH_ANNOTATION, 'input.id');
     const place = await executeOne(manager, articleStatusOfClaim, { claimId: annotation.claimId });
-    const publicStatus = annotation.status === AnnotationStatus.PUBLISHED || annotation.status === AnnotationStatus.RETRACTED;
-    const visible = place && (isEditor(viewer) || (place.articleStatus === ArticleStatus.PUBLISHED && (publicStatus || annotation.authorId === viewer.user?.id)));
+    const publicStatus =
+      annotation.status === AnnotationStatus.PUBLISHED || annotation.status === AnnotationStatus.RETRACTED;
+    const visible =
+      place &&
+      (isEditor(viewer) ||
+        (place.articleStatus === ArticleStatus.PUBLISHED && (publicStatus || annotation.authorId === viewer.user?.id)));
     if (!visible) throw notFound(NO_SUCH_ANNOTATION, 'input.id');
     return annotation;
   }
 }
 
 function checkVersion(annotation: AnnotationForWrite, expectedVersion: number | null | undefined): void {
-  if (expectedVersion != null && expectedVersion !== annotation.version) throw conflict(STALE_VERSION, annotation.version);
+  if (expectedVersion != null && expectedVersion !== annotation.version)
+    throw conflict(STALE_VERSION, annotation.version);
 }
 
 /**
  * Applies `changes` only if nobody changed the row since it was read (typeorm#2848); returns
  * the fact-check as it now stands.
  */
-async function bumpVersion(manager: EntityManager, annotation: AnnotationForWrite, changes: AnnotationUpdate): Promise<AnnotationForWrite & AnnotationState> {
+async function bumpVersion(
+  manager: EntityManager,
+  annotation: AnnotationForWrite,
+  changes: AnnotationUpdate,
+): Promise<AnnotationForWrite & AnnotationState> {
   const updatedAt = new Date();
   const updated = await execute(manager, bumpAnnotationVersion, {
     id: annotation.id,
@@ -224,7 +291,12 @@ async function bumpVersion(manager: EntityManager, annotation: AnnotationForWrit
     retractionReason: changes.retractionReason ?? null,
   });
   if (updated.length !== 1) throw conflict(STALE_VERSION, annotation.version);
-  const { publishedAt: _publishedAt, retractedAt: _retractedAt, retractionReason: _retractionReason, ...content } = changes;
+  const {
+    publishedAt: _publishedAt,
+    retractedAt: _retractedAt,
+    retractionReason: _retractionReason,
+    ...content
+  } = changes;
   return { ...annotation, ...content, version: annotation.version + 1, updatedAt };
 }
 
@@ -234,5 +306,12 @@ async function recordCorrection(
   correction: Pick<NewCorrection, 'kind' | 'previousVerdict' | 'newVerdict' | 'note' | 'editorId'>,
 ): Promise<void> {
   const claim = await claimFor(manager, annotation.claimId);
-  await insertCorrection(manager, { ...correction, articleId: claim.articleId, claimId: claim.id, annotationId: annotation.id, previousText: null, newText: null });
+  await insertCorrection(manager, {
+    ...correction,
+    articleId: claim.articleId,
+    claimId: claim.id,
+    annotationId: annotation.id,
+    previousText: null,
+    newText: null,
+  });
 }

@@ -24,7 +24,11 @@ registerEnumType(AnnotationChange, { name: 'AnnotationChange' });
 registerEnumType(Stance, { name: 'Stance', description: 'How a cited source bears on the claim.' });
 registerEnumType(CorrectionKind, { name: 'CorrectionKind' });
 
-@ObjectType('Annotation', { implements: Node, simpleResolvers: true, description: "A reviewer's fact-check note on a claim." })
+@ObjectType('Annotation', {
+  implements: Node,
+  simpleResolvers: true,
+  description: "A reviewer's fact-check note on a claim.",
+})
 export class Annotation {
   @Field(() => UserType, { description: 'Who wrote the fact-check.' })
   author: UserRow;
@@ -60,7 +64,10 @@ export class Annotation {
   updatedAt: SqlTimestamp;
 }
 
-@ObjectType('Citation', { simpleResolvers: true, description: 'A source cited by a fact-check, with the excerpt relied on.' })
+@ObjectType('Citation', {
+  simpleResolvers: true,
+  description: 'A source cited by a fact-check, with the excerpt relied on.',
+})
 export class Citation {
   @Field(() => Source)
   source: SourceRow;
@@ -102,7 +109,8 @@ export class AnnotationRevision {
 
 @ObjectType('Correction', {
   simpleResolvers: true,
-  description: 'A public record of a change to published content: a verdict, a fact-check, a checked claim, or the article itself.',
+  description:
+    'A public record of a change to published content: a verdict, a fact-check, a checked claim, or the article itself.',
 })
 export class Correction {
   @Field(() => CorrectionKind)
@@ -111,10 +119,16 @@ export class Correction {
   @Field(() => Verdict, { nullable: true, description: "The claim's verdict before the change." })
   previousVerdict: Verdict | null;
 
-  @Field(() => Verdict, { nullable: true, description: "The claim's verdict after the change; null when none is left." })
+  @Field(() => Verdict, {
+    nullable: true,
+    description: "The claim's verdict after the change; null when none is left.",
+  })
   newVerdict: Verdict | null;
 
-  @Field(() => String, { nullable: true, description: "A checked claim's words (QUOTE_CHANGED) or claimant (CLAIMANT_CHANGED) before the change." })
+  @Field(() => String, {
+    nullable: true,
+    description: "A checked claim's words (QUOTE_CHANGED) or claimant (CLAIMANT_CHANGED) before the change.",
+  })
   previousText: string | null;
 
   @Field(() => String, { nullable: true, description: 'The same after the change.' })

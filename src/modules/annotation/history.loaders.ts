@@ -32,7 +32,8 @@ export interface HistoryLoaders {
   correctionsByArticle: DataLoader<number, CorrectionRow[]>;
 }
 
-const toCorrections = (rows: CorrectionSqlRow[]): CorrectionRow[] => rows.map((row) => ({ ...row, createdAt: fromSqlDate(row.createdAt) as Date }));
+const toCorrections = (rows: CorrectionSqlRow[]): CorrectionRow[] =>
+  rows.map((row) => ({ ...row, createdAt: fromSqlDate(row.createdAt) as Date }));
 
 /**
  * The history of fact-checks. Everyone sees the public part: the versions readers saw, and
@@ -67,7 +68,11 @@ export function createHistoryLoaders(reader: SqlReader, viewer: Viewer): History
   // wrote the first), but only the names come out.
   const contributorsByAnnotation = new DataLoader<number, ContributionRow[]>(async (ids) => {
     const rows = await reader.rows(contributorsByAnnotationIds, { ids });
-    const contributions = rows.map((row) => ({ annotationId: row.annotationId, user: userRow(row.actorId, row.actorName, row.actorRole), createdAt: fromSqlDate(row.createdAt) as Date }));
+    const contributions = rows.map((row) => ({
+      annotationId: row.annotationId,
+      user: userRow(row.actorId, row.actorName, row.actorRole),
+      createdAt: fromSqlDate(row.createdAt) as Date,
+    }));
     return groupRows(ids, contributions, (row) => row.annotationId);
   });
 

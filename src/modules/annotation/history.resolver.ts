@@ -30,7 +30,10 @@ export class AnnotationRevisionResolver {
     return citationsOf(ctx, revision.citations);
   }
 
-  @FieldResolver(() => UserType, { nullable: true, description: 'Who made the change (staff only: null for anonymous readers).' })
+  @FieldResolver(() => UserType, {
+    nullable: true,
+    description: 'Who made the change (staff only: null for anonymous readers).',
+  })
   actor(@Root() revision: RevisionRow, @Ctx() ctx: AppContext): UserRow | null {
     return ctx.visibility.staff ? revision.actor : null;
   }
@@ -52,12 +55,19 @@ export class CorrectionResolver {
     return correction.claimId === null ? null : ctx.loaders.claimById.load(correction.claimId);
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: 'The article revision a correction of the article made; null for the others.' })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'The article revision a correction of the article made; null for the others.',
+  })
   revision(@Root() correction: CorrectionRow): number | null {
     return correction.revision;
   }
 
-  @FieldResolver(() => Annotation, { nullable: true, description: 'The fact-check concerned (for a change to the claim, its newest public one); null for corrections of the article.' })
+  @FieldResolver(() => Annotation, {
+    nullable: true,
+    description:
+      'The fact-check concerned (for a change to the claim, its newest public one); null for corrections of the article.',
+  })
   annotation(@Root() correction: CorrectionRow, @Ctx() ctx: AppContext): Promise<AnnotationRow | null> | null {
     return correction.annotationId === null ? null : ctx.loaders.annotationById.load(correction.annotationId);
   }

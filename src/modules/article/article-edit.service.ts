@@ -9,7 +9,13 @@ import { Role } from '../user/user.entity';
 import { execute, executeOne } from '../../db/sql';
 import { fromSqlDate, toSqlDate } from '../../db/sql-dates';
 import { type ArticleEntity, ArticleStatus } from './article.entity';
-import { articleForChange, articleIdBySlug, insertArticle, insertArticleRevision, updateArticle } from './article.queries';
+import {
+  articleForChange,
+  articleIdBySlug,
+  insertArticle,
+  insertArticleRevision,
+  updateArticle,
+} from './article.queries';
 import { recordStatusChange, stampWhatReadersSee } from './reader-history';
 import type { CreateArticleInput, UpdateArticleInput } from './article.inputs';
 
@@ -17,7 +23,8 @@ const NO_SUCH_ARTICLE = 'No such article.';
 const SLUG_TAKEN = 'Another article already has this slug.';
 const STALE_VERSION = 'The article has changed since you read it: reload and apply your change again.';
 const NOTE_REQUIRED = 'A change to a published article needs a `changeNote` readers can see.';
-const WITHDRAWAL_NOTE_REQUIRED = 'Withdrawing a published article is on the public record: say why in `note`, readers see it at its address.';
+const WITHDRAWAL_NOTE_REQUIRED =
+  'Withdrawing a published article is on the public record: say why in `note`, readers see it at its address.';
 
 /** An article as stored, as a change computes with it. */
 interface StoredArticle {
@@ -52,7 +59,8 @@ export class ArticleEditService {
   create(viewer: Viewer, input: CreateArticleInput): Promise<number> {
     const editor = requireRole(viewer, Role.EDITOR);
     return this.db.writes.run(async (manager) => {
-      if (await executeOne(manager, articleIdBySlug, { slug: input.slug })) throw badUserInput(SLUG_TAKEN, 'input.slug');
+      if (await executeOne(manager, articleIdBySlug, { slug: input.slug }))
+        throw badUserInput(SLUG_TAKEN, 'input.slug');
       const article = {
         headline: clean(input.headline),
         standfirst: clean(input.standfirst) ?? null,
@@ -93,7 +101,8 @@ export class ArticleEditService {
     if (input.publishedAt != null) changes.publishedAt = input.publishedAt;
     const note = clean(input.changeNote) ?? null;
     return this.change(articleId, input.expectedVersion, async (manager, article) => {
-      const differs = (key: keyof ArticleChanges) => changes[key] !== undefined && !sameValue(changes[key], article[key]);
+      const differs = (key: keyof ArticleChanges) =>
+        changes[key] !== undefined && !sameValue(changes[key], article[key]);
       const bodyChanged = differs('body');
       const textChanged = bodyChanged || differs('headline') || differs('standfirst');
       const published = article.status === ArticleStatus.PUBLISHED;
@@ -116,7 +125,8 @@ export class ArticleEditService {
       articleId,
       expectedVersion,
       async (manager, article) => {
-        if (article.status === ArticleStatus.PUBLISHED) throw conflict('The article is already published.', article.version);
+        if (article.status === ArticleStatus.PUBLISHED)
+          throw conflict('The article is already published.', article.version);
         await recordStatusChange(manager, articleId, ArticleStatus.PUBLISHED, editor.id, now);
         return { status: ArticleStatus.PUBLISHED, publishedAt: article.publishedAt ?? now };
       },
@@ -129,8 +139,10 @@ export class ArticleEditService {
     const editor = requireRole(viewer, Role.EDITOR);
     const reason = clean(note) ?? null;
     return this.change(articleId, expectedVersion, async (manager, article) => {
-      if (article.status === ArticleStatus.ARCHIVED) throw conflict('The article is already archived.', article.version);
-      if (article.status === ArticleStatus.PUBLISHED && !reason) throw badUserInput(WITHDRAWAL_NOTE_REQUIRED, 'input.note');
+      if (article.status === ArticleStatus.ARCHIVED)
+        throw conflict('The article is already archived.', article.version);
+      if (article.status === ArticleStatus.PUBLISHED && !reason)
+        throw badUserInput(WITHDRAWAL_NOTE_REQUIRED, 'input.note');
       await recordStatusChange(manager, articleId, ArticleStatus.ARCHIVED, editor.id, new Date(), reason);
       return { status: ArticleStatus.ARCHIVED };
     });
@@ -151,10 +163,15 @@ export class ArticleEditService {
       if (!stored) throw notFound(NO_SUCH_ARTICLE, 'input.id');
       const version = expectedVersion ?? stored.version;
       if (version !== stored.version) throw conflict(STALE_VERSION, stored.version);
-      const changes = await compute(manager, { ...stored, authors: JSON.parse(stored.authors) as string[], publishedAt: fromSqlDate(stored.publishedAt) });
+      const changes = await compute(manager, {
+        ...stored,
+        authors: JSON.parse(stored.authors) as string[],
+        publishedAt: fromSqlDate(stored.publishedAt),
+      });
       // Columns the change leaves out are written back as they were read; the text columns only
       // when the change gives one of them (see updateArticle).
-      const changedText = changes.headline !== undefined || changes.standfirst !== undefined || changes.body !== undefined;
+      const changedText =
+        changes.headline !== undefined || changes.standfirst !== undefined || changes.body !== undefined;
       const updated = await execute(manager, updateArticle[changedText ? 'text' : 'meta'], {
         id: articleId,
         expectedVersion: version,
@@ -166,7 +183,10 @@ export class ArticleEditService {
         section: kept(changes.section, stored.section),
         language: kept(changes.language, stored.language),
         url: kept(changes.url, stored.url),
-        publishedAt: changes.publishedAt === undefined ? stored.publishedAt : changes.publishedAt && toSqlDate(changes.publishedAt),
+        publishedAt:
+          changes.publishedAt === undefined
+            ? stored.publishedAt
+            : changes.publishedAt && toSqlDate(changes.publishedAt),
         status: kept(changes.status, stored.status),
         revision: kept(changes.revision, stored.revision),
       });
@@ -192,7 +212,13 @@ function sameValue(a: unknown, b: unknown): boolean {
  * Appends the article's text as it now stands as revision `article.revision`; on a published
  * article readers see it from now on.
  */
-export async function recordRevision(manager: EntityManager, article: RevisedArticle, editorId: number | null, note: string | null, createdAt = new Date()): Promise<void> {
+export async function recordRevision(
+  manager: EntityManager,
+  article: RevisedArticle,
+  editorId: number | null,
+  note: string | null,
+  createdAt = new Date(),
+): Promise<void> {
   // Milliseconds matter to point-in-time reads; the column default keeps only seconds.
   const at = toSqlDate(createdAt);
   await execute(manager, insertArticleRevision, {

@@ -23,7 +23,10 @@ export function createArticleHistoryLoaders(reader: SqlReader, viewer: Viewer): 
       const revisionRows = rows.map(({ editorId, editorName, editorRole, body, createdAt, ...row }) => ({
         ...row,
         body: signedIn ? body : null,
-        editor: signedIn && editorId !== null && editorName !== null && editorRole !== null ? userRow(editorId, editorName, editorRole) : null,
+        editor:
+          signedIn && editorId !== null && editorName !== null && editorRole !== null
+            ? userRow(editorId, editorName, editorRole)
+            : null,
         createdAt: fromSqlDate(createdAt) as Date,
       }));
       return groupRows(ids, revisionRows, (row) => row.articleId);

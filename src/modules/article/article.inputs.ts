@@ -14,7 +14,10 @@ export enum ArticleOrder {
   PUBLISHED_AT_ASC = 'PUBLISHED_AT_ASC',
 }
 
-registerEnumType(ArticleOrder, { name: 'ArticleOrder', description: 'Order of the article list; newest first by default.' });
+registerEnumType(ArticleOrder, {
+  name: 'ArticleOrder',
+  description: 'Order of the article list; newest first by default.',
+});
 
 @InputType('ArticleFilter')
 export class ArticleFilter {
@@ -30,10 +33,16 @@ export class ArticleFilter {
   @Field(() => DateTime, { nullable: true, description: 'Published before this time.' })
   publishedBefore?: Date | null;
 
-  @Field(() => Verdict, { nullable: true, description: 'Articles with at least one claim whose current verdict is this.' })
+  @Field(() => Verdict, {
+    nullable: true,
+    description: 'Articles with at least one claim whose current verdict is this.',
+  })
   verdict?: Verdict | null;
 
-  @Field(() => ArticleStatus, { nullable: true, description: 'Only articles in this status (readers see PUBLISHED only).' })
+  @Field(() => ArticleStatus, {
+    nullable: true,
+    description: 'Only articles in this status (readers see PUBLISHED only).',
+  })
   status?: ArticleStatus | null;
 }
 
@@ -80,7 +89,8 @@ export class CreateArticleInput {
 }
 
 @InputType('UpdateArticleInput', {
-  description: 'Fields left out stay as they are. A new headline, standfirst or body makes a new revision; a new body re-anchors every claim.',
+  description:
+    'Fields left out stay as they are. A new headline, standfirst or body makes a new revision; a new body re-anchors every claim.',
 })
 export class UpdateArticleInput {
   @Field(() => ID)
@@ -102,7 +112,10 @@ export class UpdateArticleInput {
   @CleanText(LIMITS.articleBody)
   body?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The correction note readers see; required when the body of a published article changes.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The correction note readers see; required when the body of a published article changes.',
+  })
   @CleanText(LIMITS.note)
   changeNote?: string | null;
 
@@ -134,11 +147,17 @@ export class ArticleTransitionInput {
   @Field(() => ID)
   id: string;
 
-  @Field(() => Int, { nullable: true, description: 'When given, the change fails CONFLICT unless this is the current version.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'When given, the change fails CONFLICT unless this is the current version.',
+  })
   @Min(1)
   expectedVersion?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Why a published article is withdrawn: required to archive one, and shown to readers at its address.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why a published article is withdrawn: required to archive one, and shown to readers at its address.',
+  })
   @CleanText(LIMITS.note)
   note?: string | null;
 }

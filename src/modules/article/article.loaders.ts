@@ -65,5 +65,8 @@ export function sortByScale(counts: VerdictCount[]): VerdictCount[] {
 export function claimStatsOf(verdicts: (Verdict | null)[]): ClaimStats {
   const counts = new Map<Verdict, number>();
   for (const verdict of verdicts) if (verdict) counts.set(verdict, (counts.get(verdict) ?? 0) + 1);
-  return { claimCount: verdicts.length, verdictSummary: sortByScale([...counts].map(([verdict, count]) => ({ verdict, count }))) };
+  return {
+    claimCount: verdicts.length,
+    verdictSummary: sortByScale([...counts].map(([verdict, count]) => ({ verdict, count }))),
+  };
 }

@@ -48,12 +48,28 @@ export function articleColumns(eb: ExpressionBuilder<{ a: Tables['articles'] }, 
  * otherwise drive from the visibility predicate and scan every published article.
  */
 
-export const articlesByIds = statementVariants('article.byIds', VISIBILITY_LEVELS, (q: StatementBuilder<{ ids: readonly number[] }>, level: VisibilityLevel) =>
-  q.db.selectFrom(q.keys('ids')).crossJoin('articles as a').select(articleColumns).whereRef('a.id', '=', 'k.value').where(articleVisible(level)),
+export const articlesByIds = statementVariants(
+  'article.byIds',
+  VISIBILITY_LEVELS,
+  (q: StatementBuilder<{ ids: readonly number[] }>, level: VisibilityLevel) =>
+    q.db
+      .selectFrom(q.keys('ids'))
+      .crossJoin('articles as a')
+      .select(articleColumns)
+      .whereRef('a.id', '=', 'k.value')
+      .where(articleVisible(level)),
 );
 
-export const articlesBySlugs = statementVariants('article.bySlugs', VISIBILITY_LEVELS, (q: StatementBuilder<{ slugs: readonly string[] }>, level: VisibilityLevel) =>
-  q.db.selectFrom(q.keys('slugs', 'text')).crossJoin('articles as a').select(articleColumns).whereRef('a.slug', '=', 'k.value').where(articleVisible(level)),
+export const articlesBySlugs = statementVariants(
+  'article.bySlugs',
+  VISIBILITY_LEVELS,
+  (q: StatementBuilder<{ slugs: readonly string[] }>, level: VisibilityLevel) =>
+    q.db
+      .selectFrom(q.keys('slugs', 'text'))
+      .crossJoin('articles as a')
+      .select(articleColumns)
+      .whereRef('a.slug', '=', 'k.value')
+      .where(articleVisible(level)),
 );
 
 /** Bodies of articles already loaded, and so already known to be visible. */
@@ -62,13 +78,19 @@ export const articleBodiesByIds = statement('article.bodiesByIds', (q: Statement
 );
 
 /** Live claims per article and current verdict (null: no verdict yet). */
-export const claimStatsByArticleIds = statement('article.claimStatsByIds', (q: StatementBuilder<{ ids: readonly number[] }>) =>
-  q.db
-    .selectFrom('claims')
-    .select((eb) => [eb.ref('article_id').as('articleId'), eb.ref('verdict').$castTo<Verdict | null>().as('verdict'), eb.fn.countAll<number>().as('n')])
-    .where('article_id', 'in', q.keyList('ids'))
-    .where('deleted_at', 'is', null)
-    .groupBy(['article_id', 'verdict']),
+export const claimStatsByArticleIds = statement(
+  'article.claimStatsByIds',
+  (q: StatementBuilder<{ ids: readonly number[] }>) =>
+    q.db
+      .selectFrom('claims')
+      .select((eb) => [
+        eb.ref('article_id').as('articleId'),
+        eb.ref('verdict').$castTo<Verdict | null>().as('verdict'),
+        eb.fn.countAll<number>().as('n'),
+      ])
+      .where('article_id', 'in', q.keyList('ids'))
+      .where('deleted_at', 'is', null)
+      .groupBy(['article_id', 'verdict']),
 );
 
 /* The article list. */
@@ -92,7 +114,13 @@ type ListBuilder = ExpressionBuilder<Tables & { a: Tables['articles'] }, 'a'>;
  * `param IS NULL OR predicate`. PostgreSQL types a parameter from where it is used: one that is
  * only tested for NULL needs its type written out.
  */
-function unlessNull(dialect: Dialect, eb: ListBuilder, param: unknown, type: 'text' | 'timestamp', predicate: Expression<SqlBool>) {
+function unlessNull(
+  dialect: Dialect,
+  eb: ListBuilder,
+  param: unknown,
+  type: 'text' | 'timestamp',
+  predicate: Expression<SqlBool>,
+) {
   const tested = dialect === 'postgres' ? eb.cast(eb.val(param), type) : eb.val(param);
   return eb.or([eb(tested, 'is', null), predicate]);
 }
@@ -110,10 +138,24 @@ function articleFilter(q: StatementBuilder<ArticleFilterParams>, level: Visibili
         eb,
         q.p.language,
         'text',
-        q.dialect === 'sqlite' ? sql<SqlBool>`${eb.ref('a.language')} = ${q.p.language} COLLATE NOCASE` : eb(eb.fn('lower', ['a.language']), '=', eb.fn('lower', [eb.val(q.p.language)])),
+        q.dialect === 'sqlite'
+          ? sql<SqlBool>`${eb.ref('a.language')} = ${q.p.language} COLLATE NOCASE`
+          : eb(eb.fn('lower', ['a.language']), '=', eb.fn('lower', [eb.val(q.p.language)])),
       ),
-      unlessNull(q.dialect, eb, q.p.publishedAfter, 'timestamp', eb('a.published_at', '>=', asTimestamp(q.p.publishedAfter))),
-      unlessNull(q.dialect, eb, q.p.publishedBefore, 'timestamp', eb('a.published_at', '<', asTimestamp(q.p.publishedBefore))),
+      unlessNull(
+        q.dialect,
+        eb,
+        q.p.publishedAfter,
+        'timestamp',
+        eb('a.published_at', '>=', asTimestamp(q.p.publishedAfter)),
+      ),
+      unlessNull(
+        q.dialect,
+        eb,
+        q.p.publishedBefore,
+        'timestamp',
+        eb('a.published_at', '<', asTimestamp(q.p.publishedBefore)),
+      ),
       unlessNull(
         q.dialect,
         eb,
@@ -139,7 +181,11 @@ export type ArticleOrderDirection = 'desc' | 'asc';
  */
 export type ArticlePageStart = 'first' | 'after' | 'afterUndated';
 
-export type ArticlePageParams = ArticleFilterParams & { limit: number; afterValue: string | null; afterId: number | null };
+export type ArticlePageParams = ArticleFilterParams & {
+  limit: number;
+  afterValue: string | null;
+  afterId: number | null;
+};
 
 /**
  * A page in (published_at, id) order. SQLite sorts NULL first ascending and last descending;
@@ -154,15 +200,24 @@ function articlePage(direction: ArticleOrderDirection, start: ArticlePageStart) 
       .selectFrom('articles as a')
       .select(articleColumns)
       .where(articleFilter(q, level))
-      .$if(start !== 'first', (page) => page.where((eb) => {
-        if (start === 'afterUndated') {
-          // Past an undated row: descending, only undated rows remain; ascending, every dated row follows.
-          const undated = eb.and([eb('a.published_at', 'is', null), eb('a.id', descending ? '<' : '>', q.p.afterId as number)]);
-          return descending ? undated : eb.or([undated, eb('a.published_at', 'is not', null)]);
-        }
-        const dated = eb(eb.refTuple('a.published_at', 'a.id'), descending ? '<' : '>', eb.tuple(asTimestamp(q.p.afterValue), q.p.afterId as number));
-        return withUndated && descending ? eb.or([dated, eb('a.published_at', 'is', null)]) : dated;
-      }));
+      .$if(start !== 'first', (page) =>
+        page.where((eb) => {
+          if (start === 'afterUndated') {
+            // Past an undated row: descending, only undated rows remain; ascending, every dated row follows.
+            const undated = eb.and([
+              eb('a.published_at', 'is', null),
+              eb('a.id', descending ? '<' : '>', q.p.afterId as number),
+            ]);
+            return descending ? undated : eb.or([undated, eb('a.published_at', 'is not', null)]);
+          }
+          const dated = eb(
+            eb.refTuple('a.published_at', 'a.id'),
+            descending ? '<' : '>',
+            eb.tuple(asTimestamp(q.p.afterValue), q.p.afterId as number),
+          );
+          return withUndated && descending ? eb.or([dated, eb('a.published_at', 'is', null)]) : dated;
+        }),
+      );
     const nulls = q.dialect === 'sqlite' ? undefined : descending ? 'last' : 'first';
     return query
       .orderBy('a.published_at', (ob) => {
@@ -178,17 +233,24 @@ function pageStatements(direction: ArticleOrderDirection) {
   return {
     first: statementVariants(`article.page.${direction}`, VISIBILITY_LEVELS, articlePage(direction, 'first')),
     after: statementVariants(`article.page.${direction}.after`, VISIBILITY_LEVELS, articlePage(direction, 'after')),
-    afterUndated: statementVariants(`article.page.${direction}.afterUndated`, ['editor'] as const, articlePage(direction, 'afterUndated')),
+    afterUndated: statementVariants(
+      `article.page.${direction}.afterUndated`,
+      ['editor'] as const,
+      articlePage(direction, 'afterUndated'),
+    ),
   };
 }
 
 export const articlePages = { desc: pageStatements('desc'), asc: pageStatements('asc') };
 
-export const articleCount = statementVariants('article.count', VISIBILITY_LEVELS, (q: StatementBuilder<ArticleFilterParams>, level: VisibilityLevel) =>
-  q.db
-    .selectFrom('articles as a')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(articleFilter(q, level)),
+export const articleCount = statementVariants(
+  'article.count',
+  VISIBILITY_LEVELS,
+  (q: StatementBuilder<ArticleFilterParams>, level: VisibilityLevel) =>
+    q.db
+      .selectFrom('articles as a')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where(articleFilter(q, level)),
 );
 
 /**
@@ -222,148 +284,159 @@ export const articleWithdrawal = statement('article.withdrawal', (q: StatementBu
 /* Histories. */
 
 /** Revisions of articles, oldest first, with their editors: readers see only those they saw (public_at). */
-export const revisionsByArticleIds = statementVariants('article.revisionsByIds', VISIBILITY_LEVELS, (q: StatementBuilder<{ ids: readonly number[] }>, level: VisibilityLevel) =>
-  q.db
-    .selectFrom('article_revisions as r')
-    .leftJoin('users as u', 'u.id', 'r.editor_id')
-    .select((eb) => [
-      eb.ref('r.article_id').as('articleId'),
-      'r.number',
-      'r.headline',
-      'r.standfirst',
-      'r.body',
-      eb.ref('r.editor_id').as('editorId'),
-      eb.ref('u.name').as('editorName'),
-      eb.ref('u.role').$castTo<Role | null>().as('editorRole'),
-      'r.note',
-      eb.ref('r.created_at').as('createdAt'),
-    ])
-    .where('r.article_id', 'in', q.keyList('ids'))
-    .$if(level !== 'editor', (query) => query.where('r.public_at', 'is not', null))
-    .orderBy('r.article_id')
-    .orderBy('r.number'),
+export const revisionsByArticleIds = statementVariants(
+  'article.revisionsByIds',
+  VISIBILITY_LEVELS,
+  (q: StatementBuilder<{ ids: readonly number[] }>, level: VisibilityLevel) =>
+    q.db
+      .selectFrom('article_revisions as r')
+      .leftJoin('users as u', 'u.id', 'r.editor_id')
+      .select((eb) => [
+        eb.ref('r.article_id').as('articleId'),
+        'r.number',
+        'r.headline',
+        'r.standfirst',
+        'r.body',
+        eb.ref('r.editor_id').as('editorId'),
+        eb.ref('u.name').as('editorName'),
+        eb.ref('u.role').$castTo<Role | null>().as('editorRole'),
+        'r.note',
+        eb.ref('r.created_at').as('createdAt'),
+      ])
+      .where('r.article_id', 'in', q.keyList('ids'))
+      .$if(level !== 'editor', (query) => query.where('r.public_at', 'is not', null))
+      .orderBy('r.article_id')
+      .orderBy('r.number'),
 );
 
 /* Point-in-time reads: what readers saw at `at`, rebuilt from the append-only histories. */
 
 /** The newest revision at `at`, if the article was published then (its last status change by then). */
-export const articleRevisionAsOf = statement('article.revisionAsOf', (q: StatementBuilder<{ articleId: number; at: string }>) =>
-  q.db
-    .selectFrom('article_revisions as r')
-    .select(['r.number', 'r.headline', 'r.standfirst', 'r.body'])
-    .where('r.article_id', '=', q.p.articleId)
-    .where('r.created_at', '<=', asTimestamp(q.p.at))
-    .where((eb) =>
-      eb(
-        eb
-          .selectFrom('article_status_changes as s')
-          .select('s.status')
-          .whereRef('s.article_id', '=', 'r.article_id')
-          .where('s.created_at', '<=', asTimestamp(q.p.at))
-          .orderBy('s.created_at', 'desc')
-          .orderBy('s.id', 'desc')
-          .limit(ONE),
-        '=',
-        PUBLISHED,
-      ),
-    )
-    .orderBy('r.number', 'desc')
-    .limit(ONE),
+export const articleRevisionAsOf = statement(
+  'article.revisionAsOf',
+  (q: StatementBuilder<{ articleId: number; at: string }>) =>
+    q.db
+      .selectFrom('article_revisions as r')
+      .select(['r.number', 'r.headline', 'r.standfirst', 'r.body'])
+      .where('r.article_id', '=', q.p.articleId)
+      .where('r.created_at', '<=', asTimestamp(q.p.at))
+      .where((eb) =>
+        eb(
+          eb
+            .selectFrom('article_status_changes as s')
+            .select('s.status')
+            .whereRef('s.article_id', '=', 'r.article_id')
+            .where('s.created_at', '<=', asTimestamp(q.p.at))
+            .orderBy('s.created_at', 'desc')
+            .orderBy('s.id', 'desc')
+            .limit(ONE),
+          '=',
+          PUBLISHED,
+        ),
+      )
+      .orderBy('r.number', 'desc')
+      .limit(ONE),
 );
 
 /** Claims of articles at `at` (deleted since included), each with its anchor then, in text order. */
-export const claimsAsOf = statement('article.claimsAsOf', (q: StatementBuilder<{ articleIds: readonly number[]; at: string }>) =>
-  q.db
-    .selectFrom('claims as c')
-    .innerJoin('claim_anchors as x', (join) =>
-      join.on((eb) =>
-        eb(
-          'x.id',
-          '=',
-          eb
-            .selectFrom('claim_anchors as x2')
-            .select('x2.id')
-            .whereRef('x2.claim_id', '=', 'c.id')
-            .where('x2.created_at', '<=', asTimestamp(q.p.at))
-            .orderBy('x2.created_at', 'desc')
-            .orderBy('x2.id', 'desc')
-            .limit(ONE),
+export const claimsAsOf = statement(
+  'article.claimsAsOf',
+  (q: StatementBuilder<{ articleIds: readonly number[]; at: string }>) =>
+    q.db
+      .selectFrom('claims as c')
+      .innerJoin('claim_anchors as x', (join) =>
+        join.on((eb) =>
+          eb(
+            'x.id',
+            '=',
+            eb
+              .selectFrom('claim_anchors as x2')
+              .select('x2.id')
+              .whereRef('x2.claim_id', '=', 'c.id')
+              .where('x2.created_at', '<=', asTimestamp(q.p.at))
+              .orderBy('x2.created_at', 'desc')
+              .orderBy('x2.id', 'desc')
+              .limit(ONE),
+          ),
         ),
-      ),
-    )
-    .select((eb) => [
-      'c.id',
-      eb.ref('c.article_id').as('articleId'),
-      'x.quote',
-      'x.claimant',
-      'x.prefix',
-      'x.suffix',
-      eb.ref('x.start_offset').as('startOffset'),
-      eb.ref('x.end_offset').as('endOffset'),
-      eb.ref('x.status').$castTo<ClaimAnchorStatus>().as('anchorStatus'),
-      eb.ref('x.score').as('anchorScore'),
-      eb.ref('x.anchor_exact').as('anchorExact'),
-      eb.ref('x.checked_revision').as('checkedRevision'),
-    ])
-    .where('c.article_id', 'in', q.keyList('articleIds'))
-    .where((eb) => eb.or([eb('c.deleted_at', 'is', null), eb('c.deleted_at', '>', asTimestamp(q.p.at))]))
-    .orderBy('c.article_id')
-    .orderBy('x.start_offset')
-    .orderBy('c.id'),
+      )
+      .select((eb) => [
+        'c.id',
+        eb.ref('c.article_id').as('articleId'),
+        'x.quote',
+        'x.claimant',
+        'x.prefix',
+        'x.suffix',
+        eb.ref('x.start_offset').as('startOffset'),
+        eb.ref('x.end_offset').as('endOffset'),
+        eb.ref('x.status').$castTo<ClaimAnchorStatus>().as('anchorStatus'),
+        eb.ref('x.score').as('anchorScore'),
+        eb.ref('x.anchor_exact').as('anchorExact'),
+        eb.ref('x.checked_revision').as('checkedRevision'),
+      ])
+      .where('c.article_id', 'in', q.keyList('articleIds'))
+      .where((eb) => eb.or([eb('c.deleted_at', 'is', null), eb('c.deleted_at', '>', asTimestamp(q.p.at))]))
+      .orderBy('c.article_id')
+      .orderBy('x.start_offset')
+      .orderBy('c.id'),
 );
 
 /**
  * Fact-checks of claims at `at`, each with its revision then, if readers could see that one;
  * newest published first.
  */
-export const annotationsAsOf = statement('article.annotationsAsOf', (q: StatementBuilder<{ claimIds: readonly number[]; at: string }>) =>
-  q.db
-    .selectFrom('annotations as n')
-    .innerJoin('users as u', 'u.id', 'n.author_id')
-    .innerJoin('annotation_revisions as r', (join) =>
-      join.on((eb) =>
-        eb(
-          'r.id',
-          '=',
-          eb
-            .selectFrom('annotation_revisions as r2')
-            .select('r2.id')
-            .whereRef('r2.annotation_id', '=', 'n.id')
-            .where('r2.created_at', '<=', asTimestamp(q.p.at))
-            .orderBy('r2.version', 'desc')
-            .limit(ONE),
+export const annotationsAsOf = statement(
+  'article.annotationsAsOf',
+  (q: StatementBuilder<{ claimIds: readonly number[]; at: string }>) =>
+    q.db
+      .selectFrom('annotations as n')
+      .innerJoin('users as u', 'u.id', 'n.author_id')
+      .innerJoin('annotation_revisions as r', (join) =>
+        join.on((eb) =>
+          eb(
+            'r.id',
+            '=',
+            eb
+              .selectFrom('annotation_revisions as r2')
+              .select('r2.id')
+              .whereRef('r2.annotation_id', '=', 'n.id')
+              .where('r2.created_at', '<=', asTimestamp(q.p.at))
+              .orderBy('r2.version', 'desc')
+              .limit(ONE),
+          ),
         ),
-      ),
-    )
-    .select((eb) => [
-      'n.id',
-      eb.ref('n.claim_id').as('claimId'),
-      eb.ref('n.author_id').as('authorId'),
-      eb.ref('u.name').as('authorName'),
-      eb.ref('u.role').$castTo<Role>().as('authorRole'),
-      eb.ref('n.published_at').as('publishedAt'),
-      eb.ref('n.retracted_at').as('retractedAt'),
-      eb.ref('n.retraction_reason').as('retractionReason'),
-      eb.ref('n.created_at').as('createdAt'),
-      eb.ref('r.created_at').as('updatedAt'),
-      'r.version',
-      eb.ref('r.verdict').$castTo<Verdict>().as('verdict'),
-      'r.summary',
-      'r.body',
-      eb.ref('r.status').$castTo<AnnotationStatus>().as('status'),
-      // JSON text of the citations as of that revision.
-      'r.citations',
-    ])
-    .where('n.claim_id', 'in', q.keyList('claimIds'))
-    .where('r.status', 'in', READER_ANNOTATION_STATUSES)
-    .orderBy('n.claim_id')
-    .orderBy('n.published_at', (ob) => (q.dialect === 'sqlite' ? ob.desc() : ob.desc().nullsLast()))
-    .orderBy('n.id', 'desc'),
+      )
+      .select((eb) => [
+        'n.id',
+        eb.ref('n.claim_id').as('claimId'),
+        eb.ref('n.author_id').as('authorId'),
+        eb.ref('u.name').as('authorName'),
+        eb.ref('u.role').$castTo<Role>().as('authorRole'),
+        eb.ref('n.published_at').as('publishedAt'),
+        eb.ref('n.retracted_at').as('retractedAt'),
+        eb.ref('n.retraction_reason').as('retractionReason'),
+        eb.ref('n.created_at').as('createdAt'),
+        eb.ref('r.created_at').as('updatedAt'),
+        'r.version',
+        eb.ref('r.verdict').$castTo<Verdict>().as('verdict'),
+        'r.summary',
+        'r.body',
+        eb.ref('r.status').$castTo<AnnotationStatus>().as('status'),
+        // JSON text of the citations as of that revision.
+        'r.citations',
+      ])
+      .where('n.claim_id', 'in', q.keyList('claimIds'))
+      .where('r.status', 'in', READER_ANNOTATION_STATUSES)
+      .orderBy('n.claim_id')
+      .orderBy('n.published_at', (ob) => (q.dialect === 'sqlite' ? ob.desc() : ob.desc().nullsLast()))
+      .orderBy('n.id', 'desc'),
 );
 
 /* Writes: the editors' changes. */
 
-export const articleIdBySlug = statement('article.idBySlug', (q: StatementBuilder<{ slug: string }>) => q.db.selectFrom('articles').select('id').where('slug', '=', q.p.slug));
+export const articleIdBySlug = statement('article.idBySlug', (q: StatementBuilder<{ slug: string }>) =>
+  q.db.selectFrom('articles').select('id').where('slug', '=', q.p.slug),
+);
 
 export interface ArticleValues {
   slug: string;
@@ -408,7 +481,11 @@ export const articleForChange = statement('article.forChange', (q: StatementBuil
     .where('a.id', '=', q.p.id),
 );
 
-export type ArticleChangeParams = Omit<ArticleValues, 'slug'> & { id: number; expectedVersion: number; version: number };
+export type ArticleChangeParams = Omit<ArticleValues, 'slug'> & {
+  id: number;
+  expectedVersion: number;
+  version: number;
+};
 
 /**
  * One optimistic change: `WHERE id = ? AND version = ?`, so that a concurrent edit can never be
@@ -416,24 +493,29 @@ export type ArticleChangeParams = Omit<ArticleValues, 'slug'> & { id: number; ex
  * alone, so a change that gives none of them does not fire the search index's triggers (an
  * update of any of them re-indexes the article as new).
  */
-export const updateArticle = statementVariants('article.update', ['text', 'meta'] as const, (q: StatementBuilder<ArticleChangeParams>, variant: 'text' | 'meta') =>
-  q.db
-    .updateTable('articles')
-    .$if(variant === 'text', (query) => query.set({ headline: q.p.headline, standfirst: q.p.standfirst, body: q.p.body }))
-    .set({
-      authors: q.p.authors,
-      section: q.p.section,
-      language: q.p.language,
-      url: q.p.url,
-      published_at: q.p.publishedAt,
-      status: q.p.status,
-      revision: q.p.revision,
-      version: q.p.version,
-      updated_at: sql<string>`CURRENT_TIMESTAMP`,
-    })
-    .where('id', '=', q.p.id)
-    .where('version', '=', q.p.expectedVersion)
-    .returning('id'),
+export const updateArticle = statementVariants(
+  'article.update',
+  ['text', 'meta'] as const,
+  (q: StatementBuilder<ArticleChangeParams>, variant: 'text' | 'meta') =>
+    q.db
+      .updateTable('articles')
+      .$if(variant === 'text', (query) =>
+        query.set({ headline: q.p.headline, standfirst: q.p.standfirst, body: q.p.body }),
+      )
+      .set({
+        authors: q.p.authors,
+        section: q.p.section,
+        language: q.p.language,
+        url: q.p.url,
+        published_at: q.p.publishedAt,
+        status: q.p.status,
+        revision: q.p.revision,
+        version: q.p.version,
+        updated_at: sql<string>`CURRENT_TIMESTAMP`,
+      })
+      .where('id', '=', q.p.id)
+      .where('version', '=', q.p.expectedVersion)
+      .returning('id'),
 );
 
 export const insertArticleRevision = statement(
@@ -468,69 +550,101 @@ export const insertArticleRevision = statement(
 
 export const insertStatusChange = statement(
   'article.insertStatusChange',
-  (q: StatementBuilder<{ articleId: number; status: ArticleStatus; actorId: number | null; createdAt: string; note: string | null }>) =>
-    q.db.insertInto('article_status_changes').values({ article_id: q.p.articleId, status: q.p.status, actor_id: q.p.actorId, created_at: q.p.createdAt, note: q.p.note }),
+  (
+    q: StatementBuilder<{
+      articleId: number;
+      status: ArticleStatus;
+      actorId: number | null;
+      createdAt: string;
+      note: string | null;
+    }>,
+  ) =>
+    q.db.insertInto('article_status_changes').values({
+      article_id: q.p.articleId,
+      status: q.p.status,
+      actor_id: q.p.actorId,
+      created_at: q.p.createdAt,
+      note: q.p.note,
+    }),
 );
 
 /** Stamps the article's current revision, once it is published. */
-export const stampArticleRevision = statement('article.stampRevision', (q: StatementBuilder<{ at: string; articleId: number }>) =>
-  q.db
-    .updateTable('article_revisions')
-    .set({ public_at: q.p.at })
-    .where('public_at', 'is', null)
-    .where('article_id', '=', q.p.articleId)
-    .where('number', '=', (eb) => eb.selectFrom('articles as a').select('a.revision').where('a.id', '=', q.p.articleId).where('a.status', '=', PUBLISHED)),
+export const stampArticleRevision = statement(
+  'article.stampRevision',
+  (q: StatementBuilder<{ at: string; articleId: number }>) =>
+    q.db
+      .updateTable('article_revisions')
+      .set({ public_at: q.p.at })
+      .where('public_at', 'is', null)
+      .where('article_id', '=', q.p.articleId)
+      .where('number', '=', (eb) =>
+        eb
+          .selectFrom('articles as a')
+          .select('a.revision')
+          .where('a.id', '=', q.p.articleId)
+          .where('a.status', '=', PUBLISHED),
+      ),
 );
 
 /** What a stamp covers: an article and everything under it, or one fact-check. */
 export type StampScope = 'article' | 'annotation';
 const STAMP_SCOPES = ['article', 'annotation'] as const;
 
-type ScopeBuilder = ExpressionBuilder<{ a: Tables['articles']; c: Tables['claims']; n: Tables['annotations'] }, 'a' | 'c' | 'n'>;
+type ScopeBuilder = ExpressionBuilder<
+  { a: Tables['articles']; c: Tables['claims']; n: Tables['annotations'] },
+  'a' | 'c' | 'n'
+>;
 
 function inScope(scope: StampScope, key: unknown) {
-  return (eb: ScopeBuilder) => (scope === 'article' ? eb('c.article_id', '=', key as number) : eb('n.id', '=', key as number));
+  return (eb: ScopeBuilder) =>
+    scope === 'article' ? eb('c.article_id', '=', key as number) : eb('n.id', '=', key as number);
 }
 
 /** Stamps the current version of the published and retracted fact-checks in scope, under a published article. */
-export const stampAnnotationRevisions = statementVariants('article.stampAnnotationRevisions', STAMP_SCOPES, (q: StatementBuilder<{ at: string; key: number }>, scope: StampScope) =>
-  q.db
-    .updateTable('annotation_revisions')
-    .set({ public_at: q.p.at })
-    .where('public_at', 'is', null)
-    .where('status', 'in', READER_ANNOTATION_STATUSES)
-    .where('id', 'in', (eb) =>
-      eb
-        .selectFrom('annotation_revisions as r')
-        .innerJoin('annotations as n', 'n.id', 'r.annotation_id')
-        .innerJoin('claims as c', 'c.id', 'n.claim_id')
-        .innerJoin('articles as a', 'a.id', 'c.article_id')
-        .select((sub) => sub.fn.max('r.id').as('id'))
-        .where(inScope(scope, q.p.key))
-        .where('a.status', '=', PUBLISHED)
-        .where('c.deleted_at', 'is', null)
-        .groupBy('r.annotation_id'),
-    ),
+export const stampAnnotationRevisions = statementVariants(
+  'article.stampAnnotationRevisions',
+  STAMP_SCOPES,
+  (q: StatementBuilder<{ at: string; key: number }>, scope: StampScope) =>
+    q.db
+      .updateTable('annotation_revisions')
+      .set({ public_at: q.p.at })
+      .where('public_at', 'is', null)
+      .where('status', 'in', READER_ANNOTATION_STATUSES)
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('annotation_revisions as r')
+          .innerJoin('annotations as n', 'n.id', 'r.annotation_id')
+          .innerJoin('claims as c', 'c.id', 'n.claim_id')
+          .innerJoin('articles as a', 'a.id', 'c.article_id')
+          .select((sub) => sub.fn.max('r.id').as('id'))
+          .where(inScope(scope, q.p.key))
+          .where('a.status', '=', PUBLISHED)
+          .where('c.deleted_at', 'is', null)
+          .groupBy('r.annotation_id'),
+      ),
 );
 
 /** Stamps the sources that readers' fact-checks in scope cite, under a published article. */
-export const stampSources = statementVariants('article.stampSources', STAMP_SCOPES, (q: StatementBuilder<{ at: string; key: number }>, scope: StampScope) =>
-  q.db
-    .updateTable('sources')
-    .set({ public_at: q.p.at })
-    .where('public_at', 'is', null)
-    .where('id', 'in', (eb) =>
-      eb
-        .selectFrom('citations as t')
-        .innerJoin('annotations as n', 'n.id', 't.annotation_id')
-        .innerJoin('claims as c', 'c.id', 'n.claim_id')
-        .innerJoin('articles as a', 'a.id', 'c.article_id')
-        .select('t.source_id')
-        .where(inScope(scope, q.p.key))
-        .where('a.status', '=', PUBLISHED)
-        .where('n.status', 'in', READER_ANNOTATION_STATUSES)
-        .where('c.deleted_at', 'is', null),
-    ),
+export const stampSources = statementVariants(
+  'article.stampSources',
+  STAMP_SCOPES,
+  (q: StatementBuilder<{ at: string; key: number }>, scope: StampScope) =>
+    q.db
+      .updateTable('sources')
+      .set({ public_at: q.p.at })
+      .where('public_at', 'is', null)
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('citations as t')
+          .innerJoin('annotations as n', 'n.id', 't.annotation_id')
+          .innerJoin('claims as c', 'c.id', 'n.claim_id')
+          .innerJoin('articles as a', 'a.id', 'c.article_id')
+          .select('t.source_id')
+          .where(inScope(scope, q.p.key))
+          .where('a.status', '=', PUBLISHED)
+          .where('n.status', 'in', READER_ANNOTATION_STATUSES)
+          .where('c.deleted_at', 'is', null),
+      ),
 );
 
 /**
@@ -538,5 +652,7 @@ export const stampSources = statementVariants('article.stampSources', STAMP_SCOP
  * start there: `articleId` is the expression naming the article.
  */
 export function firstPublication(articleId: Expression<number>) {
-  return sql<string | null>`(SELECT MIN(fp.created_at) FROM article_status_changes fp WHERE fp.article_id = ${articleId} AND fp.status = ${PUBLISHED})`;
+  return sql<
+    string | null
+  >`(SELECT MIN(fp.created_at) FROM article_status_changes fp WHERE fp.article_id = ${articleId} AND fp.status = ${PUBLISHED})`;
 }

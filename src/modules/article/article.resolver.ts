@@ -11,7 +11,13 @@ import { type ClaimStats, claimStatsOf } from './article.loaders';
 import { Role } from '../user/user.entity';
 import { ClaimType } from '../claim/claim.types';
 import type { ClaimRow } from '../claim/claim.rows';
-import { ArticleFilter, ArticleOrder, ArticleTransitionInput, CreateArticleInput, UpdateArticleInput } from './article.inputs';
+import {
+  ArticleFilter,
+  ArticleOrder,
+  ArticleTransitionInput,
+  CreateArticleInput,
+  UpdateArticleInput,
+} from './article.inputs';
 import { ArticleService } from './article.service';
 import { Article, ArticleRevision, VerdictCount } from './article.types';
 
@@ -26,11 +32,17 @@ export class ArticleResolver {
     @Ctx() ctx: AppContext,
     @Arg('id', () => ID, { nullable: true }) id?: string | null,
     @Arg('slug', () => String, { nullable: true }) slug?: string | null,
-    @Arg('asOf', () => DateTime, { nullable: true, description: 'The article exactly as readers saw it at this moment.' }) asOf?: Date | null,
+    @Arg('asOf', () => DateTime, {
+      nullable: true,
+      description: 'The article exactly as readers saw it at this moment.',
+    })
+    asOf?: Date | null,
   ): Promise<Article | null> {
     if ((id == null) === (slug == null)) throw badUserInput(ONE_OF_ID_OR_SLUG, id == null ? 'id' : 'slug');
     const current =
-      id != null ? await ctx.loaders.articleById.load(fromGlobalIdOf('Article', id, 'id')) : await ctx.loaders.articleBySlug.load(ArticleService.checkSlug(slug as string));
+      id != null
+        ? await ctx.loaders.articleById.load(fromGlobalIdOf('Article', id, 'id'))
+        : await ctx.loaders.articleBySlug.load(ArticleService.checkSlug(slug as string));
     if (!current || !asOf) return current;
     return ctx.services.articles.asOf(current, asOf);
   }
@@ -40,33 +52,70 @@ export class ArticleResolver {
     @Ctx() ctx: AppContext,
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Arg('filter', () => ArticleFilter, { nullable: true }) filter?: ArticleFilter | null,
-    @Arg('orderBy', () => ArticleOrder, { nullable: true, defaultValue: ArticleOrder.PUBLISHED_AT_DESC }) orderBy?: ArticleOrder,
+    @Arg('orderBy', () => ArticleOrder, { nullable: true, defaultValue: ArticleOrder.PUBLISHED_AT_DESC })
+    orderBy?: ArticleOrder,
   ): Promise<Connection<Article>> {
     return ctx.services.articles.list({ visibility: ctx.visibility, first, after, filter, orderBy });
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => Article, { description: 'Creates a DRAFT article (EDITOR+).' })
-  async createArticle(@Ctx() ctx: AppContext, @Arg('input', () => CreateArticleInput) input: CreateArticleInput): Promise<Article> {
+  async createArticle(
+    @Ctx() ctx: AppContext,
+    @Arg('input', () => CreateArticleInput) input: CreateArticleInput,
+  ): Promise<Article> {
     return reloadArticle(ctx, await ctx.services.articleEdits.create(ctx.viewer, input));
   }
 
   @Authorized(Role.EDITOR)
-  @Mutation(() => Article, { description: 'Changes or corrects an article (EDITOR+): a new body makes a revision and re-anchors its claims; fails CONFLICT if expectedVersion is stale.' })
-  async updateArticle(@Ctx() ctx: AppContext, @Arg('input', () => UpdateArticleInput) input: UpdateArticleInput): Promise<Article> {
-    return reloadArticle(ctx, await ctx.services.articleEdits.update(ctx.viewer, fromGlobalIdOf('Article', input.id, 'input.id'), input));
+  @Mutation(() => Article, {
+    description:
+      'Changes or corrects an article (EDITOR+): a new body makes a revision and re-anchors its claims; fails CONFLICT if expectedVersion is stale.',
+  })
+  async updateArticle(
+    @Ctx() ctx: AppContext,
+    @Arg('input', () => UpdateArticleInput) input: UpdateArticleInput,
+  ): Promise<Article> {
+    return reloadArticle(
+      ctx,
+      await ctx.services.articleEdits.update(ctx.viewer, fromGlobalIdOf('Article', input.id, 'input.id'), input),
+    );
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => Article, { description: 'Publishes an article (EDITOR+); sets publishedAt to now if it has none.' })
-  async publishArticle(@Ctx() ctx: AppContext, @Arg('input', () => ArticleTransitionInput) input: ArticleTransitionInput): Promise<Article> {
-    return reloadArticle(ctx, await ctx.services.articleEdits.publish(ctx.viewer, fromGlobalIdOf('Article', input.id, 'input.id'), input.expectedVersion));
+  async publishArticle(
+    @Ctx() ctx: AppContext,
+    @Arg('input', () => ArticleTransitionInput) input: ArticleTransitionInput,
+  ): Promise<Article> {
+    return reloadArticle(
+      ctx,
+      await ctx.services.articleEdits.publish(
+        ctx.viewer,
+        fromGlobalIdOf('Article', input.id, 'input.id'),
+        input.expectedVersion,
+      ),
+    );
   }
 
   @Authorized(Role.EDITOR)
-  @Mutation(() => Article, { description: 'Archives an article (EDITOR+): readers no longer see it; a published one needs a `note`, shown at its address as a withdrawal notice.' })
-  async archiveArticle(@Ctx() ctx: AppContext, @Arg('input', () => ArticleTransitionInput) input: ArticleTransitionInput): Promise<Article> {
-    return reloadArticle(ctx, await ctx.services.articleEdits.archive(ctx.viewer, fromGlobalIdOf('Article', input.id, 'input.id'), input.expectedVersion, input.note));
+  @Mutation(() => Article, {
+    description:
+      'Archives an article (EDITOR+): readers no longer see it; a published one needs a `note`, shown at its address as a withdrawal notice.',
+  })
+  async archiveArticle(
+    @Ctx() ctx: AppContext,
+    @Arg('input', () => ArticleTransitionInput) input: ArticleTransitionInput,
+  ): Promise<Article> {
+    return reloadArticle(
+      ctx,
+      await ctx.services.articleEdits.archive(
+        ctx.viewer,
+        fromGlobalIdOf('Article', input.id, 'input.id'),
+        input.expectedVersion,
+        input.note,
+      ),
+    );
   }
 
   @FieldResolver(() => ID)
@@ -76,15 +125,21 @@ export class ArticleResolver {
 
   @FieldResolver(() => [ClaimType], { description: 'Claims in text order.' })
   claims(@Root() article: Article, @Ctx() ctx: AppContext): Promise<ClaimRow[]> {
-    return article.asOf ? ctx.at(article.asOf).claimsByArticle.load(article.id) : ctx.loaders.claimsByArticle.load(article.id);
+    return article.asOf
+      ? ctx.at(article.asOf).claimsByArticle.load(article.id)
+      : ctx.loaders.claimsByArticle.load(article.id);
   }
 
-  @FieldResolver(() => [ArticleRevision], { description: 'Every revision, oldest first; readers see the notes, signed-in users the text and editor too.' })
+  @FieldResolver(() => [ArticleRevision], {
+    description: 'Every revision, oldest first; readers see the notes, signed-in users the text and editor too.',
+  })
   async revisions(@Root() article: Article, @Ctx() ctx: AppContext): Promise<ArticleRevision[]> {
     return until(article.asOf, await ctx.loaders.revisionsByArticle.load(article.id));
   }
 
-  @FieldResolver(() => [Correction], { description: 'Body corrections (with their notes) and verdict corrections of its claims, oldest first.' })
+  @FieldResolver(() => [Correction], {
+    description: 'Body corrections (with their notes) and verdict corrections of its claims, oldest first.',
+  })
   async corrections(@Root() article: Article, @Ctx() ctx: AppContext): Promise<CorrectionRow[]> {
     return until(article.asOf, await ctx.loaders.correctionsByArticle.load(article.id));
   }
@@ -99,7 +154,9 @@ export class ArticleResolver {
     return (await claimStats(article, ctx)).claimCount;
   }
 
-  @FieldResolver(() => [VerdictCount], { description: 'Claims per current verdict, in scale order; verdicts with no claim are left out.' })
+  @FieldResolver(() => [VerdictCount], {
+    description: 'Claims per current verdict, in scale order; verdicts with no claim are left out.',
+  })
   async verdictSummary(@Root() article: Article, @Ctx() ctx: AppContext): Promise<VerdictCount[]> {
     return (await claimStats(article, ctx)).verdictSummary;
   }

@@ -8,7 +8,14 @@ import type { Visibility } from '../auth/visibility';
 import { type ArticleFilter, ArticleOrder } from './article.inputs';
 import { articleAsOf } from './point-in-time.loaders';
 import type { Statement } from '../../db/statements';
-import { articleCount, type ArticleFilterParams, type ArticleOrderDirection, articlePages, type ArticlePageParams, articleWithdrawal } from './article.queries';
+import {
+  articleCount,
+  type ArticleFilterParams,
+  type ArticleOrderDirection,
+  articlePages,
+  type ArticlePageParams,
+  articleWithdrawal,
+} from './article.queries';
 import { type ArticleRow, type ArticleSqlRow, toArticleRow } from './article.rows';
 
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -56,7 +63,8 @@ export class ArticleService {
 
   /** Checks a slug's shape: a malformed slug is bad input, a well-formed unknown one is a miss. */
   static checkSlug(slug: string, field = 'slug'): string {
-    if (slug.length === 0 || slug.length > MAX_SLUG_LENGTH || !SLUG_PATTERN.test(slug)) throw badUserInput(BAD_SLUG, field);
+    if (slug.length === 0 || slug.length > MAX_SLUG_LENGTH || !SLUG_PATTERN.test(slug))
+      throw badUserInput(BAD_SLUG, field);
     return slug;
   }
 
@@ -66,7 +74,9 @@ export class ArticleService {
     const direction = order === ArticleOrder.PUBLISHED_AT_DESC ? 'desc' : 'asc';
     const scope = `articles:${order}`;
     const filters = filterParams(filter ?? {});
-    const rows = await this.reader.rows(...this.page(visibility, direction, after ? decodeCursor(scope, after) : null, { ...filters, limit: size + 1 }));
+    const rows = await this.reader.rows(
+      ...this.page(visibility, direction, after ? decodeCursor(scope, after) : null, { ...filters, limit: size + 1 }),
+    );
     return toConnection(
       rows,
       size,

@@ -16,7 +16,11 @@ import { ArticleStatus } from './article.entity';
 registerEnumType(ArticleStatus, { name: 'ArticleStatus' });
 
 /** A news story whose body holds the claims being checked, as served: without its body unless a point-in-time read set it. */
-@ObjectType('Article', { implements: Node, simpleResolvers: true, description: 'A news story with its check-worthy claims.' })
+@ObjectType('Article', {
+  implements: Node,
+  simpleResolvers: true,
+  description: 'A news story with its check-worthy claims.',
+})
 export class Article implements TypedRow {
   __typename: 'Article';
 
@@ -79,7 +83,10 @@ export class ArticleRevision {
   standfirst: string | null;
 
   /** Null for anonymous readers: they see the correction notes, not the earlier text. */
-  @Field(() => String, { nullable: true, description: 'The body as of this revision (editors and reviewers; null for readers).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The body as of this revision (editors and reviewers; null for readers).',
+  })
   body: string | null;
 
   @Field(() => UserType, { nullable: true, description: 'Who made the change (editors and reviewers only).' })

@@ -30,7 +30,14 @@ export type AnnotationAsOf = AnnotationRow & { asOf: Date; citationsAsOf: Citati
 export async function articleAsOf(reader: SqlReader, current: ArticleRow, asOf: Date): Promise<ArticleRow | null> {
   const revision = await reader.row(articleRevisionAsOf, { articleId: current.id, at: toSqlDate(asOf) });
   if (!revision) return null;
-  return { ...current, headline: revision.headline, standfirst: revision.standfirst, body: revision.body, revision: revision.number, asOf };
+  return {
+    ...current,
+    headline: revision.headline,
+    standfirst: revision.standfirst,
+    body: revision.body,
+    revision: revision.number,
+    asOf,
+  };
 }
 
 export function createPointInTimeLoaders(reader: SqlReader, asOf: Date): PointInTimeLoaders {
@@ -57,7 +64,9 @@ export function createPointInTimeLoaders(reader: SqlReader, asOf: Date): PointIn
     const annotations = await annotationsByClaim.loadMany(rows.map((row) => row.id));
     const claims: ClaimRow[] = rows.map((row, index) => {
       const notes = annotations[index];
-      const newest = Array.isArray(notes) ? notes.find((note) => note.status === AnnotationStatus.PUBLISHED) : undefined;
+      const newest = Array.isArray(notes)
+        ? notes.find((note) => note.status === AnnotationStatus.PUBLISHED)
+        : undefined;
       return { __typename: 'Claim', ...row, verdict: newest?.verdict ?? null, asOf };
     });
     return groupRows(articleIds, claims, (claim) => claim.articleId);

@@ -11,7 +11,14 @@ import { insertStatusChange, stampAnnotationRevisions, stampArticleRevision, sta
  */
 
 /** Appends a publication or an archiving (with the note readers see of a withdrawal) to the article's status history. */
-export async function recordStatusChange(manager: EntityManager, articleId: number, status: ArticleStatus, actorId: number | null, at: Date, note: string | null = null): Promise<void> {
+export async function recordStatusChange(
+  manager: EntityManager,
+  articleId: number,
+  status: ArticleStatus,
+  actorId: number | null,
+  at: Date,
+  note: string | null = null,
+): Promise<void> {
   await execute(manager, insertStatusChange, { articleId, status, actorId, createdAt: toSqlDate(at), note });
 }
 
@@ -26,9 +33,9 @@ export type ReaderScope = { articleId: number } | { annotationId: number };
  */
 export async function stampWhatReadersSee(manager: EntityManager, scope: ReaderScope, at: Date): Promise<void> {
   const when = toSqlDate(at);
-  const [variant, key] = 'articleId' in scope ? (['article', scope.articleId] as const) : (['annotation', scope.annotationId] as const);
+  const [variant, key] =
+    'articleId' in scope ? (['article', scope.articleId] as const) : (['annotation', scope.annotationId] as const);
   if ('articleId' in scope) await execute(manager, stampArticleRevision, { at: when, articleId: scope.articleId });
   await execute(manager, stampAnnotationRevisions[variant], { at: when, key });
   await execute(manager, stampSources[variant], { at: when, key });
 }
-

@@ -4,7 +4,10 @@ import { DateTime } from '../../graphql/date-time';
 import type { ApiTokenRow } from './auth.queries';
 
 /** An API token as GraphQL serves it: what the resolvers return (ApiTokenRow, never the hash). */
-@ObjectType('ApiToken', { simpleResolvers: true, description: 'An API token (its secret is never shown again after creation).' })
+@ObjectType('ApiToken', {
+  simpleResolvers: true,
+  description: 'An API token (its secret is never shown again after creation).',
+})
 export class ApiTokenType implements ApiTokenRow {
   /** Served as a global id by ApiTokenResolver. */
   id: number;

@@ -24,7 +24,13 @@ export const viewerByTokenHash = statement('auth.viewerByTokenHash', (q: Stateme
   q.db
     .selectFrom('api_tokens as t')
     .innerJoin('users as u', 'u.id', 't.user_id')
-    .select((eb) => [eb.ref('t.id').as('tokenId'), eb.ref('t.last_used_at').as('lastUsedAt'), 'u.id', 'u.name', eb.ref('u.role').$castTo<Role>().as('role')])
+    .select((eb) => [
+      eb.ref('t.id').as('tokenId'),
+      eb.ref('t.last_used_at').as('lastUsedAt'),
+      'u.id',
+      'u.name',
+      eb.ref('u.role').$castTo<Role>().as('role'),
+    ])
     .where('t.token_hash', '=', q.p.hash)
     .where('t.revoked_at', 'is', null),
 );
@@ -38,18 +44,24 @@ export const liveToken = statement('auth.liveToken', (q: StatementBuilder<{ id: 
     .where('revoked_at', 'is', null),
 );
 
-export const userExists = statement('auth.userExists', (q: StatementBuilder<{ id: number }>) => q.db.selectFrom('users').select('id').where('id', '=', q.p.id));
+export const userExists = statement('auth.userExists', (q: StatementBuilder<{ id: number }>) =>
+  q.db.selectFrom('users').select('id').where('id', '=', q.p.id),
+);
 
 /** An API token as the API serves it. */
 export type ApiTokenRow = NonNullable<(typeof tokenById)['row']>;
 
-export const tokenById = statement('auth.tokenById', (q: StatementBuilder<{ id: number }>) => q.db.selectFrom('api_tokens').select(tokenColumns).where('id', '=', q.p.id));
+export const tokenById = statement('auth.tokenById', (q: StatementBuilder<{ id: number }>) =>
+  q.db.selectFrom('api_tokens').select(tokenColumns).where('id', '=', q.p.id),
+);
 
-export const insertToken = statement('auth.insertToken', (q: StatementBuilder<{ userId: number; label: string; hash: string; prefix: string }>) =>
-  q.db
-    .insertInto('api_tokens')
-    .values({ user_id: q.p.userId, label: q.p.label, token_hash: q.p.hash, token_prefix: q.p.prefix })
-    .returning(tokenColumns),
+export const insertToken = statement(
+  'auth.insertToken',
+  (q: StatementBuilder<{ userId: number; label: string; hash: string; prefix: string }>) =>
+    q.db
+      .insertInto('api_tokens')
+      .values({ user_id: q.p.userId, label: q.p.label, token_hash: q.p.hash, token_prefix: q.p.prefix })
+      .returning(tokenColumns),
 );
 
 export const revokeToken = statement('auth.revoke', (q: StatementBuilder<{ id: number; revokedAt: string }>) =>

@@ -3,7 +3,16 @@ import type { Database } from '../../db/database';
 import { fromSqlDate, type SqlTimestamp, toSqlDate } from '../../db/sql-dates';
 import { notFound, unauthenticated } from '../../domain/errors';
 import { generateToken, hashToken, isWellFormedToken } from './api-token';
-import { type ApiTokenRow, insertToken, liveToken, revokeToken, tokenById, touchToken, userExists, viewerByTokenHash } from './auth.queries';
+import {
+  type ApiTokenRow,
+  insertToken,
+  liveToken,
+  revokeToken,
+  tokenById,
+  touchToken,
+  userExists,
+  viewerByTokenHash,
+} from './auth.queries';
 import type { Viewer } from './viewer';
 
 export const BAD_TOKEN = 'Unknown or revoked API token.';

@@ -14,7 +14,14 @@ export enum ClaimAnchorStatus {
   ORPHANED = 'ORPHANED',
 }
 
-registerEnumType(ClaimAnchorStatus, { name: 'AnchorStatus', description: 'Where a claim stands after the article body last changed.' });
+registerEnumType(ClaimAnchorStatus, {
+  name: 'AnchorStatus',
+  description: 'Where a claim stands after the article body last changed.',
+});
 
 /** States in which a published verdict may no longer fit the text: shown as stale until confirmed. */
-export const STALE_ANCHOR_STATUSES: ReadonlySet<ClaimAnchorStatus> = new Set([ClaimAnchorStatus.FUZZY, ClaimAnchorStatus.AMBIGUOUS, ClaimAnchorStatus.ORPHANED]);
+export const STALE_ANCHOR_STATUSES: ReadonlySet<ClaimAnchorStatus> = new Set([
+  ClaimAnchorStatus.FUZZY,
+  ClaimAnchorStatus.AMBIGUOUS,
+  ClaimAnchorStatus.ORPHANED,
+]);

@@ -30,9 +30,22 @@ export async function insertClaim(
     checkedRevision: article.revision,
   };
   const [stored] = await execute(manager, insertClaimRow, fields);
-  const claim: ClaimState = { id: stored.id, ...fields, verdict: null, anchorStatus: ClaimAnchorStatus.ANCHORED, anchorScore: null, anchorExact: null };
+  const claim: ClaimState = {
+    id: stored.id,
+    ...fields,
+    verdict: null,
+    anchorStatus: ClaimAnchorStatus.ANCHORED,
+    anchorScore: null,
+    anchorExact: null,
+  };
   await recordAnchor(manager, claim, article.revision);
-  return { ...claim, externalId: null, deletedAt: null, createdAt: fromSqlDate(stored.createdAt)!, updatedAt: fromSqlDate(stored.updatedAt)! };
+  return {
+    ...claim,
+    externalId: null,
+    deletedAt: null,
+    createdAt: fromSqlDate(stored.createdAt)!,
+    updatedAt: fromSqlDate(stored.updatedAt)!,
+  };
 }
 
 /** Appends the claim's anchor as it now stands to its history (point-in-time reads use it). */
@@ -81,20 +94,39 @@ export interface ReanchorSummary {
  * unit). Unanchorable claims keep their last offsets but are marked AMBIGUOUS or ORPHANED;
  * the read side then serves no selector for them.
  */
-export async function reanchorArticleClaims(manager: EntityManager, articleId: number, oldBody: string, newBody: string, revision: number): Promise<ReanchorSummary> {
-  const counts = Object.fromEntries(Object.values(ClaimAnchorStatus).map((status) => [status, 0])) as Record<ClaimAnchorStatus, number>;
+export async function reanchorArticleClaims(
+  manager: EntityManager,
+  articleId: number,
+  oldBody: string,
+  newBody: string,
+  revision: number,
+): Promise<ReanchorSummary> {
+  const counts = Object.fromEntries(Object.values(ClaimAnchorStatus).map((status) => [status, 0])) as Record<
+    ClaimAnchorStatus,
+    number
+  >;
   const claims: ClaimState[] = await execute(manager, liveClaimsOfArticle, { articleId });
   const change = describeBodyChange(oldBody, newBody);
   for (const claim of claims) {
     // An orphaned or ambiguous claim has no trustworthy place: search from its last known one.
     const exact = claim.anchorExact ?? claim.quote;
-    const result = reanchor(change, { quote: exact, prefix: claim.prefix, suffix: claim.suffix, start: claim.startOffset, end: claim.endOffset });
+    const result = reanchor(change, {
+      quote: exact,
+      prefix: claim.prefix,
+      suffix: claim.suffix,
+      start: claim.startOffset,
+      end: claim.endOffset,
+    });
     const status = toClaimStatus(result.status, claim);
     // A FUZZY claim found again intact keeps the score of its changed words.
-    const score = status === ClaimAnchorStatus.FUZZY && result.status !== ClaimAnchorStatus.FUZZY ? claim.anchorScore : result.score;
+    const score =
+      status === ClaimAnchorStatus.FUZZY && result.status !== ClaimAnchorStatus.FUZZY
+        ? claim.anchorScore
+        : result.score;
     const update: Partial<ClaimState> = { anchorStatus: status, anchorScore: score };
     if (result.selector) {
-      if (newBody.slice(result.selector.start, result.selector.end) !== result.selector.exact) throw new Error('re-anchoring produced an anchor that does not match the text');
+      if (newBody.slice(result.selector.start, result.selector.end) !== result.selector.exact)
+        throw new Error('re-anchoring produced an anchor that does not match the text');
       update.startOffset = result.selector.start;
       update.endOffset = result.selector.end;
       update.prefix = result.selector.prefix;
@@ -115,7 +147,11 @@ export async function reanchorArticleClaims(manager: EntityManager, articleId: n
  */
 function toClaimStatus(status: ClaimAnchorStatus | `${ClaimAnchorStatus}`, claim: ClaimState): ClaimAnchorStatus {
   const next = status as ClaimAnchorStatus;
-  if ((next === ClaimAnchorStatus.ANCHORED || next === ClaimAnchorStatus.MOVED) && claim.anchorExact !== null && claim.anchorExact !== claim.quote) {
+  if (
+    (next === ClaimAnchorStatus.ANCHORED || next === ClaimAnchorStatus.MOVED) &&
+    claim.anchorExact !== null &&
+    claim.anchorExact !== claim.quote
+  ) {
     return ClaimAnchorStatus.FUZZY;
   }
   return next;

@@ -24,15 +24,24 @@ export class CreateClaimInput {
   @CleanText(LIMITS.quote)
   quote: string;
 
-  @Field(() => String, { nullable: true, description: 'Text right before the quote, to pick one of several occurrences.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Text right before the quote, to pick one of several occurrences.',
+  })
   @CleanText(LIMITS.quoteContext)
   prefix?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Text right after the quote, to pick one of several occurrences.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Text right after the quote, to pick one of several occurrences.',
+  })
   @CleanText(LIMITS.quoteContext)
   suffix?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Which occurrence of the quote (1-based), when it occurs more than once.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Which occurrence of the quote (1-based), when it occurs more than once.',
+  })
   @Min(1)
   @Max(10_000)
   occurrence?: number | null;
@@ -43,7 +52,8 @@ export class CreateClaimInput {
 }
 
 /** Why a checked claim changed: required once the claim carries a published fact-check, and shown to readers. */
-const CORRECTION_NOTE = 'Why, for readers: required once the claim carries a published fact-check (the change is then a public correction, an editor\'s act).';
+const CORRECTION_NOTE =
+  "Why, for readers: required once the claim carries a published fact-check (the change is then a public correction, an editor's act).";
 
 @InputType('UpdateClaimInput')
 export class UpdateClaimInput {
@@ -65,7 +75,10 @@ export class DeleteClaimInput {
   id: string;
 }
 
-@InputType('ReattachClaimInput', { description: 'Points a claim whose anchor is FUZZY, AMBIGUOUS or ORPHANED at the words it should now quote in the current body.' })
+@InputType('ReattachClaimInput', {
+  description:
+    'Points a claim whose anchor is FUZZY, AMBIGUOUS or ORPHANED at the words it should now quote in the current body.',
+})
 export class ReattachClaimInput {
   @Field(() => ID)
   id: string;

@@ -30,16 +30,19 @@ export function claimColumns(eb: ExpressionBuilder<{ c: Tables['claims'] }, 'c'>
 }
 
 /** Claims by id, of articles the viewer may see; the plan starts from the ids. */
-export const claimsByIds = statementVariants('claim.byIds', VISIBILITY_LEVELS, (q: StatementBuilder<{ ids: readonly number[] }>, level) =>
-  q.db
-    .selectFrom(q.keys('ids'))
-    .crossJoin('claims as c')
-    .crossJoin('articles as a')
-    .select(claimColumns)
-    .whereRef('c.id', '=', 'k.value')
-    .whereRef('a.id', '=', 'c.article_id')
-    .where('c.deleted_at', 'is', null)
-    .where(articleVisible(level)),
+export const claimsByIds = statementVariants(
+  'claim.byIds',
+  VISIBILITY_LEVELS,
+  (q: StatementBuilder<{ ids: readonly number[] }>, level) =>
+    q.db
+      .selectFrom(q.keys('ids'))
+      .crossJoin('claims as c')
+      .crossJoin('articles as a')
+      .select(claimColumns)
+      .whereRef('c.id', '=', 'k.value')
+      .whereRef('a.id', '=', 'c.article_id')
+      .where('c.deleted_at', 'is', null)
+      .where(articleVisible(level)),
 );
 
 /** The live claims of articles (callers reach them only through a visible article), in text order. */
@@ -58,7 +61,15 @@ export const claimsByArticleIds = statement('claim.byArticleIds', (q: StatementB
  * The claims list filters each as its own variant (per visibility level), so each combination
  * is a fixed statement that can use the index of what it filters on.
  */
-export type ClaimFilterSet = 'unfiltered' | 'article' | 'verdict' | 'claimant' | 'article+verdict' | 'article+claimant' | 'verdict+claimant' | 'article+verdict+claimant';
+export type ClaimFilterSet =
+  | 'unfiltered'
+  | 'article'
+  | 'verdict'
+  | 'claimant'
+  | 'article+verdict'
+  | 'article+claimant'
+  | 'verdict+claimant'
+  | 'article+verdict+claimant';
 const CLAIM_FILTER_SETS: readonly ClaimFilterSet[] = [
   'unfiltered',
   'article',
@@ -70,11 +81,20 @@ const CLAIM_FILTER_SETS: readonly ClaimFilterSet[] = [
   'article+verdict+claimant',
 ];
 export type ClaimListVariant = `${VisibilityLevel}:${ClaimFilterSet}`;
-const CLAIM_LIST_VARIANTS = VISIBILITY_LEVELS.flatMap((level) => CLAIM_FILTER_SETS.map((filters): ClaimListVariant => `${level}:${filters}`));
+const CLAIM_LIST_VARIANTS = VISIBILITY_LEVELS.flatMap((level) =>
+  CLAIM_FILTER_SETS.map((filters): ClaimListVariant => `${level}:${filters}`),
+);
 
 /** The variant for a viewer's level and the filters given. */
-export function claimListVariant(level: VisibilityLevel, filter: { articleId: number | null; verdict: Verdict | null; claimant: string | null }): ClaimListVariant {
-  const names = [filter.articleId !== null && 'article', filter.verdict !== null && 'verdict', filter.claimant !== null && 'claimant'].filter(Boolean);
+export function claimListVariant(
+  level: VisibilityLevel,
+  filter: { articleId: number | null; verdict: Verdict | null; claimant: string | null },
+): ClaimListVariant {
+  const names = [
+    filter.articleId !== null && 'article',
+    filter.verdict !== null && 'verdict',
+    filter.claimant !== null && 'claimant',
+  ].filter(Boolean);
   return `${level}:${(names.length > 0 ? names.join('+') : 'unfiltered') as ClaimFilterSet}`;
 }
 
@@ -97,17 +117,28 @@ function claimList<P extends ClaimListParams>(q: StatementBuilder<P>, variant: C
   if (on.has('article')) list = list.where('c.article_id', '=', q.p.articleId);
   if (on.has('verdict')) list = list.where('c.verdict', '=', q.p.verdict);
   // Case-insensitive, exact.
-  if (on.has('claimant')) list = list.where(q.dialect === 'sqlite' ? sql<boolean>`c.claimant = ${q.p.claimant} COLLATE NOCASE` : sql<boolean>`lower(c.claimant) = lower(${q.p.claimant})`);
+  if (on.has('claimant'))
+    list = list.where(
+      q.dialect === 'sqlite'
+        ? sql<boolean>`c.claimant = ${q.p.claimant} COLLATE NOCASE`
+        : sql<boolean>`lower(c.claimant) = lower(${q.p.claimant})`,
+    );
   return list;
 }
 
 /** A keyset page of the claims list, oldest first. */
-export const claimPage = statementVariants('claim.page', CLAIM_LIST_VARIANTS, (q: StatementBuilder<ClaimListParams & { afterId: number; limit: number }>, variant) =>
-  claimList(q, variant).select(claimColumns).where('c.id', '>', q.p.afterId).orderBy('c.id').limit(q.p.limit),
+export const claimPage = statementVariants(
+  'claim.page',
+  CLAIM_LIST_VARIANTS,
+  (q: StatementBuilder<ClaimListParams & { afterId: number; limit: number }>, variant) =>
+    claimList(q, variant).select(claimColumns).where('c.id', '>', q.p.afterId).orderBy('c.id').limit(q.p.limit),
 );
 
-export const claimCount = statementVariants('claim.count', CLAIM_LIST_VARIANTS, (q: StatementBuilder<ClaimListParams>, variant) =>
-  claimList(q, variant).select((eb) => eb.fn.countAll<number>().as('n')),
+export const claimCount = statementVariants(
+  'claim.count',
+  CLAIM_LIST_VARIANTS,
+  (q: StatementBuilder<ClaimListParams>, variant) =>
+    claimList(q, variant).select((eb) => eb.fn.countAll<number>().as('n')),
 );
 
 /** The article a claim is marked in or re-attached to: its text and revision. */
@@ -123,14 +154,22 @@ export const claimForWrite = statement('claim.forWrite', (q: StatementBuilder<{ 
   q.db
     .selectFrom('claims as c')
     .innerJoin('articles as a', 'a.id', 'c.article_id')
-    .select((eb) => [...claimColumns(eb), eb.ref('a.status').$castTo<ArticleStatus>().as('articleStatus'), eb.ref('a.revision').as('articleRevision')])
+    .select((eb) => [
+      ...claimColumns(eb),
+      eb.ref('a.status').$castTo<ArticleStatus>().as('articleStatus'),
+      eb.ref('a.revision').as('articleRevision'),
+    ])
     .where('c.id', '=', q.p.id)
     .where('c.deleted_at', 'is', null),
 );
 
 /** The live claims of an article, to locate again after its body changed. */
 export const liveClaimsOfArticle = statement('claim.liveOfArticle', (q: StatementBuilder<{ articleId: number }>) =>
-  q.db.selectFrom('claims as c').select(claimColumns).where('c.article_id', '=', q.p.articleId).where('c.deleted_at', 'is', null),
+  q.db
+    .selectFrom('claims as c')
+    .select(claimColumns)
+    .where('c.article_id', '=', q.p.articleId)
+    .where('c.deleted_at', 'is', null),
 );
 
 /**
@@ -152,21 +191,32 @@ export const newestPublicCheck = statement('claim.newestPublicCheck', (q: Statem
 
 export const insertClaimRow = statement(
   'claim.insert',
-  (q: StatementBuilder<{ articleId: number; quote: string; prefix: string; suffix: string; startOffset: number; endOffset: number; claimant: string | null; checkedRevision: number }>) =>
-  q.db
-    .insertInto('claims')
-    .values({
-      article_id: q.p.articleId,
-      quote: q.p.quote,
-      prefix: q.p.prefix,
-      suffix: q.p.suffix,
-      start_offset: q.p.startOffset,
-      end_offset: q.p.endOffset,
-      claimant: q.p.claimant,
-      anchor_status: sql.lit(ClaimAnchorStatus.ANCHORED),
-      checked_revision: q.p.checkedRevision,
-    })
-    .returning((eb) => ['id', eb.ref('created_at').as('createdAt'), eb.ref('updated_at').as('updatedAt')]),
+  (
+    q: StatementBuilder<{
+      articleId: number;
+      quote: string;
+      prefix: string;
+      suffix: string;
+      startOffset: number;
+      endOffset: number;
+      claimant: string | null;
+      checkedRevision: number;
+    }>,
+  ) =>
+    q.db
+      .insertInto('claims')
+      .values({
+        article_id: q.p.articleId,
+        quote: q.p.quote,
+        prefix: q.p.prefix,
+        suffix: q.p.suffix,
+        start_offset: q.p.startOffset,
+        end_offset: q.p.endOffset,
+        claimant: q.p.claimant,
+        anchor_status: sql.lit(ClaimAnchorStatus.ANCHORED),
+        checked_revision: q.p.checkedRevision,
+      })
+      .returning((eb) => ['id', eb.ref('created_at').as('createdAt'), eb.ref('updated_at').as('updatedAt')]),
 );
 
 /** A row of a claim's anchor history; `createdAt` is given, to the millisecond. */
@@ -174,36 +224,36 @@ export const insertClaimAnchor = statement(
   'claim.insertAnchor',
   (
     q: StatementBuilder<{
-  claimId: number;
-  articleRevision: number;
-  status: ClaimAnchorStatus;
-  quote: string;
-  claimant: string | null;
-  anchorExact: string | null;
-  prefix: string;
-  suffix: string;
-  startOffset: number;
-  endOffset: number;
-  score: number | null;
-  checkedRevision: number;
-  createdAt: string;
-}>,
+      claimId: number;
+      articleRevision: number;
+      status: ClaimAnchorStatus;
+      quote: string;
+      claimant: string | null;
+      anchorExact: string | null;
+      prefix: string;
+      suffix: string;
+      startOffset: number;
+      endOffset: number;
+      score: number | null;
+      checkedRevision: number;
+      createdAt: string;
+    }>,
   ) =>
-  q.db.insertInto('claim_anchors').values({
-    claim_id: q.p.claimId,
-    article_revision: q.p.articleRevision,
-    status: q.p.status,
-    quote: q.p.quote,
-    claimant: q.p.claimant,
-    anchor_exact: q.p.anchorExact,
-    prefix: q.p.prefix,
-    suffix: q.p.suffix,
-    start_offset: q.p.startOffset,
-    end_offset: q.p.endOffset,
-    score: q.p.score,
-    checked_revision: q.p.checkedRevision,
-    created_at: q.p.createdAt,
-  }),
+    q.db.insertInto('claim_anchors').values({
+      claim_id: q.p.claimId,
+      article_revision: q.p.articleRevision,
+      status: q.p.status,
+      quote: q.p.quote,
+      claimant: q.p.claimant,
+      anchor_exact: q.p.anchorExact,
+      prefix: q.p.prefix,
+      suffix: q.p.suffix,
+      start_offset: q.p.startOffset,
+      end_offset: q.p.endOffset,
+      score: q.p.score,
+      checked_revision: q.p.checkedRevision,
+      created_at: q.p.createdAt,
+    }),
 );
 
 /** Sets a claim's whole anchor state (its words, place, status and the revision it was checked against). */
@@ -211,40 +261,48 @@ export const updateClaimAnchor = statement(
   'claim.updateAnchor',
   (
     q: StatementBuilder<{
-  id: number;
-  quote: string;
-  prefix: string;
-  suffix: string;
-  startOffset: number;
-  endOffset: number;
-  anchorStatus: ClaimAnchorStatus;
-  anchorScore: number | null;
-  anchorExact: string | null;
-  checkedRevision: number;
-}>,
+      id: number;
+      quote: string;
+      prefix: string;
+      suffix: string;
+      startOffset: number;
+      endOffset: number;
+      anchorStatus: ClaimAnchorStatus;
+      anchorScore: number | null;
+      anchorExact: string | null;
+      checkedRevision: number;
+    }>,
   ) =>
-  q.db
-    .updateTable('claims')
-    .set({
-      quote: q.p.quote,
-      prefix: q.p.prefix,
-      suffix: q.p.suffix,
-      start_offset: q.p.startOffset,
-      end_offset: q.p.endOffset,
-      anchor_status: q.p.anchorStatus,
-      anchor_score: q.p.anchorScore,
-      anchor_exact: q.p.anchorExact,
-      checked_revision: q.p.checkedRevision,
-      updated_at: sql`CURRENT_TIMESTAMP`,
-    })
-    .where('id', '=', q.p.id),
+    q.db
+      .updateTable('claims')
+      .set({
+        quote: q.p.quote,
+        prefix: q.p.prefix,
+        suffix: q.p.suffix,
+        start_offset: q.p.startOffset,
+        end_offset: q.p.endOffset,
+        anchor_status: q.p.anchorStatus,
+        anchor_score: q.p.anchorScore,
+        anchor_exact: q.p.anchorExact,
+        checked_revision: q.p.checkedRevision,
+        updated_at: sql`CURRENT_TIMESTAMP`,
+      })
+      .where('id', '=', q.p.id),
 );
 
-export const updateClaimant = statement('claim.updateClaimant', (q: StatementBuilder<{ id: number; claimant: string | null }>) =>
-  q.db.updateTable('claims').set({ claimant: q.p.claimant, updated_at: sql`CURRENT_TIMESTAMP` }).where('id', '=', q.p.id),
+export const updateClaimant = statement(
+  'claim.updateClaimant',
+  (q: StatementBuilder<{ id: number; claimant: string | null }>) =>
+    q.db
+      .updateTable('claims')
+      .set({ claimant: q.p.claimant, updated_at: sql`CURRENT_TIMESTAMP` })
+      .where('id', '=', q.p.id),
 );
 
 /** Soft delete: point-in-time reads still show the claim as readers saw it. */
 export const softDeleteClaim = statement('claim.softDelete', (q: StatementBuilder<{ id: number; deletedAt: string }>) =>
-  q.db.updateTable('claims').set({ deleted_at: q.p.deletedAt, updated_at: sql`CURRENT_TIMESTAMP` }).where('id', '=', q.p.id),
+  q.db
+    .updateTable('claims')
+    .set({ deleted_at: q.p.deletedAt, updated_at: sql`CURRENT_TIMESTAMP` })
+    .where('id', '=', q.p.id),
 );

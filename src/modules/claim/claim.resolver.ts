@@ -1,4 +1,18 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { AppContext } from '../../app/context';
 import { until } from '../../graphql/point-in-time';
 import { type Connection, connectionType, PageArgs } from '../../graphql/relay/connection';
@@ -9,13 +23,21 @@ import { Article } from '../article/article.types';
 import type { ArticleRow } from '../article/article.rows';
 import { Role } from '../user/user.entity';
 import { ClaimType } from './claim.types';
-import { ClaimFilter, ConfirmClaimAnchorInput, CreateClaimInput, DeleteClaimInput, ReattachClaimInput, UpdateClaimInput } from './claim.inputs';
+import {
+  ClaimFilter,
+  ConfirmClaimAnchorInput,
+  CreateClaimInput,
+  DeleteClaimInput,
+  ReattachClaimInput,
+  UpdateClaimInput,
+} from './claim.inputs';
 import { ClaimAnchorStatus, STALE_ANCHOR_STATUSES } from './anchor-status';
 import type { ClaimRow } from './claim.rows';
 
 @ObjectType('TextSelector', {
   simpleResolvers: true,
-  description: 'W3C Web Annotation TextQuoteSelector plus TextPositionSelector; offsets in UTF-16 code units of the body.',
+  description:
+    'W3C Web Annotation TextQuoteSelector plus TextPositionSelector; offsets in UTF-16 code units of the body.',
 })
 export class TextSelector {
   @Field(() => String)
@@ -58,31 +80,58 @@ export class ClaimResolver {
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Arg('filter', () => ClaimFilter, { nullable: true }) filter?: ClaimFilter | null,
   ): Promise<Connection<ClaimRow>> {
-    const articleId = filter?.articleId != null ? fromGlobalIdOf('Article', filter.articleId, 'filter.articleId') : null;
-    return ctx.services.claims.list({ visibility: ctx.visibility, first, after, filter: filter ? { ...filter, articleId } : null });
+    const articleId =
+      filter?.articleId != null ? fromGlobalIdOf('Article', filter.articleId, 'filter.articleId') : null;
+    return ctx.services.claims.list({
+      visibility: ctx.visibility,
+      first,
+      after,
+      filter: filter ? { ...filter, articleId } : null,
+    });
   }
 
   @Authorized(Role.REVIEWER)
-  @Mutation(() => ClaimType, { description: "Marks a claim in an article's body (REVIEWER+). The selector is computed by the server." })
-  async createClaim(@Ctx() ctx: AppContext, @Arg('input', () => CreateClaimInput) input: CreateClaimInput): Promise<ClaimRow> {
-    const id = await ctx.services.claims.create(ctx.viewer, fromGlobalIdOf('Article', input.articleId, 'input.articleId'), input);
+  @Mutation(() => ClaimType, {
+    description: "Marks a claim in an article's body (REVIEWER+). The selector is computed by the server.",
+  })
+  async createClaim(
+    @Ctx() ctx: AppContext,
+    @Arg('input', () => CreateClaimInput) input: CreateClaimInput,
+  ): Promise<ClaimRow> {
+    const id = await ctx.services.claims.create(
+      ctx.viewer,
+      fromGlobalIdOf('Article', input.articleId, 'input.articleId'),
+      input,
+    );
     return reloadClaim(ctx, id);
   }
 
   @Authorized(Role.REVIEWER)
-  @Mutation(() => ClaimType, { description: 'Changes who made the claim (REVIEWER+; EDITOR+ with a `note` once it carries a published fact-check: a public correction).' })
-  async updateClaim(@Ctx() ctx: AppContext, @Arg('input', () => UpdateClaimInput) input: UpdateClaimInput): Promise<ClaimRow> {
+  @Mutation(() => ClaimType, {
+    description:
+      'Changes who made the claim (REVIEWER+; EDITOR+ with a `note` once it carries a published fact-check: a public correction).',
+  })
+  async updateClaim(
+    @Ctx() ctx: AppContext,
+    @Arg('input', () => UpdateClaimInput) input: UpdateClaimInput,
+  ): Promise<ClaimRow> {
     const id = await ctx.services.claims.update(ctx.viewer, fromGlobalIdOf('Claim', input.id, 'input.id'), input);
     return reloadClaim(ctx, id);
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => DeleteClaimPayload, { description: 'Deletes a claim that has no published fact-check (EDITOR+).' })
-  async deleteClaim(@Ctx() ctx: AppContext, @Arg('input', () => DeleteClaimInput) input: DeleteClaimInput): Promise<DeleteClaimPayload> {
+  async deleteClaim(
+    @Ctx() ctx: AppContext,
+    @Arg('input', () => DeleteClaimInput) input: DeleteClaimInput,
+  ): Promise<DeleteClaimPayload> {
     const { articleId } = await ctx.services.claims.delete(ctx.viewer, fromGlobalIdOf('Claim', input.id, 'input.id'));
     ctx.loaders.claimsByArticle.clear(articleId);
     ctx.loaders.claimStatsByArticle.clear(articleId);
-    return { deletedClaimId: input.id, article: (await ctx.loaders.articleById.clear(articleId).load(articleId)) as ArticleRow };
+    return {
+      deletedClaimId: input.id,
+      article: (await ctx.loaders.articleById.clear(articleId).load(articleId)) as ArticleRow,
+    };
   }
 
   @Authorized(Role.REVIEWER)
@@ -90,16 +139,29 @@ export class ClaimResolver {
     description:
       'Points a FUZZY, AMBIGUOUS or ORPHANED claim at new words in the current body (REVIEWER+; EDITOR+ with a `note` once it carries a published fact-check: a public correction); its verdict is no longer stale.',
   })
-  async reattachClaim(@Ctx() ctx: AppContext, @Arg('input', () => ReattachClaimInput) input: ReattachClaimInput): Promise<ClaimRow> {
-    return reloadClaim(ctx, await ctx.services.claims.reattach(ctx.viewer, fromGlobalIdOf('Claim', input.id, 'input.id'), input));
+  async reattachClaim(
+    @Ctx() ctx: AppContext,
+    @Arg('input', () => ReattachClaimInput) input: ReattachClaimInput,
+  ): Promise<ClaimRow> {
+    return reloadClaim(
+      ctx,
+      await ctx.services.claims.reattach(ctx.viewer, fromGlobalIdOf('Claim', input.id, 'input.id'), input),
+    );
   }
 
   @Authorized(Role.REVIEWER)
   @Mutation(() => ClaimType, {
-    description: "Accepts a FUZZY claim's new words as its quote (REVIEWER+; EDITOR+ with a `note` once it carries a published fact-check: a public correction); its verdict is no longer stale.",
+    description:
+      "Accepts a FUZZY claim's new words as its quote (REVIEWER+; EDITOR+ with a `note` once it carries a published fact-check: a public correction); its verdict is no longer stale.",
   })
-  async confirmClaimAnchor(@Ctx() ctx: AppContext, @Arg('input', () => ConfirmClaimAnchorInput) input: ConfirmClaimAnchorInput): Promise<ClaimRow> {
-    return reloadClaim(ctx, await ctx.services.claims.confirmAnchor(ctx.viewer, fromGlobalIdOf('Claim', input.id, 'input.id'), input.note));
+  async confirmClaimAnchor(
+    @Ctx() ctx: AppContext,
+    @Arg('input', () => ConfirmClaimAnchorInput) input: ConfirmClaimAnchorInput,
+  ): Promise<ClaimRow> {
+    return reloadClaim(
+      ctx,
+      await ctx.services.claims.confirmAnchor(ctx.viewer, fromGlobalIdOf('Claim', input.id, 'input.id'), input.note),
+    );
   }
 
   @FieldResolver(() => ID)
@@ -107,27 +169,45 @@ export class ClaimResolver {
     return toGlobalId('Claim', claim.id);
   }
 
-  @FieldResolver(() => TextSelector, { nullable: true, description: 'Where the claim is in the current body; null when AMBIGUOUS or ORPHANED.' })
+  @FieldResolver(() => TextSelector, {
+    nullable: true,
+    description: 'Where the claim is in the current body; null when AMBIGUOUS or ORPHANED.',
+  })
   selector(@Root() claim: ClaimRow): TextSelector | null {
-    if (claim.anchorStatus === ClaimAnchorStatus.AMBIGUOUS || claim.anchorStatus === ClaimAnchorStatus.ORPHANED) return null;
-    return { exact: claim.anchorExact ?? claim.quote, prefix: claim.prefix, suffix: claim.suffix, start: claim.startOffset, end: claim.endOffset };
+    if (claim.anchorStatus === ClaimAnchorStatus.AMBIGUOUS || claim.anchorStatus === ClaimAnchorStatus.ORPHANED)
+      return null;
+    return {
+      exact: claim.anchorExact ?? claim.quote,
+      prefix: claim.prefix,
+      suffix: claim.suffix,
+      start: claim.startOffset,
+      end: claim.endOffset,
+    };
   }
 
   @FieldResolver(() => Boolean, {
-    description: 'True when the text changed under a published verdict (FUZZY, AMBIGUOUS, ORPHANED) and no reviewer has confirmed it since.',
+    description:
+      'True when the text changed under a published verdict (FUZZY, AMBIGUOUS, ORPHANED) and no reviewer has confirmed it since.',
   })
   verdictStale(@Root() claim: ClaimRow): boolean {
     return claim.verdict !== null && STALE_ANCHOR_STATUSES.has(claim.anchorStatus);
   }
 
-  @FieldResolver(() => Int, { description: 'The article revision whose text the quote (and so its verdict) was last checked against.' })
+  @FieldResolver(() => Int, {
+    description: 'The article revision whose text the quote (and so its verdict) was last checked against.',
+  })
   checkedRevision(@Root() claim: ClaimRow): number {
     return claim.checkedRevision;
   }
 
-  @FieldResolver(() => [Annotation], { description: 'Fact-checks you may see: published and retracted ones (newest first), your drafts, or all for editors.' })
+  @FieldResolver(() => [Annotation], {
+    description:
+      'Fact-checks you may see: published and retracted ones (newest first), your drafts, or all for editors.',
+  })
   annotations(@Root() claim: ClaimRow, @Ctx() ctx: AppContext): Promise<AnnotationRow[]> {
-    return claim.asOf ? ctx.at(claim.asOf).annotationsByClaim.load(claim.id) : ctx.loaders.annotationsByClaim.load(claim.id);
+    return claim.asOf
+      ? ctx.at(claim.asOf).annotationsByClaim.load(claim.id)
+      : ctx.loaders.annotationsByClaim.load(claim.id);
   }
 
   @FieldResolver(() => [Correction], { description: 'Public record of changes to published verdicts, oldest first.' })

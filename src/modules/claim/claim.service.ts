@@ -18,15 +18,27 @@ import { type CorrectionEntity, CorrectionKind } from '../annotation/correction.
 import { ClaimAnchorStatus, STALE_ANCHOR_STATUSES } from './anchor-status';
 import { type ClaimState, insertClaim, recordAnchor, storeAnchor } from './claim-anchors';
 import type { CreateClaimInput, ReattachClaimInput, UpdateClaimInput } from './claim.inputs';
-import { articleForAnchor, claimCount, claimForWrite, claimListVariant, claimPage, newestPublicCheck, softDeleteClaim, updateClaimant } from './claim.queries';
+import {
+  articleForAnchor,
+  claimCount,
+  claimForWrite,
+  claimListVariant,
+  claimPage,
+  newestPublicCheck,
+  softDeleteClaim,
+  updateClaimant,
+} from './claim.queries';
 import { type ClaimRow, toClaimRow } from './claim.rows';
 
 const MAX_CLAIMANT_FILTER = 200;
 const NO_SUCH_ARTICLE = 'No such article.';
 const NO_SUCH_CLAIM = 'No such claim.';
-const HAS_PUBLISHED_CHECK = 'This claim has a published (or retracted) fact-check: it stays on record and cannot be deleted.';
-const ON_RECORD_EDITORS_ONLY = "This claim carries a published fact-check: changing its words, place or claimant is an editor's act, recorded as a public correction.";
-const NOTE_REQUIRED = 'This claim carries a published fact-check: the change is a public correction, say why in `note`.';
+const HAS_PUBLISHED_CHECK =
+  'This claim has a published (or retracted) fact-check: it stays on record and cannot be deleted.';
+const ON_RECORD_EDITORS_ONLY =
+  "This claim carries a published fact-check: changing its words, place or claimant is an editor's act, recorded as a public correction.";
+const NOTE_REQUIRED =
+  'This claim carries a published fact-check: the change is a public correction, say why in `note`.';
 const NOT_STALE = 'Only a claim whose anchor is FUZZY, AMBIGUOUS or ORPHANED can be re-attached; this one is';
 const NOTHING_TO_CONFIRM = 'Only a FUZZY anchor can be confirmed; this one is';
 const SCOPE = 'claims:id';
@@ -63,7 +75,8 @@ export class ClaimService {
     return this.db.writes.run(async (manager) => {
       const article = await executeOne(manager, articleForAnchor, { id: articleId });
       // Reviewers work on published articles; drafts are the editors' until published.
-      if (!article || (!isEditor(viewer) && article.status !== ArticleStatus.PUBLISHED)) throw notFound(NO_SUCH_ARTICLE, 'input.articleId');
+      if (!article || (!isEditor(viewer) && article.status !== ArticleStatus.PUBLISHED))
+        throw notFound(NO_SUCH_ARTICLE, 'input.articleId');
       const selector = anchor(article.body, clean(input.quote), input);
       const claim = await insertClaim(manager, article, selector, clean(input.claimant) ?? null);
       return claim.id;
@@ -82,7 +95,13 @@ export class ClaimService {
       claim.claimant = claimant;
       await execute(manager, updateClaimant, { id: claimId, claimant });
       await recordAnchor(manager, claim, claim.articleRevision);
-      if (correction) await insertCorrection(manager, { ...correction, kind: CorrectionKind.CLAIMANT_CHANGED, previousText: previous, newText: claimant });
+      if (correction)
+        await insertCorrection(manager, {
+          ...correction,
+          kind: CorrectionKind.CLAIMANT_CHANGED,
+          previousText: previous,
+          newText: claimant,
+        });
       return claimId;
     });
   }
@@ -107,7 +126,11 @@ export class ClaimService {
    * it should now quote: whoever does it vouches that its fact-checks apply to this text, so
    * the verdict is no longer stale. On a checked claim, an editor's public correction.
    */
-  reattach(viewer: Viewer, claimId: number, input: Pick<ReattachClaimInput, 'quote' | 'prefix' | 'suffix' | 'occurrence' | 'note'>): Promise<number> {
+  reattach(
+    viewer: Viewer,
+    claimId: number,
+    input: Pick<ReattachClaimInput, 'quote' | 'prefix' | 'suffix' | 'occurrence' | 'note'>,
+  ): Promise<number> {
     requireRole(viewer, Role.REVIEWER);
     return this.db.writes.run(async (manager) => {
       const claim = await this.findForWrite(manager, viewer, claimId);
@@ -135,20 +158,43 @@ export class ClaimService {
     return this.db.writes.run(async (manager) => {
       const claim = await this.findForWrite(manager, viewer, claimId);
       if (claim.anchorStatus !== ClaimAnchorStatus.FUZZY) {
-        const hint = claim.anchorStatus === ClaimAnchorStatus.AMBIGUOUS || claim.anchorStatus === ClaimAnchorStatus.ORPHANED ? ': use reattachClaim with the words it should point at' : '';
+        const hint =
+          claim.anchorStatus === ClaimAnchorStatus.AMBIGUOUS || claim.anchorStatus === ClaimAnchorStatus.ORPHANED
+            ? ': use reattachClaim with the words it should point at'
+            : '';
         throw conflict(`${NOTHING_TO_CONFIRM} ${claim.anchorStatus}${hint}.`);
       }
       const correction = await this.correctionFor(manager, viewer, claim, note);
-      return this.markChecked(manager, claim, claim.articleRevision, correction, { quote: claim.anchorExact ?? claim.quote });
+      return this.markChecked(manager, claim, claim.articleRevision, correction, {
+        quote: claim.anchorExact ?? claim.quote,
+      });
     });
   }
 
-  private async markChecked(manager: EntityManager, claim: ClaimState, revision: number, correction: ClaimCorrection | null, anchor: Partial<ClaimState>): Promise<number> {
+  private async markChecked(
+    manager: EntityManager,
+    claim: ClaimState,
+    revision: number,
+    correction: ClaimCorrection | null,
+    anchor: Partial<ClaimState>,
+  ): Promise<number> {
     const previous = claim.quote;
-    Object.assign(claim, { ...anchor, anchorStatus: ClaimAnchorStatus.ANCHORED, anchorScore: null, anchorExact: null, checkedRevision: revision });
+    Object.assign(claim, {
+      ...anchor,
+      anchorStatus: ClaimAnchorStatus.ANCHORED,
+      anchorScore: null,
+      anchorExact: null,
+      checkedRevision: revision,
+    });
     await storeAnchor(manager, claim);
     await recordAnchor(manager, claim, revision);
-    if (correction) await insertCorrection(manager, { ...correction, kind: CorrectionKind.QUOTE_CHANGED, previousText: previous, newText: claim.quote });
+    if (correction)
+      await insertCorrection(manager, {
+        ...correction,
+        kind: CorrectionKind.QUOTE_CHANGED,
+        previousText: previous,
+        newText: claim.quote,
+      });
     return claim.id;
   }
 
@@ -157,18 +203,32 @@ export class ClaimService {
    * words, place or claimant takes an editor and a note, and is recorded as a correction
    * linked to its newest public fact-check. Null for a claim not on record (nothing to record).
    */
-  private async correctionFor(manager: EntityManager, viewer: Viewer, claim: ClaimState, note: string | null | undefined): Promise<ClaimCorrection | null> {
+  private async correctionFor(
+    manager: EntityManager,
+    viewer: Viewer,
+    claim: ClaimState,
+    note: string | null | undefined,
+  ): Promise<ClaimCorrection | null> {
     const check = await executeOne(manager, newestPublicCheck, { claimId: claim.id });
     if (!check) return null;
     if (!isEditor(viewer) || !viewer.user) throw forbidden(ON_RECORD_EDITORS_ONLY);
     const text = clean(note);
     if (!text) throw badUserInput(NOTE_REQUIRED, 'input.note');
-    return { articleId: claim.articleId, claimId: claim.id, annotationId: check.id, note: text, previousVerdict: claim.verdict, newVerdict: claim.verdict, editorId: viewer.user.id };
+    return {
+      articleId: claim.articleId,
+      claimId: claim.id,
+      annotationId: check.id,
+      note: text,
+      previousVerdict: claim.verdict,
+      newVerdict: claim.verdict,
+      editorId: viewer.user.id,
+    };
   }
 
   private async findForWrite(manager: EntityManager, viewer: Viewer, claimId: number): Promise<ClaimForWrite> {
     const claim = await executeOne(manager, claimForWrite, { id: claimId });
-    if (!claim || (!isEditor(viewer) && claim.articleStatus !== ArticleStatus.PUBLISHED)) throw notFound(NO_SUCH_CLAIM, 'input.id');
+    if (!claim || (!isEditor(viewer) && claim.articleStatus !== ArticleStatus.PUBLISHED))
+      throw notFound(NO_SUCH_CLAIM, 'input.id');
     return claim;
   }
 
@@ -178,7 +238,8 @@ export class ClaimService {
     const articleId = filter?.articleId ?? null;
     const verdict = filter?.verdict ?? null;
     const claimant = filter?.claimant ?? null;
-    if (claimant !== null && claimant.length > MAX_CLAIMANT_FILTER) throw badUserInput(`At most ${MAX_CLAIMANT_FILTER} characters.`, 'filter.claimant');
+    if (claimant !== null && claimant.length > MAX_CLAIMANT_FILTER)
+      throw badUserInput(`At most ${MAX_CLAIMANT_FILTER} characters.`, 'filter.claimant');
     const params = { articleId, verdict, claimant };
     const variant = claimListVariant(visibility.level, params);
     const afterId = after ? decodeCursor(SCOPE, after).id : 0;
@@ -194,7 +255,10 @@ export class ClaimService {
   }
 }
 
-type ClaimCorrection = Pick<CorrectionEntity, 'articleId' | 'claimId' | 'annotationId' | 'note' | 'previousVerdict' | 'newVerdict' | 'editorId'>;
+type ClaimCorrection = Pick<
+  CorrectionEntity,
+  'articleId' | 'claimId' | 'annotationId' | 'note' | 'previousVerdict' | 'newVerdict' | 'editorId'
+>;
 
 /** Locates the quote; a quote that is missing or ambiguous is the client's to fix. */
 function anchor(body: string, quote: string, hints: Pick<CreateClaimInput, 'prefix' | 'suffix' | 'occurrence'>) {

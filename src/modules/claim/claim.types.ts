@@ -8,7 +8,11 @@ import type { ClaimRow } from './claim.rows';
  * A claim as GraphQL serves it: what the resolvers return (ClaimRow). The fields without a
  * decorator are served through ClaimResolver (the global id, the selector, the article).
  */
-@ObjectType('Claim', { implements: Node, simpleResolvers: true, description: 'A check-worthy statement inside an article body.' })
+@ObjectType('Claim', {
+  implements: Node,
+  simpleResolvers: true,
+  description: 'A check-worthy statement inside an article body.',
+})
 export class ClaimType implements ClaimRow {
   __typename: string;
 

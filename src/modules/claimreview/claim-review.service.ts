@@ -50,7 +50,10 @@ export class ClaimReviewService {
     const last = page.at(-1);
     return {
       items: page.map((row) => this.toReview(row)),
-      nextCursor: rows.length > FEED_PAGE_SIZE && last ? encodeCursor(FEED_SCOPE, { value: last.publishedAt, id: last.annotationId }) : null,
+      nextCursor:
+        rows.length > FEED_PAGE_SIZE && last
+          ? encodeCursor(FEED_SCOPE, { value: last.publishedAt, id: last.annotationId })
+          : null,
     };
   }
 

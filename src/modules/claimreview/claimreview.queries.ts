@@ -31,12 +31,14 @@ function publishedChecks(q: StatementBuilder<unknown>) {
 }
 
 /** The published fact-checks of an article, in the order of its text, newest first per claim. */
-export const publishedChecksOfArticle = statement('claimreview.ofArticle', (q: StatementBuilder<{ articleId: number }>) =>
-  publishedChecks(q)
-    .where('a.id', '=', q.p.articleId)
-    .orderBy('c.start_offset')
-    .orderBy('n.published_at', (ob) => (q.dialect === 'postgres' ? ob.desc().nullsLast() : ob.desc()))
-    .orderBy('n.id', 'desc'),
+export const publishedChecksOfArticle = statement(
+  'claimreview.ofArticle',
+  (q: StatementBuilder<{ articleId: number }>) =>
+    publishedChecks(q)
+      .where('a.id', '=', q.p.articleId)
+      .orderBy('c.start_offset')
+      .orderBy('n.published_at', (ob) => (q.dialect === 'postgres' ? ob.desc().nullsLast() : ob.desc()))
+      .orderBy('n.id', 'desc'),
 );
 
 export type PublishedCheckRow = NonNullable<(typeof publishedChecksOfArticle)['row']>;
@@ -49,10 +51,23 @@ const FEED_BOUNDS: readonly FeedBounds[] = ['all', 'since', 'after', 'sinceAfter
 export const publishedChecksFeed = statementVariants(
   'claimreview.feed',
   FEED_BOUNDS,
-  (q: StatementBuilder<{ since: string | null; afterPublishedAt: string | null; afterId: number | null; limit: number }>, bounds) => {
+  (
+    q: StatementBuilder<{
+      since: string | null;
+      afterPublishedAt: string | null;
+      afterId: number | null;
+      limit: number;
+    }>,
+    bounds,
+  ) => {
     let page = publishedChecks(q);
-    if (bounds === 'since' || bounds === 'sinceAfter') page = page.where((eb) => eb('n.published_at', '>=', eb.val(q.p.since).$castTo<SqlTimestamp>()));
-    if (bounds === 'after' || bounds === 'sinceAfter') page = page.where((eb) => sql<boolean>`(${eb.ref('n.published_at')}, ${eb.ref('n.id')}) < (${q.p.afterPublishedAt}, ${q.p.afterId})`);
+    if (bounds === 'since' || bounds === 'sinceAfter')
+      page = page.where((eb) => eb('n.published_at', '>=', eb.val(q.p.since).$castTo<SqlTimestamp>()));
+    if (bounds === 'after' || bounds === 'sinceAfter')
+      page = page.where(
+        (eb) =>
+          sql<boolean>`(${eb.ref('n.published_at')}, ${eb.ref('n.id')}) < (${q.p.afterPublishedAt}, ${q.p.afterId})`,
+      );
     return page
       .orderBy('n.published_at', (ob) => (q.dialect === 'postgres' ? ob.desc().nullsLast() : ob.desc()))
       .orderBy('n.id', 'desc')

@@ -70,8 +70,19 @@ function count(report: BulkImportReport, summary: ImportSummary): void {
  * and the others still land, and an interrupted import keeps what it finished; with `strict`,
  * in one transaction that the first failure rolls back.
  */
-export async function runBulkImport(db: Database, records: AsyncIterable<ImportRecord> | Iterable<ImportRecord>, options: BulkImportOptions = {}): Promise<BulkImportReport> {
-  const report: BulkImportReport = { read: 0, imported: 0, skipped: 0, failed: 0, stored: emptySummary(), interrupted: false };
+export async function runBulkImport(
+  db: Database,
+  records: AsyncIterable<ImportRecord> | Iterable<ImportRecord>,
+  options: BulkImportOptions = {},
+): Promise<BulkImportReport> {
+  const report: BulkImportReport = {
+    read: 0,
+    imported: 0,
+    skipped: 0,
+    failed: 0,
+    stored: emptySummary(),
+    interrupted: false,
+  };
   if (options.strict) return runStrict(db, records, options, report);
   for await (const record of records) {
     if (options.signal?.aborted) {
@@ -90,25 +101,33 @@ export async function runBulkImport(db: Database, records: AsyncIterable<ImportR
   return report;
 }
 
-async function runStrict(db: Database, records: AsyncIterable<ImportRecord> | Iterable<ImportRecord>, options: BulkImportOptions, report: BulkImportReport): Promise<BulkImportReport> {
+async function runStrict(
+  db: Database,
+  records: AsyncIterable<ImportRecord> | Iterable<ImportRecord>,
+  options: BulkImportOptions,
+  report: BulkImportReport,
+): Promise<BulkImportReport> {
   try {
-    await db.writes.run(async (manager) => {
-      for await (const record of records) {
-        if (options.signal?.aborted) throw new StrictFailure(null);
-        report.read += 1;
-        let summary: ImportSummary;
-        try {
-          summary = await importLine(manager, await record.prepare(manager));
-        } catch (error) {
-          // Losing a race with another writer is not this line's fault: report it as it is.
-          if (isRetryableConflict(error)) throw error;
-          throw new StrictFailure({ label: record.label, reason: failureReason(error) });
+    await db.writes.run(
+      async (manager) => {
+        for await (const record of records) {
+          if (options.signal?.aborted) throw new StrictFailure(null);
+          report.read += 1;
+          let summary: ImportSummary;
+          try {
+            summary = await importLine(manager, await record.prepare(manager));
+          } catch (error) {
+            // Losing a race with another writer is not this line's fault: report it as it is.
+            if (isRetryableConflict(error)) throw error;
+            throw new StrictFailure({ label: record.label, reason: failureReason(error) });
+          }
+          count(report, summary);
+          options.onProgress?.(record.position, report);
         }
-        count(report, summary);
-        options.onProgress?.(record.position, report);
-      }
-      // Once: the records are a one-shot stream and the report counts as it goes.
-    }, { once: true });
+        // Once: the records are a one-shot stream and the report counts as it goes.
+      },
+      { once: true },
+    );
     return report;
   } catch (error) {
     if (!(error instanceof StrictFailure)) throw error;

@@ -47,7 +47,8 @@ const SLUG_BASE_LENGTH = 80;
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const first = (value: unknown): unknown => (Array.isArray(value) ? value[0] : value);
 
 function str(value: unknown): string | null {
@@ -62,7 +63,7 @@ function nameOf(value: unknown): string | null {
 
 function urlOf(value: unknown): string | null {
   const one = first(value);
-  return isObject(one) ? str(one.url) ?? str(one['@id']) : str(one);
+  return isObject(one) ? (str(one.url) ?? str(one['@id'])) : str(one);
 }
 
 /**
@@ -93,9 +94,12 @@ function safeUrl(url: string): string {
 /** The records of a ClaimReview document; throws when the document is neither format. */
 export function claimReviewRecords(document: unknown): ClaimReviewRecord[] {
   if (Array.isArray(document)) return document.map((value) => ({ format: 'schema.org', value }));
-  if (isObject(document) && Array.isArray(document.claims)) return document.claims.map((value) => ({ format: 'fact-check-tools', value }));
+  if (isObject(document) && Array.isArray(document.claims))
+    return document.claims.map((value) => ({ format: 'fact-check-tools', value }));
   if (isObject(document) && document['@type'] === 'ClaimReview') return [{ format: 'schema.org', value: document }];
-  throw new DatasetError('expected a JSON array of ClaimReview objects, one ClaimReview, or {"claims": [...]} as the Fact Check Tools API returns');
+  throw new DatasetError(
+    'expected a JSON array of ClaimReview objects, one ClaimReview, or {"claims": [...]} as the Fact Check Tools API returns',
+  );
 }
 
 function fromFactCheckTools(value: Json): ReviewedClaim {
@@ -108,7 +112,13 @@ function fromFactCheckTools(value: Json): ReviewedClaim {
     language: str(review.languageCode),
     rating: { textualRating: review.textualRating },
   }));
-  return { text: str(value.text) ?? '', claimant: str(value.claimant), claimDate: isoDate(value.claimDate), appearance: null, reviews };
+  return {
+    text: str(value.text) ?? '',
+    claimant: str(value.claimant),
+    claimDate: isoDate(value.claimDate),
+    appearance: null,
+    reviews,
+  };
 }
 
 function fromSchemaOrg(value: Json): ReviewedClaim {
@@ -119,7 +129,14 @@ function fromSchemaOrg(value: Json): ReviewedClaim {
     text: str(value.claimReviewed) ?? str(item.text) ?? str(item.name) ?? '',
     claimant: nameOf(item.author),
     claimDate: isoDate(item.datePublished),
-    appearance: appearance === undefined ? null : { url: urlOf(appearance), headline: isObject(appearance) ? str(appearance.headline) ?? str(appearance.name) : null, datePublished: isObject(appearance) ? isoDate(appearance.datePublished) : null },
+    appearance:
+      appearance === undefined
+        ? null
+        : {
+            url: urlOf(appearance),
+            headline: isObject(appearance) ? (str(appearance.headline) ?? str(appearance.name)) : null,
+            datePublished: isObject(appearance) ? isoDate(appearance.datePublished) : null,
+          },
     reviews: [
       {
         url: requireUrl(value.url, 0),
@@ -128,7 +145,12 @@ function fromSchemaOrg(value: Json): ReviewedClaim {
         publisher: nameOf(value.author) ?? nameOf(value.publisher),
         date: isoDate(value.datePublished),
         language: str(value.inLanguage),
-        rating: { textualRating: rating.alternateName ?? rating.name, ratingValue: rating.ratingValue, bestRating: rating.bestRating, worstRating: rating.worstRating },
+        rating: {
+          textualRating: rating.alternateName ?? rating.name,
+          ratingValue: rating.ratingValue,
+          bestRating: rating.bestRating,
+          worstRating: rating.worstRating,
+        },
       },
     ],
   };
@@ -157,7 +179,12 @@ export function slugBase(url: string): string {
   } catch {
     // Not a url: its words will do.
   }
-  const words = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const words = text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   const base = words.length <= SLUG_BASE_LENGTH ? words : words.slice(0, SLUG_BASE_LENGTH).replace(/-[^-]*$/, '');
   return base || 'claim';
 }
@@ -173,7 +200,9 @@ function reviewBody(review: Review, original: string | null, summary: string): s
   if (review.publisher) lines.push(`Reviewed by: ${review.publisher}`);
   lines.push(`Review: ${review.url}`);
   const text = lines.join('\n');
-  return review.description && review.description !== summary ? cut(`${text}\n\n${review.description}`, LIMITS.body.max) : text;
+  return review.description && review.description !== summary
+    ? cut(`${text}\n\n${review.description}`, LIMITS.body.max)
+    : text;
 }
 
 function stanceOf(verdict: Verdict): DatasetCitation['stance'] {
@@ -191,7 +220,9 @@ export function toDatasetLine(claim: ReviewedClaim): DatasetLine {
   const [firstReview] = claim.reviews;
   // Where the claim appeared, else the first review: an address that is not http(s) is dropped.
   const articleUrl = httpUrlOrNull(claim.appearance?.url) ?? httpUrlOrNull(firstReview.url);
-  const language = [firstReview.language, ...claim.reviews.map((review) => review.language)].find((tag) => tag && BCP47.test(tag)) ?? 'en';
+  const language =
+    [firstReview.language, ...claim.reviews.map((review) => review.language)].find((tag) => tag && BCP47.test(tag)) ??
+    'en';
   const users = new Map<string, DatasetUser>();
   const sources = new Map<string, DatasetSource>();
   const annotations: DatasetAnnotation[] = claim.reviews.map((review) => {
@@ -199,8 +230,19 @@ export function toDatasetLine(claim: ReviewedClaim): DatasetLine {
     const publisher = cut(review.publisher ?? safeHost(review.url), LIMITS.name.max);
     users.set(publisher, { key: publisher, name: publisher, role: 'REVIEWER' });
     const title = review.title ? cut(review.title, LIMITS.title.max) : `Fact-check by ${publisher}`;
-    sources.set(safeUrl(review.url), { url: review.url, title, publisher, publishedAt: review.date, kind: 'NEWS_REPORT' });
-    const summary = cut(review.title ?? review.description ?? `${publisher} ${rating.original ? `rated it “${rating.original}”` : 'reviewed it'}.`, LIMITS.summary.max);
+    sources.set(safeUrl(review.url), {
+      url: review.url,
+      title,
+      publisher,
+      publishedAt: review.date,
+      kind: 'NEWS_REPORT',
+    });
+    const summary = cut(
+      review.title ??
+        review.description ??
+        `${publisher} ${rating.original ? `rated it “${rating.original}”` : 'reviewed it'}.`,
+      LIMITS.summary.max,
+    );
     return {
       // The review's url as given: normalising would drop the #fragment some feeds tell reviews apart by.
       key: `${key}:${digest(review.url, 16)}`,
@@ -210,7 +252,13 @@ export function toDatasetLine(claim: ReviewedClaim): DatasetLine {
       body: reviewBody(review, rating.original, summary),
       status: 'PUBLISHED',
       publishedAt: review.date,
-      citations: [{ sourceUrl: review.url, stance: stanceOf(rating.verdict), excerpt: cut(rating.original ?? title, LIMITS.excerpt.max) }],
+      citations: [
+        {
+          sourceUrl: review.url,
+          stance: stanceOf(rating.verdict),
+          excerpt: cut(rating.original ?? title, LIMITS.excerpt.max),
+        },
+      ],
     };
   });
   return {
@@ -225,7 +273,9 @@ export function toDatasetLine(claim: ReviewedClaim): DatasetLine {
       url: articleUrl,
       publishedAt: claim.appearance?.datePublished ?? claim.claimDate,
       status: 'PUBLISHED',
-      claims: [{ key, quote: claim.text, claimant: claim.claimant ? cut(claim.claimant, LIMITS.name.max) : null, annotations }],
+      claims: [
+        { key, quote: claim.text, claimant: claim.claimant ? cut(claim.claimant, LIMITS.name.max) : null, annotations },
+      ],
     },
     sources: [...sources.values()],
     users: [...users.values()],

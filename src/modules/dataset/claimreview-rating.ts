@@ -67,11 +67,16 @@ export function normalizeRating(text: string): string {
 }
 
 function toNumber(value: unknown): number | null {
-  const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  const number =
+    typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
   return Number.isFinite(number) ? number : null;
 }
 
-const BY_VALUE = new Map(Object.entries(VERDICT_SCALE).flatMap(([verdict, { value }]) => (value === null ? [] : [[value, verdict as Verdict]])));
+const BY_VALUE = new Map(
+  Object.entries(VERDICT_SCALE).flatMap(([verdict, { value }]) =>
+    value === null ? [] : [[value, verdict as Verdict]],
+  ),
+);
 
 /**
  * `ratingValue` on the publisher's scale (`worstRating`..`bestRating`, schema.org's defaults
@@ -79,8 +84,10 @@ const BY_VALUE = new Map(Object.entries(VERDICT_SCALE).flatMap(([verdict, { valu
  */
 export function scaleRating(rating: RatingInput): Verdict | null {
   const value = toNumber(rating.ratingValue);
-  const best = rating.bestRating === undefined || rating.bestRating === null ? BEST_RATING : toNumber(rating.bestRating);
-  const worst = rating.worstRating === undefined || rating.worstRating === null ? WORST_RATING : toNumber(rating.worstRating);
+  const best =
+    rating.bestRating === undefined || rating.bestRating === null ? BEST_RATING : toNumber(rating.bestRating);
+  const worst =
+    rating.worstRating === undefined || rating.worstRating === null ? WORST_RATING : toNumber(rating.worstRating);
   if (value === null || best === null || worst === null || best === worst) return null;
   const position = (value - worst) / (best - worst);
   if (!(position >= 0 && position <= 1)) return null;

@@ -3,8 +3,25 @@ import type { Database } from '../../db/database';
 import { fromSqlDate } from '../../db/sql-dates';
 import type { SqlReader } from '../../db/sql-reader';
 import { ClaimAnchorStatus } from '../claim/anchor-status';
-import { type ExportAnnotationRow, type ExportArticleRow, exportAnnotations, exportArticlePage, exportCitations, exportClaims, exportSources, exportUsers } from './dataset.queries';
-import type { DatasetAnnotation, DatasetArticle, DatasetCitation, DatasetClaim, DatasetLine, DatasetSource, DatasetUser } from './dataset.types';
+import {
+  type ExportAnnotationRow,
+  type ExportArticleRow,
+  exportAnnotations,
+  exportArticlePage,
+  exportCitations,
+  exportClaims,
+  exportSources,
+  exportUsers,
+} from './dataset.queries';
+import type {
+  DatasetAnnotation,
+  DatasetArticle,
+  DatasetCitation,
+  DatasetClaim,
+  DatasetLine,
+  DatasetSource,
+  DatasetUser,
+} from './dataset.types';
 
 /**
  * The database as ndjson dataset lines (dataset.types.ts), one per article: deterministic
@@ -32,9 +49,12 @@ export function derivedClaimKey(slug: string, claimId: number): string {
 }
 
 /** Every article as a dataset line, in id order; `onUnexported` hears of claims left out. */
-export async function* exportDatasetLines(db: Database, onUnexported?: (claim: UnexportedClaim) => void): AsyncGenerator<DatasetLine> {
+export async function* exportDatasetLines(
+  db: Database,
+  onUnexported?: (claim: UnexportedClaim) => void,
+): AsyncGenerator<DatasetLine> {
   const reader = db.reader;
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const articles = await reader.rows(exportArticlePage, { afterId: after, limit: PAGE });
     if (articles.length === 0) return;
     for (const article of articles) yield await exportArticle(reader, article, onUnexported);
@@ -42,14 +62,23 @@ export async function* exportDatasetLines(db: Database, onUnexported?: (claim: U
   }
 }
 
-async function exportArticle(reader: SqlReader, row: ExportArticleRow, onUnexported?: (claim: UnexportedClaim) => void): Promise<DatasetLine> {
+async function exportArticle(
+  reader: SqlReader,
+  row: ExportArticleRow,
+  onUnexported?: (claim: UnexportedClaim) => void,
+): Promise<DatasetLine> {
   const citations = new Map<number, DatasetCitation[]>();
-  for (const { annotationId, sourceUrl, stance, excerpt } of await reader.rows(exportCitations, { articleId: row.id })) {
+  for (const { annotationId, sourceUrl, stance, excerpt } of await reader.rows(exportCitations, {
+    articleId: row.id,
+  })) {
     citations.set(annotationId, [...(citations.get(annotationId) ?? []), { sourceUrl, stance, excerpt }]);
   }
   const annotations = new Map<number, DatasetAnnotation[]>();
   for (const note of await reader.rows(exportAnnotations, { articleId: row.id })) {
-    annotations.set(note.claimId, [...(annotations.get(note.claimId) ?? []), toAnnotation(note, citations.get(note.id) ?? [])]);
+    annotations.set(note.claimId, [
+      ...(annotations.get(note.claimId) ?? []),
+      toAnnotation(note, citations.get(note.id) ?? []),
+    ]);
   }
   const claims: DatasetClaim[] = [];
   for (const claim of await reader.rows(exportClaims, { articleId: row.id })) {
@@ -73,7 +102,9 @@ async function exportArticle(reader: SqlReader, row: ExportArticleRow, onUnexpor
   const exported = claims.flatMap((claim) => claim.annotations);
   const cited = new Set(exported.flatMap((note) => note.citations.map((citation) => citation.sourceUrl)));
   const authors = new Set(exported.map((note) => note.author));
-  const sourceRows = (await reader.rows(exportSources, { articleId: row.id })).filter((source) => cited.has(source.url));
+  const sourceRows = (await reader.rows(exportSources, { articleId: row.id })).filter((source) =>
+    cited.has(source.url),
+  );
   const sources: DatasetSource[] = sourceRows.map((source) => ({
     url: source.url,
     title: source.title,
@@ -85,7 +116,8 @@ async function exportArticle(reader: SqlReader, row: ExportArticleRow, onUnexpor
   const users = new Map<string, DatasetUser>();
   for (const user of await reader.rows(exportUsers, { articleId: row.id })) {
     // Users are matched by name on import, so the name is the key.
-    if (authors.has(user.name) && !users.has(user.name)) users.set(user.name, { key: user.name, name: user.name, role: user.role });
+    if (authors.has(user.name) && !users.has(user.name))
+      users.set(user.name, { key: user.name, name: user.name, role: user.role });
   }
   const article: DatasetArticle = {
     slug: row.slug,
@@ -113,7 +145,9 @@ function toAnnotation(row: ExportAnnotationRow, citations: DatasetCitation[]): D
     body: row.body,
     status: row.status,
     publishedAt: iso(row.publishedAt),
-    ...(row.status === 'RETRACTED' ? { retractedAt: iso(row.retractedAt), retractionReason: row.retractionReason ?? '' } : {}),
+    ...(row.status === 'RETRACTED'
+      ? { retractedAt: iso(row.retractedAt), retractionReason: row.retractionReason ?? '' }
+      : {}),
     citations,
   };
 }

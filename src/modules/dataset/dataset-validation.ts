@@ -12,7 +12,15 @@ import { CreateUserInput } from '../user/user.inputs';
 import { Role } from '../user/user.entity';
 import { AnnotationStatus } from '../annotation/annotation.entity';
 import { DatasetError } from './dataset.service';
-import type { DatasetAnnotation, DatasetArticle, DatasetCitation, DatasetClaim, DatasetLine, DatasetSource, DatasetUser } from './dataset.types';
+import type {
+  DatasetAnnotation,
+  DatasetArticle,
+  DatasetCitation,
+  DatasetClaim,
+  DatasetLine,
+  DatasetSource,
+  DatasetUser,
+} from './dataset.types';
 
 /** External ids: the `external_id` columns hold 255 characters. */
 const KEY_RULE: TextRule = { min: 1, max: 255 };
@@ -40,7 +48,8 @@ function fields(value: unknown, path: string, known: readonly string[]): Fields 
 /** Required text, trimmed as the API stores it; text rules are checked by `apiRules`. */
 function text(from: Fields, name: string, path: string): string {
   const value = from[name];
-  if (typeof value !== 'string') fail(at(path, name), value === undefined || value === null ? 'is required' : 'must be text');
+  if (typeof value !== 'string')
+    fail(at(path, name), value === undefined || value === null ? 'is required' : 'must be text');
   return clean(value);
 }
 
@@ -57,14 +66,16 @@ function key(from: Fields, name: string, path: string): string {
 
 function choice<T extends string>(from: Fields, name: string, path: string, values: readonly T[], fallback?: T): T {
   const value = from[name] ?? fallback;
-  if (typeof value !== 'string' || !values.includes(value as T)) fail(at(path, name), `must be one of ${values.join(', ')}`);
+  if (typeof value !== 'string' || !values.includes(value as T))
+    fail(at(path, name), `must be one of ${values.join(', ')}`);
   return value as T;
 }
 
 function timestamp(from: Fields, name: string, path: string): string | null {
   const value = from[name];
   if (value === undefined || value === null) return null;
-  if (typeof value !== 'string' || !ISO_DATE.test(value.trim()) || Number.isNaN(Date.parse(value.trim()))) fail(at(path, name), 'must be an ISO 8601 date (a time needs Z or an offset)');
+  if (typeof value !== 'string' || !ISO_DATE.test(value.trim()) || Number.isNaN(Date.parse(value.trim())))
+    fail(at(path, name), 'must be an ISO 8601 date (a time needs Z or an offset)');
   return value.trim();
 }
 
@@ -77,7 +88,11 @@ function list<T>(from: Fields, name: string, path: string, item: (value: unknown
 
 function readUser(value: unknown, path: string): DatasetUser {
   const from = fields(value, path, ['key', 'name', 'role']);
-  return { key: key(from, 'key', path), name: text(from, 'name', path), role: choice(from, 'role', path, Object.values(Role)) };
+  return {
+    key: key(from, 'key', path),
+    name: text(from, 'name', path),
+    role: choice(from, 'role', path, Object.values(Role)),
+  };
 }
 
 function readSource(value: unknown, path: string): DatasetSource {
@@ -94,11 +109,26 @@ function readSource(value: unknown, path: string): DatasetSource {
 
 function readCitation(value: unknown, path: string): DatasetCitation {
   const from = fields(value, path, ['sourceUrl', 'stance', 'excerpt']);
-  return { sourceUrl: text(from, 'sourceUrl', path), stance: choice(from, 'stance', path, Object.values(Stance)), excerpt: text(from, 'excerpt', path) };
+  return {
+    sourceUrl: text(from, 'sourceUrl', path),
+    stance: choice(from, 'stance', path, Object.values(Stance)),
+    excerpt: text(from, 'excerpt', path),
+  };
 }
 
 function readAnnotation(value: unknown, path: string): DatasetAnnotation {
-  const from = fields(value, path, ['key', 'author', 'verdict', 'summary', 'body', 'status', 'publishedAt', 'retractedAt', 'retractionReason', 'citations']);
+  const from = fields(value, path, [
+    'key',
+    'author',
+    'verdict',
+    'summary',
+    'body',
+    'status',
+    'publishedAt',
+    'retractedAt',
+    'retractionReason',
+    'citations',
+  ]);
   const status = choice(from, 'status', path, Object.values(AnnotationStatus));
   const annotation: DatasetAnnotation = {
     ...(from.key === undefined ? {} : { key: key(from, 'key', path) }),
@@ -138,7 +168,19 @@ function readClaim(value: unknown, path: string): DatasetClaim {
 }
 
 function readArticle(value: unknown, path: string): DatasetArticle {
-  const from = fields(value, path, ['slug', 'headline', 'standfirst', 'body', 'authors', 'section', 'language', 'url', 'publishedAt', 'status', 'claims']);
+  const from = fields(value, path, [
+    'slug',
+    'headline',
+    'standfirst',
+    'body',
+    'authors',
+    'section',
+    'language',
+    'url',
+    'publishedAt',
+    'status',
+    'claims',
+  ]);
   return {
     slug: text(from, 'slug', path),
     headline: text(from, 'headline', path),
@@ -170,26 +212,59 @@ function firstProblem(errors: ValidationError[], path: string): string | null {
 
 async function check(input: object, path: string): Promise<void> {
   // As the API validates: schema.ts's options, and type-graphql's skipMissingProperties.
-  const problem = firstProblem(await validate(input, { forbidUnknownValues: false, skipMissingProperties: true }), path);
+  const problem = firstProblem(
+    await validate(input, { forbidUnknownValues: false, skipMissingProperties: true }),
+    path,
+  );
   if (problem) throw new DatasetError(problem);
 }
 
 /** The API's own input rules (text limits, slug and language forms, list sizes), so an import stores nothing the API would refuse. */
 async function apiRules(line: DatasetLine): Promise<void> {
   const { article } = line;
-  for (const [index, user] of line.users.entries()) await check(Object.assign(new CreateUserInput(), { name: user.name, role: user.role }), `users[${index}]`);
+  for (const [index, user] of line.users.entries())
+    await check(Object.assign(new CreateUserInput(), { name: user.name, role: user.role }), `users[${index}]`);
   for (const [index, source] of line.sources.entries()) {
-    await check(Object.assign(new CreateSourceInput(), { url: source.url, title: source.title, publisher: source.publisher, kind: source.kind }), `sources[${index}]`);
+    await check(
+      Object.assign(new CreateSourceInput(), {
+        url: source.url,
+        title: source.title,
+        publisher: source.publisher,
+        kind: source.kind,
+      }),
+      `sources[${index}]`,
+    );
   }
   const { claims: _claims, status: _status, publishedAt: _publishedAt, ...fieldsOfArticle } = article;
   await check(Object.assign(new CreateArticleInput(), fieldsOfArticle), 'article');
   for (const [c, claim] of article.claims.entries()) {
     const where = `article.claims[${c}]`;
-    await check(Object.assign(new CreateClaimInput(), { quote: claim.quote, claimant: claim.claimant, occurrence: claim.occurrence }), where);
+    await check(
+      Object.assign(new CreateClaimInput(), {
+        quote: claim.quote,
+        claimant: claim.claimant,
+        occurrence: claim.occurrence,
+      }),
+      where,
+    );
     for (const [n, annotation] of claim.annotations.entries()) {
-      const citations = annotation.citations.map((citation) => Object.assign(new CitationInput(), { stance: citation.stance, excerpt: citation.excerpt }));
-      await check(Object.assign(new CreateAnnotationInput(), { verdict: annotation.verdict, summary: annotation.summary, body: annotation.body, citations }), `${where}.annotations[${n}]`);
-      if (annotation.retractionReason !== undefined) await check(Object.assign(new RetractAnnotationInput(), { reason: annotation.retractionReason }), `${where}.annotations[${n}]`);
+      const citations = annotation.citations.map((citation) =>
+        Object.assign(new CitationInput(), { stance: citation.stance, excerpt: citation.excerpt }),
+      );
+      await check(
+        Object.assign(new CreateAnnotationInput(), {
+          verdict: annotation.verdict,
+          summary: annotation.summary,
+          body: annotation.body,
+          citations,
+        }),
+        `${where}.annotations[${n}]`,
+      );
+      if (annotation.retractionReason !== undefined)
+        await check(
+          Object.assign(new RetractAnnotationInput(), { reason: annotation.retractionReason }),
+          `${where}.annotations[${n}]`,
+        );
     }
   }
 }
@@ -215,9 +290,20 @@ export async function parseDatasetLine(value: unknown): Promise<DatasetLine> {
     sources: list(from, 'sources', '', readSource),
     users: list(from, 'users', '', readUser),
   };
-  unique(line.users.map((user) => user.key), 'user key');
-  unique(line.article.claims.map((claim) => claim.key), 'claim key');
-  unique(line.article.claims.flatMap((claim) => claim.annotations.flatMap((annotation) => (annotation.key === undefined ? [] : [annotation.key]))), 'fact-check key');
+  unique(
+    line.users.map((user) => user.key),
+    'user key',
+  );
+  unique(
+    line.article.claims.map((claim) => claim.key),
+    'claim key',
+  );
+  unique(
+    line.article.claims.flatMap((claim) =>
+      claim.annotations.flatMap((annotation) => (annotation.key === undefined ? [] : [annotation.key])),
+    ),
+    'fact-check key',
+  );
   await apiRules(line);
   return line;
 }

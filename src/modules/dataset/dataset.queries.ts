@@ -12,25 +12,27 @@ import type { DatasetAnnotation, DatasetArticle, DatasetCitation, DatasetSource,
 // ---- Export: everything, no visibility filter; each order is total, so the bytes are stable.
 
 /** Articles in id order, a keyset page after `afterId`. */
-export const exportArticlePage = statement('dataset.exportArticlePage', (q: StatementBuilder<{ afterId: number; limit: number }>) =>
-  q.db
-    .selectFrom('articles as a')
-    .select((eb) => [
-      'a.id',
-      'a.slug',
-      'a.headline',
-      'a.standfirst',
-      'a.body',
-      'a.authors',
-      'a.section',
-      'a.language',
-      'a.url',
-      eb.ref('a.published_at').as('publishedAt'),
-      eb.ref('a.status').$castTo<DatasetArticle['status']>().as('status'),
-    ])
-    .where('a.id', '>', q.p.afterId)
-    .orderBy('a.id')
-    .limit(q.p.limit),
+export const exportArticlePage = statement(
+  'dataset.exportArticlePage',
+  (q: StatementBuilder<{ afterId: number; limit: number }>) =>
+    q.db
+      .selectFrom('articles as a')
+      .select((eb) => [
+        'a.id',
+        'a.slug',
+        'a.headline',
+        'a.standfirst',
+        'a.body',
+        'a.authors',
+        'a.section',
+        'a.language',
+        'a.url',
+        eb.ref('a.published_at').as('publishedAt'),
+        eb.ref('a.status').$castTo<DatasetArticle['status']>().as('status'),
+      ])
+      .where('a.id', '>', q.p.afterId)
+      .orderBy('a.id')
+      .limit(q.p.limit),
 );
 
 /** The claims of an article that are not deleted, in text order. */
@@ -141,10 +143,28 @@ export const insertUser = statement('dataset.insertUser', (q: StatementBuilder<{
   q.db.insertInto('users').values({ name: q.p.name, role: q.p.role }).returning('id'),
 );
 
-export const insertSource = statement('dataset.insertSource', (q: StatementBuilder<{ url: string; title: string; publisher: string | null; publishedAt: string | null; kind: string; accessedAt: string | null }>) =>
+export const insertSource = statement(
+  'dataset.insertSource',
+  (
+    q: StatementBuilder<{
+      url: string;
+      title: string;
+      publisher: string | null;
+      publishedAt: string | null;
+      kind: string;
+      accessedAt: string | null;
+    }>,
+  ) =>
     q.db
       .insertInto('sources')
-      .values({ url: q.p.url, title: q.p.title, publisher: q.p.publisher, published_at: q.p.publishedAt, kind: q.p.kind, accessed_at: q.p.accessedAt })
+      .values({
+        url: q.p.url,
+        title: q.p.title,
+        publisher: q.p.publisher,
+        published_at: q.p.publishedAt,
+        kind: q.p.kind,
+        accessed_at: q.p.accessedAt,
+      })
       .returning('id'),
 );
 
@@ -152,39 +172,51 @@ export const insertSource = statement('dataset.insertSource', (q: StatementBuild
 export const articleBySlug = statement('dataset.articleBySlug', (q: StatementBuilder<{ slug: string }>) =>
   q.db
     .selectFrom('articles')
-    .select((eb) => ['id', 'slug', 'headline', 'standfirst', 'body', eb.ref('status').$castTo<ArticleStatus>().as('status'), 'revision'])
+    .select((eb) => [
+      'id',
+      'slug',
+      'headline',
+      'standfirst',
+      'body',
+      eb.ref('status').$castTo<ArticleStatus>().as('status'),
+      'revision',
+    ])
     .where('slug', '=', q.p.slug),
 );
 
-export const insertArticle = statement('dataset.insertArticle', (q: StatementBuilder<{
-  slug: string;
-  headline: string;
-  standfirst: string | null;
-  body: string;
-  authors: string;
-  section: string | null;
-  language: string;
-  url: string | null;
-  publishedAt: string | null;
-  status: string;
-}>) =>
-  q.db
-    .insertInto('articles')
-    .values({
-      slug: q.p.slug,
-      headline: q.p.headline,
-      standfirst: q.p.standfirst,
-      body: q.p.body,
-      authors: q.p.authors,
-      section: q.p.section,
-      language: q.p.language,
-      url: q.p.url,
-      published_at: q.p.publishedAt,
-      status: q.p.status,
-      revision: sql.lit(1),
-    })
-    // The creation time is the column default: revision 1 is dated from it.
-    .returning((eb) => ['id', eb.ref('created_at').as('createdAt')]),
+export const insertArticle = statement(
+  'dataset.insertArticle',
+  (
+    q: StatementBuilder<{
+      slug: string;
+      headline: string;
+      standfirst: string | null;
+      body: string;
+      authors: string;
+      section: string | null;
+      language: string;
+      url: string | null;
+      publishedAt: string | null;
+      status: string;
+    }>,
+  ) =>
+    q.db
+      .insertInto('articles')
+      .values({
+        slug: q.p.slug,
+        headline: q.p.headline,
+        standfirst: q.p.standfirst,
+        body: q.p.body,
+        authors: q.p.authors,
+        section: q.p.section,
+        language: q.p.language,
+        url: q.p.url,
+        published_at: q.p.publishedAt,
+        status: q.p.status,
+        revision: sql.lit(1),
+      })
+      // The creation time is the column default: revision 1 is dated from it.
+      .returning((eb) => ['id', eb.ref('created_at').as('createdAt')]),
 );
 
 /** A claim by its external key (unique). */
@@ -196,16 +228,18 @@ export const claimByKey = statement('dataset.claimByKey', (q: StatementBuilder<{
 );
 
 /** A live claim stored without a key at exactly this place of the article (made through the API). */
-export const unkeyedClaimAt = statement('dataset.unkeyedClaimAt', (q: StatementBuilder<{ articleId: number; start: number; end: number }>) =>
-  q.db
-    .selectFrom('claims')
-    .select('id')
-    .where('article_id', '=', q.p.articleId)
-    .where('start_offset', '=', q.p.start)
-    .where('end_offset', '=', q.p.end)
-    .where('external_id', 'is', null)
-    .where('deleted_at', 'is', null)
-    .limit(sql.lit(1)),
+export const unkeyedClaimAt = statement(
+  'dataset.unkeyedClaimAt',
+  (q: StatementBuilder<{ articleId: number; start: number; end: number }>) =>
+    q.db
+      .selectFrom('claims')
+      .select('id')
+      .where('article_id', '=', q.p.articleId)
+      .where('start_offset', '=', q.p.start)
+      .where('end_offset', '=', q.p.end)
+      .where('external_id', 'is', null)
+      .where('deleted_at', 'is', null)
+      .limit(sql.lit(1)),
 );
 
 export const setClaimKey = statement('dataset.setClaimKey', (q: StatementBuilder<{ id: number; key: string }>) =>
@@ -216,8 +250,14 @@ export const setClaimKey = statement('dataset.setClaimKey', (q: StatementBuilder
 );
 
 /** The article a claim of this external key belongs to: another review of the claim names it. */
-export const articleSlugByClaimKey = statement('dataset.articleSlugByClaimKey', (q: StatementBuilder<{ key: string }>) =>
-  q.db.selectFrom('claims as c').innerJoin('articles as a', 'a.id', 'c.article_id').select('a.slug').where('c.external_id', '=', q.p.key),
+export const articleSlugByClaimKey = statement(
+  'dataset.articleSlugByClaimKey',
+  (q: StatementBuilder<{ key: string }>) =>
+    q.db
+      .selectFrom('claims as c')
+      .innerJoin('articles as a', 'a.id', 'c.article_id')
+      .select('a.slug')
+      .where('c.external_id', '=', q.p.key),
 );
 
 /** A fact-check by its external key (unique). */
@@ -228,46 +268,54 @@ export const annotationByKey = statement('dataset.annotationByKey', (q: Statemen
     .where('external_id', '=', q.p.key),
 );
 
-export const insertAnnotation = statement('dataset.insertAnnotation', (q: StatementBuilder<{
-  claimId: number;
-  authorId: number;
-  externalId: string | null;
-  verdict: string;
-  summary: string;
-  body: string;
-  status: string;
-  publishedAt: string | null;
-  retractedAt: string | null;
-  retractionReason: string | null;
-  /** Both created and updated: the revision history is dated from it. */
-  at: string;
-}>) =>
-  q.db
-    .insertInto('annotations')
-    .values({
-      claim_id: q.p.claimId,
-      author_id: q.p.authorId,
-      external_id: q.p.externalId,
-      verdict: q.p.verdict,
-      summary: q.p.summary,
-      body: q.p.body,
-      status: q.p.status,
-      version: sql.lit(1),
-      published_at: q.p.publishedAt,
-      retracted_at: q.p.retractedAt,
-      retraction_reason: q.p.retractionReason,
-      created_at: q.p.at,
-      updated_at: q.p.at,
-    })
-    .returning('id'),
+export const insertAnnotation = statement(
+  'dataset.insertAnnotation',
+  (
+    q: StatementBuilder<{
+      claimId: number;
+      authorId: number;
+      externalId: string | null;
+      verdict: string;
+      summary: string;
+      body: string;
+      status: string;
+      publishedAt: string | null;
+      retractedAt: string | null;
+      retractionReason: string | null;
+      /** Both created and updated: the revision history is dated from it. */
+      at: string;
+    }>,
+  ) =>
+    q.db
+      .insertInto('annotations')
+      .values({
+        claim_id: q.p.claimId,
+        author_id: q.p.authorId,
+        external_id: q.p.externalId,
+        verdict: q.p.verdict,
+        summary: q.p.summary,
+        body: q.p.body,
+        status: q.p.status,
+        version: sql.lit(1),
+        published_at: q.p.publishedAt,
+        retracted_at: q.p.retractedAt,
+        retraction_reason: q.p.retractionReason,
+        created_at: q.p.at,
+        updated_at: q.p.at,
+      })
+      .returning('id'),
 );
 
-export const insertCitation = statement('dataset.insertCitation', (q: StatementBuilder<{ annotationId: number; sourceId: number; stance: string; excerpt: string; position: number }>) =>
-  q.db.insertInto('citations').values({
-    annotation_id: q.p.annotationId,
-    source_id: q.p.sourceId,
-    stance: q.p.stance,
-    excerpt: q.p.excerpt,
-    position: q.p.position,
-  }),
+export const insertCitation = statement(
+  'dataset.insertCitation',
+  (
+    q: StatementBuilder<{ annotationId: number; sourceId: number; stance: string; excerpt: string; position: number }>,
+  ) =>
+    q.db.insertInto('citations').values({
+      annotation_id: q.p.annotationId,
+      source_id: q.p.sourceId,
+      stance: q.p.stance,
+      excerpt: q.p.excerpt,
+      position: q.p.position,
+    }),
 );

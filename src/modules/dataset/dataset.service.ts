@@ -27,7 +27,15 @@ import {
   unkeyedClaimAt,
   userByName,
 } from './dataset.queries';
-import type { Dataset, DatasetAnnotation, DatasetArticle, DatasetClaim, DatasetLine, DatasetSource, DatasetUser } from './dataset.types';
+import type {
+  Dataset,
+  DatasetAnnotation,
+  DatasetArticle,
+  DatasetClaim,
+  DatasetLine,
+  DatasetSource,
+  DatasetUser,
+} from './dataset.types';
 
 export interface ImportSummary {
   users: number;
@@ -76,12 +84,20 @@ export class DatasetService {
 }
 
 /** One line (an article with what it refers to), inside the caller's transaction. */
-export function importLine(manager: EntityManager, line: DatasetLine, summary: ImportSummary = emptySummary()): Promise<ImportSummary> {
+export function importLine(
+  manager: EntityManager,
+  line: DatasetLine,
+  summary: ImportSummary = emptySummary(),
+): Promise<ImportSummary> {
   return importDataset(manager, { users: line.users, sources: line.sources, articles: [line.article] }, summary);
 }
 
 /** A dataset inside the caller's transaction; adds what it stores to `summary`. */
-export async function importDataset(manager: EntityManager, dataset: Dataset, summary: ImportSummary = emptySummary()): Promise<ImportSummary> {
+export async function importDataset(
+  manager: EntityManager,
+  dataset: Dataset,
+  summary: ImportSummary = emptySummary(),
+): Promise<ImportSummary> {
   const keys: KeyMaps = {
     userIds: await importUsers(manager, dataset.users, summary),
     sourceIds: await importSources(manager, dataset.sources, summary),
@@ -97,7 +113,11 @@ interface KeyMaps {
   sourceIds: Map<string, number>;
 }
 
-async function importUsers(manager: EntityManager, users: DatasetUser[], summary: ImportSummary): Promise<Map<string, number>> {
+async function importUsers(
+  manager: EntityManager,
+  users: DatasetUser[],
+  summary: ImportSummary,
+): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   for (const user of users) {
     const existing = await executeOne(manager, userByName, { name: user.name });
@@ -121,7 +141,11 @@ function normalizedUrl(raw: string, where: string): string {
   }
 }
 
-async function importSources(manager: EntityManager, sources: DatasetSource[], summary: ImportSummary): Promise<Map<string, number>> {
+async function importSources(
+  manager: EntityManager,
+  sources: DatasetSource[],
+  summary: ImportSummary,
+): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   for (const source of sources) {
     const url = normalizedUrl(source.url, `source ${source.url}`);
@@ -148,7 +172,12 @@ async function importSources(manager: EntityManager, sources: DatasetSource[], s
 type StoredArticle = Pick<ArticleEntity, 'id' | 'slug' | 'headline' | 'standfirst' | 'body' | 'status' | 'revision'>;
 
 /** A new article is stored with its claims; an existing one (same slug) only gets the claims it lacks. */
-async function importArticle(manager: EntityManager, article: DatasetArticle, keys: KeyMaps, summary: ImportSummary): Promise<void> {
+async function importArticle(
+  manager: EntityManager,
+  article: DatasetArticle,
+  keys: KeyMaps,
+  summary: ImportSummary,
+): Promise<void> {
   let stored: StoredArticle | undefined = await executeOne(manager, articleBySlug, { slug: article.slug });
   if (stored) {
     summary.skippedArticles += 1;
@@ -158,13 +187,18 @@ async function importArticle(manager: EntityManager, article: DatasetArticle, ke
   }
   for (const claim of article.claims) await importClaim(manager, stored, claim, keys, summary);
   // What an import adds to a published article is public at once, as if published now.
-  if (stored.status === ArticleStatus.PUBLISHED) await stampWhatReadersSee(manager, { articleId: stored.id }, new Date());
+  if (stored.status === ArticleStatus.PUBLISHED)
+    await stampWhatReadersSee(manager, { articleId: stored.id }, new Date());
 }
 
 async function createArticle(manager: EntityManager, article: DatasetArticle): Promise<StoredArticle> {
   const status = article.status as ArticleStatus;
   // A published article always has a publication time: the list is ordered by it.
-  const publishedAt = article.publishedAt ? new Date(article.publishedAt) : status === ArticleStatus.PUBLISHED ? new Date() : null;
+  const publishedAt = article.publishedAt
+    ? new Date(article.publishedAt)
+    : status === ArticleStatus.PUBLISHED
+      ? new Date()
+      : null;
   const [created] = await execute(manager, insertArticle, {
     slug: article.slug,
     headline: article.headline,
@@ -177,7 +211,15 @@ async function createArticle(manager: EntityManager, article: DatasetArticle): P
     publishedAt: publishedAt ? toSqlDate(publishedAt) : null,
     status,
   });
-  const saved: StoredArticle = { id: created.id, slug: article.slug, headline: article.headline, standfirst: article.standfirst, body: article.body, status, revision: 1 };
+  const saved: StoredArticle = {
+    id: created.id,
+    slug: article.slug,
+    headline: article.headline,
+    standfirst: article.standfirst,
+    body: article.body,
+    status,
+    revision: 1,
+  };
   const createdAt = fromSqlDate(created.createdAt) as Date;
   // Revision 1 is the text as published: point-in-time reads from then on find it.
   const firstSeen = publishedAt && publishedAt < createdAt ? publishedAt : createdAt;
@@ -190,13 +232,20 @@ async function createArticle(manager: EntityManager, article: DatasetArticle): P
  * Finds the claim by its key, or adopts a claim stored without a key at the same place, or
  * stores it; then adds the fact-checks it lacks.
  */
-async function importClaim(manager: EntityManager, article: StoredArticle, claim: DatasetClaim, keys: KeyMaps, summary: ImportSummary): Promise<void> {
+async function importClaim(
+  manager: EntityManager,
+  article: StoredArticle,
+  claim: DatasetClaim,
+  keys: KeyMaps,
+  summary: ImportSummary,
+): Promise<void> {
   const where = `article "${article.slug}", claim "${claim.key}"`;
   const keyed = await executeOne(manager, claimByKey, { key: claim.key });
   let claimId: number;
   let created = false;
   if (keyed) {
-    if (keyed.articleId !== article.id) throw new DatasetError(`${where}: the key is taken by a claim of another article`);
+    if (keyed.articleId !== article.id)
+      throw new DatasetError(`${where}: the key is taken by a claim of another article`);
     // Deleted since it was imported: it stays deleted, fact-checks and all.
     if (keyed.deletedAt) return;
     claimId = keyed.id;
@@ -209,7 +258,11 @@ async function importClaim(manager: EntityManager, article: StoredArticle, claim
       if (error instanceof AnchorError) throw new DatasetError(`${where}: ${error.message}`);
       throw error;
     }
-    const unkeyed = await executeOne(manager, unkeyedClaimAt, { articleId: article.id, start: selector.start, end: selector.end });
+    const unkeyed = await executeOne(manager, unkeyedClaimAt, {
+      articleId: article.id,
+      start: selector.start,
+      end: selector.end,
+    });
     if (unkeyed) {
       claimId = unkeyed.id;
     } else {
@@ -235,11 +288,18 @@ async function importClaim(manager: EntityManager, article: StoredArticle, claim
 
 async function isStored(manager: EntityManager, key: string, claimId: number, where: string): Promise<boolean> {
   const existing = await executeOne(manager, annotationByKey, { key });
-  if (existing && existing.claimId !== claimId) throw new DatasetError(`${where}: the key is taken by a fact-check of another claim`);
+  if (existing && existing.claimId !== claimId)
+    throw new DatasetError(`${where}: the key is taken by a fact-check of another claim`);
   return existing !== undefined;
 }
 
-async function insertAnnotation(manager: EntityManager, claimId: number, annotation: DatasetAnnotation, keys: KeyMaps, where: string): Promise<void> {
+async function insertAnnotation(
+  manager: EntityManager,
+  claimId: number,
+  annotation: DatasetAnnotation,
+  keys: KeyMaps,
+  where: string,
+): Promise<void> {
   const authorId = keys.userIds.get(annotation.author);
   if (authorId === undefined) throw new DatasetError(`${where}: unknown author "${annotation.author}"`);
   const status = annotation.status as AnnotationStatus;
@@ -262,14 +322,28 @@ async function insertAnnotation(manager: EntityManager, claimId: number, annotat
     retractionReason: retracted ? (annotation.retractionReason ?? null) : null,
   });
   // What the revision history records of it.
-  const note = { id: inserted.id, version: 1, verdict: annotation.verdict as Verdict, summary: annotation.summary, body: annotation.body, status, updatedAt: now };
+  const note = {
+    id: inserted.id,
+    version: 1,
+    verdict: annotation.verdict as Verdict,
+    summary: annotation.summary,
+    body: annotation.body,
+    status,
+    updatedAt: now,
+  };
   const snapshot: CitationSnapshot[] = [];
   for (const [position, citation] of annotation.citations.entries()) {
     const url = normalizedUrl(citation.sourceUrl, `${where}, citation ${position + 1}`);
     const sourceId = keys.sourceIds.get(url) ?? (await executeOne(manager, sourceIdByUrl, { url }))?.id;
     if (sourceId === undefined) throw new DatasetError(`${where}: citation of unknown source ${citation.sourceUrl}`);
     const stance = citation.stance as Stance;
-    await execute(manager, insertCitation, { annotationId: note.id, sourceId, stance, excerpt: citation.excerpt, position });
+    await execute(manager, insertCitation, {
+      annotationId: note.id,
+      sourceId,
+      stance,
+      excerpt: citation.excerpt,
+      position,
+    });
     snapshot.push({ sourceId, stance, excerpt: citation.excerpt });
   }
   // An imported fact-check starts its history as it arrives.

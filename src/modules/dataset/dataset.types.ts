@@ -17,14 +17,7 @@
  *   added only together with a claim the import creates.
  */
 export type DatasetVerdict =
-  | 'TRUE'
-  | 'MOSTLY_TRUE'
-  | 'MIXED'
-  | 'MOSTLY_FALSE'
-  | 'FALSE'
-  | 'MISLEADING'
-  | 'NEEDS_CONTEXT'
-  | 'UNVERIFIABLE';
+  'TRUE' | 'MOSTLY_TRUE' | 'MIXED' | 'MOSTLY_FALSE' | 'FALSE' | 'MISLEADING' | 'NEEDS_CONTEXT' | 'UNVERIFIABLE';
 
 export interface DatasetUser {
   /** Stable key, referenced by annotations' `author`. */

@@ -59,18 +59,26 @@ export class LiveResolver {
   @Subscription(() => Annotation, {
     description:
       "Each fact-check on one of the article's claims, as an editor publishes it. Anonymous subscribers follow published articles only.",
-    subscribe: (data: SubscribeResolverData<unknown, Record<string, unknown>, AppContext>) => visibleEvents(data, 'annotationPublished', (ctx, event) => ctx.loaders.annotationById.load(event.annotationId)),
+    subscribe: (data: SubscribeResolverData<unknown, Record<string, unknown>, AppContext>) =>
+      visibleEvents(data, 'annotationPublished', (ctx, event) => ctx.loaders.annotationById.load(event.annotationId)),
   })
-  annotationPublished(@Root() annotation: AnnotationRow | DomainError, @Arg(ARTICLE_ID_FIELD, () => ID) _articleId: string): AnnotationRow {
+  annotationPublished(
+    @Root() annotation: AnnotationRow | DomainError,
+    @Arg(ARTICLE_ID_FIELD, () => ID) _articleId: string,
+  ): AnnotationRow {
     if (annotation instanceof DomainError) throw annotation;
     return annotation;
   }
 
   @Subscription(() => ClaimType, {
-    description: "Each claim of the article whose verdict changes: a fact-check published, corrected or retracted.",
-    subscribe: (data: SubscribeResolverData<unknown, Record<string, unknown>, AppContext>) => visibleEvents(data, 'claimVerdictChanged', (ctx, event) => ctx.loaders.claimById.load(event.claimId)),
+    description: 'Each claim of the article whose verdict changes: a fact-check published, corrected or retracted.',
+    subscribe: (data: SubscribeResolverData<unknown, Record<string, unknown>, AppContext>) =>
+      visibleEvents(data, 'claimVerdictChanged', (ctx, event) => ctx.loaders.claimById.load(event.claimId)),
   })
-  claimVerdictChanged(@Root() claim: ClaimRow | DomainError, @Arg(ARTICLE_ID_FIELD, () => ID) _articleId: string): ClaimRow {
+  claimVerdictChanged(
+    @Root() claim: ClaimRow | DomainError,
+    @Arg(ARTICLE_ID_FIELD, () => ID) _articleId: string,
+  ): ClaimRow {
     if (claim instanceof DomainError) throw claim;
     return claim;
   }

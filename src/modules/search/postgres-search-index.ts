@@ -31,13 +31,20 @@ export class PostgresSearchIndex implements SearchIndex {
   async candidates(request: SearchRequest): Promise<SearchCandidate[]> {
     const types = request.filters.types?.length ? request.filters.types : null;
     const variant = `${engineOf(request)}.${types ? 'typed' : 'all'}.${request.visibility.level}` as const;
-    const rows = await this.reader.rows(tsCandidates[variant], { tsquery: toTsQuery(request.query), types: types ?? [], ...hitFilterParams(request) });
+    const rows = await this.reader.rows(tsCandidates[variant], {
+      tsquery: toTsQuery(request.query),
+      types: types ?? [],
+      ...hitFilterParams(request),
+    });
     return bestPerObject(rows);
   }
 
   /** The snippets, their marks put on the stored text (tsSnippets). */
   async snippets(request: SearchRequest, documentIds: readonly number[]): Promise<Snippet[]> {
-    const rows = await this.reader.rows(tsSnippets[engineOf(request)], { tsquery: toTsHighlightQuery(request.query), ids: documentIds });
+    const rows = await this.reader.rows(tsSnippets[engineOf(request)], {
+      tsquery: toTsHighlightQuery(request.query),
+      ids: documentIds,
+    });
     const byId = new Map(rows.map((row) => [row.id, row.head + marksOn(row.s, row.original) + row.tail]));
     return documentIds.map((id) => parseMarkedSnippet(byId.get(id) ?? ''));
   }

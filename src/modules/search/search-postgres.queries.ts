@@ -22,7 +22,9 @@ const CONFIG: Record<TsEngine, string> = { stemmed: 'search_english', unstemmed:
 export type TypeScope = 'all' | 'typed';
 type CandidatesVariant = `${TsEngine}.${TypeScope}.${VisibilityLevel}`;
 const CANDIDATES_VARIANTS = TS_ENGINES.flatMap((engine) =>
-  (['all', 'typed'] as const).flatMap((types) => VISIBILITY_LEVELS.map((level): CandidatesVariant => `${engine}.${types}.${level}`)),
+  (['all', 'typed'] as const).flatMap((types) =>
+    VISIBILITY_LEVELS.map((level): CandidatesVariant => `${engine}.${types}.${level}`),
+  ),
 );
 
 /**
@@ -34,7 +36,11 @@ const CANDIDATES_VARIANTS = TS_ENGINES.flatMap((engine) =>
  * the planner sees the query: a common word's newest matches come from a backward scan of
  * the primary key, a rare word's from the GIN index.
  */
-export const tsCandidates = statementVariants<CandidatesVariant, { tsquery: string; types: readonly string[] } & HitFilterParams, HitRow>(
+export const tsCandidates = statementVariants<
+  CandidatesVariant,
+  { tsquery: string; types: readonly string[] } & HitFilterParams,
+  HitRow
+>(
   'search.tsCandidates',
   CANDIDATES_VARIANTS,
   (q, variant) => {

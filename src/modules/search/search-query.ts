@@ -12,7 +12,8 @@ export const MAX_QUERY_LENGTH = 500;
 /** Bounds the cost of one search: FTS5 reads one posting list per term. */
 const MAX_TERMS = 16;
 
-export type QueryTerm = { kind: 'word'; text: string } | { kind: 'prefix'; text: string } | { kind: 'phrase'; words: string[] };
+export type QueryTerm =
+  { kind: 'word'; text: string } | { kind: 'prefix'; text: string } | { kind: 'phrase'; words: string[] };
 
 export interface ParsedQuery {
   include: QueryTerm[];
@@ -104,7 +105,8 @@ function termFromToken(groups: Record<string, string | undefined>): QueryTerm | 
 /** Throws SearchQueryError for an empty/blank query, more than 500 characters, or no positive term left (e.g. only exclusions or only punctuation). */
 export function parseSearchQuery(input: string): ParsedQuery {
   // The cheap UTF-16 bound first, so a huge input is refused before it is scanned.
-  if (input.length > 2 * MAX_QUERY_LENGTH || [...input].length > MAX_QUERY_LENGTH) throw new SearchQueryError('TOO_LONG');
+  if (input.length > 2 * MAX_QUERY_LENGTH || [...input].length > MAX_QUERY_LENGTH)
+    throw new SearchQueryError('TOO_LONG');
   const text = input.normalize('NFC');
   const include: QueryTerm[] = [];
   const exclude: QueryTerm[] = [];

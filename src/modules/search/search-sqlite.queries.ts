@@ -38,7 +38,9 @@ export const ftsProbe = statementVariants<FtsTable, { match: string }, MatchProb
 );
 
 type RankedVariant = `${FtsTable}.${VisibilityLevel}`;
-const RANKED_VARIANTS = FTS_TABLES.flatMap((table) => VISIBILITY_LEVELS.map((level): RankedVariant => `${table}.${level}`));
+const RANKED_VARIANTS = FTS_TABLES.flatMap((table) =>
+  VISIBILITY_LEVELS.map((level): RankedVariant => `${table}.${level}`),
+);
 
 /** The RANKED_LIMIT best matches by bm25 that the viewer may see and that pass the filters. */
 export const ftsRankedHits = statementVariants<RankedVariant, { match: string } & HitFilterParams, HitRow>(
@@ -63,7 +65,9 @@ export const ftsWindow = statementVariants<FtsTable, { match: string; from: numb
   FTS_TABLES,
   (q, table) => {
     const t = sql.table(table);
-    return sql<{ id: number }>`SELECT rowid AS id FROM ${t} WHERE ${t} MATCH ${q.p.match} AND rowid BETWEEN CAST(${q.p.from} AS INTEGER) AND CAST(${q.p.upto} AS INTEGER)`;
+    return sql<{
+      id: number;
+    }>`SELECT rowid AS id FROM ${t} WHERE ${t} MATCH ${q.p.match} AND rowid BETWEEN CAST(${q.p.from} AS INTEGER) AND CAST(${q.p.upto} AS INTEGER)`;
   },
   SQLITE,
 );
@@ -80,7 +84,11 @@ export const lastSearchDocument = statement<Record<never, never>, { top: number 
  * pass the filters, with a stand-in bm25 that decreases with age, -1 / (2 + age rank), where
  * the age rank is `seen` plus the position in `docs` (json_each's key).
  */
-export const ftsRecentHits = statementVariants<VisibilityLevel, { docs: readonly number[]; seen: number } & HitFilterParams, HitRow>(
+export const ftsRecentHits = statementVariants<
+  VisibilityLevel,
+  { docs: readonly number[]; seen: number } & HitFilterParams,
+  HitRow
+>(
   'search.ftsRecent',
   VISIBILITY_LEVELS,
   (q, level) =>
@@ -94,12 +102,19 @@ export const ftsRecentHits = statementVariants<VisibilityLevel, { docs: readonly
  * ignores a rowid constraint that is not (a JS number bound directly arrives as REAL), and
  * would then answer for every matching row.
  */
-export const ftsSnippets = statementVariants<ContentFtsTable, { match: string; ids: readonly number[] }, { id: number; s: string }>(
+export const ftsSnippets = statementVariants<
+  ContentFtsTable,
+  { match: string; ids: readonly number[] },
+  { id: number; s: string }
+>(
   'search.ftsSnippets',
   CONTENT_FTS_TABLES,
   (q, table) => {
     const t = sql.table(table);
-    return sql<{ id: number; s: string }>`SELECT rowid AS id, snippet(${t}, 0, ${sql.lit(MARK_OPEN)}, ${sql.lit(MARK_CLOSE)}, '…', 24) AS s FROM ${t} WHERE ${t} MATCH ${q.p.match} AND rowid IN ${q.keyList('ids')}`;
+    return sql<{
+      id: number;
+      s: string;
+    }>`SELECT rowid AS id, snippet(${t}, 0, ${sql.lit(MARK_OPEN)}, ${sql.lit(MARK_CLOSE)}, '…', 24) AS s FROM ${t} WHERE ${t} MATCH ${q.p.match} AND rowid IN ${q.keyList('ids')}`;
   },
   SQLITE,
 );

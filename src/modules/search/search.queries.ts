@@ -39,13 +39,20 @@ export function hitFilterParams({ filters, visibility }: SearchRequest): HitFilt
  * the capped hits only, after the joins by primary key, so a filter left unset (its
  * parameter NULL) costs a comparison per hit and changes no plan.
  */
-export function visibleHits(q: StatementBuilder<HitFilterParams>, hits: string, level: VisibilityLevel): RawBuilder<unknown> {
+export function visibleHits(
+  q: StatementBuilder<HitFilterParams>,
+  hits: string,
+  level: VisibilityLevel,
+): RawBuilder<unknown> {
   const { p } = q;
   // CROSS JOIN fixes the join order on SQLite: from the few hits to their documents. Left to
   // itself, SQLite plans the OR over document types as a scan of every document.
   const join = q.dialect === 'sqlite' ? sql`CROSS JOIN` : sql`JOIN`;
   const unset = (param: unknown) => (q.dialect === 'sqlite' ? sql`${param} IS NULL` : sql`${param}::text IS NULL`);
-  const language = q.dialect === 'sqlite' ? sql`a.language = ${p.language} COLLATE NOCASE` : sql`lower(a.language) = lower(${p.language})`;
+  const language =
+    q.dialect === 'sqlite'
+      ? sql`a.language = ${p.language} COLLATE NOCASE`
+      : sql`lower(a.language) = lower(${p.language})`;
   const languageMatches = sql`(${unset(p.language)} OR ${language})`;
   const published = (column: RawBuilder<unknown>) =>
     sql`(${unset(p.publishedAfter)} OR ${column} >= ${p.publishedAfter}) AND (${unset(p.publishedBefore)} OR ${column} < ${p.publishedBefore})`;

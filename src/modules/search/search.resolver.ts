@@ -19,7 +19,14 @@ export class SearchResolver {
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Arg('filter', () => SearchFilter, { nullable: true }) filter?: SearchFilter | null,
   ): Promise<Connection<SearchHit>> {
-    return ctx.services.search.search({ query, filter, first, after, visibility: ctx.visibility, loaders: ctx.loaders });
+    return ctx.services.search.search({
+      query,
+      filter,
+      first,
+      after,
+      visibility: ctx.visibility,
+      loaders: ctx.loaders,
+    });
   }
 }
 

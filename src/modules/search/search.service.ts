@@ -23,7 +23,10 @@ const QUERY_MESSAGES: Record<SearchQueryError['reason'], string> = {
 const MAX_FILTER_TEXT = 35;
 
 /** The request's loaders a hit's node comes from (so hits obey the viewer's visibility). */
-type HitLoaders = Pick<ArticleLoaders, 'articleById'> & Pick<ClaimLoaders, 'claimById'> & Pick<AnnotationLoaders, 'annotationById'> & Pick<SourceLoaders, 'sourceById'>;
+type HitLoaders = Pick<ArticleLoaders, 'articleById'> &
+  Pick<ClaimLoaders, 'claimById'> &
+  Pick<AnnotationLoaders, 'annotationById'> &
+  Pick<SourceLoaders, 'sourceById'>;
 
 export interface SearchArgs {
   query: string;
@@ -52,15 +55,20 @@ export class SearchService {
       throw error;
     }
     const filters = filter ?? {};
-    if (filters.language != null && filters.language.length > MAX_FILTER_TEXT) throw badUserInput(`At most ${MAX_FILTER_TEXT} characters.`, 'filter.language');
+    if (filters.language != null && filters.language.length > MAX_FILTER_TEXT)
+      throw badUserInput(`At most ${MAX_FILTER_TEXT} characters.`, 'filter.language');
     const request: SearchRequest = { query: parsed, ...matchExpressions(parsed), filters, visibility };
     // A cursor belongs to one query and filter: replayed on another it is refused.
-    const scope = `search:${createHash('sha256').update(JSON.stringify([request.match, request.unstemmed, filters])).digest('base64url').slice(0, 16)}`;
+    const scope = `search:${createHash('sha256')
+      .update(JSON.stringify([request.match, request.unstemmed, filters]))
+      .digest('base64url')
+      .slice(0, 16)}`;
     const candidates = await this.index.candidates(request);
     let start = 0;
     if (after) {
       const position = decodeCursor(scope, after);
-      if (typeof position.value !== 'number') throw badUserInput('Invalid cursor: pass an endCursor returned by this search, unchanged.', 'after');
+      if (typeof position.value !== 'number')
+        throw badUserInput('Invalid cursor: pass an endCursor returned by this search, unchanged.', 'after');
       const { value, id } = position;
       start = candidates.findIndex((c) => c.score < value || (c.score === value && c.documentId > id));
       if (start === -1) start = candidates.length;

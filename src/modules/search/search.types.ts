@@ -19,7 +19,10 @@ export class SearchFilter {
   @ArrayMaxSize(4)
   types?: SearchTypeEnum[] | null;
 
-  @Field(() => Verdict, { nullable: true, description: 'Claims and fact-checks with this verdict, articles with such a claim.' })
+  @Field(() => Verdict, {
+    nullable: true,
+    description: 'Claims and fact-checks with this verdict, articles with such a claim.',
+  })
   verdict?: Verdict | null;
 
   @Field(() => String, { nullable: true, description: 'Language of the article (sources have none and drop out).' })
@@ -32,7 +35,10 @@ export class SearchFilter {
   publishedBefore?: Date | null;
 }
 
-@ObjectType('Highlight', { simpleResolvers: true, description: 'A matched stretch of a snippet: [start, end) in UTF-16 code units.' })
+@ObjectType('Highlight', {
+  simpleResolvers: true,
+  description: 'A matched stretch of a snippet: [start, end) in UTF-16 code units.',
+})
 export class Highlight {
   @Field(() => Int)
   start: number;
@@ -41,7 +47,10 @@ export class Highlight {
   end: number;
 }
 
-@ObjectType('Snippet', { simpleResolvers: true, description: 'Plain text around the match; render the highlights yourself (no markup in the text).' })
+@ObjectType('Snippet', {
+  simpleResolvers: true,
+  description: 'Plain text around the match; render the highlights yourself (no markup in the text).',
+})
 export class SnippetType {
   @Field(() => String)
   text: string;

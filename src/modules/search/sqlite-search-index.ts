@@ -4,10 +4,25 @@ import type { SqlReader } from '../../db/sql-reader';
 import type { SearchCandidate, SearchIndex, SearchRequest, SearchType } from './search-index';
 import { deleteSearchDocuments, hitFilterParams, SEARCHABLE, touchSearchable } from './search.queries';
 import { bestPerObject, type HitRow, RANKED_LIMIT, RECENT_LIMIT, RECENT_SCAN_LIMIT } from './search-ranking';
-import { type FtsTable, ftsCommand, ftsProbe, ftsRankedHits, ftsRecentHits, ftsSnippets, ftsWindow, lastSearchDocument, type MatchProbe } from './search-sqlite.queries';
+import {
+  type FtsTable,
+  ftsCommand,
+  ftsProbe,
+  ftsRankedHits,
+  ftsRecentHits,
+  ftsSnippets,
+  ftsWindow,
+  lastSearchDocument,
+  type MatchProbe,
+} from './search-sqlite.queries';
 import { parseMarkedSnippet, type Snippet } from './snippet';
 
-const KIND_TOKENS: Record<SearchType, string> = { ARTICLE: 'article', CLAIM: 'claim', ANNOTATION: 'annotation', SOURCE: 'source' };
+const KIND_TOKENS: Record<SearchType, string> = {
+  ARTICLE: 'article',
+  CLAIM: 'claim',
+  ANNOTATION: 'annotation',
+  SOURCE: 'source',
+};
 
 /**
  * Search on SQLite FTS5 (migrations FullTextSearch and PhraseIndex). bm25 reads every match of
@@ -25,7 +40,11 @@ export class SqliteSearchIndex implements SearchIndex {
 
   async candidates(request: SearchRequest): Promise<SearchCandidate[]> {
     // Phrases run on the word-pair index: a phrase of common words is a phrase of rare pairs there.
-    const table: FtsTable = request.phraseMatch ? 'search_phrases' : request.unstemmed ? 'search_fts' : 'search_fts_stem';
+    const table: FtsTable = request.phraseMatch
+      ? 'search_phrases'
+      : request.unstemmed
+        ? 'search_fts'
+        : 'search_fts_stem';
     const match = withTypes(request, request.phraseMatch ?? request.match);
     const { level } = request.visibility;
     const filters = hitFilterParams(request);
@@ -60,7 +79,10 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   async snippets(request: SearchRequest, documentIds: readonly number[]): Promise<Snippet[]> {
-    const rows = await this.reader.rows(ftsSnippets[request.unstemmed ? 'search_fts' : 'search_fts_stem'], { match: withTypes(request, request.snippetMatch), ids: documentIds });
+    const rows = await this.reader.rows(ftsSnippets[request.unstemmed ? 'search_fts' : 'search_fts_stem'], {
+      match: withTypes(request, request.snippetMatch),
+      ids: documentIds,
+    });
     const byId = new Map(rows.map((row) => [row.id, row.s]));
     return documentIds.map((id) => parseMarkedSnippet(byId.get(id) ?? ''));
   }
@@ -76,8 +98,10 @@ export class SqliteSearchIndex implements SearchIndex {
       // Contentless: nothing to rebuild it from but the documents the updates below re-derive.
       await execute(manager, ftsCommand.search_phrases, { command: 'delete-all' });
       for (const table of SEARCHABLE) await execute(manager, touchSearchable[table], {});
-      for (const table of ['search_fts', 'search_fts_stem'] as const) await execute(manager, ftsCommand[table], { command: 'rebuild' });
-      for (const table of ['search_fts', 'search_fts_stem', 'search_phrases'] as const) await execute(manager, ftsCommand[table], { command: 'optimize' });
+      for (const table of ['search_fts', 'search_fts_stem'] as const)
+        await execute(manager, ftsCommand[table], { command: 'rebuild' });
+      for (const table of ['search_fts', 'search_fts_stem', 'search_phrases'] as const)
+        await execute(manager, ftsCommand[table], { command: 'optimize' });
     });
   }
 }
@@ -105,7 +129,12 @@ export async function probeMatches(reader: SqlReader, table: FtsTable, match: st
  * forwards, sized from the density of the first matches (the probe) to hold about RECENT_LIMIT
  * matches, and the next window below it is sized from what the last one held.
  */
-export async function* newestFirst(reader: SqlReader, table: FtsTable, match: string, probe: MatchProbe): AsyncGenerator<number[], void, number | undefined> {
+export async function* newestFirst(
+  reader: SqlReader,
+  table: FtsTable,
+  match: string,
+  probe: MatchProbe,
+): AsyncGenerator<number[], void, number | undefined> {
   if (probe.n === 0) return;
   let upto = (await reader.row(lastSearchDocument, {}))?.top ?? probe.last;
   let window = Math.ceil((RECENT_LIMIT / (probe.n / (probe.last - probe.first + 1))) * 1.5);
@@ -115,13 +144,19 @@ export async function* newestFirst(reader: SqlReader, table: FtsTable, match: st
     // The caller says how many more matches it wants (RECENT_LIMIT unless told).
     const wanted = rows.length > 0 ? ((yield rows.map((row) => row.id).reverse()) ?? RECENT_LIMIT) : RECENT_LIMIT;
     // Sized from the density of the window just read: sparser here than where the probe looked, or denser.
-    window = rows.length === 0 ? window * 8 : Math.ceil(window * Math.min(64, Math.max(1, (wanted / rows.length) * 1.5)));
+    window =
+      rows.length === 0 ? window * 8 : Math.ceil(window * Math.min(64, Math.max(1, (wanted / rows.length) * 1.5)));
     upto = from - 1;
   }
 }
 
 /** The RECENT_LIMIT newest matches, newest first. */
-export async function newestMatches(reader: SqlReader, table: FtsTable, match: string, probe: MatchProbe): Promise<number[]> {
+export async function newestMatches(
+  reader: SqlReader,
+  table: FtsTable,
+  match: string,
+  probe: MatchProbe,
+): Promise<number[]> {
   const newest: number[] = [];
   for await (const chunk of newestFirst(reader, table, match, probe)) {
     newest.push(...chunk);

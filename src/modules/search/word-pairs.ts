@@ -43,5 +43,7 @@ export function phrasePairs(words: string[]): string[] {
 }
 
 export function registerSearchFunctions(connection: BetterSqlite3.Database): void {
-  connection.function(WORD_PAIRS_FUNCTION, { deterministic: true }, (text: unknown) => (typeof text === 'string' ? wordPairs(text) : null));
+  connection.function(WORD_PAIRS_FUNCTION, { deterministic: true }, (text: unknown) =>
+    typeof text === 'string' ? wordPairs(text) : null,
+  );
 }

@@ -6,7 +6,9 @@ import { SourceKind } from './source.entity';
 
 @InputType('CreateSourceInput')
 export class CreateSourceInput {
-  @Field(() => String, { description: 'http(s) only; stored normalised (lower-case host, no fragment, no utm_* parameters).' })
+  @Field(() => String, {
+    description: 'http(s) only; stored normalised (lower-case host, no fragment, no utm_* parameters).',
+  })
   @CleanText(LIMITS.url)
   @HttpUrl()
   url: string;

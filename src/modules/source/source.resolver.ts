@@ -16,14 +16,21 @@ export class SourceResolver {
     return ctx.loaders.sourceById.load(fromGlobalIdOf('Source', id, 'id'));
   }
 
-  @Query(() => SourceConnection, { description: 'Sources, oldest first; readers see those a fact-check they can see has cited.' })
+  @Query(() => SourceConnection, {
+    description: 'Sources, oldest first; readers see those a fact-check they can see has cited.',
+  })
   sources(@Ctx() ctx: AppContext, @Args(() => PageArgs) { first, after }: PageArgs): Promise<Connection<SourceRow>> {
     return ctx.services.sources.list({ visibility: ctx.visibility, first, after });
   }
 
   @Authorized(Role.REVIEWER)
-  @Mutation(() => Source, { description: 'Stores a source (REVIEWER+); the same normalised url returns the one already stored.' })
-  async createSource(@Ctx() ctx: AppContext, @Arg('input', () => CreateSourceInput) input: CreateSourceInput): Promise<SourceRow> {
+  @Mutation(() => Source, {
+    description: 'Stores a source (REVIEWER+); the same normalised url returns the one already stored.',
+  })
+  async createSource(
+    @Ctx() ctx: AppContext,
+    @Arg('input', () => CreateSourceInput) input: CreateSourceInput,
+  ): Promise<SourceRow> {
     const id = await ctx.services.sources.create(ctx.viewer, input);
     return (await ctx.loaders.sourceById.clear(id).load(id)) as SourceRow;
   }

@@ -27,7 +27,15 @@ export class SourceService {
   }
 
   /** The sources the viewer may see, oldest first, keyset-paged by id. */
-  async list({ visibility, first, after }: { visibility: Visibility; first?: number | null; after?: string | null }): Promise<Connection<SourceRow>> {
+  async list({
+    visibility,
+    first,
+    after,
+  }: {
+    visibility: Visibility;
+    first?: number | null;
+    after?: string | null;
+  }): Promise<Connection<SourceRow>> {
     const size = pageSize(first);
     const afterId = after ? decodeCursor(SCOPE, after).id : 0;
     const rows = await this.reader.rows(sourcePage[visibility.level], { afterId, limit: size + 1 });

@@ -8,7 +8,11 @@ import type { SourceRow } from './source.rows';
 registerEnumType(SourceKind, { name: 'SourceKind' });
 
 /** A source as GraphQL serves it: what the loaders return (SourceRow); `id` is the global id (SourceResolver). */
-@ObjectType('Source', { implements: Node, simpleResolvers: true, description: 'A piece of evidence cited by fact-checks.' })
+@ObjectType('Source', {
+  implements: Node,
+  simpleResolvers: true,
+  description: 'A piece of evidence cited by fact-checks.',
+})
 export class Source implements SourceRow {
   __typename: string;
 

@@ -13,11 +13,16 @@ export function userColumns(eb: ExpressionBuilder<{ u: Tables['users'] }, 'u'>) 
 }
 
 /** Users by id, those the viewer may see. */
-export const usersByIds = statementVariants('user.byIds', VISIBILITY_LEVELS, (q: StatementBuilder<{ ids: readonly number[] }>, level) =>
-  q.db.selectFrom('users as u').select(userColumns).where('u.id', 'in', q.keyList('ids')).where(userVisible(level)),
+export const usersByIds = statementVariants(
+  'user.byIds',
+  VISIBILITY_LEVELS,
+  (q: StatementBuilder<{ ids: readonly number[] }>, level) =>
+    q.db.selectFrom('users as u').select(userColumns).where('u.id', 'in', q.keyList('ids')).where(userVisible(level)),
 );
 
-export const userById = statement('user.byId', (q: StatementBuilder<{ id: number }>) => q.db.selectFrom('users as u').select(userColumns).where('u.id', '=', q.p.id));
+export const userById = statement('user.byId', (q: StatementBuilder<{ id: number }>) =>
+  q.db.selectFrom('users as u').select(userColumns).where('u.id', '=', q.p.id),
+);
 
 /** The first user with this exact name. */
 export const userByName = statement('user.byName', (q: StatementBuilder<{ name: string }>) =>
@@ -38,4 +43,6 @@ export const insertUser = statement('user.insert', (q: StatementBuilder<{ name: 
     .returning((eb) => ['id', 'name', eb.ref('role').$castTo<Role>().as('role')]),
 );
 
-export const setUserRole = statement('user.setRole', (q: StatementBuilder<{ id: number; role: Role }>) => q.db.updateTable('users').set({ role: q.p.role }).where('id', '=', q.p.id));
+export const setUserRole = statement('user.setRole', (q: StatementBuilder<{ id: number; role: Role }>) =>
+  q.db.updateTable('users').set({ role: q.p.role }).where('id', '=', q.p.id),
+);

@@ -39,7 +39,8 @@ export class UserService {
     return this.db.writes.run(async (manager) => {
       const user = await executeOne(manager, userById, { id: userId });
       if (!user) throw notFound('No such user.', 'input.userId');
-      if (user.role === Role.ADMIN && role !== Role.ADMIN && (await executeOne(manager, adminCount, {}))?.n === 1) throw conflict(LAST_ADMIN);
+      if (user.role === Role.ADMIN && role !== Role.ADMIN && (await executeOne(manager, adminCount, {}))?.n === 1)
+        throw conflict(LAST_ADMIN);
       await execute(manager, setUserRole, { id: userId, role });
       return { ...user, role };
     });

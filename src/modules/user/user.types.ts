@@ -11,7 +11,8 @@ import type { UserRow } from './user.loaders';
 @ObjectType('User', {
   implements: Node,
   simpleResolvers: true,
-  description: 'A newsroom member: the author of fact-checks. Anonymous readers see only those who wrote or changed a public fact-check, and no roles.',
+  description:
+    'A newsroom member: the author of fact-checks. Anonymous readers see only those who wrote or changed a public fact-check, and no roles.',
 })
 export class UserType implements UserRow {
   __typename: string;
