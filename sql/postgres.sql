@@ -130,7 +130,7 @@ select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"
 select "id" from "articles" where "slug" = $1;
 
 -- article.insert
-insert into "articles" ("slug", "headline", "standfirst", "body", "authors", "section", "language", "url", "published_at", "status", "revision") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning "id";
+insert into "articles" ("slug", "headline", "standfirst", "body", "authors", "section", "language", "url", "published_at", "status", "revision") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning "id", "created_at" as "createdAt";
 
 -- article.insertRevision
 insert into "article_revisions" ("article_id", "number", "headline", "standfirst", "body", "editor_id", "note", "created_at", "public_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9);
@@ -467,18 +467,6 @@ select distinct "u"."id", "u"."name", "u"."role" as "role" from "users" as "u" i
 
 -- dataset.insertAnnotation
 insert into "annotations" ("claim_id", "author_id", "external_id", "verdict", "summary", "body", "status", "version", "published_at", "retracted_at", "retraction_reason", "created_at", "updated_at") values ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9, $10, $11, $12) returning "id";
-
--- dataset.insertArticle
-insert into "articles" ("slug", "headline", "standfirst", "body", "authors", "section", "language", "url", "published_at", "status", "revision") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1) returning "id", "created_at" as "createdAt";
-
--- dataset.insertCitation
-insert into "citations" ("annotation_id", "source_id", "stance", "excerpt", "position") values ($1, $2, $3, $4, $5);
-
--- dataset.insertSource
-insert into "sources" ("url", "title", "publisher", "published_at", "kind", "accessed_at") values ($1, $2, $3, $4, $5, $6) returning "id";
-
--- dataset.insertUser
-insert into "users" ("name", "role") values ($1, $2) returning "id";
 
 -- dataset.setClaimKey
 update "claims" set "external_id" = $1, "updated_at" = CURRENT_TIMESTAMP where "id" = $2;

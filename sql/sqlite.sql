@@ -130,7 +130,7 @@ select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"
 select "id" from "articles" where "slug" = ?;
 
 -- article.insert
-insert into "articles" ("slug", "headline", "standfirst", "body", "authors", "section", "language", "url", "published_at", "status", "revision") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning "id";
+insert into "articles" ("slug", "headline", "standfirst", "body", "authors", "section", "language", "url", "published_at", "status", "revision") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning "id", "created_at" as "createdAt";
 
 -- article.insertRevision
 insert into "article_revisions" ("article_id", "number", "headline", "standfirst", "body", "editor_id", "note", "created_at", "public_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?);
@@ -467,18 +467,6 @@ select distinct "u"."id", "u"."name", "u"."role" as "role" from "users" as "u" i
 
 -- dataset.insertAnnotation
 insert into "annotations" ("claim_id", "author_id", "external_id", "verdict", "summary", "body", "status", "version", "published_at", "retracted_at", "retraction_reason", "created_at", "updated_at") values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?) returning "id";
-
--- dataset.insertArticle
-insert into "articles" ("slug", "headline", "standfirst", "body", "authors", "section", "language", "url", "published_at", "status", "revision") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) returning "id", "created_at" as "createdAt";
-
--- dataset.insertCitation
-insert into "citations" ("annotation_id", "source_id", "stance", "excerpt", "position") values (?, ?, ?, ?, ?);
-
--- dataset.insertSource
-insert into "sources" ("url", "title", "publisher", "published_at", "kind", "accessed_at") values (?, ?, ?, ?, ?, ?) returning "id";
-
--- dataset.insertUser
-insert into "users" ("name", "role") values (?, ?) returning "id";
 
 -- dataset.setClaimKey
 update "claims" set "external_id" = ?, "updated_at" = CURRENT_TIMESTAMP where "id" = ?;

@@ -453,7 +453,7 @@ export interface ArticleValues {
   revision: number;
 }
 
-/** A new article; version, created_at and updated_at take their defaults. */
+/** A new article; version, created_at and updated_at take their defaults (imports date its history from created_at). */
 export const insertArticle = statement('article.insert', (q: StatementBuilder<ArticleValues>) =>
   q.db
     .insertInto('articles')
@@ -470,7 +470,7 @@ export const insertArticle = statement('article.insert', (q: StatementBuilder<Ar
       status: q.p.status,
       revision: q.p.revision,
     })
-    .returning('id'),
+    .returning((eb) => ['id', eb.ref('created_at').as('createdAt')]),
 );
 
 /** The article as stored, to change it (timestamps and authors as their text). */

@@ -139,35 +139,6 @@ export const userByName = statement('dataset.userByName', (q: StatementBuilder<{
   q.db.selectFrom('users').select(['id', 'name', 'role']).where('name', '=', q.p.name).limit(sql.lit(1)),
 );
 
-export const insertUser = statement('dataset.insertUser', (q: StatementBuilder<{ name: string; role: string }>) =>
-  q.db.insertInto('users').values({ name: q.p.name, role: q.p.role }).returning('id'),
-);
-
-export const insertSource = statement(
-  'dataset.insertSource',
-  (
-    q: StatementBuilder<{
-      url: string;
-      title: string;
-      publisher: string | null;
-      publishedAt: string | null;
-      kind: string;
-      accessedAt: string | null;
-    }>,
-  ) =>
-    q.db
-      .insertInto('sources')
-      .values({
-        url: q.p.url,
-        title: q.p.title,
-        publisher: q.p.publisher,
-        published_at: q.p.publishedAt,
-        kind: q.p.kind,
-        accessed_at: q.p.accessedAt,
-      })
-      .returning('id'),
-);
-
 /** What importing claims into an article reads of it (and hands on to the revision and anchor history). */
 export const articleBySlug = statement('dataset.articleBySlug', (q: StatementBuilder<{ slug: string }>) =>
   q.db
@@ -182,41 +153,6 @@ export const articleBySlug = statement('dataset.articleBySlug', (q: StatementBui
       'revision',
     ])
     .where('slug', '=', q.p.slug),
-);
-
-export const insertArticle = statement(
-  'dataset.insertArticle',
-  (
-    q: StatementBuilder<{
-      slug: string;
-      headline: string;
-      standfirst: string | null;
-      body: string;
-      authors: string;
-      section: string | null;
-      language: string;
-      url: string | null;
-      publishedAt: string | null;
-      status: string;
-    }>,
-  ) =>
-    q.db
-      .insertInto('articles')
-      .values({
-        slug: q.p.slug,
-        headline: q.p.headline,
-        standfirst: q.p.standfirst,
-        body: q.p.body,
-        authors: q.p.authors,
-        section: q.p.section,
-        language: q.p.language,
-        url: q.p.url,
-        published_at: q.p.publishedAt,
-        status: q.p.status,
-        revision: sql.lit(1),
-      })
-      // The creation time is the column default: revision 1 is dated from it.
-      .returning((eb) => ['id', eb.ref('created_at').as('createdAt')]),
 );
 
 /** A claim by its external key (unique). */
@@ -304,18 +240,4 @@ export const insertAnnotation = statement(
         updated_at: q.p.at,
       })
       .returning('id'),
-);
-
-export const insertCitation = statement(
-  'dataset.insertCitation',
-  (
-    q: StatementBuilder<{ annotationId: number; sourceId: number; stance: string; excerpt: string; position: number }>,
-  ) =>
-    q.db.insertInto('citations').values({
-      annotation_id: q.p.annotationId,
-      source_id: q.p.sourceId,
-      stance: q.p.stance,
-      excerpt: q.p.excerpt,
-      position: q.p.position,
-    }),
 );

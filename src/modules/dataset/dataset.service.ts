@@ -12,17 +12,17 @@ import { type ArticleEntity, ArticleStatus } from '../article/article.entity';
 import { insertClaim } from '../claim/claim-anchors';
 import { recordRevision } from '../article/article-edit.service';
 import { recordStatusChange, stampWhatReadersSee } from '../article/reader-history';
-import { sourceIdByUrl } from '../source/source.queries';
+import { insertCitation } from '../annotation/annotation.queries';
+import { insertArticle } from '../article/article.queries';
+import { insertSource, sourceIdByUrl } from '../source/source.queries';
+import type { Role } from '../user/role';
+import { insertUser } from '../user/user.queries';
 import { HttpUrlError, normalizeHttpUrl } from '../../graphql/http-url';
 import {
   annotationByKey,
   articleBySlug,
   claimByKey,
   insertAnnotation as insertAnnotationRow,
-  insertArticle,
-  insertCitation,
-  insertSource,
-  insertUser,
   setClaimKey,
   unkeyedClaimAt,
   userByName,
@@ -125,7 +125,7 @@ async function importUsers(
       ids.set(user.key, existing.id);
       continue;
     }
-    const [created] = await execute(manager, insertUser, { name: user.name, role: user.role });
+    const [created] = await execute(manager, insertUser, { name: user.name, role: user.role as Role });
     ids.set(user.key, created.id);
     summary.users += 1;
   }
@@ -210,6 +210,7 @@ async function createArticle(manager: EntityManager, article: DatasetArticle): P
     url: article.url === null ? null : normalizedUrl(article.url, `article "${article.slug}", url`),
     publishedAt: publishedAt ? toSqlDate(publishedAt) : null,
     status,
+    revision: 1,
   });
   const saved: StoredArticle = {
     id: created.id,

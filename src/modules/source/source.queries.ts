@@ -74,7 +74,7 @@ export const insertSource = statement<
     publisher: string | null;
     publishedAt: string | null;
     kind: string;
-    accessedAt: string;
+    accessedAt: string | null;
   },
   { id: number }
 >('source.insert', (q) =>
