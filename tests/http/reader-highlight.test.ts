@@ -160,7 +160,7 @@ describe('escaping helpers', () => {
   it('escapes interpolated values but keeps nested html', () => {
     const payload = `"><img src=x onerror=alert(1)>'`;
     expect(escapeHtml(payload)).toBe('&quot;&gt;&lt;img src=x onerror=alert(1)&gt;&#39;');
-    expect(html`<p title="${payload}">${payload}${html`<br />`}${[payload, 1]}${null}${false}</p>`.value).toBe(
+    expect(html`<p title="${payload}">${payload}${html`<br>`}${[payload, 1]}${null}${false}</p>`.value).toBe(
       `<p title="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;&#39;">&quot;&gt;&lt;img src=x onerror=alert(1)&gt;&#39;<br>&quot;&gt;&lt;img src=x onerror=alert(1)&gt;&#39;1</p>`,
     );
   });

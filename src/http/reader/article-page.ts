@@ -24,9 +24,7 @@ function bylineHtml(view: ArticleView): Html {
   const parts = [authors, article.publishedAt ? dateHtml(article.publishedAt) : '', changed].filter(
     (part) => part !== '',
   );
-  return html`<p class="byline">
-    ${parts.map((part, i) => html`${i ? html`<span class="dot" aria-hidden="true"> · </span>` : ''}${part}`)}
-  </p>`;
+  return html`<p class="byline">${parts.map((part, i) => html`${i ? html`<span class="dot" aria-hidden="true"> · </span>` : ''}${part}`)}</p>`;
 }
 
 function correctionsHtml(view: ArticleView): Html {
@@ -37,11 +35,9 @@ function correctionsHtml(view: ArticleView): Html {
     return html`<li>${dateHtml(correction.createdAt)}<span>${correctionText(correction)}${link}</span></li>`;
   });
   return html`<section class="corrections" aria-labelledby="corrections-title">
-    <h2 id="corrections-title">Corrections</h2>
-    <ol>
-      ${items}
-    </ol>
-  </section>`;
+<h2 id="corrections-title">Corrections</h2>
+<ol>${items}</ol>
+</section>`;
 }
 
 /** Links to the notes of claims without a mark of their own, so they can be reached with JavaScript on too. */
@@ -49,18 +45,12 @@ function unmarkedHtml(claims: ArticleView['claims']): Html {
   if (claims.length === 0) return html``;
   const items = claims.map(
     ({ claim }) =>
-      html`<li>
-        <a href="#${noteId(claim.id)}"
-          >${verdictBadge(claim.verdict)} <span class="unmarked-quote">“${claim.quote}”</span></a
-        >
-      </li>`,
+      html`<li><a href="#${noteId(claim.id)}">${verdictBadge(claim.verdict)} <span class="unmarked-quote">“${claim.quote}”</span></a></li>`,
   );
   return html`<div class="unmarked">
-    <h3>Not highlighted in the text</h3>
-    <ul>
-      ${items}
-    </ul>
-  </div>`;
+<h3>Not highlighted in the text</h3>
+<ul>${items}</ul>
+</div>`;
 }
 
 /** The reader page of one article: the text with its claims highlighted, and their fact-checks. */
@@ -86,9 +76,7 @@ export function renderArticlePage(view: ArticleView): Html {
   const checked = view.stats.claimCount;
   const original = safeHref(article.url);
   const jsonLd = view.reviews.length
-    ? html`<script type="application/ld+json">
-        ${jsonForScript(view.reviews)}
-      </script>`
+    ? html`<script type="application/ld+json">${jsonForScript(view.reviews)}</script>`
     : '';
 
   return page({
@@ -98,33 +86,34 @@ export function renderArticlePage(view: ArticleView): Html {
     head: jsonLd,
     bodyClass: 'article-page',
     main: html`<main id="content" class="reader">
-      <article class="story" aria-labelledby="headline">
-        <header class="story-head">
-          ${article.section ? html`<p class="kicker">${article.section}</p>` : ''}
-          <h1 id="headline">${article.headline}</h1>
-          ${article.standfirst ? html`<p class="standfirst">${article.standfirst}</p>` : ''} ${bylineHtml(view)}
-        </header>
-        <section class="checked" aria-labelledby="checked-title">
-          <h2 id="checked-title" class="checked-title">
-            ${checked === 1 ? '1 claim' : `${checked} claims`} fact-checked in this article
-          </h2>
-          ${verdictSummaryBar(view.stats)}
-        </section>
-        <div class="story-body">${body.html}</div>
-        ${original ? html`<p class="original">Originally published at <a href="${original}" rel="noopener noreferrer external">${new URL(original).host}</a></p>` : ''}
-        ${correctionsHtml(view)}
-      </article>
-      <aside id="notes" class="notes" aria-labelledby="notes-title">
-        <div class="notes-intro">
-          <h2 id="notes-title">Fact-checks</h2>
-          <p class="hint">
-            ${claims.length ? 'Select a highlighted passage to read its fact-check.' : 'No claims in this article have been checked yet.'}
-          </p>
-          ${claims.length ? verdictKey() : ''}
-          ${unmarkedHtml(claims.filter(({ claim }) => placement(claim.id) !== 'marked'))}
-        </div>
-        <div class="notes-list">${notes}</div>
-      </aside>
-    </main>`,
+<article class="story" aria-labelledby="headline">
+<header class="story-head">
+${article.section ? html`<p class="kicker">${article.section}</p>` : ''}
+<h1 id="headline">${article.headline}</h1>
+${article.standfirst ? html`<p class="standfirst">${article.standfirst}</p>` : ''}
+${bylineHtml(view)}
+</header>
+<section class="checked" aria-labelledby="checked-title">
+<h2 id="checked-title" class="checked-title">${checked === 1 ? '1 claim' : `${checked} claims`} fact-checked in this article</h2>
+${verdictSummaryBar(view.stats)}
+</section>
+<div class="story-body">
+${body.html}
+</div>
+${original ? html`<p class="original">Originally published at <a href="${original}" rel="noopener noreferrer external">${new URL(original).host}</a></p>` : ''}
+${correctionsHtml(view)}
+</article>
+<aside id="notes" class="notes" aria-labelledby="notes-title">
+<div class="notes-intro">
+<h2 id="notes-title">Fact-checks</h2>
+<p class="hint">${claims.length ? 'Select a highlighted passage to read its fact-check.' : 'No claims in this article have been checked yet.'}</p>
+${claims.length ? verdictKey() : ''}
+${unmarkedHtml(claims.filter(({ claim }) => placement(claim.id) !== 'marked'))}
+</div>
+<div class="notes-list">
+${notes}
+</div>
+</aside>
+</main>`,
   });
 }

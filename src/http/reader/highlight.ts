@@ -137,14 +137,5 @@ function markHtml(claim: HighlightClaim, text: Html, first: boolean, overlap: bo
   ]
     .filter(Boolean)
     .join(' ');
-  return html`<mark class="${classes}" ${first ? html` id="${claim.anchorId}"` : ''}
-    ><a
-      class="claim-link"
-      href="#${claim.noteId}"
-      data-note="${claim.noteId}"
-      aria-describedby="${claim.labelId}"
-      ${first ? '' : html` tabindex="-1"`}
-      >${text}</a
-    ></mark
-  >`;
+  return html`<mark class="${classes}"${first ? html` id="${claim.anchorId}"` : ''}><a class="claim-link" href="#${claim.noteId}" data-note="${claim.noteId}" aria-describedby="${claim.labelId}"${first ? '' : html` tabindex="-1"`}>${text}</a></mark>`;
 }

@@ -36,7 +36,7 @@ export function page(options: PageOptions): Html {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title}</title>
-${options.description ? html`<meta name="description" content="${options.description}" /> ` : ''}<link rel="icon" href="data:,">
+${options.description ? html`<meta name="description" content="${options.description}">\n` : ''}<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${READER_ASSET_PREFIX}/reader.css">
 <script src="${READER_ASSET_PREFIX}/reader.js"></script>
 ${options.head ?? ''}
@@ -61,11 +61,11 @@ export function withdrawalPage(withdrawal: Withdrawal): Html {
   return page({
     title: `Withdrawn: ${withdrawal.headline} · factline`,
     main: html`<main id="content" class="plain">
-      <h1>This article has been withdrawn</h1>
-      <p class="withdrawn-headline">“${withdrawal.headline}”</p>
-      <p>Withdrawn ${dateHtml(withdrawal.withdrawnAt)}: ${withdrawal.note}</p>
-      <p><a href="/articles">See all articles</a></p>
-    </main>`,
+<h1>This article has been withdrawn</h1>
+<p class="withdrawn-headline">“${withdrawal.headline}”</p>
+<p>Withdrawn ${dateHtml(withdrawal.withdrawnAt)}: ${withdrawal.note}</p>
+<p><a href="/articles">See all articles</a></p>
+</main>`,
   });
 }
 
@@ -74,9 +74,9 @@ export function errorPage(title: string, message: string): Html {
   return page({
     title: `${title} · factline`,
     main: html`<main id="content" class="plain">
-      <h1>${title}</h1>
-      <p>${message}</p>
-      <p><a href="/articles">See all articles</a></p>
-    </main>`,
+<h1>${title}</h1>
+<p>${message}</p>
+<p><a href="/articles">See all articles</a></p>
+</main>`,
   });
 }

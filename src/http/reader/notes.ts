@@ -41,39 +41,30 @@ function citationsHtml(annotation: ReaderAnnotation): Html {
       : html`<span>${source.title}</span>`;
     const meta = [source.publisher, source.publishedAt ? dateHtml(source.publishedAt) : null].filter(Boolean);
     return html`<li class="source">
-      <p class="source-head">
-        <span class="stance stance-${stance.toLowerCase()}">${STANCES[stance] ?? stance}</span> ${title}
-      </p>
-      ${meta.length ? html`<p class="source-meta">${meta.map((part, i) => html`${i ? ' · ' : ''}${part}`)}</p>` : ''}
-      ${excerpt ? html`<blockquote class="excerpt">${textWithBreaks(excerpt)}</blockquote>` : ''}
-    </li>`;
+<p class="source-head"><span class="stance stance-${stance.toLowerCase()}">${STANCES[stance] ?? stance}</span> ${title}</p>
+${meta.length ? html`<p class="source-meta">${meta.map((part, i) => html`${i ? ' · ' : ''}${part}`)}</p>` : ''}
+${excerpt ? html`<blockquote class="excerpt">${textWithBreaks(excerpt)}</blockquote>` : ''}
+</li>`;
   });
   return html`<h4 class="note-sub">Sources</h4>
-    <ul class="sources">
-      ${items}
-    </ul>`;
+<ul class="sources">${items}</ul>`;
 }
 
 /** Everyone who wrote or changed the fact-check, so the credit is true. */
 function checkByline(annotation: ReaderAnnotation): Html {
   const names =
     annotation.contributors.length > 0 ? annotation.contributors.map((user) => user.name) : [annotation.author.name];
-  return html`<p class="checked-by">
-    Checked by ${names.join(', ')}${annotation.publishedAt ? html` · ${dateHtml(annotation.publishedAt)}` : ''}
-  </p>`;
+  return html`<p class="checked-by">Checked by ${names.join(', ')}${annotation.publishedAt ? html` · ${dateHtml(annotation.publishedAt)}` : ''}</p>`;
 }
 
 function earlierHtml(annotation: ReaderAnnotation): Html {
   const retracted = annotation.status === 'RETRACTED';
   return html`<li class="earlier-check">
-    <p>
-      ${verdictBadge(annotation.verdict)}
-      ${retracted ? html`<span class="retracted">Retracted${annotation.retractedAt ? html` ${dateHtml(annotation.retractedAt)}` : ''}</span>` : ''}
-    </p>
-    <p class="earlier-summary">${annotation.summary}</p>
-    ${retracted && annotation.retractionReason ? html`<p class="retraction-reason">Reason: ${annotation.retractionReason}</p>` : ''}
-    ${checkByline(annotation)}
-  </li>`;
+<p>${verdictBadge(annotation.verdict)} ${retracted ? html`<span class="retracted">Retracted${annotation.retractedAt ? html` ${dateHtml(annotation.retractedAt)}` : ''}</span>` : ''}</p>
+<p class="earlier-summary">${annotation.summary}</p>
+${retracted && annotation.retractionReason ? html`<p class="retraction-reason">Reason: ${annotation.retractionReason}</p>` : ''}
+${checkByline(annotation)}
+</li>`;
 }
 
 /** What changed, in words, then the editor's note. */
@@ -97,20 +88,16 @@ function changeText(correction: CorrectionRow): Html {
         ? html`The claim now points at another place in the text`
         : html`The claim's words changed from “${correction.previousText ?? ''}” to “${correction.newText ?? ''}”`;
     case CorrectionKind.CLAIMANT_CHANGED:
-      return html`Claim now attributed to ${correction.newText ?? 'nobody named'} (was
-      ${correction.previousText ?? 'nobody named'})`;
+      return html`Claim now attributed to ${correction.newText ?? 'nobody named'} (was ${correction.previousText ?? 'nobody named'})`;
     default:
-      return html`Verdict changed from ${verdictLabel(correction.previousVerdict)} to
-      ${verdictLabel(correction.newVerdict)}`;
+      return html`Verdict changed from ${verdictLabel(correction.previousVerdict)} to ${verdictLabel(correction.newVerdict)}`;
   }
 }
 
 function historyHtml(corrections: CorrectionRow[]): Html {
   if (corrections.length === 0) return html``;
   return html`<h4 class="note-sub">Correction history</h4>
-    <ol class="history">
-      ${corrections.map((correction) => html`<li>${dateHtml(correction.createdAt)}<span>${correctionText(correction)}</span></li>`)}
-    </ol>`;
+<ol class="history">${corrections.map((correction) => html`<li>${dateHtml(correction.createdAt)}<span>${correctionText(correction)}</span></li>`)}</ol>`;
 }
 
 /**
@@ -136,33 +123,27 @@ export function noteHtml(entry: ReaderClaim, position: { index: number; total: n
     .join(' ');
   const anchorTarget = placed ? '' : html`<span id="${claimAnchor(claim.id)}"></span>`;
   return html`<section class="${classes}" id="${id}" aria-labelledby="${id}-title" tabindex="-1">
-    ${anchorTarget}<span hidden id="${labelId(claim.id)}">${label}</span>
-    <p class="note-head">
-      ${verdictBadge(claim.verdict)}<span class="note-count">Claim ${position.index + 1} of ${position.total}</span>
-    </p>
-    <blockquote class="quote">
-      <p>${claim.quote}</p>
-      ${claim.claimant ? html`<footer>${claim.claimant}</footer>` : ''}
-    </blockquote>
-    ${stale ? html`<p class="notice notice-stale">Text changed since this was checked (revision ${claim.checkedRevision}).${claim.anchorExact && placed ? html` It now reads: “${claim.anchorExact}”.` : ''}</p>` : ''}
-    ${placed ? '' : html`<p class="notice notice-unplaced">These words could not be located in the current text of the article.</p>`}
-    ${position.placement === 'covered' ? html`<p class="notice notice-covered">These words lie within other highlighted claims and have no highlight of their own.</p>` : ''}
-    ${
-      current
-        ? html`<h3 class="note-summary" id="${id}-title">${current.summary}</h3>
-            <div class="note-body">${paragraphs(current.body)}</div>
-            ${citationsHtml(current)} ${checkByline(current)}`
-        : html`<h3 class="note-summary" id="${id}-title">Not yet fact-checked</h3>`
-    }
-    ${
-      others.length
-        ? html`<h4 class="note-sub">${current ? 'Earlier fact-checks' : 'Retracted fact-checks'}</h4>
-            <ul class="earlier">
-              ${others.map(earlierHtml)}
-            </ul>`
-        : ''
-    }
-    ${historyHtml(entry.corrections)}
-    ${placed ? html`<p class="back"><a href="#${claimAnchor(claim.id)}">Back to the text</a></p>` : ''}
-  </section>`;
+${anchorTarget}<span hidden id="${labelId(claim.id)}">${label}</span>
+<p class="note-head">${verdictBadge(claim.verdict)}<span class="note-count">Claim ${position.index + 1} of ${position.total}</span></p>
+<blockquote class="quote"><p>${claim.quote}</p>${claim.claimant ? html`<footer>${claim.claimant}</footer>` : ''}</blockquote>
+${stale ? html`<p class="notice notice-stale">Text changed since this was checked (revision ${claim.checkedRevision}).${claim.anchorExact && placed ? html` It now reads: “${claim.anchorExact}”.` : ''}</p>` : ''}
+${placed ? '' : html`<p class="notice notice-unplaced">These words could not be located in the current text of the article.</p>`}
+${position.placement === 'covered' ? html`<p class="notice notice-covered">These words lie within other highlighted claims and have no highlight of their own.</p>` : ''}
+${
+  current
+    ? html`<h3 class="note-summary" id="${id}-title">${current.summary}</h3>
+<div class="note-body">${paragraphs(current.body)}</div>
+${citationsHtml(current)}
+${checkByline(current)}`
+    : html`<h3 class="note-summary" id="${id}-title">Not yet fact-checked</h3>`
+}
+${
+  others.length
+    ? html`<h4 class="note-sub">${current ? 'Earlier fact-checks' : 'Retracted fact-checks'}</h4>
+<ul class="earlier">${others.map(earlierHtml)}</ul>`
+    : ''
+}
+${historyHtml(entry.corrections)}
+${placed ? html`<p class="back"><a href="#${claimAnchor(claim.id)}">Back to the text</a></p>` : ''}
+</section>`;
 }

@@ -13,9 +13,7 @@ export function verdictLabel(verdict: Verdict | null): string {
 
 /** A verdict badge: colour and its label in words (colour is never the only signal). */
 export function verdictBadge(verdict: Verdict | null, id?: string): Html {
-  return html`<span class="badge ${verdictClass(verdict)}" ${id ? html` id="${id}"` : ''}
-    >${verdictLabel(verdict)}</span
-  >`;
+  return html`<span class="badge ${verdictClass(verdict)}"${id ? html` id="${id}"` : ''}>${verdictLabel(verdict)}</span>`;
 }
 
 function plural(n: number, word: string): string {
@@ -38,38 +36,18 @@ export function verdictSummaryBar(stats: ClaimStats, options: { compact?: boolea
   let x = 0;
   const rects = parts.map((part) => {
     const width = (part.count / stats.claimCount) * 100;
-    const rect = html`<rect
-      class="${verdictClass(part.verdict)}"
-      x="${x.toFixed(3)}"
-      y="0"
-      width="${width.toFixed(3)}"
-      height="10"
-      ><title>${part.count} ${verdictLabel(part.verdict)}</title></rect
-    >`;
+    const rect = html`<rect class="${verdictClass(part.verdict)}" x="${x.toFixed(3)}" y="0" width="${width.toFixed(3)}" height="10"><title>${part.count} ${verdictLabel(part.verdict)}</title></rect>`;
     x += width;
     return rect;
   });
   const legend = parts.map(
     (part) =>
-      html`<li>
-        <span class="swatch ${verdictClass(part.verdict)}" aria-hidden="true"></span>${verdictLabel(part.verdict)}
-        <span class="count">${part.count}</span>
-      </li>`,
+      html`<li><span class="swatch ${verdictClass(part.verdict)}" aria-hidden="true"></span>${verdictLabel(part.verdict)} <span class="count">${part.count}</span></li>`,
   );
   return html`<div class="vsummary${options.compact ? ' compact' : ''}">
-    <svg
-      class="vbar"
-      viewBox="0 0 100 10"
-      preserveAspectRatio="none"
-      role="img"
-      aria-label="${plural(stats.claimCount, 'claim')}: ${description}"
-    >
-      ${rects}
-    </svg>
-    <ul class="legend">
-      ${legend}
-    </ul>
-  </div>`;
+<svg class="vbar" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label="${plural(stats.claimCount, 'claim')}: ${description}">${rects}</svg>
+<ul class="legend">${legend}</ul>
+</div>`;
 }
 
 /** The colour key of the highlights: every verdict, unrated claims and stale verdicts, in words. */
@@ -78,8 +56,5 @@ export function verdictKey(): Html {
     (verdict) =>
       html`<li><span class="sample ${verdictClass(verdict)}" aria-hidden="true"></span>${verdictLabel(verdict)}</li>`,
   );
-  return html`<ul class="key" aria-label="Highlight colours">
-    ${rows}
-    <li><span class="sample stale" aria-hidden="true"></span>Text changed since checked</li>
-  </ul>`;
+  return html`<ul class="key" aria-label="Highlight colours">${rows}<li><span class="sample stale" aria-hidden="true"></span>Text changed since checked</li></ul>`;
 }
