@@ -7,6 +7,7 @@ export default tseslint.config(
   // CommonJS config files of tools.
   { files: ['**/*.cjs'], languageOptions: { globals: { module: 'writable', require: 'readonly' } } },
   ...tseslint.configs.recommended,
+  { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   {
     languageOptions: {
       globals: {
@@ -27,6 +28,26 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off',
+    },
+  },
+  {
+    // The built service runs without loading Kysely (statements are compiled by the build):
+    // only src/db/statements.ts loads it, on first use; everything else imports its types.
+    files: ['src/**/*.ts'],
+    ignores: ['src/db/statements.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'kysely',
+              allowTypeImports: true,
+              message: "Import types only; take `sql` from src/db/statements.ts, inside a statement's build.",
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -1,5 +1,4 @@
-import { sql } from 'kysely';
-import { statement } from './statements';
+import { statement, sql } from './statements';
 
 /** The statements the service runs about itself rather than about its content. */
 

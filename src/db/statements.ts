@@ -1,17 +1,8 @@
-import {
-  type AliasedRawBuilder,
-  type Compilable,
-  DummyDriver,
-  Kysely,
-  PostgresAdapter,
-  PostgresIntrospector,
-  PostgresQueryCompiler,
-  type RawBuilder,
-  sql,
-  SqliteAdapter,
-  SqliteIntrospector,
-  SqliteQueryCompiler,
-} from 'kysely';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type * as KyselyModule from 'kysely';
+import type { AliasedRawBuilder, Compilable, Kysely, RawBuilder, Sql } from 'kysely';
 import type { Tables } from './tables';
 
 /**
@@ -23,31 +14,54 @@ import type { Tables } from './tables';
  * A statement's values are named parameters (`p.id`), bound per call. Where the dialects differ,
  * the statement says so explicitly (`q.dialect`, or the helpers below): nothing rewrites SQL text
  * at run time.
+ *
+ * Kysely is needed only to compile. `npm run build` compiles every statement ahead of time
+ * (src/cli/compile-statements.ts) into `statements.compiled.json` beside this module's build,
+ * and a built service reads that file and never loads Kysely: loading it measurably slows the
+ * service on one core (docs/ARCHITECTURE.md, "Measured reasons"). Run from source (the tests),
+ * or when that file is missing or stale, statements compile on first use. So query layers take
+ * `sql` from this module, which loads Kysely on its first call, and build nothing with it at
+ * module scope.
  */
 export type Dialect = 'sqlite' | 'postgres';
 export const DIALECTS: readonly Dialect[] = ['sqlite', 'postgres'];
 
-/** Kysely instances that only compile (they have no connection): the executors run the SQL. */
-const compilers: Record<Dialect, Kysely<Tables>> = {
-  sqlite: new Kysely<Tables>({
-    dialect: {
-      createAdapter: () => new SqliteAdapter(),
-      createDriver: () => new DummyDriver(),
-      createIntrospector: (db) => new SqliteIntrospector(db),
-      createQueryCompiler: () => new SqliteQueryCompiler(),
-    },
-  }),
-  postgres: new Kysely<Tables>({
-    dialect: {
-      createAdapter: () => new PostgresAdapter(),
-      createDriver: () => new DummyDriver(),
-      createIntrospector: (db) => new PostgresIntrospector(db),
-      createQueryCompiler: () => new PostgresQueryCompiler(),
-    },
-  }),
-};
+let kyselyModule: typeof KyselyModule | undefined;
 
-/** A named parameter's place in a statement; `list` parameters hold a list of keys. */
+function kysely(): typeof KyselyModule {
+  // Required on first use rather than imported, so that a built service never loads it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (kyselyModule ??= require('kysely') as typeof KyselyModule);
+}
+
+/** Kysely's `sql` template tag, loading Kysely on its first use (call it inside a statement's build). */
+export const sql: Sql = new Proxy((() => undefined) as unknown as Sql, {
+  apply: (_target, thisArg, args) => Reflect.apply(kysely().sql, thisArg, args),
+  get: (_target, key) => Reflect.get(kysely().sql, key),
+});
+
+const compilers = new Map<Dialect, Kysely<Tables>>();
+
+/** The compile-only Kysely of a dialect: it has no connection, the executors run the SQL. */
+export function compilerFor(dialect: Dialect): Kysely<Tables> {
+  let compiler = compilers.get(dialect);
+  if (!compiler) {
+    const k = kysely();
+    compiler = new k.Kysely<Tables>({
+      dialect: {
+        createAdapter: () => (dialect === 'sqlite' ? new k.SqliteAdapter() : new k.PostgresAdapter()),
+        createDriver: () => new k.DummyDriver(),
+        createIntrospector: (db) =>
+          dialect === 'sqlite' ? new k.SqliteIntrospector(db) : new k.PostgresIntrospector(db),
+        createQueryCompiler: () => (dialect === 'sqlite' ? new k.SqliteQueryCompiler() : new k.PostgresQueryCompiler()),
+      },
+    });
+    compilers.set(dialect, compiler);
+  }
+  return compiler;
+}
+
+/** A named parameter's place in a statement while it is built; `list` parameters hold a list of keys. */
 class ParamMarker {
   constructor(
     readonly name: string,
@@ -58,8 +72,12 @@ class ParamMarker {
 /** The type of the keys in a list parameter (ids are integers). */
 export type KeyType = 'integer' | 'text';
 
-/** One value of a compiled statement: a constant written into the statement, or a named parameter. */
-type Slot = { param: ParamMarker } | { constant: unknown };
+/**
+ * One value of a compiled statement: a constant written into the statement, or a named
+ * parameter (a list of keys when `list` is set). Plain data, so compiled statements can be
+ * stored as JSON.
+ */
+type Slot = { param: string; list: KeyType | null } | { constant: string | number | boolean | null };
 
 export interface CompiledStatement {
   readonly sql: string;
@@ -95,6 +113,8 @@ export interface Statement<P, Row> {
   /** The dialects it is written for (all, unless defined for some only: StatementOptions). */
   readonly dialects: readonly Dialect[];
   compiled(dialect: Dialect): CompiledStatement;
+  /** Compiles it with Kysely, ignoring any precompiled file (the build step that writes that file). */
+  compileFromSource(dialect: Dialect): CompiledStatement;
   /** The values to send for `params`, in placeholder order. */
   bind(dialect: Dialect, params: P): unknown[];
   /** Type only: the row the statement returns. */
@@ -133,19 +153,26 @@ export function statement<P = NoParams, Row = unknown>(
 ): Statement<P, Row> {
   if (registry.has(name)) throw new Error(`Two statements are named ${name}.`);
   const compiledBy = new Map<Dialect, CompiledStatement>();
-  const compiled = (dialect: Dialect): CompiledStatement => {
+  const compileFromSource = (dialect: Dialect): CompiledStatement => {
     if (!dialects.includes(dialect)) throw new Error(`${name} is not written for ${dialect}.`);
+    return compile(dialect, build);
+  };
+  const compiled = (dialect: Dialect): CompiledStatement => {
     let result = compiledBy.get(dialect);
-    if (!result) compiledBy.set(dialect, (result = compile(dialect, build)));
+    if (!result) {
+      result = precompiled()?.[name]?.[dialect] ?? compileFromSource(dialect);
+      compiledBy.set(dialect, result);
+    }
     return result;
   };
   const defined: Statement<P, Row> = {
     name,
     dialects,
     compiled,
+    compileFromSource,
     bind(dialect, params) {
       return compiled(dialect).slots.map((slot) =>
-        'constant' in slot ? slot.constant : bindParam(dialect, slot.param, params as Record<string, unknown>),
+        'constant' in slot ? slot.constant : bindParam(dialect, slot, params as Record<string, unknown>),
       );
     },
   };
@@ -170,7 +197,7 @@ export function statementVariants<Variant extends string, P = NoParams, Row = un
 }
 
 function compile<P>(dialect: Dialect, build: (q: StatementBuilder<P>) => Built<unknown>): CompiledStatement {
-  const db = compilers[dialect];
+  const db = compilerFor(dialect);
   const p = new Proxy({} as StatementBuilder<P>['p'], { get: (_, name) => new ParamMarker(String(name)) });
   // SQLite reads a key list as a JSON array; PostgreSQL as an array of its element type.
   const list = (name: string, type: KeyType) =>
@@ -193,9 +220,12 @@ function compile<P>(dialect: Dialect, build: (q: StatementBuilder<P>) => Built<u
     'compile' in built && typeof built.compile === 'function' && !isRawBuilder(built)
       ? built.compile()
       : (built as RawBuilder<unknown>).compile(db);
-  const slots: Slot[] = query.parameters.map((value) =>
-    value instanceof ParamMarker ? { param: value } : { constant: value },
-  );
+  const slots = query.parameters.map((value): Slot => {
+    if (value instanceof ParamMarker) return { param: value.name, list: value.list };
+    if (value !== null && !['string', 'number', 'boolean'].includes(typeof value))
+      throw new Error(`A constant of type ${typeof value} cannot be precompiled: make it a parameter.`);
+    return { constant: value as string | number | boolean | null };
+  });
   return { sql: query.sql, slots };
 }
 
@@ -203,19 +233,68 @@ function isRawBuilder(value: unknown): value is RawBuilder<unknown> {
   return typeof value === 'object' && value !== null && (value as { isRawBuilder?: boolean }).isRawBuilder === true;
 }
 
-/** The compile-only Kysely of a dialect (tests compile ad-hoc inspection queries with it). */
-export function compilerFor(dialect: Dialect): Kysely<Tables> {
-  return compilers[dialect];
-}
-
-function bindParam(dialect: Dialect, marker: ParamMarker, params: Record<string, unknown>): unknown {
-  if (!(marker.name in params)) throw new Error(`Parameter ${marker.name} is missing.`);
-  const value = params[marker.name];
-  if (marker.list) {
-    if (!Array.isArray(value)) throw new Error(`Parameter ${marker.name} is a list.`);
+function bindParam(
+  dialect: Dialect,
+  { param, list }: { param: string; list: KeyType | null },
+  params: Record<string, unknown>,
+): unknown {
+  if (!(param in params)) throw new Error(`Parameter ${param} is missing.`);
+  const value = params[param];
+  if (list) {
+    if (!Array.isArray(value)) throw new Error(`Parameter ${param} is a list.`);
     return dialect === 'sqlite' ? JSON.stringify(value) : value;
   }
   return value;
 }
 
-export { sql };
+/**
+ * The statements compiled by the build, and the fingerprint of the built modules they were
+ * compiled from: a build changed since (a bare `tsc`) no longer matches, and its statements
+ * compile on first use instead.
+ */
+export interface PrecompiledStatements {
+  /** The built modules the statements were compiled from, relative to the file's folder's parent. */
+  readonly sources: readonly string[];
+  readonly fingerprint: string;
+  readonly statements: Record<string, Partial<Record<Dialect, CompiledStatement>>>;
+}
+
+export const PRECOMPILED_FILE = path.join(__dirname, 'statements.compiled.json');
+
+let precompiledStatements: PrecompiledStatements['statements'] | null | undefined;
+
+function precompiled(): PrecompiledStatements['statements'] | null {
+  if (precompiledStatements === undefined) precompiledStatements = readPrecompiled(PRECOMPILED_FILE);
+  return precompiledStatements;
+}
+
+/** The statements of a precompiled file, or null when there is none or it is stale. */
+export function readPrecompiled(file: string): PrecompiledStatements['statements'] | null {
+  if (!fs.existsSync(file)) return null;
+  const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as PrecompiledStatements;
+  const root = path.dirname(path.dirname(file));
+  return fingerprintOf(root, stored.sources) === stored.fingerprint ? stored.statements : null;
+}
+
+/** Every statement compiled for each dialect it is written for, with the fingerprint of `sources`. */
+export function precompileAll(root: string, sources: readonly string[]): PrecompiledStatements {
+  const statements: PrecompiledStatements['statements'] = {};
+  for (const defined of allStatements())
+    statements[defined.name] = Object.fromEntries(
+      defined.dialects.map((dialect) => [dialect, defined.compileFromSource(dialect)]),
+    );
+  return { sources, fingerprint: fingerprintOf(root, sources), statements };
+}
+
+function fingerprintOf(root: string, sources: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const source of sources) {
+    const file = path.join(root, source);
+    hash
+      .update(source)
+      .update('\0')
+      .update(fs.existsSync(file) ? fs.readFileSync(file) : 'missing')
+      .update('\0');
+  }
+  return hash.digest('hex');
+}

@@ -1,5 +1,4 @@
-import { sql } from 'kysely';
-import { statement, type StatementBuilder } from '../db/statements';
+import { statement, type StatementBuilder, sql } from '../db/statements';
 
 /** The statements of the change-event bus. */
 

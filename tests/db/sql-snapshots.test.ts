@@ -13,9 +13,7 @@ import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../hel
 function planValues(dialect: Dialect, statement: ReturnType<typeof allStatements>[number]): unknown[] {
   return statement
     .compiled(dialect)
-    .slots.map((slot) =>
-      'constant' in slot ? slot.constant : slot.param.list ? (dialect === 'sqlite' ? '[]' : []) : null,
-    );
+    .slots.map((slot) => ('constant' in slot ? slot.constant : slot.list ? (dialect === 'sqlite' ? '[]' : []) : null));
 }
 
 /** The statements written for a dialect (all but the other engine's own), by name. */

@@ -1,9 +1,9 @@
-import { type ExpressionBuilder, type RawBuilder, sql } from 'kysely';
-import { statement, type StatementBuilder, statementVariants } from '../../db/statements';
+import type { ExpressionBuilder, RawBuilder } from 'kysely';
+import { statement, type StatementBuilder, statementVariants, sql } from '../../db/statements';
 import type { Tables } from '../../db/tables';
 import type { ArticleStatus } from '../article/article.entity';
 import { VISIBILITY_LEVELS, type VisibilityLevel } from '../auth/visibility';
-import { annotationVisible, articleVisible, CONTENT_CHANGES, sourceVisible } from '../auth/visibility.queries';
+import { annotationVisible, articleVisible, contentChanges, sourceVisible } from '../auth/visibility.queries';
 import { sourceColumns, type SourceSqlRow } from '../source/source.queries';
 import type { Role } from '../user/user.entity';
 import type { AnnotationChange } from './annotation-revision.entity';
@@ -17,7 +17,7 @@ import type { Verdict } from './verdict';
 type Keys = { ids: readonly number[] };
 type VisibleKeys = Keys & { viewerId: number | null };
 
-const PUBLISHED = sql.lit(AnnotationStatus.PUBLISHED);
+const published = () => sql.lit(AnnotationStatus.PUBLISHED);
 
 /** The columns of a fact-check as the API serves it, from `annotations n` joined with its author `users u`. */
 function annotationColumns(eb: ExpressionBuilder<{ n: Tables['annotations']; u: Tables['users'] }, 'n' | 'u'>) {
@@ -156,7 +156,7 @@ export const contributorsByAnnotationIds = statement('annotation.contributorsByI
       eb.fn.min('r.created_at').as('createdAt'),
     ])
     .where('r.annotation_id', 'in', q.keyList('ids'))
-    .where((eb) => sql<boolean>`${eb.ref('r.change')} IN ${CONTENT_CHANGES}`)
+    .where((eb) => sql<boolean>`${eb.ref('r.change')} IN ${contentChanges()}`)
     .groupBy(['r.annotation_id', 'r.actor_id', 'u.name', 'u.role'])
     .orderBy('r.annotation_id')
     .orderBy((eb) => eb.fn.min('r.created_at'))
@@ -167,7 +167,8 @@ export const contributorsByAnnotationIds = statement('annotation.contributorsByI
  * Corrections are the public record of changes to what readers saw: those made before the
  * article was first published changed drafts, and are staff business. On `corrections k`.
  */
-const SINCE_PUBLICATION = sql<boolean>`k.created_at >= (SELECT MIN(fp.created_at) FROM article_status_changes fp WHERE fp.article_id = k.article_id AND fp.status = 'PUBLISHED')`;
+const sincePublication = () =>
+  sql<boolean>`k.created_at >= (SELECT MIN(fp.created_at) FROM article_status_changes fp WHERE fp.article_id = k.article_id AND fp.status = 'PUBLISHED')`;
 
 /** A stored correction in the shape every correction is served in, from `corrections k`. */
 function correctionColumns(eb: ExpressionBuilder<{ k: Tables['corrections'] }, 'k'>) {
@@ -193,7 +194,7 @@ export const correctionsByClaimIds = statement('annotation.correctionsByClaimIds
     .selectFrom('corrections as k')
     .select(correctionColumns)
     .where('k.claim_id', 'in', q.keyList('ids'))
-    .where(SINCE_PUBLICATION)
+    .where(sincePublication())
     .orderBy('k.claim_id')
     .orderBy('k.created_at')
     .orderBy('k.id'),
@@ -253,7 +254,7 @@ export const correctionsByArticleIds = statement<Keys, CorrectionSqlRow>('annota
     .selectFrom('corrections as k')
     .select(correctionColumns)
     .where('k.article_id', 'in', q.keyList('ids'))
-    .where(SINCE_PUBLICATION);
+    .where(sincePublication());
   return q.db
     .selectFrom(stored.unionAll(revisions).as('merged'))
     .selectAll('merged')
@@ -418,7 +419,7 @@ export const contributorIdsOf = statement(
       .select((eb) => eb.ref('actor_id').as('actorId'))
       .distinct()
       .where('annotation_id', '=', q.p.annotationId)
-      .where((eb) => sql<boolean>`${eb.ref('change')} IN ${CONTENT_CHANGES}`),
+      .where((eb) => sql<boolean>`${eb.ref('change')} IN ${contentChanges()}`),
 );
 
 export const insertRevision = statement(
@@ -493,7 +494,7 @@ export const newestPublishedVerdict = statement(
       .selectFrom('annotations as n')
       .select((eb) => eb.ref('n.verdict').$castTo<Verdict>().as('verdict'))
       .where('n.claim_id', '=', q.p.claimId)
-      .where('n.status', '=', PUBLISHED)
+      .where('n.status', '=', published())
       .orderBy('n.published_at', (ob) => (q.dialect === 'postgres' ? ob.desc().nullsLast() : ob.desc()))
       .orderBy('n.id', 'desc')
       .limit(sql.lit(1)),

@@ -15,11 +15,11 @@ import { ArticleStatus } from './article.entity';
 /** The row a statement returns. */
 export type RowOf<S> = S extends { readonly row?: infer Row } ? Row : never;
 
-const PUBLISHED = sql.lit(ArticleStatus.PUBLISHED);
-const ARCHIVED = sql.lit(ArticleStatus.ARCHIVED);
+const published = () => sql.lit(ArticleStatus.PUBLISHED);
+const archived = () => sql.lit(ArticleStatus.ARCHIVED);
 /** Fact-checks readers see: published, and retracted ones with their notice. */
-const READER_ANNOTATION_STATUSES = [sql.lit('PUBLISHED'), sql.lit('RETRACTED')];
-const ONE = sql.lit(1);
+const readerAnnotationStatuses = () => [sql.lit('PUBLISHED'), sql.lit('RETRACTED')];
+const one = () => sql.lit(1);
 
 /** A timestamp parameter (text from toSqlDate), compared with timestamp columns. */
 const asTimestamp = (param: string | null) => param as SqlTimestamp;
@@ -164,7 +164,7 @@ function articleFilter(q: StatementBuilder<ArticleFilterParams>, level: Visibili
         eb.exists(
           eb
             .selectFrom('claims as c')
-            .select(ONE.as('one'))
+            .select(one().as('one'))
             .whereRef('c.article_id', '=', 'a.id')
             .where('c.verdict', '=', q.p.verdict as string)
             .where('c.deleted_at', 'is', null),
@@ -268,17 +268,17 @@ export const articleWithdrawal = statement('article.withdrawal', (q: StatementBu
         .whereRef('r.article_id', '=', 'a.id')
         .where('r.public_at', 'is not', null)
         .orderBy('r.number', 'desc')
-        .limit(ONE)
+        .limit(one())
         .as('headline'),
       eb.ref('s.created_at').as('withdrawnAt'),
       's.note',
     ])
     .where('a.slug', '=', q.p.slug)
-    .where('a.status', '=', ARCHIVED)
-    .where('s.status', '=', ARCHIVED)
+    .where('a.status', '=', archived())
+    .where('s.status', '=', archived())
     .orderBy('s.created_at', 'desc')
     .orderBy('s.id', 'desc')
-    .limit(ONE),
+    .limit(one()),
 );
 
 /* Histories. */
@@ -329,13 +329,13 @@ export const articleRevisionAsOf = statement(
             .where('s.created_at', '<=', asTimestamp(q.p.at))
             .orderBy('s.created_at', 'desc')
             .orderBy('s.id', 'desc')
-            .limit(ONE),
+            .limit(one()),
           '=',
-          PUBLISHED,
+          published(),
         ),
       )
       .orderBy('r.number', 'desc')
-      .limit(ONE),
+      .limit(one()),
 );
 
 /** Claims of articles at `at` (deleted since included), each with its anchor then, in text order. */
@@ -356,7 +356,7 @@ export const claimsAsOf = statement(
               .where('x2.created_at', '<=', asTimestamp(q.p.at))
               .orderBy('x2.created_at', 'desc')
               .orderBy('x2.id', 'desc')
-              .limit(ONE),
+              .limit(one()),
           ),
         ),
       )
@@ -402,7 +402,7 @@ export const annotationsAsOf = statement(
               .whereRef('r2.annotation_id', '=', 'n.id')
               .where('r2.created_at', '<=', asTimestamp(q.p.at))
               .orderBy('r2.version', 'desc')
-              .limit(ONE),
+              .limit(one()),
           ),
         ),
       )
@@ -426,7 +426,7 @@ export const annotationsAsOf = statement(
         'r.citations',
       ])
       .where('n.claim_id', 'in', q.keyList('claimIds'))
-      .where('r.status', 'in', READER_ANNOTATION_STATUSES)
+      .where('r.status', 'in', readerAnnotationStatuses())
       .orderBy('n.claim_id')
       .orderBy('n.published_at', (ob) => (q.dialect === 'sqlite' ? ob.desc() : ob.desc().nullsLast()))
       .orderBy('n.id', 'desc'),
@@ -582,7 +582,7 @@ export const stampArticleRevision = statement(
           .selectFrom('articles as a')
           .select('a.revision')
           .where('a.id', '=', q.p.articleId)
-          .where('a.status', '=', PUBLISHED),
+          .where('a.status', '=', published()),
       ),
 );
 
@@ -609,7 +609,7 @@ export const stampAnnotationRevisions = statementVariants(
       .updateTable('annotation_revisions')
       .set({ public_at: q.p.at })
       .where('public_at', 'is', null)
-      .where('status', 'in', READER_ANNOTATION_STATUSES)
+      .where('status', 'in', readerAnnotationStatuses())
       .where('id', 'in', (eb) =>
         eb
           .selectFrom('annotation_revisions as r')
@@ -618,7 +618,7 @@ export const stampAnnotationRevisions = statementVariants(
           .innerJoin('articles as a', 'a.id', 'c.article_id')
           .select((sub) => sub.fn.max('r.id').as('id'))
           .where(inScope(scope, q.p.key))
-          .where('a.status', '=', PUBLISHED)
+          .where('a.status', '=', published())
           .where('c.deleted_at', 'is', null)
           .groupBy('r.annotation_id'),
       ),
@@ -641,8 +641,8 @@ export const stampSources = statementVariants(
           .innerJoin('articles as a', 'a.id', 'c.article_id')
           .select('t.source_id')
           .where(inScope(scope, q.p.key))
-          .where('a.status', '=', PUBLISHED)
-          .where('n.status', 'in', READER_ANNOTATION_STATUSES)
+          .where('a.status', '=', published())
+          .where('n.status', 'in', readerAnnotationStatuses())
           .where('c.deleted_at', 'is', null),
       ),
 );
@@ -654,5 +654,5 @@ export const stampSources = statementVariants(
 export function firstPublication(articleId: Expression<number>) {
   return sql<
     string | null
-  >`(SELECT MIN(fp.created_at) FROM article_status_changes fp WHERE fp.article_id = ${articleId} AND fp.status = ${PUBLISHED})`;
+  >`(SELECT MIN(fp.created_at) FROM article_status_changes fp WHERE fp.article_id = ${articleId} AND fp.status = ${published()})`;
 }

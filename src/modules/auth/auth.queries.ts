@@ -1,6 +1,6 @@
-import { type ExpressionBuilder, sql } from 'kysely';
+import type { ExpressionBuilder } from 'kysely';
 import type { SqlTimestamp } from '../../db/sql-dates';
-import { type StatementBuilder, statement } from '../../db/statements';
+import { type StatementBuilder, statement, sql } from '../../db/statements';
 import type { Tables } from '../../db/tables';
 import type { Role } from '../user/user.entity';
 

@@ -1,4 +1,5 @@
-import { type RawBuilder, sql } from 'kysely';
+import type { RawBuilder } from 'kysely';
+import { sql } from '../../db/statements';
 import { AnnotationChange } from '../annotation/annotation-revision.entity';
 import type { VisibilityLevel } from './visibility';
 
@@ -8,31 +9,31 @@ import type { VisibilityLevel } from './visibility';
  * A statement that filters by visibility is defined once per level (statementVariants), so each
  * level's SQL is a fixed, snapshotted text.
  */
-const ALWAYS = sql<boolean>`1 = 1`;
+const always = () => sql<boolean>`1 = 1`;
 
 export function articleVisible(level: VisibilityLevel): RawBuilder<boolean> {
-  return level === 'editor' ? ALWAYS : sql<boolean>`a.status = 'PUBLISHED'`;
+  return level === 'editor' ? always() : sql<boolean>`a.status = 'PUBLISHED'`;
 }
 
 /** `viewerId` is the statement's parameter holding the viewer's id (reviewers see their own drafts). */
 export function annotationVisible(level: VisibilityLevel, viewerId: unknown): RawBuilder<boolean> {
-  if (level === 'editor') return ALWAYS;
+  if (level === 'editor') return always();
   const published = sql<boolean>`n.status IN ('PUBLISHED', 'RETRACTED')`;
   return level === 'reviewer' ? sql<boolean>`(${published} OR n.author_id = ${viewerId})` : published;
 }
 
 export function sourceVisible(level: VisibilityLevel): RawBuilder<boolean> {
-  return level === 'public' ? sql<boolean>`s.public_at IS NOT NULL` : ALWAYS;
+  return level === 'public' ? sql<boolean>`s.public_at IS NOT NULL` : always();
 }
 
 /** The changes that write a fact-check's content: their actors are its contributors. */
-export const CONTENT_CHANGES = sql`(${sql.lit(AnnotationChange.CREATED)}, ${sql.lit(AnnotationChange.UPDATED)})`;
+export const contentChanges = () => sql`(${sql.lit(AnnotationChange.CREATED)}, ${sql.lit(AnnotationChange.UPDATED)})`;
 
 /** Readers see an account only as someone who wrote or changed (CREATED, UPDATED) a fact-check they can see. */
 export function userVisible(level: VisibilityLevel): RawBuilder<boolean> {
-  if (level !== 'public') return ALWAYS;
+  if (level !== 'public') return always();
   return sql<boolean>`EXISTS (SELECT 1 FROM annotation_revisions ur JOIN annotations un ON un.id = ur.annotation_id
     JOIN claims uc ON uc.id = un.claim_id JOIN articles ua ON ua.id = uc.article_id
-  WHERE ur.actor_id = u.id AND ur.change IN ${CONTENT_CHANGES} AND un.status IN ('PUBLISHED', 'RETRACTED')
+  WHERE ur.actor_id = u.id AND ur.change IN ${contentChanges()} AND un.status IN ('PUBLISHED', 'RETRACTED')
     AND uc.deleted_at IS NULL AND ua.status = 'PUBLISHED')`;
 }

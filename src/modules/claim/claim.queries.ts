@@ -1,5 +1,5 @@
-import { type ExpressionBuilder, sql } from 'kysely';
-import { type StatementBuilder, statement, statementVariants } from '../../db/statements';
+import type { ExpressionBuilder } from 'kysely';
+import { type StatementBuilder, statement, statementVariants, sql } from '../../db/statements';
 import type { Tables } from '../../db/tables';
 import { AnnotationStatus } from '../annotation/annotation.entity';
 import type { Verdict } from '../annotation/verdict';

@@ -1,6 +1,5 @@
-import { sql } from 'kysely';
 import type { SqlTimestamp } from '../../db/sql-dates';
-import { type StatementBuilder, statement, statementVariants } from '../../db/statements';
+import { type StatementBuilder, statement, statementVariants, sql } from '../../db/statements';
 import type { Verdict } from '../annotation/verdict';
 
 /** Every statement of the ClaimReview module. */

@@ -1,5 +1,4 @@
-import { sql } from 'kysely';
-import { statement, type StatementBuilder } from '../../db/statements';
+import { statement, type StatementBuilder, sql } from '../../db/statements';
 import type { ArticleStatus } from '../article/article.entity';
 import type { DatasetAnnotation, DatasetArticle, DatasetCitation, DatasetSource, DatasetUser } from './dataset.types';
 

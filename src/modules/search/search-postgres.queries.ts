@@ -1,5 +1,4 @@
-import { sql } from 'kysely';
-import { type StatementOptions, statementVariants } from '../../db/statements';
+import { type StatementOptions, statementVariants, sql } from '../../db/statements';
 import { VISIBILITY_LEVELS, type VisibilityLevel } from '../auth/visibility';
 import { type HitFilterParams, visibleHits } from './search.queries';
 import { type HitRow, RANKED_LIMIT, RECENT_LIMIT, RECENT_SCAN_LIMIT } from './search-ranking';

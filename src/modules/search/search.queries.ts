@@ -1,6 +1,6 @@
-import { type RawBuilder, sql } from 'kysely';
+import type { RawBuilder } from 'kysely';
 import { toSqlDate } from '../../db/sql-dates';
-import { type StatementBuilder, statement, statementVariants } from '../../db/statements';
+import { type StatementBuilder, statement, statementVariants, sql } from '../../db/statements';
 import type { VisibilityLevel } from '../auth/visibility';
 import { annotationVisible, articleVisible, sourceVisible } from '../auth/visibility.queries';
 import type { SearchRequest } from './search-index';
