@@ -4,6 +4,7 @@ import { buildAppSchema } from '../../src/app/schema';
 import { DEMO_ARTICLE_SLUG } from '../../src/modules/dataset/demo-dataset';
 import { Role } from '../../src/modules/user/user.entity';
 import { type SignedIn, startTestServer, type TestServer } from '../helpers/test-app';
+import { DEFAULT_EVIDENCE } from '../helpers/newsroom';
 
 type Actor = 'ANONYMOUS' | Role;
 const ACTORS: Actor[] = ['ANONYMOUS', Role.REVIEWER, Role.EDITOR, Role.ADMIN];
@@ -192,6 +193,7 @@ describe('authorization matrix', () => {
             verdict: 'MIXED',
             summary: 'Partly.',
             body: 'Some of it.',
+            citations: [DEFAULT_EVIDENCE],
           },
         );
         if (status === 'DRAFT') return { id: created.id!, version: 1 };

@@ -67,12 +67,20 @@ export class Newsroom {
     return this.mutate<{ id: string }>('createClaim', 'CreateClaimInput', input, who, 'id');
   }
 
-  /** A draft fact-check by `author`. */
+  /**
+   * A draft fact-check by `author`, citing `DEFAULT_EVIDENCE` unless `citations` are given (a
+   * fact-check is published only with a cited source).
+   */
   createAnnotation(
     author: SignedIn,
     input: { claimId: string; verdict: string; summary: string; body: string; citations?: unknown[] },
   ) {
-    return this.mutate('createAnnotation', 'CreateAnnotationInput', input, author);
+    return this.mutate(
+      'createAnnotation',
+      'CreateAnnotationInput',
+      { citations: [DEFAULT_EVIDENCE], ...input },
+      author,
+    );
   }
 
   updateAnnotation(who: SignedIn, input: Record<string, unknown> & { id: string }) {
@@ -113,6 +121,13 @@ export class Newsroom {
     return response.status === 200 ? text : null;
   }
 }
+
+/** The citation of a test fact-check that names none. */
+export const DEFAULT_EVIDENCE = {
+  source: { url: 'https://evidence.example.org/record', title: 'The public record', kind: 'DATASET' },
+  stance: 'SUPPORTS',
+  excerpt: 'What the record shows.',
+};
 
 export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

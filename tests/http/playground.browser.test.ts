@@ -149,7 +149,7 @@ describe('GraphQL playground in a browser', () => {
       )
     ).data!.article;
     const created = await server.gql<{ createAnnotation: { id: string } }>(
-      'mutation($c: ID!) { createAnnotation(input: { claimId: $c, verdict: MISLEADING, summary: "Seen live in the playground.", body: "Live.", citations: [] }) { id } }',
+      'mutation($c: ID!) { createAnnotation(input: { claimId: $c, verdict: MISLEADING, summary: "Seen live in the playground.", body: "Live.", citations: [{ source: { url: "https://example.org/evidence", title: "Evidence", kind: OTHER }, stance: SUPPORTS, excerpt: "evidence" }] }) { id } }',
       { c: article.claims[0].id },
       reviewer.token,
     );

@@ -147,7 +147,7 @@ describe('live updates over WebSocket (graphql-ws)', () => {
   it('announces nothing for a write that failed, and nothing for another article', async () => {
     const stream = await live().subscribe<Published>(ON_PUBLISH, { a: article.id });
     const { createAnnotation } = await ok<{ createAnnotation: { id: string } }>(
-      `mutation($c: ID!) { createAnnotation(input: { claimId: $c, verdict: TRUE, summary: "Stale.", body: "Stale.", citations: [] }) { id } }`,
+      `mutation($c: ID!) { createAnnotation(input: { claimId: $c, verdict: TRUE, summary: "Stale.", body: "Stale.", citations: [{ source: { url: "https://example.org/stale", title: "Stale source", kind: OTHER }, stance: SUPPORTS, excerpt: "stale" }] }) { id } }`,
       { c: article.claims[2].id },
       reviewer,
     );
@@ -191,7 +191,7 @@ describe('live updates over WebSocket (graphql-ws)', () => {
     const drafts = await Promise.all(
       claims.map(async (claim) => {
         const { createAnnotation } = await ok<{ createAnnotation: { id: string } }>(
-          `mutation($c: ID!) { createAnnotation(input: { claimId: $c, verdict: NEEDS_CONTEXT, summary: "Concurrent.", body: "Concurrent.", citations: [] }) { id } }`,
+          `mutation($c: ID!) { createAnnotation(input: { claimId: $c, verdict: NEEDS_CONTEXT, summary: "Concurrent.", body: "Concurrent.", citations: [{ source: { url: "https://example.org/evidence", title: "Evidence", kind: OTHER }, stance: SUPPORTS, excerpt: "evidence" }] }) { id } }`,
           { c: claim.id },
           reviewer,
         );

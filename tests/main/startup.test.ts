@@ -12,7 +12,7 @@ import { runServiceToExit, type ServiceProcess, startService } from '../helpers/
 
 const DEMO_SLUG = 'biden-warns-putin-act-firmly-ukraine-tensions';
 const DEMO_CLAIMS = 12;
-const DEMO_SOURCES = 8;
+const DEMO_SOURCES = 10;
 
 let tmp: string;
 const children: ServiceProcess[] = [];

@@ -150,6 +150,39 @@ describe('the review workflow', () => {
     expect((await submit(draft.id, reviewer)).errors![0].extensions).toMatchObject({ code: 'CONFLICT' });
   });
 
+  it('a fact-check without a cited source is never published, and a published one keeps at least one', async () => {
+    const uncited = await ok<{ createAnnotation: Annotation }>(
+      `mutation($input: CreateAnnotationInput!) { createAnnotation(input: $input) { ${ANNOTATION_FIELDS} } }`,
+      { input: { claimId, verdict: 'TRUE', summary: 'No evidence yet.', body: 'To be sourced.' } },
+      reviewer,
+    );
+    await submit(uncited.createAnnotation.id, reviewer, 1);
+    const refused = await publish(uncited.createAnnotation.id, 2, editor);
+    expect(refused.errors![0].message).toMatch(/at least one cited source/);
+    expect(refused.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
+    const unchanged = await server.gql<{ annotation: { status: string; version: number } }>(
+      'query($id: ID!) { annotation(id: $id) { status version } }',
+      { id: uncited.createAnnotation.id },
+      editor.token,
+    );
+    expect(unchanged.data!.annotation).toEqual({ status: 'IN_REVIEW', version: 2 });
+
+    const cited = await create(reviewer);
+    await submit(cited.id, reviewer, 1);
+    await publish(cited.id, 2, editor);
+    const stripped = await server.gql(
+      `mutation($id: ID!) { updateAnnotation(input: { id: $id, expectedVersion: 3, citations: [], note: "No sources." }) { id } }`,
+      { id: cited.id },
+      otherEditor.token,
+    );
+    expect(stripped.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.citations' });
+    const still = await server.gql<{ annotation: { version: number; citations: unknown[] } }>(
+      'query($id: ID!) { annotation(id: $id) { version citations { excerpt } } }',
+      { id: cited.id },
+    );
+    expect(still.data!.annotation).toEqual({ version: 3, citations: [{ excerpt: 'predictable and stable' }] });
+  });
+
   it('a stale expectedVersion fails CONFLICT carrying the current version and changes nothing', async () => {
     const draft = await create(reviewer);
     await submit(draft.id, reviewer);

@@ -88,7 +88,7 @@ describe.runIf(TEST_DATABASE_URL)('two replicas over one PostgreSQL database', (
   const publishThrough = async (service: ServiceProcess, claimId: string): Promise<string> => {
     const { createAnnotation } = await ok<{ createAnnotation: { id: string } }>(
       service,
-      'mutation($c: ID!) { createAnnotation(input: { claimId: $c, verdict: FALSE, summary: "Across replicas.", body: "Published on one, heard on the other.", citations: [] }) { id } }',
+      'mutation($c: ID!) { createAnnotation(input: { claimId: $c, verdict: FALSE, summary: "Across replicas.", body: "Published on one, heard on the other.", citations: [{ source: { url: "https://example.org/evidence", title: "Evidence", kind: OTHER }, stance: SUPPORTS, excerpt: "evidence" }] }) { id } }',
       { c: claimId },
       reviewer,
     );

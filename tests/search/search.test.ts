@@ -256,7 +256,7 @@ describe('search', () => {
       reviewer.token,
     );
     const note = await server.gql<{ createAnnotation: { id: string } }>(
-      'mutation($c: ID!) { createAnnotation(input: { claimId: $c, verdict: MIXED, summary: "Pangolin note", body: "x" }) { id } }',
+      'mutation($c: ID!) { createAnnotation(input: { claimId: $c, verdict: MIXED, summary: "Pangolin note", body: "x", citations: [{ source: { url: "https://example.org/evidence", title: "Evidence", kind: OTHER }, stance: SUPPORTS, excerpt: "evidence" }] }) { id } }',
       { c: created.data!.createClaim.id },
       reviewer.token,
     );

@@ -69,7 +69,9 @@ export class AnnotationMutations {
   }
 
   @Authorized(Role.EDITOR)
-  @Mutation(() => Annotation, { description: "Publishes a fact-check IN_REVIEW (EDITOR+, never one's own)." })
+  @Mutation(() => Annotation, {
+    description: "Publishes a fact-check IN_REVIEW that cites at least one source (EDITOR+, never one's own).",
+  })
   async publishAnnotation(
     @Ctx() ctx: AppContext,
     @Arg('input', () => PublishAnnotationInput) input: PublishAnnotationInput,

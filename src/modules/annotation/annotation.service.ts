@@ -77,6 +77,9 @@ const NOT_YOURS = 'Only its author or an editor may edit a fact-check before it 
 const PUBLISHED_EDITORS_ONLY = 'Only an editor may edit a published fact-check.';
 const RETRACTED_IS_FINAL = 'A retracted fact-check is final; write a new one.';
 const SUBMIT_OWN = 'Only its author submits a fact-check for review.';
+const CITATION_REQUIRED =
+  'A fact-check is published only with at least one cited source: its author adds citations (updateAnnotation) first.';
+const KEEP_A_CITATION = 'A published fact-check keeps at least one cited source.';
 const SECOND_PAIR_OF_EYES =
   'You wrote or changed the content of this fact-check: another editor must review and publish it.';
 
@@ -142,6 +145,7 @@ export class AnnotationService {
       const verdictChanged = input.verdict != null && input.verdict !== previousVerdict;
       const note = clean(input.note) ?? null;
       if (published && !note) throw badUserInput(NOTE_REQUIRED, 'input.note');
+      if (published && input.citations?.length === 0) throw badUserInput(KEEP_A_CITATION, 'input.citations');
 
       const changed = await bumpVersion(manager, annotation, {
         ...(input.verdict != null ? { verdict: input.verdict } : {}),
@@ -193,11 +197,13 @@ export class AnnotationService {
         );
       if ((await contributorIds(manager, id)).includes(user.id)) throw forbidden(SECOND_PAIR_OF_EYES);
       checkVersion(annotation, expectedVersion);
+      const citations = await currentCitations(manager, id);
+      if (citations.length === 0) throw conflict(CITATION_REQUIRED, annotation.version);
       const changed = await bumpVersion(manager, annotation, {
         status: AnnotationStatus.PUBLISHED,
         publishedAt: new Date(),
       });
-      await appendRevision(manager, changed, AnnotationChange.PUBLISHED, user.id, await currentCitations(manager, id));
+      await appendRevision(manager, changed, AnnotationChange.PUBLISHED, user.id, citations);
       await stampWhatReadersSee(manager, { annotationId: id }, changed.updatedAt);
       const { articleId } = await refreshClaimVerdict(manager, annotation.claimId, outbox);
       outbox.unshift({ type: 'annotationPublished', articleId, annotationId: id });
