@@ -12,6 +12,7 @@ import {
   articleCount,
   type ArticleFilterParams,
   type ArticleOrderDirection,
+  articleListScope,
   articlePages,
   type ArticlePageParams,
   articleWithdrawal,
@@ -83,7 +84,7 @@ export class ArticleService {
       scope,
       (row) => ({ value: row.publishedAt, id: row.id }),
       toArticleRow,
-      async () => (await this.reader.row(articleCount[visibility.level], filters))?.n ?? 0,
+      async () => (await this.reader.row(articleCount[articleListScope(visibility.level, filters)], filters))?.n ?? 0,
     );
   }
 
@@ -95,14 +96,15 @@ export class ArticleService {
     params: ArticleFilterParams & { limit: number },
   ): [Statement<ArticlePageParams, ArticleSqlRow>, ArticlePageParams] {
     const pages = articlePages[direction];
-    if (!position) return [pages.first[visibility.level], { ...params, afterValue: null, afterId: null }];
+    const scope = articleListScope(visibility.level, params);
+    if (!position) return [pages.first[scope], { ...params, afterValue: null, afterId: null }];
     if (position.value === null) {
       // Past an undated row: only editors see undated drafts, so only their cursors can point at one.
-      if (visibility.level !== 'editor') throw badUserInput(INVALID_CURSOR, 'after');
-      return [pages.afterUndated.editor, { ...params, afterValue: null, afterId: position.id }];
+      if (scope !== 'editor' && scope !== 'editorByStatus') throw badUserInput(INVALID_CURSOR, 'after');
+      return [pages.afterUndated[scope], { ...params, afterValue: null, afterId: position.id }];
     }
     if (typeof position.value !== 'string') throw badUserInput(INVALID_CURSOR, 'after');
-    return [pages.after[visibility.level], { ...params, afterValue: position.value, afterId: position.id }];
+    return [pages.after[scope], { ...params, afterValue: position.value, afterId: position.id }];
   }
 }
 
