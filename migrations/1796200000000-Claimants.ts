@@ -167,6 +167,7 @@ async function upSqlite(queryRunner: QueryRunner): Promise<void> {
 
   await queryRunner.query(`ALTER TABLE "claim_anchors" ADD COLUMN "claimant_id" integer`);
   await queryRunner.query(`UPDATE claim_anchors SET claimant_id = ${claimantOfText('claim_anchors')}`);
+  await queryRunner.query(`CREATE INDEX "IDX_claim_anchors_claimant" ON "claim_anchors" ("claimant_id") `);
 
   await queryRunner.query(
     `CREATE TABLE "temporary_claims" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "article_id" integer NOT NULL, "quote" text NOT NULL, "prefix" text NOT NULL, "suffix" text NOT NULL, "start_offset" integer NOT NULL, "end_offset" integer NOT NULL, "claimant_id" integer, "verdict" varchar(16), "created_at" datetime NOT NULL DEFAULT (datetime('now')), "updated_at" datetime NOT NULL DEFAULT (datetime('now')), "anchor_status" varchar(16) NOT NULL DEFAULT ('ANCHORED'), "anchor_score" real, "anchor_exact" text, "checked_revision" integer NOT NULL DEFAULT (1), "deleted_at" datetime, "external_id" varchar(255), CONSTRAINT "FK_ff3bdbf055a3814b14ac5bfc6b8" FOREIGN KEY ("article_id") REFERENCES "articles" ("id") ON DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT "FK_d036d8b74e0510ea3779a504f90" FOREIGN KEY ("claimant_id") REFERENCES "claimants" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION)`,
@@ -205,6 +206,7 @@ async function downSqlite(queryRunner: QueryRunner): Promise<void> {
   await queryRunner.query(`ALTER TABLE "temporary_claims" RENAME TO "claims"`);
   for (const index of SQLITE_CLAIMS_INDEXES) await queryRunner.query(index);
   await sqliteClaimTriggers(queryRunner, (row) => `${row}."claimant"`, `"quote", "claimant", "deleted_at"`);
+  await queryRunner.query(`DROP INDEX "IDX_claim_anchors_claimant"`);
   await queryRunner.query(`ALTER TABLE "claim_anchors" DROP COLUMN "claimant_id"`);
   await queryRunner.query(`DROP INDEX "IDX_claimants_name_key"`);
   await queryRunner.query(`DROP INDEX "IDX_claimants_slug"`);
@@ -243,6 +245,7 @@ async function upPostgres(queryRunner: QueryRunner): Promise<void> {
   await createClaimants(queryRunner, true);
   await queryRunner.query(`ALTER TABLE "claim_anchors" ADD "claimant_id" integer`);
   await queryRunner.query(`UPDATE claim_anchors SET claimant_id = ${claimantOfText('claim_anchors')}`);
+  await queryRunner.query(`CREATE INDEX "IDX_claim_anchors_claimant" ON "claim_anchors" ("claimant_id") `);
   await queryRunner.query(`ALTER TABLE "claims" ADD "claimant_id" integer`);
   await queryRunner.query(`UPDATE claims SET claimant_id = ${claimantOfText('claims')} WHERE claimant IS NOT NULL`);
   await queryRunner.query(`DROP TABLE claimant_texts`);
@@ -280,6 +283,7 @@ async function downPostgres(queryRunner: QueryRunner): Promise<void> {
   await queryRunner.query(`ALTER TABLE "claims" DROP CONSTRAINT "FK_d036d8b74e0510ea3779a504f90"`);
   await queryRunner.query(`DROP INDEX "IDX_claims_claimant"`);
   await queryRunner.query(`ALTER TABLE "claims" DROP COLUMN "claimant_id"`);
+  await queryRunner.query(`DROP INDEX "IDX_claim_anchors_claimant"`);
   await queryRunner.query(`ALTER TABLE "claim_anchors" DROP COLUMN "claimant_id"`);
   await queryRunner.query(`ALTER TABLE "claimants" DROP CONSTRAINT "FK_b4b75ba86863825794bbdd40615"`);
   await queryRunner.query(`DROP INDEX "IDX_claimants_name_key"`);

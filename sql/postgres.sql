@@ -428,8 +428,8 @@ select "m"."id" as "requestedId", "cl"."id" as "id", "cl"."slug" as "slug", "cl"
   WHERE vc.claimant_id = cl.id AND vc.deleted_at IS NULL AND va.status = 'PUBLISHED');
 
 -- claimant.byIds[reviewer]
-select "m"."id" as "requestedId", "cl"."id" as "id", "cl"."slug" as "slug", "cl"."name" as "name", "cl"."aliases" as "aliases", "cl"."description" as "description", "cl"."wikidata_id" as "wikidataId", "cl"."kind" as "kind" from (SELECT unnest($1::bigint[]) AS value) as "k" inner join "claimants" as "m" on "m"."id" = "k"."value" inner join "claimants" as "cl" on "cl"."id" = coalesce("m"."merged_into_id", "m"."id") where EXISTS (SELECT 1 FROM claims vc JOIN articles va ON va.id = vc.article_id
-  WHERE vc.claimant_id = cl.id AND vc.deleted_at IS NULL AND va.status = 'PUBLISHED');
+select "m"."id" as "requestedId", "cl"."id" as "id", "cl"."slug" as "slug", "cl"."name" as "name", "cl"."aliases" as "aliases", "cl"."description" as "description", "cl"."wikidata_id" as "wikidataId", "cl"."kind" as "kind" from (SELECT unnest($1::bigint[]) AS value) as "k" inner join "claimants" as "m" on "m"."id" = "k"."value" inner join "claimants" as "cl" on "cl"."id" = coalesce("m"."merged_into_id", "m"."id") where (EXISTS (SELECT 1 FROM claims vc JOIN articles va ON va.id = vc.article_id
+  WHERE vc.claimant_id = cl.id AND vc.deleted_at IS NULL AND va.status = 'PUBLISHED') OR NOT EXISTS (SELECT 1 FROM claim_anchors vx WHERE vx.claimant_id = cl.id));
 
 -- claimant.byNameKey
 select "id", "name" from "claimants" where "name_key" = $1;
@@ -442,8 +442,8 @@ select "m"."slug" as "requestedSlug", "cl"."id" as "id", "cl"."slug" as "slug", 
   WHERE vc.claimant_id = cl.id AND vc.deleted_at IS NULL AND va.status = 'PUBLISHED');
 
 -- claimant.bySlugs[reviewer]
-select "m"."slug" as "requestedSlug", "cl"."id" as "id", "cl"."slug" as "slug", "cl"."name" as "name", "cl"."aliases" as "aliases", "cl"."description" as "description", "cl"."wikidata_id" as "wikidataId", "cl"."kind" as "kind" from (SELECT unnest($1::text[]) AS value) as "k" inner join "claimants" as "m" on "m"."slug" = "k"."value" inner join "claimants" as "cl" on "cl"."id" = coalesce("m"."merged_into_id", "m"."id") where EXISTS (SELECT 1 FROM claims vc JOIN articles va ON va.id = vc.article_id
-  WHERE vc.claimant_id = cl.id AND vc.deleted_at IS NULL AND va.status = 'PUBLISHED');
+select "m"."slug" as "requestedSlug", "cl"."id" as "id", "cl"."slug" as "slug", "cl"."name" as "name", "cl"."aliases" as "aliases", "cl"."description" as "description", "cl"."wikidata_id" as "wikidataId", "cl"."kind" as "kind" from (SELECT unnest($1::text[]) AS value) as "k" inner join "claimants" as "m" on "m"."slug" = "k"."value" inner join "claimants" as "cl" on "cl"."id" = coalesce("m"."merged_into_id", "m"."id") where (EXISTS (SELECT 1 FROM claims vc JOIN articles va ON va.id = vc.article_id
+  WHERE vc.claimant_id = cl.id AND vc.deleted_at IS NULL AND va.status = 'PUBLISHED') OR NOT EXISTS (SELECT 1 FROM claim_anchors vx WHERE vx.claimant_id = cl.id));
 
 -- claimant.claimStats[editor]
 select "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "c"."claimant_id" in (SELECT unnest($1::bigint[])) and "c"."deleted_at" is null and 1 = 1 group by "c"."claimant_id", "c"."verdict";
@@ -487,18 +487,30 @@ select count(*) as "n" from "claimants" as "cl" where "cl"."merged_into_id" is n
   WHERE vc.claimant_id = cl.id AND vc.deleted_at IS NULL AND va.status = 'PUBLISHED') and cl.search_keys LIKE $1 ESCAPE '\';
 
 -- claimant.count[reviewer:all]
-select count(*) as "n" from "claimants" as "cl" where "cl"."merged_into_id" is null and EXISTS (SELECT 1 FROM claims vc JOIN articles va ON va.id = vc.article_id
-  WHERE vc.claimant_id = cl.id AND vc.deleted_at IS NULL AND va.status = 'PUBLISHED');
+select count(*) as "n" from "claimants" as "cl" where "cl"."merged_into_id" is null and (EXISTS (SELECT 1 FROM claims vc JOIN articles va ON va.id = vc.article_id
+  WHERE vc.claimant_id = cl.id AND vc.deleted_at IS NULL AND va.status = 'PUBLISHED') OR NOT EXISTS (SELECT 1 FROM claim_anchors vx WHERE vx.claimant_id = cl.id));
 
 -- claimant.count[reviewer:query]
-select count(*) as "n" from "claimants" as "cl" where "cl"."merged_into_id" is null and EXISTS (SELECT 1 FROM claims vc JOIN articles va ON va.id = vc.article_id
-  WHERE vc.claimant_id = cl.id AND vc.deleted_at IS NULL AND va.status = 'PUBLISHED') and cl.search_keys LIKE $1 ESCAPE '\';
+select count(*) as "n" from "claimants" as "cl" where "cl"."merged_into_id" is null and (EXISTS (SELECT 1 FROM claims vc JOIN articles va ON va.id = vc.article_id
+  WHERE vc.claimant_id = cl.id AND vc.deleted_at IS NULL AND va.status = 'PUBLISHED') OR NOT EXISTS (SELECT 1 FROM claim_anchors vx WHERE vx.claimant_id = cl.id)) and cl.search_keys LIKE $1 ESCAPE '\';
+
+-- claimant.forWrite
+select "cl"."id" as "id", "cl"."slug" as "slug", "cl"."name" as "name", "cl"."aliases" as "aliases", "cl"."description" as "description", "cl"."wikidata_id" as "wikidataId", "cl"."kind" as "kind", "cl"."name_key" as "nameKey", "cl"."merged_into_id" as "mergedIntoId" from "claimants" as "cl" where "cl"."id" = $1;
 
 -- claimant.insert
 insert into "claimants" ("slug", "name", "name_key", "aliases", "search_keys", "description", "wikidata_id", "kind") values ($1, $2, $3, $4, $5, $6, $7, $8) returning "id";
 
+-- claimant.liveClaims
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision", "cl"."name" as "claimant", "a"."revision" as "articleRevision", (select "n"."id" from "annotations" as "n" where "n"."claim_id" = "c"."id" and "n"."status" in ('PUBLISHED', 'RETRACTED') order by CASE n.status WHEN 'PUBLISHED' THEN 0 ELSE 1 END, n.published_at DESC NULLS LAST, "n"."id" desc limit 1) as "publicCheckId" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" inner join "claimants" as "cl" on "cl"."id" = "c"."claimant_id" where "c"."claimant_id" = $1 and "c"."deleted_at" is null order by "c"."id";
+
 -- claimant.liveOf
 select "cl"."id", "cl"."name" from "claimants" as "m" inner join "claimants" as "cl" on "cl"."id" = coalesce("m"."merged_into_id", "m"."id") where "m"."id" = $1;
+
+-- claimant.markMerged
+update "claimants" set "merged_into_id" = $1, "name_key" = $2, "updated_at" = CURRENT_TIMESTAMP where ("id" = $3 or "merged_into_id" = $4);
+
+-- claimant.moveClaims
+update "claims" set "claimant_id" = $1, "updated_at" = CURRENT_TIMESTAMP where "claimant_id" = $2;
 
 -- claimant.page[editor:all]
 select "cl"."id" as "id", "cl"."slug" as "slug", "cl"."name" as "name", "cl"."aliases" as "aliases", "cl"."description" as "description", "cl"."wikidata_id" as "wikidataId", "cl"."kind" as "kind" from "claimants" as "cl" where "cl"."merged_into_id" is null and 1 = 1 and "cl"."id" > $1 order by "cl"."id" limit $2;
@@ -515,15 +527,29 @@ select "cl"."id" as "id", "cl"."slug" as "slug", "cl"."name" as "name", "cl"."al
   WHERE vc.claimant_id = cl.id AND vc.deleted_at IS NULL AND va.status = 'PUBLISHED') and cl.search_keys LIKE $1 ESCAPE '\' and "cl"."id" > $2 order by "cl"."id" limit $3;
 
 -- claimant.page[reviewer:all]
-select "cl"."id" as "id", "cl"."slug" as "slug", "cl"."name" as "name", "cl"."aliases" as "aliases", "cl"."description" as "description", "cl"."wikidata_id" as "wikidataId", "cl"."kind" as "kind" from "claimants" as "cl" where "cl"."merged_into_id" is null and EXISTS (SELECT 1 FROM claims vc JOIN articles va ON va.id = vc.article_id
-  WHERE vc.claimant_id = cl.id AND vc.deleted_at IS NULL AND va.status = 'PUBLISHED') and "cl"."id" > $1 order by "cl"."id" limit $2;
+select "cl"."id" as "id", "cl"."slug" as "slug", "cl"."name" as "name", "cl"."aliases" as "aliases", "cl"."description" as "description", "cl"."wikidata_id" as "wikidataId", "cl"."kind" as "kind" from "claimants" as "cl" where "cl"."merged_into_id" is null and (EXISTS (SELECT 1 FROM claims vc JOIN articles va ON va.id = vc.article_id
+  WHERE vc.claimant_id = cl.id AND vc.deleted_at IS NULL AND va.status = 'PUBLISHED') OR NOT EXISTS (SELECT 1 FROM claim_anchors vx WHERE vx.claimant_id = cl.id)) and "cl"."id" > $1 order by "cl"."id" limit $2;
 
 -- claimant.page[reviewer:query]
-select "cl"."id" as "id", "cl"."slug" as "slug", "cl"."name" as "name", "cl"."aliases" as "aliases", "cl"."description" as "description", "cl"."wikidata_id" as "wikidataId", "cl"."kind" as "kind" from "claimants" as "cl" where "cl"."merged_into_id" is null and EXISTS (SELECT 1 FROM claims vc JOIN articles va ON va.id = vc.article_id
-  WHERE vc.claimant_id = cl.id AND vc.deleted_at IS NULL AND va.status = 'PUBLISHED') and cl.search_keys LIKE $1 ESCAPE '\' and "cl"."id" > $2 order by "cl"."id" limit $3;
+select "cl"."id" as "id", "cl"."slug" as "slug", "cl"."name" as "name", "cl"."aliases" as "aliases", "cl"."description" as "description", "cl"."wikidata_id" as "wikidataId", "cl"."kind" as "kind" from "claimants" as "cl" where "cl"."merged_into_id" is null and (EXISTS (SELECT 1 FROM claims vc JOIN articles va ON va.id = vc.article_id
+  WHERE vc.claimant_id = cl.id AND vc.deleted_at IS NULL AND va.status = 'PUBLISHED') OR NOT EXISTS (SELECT 1 FROM claim_anchors vx WHERE vx.claimant_id = cl.id)) and cl.search_keys LIKE $1 ESCAPE '\' and "cl"."id" > $2 order by "cl"."id" limit $3;
 
 -- claimant.slugTaken
 select "id" from "claimants" where "slug" = $1;
+
+-- claimant.update
+update "claimants" set "name" = $1, "name_key" = $2, "aliases" = $3, "search_keys" = $4, "description" = $5, "wikidata_id" = $6, "kind" = $7, "updated_at" = CURRENT_TIMESTAMP where "id" = $8;
+
+-- claimant.visibleForWrite[editor]
+select "cl"."id" from "claimants" as "cl" where "cl"."id" = $1 and 1 = 1;
+
+-- claimant.visibleForWrite[public]
+select "cl"."id" from "claimants" as "cl" where "cl"."id" = $1 and EXISTS (SELECT 1 FROM claims vc JOIN articles va ON va.id = vc.article_id
+  WHERE vc.claimant_id = cl.id AND vc.deleted_at IS NULL AND va.status = 'PUBLISHED');
+
+-- claimant.visibleForWrite[reviewer]
+select "cl"."id" from "claimants" as "cl" where "cl"."id" = $1 and (EXISTS (SELECT 1 FROM claims vc JOIN articles va ON va.id = vc.article_id
+  WHERE vc.claimant_id = cl.id AND vc.deleted_at IS NULL AND va.status = 'PUBLISHED') OR NOT EXISTS (SELECT 1 FROM claim_anchors vx WHERE vx.claimant_id = cl.id));
 
 -- claimreview.feed[after]
 select "n"."id" as "annotationId", "n"."verdict" as "verdict", "n"."summary" as "summary", "n"."published_at" as "publishedAt", "c"."id" as "claimId", "c"."quote" as "quote", "cl"."name" as "claimant", "cl"."kind" as "claimantKind", "cl"."wikidata_id" as "claimantWikidataId", "a"."slug" as "slug", "a"."headline" as "headline", "a"."url" as "url", "a"."published_at" as "articlePublishedAt", "a"."language" as "language" from "annotations" as "n" inner join "claims" as "c" on "c"."id" = "n"."claim_id" inner join "articles" as "a" on "a"."id" = "c"."article_id" left join "claimants" as "cl" on "cl"."id" = "c"."claimant_id" where "n"."status" = 'PUBLISHED' and "a"."status" = 'PUBLISHED' and "c"."deleted_at" is null and ("n"."published_at", "n"."id") < ($1, $2) order by "n"."published_at" desc nulls last, "n"."id" desc limit $3;

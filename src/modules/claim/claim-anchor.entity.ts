@@ -34,6 +34,7 @@ export class ClaimAnchorEntity {
   claimant: string | null;
 
   /** The claimant record the claim was attributed to then. */
+  @Index('IDX_claim_anchors_claimant')
   @Column({ name: 'claimant_id', type: 'integer', nullable: true })
   claimantId: number | null;
 

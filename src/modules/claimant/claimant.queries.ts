@@ -199,3 +199,101 @@ export const liveClaimantOf = statement('claimant.liveOf', (q: StatementBuilder<
     .select(['cl.id', 'cl.name'])
     .where('m.id', '=', q.p.id),
 );
+
+/** A claimant to change, as stored (merged ones too: the service refuses them). */
+export const claimantForWrite = statement('claimant.forWrite', (q: StatementBuilder<{ id: number }>) =>
+  q.db
+    .selectFrom('claimants as cl')
+    .select((eb) => [
+      ...claimantColumns(eb),
+      eb.ref('cl.name_key').as('nameKey'),
+      eb.ref('cl.merged_into_id').as('mergedIntoId'),
+    ])
+    .where('cl.id', '=', q.p.id),
+);
+
+/** Whether the viewer may see the claimant: what they cannot see, they cannot change. */
+export const claimantVisibleForWrite = statementVariants(
+  'claimant.visibleForWrite',
+  VISIBILITY_LEVELS,
+  (q: StatementBuilder<{ id: number }>, level) =>
+    q.db.selectFrom('claimants as cl').select('cl.id').where('cl.id', '=', q.p.id).where(claimantVisible(level)),
+);
+
+export const updateClaimantRow = statement(
+  'claimant.update',
+  (
+    q: StatementBuilder<{
+      id: number;
+      name: string;
+      nameKey: string;
+      aliases: string;
+      searchKeys: string;
+      description: string | null;
+      wikidataId: string | null;
+      kind: ClaimantKind;
+    }>,
+  ) =>
+    q.db
+      .updateTable('claimants')
+      .set({
+        name: q.p.name,
+        name_key: q.p.nameKey,
+        aliases: q.p.aliases,
+        search_keys: q.p.searchKeys,
+        description: q.p.description,
+        wikidata_id: q.p.wikidataId,
+        kind: q.p.kind,
+        updated_at: sql`CURRENT_TIMESTAMP`,
+      })
+      .where('id', '=', q.p.id),
+);
+
+/**
+ * The live claims of a claimant, as the write paths change them (with the claimant's name
+ * and their article's revision), and the id of each one's newest public fact-check, if any:
+ * a claim that has one is on the public record.
+ */
+export const liveClaimsOfClaimant = statement('claimant.liveClaims', (q: StatementBuilder<{ claimantId: number }>) =>
+  q.db
+    .selectFrom('claims as c')
+    .innerJoin('articles as a', 'a.id', 'c.article_id')
+    .innerJoin('claimants as cl', 'cl.id', 'c.claimant_id')
+    .select((eb) => [
+      ...claimColumns(eb),
+      eb.ref('cl.name').$castTo<string | null>().as('claimant'),
+      eb.ref('a.revision').as('articleRevision'),
+      eb
+        .selectFrom('annotations as n')
+        .select('n.id')
+        .whereRef('n.claim_id', '=', 'c.id')
+        .where('n.status', 'in', [sql.lit('PUBLISHED'), sql.lit('RETRACTED')])
+        .orderBy(sql`CASE n.status WHEN 'PUBLISHED' THEN 0 ELSE 1 END`)
+        .orderBy(q.dialect === 'sqlite' ? sql`n.published_at DESC` : sql`n.published_at DESC NULLS LAST`)
+        .orderBy('n.id', 'desc')
+        .limit(sql.lit(1))
+        .as('publicCheckId'),
+    ])
+    .where('c.claimant_id', '=', q.p.claimantId)
+    .where('c.deleted_at', 'is', null)
+    .orderBy('c.id'),
+);
+
+/** Moves every claim (deleted ones too) of one claimant to another. */
+export const moveClaims = statement('claimant.moveClaims', (q: StatementBuilder<{ fromId: number; toId: number }>) =>
+  q.db
+    .updateTable('claims')
+    .set({ claimant_id: q.p.toId, updated_at: sql`CURRENT_TIMESTAMP` })
+    .where('claimant_id', '=', q.p.fromId),
+);
+
+/**
+ * Marks a claimant merged into another, and repoints those merged into it before: a merged id
+ * resolves in one step. Its name key goes (the keeper's stands for both).
+ */
+export const markMerged = statement('claimant.markMerged', (q: StatementBuilder<{ fromId: number; toId: number }>) =>
+  q.db
+    .updateTable('claimants')
+    .set({ merged_into_id: q.p.toId, name_key: null, updated_at: sql`CURRENT_TIMESTAMP` })
+    .where((eb) => eb.or([eb('id', '=', q.p.fromId), eb('merged_into_id', '=', q.p.fromId)])),
+);

@@ -1,4 +1,17 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { AppContext } from '../../app/context';
 import { badUserInput } from '../../domain/errors';
 import { type Connection, connectionType, PageArgs, pageSize, toConnection } from '../../graphql/relay/connection';
@@ -9,6 +22,8 @@ import { VerdictCount } from '../article/article.types';
 import { ClaimConnection } from '../claim/claim.resolver';
 import type { ClaimRow } from '../claim/claim.rows';
 import { wikidataUrl } from './claimant-name';
+import { Role } from '../user/user.entity';
+import { CreateClaimantInput, MergeClaimantsInput, UpdateClaimantInput } from './claimant.inputs';
 import { Claimant } from './claimant.types';
 import type { ClaimantRow } from './claimant.rows';
 
@@ -50,6 +65,46 @@ export class ClaimantResolver {
     @Arg('query', () => String, { nullable: true }) query?: string | null,
   ): Promise<Connection<ClaimantRow>> {
     return ctx.services.claimants.list({ visibility: ctx.visibility, first, after, query });
+  }
+
+  @Authorized(Role.REVIEWER)
+  @Mutation(() => Claimant, {
+    description:
+      'Records a claimant (REVIEWER+); a name another claimant has (case- and space-insensitive) is a CONFLICT naming it.',
+  })
+  async createClaimant(
+    @Ctx() ctx: AppContext,
+    @Arg('input', () => CreateClaimantInput) input: CreateClaimantInput,
+  ): Promise<ClaimantRow> {
+    return reloadClaimant(ctx, await ctx.services.claimants.create(ctx.viewer, input));
+  }
+
+  @Authorized(Role.REVIEWER)
+  @Mutation(() => Claimant, {
+    description:
+      "Changes a claimant's record (REVIEWER+; renaming one whose claims carry a published fact-check is an editor's act with a `note`, recorded as a correction of each such claim).",
+  })
+  async updateClaimant(
+    @Ctx() ctx: AppContext,
+    @Arg('input', () => UpdateClaimantInput) { id, ...input }: UpdateClaimantInput,
+  ): Promise<ClaimantRow> {
+    const claimantId = fromGlobalIdOf('Claimant', id, 'input.id');
+    return reloadClaimant(ctx, await ctx.services.claimants.update(ctx.viewer, claimantId, input));
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Claimant, {
+    description:
+      'Merges two records of one claimant into the kept one (EDITOR+); the merged id resolves to it from then on.',
+  })
+  async mergeClaimants(
+    @Ctx() ctx: AppContext,
+    @Arg('input', () => MergeClaimantsInput) input: MergeClaimantsInput,
+  ): Promise<ClaimantRow> {
+    const keepId = fromGlobalIdOf('Claimant', input.keepId, 'input.keepId');
+    const mergeId = fromGlobalIdOf('Claimant', input.mergeId, 'input.mergeId');
+    ctx.loaders.claimantById.clear(mergeId);
+    return reloadClaimant(ctx, await ctx.services.claimants.merge(ctx.viewer, keepId, mergeId, input.note));
   }
 
   @FieldResolver(() => ID)
@@ -101,4 +156,13 @@ export class ClaimantResolver {
   async verdictSummary(@Root() claimant: ClaimantRow, @Ctx() ctx: AppContext): Promise<VerdictCount[]> {
     return (await ctx.loaders.claimStatsOfClaimant.load(claimant.id)).verdictSummary;
   }
+}
+
+/**
+ * A claimant just written, read back fresh as stored: the write checked that the viewer may act
+ * on it (a reviewer's new claimant names no claim yet, which readers' rule would hide).
+ */
+async function reloadClaimant(ctx: AppContext, id: number): Promise<ClaimantRow> {
+  ctx.loaders.claimantById.clear(id);
+  return (await ctx.loaders.claimantOnRecordById.clear(id).load(id)) as ClaimantRow;
 }
