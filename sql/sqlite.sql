@@ -112,7 +112,7 @@ select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"
 select "article_id" as "articleId", "verdict" as "verdict", count(*) as "n" from "claims" where "article_id" in (SELECT value FROM json_each(?)) and "deleted_at" is null group by "article_id", "verdict";
 
 -- article.claimsAsOf
-select "c"."id", "c"."article_id" as "articleId", "x"."quote", "x"."claimant", "x"."prefix", "x"."suffix", "x"."start_offset" as "startOffset", "x"."end_offset" as "endOffset", "x"."status" as "anchorStatus", "x"."score" as "anchorScore", "x"."anchor_exact" as "anchorExact", "x"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "claim_anchors" as "x" on "x"."id" = (select "x2"."id" from "claim_anchors" as "x2" where "x2"."claim_id" = "c"."id" and "x2"."created_at" <= ? order by "x2"."created_at" desc, "x2"."id" desc limit 1) where "c"."article_id" in (SELECT value FROM json_each(?)) and ("c"."deleted_at" is null or "c"."deleted_at" > ?) order by "c"."article_id", "x"."start_offset", "c"."id";
+select "c"."id", "c"."article_id" as "articleId", "x"."quote", "x"."claimant_id" as "claimantId", "x"."claimant" as "claimantAsOf", "x"."prefix", "x"."suffix", "x"."start_offset" as "startOffset", "x"."end_offset" as "endOffset", "x"."status" as "anchorStatus", "x"."score" as "anchorScore", "x"."anchor_exact" as "anchorExact", "x"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "claim_anchors" as "x" on "x"."id" = (select "x2"."id" from "claim_anchors" as "x2" where "x2"."claim_id" = "c"."id" and "x2"."created_at" <= ? order by "x2"."created_at" desc, "x2"."id" desc limit 1) where "c"."article_id" in (SELECT value FROM json_each(?)) and ("c"."deleted_at" is null or "c"."deleted_at" > ?) order by "c"."article_id", "x"."start_offset", "c"."id";
 
 -- article.count[editorByStatus]
 select count(*) as "n" from "articles" as "a" where (1 = 1 and "a"."status" = ? and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null)));
@@ -262,22 +262,22 @@ select "t"."id" as "tokenId", "t"."last_used_at" as "lastUsedAt", "u"."id", "u".
 select "id", "status" as "status", "body", "revision" from "articles" where "id" = ?;
 
 -- claim.byArticleIds
-select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" where "c"."article_id" in (SELECT value FROM json_each(?)) and "c"."deleted_at" is null order by "c"."article_id", "c"."start_offset", "c"."id";
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" where "c"."article_id" in (SELECT value FROM json_each(?)) and "c"."deleted_at" is null order by "c"."article_id", "c"."start_offset", "c"."id";
 
 -- claim.byIds[editor]
-select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from json_each(?) as "k" cross join "claims" as "c" cross join "articles" as "a" where "c"."id" = "k"."value" and "a"."id" = "c"."article_id" and "c"."deleted_at" is null and 1 = 1;
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from json_each(?) as "k" cross join "claims" as "c" cross join "articles" as "a" where "c"."id" = "k"."value" and "a"."id" = "c"."article_id" and "c"."deleted_at" is null and 1 = 1;
 
 -- claim.byIds[public]
-select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from json_each(?) as "k" cross join "claims" as "c" cross join "articles" as "a" where "c"."id" = "k"."value" and "a"."id" = "c"."article_id" and "c"."deleted_at" is null and a.status = 'PUBLISHED';
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from json_each(?) as "k" cross join "claims" as "c" cross join "articles" as "a" where "c"."id" = "k"."value" and "a"."id" = "c"."article_id" and "c"."deleted_at" is null and a.status = 'PUBLISHED';
 
 -- claim.byIds[reviewer]
-select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from json_each(?) as "k" cross join "claims" as "c" cross join "articles" as "a" where "c"."id" = "k"."value" and "a"."id" = "c"."article_id" and "c"."deleted_at" is null and a.status = 'PUBLISHED';
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from json_each(?) as "k" cross join "claims" as "c" cross join "articles" as "a" where "c"."id" = "k"."value" and "a"."id" = "c"."article_id" and "c"."deleted_at" is null and a.status = 'PUBLISHED';
 
 -- claim.count[editor:article+claimant]
-select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."article_id" = ? and c.claimant = ? COLLATE NOCASE;
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."claimant_id" = ?;
 
 -- claim.count[editor:article+verdict+claimant]
-select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."verdict" = ? and c.claimant = ? COLLATE NOCASE;
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."claimant_id" = ?;
 
 -- claim.count[editor:article+verdict]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."verdict" = ?;
@@ -286,22 +286,22 @@ select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a".
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."article_id" = ?;
 
 -- claim.count[editor:claimant]
-select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and c.claimant = ? COLLATE NOCASE;
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."claimant_id" = ?;
 
 -- claim.count[editor:unfiltered]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null;
 
 -- claim.count[editor:verdict+claimant]
-select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."verdict" = ? and c.claimant = ? COLLATE NOCASE;
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."verdict" = ? and "c"."claimant_id" = ?;
 
 -- claim.count[editor:verdict]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."verdict" = ?;
 
 -- claim.count[public:article+claimant]
-select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and c.claimant = ? COLLATE NOCASE;
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."claimant_id" = ?;
 
 -- claim.count[public:article+verdict+claimant]
-select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."verdict" = ? and c.claimant = ? COLLATE NOCASE;
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."claimant_id" = ?;
 
 -- claim.count[public:article+verdict]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."verdict" = ?;
@@ -310,22 +310,22 @@ select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a".
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ?;
 
 -- claim.count[public:claimant]
-select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and c.claimant = ? COLLATE NOCASE;
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."claimant_id" = ?;
 
 -- claim.count[public:unfiltered]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null;
 
 -- claim.count[public:verdict+claimant]
-select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."verdict" = ? and c.claimant = ? COLLATE NOCASE;
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."verdict" = ? and "c"."claimant_id" = ?;
 
 -- claim.count[public:verdict]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."verdict" = ?;
 
 -- claim.count[reviewer:article+claimant]
-select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and c.claimant = ? COLLATE NOCASE;
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."claimant_id" = ?;
 
 -- claim.count[reviewer:article+verdict+claimant]
-select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."verdict" = ? and c.claimant = ? COLLATE NOCASE;
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."claimant_id" = ?;
 
 -- claim.count[reviewer:article+verdict]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."verdict" = ?;
@@ -334,103 +334,103 @@ select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a".
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ?;
 
 -- claim.count[reviewer:claimant]
-select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and c.claimant = ? COLLATE NOCASE;
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."claimant_id" = ?;
 
 -- claim.count[reviewer:unfiltered]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null;
 
 -- claim.count[reviewer:verdict+claimant]
-select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."verdict" = ? and c.claimant = ? COLLATE NOCASE;
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."verdict" = ? and "c"."claimant_id" = ?;
 
 -- claim.count[reviewer:verdict]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."verdict" = ?;
 
 -- claim.forWrite
-select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision", "a"."status" as "articleStatus", "a"."revision" as "articleRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "c"."id" = ? and "c"."deleted_at" is null;
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision", "cl"."name" as "claimant", "a"."status" as "articleStatus", "a"."revision" as "articleRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" left join "claimants" as "cl" on "cl"."id" = "c"."claimant_id" where "c"."id" = ? and "c"."deleted_at" is null;
 
 -- claim.insert
-insert into "claims" ("article_id", "quote", "prefix", "suffix", "start_offset", "end_offset", "claimant", "anchor_status", "checked_revision") values (?, ?, ?, ?, ?, ?, ?, 'ANCHORED', ?) returning "id", "created_at" as "createdAt", "updated_at" as "updatedAt";
+insert into "claims" ("article_id", "quote", "prefix", "suffix", "start_offset", "end_offset", "claimant_id", "anchor_status", "checked_revision") values (?, ?, ?, ?, ?, ?, ?, 'ANCHORED', ?) returning "id", "created_at" as "createdAt", "updated_at" as "updatedAt";
 
 -- claim.insertAnchor
-insert into "claim_anchors" ("claim_id", "article_revision", "status", "quote", "claimant", "anchor_exact", "prefix", "suffix", "start_offset", "end_offset", "score", "checked_revision", "created_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+insert into "claim_anchors" ("claim_id", "article_revision", "status", "quote", "claimant", "claimant_id", "anchor_exact", "prefix", "suffix", "start_offset", "end_offset", "score", "checked_revision", "created_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 -- claim.liveOfArticle
-select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" where "c"."article_id" = ? and "c"."deleted_at" is null;
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision", "cl"."name" as "claimant" from "claims" as "c" left join "claimants" as "cl" on "cl"."id" = "c"."claimant_id" where "c"."article_id" = ? and "c"."deleted_at" is null;
 
 -- claim.newestPublicCheck
 select "id" from "annotations" where "claim_id" = ? and "status" in ('PUBLISHED', 'RETRACTED') order by CASE status WHEN 'PUBLISHED' THEN 0 ELSE 1 END, published_at DESC, "id" desc limit 1;
 
 -- claim.page[editor:article+claimant]
-select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."article_id" = ? and c.claimant = ? COLLATE NOCASE and "c"."id" > ? order by "c"."id" limit ?;
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."claimant_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[editor:article+verdict+claimant]
-select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."verdict" = ? and c.claimant = ? COLLATE NOCASE and "c"."id" > ? order by "c"."id" limit ?;
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."claimant_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[editor:article+verdict]
-select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."id" > ? order by "c"."id" limit ?;
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[editor:article]
-select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[editor:claimant]
-select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and c.claimant = ? COLLATE NOCASE and "c"."id" > ? order by "c"."id" limit ?;
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."claimant_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[editor:unfiltered]
-select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."id" > ? order by "c"."id" limit ?;
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[editor:verdict+claimant]
-select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."verdict" = ? and c.claimant = ? COLLATE NOCASE and "c"."id" > ? order by "c"."id" limit ?;
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."verdict" = ? and "c"."claimant_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[editor:verdict]
-select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."verdict" = ? and "c"."id" > ? order by "c"."id" limit ?;
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."verdict" = ? and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[public:article+claimant]
-select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and c.claimant = ? COLLATE NOCASE and "c"."id" > ? order by "c"."id" limit ?;
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."claimant_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[public:article+verdict+claimant]
-select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."verdict" = ? and c.claimant = ? COLLATE NOCASE and "c"."id" > ? order by "c"."id" limit ?;
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."claimant_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[public:article+verdict]
-select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."id" > ? order by "c"."id" limit ?;
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[public:article]
-select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[public:claimant]
-select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and c.claimant = ? COLLATE NOCASE and "c"."id" > ? order by "c"."id" limit ?;
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."claimant_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[public:unfiltered]
-select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."id" > ? order by "c"."id" limit ?;
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[public:verdict+claimant]
-select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."verdict" = ? and c.claimant = ? COLLATE NOCASE and "c"."id" > ? order by "c"."id" limit ?;
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."verdict" = ? and "c"."claimant_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[public:verdict]
-select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."verdict" = ? and "c"."id" > ? order by "c"."id" limit ?;
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."verdict" = ? and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[reviewer:article+claimant]
-select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and c.claimant = ? COLLATE NOCASE and "c"."id" > ? order by "c"."id" limit ?;
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."claimant_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[reviewer:article+verdict+claimant]
-select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."verdict" = ? and c.claimant = ? COLLATE NOCASE and "c"."id" > ? order by "c"."id" limit ?;
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."claimant_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[reviewer:article+verdict]
-select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."id" > ? order by "c"."id" limit ?;
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[reviewer:article]
-select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."article_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[reviewer:claimant]
-select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and c.claimant = ? COLLATE NOCASE and "c"."id" > ? order by "c"."id" limit ?;
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."claimant_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[reviewer:unfiltered]
-select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."id" > ? order by "c"."id" limit ?;
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[reviewer:verdict+claimant]
-select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."verdict" = ? and c.claimant = ? COLLATE NOCASE and "c"."id" > ? order by "c"."id" limit ?;
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."verdict" = ? and "c"."claimant_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[reviewer:verdict]
-select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant" as "claimant", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."verdict" = ? and "c"."id" > ? order by "c"."id" limit ?;
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."verdict" = ? and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.softDelete
 update "claims" set "deleted_at" = ?, "updated_at" = CURRENT_TIMESTAMP where "id" = ?;
@@ -439,22 +439,153 @@ update "claims" set "deleted_at" = ?, "updated_at" = CURRENT_TIMESTAMP where "id
 update "claims" set "quote" = ?, "prefix" = ?, "suffix" = ?, "start_offset" = ?, "end_offset" = ?, "anchor_status" = ?, "anchor_score" = ?, "anchor_exact" = ?, "checked_revision" = ?, "updated_at" = CURRENT_TIMESTAMP where "id" = ?;
 
 -- claim.updateClaimant
-update "claims" set "claimant" = ?, "updated_at" = CURRENT_TIMESTAMP where "id" = ?;
+update "claims" set "claimant_id" = ?, "updated_at" = CURRENT_TIMESTAMP where "id" = ?;
+
+-- claimant.byIds[editor]
+select "m"."id" as "requestedId", "cl"."id" as "id", "cl"."slug" as "slug", "cl"."name" as "name", "cl"."aliases" as "aliases", "cl"."description" as "description", "cl"."wikidata_id" as "wikidataId", "cl"."kind" as "kind" from json_each(?) as "k" inner join "claimants" as "m" on "m"."id" = "k"."value" inner join "claimants" as "cl" on "cl"."id" = coalesce("m"."merged_into_id", "m"."id") where 1 = 1;
+
+-- claimant.byIds[public]
+select "m"."id" as "requestedId", "cl"."id" as "id", "cl"."slug" as "slug", "cl"."name" as "name", "cl"."aliases" as "aliases", "cl"."description" as "description", "cl"."wikidata_id" as "wikidataId", "cl"."kind" as "kind" from json_each(?) as "k" inner join "claimants" as "m" on "m"."id" = "k"."value" inner join "claimants" as "cl" on "cl"."id" = coalesce("m"."merged_into_id", "m"."id") where EXISTS (SELECT 1 FROM claims vc JOIN articles va ON va.id = vc.article_id
+  WHERE vc.claimant_id = cl.id AND vc.deleted_at IS NULL AND va.status = 'PUBLISHED');
+
+-- claimant.byIds[reviewer]
+select "m"."id" as "requestedId", "cl"."id" as "id", "cl"."slug" as "slug", "cl"."name" as "name", "cl"."aliases" as "aliases", "cl"."description" as "description", "cl"."wikidata_id" as "wikidataId", "cl"."kind" as "kind" from json_each(?) as "k" inner join "claimants" as "m" on "m"."id" = "k"."value" inner join "claimants" as "cl" on "cl"."id" = coalesce("m"."merged_into_id", "m"."id") where (EXISTS (SELECT 1 FROM claims vc JOIN articles va ON va.id = vc.article_id
+  WHERE vc.claimant_id = cl.id AND vc.deleted_at IS NULL AND va.status = 'PUBLISHED') OR NOT EXISTS (SELECT 1 FROM claim_anchors vx WHERE vx.claimant_id = cl.id));
+
+-- claimant.byNameKey
+select "id", "name" from "claimants" where "name_key" = ?;
+
+-- claimant.bySlugs[editor]
+select "m"."slug" as "requestedSlug", "cl"."id" as "id", "cl"."slug" as "slug", "cl"."name" as "name", "cl"."aliases" as "aliases", "cl"."description" as "description", "cl"."wikidata_id" as "wikidataId", "cl"."kind" as "kind" from json_each(?) as "k" inner join "claimants" as "m" on "m"."slug" = "k"."value" inner join "claimants" as "cl" on "cl"."id" = coalesce("m"."merged_into_id", "m"."id") where 1 = 1;
+
+-- claimant.bySlugs[public]
+select "m"."slug" as "requestedSlug", "cl"."id" as "id", "cl"."slug" as "slug", "cl"."name" as "name", "cl"."aliases" as "aliases", "cl"."description" as "description", "cl"."wikidata_id" as "wikidataId", "cl"."kind" as "kind" from json_each(?) as "k" inner join "claimants" as "m" on "m"."slug" = "k"."value" inner join "claimants" as "cl" on "cl"."id" = coalesce("m"."merged_into_id", "m"."id") where EXISTS (SELECT 1 FROM claims vc JOIN articles va ON va.id = vc.article_id
+  WHERE vc.claimant_id = cl.id AND vc.deleted_at IS NULL AND va.status = 'PUBLISHED');
+
+-- claimant.bySlugs[reviewer]
+select "m"."slug" as "requestedSlug", "cl"."id" as "id", "cl"."slug" as "slug", "cl"."name" as "name", "cl"."aliases" as "aliases", "cl"."description" as "description", "cl"."wikidata_id" as "wikidataId", "cl"."kind" as "kind" from json_each(?) as "k" inner join "claimants" as "m" on "m"."slug" = "k"."value" inner join "claimants" as "cl" on "cl"."id" = coalesce("m"."merged_into_id", "m"."id") where (EXISTS (SELECT 1 FROM claims vc JOIN articles va ON va.id = vc.article_id
+  WHERE vc.claimant_id = cl.id AND vc.deleted_at IS NULL AND va.status = 'PUBLISHED') OR NOT EXISTS (SELECT 1 FROM claim_anchors vx WHERE vx.claimant_id = cl.id));
+
+-- claimant.claimStats[editor]
+select "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "c"."claimant_id" in (SELECT value FROM json_each(?)) and "c"."deleted_at" is null and 1 = 1 group by "c"."claimant_id", "c"."verdict";
+
+-- claimant.claimStats[public]
+select "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "c"."claimant_id" in (SELECT value FROM json_each(?)) and "c"."deleted_at" is null and a.status = 'PUBLISHED' group by "c"."claimant_id", "c"."verdict";
+
+-- claimant.claimStats[reviewer]
+select "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "c"."claimant_id" in (SELECT value FROM json_each(?)) and "c"."deleted_at" is null and a.status = 'PUBLISHED' group by "c"."claimant_id", "c"."verdict";
+
+-- claimant.claims[editor:all]
+select "t".* from (select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision", "c"."claimant_id" as "ofClaimant", ROW_NUMBER() OVER (PARTITION BY c.claimant_id ORDER BY c.id) as "position" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "c"."claimant_id" in (SELECT value FROM json_each(?)) and "c"."deleted_at" is null and "c"."id" > ? and 1 = 1) as "t" where "t"."position" <= ? order by "t"."ofClaimant", "t"."id";
+
+-- claimant.claims[editor:verdict]
+select "t".* from (select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision", "c"."claimant_id" as "ofClaimant", ROW_NUMBER() OVER (PARTITION BY c.claimant_id ORDER BY c.id) as "position" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "c"."claimant_id" in (SELECT value FROM json_each(?)) and "c"."deleted_at" is null and "c"."id" > ? and 1 = 1 and "c"."verdict" = ?) as "t" where "t"."position" <= ? order by "t"."ofClaimant", "t"."id";
+
+-- claimant.claims[public:all]
+select "t".* from (select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision", "c"."claimant_id" as "ofClaimant", ROW_NUMBER() OVER (PARTITION BY c.claimant_id ORDER BY c.id) as "position" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "c"."claimant_id" in (SELECT value FROM json_each(?)) and "c"."deleted_at" is null and "c"."id" > ? and a.status = 'PUBLISHED') as "t" where "t"."position" <= ? order by "t"."ofClaimant", "t"."id";
+
+-- claimant.claims[public:verdict]
+select "t".* from (select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision", "c"."claimant_id" as "ofClaimant", ROW_NUMBER() OVER (PARTITION BY c.claimant_id ORDER BY c.id) as "position" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "c"."claimant_id" in (SELECT value FROM json_each(?)) and "c"."deleted_at" is null and "c"."id" > ? and a.status = 'PUBLISHED' and "c"."verdict" = ?) as "t" where "t"."position" <= ? order by "t"."ofClaimant", "t"."id";
+
+-- claimant.claims[reviewer:all]
+select "t".* from (select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision", "c"."claimant_id" as "ofClaimant", ROW_NUMBER() OVER (PARTITION BY c.claimant_id ORDER BY c.id) as "position" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "c"."claimant_id" in (SELECT value FROM json_each(?)) and "c"."deleted_at" is null and "c"."id" > ? and a.status = 'PUBLISHED') as "t" where "t"."position" <= ? order by "t"."ofClaimant", "t"."id";
+
+-- claimant.claims[reviewer:verdict]
+select "t".* from (select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision", "c"."claimant_id" as "ofClaimant", ROW_NUMBER() OVER (PARTITION BY c.claimant_id ORDER BY c.id) as "position" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "c"."claimant_id" in (SELECT value FROM json_each(?)) and "c"."deleted_at" is null and "c"."id" > ? and a.status = 'PUBLISHED' and "c"."verdict" = ?) as "t" where "t"."position" <= ? order by "t"."ofClaimant", "t"."id";
+
+-- claimant.count[editor:all]
+select count(*) as "n" from "claimants" as "cl" where "cl"."merged_into_id" is null and 1 = 1;
+
+-- claimant.count[editor:query]
+select count(*) as "n" from "claimants" as "cl" where "cl"."merged_into_id" is null and 1 = 1 and cl.search_keys LIKE ? ESCAPE '\';
+
+-- claimant.count[public:all]
+select count(*) as "n" from "claimants" as "cl" where "cl"."merged_into_id" is null and EXISTS (SELECT 1 FROM claims vc JOIN articles va ON va.id = vc.article_id
+  WHERE vc.claimant_id = cl.id AND vc.deleted_at IS NULL AND va.status = 'PUBLISHED');
+
+-- claimant.count[public:query]
+select count(*) as "n" from "claimants" as "cl" where "cl"."merged_into_id" is null and EXISTS (SELECT 1 FROM claims vc JOIN articles va ON va.id = vc.article_id
+  WHERE vc.claimant_id = cl.id AND vc.deleted_at IS NULL AND va.status = 'PUBLISHED') and cl.search_keys LIKE ? ESCAPE '\';
+
+-- claimant.count[reviewer:all]
+select count(*) as "n" from "claimants" as "cl" where "cl"."merged_into_id" is null and (EXISTS (SELECT 1 FROM claims vc JOIN articles va ON va.id = vc.article_id
+  WHERE vc.claimant_id = cl.id AND vc.deleted_at IS NULL AND va.status = 'PUBLISHED') OR NOT EXISTS (SELECT 1 FROM claim_anchors vx WHERE vx.claimant_id = cl.id));
+
+-- claimant.count[reviewer:query]
+select count(*) as "n" from "claimants" as "cl" where "cl"."merged_into_id" is null and (EXISTS (SELECT 1 FROM claims vc JOIN articles va ON va.id = vc.article_id
+  WHERE vc.claimant_id = cl.id AND vc.deleted_at IS NULL AND va.status = 'PUBLISHED') OR NOT EXISTS (SELECT 1 FROM claim_anchors vx WHERE vx.claimant_id = cl.id)) and cl.search_keys LIKE ? ESCAPE '\';
+
+-- claimant.forWrite
+select "cl"."id" as "id", "cl"."slug" as "slug", "cl"."name" as "name", "cl"."aliases" as "aliases", "cl"."description" as "description", "cl"."wikidata_id" as "wikidataId", "cl"."kind" as "kind", "cl"."name_key" as "nameKey", "cl"."merged_into_id" as "mergedIntoId" from "claimants" as "cl" where "cl"."id" = ?;
+
+-- claimant.insert
+insert into "claimants" ("slug", "name", "name_key", "aliases", "search_keys", "description", "wikidata_id", "kind") values (?, ?, ?, ?, ?, ?, ?, ?) returning "id";
+
+-- claimant.liveClaims
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision", "cl"."name" as "claimant", "a"."revision" as "articleRevision", (select "n"."id" from "annotations" as "n" where "n"."claim_id" = "c"."id" and "n"."status" in ('PUBLISHED', 'RETRACTED') order by CASE n.status WHEN 'PUBLISHED' THEN 0 ELSE 1 END, n.published_at DESC, "n"."id" desc limit 1) as "publicCheckId" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" inner join "claimants" as "cl" on "cl"."id" = "c"."claimant_id" where "c"."claimant_id" = ? and "c"."deleted_at" is null order by "c"."id";
+
+-- claimant.liveOf
+select "cl"."id", "cl"."name" from "claimants" as "m" inner join "claimants" as "cl" on "cl"."id" = coalesce("m"."merged_into_id", "m"."id") where "m"."id" = ?;
+
+-- claimant.markMerged
+update "claimants" set "merged_into_id" = ?, "name_key" = ?, "updated_at" = CURRENT_TIMESTAMP where ("id" = ? or "merged_into_id" = ?);
+
+-- claimant.moveClaims
+update "claims" set "claimant_id" = ?, "updated_at" = CURRENT_TIMESTAMP where "claimant_id" = ?;
+
+-- claimant.page[editor:all]
+select "cl"."id" as "id", "cl"."slug" as "slug", "cl"."name" as "name", "cl"."aliases" as "aliases", "cl"."description" as "description", "cl"."wikidata_id" as "wikidataId", "cl"."kind" as "kind" from "claimants" as "cl" where "cl"."merged_into_id" is null and 1 = 1 and "cl"."id" > ? order by "cl"."id" limit ?;
+
+-- claimant.page[editor:query]
+select "cl"."id" as "id", "cl"."slug" as "slug", "cl"."name" as "name", "cl"."aliases" as "aliases", "cl"."description" as "description", "cl"."wikidata_id" as "wikidataId", "cl"."kind" as "kind" from "claimants" as "cl" where "cl"."merged_into_id" is null and 1 = 1 and cl.search_keys LIKE ? ESCAPE '\' and "cl"."id" > ? order by "cl"."id" limit ?;
+
+-- claimant.page[public:all]
+select "cl"."id" as "id", "cl"."slug" as "slug", "cl"."name" as "name", "cl"."aliases" as "aliases", "cl"."description" as "description", "cl"."wikidata_id" as "wikidataId", "cl"."kind" as "kind" from "claimants" as "cl" where "cl"."merged_into_id" is null and EXISTS (SELECT 1 FROM claims vc JOIN articles va ON va.id = vc.article_id
+  WHERE vc.claimant_id = cl.id AND vc.deleted_at IS NULL AND va.status = 'PUBLISHED') and "cl"."id" > ? order by "cl"."id" limit ?;
+
+-- claimant.page[public:query]
+select "cl"."id" as "id", "cl"."slug" as "slug", "cl"."name" as "name", "cl"."aliases" as "aliases", "cl"."description" as "description", "cl"."wikidata_id" as "wikidataId", "cl"."kind" as "kind" from "claimants" as "cl" where "cl"."merged_into_id" is null and EXISTS (SELECT 1 FROM claims vc JOIN articles va ON va.id = vc.article_id
+  WHERE vc.claimant_id = cl.id AND vc.deleted_at IS NULL AND va.status = 'PUBLISHED') and cl.search_keys LIKE ? ESCAPE '\' and "cl"."id" > ? order by "cl"."id" limit ?;
+
+-- claimant.page[reviewer:all]
+select "cl"."id" as "id", "cl"."slug" as "slug", "cl"."name" as "name", "cl"."aliases" as "aliases", "cl"."description" as "description", "cl"."wikidata_id" as "wikidataId", "cl"."kind" as "kind" from "claimants" as "cl" where "cl"."merged_into_id" is null and (EXISTS (SELECT 1 FROM claims vc JOIN articles va ON va.id = vc.article_id
+  WHERE vc.claimant_id = cl.id AND vc.deleted_at IS NULL AND va.status = 'PUBLISHED') OR NOT EXISTS (SELECT 1 FROM claim_anchors vx WHERE vx.claimant_id = cl.id)) and "cl"."id" > ? order by "cl"."id" limit ?;
+
+-- claimant.page[reviewer:query]
+select "cl"."id" as "id", "cl"."slug" as "slug", "cl"."name" as "name", "cl"."aliases" as "aliases", "cl"."description" as "description", "cl"."wikidata_id" as "wikidataId", "cl"."kind" as "kind" from "claimants" as "cl" where "cl"."merged_into_id" is null and (EXISTS (SELECT 1 FROM claims vc JOIN articles va ON va.id = vc.article_id
+  WHERE vc.claimant_id = cl.id AND vc.deleted_at IS NULL AND va.status = 'PUBLISHED') OR NOT EXISTS (SELECT 1 FROM claim_anchors vx WHERE vx.claimant_id = cl.id)) and cl.search_keys LIKE ? ESCAPE '\' and "cl"."id" > ? order by "cl"."id" limit ?;
+
+-- claimant.slugTaken
+select "id" from "claimants" where "slug" = ?;
+
+-- claimant.update
+update "claimants" set "name" = ?, "name_key" = ?, "aliases" = ?, "search_keys" = ?, "description" = ?, "wikidata_id" = ?, "kind" = ?, "updated_at" = CURRENT_TIMESTAMP where "id" = ?;
+
+-- claimant.visibleForWrite[editor]
+select "cl"."id" from "claimants" as "cl" where "cl"."id" = ? and 1 = 1;
+
+-- claimant.visibleForWrite[public]
+select "cl"."id" from "claimants" as "cl" where "cl"."id" = ? and EXISTS (SELECT 1 FROM claims vc JOIN articles va ON va.id = vc.article_id
+  WHERE vc.claimant_id = cl.id AND vc.deleted_at IS NULL AND va.status = 'PUBLISHED');
+
+-- claimant.visibleForWrite[reviewer]
+select "cl"."id" from "claimants" as "cl" where "cl"."id" = ? and (EXISTS (SELECT 1 FROM claims vc JOIN articles va ON va.id = vc.article_id
+  WHERE vc.claimant_id = cl.id AND vc.deleted_at IS NULL AND va.status = 'PUBLISHED') OR NOT EXISTS (SELECT 1 FROM claim_anchors vx WHERE vx.claimant_id = cl.id));
 
 -- claimreview.feed[after]
-select "n"."id" as "annotationId", "n"."verdict" as "verdict", "n"."summary" as "summary", "n"."published_at" as "publishedAt", "c"."id" as "claimId", "c"."quote" as "quote", "c"."claimant" as "claimant", "a"."slug" as "slug", "a"."headline" as "headline", "a"."url" as "url", "a"."published_at" as "articlePublishedAt", "a"."language" as "language" from "annotations" as "n" inner join "claims" as "c" on "c"."id" = "n"."claim_id" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "n"."status" = 'PUBLISHED' and "a"."status" = 'PUBLISHED' and "c"."deleted_at" is null and ("n"."published_at", "n"."id") < (?, ?) order by "n"."published_at" desc, "n"."id" desc limit ?;
+select "n"."id" as "annotationId", "n"."verdict" as "verdict", "n"."summary" as "summary", "n"."published_at" as "publishedAt", "c"."id" as "claimId", "c"."quote" as "quote", "cl"."name" as "claimant", "cl"."kind" as "claimantKind", "cl"."wikidata_id" as "claimantWikidataId", "a"."slug" as "slug", "a"."headline" as "headline", "a"."url" as "url", "a"."published_at" as "articlePublishedAt", "a"."language" as "language" from "annotations" as "n" inner join "claims" as "c" on "c"."id" = "n"."claim_id" inner join "articles" as "a" on "a"."id" = "c"."article_id" left join "claimants" as "cl" on "cl"."id" = "c"."claimant_id" where "n"."status" = 'PUBLISHED' and "a"."status" = 'PUBLISHED' and "c"."deleted_at" is null and ("n"."published_at", "n"."id") < (?, ?) order by "n"."published_at" desc, "n"."id" desc limit ?;
 
 -- claimreview.feed[all]
-select "n"."id" as "annotationId", "n"."verdict" as "verdict", "n"."summary" as "summary", "n"."published_at" as "publishedAt", "c"."id" as "claimId", "c"."quote" as "quote", "c"."claimant" as "claimant", "a"."slug" as "slug", "a"."headline" as "headline", "a"."url" as "url", "a"."published_at" as "articlePublishedAt", "a"."language" as "language" from "annotations" as "n" inner join "claims" as "c" on "c"."id" = "n"."claim_id" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "n"."status" = 'PUBLISHED' and "a"."status" = 'PUBLISHED' and "c"."deleted_at" is null order by "n"."published_at" desc, "n"."id" desc limit ?;
+select "n"."id" as "annotationId", "n"."verdict" as "verdict", "n"."summary" as "summary", "n"."published_at" as "publishedAt", "c"."id" as "claimId", "c"."quote" as "quote", "cl"."name" as "claimant", "cl"."kind" as "claimantKind", "cl"."wikidata_id" as "claimantWikidataId", "a"."slug" as "slug", "a"."headline" as "headline", "a"."url" as "url", "a"."published_at" as "articlePublishedAt", "a"."language" as "language" from "annotations" as "n" inner join "claims" as "c" on "c"."id" = "n"."claim_id" inner join "articles" as "a" on "a"."id" = "c"."article_id" left join "claimants" as "cl" on "cl"."id" = "c"."claimant_id" where "n"."status" = 'PUBLISHED' and "a"."status" = 'PUBLISHED' and "c"."deleted_at" is null order by "n"."published_at" desc, "n"."id" desc limit ?;
 
 -- claimreview.feed[sinceAfter]
-select "n"."id" as "annotationId", "n"."verdict" as "verdict", "n"."summary" as "summary", "n"."published_at" as "publishedAt", "c"."id" as "claimId", "c"."quote" as "quote", "c"."claimant" as "claimant", "a"."slug" as "slug", "a"."headline" as "headline", "a"."url" as "url", "a"."published_at" as "articlePublishedAt", "a"."language" as "language" from "annotations" as "n" inner join "claims" as "c" on "c"."id" = "n"."claim_id" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "n"."status" = 'PUBLISHED' and "a"."status" = 'PUBLISHED' and "c"."deleted_at" is null and "n"."published_at" >= ? and ("n"."published_at", "n"."id") < (?, ?) order by "n"."published_at" desc, "n"."id" desc limit ?;
+select "n"."id" as "annotationId", "n"."verdict" as "verdict", "n"."summary" as "summary", "n"."published_at" as "publishedAt", "c"."id" as "claimId", "c"."quote" as "quote", "cl"."name" as "claimant", "cl"."kind" as "claimantKind", "cl"."wikidata_id" as "claimantWikidataId", "a"."slug" as "slug", "a"."headline" as "headline", "a"."url" as "url", "a"."published_at" as "articlePublishedAt", "a"."language" as "language" from "annotations" as "n" inner join "claims" as "c" on "c"."id" = "n"."claim_id" inner join "articles" as "a" on "a"."id" = "c"."article_id" left join "claimants" as "cl" on "cl"."id" = "c"."claimant_id" where "n"."status" = 'PUBLISHED' and "a"."status" = 'PUBLISHED' and "c"."deleted_at" is null and "n"."published_at" >= ? and ("n"."published_at", "n"."id") < (?, ?) order by "n"."published_at" desc, "n"."id" desc limit ?;
 
 -- claimreview.feed[since]
-select "n"."id" as "annotationId", "n"."verdict" as "verdict", "n"."summary" as "summary", "n"."published_at" as "publishedAt", "c"."id" as "claimId", "c"."quote" as "quote", "c"."claimant" as "claimant", "a"."slug" as "slug", "a"."headline" as "headline", "a"."url" as "url", "a"."published_at" as "articlePublishedAt", "a"."language" as "language" from "annotations" as "n" inner join "claims" as "c" on "c"."id" = "n"."claim_id" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "n"."status" = 'PUBLISHED' and "a"."status" = 'PUBLISHED' and "c"."deleted_at" is null and "n"."published_at" >= ? order by "n"."published_at" desc, "n"."id" desc limit ?;
+select "n"."id" as "annotationId", "n"."verdict" as "verdict", "n"."summary" as "summary", "n"."published_at" as "publishedAt", "c"."id" as "claimId", "c"."quote" as "quote", "cl"."name" as "claimant", "cl"."kind" as "claimantKind", "cl"."wikidata_id" as "claimantWikidataId", "a"."slug" as "slug", "a"."headline" as "headline", "a"."url" as "url", "a"."published_at" as "articlePublishedAt", "a"."language" as "language" from "annotations" as "n" inner join "claims" as "c" on "c"."id" = "n"."claim_id" inner join "articles" as "a" on "a"."id" = "c"."article_id" left join "claimants" as "cl" on "cl"."id" = "c"."claimant_id" where "n"."status" = 'PUBLISHED' and "a"."status" = 'PUBLISHED' and "c"."deleted_at" is null and "n"."published_at" >= ? order by "n"."published_at" desc, "n"."id" desc limit ?;
 
 -- claimreview.ofArticle
-select "n"."id" as "annotationId", "n"."verdict" as "verdict", "n"."summary" as "summary", "n"."published_at" as "publishedAt", "c"."id" as "claimId", "c"."quote" as "quote", "c"."claimant" as "claimant", "a"."slug" as "slug", "a"."headline" as "headline", "a"."url" as "url", "a"."published_at" as "articlePublishedAt", "a"."language" as "language" from "annotations" as "n" inner join "claims" as "c" on "c"."id" = "n"."claim_id" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "n"."status" = 'PUBLISHED' and "a"."status" = 'PUBLISHED' and "c"."deleted_at" is null and "a"."id" = ? order by "c"."start_offset", "n"."published_at" desc, "n"."id" desc;
+select "n"."id" as "annotationId", "n"."verdict" as "verdict", "n"."summary" as "summary", "n"."published_at" as "publishedAt", "c"."id" as "claimId", "c"."quote" as "quote", "cl"."name" as "claimant", "cl"."kind" as "claimantKind", "cl"."wikidata_id" as "claimantWikidataId", "a"."slug" as "slug", "a"."headline" as "headline", "a"."url" as "url", "a"."published_at" as "articlePublishedAt", "a"."language" as "language" from "annotations" as "n" inner join "claims" as "c" on "c"."id" = "n"."claim_id" inner join "articles" as "a" on "a"."id" = "c"."article_id" left join "claimants" as "cl" on "cl"."id" = "c"."claimant_id" where "n"."status" = 'PUBLISHED' and "a"."status" = 'PUBLISHED' and "c"."deleted_at" is null and "a"."id" = ? order by "c"."start_offset", "n"."published_at" desc, "n"."id" desc;
 
 -- dataset.annotationByKey
 select "id", "claim_id" as "claimId" from "annotations" where "external_id" = ?;
@@ -478,7 +609,7 @@ select "a"."id", "a"."slug", "a"."headline", "a"."standfirst", "a"."body", "a"."
 select "ci"."annotation_id" as "annotationId", "s"."url" as "sourceUrl", "ci"."stance" as "stance", "ci"."excerpt" from "citations" as "ci" inner join "sources" as "s" on "s"."id" = "ci"."source_id" inner join "annotations" as "n" on "n"."id" = "ci"."annotation_id" inner join "claims" as "c" on "c"."id" = "n"."claim_id" and "c"."deleted_at" is null where "c"."article_id" = ? order by "ci"."annotation_id", "ci"."position";
 
 -- dataset.exportClaims
-select "c"."id", "c"."external_id" as "externalId", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."claimant", "c"."anchor_status" as "anchorStatus" from "claims" as "c" where "c"."article_id" = ? and "c"."deleted_at" is null order by "c"."start_offset", "c"."id";
+select "c"."id", "c"."external_id" as "externalId", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "cl"."name" as "claimant", "c"."anchor_status" as "anchorStatus" from "claims" as "c" left join "claimants" as "cl" on "cl"."id" = "c"."claimant_id" where "c"."article_id" = ? and "c"."deleted_at" is null order by "c"."start_offset", "c"."id";
 
 -- dataset.exportSources
 select distinct "s"."url", "s"."title", "s"."publisher", "s"."published_at" as "publishedAt", "s"."kind" as "kind", "s"."accessed_at" as "accessedAt" from "sources" as "s" inner join "citations" as "ci" on "ci"."source_id" = "s"."id" inner join "annotations" as "n" on "n"."id" = "ci"."annotation_id" inner join "claims" as "c" on "c"."id" = "n"."claim_id" and "c"."deleted_at" is null where "c"."article_id" = ? order by "s"."url";

@@ -13,6 +13,8 @@ import type { ArticleService } from '../modules/article/article.service';
 import type { AuthService } from '../modules/auth/auth.service';
 import type { ClaimLoaders } from '../modules/claim/claim.loaders';
 import type { ClaimService } from '../modules/claim/claim.service';
+import type { ClaimantLoaders } from '../modules/claimant/claimant.loaders';
+import type { ClaimantService } from '../modules/claimant/claimant.service';
 import type { SearchService } from '../modules/search/search.service';
 import type { SourceLoaders } from '../modules/source/source.loaders';
 import type { SourceService } from '../modules/source/source.service';
@@ -22,6 +24,7 @@ import type { UserService } from '../modules/user/user.service';
 export type Loaders = ArticleLoaders &
   ArticleHistoryLoaders &
   ClaimLoaders &
+  ClaimantLoaders &
   AnnotationLoaders &
   HistoryLoaders &
   SourceLoaders &
@@ -32,6 +35,7 @@ export interface Services {
   articles: ArticleService;
   articleEdits: ArticleEditService;
   claims: ClaimService;
+  claimants: ClaimantService;
   sources: SourceService;
   annotations: AnnotationService;
   users: UserService;

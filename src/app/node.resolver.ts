@@ -36,6 +36,8 @@ function loadNode(ctx: AppContext, id: string, field: string): Promise<TypedRow 
       return ctx.loaders.sourceById.load(key);
     case 'User':
       return ctx.loaders.userById.load(key);
+    case 'Claimant':
+      return ctx.loaders.claimantById.load(key);
     case 'ApiToken':
       // Tokens are managed, not browsed.
       return Promise.resolve(null);

@@ -15,5 +15,6 @@ import '../events/events.queries';
 import '../modules/article/article.queries';
 import '../modules/claimreview/claimreview.queries';
 import '../modules/claim/claim.queries';
+import '../modules/claimant/claimant.queries';
 import '../modules/user/user.queries';
 import '../modules/auth/auth.queries';

@@ -9,6 +9,7 @@ import { AnnotationRevisionResolver, CorrectionResolver } from '../modules/annot
 import { ArticleResolver } from '../modules/article/article.resolver';
 import { authChecker } from '../modules/auth/auth-checker';
 import { ClaimResolver } from '../modules/claim/claim.resolver';
+import { ClaimantResolver } from '../modules/claimant/claimant.resolver';
 import { LiveResolver } from '../modules/live/live.resolver';
 import { SearchHitResolver, SearchResolver } from '../modules/search/search.resolver';
 import { SourceResolver } from '../modules/source/source.resolver';
@@ -19,6 +20,7 @@ export const RESOLVERS = [
   NodeResolver,
   ArticleResolver,
   ClaimResolver,
+  ClaimantResolver,
   AnnotationResolver,
   AnnotationMutations,
   AnnotationRevisionResolver,

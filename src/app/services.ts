@@ -21,6 +21,8 @@ export type { Loaders, Services } from './context';
 import { visibilityFor } from '../modules/auth/visibility';
 import { createClaimLoaders } from '../modules/claim/claim.loaders';
 import { ClaimService } from '../modules/claim/claim.service';
+import { createClaimantLoaders } from '../modules/claimant/claimant.loaders';
+import { ClaimantService } from '../modules/claimant/claimant.service';
 import { createSourceLoaders } from '../modules/source/source.loaders';
 import { SearchService } from '../modules/search/search.service';
 import { SourceService } from '../modules/source/source.service';
@@ -33,6 +35,7 @@ export function createLoaders(reader: SqlReader, viewer: Viewer): Loaders {
     ...createArticleLoaders(reader, visibility),
     ...createArticleHistoryLoaders(reader, viewer),
     ...createClaimLoaders(reader, visibility),
+    ...createClaimantLoaders(reader, visibility),
     ...createAnnotationLoaders(reader, visibility),
     ...createHistoryLoaders(reader, viewer),
     ...createSourceLoaders(reader, visibility),
@@ -46,6 +49,7 @@ export function createServices(db: Database): Services {
     articles: new ArticleService({ db }),
     articleEdits: new ArticleEditService({ db }),
     claims: new ClaimService({ db }),
+    claimants: new ClaimantService({ db }),
     sources: new SourceService({ db }),
     annotations: new AnnotationService({ db }),
     users: new UserService({ db }),

@@ -6,7 +6,8 @@ export interface ClaimReviewInput {
   /** The reader page of the fact-check: the article page with the claim's anchor. */
   url: string;
   quote: string;
-  claimant: string | null;
+  /** Who made the claim: a person or an organisation, with its Wikidata item when known. */
+  claimant: { name: string; kind: 'PERSON' | 'ORGANIZATION'; wikidataUrl: string | null } | null;
   article: { url: string; headline: string; publishedAt: Date | null };
   organisation: { name: string; url: string };
   datePublished: Date;
@@ -39,7 +40,15 @@ export function toClaimReview(input: ClaimReviewInput): Record<string, unknown> 
     reviewRating,
     itemReviewed: {
       '@type': 'Claim',
-      ...(input.claimant ? { author: { '@type': 'Person', name: input.claimant } } : {}),
+      ...(input.claimant
+        ? {
+            author: {
+              '@type': input.claimant.kind === 'ORGANIZATION' ? 'Organization' : 'Person',
+              name: input.claimant.name,
+              ...(input.claimant.wikidataUrl ? { sameAs: input.claimant.wikidataUrl } : {}),
+            },
+          }
+        : {}),
       ...(input.article.publishedAt ? { datePublished: input.article.publishedAt.toISOString() } : {}),
       appearance: {
         '@type': 'NewsArticle',

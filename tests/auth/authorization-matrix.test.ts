@@ -81,7 +81,28 @@ const RULES: Record<string, { role: Role; prepare: Prepare }> = {
   setUserRole: { role: Role.ADMIN, prepare: async (s) => ({ userId: await newUser(s), role: 'EDITOR' }) },
   createToken: { role: Role.ADMIN, prepare: async (s) => ({ userId: await newUser(s), label: 'laptop' }) },
   revokeToken: { role: Role.ADMIN, prepare: async (s) => ({ id: await newToken(s) }) },
+  createClaimant: { role: Role.REVIEWER, prepare: async (s) => ({ name: `Claimant ${s.uniq()}` }) },
+  updateClaimant: {
+    role: Role.REVIEWER,
+    prepare: async (s) => ({ id: await newClaimant(s), description: 'A spokesperson.' }),
+  },
+  mergeClaimants: {
+    role: Role.EDITOR,
+    prepare: async (s) => ({ keepId: await newClaimant(s), mergeId: await newClaimant(s) }),
+  },
 };
+
+/** A claimant no claim names yet. */
+async function newClaimant(s: Setup): Promise<string> {
+  return (
+    await call(
+      s.server,
+      s.admin.token,
+      'mutation($input: CreateClaimantInput!) { createClaimant(input: $input) { id } }',
+      { name: `Prepared claimant ${s.uniq()}` },
+    )
+  ).id!;
+}
 
 async function call(server: TestServer, token: string, query: string, input: Record<string, unknown>) {
   const result = await server.gql<

@@ -6,11 +6,11 @@ import { type SignedIn, startTestServer, type TestServer } from '../helpers/test
 
 const BODY =
   'Biden told Putin the United States would act firmly. Putin answered that Russia would not be intimidated.';
-const CLAIM = `query($id: ID!) { claim(id: $id) { quote claimant anchorStatus verdict corrections { kind note previousText newText } } }`;
+const CLAIM = `query($id: ID!) { claim(id: $id) { quote claimant { name } anchorStatus verdict corrections { kind note previousText newText } } }`;
 
 interface ClaimView {
   quote: string;
-  claimant: string | null;
+  claimant: { name: string } | null;
   anchorStatus: string;
   verdict: string | null;
   corrections: { kind: string; note: string; previousText: string | null; newText: string | null }[];
@@ -92,7 +92,7 @@ describe('checked claims on the public record', () => {
       editor,
     );
     const claim = await read();
-    expect(claim.claimant).toBe('President Joe Biden');
+    expect(claim.claimant?.name).toBe('President Joe Biden');
     expect(claim.corrections).toEqual([
       { kind: 'CLAIMANT_CHANGED', note: 'Full title.', previousText: 'Joe Biden', newText: 'President Joe Biden' },
     ]);
@@ -166,6 +166,6 @@ describe('checked claims on the public record', () => {
       reviewer,
     );
     const claim = (await room.ok<{ claim: ClaimView }>(CLAIM, { id: fresh.id })).claim;
-    expect(claim).toMatchObject({ claimant: 'Vladimir Putin', corrections: [] });
+    expect(claim).toMatchObject({ claimant: { name: 'Vladimir Putin' }, corrections: [] });
   });
 });

@@ -28,9 +28,9 @@ interface CheckRow {
   url: string;
 }
 
-const CHECKS = sql<CheckRow>`SELECT c.quote, c.claimant, c.verdict AS "claimVerdict", n.status, n.verdict, n.summary, n.body, u.name AS author, s.url AS "sourceUrl",
+const CHECKS = sql<CheckRow>`SELECT c.quote, cl.name AS claimant, c.verdict AS "claimVerdict", n.status, n.verdict, n.summary, n.body, u.name AS author, s.url AS "sourceUrl",
     a.slug, a.status AS "articleStatus", a.body AS "articleBody", a.language, a.url
-  FROM annotations n JOIN claims c ON c.id = n.claim_id JOIN articles a ON a.id = c.article_id JOIN users u ON u.id = n.author_id
+  FROM annotations n JOIN claims c ON c.id = n.claim_id JOIN articles a ON a.id = c.article_id LEFT JOIN claimants cl ON cl.id = c.claimant_id JOIN users u ON u.id = n.author_id
   JOIN citations ci ON ci.annotation_id = n.id JOIN sources s ON s.id = ci.source_id ORDER BY n.id`;
 
 describe('npm run import -- --format claimreview (a Fact Check Tools API answer)', () => {

@@ -40,7 +40,7 @@ describe('ClaimReview', () => {
     const base = {
       url: 'https://facts.example.org/articles/a#claim-Q2xhaW06MQ',
       quote: 'The bridge cost 2 million',
-      claimant: 'The mayor',
+      claimant: { name: 'The mayor', kind: 'PERSON' as const, wikidataUrl: null },
       article: {
         url: 'https://news.example.org/bridge',
         headline: 'Bridge opens',
@@ -63,6 +63,16 @@ describe('ClaimReview', () => {
     expect(rated.itemReviewed).toMatchObject({
       author: { '@type': 'Person', name: 'The mayor' },
       datePublished: '2024-01-02T00:00:00.000Z',
+    });
+    expect(
+      toClaimReview({
+        ...base,
+        claimant: { name: 'Kremlin', kind: 'ORGANIZATION', wikidataUrl: 'https://www.wikidata.org/wiki/Q9684' },
+        ratingValue: 1,
+        ratingLabel: 'False',
+      }).itemReviewed,
+    ).toMatchObject({
+      author: { '@type': 'Organization', name: 'Kremlin', sameAs: 'https://www.wikidata.org/wiki/Q9684' },
     });
     const unrated = toClaimReview({ ...base, claimant: null, ratingValue: null, ratingLabel: 'Misleading' });
     expectValidClaimReview(unrated);

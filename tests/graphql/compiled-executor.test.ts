@@ -89,7 +89,7 @@ describe('compiled query execution', () => {
       body @include(if: $withBody)
       claimCount verdictSummary { verdict count }
       claims {
-        id quote claimant verdict verdictStale anchorStatus anchorScore checkedRevision
+        id quote claimant { name } verdict verdictStale anchorStatus anchorScore checkedRevision
         selector { exact prefix suffix start end }
         article { slug }
         annotations {
@@ -274,7 +274,7 @@ describe('compiled query execution', () => {
       'citations { stance source { title url } }',
       '__typename',
     ];
-    const claimFields = ['id', 'quote', 'claimant', 'verdict', 'selector { start end }'];
+    const claimFields = ['id', 'quote', 'claimant { name }', 'verdict', 'selector { start end }'];
     const alias = fc.option(fc.constantFrom('a', 'b', 'x_1', 'id', 'slug'), { nil: undefined });
     const directive = fc.constantFrom(
       '',

@@ -384,7 +384,7 @@ describe('abuse limits on GraphQL documents', () => {
           corrections { kind note createdAt claim { quote } }
           revisions { number note createdAt }
           claims {
-            id quote claimant verdict verdictStale anchorStatus
+            id quote claimant { name } verdict verdictStale anchorStatus
             selector { start end exact prefix suffix }
             corrections { kind previousVerdict newVerdict note createdAt }
             annotations {

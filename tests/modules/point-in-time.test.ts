@@ -8,7 +8,7 @@ const READER_VIEW = `
   headline standfirst body revision publishedAt claimCount verdictSummary { verdict count }
   corrections { kind note previousVerdict newVerdict revision }
   claims {
-    id quote claimant verdict verdictStale checkedRevision anchorStatus anchorScore
+    id quote claimant { id name slug } verdict verdictStale checkedRevision anchorStatus anchorScore
     selector { exact prefix suffix start end }
     corrections { kind previousVerdict newVerdict note }
     annotations {

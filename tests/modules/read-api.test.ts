@@ -173,12 +173,12 @@ describe('read API', () => {
     const claims = await server.gql<{
       byArticle: Page<unknown>;
       falseOnes: Page<{ verdict: string }>;
-      byClaimant: Page<{ claimant: string }>;
+      byClaimant: Page<{ claimant: { name: string } }>;
     }>(
       `query($articleId: ID!) {
         byArticle: claims(first: 5, filter: { articleId: $articleId }) { totalCount edges { cursor } pageInfo { hasNextPage } }
         falseOnes: claims(first: 100, filter: { verdict: FALSE }) { totalCount edges { node { verdict } } }
-        byClaimant: claims(first: 100, filter: { claimant: "JEN PSAKI, WHITE HOUSE PRESS SECRETARY" }) { totalCount edges { node { claimant } } }
+        byClaimant: claims(first: 100, filter: { claimant: "JEN PSAKI, WHITE HOUSE PRESS SECRETARY" }) { totalCount edges { node { claimant { name } } } }
       }`,
       { articleId: demo.data!.article.id },
     );

@@ -270,11 +270,11 @@ describe('the review workflow', () => {
       createClaim: {
         id: string;
         quote: string;
-        claimant: string;
+        claimant: { name: string };
         selector: { start: number; end: number; prefix: string };
       };
     }>(
-      'mutation($input: CreateClaimInput!) { createClaim(input: $input) { id quote claimant selector { start end prefix } } }',
+      'mutation($input: CreateClaimInput!) { createClaim(input: $input) { id quote claimant { name } selector { start end prefix } } }',
       { input: { articleId, quote: 'NATO has similarly urged Russia to de-escalate', claimant: 'NATO' } },
       reviewer,
     );
@@ -304,12 +304,12 @@ describe('the review workflow', () => {
     );
     expect(missing.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.quote' });
 
-    const renamed = await ok<{ updateClaim: { claimant: string } }>(
-      'mutation($id: ID!) { updateClaim(input: { id: $id, claimant: "NATO spokesperson" }) { claimant } }',
+    const renamed = await ok<{ updateClaim: { claimant: { name: string } } }>(
+      'mutation($id: ID!) { updateClaim(input: { id: $id, claimant: "NATO spokesperson" }) { claimant { name } } }',
       { id: created.createClaim.id },
       otherReviewer,
     );
-    expect(renamed.updateClaim.claimant).toBe('NATO spokesperson');
+    expect(renamed.updateClaim.claimant.name).toBe('NATO spokesperson');
 
     expect(
       (

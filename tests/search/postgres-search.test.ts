@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresSearch1796000000001 } from '../../migrations/1796000000001-PostgresSearch';
+import { Claimants1796200000000 } from '../../migrations/1796200000000-Claimants';
 import { Role } from '../../src/modules/user/user.entity';
 import { inspectRow } from '../helpers/inspect';
 import { startTestServer, onPostgres, type TestServer } from '../helpers/test-app';
@@ -101,12 +102,16 @@ describe.runIf(onPostgres)('search on PostgreSQL', () => {
     const documents = await count();
     expect(documents).toBeGreaterThan(0);
     const migration = new PostgresSearch1796000000001();
+    // Claimants changed what the claims' documents are made of: it goes down first and up last.
+    const later = new Claimants1796200000000();
     const runner = server.db.write.createQueryRunner();
     try {
       await runner.startTransaction();
+      await later.down(runner);
       await migration.down(runner);
       expect((await runner.query(`SELECT to_regclass('search_documents') AS t`))[0].t).toBeNull();
       await migration.up(runner);
+      await later.up(runner);
       await runner.commitTransaction();
     } finally {
       await runner.release();

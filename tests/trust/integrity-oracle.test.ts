@@ -102,6 +102,27 @@ const RULES: Record<string, { expect: Expectation; prepare: (s: Setup) => Promis
     expect: { kind: 'public record', noteField: 'note' },
     prepare: async (s) => ({ input: { id: (await s.fuzzyCheckedClaim()).claimId } }),
   },
+  updateClaimant: {
+    expect: { kind: 'public record', noteField: 'note' },
+    prepare: async (s) => ({ input: { id: await checkedClaimant(s), name: `Renamed claimant ${s.uniq()}` } }),
+  },
+  mergeClaimants: {
+    expect: { kind: 'public record', noteField: 'note' },
+    prepare: async (s) => {
+      const keep = await s.room.mutate<{ id: string }>(
+        'createClaimant',
+        'CreateClaimantInput',
+        { name: `Kept claimant ${s.uniq()}` },
+        s.editor,
+        'id',
+      );
+      return { input: { keepId: keep.id, mergeId: await checkedClaimant(s) } };
+    },
+  },
+  createClaimant: {
+    expect: { kind: 'nothing public', as: 'reviewer' },
+    prepare: async (s) => ({ input: { name: `Unnamed yet ${s.uniq()}`, wikidataId: 'Q42' } }),
+  },
   deleteClaim: {
     expect: { kind: 'refused on record' },
     prepare: async (s) => ({ input: { id: (await s.checkedStory()).claimId } }),
@@ -220,6 +241,19 @@ const RULES: Record<string, { expect: Expectation; prepare: (s: Setup) => Promis
     },
   },
 };
+
+/** The claimant of a checked story's claim, named by an editor's correction before the test looks. */
+async function checkedClaimant(s: Setup): Promise<string> {
+  const story = await s.checkedStory();
+  const claim = await s.room.mutate<{ claimant: { id: string } }>(
+    'updateClaim',
+    'UpdateClaimInput',
+    { id: story.claimId, claimant: `Checked claimant ${s.uniq()}`, note: 'Named.' },
+    s.editor,
+    'claimant { id }',
+  );
+  return claim.claimant.id;
+}
 
 describe('integrity oracle', () => {
   let schema: GraphQLSchema;

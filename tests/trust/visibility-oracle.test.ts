@@ -42,7 +42,7 @@ import { everyField, reachableFields, selectedFields, textOf } from './schema-wa
 const DEPTH = 6;
 const PAST_DEPTH = 5;
 const LOOKUP_DEPTH = 3;
-const READER_VIEW = '{ headline standfirst body claims { quote claimant annotations { summary status } } }';
+const READER_VIEW = '{ headline standfirst body claims { quote claimant { name } annotations { summary status } } }';
 
 type Who = 'anonymous' | 'observer';
 
@@ -103,7 +103,9 @@ async function allPages(run: Run, who: Who, field: string, nodeType: string, arg
 }
 
 /** Global ids of every row of the database, whoever may see it. */
-async function everyId(run: Run): Promise<Record<'Article' | 'Claim' | 'Annotation' | 'Source' | 'User', string[]>> {
+async function everyId(
+  run: Run,
+): Promise<Record<'Article' | 'Claim' | 'Annotation' | 'Source' | 'User' | 'Claimant', string[]>> {
   const of = async (type: NodeTypeName, table: string) =>
     (await inspectRows(run.server.db, sql<{ id: number }>`SELECT id FROM ${sql.table(table)} ORDER BY id`)).map((row) =>
       toGlobalId(type, row.id),
@@ -114,6 +116,7 @@ async function everyId(run: Run): Promise<Record<'Article' | 'Claim' | 'Annotati
     Annotation: await of('Annotation', 'annotations'),
     Source: await of('Source', 'sources'),
     User: await of('User', 'users'),
+    Claimant: await of('Claimant', 'claimants'),
   };
 }
 
@@ -140,6 +143,7 @@ const QUERY_PATHS: Record<string, (run: Run, who: Who) => Promise<unknown[]>> = 
   articles: (run, who) => allPages(run, who, 'articles', 'Article'),
   claims: (run, who) => allPages(run, who, 'claims', 'Claim'),
   sources: (run, who) => allPages(run, who, 'sources', 'Source'),
+  claimants: (run, who) => allPages(run, who, 'claimants', 'Claimant'),
   search: (run, who) => allPages(run, who, 'search', 'SearchHit', `, query: "mk${run.model.tag}*"`),
   node: async (run, who) => byIds(run, who, 'node', 'Node', Object.values(await everyId(run)).flat()),
   nodes: async (run, who) => {
@@ -159,6 +163,18 @@ const QUERY_PATHS: Record<string, (run: Run, who: Who) => Promise<unknown[]>> = 
   claim: async (run, who) => byIds(run, who, 'claim', 'Claim', (await everyId(run)).Claim),
   annotation: async (run, who) => byIds(run, who, 'annotation', 'Annotation', (await everyId(run)).Annotation),
   source: async (run, who) => byIds(run, who, 'source', 'Source', (await everyId(run)).Source),
+  claimant: async (run, who) => {
+    const byId = await byIds(run, who, 'claimant', 'Claimant', (await everyId(run)).Claimant);
+    const slugs = await inspectRows(run.server.db, sql<{ slug: string }>`SELECT slug FROM claimants ORDER BY id`);
+    if (slugs.length === 0) return byId;
+    const selection = everyField(run.schema, 'Claimant', LOOKUP_DEPTH);
+    const bySlug = await ask(
+      run,
+      who,
+      `{ ${slugs.map(({ slug }, i) => `s${i}: claimant(slug: ${JSON.stringify(slug)}) { ${selection} }`).join(' ')} }`,
+    );
+    return [...byId, bySlug];
+  },
   viewer: async (run, who) => [await ask(run, who, `{ viewer { ${everyField(run.schema, 'User', DEPTH)} } }`)],
 };
 
@@ -229,7 +245,7 @@ function readerView(article: Record<string, unknown> | null): ReaderView | null 
   if (!article) return null;
   const claims = article.claims as {
     quote: string;
-    claimant: string;
+    claimant: { name: string } | null;
     annotations: { summary: string; status: string }[];
   }[];
   return {
@@ -239,7 +255,7 @@ function readerView(article: Record<string, unknown> | null): ReaderView | null 
     claims: sortClaims(
       claims.map((claim) => ({
         quote: claim.quote,
-        claimant: claim.claimant,
+        claimant: claim.claimant?.name ?? '',
         checks: sortChecks(claim.annotations.map(({ summary, status }) => ({ summary, status }))),
       })),
     ),
@@ -259,7 +275,7 @@ describe('visibility oracle', () => {
     const asked = selectedFields(
       schema,
       `{ article(slug: "s") { ${everyField(schema, 'Article', DEPTH)} } node(id: "n") { ${everyField(schema, 'Node', LOOKUP_DEPTH)} }
-         ${['articles:Article', 'claims:Claim', 'sources:Source']
+         ${['articles:Article', 'claims:Claim', 'sources:Source', 'claimants:Claimant']
            .map((pair) => {
              const [field, type] = pair.split(':');
              return `${field} { ${pageSelection(schema, type)} }`;

@@ -13,7 +13,7 @@ query DemoArticle($slug: String!) {
     verdictSummary { verdict count }
     claims {
       quote
-      claimant
+      claimant { name slug }
       verdict
       selector { start end }
       annotations {

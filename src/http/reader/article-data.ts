@@ -6,6 +6,7 @@ import type { ArticleRow } from '../../modules/article/article.rows';
 import { ArticleService } from '../../modules/article/article.service';
 import { ANONYMOUS } from '../../modules/auth/viewer';
 import type { ClaimReviewService } from '../../modules/claimreview/claim-review.service';
+import type { ClaimantRow } from '../../modules/claimant/claimant.rows';
 import type { ClaimRow } from '../../modules/claim/claim.rows';
 import type { UserRow } from '../../modules/user/user.loaders';
 
@@ -13,6 +14,8 @@ export type ReaderAnnotation = AnnotationRow & { citations: CitationRow[]; contr
 
 export interface ReaderClaim {
   claim: ClaimRow;
+  /** Who made it, with the address of their page. */
+  claimant: ClaimantRow | null;
   /** Published and retracted fact-checks, newest published first. */
   annotations: ReaderAnnotation[];
   /** Verdict corrections of the claim, oldest first. */
@@ -61,9 +64,10 @@ export async function loadArticleView(
   const stats = claimStatsOf(rows.map((claim) => claim.verdict));
   const claims = await Promise.all(
     rows.map(async (claim) => {
-      const [annotations, claimCorrections] = await Promise.all([
+      const [annotations, claimCorrections, claimant] = await Promise.all([
         loaders.annotationsByClaim.load(claim.id),
         loaders.correctionsByClaim.load(claim.id),
+        claim.claimantId === null ? null : loaders.claimantById.load(claim.claimantId),
       ]);
       const withCitations = await Promise.all(
         annotations.map(async (annotation) => {
@@ -74,7 +78,7 @@ export async function loadArticleView(
           return { ...annotation, citations, contributors: contributions.map((contribution) => contribution.user) };
         }),
       );
-      return { claim, annotations: withCitations, corrections: claimCorrections };
+      return { claim, claimant, annotations: withCitations, corrections: claimCorrections };
     }),
   );
   return { article: { ...article, body }, stats, claims, corrections, reviews: jsonLd };

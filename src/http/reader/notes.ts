@@ -125,7 +125,7 @@ export function noteHtml(entry: ReaderClaim, position: { index: number; total: n
   return html`<section class="${classes}" id="${id}" aria-labelledby="${id}-title" tabindex="-1">
 ${anchorTarget}<span hidden id="${labelId(claim.id)}">${label}</span>
 <p class="note-head">${verdictBadge(claim.verdict)}<span class="note-count">Claim ${position.index + 1} of ${position.total}</span></p>
-<blockquote class="quote"><p>${claim.quote}</p>${claim.claimant ? html`<footer>${claim.claimant}</footer>` : ''}</blockquote>
+<blockquote class="quote"><p>${claim.quote}</p>${entry.claimant ? html`<footer><a href="/claimants/${encodeURIComponent(entry.claimant.slug)}">${entry.claimant.name}</a></footer>` : ''}</blockquote>
 ${stale ? html`<p class="notice notice-stale">Text changed since this was checked (revision ${claim.checkedRevision}).${claim.anchorExact && placed ? html` It now reads: “${claim.anchorExact}”.` : ''}</p>` : ''}
 ${placed ? '' : html`<p class="notice notice-unplaced">These words could not be located in the current text of the article.</p>`}
 ${position.placement === 'covered' ? html`<p class="notice notice-covered">These words lie within other highlighted claims and have no highlight of their own.</p>` : ''}

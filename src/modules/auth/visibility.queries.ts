@@ -37,3 +37,17 @@ export function userVisible(level: VisibilityLevel): RawBuilder<boolean> {
   WHERE ur.actor_id = u.id AND ur.change IN ${contentChanges()} AND un.status IN ('PUBLISHED', 'RETRACTED')
     AND uc.deleted_at IS NULL AND ua.status = 'PUBLISHED')`;
 }
+
+/**
+ * Readers see a claimant (`claimants cl`) once a claim they can see names it: a live claim of
+ * a published article. Reviewers see the same, and the claimants no claim has ever named (the
+ * directory they build before marking claims); a claimant named only on drafts, now or in a
+ * claim's history, is the editors' until then. Editors see every claimant.
+ */
+export function claimantVisible(level: VisibilityLevel): RawBuilder<boolean> {
+  if (level === 'editor') return always();
+  const named = sql<boolean>`EXISTS (SELECT 1 FROM claims vc JOIN articles va ON va.id = vc.article_id
+  WHERE vc.claimant_id = cl.id AND vc.deleted_at IS NULL AND va.status = 'PUBLISHED')`;
+  if (level === 'public') return named;
+  return sql<boolean>`(${named} OR NOT EXISTS (SELECT 1 FROM claim_anchors vx WHERE vx.claimant_id = cl.id))`;
+}

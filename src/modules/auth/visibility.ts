@@ -5,8 +5,10 @@ import { isEditor, type Viewer } from './viewer';
  * alike), so a hidden row cannot leak through any path:
  * - anonymous readers: published articles; published and retracted fact-checks; sources once a
  *   fact-check they can see has cited one; the accounts that wrote or changed a fact-check
- *   they can see (names only: roles are staff-only);
- * - reviewers: the same, plus their own fact-checks in any state, every source and account;
+ *   they can see (names only: roles are staff-only); a claimant once a claim they can see
+ *   names it;
+ * - reviewers: the same, plus their own fact-checks in any state, every source and account
+ *   (claimants as readers see them: one named only on a draft is the editors');
  * - editors and admins: everything.
  * The rule as SQL is src/modules/auth/visibility.queries.ts: a statement that filters by it has
  * one variant per level. Histories (revisions, corrections, point-in-time reads) follow the same

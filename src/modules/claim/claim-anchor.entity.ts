@@ -29,8 +29,14 @@ export class ClaimAnchorEntity {
   @Column({ type: 'text' })
   quote: string;
 
+  /** The claimant's name as readers read it then (a later rename does not rewrite it). */
   @Column({ type: 'varchar', length: 200, nullable: true })
   claimant: string | null;
+
+  /** The claimant record the claim was attributed to then. */
+  @Index('IDX_claim_anchors_claimant')
+  @Column({ name: 'claimant_id', type: 'integer', nullable: true })
+  claimantId: number | null;
 
   @Column({ name: 'anchor_exact', type: 'text', nullable: true })
   anchorExact: string | null;

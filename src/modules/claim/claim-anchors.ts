@@ -7,18 +7,22 @@ import type { ArticleEntity } from '../article/article.entity';
 import { ClaimAnchorStatus } from './anchor-status';
 import type { ClaimEntity } from './claim.entity';
 import { insertClaimAnchor, insertClaimRow, liveClaimsOfArticle, updateClaimAnchor } from './claim.queries';
+import type { ClaimantRef } from '../claimant/claimant-writes';
 import type { ClaimRow } from './claim.rows';
 
-/** A claim as the write paths read and change it: its words, place and anchor state. */
-export type ClaimState = Omit<ClaimRow, '__typename' | 'asOf'>;
+/**
+ * A claim as the write paths read and change it: its words, place and anchor state, and its
+ * claimant's name as it now reads (the history keeps it as it was written).
+ */
+export type ClaimState = Omit<ClaimRow, '__typename' | 'asOf' | 'claimantAsOf'> & { claimant: string | null };
 
 /** Stores a new claim anchored at `selector` in the article's current text, with its first history row. */
 export async function insertClaim(
   manager: EntityManager,
   article: Pick<ArticleEntity, 'id' | 'revision'>,
   selector: TextSelectorValue,
-  claimant: string | null,
-): Promise<ClaimEntity> {
+  claimant: ClaimantRef | null,
+): Promise<Omit<ClaimEntity, 'claimant'>> {
   const fields = {
     articleId: article.id,
     quote: selector.exact,
@@ -26,21 +30,23 @@ export async function insertClaim(
     suffix: selector.suffix,
     startOffset: selector.start,
     endOffset: selector.end,
-    claimant,
+    claimantId: claimant?.id ?? null,
     checkedRevision: article.revision,
   };
   const [stored] = await execute(manager, insertClaimRow, fields);
   const claim: ClaimState = {
     id: stored.id,
     ...fields,
+    claimant: claimant?.name ?? null,
     verdict: null,
     anchorStatus: ClaimAnchorStatus.ANCHORED,
     anchorScore: null,
     anchorExact: null,
   };
   await recordAnchor(manager, claim, article.revision);
+  const { claimant: _name, ...row } = claim;
   return {
-    ...claim,
+    ...row,
     externalId: null,
     deletedAt: null,
     createdAt: fromSqlDate(stored.createdAt)!,
@@ -56,6 +62,7 @@ export async function recordAnchor(manager: EntityManager, claim: ClaimState, ar
     status: claim.anchorStatus,
     quote: claim.quote,
     claimant: claim.claimant,
+    claimantId: claim.claimantId,
     anchorExact: claim.anchorExact,
     prefix: claim.prefix,
     suffix: claim.suffix,

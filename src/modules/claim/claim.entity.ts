@@ -10,6 +10,7 @@ import {
 } from 'typeorm';
 import { ArticleEntity } from '../article/article.entity';
 import type { Verdict } from '../annotation/verdict';
+import { ClaimantEntity } from '../claimant/claimant.entity';
 import { ClaimAnchorStatus } from './anchor-status';
 
 /**
@@ -45,8 +46,14 @@ export class ClaimEntity {
   @Column({ name: 'end_offset', type: 'integer' })
   endOffset: number;
 
-  @Column({ type: 'varchar', length: 200, nullable: true })
-  claimant: string | null;
+  /** Who made the claim: the claimant record, the one home of its name. */
+  @Index('IDX_claims_claimant')
+  @Column({ name: 'claimant_id', type: 'integer', nullable: true })
+  claimantId: number | null;
+
+  @ManyToOne(() => ClaimantEntity, { onDelete: 'NO ACTION' })
+  @JoinColumn({ name: 'claimant_id' })
+  claimant?: ClaimantEntity;
 
   /** Verdict of the newest published fact-check, kept in step by the write that changes it. */
   @Index('IDX_claims_verdict')

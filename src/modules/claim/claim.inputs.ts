@@ -11,8 +11,14 @@ export class ClaimFilter {
   @Field(() => Verdict, { nullable: true, description: 'Claims whose current verdict is this.' })
   verdict?: Verdict | null;
 
-  @Field(() => String, { nullable: true, description: 'Claims made by this claimant (case-insensitive, exact).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Claims of the claimant of this name (case- and space-insensitive, exact).',
+  })
   claimant?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Claims of this claimant.' })
+  claimantId?: string | null;
 }
 
 @InputType('CreateClaimInput')
@@ -46,7 +52,14 @@ export class CreateClaimInput {
   @Max(10_000)
   occurrence?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Who made the claim.' })
+  @Field(() => ID, { nullable: true, description: 'Who made the claim.' })
+  claimantId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Who made the claim, by name: the claimant of that name, recorded first if there is none.',
+    deprecationReason: 'Use claimantId',
+  })
   @CleanText(LIMITS.name)
   claimant?: string | null;
 }
@@ -60,7 +73,15 @@ export class UpdateClaimInput {
   @Field(() => ID)
   id: string;
 
-  @Field(() => String, { nullable: true, description: 'Who made the claim; null clears it.' })
+  @Field(() => ID, { nullable: true, description: 'Who made the claim; null clears it.' })
+  claimantId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Who made the claim, by name: the claimant of that name, recorded first if there is none; null clears it.',
+    deprecationReason: 'Use claimantId',
+  })
   @CleanText(LIMITS.name)
   claimant?: string | null;
 

@@ -20,13 +20,21 @@ export function claimColumns(eb: ExpressionBuilder<{ c: Tables['claims'] }, 'c'>
     eb.ref('c.suffix').as('suffix'),
     eb.ref('c.start_offset').as('startOffset'),
     eb.ref('c.end_offset').as('endOffset'),
-    eb.ref('c.claimant').as('claimant'),
+    eb.ref('c.claimant_id').as('claimantId'),
     eb.ref('c.verdict').$castTo<Verdict | null>().as('verdict'),
     eb.ref('c.anchor_status').$castTo<ClaimAnchorStatus>().as('anchorStatus'),
     eb.ref('c.anchor_score').as('anchorScore'),
     eb.ref('c.anchor_exact').as('anchorExact'),
     eb.ref('c.checked_revision').as('checkedRevision'),
   ];
+}
+
+/**
+ * A claim's columns for the write paths, from `claims c LEFT JOIN claimants cl`: with its
+ * claimant's name, which each history row records.
+ */
+function claimStateColumns(eb: ExpressionBuilder<{ c: Tables['claims']; cl: Tables['claimants'] }, 'c' | 'cl'>) {
+  return [...claimColumns(eb as never), eb.ref('cl.name').$castTo<string | null>().as('claimant')];
 }
 
 /** Claims by id, of articles the viewer may see; the plan starts from the ids. */
@@ -88,12 +96,12 @@ const CLAIM_LIST_VARIANTS = VISIBILITY_LEVELS.flatMap((level) =>
 /** The variant for a viewer's level and the filters given. */
 export function claimListVariant(
   level: VisibilityLevel,
-  filter: { articleId: number | null; verdict: Verdict | null; claimant: string | null },
+  filter: { articleId: number | null; verdict: Verdict | null; claimantId: number | null },
 ): ClaimListVariant {
   const names = [
     filter.articleId !== null && 'article',
     filter.verdict !== null && 'verdict',
-    filter.claimant !== null && 'claimant',
+    filter.claimantId !== null && 'claimant',
   ].filter(Boolean);
   return `${level}:${(names.length > 0 ? names.join('+') : 'unfiltered') as ClaimFilterSet}`;
 }
@@ -102,7 +110,7 @@ export function claimListVariant(
 interface ClaimListParams {
   articleId: number | null;
   verdict: Verdict | null;
-  claimant: string | null;
+  claimantId: number | null;
 }
 
 /** The claims of visible articles matching the variant's filters, from `claims c JOIN articles a`. */
@@ -116,13 +124,7 @@ function claimList<P extends ClaimListParams>(q: StatementBuilder<P>, variant: C
     .where('c.deleted_at', 'is', null);
   if (on.has('article')) list = list.where('c.article_id', '=', q.p.articleId);
   if (on.has('verdict')) list = list.where('c.verdict', '=', q.p.verdict);
-  // Case-insensitive, exact.
-  if (on.has('claimant'))
-    list = list.where(
-      q.dialect === 'sqlite'
-        ? sql<boolean>`c.claimant = ${q.p.claimant} COLLATE NOCASE`
-        : sql<boolean>`lower(c.claimant) = lower(${q.p.claimant})`,
-    );
+  if (on.has('claimant')) list = list.where('c.claimant_id', '=', q.p.claimantId);
   return list;
 }
 
@@ -154,8 +156,9 @@ export const claimForWrite = statement('claim.forWrite', (q: StatementBuilder<{ 
   q.db
     .selectFrom('claims as c')
     .innerJoin('articles as a', 'a.id', 'c.article_id')
+    .leftJoin('claimants as cl', 'cl.id', 'c.claimant_id')
     .select((eb) => [
-      ...claimColumns(eb),
+      ...claimStateColumns(eb),
       eb.ref('a.status').$castTo<ArticleStatus>().as('articleStatus'),
       eb.ref('a.revision').as('articleRevision'),
     ])
@@ -167,7 +170,8 @@ export const claimForWrite = statement('claim.forWrite', (q: StatementBuilder<{ 
 export const liveClaimsOfArticle = statement('claim.liveOfArticle', (q: StatementBuilder<{ articleId: number }>) =>
   q.db
     .selectFrom('claims as c')
-    .select(claimColumns)
+    .leftJoin('claimants as cl', 'cl.id', 'c.claimant_id')
+    .select(claimStateColumns)
     .where('c.article_id', '=', q.p.articleId)
     .where('c.deleted_at', 'is', null),
 );
@@ -199,7 +203,7 @@ export const insertClaimRow = statement(
       suffix: string;
       startOffset: number;
       endOffset: number;
-      claimant: string | null;
+      claimantId: number | null;
       checkedRevision: number;
     }>,
   ) =>
@@ -212,7 +216,7 @@ export const insertClaimRow = statement(
         suffix: q.p.suffix,
         start_offset: q.p.startOffset,
         end_offset: q.p.endOffset,
-        claimant: q.p.claimant,
+        claimant_id: q.p.claimantId,
         anchor_status: sql.lit(ClaimAnchorStatus.ANCHORED),
         checked_revision: q.p.checkedRevision,
       })
@@ -229,6 +233,7 @@ export const insertClaimAnchor = statement(
       status: ClaimAnchorStatus;
       quote: string;
       claimant: string | null;
+      claimantId: number | null;
       anchorExact: string | null;
       prefix: string;
       suffix: string;
@@ -245,6 +250,7 @@ export const insertClaimAnchor = statement(
       status: q.p.status,
       quote: q.p.quote,
       claimant: q.p.claimant,
+      claimant_id: q.p.claimantId,
       anchor_exact: q.p.anchorExact,
       prefix: q.p.prefix,
       suffix: q.p.suffix,
@@ -292,10 +298,10 @@ export const updateClaimAnchor = statement(
 
 export const updateClaimant = statement(
   'claim.updateClaimant',
-  (q: StatementBuilder<{ id: number; claimant: string | null }>) =>
+  (q: StatementBuilder<{ id: number; claimantId: number | null }>) =>
     q.db
       .updateTable('claims')
-      .set({ claimant: q.p.claimant, updated_at: sql`CURRENT_TIMESTAMP` })
+      .set({ claimant_id: q.p.claimantId, updated_at: sql`CURRENT_TIMESTAMP` })
       .where('id', '=', q.p.id),
 );
 

@@ -33,6 +33,9 @@ import {
 } from './claim.inputs';
 import { ClaimAnchorStatus, STALE_ANCHOR_STATUSES } from './anchor-status';
 import type { ClaimRow } from './claim.rows';
+import type { ClaimantChoice } from './claim.service';
+import { Claimant } from '../claimant/claimant.types';
+import type { ClaimantRow } from '../claimant/claimant.rows';
 
 @ObjectType('TextSelector', {
   simpleResolvers: true,
@@ -82,11 +85,13 @@ export class ClaimResolver {
   ): Promise<Connection<ClaimRow>> {
     const articleId =
       filter?.articleId != null ? fromGlobalIdOf('Article', filter.articleId, 'filter.articleId') : null;
+    const claimantId =
+      filter?.claimantId != null ? fromGlobalIdOf('Claimant', filter.claimantId, 'filter.claimantId') : null;
     return ctx.services.claims.list({
       visibility: ctx.visibility,
       first,
       after,
-      filter: filter ? { ...filter, articleId } : null,
+      filter: filter ? { ...filter, articleId, claimantId } : null,
     });
   }
 
@@ -102,6 +107,7 @@ export class ClaimResolver {
       ctx.viewer,
       fromGlobalIdOf('Article', input.articleId, 'input.articleId'),
       input,
+      claimantChoice(input),
     );
     return reloadClaim(ctx, id);
   }
@@ -115,7 +121,12 @@ export class ClaimResolver {
     @Ctx() ctx: AppContext,
     @Arg('input', () => UpdateClaimInput) input: UpdateClaimInput,
   ): Promise<ClaimRow> {
-    const id = await ctx.services.claims.update(ctx.viewer, fromGlobalIdOf('Claim', input.id, 'input.id'), input);
+    const id = await ctx.services.claims.update(
+      ctx.viewer,
+      fromGlobalIdOf('Claim', input.id, 'input.id'),
+      input,
+      claimantChoice(input),
+    );
     return reloadClaim(ctx, id);
   }
 
@@ -169,6 +180,19 @@ export class ClaimResolver {
     return toGlobalId('Claim', claim.id);
   }
 
+  @FieldResolver(() => Claimant, {
+    nullable: true,
+    description:
+      'Who made the claim. As of a past moment (article(asOf:)): the claimant named then, under the name readers read then.',
+  })
+  async claimant(@Root() claim: ClaimRow, @Ctx() ctx: AppContext): Promise<ClaimantRow | null> {
+    if (claim.claimantId === null) return null;
+    if (!claim.asOf) return ctx.loaders.claimantById.load(claim.claimantId);
+    if (claim.claimantAsOf == null) return null;
+    const record = await ctx.loaders.claimantOnRecordById.load(claim.claimantId);
+    return record && { ...record, name: claim.claimantAsOf };
+  }
+
   @FieldResolver(() => TextSelector, {
     nullable: true,
     description: 'Where the claim is in the current body; null when AMBIGUOUS or ORPHANED.',
@@ -220,6 +244,16 @@ export class ClaimResolver {
     // A claim is only ever served from a visible article, so the article is there.
     return (await ctx.loaders.articleById.load(claim.articleId)) as ArticleRow;
   }
+}
+
+/** The claimant an input names, ids decoded; a field left out is left out. */
+function claimantChoice(input: { claimantId?: string | null; claimant?: string | null }): ClaimantChoice {
+  const choice: ClaimantChoice = {};
+  if (input.claimantId !== undefined)
+    choice.claimantId =
+      input.claimantId === null ? null : fromGlobalIdOf('Claimant', input.claimantId, 'input.claimantId');
+  if (input.claimant !== undefined) choice.claimant = input.claimant;
+  return choice;
 }
 
 /** A claim just written, read back fresh (the write is committed, so the read connection has it). */

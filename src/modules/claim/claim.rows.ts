@@ -11,7 +11,8 @@ export interface ClaimRow extends TypedRow {
   suffix: string;
   startOffset: number;
   endOffset: number;
-  claimant: string | null;
+  /** Who made the claim (a claimant record); null when nobody is named. */
+  claimantId: number | null;
   verdict: Verdict | null;
   anchorStatus: ClaimAnchorStatus;
   anchorScore: number | null;
@@ -20,6 +21,8 @@ export interface ClaimRow extends TypedRow {
   checkedRevision: number;
   /** Set on rows of a point-in-time read: fields then resolve as of this moment. */
   asOf?: Date;
+  /** On rows of a point-in-time read: the claimant's name as readers read it then. */
+  claimantAsOf?: string | null;
 }
 
 export function toClaimRow(row: Omit<ClaimRow, '__typename'>): ClaimRow {

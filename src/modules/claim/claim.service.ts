@@ -15,6 +15,9 @@ import { isEditor, requireRole, type Viewer } from '../auth/viewer';
 import { Role } from '../user/user.entity';
 import { insertCorrection } from '../annotation/annotation-writes';
 import { type CorrectionEntity, CorrectionKind } from '../annotation/correction.entity';
+import { nameKeyOf } from '../claimant/claimant-name';
+import { claimantById, claimantForName, type ClaimantRef } from '../claimant/claimant-writes';
+import { claimantByNameKey, liveClaimantOf } from '../claimant/claimant.queries';
 import { ClaimAnchorStatus, STALE_ANCHOR_STATUSES } from './anchor-status';
 import { type ClaimState, insertClaim, recordAnchor, storeAnchor } from './claim-anchors';
 import type { CreateClaimInput, ReattachClaimInput, UpdateClaimInput } from './claim.inputs';
@@ -42,12 +45,23 @@ const NOTE_REQUIRED =
 const NOT_STALE = 'Only a claim whose anchor is FUZZY, AMBIGUOUS or ORPHANED can be re-attached; this one is';
 const NOTHING_TO_CONFIRM = 'Only a FUZZY anchor can be confirmed; this one is';
 const SCOPE = 'claims:id';
+const NO_SUCH_CLAIMANT = 'No such claimant.';
+const ONE_CLAIMANT = 'Name the claimant by `claimantId` or by `claimant`, not both.';
+/** No claimant has this id: a filter naming a claimant that does not exist matches nothing. */
+const NOBODY = 0;
+
+/** Who made a claim, as an input names them: by id (decoded) or by name; undefined leaves it as it is. */
+export interface ClaimantChoice {
+  claimantId?: number | null;
+  claimant?: string | null;
+}
 
 /** The claims list's filters, ids decoded (the resolver decodes the global ids). */
 export interface ClaimListFilter {
   articleId?: number | null;
   verdict?: Verdict | null;
   claimant?: string | null;
+  claimantId?: number | null;
 }
 
 export interface ListClaimsArgs {
@@ -70,7 +84,7 @@ export class ClaimService {
   }
 
   /** Marks a claim in an article's body; the selector is computed here, never taken from the client. */
-  create(viewer: Viewer, articleId: number, input: CreateClaimInput): Promise<number> {
+  create(viewer: Viewer, articleId: number, input: CreateClaimInput, choice: ClaimantChoice): Promise<number> {
     requireRole(viewer, Role.REVIEWER);
     return this.db.writes.run(async (manager) => {
       const article = await executeOne(manager, articleForAnchor, { id: articleId });
@@ -78,22 +92,29 @@ export class ClaimService {
       if (!article || (!isEditor(viewer) && article.status !== ArticleStatus.PUBLISHED))
         throw notFound(NO_SUCH_ARTICLE, 'input.articleId');
       const selector = anchor(article.body, clean(input.quote), input);
-      const claim = await insertClaim(manager, article, selector, clean(input.claimant) ?? null);
+      const claim = await insertClaim(manager, article, selector, (await chosenClaimant(manager, choice)) ?? null);
       return claim.id;
     });
   }
 
   /** Changes who made the claim; on a checked claim, an editor's public correction. */
-  update(viewer: Viewer, claimId: number, input: UpdateClaimInput): Promise<number> {
+  update(
+    viewer: Viewer,
+    claimId: number,
+    input: Pick<UpdateClaimInput, 'note'>,
+    choice: ClaimantChoice,
+  ): Promise<number> {
     requireRole(viewer, Role.REVIEWER);
     return this.db.writes.run(async (manager) => {
       const claim = await this.findForWrite(manager, viewer, claimId);
-      const claimant = input.claimant === undefined ? claim.claimant : (clean(input.claimant) ?? null);
-      if (claimant === claim.claimant) return claimId;
+      const chosen = await chosenClaimant(manager, choice);
+      if (chosen === undefined || (chosen?.id ?? null) === claim.claimantId) return claimId;
       const correction = await this.correctionFor(manager, viewer, claim, input.note);
       const previous = claim.claimant;
-      claim.claimant = claimant;
-      await execute(manager, updateClaimant, { id: claimId, claimant });
+      claim.claimantId = chosen?.id ?? null;
+      claim.claimant = chosen?.name ?? null;
+      const claimant = claim.claimant;
+      await execute(manager, updateClaimant, { id: claimId, claimantId: claim.claimantId });
       await recordAnchor(manager, claim, claim.articleRevision);
       if (correction)
         await insertCorrection(manager, {
@@ -240,7 +261,14 @@ export class ClaimService {
     const claimant = filter?.claimant ?? null;
     if (claimant !== null && claimant.length > MAX_CLAIMANT_FILTER)
       throw badUserInput(`At most ${MAX_CLAIMANT_FILTER} characters.`, 'filter.claimant');
-    const params = { articleId, verdict, claimant };
+    let claimantId: number | null = null;
+    if (filter?.claimantId != null)
+      claimantId = (await this.reader.row(liveClaimantOf, { id: filter.claimantId }))?.id ?? NOBODY;
+    if (claimant !== null) {
+      const named = (await this.reader.row(claimantByNameKey, { nameKey: nameKeyOf(claimant) }))?.id ?? NOBODY;
+      claimantId = claimantId === null || claimantId === named ? named : NOBODY;
+    }
+    const params = { articleId, verdict, claimantId };
     const variant = claimListVariant(visibility.level, params);
     const afterId = after ? decodeCursor(SCOPE, after).id : 0;
     const rows = await this.reader.rows(claimPage[variant], { ...params, afterId, limit: size + 1 });
@@ -259,6 +287,24 @@ type ClaimCorrection = Pick<
   CorrectionEntity,
   'articleId' | 'claimId' | 'annotationId' | 'note' | 'previousVerdict' | 'newVerdict' | 'editorId'
 >;
+
+/**
+ * The claimant an input names, inside the caller's transaction: by id (a merged one's keeper),
+ * or by name (found by its key, or recorded); null clears it, undefined leaves it.
+ */
+async function chosenClaimant(manager: EntityManager, choice: ClaimantChoice): Promise<ClaimantRef | null | undefined> {
+  if (choice.claimantId !== undefined && choice.claimant !== undefined)
+    throw badUserInput(ONE_CLAIMANT, 'input.claimant');
+  if (choice.claimantId !== undefined) {
+    if (choice.claimantId === null) return null;
+    const found = await claimantById(manager, choice.claimantId);
+    if (!found) throw badUserInput(NO_SUCH_CLAIMANT, 'input.claimantId');
+    return found;
+  }
+  if (choice.claimant === undefined) return undefined;
+  const name = clean(choice.claimant);
+  return name ? claimantForName(manager, name) : null;
+}
 
 /** Locates the quote; a quote that is missing or ambiguous is the client's to fix. */
 function anchor(body: string, quote: string, hints: Pick<CreateClaimInput, 'prefix' | 'suffix' | 'occurrence'>) {

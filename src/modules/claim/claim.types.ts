@@ -31,8 +31,7 @@ export class ClaimType implements ClaimRow {
 
   endOffset: number;
 
-  @Field(() => String, { nullable: true, description: 'Who made the claim.' })
-  claimant: string | null;
+  claimantId: number | null;
 
   @Field(() => Verdict, { nullable: true, description: 'Verdict of the newest published fact-check; null if none.' })
   verdict: Verdict | null;
@@ -48,4 +47,6 @@ export class ClaimType implements ClaimRow {
   checkedRevision: number;
 
   asOf?: Date;
+
+  claimantAsOf?: string | null;
 }

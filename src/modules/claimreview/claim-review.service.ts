@@ -6,6 +6,8 @@ import { toClaimReview } from '../../exports/claim-review';
 import { encodeCursor, decodeCursor } from '../../graphql/relay/cursor';
 import { toGlobalId } from '../../graphql/relay/global-id';
 import { VERDICT_SCALE } from '../annotation/verdict';
+import { ClaimantKind } from '../claimant/claimant.entity';
+import { wikidataUrl } from '../claimant/claimant-name';
 import { type PublishedCheckRow, publishedChecksFeed, publishedChecksOfArticle } from './claimreview.queries';
 
 const FEED_SCOPE = 'claimreview-feed';
@@ -63,7 +65,13 @@ export class ClaimReviewService {
     return toClaimReview({
       url: this.claimUrl(row.slug, row.claimId),
       quote: row.quote,
-      claimant: row.claimant,
+      claimant: row.claimant
+        ? {
+            name: row.claimant,
+            kind: row.claimantKind ?? ClaimantKind.PERSON,
+            wikidataUrl: row.claimantWikidataId ? wikidataUrl(row.claimantWikidataId) : null,
+          }
+        : null,
       article: { url: row.url ?? readerPage, headline: row.headline, publishedAt: fromSqlDate(row.articlePublishedAt) },
       organisation: this.config.organisation,
       datePublished: fromSqlDate(row.publishedAt) as Date,

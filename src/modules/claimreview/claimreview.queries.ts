@@ -1,6 +1,7 @@
 import type { SqlTimestamp } from '../../db/sql-dates';
 import { type StatementBuilder, statement, statementVariants, sql } from '../../db/statements';
 import type { Verdict } from '../annotation/verdict';
+import type { ClaimantKind } from '../claimant/claimant.entity';
 
 /** Every statement of the ClaimReview module. */
 
@@ -10,6 +11,7 @@ function publishedChecks(q: StatementBuilder<unknown>) {
     .selectFrom('annotations as n')
     .innerJoin('claims as c', 'c.id', 'n.claim_id')
     .innerJoin('articles as a', 'a.id', 'c.article_id')
+    .leftJoin('claimants as cl', 'cl.id', 'c.claimant_id')
     .select((eb) => [
       eb.ref('n.id').as('annotationId'),
       eb.ref('n.verdict').$castTo<Verdict>().as('verdict'),
@@ -17,7 +19,9 @@ function publishedChecks(q: StatementBuilder<unknown>) {
       eb.ref('n.published_at').$notNull().as('publishedAt'),
       eb.ref('c.id').as('claimId'),
       eb.ref('c.quote').as('quote'),
-      eb.ref('c.claimant').as('claimant'),
+      eb.ref('cl.name').$castTo<string | null>().as('claimant'),
+      eb.ref('cl.kind').$castTo<ClaimantKind | null>().as('claimantKind'),
+      eb.ref('cl.wikidata_id').as('claimantWikidataId'),
       eb.ref('a.slug').as('slug'),
       eb.ref('a.headline').as('headline'),
       eb.ref('a.url').as('url'),

@@ -38,12 +38,13 @@ export const exportArticlePage = statement(
 export const exportClaims = statement('dataset.exportClaims', (q: StatementBuilder<{ articleId: number }>) =>
   q.db
     .selectFrom('claims as c')
+    .leftJoin('claimants as cl', 'cl.id', 'c.claimant_id')
     .select((eb) => [
       'c.id',
       eb.ref('c.external_id').as('externalId'),
       eb.ref('c.start_offset').as('startOffset'),
       eb.ref('c.end_offset').as('endOffset'),
-      'c.claimant',
+      eb.ref('cl.name').$castTo<string | null>().as('claimant'),
       eb.ref('c.anchor_status').as('anchorStatus'),
     ])
     .where('c.article_id', '=', q.p.articleId)

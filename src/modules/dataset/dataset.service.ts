@@ -18,6 +18,7 @@ import { insertSource, sourceIdByUrl } from '../source/source.queries';
 import type { Role } from '../user/role';
 import { insertUser } from '../user/user.queries';
 import { HttpUrlError, normalizeHttpUrl } from '../../graphql/http-url';
+import { claimantForName } from '../claimant/claimant-writes';
 import {
   annotationByKey,
   articleBySlug,
@@ -267,7 +268,14 @@ async function importClaim(
     if (unkeyed) {
       claimId = unkeyed.id;
     } else {
-      claimId = (await insertClaim(manager, article as ArticleEntity, selector, claim.claimant)).id;
+      claimId = (
+        await insertClaim(
+          manager,
+          article as ArticleEntity,
+          selector,
+          claim.claimant ? await claimantForName(manager, claim.claimant) : null,
+        )
+      ).id;
       created = true;
       summary.claims += 1;
     }
