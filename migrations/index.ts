@@ -10,6 +10,7 @@ import { NeutraliseUnsafeUrls1796100000000 } from './1796100000000-NeutraliseUns
 import { ArticlePublicationHistory1796100000001 } from './1796100000001-ArticlePublicationHistory';
 import { PublicSources1796100000002 } from './1796100000002-PublicSources';
 import { ClaimCorrections1796100000003 } from './1796100000003-ClaimCorrections';
+import { ClaimSuggestionDismissals1796100000004 } from './1796100000004-ClaimSuggestionDismissals';
 
 /**
  * Migrations in order, per dialect. Landed migrations are never edited; each has a down().
@@ -30,6 +31,7 @@ export const MIGRATIONS = [
   ArticlePublicationHistory1796100000001,
   PublicSources1796100000002,
   ClaimCorrections1796100000003,
+  ClaimSuggestionDismissals1796100000004,
 ];
 
 export const POSTGRES_MIGRATIONS = [
@@ -39,4 +41,5 @@ export const POSTGRES_MIGRATIONS = [
   ArticlePublicationHistory1796100000001,
   PublicSources1796100000002,
   ClaimCorrections1796100000003,
+  ClaimSuggestionDismissals1796100000004,
 ];

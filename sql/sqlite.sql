@@ -477,6 +477,36 @@ select "id" from "claims" where "article_id" = ? and "start_offset" = ? and "end
 -- dataset.userByName
 select "id", "name", "role" from "users" where "name" = ? limit 1;
 
+-- matching.dismissalsOfArticle
+select "sentence_key" as "sentenceKey", "claim_id" as "claimId" from "claim_suggestion_dismissals" where "article_id" = ?;
+
+-- matching.ftsCandidates[editor]
+SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS language
+       FROM (SELECT d.ref_id AS ref, f.bm AS bm FROM (SELECT rowid AS doc, bm25(search_fts_stem) AS bm FROM search_fts_stem WHERE search_fts_stem MATCH ? ORDER BY bm25(search_fts_stem) LIMIT 200) f
+         JOIN search_documents d ON d.id = f.doc WHERE d.type = 'CLAIM' AND d.field = 'quote') h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
+       WHERE c.deleted_at IS NULL AND 1 = 1
+       ORDER BY h.bm, c.id;
+
+-- matching.ftsCandidates[public]
+SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS language
+       FROM (SELECT d.ref_id AS ref, f.bm AS bm FROM (SELECT rowid AS doc, bm25(search_fts_stem) AS bm FROM search_fts_stem WHERE search_fts_stem MATCH ? ORDER BY bm25(search_fts_stem) LIMIT 200) f
+         JOIN search_documents d ON d.id = f.doc WHERE d.type = 'CLAIM' AND d.field = 'quote') h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
+       WHERE c.deleted_at IS NULL AND a.status = 'PUBLISHED'
+       ORDER BY h.bm, c.id;
+
+-- matching.ftsCandidates[reviewer]
+SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS language
+       FROM (SELECT d.ref_id AS ref, f.bm AS bm FROM (SELECT rowid AS doc, bm25(search_fts_stem) AS bm FROM search_fts_stem WHERE search_fts_stem MATCH ? ORDER BY bm25(search_fts_stem) LIMIT 200) f
+         JOIN search_documents d ON d.id = f.doc WHERE d.type = 'CLAIM' AND d.field = 'quote') h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
+       WHERE c.deleted_at IS NULL AND a.status = 'PUBLISHED'
+       ORDER BY h.bm, c.id;
+
+-- matching.ftsProbe
+SELECT count(*) AS n FROM (SELECT rowid FROM search_fts_stem WHERE search_fts_stem MATCH ? LIMIT 2000);
+
+-- matching.insertDismissal
+insert into "claim_suggestion_dismissals" ("article_id", "claim_id", "sentence_key", "sentence", "actor_id") values (?, ?, ?, ?, ?) on conflict ("article_id", "sentence_key", "claim_id") do nothing;
+
 -- search.deleteDocuments
 delete from "search_documents";
 

@@ -17,3 +17,4 @@ import '../modules/claimreview/claimreview.queries';
 import '../modules/claim/claim.queries';
 import '../modules/user/user.queries';
 import '../modules/auth/auth.queries';
+import '../modules/matching/matching.queries';

@@ -9,6 +9,7 @@ import { AnnotationRevisionResolver, CorrectionResolver } from '../modules/annot
 import { ArticleResolver } from '../modules/article/article.resolver';
 import { authChecker } from '../modules/auth/auth-checker';
 import { ClaimResolver } from '../modules/claim/claim.resolver';
+import { ArticleSuggestionsResolver, MatchingResolver } from '../modules/matching/matching.resolver';
 import { LiveResolver } from '../modules/live/live.resolver';
 import { SearchHitResolver, SearchResolver } from '../modules/search/search.resolver';
 import { SourceResolver } from '../modules/source/source.resolver';
@@ -29,6 +30,8 @@ export const RESOLVERS = [
   SearchResolver,
   SearchHitResolver,
   LiveResolver,
+  MatchingResolver,
+  ArticleSuggestionsResolver,
 ] as const;
 
 /**

@@ -22,6 +22,7 @@ import { visibilityFor } from '../modules/auth/visibility';
 import { createClaimLoaders } from '../modules/claim/claim.loaders';
 import { ClaimService } from '../modules/claim/claim.service';
 import { createSourceLoaders } from '../modules/source/source.loaders';
+import { MatchingService } from '../modules/matching/matching.service';
 import { SearchService } from '../modules/search/search.service';
 import { SourceService } from '../modules/source/source.service';
 import { createUserLoaders } from '../modules/user/user.loaders';
@@ -50,6 +51,7 @@ export function createServices(db: Database): Services {
     annotations: new AnnotationService({ db }),
     users: new UserService({ db }),
     search: new SearchService({ db }),
+    matching: new MatchingService({ db }),
   };
 }
 

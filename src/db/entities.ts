@@ -8,6 +8,7 @@ import { ArticleStatusChangeEntity } from '../modules/article/article-status-cha
 import { ArticleEntity } from '../modules/article/article.entity';
 import { ClaimAnchorEntity } from '../modules/claim/claim-anchor.entity';
 import { ClaimEntity } from '../modules/claim/claim.entity';
+import { ClaimSuggestionDismissalEntity } from '../modules/matching/claim-suggestion-dismissal.entity';
 import { SourceEntity } from '../modules/source/source.entity';
 import { UserEntity } from '../modules/user/user.entity';
 
@@ -25,4 +26,5 @@ export const ENTITIES = [
   ArticleRevisionEntity,
   ArticleStatusChangeEntity,
   ClaimAnchorEntity,
+  ClaimSuggestionDismissalEntity,
 ];

@@ -187,6 +187,15 @@ export const TABLES = {
     checked_revision: integer(),
     created_at: timestamp().withDefault(),
   },
+  claim_suggestion_dismissals: {
+    id: id(),
+    article_id: integer(),
+    claim_id: integer(),
+    sentence_key: text(),
+    sentence: text(),
+    actor_id: integer(),
+    created_at: timestamp().withDefault(),
+  },
 } as const satisfies Record<string, Record<string, ColumnSpec>>;
 
 interface KindTypes {
