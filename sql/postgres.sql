@@ -511,7 +511,7 @@ SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS l
        ORDER BY h.rank DESC, c.id;
 
 -- matching.tsProbe
-SELECT count(*)::int AS n FROM (SELECT 1 FROM search_documents d WHERE d.stemmed @@ to_tsquery('search_english', $1) LIMIT 2000) m;
+SELECT count(*)::int AS n FROM (SELECT 1 FROM search_documents d WHERE d.stemmed @@ to_tsquery('search_english', $1) LIMIT 1000) m;
 
 -- search.deleteDocuments
 delete from "search_documents";

@@ -502,7 +502,7 @@ SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS l
        ORDER BY h.bm, c.id;
 
 -- matching.ftsProbe
-SELECT count(*) AS n FROM (SELECT rowid FROM search_fts_stem WHERE search_fts_stem MATCH ? LIMIT 2000);
+SELECT count(*) AS n FROM (SELECT rowid FROM search_fts_stem WHERE search_fts_stem MATCH ? LIMIT 1000);
 
 -- matching.insertDismissal
 insert into "claim_suggestion_dismissals" ("article_id", "claim_id", "sentence_key", "sentence", "actor_id") values (?, ?, ?, ?, ?) on conflict ("article_id", "sentence_key", "claim_id") do nothing;

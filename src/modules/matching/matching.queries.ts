@@ -10,7 +10,7 @@ import { articleVisible } from '../auth/visibility.queries';
  */
 
 /** How many matches a probe counts at most: enough to tell a rare term from a common one. */
-export const PROBE_LIMIT = 2000;
+export const PROBE_LIMIT = 1000;
 /** How many full-text candidates are re-ranked. */
 export const CANDIDATE_LIMIT = 100;
 

@@ -28,10 +28,10 @@ export const MAX_MATCH_TEXT = 5_000;
 export const MAX_MATCHES = 50;
 const MAX_LANGUAGE = 35;
 /** Terms probed per text: the longest content words and the numbers. */
-const MAX_TERMS = 24;
+const MAX_TERMS = 16;
 /** Terms in the candidate query, rarest first, and the matches they may hold together. */
 const MAX_QUERY_TERMS = 8;
-const MATCH_BUDGET = 3_000;
+const MATCH_BUDGET = 1_000;
 /** Suggestions kept per sentence. */
 const PER_SENTENCE = 3;
 /** A sentence with fewer content terms than this says too little to restate a claim. */
@@ -208,7 +208,7 @@ export class MatchingService {
       if (n === undefined) {
         const row = postgres
           ? await this.reader.row(tsTermProbe, { tsquery: expression })
-          : await this.reader.row(ftsTermProbe, { match: `text : ${expression}` });
+          : await this.reader.row(ftsTermProbe, { match: expression });
         n = Number(row?.n ?? 0);
         counts.set(expression, n);
       }
@@ -230,8 +230,10 @@ export class MatchingService {
       return this.reader.rows(tsClaimCandidates[visibility.level], {
         tsquery: query.map(tsTerm).join(all ? ' & ' : ' | '),
       });
+    // No column filter: it would make FTS5 read every match's positions; the kind column holds
+    // only the four type names, and candidates are claims' text documents anyway.
     return this.reader.rows(ftsClaimCandidates[visibility.level], {
-      match: `text : (${query.map(ftsTerm).join(all ? ' AND ' : ' OR ')})`,
+      match: query.map(ftsTerm).join(all ? ' AND ' : ' OR '),
     });
   }
 
