@@ -11,6 +11,7 @@ import { ArticlePublicationHistory1796100000001 } from './1796100000001-ArticleP
 import { PublicSources1796100000002 } from './1796100000002-PublicSources';
 import { ClaimCorrections1796100000003 } from './1796100000003-ClaimCorrections';
 import { ClaimSuggestionDismissals1796100000004 } from './1796100000004-ClaimSuggestionDismissals';
+import { ClaimMatchingIndex1796100000005 } from './1796100000005-ClaimMatchingIndex';
 
 /**
  * Migrations in order, per dialect. Landed migrations are never edited; each has a down().
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   PublicSources1796100000002,
   ClaimCorrections1796100000003,
   ClaimSuggestionDismissals1796100000004,
+  ClaimMatchingIndex1796100000005,
 ];
 
 export const POSTGRES_MIGRATIONS = [
@@ -42,4 +44,5 @@ export const POSTGRES_MIGRATIONS = [
   PublicSources1796100000002,
   ClaimCorrections1796100000003,
   ClaimSuggestionDismissals1796100000004,
+  ClaimMatchingIndex1796100000005,
 ];

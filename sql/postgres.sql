@@ -511,7 +511,31 @@ SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS l
        ORDER BY h.rank DESC, c.id;
 
 -- matching.tsProbe
-SELECT count(*)::int AS n FROM (SELECT 1 FROM search_documents d WHERE d.stemmed @@ to_tsquery('search_english', $1) LIMIT 1000) m;
+SELECT count(*)::int AS n FROM (SELECT 1 FROM search_documents d WHERE d.stemmed @@ to_tsquery('search_english', $1) AND d.type = 'CLAIM' AND d.field = 'quote' LIMIT 1000) m;
+
+-- matching.tsSentenceCandidates[editor]
+SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS language
+       FROM (SELECT d.ref_id AS ref, ts_rank(d.stemmed, to_tsquery('search_english', $1)) AS rank FROM search_documents d
+         WHERE d.stemmed @@ to_tsquery('search_english', $2) AND d.type = 'CLAIM' AND d.field = 'quote'
+         ORDER BY rank DESC LIMIT 10) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
+       WHERE c.deleted_at IS NULL AND 1 = 1
+       ORDER BY h.rank DESC, c.id;
+
+-- matching.tsSentenceCandidates[public]
+SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS language
+       FROM (SELECT d.ref_id AS ref, ts_rank(d.stemmed, to_tsquery('search_english', $1)) AS rank FROM search_documents d
+         WHERE d.stemmed @@ to_tsquery('search_english', $2) AND d.type = 'CLAIM' AND d.field = 'quote'
+         ORDER BY rank DESC LIMIT 10) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
+       WHERE c.deleted_at IS NULL AND a.status = 'PUBLISHED'
+       ORDER BY h.rank DESC, c.id;
+
+-- matching.tsSentenceCandidates[reviewer]
+SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS language
+       FROM (SELECT d.ref_id AS ref, ts_rank(d.stemmed, to_tsquery('search_english', $1)) AS rank FROM search_documents d
+         WHERE d.stemmed @@ to_tsquery('search_english', $2) AND d.type = 'CLAIM' AND d.field = 'quote'
+         ORDER BY rank DESC LIMIT 10) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
+       WHERE c.deleted_at IS NULL AND a.status = 'PUBLISHED'
+       ORDER BY h.rank DESC, c.id;
 
 -- search.deleteDocuments
 delete from "search_documents";

@@ -482,27 +482,42 @@ select "sentence_key" as "sentenceKey", "claim_id" as "claimId" from "claim_sugg
 
 -- matching.ftsCandidates[editor]
 SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS language
-       FROM (SELECT d.ref_id AS ref, f.bm AS bm FROM (SELECT rowid AS doc, bm25(search_fts_stem) AS bm FROM search_fts_stem WHERE search_fts_stem MATCH ? ORDER BY bm25(search_fts_stem) LIMIT 200) f
-         JOIN search_documents d ON d.id = f.doc WHERE d.type = 'CLAIM' AND d.field = 'quote') h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
+       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 200) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
        WHERE c.deleted_at IS NULL AND 1 = 1
        ORDER BY h.bm, c.id;
 
 -- matching.ftsCandidates[public]
 SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS language
-       FROM (SELECT d.ref_id AS ref, f.bm AS bm FROM (SELECT rowid AS doc, bm25(search_fts_stem) AS bm FROM search_fts_stem WHERE search_fts_stem MATCH ? ORDER BY bm25(search_fts_stem) LIMIT 200) f
-         JOIN search_documents d ON d.id = f.doc WHERE d.type = 'CLAIM' AND d.field = 'quote') h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
+       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 200) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
        WHERE c.deleted_at IS NULL AND a.status = 'PUBLISHED'
        ORDER BY h.bm, c.id;
 
 -- matching.ftsCandidates[reviewer]
 SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS language
-       FROM (SELECT d.ref_id AS ref, f.bm AS bm FROM (SELECT rowid AS doc, bm25(search_fts_stem) AS bm FROM search_fts_stem WHERE search_fts_stem MATCH ? ORDER BY bm25(search_fts_stem) LIMIT 200) f
-         JOIN search_documents d ON d.id = f.doc WHERE d.type = 'CLAIM' AND d.field = 'quote') h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
+       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 200) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
        WHERE c.deleted_at IS NULL AND a.status = 'PUBLISHED'
        ORDER BY h.bm, c.id;
 
 -- matching.ftsProbe
-SELECT count(*) AS n FROM (SELECT rowid FROM search_fts_stem WHERE search_fts_stem MATCH ? LIMIT 1000);
+SELECT count(*) AS n FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? LIMIT 1000);
+
+-- matching.ftsSentenceCandidates[editor]
+SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS language
+       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 10) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
+       WHERE c.deleted_at IS NULL AND 1 = 1
+       ORDER BY h.bm, c.id;
+
+-- matching.ftsSentenceCandidates[public]
+SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS language
+       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 10) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
+       WHERE c.deleted_at IS NULL AND a.status = 'PUBLISHED'
+       ORDER BY h.bm, c.id;
+
+-- matching.ftsSentenceCandidates[reviewer]
+SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS language
+       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 10) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
+       WHERE c.deleted_at IS NULL AND a.status = 'PUBLISHED'
+       ORDER BY h.bm, c.id;
 
 -- matching.insertDismissal
 insert into "claim_suggestion_dismissals" ("article_id", "claim_id", "sentence_key", "sentence", "actor_id") values (?, ?, ?, ?, ?) on conflict ("article_id", "sentence_key", "claim_id") do nothing;

@@ -4,15 +4,20 @@ import { VISIBILITY_LEVELS, type VisibilityLevel } from '../auth/visibility';
 import { articleVisible } from '../auth/visibility.queries';
 
 /**
- * Every statement of claim matching. Candidates come from the search index the service already
- * keeps (search_documents: FTS5 on SQLite, tsvector on PostgreSQL), restricted to claims'
- * text documents, then re-ranked in TypeScript (similarity.ts).
+ * Every statement of claim matching. Candidates come from a full-text index of claims alone
+ * (claims_fts on SQLite; on PostgreSQL the stemmed tsvector of claims' text documents, under a
+ * partial GIN index), then are re-ranked in TypeScript (similarity.ts).
  */
 
 /** How many matches a probe counts at most: enough to tell a rare term from a common one. */
 export const PROBE_LIMIT = 1000;
-/** How many full-text candidates are re-ranked. */
+/** How many full-text candidates are re-ranked (twice this many are read, for visibility). */
 export const CANDIDATE_LIMIT = 100;
+/**
+ * The same for one sentence of Article.suggestedClaims, which keeps 3 per sentence for up to
+ * hundreds of sentences: re-ranking (normalising) candidates is most of that request's cost.
+ */
+export const SENTENCE_CANDIDATE_LIMIT = 5;
 
 /**
  * The search document that holds the text a claim is matched by, and the column it comes from:
@@ -39,58 +44,66 @@ function visibleCandidates(hits: RawBuilder<unknown>, level: VisibilityLevel, or
        ORDER BY ${order}, c.id`;
 }
 
-/** SQLite: how many documents (of any type, up to PROBE_LIMIT) hold a term, on the stemmed index. */
+/** SQLite: how many claims (live or not, up to PROBE_LIMIT) hold a term, on the claims-only index. */
 export const ftsTermProbe = statement<{ match: string }, { n: number }>(
   'matching.ftsProbe',
   (q) =>
     sql<{
       n: number;
-    }>`SELECT count(*) AS n FROM (SELECT rowid FROM search_fts_stem WHERE search_fts_stem MATCH ${q.p.match} LIMIT ${sql.lit(PROBE_LIMIT)})`,
+    }>`SELECT count(*) AS n FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ${q.p.match} LIMIT ${sql.lit(PROBE_LIMIT)})`,
   SQLITE,
 );
 
 /**
- * SQLite: the claims whose text best matches (bm25 on the stemmed index), that the viewer may
- * see. The MATCH is built from a few rare terms (matching.service.ts), so bm25 ranks a bounded
- * number of documents.
+ * SQLite: the claims whose text best matches (bm25 on the claims-only index claims_fts), that
+ * the viewer may see. The MATCH is built from a few rare terms (matching.service.ts), so bm25
+ * ranks a bounded number of claims, and no article or other document can crowd them out.
  */
-export const ftsClaimCandidates = statementVariants<VisibilityLevel, { match: string }, CandidateRow>(
-  'matching.ftsCandidates',
-  VISIBILITY_LEVELS,
-  (q, level) =>
-    visibleCandidates(
-      sql`(SELECT d.ref_id AS ref, f.bm AS bm FROM (SELECT rowid AS doc, bm25(search_fts_stem) AS bm FROM search_fts_stem WHERE search_fts_stem MATCH ${q.p.match} ORDER BY bm25(search_fts_stem) LIMIT ${sql.lit(CANDIDATE_LIMIT * 2)}) f
-         JOIN search_documents d ON d.id = f.doc WHERE d.type = 'CLAIM' AND d.field = ${sql.lit(CLAIM_TEXT_FIELD)})`,
-      level,
-      sql`h.bm`,
-    ),
-  SQLITE,
-);
+const ftsCandidates = (name: string, limit: number) =>
+  statementVariants<VisibilityLevel, { match: string }, CandidateRow>(
+    name,
+    VISIBILITY_LEVELS,
+    (q, level) =>
+      visibleCandidates(
+        sql`(SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ${q.p.match} ORDER BY bm25(claims_fts) LIMIT ${sql.lit(limit * 2)})`,
+        level,
+        sql`h.bm`,
+      ),
+    SQLITE,
+  );
+export const ftsClaimCandidates = ftsCandidates('matching.ftsCandidates', CANDIDATE_LIMIT);
+export const ftsSentenceCandidates = ftsCandidates('matching.ftsSentenceCandidates', SENTENCE_CANDIDATE_LIMIT);
 
-/** PostgreSQL: how many documents (of any type, up to PROBE_LIMIT) hold a term, on the stemmed tsvector. */
+/**
+ * PostgreSQL: how many claims' text documents (up to PROBE_LIMIT) hold a term, on the stemmed
+ * tsvector; the predicate is the partial GIN index's (ClaimMatchingIndex), so articles are not read.
+ */
 export const tsTermProbe = statement<{ tsquery: string }, { n: number }>(
   'matching.tsProbe',
   (q) =>
     sql<{
       n: number;
-    }>`SELECT count(*)::int AS n FROM (SELECT 1 FROM search_documents d WHERE d.stemmed @@ to_tsquery('search_english', ${q.p.tsquery}) LIMIT ${sql.lit(PROBE_LIMIT)}) m`,
+    }>`SELECT count(*)::int AS n FROM (SELECT 1 FROM search_documents d WHERE d.stemmed @@ to_tsquery('search_english', ${q.p.tsquery}) AND d.type = 'CLAIM' AND d.field = ${sql.lit(CLAIM_TEXT_FIELD)} LIMIT ${sql.lit(PROBE_LIMIT)}) m`,
   POSTGRES,
 );
 
 /** PostgreSQL: the claims whose text best matches (ts_rank on the stemmed tsvector), that the viewer may see. */
-export const tsClaimCandidates = statementVariants<VisibilityLevel, { tsquery: string }, CandidateRow>(
-  'matching.tsCandidates',
-  VISIBILITY_LEVELS,
-  (q, level) =>
-    visibleCandidates(
-      sql`(SELECT d.ref_id AS ref, ts_rank(d.stemmed, to_tsquery('search_english', ${q.p.tsquery})) AS rank FROM search_documents d
+const tsCandidates = (name: string, limit: number) =>
+  statementVariants<VisibilityLevel, { tsquery: string }, CandidateRow>(
+    name,
+    VISIBILITY_LEVELS,
+    (q, level) =>
+      visibleCandidates(
+        sql`(SELECT d.ref_id AS ref, ts_rank(d.stemmed, to_tsquery('search_english', ${q.p.tsquery})) AS rank FROM search_documents d
          WHERE d.stemmed @@ to_tsquery('search_english', ${q.p.tsquery}) AND d.type = 'CLAIM' AND d.field = ${sql.lit(CLAIM_TEXT_FIELD)}
-         ORDER BY rank DESC LIMIT ${sql.lit(CANDIDATE_LIMIT * 2)})`,
-      level,
-      sql`h.rank DESC`,
-    ),
-  POSTGRES,
-);
+         ORDER BY rank DESC LIMIT ${sql.lit(limit * 2)})`,
+        level,
+        sql`h.rank DESC`,
+      ),
+    POSTGRES,
+  );
+export const tsClaimCandidates = tsCandidates('matching.tsCandidates', CANDIDATE_LIMIT);
+export const tsSentenceCandidates = tsCandidates('matching.tsSentenceCandidates', SENTENCE_CANDIDATE_LIMIT);
 
 /** The suggestions dismissed for an article: (sentence key, claim) pairs. */
 export const dismissalsOfArticle = statement(

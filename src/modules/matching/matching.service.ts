@@ -13,9 +13,12 @@ import {
   type CandidateRow,
   dismissalsOfArticle,
   ftsClaimCandidates,
+  ftsSentenceCandidates,
   ftsTermProbe,
   insertDismissal,
+  PROBE_LIMIT,
   tsClaimCandidates,
+  tsSentenceCandidates,
   tsTermProbe,
 } from './matching.queries';
 import { type EngineTerm, engineTermsOf } from './normalise';
@@ -32,10 +35,17 @@ const MAX_TERMS = 16;
 /** Terms in the candidate query, rarest first, and the matches they may hold together. */
 const MAX_QUERY_TERMS = 8;
 const MATCH_BUDGET = 1_000;
+/** The same for a sentence of an article: bm25 ranking every match is most of its SQL cost. */
+const SENTENCE_MATCH_BUDGET = 250;
 /** Suggestions kept per sentence. */
 const PER_SENTENCE = 3;
 /** A sentence with fewer content terms than this says too little to restate a claim. */
 const MIN_SENTENCE_TERMS = 3;
+/**
+ * The most sentences one suggestedClaims request searches: a 20,000-character body has about
+ * 250. One synchronous SQLite request blocks the whole service, so no body may cost more.
+ */
+export const MAX_SUGGESTION_SENTENCES = 400;
 
 export interface ClaimMatch {
   claim: ClaimRow;
@@ -57,6 +67,16 @@ export interface ClaimMatchesArgs {
   first?: number | null;
   visibility: Visibility;
   loaders: MatchLoaders;
+}
+
+/** What one request has learnt, shared by its texts: terms' counts, claims' prepared texts. */
+interface RequestCache {
+  counts: Map<string, number>;
+  prepared: Map<number, PreparedText>;
+}
+
+function requestCache(): RequestCache {
+  return { counts: new Map(), prepared: new Map() };
 }
 
 /** A scored candidate, before its claim is loaded. */
@@ -93,7 +113,7 @@ export class MatchingService {
       throw badUserInput(`A language tag of 1-${MAX_LANGUAGE} characters.`, 'language');
     if (size === 0) return [];
     const wanted = language?.trim().toLowerCase() ?? null;
-    const scored = await this.scoredCandidates(trimmed, visibility, new Map(), (row) =>
+    const scored = await this.scoredCandidates(trimmed, visibility, requestCache(), false, (row) =>
       wanted === null ? true : row.language.toLowerCase() === wanted,
     );
     return this.withClaims(scored.slice(0, size), loaders);
@@ -120,18 +140,25 @@ export class MatchingService {
       )
       .map((claim) => [claim.startOffset, claim.endOffset] as const);
     const refused = new Set(dismissed.map((row) => `${row.sentenceKey}:${row.claimId}`));
-    // Sentences of one article share many terms: each is probed once.
-    const counts = new Map<string, number>();
+    // Sentences of one article share many terms and candidates: each term is probed once,
+    // each candidate claim's text prepared once.
+    const cache = requestCache();
     const found: { sentence: Sentence; match: Scored }[] = [];
+    let searched = 0;
     for (const sentence of splitSentences(article.body)) {
+      if (searched >= MAX_SUGGESTION_SENTENCES) break;
       if (covered.some(([start, end]) => start < sentence.end && sentence.start < end)) continue;
       const prepared = prepareText(sentence.text);
       if (prepared.words.size + prepared.numbers.size < MIN_SENTENCE_TERMS) continue;
+      searched += 1;
       const key = sentenceKey(sentence.text);
+      // A sentence of common words only is not searched: restating a checked claim takes its
+      // rarer words, and intersecting common terms' lists costs most at a million claims.
       const scored = await this.scoredCandidates(
         sentence.text,
         visibility,
-        counts,
+        cache,
+        true,
         (row) => row.articleId !== article.id,
         prepared,
       );
@@ -180,22 +207,37 @@ export class MatchingService {
   private async scoredCandidates(
     text: string,
     visibility: Visibility,
-    counts: Map<string, number>,
+    cache: RequestCache,
+    sentence: boolean,
     keep: (row: CandidateRow) => boolean,
     prepared: PreparedText = prepareText(text),
   ): Promise<Scored[]> {
-    const rows = await this.candidates(text, visibility, counts);
+    const rows = await this.candidates(text, visibility, cache.counts, sentence);
     const scored: Scored[] = [];
     for (const row of rows) {
       if (!keep(row)) continue;
-      const score = similarity(prepared, prepareText(row.text));
+      let other = cache.prepared.get(row.id);
+      if (other === undefined) {
+        other = prepareText(row.text);
+        cache.prepared.set(row.id, other);
+      }
+      const score = similarity(prepared, other);
       if (score >= MATCH_THRESHOLD) scored.push({ id: row.id, articleId: row.articleId, score });
     }
     return scored.sort((x, y) => y.score - x.score || x.id - y.id);
   }
 
-  /** Full-text candidates: the text's rarest terms, any of them, ranked by the engine. */
-  private async candidates(text: string, visibility: Visibility, counts: Map<string, number>): Promise<CandidateRow[]> {
+  /**
+   * Full-text candidates: the text's rarest terms, any of them, ranked by the engine. When every
+   * term is common, all of the rarest three together for a text, none (no query) for a sentence
+   * of an article; a sentence also gets fewer candidates.
+   */
+  private async candidates(
+    text: string,
+    visibility: Visibility,
+    counts: Map<string, number>,
+    sentence: boolean,
+  ): Promise<CandidateRow[]> {
     const terms = engineTermsOf(text)
       .sort((x, y) => termLength(y) - termLength(x))
       .slice(0, MAX_TERMS);
@@ -216,23 +258,25 @@ export class MatchingService {
     }
     if (probed.length === 0) return [];
     probed.sort((x, y) => x.n - y.n);
+    const budget = sentence ? SENTENCE_MATCH_BUDGET : MATCH_BUDGET;
     const chosen: EngineTerm[] = [];
     let total = 0;
     for (const { term, n } of probed) {
-      if (chosen.length >= MAX_QUERY_TERMS || (chosen.length > 0 && total + n > MATCH_BUDGET)) break;
+      if (chosen.length >= MAX_QUERY_TERMS || (chosen.length > 0 && total + n > budget)) break;
       chosen.push(term);
       total += n;
     }
-    // Only common terms: all of the rarest few together, rather than any of them.
-    const all = chosen.length === 1 && total > MATCH_BUDGET && probed.length > 1;
+    // Only common terms (the rarest reaches the probe's cap): all of the rarest few together,
+    // rather than any of them, or nothing when the caller does not search common words.
+    const common = probed[0].n >= PROBE_LIMIT;
+    if (common && sentence) return [];
+    const all = common && probed.length > 1;
     const query = all ? probed.slice(0, 3).map((p) => p.term) : chosen;
     if (postgres)
-      return this.reader.rows(tsClaimCandidates[visibility.level], {
+      return this.reader.rows((sentence ? tsSentenceCandidates : tsClaimCandidates)[visibility.level], {
         tsquery: query.map(tsTerm).join(all ? ' & ' : ' | '),
       });
-    // No column filter: it would make FTS5 read every match's positions; the kind column holds
-    // only the four type names, and candidates are claims' text documents anyway.
-    return this.reader.rows(ftsClaimCandidates[visibility.level], {
+    return this.reader.rows((sentence ? ftsSentenceCandidates : ftsClaimCandidates)[visibility.level], {
       match: query.map(ftsTerm).join(all ? ' AND ' : ' OR '),
     });
   }
