@@ -5,6 +5,7 @@
 //   npm run bench -- --quick         200 articles, 3 s, 1 round: a smoke test
 //   npm run bench -- article         only the named scenarios (article, articleList, createAnnotation, reanchor)
 //   npm run bench -- search          search latency on 1M claims (bench/search.mjs): only when named
+//   npm run bench -- matching        claim matching latency on the same 1M claims (bench/matching.mjs): only when named
 //   npm run bench -- soak --minutes N  mixed reads and writes for N minutes (bench/soak.mjs): only when named
 //   npm run bench -- scale           the article query and list pages at 2,000 and 100,000 articles, and
 //                                    time to ready: only when named (the large dataset takes ~25 min, ~20 GB)
@@ -37,6 +38,7 @@ import { createAnnotationScenario } from './scenarios/create-annotation.mjs';
 import { articlePostgresScenario, createAnnotationPostgresScenario } from './scenarios/postgres.mjs';
 import { preparePostgres } from './postgres.mjs';
 import { printReanchor, runReanchorBench } from './reanchor.mjs';
+import { printMatching, runMatchingBench } from './matching.mjs';
 import { printSearch, runSearchBench } from './search.mjs';
 import { printSoak, runSoakBench } from './soak.mjs';
 import { canPin, freePort, METRICS_TOKEN, pinned, startProcess, stopAll, stopProcess, waitReady } from './support.mjs';
@@ -53,9 +55,10 @@ const POSTGRES_SCENARIOS = [articlePostgresScenario, createAnnotationPostgresSce
 const MICRO = {
   reanchor: { run: runReanchorBench, print: printReanchor },
   search: { run: runSearchBench, print: printSearch },
+  matching: { run: runMatchingBench, print: printMatching },
 };
 /** Minutes long (a million-claim corpus, a soak): run only when named, never by default. */
-const OPT_IN = ['search', 'soak', 'scale'];
+const OPT_IN = ['search', 'matching', 'soak', 'scale'];
 /** The reads issue #8 wants flat at scale: within 1.5x of their figures at 2,000 articles. */
 const SCALE_SCENARIOS = [articleScenario, articleListFirstScenario, articleListDeepScenario];
 const SCALE_ARTICLES = 100_000;

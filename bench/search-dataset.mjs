@@ -225,7 +225,7 @@ function fill(db, params, log) {
  * two minutes this way; dropping the FTS5 triggers and building each index once ('rebuild')
  * saved under a minute, not worth a second copy of the trigger logic.
  */
-const FTS_TABLES = ['search_fts', 'search_fts_stem', 'search_phrases'];
+const FTS_TABLES = ['search_fts', 'search_fts_stem', 'search_phrases', 'claims_fts'];
 
 function load(db, params, log) {
   // No merging while loading (the word-pair index has tens of millions of distinct terms: its

@@ -11,6 +11,8 @@ import { ArticlePublicationHistory1796100000001 } from './1796100000001-ArticleP
 import { PublicSources1796100000002 } from './1796100000002-PublicSources';
 import { ClaimCorrections1796100000003 } from './1796100000003-ClaimCorrections';
 import { Claimants1796200000000 } from './1796200000000-Claimants';
+import { ClaimSuggestionDismissals1796200000001 } from './1796200000001-ClaimSuggestionDismissals';
+import { ClaimMatchingIndex1796200000002 } from './1796200000002-ClaimMatchingIndex';
 
 /**
  * Migrations in order, per dialect. Landed migrations are never edited; each has a down().
@@ -32,6 +34,8 @@ export const MIGRATIONS = [
   PublicSources1796100000002,
   ClaimCorrections1796100000003,
   Claimants1796200000000,
+  ClaimSuggestionDismissals1796200000001,
+  ClaimMatchingIndex1796200000002,
 ];
 
 export const POSTGRES_MIGRATIONS = [
@@ -42,4 +46,6 @@ export const POSTGRES_MIGRATIONS = [
   PublicSources1796100000002,
   ClaimCorrections1796100000003,
   Claimants1796200000000,
+  ClaimSuggestionDismissals1796200000001,
+  ClaimMatchingIndex1796200000002,
 ];

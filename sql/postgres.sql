@@ -632,6 +632,63 @@ select "id", "name", "role" from "users" where "name" = $1 limit 1;
 -- events.notify
 select pg_notify($1, $2) as "notified";
 
+-- matching.dismissalsOfArticle
+select "sentence_key" as "sentenceKey", "claim_id" as "claimId" from "claim_suggestion_dismissals" where "article_id" = $1;
+
+-- matching.insertDismissal
+insert into "claim_suggestion_dismissals" ("article_id", "claim_id", "sentence_key", "sentence", "actor_id") values ($1, $2, $3, $4, $5) on conflict ("article_id", "sentence_key", "claim_id") do nothing;
+
+-- matching.tsCandidates[editor]
+SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS language
+       FROM (SELECT d.ref_id AS ref, ts_rank(d.stemmed, to_tsquery('search_english', $1)) AS rank FROM search_documents d
+         WHERE d.stemmed @@ to_tsquery('search_english', $2) AND d.type = 'CLAIM' AND d.field = 'quote'
+         ORDER BY rank DESC LIMIT 200) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
+       WHERE c.deleted_at IS NULL AND 1 = 1
+       ORDER BY h.rank DESC, c.id;
+
+-- matching.tsCandidates[public]
+SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS language
+       FROM (SELECT d.ref_id AS ref, ts_rank(d.stemmed, to_tsquery('search_english', $1)) AS rank FROM search_documents d
+         WHERE d.stemmed @@ to_tsquery('search_english', $2) AND d.type = 'CLAIM' AND d.field = 'quote'
+         ORDER BY rank DESC LIMIT 200) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
+       WHERE c.deleted_at IS NULL AND a.status = 'PUBLISHED'
+       ORDER BY h.rank DESC, c.id;
+
+-- matching.tsCandidates[reviewer]
+SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS language
+       FROM (SELECT d.ref_id AS ref, ts_rank(d.stemmed, to_tsquery('search_english', $1)) AS rank FROM search_documents d
+         WHERE d.stemmed @@ to_tsquery('search_english', $2) AND d.type = 'CLAIM' AND d.field = 'quote'
+         ORDER BY rank DESC LIMIT 200) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
+       WHERE c.deleted_at IS NULL AND a.status = 'PUBLISHED'
+       ORDER BY h.rank DESC, c.id;
+
+-- matching.tsProbe
+SELECT count(*)::int AS n FROM (SELECT 1 FROM search_documents d WHERE d.stemmed @@ to_tsquery('search_english', $1) AND d.type = 'CLAIM' AND d.field = 'quote' LIMIT 1000) m;
+
+-- matching.tsSentenceCandidates[editor]
+SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS language
+       FROM (SELECT d.ref_id AS ref, ts_rank(d.stemmed, to_tsquery('search_english', $1)) AS rank FROM search_documents d
+         WHERE d.stemmed @@ to_tsquery('search_english', $2) AND d.type = 'CLAIM' AND d.field = 'quote'
+         ORDER BY rank DESC LIMIT 10) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
+       WHERE c.deleted_at IS NULL AND 1 = 1
+       ORDER BY h.rank DESC, c.id;
+
+-- matching.tsSentenceCandidates[public]
+SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS language
+       FROM (SELECT d.ref_id AS ref, ts_rank(d.stemmed, to_tsquery('search_english', $1)) AS rank FROM search_documents d
+         WHERE d.stemmed @@ to_tsquery('search_english', $2) AND d.type = 'CLAIM' AND d.field = 'quote'
+         ORDER BY rank DESC LIMIT 10) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
+       WHERE c.deleted_at IS NULL AND a.status = 'PUBLISHED'
+       ORDER BY h.rank DESC, c.id;
+
+-- matching.tsSentenceCandidates[reviewer]
+SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS language
+       FROM (SELECT d.ref_id AS ref, ts_rank(d.stemmed, to_tsquery('search_english', $1)) AS rank FROM search_documents d
+         WHERE d.stemmed @@ to_tsquery('search_english', $2) AND d.type = 'CLAIM' AND d.field = 'quote'
+         ORDER BY rank DESC LIMIT 10) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
+       WHERE c.deleted_at IS NULL AND a.status = 'PUBLISHED'
+       ORDER BY h.rank DESC, c.id;
+
 -- search.deleteDocuments
 delete from "search_documents";
 

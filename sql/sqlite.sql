@@ -629,6 +629,51 @@ select "id" from "claims" where "article_id" = ? and "start_offset" = ? and "end
 -- dataset.userByName
 select "id", "name", "role" from "users" where "name" = ? limit 1;
 
+-- matching.dismissalsOfArticle
+select "sentence_key" as "sentenceKey", "claim_id" as "claimId" from "claim_suggestion_dismissals" where "article_id" = ?;
+
+-- matching.ftsCandidates[editor]
+SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS language
+       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 200) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
+       WHERE c.deleted_at IS NULL AND 1 = 1
+       ORDER BY h.bm, c.id;
+
+-- matching.ftsCandidates[public]
+SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS language
+       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 200) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
+       WHERE c.deleted_at IS NULL AND a.status = 'PUBLISHED'
+       ORDER BY h.bm, c.id;
+
+-- matching.ftsCandidates[reviewer]
+SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS language
+       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 200) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
+       WHERE c.deleted_at IS NULL AND a.status = 'PUBLISHED'
+       ORDER BY h.bm, c.id;
+
+-- matching.ftsProbe
+SELECT count(*) AS n FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? LIMIT 1000);
+
+-- matching.ftsSentenceCandidates[editor]
+SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS language
+       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 10) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
+       WHERE c.deleted_at IS NULL AND 1 = 1
+       ORDER BY h.bm, c.id;
+
+-- matching.ftsSentenceCandidates[public]
+SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS language
+       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 10) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
+       WHERE c.deleted_at IS NULL AND a.status = 'PUBLISHED'
+       ORDER BY h.bm, c.id;
+
+-- matching.ftsSentenceCandidates[reviewer]
+SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS language
+       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 10) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
+       WHERE c.deleted_at IS NULL AND a.status = 'PUBLISHED'
+       ORDER BY h.bm, c.id;
+
+-- matching.insertDismissal
+insert into "claim_suggestion_dismissals" ("article_id", "claim_id", "sentence_key", "sentence", "actor_id") values (?, ?, ?, ?, ?) on conflict ("article_id", "sentence_key", "claim_id") do nothing;
+
 -- search.deleteDocuments
 delete from "search_documents";
 

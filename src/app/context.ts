@@ -15,6 +15,7 @@ import type { ClaimLoaders } from '../modules/claim/claim.loaders';
 import type { ClaimService } from '../modules/claim/claim.service';
 import type { ClaimantLoaders } from '../modules/claimant/claimant.loaders';
 import type { ClaimantService } from '../modules/claimant/claimant.service';
+import type { MatchingService } from '../modules/matching/matching.service';
 import type { SearchService } from '../modules/search/search.service';
 import type { SourceLoaders } from '../modules/source/source.loaders';
 import type { SourceService } from '../modules/source/source.service';
@@ -40,6 +41,7 @@ export interface Services {
   annotations: AnnotationService;
   users: UserService;
   search: SearchService;
+  matching: MatchingService;
 }
 
 /** What every resolver receives. Loaders are per request and never shared between requests. */

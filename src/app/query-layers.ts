@@ -18,3 +18,4 @@ import '../modules/claim/claim.queries';
 import '../modules/claimant/claimant.queries';
 import '../modules/user/user.queries';
 import '../modules/auth/auth.queries';
+import '../modules/matching/matching.queries';

@@ -10,6 +10,7 @@ import { ArticleResolver } from '../modules/article/article.resolver';
 import { authChecker } from '../modules/auth/auth-checker';
 import { ClaimResolver } from '../modules/claim/claim.resolver';
 import { ClaimantResolver } from '../modules/claimant/claimant.resolver';
+import { ArticleSuggestionsResolver, MatchingResolver } from '../modules/matching/matching.resolver';
 import { LiveResolver } from '../modules/live/live.resolver';
 import { SearchHitResolver, SearchResolver } from '../modules/search/search.resolver';
 import { SourceResolver } from '../modules/source/source.resolver';
@@ -31,6 +32,8 @@ export const RESOLVERS = [
   SearchResolver,
   SearchHitResolver,
   LiveResolver,
+  MatchingResolver,
+  ArticleSuggestionsResolver,
 ] as const;
 
 /**

@@ -24,6 +24,7 @@ import { ClaimService } from '../modules/claim/claim.service';
 import { createClaimantLoaders } from '../modules/claimant/claimant.loaders';
 import { ClaimantService } from '../modules/claimant/claimant.service';
 import { createSourceLoaders } from '../modules/source/source.loaders';
+import { MatchingService } from '../modules/matching/matching.service';
 import { SearchService } from '../modules/search/search.service';
 import { SourceService } from '../modules/source/source.service';
 import { createUserLoaders } from '../modules/user/user.loaders';
@@ -54,6 +55,7 @@ export function createServices(db: Database): Services {
     annotations: new AnnotationService({ db }),
     users: new UserService({ db }),
     search: new SearchService({ db }),
+    matching: new MatchingService({ db }),
   };
 }
 

@@ -9,6 +9,7 @@ import { ArticleEntity } from '../modules/article/article.entity';
 import { ClaimAnchorEntity } from '../modules/claim/claim-anchor.entity';
 import { ClaimEntity } from '../modules/claim/claim.entity';
 import { ClaimantEntity } from '../modules/claimant/claimant.entity';
+import { ClaimSuggestionDismissalEntity } from '../modules/matching/claim-suggestion-dismissal.entity';
 import { SourceEntity } from '../modules/source/source.entity';
 import { UserEntity } from '../modules/user/user.entity';
 
@@ -27,4 +28,5 @@ export const ENTITIES = [
   ArticleStatusChangeEntity,
   ClaimAnchorEntity,
   ClaimantEntity,
+  ClaimSuggestionDismissalEntity,
 ];

@@ -202,6 +202,15 @@ export const TABLES = {
     checked_revision: integer(),
     created_at: timestamp().withDefault(),
   },
+  claim_suggestion_dismissals: {
+    id: id(),
+    article_id: integer(),
+    claim_id: integer(),
+    sentence_key: text(),
+    sentence: text(),
+    actor_id: integer(),
+    created_at: timestamp().withDefault(),
+  },
 } as const satisfies Record<string, Record<string, ColumnSpec>>;
 
 interface KindTypes {
@@ -249,6 +258,8 @@ export interface SearchTables {
   search_fts_stem: Fts5Table<'text' | 'kind', 'search_fts_stem'>;
   /** Contentless: each document's words and word pairs (src/modules/search/word-pairs.ts). */
   search_phrases: Fts5Table<'text' | 'pairs' | 'kind', 'search_phrases'>;
+  /** Claims' quotes alone, porter stemmer (external content: claims; SQLite only, for claim matching). */
+  claims_fts: Fts5Table<'quote', 'claims_fts'>;
 }
 
 /** The database as Kysely types it. */

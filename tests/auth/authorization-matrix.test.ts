@@ -2,6 +2,7 @@ import { type GraphQLField, getNamedType, isNonNullType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAppSchema } from '../../src/app/schema';
 import { DEMO_ARTICLE_SLUG } from '../../src/modules/dataset/demo-dataset';
+import { splitSentences } from '../../src/modules/matching/sentences';
 import { Role } from '../../src/modules/user/user.entity';
 import { type SignedIn, startTestServer, type TestServer } from '../helpers/test-app';
 import { DEFAULT_EVIDENCE } from '../helpers/newsroom';
@@ -48,6 +49,17 @@ const RULES: Record<string, { role: Role; prepare: Prepare }> = {
     prepare: async (s) => ({ id: await s.fuzzyClaim(), quote: 'rates rose by five percent' }),
   },
   confirmClaimAnchor: { role: Role.REVIEWER, prepare: async (s) => ({ id: await s.fuzzyClaim() }) },
+  dismissClaimSuggestion: {
+    role: Role.REVIEWER,
+    prepare: async (s) => ({
+      articleId: s.articleId,
+      claimId: await s.claim(),
+      sentence: splitSentences(
+        (await s.server.gql<{ article: { body: string } }>(`{ article(slug: "${DEMO_ARTICLE_SLUG}") { body } }`)).data!
+          .article.body,
+      ).find((sentence) => sentence.text.startsWith('NATO has similarly'))!.text,
+    }),
+  },
   createSource: {
     role: Role.REVIEWER,
     prepare: async (s) => ({ url: `https://example.org/s${s.uniq()}`, title: 'A source', kind: 'DATASET' }),

@@ -202,6 +202,15 @@ const RULES: Record<string, { expect: Expectation; prepare: (s: Setup) => Promis
       return { input: { id: draft.id } };
     },
   },
+  dismissClaimSuggestion: {
+    // Staff-only bookkeeping of suggestions: readers see nothing of it.
+    expect: { kind: 'nothing public', as: 'reviewer' },
+    prepare: async (s) => {
+      const story = await s.checkedStory();
+      const other = await s.checkedStory();
+      return { input: { articleId: story.articleId, claimId: other.claimId, sentence: 'Second sentence here.' } };
+    },
+  },
   createSource: {
     expect: { kind: 'nothing public', as: 'reviewer' },
     prepare: async (s) => ({

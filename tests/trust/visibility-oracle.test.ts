@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { graphql, type GraphQLSchema } from 'graphql';
+import { getNamedType, graphql, type GraphQLSchema } from 'graphql';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextFor, createServices, type Services } from '../../src/app/services';
@@ -22,7 +22,7 @@ import {
   sortClaims,
 } from './newsroom-model';
 import { expressRoutes } from './routes';
-import { everyField, reachableFields, selectedFields, textOf } from './schema-walk';
+import { everyField, reachableFields, STAFF_ONLY_FIELDS, selectedFields, textOf } from './schema-walk';
 
 /**
  * The visibility oracle. Random histories of staff work (articles drafted, rewritten,
@@ -126,7 +126,8 @@ async function everyId(
  */
 const QUERY_PATHS: Record<string, (run: Run, who: Who) => Promise<unknown[]>> = {
   article: async (run, who) => {
-    const now = everyField(run.schema, 'Article', DEPTH);
+    // Staff also read the article's staff-only fields (suggestedClaims); readers are refused them (below).
+    const now = `${everyField(run.schema, 'Article', DEPTH)}${who === 'observer' ? ` ${staffSelection(run.schema)}` : ''}`;
     const past = everyField(run.schema, 'Article', PAST_DEPTH);
     return Promise.all(
       run.model.articles.map(({ slug }) =>
@@ -176,7 +177,36 @@ const QUERY_PATHS: Record<string, (run: Run, who: Who) => Promise<unknown[]>> = 
     return [...byId, bySlug];
   },
   viewer: async (run, who) => [await ask(run, who, `{ viewer { ${everyField(run.schema, 'User', DEPTH)} } }`)],
+  // Every claim's words, hidden ones included: only claims the viewer may see may come back.
+  claimMatches: async (run, who) => {
+    const quotes = (await inspectRows(run.server.db, sql<{ quote: string }>`SELECT quote FROM claims ORDER BY id`)).map(
+      (row) => row.quote,
+    );
+    if (quotes.length === 0) return [];
+    const selection = everyField(run.schema, 'ClaimMatch', LOOKUP_DEPTH);
+    return [
+      await ask(
+        run,
+        who,
+        `query(${quotes.map((_, i) => `$t${i}: String!`).join(', ')}) { ${quotes.map((_, i) => `m${i}: claimMatches(text: $t${i}, first: 50) { ${selection} }`).join(' ')} }`,
+        Object.fromEntries(quotes.map((quote, i) => [`t${i}`, quote])),
+      ),
+    ];
+  },
 };
+
+/** The staff-only fields of an article (STAFF_ONLY_FIELDS), read in full. */
+function staffSelection(schema: GraphQLSchema): string {
+  return [...STAFF_ONLY_FIELDS]
+    .filter((field) => field.startsWith('Article.'))
+    .map((field) => {
+      const name = field.slice('Article.'.length);
+      const type = schema.getType('Article') as import('graphql').GraphQLObjectType;
+      const named = getNamedType(type.getFields()[name].type).name;
+      return `${name} { ${everyField(schema, named, DEPTH - 1)} }`;
+    })
+    .join(' ');
+}
 
 /** `field(id: ...)` for every id, in one document (aliases), each object read in full. */
 async function byIds(run: Run, who: Who, field: string, type: string, ids: string[]): Promise<unknown[]> {
@@ -274,13 +304,13 @@ describe('visibility oracle', () => {
     // And every field below them: the selections the oracle sends reach every field of every type a reader can reach.
     const asked = selectedFields(
       schema,
-      `{ article(slug: "s") { ${everyField(schema, 'Article', DEPTH)} } node(id: "n") { ${everyField(schema, 'Node', LOOKUP_DEPTH)} }
-         ${['articles:Article', 'claims:Claim', 'sources:Source', 'claimants:Claimant']
-           .map((pair) => {
-             const [field, type] = pair.split(':');
-             return `${field} { ${pageSelection(schema, type)} }`;
-           })
-           .join(' ')}
+      `{ article(slug: "s") { ${everyField(schema, 'Article', DEPTH)} ${staffSelection(schema)} } claimMatches(text: "t") { ${everyField(schema, 'ClaimMatch', LOOKUP_DEPTH)} } node(id: "n") { ${everyField(schema, 'Node', LOOKUP_DEPTH)} }
+          ${['articles:Article', 'claims:Claim', 'sources:Source', 'claimants:Claimant']
+            .map((pair) => {
+              const [field, type] = pair.split(':');
+              return `${field} { ${pageSelection(schema, type)} }`;
+            })
+            .join(' ')}
          search(query: "q") { ${pageSelection(schema, 'SearchHit')} } viewer { ${everyField(schema, 'User', DEPTH)} } }`,
     );
     for (const [field, type] of [
@@ -395,6 +425,20 @@ describe('visibility oracle', () => {
           await server.db.writes.drain();
           await new Promise((resolve) => setTimeout(resolve, 50));
 
+          // Readers are refused the staff-only fields, not answered them.
+          for (const { slug } of run.model.articles) {
+            const refused = await graphql({
+              schema: run.schema,
+              source: `query($slug: String!) { article(slug: $slug) { id ${staffSelection(run.schema)} } }`,
+              variableValues: { slug },
+              contextValue: contextFor(run.server.db, run.services, ANONYMOUS),
+            });
+            const article = (refused.data as { article: unknown } | null)?.article ?? null;
+            if (article !== null || refused.errors)
+              expect(refused.errors?.[0]?.extensions?.code, `${slug}: staff-only fields as a reader`).toBe(
+                'UNAUTHENTICATED',
+              );
+          }
           for (const who of ['anonymous', 'observer'] as const) {
             const texts: string[] = [];
             for (const read of Object.values(QUERY_PATHS)) texts.push(...(await read(run, who)).map(textOf));
