@@ -123,7 +123,17 @@ export async function createSchema(db) {
     }
     return statement.reader ? statement.all(...params) : (statement.run(...params), []);
   };
-  const queryRunner = { query, connection: { options: { type: 'better-sqlite3' } } };
+  // A migration that must run outside a transaction (Claimants turns SQLite's foreign keys off) opens its own.
+  const queryRunner = {
+    query,
+    connection: { options: { type: 'better-sqlite3' } },
+    get isTransactionActive() {
+      return db.inTransaction;
+    },
+    startTransaction: async () => void db.exec('BEGIN'),
+    commitTransaction: async () => void db.exec('COMMIT'),
+    rollbackTransaction: async () => void db.exec('ROLLBACK'),
+  };
   db.exec(
     'CREATE TABLE "migrations" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "timestamp" bigint NOT NULL, "name" varchar NOT NULL)',
   );
@@ -155,7 +165,10 @@ function fill(db, params) {
       "VALUES (?, ?, ?, ?, ?, ?, ?, 'en', ?, ?, ?, 1, ?, ?)",
   );
   const insertClaim = db.prepare(
-    'INSERT INTO claims (id, article_id, quote, prefix, suffix, start_offset, end_offset, claimant, verdict, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO claims (id, article_id, quote, prefix, suffix, start_offset, end_offset, claimant_id, verdict, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertClaimant = db.prepare(
+    "INSERT INTO claimants (id, slug, name, name_key, aliases, search_keys, kind, created_at, updated_at) VALUES (?, ?, ?, ?, '[]', ?, 'PERSON', ?, ?)",
   );
   const insertAnnotation = db.prepare(
     'INSERT INTO annotations (id, claim_id, author_id, verdict, summary, body, status, version, published_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -171,6 +184,11 @@ function fill(db, params) {
   const created = sqlDate(base);
   insertUser.run(1, 'Bench Reviewer', 'REVIEWER', created);
   insertUser.run(2, 'Bench Editor', 'EDITOR', created);
+  // One claimant per name; a claim names one by id (PEOPLE's index + 1).
+  PEOPLE.forEach((name, index) => {
+    const key = name.toLowerCase();
+    insertClaimant.run(index + 1, key.replace(/[^a-z0-9]+/g, '-'), name, key, key, created, created);
+  });
 
   for (let s = 1; s <= params.sources; s += 1) {
     // Some null publishers/dates so the null paths of both servers are exercised.
@@ -250,7 +268,7 @@ function fill(db, params) {
         body.slice(end, end + 32),
         start,
         end,
-        rand() < 0.2 ? null : pick(PEOPLE),
+        rand() < 0.2 ? null : PEOPLE.indexOf(pick(PEOPLE)) + 1,
         newest ? newest.verdict : null,
         publishedAt,
         publishedAt,

@@ -28,6 +28,7 @@ export const TABLES = [
   'users',
   'articles',
   'sources',
+  'claimants',
   'claims',
   'annotations',
   'citations',

@@ -76,7 +76,7 @@ export function articleJson(row, claims, annotations, citations, date) {
       claims: claims.map((c) => ({
         id: globalId('Claim', c.id),
         quote: c.quote,
-        claimant: c.claimant,
+        claimant: c.claimant === null ? null : { name: c.claimant },
         verdict: c.verdict,
         selector: { exact: c.quote, prefix: c.prefix, suffix: c.suffix, start: c.start_offset, end: c.end_offset },
         annotations: annotationsByClaim.get(c.id) ?? [],

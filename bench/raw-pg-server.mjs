@@ -51,7 +51,7 @@ const ARTICLE_BY_SLUG = statement(
 );
 const CLAIMS_OF = statement(
   'claims_of',
-  'SELECT id, quote, prefix, suffix, start_offset, end_offset, claimant, verdict FROM claims WHERE article_id = $1 ORDER BY start_offset, id',
+  'SELECT c.id, c.quote, c.prefix, c.suffix, c.start_offset, c.end_offset, cl.name AS claimant, c.verdict FROM claims c LEFT JOIN claimants cl ON cl.id = c.claimant_id WHERE c.article_id = $1 ORDER BY c.start_offset, c.id',
 );
 // Fact-checks without a publication time last, as the service (and SQLite's DESC) order them.
 const ANNOTATIONS_OF = statement(

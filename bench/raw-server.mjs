@@ -43,7 +43,7 @@ function handlers(db, write) {
     "SELECT id, slug, headline, standfirst, authors, section, language, published_at FROM articles WHERE slug = ? AND status = 'PUBLISHED'",
   );
   const claimsOf = db.prepare(
-    'SELECT id, quote, prefix, suffix, start_offset, end_offset, claimant, verdict FROM claims WHERE article_id = ? ORDER BY start_offset, id',
+    'SELECT c.id, c.quote, c.prefix, c.suffix, c.start_offset, c.end_offset, cl.name AS claimant, c.verdict FROM claims c LEFT JOIN claimants cl ON cl.id = c.claimant_id WHERE c.article_id = ? ORDER BY c.start_offset, c.id',
   );
   const annotationsOf = db.prepare(
     'SELECT a.id, a.claim_id, a.verdict, a.summary, a.body, a.version, a.published_at, u.name AS author_name ' +

@@ -144,8 +144,24 @@ function fill(db, params, log) {
       "VALUES (?, ?, ?, ?, ?, ?, 'News', 'en', ?, ?, 'PUBLISHED', 1, ?, ?)",
   );
   const insertClaim = db.prepare(
-    'INSERT INTO claims (id, article_id, quote, prefix, suffix, start_offset, end_offset, claimant, verdict, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO claims (id, article_id, quote, prefix, suffix, start_offset, end_offset, claimant_id, verdict, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
+  const insertClaimant = db.prepare(
+    "INSERT INTO claimants (id, slug, name, name_key, aliases, search_keys, kind) VALUES (?, ?, ?, ?, '[]', ?, 'PERSON')",
+  );
+  // Claimants by name, recorded as claims first name them.
+  const claimantIds = new Map();
+  const claimantOf = (name) => {
+    if (name === null) return null;
+    let id = claimantIds.get(name);
+    if (id === undefined) {
+      id = claimantIds.size + 1;
+      const key = name.toLowerCase();
+      insertClaimant.run(id, key.replace(/[^a-z0-9]+/g, '-'), name, key, key);
+      claimantIds.set(name, id);
+    }
+    return id;
+  };
   const base = Date.UTC(2020, 0, 1);
   const articles = Math.ceil(params.claims / params.claimsPerArticle);
   let claimId = 0;
@@ -208,7 +224,7 @@ function fill(db, params, log) {
         body.slice(end, end + 32),
         start,
         end,
-        claimant,
+        claimantOf(claimant),
         verdict,
         at,
         at,

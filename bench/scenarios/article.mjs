@@ -7,7 +7,7 @@ const ARTICLE_QUERY = `query BenchArticle($slug: String!) {
   article(slug: $slug) {
     id slug headline standfirst authors section language publishedAt
     claims {
-      id quote claimant verdict
+      id quote claimant { name } verdict
       selector { exact prefix suffix start end }
       annotations {
         id verdict summary body version publishedAt

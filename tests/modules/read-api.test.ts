@@ -178,7 +178,7 @@ describe('read API', () => {
       `query($articleId: ID!) {
         byArticle: claims(first: 5, filter: { articleId: $articleId }) { totalCount edges { cursor } pageInfo { hasNextPage } }
         falseOnes: claims(first: 100, filter: { verdict: FALSE }) { totalCount edges { node { verdict } } }
-        byClaimant: claims(first: 100, filter: { claimant: "JEN PSAKI, WHITE HOUSE PRESS SECRETARY" }) { totalCount edges { node { claimant { name } } } }
+        byClaimant: claims(first: 100, filter: { claimant: "  jen   PSAKI " }) { totalCount edges { node { claimant { name } } } }
       }`,
       { articleId: demo.data!.article.id },
     );

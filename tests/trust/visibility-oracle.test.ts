@@ -225,6 +225,7 @@ const SUBSCRIPTION_FIELDS = ['annotationPublished', 'claimVerdictChanged'];
 const ROUTES: Record<string, 'reader' | 'no content' | 'graphql'> = {
   'GET /articles': 'reader',
   'GET /articles/:slug': 'reader',
+  'GET /claimants/:slug': 'reader',
   'GET /claimreview.json': 'reader',
   'GET /,/graphql': 'no content',
   'GET /healthz': 'no content',
@@ -261,6 +262,12 @@ async function readerPages(run: Run): Promise<string[]> {
     await get(`/articles/${slug}`);
     texts.push(textOf(await run.server.gql(`query($slug: String!) { article(slug: $slug) ${READER_VIEW} }`, { slug })));
   }
+  // Every claimant's page, whoever may see it: the page must hide what readers may not see.
+  for (const { slug } of await inspectRows(
+    run.server.db,
+    sql<{ slug: string }>`SELECT slug FROM claimants ORDER BY id`,
+  ))
+    await get(`/claimants/${slug}`);
   let feed = JSON.parse(await get('/claimreview.json')) as { next: string | null };
   for (let page = 0; feed.next && page < 20; page += 1)
     feed = JSON.parse(await get(new URL(feed.next).pathname + new URL(feed.next).search)) as { next: string | null };

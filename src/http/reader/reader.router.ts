@@ -8,6 +8,7 @@ import type { ClaimReviewService } from '../../modules/claimreview/claim-review.
 import { PROJECT_ROOT } from '../../paths';
 import { isWellFormedSlug, loadArticleList, loadArticleView } from './article-data';
 import { renderArticlePage } from './article-page';
+import { loadClaimantView, renderClaimantPage } from './claimant-page';
 import type { Html } from './html';
 import { errorPage, READER_ASSET_PREFIX, withdrawalPage } from './layout';
 import { renderListPage } from './list-page';
@@ -35,7 +36,7 @@ function sendPage(res: Response, status: number, body: Html): void {
   res.type('html').send(body.value);
 }
 
-/** Server-rendered reader pages: GET /articles and GET /articles/:slug, and their two assets. */
+/** Server-rendered reader pages: GET /articles, GET /articles/:slug, GET /claimants/:slug, and their two assets. */
 export function readerRouter({
   db,
   services,
@@ -90,6 +91,12 @@ export function readerRouter({
     const withdrawal = isWellFormedSlug(req.params.slug) ? await services.articles.withdrawalOf(req.params.slug) : null;
     if (withdrawal) return sendPage(res, 410, withdrawalPage(withdrawal));
     sendPage(res, 404, errorPage('Article not found', 'There is no published article at this address.'));
+  });
+
+  router.get('/claimants/:slug', async (req, res) => {
+    const view = await loadClaimantView(db, services, req.params.slug);
+    if (view) return sendPage(res, 200, renderClaimantPage(view));
+    sendPage(res, 404, errorPage('Claimant not found', 'There is no claimant with checked claims at this address.'));
   });
 
   return router;

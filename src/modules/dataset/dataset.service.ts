@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { LIMITS } from '../../graphql/text-rules';
 import { AnchorError, locateQuote } from '../../anchoring/text-selector';
 import type { Database } from '../../db/database';
 import { execute, executeOne } from '../../db/sql';
@@ -18,7 +19,10 @@ import { insertSource, sourceIdByUrl } from '../source/source.queries';
 import type { Role } from '../user/role';
 import { insertUser } from '../user/user.queries';
 import { HttpUrlError, normalizeHttpUrl } from '../../graphql/http-url';
-import { claimantForName } from '../claimant/claimant-writes';
+import { claimantForName, insertClaimant } from '../claimant/claimant-writes';
+import { ClaimantKind } from '../claimant/claimant.entity';
+import { isWikidataId, nameKeyOf } from '../claimant/claimant-name';
+import { claimantByNameKey } from '../claimant/claimant.queries';
 import {
   annotationByKey,
   articleBySlug,
@@ -33,6 +37,7 @@ import type {
   DatasetAnnotation,
   DatasetArticle,
   DatasetClaim,
+  DatasetClaimant,
   DatasetLine,
   DatasetSource,
   DatasetUser,
@@ -103,8 +108,31 @@ export async function importDataset(
     userIds: await importUsers(manager, dataset.users, summary),
     sourceIds: await importSources(manager, dataset.sources, summary),
   };
+  await importClaimants(manager, dataset.claimants ?? []);
   for (const article of dataset.articles) await importArticle(manager, article, keys, summary);
   return summary;
+}
+
+/** Claimant records: one whose name key exists is left as it is. */
+async function importClaimants(manager: EntityManager, claimants: DatasetClaimant[]): Promise<void> {
+  for (const [index, claimant] of claimants.entries()) {
+    const where = `claimants[${index}] "${claimant.name}"`;
+    const name = claimant.name?.trim();
+    if (!name || name.length > LIMITS.name.max)
+      throw new DatasetError(`${where}: a name of 1 to ${LIMITS.name.max} characters`);
+    if (claimant.wikidataId !== null && !isWikidataId(claimant.wikidataId))
+      throw new DatasetError(`${where}: wikidataId must be "Q" and digits`);
+    if (claimant.kind !== ClaimantKind.PERSON && claimant.kind !== ClaimantKind.ORGANIZATION)
+      throw new DatasetError(`${where}: kind must be PERSON or ORGANIZATION`);
+    if (await executeOne(manager, claimantByNameKey, { nameKey: nameKeyOf(name) })) continue;
+    await insertClaimant(manager, {
+      name,
+      aliases: claimant.aliases,
+      description: claimant.description,
+      wikidataId: claimant.wikidataId,
+      kind: claimant.kind as ClaimantKind,
+    });
+  }
 }
 
 interface KeyMaps {

@@ -89,9 +89,25 @@ export interface DatasetArticle {
   claims: DatasetClaim[];
 }
 
+/**
+ * Who made claims, beyond the name a claim gives (`DatasetClaim.claimant`): matched by name key
+ * (case- and space-insensitive); an existing claimant is left as it is. Read from whole
+ * datasets (the demo data) only: ndjson lines carry claimants by name.
+ */
+export interface DatasetClaimant {
+  name: string;
+  kind: 'PERSON' | 'ORGANIZATION';
+  description: string | null;
+  /** A Wikidata item id ("Q6279"), never fetched. */
+  wikidataId: string | null;
+  aliases: string[];
+}
+
 export interface Dataset {
   users: DatasetUser[];
   sources: DatasetSource[];
+  /** Optional: claimants named only by claims are recorded as people with just a name. */
+  claimants?: DatasetClaimant[];
   articles: DatasetArticle[];
 }
 
