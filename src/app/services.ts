@@ -32,11 +32,16 @@ import { UserService } from '../modules/user/user.service';
 
 export function createLoaders(reader: SqlReader, viewer: Viewer): Loaders {
   const visibility = visibilityFor(viewer);
+  const claimantLoaders = createClaimantLoaders(reader, visibility);
+  // A claim read with its article brings its claimant (visible wherever the claim is).
+  const claimLoaders = createClaimLoaders(reader, visibility, (id, claimant) =>
+    claimantLoaders.claimantById.prime(id, claimant),
+  );
   return {
     ...createArticleLoaders(reader, visibility),
     ...createArticleHistoryLoaders(reader, viewer),
-    ...createClaimLoaders(reader, visibility),
-    ...createClaimantLoaders(reader, visibility),
+    ...claimLoaders,
+    ...claimantLoaders,
     ...createAnnotationLoaders(reader, visibility),
     ...createHistoryLoaders(reader, viewer),
     ...createSourceLoaders(reader, visibility),

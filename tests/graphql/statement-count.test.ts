@@ -8,7 +8,7 @@ import { startTestServer, type TestServer } from '../helpers/test-app';
 const ARTICLE_QUERY = `query($slug: String!) {
   article(slug: $slug) {
     id headline claimCount verdictSummary { verdict count }
-    claims { id quote verdict selector { start end }
+    claims { id quote verdict claimant { name slug } selector { start end }
       annotations { id verdict rating { value label } summary author { name }
         citations { stance excerpt source { id url title publisher kind } } } }
   } }`;
@@ -47,7 +47,7 @@ describe('the article query costs a constant number of SQL statements', () => {
       ),
     ).toBe(true);
     expect(statements).toBeLessThanOrEqual(5);
-    // article, claims, claim stats, annotations (+ authors), citations (+ sources)
+    // article, claims (+ claimants), claim stats, annotations (+ authors), citations (+ sources)
     expect(statements).toBe(5);
   });
 

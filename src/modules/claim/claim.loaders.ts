@@ -3,6 +3,7 @@ import type { SqlReader } from '../../db/sql-reader';
 import { groupRows } from '../../db/group-rows';
 import type { Visibility } from '../auth/visibility';
 import { claimsByArticleIds, claimsByIds } from './claim.queries';
+import { type ClaimantRow, toClaimantRow } from '../claimant/claimant.rows';
 import { type ClaimRow, toClaimRow } from './claim.rows';
 
 export interface ClaimLoaders {
@@ -11,7 +12,15 @@ export interface ClaimLoaders {
   claimsByArticle: DataLoader<number, ClaimRow[]>;
 }
 
-export function createClaimLoaders(reader: SqlReader, visibility: Visibility): ClaimLoaders {
+/**
+ * `onClaimant` receives the claimant of each claim read with an article's claims: the composition
+ * root primes the claimant loader with it, so `Claim.claimant` costs no statement of its own.
+ */
+export function createClaimLoaders(
+  reader: SqlReader,
+  visibility: Visibility,
+  onClaimant: (claimantId: number, claimant: ClaimantRow) => void = () => {},
+): ClaimLoaders {
   const claimById = new DataLoader<number, ClaimRow | null>(async (ids) => {
     const rows = await reader.rows(claimsByIds[visibility.level], { ids });
     const byId = new Map(rows.map((row) => [row.id, toClaimRow(row)]));
@@ -21,7 +30,33 @@ export function createClaimLoaders(reader: SqlReader, visibility: Visibility): C
   // Callers reach an article's claims only through a visible article.
   const claimsByArticle = new DataLoader<number, ClaimRow[]>(async (articleIds) => {
     const rows = await reader.rows(claimsByArticleIds, { ids: articleIds });
-    const claims = rows.map(toClaimRow);
+    const claims = rows.map(
+      ({
+        claimantResolvedId,
+        claimantSlug,
+        claimantName,
+        claimantAliases,
+        claimantDescription,
+        claimantWikidataId,
+        claimantKind,
+        ...claim
+      }) => {
+        const readClaimant =
+          claimantResolvedId === null
+            ? null
+            : toClaimantRow({
+                id: claimantResolvedId,
+                slug: claimantSlug!,
+                name: claimantName!,
+                aliases: claimantAliases!,
+                description: claimantDescription,
+                wikidataId: claimantWikidataId,
+                kind: claimantKind!,
+              });
+        if (claim.claimantId !== null && readClaimant) onClaimant(claim.claimantId, readClaimant);
+        return { ...toClaimRow(claim), readClaimant };
+      },
+    );
     for (const claim of claims) claimById.prime(claim.id, claim);
     return groupRows(articleIds, claims, (claim) => claim.articleId);
   });

@@ -185,10 +185,18 @@ export class ClaimResolver {
     description:
       'Who made the claim. As of a past moment (article(asOf:)): the claimant named then, under the name readers read then.',
   })
-  async claimant(@Root() claim: ClaimRow, @Ctx() ctx: AppContext): Promise<ClaimantRow | null> {
+  claimant(@Root() claim: ClaimRow, @Ctx() ctx: AppContext): ClaimantRow | null | Promise<ClaimantRow | null> {
     if (claim.claimantId === null) return null;
-    if (!claim.asOf) return ctx.loaders.claimantById.load(claim.claimantId);
-    if (claim.claimantAsOf == null) return null;
+    if (!claim.asOf) {
+      // Read with the claim (an article's claims: visible wherever the claim is), or looked up.
+      if (claim.readClaimant !== undefined) return claim.readClaimant;
+      return ctx.loaders.claimantById.load(claim.claimantId);
+    }
+    return this.claimantAsOf(claim, ctx);
+  }
+
+  private async claimantAsOf(claim: ClaimRow, ctx: AppContext): Promise<ClaimantRow | null> {
+    if (claim.claimantAsOf == null || claim.claimantId === null) return null;
     const record = await ctx.loaders.claimantOnRecordById.load(claim.claimantId);
     return record && { ...record, name: claim.claimantAsOf };
   }

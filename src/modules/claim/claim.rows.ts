@@ -1,5 +1,6 @@
 import type { TypedRow } from '../../graphql/relay/node.type';
 import type { Verdict } from '../annotation/verdict';
+import type { ClaimantRow } from '../claimant/claimant.rows';
 import type { ClaimAnchorStatus } from './anchor-status';
 
 /** A claim as served to GraphQL. */
@@ -23,6 +24,8 @@ export interface ClaimRow extends TypedRow {
   asOf?: Date;
   /** On rows of a point-in-time read: the claimant's name as readers read it then. */
   claimantAsOf?: string | null;
+  /** The claimant, when read with the claim (an article's claims): served without a lookup. */
+  readClaimant?: ClaimantRow | null;
 }
 
 export function toClaimRow(row: Omit<ClaimRow, '__typename'>): ClaimRow {
