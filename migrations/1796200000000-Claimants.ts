@@ -48,7 +48,8 @@ const recordName = (row: string) => `(SELECT cl.name FROM claimants cl WHERE cl.
 
 /** The key two spellings of a claimant share (the service's nameKeyOf, as of this migration). */
 function nameKeyOf(name: string): string {
-  return name.normalize('NFKC').toLowerCase().normalize('NFKC').replace(/\s+/gu, ' ').trim();
+  // Final sigma folds to sigma: lower-casing picks one or the other by what follows the letter.
+  return name.normalize('NFKC').toLowerCase().replace(/ς/g, 'σ').normalize('NFKC').replace(/\s+/gu, ' ').trim();
 }
 
 function slugOf(name: string): string {

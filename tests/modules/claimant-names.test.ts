@@ -30,6 +30,9 @@ describe('claimant name keys', () => {
       ),
     );
     expect(nameKeyOf('  Joe   BIDEN ')).toBe(nameKeyOf('joe biden'));
+    // Lower-casing writes a capital sigma as final or not by what follows: one key either way.
+    expect(nameKeyOf('Ϲ\u00a0!')).toBe(nameKeyOf('Ϲ !'));
+    expect(nameKeyOf('ΟΔΥΣΣΕΥΣ')).toBe(nameKeyOf('Οδυσσευς'));
     expect(nameKeyOf('J. Biden')).not.toBe(nameKeyOf('Joe Biden'));
   });
 });

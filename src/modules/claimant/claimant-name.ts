@@ -12,7 +12,8 @@ export const MAX_SLUG = 80;
  * "J. Biden" is another (an alias, if a reviewer says so).
  */
 export function nameKeyOf(name: string): string {
-  return name.normalize('NFKC').toLowerCase().normalize('NFKC').replace(/\s+/gu, ' ').trim();
+  // Final sigma folds to sigma: lower-casing picks one or the other by what follows the letter.
+  return name.normalize('NFKC').toLowerCase().replace(/ς/g, 'σ').normalize('NFKC').replace(/\s+/gu, ' ').trim();
 }
 
 /**
