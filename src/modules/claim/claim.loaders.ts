@@ -30,33 +30,39 @@ export function createClaimLoaders(
   // Callers reach an article's claims only through a visible article.
   const claimsByArticle = new DataLoader<number, ClaimRow[]>(async (articleIds) => {
     const rows = await reader.rows(claimsByArticleIds, { ids: articleIds });
-    const claims = rows.map(
-      ({
-        claimantResolvedId,
-        claimantSlug,
-        claimantName,
-        claimantAliases,
-        claimantDescription,
-        claimantWikidataId,
-        claimantKind,
-        ...claim
-      }) => {
-        const readClaimant =
-          claimantResolvedId === null
-            ? null
-            : toClaimantRow({
-                id: claimantResolvedId,
-                slug: claimantSlug!,
-                name: claimantName!,
-                aliases: claimantAliases!,
-                description: claimantDescription,
-                wikidataId: claimantWikidataId,
-                kind: claimantKind!,
-              });
-        if (claim.claimantId !== null && readClaimant) onClaimant(claim.claimantId, readClaimant);
-        return { ...toClaimRow(claim), readClaimant };
-      },
-    );
+    // Fields named one by one: this runs for every claim of every article page.
+    const claims = rows.map((row): ClaimRow => {
+      const readClaimant =
+        row.claimantResolvedId === null
+          ? null
+          : toClaimantRow({
+              id: row.claimantResolvedId,
+              slug: row.claimantSlug!,
+              name: row.claimantName!,
+              aliases: row.claimantAliases!,
+              description: row.claimantDescription,
+              wikidataId: row.claimantWikidataId,
+              kind: row.claimantKind!,
+            });
+      if (row.claimantId !== null && readClaimant) onClaimant(row.claimantId, readClaimant);
+      return {
+        __typename: 'Claim',
+        id: row.id,
+        articleId: row.articleId,
+        quote: row.quote,
+        prefix: row.prefix,
+        suffix: row.suffix,
+        startOffset: row.startOffset,
+        endOffset: row.endOffset,
+        claimantId: row.claimantId,
+        verdict: row.verdict,
+        anchorStatus: row.anchorStatus,
+        anchorScore: row.anchorScore,
+        anchorExact: row.anchorExact,
+        checkedRevision: row.checkedRevision,
+        readClaimant,
+      };
+    });
     for (const claim of claims) claimById.prime(claim.id, claim);
     return groupRows(articleIds, claims, (claim) => claim.articleId);
   });
