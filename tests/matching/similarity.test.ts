@@ -25,10 +25,18 @@ const NUMBERS: [string, string][] = [
   ['2014', 'two thousand and fourteen'],
   ['205', 'two hundred and five'],
 ];
-const sentence = fc.array(fc.oneof(fc.constantFrom(...WORDS), fc.stringMatching(/^[a-z]{2,9}$/)), {
-  minLength: 1,
-  maxLength: 12,
-});
+// "US" in capitals is the country and "us" the pronoun: the one word whose case matters, so
+// the properties about case leave it out.
+const sentence = fc.array(
+  fc.oneof(
+    fc.constantFrom(...WORDS),
+    fc.stringMatching(/^[a-z]{2,9}$/).filter((word) => word !== 'us'),
+  ),
+  {
+    minLength: 1,
+    maxLength: 12,
+  },
+);
 const text = sentence.map((words) => words.join(' '));
 
 describe('claim matching scores', () => {
