@@ -13,6 +13,7 @@ import { ClaimCorrections1796100000003 } from './1796100000003-ClaimCorrections'
 import { Claimants1796200000000 } from './1796200000000-Claimants';
 import { ClaimSuggestionDismissals1796200000001 } from './1796200000001-ClaimSuggestionDismissals';
 import { ClaimMatchingIndex1796200000002 } from './1796200000002-ClaimMatchingIndex';
+import { ClaimWordsOutsideAppearances1796300000000 } from './1796300000000-ClaimWordsOutsideAppearances';
 
 /**
  * Migrations in order, per dialect. Landed migrations are never edited; each has a down().
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
   Claimants1796200000000,
   ClaimSuggestionDismissals1796200000001,
   ClaimMatchingIndex1796200000002,
+  ClaimWordsOutsideAppearances1796300000000,
 ];
 
 export const POSTGRES_MIGRATIONS = [
@@ -48,4 +50,5 @@ export const POSTGRES_MIGRATIONS = [
   Claimants1796200000000,
   ClaimSuggestionDismissals1796200000001,
   ClaimMatchingIndex1796200000002,
+  ClaimWordsOutsideAppearances1796300000000,
 ];

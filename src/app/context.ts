@@ -11,6 +11,7 @@ import type { ArticleLoaders } from '../modules/article/article.loaders';
 import type { ArticleEditService } from '../modules/article/article-edit.service';
 import type { ArticleService } from '../modules/article/article.service';
 import type { AuthService } from '../modules/auth/auth.service';
+import type { AppearanceLoaders } from '../modules/appearance/appearance.loaders';
 import type { ClaimLoaders } from '../modules/claim/claim.loaders';
 import type { ClaimService } from '../modules/claim/claim.service';
 import type { ClaimantLoaders } from '../modules/claimant/claimant.loaders';
@@ -25,6 +26,7 @@ import type { UserService } from '../modules/user/user.service';
 export type Loaders = ArticleLoaders &
   ArticleHistoryLoaders &
   ClaimLoaders &
+  AppearanceLoaders &
   ClaimantLoaders &
   AnnotationLoaders &
   HistoryLoaders &

@@ -4,6 +4,7 @@ import { badUserInput } from '../domain/errors';
 import { MAX_PAGE_SIZE } from '../graphql/relay/connection';
 import { fromGlobalId } from '../graphql/relay/global-id';
 import { Node, type TypedRow } from '../graphql/relay/node.type';
+import { toArticleAppearanceRow } from '../modules/appearance/appearance.rows';
 
 /** Relay's refetch entry points: any object of any module by its global id. */
 @Resolver()
@@ -30,6 +31,11 @@ function loadNode(ctx: AppContext, id: string, field: string): Promise<TypedRow 
       return ctx.loaders.articleById.load(key);
     case 'Claim':
       return ctx.loaders.claimById.load(key);
+    case 'ArticleAppearance':
+      // A claim's place in its article is the claim's own anchor: it shares the claim's key.
+      return ctx.loaders.claimById.load(key).then((claim) => claim && toArticleAppearanceRow(claim));
+    case 'OutsideAppearance':
+      return ctx.loaders.outsideAppearanceById.load(key);
     case 'Annotation':
       return ctx.loaders.annotationById.load(key);
     case 'Source':

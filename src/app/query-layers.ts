@@ -16,6 +16,7 @@ import '../modules/article/article.queries';
 import '../modules/claimreview/claimreview.queries';
 import '../modules/claim/claim.queries';
 import '../modules/claimant/claimant.queries';
+import '../modules/appearance/appearance.queries';
 import '../modules/user/user.queries';
 import '../modules/auth/auth.queries';
 import '../modules/matching/matching.queries';

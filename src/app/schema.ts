@@ -8,6 +8,12 @@ import { AnnotationResolver } from '../modules/annotation/annotation.resolver';
 import { AnnotationRevisionResolver, CorrectionResolver } from '../modules/annotation/history.resolver';
 import { ArticleResolver } from '../modules/article/article.resolver';
 import { authChecker } from '../modules/auth/auth-checker';
+import {
+  ArticleAppearanceResolver,
+  ArticleAppearancesResolver,
+  ClaimAppearancesResolver,
+  OutsideAppearanceResolver,
+} from '../modules/appearance/appearance.resolver';
 import { ClaimResolver } from '../modules/claim/claim.resolver';
 import { ClaimantResolver } from '../modules/claimant/claimant.resolver';
 import { ArticleSuggestionsResolver, MatchingResolver } from '../modules/matching/matching.resolver';
@@ -21,6 +27,10 @@ export const RESOLVERS = [
   NodeResolver,
   ArticleResolver,
   ClaimResolver,
+  ClaimAppearancesResolver,
+  ArticleAppearanceResolver,
+  OutsideAppearanceResolver,
+  ArticleAppearancesResolver,
   ClaimantResolver,
   AnnotationResolver,
   AnnotationMutations,

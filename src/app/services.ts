@@ -19,6 +19,7 @@ import type { AppContext, Loaders, Services } from './context';
 
 export type { Loaders, Services } from './context';
 import { visibilityFor } from '../modules/auth/visibility';
+import { createAppearanceLoaders } from '../modules/appearance/appearance.loaders';
 import { createClaimLoaders } from '../modules/claim/claim.loaders';
 import { ClaimService } from '../modules/claim/claim.service';
 import { createClaimantLoaders } from '../modules/claimant/claimant.loaders';
@@ -41,6 +42,7 @@ export function createLoaders(reader: SqlReader, viewer: Viewer): Loaders {
     ...createArticleLoaders(reader, visibility),
     ...createArticleHistoryLoaders(reader, viewer),
     ...claimLoaders,
+    ...createAppearanceLoaders(reader, visibility),
     ...claimantLoaders,
     ...createAnnotationLoaders(reader, visibility),
     ...createHistoryLoaders(reader, viewer),

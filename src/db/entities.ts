@@ -9,6 +9,7 @@ import { ArticleEntity } from '../modules/article/article.entity';
 import { ClaimAnchorEntity } from '../modules/claim/claim-anchor.entity';
 import { ClaimEntity } from '../modules/claim/claim.entity';
 import { ClaimantEntity } from '../modules/claimant/claimant.entity';
+import { OutsideAppearanceEntity } from '../modules/appearance/outside-appearance.entity';
 import { ClaimSuggestionDismissalEntity } from '../modules/matching/claim-suggestion-dismissal.entity';
 import { SourceEntity } from '../modules/source/source.entity';
 import { UserEntity } from '../modules/user/user.entity';
@@ -29,4 +30,5 @@ export const ENTITIES = [
   ClaimAnchorEntity,
   ClaimantEntity,
   ClaimSuggestionDismissalEntity,
+  OutsideAppearanceEntity,
 ];

@@ -53,6 +53,9 @@ export function clean(value: string | null | undefined): string | null | undefin
 }
 
 /** Limits shared by inputs (issue #3). */
+/** A BCP 47 language tag such as en or pt-BR (shape only; tags are not looked up). */
+export const BCP47 = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+
 export const LIMITS = {
   summary: { min: 1, max: 500 },
   body: { max: 20_000, multiline: true },

@@ -93,6 +93,11 @@ const RULES: Record<string, { role: Role; prepare: Prepare }> = {
   setUserRole: { role: Role.ADMIN, prepare: async (s) => ({ userId: await newUser(s), role: 'EDITOR' }) },
   createToken: { role: Role.ADMIN, prepare: async (s) => ({ userId: await newUser(s), label: 'laptop' }) },
   revokeToken: { role: Role.ADMIN, prepare: async (s) => ({ id: await newToken(s) }) },
+  addClaimAppearance: {
+    role: Role.REVIEWER,
+    prepare: async (s) => ({ claimId: await s.claim(), url: `https://example.org/said-${s.uniq()}` }),
+  },
+  removeClaimAppearance: { role: Role.REVIEWER, prepare: async (s) => ({ id: await newOutsideAppearance(s) }) },
   createClaimant: { role: Role.REVIEWER, prepare: async (s) => ({ name: `Claimant ${s.uniq()}` }) },
   updateClaimant: {
     role: Role.REVIEWER,
@@ -103,6 +108,18 @@ const RULES: Record<string, { role: Role; prepare: Prepare }> = {
     prepare: async (s) => ({ keepId: await newClaimant(s), mergeId: await newClaimant(s) }),
   },
 };
+
+/** A place outside factline listed for an unchecked claim. */
+async function newOutsideAppearance(s: Setup): Promise<string> {
+  return (
+    await call(
+      s.server,
+      s.admin.token,
+      'mutation($input: AddClaimAppearanceInput!) { addClaimAppearance(input: $input) { id } }',
+      { claimId: await s.claim(), url: `https://example.org/listed-${s.uniq()}` },
+    )
+  ).id!;
+}
 
 /** A claimant no claim names yet. */
 async function newClaimant(s: Setup): Promise<string> {

@@ -15,6 +15,9 @@ const TABLES = [
   'corrections',
   'article_revisions',
   'claim_anchors',
+  'claimants',
+  'outside_appearances',
+  'claim_suggestion_dismissals',
   'search_documents',
 ];
 

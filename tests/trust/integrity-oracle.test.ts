@@ -119,6 +119,26 @@ const RULES: Record<string, { expect: Expectation; prepare: (s: Setup) => Promis
       return { input: { keepId: keep.id, mergeId: await checkedClaimant(s) } };
     },
   },
+  addClaimAppearance: {
+    expect: { kind: 'public record', noteField: 'note' },
+    prepare: async (s) => ({
+      input: { claimId: (await s.checkedStory()).claimId, url: `https://example.org/said-it-${s.uniq()}` },
+    }),
+  },
+  removeClaimAppearance: {
+    expect: { kind: 'public record', noteField: 'note' },
+    prepare: async (s) => {
+      const { claimId } = await s.checkedStory();
+      const place = await s.room.mutate<{ id: string }>(
+        'addClaimAppearance',
+        'AddClaimAppearanceInput',
+        { claimId, url: `https://example.org/listed-${s.uniq()}`, note: 'Listed.' },
+        s.editor,
+        'id',
+      );
+      return { input: { id: place.id } };
+    },
+  },
   createClaimant: {
     expect: { kind: 'nothing public', as: 'reviewer' },
     prepare: async (s) => ({ input: { name: `Unnamed yet ${s.uniq()}`, wikidataId: 'Q42' } }),
@@ -424,10 +444,12 @@ describe('integrity oracle', () => {
       case 'adds': {
         const after = await expectAccepted(prepared.input, s.lone);
         // Every article readers saw is as it was, but for one claim more: the claims they saw are unchanged.
-        type ArticleView = { claims: unknown[]; claimCount: number; verdictSummary: unknown[] } & Record<
-          string,
-          unknown
-        >;
+        type ArticleView = {
+          claims: unknown[];
+          appearances: unknown[];
+          claimCount: number;
+          verdictSummary: unknown[];
+        } & Record<string, unknown>;
         const articles = (view: string) =>
           (JSON.parse(view) as { data: { articles: { edges: { node: ArticleView }[] } } }).data.articles.edges.map(
             (edge) => edge.node,
@@ -435,11 +457,18 @@ describe('integrity oracle', () => {
         const [was, is] = [articles(before), articles(after)];
         expect(is).toHaveLength(was.length);
         was.forEach((article, index) => {
-          const { claims, claimCount: _count, verdictSummary, ...rest } = article;
-          const { claims: nowClaims, claimCount: _nowCount, verdictSummary: nowSummary, ...nowRest } = is[index];
+          const { claims, appearances, claimCount: _count, verdictSummary, ...rest } = article;
+          const {
+            claims: nowClaims,
+            appearances: nowAppearances,
+            claimCount: _nowCount,
+            verdictSummary: nowSummary,
+            ...nowRest
+          } = is[index];
           expect(nowRest).toEqual(rest);
           expect(nowSummary).toEqual(verdictSummary);
           for (const claim of claims) expect(nowClaims).toContainEqual(claim);
+          for (const appearance of appearances) expect(nowAppearances).toContainEqual(appearance);
         });
         expect(after).toContain(String(prepared.input.claimant));
         break;

@@ -1,7 +1,17 @@
 import { badUserInput } from '../../domain/errors';
 
 /** Types that implement Node; a global id names one of them. */
-export const NODE_TYPES = ['Article', 'Claim', 'Annotation', 'Source', 'User', 'ApiToken', 'Claimant'] as const;
+export const NODE_TYPES = [
+  'Article',
+  'Claim',
+  'ArticleAppearance',
+  'OutsideAppearance',
+  'Annotation',
+  'Source',
+  'User',
+  'ApiToken',
+  'Claimant',
+] as const;
 export type NodeTypeName = (typeof NODE_TYPES)[number];
 
 const MALFORMED_ID = 'Malformed id: expected an id returned by this API.';

@@ -89,6 +89,12 @@ function changeText(correction: CorrectionRow): Html {
         : html`The claim's words changed from “${correction.previousText ?? ''}” to “${correction.newText ?? ''}”`;
     case CorrectionKind.CLAIMANT_CHANGED:
       return html`Claim now attributed to ${correction.newText ?? 'nobody named'} (was ${correction.previousText ?? 'nobody named'})`;
+    case CorrectionKind.TEXT_CHANGED:
+      return html`What was claimed now reads “${correction.newText ?? ''}” (was “${correction.previousText ?? ''}”)`;
+    case CorrectionKind.PLACE_ADDED:
+      return html`Claim also listed as made at ${correction.newText ?? ''}`;
+    case CorrectionKind.PLACE_REMOVED:
+      return html`Claim no longer listed as made at ${correction.previousText ?? ''}`;
     default:
       return html`Verdict changed from ${verdictLabel(correction.previousVerdict)} to ${verdictLabel(correction.newVerdict)}`;
   }

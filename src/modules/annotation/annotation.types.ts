@@ -127,11 +127,15 @@ export class Correction {
 
   @Field(() => String, {
     nullable: true,
-    description: "A checked claim's words (QUOTE_CHANGED) or claimant (CLAIMANT_CHANGED) before the change.",
+    description:
+      "A checked claim's quote (QUOTE_CHANGED), words (TEXT_CHANGED) or claimant (CLAIMANT_CHANGED) before the change; the url of a place taken off its list (PLACE_REMOVED).",
   })
   previousText: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The same after the change.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The same after the change; the url of a place added to its list (PLACE_ADDED).',
+  })
   newText: string | null;
 
   @Field(() => String, { description: "Why, in the editor's words." })

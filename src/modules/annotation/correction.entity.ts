@@ -16,6 +16,12 @@ export enum CorrectionKind {
   QUOTE_CHANGED = 'QUOTE_CHANGED',
   /** A checked claim is now attributed to someone else. */
   CLAIMANT_CHANGED = 'CLAIMANT_CHANGED',
+  /** A checked claim's neutral words (what was claimed) were rewritten. */
+  TEXT_CHANGED = 'TEXT_CHANGED',
+  /** A checked claim was listed as made at another place (an outside appearance, its url). */
+  PLACE_ADDED = 'PLACE_ADDED',
+  /** A place a checked claim was listed as made at was taken off the list (its url). */
+  PLACE_REMOVED = 'PLACE_REMOVED',
   /** The article's body was corrected (an article revision; not stored in this table). */
   BODY_CORRECTED = 'BODY_CORRECTED',
   /** The article's headline, standfirst or details were changed (an article revision; not stored in this table). */
@@ -24,7 +30,7 @@ export enum CorrectionKind {
 
 /**
  * A public record of a change to something readers had seen: a verdict, a fact-check's text, a
- * checked claim's words or claimant. Shown to everyone on the claim and the article.
+ * checked claim's words, places or claimant. Shown to everyone on the claim and the article.
  */
 @Entity('corrections')
 @Index('IDX_corrections_article', ['articleId', 'createdAt'])

@@ -2,12 +2,11 @@ import { DateTime } from '../../graphql/date-time';
 import { ArrayMaxSize, Matches, Min } from 'class-validator';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { HttpUrl } from '../../graphql/http-url';
-import { CleanText, LIMITS } from '../../graphql/text-rules';
+import { BCP47, CleanText, LIMITS } from '../../graphql/text-rules';
 import { Verdict } from '../annotation/verdict';
 import { ArticleStatus } from './article.entity';
 
 const MAX_AUTHORS = 20;
-const BCP47 = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
 export enum ArticleOrder {
   PUBLISHED_AT_DESC = 'PUBLISHED_AT_DESC',

@@ -383,6 +383,9 @@ export const claimsAsOf = statement(
         'c.id',
         eb.ref('c.article_id').as('articleId'),
         'x.quote',
+        'x.text',
+        // The language is not history: a claim's language is what it always was.
+        'c.language',
         eb.ref('x.claimant_id').as('claimantId'),
         eb.ref('x.claimant').as('claimantAsOf'),
         'x.prefix',

@@ -29,6 +29,10 @@ export class ClaimAnchorEntity {
   @Column({ type: 'text' })
   quote: string;
 
+  /** The claim's neutral words as readers read them then (null before claims had their own words: the quote). */
+  @Column({ type: 'text', nullable: true })
+  text: string | null;
+
   /** The claimant's name as readers read it then (a later rename does not rewrite it). */
   @Column({ type: 'varchar', length: 200, nullable: true })
   claimant: string | null;

@@ -22,6 +22,7 @@ export async function insertClaim(
   article: Pick<ArticleEntity, 'id' | 'revision'>,
   selector: TextSelectorValue,
   claimant: ClaimantRef | null,
+  words: { text?: string | null; language?: string | null } = {},
 ): Promise<Omit<ClaimEntity, 'claimant'>> {
   const fields = {
     articleId: article.id,
@@ -30,6 +31,8 @@ export async function insertClaim(
     suffix: selector.suffix,
     startOffset: selector.start,
     endOffset: selector.end,
+    text: words.text ?? null,
+    language: words.language ?? null,
     claimantId: claimant?.id ?? null,
     checkedRevision: article.revision,
   };
@@ -61,6 +64,7 @@ export async function recordAnchor(manager: EntityManager, claim: ClaimState, ar
     articleRevision,
     status: claim.anchorStatus,
     quote: claim.quote,
+    text: claim.text,
     claimant: claim.claimant,
     claimantId: claim.claimantId,
     anchorExact: claim.anchorExact,

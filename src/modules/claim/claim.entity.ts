@@ -46,6 +46,14 @@ export class ClaimEntity {
   @Column({ name: 'end_offset', type: 'integer' })
   endOffset: number;
 
+  /** What was claimed, in neutral words (editable); the quote when nobody has written it. */
+  @Column({ type: 'text', nullable: true })
+  text: string | null;
+
+  /** The language the claim was made in (BCP 47); its article's when not given. */
+  @Column({ type: 'varchar', length: 35, nullable: true })
+  language: string | null;
+
   /** Who made the claim: the claimant record, the one home of its name. */
   @Index('IDX_claims_claimant')
   @Column({ name: 'claimant_id', type: 'integer', nullable: true })

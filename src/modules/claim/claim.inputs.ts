@@ -1,6 +1,6 @@
-import { Max, Min } from 'class-validator';
+import { Matches, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { CleanText, LIMITS } from '../../graphql/text-rules';
+import { BCP47, CleanText, LIMITS } from '../../graphql/text-rules';
 import { Verdict } from '../annotation/verdict';
 
 @InputType('ClaimFilter')
@@ -52,6 +52,21 @@ export class CreateClaimInput {
   @Max(10_000)
   occurrence?: number | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'What was claimed, in neutral words (the quote when left out).',
+  })
+  @CleanText(LIMITS.quote)
+  text?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The language the claim was made in (BCP 47); the article's when left out.",
+  })
+  @CleanText(LIMITS.language)
+  @Matches(BCP47, { message: 'language must be a BCP 47 tag such as en or pt-BR' })
+  language?: string | null;
+
   @Field(() => ID, { nullable: true, description: 'Who made the claim.' })
   claimantId?: string | null;
 
@@ -65,13 +80,17 @@ export class CreateClaimInput {
 }
 
 /** Why a checked claim changed: required once the claim carries a published fact-check, and shown to readers. */
-const CORRECTION_NOTE =
+export const CORRECTION_NOTE =
   "Why, for readers: required once the claim carries a published fact-check (the change is then a public correction, an editor's act).";
 
 @InputType('UpdateClaimInput')
 export class UpdateClaimInput {
   @Field(() => ID)
   id: string;
+
+  @Field(() => String, { nullable: true, description: 'What was claimed, in neutral words.' })
+  @CleanText(LIMITS.quote)
+  text?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Who made the claim; null clears it.' })
   claimantId?: string | null;

@@ -54,6 +54,8 @@ export function createClaimLoaders(
         suffix: row.suffix,
         startOffset: row.startOffset,
         endOffset: row.endOffset,
+        text: row.text,
+        language: row.language,
         claimantId: row.claimantId,
         verdict: row.verdict,
         anchorStatus: row.anchorStatus,

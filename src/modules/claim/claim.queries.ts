@@ -21,6 +21,8 @@ export function claimColumns(eb: ExpressionBuilder<{ c: Tables['claims'] }, 'c'>
     eb.ref('c.suffix').as('suffix'),
     eb.ref('c.start_offset').as('startOffset'),
     eb.ref('c.end_offset').as('endOffset'),
+    eb.ref('c.text').as('text'),
+    eb.ref('c.language').as('language'),
     eb.ref('c.claimant_id').as('claimantId'),
     eb.ref('c.verdict').$castTo<Verdict | null>().as('verdict'),
     eb.ref('c.anchor_status').$castTo<ClaimAnchorStatus>().as('anchorStatus'),
@@ -219,6 +221,8 @@ export const insertClaimRow = statement(
       suffix: string;
       startOffset: number;
       endOffset: number;
+      text: string | null;
+      language: string | null;
       claimantId: number | null;
       checkedRevision: number;
     }>,
@@ -232,6 +236,8 @@ export const insertClaimRow = statement(
         suffix: q.p.suffix,
         start_offset: q.p.startOffset,
         end_offset: q.p.endOffset,
+        text: q.p.text,
+        language: q.p.language,
         claimant_id: q.p.claimantId,
         anchor_status: sql.lit(ClaimAnchorStatus.ANCHORED),
         checked_revision: q.p.checkedRevision,
@@ -248,6 +254,7 @@ export const insertClaimAnchor = statement(
       articleRevision: number;
       status: ClaimAnchorStatus;
       quote: string;
+      text: string | null;
       claimant: string | null;
       claimantId: number | null;
       anchorExact: string | null;
@@ -265,6 +272,7 @@ export const insertClaimAnchor = statement(
       article_revision: q.p.articleRevision,
       status: q.p.status,
       quote: q.p.quote,
+      text: q.p.text,
       claimant: q.p.claimant,
       claimant_id: q.p.claimantId,
       anchor_exact: q.p.anchorExact,
@@ -310,6 +318,14 @@ export const updateClaimAnchor = statement(
         updated_at: sql`CURRENT_TIMESTAMP`,
       })
       .where('id', '=', q.p.id),
+);
+
+/** Sets what was claimed, in neutral words. */
+export const updateClaimText = statement('claim.updateText', (q: StatementBuilder<{ id: number; text: string }>) =>
+  q.db
+    .updateTable('claims')
+    .set({ text: q.p.text, updated_at: sql`CURRENT_TIMESTAMP` })
+    .where('id', '=', q.p.id),
 );
 
 export const updateClaimant = statement(

@@ -180,6 +180,23 @@ export class ClaimResolver {
     return toGlobalId('Claim', claim.id);
   }
 
+  @FieldResolver(() => String, {
+    description:
+      'What was claimed, in neutral words; the quote until a reviewer writes them. As of a past moment: as readers read it then.',
+  })
+  text(@Root() claim: ClaimRow): string {
+    return claim.text ?? claim.quote;
+  }
+
+  @FieldResolver(() => String, {
+    description: "The language the claim was made in (BCP 47); its article's unless given.",
+  })
+  async language(@Root() claim: ClaimRow, @Ctx() ctx: AppContext): Promise<string> {
+    if (claim.language !== null) return claim.language;
+    // A claim is only ever served from a visible article, so the article is there.
+    return ((await ctx.loaders.articleById.load(claim.articleId)) as ArticleRow).language;
+  }
+
   @FieldResolver(() => Claimant, {
     nullable: true,
     description:
@@ -204,17 +221,10 @@ export class ClaimResolver {
   @FieldResolver(() => TextSelector, {
     nullable: true,
     description: 'Where the claim is in the current body; null when AMBIGUOUS or ORPHANED.',
+    deprecationReason: 'Use appearances (ArticleAppearance.selector) or Article.appearances',
   })
   selector(@Root() claim: ClaimRow): TextSelector | null {
-    if (claim.anchorStatus === ClaimAnchorStatus.AMBIGUOUS || claim.anchorStatus === ClaimAnchorStatus.ORPHANED)
-      return null;
-    return {
-      exact: claim.anchorExact ?? claim.quote,
-      prefix: claim.prefix,
-      suffix: claim.suffix,
-      start: claim.startOffset,
-      end: claim.endOffset,
-    };
+    return selectorOf(claim);
   }
 
   @FieldResolver(() => Boolean, {
@@ -222,11 +232,12 @@ export class ClaimResolver {
       'True when the text changed under a published verdict (FUZZY, AMBIGUOUS, ORPHANED) and no reviewer has confirmed it since.',
   })
   verdictStale(@Root() claim: ClaimRow): boolean {
-    return claim.verdict !== null && STALE_ANCHOR_STATUSES.has(claim.anchorStatus);
+    return isVerdictStale(claim);
   }
 
   @FieldResolver(() => Int, {
     description: 'The article revision whose text the quote (and so its verdict) was last checked against.',
+    deprecationReason: 'Use appearances (ArticleAppearance.checkedRevision) or Article.appearances',
   })
   checkedRevision(@Root() claim: ClaimRow): number {
     return claim.checkedRevision;
@@ -247,11 +258,29 @@ export class ClaimResolver {
     return until(claim.asOf, await ctx.loaders.correctionsByClaim.load(claim.id));
   }
 
-  @FieldResolver(() => Article)
+  @FieldResolver(() => Article, { description: 'The article the claim was marked in.' })
   async article(@Root() claim: ClaimRow, @Ctx() ctx: AppContext): Promise<ArticleRow> {
     // A claim is only ever served from a visible article, so the article is there.
     return (await ctx.loaders.articleById.load(claim.articleId)) as ArticleRow;
   }
+}
+
+/** Where a claim is in the current body; null when its anchor is AMBIGUOUS or ORPHANED. */
+export function selectorOf(claim: ClaimRow): TextSelector | null {
+  if (claim.anchorStatus === ClaimAnchorStatus.AMBIGUOUS || claim.anchorStatus === ClaimAnchorStatus.ORPHANED)
+    return null;
+  return {
+    exact: claim.anchorExact ?? claim.quote,
+    prefix: claim.prefix,
+    suffix: claim.suffix,
+    start: claim.startOffset,
+    end: claim.endOffset,
+  };
+}
+
+/** The text changed under a published verdict and nobody has confirmed it since. */
+export function isVerdictStale(claim: ClaimRow): boolean {
+  return claim.verdict !== null && STALE_ANCHOR_STATUSES.has(claim.anchorStatus);
 }
 
 /** The claimant an input names, ids decoded; a field left out is left out. */

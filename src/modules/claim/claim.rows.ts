@@ -12,6 +12,10 @@ export interface ClaimRow extends TypedRow {
   suffix: string;
   startOffset: number;
   endOffset: number;
+  /** What was claimed in neutral words; null when nobody has written them (the quote stands in). */
+  text: string | null;
+  /** The language the claim was made in; null: its article's. */
+  language: string | null;
   /** Who made the claim (a claimant record); null when nobody is named. */
   claimantId: number | null;
   verdict: Verdict | null;

@@ -30,7 +30,16 @@ import {
   newestPublicCheck,
   softDeleteClaim,
   updateClaimant,
+  updateClaimText,
 } from './claim.queries';
+import {
+  insertOutsideAppearance,
+  liveOutsideUrlsOfClaim,
+  outsideAppearanceForWrite,
+  softDeleteOutsideAppearance,
+} from '../appearance/appearance.queries';
+import type { AddClaimAppearanceInput } from '../appearance/appearance.inputs';
+import { normalizeHttpUrl } from '../../graphql/http-url';
 import { type ClaimRow, toClaimRow } from './claim.rows';
 
 const MAX_CLAIMANT_FILTER = 200;
@@ -46,9 +55,21 @@ const NOT_STALE = 'Only a claim whose anchor is FUZZY, AMBIGUOUS or ORPHANED can
 const NOTHING_TO_CONFIRM = 'Only a FUZZY anchor can be confirmed; this one is';
 const SCOPE = 'claims:id';
 const NO_SUCH_CLAIMANT = 'No such claimant.';
+const NO_SUCH_APPEARANCE = 'No such appearance.';
+const NO_WORDS = 'What was claimed cannot be empty.';
+const END_BEFORE_START = 'The claim cannot end before it starts: endSeconds must be at least startSeconds.';
+const ALREADY_LISTED = 'The claim already lists this place.';
+/** Enough for a claim repeated across a campaign; a bound on what one claim's page lists. */
+const MAX_OUTSIDE_APPEARANCES = 100;
 const ONE_CLAIMANT = 'Name the claimant by `claimantId` or by `claimant`, not both.';
 /** No claimant has this id: a filter naming a claimant that does not exist matches nothing. */
 const NOBODY = 0;
+
+/** A place outside factline where a claim was made, as the input gives it. */
+export type OutsideAppearanceInput = Pick<
+  AddClaimAppearanceInput,
+  'url' | 'title' | 'publisher' | 'appearedAt' | 'startSeconds' | 'endSeconds' | 'note'
+>;
 
 /** Who made a claim, as an input names them: by id (decoded) or by name; undefined leaves it as it is. */
 export interface ClaimantChoice {
@@ -92,38 +113,119 @@ export class ClaimService {
       if (!article || (!isEditor(viewer) && article.status !== ArticleStatus.PUBLISHED))
         throw notFound(NO_SUCH_ARTICLE, 'input.articleId');
       const selector = anchor(article.body, clean(input.quote), input);
-      const claim = await insertClaim(manager, article, selector, (await chosenClaimant(manager, choice)) ?? null);
+      const claimant = (await chosenClaimant(manager, choice)) ?? null;
+      const words = { text: clean(input.text) || null, language: input.language ?? null };
+      const claim = await insertClaim(manager, article, selector, claimant, words);
       return claim.id;
     });
   }
 
-  /** Changes who made the claim; on a checked claim, an editor's public correction. */
+  /**
+   * Changes what was claimed (its neutral words) or who made it; on a checked claim, an
+   * editor's public correction of each.
+   */
   update(
     viewer: Viewer,
     claimId: number,
-    input: Pick<UpdateClaimInput, 'note'>,
+    input: Pick<UpdateClaimInput, 'note' | 'text'>,
     choice: ClaimantChoice,
   ): Promise<number> {
     requireRole(viewer, Role.REVIEWER);
     return this.db.writes.run(async (manager) => {
       const claim = await this.findForWrite(manager, viewer, claimId);
       const chosen = await chosenClaimant(manager, choice);
-      if (chosen === undefined || (chosen?.id ?? null) === claim.claimantId) return claimId;
+      const claimantChanges = chosen !== undefined && (chosen?.id ?? null) !== claim.claimantId;
+      const text = input.text === undefined ? undefined : clean(input.text);
+      if (input.text !== undefined && !text) throw badUserInput(NO_WORDS, 'input.text');
+      const previousText = claim.text ?? claim.quote;
+      const textChanges = text !== undefined && text !== previousText;
+      if (!claimantChanges && !textChanges) return claimId;
       const correction = await this.correctionFor(manager, viewer, claim, input.note);
-      const previous = claim.claimant;
-      claim.claimantId = chosen?.id ?? null;
-      claim.claimant = chosen?.name ?? null;
-      const claimant = claim.claimant;
-      await execute(manager, updateClaimant, { id: claimId, claimantId: claim.claimantId });
+      const previousClaimant = claim.claimant;
+      if (claimantChanges) {
+        claim.claimantId = chosen?.id ?? null;
+        claim.claimant = chosen?.name ?? null;
+        await execute(manager, updateClaimant, { id: claimId, claimantId: claim.claimantId });
+      }
+      if (textChanges) {
+        claim.text = text;
+        await execute(manager, updateClaimText, { id: claimId, text });
+      }
       await recordAnchor(manager, claim, claim.articleRevision);
-      if (correction)
+      if (correction && claimantChanges)
         await insertCorrection(manager, {
           ...correction,
           kind: CorrectionKind.CLAIMANT_CHANGED,
-          previousText: previous,
-          newText: claimant,
+          previousText: previousClaimant,
+          newText: claim.claimant,
+        });
+      if (correction && textChanges)
+        await insertCorrection(manager, {
+          ...correction,
+          kind: CorrectionKind.TEXT_CHANGED,
+          previousText,
+          newText: text,
         });
       return claimId;
+    });
+  }
+
+  /**
+   * Lists a place outside factline where the claim was made. On a checked claim, an editor's
+   * public correction: readers are told the verdict now also concerns that place.
+   */
+  addOutsideAppearance(viewer: Viewer, claimId: number, input: OutsideAppearanceInput): Promise<number> {
+    requireRole(viewer, Role.REVIEWER);
+    const url = normalizeHttpUrl(input.url);
+    if (input.startSeconds != null && input.endSeconds != null && input.endSeconds < input.startSeconds)
+      throw badUserInput(END_BEFORE_START, 'input.endSeconds');
+    return this.db.writes.run(async (manager) => {
+      const claim = await this.findForWrite(manager, viewer, claimId, 'input.claimId');
+      const listed = await execute(manager, liveOutsideUrlsOfClaim, { claimId });
+      if (listed.some((row) => row.url === url)) throw badUserInput(ALREADY_LISTED, 'input.url');
+      if (listed.length >= MAX_OUTSIDE_APPEARANCES)
+        throw conflict(`A claim lists at most ${MAX_OUTSIDE_APPEARANCES} places outside factline.`);
+      const correction = await this.correctionFor(manager, viewer, claim, input.note);
+      const [stored] = await execute(manager, insertOutsideAppearance, {
+        claimId,
+        url,
+        title: clean(input.title) || null,
+        publisher: clean(input.publisher) || null,
+        appearedAt: input.appearedAt ? toSqlDate(input.appearedAt) : null,
+        startSeconds: input.startSeconds ?? null,
+        endSeconds: input.endSeconds ?? null,
+        createdById: viewer.user!.id,
+        createdAt: toSqlDate(new Date()),
+      });
+      if (correction)
+        await insertCorrection(manager, {
+          ...correction,
+          kind: CorrectionKind.PLACE_ADDED,
+          previousText: null,
+          newText: url,
+        });
+      return stored.id;
+    });
+  }
+
+  /** Takes a place off a claim's list (kept for point-in-time reads); on a checked claim, an editor's correction. */
+  removeOutsideAppearance(viewer: Viewer, appearanceId: number, note?: string | null): Promise<{ claimId: number }> {
+    requireRole(viewer, Role.REVIEWER);
+    return this.db.writes.run(async (manager) => {
+      const appearance = await executeOne(manager, outsideAppearanceForWrite, { id: appearanceId });
+      if (!appearance || (!isEditor(viewer) && appearance.articleStatus !== ArticleStatus.PUBLISHED))
+        throw notFound(NO_SUCH_APPEARANCE, 'input.id');
+      const claim = await this.findForWrite(manager, viewer, appearance.claimId);
+      const correction = await this.correctionFor(manager, viewer, claim, note);
+      await execute(manager, softDeleteOutsideAppearance, { id: appearanceId, deletedAt: toSqlDate(new Date()) });
+      if (correction)
+        await insertCorrection(manager, {
+          ...correction,
+          kind: CorrectionKind.PLACE_REMOVED,
+          previousText: appearance.url,
+          newText: null,
+        });
+      return { claimId: appearance.claimId };
     });
   }
 
@@ -246,10 +348,15 @@ export class ClaimService {
     };
   }
 
-  private async findForWrite(manager: EntityManager, viewer: Viewer, claimId: number): Promise<ClaimForWrite> {
+  private async findForWrite(
+    manager: EntityManager,
+    viewer: Viewer,
+    claimId: number,
+    field = 'input.id',
+  ): Promise<ClaimForWrite> {
     const claim = await executeOne(manager, claimForWrite, { id: claimId });
     if (!claim || (!isEditor(viewer) && claim.articleStatus !== ArticleStatus.PUBLISHED))
-      throw notFound(NO_SUCH_CLAIM, 'input.id');
+      throw notFound(NO_SUCH_CLAIM, field);
     return claim;
   }
 

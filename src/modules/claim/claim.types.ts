@@ -11,7 +11,8 @@ import type { ClaimRow } from './claim.rows';
 @ObjectType('Claim', {
   implements: Node,
   simpleResolvers: true,
-  description: 'A check-worthy statement inside an article body.',
+  description:
+    'A statement someone made, checked once: its words, claimant, fact-checks and verdict, and where it appears (its place in an article body, places outside).',
 })
 export class ClaimType implements ClaimRow {
   __typename: string;
@@ -20,7 +21,10 @@ export class ClaimType implements ClaimRow {
 
   articleId: number;
 
-  @Field(() => String, { description: 'The exact words of the claim in the body.' })
+  @Field(() => String, {
+    description: 'The exact words of the claim in the body.',
+    deprecationReason: 'Use text (what was claimed) or appearances (ArticleAppearance.quote)',
+  })
   quote: string;
 
   prefix: string;
@@ -31,15 +35,25 @@ export class ClaimType implements ClaimRow {
 
   endOffset: number;
 
+  text: string | null;
+
+  language: string | null;
+
   claimantId: number | null;
 
   @Field(() => Verdict, { nullable: true, description: 'Verdict of the newest published fact-check; null if none.' })
   verdict: Verdict | null;
 
-  @Field(() => ClaimAnchorStatus)
+  @Field(() => ClaimAnchorStatus, {
+    deprecationReason: 'Use appearances (ArticleAppearance.anchorStatus) or Article.appearances',
+  })
   anchorStatus: ClaimAnchorStatus;
 
-  @Field(() => Float, { nullable: true, description: 'Match score (0-1) of a FUZZY or AMBIGUOUS anchor.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Match score (0-1) of a FUZZY or AMBIGUOUS anchor.',
+    deprecationReason: 'Use appearances (ArticleAppearance.anchorScore) or Article.appearances',
+  })
   anchorScore: number | null;
 
   anchorExact: string | null;
