@@ -305,7 +305,9 @@ export class NewsroomModel {
       add(source.url);
       add(source.title);
     }
-    // A claimant's record, its slug included: the slug is made from the name first given.
+    // A claimant's record, its slug included. The slug keeps the name first given, even one
+    // readers never saw (renamed while only drafts named them): an open question of policy,
+    // so the oracle takes the slug as public with the record rather than fail on it.
     for (const claimant of this.claimants) {
       if (!this.claimantIsPublic(claimant)) continue;
       add(claimant.name);

@@ -23,6 +23,7 @@ import {
   SCALE,
   sortChecks,
   sortClaims,
+  VERDICTS,
 } from './newsroom-model';
 import { expressRoutes } from './routes';
 import {
@@ -55,6 +56,8 @@ import {
 const DEPTH = 6;
 const PAST_DEPTH = 5;
 const LOOKUP_DEPTH = 3;
+/** Lists narrowed by their arguments: the nodes and what is directly under them. */
+const VARIANT_DEPTH = 2;
 const READER_VIEW =
   '{ headline standfirst body claims { quote verdict claimant { name } annotations { summary status } } }';
 /** A claimant as the model predicts it, its claims of each verdict too. */
@@ -136,10 +139,13 @@ async function allPages(run: Run, who: Who, field: string, nodeType: string, arg
   return pages;
 }
 
-/** `field(args)` for each set of arguments, in one document (aliases), each node read at LOOKUP_DEPTH. */
+/**
+ * `field(args)` for each set of arguments, in one document (aliases): what the arguments choose
+ * is their SQL's; below the nodes the paths are the same loaders, read in full elsewhere.
+ */
 async function variants(run: Run, who: Who, field: string, type: string, args: string[]): Promise<unknown[]> {
   if (args.length === 0) return [];
-  const selection = `totalCount edges { node { ${everyField(run.schema, type, LOOKUP_DEPTH)} } }`;
+  const selection = `totalCount edges { node { ${everyField(run.schema, type, VARIANT_DEPTH)} } }`;
   return [
     await ask(run, who, `{ ${args.map((a, i) => `v${i}: ${field}(first: 100, ${a}) { ${selection} }`).join(' ')} }`),
   ];
@@ -197,7 +203,7 @@ const QUERY_PATHS: Record<string, (run: Run, who: Who) => Promise<unknown[]>> = 
       'filter: { language: "en", publishedAfter: "2000-01-01T00:00:00.000Z", publishedBefore: "2100-01-01T00:00:00.000Z" }',
       'filter: { section: "News" }',
       ...['DRAFT', 'PUBLISHED', 'ARCHIVED'].map((status) => `filter: { status: ${status} }`),
-      ...SCALE.map((verdict) => `filter: { verdict: ${verdict} }`),
+      ...VERDICTS.map((verdict) => `filter: { verdict: ${verdict} }`),
     ])),
   ],
   // Narrowed by each verdict, each article, each claimant by id and by name, hidden ones too.
@@ -206,7 +212,7 @@ const QUERY_PATHS: Record<string, (run: Run, who: Who) => Promise<unknown[]>> = 
     return [
       ...(await allPages(run, who, 'claims', 'Claim')),
       ...(await variants(run, who, 'claims', 'Claim', [
-        ...SCALE.map((verdict) => `filter: { verdict: ${verdict} }`),
+        ...VERDICTS.map((verdict) => `filter: { verdict: ${verdict} }`),
         ...ids.Article.map((id) => `filter: { articleId: "${id}" }`),
         ...ids.Claimant.map((id) => `filter: { claimantId: "${id}" }`),
         ...(await everyClaimant(run)).map(({ name }) => `filter: { claimant: ${JSON.stringify(name)} }`),
@@ -233,7 +239,7 @@ const QUERY_PATHS: Record<string, (run: Run, who: Who) => Promise<unknown[]>> = 
     ...(await variants(run, who, 'search', 'SearchHit', [
       `query: "mk${run.model.tag}*", filter: { types: [ANNOTATION, ARTICLE, CLAIM, SOURCE] }`,
       `query: "mk${run.model.tag}*", filter: { language: "en", publishedAfter: "2000-01-01T00:00:00.000Z", publishedBefore: "2100-01-01T00:00:00.000Z" }`,
-      ...SCALE.map((verdict) => `query: "mk${run.model.tag}*", filter: { verdict: ${verdict} }`),
+      ...VERDICTS.map((verdict) => `query: "mk${run.model.tag}*", filter: { verdict: ${verdict} }`),
     ])),
   ],
   node: async (run, who) => byIds(run, who, 'node', 'Node', Object.values(await everyId(run)).flat()),
@@ -260,7 +266,7 @@ const QUERY_PATHS: Record<string, (run: Run, who: Who) => Promise<unknown[]>> = 
     if (ids.length === 0) return [];
     const slugs = await everyClaimant(run);
     const claims = `totalCount edges { cursor node { ${everyField(run.schema, 'Claim', LOOKUP_DEPTH - 1)} } } pageInfo { endCursor }`;
-    const selection = `${everyField(run.schema, 'Claimant', LOOKUP_DEPTH)} ${SCALE.map((verdict) => `${verdict}: claims(verdict: ${verdict}) { ${claims} }`).join(' ')} firstClaim: claims(first: 1) { pageInfo { endCursor } }`;
+    const selection = `${everyField(run.schema, 'Claimant', LOOKUP_DEPTH)} ${VERDICTS.map((verdict) => `${verdict}: claims(verdict: ${verdict}) { ${claims} }`).join(' ')} firstClaim: claims(first: 1) { pageInfo { endCursor } }`;
     const first = await ask(
       run,
       who,
