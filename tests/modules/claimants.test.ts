@@ -152,4 +152,57 @@ describe('claimants: the read API', () => {
     );
     expect(again.claimant.id).toBe(claim.claimant.id);
   });
+
+  it('lets a reviewer name by id only a claimant they may see: one named only on drafts stays hidden', async () => {
+    const draft = await newsroom.createArticle(editor, {
+      slug: 'embargoed-source',
+      headline: 'Embargoed',
+      body: 'The Unnamed Official said the plan is ready.',
+    });
+    const hidden = await newsroom.mutate<{ claimant: { id: string } }>(
+      'createClaim',
+      'CreateClaimInput',
+      { articleId: draft.id, quote: 'the plan is ready', claimant: 'Unnamed Official' },
+      editor,
+      'claimant { id }',
+    );
+    await newsroom.mutate(
+      'updateClaimant',
+      'UpdateClaimantInput',
+      { id: hidden.claimant.id, description: 'Deputy minister, speaking off the record' },
+      editor,
+      'id',
+    );
+    const story = await newsroom.publishedStory(
+      editor,
+      reviewer,
+      'claimant-by-id',
+      'A spokesman said the plan is late. Critics said so too.',
+      'the plan is late',
+    );
+    const named = await newsroom.attempt<{ createClaim: unknown }>(
+      'mutation($input: CreateClaimInput!) { createClaim(input: $input) { id claimant { description } } }',
+      { input: { articleId: story.articleId, quote: 'Critics said so too', claimantId: hidden.claimant.id } },
+      reviewer,
+    );
+    expect(named.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.claimantId' });
+    const moved = await newsroom.attempt(
+      'mutation($input: UpdateClaimInput!) { updateClaim(input: $input) { id } }',
+      { input: { id: story.claimId, claimantId: hidden.claimant.id } },
+      reviewer,
+    );
+    expect(moved.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.claimantId' });
+    expect(
+      await newsroom.ok('query($id: ID!) { claimant(id: $id) { description } }', { id: hidden.claimant.id }),
+    ).toEqual({ claimant: null });
+    // An editor may: they see every claimant, and publishing the record is theirs to decide.
+    const byEditor = await newsroom.mutate<{ claimant: { id: string } }>(
+      'createClaim',
+      'CreateClaimInput',
+      { articleId: story.articleId, quote: 'Critics said so too', claimantId: hidden.claimant.id },
+      editor,
+      'claimant { id }',
+    );
+    expect(byEditor.claimant.id).toBe(hidden.claimant.id);
+  });
 });

@@ -1,9 +1,11 @@
 import { getNamedType, graphql, type GraphQLInputObjectType, type GraphQLSchema, isNonNullType } from 'graphql';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextFor, createServices } from '../../src/app/services';
 import { buildAppSchema } from '../../src/app/schema';
 import { ANONYMOUS } from '../../src/modules/auth/viewer';
 import { Role } from '../../src/modules/user/user.entity';
+import { inspectRows } from '../helpers/inspect';
 import { Newsroom } from '../helpers/newsroom';
 import { type SignedIn, startTestServer, type TestServer } from '../helpers/test-app';
 import { everyField } from './schema-walk';
@@ -350,19 +352,33 @@ describe('integrity oracle', () => {
   });
   afterAll(() => setup.server.close());
 
-  /** Everything readers can see, in full: the articles with all under them, sources, the feed, the reader pages. */
+  /**
+   * Everything readers can see, in full: the articles with all under them, sources, the
+   * claimant directory, the feed, the reader pages (every claimant's, hidden ones too).
+   */
   async function publicView(): Promise<string> {
     const data = await graphql({
       schema,
-      source: `{ articles(first: 100) { edges { node { ${everyField(schema, 'Article', 5)} } } } sources(first: 100) { edges { node { ${everyField(schema, 'Source', 2)} } } } }`,
+      source: `{ articles(first: 100) { edges { node { ${everyField(schema, 'Article', 5)} } } } sources(first: 100) { edges { node { ${everyField(schema, 'Source', 2)} } } }
+        claimants(first: 100) { edges { node { ${everyField(schema, 'Claimant', 4)} } } } }`,
       contextValue: contextFor(setup.server.db, createServices(setup.server.db), ANONYMOUS),
     });
     expect(data.errors).toBeUndefined();
     const pages = await Promise.all(
       slugs.map(async (slug) => (await fetch(`${setup.server.url}/articles/${slug}`)).text()),
     );
+    const claimantSlugs = await inspectRows(
+      setup.server.db,
+      sql<{ slug: string }>`SELECT slug FROM claimants ORDER BY id`,
+    );
+    // The pages readers are shown: a claimant they may not see has none (404), whatever is recorded.
+    const claimantPages = (
+      await Promise.all(
+        claimantSlugs.map(async ({ slug }) => [slug, await setup.room.readerPage(`/claimants/${slug}`)]),
+      )
+    ).filter(([, page]) => page !== null);
     const feed = await (await fetch(`${setup.server.url}/claimreview.json`)).text();
-    return JSON.stringify({ data: data.data, pages, feed });
+    return JSON.stringify({ data: data.data, pages, claimantPages, feed });
   }
 
   async function attempt(mutation: string, input: Record<string, unknown>, who: SignedIn) {

@@ -8,9 +8,11 @@ import {
   type ModelArticle,
   type ModelCheck,
   type ModelClaim,
+  type ModelClaimant,
   type ModelSource,
   NewsroomModel,
   sentenceText,
+  VERDICTS,
 } from './newsroom-model';
 
 const CHECK_FIELDS = 'id version citations { source { id url title } excerpt }';
@@ -29,7 +31,40 @@ const PREREQUISITE: Partial<Record<ActionKind, ActionKind>> = {
   submitCheck: 'createCheck',
   publishCheck: 'submitCheck',
   retractCheck: 'publishCheck',
+  updateClaimant: 'createClaimant',
+  mergeClaimants: 'createClaimant',
+  dismissSuggestion: 'createClaim',
 };
+
+/** Where a history chooses among claimants: the claim's own ones and those of the directory. */
+const CLAIMANT_FIELDS = 'id slug name';
+
+/**
+ * The name written otherwise, as people do (another case, other spacing): the same claimant.
+ * Only the first word changes: the marker stays lower case, for the scan to find.
+ */
+function variantOf(name: string, n: number): string {
+  const [first, ...rest] = name.trim().split(/\s+/);
+  const tail = rest.join(' ');
+  return [
+    `${first.toUpperCase()}  ${tail}`,
+    `  ${first.toLowerCase()} ${tail} `,
+    `${first[0].toLowerCase()}${first.slice(1).toUpperCase()} ${tail}`,
+  ][n % 3];
+}
+
+/** A claimant's aliases as the service keeps them: trimmed, none twice (by key), never the name itself. */
+function aliasesOf(name: string, aliases: readonly string[]): string[] {
+  const seen = new Set([NewsroomModel.nameKey(name)]);
+  const kept: string[] = [];
+  for (const alias of aliases) {
+    const key = NewsroomModel.nameKey(alias);
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    kept.push(alias.trim());
+  }
+  return kept;
+}
 
 /**
  * Plays a history of staff actions against the service, as the people who would do them, and
@@ -39,6 +74,8 @@ const PREREQUISITE: Partial<Record<ActionKind, ActionKind>> = {
  */
 export class NewsroomActions {
   readonly room: Newsroom;
+  /** The code of the last refusal (FORBIDDEN, CONFLICT...). */
+  private refusal: string | null = null;
 
   constructor(
     server: TestServer,
@@ -73,6 +110,10 @@ export class NewsroomActions {
     switch (kind) {
       case 'createArticle': {
         const sentences = [m.marker(), m.marker(), m.marker()];
+        // Every third restates a claim of another article (its very sentence): suggestedClaims has something to find.
+        const restated = pick % 3 === 0 ? pickFrom(m.liveClaims()) : undefined;
+        const again = restated?.article.sentences.find((s) => sentenceText(s) === restated.claim.quote);
+        if (again) sentences[1] = again;
         const article: ModelArticle = {
           slug: `story-${m.tag}-${m.articles.length}`,
           id: '',
@@ -96,6 +137,7 @@ export class NewsroomActions {
             headline: article.headline,
             standfirst: article.standfirst,
             body: bodyOf(article),
+            ...(pick % 2 === 0 ? { section: 'News' } : {}),
             ...(flag ? { publishedAt: '2020-01-01T00:00:00.000Z' } : {}),
           },
           'editor',
@@ -167,45 +209,90 @@ export class NewsroomActions {
         if (!article) return null;
         const quote = sentenceText(article.sentences[pick % article.sentences.length]);
         if (article.claims.some((claim) => !claim.deleted && claim.quote === quote)) return null;
-        const claimant = `Claimant ${m.marker()}`;
         // Reviewers mark claims in published stories; editors in drafts too.
-        const created = await this.mutate<{ id: string }>(
+        const who: Actor = article.status === 'PUBLISHED' ? 'reviewer' : 'editor';
+        // A new claimant by name, a known one by its name written otherwise, or a known one by id
+        // (a merged one's id gives the one it was merged into).
+        const known = pickFrom(m.claimants);
+        const way = Math.floor(pick / 3) % 4;
+        const byName = known && way === 1 ? variantOf(known.name, pick) : `Claimant ${m.marker()}`;
+        const byId = known && way === 2 ? known : undefined;
+        const expected = byId ? NewsroomModel.resolve(byId) : m.claimantNamed(byName);
+        // Reviewers name, by id, only claimants they may see.
+        const refused = byId && who === 'reviewer' && !m.reviewerSeesClaimant(expected!);
+        const created = await this.mutate<{ id: string; claimant: ClaimantAnswer }>(
           'createClaim',
           'CreateClaimInput',
-          { articleId: article.id, quote, claimant },
-          article.status === 'PUBLISHED' ? 'reviewer' : 'editor',
-          'id',
+          { articleId: article.id, quote, ...(byId ? { claimantId: byId.id } : { claimant: byName }) },
+          who,
+          `id claimant { ${CLAIMANT_FIELDS} }`,
+        );
+        this.expectOutcome(
+          `createClaim naming ${byId ? `${byId.id} by id` : byName}`,
+          created,
+          refused ? 'BAD_USER_INPUT' : true,
         );
         if (!created) return false;
-        article.claims.push({ id: created.id, quote, claimant, deleted: false, checks: [] });
+        const claimant = this.claimantFrom(created.claimant, expected, byName);
+        claimant.everNamed = true;
+        article.claims.push({
+          id: created.id,
+          order: m.nextClaimOrder(),
+          quote,
+          claimant,
+          deleted: false,
+          checks: [],
+          namedInPublic: new Set(),
+        });
         return true;
       }
       case 'changeClaimant': {
         const target = pickFrom(m.liveClaims());
         if (!target) return null;
-        const claimant = `Claimant ${m.marker()}`;
+        // Someone new, or a known claimant by their name written otherwise.
+        const known = Math.floor(pick / 3) % 3 === 1 ? pickFrom(m.liveClaimants()) : undefined;
+        const name = known ? variantOf(known.name, pick) : `Claimant ${m.marker()}`;
+        const expected = m.claimantNamed(name);
+        const same = expected !== undefined && expected === target.claim.claimant;
+        const onRecord = !same && NewsroomModel.onRecord(target.claim);
         const note = `Note ${m.marker()}`;
+        const fields = `id claimant { ${CLAIMANT_FIELDS} }`;
         // A reviewer first, where they can reach it; a checked claim needs an editor and a note.
-        const byReviewer =
-          target.article.status === 'PUBLISHED'
-            ? await this.mutate('updateClaim', 'UpdateClaimInput', { id: target.claim.id, claimant }, 'reviewer', 'id')
-            : null;
-        const changed =
-          byReviewer ??
-          (await this.mutate(
+        let changed: { claimant: ClaimantAnswer } | null = null;
+        if (target.article.status === 'PUBLISHED') {
+          changed = await this.mutate(
             'updateClaim',
             'UpdateClaimInput',
-            { id: target.claim.id, claimant, ...(NewsroomModel.onRecord(target.claim) ? { note } : {}) },
+            { id: target.claim.id, claimant: name },
+            'reviewer',
+            fields,
+          );
+          this.expectOutcome('updateClaim by a reviewer', changed, onRecord ? 'FORBIDDEN' : true);
+        }
+        if (!changed) {
+          changed = await this.mutate(
+            'updateClaim',
+            'UpdateClaimInput',
+            { id: target.claim.id, claimant: name, ...(onRecord ? { note } : {}) },
             'editor',
-            'id',
-          ));
+            fields,
+          );
+          this.expectOutcome('updateClaim by an editor', changed, true);
+        }
         if (!changed) return false;
-        if (NewsroomModel.onRecord(target.claim))
+        const claimant = this.claimantFrom(changed.claimant, expected, name);
+        if (same) return true;
+        if (onRecord)
           target.article.corrections.push({
-            markers: [note, target.claim.claimant, claimant],
+            kind: 'CLAIMANT_CHANGED',
+            claimId: target.claim.id,
+            note,
+            previousText: target.claim.claimant?.name ?? null,
+            newText: claimant.name,
             sinceFirstPublication: target.article.everPublished,
           });
         target.claim.claimant = claimant;
+        claimant.everNamed = true;
         return true;
       }
       case 'deleteClaim': {
@@ -239,7 +326,11 @@ export class NewsroomActions {
           return false;
         if (onRecord)
           target.article.corrections.push({
-            markers: [note, target.claim.quote, quote],
+            kind: 'QUOTE_CHANGED',
+            claimId: target.claim.id,
+            note,
+            previousText: target.claim.quote,
+            newText: quote,
             sinceFirstPublication: target.article.everPublished,
           });
         target.claim.quote = quote;
@@ -254,10 +345,11 @@ export class NewsroomActions {
           ? { sourceId: known.id, stance: 'SUPPORTS', excerpt: `Excerpt ${m.marker()}` }
           : this.newCitation();
         const check = { summary: `Summary ${m.marker()}`, body: `Body ${m.marker()}` };
+        const verdict = VERDICTS[Math.floor(pick / 7) % VERDICTS.length];
         const created = await this.mutate<CheckAnswer>(
           'createAnnotation',
           'CreateAnnotationInput',
-          { claimId: target.claim.id, verdict: 'MIXED', ...check, citations: [citation] },
+          { claimId: target.claim.id, verdict, ...check, citations: [citation] },
           author,
           CHECK_FIELDS,
         );
@@ -267,6 +359,8 @@ export class NewsroomActions {
           author,
           status: 'DRAFT',
           version: created.version,
+          verdict,
+          publishedSeq: null,
           ...check,
           citations: this.citationsFrom(created),
           lastNote: null,
@@ -285,6 +379,9 @@ export class NewsroomActions {
         const note = published ? `Note ${m.marker()}` : null;
         const summary = `Summary ${m.marker()}`;
         const citations = published && flag ? [this.newCitation()] : undefined;
+        // Every other one changes the verdict too: what the claimant's summary and filters count.
+        const verdict =
+          Math.floor(pick / 7) % 2 === 0 ? VERDICTS[(VERDICTS.indexOf(check.verdict) + 1) % 3] : undefined;
         const updated = await this.mutate<CheckAnswer>(
           'updateAnnotation',
           'UpdateAnnotationInput',
@@ -292,6 +389,7 @@ export class NewsroomActions {
             id: check.id,
             expectedVersion: check.version,
             summary,
+            ...(verdict ? { verdict } : {}),
             ...(citations ? { citations } : {}),
             ...(note ? { note } : {}),
           },
@@ -299,15 +397,24 @@ export class NewsroomActions {
           CHECK_FIELDS,
         );
         if (!updated) return false;
+        const verdictChanged = verdict !== undefined && verdict !== check.verdict;
         Object.assign(check, {
           summary,
+          verdict: verdict ?? check.verdict,
           version: updated.version,
           citations: this.citationsFrom(updated),
           lastNote: note,
         });
         check.contributors.add(who);
         if (note)
-          target.article.corrections.push({ markers: [note], sinceFirstPublication: target.article.everPublished });
+          target.article.corrections.push({
+            kind: verdictChanged ? 'VERDICT_CHANGED' : 'CHECK_UPDATED',
+            claimId: target.claim.id,
+            note,
+            previousText: null,
+            newText: null,
+            sinceFirstPublication: target.article.everPublished,
+          });
         return true;
       }
       case 'submitCheck': {
@@ -336,7 +443,12 @@ export class NewsroomActions {
             'version',
           );
           if (!published) continue;
-          Object.assign(target.check, { status: 'PUBLISHED', version: published.version, lastNote: null });
+          Object.assign(target.check, {
+            status: 'PUBLISHED',
+            version: published.version,
+            lastNote: null,
+            publishedSeq: m.nextPublication(),
+          });
           return true;
         }
         return false;
@@ -359,10 +471,252 @@ export class NewsroomActions {
           lastNote: reason,
           retractionReason: reason,
         });
-        target.article.corrections.push({ markers: [reason], sinceFirstPublication: target.article.everPublished });
+        target.article.corrections.push({
+          kind: 'RETRACTED',
+          claimId: target.claim.id,
+          note: reason,
+          previousText: null,
+          newText: null,
+          sinceFirstPublication: target.article.everPublished,
+        });
         return true;
       }
+      case 'createClaimant':
+        return this.createClaimant(pick, flag);
+      case 'updateClaimant':
+        return this.updateClaimant(pick, flag);
+      case 'mergeClaimants':
+        return this.mergeClaimants(pick, flag);
+      case 'dismissSuggestion':
+        return this.dismissSuggestion(pick, flag);
     }
+  }
+
+  /** A directory entry, by a reviewer or an editor; every third tries a name another has (refused). */
+  private async createClaimant(pick: number, flag: boolean): Promise<boolean> {
+    const m = this.model;
+    const live = m.liveClaimants();
+    const name =
+      live.length > 0 && pick % 3 === 0 ? variantOf(live[pick % live.length].name, pick) : `Claimant ${m.marker()}`;
+    const description = pick % 2 === 0 ? `Description ${m.marker()}` : null;
+    const aliases = pick % 5 < 2 ? [`Alias ${m.marker()}`] : [];
+    const created = await this.mutate<ClaimantAnswer & { aliases: string[] }>(
+      'createClaimant',
+      'CreateClaimantInput',
+      { name, aliases, ...(description ? { description } : {}) },
+      flag ? 'editor' : 'reviewer',
+      `${CLAIMANT_FIELDS} aliases`,
+    );
+    this.expectOutcome(`createClaimant ${JSON.stringify(name)}`, created, m.claimantNamed(name) ? 'CONFLICT' : true);
+    if (!created) return false;
+    m.claimants.push({
+      id: created.id,
+      slug: created.slug,
+      name: name.trim(),
+      aliases: aliasesOf(name, aliases),
+      description,
+      mergedInto: null,
+      everNamed: false,
+    });
+    return true;
+  }
+
+  /**
+   * Renames a claimant: to someone new, to their own name written otherwise (still a change
+   * readers read), or to another's name (refused). A reviewer tries first, where they can see
+   * the claimant: refused once a checked claim reads the name, which takes an editor and a note
+   * and leaves a correction on each such claim.
+   */
+  private async updateClaimant(pick: number, flag: boolean): Promise<boolean | null> {
+    const m = this.model;
+    const live = m.liveClaimants();
+    const claimant = live[pick % Math.max(live.length, 1)];
+    if (!claimant) return null;
+    const others = live.filter((other) => other !== claimant);
+    const way = Math.floor(pick / 5) % 3;
+    const name =
+      way === 0
+        ? variantOf(claimant.name, pick)
+        : way === 1 && others.length > 0
+          ? variantOf(others[pick % others.length].name, pick)
+          : `Claimant ${m.marker()}`;
+    const description = flag ? `Description ${m.marker()}` : undefined;
+    const taken = m.claimantNamed(name);
+    const conflict = taken !== undefined && taken !== claimant;
+    const renamed = name.trim() !== claimant.name;
+    const onRecord = renamed && m.claimantOnRecord(claimant);
+    const input = { id: claimant.id, name, ...(description ? { description } : {}) };
+    let changed = await this.mutate('updateClaimant', 'UpdateClaimantInput', input, 'reviewer', 'id');
+    this.expectOutcome(
+      'updateClaimant by a reviewer',
+      changed,
+      !m.reviewerSeesClaimant(claimant) ? 'NOT_FOUND' : conflict ? 'CONFLICT' : onRecord ? 'FORBIDDEN' : true,
+    );
+    if (!changed && !conflict) {
+      const note = `Note ${m.marker()}`;
+      if (onRecord && !flag) {
+        const unsaid = await this.mutate('updateClaimant', 'UpdateClaimantInput', input, 'editor', 'id');
+        this.expectOutcome('updateClaimant by an editor without a note', unsaid, 'BAD_USER_INPUT');
+      }
+      changed = await this.mutate('updateClaimant', 'UpdateClaimantInput', { ...input, note }, 'editor', 'id');
+      this.expectOutcome('updateClaimant by an editor', changed, true);
+      if (onRecord) this.recordClaimantChange(claimant, note, claimant.name, name.trim());
+    } else if (conflict) {
+      this.expectOutcome(
+        'updateClaimant by an editor',
+        await this.mutate('updateClaimant', 'UpdateClaimantInput', input, 'editor', 'id'),
+        'CONFLICT',
+      );
+    }
+    if (!changed) return false;
+    claimant.name = name.trim();
+    if (description) claimant.description = description;
+    return true;
+  }
+
+  /** Merges one record into another (editors only): moved checked claims read another name, a correction each. */
+  private async mergeClaimants(pick: number, flag: boolean): Promise<boolean | null> {
+    const m = this.model;
+    const live = m.liveClaimants();
+    if (live.length < 2) return null;
+    const keep = live[pick % live.length];
+    const others = live.filter((other) => other !== keep);
+    const merge = others[Math.floor(pick / 7) % others.length];
+    const onRecord = m.claimantOnRecord(merge);
+    const input = { keepId: keep.id, mergeId: merge.id };
+    if (flag)
+      this.expectOutcome(
+        'mergeClaimants by a reviewer',
+        await this.mutate('mergeClaimants', 'MergeClaimantsInput', input, 'reviewer', 'id'),
+        'FORBIDDEN',
+      );
+    if (onRecord && !flag)
+      this.expectOutcome(
+        'mergeClaimants without a note',
+        await this.mutate('mergeClaimants', 'MergeClaimantsInput', input, 'editor', 'id'),
+        'BAD_USER_INPUT',
+      );
+    const note = `Note ${m.marker()}`;
+    const merged = await this.mutate<ClaimantAnswer & { aliases: string[] }>(
+      'mergeClaimants',
+      'MergeClaimantsInput',
+      { ...input, ...(onRecord || flag ? { note } : {}) },
+      'editor',
+      `${CLAIMANT_FIELDS} aliases`,
+    );
+    this.expectOutcome('mergeClaimants by an editor', merged, true);
+    if (!merged) return false;
+    if (onRecord) this.recordClaimantChange(merge, note, merge.name, keep.name);
+    for (const { claim } of m.claimsOf(merge)) {
+      claim.claimant = keep;
+      if (!claim.deleted) keep.everNamed = true;
+    }
+    keep.aliases = aliasesOf(keep.name, [...keep.aliases, merge.name, ...merge.aliases]);
+    keep.description ??= merge.description;
+    for (const claimant of m.claimants) if (claimant.mergedInto === merge) claimant.mergedInto = keep;
+    merge.mergedInto = keep;
+    if (merged.id !== keep.id || JSON.stringify(merged.aliases) !== JSON.stringify(keep.aliases))
+      throw new Error(
+        `mergeClaimants answered ${JSON.stringify(merged)}, the model has ${JSON.stringify(keep.aliases)}`,
+      );
+    return true;
+  }
+
+  /**
+   * Dismisses a suggested claim of an article's sentence (a reviewer on a published article, an
+   * editor anywhere): one the service suggested, else a pair dismissed ahead. Staff-only: readers
+   * see nothing of it; the pair is not suggested again.
+   */
+  private async dismissSuggestion(pick: number, flag: boolean): Promise<boolean | null> {
+    const m = this.model;
+    const article = m.articles[pick % Math.max(m.articles.length, 1)];
+    if (!article) return null;
+    const who: Actor = article.status === 'PUBLISHED' && !flag ? 'reviewer' : flag ? 'secondEditor' : 'editor';
+    const suggested = async () =>
+      (
+        await this.room.ok<{ article: { suggestedClaims: { sentence: { text: string }; claim: { id: string } }[] } }>(
+          'query($id: ID!) { article(id: $id) { suggestedClaims { sentence { text } claim { id } } } }',
+          { id: article.id },
+          this.people[who],
+        )
+      ).article.suggestedClaims;
+    const before = await suggested();
+    let target = before.length > 0 ? before[pick % before.length] : undefined;
+    if (!target) {
+      const other = m
+        .liveClaims()
+        .filter((c) => c.article !== article && (who !== 'reviewer' || c.article.status === 'PUBLISHED'));
+      if (other.length === 0) return null;
+      target = {
+        sentence: { text: sentenceText(article.sentences[pick % article.sentences.length]) },
+        claim: { id: other[pick % other.length].claim.id },
+      };
+    }
+    const dismissed = await this.mutate(
+      'dismissClaimSuggestion',
+      'DismissClaimSuggestionInput',
+      { articleId: article.id, claimId: target.claim.id, sentence: target.sentence.text },
+      who,
+      'id',
+    );
+    this.expectOutcome(
+      `dismissClaimSuggestion by the ${who} ${before.length > 0 ? 'suggested' : 'ahead'}`,
+      dismissed,
+      true,
+    );
+    const again = (await suggested()).filter(
+      (s) => s.claim.id === target.claim.id && s.sentence.text === target.sentence.text,
+    );
+    if (again.length > 0) throw new Error(`a dismissed suggestion came back: ${JSON.stringify(again)}`);
+    return true;
+  }
+
+  /** Each checked claim of the claimant now reads another name: a correction each, on its article. */
+  private recordClaimantChange(claimant: ModelClaimant, note: string, previous: string, next: string): void {
+    for (const { article, claim } of this.model.claimsOf(claimant))
+      if (!claim.deleted && NewsroomModel.onRecord(claim))
+        article.corrections.push({
+          kind: 'CLAIMANT_CHANGED',
+          claimId: claim.id,
+          note,
+          previousText: previous,
+          newText: next,
+          sinceFirstPublication: article.everPublished,
+        });
+  }
+
+  /**
+   * The claimant a claim was answered with, known to the model: the one it expected (a name
+   * another claimant has gives that one), or one the service just recorded under `name`.
+   */
+  private claimantFrom(
+    answer: ClaimantAnswer | null,
+    expected: ModelClaimant | undefined,
+    name: string,
+  ): ModelClaimant {
+    if (!answer) throw new Error(`a claim naming ${name} was answered without its claimant`);
+    if (expected) {
+      if (answer.id !== expected.id)
+        throw new Error(`${name} gave claimant ${JSON.stringify(answer)}, the model expected ${expected.id}`);
+      return expected;
+    }
+    if (this.model.claimants.some((known) => known.id === answer.id) || answer.name !== name.trim())
+      throw new Error(`${name} gave claimant ${JSON.stringify(answer)}, the model expected a new one`);
+    const claimant: ModelClaimant = {
+      ...answer,
+      aliases: [],
+      description: null,
+      mergedInto: null,
+      everNamed: true,
+    };
+    this.model.claimants.push(claimant);
+    return claimant;
+  }
+
+  /** Fails the history when the service's answer is not the one the rules give. */
+  private expectOutcome(what: string, answer: unknown, expected: true | string): void {
+    const outcome = answer ? true : this.refusal;
+    if (outcome !== expected) throw new Error(`${what}: the rules give ${expected}, the service answered ${outcome}`);
   }
 
   private newCitation() {
@@ -412,8 +766,10 @@ export class NewsroomActions {
       { input },
       this.people[who],
     );
+    this.refusal = null;
     if (result.errors) {
       const code = result.errors[0].extensions?.code;
+      this.refusal = String(code);
       // Refusals are part of the game; anything else is a fault of the service.
       if (!['FORBIDDEN', 'CONFLICT', 'BAD_USER_INPUT', 'NOT_FOUND'].includes(String(code)))
         throw new Error(
@@ -423,6 +779,12 @@ export class NewsroomActions {
     }
     return result.data![field];
   }
+}
+
+interface ClaimantAnswer {
+  id: string;
+  slug: string;
+  name: string;
 }
 
 interface CheckAnswer {

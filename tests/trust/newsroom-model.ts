@@ -12,6 +12,20 @@ import fc from 'fast-check';
 export type ArticleStatus = 'DRAFT' | 'PUBLISHED' | 'ARCHIVED';
 export type CheckStatus = 'DRAFT' | 'IN_REVIEW' | 'PUBLISHED' | 'RETRACTED';
 export type Actor = 'reviewer' | 'editor' | 'secondEditor';
+/** The verdicts histories use: enough to tell verdicts apart in summaries and filters. */
+export const VERDICTS = ['TRUE', 'MIXED', 'FALSE'] as const;
+export type ModelVerdict = (typeof VERDICTS)[number];
+/** The whole scale, in its order: verdict summaries are sorted by it. */
+export const SCALE = [
+  'TRUE',
+  'MOSTLY_TRUE',
+  'MIXED',
+  'MOSTLY_FALSE',
+  'FALSE',
+  'MISLEADING',
+  'NEEDS_CONTEXT',
+  'UNVERIFIABLE',
+] as const;
 
 export interface ModelSource {
   id: string;
@@ -24,6 +38,9 @@ export interface ModelCheck {
   author: Actor;
   status: CheckStatus;
   version: number;
+  verdict: ModelVerdict;
+  /** When it was last published, as an order among publications: the newest published one gives the claim its verdict. */
+  publishedSeq: number | null;
   summary: string;
   body: string;
   citations: { source: ModelSource; excerpt: string }[];
@@ -33,17 +50,45 @@ export interface ModelCheck {
   contributors: Set<Actor>;
 }
 
+/**
+ * A claimant record. Names differ by their first word's case and spacing only where a history
+ * tries a colliding name: the marker is always lower case, so the scan finds every name.
+ */
+export interface ModelClaimant {
+  id: string;
+  /** Made by the service from the name first given, and kept on renames: its address lasts. */
+  slug: string;
+  name: string;
+  aliases: string[];
+  description: string | null;
+  /** The claimant it was merged into: its id and slug resolve to that one from then on. */
+  mergedInto: ModelClaimant | null;
+  /** A claim has named it (its history says so): reviewers no longer see it while drafts alone name it. */
+  everNamed: boolean;
+}
+
 export interface ModelClaim {
   id: string;
+  /** Creation order: lists of claims are oldest first. */
+  order: number;
   quote: string;
-  claimant: string;
+  claimant: ModelClaimant | null;
   deleted: boolean;
   checks: ModelCheck[];
+  /** The claimants readers saw it name: a point-in-time read shows each one's record (as it now resolves). */
+  namedInPublic: Set<ModelClaimant>;
 }
+
+/** The claim-level corrections: changes to what readers saw of a checked claim or its fact-checks. */
+export type CorrectionKind = 'VERDICT_CHANGED' | 'CHECK_UPDATED' | 'RETRACTED' | 'QUOTE_CHANGED' | 'CLAIMANT_CHANGED';
 
 /** A record of a change readers may see once the article has been published (corrections). */
 export interface ModelCorrection {
-  markers: string[];
+  kind: CorrectionKind;
+  claimId: string;
+  note: string;
+  previousText: string | null;
+  newText: string | null;
   sinceFirstPublication: boolean;
 }
 
@@ -73,15 +118,34 @@ export interface ReaderView {
   headline: string;
   standfirst: string;
   body: string;
-  claims: { quote: string; claimant: string; checks: { summary: string; status: string }[] }[];
+  claims: {
+    quote: string;
+    claimant: string;
+    verdict: ModelVerdict | null;
+    checks: { summary: string; status: string }[];
+  }[];
+}
+
+/** What a reader is answered of a claimant (null where readers may not see it). */
+export interface ClaimantView {
+  name: string;
+  slug: string;
+  aliases: string[];
+  description: string | null;
+  /** Their claims readers see, oldest first. */
+  claims: { quote: string; verdict: ModelVerdict | null }[];
+  verdictSummary: { verdict: string; count: number }[];
 }
 
 export class NewsroomModel {
   readonly articles: ModelArticle[] = [];
+  readonly claimants: ModelClaimant[] = [];
   readonly sources: ModelSource[] = [];
   /** Sources readers have seen cited: public for good. */
   readonly publicSources = new Set<ModelSource>();
   private count = 0;
+  private claimCount = 0;
+  private publications = 0;
 
   /** Markers look like `mk` + the run's tag + a number: `mkqzvwn0012x`, one word to search for. */
   constructor(readonly tag: string) {}
@@ -93,6 +157,104 @@ export class NewsroomModel {
 
   static markerPattern(tag: string): RegExp {
     return new RegExp(`mk${tag}n\\d{4}x`, 'g');
+  }
+
+  /** The next claim's place in the order of creation. */
+  nextClaimOrder(): number {
+    this.claimCount += 1;
+    return this.claimCount;
+  }
+
+  /** The next publication's place in the order of publications. */
+  nextPublication(): number {
+    this.publications += 1;
+    return this.publications;
+  }
+
+  /** Two names are one claimant's when they agree but for case and spacing. */
+  static nameKey(name: string): string {
+    return name.toLowerCase().replace(/\s+/g, ' ').trim();
+  }
+
+  liveClaimants(): ModelClaimant[] {
+    return this.claimants.filter((claimant) => claimant.mergedInto === null);
+  }
+
+  /** The live claimant a name stands for, if any. */
+  claimantNamed(name: string): ModelClaimant | undefined {
+    const key = NewsroomModel.nameKey(name);
+    return this.liveClaimants().find((claimant) => NewsroomModel.nameKey(claimant.name) === key);
+  }
+
+  /** The claimant an id or slug now gives: itself, or the one it was merged into. */
+  static resolve(claimant: ModelClaimant): ModelClaimant {
+    return claimant.mergedInto ?? claimant;
+  }
+
+  /** Every claim (deleted ones too) naming the claimant. */
+  claimsOf(claimant: ModelClaimant): { article: ModelArticle; claim: ModelClaim }[] {
+    return this.articles.flatMap((article) =>
+      article.claims.filter((claim) => claim.claimant === claimant).map((claim) => ({ article, claim })),
+    );
+  }
+
+  /** Readers see a claimant once a live claim of a published article names it. */
+  claimantIsPublic(claimant: ModelClaimant): boolean {
+    return (
+      claimant.mergedInto === null &&
+      this.claimsOf(claimant).some(({ article, claim }) => !claim.deleted && article.status === 'PUBLISHED')
+    );
+  }
+
+  /** Reviewers see what readers see, and the claimants no claim has named yet. */
+  reviewerSeesClaimant(claimant: ModelClaimant): boolean {
+    return this.claimantIsPublic(claimant) || !claimant.everNamed;
+  }
+
+  /** A live claim of the claimant is on the public record: renaming them is an editor's correction. */
+  claimantOnRecord(claimant: ModelClaimant): boolean {
+    return this.claimsOf(claimant).some(({ claim }) => !claim.deleted && NewsroomModel.onRecord(claim));
+  }
+
+  /** A claim's verdict: that of its newest published fact-check. */
+  static verdictOf(claim: ModelClaim): ModelVerdict | null {
+    let newest: ModelCheck | null = null;
+    for (const check of claim.checks)
+      if (check.status === 'PUBLISHED' && (newest === null || check.publishedSeq! > newest.publishedSeq!))
+        newest = check;
+    return newest?.verdict ?? null;
+  }
+
+  /** The newest published fact-check of a claim, the one its verdict comes from. */
+  static newestPublished(claim: ModelClaim): ModelCheck | null {
+    const published = claim.checks.filter((check) => check.status === 'PUBLISHED');
+    return published.sort((a, b) => b.publishedSeq! - a.publishedSeq!)[0] ?? null;
+  }
+
+  /** What readers are answered of a claimant now (its id or slug resolving as the service's do). */
+  claimantView(asked: ModelClaimant): ClaimantView | null {
+    const claimant = NewsroomModel.resolve(asked);
+    if (!this.claimantIsPublic(claimant)) return null;
+    const claims = this.claimsOf(claimant)
+      .filter(({ article, claim }) => !claim.deleted && article.status === 'PUBLISHED')
+      .map(({ claim }) => claim)
+      .sort((a, b) => a.order - b.order);
+    const counts = new Map<string, number>();
+    for (const claim of claims) {
+      const verdict = NewsroomModel.verdictOf(claim);
+      if (verdict) counts.set(verdict, (counts.get(verdict) ?? 0) + 1);
+    }
+    return {
+      name: claimant.name,
+      slug: claimant.slug,
+      aliases: claimant.aliases,
+      description: claimant.description,
+      claims: claims.map((claim) => ({ quote: claim.quote, verdict: NewsroomModel.verdictOf(claim) })),
+      verdictSummary: SCALE.filter((verdict) => counts.has(verdict)).map((verdict) => ({
+        verdict,
+        count: counts.get(verdict)!,
+      })),
+    };
   }
 
   checks(): { article: ModelArticle; claim: ModelClaim; check: ModelCheck }[] {
@@ -116,12 +278,16 @@ export class NewsroomModel {
     return check.status === 'PUBLISHED' || check.status === 'RETRACTED';
   }
 
-  /** After each accepted change: the sources readers now see cited become public for good. */
+  /**
+   * After each accepted change: the sources readers now see cited become public for good, and
+   * so does each claim's claimant in the claim's history.
+   */
   settle(): void {
     for (const article of this.articles) {
       if (article.status !== 'PUBLISHED') continue;
       for (const claim of article.claims) {
         if (claim.deleted) continue;
+        if (claim.claimant) claim.namedInPublic.add(claim.claimant);
         for (const check of claim.checks)
           if (NewsroomModel.isPublic(check))
             for (const citation of check.citations) this.publicSources.add(citation.source);
@@ -139,6 +305,16 @@ export class NewsroomModel {
       add(source.url);
       add(source.title);
     }
+    // A claimant's record, its slug included. The slug keeps the name first given, even one
+    // readers never saw (renamed while only drafts named them): an open question of policy,
+    // so the oracle takes the slug as public with the record rather than fail on it.
+    for (const claimant of this.claimants) {
+      if (!this.claimantIsPublic(claimant)) continue;
+      add(claimant.name);
+      claimant.aliases.forEach(add);
+      add(claimant.description);
+      add(claimant.slug);
+    }
     for (const article of this.articles) {
       if (article.status === 'ARCHIVED') add(article.withdrawal);
       if (article.status !== 'PUBLISHED') continue;
@@ -147,11 +323,18 @@ export class NewsroomModel {
       add(bodyOf(article));
       add(article.note);
       for (const correction of article.corrections)
-        if (correction.sinceFirstPublication) correction.markers.forEach(add);
+        if (correction.sinceFirstPublication)
+          [correction.note, correction.previousText, correction.newText].forEach(add);
       for (const claim of article.claims) {
+        // Its past, as readers saw it: each claimant it named then, on its record as it now stands.
+        for (const named of claim.namedInPublic) {
+          const record = NewsroomModel.resolve(named);
+          record.aliases.forEach(add);
+          add(record.description);
+          add(record.slug);
+        }
         if (claim.deleted) continue;
         add(claim.quote);
-        add(claim.claimant);
         for (const check of claim.checks) {
           if (!NewsroomModel.isPublic(check)) continue;
           add(check.summary);
@@ -162,6 +345,16 @@ export class NewsroomModel {
         }
       }
     }
+    return markers;
+  }
+
+  /** The markers of the claimants reviewers see and readers do not: those no claim has named yet. */
+  directoryMarkers(): Set<string> {
+    const markers = new Set<string>();
+    for (const claimant of this.liveClaimants())
+      if (this.reviewerSeesClaimant(claimant))
+        for (const text of [claimant.name, claimant.slug, claimant.description ?? '', ...claimant.aliases])
+          for (const match of text.matchAll(NewsroomModel.markerPattern(this.tag))) markers.add(match[0]);
     return markers;
   }
 
@@ -206,7 +399,8 @@ export class NewsroomModel {
                   .filter((claim) => !claim.deleted)
                   .map((claim) => ({
                     quote: claim.quote,
-                    claimant: claim.claimant,
+                    claimant: claim.claimant?.name ?? '',
+                    verdict: NewsroomModel.verdictOf(claim),
                     checks: sortChecks(
                       claim.checks
                         .filter(NewsroomModel.isPublic)
@@ -243,6 +437,10 @@ export const ACTION_KINDS = [
   'submitCheck',
   'publishCheck',
   'retractCheck',
+  'createClaimant',
+  'updateClaimant',
+  'mergeClaimants',
+  'dismissSuggestion',
 ] as const;
 
 export type ActionKind = (typeof ACTION_KINDS)[number];
@@ -269,6 +467,10 @@ const WEIGHTS: Record<ActionKind, number> = {
   submitCheck: 3,
   publishCheck: 3,
   retractCheck: 1,
+  createClaimant: 1,
+  updateClaimant: 2,
+  mergeClaimants: 1,
+  dismissSuggestion: 1,
 };
 
 /** Histories to try: each action has something to act on (see NewsroomActions.play). */
@@ -287,7 +489,9 @@ const step = (kind: ActionKind, flag = false, pick = 0): Action => ({ kind, pick
 /**
  * Histories fast-check tries first, besides the random ones: the shapes that broke trust
  * before (a fact-check published and corrected on an embargoed draft; edits made while an
- * article was archived; a checked claim re-attributed before publication).
+ * article was archived; a checked claim re-attributed before publication), and a claimant's
+ * life: named on a checked claim, renamed, a colliding record refused, merged, named again
+ * on a draft, suggestions dismissed.
  */
 export const KNOWN_HISTORIES: Action[][] = [
   [
@@ -331,5 +535,23 @@ export const KNOWN_HISTORIES: Action[][] = [
     step('submitCheck'),
     step('deleteClaim'),
     step('publishArticle'),
+  ],
+  [
+    step('createArticle', false, 1),
+    step('publishArticle'),
+    step('createClaim'),
+    step('createCheck'),
+    step('submitCheck'),
+    step('publishCheck'),
+    step('updateClaimant'),
+    step('createClaimant'),
+    step('createClaimant', true, 1),
+    step('createArticle'),
+    step('createClaim', false, 6),
+    step('publishArticle'),
+    step('mergeClaimants', true, 1),
+    step('updateClaimant', true, 1),
+    step('dismissSuggestion', false, 1),
+    step('dismissSuggestion', true),
   ],
 ];

@@ -1,12 +1,19 @@
 import {
   getNamedType,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLList,
+  type GraphQLObjectType,
   type GraphQLSchema,
   isAbstractType,
+  isInputObjectType,
   isLeafType,
+  isListType,
   isNonNullType,
   isObjectType,
   parse,
   TypeInfo,
+  valueFromAST,
   visit,
   visitWithTypeInfo,
 } from 'graphql';
@@ -109,4 +116,74 @@ export function reachableFields(schema: GraphQLSchema): Set<string> {
     }
   }
   return fields;
+}
+
+/**
+ * `Type.field(argument)` for every argument of every read path (the query and subscription
+ * roots and every field a reader can reach), and `Type.field(argument.field)` for each field
+ * of an input object, nested ones too: an argument narrows or reorders what is answered, often
+ * with SQL of its own, so each is a read path the oracles must take.
+ */
+export function everyArgument(schema: GraphQLSchema): Set<string> {
+  const found = new Set<string>();
+  const enterInput = (prefix: string, type: GraphQLInputType, seen: string[]) => {
+    const named = getNamedType(type);
+    if (!isInputObjectType(named) || seen.includes(named.name)) return;
+    for (const field of Object.values(named.getFields())) {
+      found.add(`${prefix}.${field.name}`);
+      enterInput(`${prefix}.${field.name}`, field.type, [...seen, named.name]);
+    }
+  };
+  const enterField = (typeName: string, field: GraphQLField<unknown, unknown>) => {
+    for (const arg of field.args) {
+      const prefix = `${typeName}.${field.name}(${arg.name}`;
+      found.add(`${prefix})`);
+      enterInput(prefix, arg.type, []);
+    }
+  };
+  for (const root of [schema.getQueryType(), schema.getSubscriptionType()])
+    for (const field of Object.values(root?.getFields() ?? {})) enterField(root!.name, field);
+  for (const name of reachableFields(schema)) {
+    const [typeName, fieldName] = name.split('.');
+    enterField(typeName, (schema.getType(typeName) as GraphQLObjectType).getFields()[fieldName]);
+  }
+  return new Set([...found].map((key) => (key.endsWith(')') ? key : `${key})`)));
+}
+
+/** The arguments (as everyArgument names them) an operation gives a value other than null. */
+export function argumentsGiven(
+  schema: GraphQLSchema,
+  document: string,
+  variables: Record<string, unknown> = {},
+): Set<string> {
+  const given = new Set<string>();
+  const typeInfo = new TypeInfo(schema);
+  const walkValue = (prefix: string, type: GraphQLInputType, value: unknown) => {
+    if (value === null || value === undefined) return;
+    given.add(`${prefix})`);
+    if (isListType(type) || (isNonNullType(type) && isListType(type.ofType))) {
+      const item = (isNonNullType(type) ? (type.ofType as GraphQLList<GraphQLInputType>) : type).ofType;
+      for (const element of value as unknown[]) walkValue(prefix, item, element);
+      return;
+    }
+    const named = getNamedType(type);
+    if (!isInputObjectType(named)) return;
+    for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
+      const field = named.getFields()[key];
+      if (field) walkValue(`${prefix}.${key}`, field.type, inner);
+    }
+  };
+  visit(
+    parse(document),
+    visitWithTypeInfo(typeInfo, {
+      Argument(node) {
+        const parent = typeInfo.getParentType();
+        const field = typeInfo.getFieldDef();
+        const arg = typeInfo.getArgument();
+        if (!parent || !field || !arg) return;
+        walkValue(`${parent.name}.${field.name}(${arg.name}`, arg.type, valueFromAST(node.value, arg.type, variables));
+      },
+    }),
+  );
+  return given;
 }

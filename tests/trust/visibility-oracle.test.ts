@@ -15,34 +15,59 @@ import { NewsroomActions } from './newsroom-actions';
 import {
   actions,
   type Actor,
+  type ClaimantView,
   KNOWN_HISTORIES,
+  type ModelClaimant,
   NewsroomModel,
   type ReaderView,
+  SCALE,
   sortChecks,
   sortClaims,
+  VERDICTS,
 } from './newsroom-model';
 import { expressRoutes } from './routes';
-import { everyField, reachableFields, STAFF_ONLY_FIELDS, selectedFields, textOf } from './schema-walk';
+import {
+  argumentsGiven,
+  everyArgument,
+  everyField,
+  reachableFields,
+  STAFF_ONLY_FIELDS,
+  selectedFields,
+  textOf,
+} from './schema-walk';
 
 /**
  * The visibility oracle. Random histories of staff work (articles drafted, rewritten,
  * published, archived; claims marked, re-attributed, re-attached, deleted; fact-checks
- * drafted, edited, submitted, published, retracted; sources cited), every text carrying a
- * unique marker. Afterwards every read path a reader has is asked, anonymously and as a
- * reviewer who took no part: no marker of anything readers never saw may come back, and what
- * readers are answered equals the model's picture of what was published, now and at every
- * moment in between.
+ * drafted, edited, submitted, published, retracted; sources cited; claimants recorded,
+ * renamed, merged; suggested claims dismissed), every text carrying a unique marker.
+ * Afterwards every read path a reader has is asked, anonymously and as a reviewer who took no
+ * part: no marker of anything readers never saw may come back, and what readers are answered
+ * equals the model's picture of what was published, now and at every moment in between: the
+ * articles, each claimant (their claims, verdicts and page), and the corrections of the
+ * public record.
  *
  * The read paths are enumerated from the schema (every query and subscription field, every
- * field below them) and from the express router: a new one is read here, or the test fails
- * until it is given a way to be read.
+ * field below them, every argument of them) and from the express router: a new one is read
+ * here, or the test fails until it is given a way to be read.
  */
 
 /** How deep the oracle reads: articles in full, the past and lookups by id a little less (their nested paths are the same loaders). */
 const DEPTH = 6;
 const PAST_DEPTH = 5;
 const LOOKUP_DEPTH = 3;
-const READER_VIEW = '{ headline standfirst body claims { quote claimant { name } annotations { summary status } } }';
+/** Lists narrowed by their arguments: the nodes and what is directly under them. */
+const VARIANT_DEPTH = 2;
+const READER_VIEW =
+  '{ headline standfirst body claims { quote verdict claimant { name } annotations { summary status } } }';
+/** A claimant as the model predicts it, its claims of each verdict too. */
+const CLAIMANT_VIEW = `name slug aliases description verdictSummary { verdict count }
+  claims(first: 100) { totalCount edges { node { quote verdict } } }
+  ${SCALE.map((verdict) => `${verdict}: claims(verdict: ${verdict}, first: 100) { totalCount edges { node { quote verdict } } }`).join(' ')}`;
+/** The claim-level corrections (those of the article itself are its revisions). */
+const CLAIM_CORRECTIONS = ['VERDICT_CHANGED', 'CHECK_UPDATED', 'RETRACTED', 'QUOTE_CHANGED', 'CLAIMANT_CHANGED'];
+/** The arguments every operation the oracle sent gave (argumentsGiven): all of them must be read. */
+const GIVEN = new Set<string>();
 
 type Who = 'anonymous' | 'observer';
 
@@ -72,6 +97,7 @@ async function ask(
     contextValue: contextFor(run.server.db, run.services, run.viewers[who]),
   });
   if (result.errors) throw new Error(`${source.slice(0, 80)}: ${JSON.stringify(result.errors)}`);
+  for (const argument of argumentsGiven(run.schema, source, variableValues)) GIVEN.add(argument);
   return result.data as Record<string, unknown>;
 }
 
@@ -80,7 +106,10 @@ function pageSelection(schema: GraphQLSchema, nodeType: string): string {
   return `totalCount edges { cursor node { ${everyField(schema, nodeType, DEPTH)} } } pageInfo { ${everyField(schema, 'PageInfo', 1)} }`;
 }
 
-/** Every page of a connection field. */
+/**
+ * Every page of a connection field, then the page after the last (a real row's cursor, which
+ * a history too short for a second page would otherwise never send back), which must be empty.
+ */
 async function allPages(run: Run, who: Who, field: string, nodeType: string, args = ''): Promise<unknown[]> {
   const pages: unknown[] = [];
   let after: string | null = null;
@@ -96,10 +125,35 @@ async function allPages(run: Run, who: Who, field: string, nodeType: string, arg
       pageInfo: { hasNextPage: boolean; endCursor: string | null };
     };
     pages.push(connection);
+    if (connection.pageInfo.endCursor) after = connection.pageInfo.endCursor;
     if (!connection.pageInfo.hasNextPage) break;
-    after = connection.pageInfo.endCursor;
+  }
+  if (after) {
+    const beyond = (
+      await ask(run, who, `query($after: String) { ${field}(first: 100, after: $after${args}) { edges { cursor } } }`, {
+        after,
+      })
+    )[field] as { edges: unknown[] };
+    expect(beyond.edges, `${field} after its last page`).toEqual([]);
   }
   return pages;
+}
+
+/**
+ * `field(args)` for each set of arguments, in one document (aliases): what the arguments choose
+ * is their SQL's; below the nodes the paths are the same loaders, read in full elsewhere.
+ */
+async function variants(run: Run, who: Who, field: string, type: string, args: string[]): Promise<unknown[]> {
+  if (args.length === 0) return [];
+  const selection = `totalCount edges { node { ${everyField(run.schema, type, VARIANT_DEPTH)} } }`;
+  return [
+    await ask(run, who, `{ ${args.map((a, i) => `v${i}: ${field}(first: 100, ${a}) { ${selection} }`).join(' ')} }`),
+  ];
+}
+
+/** Every claimant's name and slug in the database, whoever may see it. */
+async function everyClaimant(run: Run): Promise<{ name: string; slug: string }[]> {
+  return inspectRows(run.server.db, sql<{ name: string; slug: string }>`SELECT name, slug FROM claimants ORDER BY id`);
 }
 
 /** Global ids of every row of the database, whoever may see it. */
@@ -129,23 +183,65 @@ const QUERY_PATHS: Record<string, (run: Run, who: Who) => Promise<unknown[]>> = 
     // Staff also read the article's staff-only fields (suggestedClaims); readers are refused them (below).
     const now = `${everyField(run.schema, 'Article', DEPTH)}${who === 'observer' ? ` ${staffSelection(run.schema)}` : ''}`;
     const past = everyField(run.schema, 'Article', PAST_DEPTH);
+    const byId = everyField(run.schema, 'Article', LOOKUP_DEPTH);
     return Promise.all(
-      run.model.articles.map(({ slug }) =>
-        // The article now, and as of every moment of the history, in one document.
+      run.model.articles.map(({ slug, id }) =>
+        // The article now (by slug and by id), and as of every moment of the history, in one document.
         ask(
           run,
           who,
-          `query($slug: String!) { now: article(slug: $slug) { ${now} } ${run.snapshots.map(({ at }, i) => `m${i}: article(slug: $slug, asOf: "${at}") { ${past} }`).join(' ')} }`,
-          { slug },
+          `query($slug: String!, $id: ID!) { now: article(slug: $slug) { ${now} } byId: article(id: $id) { ${byId} } ${run.snapshots.map(({ at }, i) => `m${i}: article(slug: $slug, asOf: "${at}") { ${past} }`).join(' ')} }`,
+          { slug, id },
         ),
       ),
     );
   },
-  articles: (run, who) => allPages(run, who, 'articles', 'Article'),
-  claims: (run, who) => allPages(run, who, 'claims', 'Claim'),
+  articles: async (run, who) => [
+    ...(await allPages(run, who, 'articles', 'Article')),
+    ...(await variants(run, who, 'articles', 'Article', [
+      'orderBy: PUBLISHED_AT_ASC',
+      'filter: { language: "en", publishedAfter: "2000-01-01T00:00:00.000Z", publishedBefore: "2100-01-01T00:00:00.000Z" }',
+      'filter: { section: "News" }',
+      ...['DRAFT', 'PUBLISHED', 'ARCHIVED'].map((status) => `filter: { status: ${status} }`),
+      ...VERDICTS.map((verdict) => `filter: { verdict: ${verdict} }`),
+    ])),
+  ],
+  // Narrowed by each verdict, each article, each claimant by id and by name, hidden ones too.
+  claims: async (run, who) => {
+    const ids = await everyId(run);
+    return [
+      ...(await allPages(run, who, 'claims', 'Claim')),
+      ...(await variants(run, who, 'claims', 'Claim', [
+        ...VERDICTS.map((verdict) => `filter: { verdict: ${verdict} }`),
+        ...ids.Article.map((id) => `filter: { articleId: "${id}" }`),
+        ...ids.Claimant.map((id) => `filter: { claimantId: "${id}" }`),
+        ...(await everyClaimant(run)).map(({ name }) => `filter: { claimant: ${JSON.stringify(name)} }`),
+      ])),
+    ];
+  },
   sources: (run, who) => allPages(run, who, 'sources', 'Source'),
-  claimants: (run, who) => allPages(run, who, 'claimants', 'Claimant'),
-  search: (run, who) => allPages(run, who, 'search', 'SearchHit', `, query: "mk${run.model.tag}*"`),
+  // And narrowed by every claimant's name (hidden ones too) and by each name's marker.
+  claimants: async (run, who) => [
+    ...(await allPages(run, who, 'claimants', 'Claimant')),
+    ...(await variants(
+      run,
+      who,
+      'claimants',
+      'Claimant',
+      (await everyClaimant(run)).flatMap(({ name }) => [
+        `query: ${JSON.stringify(name)}`,
+        ...[...name.matchAll(NewsroomModel.markerPattern(run.model.tag))].map(([marker]) => `query: "${marker}"`),
+      ]),
+    )),
+  ],
+  search: async (run, who) => [
+    ...(await allPages(run, who, 'search', 'SearchHit', `, query: "mk${run.model.tag}*"`)),
+    ...(await variants(run, who, 'search', 'SearchHit', [
+      `query: "mk${run.model.tag}*", filter: { types: [ANNOTATION, ARTICLE, CLAIM, SOURCE] }`,
+      `query: "mk${run.model.tag}*", filter: { language: "en", publishedAfter: "2000-01-01T00:00:00.000Z", publishedBefore: "2100-01-01T00:00:00.000Z" }`,
+      ...VERDICTS.map((verdict) => `query: "mk${run.model.tag}*", filter: { verdict: ${verdict} }`),
+    ])),
+  ],
   node: async (run, who) => byIds(run, who, 'node', 'Node', Object.values(await everyId(run)).flat()),
   nodes: async (run, who) => {
     const ids = Object.values(await everyId(run)).flat();
@@ -164,17 +260,24 @@ const QUERY_PATHS: Record<string, (run: Run, who: Who) => Promise<unknown[]>> = 
   claim: async (run, who) => byIds(run, who, 'claim', 'Claim', (await everyId(run)).Claim),
   annotation: async (run, who) => byIds(run, who, 'annotation', 'Annotation', (await everyId(run)).Annotation),
   source: async (run, who) => byIds(run, who, 'source', 'Source', (await everyId(run)).Source),
+  // By id and by slug, their claims narrowed by each verdict, and each one's claims page after the first.
   claimant: async (run, who) => {
-    const byId = await byIds(run, who, 'claimant', 'Claimant', (await everyId(run)).Claimant);
-    const slugs = await inspectRows(run.server.db, sql<{ slug: string }>`SELECT slug FROM claimants ORDER BY id`);
-    if (slugs.length === 0) return byId;
-    const selection = everyField(run.schema, 'Claimant', LOOKUP_DEPTH);
-    const bySlug = await ask(
+    const ids = (await everyId(run)).Claimant;
+    if (ids.length === 0) return [];
+    const slugs = await everyClaimant(run);
+    const claims = `totalCount edges { cursor node { ${everyField(run.schema, 'Claim', LOOKUP_DEPTH - 1)} } } pageInfo { endCursor }`;
+    const selection = `${everyField(run.schema, 'Claimant', LOOKUP_DEPTH)} ${VERDICTS.map((verdict) => `${verdict}: claims(verdict: ${verdict}) { ${claims} }`).join(' ')} firstClaim: claims(first: 1) { pageInfo { endCursor } }`;
+    const first = await ask(
       run,
       who,
-      `{ ${slugs.map(({ slug }, i) => `s${i}: claimant(slug: ${JSON.stringify(slug)}) { ${selection} }`).join(' ')} }`,
+      `{ ${ids.map((id, i) => `i${i}: claimant(id: "${id}") { ${selection} }`).join(' ')} ${slugs.map(({ slug }, i) => `s${i}: claimant(slug: ${JSON.stringify(slug)}) { ${selection} }`).join(' ')} }`,
     );
-    return [...byId, bySlug];
+    const after = ids.flatMap((id, i) => {
+      const cursor = (first[`i${i}`] as { firstClaim: { pageInfo: { endCursor: string | null } } } | null)?.firstClaim
+        .pageInfo.endCursor;
+      return cursor ? [`i${i}: claimant(id: "${id}") { claims(after: ${JSON.stringify(cursor)}) { ${claims} } }`] : [];
+    });
+    return [first, ...(after.length > 0 ? [await ask(run, who, `{ ${after.join(' ')} }`)] : [])];
   },
   viewer: async (run, who) => [await ask(run, who, `{ viewer { ${everyField(run.schema, 'User', DEPTH)} } }`)],
   // Every claim's words, hidden ones included: only claims the viewer may see may come back.
@@ -188,7 +291,7 @@ const QUERY_PATHS: Record<string, (run: Run, who: Who) => Promise<unknown[]>> = 
       await ask(
         run,
         who,
-        `query(${quotes.map((_, i) => `$t${i}: String!`).join(', ')}) { ${quotes.map((_, i) => `m${i}: claimMatches(text: $t${i}, first: 50) { ${selection} }`).join(' ')} }`,
+        `query(${quotes.map((_, i) => `$t${i}: String!`).join(', ')}) { ${quotes.map((_, i) => `m${i}: claimMatches(text: $t${i}, first: 50) { ${selection} }`).join(' ')} inLanguage: claimMatches(text: $t0, first: 50, language: "en") { ${selection} } }`,
         Object.fromEntries(quotes.map((quote, i) => [`t${i}`, quote])),
       ),
     ];
@@ -282,6 +385,7 @@ function readerView(article: Record<string, unknown> | null): ReaderView | null 
   if (!article) return null;
   const claims = article.claims as {
     quote: string;
+    verdict: ReaderView['claims'][number]['verdict'];
     claimant: { name: string } | null;
     annotations: { summary: string; status: string }[];
   }[];
@@ -293,10 +397,158 @@ function readerView(article: Record<string, unknown> | null): ReaderView | null 
       claims.map((claim) => ({
         quote: claim.quote,
         claimant: claim.claimant?.name ?? '',
+        verdict: claim.verdict,
         checks: sortChecks(claim.annotations.map(({ summary, status }) => ({ summary, status }))),
       })),
     ),
   };
+}
+
+/** A claimant's answer, as the model's ClaimantView, and its claims narrowed by each verdict. */
+function claimantViewOf(answer: Record<string, unknown> | null): {
+  view: ClaimantView | null;
+  byVerdict: Record<string, { quote: string; verdict: string | null }[]>;
+} {
+  if (!answer) return { view: null, byVerdict: {} };
+  type Page = {
+    totalCount: number;
+    edges: { node: { quote: string; verdict: ClaimantView['claims'][number]['verdict'] } }[];
+  };
+  const nodes = (page: Page) => {
+    expect(page.totalCount).toBe(page.edges.length);
+    return page.edges.map((edge) => edge.node);
+  };
+  return {
+    view: {
+      name: answer.name as string,
+      slug: answer.slug as string,
+      aliases: answer.aliases as string[],
+      description: answer.description as string | null,
+      claims: nodes(answer.claims as Page),
+      verdictSummary: answer.verdictSummary as ClaimantView['verdictSummary'],
+    },
+    byVerdict: Object.fromEntries(SCALE.map((verdict) => [verdict, nodes(answer[verdict] as Page)])),
+  };
+}
+
+/**
+ * What readers are answered of each claimant (by id and by slug, a merged one's giving the one
+ * it was merged into), the directory, each one's page: the model's picture, exactly. Their
+ * claims are those of published articles, their verdicts those of published fact-checks.
+ */
+async function checkClaimants(run: Run): Promise<void> {
+  const { model } = run;
+  const claimants = model.claimants;
+  if (claimants.length === 0) return;
+  const answer = await ask(
+    run,
+    'anonymous',
+    `{ ${claimants.map((c, i) => `i${i}: claimant(id: "${c.id}") { ${CLAIMANT_VIEW} } s${i}: claimant(slug: "${c.slug}") { ${CLAIMANT_VIEW} }`).join(' ')} }`,
+  );
+  for (const [i, claimant] of claimants.entries()) {
+    const expected = model.claimantView(claimant);
+    for (const key of [`i${i}`, `s${i}`]) {
+      const { view, byVerdict } = claimantViewOf(answer[key] as Record<string, unknown> | null);
+      expect(view, `claimant ${claimant.name} (${key})`).toEqual(expected);
+      for (const verdict of SCALE)
+        expect(byVerdict[verdict] ?? [], `claimant ${claimant.name} (${key}), ${verdict} claims`).toEqual(
+          expected?.claims.filter((claim) => claim.verdict === verdict) ?? [],
+        );
+    }
+  }
+  const publicIds = (list: ModelClaimant[]) =>
+    list
+      .filter((c) => model.claimantIsPublic(c))
+      .map((c) => c.id)
+      .sort();
+  const directory = (await ask(
+    run,
+    'anonymous',
+    `{ all: claimants(first: 100) { edges { node { id } } } ${claimants.map((c, i) => `q${i}: claimants(first: 100, query: "${[...c.name.matchAll(NewsroomModel.markerPattern(model.tag))][0]?.[0] ?? c.name}") { edges { node { id } } }`).join(' ')} }`,
+  )) as Record<string, { edges: { node: { id: string } }[] }>;
+  const ids = (key: string) => directory[key].edges.map((edge) => edge.node.id).sort();
+  expect(ids('all'), 'the claimants readers are listed').toEqual(publicIds(model.liveClaimants()));
+  for (const [i, claimant] of claimants.entries()) {
+    const marker = [...claimant.name.matchAll(NewsroomModel.markerPattern(model.tag))][0]?.[0];
+    if (!marker) continue;
+    expect(ids(`q${i}`), `claimants(query: ${marker})`).toEqual(
+      publicIds(model.liveClaimants().filter((c) => [c.name, ...c.aliases].some((name) => name.includes(marker)))),
+    );
+  }
+  // Each one's page: the markers of its name, aliases, description, and of each checked claim
+  // its quote, the summary of the fact-check behind its verdict and its article's headline.
+  for (const claimant of claimants) {
+    const response = await fetch(`${run.server.url}/claimants/${claimant.slug}`);
+    const text = await response.text();
+    const view = model.claimantView(claimant);
+    expect(response.status, `/claimants/${claimant.slug}`).toBe(view ? 200 : 404);
+    if (!view) continue;
+    const record = NewsroomModel.resolve(claimant);
+    const checked = model
+      .claimsOf(record)
+      .filter(
+        ({ article, claim }) => !claim.deleted && article.status === 'PUBLISHED' && NewsroomModel.verdictOf(claim),
+      );
+    const expected = [
+      record.name,
+      record.description ?? '',
+      ...record.aliases,
+      ...checked.flatMap(({ article, claim }) => [
+        claim.quote,
+        NewsroomModel.newestPublished(claim)!.summary,
+        article.headline,
+      ]),
+    ];
+    expect([...markersIn(text, model.tag)].sort(), `/claimants/${claimant.slug}`).toEqual(
+      [...markersIn(expected.join(' '), model.tag)].sort(),
+    );
+  }
+}
+
+/**
+ * The public record is complete: each published article lists, of the corrections of its
+ * claims, exactly those the model recorded since it was first published (a claimant's rename
+ * or merge leaves one on each checked claim that now reads another name).
+ */
+async function checkCorrections(run: Run): Promise<void> {
+  for (const article of run.model.articles) {
+    if (article.status !== 'PUBLISHED') continue;
+    const answer = (
+      await ask(
+        run,
+        'anonymous',
+        'query($slug: String!) { article(slug: $slug) { corrections { kind note previousText newText claim { id } } } }',
+        { slug: article.slug },
+      )
+    ).article as {
+      corrections: {
+        kind: string;
+        note: string;
+        previousText: string | null;
+        newText: string | null;
+        claim: { id: string } | null;
+      }[];
+    };
+    const key = (c: {
+      kind: string;
+      claimId?: string;
+      note: string;
+      previousText: string | null;
+      newText: string | null;
+    }) => JSON.stringify([c.kind, c.claimId, c.note, c.previousText, c.newText]);
+    expect(
+      answer.corrections
+        .filter((c) => CLAIM_CORRECTIONS.includes(c.kind))
+        .map((c) => key({ ...c, claimId: c.claim?.id }))
+        .sort(),
+      `${article.slug}: corrections of its claims`,
+    ).toEqual(
+      article.corrections
+        .filter((c) => c.sinceFirstPublication)
+        .map(key)
+        .sort(),
+    );
+  }
 }
 
 describe('visibility oracle', () => {
@@ -343,6 +595,12 @@ describe('visibility oracle', () => {
       'Correction.previousText',
       'Correction.newText',
       'User.role',
+      'Claimant.claims',
+      'Claimant.verdictSummary',
+      'Claimant.aliases',
+      'ClaimMatch.claim',
+      'ClaimSuggestion.claim',
+      'ClaimSuggestion.sentence',
     ])
       expect(asked).toContain(field);
     const server = await startTestServer({ demo: false });
@@ -395,12 +653,9 @@ describe('visibility oracle', () => {
               ['annotationPublished', 'Annotation'],
               ['claimVerdictChanged', 'Claim'],
             ]) {
-              run.streams[who].push(
-                await live[who].subscribe(
-                  `subscription($a: ID!) { ${field}(articleId: $a) { ${everyField(schema, type, 3)} } }`,
-                  { a: articleId },
-                ),
-              );
+              const source = `subscription($a: ID!) { ${field}(articleId: $a) { ${everyField(schema, type, 3)} } }`;
+              for (const argument of argumentsGiven(schema, source, { a: articleId })) GIVEN.add(argument);
+              run.streams[who].push(await live[who].subscribe(source, { a: articleId }));
             }
           }
         };
@@ -452,9 +707,12 @@ describe('visibility oracle', () => {
             for (const stream of run.streams[who]) texts.push(textOf(stream.results));
             if (who === 'anonymous') texts.push(...(await readerPages(run)));
             const found = markersIn(texts.join('\n'), tag);
-            // Staff see every source (a draft's evidence included), nothing else readers did not see.
+            // Staff see every source (a draft's evidence included) and the claimants no claim has
+            // named yet, nothing else readers did not see.
             const allowed =
-              who === 'anonymous' ? everPublic : new Set([...everPublic, ...run.model.allSourceMarkers()]);
+              who === 'anonymous'
+                ? everPublic
+                : new Set([...everPublic, ...run.model.allSourceMarkers(), ...run.model.directoryMarkers()]);
             const leaked = [...found].filter((marker) => !allowed.has(marker));
             expect(leaked, `${who} was answered text readers never saw`).toEqual([]);
             if (who === 'anonymous') {
@@ -462,7 +720,6 @@ describe('visibility oracle', () => {
               expect(missing, 'published text no read path answered').toEqual([]);
             }
           }
-
           // What readers are answered is the published state, now and as of every moment.
           const current = run.model.readerViews();
           for (const article of run.model.articles) {
@@ -491,6 +748,8 @@ describe('visibility oracle', () => {
               ).toEqual(expected);
             }
           }
+          await checkClaimants(run);
+          await checkCorrections(run);
           const sources = (await ask(run, 'anonymous', '{ sources(first: 100) { edges { node { url } } } }'))
             .sources as { edges: { node: { url: string } }[] };
           expect(sources.edges.map((edge) => edge.node.url).sort()).toEqual(
@@ -521,5 +780,10 @@ describe('visibility oracle', () => {
       }),
       { numRuns: 20, endOnFailure: true, examples: KNOWN_HISTORIES.map((history) => [history]) },
     );
+    // Every argument of every read path was given a value by some operation the oracle sent.
+    expect(
+      [...everyArgument(schema)].filter((argument) => !GIVEN.has(argument)),
+      'arguments of read paths the oracle never gave',
+    ).toEqual([]);
   }, 600_000);
 });

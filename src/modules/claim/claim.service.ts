@@ -8,7 +8,7 @@ import { badUserInput, conflict, forbidden, notFound } from '../../domain/errors
 import { clean } from '../../graphql/text-rules';
 import { type Connection, pageSize, toConnection } from '../../graphql/relay/connection';
 import { decodeCursor } from '../../graphql/relay/cursor';
-import type { Visibility } from '../auth/visibility';
+import { type Visibility, visibilityFor } from '../auth/visibility';
 import type { Verdict } from '../annotation/verdict';
 import { ArticleStatus } from '../article/article.entity';
 import { isEditor, requireRole, type Viewer } from '../auth/viewer';
@@ -17,7 +17,7 @@ import { insertCorrection } from '../annotation/annotation-writes';
 import { type CorrectionEntity, CorrectionKind } from '../annotation/correction.entity';
 import { nameKeyOf } from '../claimant/claimant-name';
 import { claimantById, claimantForName, type ClaimantRef } from '../claimant/claimant-writes';
-import { claimantByNameKey, liveClaimantOf } from '../claimant/claimant.queries';
+import { claimantByNameKey, claimantVisibleForWrite, liveClaimantOf } from '../claimant/claimant.queries';
 import { ClaimAnchorStatus, STALE_ANCHOR_STATUSES } from './anchor-status';
 import { type ClaimState, insertClaim, recordAnchor, storeAnchor } from './claim-anchors';
 import type { CreateClaimInput, ReattachClaimInput, UpdateClaimInput } from './claim.inputs';
@@ -113,7 +113,7 @@ export class ClaimService {
       if (!article || (!isEditor(viewer) && article.status !== ArticleStatus.PUBLISHED))
         throw notFound(NO_SUCH_ARTICLE, 'input.articleId');
       const selector = anchor(article.body, clean(input.quote), input);
-      const claimant = (await chosenClaimant(manager, choice)) ?? null;
+      const claimant = (await chosenClaimant(manager, viewer, choice)) ?? null;
       const words = { text: clean(input.text) || null, language: input.language ?? null };
       const claim = await insertClaim(manager, article, selector, claimant, words);
       return claim.id;
@@ -133,7 +133,7 @@ export class ClaimService {
     requireRole(viewer, Role.REVIEWER);
     return this.db.writes.run(async (manager) => {
       const claim = await this.findForWrite(manager, viewer, claimId);
-      const chosen = await chosenClaimant(manager, choice);
+      const chosen = await chosenClaimant(manager, viewer, choice);
       const claimantChanges = chosen !== undefined && (chosen?.id ?? null) !== claim.claimantId;
       const text = input.text === undefined ? undefined : clean(input.text);
       if (input.text !== undefined && !text) throw badUserInput(NO_WORDS, 'input.text');
@@ -397,15 +397,23 @@ type ClaimCorrection = Pick<
 
 /**
  * The claimant an input names, inside the caller's transaction: by id (a merged one's keeper),
- * or by name (found by its key, or recorded); null clears it, undefined leaves it.
+ * or by name (found by its key, or recorded); null clears it, undefined leaves it. By id, only
+ * a claimant the viewer may see: naming one on a published article would show readers a record
+ * (name, description, aliases) that is the editors' alone while only drafts name it.
  */
-async function chosenClaimant(manager: EntityManager, choice: ClaimantChoice): Promise<ClaimantRef | null | undefined> {
+async function chosenClaimant(
+  manager: EntityManager,
+  viewer: Viewer,
+  choice: ClaimantChoice,
+): Promise<ClaimantRef | null | undefined> {
   if (choice.claimantId !== undefined && choice.claimant !== undefined)
     throw badUserInput(ONE_CLAIMANT, 'input.claimant');
   if (choice.claimantId !== undefined) {
     if (choice.claimantId === null) return null;
     const found = await claimantById(manager, choice.claimantId);
-    if (!found) throw badUserInput(NO_SUCH_CLAIMANT, 'input.claimantId');
+    const level = visibilityFor(viewer).level;
+    if (!found || !(await executeOne(manager, claimantVisibleForWrite[level], { id: found.id })))
+      throw badUserInput(NO_SUCH_CLAIMANT, 'input.claimantId');
     return found;
   }
   if (choice.claimant === undefined) return undefined;
