@@ -34,6 +34,8 @@ const PREREQUISITE: Partial<Record<ActionKind, ActionKind>> = {
   updateClaimant: 'createClaimant',
   mergeClaimants: 'createClaimant',
   dismissSuggestion: 'createClaim',
+  listPlace: 'createClaim',
+  unlistPlace: 'listPlace',
 };
 
 /** Where a history chooses among claimants: the claim's own ones and those of the directory. */
@@ -243,6 +245,7 @@ export class NewsroomActions {
           deleted: false,
           checks: [],
           namedInPublic: new Set(),
+          places: [],
         });
         return true;
       }
@@ -293,6 +296,87 @@ export class NewsroomActions {
           });
         target.claim.claimant = claimant;
         claimant.everNamed = true;
+        return true;
+      }
+      case 'listPlace': {
+        const target = pickFrom(m.liveClaims());
+        if (!target) return null;
+        const url = `https://example.org/said-${m.marker()}`;
+        const onRecord = NewsroomModel.onRecord(target.claim);
+        const note = `Note ${m.marker()}`;
+        // A reviewer first, where they can reach it; a checked claim needs an editor and a note.
+        let listed: { id: string } | null = null;
+        if (target.article.status === 'PUBLISHED') {
+          listed = await this.mutate(
+            'addClaimAppearance',
+            'AddClaimAppearanceInput',
+            { claimId: target.claim.id, url },
+            'reviewer',
+            'id',
+          );
+          this.expectOutcome('addClaimAppearance by a reviewer', listed, onRecord ? 'FORBIDDEN' : true);
+        }
+        if (!listed) {
+          listed = await this.mutate(
+            'addClaimAppearance',
+            'AddClaimAppearanceInput',
+            { claimId: target.claim.id, url, ...(onRecord ? { note } : {}) },
+            'editor',
+            'id',
+          );
+          this.expectOutcome('addClaimAppearance by an editor', listed, true);
+        }
+        if (!listed) return false;
+        target.claim.places.push({ id: listed.id, url, removed: false, everPublic: false });
+        if (onRecord)
+          target.article.corrections.push({
+            kind: 'PLACE_ADDED',
+            claimId: target.claim.id,
+            note,
+            previousText: null,
+            newText: url,
+            sinceFirstPublication: target.article.everPublished,
+          });
+        return true;
+      }
+      case 'unlistPlace': {
+        const target = pickFrom(m.liveClaims().filter(({ claim }) => claim.places.some((place) => !place.removed)));
+        if (!target) return null;
+        const place = pickFrom(target.claim.places.filter((candidate) => !candidate.removed))!;
+        const onRecord = NewsroomModel.onRecord(target.claim);
+        const note = `Note ${m.marker()}`;
+        let removed: { removedAppearanceId: string } | null = null;
+        if (target.article.status === 'PUBLISHED') {
+          removed = await this.mutate(
+            'removeClaimAppearance',
+            'RemoveClaimAppearanceInput',
+            { id: place.id },
+            'reviewer',
+            'removedAppearanceId',
+          );
+          this.expectOutcome('removeClaimAppearance by a reviewer', removed, onRecord ? 'FORBIDDEN' : true);
+        }
+        if (!removed) {
+          removed = await this.mutate(
+            'removeClaimAppearance',
+            'RemoveClaimAppearanceInput',
+            { id: place.id, ...(onRecord ? { note } : {}) },
+            'editor',
+            'removedAppearanceId',
+          );
+          this.expectOutcome('removeClaimAppearance by an editor', removed, true);
+        }
+        if (!removed) return false;
+        place.removed = true;
+        if (onRecord)
+          target.article.corrections.push({
+            kind: 'PLACE_REMOVED',
+            claimId: target.claim.id,
+            note,
+            previousText: place.url,
+            newText: null,
+            sinceFirstPublication: target.article.everPublished,
+          });
         return true;
       }
       case 'deleteClaim': {

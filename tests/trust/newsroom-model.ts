@@ -77,10 +77,27 @@ export interface ModelClaim {
   checks: ModelCheck[];
   /** The claimants readers saw it name: a point-in-time read shows each one's record (as it now resolves). */
   namedInPublic: Set<ModelClaimant>;
+  /** The places outside factline it was listed as made at. */
+  places: ModelPlace[];
+}
+
+export interface ModelPlace {
+  id: string;
+  url: string;
+  removed: boolean;
+  /** Readers saw it listed (a point-in-time read still shows it after its removal). */
+  everPublic: boolean;
 }
 
 /** The claim-level corrections: changes to what readers saw of a checked claim or its fact-checks. */
-export type CorrectionKind = 'VERDICT_CHANGED' | 'CHECK_UPDATED' | 'RETRACTED' | 'QUOTE_CHANGED' | 'CLAIMANT_CHANGED';
+export type CorrectionKind =
+  | 'VERDICT_CHANGED'
+  | 'CHECK_UPDATED'
+  | 'RETRACTED'
+  | 'QUOTE_CHANGED'
+  | 'CLAIMANT_CHANGED'
+  | 'PLACE_ADDED'
+  | 'PLACE_REMOVED';
 
 /** A record of a change readers may see once the article has been published (corrections). */
 export interface ModelCorrection {
@@ -288,6 +305,7 @@ export class NewsroomModel {
       for (const claim of article.claims) {
         if (claim.deleted) continue;
         if (claim.claimant) claim.namedInPublic.add(claim.claimant);
+        for (const place of claim.places) if (!place.removed) place.everPublic = true;
         for (const check of claim.checks)
           if (NewsroomModel.isPublic(check))
             for (const citation of check.citations) this.publicSources.add(citation.source);
@@ -335,6 +353,7 @@ export class NewsroomModel {
         }
         if (claim.deleted) continue;
         add(claim.quote);
+        for (const place of claim.places) if (!place.removed || place.everPublic) add(place.url);
         for (const check of claim.checks) {
           if (!NewsroomModel.isPublic(check)) continue;
           add(check.summary);
@@ -441,6 +460,8 @@ export const ACTION_KINDS = [
   'updateClaimant',
   'mergeClaimants',
   'dismissSuggestion',
+  'listPlace',
+  'unlistPlace',
 ] as const;
 
 export type ActionKind = (typeof ACTION_KINDS)[number];
@@ -471,6 +492,8 @@ const WEIGHTS: Record<ActionKind, number> = {
   updateClaimant: 2,
   mergeClaimants: 1,
   dismissSuggestion: 1,
+  listPlace: 1,
+  unlistPlace: 1,
 };
 
 /** Histories to try: each action has something to act on (see NewsroomActions.play). */

@@ -65,7 +65,15 @@ const CLAIMANT_VIEW = `name slug aliases description verdictSummary { verdict co
   claims(first: 100) { totalCount edges { node { quote verdict } } }
   ${SCALE.map((verdict) => `${verdict}: claims(verdict: ${verdict}, first: 100) { totalCount edges { node { quote verdict } } }`).join(' ')}`;
 /** The claim-level corrections (those of the article itself are its revisions). */
-const CLAIM_CORRECTIONS = ['VERDICT_CHANGED', 'CHECK_UPDATED', 'RETRACTED', 'QUOTE_CHANGED', 'CLAIMANT_CHANGED'];
+const CLAIM_CORRECTIONS = [
+  'VERDICT_CHANGED',
+  'CHECK_UPDATED',
+  'RETRACTED',
+  'QUOTE_CHANGED',
+  'CLAIMANT_CHANGED',
+  'PLACE_ADDED',
+  'PLACE_REMOVED',
+];
 /** The arguments every operation the oracle sent gave (argumentsGiven): all of them must be read. */
 const GIVEN = new Set<string>();
 
@@ -159,7 +167,12 @@ async function everyClaimant(run: Run): Promise<{ name: string; slug: string }[]
 /** Global ids of every row of the database, whoever may see it. */
 async function everyId(
   run: Run,
-): Promise<Record<'Article' | 'Claim' | 'Annotation' | 'Source' | 'User' | 'Claimant', string[]>> {
+): Promise<
+  Record<
+    'Article' | 'Claim' | 'ArticleAppearance' | 'OutsideAppearance' | 'Annotation' | 'Source' | 'User' | 'Claimant',
+    string[]
+  >
+> {
   const of = async (type: NodeTypeName, table: string) =>
     (await inspectRows(run.server.db, sql<{ id: number }>`SELECT id FROM ${sql.table(table)} ORDER BY id`)).map((row) =>
       toGlobalId(type, row.id),
@@ -167,6 +180,9 @@ async function everyId(
   return {
     Article: await of('Article', 'articles'),
     Claim: await of('Claim', 'claims'),
+    // A claim's place in its article shares the claim's key.
+    ArticleAppearance: await of('ArticleAppearance', 'claims'),
+    OutsideAppearance: await of('OutsideAppearance', 'outside_appearances'),
     Annotation: await of('Annotation', 'annotations'),
     Source: await of('Source', 'sources'),
     User: await of('User', 'users'),
@@ -257,7 +273,26 @@ const QUERY_PATHS: Record<string, (run: Run, who: Who) => Promise<unknown[]>> = 
       );
     return answers;
   },
-  claim: async (run, who) => byIds(run, who, 'claim', 'Claim', (await everyId(run)).Claim),
+  // By id, and each one's appearances page after the first.
+  claim: async (run, who) => {
+    const ids = (await everyId(run)).Claim;
+    if (ids.length === 0) return [];
+    const places = `totalCount edges { cursor node { ${everyField(run.schema, 'ClaimAppearance', LOOKUP_DEPTH - 1)} } }`;
+    const selection = `${everyField(run.schema, 'Claim', LOOKUP_DEPTH)} firstPlace: appearances(first: 1) { pageInfo { endCursor } }`;
+    const first = await ask(
+      run,
+      who,
+      `{ ${ids.map((id, i) => `i${i}: claim(id: "${id}") { ${selection} }`).join(' ')} }`,
+    );
+    const after = ids.flatMap((id, i) => {
+      const cursor = (first[`i${i}`] as { firstPlace: { pageInfo: { endCursor: string | null } } } | null)?.firstPlace
+        .pageInfo.endCursor;
+      return cursor
+        ? [`i${i}: claim(id: "${id}") { appearances(after: ${JSON.stringify(cursor)}) { ${places} } }`]
+        : [];
+    });
+    return [first, ...(after.length > 0 ? [await ask(run, who, `{ ${after.join(' ')} }`)] : [])];
+  },
   annotation: async (run, who) => byIds(run, who, 'annotation', 'Annotation', (await everyId(run)).Annotation),
   source: async (run, who) => byIds(run, who, 'source', 'Source', (await everyId(run)).Source),
   // By id and by slug, their claims narrowed by each verdict, and each one's claims page after the first.
