@@ -2,13 +2,37 @@
  * schema.org ClaimReview for a published fact-check (https://schema.org/ClaimReview and
  * Google's ClaimReview structured data). Pure: no database.
  */
+
+/** A place outside factline where the claim was made: a story, a post, a speech, a recording. */
+export interface OutsidePlaceInput {
+  url: string;
+  title: string | null;
+  publisher: string | null;
+  /** When the claim was made there, if known. */
+  appearedAt: Date | null;
+  /** Audio or video: where in the recording the claim starts and ends, in seconds. */
+  startSeconds: number | null;
+  endSeconds: number | null;
+}
+
 export interface ClaimReviewInput {
   /** The reader page of the fact-check: the article page with the claim's anchor. */
   url: string;
-  quote: string;
+  /** What was claimed: the claim's own neutral words, its quote until a reviewer writes them. */
+  text: string;
+  /** The language the claim was made in (BCP 47). */
+  claimLanguage: string;
   /** Who made the claim: a person or an organisation, with its Wikidata item when known. */
   claimant: { name: string; kind: 'PERSON' | 'ORGANIZATION'; wikidataUrl: string | null } | null;
-  article: { url: string; headline: string; publishedAt: Date | null };
+  /** The article the claim is in; `publisher` only when the article is known to be the organisation's. */
+  article: {
+    url: string;
+    headline: string;
+    publishedAt: Date | null;
+    publisher: { name: string; url: string } | null;
+  };
+  /** The claim's live places outside factline, in the order they were listed. */
+  outside: readonly OutsidePlaceInput[];
   organisation: { name: string; url: string };
   datePublished: Date;
   /** ClaimReview ratingValue on the 1..5 scale, null for verdicts off the scale. */
@@ -17,22 +41,86 @@ export interface ClaimReviewInput {
   ratingLabel: string;
   /** The fact-check's one-line conclusion. */
   summary: string;
+  /** The language of the fact-check (its article's). */
   language: string;
 }
 
 export const BEST_RATING = 5;
 export const WORST_RATING = 1;
 
+interface Appearance {
+  work: Record<string, unknown>;
+  date: Date | null;
+}
+
+function articleAppearance(article: ClaimReviewInput['article']): Appearance {
+  return {
+    work: {
+      '@type': 'NewsArticle',
+      url: article.url,
+      headline: article.headline,
+      ...(article.publishedAt ? { datePublished: article.publishedAt.toISOString() } : {}),
+      ...(article.publisher
+        ? { publisher: { '@type': 'Organization', name: article.publisher.name, url: article.publisher.url } }
+        : {}),
+    },
+    date: article.publishedAt,
+  };
+}
+
+/**
+ * A generic CreativeWork: whether the place is a story, a post or a broadcast is not recorded.
+ * For a recording, where in it the claim is made is a Clip part of it (startOffset and
+ * endOffset are seconds from the start of the work, as schema.org defines them).
+ */
+function outsideAppearance(place: OutsidePlaceInput): Appearance {
+  const timed = place.startSeconds !== null || place.endSeconds !== null;
+  return {
+    work: {
+      '@type': 'CreativeWork',
+      url: place.url,
+      ...(place.title ? { name: place.title } : {}),
+      ...(place.publisher ? { publisher: { '@type': 'Organization', name: place.publisher } } : {}),
+      ...(place.appearedAt ? { datePublished: place.appearedAt.toISOString() } : {}),
+      ...(timed
+        ? {
+            hasPart: {
+              '@type': 'Clip',
+              ...(place.startSeconds !== null ? { startOffset: place.startSeconds } : {}),
+              ...(place.endSeconds !== null ? { endOffset: place.endSeconds } : {}),
+            },
+          }
+        : {}),
+    },
+    date: place.appearedAt,
+  };
+}
+
+/** The earliest of the appearances; the first listed of those at the same moment. */
+function earliest(appearances: readonly (Appearance & { date: Date })[]): Appearance | undefined {
+  return appearances.reduce<(Appearance & { date: Date }) | undefined>(
+    (first, appearance) => (!first || appearance.date < first.date ? appearance : first),
+    undefined,
+  );
+}
+
 export function toClaimReview(input: ClaimReviewInput): Record<string, unknown> {
   const reviewRating: Record<string, unknown> = { '@type': 'Rating', alternateName: input.ratingLabel };
   if (input.ratingValue !== null) {
     Object.assign(reviewRating, { ratingValue: input.ratingValue, bestRating: BEST_RATING, worstRating: WORST_RATING });
   }
+  const appearances = [articleAppearance(input.article), ...input.outside.map(outsideAppearance)];
+  const dated = appearances.filter((appearance): appearance is Appearance & { date: Date } => appearance.date !== null);
+  // The claim was made by the earliest date known. Which place was first is known only when
+  // every place has a date: an undated one may be older than all the others.
+  const firstDated = earliest(dated);
+  const first = dated.length === appearances.length ? firstDated : undefined;
   return {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
     url: input.url,
-    claimReviewed: input.quote,
+    // "A short summary of the claim being evaluated": the claim's neutral words.
+    claimReviewed: input.text,
     datePublished: input.datePublished.toISOString(),
     inLanguage: input.language,
     description: input.summary,
@@ -40,6 +128,8 @@ export function toClaimReview(input: ClaimReviewInput): Record<string, unknown> 
     reviewRating,
     itemReviewed: {
       '@type': 'Claim',
+      text: input.text,
+      inLanguage: input.claimLanguage,
       ...(input.claimant
         ? {
             author: {
@@ -49,13 +139,9 @@ export function toClaimReview(input: ClaimReviewInput): Record<string, unknown> 
             },
           }
         : {}),
-      ...(input.article.publishedAt ? { datePublished: input.article.publishedAt.toISOString() } : {}),
-      appearance: {
-        '@type': 'NewsArticle',
-        url: input.article.url,
-        headline: input.article.headline,
-        ...(input.article.publishedAt ? { datePublished: input.article.publishedAt.toISOString() } : {}),
-      },
+      ...(firstDated ? { datePublished: firstDated.date!.toISOString() } : {}),
+      appearance: appearances.map((appearance) => appearance.work),
+      ...(first ? { firstAppearance: first.work } : {}),
     },
   };
 }

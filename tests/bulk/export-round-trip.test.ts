@@ -216,7 +216,8 @@ describe('npm run export', () => {
         url: 'https://facts.example.org',
       });
       expect(Number.isNaN(Date.parse(review.datePublished))).toBe(false);
-      expect(review.itemReviewed.appearance).toMatchObject({
+      // The claim's article first, then any places outside factline.
+      expect(review.itemReviewed.appearance[0]).toMatchObject({
         '@type': 'NewsArticle',
         url: expect.stringMatching(/^https?:\/\//),
         headline: expect.any(String),

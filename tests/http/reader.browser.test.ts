@@ -12,6 +12,10 @@ import { type SignedIn, startTestServer, type TestServer } from '../helpers/test
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.join(PROJECT_ROOT, 'tests', 'artifacts');
 const VIEWPORT = { width: 1400, height: 900 };
+/** A phone held upright. */
+const NARROW = { width: 390, height: 844 };
+/** Where the claim of the places article was also made: the browser is answered a stand-in page for it. */
+const PLACE_URL = 'https://tv.example.org/interviews/president';
 
 /** Each payload sets window.__xss or opens a dialog if it ever runs. */
 const XSS = [
@@ -29,7 +33,7 @@ let browser: Browser;
 
 /** A browser context that reaches 127.0.0.1/localhost only; every other request is aborted and recorded. */
 async function isolatedContext(
-  options: { javaScriptEnabled?: boolean } = {},
+  options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {},
 ): Promise<{ context: BrowserContext; blocked: string[] }> {
   const context = await browser.newContext({ viewport: VIEWPORT, ...options });
   const blocked: string[] = [];
@@ -132,9 +136,88 @@ async function createHostileArticle(slug: string): Promise<void> {
   );
 }
 
+/** A published article whose checked claim was also made in a TV interview and a post, and once in a place since removed. */
+async function createPlacesArticle(slug: string): Promise<void> {
+  const [editor, reviewer] = [await server.signIn(Role.EDITOR), await server.signIn(Role.REVIEWER)];
+  const ok = async <T>(query: string, input: Record<string, unknown>, who: SignedIn): Promise<T> => {
+    const result = await server.gql<T>(query, { input }, who.token);
+    expect(result.errors).toBeUndefined();
+    return result.data!;
+  };
+  const article = await ok<{ createArticle: { id: string } }>(
+    'mutation($input: CreateArticleInput!) { createArticle(input: $input) { id } }',
+    {
+      slug,
+      headline: 'The President on his rival',
+      body: 'In an interview the President agreed that his rival is a killer. The talks went on regardless.',
+    },
+    editor,
+  );
+  await ok(
+    'mutation($input: ArticleTransitionInput!) { publishArticle(input: $input) { id } }',
+    { id: article.createArticle.id },
+    editor,
+  );
+  const claim = await ok<{ createClaim: { id: string } }>(
+    'mutation($input: CreateClaimInput!) { createClaim(input: $input) { id } }',
+    { articleId: article.createArticle.id, quote: 'his rival is a killer', claimant: 'The President' },
+    reviewer,
+  );
+  const add = (input: Record<string, unknown>) =>
+    ok<{ addClaimAppearance: { id: string } }>(
+      'mutation($input: AddClaimAppearanceInput!) { addClaimAppearance(input: $input) { id } }',
+      { claimId: claim.createClaim.id, ...input },
+      reviewer,
+    );
+  await add({
+    url: PLACE_URL,
+    title: 'Evening interview with the President, full recording',
+    publisher: 'Example Television News',
+    appearedAt: '2021-03-17T19:00:00.000Z',
+    startSeconds: 754,
+    endSeconds: 768,
+  });
+  await add({ url: 'https://social.example.net/the-president/status/1372229387012345678901234567890' });
+  const removed = await add({ url: 'https://removed.example.com/clip', title: 'A clip of another interview' });
+  await ok(
+    'mutation($input: RemoveClaimAppearanceInput!) { removeClaimAppearance(input: $input) { removedAppearanceId } }',
+    { id: removed.addClaimAppearance.id },
+    reviewer,
+  );
+  const note = await ok<{ createAnnotation: { id: string } }>(
+    'mutation($input: CreateAnnotationInput!) { createAnnotation(input: $input) { id } }',
+    {
+      claimId: claim.createClaim.id,
+      verdict: 'MISLEADING',
+      summary: 'He said yes to a question, in those words.',
+      body: 'The recording shows the interviewer asked whether the rival was a killer and the President answered yes.',
+      citations: [
+        {
+          source: { url: 'https://example.org/transcript', title: 'Transcript', kind: 'OFFICIAL_RECORD' },
+          stance: 'CONTEXT',
+          excerpt: 'Q: So you think he is a killer? A: I do.',
+        },
+      ],
+    },
+    reviewer,
+  );
+  const submitted = await ok<{ submitAnnotation: { version: number } }>(
+    'mutation($input: AnnotationTransitionInput!) { submitAnnotation(input: $input) { version } }',
+    { id: note.createAnnotation.id },
+    reviewer,
+  );
+  await ok(
+    'mutation($input: PublishAnnotationInput!) { publishAnnotation(input: $input) { id } }',
+    { id: note.createAnnotation.id, expectedVersion: submitted.submitAnnotation.version },
+    editor,
+  );
+}
+
 beforeAll(async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   server = await startTestServer();
+  // The hostile article last: it heads the article list, where one test reads it.
+  await createPlacesArticle('places-page');
   await createHostileArticle('hostile-page');
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -210,6 +293,60 @@ describe('the reader page in a browser', () => {
     expect(errors).toEqual([]);
     expect(blocked).toEqual([]);
     await context.close();
+  }, 60_000);
+
+  it("a claim's note lists where else it was made, as links that lead there; tidy on a phone too", async () => {
+    const { context, blocked } = await isolatedContext();
+    const page = await context.newPage();
+    const { errors } = watch(page);
+    // The outside place answers with a stand-in page (a page route goes before the context's block).
+    await page.route(PLACE_URL, (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Interview</title><h1>Interview</h1>' }),
+    );
+    await page.goto(`${server.url}/articles/places-page`, { waitUntil: 'load' });
+    await page.locator('a.claim-link').first().click();
+    const note = page.locator('.note.selected');
+    await expect.poll(() => note.isVisible()).toBe(true);
+    const places = note.locator('ul.places > li');
+    expect(await places.count()).toBe(2);
+    for (let i = 0; i < 2; i += 1) expect(await places.nth(i).isVisible()).toBe(true);
+    expect(await note.innerText()).toContain('Also made elsewhere'.toUpperCase());
+    expect(await places.nth(0).locator('.place-head').innerText()).toBe(
+      'Evening interview with the President, full recording',
+    );
+    expect(await places.nth(0).locator('.place-meta').innerText()).toBe(
+      'Example Television News · 17 March 2021 · at 12:34–12:48',
+    );
+    expect(await places.nth(1).innerText()).toBe('social.example.net');
+    expect(await note.innerText()).not.toContain('another interview');
+    const link = places.nth(0).getByRole('link', { name: 'Evening interview with the President, full recording' });
+    expect(await link.getAttribute('href')).toBe(PLACE_URL);
+    expect(await link.getAttribute('rel')).toBe('nofollow noopener noreferrer external');
+    await note.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'reader-places.png') });
+    // Following it leaves for the place.
+    await link.click();
+    await page.waitForURL(PLACE_URL);
+    expect(await page.locator('h1').innerText()).toBe('Interview');
+    expect(errors).toEqual([]);
+    expect(blocked).toEqual([]);
+    await context.close();
+
+    // On a phone the note is a bottom sheet: the list fits its width, nothing scrolls sideways.
+    const narrow = await isolatedContext({ viewport: NARROW });
+    const phone = await narrow.context.newPage();
+    await phone.goto(`${server.url}/articles/places-page`, { waitUntil: 'load' });
+    await phone.locator('a.claim-link').first().click();
+    const sheet = phone.locator('.note.selected ul.places');
+    await sheet.scrollIntoViewIfNeeded();
+    expect(await sheet.isVisible()).toBe(true);
+    const overflow = await phone.evaluate<number[]>(
+      `[document.documentElement.scrollWidth - document.documentElement.clientWidth, ...[...document.querySelectorAll('.places li')].map((li) => li.scrollWidth - li.clientWidth)]`,
+    );
+    expect(overflow.every((extra) => extra <= 0)).toBe(true);
+    await phone.screenshot({ path: path.join(ARTIFACTS, 'reader-places-narrow.png') });
+    expect(narrow.blocked).toEqual([]);
+    await narrow.context.close();
   }, 60_000);
 
   it('runs none of the scripts or attributes stored in the texts', async () => {

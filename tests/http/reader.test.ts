@@ -1,8 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { toSqlDate } from '../../src/db/sql-dates';
+import { fromGlobalIdOf } from '../../src/graphql/relay/global-id';
 import { READER_CSP } from '../../src/http/reader/reader.router';
 import { DEMO_ARTICLE_SLUG } from '../../src/modules/dataset/demo-dataset';
 import { Role } from '../../src/modules/user/user.entity';
 import { buildDataset } from '../helpers/factories';
+import { inspectRow, inspectRows, inspectWrite } from '../helpers/inspect';
+import { Newsroom } from '../helpers/newsroom';
 import { type SignedIn, startTestServer, type TestServer } from '../helpers/test-app';
 
 /** The server-rendered reader pages over HTTP (no browser): markup, headers, escaping. */
@@ -313,5 +318,170 @@ describe('reader page after corrections of the text', () => {
     expect(page.text.match(/<section class="note /g)).toHaveLength(12);
     expect(page.text).toContain('Corrections');
     expect(page.text).toContain('Removed an unsourced paragraph.');
+  });
+});
+
+/** Writes an outside place behind the API's back, as only a bug or an older version could store it. */
+async function insertPlace(
+  server: TestServer,
+  place: { claimId: number; url: string; title?: string | null; deleted?: boolean },
+): Promise<void> {
+  const user = await inspectRow(server.db, sql<{ id: number }>`SELECT id FROM users ORDER BY id`);
+  await server.db.writes.run(async (manager) => {
+    await inspectWrite(
+      manager,
+      sql`INSERT INTO outside_appearances (claim_id, url, title, created_by_id, created_at, deleted_at)
+          VALUES (${place.claimId}, ${place.url}, ${place.title ?? null}, ${user!.id}, ${toSqlDate(new Date())},
+                  ${place.deleted ? toSqlDate(new Date()) : null})`,
+    );
+  });
+}
+
+describe("a claim's places outside factline on the reader page", () => {
+  let server: TestServer;
+  let room: Newsroom;
+  let page: string;
+
+  beforeAll(async () => {
+    server = await startTestServer({ demo: false });
+    room = new Newsroom(server);
+    const editor = await server.signIn(Role.EDITOR);
+    const reviewer = await server.signIn(Role.REVIEWER);
+    const story = await room.publishedStory(
+      editor,
+      reviewer,
+      'places',
+      'Biden said in an interview that Putin is a killer. The ceasefire held until spring.',
+      'Putin is a killer',
+    );
+    const add = (input: Record<string, unknown>) =>
+      room.ok<{ addClaimAppearance: { id: string } }>(
+        'mutation($input: AddClaimAppearanceInput!) { addClaimAppearance(input: $input) { id } }',
+        { input: { claimId: story.claimId, ...input } },
+        reviewer,
+      );
+    await add({
+      url: 'https://tv.example.org/interviews/biden',
+      title: `Interview ${XSS[1]}`,
+      publisher: `TV ${XSS[0]}`,
+      appearedAt: '2021-03-17T10:00:00.000Z',
+      startSeconds: 30,
+      endSeconds: 45,
+    });
+    await add({ url: 'https://social.example.net/p/123' });
+    await add({ url: 'https://radio.example.org/show', title: 'The long show', startSeconds: 3725, endSeconds: 3790 });
+    const removed = await add({ url: 'https://removed.example.com/x', title: 'Removed place' });
+    await room.ok(
+      'mutation($input: RemoveClaimAppearanceInput!) { removeClaimAppearance(input: $input) { removedAppearanceId } }',
+      { input: { id: removed.addClaimAppearance.id } },
+      reviewer,
+    );
+    const claimId = fromGlobalIdOf('Claim', story.claimId, 'claimId');
+    await insertPlace(server, { claimId, url: 'javascript:alert(1)', title: `Unsafe ${XSS[0]}` });
+    await insertPlace(server, { claimId, url: 'https://example.org/a"onmouseover="alert(1)' });
+    await room.publishedCheck(reviewer, editor, {
+      claimId: story.claimId,
+      verdict: 'MISLEADING',
+      summary: 'He answered yes to a question.',
+      body: 'The transcript shows a yes to a question.',
+    });
+    page = (await get(server, '/articles/places')).text;
+  });
+  afterAll(() => server.close());
+
+  const placesOf = (markup: string) => {
+    const list = /<h4 class="note-sub">Also made elsewhere<\/h4>\s*<ul class="places">([\s\S]*?)<\/ul>/.exec(markup);
+    return [...(list?.[1] ?? '').matchAll(/<li class="place">([\s\S]*?)<\/li>/g)].map((item) => ({
+      markup: item[1],
+      href: /<a href="([^"]*)"/.exec(item[1])?.[1] ?? null,
+      rel: /<a [^>]*rel="([^"]*)"/.exec(item[1])?.[1] ?? null,
+      head: textOf(/<p class="place-head">([\s\S]*?)<\/p>/.exec(item[1])![1]),
+      meta: textOf(/<p class="place-meta">([\s\S]*?)<\/p>/.exec(item[1])?.[1] ?? ''),
+    }));
+  };
+
+  it("lists the claim's live places in its note: title or site, publisher, date, where in a recording", () => {
+    const note = page.slice(page.indexOf('<section class="note '));
+    const places = placesOf(note);
+    expect(places.map(({ href, head, meta }) => ({ href, head, meta }))).toEqual([
+      {
+        href: 'https://tv.example.org/interviews/biden',
+        head: `Interview ${XSS[1]}`,
+        meta: `TV ${XSS[0]} · 17 March 2021 · at 0:30–0:45`,
+      },
+      { href: 'https://social.example.net/p/123', head: 'social.example.net', meta: '' },
+      { href: 'https://radio.example.org/show', head: 'The long show', meta: 'at 1:02:05–1:03:10' },
+      // Stored unsafe: a javascript: url is named, never linked; a quote in a url is percent-encoded.
+      { href: null, head: `Unsafe ${XSS[0]}`, meta: '' },
+      { href: 'https://example.org/a%22onmouseover=%22alert(1)', head: 'example.org', meta: '' },
+    ]);
+    for (const place of places.filter(({ href }) => href !== null))
+      expect(place.rel).toBe('nofollow noopener noreferrer external');
+    expect(places[0].markup).toContain('<time datetime="2021-03-17T10:00:00.000Z">17 March 2021</time>');
+  });
+
+  it('escapes what was stored: no script, attribute or javascript: link reaches the page', () => {
+    expect(page).not.toMatch(/<script>alert|<img/i);
+    expect([...page.matchAll(/<script\b/g)]).toHaveLength(2);
+    // No tag carries an event handler (the words "onerror=" are in the escaped text, not in a tag).
+    expect(page).not.toMatch(/<[^>]*\son[a-z]+=/i);
+    expect(page).not.toMatch(/href="\s*javascript:/i);
+    expect(page).toContain('Unsafe &lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(page).toContain('Interview &quot;&gt;&lt;img src=x onerror=alert(1)&gt;');
+  });
+
+  it('shows no removed place, in the note or the JSON-LD', () => {
+    expect(page).not.toContain('removed.example.com');
+    expect(page).not.toContain('Removed place');
+  });
+
+  it('gives the same places in the JSON-LD, but no url that is not http(s)', () => {
+    const [review] = jsonLdOf(page) as { itemReviewed: { appearance: { url: string }[] } }[];
+    expect(review.itemReviewed.appearance.map((work) => work.url)).toEqual([
+      'http://factline.test/articles/places',
+      'https://tv.example.org/interviews/biden',
+      'https://social.example.net/p/123',
+      'https://radio.example.org/show',
+      'https://example.org/a"onmouseover="alert(1)',
+    ]);
+  });
+});
+
+describe('reader page statements', () => {
+  let server: TestServer;
+  const SIZES = [3, 12];
+
+  beforeAll(async () => {
+    server = await startTestServer({
+      demo: false,
+      dataset: buildDataset(SIZES.map((claims) => ({ slug: `counted-${claims}`, claims }))),
+    });
+    const claims = await inspectRows(server.db, sql<{ id: number }>`SELECT id FROM claims ORDER BY id`);
+    for (const { id } of claims) {
+      await insertPlace(server, { claimId: id, url: `https://example.org/live/${id}` });
+      await insertPlace(server, { claimId: id, url: `https://example.org/removed/${id}`, deleted: true });
+    }
+  });
+  afterAll(() => server.close());
+
+  it("reads every claim's places, for the notes and the JSON-LD alike, in one statement whatever the claim count", async () => {
+    const counts: number[] = [];
+    for (const claims of SIZES) {
+      // A spy calls through: it only records which statements ran.
+      const rows = vi.spyOn(server.db.reader, 'rows');
+      const before = server.db.reader.statementCount;
+      const { status, text } = await get(server, `/articles/counted-${claims}`);
+      counts.push(server.db.reader.statementCount - before);
+      const names = rows.mock.calls.map(([statement]) => statement.name);
+      rows.mockRestore();
+      expect(status).toBe(200);
+      expect(names.filter((name) => name === 'appearance.outsideOfClaims')).toHaveLength(1);
+      expect(text.match(/<li class="place">/g)).toHaveLength(claims);
+      expect(text).not.toContain('/removed/');
+      const reviews = jsonLdOf(text) as { itemReviewed: { appearance: unknown[] } }[];
+      expect(reviews).toHaveLength(claims);
+      expect(reviews.every((review) => review.itemReviewed.appearance.length === 2)).toBe(true);
+    }
+    expect(counts[1]).toBe(counts[0]);
   });
 });

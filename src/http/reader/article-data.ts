@@ -1,6 +1,7 @@
 import type { Database } from '../../db/database';
 import { contextFor, type Services } from '../../app/services';
 import type { AnnotationRow, CitationRow, CorrectionRow } from '../../modules/annotation/annotation.rows';
+import { liveAt, type OutsideAppearanceRow } from '../../modules/appearance/appearance.rows';
 import { type ClaimStats, claimStatsOf } from '../../modules/article/article.loaders';
 import type { ArticleRow } from '../../modules/article/article.rows';
 import { ArticleService } from '../../modules/article/article.service';
@@ -20,6 +21,8 @@ export interface ReaderClaim {
   annotations: ReaderAnnotation[];
   /** Verdict corrections of the claim, oldest first. */
   corrections: CorrectionRow[];
+  /** Its live places outside factline, in the order they were listed. */
+  places: OutsideAppearanceRow[];
 }
 
 /** Everything an anonymous reader sees of one article. */
@@ -54,16 +57,27 @@ export async function loadArticleView(
   const { loaders } = contextFor(db, services, ANONYMOUS);
   const article = await loaders.articleBySlug.load(slug);
   if (!article) return null;
-  const [body, rows, corrections, jsonLd] = await Promise.all([
+  // The claims' outside places are read once, for their notes and for the JSON-LD alike: the
+  // reviews wait for the read of every claim's places rather than start one of their own.
+  const claimsRead = loaders.claimsByArticle.load(article.id);
+  const placesRead = claimsRead.then((claims) =>
+    loaders.outsideAppearancesOfClaim.loadMany(claims.map(({ id }) => id)),
+  );
+  const [body, rows, placeLists, corrections, jsonLd] = await Promise.all([
     loaders.articleBodyById.load(article.id),
-    loaders.claimsByArticle.load(article.id),
+    claimsRead,
+    placesRead,
     loaders.correctionsByArticle.load(article.id),
-    reviews.forArticle(article.id),
+    reviews.forArticle(article.id, async (claimIds) => {
+      await placesRead;
+      return loadedAll(await loaders.outsideAppearancesOfClaim.loadMany(claimIds));
+    }),
   ]);
+  const places = loadedAll(placeLists);
   // The counts follow from the claims just loaded: no second query.
   const stats = claimStatsOf(rows.map((claim) => claim.verdict));
   const claims = await Promise.all(
-    rows.map(async (claim) => {
+    rows.map(async (claim, index) => {
       const [annotations, claimCorrections, claimant] = await Promise.all([
         loaders.annotationsByClaim.load(claim.id),
         loaders.correctionsByClaim.load(claim.id),
@@ -78,10 +92,23 @@ export async function loadArticleView(
           return { ...annotation, citations, contributors: contributions.map((contribution) => contribution.user) };
         }),
       );
-      return { claim, claimant, annotations: withCitations, corrections: claimCorrections };
+      return {
+        claim,
+        claimant,
+        annotations: withCitations,
+        corrections: claimCorrections,
+        // The reader shows the article as it is now: the places listed now.
+        places: liveAt(places[index]),
+      };
     }),
   );
   return { article: { ...article, body }, stats, claims, corrections, reviews: jsonLd };
+}
+
+/** DataLoader.loadMany answers an Error in place of a value that failed to load: fail the page instead. */
+function loadedAll<Value>(values: readonly (Value | Error)[]): Value[] {
+  for (const value of values) if (value instanceof Error) throw value;
+  return values as Value[];
 }
 
 /** A page of the article list: published articles, newest first, with their verdict summaries. */

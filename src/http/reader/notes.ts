@@ -1,6 +1,7 @@
 import { toGlobalId } from '../../graphql/relay/global-id';
 import type { CorrectionRow } from '../../modules/annotation/annotation.rows';
 import { CorrectionKind } from '../../modules/annotation/correction.entity';
+import type { OutsideAppearanceRow } from '../../modules/appearance/appearance.rows';
 import { STALE_ANCHOR_STATUSES } from '../../modules/claim/anchor-status';
 import { claimAnchor } from '../../modules/claimreview/claim-review.service';
 import type { ClaimRow } from '../../modules/claim/claim.rows';
@@ -48,6 +49,56 @@ ${excerpt ? html`<blockquote class="excerpt">${textWithBreaks(excerpt)}</blockqu
   });
   return html`<h4 class="note-sub">Sources</h4>
 <ul class="sources">${items}</ul>`;
+}
+
+/** A moment in a recording as players show it: 0:07, 12:30, 1:02:03. */
+function clockTime(seconds: number): string {
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  const rest = String(seconds % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
+}
+
+/** Where in a recording the claim is made: "at 0:30–0:45", "at 0:30", "until 0:45"; null when not timed. */
+function timeRange(start: number | null, end: number | null): string | null {
+  if (start !== null && end !== null) return `at ${clockTime(start)}–${clockTime(end)}`;
+  if (start !== null) return `at ${clockTime(start)}`;
+  if (end !== null) return `until ${clockTime(end)}`;
+  return null;
+}
+
+function timeRangeHtml(place: OutsideAppearanceRow): Html | null {
+  const range = timeRange(place.startSeconds, place.endSeconds);
+  return range ? html`<span class="place-time">${range}</span>` : null;
+}
+
+/** How a place is named when nobody gave it a title: its site, or the address itself. */
+function placeName(place: OutsideAppearanceRow, href: string | null): string {
+  return place.title ?? (href ? new URL(href).host : place.url);
+}
+
+/**
+ * The other places the claim was made, outside factline. Listing a place is no endorsement of
+ * it: its link is nofollow, and carries the same rel as a cited source's otherwise.
+ */
+function placesHtml(places: readonly OutsideAppearanceRow[]): Html {
+  if (places.length === 0) return html``;
+  const items = places.map((place) => {
+    const href = safeHref(place.url);
+    const name = placeName(place, href);
+    const link = href
+      ? html`<a href="${href}" rel="nofollow noopener noreferrer external">${name}</a>`
+      : html`<span>${name}</span>`;
+    const meta = [place.publisher, place.appearedAt ? dateHtml(place.appearedAt) : null, timeRangeHtml(place)].filter(
+      (part) => part !== null,
+    );
+    return html`<li class="place">
+<p class="place-head">${link}</p>
+${meta.length ? html`<p class="place-meta">${meta.map((part, i) => html`${i ? ' · ' : ''}${part}`)}</p>` : ''}
+</li>`;
+  });
+  return html`<h4 class="note-sub">Also made elsewhere</h4>
+<ul class="places">${items}</ul>`;
 }
 
 /** Everyone who wrote or changed the fact-check, so the credit is true. */
@@ -143,6 +194,7 @@ ${citationsHtml(current)}
 ${checkByline(current)}`
     : html`<h3 class="note-summary" id="${id}-title">Not yet fact-checked</h3>`
 }
+${placesHtml(entry.places)}
 ${
   others.length
     ? html`<h4 class="note-sub">${current ? 'Earlier fact-checks' : 'Retracted fact-checks'}</h4>

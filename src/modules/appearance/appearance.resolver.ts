@@ -13,7 +13,6 @@ import {
   Root,
 } from 'type-graphql';
 import type { AppContext } from '../../app/context';
-import { fromSqlDate } from '../../db/sql-dates';
 import { badUserInput } from '../../domain/errors';
 import { type Connection, PageArgs, pageSize } from '../../graphql/relay/connection';
 import { decodeCursor, encodeCursor, type KeysetPosition } from '../../graphql/relay/cursor';
@@ -26,7 +25,7 @@ import type { ClaimRow } from '../claim/claim.rows';
 import { ClaimType } from '../claim/claim.types';
 import { Role } from '../user/user.entity';
 import { AddClaimAppearanceInput, RemoveClaimAppearanceInput } from './appearance.inputs';
-import { claimOfArticleAppearance, type OutsideAppearanceRow, toArticleAppearanceRow } from './appearance.rows';
+import { claimOfArticleAppearance, liveAt, type OutsideAppearanceRow, toArticleAppearanceRow } from './appearance.rows';
 import { ArticleAppearance, ClaimAppearance, ClaimAppearanceConnection, OutsideAppearance } from './appearance.types';
 
 const SCOPE = 'claim-appearances';
@@ -181,15 +180,6 @@ export class ArticleAppearancesResolver {
       : await ctx.loaders.claimsByArticle.load(article.id);
     return claims.map(toArticleAppearanceRow);
   }
-}
-
-/** The outside appearances live at `asOf` (listed by then, not yet removed), or live now. */
-function liveAt(rows: OutsideAppearanceRow[], asOf: Date | undefined): OutsideAppearanceRow[] {
-  if (!asOf) return rows.filter((row) => row.deletedAt === null);
-  return rows.filter((row) => {
-    const deletedAt = fromSqlDate(row.deletedAt);
-    return fromSqlDate(row.createdAt)! <= asOf && (deletedAt === null || deletedAt > asOf);
-  });
 }
 
 function isAfter(position: KeysetPosition, from: KeysetPosition): boolean {

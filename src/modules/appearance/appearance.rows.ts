@@ -1,4 +1,4 @@
-import type { SqlTimestamp } from '../../db/sql-dates';
+import { fromSqlDate, type SqlTimestamp } from '../../db/sql-dates';
 import type { TypedRow } from '../../graphql/relay/node.type';
 import type { ClaimRow } from '../claim/claim.rows';
 
@@ -30,6 +30,18 @@ export function toOutsideAppearanceRow(row: Omit<OutsideAppearanceRow, '__typena
     createdAt: row.createdAt,
     deletedAt: row.deletedAt,
   };
+}
+
+/**
+ * The outside appearances live at `asOf` (listed by then, not yet removed), or live now. Every
+ * reader of a claim's places goes through here, so a removed place is never served as live.
+ */
+export function liveAt(rows: readonly OutsideAppearanceRow[], asOf?: Date): OutsideAppearanceRow[] {
+  if (!asOf) return rows.filter((row) => row.deletedAt === null);
+  return rows.filter((row) => {
+    const deletedAt = fromSqlDate(row.deletedAt);
+    return fromSqlDate(row.createdAt)! <= asOf && (deletedAt === null || deletedAt > asOf);
+  });
 }
 
 /**

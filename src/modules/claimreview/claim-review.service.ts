@@ -2,16 +2,27 @@ import type { AppConfig } from '../../config';
 import type { Database } from '../../db/database';
 import { fromSqlDate, toSqlDate } from '../../db/sql-dates';
 import type { SqlReader } from '../../db/sql-reader';
-import { toClaimReview } from '../../exports/claim-review';
+import { groupRows } from '../../db/group-rows';
+import { type OutsidePlaceInput, toClaimReview } from '../../exports/claim-review';
+import { httpUrlOrNull } from '../../graphql/http-url';
 import { encodeCursor, decodeCursor } from '../../graphql/relay/cursor';
 import { toGlobalId } from '../../graphql/relay/global-id';
 import { VERDICT_SCALE } from '../annotation/verdict';
 import { ClaimantKind } from '../claimant/claimant.entity';
 import { wikidataUrl } from '../claimant/claimant-name';
+import { outsideAppearancesOfClaims } from '../appearance/appearance.queries';
+import { liveAt, type OutsideAppearanceRow, toOutsideAppearanceRow } from '../appearance/appearance.rows';
 import { type PublishedCheckRow, publishedChecksFeed, publishedChecksOfArticle } from './claimreview.queries';
 
 const FEED_SCOPE = 'claimreview-feed';
 export const FEED_PAGE_SIZE = 50;
+
+/**
+ * The outside appearances of claims, removed ones included, one list per id in the order of
+ * `claimIds`: a caller that reads them anyway (the reader page) passes its own, so the page
+ * reads them once.
+ */
+export type OutsideAppearancesOf = (claimIds: readonly number[]) => Promise<readonly OutsideAppearanceRow[][]>;
 
 export interface FeedPage {
   items: Record<string, unknown>[];
@@ -33,9 +44,12 @@ export class ClaimReviewService {
     return `${this.config.publicUrl}/articles/${encodeURIComponent(slug)}#${claimAnchor(claimId)}`;
   }
 
-  async forArticle(articleId: number): Promise<Record<string, unknown>[]> {
+  async forArticle(
+    articleId: number,
+    outsideOf: OutsideAppearancesOf = (claimIds) => this.outsideAppearancesOf(claimIds),
+  ): Promise<Record<string, unknown>[]> {
     const rows = await this.reader.rows(publishedChecksOfArticle, { articleId });
-    return rows.map((row) => this.toReview(row));
+    return this.toReviews(rows, outsideOf);
   }
 
   /** Newest first, keyset-paged; `since` keeps those published at or after it. */
@@ -51,7 +65,7 @@ export class ClaimReviewService {
     const page = rows.slice(0, FEED_PAGE_SIZE);
     const last = page.at(-1);
     return {
-      items: page.map((row) => this.toReview(row)),
+      items: await this.toReviews(page, (claimIds) => this.outsideAppearancesOf(claimIds)),
       nextCursor:
         rows.length > FEED_PAGE_SIZE && last
           ? encodeCursor(FEED_SCOPE, { value: last.publishedAt, id: last.annotationId })
@@ -59,12 +73,37 @@ export class ClaimReviewService {
     };
   }
 
-  private toReview(row: PublishedCheckRow): Record<string, unknown> {
+  /** The reviews of the rows, with their claims' live outside places read in one statement. */
+  private async toReviews(
+    rows: readonly PublishedCheckRow[],
+    outsideOf: OutsideAppearancesOf,
+  ): Promise<Record<string, unknown>[]> {
+    const claimIds = [...new Set(rows.map((row) => row.claimId))];
+    const lists = claimIds.length > 0 ? await outsideOf(claimIds) : [];
+    const placesOf = new Map(claimIds.map((claimId, i) => [claimId, liveAt(lists[i]).flatMap(toPlace)]));
+    return rows.map((row) => this.toReview(row, placesOf.get(row.claimId) ?? []));
+  }
+
+  private async outsideAppearancesOf(claimIds: readonly number[]): Promise<OutsideAppearanceRow[][]> {
+    const rows = await this.reader.rows(outsideAppearancesOfClaims, { claimIds });
+    return groupRows(claimIds, rows.map(toOutsideAppearanceRow), (row) => row.claimId);
+  }
+
+  /** Whether an article's url is the organisation's: its reader page, or on its own site. */
+  private isOwnUrl(url: string): boolean {
+    const host = (address: string) => URL.parse(address)?.host ?? null;
+    const site = host(url);
+    return site !== null && (site === host(this.config.publicUrl) || site === host(this.config.organisation.url));
+  }
+
+  private toReview(row: PublishedCheckRow, outside: OutsidePlaceInput[]): Record<string, unknown> {
     const { value, label } = VERDICT_SCALE[row.verdict];
     const readerPage = `${this.config.publicUrl}/articles/${encodeURIComponent(row.slug)}`;
+    const articleUrl = row.url ?? readerPage;
     return toClaimReview({
       url: this.claimUrl(row.slug, row.claimId),
-      quote: row.quote,
+      text: row.text ?? row.quote,
+      claimLanguage: row.claimLanguage ?? row.language,
       claimant: row.claimant
         ? {
             name: row.claimant,
@@ -72,7 +111,14 @@ export class ClaimReviewService {
             wikidataUrl: row.claimantWikidataId ? wikidataUrl(row.claimantWikidataId) : null,
           }
         : null,
-      article: { url: row.url ?? readerPage, headline: row.headline, publishedAt: fromSqlDate(row.articlePublishedAt) },
+      article: {
+        url: articleUrl,
+        headline: row.headline,
+        publishedAt: fromSqlDate(row.articlePublishedAt),
+        // An article whose canonical url is another site's (an imported story) is not ours to claim.
+        publisher: this.isOwnUrl(articleUrl) ? this.config.organisation : null,
+      },
+      outside,
       organisation: this.config.organisation,
       datePublished: fromSqlDate(row.publishedAt) as Date,
       ratingValue: value,
@@ -81,6 +127,21 @@ export class ClaimReviewService {
       language: row.language,
     });
   }
+}
+
+/** A live place as ClaimReview gives it; a stored url that is not http(s) is left out, never passed on. */
+function toPlace(row: OutsideAppearanceRow): OutsidePlaceInput[] {
+  if (httpUrlOrNull(row.url) === null) return [];
+  return [
+    {
+      url: row.url,
+      title: row.title,
+      publisher: row.publisher,
+      appearedAt: fromSqlDate(row.appearedAt),
+      startSeconds: row.startSeconds,
+      endSeconds: row.endSeconds,
+    },
+  ];
 }
 
 /** The HTML id of a claim's mark on its reader page. */

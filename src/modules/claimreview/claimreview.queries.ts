@@ -19,6 +19,8 @@ function publishedChecks(q: StatementBuilder<unknown>) {
       eb.ref('n.published_at').$notNull().as('publishedAt'),
       eb.ref('c.id').as('claimId'),
       eb.ref('c.quote').as('quote'),
+      eb.ref('c.text').as('text'),
+      eb.ref('c.language').as('claimLanguage'),
       eb.ref('cl.name').$castTo<string | null>().as('claimant'),
       eb.ref('cl.kind').$castTo<ClaimantKind | null>().as('claimantKind'),
       eb.ref('cl.wikidata_id').as('claimantWikidataId'),
