@@ -277,6 +277,7 @@ export function toDatasetLine(claim: ReviewedClaim): DatasetLine {
         { key, quote: claim.text, claimant: claim.claimant ? cut(claim.claimant, LIMITS.name.max) : null, annotations },
       ],
     },
+    claimants: [],
     sources: [...sources.values()],
     users: [...users.values()],
   };
