@@ -306,5 +306,25 @@ describe('npm run export', () => {
     }
     const dates = reviews.map((review) => review.datePublished);
     expect([...dates].sort().reverse()).toEqual(dates);
+
+    // Read back as ClaimReview, the claimants keep their kind and Wikidata id.
+    const file = path.join(server.db.dir, 'claimreviews.json');
+    fs.writeFileSync(file, result.stdout);
+    const empty = await createTestDatabase();
+    try {
+      const imported = await runCli(IMPORT_JS, ['--format', 'claimreview', file], empty);
+      expect(imported.code).toBe(0);
+      expect(
+        await inspectRows(
+          empty,
+          sql`SELECT name, kind, wikidata_id AS "wikidataId" FROM claimants WHERE name IN ('Joe Biden', 'White House') ORDER BY name`,
+        ),
+      ).toEqual([
+        { name: 'Joe Biden', kind: 'PERSON', wikidataId: 'Q6279' },
+        { name: 'White House', kind: 'ORGANIZATION', wikidataId: null },
+      ]);
+    } finally {
+      await empty.close();
+    }
   });
 });
