@@ -635,8 +635,11 @@ select "a"."id", "a"."slug", "a"."headline", "a"."standfirst", "a"."body", "a"."
 -- dataset.exportCitations
 select "ci"."annotation_id" as "annotationId", "s"."url" as "sourceUrl", "ci"."stance" as "stance", "ci"."excerpt" from "citations" as "ci" inner join "sources" as "s" on "s"."id" = "ci"."source_id" inner join "annotations" as "n" on "n"."id" = "ci"."annotation_id" inner join "claims" as "c" on "c"."id" = "n"."claim_id" and "c"."deleted_at" is null where "c"."article_id" = ? order by "ci"."annotation_id", "ci"."position";
 
+-- dataset.exportClaimants
+select "cl"."id", "cl"."name", "cl"."slug", "cl"."kind" as "kind", "cl"."description", "cl"."wikidata_id" as "wikidataId", "cl"."aliases" from "claimants" as "cl" where "cl"."id" in (select coalesce("m"."merged_into_id", "m"."id") as "id" from "claims" as "c" inner join "claimants" as "m" on "m"."id" = "c"."claimant_id" where "c"."article_id" = ? and "c"."deleted_at" is null) order by "cl"."id";
+
 -- dataset.exportClaims
-select "c"."id", "c"."external_id" as "externalId", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "cl"."name" as "claimant", "c"."anchor_status" as "anchorStatus" from "claims" as "c" left join "claimants" as "cl" on "cl"."id" = "c"."claimant_id" where "c"."article_id" = ? and "c"."deleted_at" is null order by "c"."start_offset", "c"."id";
+select "c"."id", "c"."external_id" as "externalId", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "cl"."id" as "claimantId", "cl"."name" as "claimant", "c"."anchor_status" as "anchorStatus" from "claims" as "c" left join "claimants" as "m" on "m"."id" = "c"."claimant_id" left join "claimants" as "cl" on "cl"."id" = coalesce("m"."merged_into_id", "m"."id") where "c"."article_id" = ? and "c"."deleted_at" is null order by "c"."start_offset", "c"."id";
 
 -- dataset.exportSources
 select distinct "s"."url", "s"."title", "s"."publisher", "s"."published_at" as "publishedAt", "s"."kind" as "kind", "s"."accessed_at" as "accessedAt" from "sources" as "s" inner join "citations" as "ci" on "ci"."source_id" = "s"."id" inner join "annotations" as "n" on "n"."id" = "ci"."annotation_id" inner join "claims" as "c" on "c"."id" = "n"."claim_id" and "c"."deleted_at" is null where "c"."article_id" = ? order by "s"."url";

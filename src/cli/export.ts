@@ -15,7 +15,7 @@ const USAGE = `usage:
   npm run export -- --format claimreview [--output file.json]
   (to redirect stdout instead, use npm run -s export: npm prints its own banner on stdout)
 
-  ndjson        every article a line with its claims, fact-checks, sources and users; npm run import reads it back
+  ndjson        every article a line with its claims, fact-checks, claimants, sources and users; npm run import reads it back
   claimreview   the published fact-checks as a JSON array of schema.org ClaimReview (PUBLIC_URL, ORGANISATION_NAME)
   --output      write to this file (replaced only once complete) instead of stdout`;
 

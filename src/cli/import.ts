@@ -18,7 +18,7 @@ const USAGE = `usage:
   npm run import -- [--strict] [--progress] file.ndjson
   npm run import -- --format claimreview [--strict] [--progress] file.json
 
-  ndjson        one article a line with its claims, fact-checks, sources and users (README, "Bulk import and export")
+  ndjson        one article a line with its claims, fact-checks, claimants, sources and users (README, "Bulk import and export")
   claimreview   a JSON array of schema.org ClaimReview objects, or {"claims": [...]} as the Fact Check Tools API returns
   --strict      all or nothing: one transaction, the first bad line aborts and nothing is stored
   --progress    draw the progress bar even when stderr is not a terminal`;
@@ -67,7 +67,7 @@ function progressDetail(report: BulkImportReport, unit: string): string {
 function summaryLine(report: BulkImportReport, unit: string, strict: boolean): string {
   const { stored } = report;
   let line = `import: ${report.read} ${unit} read, ${report.imported} imported, ${report.skipped} skipped (already present), ${report.failed} failed`;
-  line += `; stored ${stored.articles} articles, ${stored.claims} claims, ${stored.annotations} fact-checks, ${stored.sources} sources, ${stored.users} users`;
+  line += `; stored ${stored.articles} articles, ${stored.claims} claims, ${stored.annotations} fact-checks, ${stored.sources} sources, ${stored.users} users, ${stored.claimants} claimants`;
   if (strict && (report.failed > 0 || report.interrupted)) line += '; --strict: rolled back, nothing stored';
   else if (report.interrupted) line += '; interrupted: run the same command again to complete it';
   return line;

@@ -39,7 +39,14 @@ export function CleanText(rule: TextRule, options?: ValidationOptions) {
       options,
       validator: {
         validate: (value: unknown) => value === null || value === undefined || textProblem(value, rule) === null,
-        defaultMessage: (args: ValidationArguments) => `${args.property} ${textProblem(args.value, rule)}`,
+        defaultMessage: (args: ValidationArguments) => {
+          // With `each`, the value is the whole list: name the entry at fault, not the list.
+          if (options?.each && Array.isArray(args.value)) {
+            const index = args.value.findIndex((entry) => textProblem(entry, rule) !== null);
+            return `${args.property}[${index}] ${textProblem(args.value[index], rule)}`;
+          }
+          return `${args.property} ${textProblem(args.value, rule)}`;
+        },
       },
     });
   };

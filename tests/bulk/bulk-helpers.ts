@@ -37,9 +37,14 @@ export function runCli(
   });
 }
 
-/** A factory dataset as ndjson lines: each article with the users and sources of the dataset. */
+/** A factory dataset as ndjson lines: each article with the claimants, users and sources of the dataset. */
 export function datasetLines(dataset: Dataset): DatasetLine[] {
-  return dataset.articles.map((article) => ({ article, sources: dataset.sources, users: dataset.users }));
+  return dataset.articles.map((article) => ({
+    article,
+    claimants: dataset.claimants ?? [],
+    sources: dataset.sources,
+    users: dataset.users,
+  }));
 }
 
 export function toNdjson(lines: unknown[]): string {
@@ -56,6 +61,7 @@ const TABLES = [
   'citations',
   'sources',
   'users',
+  'claimants',
   'search_documents',
 ];
 

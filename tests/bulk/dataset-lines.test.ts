@@ -37,7 +37,16 @@ describe('importing one dataset line', () => {
       publishedAt: '2030-01-01T00:00:00.000Z',
     });
     const summary = await datasets.importLine(full);
-    expect(summary).toEqual({ users: 0, sources: 0, articles: 0, skippedArticles: 1, claims: 1, annotations: 2 });
+    // The added claim's claimant is named by no claim stored before: recorded with it.
+    expect(summary).toEqual({
+      users: 0,
+      sources: 0,
+      claimants: 1,
+      articles: 0,
+      skippedArticles: 1,
+      claims: 1,
+      annotations: 2,
+    });
     const claims = await inspectRows(
       db,
       sql<{
@@ -57,6 +66,7 @@ describe('importing one dataset line', () => {
     expect(await datasets.importLine(full)).toEqual({
       users: 0,
       sources: 0,
+      claimants: 0,
       articles: 0,
       skippedArticles: 1,
       claims: 0,
@@ -75,12 +85,116 @@ describe('importing one dataset line', () => {
     expect(await rowCounts(db)).toEqual(before);
   });
 
+  it('stores the claimant records of a line; another record of a stored claimant (by name key) changes nothing', async () => {
+    const first = line('named-by-records', 3);
+    first.article.claims[0].claimant = 'Ana Ōtsuka';
+    first.article.claims[1].claimant = 'harbour  AUTHORITY';
+    first.article.claims[2].claimant = 'Someone Unrecorded';
+    first.claimants = [
+      {
+        name: 'Ana Ōtsuka',
+        kind: 'PERSON',
+        description: 'Port economist.',
+        wikidataId: 'Q4242',
+        aliases: ['A. Ōtsuka', 'ana ōtsuka', ' Dr Ōtsuka ', 'a. ŌTSUKA'],
+      },
+      {
+        name: 'Harbour Authority',
+        slug: 'port-authority',
+        kind: 'ORGANIZATION',
+        description: null,
+        wikidataId: null,
+        aliases: [],
+      },
+    ];
+    expect(await datasets.importLine(await parseDatasetLine(first))).toMatchObject({
+      articles: 1,
+      claims: 3,
+      claimants: 3,
+    });
+    const claimants = () =>
+      inspectRows(
+        db,
+        sql<{
+          name: string;
+          slug: string;
+          kind: string;
+          description: string | null;
+          wikidata_id: string | null;
+          aliases: string;
+        }>`SELECT name, slug, kind, description, wikidata_id, aliases FROM claimants
+           WHERE name IN ('Ana Ōtsuka', 'Harbour Authority', 'Someone Unrecorded', 'Port Police') OR name_key = 'ana ōtsuka' ORDER BY id`,
+      );
+    const stored = [
+      {
+        name: 'Ana Ōtsuka',
+        slug: 'ana-otsuka',
+        kind: 'PERSON',
+        description: 'Port economist.',
+        wikidata_id: 'Q4242',
+        // As the API stores them: trimmed, without the name or repeats (by key).
+        aliases: JSON.stringify(['A. Ōtsuka', 'Dr Ōtsuka']),
+      },
+      {
+        name: 'Harbour Authority',
+        slug: 'port-authority',
+        kind: 'ORGANIZATION',
+        description: null,
+        wikidata_id: null,
+        aliases: '[]',
+      },
+      {
+        name: 'Someone Unrecorded',
+        slug: 'someone-unrecorded',
+        kind: 'PERSON',
+        description: null,
+        wikidata_id: null,
+        aliases: '[]',
+      },
+    ];
+    expect(await claimants()).toEqual(stored);
+    const named = (slug: string) =>
+      inspectRows(
+        db,
+        sql<{ claimant: string }>`SELECT cl.name AS claimant FROM claims c JOIN articles a ON a.id = c.article_id
+          JOIN claimants cl ON cl.id = c.claimant_id WHERE a.slug = ${slug} ORDER BY c.start_offset`,
+      );
+    expect((await named('named-by-records')).map((row) => row.claimant)).toEqual([
+      'Ana Ōtsuka',
+      'Harbour Authority',
+      'Someone Unrecorded',
+    ]);
+
+    const second = line('named-again', 1);
+    second.article.claims[0].claimant = 'ANA ŌTSUKA';
+    second.claimants = [
+      { name: 'ana   ōtsuka', kind: 'ORGANIZATION', description: 'Other.', wikidataId: 'Q1', aliases: ['Nobody'] },
+      // The address it asks for is taken: it gets one from its name.
+      {
+        name: 'Port Police',
+        slug: 'port-authority',
+        kind: 'ORGANIZATION',
+        description: null,
+        wikidataId: null,
+        aliases: [],
+      },
+    ];
+    expect(await datasets.importLine(await parseDatasetLine(second))).toMatchObject({
+      articles: 1,
+      claims: 1,
+      claimants: 1,
+    });
+    expect(await claimants()).toEqual([...stored, { ...stored[1], name: 'Port Police', slug: 'port-police' }]);
+    expect(await named('named-again')).toEqual([{ claimant: 'Ana Ōtsuka' }]);
+  });
+
   it('the demo dataset still loads, once', async () => {
     const { readDemoDataset } = await import('../../src/modules/dataset/demo-dataset');
     expect(await datasets.import(readDemoDataset())).toMatchObject({ articles: 1, claims: 12, annotations: 12 });
     expect(await datasets.import(readDemoDataset())).toEqual({
       users: 0,
       sources: 0,
+      claimants: 0,
       articles: 0,
       claims: 0,
       annotations: 0,
@@ -126,9 +240,57 @@ describe('checking a dataset line', () => {
         status: 'DRAFT',
         claims: [{ key: 'm-1', quote: 'Only words.', claimant: null, annotations: [] }],
       },
+      claimants: [],
       sources: [],
       users: [],
     });
+  });
+
+  it('reads claimant records: what may be left out filled in, each problem named by its path', async () => {
+    const parsed = await parseDatasetLine({
+      article: { slug: 'minimal', headline: 'Minimal', body: 'Only words.', status: 'DRAFT' },
+      claimants: [{ name: ' Joe  Biden ', wikidataId: 'Q6279' }],
+    });
+    expect(parsed.claimants).toEqual([
+      { name: 'Joe  Biden', kind: 'PERSON', description: null, wikidataId: 'Q6279', aliases: [] },
+    ]);
+    const record = {
+      name: 'Joe Biden',
+      slug: 'joe-biden',
+      kind: 'PERSON',
+      description: 'President.',
+      wikidataId: 'Q6279',
+      aliases: ['Biden'],
+    };
+    const withRecord = (change: Record<string, unknown>) => (l: DatasetLine) =>
+      (l.claimants = [{ ...record, ...change } as never]);
+    expect(await problem(withRecord({}))).toBeNull();
+    const badId = 'claimants[0].wikidataId: must be "Q" and a number without leading zeros, such as "Q6279"';
+    expect(await problem(withRecord({ wikidataId: 'Q06279' }))).toBe(badId);
+    expect(await problem(withRecord({ wikidataId: 'https://www.wikidata.org/wiki/Q6279' }))).toBe(badId);
+    expect(await problem(withRecord({ kind: 'COMPANY' }))).toBe(
+      'claimants[0].kind: must be one of PERSON, ORGANIZATION',
+    );
+    expect(await problem(withRecord({ slug: 'Joe Biden' }))).toBe(
+      'claimants[0].slug: must be lower-case letters, digits and single hyphens, at most 80 characters',
+    );
+    expect(await problem(withRecord({ aliases: ['Biden', 46] }))).toBe('claimants[0].aliases[1]: must be text');
+    expect(await problem(withRecord({ aliases: 'Biden' }))).toBe('claimants[0].aliases: must be a list');
+    expect(await problem(withRecord({ name: 'n'.repeat(201) }))).toBe(
+      'claimants[0]: name must be at most 200 characters',
+    );
+    expect(await problem(withRecord({ aliases: ['ok', 'bell\u0007'] }))).toBe(
+      'claimants[0]: aliases[1] must not contain control characters',
+    );
+    expect(await problem(withRecord({ description: ' ' }))).toBe('claimants[0]: description must not be empty');
+    expect(await problem(withRecord({ sameAs: 'https://www.wikidata.org/wiki/Q6279' }))).toBe(
+      'claimants[0]: unknown field "sameAs"',
+    );
+    expect(
+      await problem(
+        (l) => (l.claimants = [{ ...record }, { ...record, name: ' joe   BIDEN', slug: undefined }] as never),
+      ),
+    ).toBe('claimants "Joe Biden" and "joe   BIDEN" are one claimant (names are compared ignoring case and spaces)');
   });
 
   it('holds imports to the limits and forms of the API', async () => {

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../src/modules/user/user.entity';
 import { buildDataset } from '../helpers/factories';
-import { inspectRows } from '../helpers/inspect';
+import { inspectRows, inspectWrite } from '../helpers/inspect';
 import { createTestDatabase, type SignedIn, startTestServer, type TestServer } from '../helpers/test-app';
 import { EXPORT_JS, IMPORT_JS, rowCounts, runCli } from './bulk-helpers';
 
@@ -36,7 +36,9 @@ describe('npm run export', () => {
   beforeAll(async () => {
     // The demo article, factory articles (one a draft), and an article made through the API:
     // claims without external ids (one on the second of two equal sentences), a retracted
-    // and a draft fact-check, and a correction that orphans a claim.
+    // and a draft fact-check, a correction that orphans a claim, and claimant records: an
+    // organisation with every field, a person renamed since she was recorded (her slug stays),
+    // a duplicate record of her merged into her, and a claimant named only by a claim.
     server = await startTestServer({
       dataset: buildDataset([
         { slug: 'rt-published', claims: 3, annotationsPerClaim: 2, citationsPerAnnotation: 2 },
@@ -59,6 +61,31 @@ describe('npm run export', () => {
       editor,
       'id version',
     );
+    const elysee = await mutate(
+      'createClaimant',
+      'CreateClaimantInput',
+      {
+        name: 'Élysée Palace',
+        kind: 'ORGANIZATION',
+        description: 'The French presidency.',
+        wikidataId: 'Q193049',
+        aliases: ['Palais de l’Élysée', 'The Élysée'],
+      },
+      reviewer,
+    );
+    const mary = await mutate(
+      'createClaimant',
+      'CreateClaimantInput',
+      { name: 'Mayor Mary Major', description: 'Mayor of the city.', wikidataId: 'Q4115189', aliases: ['M. M.'] },
+      reviewer,
+    );
+    await mutate('updateClaimant', 'UpdateClaimantInput', { id: mary.id, name: 'Mary Major' }, reviewer);
+    const duplicate = await mutate(
+      'createClaimant',
+      'CreateClaimantInput',
+      { name: 'M. Major', description: 'A second record of the mayor.' },
+      reviewer,
+    );
     const second = await mutate(
       'createClaim',
       'CreateClaimInput',
@@ -68,7 +95,7 @@ describe('npm run export', () => {
     const park = await mutate(
       'createClaim',
       'CreateClaimInput',
-      { articleId: article.id, quote: 'The mayor said the park will close.' },
+      { articleId: article.id, quote: 'The mayor said the park will close.', claimantId: duplicate.id },
       reviewer,
     );
     await mutate(
@@ -76,6 +103,22 @@ describe('npm run export', () => {
       'CreateClaimInput',
       { articleId: article.id, quote: 'Wages fell by a record amount this spring, the report said.' },
       reviewer,
+    );
+    await mutate(
+      'createClaim',
+      'CreateClaimInput',
+      { articleId: article.id, quote: 'Prices rose.', occurrence: 1, claimantId: elysee.id },
+      reviewer,
+    );
+    await mutate('mergeClaimants', 'MergeClaimantsInput', { keepId: mary.id, mergeId: duplicate.id }, editor);
+    // The merge moved the park claim to the kept record; point it back at the merged one behind
+    // the service's back, so that the export's own resolution of merged claimants is what is tested.
+    await server.db.writes.run((manager) =>
+      inspectWrite(
+        manager,
+        sql`UPDATE claims SET claimant_id = (SELECT id FROM claimants WHERE name = 'M. Major')
+            WHERE quote = 'The mayor said the park will close.'`,
+      ),
     );
     const check = await mutate(
       'createAnnotation',
@@ -130,7 +173,7 @@ describe('npm run export', () => {
     expect(exported.stderr).toMatch(
       /^export: warning: article "api-made", claim "api-made#claim-\d+" left out: its anchor is (ORPHANED|AMBIGUOUS)/m,
     );
-    expect(exported.stderr).toMatch(/^export: 4 articles, 19 claims, 22 fact-checks; 1 claims left out written to /m);
+    expect(exported.stderr).toMatch(/^export: 4 articles, 20 claims, 22 fact-checks; 1 claims left out written to /m);
 
     const lines = fs
       .readFileSync(first, 'utf8')
@@ -148,10 +191,48 @@ describe('npm run export', () => {
     expect(
       apiMade.claims.map((claim: { quote: string; occurrence?: number }) => [claim.quote, claim.occurrence]),
     ).toEqual([
+      ['Prices rose.', 1],
       ['Prices rose.', 2],
       ['The mayor said the park will close.', undefined],
     ]);
-    expect(apiMade.claims[0].annotations).toEqual([
+    // Every claimant its claims name, with its whole record, by name; the merged record is not
+    // written (its name is an alias of its keeper) and its claim names the keeper.
+    expect(apiMade.claims.map((claim: { claimant: string | null }) => claim.claimant)).toEqual([
+      'Élysée Palace',
+      'The mayor',
+      'Mary Major',
+    ]);
+    expect(lines[3].claimants).toEqual([
+      {
+        name: 'Mary Major',
+        slug: 'mayor-mary-major',
+        kind: 'PERSON',
+        description: 'Mayor of the city.',
+        wikidataId: 'Q4115189',
+        aliases: ['M. M.', 'M. Major'],
+      },
+      { name: 'The mayor', slug: 'the-mayor', kind: 'PERSON', description: null, wikidataId: null, aliases: [] },
+      {
+        name: 'Élysée Palace',
+        slug: 'elysee-palace',
+        kind: 'ORGANIZATION',
+        description: 'The French presidency.',
+        wikidataId: 'Q193049',
+        aliases: ['Palais de l’Élysée', 'The Élysée'],
+      },
+    ]);
+    expect(lines[0].claimants).toContainEqual({
+      name: 'Joe Biden',
+      slug: 'joe-biden',
+      kind: 'PERSON',
+      description: 'President of the United States from 2021.',
+      wikidataId: 'Q6279',
+      aliases: ['Biden', 'President Biden'],
+    });
+    expect(lines.flatMap((line) => line.claimants.map((claimant: { name: string }) => claimant.name))).not.toContain(
+      'M. Major',
+    );
+    expect(apiMade.claims[1].annotations).toEqual([
       expect.objectContaining({
         author: 'Rita Roundtrip',
         status: 'RETRACTED',
@@ -159,7 +240,7 @@ describe('npm run export', () => {
         retractedAt: expect.any(String),
       }),
     ]);
-    expect(apiMade.claims[0].annotations[0]).not.toHaveProperty('key');
+    expect(apiMade.claims[1].annotations[0]).not.toHaveProperty('key');
     expect(lines[3].sources.map((source: { url: string }) => source.url)).toEqual(['https://stats.example.org/prices']);
     expect(lines[1].users).toEqual([{ key: 'Factory Reviewer', name: 'Factory Reviewer', role: 'REVIEWER' }]);
 
@@ -194,6 +275,7 @@ describe('npm run export', () => {
       expect.stringMatching(/^api-made#claim-\d+$/),
       expect.stringMatching(/^api-made#claim-\d+$/),
       null,
+      expect.stringMatching(/^api-made#claim-\d+$/),
     ]);
   });
 
@@ -225,5 +307,25 @@ describe('npm run export', () => {
     }
     const dates = reviews.map((review) => review.datePublished);
     expect([...dates].sort().reverse()).toEqual(dates);
+
+    // Read back as ClaimReview, the claimants keep their kind and Wikidata id.
+    const file = path.join(server.db.dir, 'claimreviews.json');
+    fs.writeFileSync(file, result.stdout);
+    const empty = await createTestDatabase();
+    try {
+      const imported = await runCli(IMPORT_JS, ['--format', 'claimreview', file], empty);
+      expect(imported.code).toBe(0);
+      expect(
+        await inspectRows(
+          empty,
+          sql`SELECT name, kind, wikidata_id AS "wikidataId" FROM claimants WHERE name IN ('Joe Biden', 'White House') ORDER BY name`,
+        ),
+      ).toEqual([
+        { name: 'Joe Biden', kind: 'PERSON', wikidataId: 'Q6279' },
+        { name: 'White House', kind: 'ORGANIZATION', wikidataId: null },
+      ]);
+    } finally {
+      await empty.close();
+    }
   });
 });

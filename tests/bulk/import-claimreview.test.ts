@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wikidataIdOfUrl } from '../../src/modules/dataset/claimreview-import';
 import { PROJECT_ROOT } from '../../src/paths';
 import { inspectRow, inspectRows } from '../helpers/inspect';
 import { createTestDatabase } from '../helpers/test-app';
@@ -43,7 +44,7 @@ describe('npm run import -- --format claimreview (a Fact Check Tools API answer)
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout.trim()).toBe(
-      'import: 5 records read, 5 imported, 0 skipped (already present), 0 failed; stored 5 articles, 5 claims, 6 fact-checks, 6 sources, 4 users',
+      'import: 5 records read, 5 imported, 0 skipped (already present), 0 failed; stored 5 articles, 5 claims, 6 fact-checks, 6 sources, 4 users, 5 claimants',
     );
     checks = await inspectRows(db, CHECKS);
   });
@@ -164,6 +165,99 @@ describe('npm run import -- --format claimreview (a Fact Check Tools API answer)
        FROM claims c WHERE c.quote = 'The new bridge cost taxpayers 40 million euros.'`,
     );
     expect(bridge).toEqual([{ verdict: 'FALSE', articles: 1 }]);
+  });
+
+  it('records a claim’s author as the claimant: an Organization as an organisation, a Wikidata sameAs as its id, alternate names as aliases of a new one only', async () => {
+    const file = path.join(db.dir, 'authors.json');
+    const review = (n: number, claimReviewed: string, author: unknown) => ({
+      '@context': 'https://schema.org',
+      '@type': 'ClaimReview',
+      url: `https://checks.example.com/reviews/author-${n}`,
+      claimReviewed,
+      datePublished: '2024-07-01',
+      author: { '@type': 'Organization', name: 'Harbour Checks' },
+      reviewRating: { '@type': 'Rating', alternateName: 'False' },
+      itemReviewed: { '@type': 'Claim', author },
+    });
+    fs.writeFileSync(
+      file,
+      JSON.stringify([
+        review(1, 'The port handles a million containers a week.', {
+          '@type': 'Organization',
+          name: 'Ministry of Ports',
+          sameAs: ['https://twitter.com/ports', 'https://www.wikidata.org/wiki/Q1234567'],
+          alternateName: ['MoP', 'The Ports Ministry', 'ministry  of PORTS'],
+        }),
+        review(2, 'Divers found the old wreck last year.', {
+          '@type': 'Person',
+          name: 'Dana Diver',
+          sameAs: 'http://wikidata.org/entity/Q77',
+          alternateName: 'D. Diver',
+        }),
+        // A claimant already stored (from the fixture, a person with no more than a name) keeps its record.
+        review(3, 'The bridge will open in May.', {
+          '@type': 'GovernmentOrganization',
+          name: 'mayor of  exampleton',
+          sameAs: 'https://www.wikidata.org/wiki/Q999',
+          alternateName: ['The Mayor'],
+        }),
+        // What the service cannot store is left out, not fatal: a bad id, an alias too long.
+        review(4, 'Eve says the tide tables are wrong.', {
+          '@type': ['Person'],
+          name: 'Eve Example',
+          sameAs: 'https://www.wikidata.org/wiki/Q0123',
+          alternateName: ['x'.repeat(201), 'E. E.'],
+        }),
+      ]),
+    );
+    const result = await runCli(IMPORT_JS, ['--format', 'claimreview', file], db);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('4 records read, 4 imported, 0 skipped (already present), 0 failed');
+    expect(result.stdout).toMatch(/, 3 claimants$/m);
+    const claimants = await inspectRows(
+      db,
+      sql`SELECT cl.name, cl.kind, cl.wikidata_id AS "wikidataId", cl.aliases, cl.description
+        FROM claimants cl WHERE cl.name IN ('Ministry of Ports', 'Dana Diver', 'Mayor of Exampleton', 'Eve Example') ORDER BY cl.id`,
+    );
+    expect(claimants).toEqual([
+      { name: 'Mayor of Exampleton', kind: 'PERSON', wikidataId: null, aliases: '[]', description: null },
+      {
+        name: 'Ministry of Ports',
+        kind: 'ORGANIZATION',
+        wikidataId: 'Q1234567',
+        aliases: JSON.stringify(['MoP', 'The Ports Ministry']),
+        description: null,
+      },
+      { name: 'Dana Diver', kind: 'PERSON', wikidataId: 'Q77', aliases: '["D. Diver"]', description: null },
+      { name: 'Eve Example', kind: 'PERSON', wikidataId: null, aliases: '["E. E."]', description: null },
+    ]);
+    const bridge = await inspectRow(
+      db,
+      sql<{
+        claimant: string;
+      }>`SELECT cl.name AS claimant FROM claims c JOIN claimants cl ON cl.id = c.claimant_id WHERE c.quote = 'The bridge will open in May.'`,
+    );
+    expect(bridge).toEqual({ claimant: 'Mayor of Exampleton' });
+  });
+
+  it('reads the Wikidata id of an item’s page or entity uri, and nothing else', () => {
+    expect(wikidataIdOfUrl('https://www.wikidata.org/wiki/Q42')).toBe('Q42');
+    expect(wikidataIdOfUrl('http://www.wikidata.org/entity/Q42')).toBe('Q42');
+    expect(wikidataIdOfUrl('https://m.wikidata.org/wiki/Q42?uselang=fr')).toBe('Q42');
+    expect(wikidataIdOfUrl(' https://wikidata.org/wiki/Q42 ')).toBe('Q42');
+    for (const other of [
+      'Q42',
+      'https://www.wikidata.org/wiki/Property:P31',
+      'https://www.wikidata.org/wiki/Q042',
+      'https://en.wikipedia.org/wiki/Q42',
+      'https://www.wikidata.org.example.com/wiki/Q42',
+      'ftp://www.wikidata.org/wiki/Q42',
+      'https://www.wikidata.org/wiki/Q42/extra',
+      42,
+      null,
+    ])
+      expect(wikidataIdOfUrl(other)).toBeNull();
   });
 
   it('refuses a document that is not ClaimReview, as a whole', async () => {

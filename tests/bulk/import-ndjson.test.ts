@@ -64,7 +64,7 @@ describe('npm run import -- file.ndjson', () => {
         'line 4: article "bulk-three", claim "bulk-three-claim-1": The quote does not occur in the article body.',
       ]);
       expect(result.stdout.trim()).toBe(
-        'import: 7 lines read, 5 imported, 0 skipped (already present), 2 failed; stored 5 articles, 15 claims, 30 fact-checks, 4 sources, 1 users',
+        'import: 7 lines read, 5 imported, 0 skipped (already present), 2 failed; stored 5 articles, 15 claims, 30 fact-checks, 4 sources, 1 users, 3 claimants',
       );
       // Not a terminal and no --progress: no bar.
       expect(result.stderr).not.toContain('\r');
@@ -134,6 +134,81 @@ describe('npm run import -- file.ndjson', () => {
     } finally {
       await whole.close();
       await resumed.close();
+    }
+  });
+
+  it('claimant records: a bad one fails its line with the line number and field, and stores nothing of it', async () => {
+    const db = await createTestDatabase();
+    try {
+      const record = {
+        name: 'Claimant 0',
+        kind: 'ORGANIZATION',
+        description: 'Named by the first claim of each article.',
+        wikidataId: 'Q42',
+        aliases: ['C0'],
+      };
+      const file = path.join(dir, 'claimants.ndjson');
+      fs.writeFileSync(
+        file,
+        toNdjson([
+          { ...LINES[0], claimants: [record] },
+          { ...LINES[1], claimants: [{ ...record, wikidataId: 'wd:Q42' }] },
+          { ...LINES[2], claimants: [{ ...record, kind: 'GROUP' }] },
+          // Another record of the claimant of line 1, by name key: matched, not stored again.
+          { ...LINES[3], claimants: [{ ...record, name: 'CLAIMANT  0', kind: 'PERSON', wikidataId: null }] },
+        ]),
+      );
+      const result = await runCli(IMPORT_JS, [file], db);
+      expect(result.code).toBe(1);
+      expect(failureLines(result.stderr)).toEqual([
+        'line 2: claimants[0].wikidataId: must be "Q" and a number without leading zeros, such as "Q6279"',
+        'line 3: claimants[0].kind: must be one of PERSON, ORGANIZATION',
+      ]);
+      expect(result.stdout).toContain('4 lines read, 2 imported, 0 skipped (already present), 2 failed');
+      expect(result.stdout).toMatch(/, 3 claimants$/m);
+      expect(await rowCounts(db)).toMatchObject({ articles: 2, claims: 6, claimants: 3 });
+      expect(
+        await inspectRows(
+          db,
+          sql`SELECT name, kind, description, wikidata_id AS "wikidataId", aliases FROM claimants ORDER BY id`,
+        ),
+      ).toEqual([
+        { ...record, aliases: '["C0"]' },
+        ...['Claimant 1', 'Claimant 2'].map((name) => ({
+          name,
+          kind: 'PERSON',
+          description: null,
+          wikidataId: null,
+          aliases: '[]',
+        })),
+      ]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('a file written before claimant records (no "claimants" on its lines) imports claimants by name, as people', async () => {
+    const db = await createTestDatabase();
+    try {
+      const file = path.join(dir, 'older.ndjson');
+      fs.writeFileSync(file, toNdjson(LINES.map(({ claimants: _claimants, ...older }) => older)));
+      expect(fs.readFileSync(file, 'utf8')).not.toContain('"claimants"');
+      const result = await runCli(IMPORT_JS, [file], db);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('6 lines read, 6 imported');
+      expect(
+        await inspectRows(db, sql`SELECT name, slug, kind, description, aliases FROM claimants ORDER BY id`),
+      ).toEqual(
+        [0, 1, 2].map((n) => ({
+          name: `Claimant ${n}`,
+          slug: `claimant-${n}`,
+          kind: 'PERSON',
+          description: null,
+          aliases: '[]',
+        })),
+      );
+    } finally {
+      await db.close();
     }
   });
 

@@ -33,6 +33,11 @@ export function slugOf(name: string): string {
   return slug || 'claimant';
 }
 
+/** A slug as slugOf and slugCandidate make them: what an import may ask a claimant's address to be. */
+export function isClaimantSlug(value: string): boolean {
+  return value.length <= MAX_SLUG && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value);
+}
+
 /** The n-th candidate slug for a name (n from 1): the slug itself, then "slug-2", "slug-3"... */
 export function slugCandidate(slug: string, n: number): string {
   if (n <= 1) return slug;

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { execute, executeOne } from '../../db/sql';
+import { clean } from '../../graphql/text-rules';
 import { ClaimantKind } from './claimant.entity';
 import { nameKeyOf, slugCandidate, slugOf } from './claimant-name';
 import { claimantByNameKey, insertClaimantRow, liveClaimantOf, slugTaken } from './claimant.queries';
@@ -16,11 +17,27 @@ export interface NewClaimant {
   description?: string | null;
   wikidataId?: string | null;
   kind?: ClaimantKind;
+  /** The address wanted (an imported claimant keeps the one it had); used only when free. */
+  slug?: string | null;
 }
 
 /** The keys `claimants(query:)` matches: the name's and each alias's, one per line. */
 export function searchKeysOf(name: string, aliases: readonly string[]): string {
   return [...new Set([name, ...aliases].map(nameKeyOf))].join('\n');
+}
+
+/** Aliases as stored: trimmed, without the name itself or repeats (by key), in the order given. */
+export function aliasesOf(name: string, aliases: readonly string[]): string[] {
+  const seen = new Set([nameKeyOf(name)]);
+  const kept: string[] = [];
+  for (const alias of aliases) {
+    const text = clean(alias);
+    const key = nameKeyOf(text);
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    kept.push(text);
+  }
+  return kept;
 }
 
 /** A slug for the name that no claimant has yet, inside the caller's transaction. */
@@ -36,7 +53,10 @@ export async function freeSlug(manager: EntityManager, name: string): Promise<st
 export async function insertClaimant(manager: EntityManager, claimant: NewClaimant): Promise<ClaimantRef> {
   const aliases = claimant.aliases ?? [];
   const [row] = await execute(manager, insertClaimantRow, {
-    slug: await freeSlug(manager, claimant.name),
+    slug:
+      claimant.slug && !(await executeOne(manager, slugTaken, { slug: claimant.slug }))
+        ? claimant.slug
+        : await freeSlug(manager, claimant.name),
     name: claimant.name,
     nameKey: nameKeyOf(claimant.name),
     aliases: JSON.stringify(aliases),

@@ -16,7 +16,7 @@ import { Role } from '../user/user.entity';
 import { ClaimantKind } from './claimant.entity';
 import type { CreateClaimantInput, UpdateClaimantInput } from './claimant.inputs';
 import { isWikidataId, nameKeyOf } from './claimant-name';
-import { insertClaimant, searchKeysOf } from './claimant-writes';
+import { aliasesOf, insertClaimant, searchKeysOf } from './claimant-writes';
 import {
   claimantByNameKey,
   claimantCount,
@@ -246,20 +246,6 @@ async function recordRenames(
         editorId: viewer.user!.id,
       });
   }
-}
-
-/** Aliases as stored: trimmed, without the name itself or repeats (by key), in the order given. */
-function aliasesOf(name: string, aliases: readonly string[]): string[] {
-  const seen = new Set([nameKeyOf(name)]);
-  const kept: string[] = [];
-  for (const alias of aliases) {
-    const text = clean(alias);
-    const key = nameKeyOf(text);
-    if (!key || seen.has(key)) continue;
-    seen.add(key);
-    kept.push(text);
-  }
-  return kept;
 }
 
 /** A Wikidata id as stored: checked, never fetched; empty clears it. */

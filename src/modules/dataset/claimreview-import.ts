@@ -1,13 +1,22 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { executeOne } from '../../db/sql';
-import { LIMITS } from '../../graphql/text-rules';
+import { LIMITS, textProblem } from '../../graphql/text-rules';
+import { MAX_ALIASES } from '../claimant/claimant.inputs';
+import { isWikidataId } from '../claimant/claimant-name';
 import { Verdict } from '../annotation/verdict';
 import { httpUrlOrNull } from '../../graphql/http-url';
 import { mapRating, type RatingInput } from './claimreview-rating';
 import { articleSlugByClaimKey } from './dataset.queries';
 import { DatasetError } from './dataset.service';
-import type { DatasetAnnotation, DatasetCitation, DatasetLine, DatasetSource, DatasetUser } from './dataset.types';
+import type {
+  DatasetAnnotation,
+  DatasetCitation,
+  DatasetClaimant,
+  DatasetLine,
+  DatasetSource,
+  DatasetUser,
+} from './dataset.types';
 import { parseDatasetLine } from './dataset-validation';
 
 /**
@@ -20,6 +29,8 @@ import { parseDatasetLine } from './dataset-validation';
 export interface ReviewedClaim {
   text: string;
   claimant: string | null;
+  /** What the record says of the claimant beyond the name (a schema.org `author`); absent: a person. */
+  claimantRecord?: ClaimantRecord;
   claimDate: string | null;
   appearance: { url: string | null; headline: string | null; datePublished: string | null } | null;
   reviews: Review[];
@@ -33,6 +44,13 @@ interface Review {
   date: string | null;
   language: string | null;
   rating: RatingInput;
+}
+
+/** A claimant as a ClaimReview `author` describes them. */
+export interface ClaimantRecord {
+  kind: DatasetClaimant['kind'];
+  wikidataId: string | null;
+  aliases: string[];
 }
 
 /** One record of the document, not yet read: a bad record fails alone. */
@@ -64,6 +82,63 @@ function nameOf(value: unknown): string | null {
 function urlOf(value: unknown): string | null {
   const one = first(value);
   return isObject(one) ? (str(one.url) ?? str(one['@id'])) : str(one);
+}
+
+/** schema.org's Organization and the kinds of it a fact-checker is likely to name as a claim's author. */
+const ORGANIZATION_TYPES = new Set([
+  'Organization',
+  'Corporation',
+  'GovernmentOrganization',
+  'NGO',
+  'NewsMediaOrganization',
+  'PoliticalParty',
+  'EducationalOrganization',
+  'MedicalOrganization',
+  'ResearchOrganization',
+  'SportsOrganization',
+  'WorkersUnion',
+  'LocalBusiness',
+]);
+
+const WIKIDATA_HOSTS = new Set(['www.wikidata.org', 'wikidata.org', 'm.wikidata.org']);
+
+/** "https://www.wikidata.org/wiki/Q42" (or the entity uri, .../entity/Q42) -> "Q42"; else null. */
+export function wikidataIdOfUrl(value: unknown): string | null {
+  const text = str(value);
+  if (text === null) return null;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return null;
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || !WIKIDATA_HOSTS.has(url.hostname)) return null;
+  const id = /^\/(?:wiki|entity)\/(Q\d+)$/.exec(url.pathname)?.[1];
+  return id !== undefined && isWikidataId(id) ? id : null;
+}
+
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
+
+/**
+ * The claimant of a schema.org `author`: an Organization (or a kind of one) is an organisation,
+ * anyone else a person; `sameAs` a Wikidata item gives its id; `alternateName`s are other names.
+ * Leniently, as dates: what the service could not store (an alias too long, say) is dropped.
+ */
+function claimantRecordOf(author: unknown): ClaimantRecord | undefined {
+  if (!isObject(author)) return undefined;
+  const types = list(author['@type']).map((type) => String(type).replace(/^.*[/:#]/, ''));
+  const aliases = list(author.alternateName)
+    .map(str)
+    .filter((alias): alias is string => alias !== null && textProblem(alias, LIMITS.name) === null)
+    .slice(0, MAX_ALIASES);
+  return {
+    kind: types.some((type) => ORGANIZATION_TYPES.has(type)) ? 'ORGANIZATION' : 'PERSON',
+    wikidataId:
+      list(author.sameAs)
+        .map(wikidataIdOfUrl)
+        .find((id) => id !== null) ?? null,
+    aliases,
+  };
 }
 
 /**
@@ -128,6 +203,7 @@ function fromSchemaOrg(value: Json): ReviewedClaim {
   return {
     text: str(value.claimReviewed) ?? str(item.text) ?? str(item.name) ?? '',
     claimant: nameOf(item.author),
+    claimantRecord: claimantRecordOf(first(item.author)),
     claimDate: isoDate(item.datePublished),
     appearance:
       appearance === undefined
@@ -261,6 +337,20 @@ export function toDatasetLine(claim: ReviewedClaim): DatasetLine {
       ],
     };
   });
+  const claimant = claim.claimant ? cut(claim.claimant, LIMITS.name.max) : null;
+  // A claimant already stored keeps its record: the import matches it by name and changes nothing.
+  const claimants: DatasetClaimant[] =
+    claimant === null
+      ? []
+      : [
+          {
+            name: claimant,
+            kind: claim.claimantRecord?.kind ?? 'PERSON',
+            description: null,
+            wikidataId: claim.claimantRecord?.wikidataId ?? null,
+            aliases: claim.claimantRecord?.aliases ?? [],
+          },
+        ];
   return {
     article: {
       slug: `${slugBase(articleUrl ?? claim.text)}-${key.slice('claimreview:'.length, 'claimreview:'.length + 8)}`,
@@ -273,10 +363,9 @@ export function toDatasetLine(claim: ReviewedClaim): DatasetLine {
       url: articleUrl,
       publishedAt: claim.appearance?.datePublished ?? claim.claimDate,
       status: 'PUBLISHED',
-      claims: [
-        { key, quote: claim.text, claimant: claim.claimant ? cut(claim.claimant, LIMITS.name.max) : null, annotations },
-      ],
+      claims: [{ key, quote: claim.text, claimant, annotations }],
     },
+    claimants,
     sources: [...sources.values()],
     users: [...users.values()],
   };

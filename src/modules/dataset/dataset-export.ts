@@ -9,6 +9,7 @@ import {
   exportAnnotations,
   exportArticlePage,
   exportCitations,
+  exportClaimants,
   exportClaims,
   exportSources,
   exportUsers,
@@ -18,6 +19,7 @@ import type {
   DatasetArticle,
   DatasetCitation,
   DatasetClaim,
+  DatasetClaimant,
   DatasetLine,
   DatasetSource,
   DatasetUser,
@@ -25,9 +27,9 @@ import type {
 
 /**
  * The database as ndjson dataset lines (dataset.types.ts), one per article: deterministic
- * (articles by id, claims by start offset then id, fact-checks by id, sources by url, users by
- * name; every field written, in a fixed order) and holding only what an import needs, so
- * export -> import into an empty database -> export gives the same bytes.
+ * (articles by id, claims by start offset then id, fact-checks by id, claimants by name,
+ * sources by url, users by name; every field written, in a fixed order) and holding only what
+ * an import needs, so export -> import into an empty database -> export gives the same bytes.
  */
 
 const PAGE = 100;
@@ -81,6 +83,7 @@ async function exportArticle(
     ]);
   }
   const claims: DatasetClaim[] = [];
+  const named = new Set<number>();
   for (const claim of await reader.rows(exportClaims, { articleId: row.id })) {
     const key = claim.externalId ?? derivedClaimKey(row.slug, claim.id);
     if (UNPLACED.includes(claim.anchorStatus)) {
@@ -90,6 +93,7 @@ async function exportArticle(
     // The words now at the anchor: a FUZZY claim is exported where it stands now.
     const quote = row.body.slice(claim.startOffset, claim.endOffset);
     const starts = findOccurrences(row.body, quote);
+    if (claim.claimantId !== null) named.add(claim.claimantId);
     claims.push({
       key,
       quote,
@@ -113,6 +117,19 @@ async function exportArticle(
     kind: source.kind,
     accessedAt: iso(source.accessedAt),
   }));
+  const claimants = (await reader.rows(exportClaimants, { articleId: row.id }))
+    .filter((claimant) => named.has(claimant.id))
+    .map((claimant): DatasetClaimant => ({
+      name: claimant.name,
+      slug: claimant.slug,
+      kind: claimant.kind,
+      description: claimant.description,
+      wikidataId: claimant.wikidataId,
+      aliases: JSON.parse(claimant.aliases) as string[],
+    }))
+    // By name, compared as code units: the same order whatever the database's collation, and
+    // whatever ids an import gave them. Names of live claimants differ (their keys do).
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const users = new Map<string, DatasetUser>();
   for (const user of await reader.rows(exportUsers, { articleId: row.id })) {
     // Users are matched by name on import, so the name is the key.
@@ -132,7 +149,7 @@ async function exportArticle(
     status: row.status,
     claims,
   };
-  return { article, sources, users: [...users.values()] };
+  return { article, claimants, sources, users: [...users.values()] };
 }
 
 function toAnnotation(row: ExportAnnotationRow, citations: DatasetCitation[]): DatasetAnnotation {

@@ -6,6 +6,9 @@ import { VERDICTS } from '../annotation/verdict';
 import { ArticleStatus } from '../article/article.entity';
 import { CreateArticleInput } from '../article/article.inputs';
 import { CreateClaimInput } from '../claim/claim.inputs';
+import { ClaimantKind } from '../claimant/claimant.entity';
+import { CreateClaimantInput } from '../claimant/claimant.inputs';
+import { isClaimantSlug, isWikidataId, nameKeyOf } from '../claimant/claimant-name';
 import { SourceKind } from '../source/source.entity';
 import { CreateSourceInput } from '../source/source.inputs';
 import { CreateUserInput } from '../user/user.inputs';
@@ -17,6 +20,7 @@ import type {
   DatasetArticle,
   DatasetCitation,
   DatasetClaim,
+  DatasetClaimant,
   DatasetLine,
   DatasetSource,
   DatasetUser,
@@ -105,6 +109,29 @@ function readSource(value: unknown, path: string): DatasetSource {
     kind: choice(from, 'kind', path, Object.values(SourceKind)),
     accessedAt: timestamp(from, 'accessedAt', path),
   };
+}
+
+function readClaimant(value: unknown, path: string): DatasetClaimant {
+  const from = fields(value, path, ['name', 'slug', 'kind', 'description', 'wikidataId', 'aliases']);
+  const claimant: DatasetClaimant = {
+    name: text(from, 'name', path),
+    kind: choice(from, 'kind', path, Object.values(ClaimantKind), ClaimantKind.PERSON),
+    description: optionalText(from, 'description', path),
+    wikidataId: optionalText(from, 'wikidataId', path),
+    aliases: list(from, 'aliases', path, (alias, where) => {
+      if (typeof alias !== 'string') fail(where, 'must be text');
+      return clean(alias);
+    }),
+  };
+  if (claimant.wikidataId !== null && !isWikidataId(claimant.wikidataId))
+    fail(at(path, 'wikidataId'), 'must be "Q" and a number without leading zeros, such as "Q6279"');
+  const slug = optionalText(from, 'slug', path);
+  if (slug !== null) {
+    if (!isClaimantSlug(slug))
+      fail(at(path, 'slug'), 'must be lower-case letters, digits and single hyphens, at most 80 characters');
+    claimant.slug = slug;
+  }
+  return claimant;
 }
 
 function readCitation(value: unknown, path: string): DatasetCitation {
@@ -224,6 +251,17 @@ async function apiRules(line: DatasetLine): Promise<void> {
   const { article } = line;
   for (const [index, user] of line.users.entries())
     await check(Object.assign(new CreateUserInput(), { name: user.name, role: user.role }), `users[${index}]`);
+  for (const [index, claimant] of line.claimants.entries()) {
+    await check(
+      Object.assign(new CreateClaimantInput(), {
+        name: claimant.name,
+        aliases: claimant.aliases,
+        description: claimant.description,
+        wikidataId: claimant.wikidataId,
+      }),
+      `claimants[${index}]`,
+    );
+  }
   for (const [index, source] of line.sources.entries()) {
     await check(
       Object.assign(new CreateSourceInput(), {
@@ -283,13 +321,26 @@ function unique(keys: string[], what: string): void {
  * naming the first problem.
  */
 export async function parseDatasetLine(value: unknown): Promise<DatasetLine> {
-  const from = fields(value, 'the line', ['article', 'sources', 'users']);
+  const from = fields(value, 'the line', ['article', 'claimants', 'sources', 'users']);
   if (from.article === undefined) fail('article', 'is required');
   const line: DatasetLine = {
     article: readArticle(from.article, 'article'),
+    claimants: list(from, 'claimants', '', readClaimant),
     sources: list(from, 'sources', '', readSource),
     users: list(from, 'users', '', readUser),
   };
+  // Two records of one claimant would leave which one counts to the order of the list.
+  const names = new Map<string, string>();
+  for (const { name } of line.claimants) {
+    const other = names.get(nameKeyOf(name));
+    if (other !== undefined)
+      throw new DatasetError(
+        other === name
+          ? `claimant "${name}" occurs twice in the line`
+          : `claimants "${other}" and "${name}" are one claimant (names are compared ignoring case and spaces)`,
+      );
+    names.set(nameKeyOf(name), name);
+  }
   unique(
     line.users.map((user) => user.key),
     'user key',

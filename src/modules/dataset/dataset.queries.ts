@@ -1,6 +1,13 @@
 import { statement, type StatementBuilder, sql } from '../../db/statements';
 import type { ArticleStatus } from '../article/article.entity';
-import type { DatasetAnnotation, DatasetArticle, DatasetCitation, DatasetSource, DatasetUser } from './dataset.types';
+import type {
+  DatasetAnnotation,
+  DatasetArticle,
+  DatasetCitation,
+  DatasetClaimant,
+  DatasetSource,
+  DatasetUser,
+} from './dataset.types';
 
 /**
  * Every statement of the dataset module: the export's pages, and the lookups and inserts an
@@ -34,16 +41,23 @@ export const exportArticlePage = statement(
       .limit(q.p.limit),
 );
 
-/** The claims of an article that are not deleted, in text order. */
+/**
+ * The claims of an article that are not deleted, in text order, each with the claimant it names
+ * now: a merged claimant's keeper.
+ */
 export const exportClaims = statement('dataset.exportClaims', (q: StatementBuilder<{ articleId: number }>) =>
   q.db
     .selectFrom('claims as c')
-    .leftJoin('claimants as cl', 'cl.id', 'c.claimant_id')
+    .leftJoin('claimants as m', 'm.id', 'c.claimant_id')
+    .leftJoin('claimants as cl', (join) =>
+      join.on((eb) => eb('cl.id', '=', eb.fn.coalesce('m.merged_into_id', 'm.id'))),
+    )
     .select((eb) => [
       'c.id',
       eb.ref('c.external_id').as('externalId'),
       eb.ref('c.start_offset').as('startOffset'),
       eb.ref('c.end_offset').as('endOffset'),
+      eb.ref('cl.id').$castTo<number | null>().as('claimantId'),
       eb.ref('cl.name').$castTo<string | null>().as('claimant'),
       eb.ref('c.anchor_status').as('anchorStatus'),
     ])
@@ -51,6 +65,31 @@ export const exportClaims = statement('dataset.exportClaims', (q: StatementBuild
     .where('c.deleted_at', 'is', null)
     .orderBy('c.start_offset')
     .orderBy('c.id'),
+);
+
+/** The records of the claimants those claims name (merged ones as their keeper), by id. */
+export const exportClaimants = statement('dataset.exportClaimants', (q: StatementBuilder<{ articleId: number }>) =>
+  q.db
+    .selectFrom('claimants as cl')
+    .select((eb) => [
+      'cl.id',
+      'cl.name',
+      'cl.slug',
+      eb.ref('cl.kind').$castTo<DatasetClaimant['kind']>().as('kind'),
+      'cl.description',
+      eb.ref('cl.wikidata_id').as('wikidataId'),
+      'cl.aliases',
+    ])
+    // Driven by the article's claims: a lookup by id for each claimant they name.
+    .where('cl.id', 'in', (eb) =>
+      eb
+        .selectFrom('claims as c')
+        .innerJoin('claimants as m', 'm.id', 'c.claimant_id')
+        .select((inner) => inner.fn.coalesce('m.merged_into_id', 'm.id').as('id'))
+        .where('c.article_id', '=', q.p.articleId)
+        .where('c.deleted_at', 'is', null),
+    )
+    .orderBy('cl.id'),
 );
 
 /** The fact-checks on an article's claims that are not deleted, with their author's name. */

@@ -19,9 +19,9 @@ import { insertSource, sourceIdByUrl } from '../source/source.queries';
 import type { Role } from '../user/role';
 import { insertUser } from '../user/user.queries';
 import { HttpUrlError, normalizeHttpUrl } from '../../graphql/http-url';
-import { claimantForName, insertClaimant } from '../claimant/claimant-writes';
+import { aliasesOf, type ClaimantRef, insertClaimant } from '../claimant/claimant-writes';
 import { ClaimantKind } from '../claimant/claimant.entity';
-import { isWikidataId, nameKeyOf } from '../claimant/claimant-name';
+import { isClaimantSlug, isWikidataId, nameKeyOf } from '../claimant/claimant-name';
 import { claimantByNameKey } from '../claimant/claimant.queries';
 import {
   annotationByKey,
@@ -46,6 +46,8 @@ import type {
 export interface ImportSummary {
   users: number;
   sources: number;
+  /** Claimants recorded: from the lines' records, or named by a claim and not yet stored. */
+  claimants: number;
   articles: number;
   claims: number;
   annotations: number;
@@ -54,12 +56,14 @@ export interface ImportSummary {
 }
 
 export function emptySummary(): ImportSummary {
-  return { users: 0, sources: 0, articles: 0, claims: 0, annotations: 0, skippedArticles: 0 };
+  return { users: 0, sources: 0, claimants: 0, articles: 0, claims: 0, annotations: 0, skippedArticles: 0 };
 }
 
 /** True when an import stored anything; false when all of it was already present. */
 export function storedAnything(summary: ImportSummary): boolean {
-  return summary.users + summary.sources + summary.articles + summary.claims + summary.annotations > 0;
+  return (
+    summary.users + summary.sources + summary.claimants + summary.articles + summary.claims + summary.annotations > 0
+  );
 }
 
 /** A dataset entry that cannot be imported; names where it is. */
@@ -95,7 +99,11 @@ export function importLine(
   line: DatasetLine,
   summary: ImportSummary = emptySummary(),
 ): Promise<ImportSummary> {
-  return importDataset(manager, { users: line.users, sources: line.sources, articles: [line.article] }, summary);
+  return importDataset(
+    manager,
+    { users: line.users, sources: line.sources, claimants: line.claimants, articles: [line.article] },
+    summary,
+  );
 }
 
 /** A dataset inside the caller's transaction; adds what it stores to `summary`. */
@@ -108,13 +116,20 @@ export async function importDataset(
     userIds: await importUsers(manager, dataset.users, summary),
     sourceIds: await importSources(manager, dataset.sources, summary),
   };
-  await importClaimants(manager, dataset.claimants ?? []);
+  await importClaimants(manager, dataset.claimants ?? [], summary);
   for (const article of dataset.articles) await importArticle(manager, article, keys, summary);
   return summary;
 }
 
-/** Claimant records: one whose name key exists is left as it is. */
-async function importClaimants(manager: EntityManager, claimants: DatasetClaimant[]): Promise<void> {
+/**
+ * Claimant records: one whose name key exists is left as it is. Checked here too: the demo
+ * dataset does not pass through the line checks (dataset-validation.ts).
+ */
+async function importClaimants(
+  manager: EntityManager,
+  claimants: DatasetClaimant[],
+  summary: ImportSummary,
+): Promise<void> {
   for (const [index, claimant] of claimants.entries()) {
     const where = `claimants[${index}] "${claimant.name}"`;
     const name = claimant.name?.trim();
@@ -122,17 +137,29 @@ async function importClaimants(manager: EntityManager, claimants: DatasetClaiman
       throw new DatasetError(`${where}: a name of 1 to ${LIMITS.name.max} characters`);
     if (claimant.wikidataId !== null && !isWikidataId(claimant.wikidataId))
       throw new DatasetError(`${where}: wikidataId must be "Q" and digits`);
+    if (claimant.slug !== undefined && !isClaimantSlug(claimant.slug))
+      throw new DatasetError(`${where}: slug must be lower-case letters, digits and single hyphens`);
     if (claimant.kind !== ClaimantKind.PERSON && claimant.kind !== ClaimantKind.ORGANIZATION)
       throw new DatasetError(`${where}: kind must be PERSON or ORGANIZATION`);
     if (await executeOne(manager, claimantByNameKey, { nameKey: nameKeyOf(name) })) continue;
     await insertClaimant(manager, {
       name,
-      aliases: claimant.aliases,
+      slug: claimant.slug,
+      aliases: aliasesOf(name, claimant.aliases),
       description: claimant.description,
       wikidataId: claimant.wikidataId,
       kind: claimant.kind as ClaimantKind,
     });
+    summary.claimants += 1;
   }
+}
+
+/** The claimant a claim names: a stored one (by name key), else recorded with just the name. */
+async function claimantNamed(manager: EntityManager, name: string, summary: ImportSummary): Promise<ClaimantRef> {
+  const existing = await executeOne(manager, claimantByNameKey, { nameKey: nameKeyOf(name) });
+  if (existing) return existing;
+  summary.claimants += 1;
+  return insertClaimant(manager, { name });
 }
 
 interface KeyMaps {
@@ -301,7 +328,7 @@ async function importClaim(
           manager,
           article as ArticleEntity,
           selector,
-          claim.claimant ? await claimantForName(manager, claim.claimant) : null,
+          claim.claimant ? await claimantNamed(manager, claim.claimant, summary) : null,
         )
       ).id;
       created = true;

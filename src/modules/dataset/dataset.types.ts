@@ -6,6 +6,8 @@
  *
  * Matching on import:
  * - users by `name` (an existing user keeps its role);
+ * - claimants by name key (nameKeyOf: case- and space-insensitive): an existing claimant is
+ *   left as it is, whatever the record says of it;
  * - sources by normalised `url` (an existing source is left as it is);
  * - articles by `slug`: an existing article is left as it is, but its claims are still
  *   matched and the missing ones added (located in the stored body);
@@ -69,6 +71,11 @@ export interface DatasetClaim {
   quote: string;
   /** Picks one of several occurrences of `quote` (1-based); needed only when the quote repeats. */
   occurrence?: number;
+  /**
+   * Who made the claim, by name: the name of a claimant in the line's `claimants` or of one
+   * already stored (compared by name key); any other name is recorded as a person with just
+   * that name.
+   */
   claimant: string | null;
   annotations: DatasetAnnotation[];
 }
@@ -91,11 +98,17 @@ export interface DatasetArticle {
 
 /**
  * Who made claims, beyond the name a claim gives (`DatasetClaim.claimant`): matched by name key
- * (case- and space-insensitive); an existing claimant is left as it is. Read from whole
- * datasets (the demo data) only: ndjson lines carry claimants by name.
+ * (case- and space-insensitive); an existing claimant is left as it is. A merged claimant is
+ * never written: its claims are its keeper's, its name one of the keeper's aliases.
  */
 export interface DatasetClaimant {
   name: string;
+  /**
+   * The reader page's address (/claimants/<slug>), kept across an export and import; a new
+   * claimant takes it when no claimant has it, else one made from the name. Absent: made from
+   * the name.
+   */
+  slug?: string;
   kind: 'PERSON' | 'ORGANIZATION';
   description: string | null;
   /** A Wikidata item id ("Q6279"), never fetched. */
@@ -113,18 +126,20 @@ export interface Dataset {
 
 /**
  * One line of an ndjson import or export (`npm run import -- file.ndjson`): one article with
- * its claims and fact-checks, and the users and sources they refer to, so that every line
- * stands on its own and is imported in its own transaction.
+ * its claims and fact-checks, and the claimants, users and sources they refer to, so that every
+ * line stands on its own and is imported in its own transaction.
  *
- *   {"article": {...DatasetArticle}, "sources": [...DatasetSource], "users": [...DatasetUser]}
+ *   {"article": {...DatasetArticle}, "claimants": [...DatasetClaimant], "sources": [...DatasetSource], "users": [...DatasetUser]}
  *
- * On import `sources` and `users` may be left out when nothing refers to them, optional
- * fields may be left out (null, [] or the default: language "en"), and unknown fields are
- * refused. Text is trimmed and held to the API's limits. Exports write every field, in a
- * fixed order.
+ * On import `claimants`, `sources` and `users` may be left out when nothing refers to them (a
+ * claim's claimant is then recorded by name, as a person), optional fields may be left out
+ * (null, [] or the default: language "en", kind PERSON), and unknown fields are refused. Text is
+ * trimmed and held to the API's limits. Exports write every field, in a fixed order, and the
+ * record of every claimant an exported claim names (a merged one's claims name its keeper).
  */
 export interface DatasetLine {
   article: DatasetArticle;
+  claimants: DatasetClaimant[];
   sources: DatasetSource[];
   users: DatasetUser[];
 }
