@@ -67,7 +67,7 @@ function progressDetail(report: BulkImportReport, unit: string): string {
 function summaryLine(report: BulkImportReport, unit: string, strict: boolean): string {
   const { stored } = report;
   let line = `import: ${report.read} ${unit} read, ${report.imported} imported, ${report.skipped} skipped (already present), ${report.failed} failed`;
-  line += `; stored ${stored.articles} articles, ${stored.claims} claims, ${stored.annotations} fact-checks, ${stored.sources} sources, ${stored.users} users, ${stored.claimants} claimants`;
+  line += `; stored ${stored.articles} articles, ${stored.claims} claims, ${stored.annotations} fact-checks, ${stored.places} places, ${stored.sources} sources, ${stored.users} users, ${stored.claimants} claimants`;
   if (strict && (report.failed > 0 || report.interrupted)) line += '; --strict: rolled back, nothing stored';
   else if (report.interrupted) line += '; interrupted: run the same command again to complete it';
   return line;

@@ -46,6 +46,7 @@ describe('importing one dataset line', () => {
       skippedArticles: 1,
       claims: 1,
       annotations: 2,
+      places: 0,
     });
     const claims = await inspectRows(
       db,
@@ -71,6 +72,7 @@ describe('importing one dataset line', () => {
       skippedArticles: 1,
       claims: 0,
       annotations: 0,
+      places: 0,
     });
     expect(await rowCounts(db)).toEqual(before);
   });
@@ -198,6 +200,7 @@ describe('importing one dataset line', () => {
       articles: 0,
       claims: 0,
       annotations: 0,
+      places: 0,
       skippedArticles: 1,
     });
   });

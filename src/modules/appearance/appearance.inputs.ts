@@ -8,6 +8,12 @@ import { CORRECTION_NOTE } from '../claim/claim.inputs';
 /** A week, in seconds: longer than any recording a claim is timed in. */
 const MAX_SECONDS = 7 * 24 * 3600;
 
+/**
+ * Enough for a claim repeated across a campaign; a bound on what one claim's page lists (the API
+ * and imports alike).
+ */
+export const MAX_OUTSIDE_APPEARANCES = 100;
+
 @InputType('AddClaimAppearanceInput', {
   description: 'A place outside factline where the claim was made: an interview, a speech, a post, a story.',
 })

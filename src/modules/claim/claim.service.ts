@@ -38,7 +38,7 @@ import {
   outsideAppearanceForWrite,
   softDeleteOutsideAppearance,
 } from '../appearance/appearance.queries';
-import type { AddClaimAppearanceInput } from '../appearance/appearance.inputs';
+import { type AddClaimAppearanceInput, MAX_OUTSIDE_APPEARANCES } from '../appearance/appearance.inputs';
 import { normalizeHttpUrl } from '../../graphql/http-url';
 import { type ClaimRow, toClaimRow } from './claim.rows';
 
@@ -59,8 +59,6 @@ const NO_SUCH_APPEARANCE = 'No such appearance.';
 const NO_WORDS = 'What was claimed cannot be empty.';
 const END_BEFORE_START = 'The claim cannot end before it starts: endSeconds must be at least startSeconds.';
 const ALREADY_LISTED = 'The claim already lists this place.';
-/** Enough for a claim repeated across a campaign; a bound on what one claim's page lists. */
-const MAX_OUTSIDE_APPEARANCES = 100;
 const ONE_CLAIMANT = 'Name the claimant by `claimantId` or by `claimant`, not both.';
 /** No claimant has this id: a filter naming a claimant that does not exist matches nothing. */
 const NOBODY = 0;

@@ -11,6 +11,7 @@ import {
   exportCitations,
   exportClaimants,
   exportClaims,
+  exportPlaces,
   exportSources,
   exportUsers,
 } from './dataset.queries';
@@ -21,6 +22,7 @@ import type {
   DatasetClaim,
   DatasetClaimant,
   DatasetLine,
+  DatasetPlace,
   DatasetSource,
   DatasetUser,
 } from './dataset.types';
@@ -82,6 +84,22 @@ async function exportArticle(
       toAnnotation(note, citations.get(note.id) ?? []),
     ]);
   }
+  const places = new Map<number, DatasetPlace[]>();
+  const placeRows = await reader.rows(exportPlaces, { articleId: row.id });
+  for (const place of placeRows) {
+    places.set(place.claimId, [
+      ...(places.get(place.claimId) ?? []),
+      {
+        url: place.url,
+        title: place.title,
+        publisher: place.publisher,
+        appearedAt: iso(place.appearedAt),
+        startSeconds: place.startSeconds,
+        endSeconds: place.endSeconds,
+        addedBy: place.addedBy,
+      },
+    ]);
+  }
   const claims: DatasetClaim[] = [];
   const named = new Set<number>();
   for (const claim of await reader.rows(exportClaims, { articleId: row.id })) {
@@ -98,14 +116,19 @@ async function exportArticle(
       key,
       quote,
       ...(starts.length > 1 ? { occurrence: starts.indexOf(claim.startOffset) + 1 } : {}),
+      // Left out when null, so files of claims without their own words stay as they were.
+      ...(claim.text === null ? {} : { text: claim.text }),
+      ...(claim.language === null ? {} : { language: claim.language }),
       claimant: claim.claimant,
       annotations: annotations.get(claim.id) ?? [],
+      ...(places.has(claim.id) ? { places: places.get(claim.id) } : {}),
     });
   }
   // Only what the exported fact-checks refer to: a left-out claim takes its references along.
   const exported = claims.flatMap((claim) => claim.annotations);
   const cited = new Set(exported.flatMap((note) => note.citations.map((citation) => citation.sourceUrl)));
   const authors = new Set(exported.map((note) => note.author));
+  const listers = new Set(claims.flatMap((claim) => (claim.places ?? []).map((place) => place.addedBy)));
   const sourceRows = (await reader.rows(exportSources, { articleId: row.id })).filter((source) =>
     cited.has(source.url),
   );
@@ -136,6 +159,13 @@ async function exportArticle(
     if (authors.has(user.name) && !users.has(user.name))
       users.set(user.name, { key: user.name, name: user.name, role: user.role });
   }
+  // Who listed places and wrote none of the fact-checks: after the authors, by name as code units.
+  const placeUsers = new Map<string, DatasetUser>();
+  for (const place of placeRows)
+    if (listers.has(place.addedBy) && !users.has(place.addedBy) && !placeUsers.has(place.addedBy))
+      placeUsers.set(place.addedBy, { key: place.addedBy, name: place.addedBy, role: place.role });
+  for (const user of [...placeUsers.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)))
+    users.set(user.name, user);
   const article: DatasetArticle = {
     slug: row.slug,
     headline: row.headline,

@@ -14,6 +14,8 @@ import { CreateSourceInput } from '../source/source.inputs';
 import { CreateUserInput } from '../user/user.inputs';
 import { Role } from '../user/user.entity';
 import { AnnotationStatus } from '../annotation/annotation.entity';
+import { AddClaimAppearanceInput, MAX_OUTSIDE_APPEARANCES } from '../appearance/appearance.inputs';
+import { HttpUrlError, normalizeHttpUrl } from '../../graphql/http-url';
 import { DatasetError } from './dataset.service';
 import type {
   DatasetAnnotation,
@@ -22,6 +24,7 @@ import type {
   DatasetClaim,
   DatasetClaimant,
   DatasetLine,
+  DatasetPlace,
   DatasetSource,
   DatasetUser,
 } from './dataset.types';
@@ -179,8 +182,49 @@ function readAnnotation(value: unknown, path: string): DatasetAnnotation {
   return annotation;
 }
 
+function seconds(from: Fields, name: string, path: string): number | null {
+  const value = from[name];
+  if (value === undefined || value === null) return null;
+  if (!Number.isInteger(value) || (value as number) < 0) fail(at(path, name), 'must be a whole number, 0 or more');
+  return value as number;
+}
+
+function readPlace(value: unknown, path: string): DatasetPlace {
+  const from = fields(value, path, [
+    'url',
+    'title',
+    'publisher',
+    'appearedAt',
+    'startSeconds',
+    'endSeconds',
+    'addedBy',
+  ]);
+  const place: DatasetPlace = {
+    url: text(from, 'url', path),
+    title: optionalText(from, 'title', path),
+    publisher: optionalText(from, 'publisher', path),
+    appearedAt: timestamp(from, 'appearedAt', path),
+    startSeconds: seconds(from, 'startSeconds', path),
+    endSeconds: seconds(from, 'endSeconds', path),
+  };
+  if (place.startSeconds !== null && place.endSeconds !== null && place.endSeconds < place.startSeconds)
+    fail(at(path, 'endSeconds'), 'must be at least startSeconds');
+  const addedBy = optionalText(from, 'addedBy', path);
+  if (addedBy !== null) place.addedBy = addedBy;
+  return place;
+}
+
 function readClaim(value: unknown, path: string): DatasetClaim {
-  const from = fields(value, path, ['key', 'quote', 'occurrence', 'claimant', 'annotations']);
+  const from = fields(value, path, [
+    'key',
+    'quote',
+    'occurrence',
+    'text',
+    'language',
+    'claimant',
+    'annotations',
+    'places',
+  ]);
   const claim: DatasetClaim = {
     key: key(from, 'key', path),
     quote: text(from, 'quote', path),
@@ -191,7 +235,23 @@ function readClaim(value: unknown, path: string): DatasetClaim {
     if (!Number.isInteger(from.occurrence)) fail(at(path, 'occurrence'), 'must be a whole number');
     claim.occurrence = from.occurrence as number;
   }
+  const words = optionalText(from, 'text', path);
+  if (words !== null) claim.text = words;
+  const language = optionalText(from, 'language', path);
+  if (language !== null) claim.language = language;
+  const places = list(from, 'places', path, readPlace);
+  if (places.length > 0) claim.places = places;
   return claim;
+}
+
+/** The url as stored (normalised), or a problem naming where it is. */
+export function placeUrl(raw: string, path: string): string {
+  try {
+    return normalizeHttpUrl(raw);
+  } catch (error) {
+    if (error instanceof HttpUrlError) fail(at(path, 'url'), error.message);
+    throw error;
+  }
 }
 
 function readArticle(value: unknown, path: string): DatasetArticle {
@@ -282,9 +342,33 @@ async function apiRules(line: DatasetLine): Promise<void> {
         quote: claim.quote,
         claimant: claim.claimant,
         occurrence: claim.occurrence,
+        text: claim.text,
+        language: claim.language,
       }),
       where,
     );
+    const places = claim.places ?? [];
+    if (places.length > MAX_OUTSIDE_APPEARANCES)
+      fail(at(where, 'places'), `a claim lists at most ${MAX_OUTSIDE_APPEARANCES} places`);
+    const urls = new Set<string>();
+    for (const [p, place] of places.entries()) {
+      const path = `${where}.places[${p}]`;
+      await check(
+        Object.assign(new AddClaimAppearanceInput(), {
+          url: place.url,
+          title: place.title,
+          publisher: place.publisher,
+          startSeconds: place.startSeconds,
+          endSeconds: place.endSeconds,
+        }),
+        path,
+      );
+      const url = placeUrl(place.url, path);
+      if (urls.has(url)) fail(at(path, 'url'), 'the claim lists this place twice');
+      urls.add(url);
+      if (place.addedBy === undefined && claim.annotations.length === 0)
+        fail(at(path, 'addedBy'), 'is required when the claim has no fact-check');
+    }
     for (const [n, annotation] of claim.annotations.entries()) {
       const citations = annotation.citations.map((citation) =>
         Object.assign(new CitationInput(), { stance: citation.stance, excerpt: citation.excerpt }),

@@ -57,6 +57,8 @@ export const exportClaims = statement('dataset.exportClaims', (q: StatementBuild
       eb.ref('c.external_id').as('externalId'),
       eb.ref('c.start_offset').as('startOffset'),
       eb.ref('c.end_offset').as('endOffset'),
+      'c.text',
+      'c.language',
       eb.ref('cl.id').$castTo<number | null>().as('claimantId'),
       eb.ref('cl.name').$castTo<string | null>().as('claimant'),
       eb.ref('c.anchor_status').as('anchorStatus'),
@@ -164,6 +166,32 @@ export const exportUsers = statement('dataset.exportUsers', (q: StatementBuilder
     .where('c.article_id', '=', q.p.articleId)
     .orderBy('u.name')
     .orderBy('u.id'),
+);
+
+/**
+ * The live places outside factline of an article's live claims, oldest first, with who listed
+ * each (matched by name on import, as fact-checks' authors).
+ */
+export const exportPlaces = statement('dataset.exportPlaces', (q: StatementBuilder<{ articleId: number }>) =>
+  q.db
+    .selectFrom('outside_appearances as o')
+    .innerJoin('claims as c', (join) => join.onRef('c.id', '=', 'o.claim_id').on('c.deleted_at', 'is', null))
+    .innerJoin('users as u', 'u.id', 'o.created_by_id')
+    .select((eb) => [
+      eb.ref('o.claim_id').as('claimId'),
+      'o.url',
+      'o.title',
+      'o.publisher',
+      eb.ref('o.appeared_at').as('appearedAt'),
+      eb.ref('o.start_seconds').as('startSeconds'),
+      eb.ref('o.end_seconds').as('endSeconds'),
+      eb.ref('u.name').as('addedBy'),
+      eb.ref('u.role').$castTo<DatasetUser['role']>().as('role'),
+    ])
+    .where('c.article_id', '=', q.p.articleId)
+    .where('o.deleted_at', 'is', null)
+    .orderBy('o.claim_id')
+    .orderBy('o.id'),
 );
 
 /** The row a statement returns. */

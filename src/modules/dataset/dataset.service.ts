@@ -18,6 +18,8 @@ import { insertArticle } from '../article/article.queries';
 import { insertSource, sourceIdByUrl } from '../source/source.queries';
 import type { Role } from '../user/role';
 import { insertUser } from '../user/user.queries';
+import { MAX_OUTSIDE_APPEARANCES } from '../appearance/appearance.inputs';
+import { insertOutsideAppearance, liveOutsideUrlsOfClaim } from '../appearance/appearance.queries';
 import { HttpUrlError, normalizeHttpUrl } from '../../graphql/http-url';
 import { aliasesOf, type ClaimantRef, insertClaimant } from '../claimant/claimant-writes';
 import { ClaimantKind } from '../claimant/claimant.entity';
@@ -51,18 +53,36 @@ export interface ImportSummary {
   articles: number;
   claims: number;
   annotations: number;
+  /** Places outside factline listed on claims (new ones, or ones a stored claim lacked). */
+  places: number;
   /** Articles already present (matched by slug): kept as they are, missing claims added. */
   skippedArticles: number;
 }
 
 export function emptySummary(): ImportSummary {
-  return { users: 0, sources: 0, claimants: 0, articles: 0, claims: 0, annotations: 0, skippedArticles: 0 };
+  return {
+    users: 0,
+    sources: 0,
+    claimants: 0,
+    articles: 0,
+    claims: 0,
+    annotations: 0,
+    places: 0,
+    skippedArticles: 0,
+  };
 }
 
 /** True when an import stored anything; false when all of it was already present. */
 export function storedAnything(summary: ImportSummary): boolean {
   return (
-    summary.users + summary.sources + summary.claimants + summary.articles + summary.claims + summary.annotations > 0
+    summary.users +
+      summary.sources +
+      summary.claimants +
+      summary.articles +
+      summary.claims +
+      summary.annotations +
+      summary.places >
+    0
   );
 }
 
@@ -329,6 +349,7 @@ async function importClaim(
           article as ArticleEntity,
           selector,
           claim.claimant ? await claimantNamed(manager, claim.claimant, summary) : null,
+          { text: claim.text ?? null, language: claim.language ?? null },
         )
       ).id;
       created = true;
@@ -348,6 +369,59 @@ async function importClaim(
   // Bulk loads are not announced to live subscribers (and mostly run from the CLI, another
   // process): the events are dropped.
   if (added) await refreshClaimVerdict(manager, claimId, []);
+  await importPlaces(manager, claimId, claim, keys, where, summary);
+}
+
+/**
+ * Lists the places the claim does not list yet (one normalised url is one place), each by who
+ * the line says listed it, else by the author of the claim's first fact-check, as imported
+ * fact-checks are by theirs. Checked here too: the demo dataset does not pass through the line
+ * checks (dataset-validation.ts).
+ */
+async function importPlaces(
+  manager: EntityManager,
+  claimId: number,
+  claim: DatasetClaim,
+  keys: KeyMaps,
+  where: string,
+  summary: ImportSummary,
+): Promise<void> {
+  const places = claim.places ?? [];
+  if (places.length === 0) return;
+  const listed = new Set((await execute(manager, liveOutsideUrlsOfClaim, { claimId })).map((row) => row.url));
+  for (const [index, place] of places.entries()) {
+    const at = `${where}, place ${index + 1}`;
+    const url = normalizedUrl(place.url, at);
+    if (listed.has(url)) continue;
+    if (listed.size >= MAX_OUTSIDE_APPEARANCES)
+      throw new DatasetError(`${at}: a claim lists at most ${MAX_OUTSIDE_APPEARANCES} places`);
+    const seconds = [place.startSeconds, place.endSeconds];
+    if (seconds.some((value) => value !== null && (!Number.isInteger(value) || value < 0)))
+      throw new DatasetError(`${at}: startSeconds and endSeconds must be whole numbers, 0 or more`);
+    if (place.startSeconds !== null && place.endSeconds !== null && place.endSeconds < place.startSeconds)
+      throw new DatasetError(`${at}: endSeconds must be at least startSeconds`);
+    const lister = place.addedBy ?? claim.annotations[0]?.author;
+    const createdById = lister === undefined ? undefined : keys.userIds.get(lister);
+    if (createdById === undefined)
+      throw new DatasetError(
+        lister === undefined
+          ? `${at}: addedBy is required when the claim has no fact-check`
+          : `${at}: unknown user "${lister}"`,
+      );
+    await execute(manager, insertOutsideAppearance, {
+      claimId,
+      url,
+      title: place.title,
+      publisher: place.publisher,
+      appearedAt: place.appearedAt ? toSqlDate(new Date(place.appearedAt)) : null,
+      startSeconds: place.startSeconds,
+      endSeconds: place.endSeconds,
+      createdById,
+      createdAt: toSqlDate(new Date()),
+    });
+    listed.add(url);
+    summary.places += 1;
+  }
 }
 
 async function isStored(manager: EntityManager, key: string, claimId: number, where: string): Promise<boolean> {

@@ -16,7 +16,9 @@
  *   through the API) at the same place in the same article takes the key instead of being
  *   duplicated;
  * - fact-checks by `key` when they have one (same rules); a fact-check without a key is
- *   added only together with a claim the import creates.
+ *   added only together with a claim the import creates;
+ * - a claim's places by normalised `url`: a claim already stored gets the places it does not
+ *   list yet, and keeps its words, language and other places as they are.
  */
 export type DatasetVerdict =
   'TRUE' | 'MOSTLY_TRUE' | 'MIXED' | 'MOSTLY_FALSE' | 'FALSE' | 'MISLEADING' | 'NEEDS_CONTEXT' | 'UNVERIFIABLE';
@@ -64,6 +66,24 @@ export interface DatasetAnnotation {
   citations: DatasetCitation[];
 }
 
+/** A place outside factline where the claim was made: an interview, a speech, a post, a story. */
+export interface DatasetPlace {
+  /** Http or https; compared and stored normalised, so one url is one place. */
+  url: string;
+  title: string | null;
+  publisher: string | null;
+  /** ISO 8601 date or date-time: when the claim was made there. */
+  appearedAt: string | null;
+  /** Audio or video: where in the recording the claim starts and ends, in whole seconds. */
+  startSeconds: number | null;
+  endSeconds: number | null;
+  /**
+   * Key of a user in `users`: who listed the place, as a fact-check's `author`. Absent: the
+   * author of the claim's first fact-check in the line.
+   */
+  addedBy?: string;
+}
+
 export interface DatasetClaim {
   /** Stable external key, unique across everything imported (stored as the claim's external id). */
   key: string;
@@ -71,6 +91,10 @@ export interface DatasetClaim {
   quote: string;
   /** Picks one of several occurrences of `quote` (1-based); needed only when the quote repeats. */
   occurrence?: number;
+  /** What was claimed, in neutral words; absent: the quote stands in. */
+  text?: string;
+  /** BCP 47 tag of the language the claim was made in; absent: the article's. */
+  language?: string;
   /**
    * Who made the claim, by name: the name of a claimant in the line's `claimants` or of one
    * already stored (compared by name key); any other name is recorded as a person with just
@@ -78,6 +102,8 @@ export interface DatasetClaim {
    */
   claimant: string | null;
   annotations: DatasetAnnotation[];
+  /** Its live places outside factline, oldest first; absent when there are none. */
+  places?: DatasetPlace[];
 }
 
 export interface DatasetArticle {
