@@ -95,7 +95,13 @@ describe('npm run export', () => {
     const park = await mutate(
       'createClaim',
       'CreateClaimInput',
-      { articleId: article.id, quote: 'The mayor said the park will close.', claimantId: duplicate.id },
+      {
+        articleId: article.id,
+        quote: 'The mayor said the park will close.',
+        claimantId: duplicate.id,
+        text: 'The mayor announced that the city park will close.',
+        language: 'en-GB',
+      },
       reviewer,
     );
     await mutate(
@@ -104,11 +110,50 @@ describe('npm run export', () => {
       { articleId: article.id, quote: 'Wages fell by a record amount this spring, the report said.' },
       reviewer,
     );
-    await mutate(
+    const first = await mutate(
       'createClaim',
       'CreateClaimInput',
       { articleId: article.id, quote: 'Prices rose.', occurrence: 1, claimantId: elysee.id },
       reviewer,
+    );
+    // Places: one timed in a recording, one with nothing but its url, one removed (not
+    // exported), and one listed by an editor who wrote none of the fact-checks.
+    await mutate(
+      'addClaimAppearance',
+      'AddClaimAppearanceInput',
+      {
+        claimId: park.id,
+        url: 'https://radio.example.org/shows/city-hour?utm_medium=rss#listen',
+        title: 'The City Hour',
+        publisher: 'Example Radio',
+        appearedAt: '2026-05-04T09:30:00Z',
+        startSeconds: 754,
+        endSeconds: 781,
+      },
+      reviewer,
+    );
+    await mutate(
+      'addClaimAppearance',
+      'AddClaimAppearanceInput',
+      { claimId: park.id, url: 'https://example.net/p/1' },
+      reviewer,
+    );
+    const removed = await mutate(
+      'addClaimAppearance',
+      'AddClaimAppearanceInput',
+      { claimId: park.id, url: 'https://example.net/withdrawn', title: 'Withdrawn' },
+      reviewer,
+    );
+    await ok(
+      `mutation($input: RemoveClaimAppearanceInput!) { removeClaimAppearance(input: $input) { removedAppearanceId } }`,
+      { id: removed.id },
+      reviewer,
+    );
+    await mutate(
+      'addClaimAppearance',
+      'AddClaimAppearanceInput',
+      { claimId: first.id, url: 'https://elysee.example.fr/communiques/prix', publisher: 'Élysée' },
+      editor,
     );
     await mutate('mergeClaimants', 'MergeClaimantsInput', { keepId: mary.id, mergeId: duplicate.id }, editor);
     // The merge moved the park claim to the kept record; point it back at the merged one behind
@@ -243,6 +288,50 @@ describe('npm run export', () => {
     expect(apiMade.claims[1].annotations[0]).not.toHaveProperty('key');
     expect(lines[3].sources.map((source: { url: string }) => source.url)).toEqual(['https://stats.example.org/prices']);
     expect(lines[1].users).toEqual([{ key: 'Factory Reviewer', name: 'Factory Reviewer', role: 'REVIEWER' }]);
+    // A claim's own words and language, and its live places, oldest first; null words are left out.
+    expect(apiMade.claims[2]).toMatchObject({
+      text: 'The mayor announced that the city park will close.',
+      language: 'en-GB',
+      places: [
+        {
+          url: 'https://radio.example.org/shows/city-hour',
+          title: 'The City Hour',
+          publisher: 'Example Radio',
+          appearedAt: '2026-05-04T09:30:00.000Z',
+          startSeconds: 754,
+          endSeconds: 781,
+          addedBy: 'Rita Roundtrip',
+        },
+        {
+          url: 'https://example.net/p/1',
+          title: null,
+          publisher: null,
+          appearedAt: null,
+          startSeconds: null,
+          endSeconds: null,
+          addedBy: 'Rita Roundtrip',
+        },
+      ],
+    });
+    expect(apiMade.claims[0].places).toEqual([
+      {
+        url: 'https://elysee.example.fr/communiques/prix',
+        title: null,
+        publisher: 'Élysée',
+        appearedAt: null,
+        startSeconds: null,
+        endSeconds: null,
+        addedBy: 'Eve Export',
+      },
+    ]);
+    expect(apiMade.claims[0]).not.toHaveProperty('text');
+    expect(apiMade.claims[0]).not.toHaveProperty('language');
+    expect(apiMade.claims[1]).not.toHaveProperty('places');
+    // Who listed a place comes along, after the fact-checks' authors.
+    expect(lines[3].users).toEqual([
+      { key: 'Rita Roundtrip', name: 'Rita Roundtrip', role: 'REVIEWER' },
+      { key: 'Eve Export', name: 'Eve Export', role: 'EDITOR' },
+    ]);
 
     const empty = await createTestDatabase();
     try {
