@@ -63,6 +63,7 @@ const TABLES = [
   'users',
   'claimants',
   'search_documents',
+  'outside_appearances',
 ];
 
 /** Rows in every table an import writes to. */

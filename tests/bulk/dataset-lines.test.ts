@@ -1,8 +1,11 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatasetError, DatasetService } from '../../src/modules/dataset/dataset.service';
 import type { DatasetLine } from '../../src/modules/dataset/dataset.types';
 import { parseDatasetLine } from '../../src/modules/dataset/dataset-validation';
+import { type ImportFailure, ndjsonRecords, runBulkImport } from '../../src/modules/dataset/bulk-import';
 import { buildDataset } from '../helpers/factories';
 import { inspectRows } from '../helpers/inspect';
 import { createTestDatabase } from '../helpers/test-app';
@@ -192,7 +195,12 @@ describe('importing one dataset line', () => {
 
   it('the demo dataset still loads, once', async () => {
     const { readDemoDataset } = await import('../../src/modules/dataset/demo-dataset');
-    expect(await datasets.import(readDemoDataset())).toMatchObject({ articles: 1, claims: 12, annotations: 12 });
+    expect(await datasets.import(readDemoDataset())).toMatchObject({
+      articles: 1,
+      claims: 12,
+      annotations: 12,
+      places: 2,
+    });
     expect(await datasets.import(readDemoDataset())).toEqual({
       users: 0,
       sources: 0,
@@ -203,6 +211,106 @@ describe('importing one dataset line', () => {
       places: 0,
       skippedArticles: 1,
     });
+  });
+  it('gives a claim already stored the places it lacks, keeping its words and the rest', async () => {
+    const first = line('placed', 1);
+    const claim = first.article.claims[0];
+    claim.text = 'Someone said something.';
+    claim.language = 'fr';
+    claim.places = [
+      {
+        url: 'https://example.org/a?utm_source=x',
+        title: 'A',
+        publisher: null,
+        appearedAt: '2021-03-17',
+        startSeconds: 5,
+        endSeconds: 9,
+      },
+    ];
+    expect(await datasets.importLine(first)).toMatchObject({ claims: 1, places: 1 });
+    const again = structuredClone(first);
+    again.article.claims[0].text = 'Other words.';
+    again.article.claims[0].language = 'de';
+    again.article.claims[0].places = [
+      { ...claim.places[0], url: 'https://example.org/a#top', title: 'A again' },
+      {
+        url: 'https://example.org/b',
+        title: null,
+        publisher: 'B',
+        appearedAt: null,
+        startSeconds: null,
+        endSeconds: null,
+        addedBy: first.users[0].key,
+      },
+    ];
+    expect(await datasets.importLine(again)).toMatchObject({ claims: 0, annotations: 0, places: 1 });
+    const claims = await inspectRows(
+      db,
+      sql`SELECT c.text, c.language FROM claims c WHERE c.external_id = ${claim.key}`,
+    );
+    expect(claims).toEqual([{ text: 'Someone said something.', language: 'fr' }]);
+    const places = await inspectRows(
+      db,
+      sql<{ url: string; title: string | null; author: string }>`SELECT o.url, o.title, u.name AS author
+        FROM outside_appearances o JOIN claims c ON c.id = o.claim_id JOIN users u ON u.id = o.created_by_id
+        WHERE c.external_id = ${claim.key} ORDER BY o.id`,
+    );
+    // Listed by the author of the claim's first fact-check, or by whom the line names.
+    expect(places).toEqual([
+      {
+        url: 'https://example.org/a',
+        title: 'A',
+        author: first.users.find((user) => user.key === claim.annotations[0].author)!.name,
+      },
+      { url: 'https://example.org/b', title: null, author: first.users[0].name },
+    ]);
+    const before = await rowCounts(db);
+    expect(await datasets.importLine(again)).toMatchObject({ places: 0 });
+    expect(await rowCounts(db)).toEqual(before);
+  });
+
+  it('an ndjson line with a bad place fails by its number and field, and stores nothing', async () => {
+    const good = line('placed-file-good', 1);
+    const bad = line('placed-file-bad', 1);
+    bad.article.claims[0].places = [
+      {
+        url: 'ftp://example.org/tape',
+        title: null,
+        publisher: null,
+        appearedAt: null,
+        startSeconds: null,
+        endSeconds: null,
+      },
+    ];
+    const file = path.join(db.dir, 'places.ndjson');
+    fs.writeFileSync(file, `${JSON.stringify(good)}\n${JSON.stringify(bad)}\n`);
+    const failures: ImportFailure[] = [];
+    const report = await runBulkImport(db, ndjsonRecords(file), { onFailure: (failure) => failures.push(failure) });
+    expect(report).toMatchObject({ read: 2, imported: 1, failed: 1 });
+    expect(failures).toEqual([
+      { label: 'line 2', reason: 'article.claims[0].places[0]: url must be an http or https url' },
+    ]);
+    expect(await inspectRows(db, sql`SELECT id FROM articles WHERE slug = 'placed-file-bad'`)).toEqual([]);
+  });
+
+  it('refuses a place listed by an unknown user, storing nothing of the line', async () => {
+    const bad = line('placed-badly', 1);
+    bad.article.claims[0].places = [
+      {
+        url: 'https://example.org/c',
+        title: null,
+        publisher: null,
+        appearedAt: null,
+        startSeconds: null,
+        endSeconds: null,
+        addedBy: 'nobody',
+      },
+    ];
+    const before = await rowCounts(db);
+    await expect(datasets.importLine(bad)).rejects.toThrow(
+      'article "placed-badly", claim "placed-badly-claim-0", place 1: unknown user "nobody"',
+    );
+    expect(await rowCounts(db)).toEqual(before);
   });
 });
 
@@ -294,6 +402,98 @@ describe('checking a dataset line', () => {
         (l) => (l.claimants = [{ ...record }, { ...record, name: ' joe   BIDEN', slug: undefined }] as never),
       ),
     ).toBe('claimants "Joe Biden" and "joe   BIDEN" are one claimant (names are compared ignoring case and spaces)');
+  });
+
+  it("checks a claim's words, language and places as the API does", async () => {
+    const place = {
+      url: 'https://example.org/interview?utm_source=feed',
+      title: ' The interview ',
+      appearedAt: '2021-03-17',
+      startSeconds: 0,
+      endSeconds: 12,
+    };
+    const parsed = await parseDatasetLine({
+      article: {
+        slug: 'minimal',
+        headline: 'Minimal',
+        body: 'Only words.',
+        status: 'DRAFT',
+        claims: [
+          {
+            key: 'm-1',
+            quote: 'Only words.',
+            text: ' Words. ',
+            language: 'pt-BR',
+            places: [{ ...place, addedBy: 'u' }],
+          },
+        ],
+      },
+    });
+    expect(parsed.article.claims[0]).toEqual({
+      key: 'm-1',
+      quote: 'Only words.',
+      text: 'Words.',
+      language: 'pt-BR',
+      claimant: null,
+      annotations: [],
+      places: [
+        {
+          url: 'https://example.org/interview?utm_source=feed',
+          title: 'The interview',
+          publisher: null,
+          appearedAt: '2021-03-17',
+          startSeconds: 0,
+          endSeconds: 12,
+          addedBy: 'u',
+        },
+      ],
+    });
+    const withPlace = (change: Record<string, unknown>) => (l: DatasetLine) =>
+      (l.article.claims[0].places = [{ ...place, ...change } as never]);
+    expect(await problem(withPlace({}))).toBeNull();
+    expect(await problem((l) => (l.article.claims[0].language = 'English'))).toBe(
+      'article.claims[0]: language must be a BCP 47 tag such as en or pt-BR',
+    );
+    expect(await problem((l) => (l.article.claims[0].text = '  '))).toBe('article.claims[0]: text must not be empty');
+    expect(await problem((l) => (l.article.claims[0].text = 't'.repeat(2001)))).toBe(
+      'article.claims[0]: text must be at most 2000 characters',
+    );
+    expect(await problem(withPlace({ url: 'javascript:alert(1)' }))).toBe(
+      'article.claims[0].places[0]: url must be an http or https url',
+    );
+    expect(await problem(withPlace({ title: 't'.repeat(501) }))).toBe(
+      'article.claims[0].places[0]: title must be at most 500 characters',
+    );
+    expect(await problem(withPlace({ publisher: 'bell\u0007' }))).toBe(
+      'article.claims[0].places[0]: publisher must not contain control characters',
+    );
+    expect(await problem(withPlace({ startSeconds: -1 }))).toBe(
+      'article.claims[0].places[0].startSeconds: must be a whole number, 0 or more',
+    );
+    expect(await problem(withPlace({ endSeconds: 1.5 }))).toBe(
+      'article.claims[0].places[0].endSeconds: must be a whole number, 0 or more',
+    );
+    expect(await problem(withPlace({ startSeconds: 13 }))).toBe(
+      'article.claims[0].places[0].endSeconds: must be at least startSeconds',
+    );
+    expect(await problem(withPlace({ startSeconds: 10_000_000, endSeconds: null }))).toBe(
+      'article.claims[0].places[0]: startSeconds must not be greater than 604800',
+    );
+    expect(await problem(withPlace({ appearedAt: 'in March' }))).toBe(
+      'article.claims[0].places[0].appearedAt: must be an ISO 8601 date (a time needs Z or an offset)',
+    );
+    expect(await problem(withPlace({ when: '2021' }))).toBe('article.claims[0].places[0]: unknown field "when"');
+    expect(
+      await problem(
+        (l) => (l.article.claims[0].places = [place, { ...place, url: 'https://example.org/interview#top' }] as never),
+      ),
+    ).toBe('article.claims[0].places[1].url: the claim lists this place twice');
+    expect(
+      await problem((l) => {
+        l.article.claims[0].annotations = [];
+        l.article.claims[0].places = [place as never];
+      }),
+    ).toBe('article.claims[0].places[0].addedBy: is required when the claim has no fact-check');
   });
 
   it('holds imports to the limits and forms of the API', async () => {
