@@ -160,8 +160,10 @@ export interface Dataset {
  * On import `claimants`, `sources` and `users` may be left out when nothing refers to them (a
  * claim's claimant is then recorded by name, as a person), optional fields may be left out
  * (null, [] or the default: language "en", kind PERSON), and unknown fields are refused. Text is
- * trimmed and held to the API's limits. Exports write every field, in a fixed order, and the
- * record of every claimant an exported claim names (a merged one's claims name its keeper).
+ * trimmed and held to the API's limits. Exports write every field, in a fixed order (a claim's
+ * text, language and places only when it has them, so files of claims without them read as
+ * before), and the record of every claimant an exported claim names (a merged one's claims name
+ * its keeper) and of every user who wrote an exported fact-check or listed an exported place.
  */
 export interface DatasetLine {
   article: DatasetArticle;
