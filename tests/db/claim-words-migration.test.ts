@@ -1,8 +1,10 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClaimWordsOutsideAppearances1796300000000 } from '../../migrations/1796300000000-ClaimWordsOutsideAppearances';
 import { DEMO_ARTICLE_SLUG } from '../../src/modules/dataset/demo-dataset';
 import { Role } from '../../src/modules/user/user.entity';
 import { fingerprint } from '../helpers/fingerprint';
+import { inspectWrite } from '../helpers/inspect';
 import { Newsroom } from '../helpers/newsroom';
 import { type SignedIn, startTestServer, type TestServer } from '../helpers/test-app';
 
@@ -39,6 +41,13 @@ describe('the ClaimWordsOutsideAppearances migration', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
+    // The demo data as a database before the migration held it: no claim had its own words,
+    // language or places outside factline (down() drops them).
+    await server.db.writes.run(async (manager) => {
+      await inspectWrite(manager, sql`UPDATE claims SET text = NULL, language = NULL`);
+      await inspectWrite(manager, sql`UPDATE claim_anchors SET text = NULL`);
+      await inspectWrite(manager, sql`DELETE FROM outside_appearances`);
+    });
     room = new Newsroom(server);
     editor = await server.signIn(Role.EDITOR);
     reviewer = await server.signIn(Role.REVIEWER);

@@ -117,6 +117,8 @@ async function createHostileArticle(server: TestServer, slug: string): Promise<{
 describe('reader pages', () => {
   let server: TestServer;
   let quotes: string[];
+  /** What each claim says in its own words: the quote, unless a reviewer wrote them. */
+  let words: string[];
 
   beforeAll(async () => {
     // The demo article plus 21 more (1 June 2024, newer than the demo): two pages of articles.
@@ -125,10 +127,11 @@ describe('reader pages', () => {
         Array.from({ length: 21 }, (_, i) => ({ slug: `paging-${i}`, claims: 2, verdicts: ['TRUE', 'FALSE'] })),
       ),
     });
-    const result = await server.gql<{ article: { claims: { quote: string }[] } }>(
-      `{ article(slug: "${DEMO_ARTICLE_SLUG}") { claims { quote } } }`,
+    const result = await server.gql<{ article: { claims: { quote: string; text: string }[] } }>(
+      `{ article(slug: "${DEMO_ARTICLE_SLUG}") { claims { quote text } } }`,
     );
     quotes = result.data!.article.claims.map((claim) => claim.quote);
+    words = result.data!.article.claims.map((claim) => claim.text);
   });
   afterAll(() => server.close());
 
@@ -174,7 +177,10 @@ describe('reader pages', () => {
     const reviews = jsonLdOf(page.text);
     expect(reviews).toHaveLength(12);
     expect(reviews.every((review) => review['@type'] === 'ClaimReview')).toBe(true);
-    expect(reviews.map((review) => review.claimReviewed)).toEqual(quotes);
+    // ClaimReview names what was claimed: the claim's own words where a reviewer wrote them.
+    expect(reviews.map((review) => review.claimReviewed)).toEqual(words);
+    expect(words).toContain('Joe Biden called Vladimir Putin a killer with no soul.');
+    expect(words.filter((claim, index) => claim !== quotes[index])).toHaveLength(2);
     // Each review points at the mark of its claim on this page.
     for (const review of reviews) {
       const anchor = String(review.url).split('#')[1];
