@@ -2,6 +2,9 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { sql } from 'kysely';
 import type { Database } from '../../src/db/database';
+import { exportDatasetLines } from '../../src/modules/dataset/dataset-export';
+import { parseDatasetLine } from '../../src/modules/dataset/dataset-validation';
+import { DatasetService } from '../../src/modules/dataset/dataset.service';
 import type { Dataset, DatasetLine } from '../../src/modules/dataset/dataset.types';
 import { inspectRow } from '../helpers/inspect';
 
@@ -76,4 +79,18 @@ export async function rowCounts(db: Database): Promise<Record<string, number>> {
 /** Lines of stderr that report a failed line or record. */
 export function failureLines(stderr: string): string[] {
   return stderr.split('\n').filter((line) => /^(line|record) \d+: /.test(line));
+}
+
+/** What a file holds: each line parsed as the import parses it (through JSON), in its own transaction. */
+export async function importLines(db: Database, lines: readonly unknown[]): Promise<void> {
+  const datasets = new DatasetService({ db });
+  for (const line of lines) await datasets.importLine(await parseDatasetLine(JSON.parse(JSON.stringify(line))));
+}
+
+/** The export's lines of the articles whose slug starts with `prefix`, as the file would hold them. */
+export async function exportedLines(db: Database, prefix: string): Promise<string[]> {
+  const lines: string[] = [];
+  for await (const line of exportDatasetLines(db))
+    if (line.article.slug.startsWith(prefix)) lines.push(JSON.stringify(line));
+  return lines;
 }

@@ -1,11 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeHttpUrl } from '../../src/graphql/http-url';
-import { exportDatasetLines } from '../../src/modules/dataset/dataset-export';
-import { DatasetService } from '../../src/modules/dataset/dataset.service';
 import type { DatasetLine, DatasetPlace } from '../../src/modules/dataset/dataset.types';
-import { parseDatasetLine } from '../../src/modules/dataset/dataset-validation';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-app';
+import { exportedLines, importLines } from './bulk-helpers';
 
 /* eslint-disable no-control-regex -- text with control characters is refused: the generators leave it out */
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
@@ -66,18 +64,6 @@ describe("a claim's words, language and places through ndjson", () => {
     await target.close();
   });
 
-  async function importLines(db: TestDatabase, lines: readonly unknown[]): Promise<void> {
-    const datasets = new DatasetService({ db });
-    for (const line of lines) await datasets.importLine(await parseDatasetLine(JSON.parse(JSON.stringify(line))));
-  }
-
-  async function exported(db: TestDatabase, prefix: string): Promise<string[]> {
-    const lines: string[] = [];
-    for await (const line of exportDatasetLines(db))
-      if (line.article.slug.startsWith(prefix)) lines.push(JSON.stringify(line));
-    return lines;
-  }
-
   it('arbitrary valid claims keep their words, language and places, and the same bytes again', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(claim, { minLength: 1, maxLength: 3 }), async (claims) => {
@@ -116,7 +102,7 @@ describe("a claim's words, language and places through ndjson", () => {
         });
         await importLines(source, lines);
 
-        const first = await exported(source, prefix);
+        const first = await exportedLines(source, prefix);
         const written = first.map((line) => JSON.parse(line) as DatasetLine);
         for (const [index, line] of written.entries()) {
           const spec = claims[index];
@@ -146,7 +132,7 @@ describe("a claim's words, language and places through ndjson", () => {
           target,
           first.map((line) => JSON.parse(line)),
         );
-        expect(await exported(target, prefix)).toEqual(first);
+        expect(await exportedLines(target, prefix)).toEqual(first);
       }),
       { numRuns: 30 },
     );

@@ -3,12 +3,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isClaimantSlug, nameKeyOf } from '../../src/modules/claimant/claimant-name';
 import { aliasesOf } from '../../src/modules/claimant/claimant-writes';
-import { exportDatasetLines } from '../../src/modules/dataset/dataset-export';
-import { DatasetService } from '../../src/modules/dataset/dataset.service';
 import type { DatasetClaimant, DatasetLine } from '../../src/modules/dataset/dataset.types';
-import { parseDatasetLine } from '../../src/modules/dataset/dataset-validation';
 import { inspectRows } from '../helpers/inspect';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-app';
+import { exportedLines, importLines } from './bulk-helpers';
 
 /* eslint-disable no-control-regex -- text with control characters is refused: the generators leave it out */
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
@@ -88,20 +86,6 @@ describe('claimant records through ndjson', () => {
     await source.close();
     await target.close();
   });
-
-  /** What a file holds: each line parsed as the import parses it (through JSON), in its own transaction. */
-  async function importLines(db: TestDatabase, lines: readonly unknown[]): Promise<void> {
-    const datasets = new DatasetService({ db });
-    for (const line of lines) await datasets.importLine(await parseDatasetLine(JSON.parse(JSON.stringify(line))));
-  }
-
-  /** The export's lines of one run's articles, as the file would hold them. */
-  async function exported(db: TestDatabase, prefix: string): Promise<string[]> {
-    const lines: string[] = [];
-    for await (const line of exportDatasetLines(db))
-      if (line.article.slug.startsWith(prefix)) lines.push(JSON.stringify(line));
-    return lines;
-  }
 
   it('arbitrary valid records survive export and import: one claimant a name key, the first record of it, the same bytes again', async () => {
     await fc.assert(
@@ -206,7 +190,7 @@ describe('claimant records through ndjson', () => {
             askedFor === null ? [] : [askedFor],
           );
 
-          const first = await exported(source, prefix);
+          const first = await exportedLines(source, prefix);
           const written = first.map((line) => JSON.parse(line) as DatasetLine);
           expect(written.map((line) => line.article.claims[0].claimant)).toEqual(
             named.map((claimant) => claimant.name),
@@ -225,7 +209,7 @@ describe('claimant records through ndjson', () => {
             target,
             first.map((line) => JSON.parse(line)),
           );
-          expect(await exported(target, prefix)).toEqual(first);
+          expect(await exportedLines(target, prefix)).toEqual(first);
         },
       ),
       { numRuns: 30 },
