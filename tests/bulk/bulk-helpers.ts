@@ -94,3 +94,31 @@ export async function exportedLines(db: Database, prefix: string): Promise<strin
     if (line.article.slug.startsWith(prefix)) lines.push(JSON.stringify(line));
   return lines;
 }
+
+/**
+ * A line of one draft article whose body is a single sentence, marked as one claim: the claim
+ * and the line's other lists are the caller's.
+ */
+export function oneClaimDraftLine(
+  slug: string,
+  body: string,
+  claim: Omit<DatasetLine['article']['claims'][number], 'key' | 'quote'>,
+  lists: Pick<DatasetLine, 'claimants' | 'sources' | 'users'>,
+): DatasetLine {
+  return {
+    article: {
+      slug,
+      headline: body,
+      standfirst: null,
+      body,
+      authors: [],
+      section: null,
+      language: 'en',
+      url: null,
+      publishedAt: null,
+      status: 'DRAFT',
+      claims: [{ key: `${slug}-claim`, quote: body, ...claim }],
+    },
+    ...lists,
+  };
+}

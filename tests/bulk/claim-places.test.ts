@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeHttpUrl } from '../../src/graphql/http-url';
 import type { DatasetLine, DatasetPlace } from '../../src/modules/dataset/dataset.types';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-app';
-import { exportedLines, importLines } from './bulk-helpers';
+import { exportedLines, importLines, oneClaimDraftLine } from './bulk-helpers';
 
 /* eslint-disable no-control-regex -- text with control characters is refused: the generators leave it out */
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
@@ -71,34 +71,18 @@ describe("a claim's words, language and places through ndjson", () => {
         const prefix = `places-${run}-`;
         const lines: DatasetLine[] = claims.map((spec, index) => {
           const body = `Claim ${index} of run ${run}.`;
-          return {
-            article: {
-              slug: `${prefix}${index}`,
-              headline: body,
-              standfirst: null,
-              body,
-              authors: [],
-              section: null,
-              language: 'en',
-              url: null,
-              publishedAt: null,
-              status: 'DRAFT',
-              claims: [
-                {
-                  key: `${prefix}${index}-claim`,
-                  quote: body,
-                  ...(spec.text === undefined ? {} : { text: spec.text }),
-                  ...(spec.language === undefined ? {} : { language: spec.language }),
-                  claimant: null,
-                  annotations: [],
-                  places: spec.places.map((one) => ({ ...one, addedBy: 'lister' })),
-                },
-              ],
+          return oneClaimDraftLine(
+            `${prefix}${index}`,
+            body,
+            {
+              ...(spec.text === undefined ? {} : { text: spec.text }),
+              ...(spec.language === undefined ? {} : { language: spec.language }),
+              claimant: null,
+              annotations: [],
+              places: spec.places.map((one) => ({ ...one, addedBy: 'lister' })),
             },
-            claimants: [],
-            sources: [],
-            users: [{ key: 'lister', name: `Lister ${run}`, role: 'REVIEWER' }],
-          };
+            { claimants: [], sources: [], users: [{ key: 'lister', name: `Lister ${run}`, role: 'REVIEWER' }] },
+          );
         });
         await importLines(source, lines);
 

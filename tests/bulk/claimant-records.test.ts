@@ -6,7 +6,7 @@ import { aliasesOf } from '../../src/modules/claimant/claimant-writes';
 import type { DatasetClaimant, DatasetLine } from '../../src/modules/dataset/dataset.types';
 import { inspectRows } from '../helpers/inspect';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-app';
-import { exportedLines, importLines } from './bulk-helpers';
+import { exportedLines, importLines, oneClaimDraftLine } from './bulk-helpers';
 
 /* eslint-disable no-control-regex -- text with control characters is refused: the generators leave it out */
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
@@ -102,42 +102,27 @@ describe('claimant records through ndjson', () => {
           const lines: DatasetLine[] = entries.map((spec, index) => {
             const name = spelled(spec.base, spec.spelling);
             const body = `Claim ${index} of run ${run}.`;
-            return {
-              article: {
-                slug: `${prefix}${index}`,
-                headline: body,
-                standfirst: null,
-                body,
-                authors: [],
-                section: null,
-                language: 'en',
-                url: null,
-                publishedAt: null,
-                status: 'DRAFT',
-                claims: [
+            return oneClaimDraftLine(
+              `${prefix}${index}`,
+              body,
+              { claimant: spelled(spec.base, spec.claimSpelling), annotations: [] },
+              {
+                claimants: [
                   {
-                    key: `${prefix}${index}-claim`,
-                    quote: body,
-                    claimant: spelled(spec.base, spec.claimSpelling),
-                    annotations: [],
+                    name,
+                    ...(spec.asksSlug ? { slug: `asked-${run}` } : {}),
+                    kind: spec.kind,
+                    description: spec.description,
+                    wikidataId: spec.wikidataId,
+                    aliases: spec.aliases.map((alias) =>
+                      'alias' in alias ? alias.alias : spelled(alias.base, alias.spelling),
+                    ),
                   },
                 ],
+                sources: [],
+                users: [],
               },
-              claimants: [
-                {
-                  name,
-                  ...(spec.asksSlug ? { slug: `asked-${run}` } : {}),
-                  kind: spec.kind,
-                  description: spec.description,
-                  wikidataId: spec.wikidataId,
-                  aliases: spec.aliases.map((alias) =>
-                    'alias' in alias ? alias.alias : spelled(alias.base, alias.spelling),
-                  ),
-                },
-              ],
-              sources: [],
-              users: [],
-            };
+            );
           });
 
           // The model: the first record of a name key is the claimant; a claim naming a key no
