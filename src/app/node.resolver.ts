@@ -4,7 +4,7 @@ import { badUserInput } from '../domain/errors';
 import { MAX_PAGE_SIZE } from '../graphql/relay/connection';
 import { fromGlobalId } from '../graphql/relay/global-id';
 import { Node, type TypedRow } from '../graphql/relay/node.type';
-import { toArticleAppearanceRow } from '../modules/appearance/appearance.rows';
+import { claimAtPlace, toArticleAppearanceRow } from '../modules/appearance/appearance.rows';
 
 /** Relay's refetch entry points: any object of any module by its global id. */
 @Resolver()
@@ -32,8 +32,7 @@ function loadNode(ctx: AppContext, id: string, field: string): Promise<TypedRow 
     case 'Claim':
       return ctx.loaders.claimById.load(key);
     case 'ArticleAppearance':
-      // A claim's place in its article is the claim's own anchor: it shares the claim's key.
-      return ctx.loaders.claimById.load(key).then((claim) => claim && toArticleAppearanceRow(claim));
+      return loadArticleAppearance(ctx, key);
     case 'OutsideAppearance':
       return ctx.loaders.outsideAppearanceById.load(key);
     case 'Annotation':
@@ -48,4 +47,16 @@ function loadNode(ctx: AppContext, id: string, field: string): Promise<TypedRow 
       // Tokens are managed, not browsed.
       return Promise.resolve(null);
   }
+}
+
+/**
+ * A claim's place in its own article shares the claim's key (it is the claim's anchor); a
+ * further place in another article has its own, and is served only when its claim is visible.
+ */
+async function loadArticleAppearance(ctx: AppContext, key: number): Promise<TypedRow | null> {
+  const own = await ctx.loaders.claimById.load(key);
+  if (own) return toArticleAppearanceRow(own);
+  const place = await ctx.loaders.furtherPlaceById.load(key);
+  const claim = place && (await ctx.loaders.claimById.load(place.claimId!));
+  return claim ? toArticleAppearanceRow(claimAtPlace(claim, place!)) : null;
 }

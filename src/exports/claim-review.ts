@@ -31,6 +31,8 @@ export interface ClaimReviewInput {
     publishedAt: Date | null;
     publisher: { name: string; url: string } | null;
   };
+  /** The other published articles the claim also appears in, in the order they were listed. */
+  otherArticles?: readonly ClaimReviewInput['article'][];
   /** The claim's live places outside factline, in the order they were listed. */
   outside: readonly OutsidePlaceInput[];
   organisation: { name: string; url: string };
@@ -109,7 +111,11 @@ export function toClaimReview(input: ClaimReviewInput): Record<string, unknown> 
   if (input.ratingValue !== null) {
     Object.assign(reviewRating, { ratingValue: input.ratingValue, bestRating: BEST_RATING, worstRating: WORST_RATING });
   }
-  const appearances = [articleAppearance(input.article), ...input.outside.map(outsideAppearance)];
+  const appearances = [
+    articleAppearance(input.article),
+    ...(input.otherArticles ?? []).map(articleAppearance),
+    ...input.outside.map(outsideAppearance),
+  ];
   const dated = appearances.filter((appearance): appearance is Appearance & { date: Date } => appearance.date !== null);
   // The claim was made by the earliest date known. Which place was first is known only when
   // every place has a date: an undated one may be older than all the others.

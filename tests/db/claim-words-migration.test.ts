@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ClaimArticleAppearances1796300000001 } from '../../migrations/1796300000001-ClaimArticleAppearances';
 import { ClaimWordsOutsideAppearances1796300000000 } from '../../migrations/1796300000000-ClaimWordsOutsideAppearances';
 import { DEMO_ARTICLE_SLUG } from '../../src/modules/dataset/demo-dataset';
 import { Role } from '../../src/modules/user/user.entity';
@@ -74,8 +75,11 @@ describe('the ClaimWordsOutsideAppearances migration', () => {
     const runner = server.db.write.createQueryRunner();
     try {
       await server.db.writes.run(async () => {
+        // Down and up again in order: the later migration first, as a rollback runs them.
+        await new ClaimArticleAppearances1796300000001().down(runner);
         await new ClaimWordsOutsideAppearances1796300000000().down(runner);
         await new ClaimWordsOutsideAppearances1796300000000().up(runner);
+        await new ClaimArticleAppearances1796300000001().up(runner);
       });
     } finally {
       await runner.release();

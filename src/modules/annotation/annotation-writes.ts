@@ -18,6 +18,7 @@ import {
   insertCorrection as insertCorrectionStatement,
   insertRevision,
   newestPublishedVerdict,
+  otherArticlesOfClaim,
   setClaimVerdict,
 } from './annotation.queries';
 import type { Stance } from './citation.entity';
@@ -169,7 +170,10 @@ export async function refreshClaimVerdict(
   const after = newest?.verdict ?? null;
   if (after !== claim.verdict) {
     await execute(manager, setClaimVerdict, { claimId, verdict: after });
+    // Every article the claim appears in shows its verdict: each one's subscribers hear of it.
     outbox.push({ type: 'claimVerdictChanged', articleId: claim.articleId, claimId });
+    for (const { articleId } of await execute(manager, otherArticlesOfClaim, { claimId }))
+      if (articleId !== claim.articleId) outbox.push({ type: 'claimVerdictChanged', articleId, claimId });
   }
   return { before: claim.verdict, after, articleId: claim.articleId };
 }

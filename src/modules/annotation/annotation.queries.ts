@@ -265,7 +265,7 @@ export const correctionsByArticleIds = statement<Keys, CorrectionSqlRow>('annota
 
 // Writes.
 
-/** The status of a claim's article, if the claim exists and is not deleted. */
+/** The status of a claim's article, if the claim exists and is not deleted (a claim: not a further place of one). */
 export const articleStatusOfClaim = statement(
   'annotation.articleStatusOfClaim',
   (q: StatementBuilder<{ claimId: number }>) =>
@@ -274,7 +274,9 @@ export const articleStatusOfClaim = statement(
       .innerJoin('articles as a', 'a.id', 'c.article_id')
       .select((eb) => eb.ref('a.status').$castTo<ArticleStatus>().as('articleStatus'))
       .where('c.id', '=', q.p.claimId)
-      .where('c.deleted_at', 'is', null),
+      .where('c.deleted_at', 'is', null)
+      // A further place of a claim takes no fact-checks: they go to its claim.
+      .where('c.appearance_of_id', 'is', null),
 );
 
 /** A claim's article and verdict (deleted or not). */
@@ -500,12 +502,28 @@ export const newestPublishedVerdict = statement(
       .limit(sql.lit(1)),
 );
 
-/** Sets a claim's verdict; the claim's update time moves as with any change to it. */
+/**
+ * Sets a claim's verdict, and the copy each of its further places in other articles carries;
+ * the update time moves as with any change to them.
+ */
 export const setClaimVerdict = statement(
   'annotation.setClaimVerdict',
   (q: StatementBuilder<{ claimId: number; verdict: Verdict | null }>) =>
     q.db
       .updateTable('claims')
       .set({ verdict: q.p.verdict, updated_at: sql<string>`CURRENT_TIMESTAMP` })
-      .where('id', '=', q.p.claimId),
+      .where((eb) => eb.or([eb('id', '=', q.p.claimId), eb('appearance_of_id', '=', q.p.claimId)])),
+);
+
+/** The other articles a claim appears in (its live further places'), each once. */
+export const otherArticlesOfClaim = statement(
+  'annotation.otherArticlesOfClaim',
+  (q: StatementBuilder<{ claimId: number }>) =>
+    q.db
+      .selectFrom('claims')
+      .select(['article_id as articleId'])
+      .distinct()
+      .where('appearance_of_id', '=', q.p.claimId)
+      .where('deleted_at', 'is', null)
+      .orderBy('article_id'),
 );

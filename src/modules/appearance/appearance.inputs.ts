@@ -14,17 +14,50 @@ const MAX_SECONDS = 7 * 24 * 3600;
  */
 export const MAX_OUTSIDE_APPEARANCES = 100;
 
+/** Enough for a claim repeated across a newsroom's coverage; a bound on what one claim's page lists. */
+export const MAX_ARTICLE_PLACES = 100;
+
 @InputType('AddClaimAppearanceInput', {
-  description: 'A place outside factline where the claim was made: an interview, a speech, a post, a story.',
+  description:
+    'Where else the claim was made: in another factline article (`articleId` and `quote`, as createClaim marks a claim), or outside factline (`url`, with title, publisher, date and times): an interview, a speech, a post, a story. Exactly one of `articleId` and `url`.',
 })
 export class AddClaimAppearanceInput {
   @Field(() => ID)
   claimId: string;
 
-  @Field(() => String, { description: 'Where it can be read, heard or watched (http or https).' })
+  @Field(() => ID, { nullable: true, description: 'A factline article the claim also appears in.' })
+  articleId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "With `articleId`: the claim's exact words in that article's body.",
+  })
+  @CleanText(LIMITS.quote)
+  quote?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'With `articleId`: text right before the quote.' })
+  @CleanText(LIMITS.quoteContext)
+  prefix?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'With `articleId`: text right after the quote.' })
+  @CleanText(LIMITS.quoteContext)
+  suffix?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'With `articleId`: which occurrence of the quote (1-based), when it occurs more than once.',
+  })
+  @Min(1)
+  @Max(10_000)
+  occurrence?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Outside factline: where it can be read, heard or watched (http or https).',
+  })
   @CleanText(LIMITS.url)
   @HttpUrl()
-  url: string;
+  url?: string | null;
 
   @Field(() => String, { nullable: true })
   @CleanText(LIMITS.title)
@@ -54,7 +87,9 @@ export class AddClaimAppearanceInput {
 
 @InputType('RemoveClaimAppearanceInput')
 export class RemoveClaimAppearanceInput {
-  @Field(() => ID, { description: 'An OutsideAppearance id.' })
+  @Field(() => ID, {
+    description: "An OutsideAppearance id, or an ArticleAppearance id of a place other than the claim's own article.",
+  })
   id: string;
 
   @Field(() => String, { nullable: true, description: CORRECTION_NOTE })

@@ -1,9 +1,146 @@
-import { type StatementBuilder, statement, statementVariants } from '../../db/statements';
+import type { Verdict } from '../annotation/verdict';
+import { type StatementBuilder, sql, statement, statementVariants } from '../../db/statements';
 import type { ArticleStatus } from '../article/article.entity';
+import { ClaimAnchorStatus } from '../claim/anchor-status';
 import { VISIBILITY_LEVELS } from '../auth/visibility';
 import { articleVisible } from '../auth/visibility.queries';
 
 /** Every statement of the appearance module. */
+
+/** A claim's further place in another article, from `claims p` (the place) of claim `c`. */
+const PLACE_COLUMNS = [
+  'p.id as id',
+  'p.article_id as articleId',
+  'p.appearance_of_id as claimId',
+  'p.quote as quote',
+  'p.prefix as prefix',
+  'p.suffix as suffix',
+  'p.start_offset as startOffset',
+  'p.end_offset as endOffset',
+  'p.anchor_score as anchorScore',
+  'p.anchor_exact as anchorExact',
+  'p.checked_revision as checkedRevision',
+  'p.created_at as createdAt',
+  'p.deleted_at as deletedAt',
+] as const;
+
+/**
+ * The further places of claims in other articles than their own, removed ones included
+ * (point-in-time reads list those live then), oldest first; only places in articles the viewer
+ * may see. Callers reach them only through a visible claim.
+ */
+export const furtherPlacesOfClaims = statementVariants(
+  'appearance.furtherPlacesOfClaims',
+  VISIBILITY_LEVELS,
+  (q: StatementBuilder<{ claimIds: readonly number[] }>, level) =>
+    q.db
+      .selectFrom('claims as p')
+      .innerJoin('articles as a', 'a.id', 'p.article_id')
+      .select(PLACE_COLUMNS)
+      .select((eb) => [
+        eb.ref('p.anchor_status').$castTo<ClaimAnchorStatus>().as('anchorStatus'),
+        eb.ref('p.verdict').$castTo<Verdict | null>().as('verdict'),
+      ])
+      .where('p.appearance_of_id', 'in', q.keyList('claimIds'))
+      .where(articleVisible(level))
+      .orderBy('p.appearance_of_id')
+      .orderBy('p.id'),
+);
+
+/** Live further places by id, in articles the viewer may see, of live claims (node(id)). */
+export const furtherPlacesByIds = statementVariants(
+  'appearance.furtherPlacesByIds',
+  VISIBILITY_LEVELS,
+  (q: StatementBuilder<{ ids: readonly number[] }>, level) =>
+    q.db
+      .selectFrom(q.keys('ids'))
+      .crossJoin('claims as p')
+      .crossJoin('articles as a')
+      .select(PLACE_COLUMNS)
+      .select((eb) => [
+        eb.ref('p.anchor_status').$castTo<ClaimAnchorStatus>().as('anchorStatus'),
+        eb.ref('p.verdict').$castTo<Verdict | null>().as('verdict'),
+      ])
+      .whereRef('p.id', '=', 'k.value')
+      .whereRef('a.id', '=', 'p.article_id')
+      .where('p.appearance_of_id', 'is not', null)
+      .where('p.deleted_at', 'is', null)
+      .where(articleVisible(level)),
+);
+
+/** A live further place to remove, with its claim's id. */
+export const furtherPlaceForWrite = statement(
+  'appearance.furtherPlaceForWrite',
+  (q: StatementBuilder<{ id: number }>) =>
+    q.db
+      .selectFrom('claims as p')
+      .innerJoin('articles as a', 'a.id', 'p.article_id')
+      .select((eb) => [
+        'p.id as id',
+        eb.ref('p.appearance_of_id').$notNull().as('claimId'),
+        'p.article_id as articleId',
+        'p.quote as quote',
+        'a.slug as articleSlug',
+        eb.ref('a.status').$castTo<ArticleStatus>().as('articleStatus'),
+      ])
+      .where('p.id', '=', q.p.id)
+      .where('p.appearance_of_id', 'is not', null)
+      .where('p.deleted_at', 'is', null),
+);
+
+/** The claim's live places in an article (its own or further ones), to refuse the same place twice. */
+export const livePlacesInArticle = statement(
+  'appearance.livePlacesInArticle',
+  (q: StatementBuilder<{ claimId: number; articleId: number }>) =>
+    q.db
+      .selectFrom('claims')
+      .select(['id', 'start_offset as startOffset', 'end_offset as endOffset'])
+      .where('article_id', '=', q.p.articleId)
+      .where((eb) => eb.or([eb('id', '=', q.p.claimId), eb('appearance_of_id', '=', q.p.claimId)]))
+      .where('deleted_at', 'is', null),
+);
+
+/** How many live further places a claim has, to bound them. */
+export const furtherPlaceCount = statement('appearance.furtherPlaceCount', (q: StatementBuilder<{ claimId: number }>) =>
+  q.db
+    .selectFrom('claims')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('appearance_of_id', '=', q.p.claimId)
+    .where('deleted_at', 'is', null),
+);
+
+/** A further place of a claim: a claims row of its own, anchored in another article, carrying the claim's verdict. */
+export const insertFurtherPlace = statement(
+  'appearance.insertFurtherPlace',
+  (
+    q: StatementBuilder<{
+      claimId: number;
+      articleId: number;
+      quote: string;
+      prefix: string;
+      suffix: string;
+      startOffset: number;
+      endOffset: number;
+      verdict: string | null;
+      checkedRevision: number;
+    }>,
+  ) =>
+    q.db
+      .insertInto('claims')
+      .values({
+        appearance_of_id: q.p.claimId,
+        article_id: q.p.articleId,
+        quote: q.p.quote,
+        prefix: q.p.prefix,
+        suffix: q.p.suffix,
+        start_offset: q.p.startOffset,
+        end_offset: q.p.endOffset,
+        verdict: q.p.verdict,
+        anchor_status: sql.lit(ClaimAnchorStatus.ANCHORED),
+        checked_revision: q.p.checkedRevision,
+      })
+      .returning('id'),
+);
 
 const OUTSIDE_COLUMNS = [
   'o.id as id',

@@ -21,11 +21,11 @@ import type { TypedRow } from '../../graphql/relay/node.type';
 import { Article } from '../article/article.types';
 import type { ArticleRow } from '../article/article.rows';
 import { isVerdictStale, selectorOf, TextSelector } from '../claim/claim.resolver';
-import type { ClaimRow } from '../claim/claim.rows';
+import { type ClaimRow, placeArticleId } from '../claim/claim.rows';
 import { ClaimType } from '../claim/claim.types';
 import { Role } from '../user/user.entity';
 import { AddClaimAppearanceInput, RemoveClaimAppearanceInput } from './appearance.inputs';
-import { claimOfArticleAppearance, liveAt, type OutsideAppearanceRow, toArticleAppearanceRow } from './appearance.rows';
+import { claimAtPlace, liveAt, type OutsideAppearanceRow, toArticleAppearanceRow } from './appearance.rows';
 import { ArticleAppearance, ClaimAppearance, ClaimAppearanceConnection, OutsideAppearance } from './appearance.types';
 
 const SCOPE = 'claim-appearances';
@@ -33,7 +33,13 @@ const SCOPE = 'claim-appearances';
 const ARTICLE_FIRST = 0;
 const OUTSIDE_NEXT = 1;
 const AN_ARTICLE_APPEARANCE =
-  "A claim's place in its article is the claim's own anchor: delete the claim (deleteClaim) or re-attach it (reattachClaim) instead.";
+  "A claim's place in its own article is the claim's anchor: delete the claim (deleteClaim) or re-attach it (reattachClaim) instead.";
+const ONE_PLACE = 'Give exactly one of `articleId` (a factline article) and `url` (a place outside factline).';
+const QUOTE_NEEDED = "A place in a factline article needs the claim's words there: `quote`.";
+const OUTSIDE_ONLY = 'Only a place outside factline (`url`) takes this field.';
+const ARTICLE_ONLY = 'Only a place in a factline article (`articleId`) takes this field.';
+const OUTSIDE_FIELDS = ['title', 'publisher', 'appearedAt', 'startSeconds', 'endSeconds'] as const;
+const ARTICLE_FIELDS = ['quote', 'prefix', 'suffix', 'occurrence'] as const;
 
 @ObjectType('RemoveClaimAppearancePayload', { simpleResolvers: true })
 export class RemoveClaimAppearancePayload {
@@ -48,18 +54,22 @@ export class RemoveClaimAppearancePayload {
 export class ArticleAppearanceResolver {
   @FieldResolver(() => ID)
   id(@Root() appearance: ClaimRow): string {
-    return toGlobalId('ArticleAppearance', appearance.id);
+    return toGlobalId('ArticleAppearance', appearance.place?.id ?? appearance.id);
   }
 
   @FieldResolver(() => ClaimType)
-  claim(@Root() appearance: ClaimRow): ClaimRow {
-    return claimOfArticleAppearance(appearance);
+  async claim(@Root() appearance: ClaimRow, @Ctx() ctx: AppContext): Promise<ClaimRow> {
+    const { place: _place, ...claim } = appearance;
+    // At a further place, the claim as its own place has it (a past moment's row carries the
+    // claim's words then).
+    if (appearance.place && !appearance.asOf) return (await ctx.loaders.claimById.load(appearance.id)) as ClaimRow;
+    return { ...claim, __typename: 'Claim' };
   }
 
   @FieldResolver(() => Article)
   async article(@Root() appearance: ClaimRow, @Ctx() ctx: AppContext): Promise<ArticleRow> {
-    // An appearance is only ever served from a visible claim, so its article is there.
-    return (await ctx.loaders.articleById.load(appearance.articleId)) as ArticleRow;
+    // An appearance is only ever served in a visible article.
+    return (await ctx.loaders.articleById.load(placeArticleId(appearance))) as ArticleRow;
   }
 
   @FieldResolver(() => TextSelector, {
@@ -105,7 +115,7 @@ export class OutsideAppearanceResolver {
 export class ClaimAppearancesResolver {
   @FieldResolver(() => ClaimAppearanceConnection, {
     description:
-      'Where the claim was made: its place in its article first, then the places outside factline, oldest first. As of a past moment (article(asOf:)): those listed then.',
+      'Where the claim was made: its place in its own article first, then its places in other factline articles (those the viewer may see), then the places outside factline, each oldest first. As of a past moment (article(asOf:)): those listed then.',
   })
   async appearances(
     @Root() claim: ClaimRow,
@@ -114,10 +124,22 @@ export class ClaimAppearancesResolver {
   ): Promise<Connection<TypedRow>> {
     const size = pageSize(first);
     const from = after ? decodeCursor(SCOPE, after) : null;
-    const outside = liveAt(await ctx.loaders.outsideAppearancesOfClaim.load(claim.id), claim.asOf);
+    const [own, further, outside] = await Promise.all([
+      claim.place ? ctx.loaders.claimById.load(claim.id) : claim,
+      ctx.loaders.furtherPlacesOfClaim.load(claim.id),
+      ctx.loaders.outsideAppearancesOfClaim.load(claim.id),
+    ]);
+    const claimAt = own ?? claim;
+    const articlePlaces = [
+      ...(own ? [toArticleAppearanceRow(own)] : []),
+      ...liveAt(further, claim.asOf).map((place) =>
+        // A row read at one of these places (a past moment's) has its anchor then.
+        toArticleAppearanceRow(place.id === claim.place?.id ? claim : claimAtPlace(claimAt, place)),
+      ),
+    ];
     const entries: { position: KeysetPosition; node: TypedRow }[] = [
-      { position: { value: ARTICLE_FIRST, id: claim.id }, node: toArticleAppearanceRow(claim) },
-      ...outside.map((row) => ({ position: { value: OUTSIDE_NEXT, id: row.id }, node: row })),
+      ...articlePlaces.map((node) => ({ position: { value: ARTICLE_FIRST, id: node.place?.id ?? node.id }, node })),
+      ...liveAt(outside, claim.asOf).map((row) => ({ position: { value: OUTSIDE_NEXT, id: row.id }, node: row })),
     ];
     const rest = from ? entries.filter(({ position }) => isAfter(position, from)) : entries;
     const page = rest.slice(0, size).map(({ position, node }) => ({ cursor: encodeCursor(SCOPE, position), node }));
@@ -136,14 +158,35 @@ export class ClaimAppearancesResolver {
   @Authorized(Role.REVIEWER)
   @Mutation(() => ClaimAppearance, {
     description:
-      'Lists a place outside factline where the claim was made (REVIEWER+; EDITOR+ with a `note` once it carries a published fact-check: a public correction).',
+      'Lists where else the claim was made: in another factline article (by its words there), or outside factline (REVIEWER+; EDITOR+ with a `note` once it carries a published fact-check: a public correction).',
   })
   async addClaimAppearance(
     @Ctx() ctx: AppContext,
     @Arg('input', () => AddClaimAppearanceInput) input: AddClaimAppearanceInput,
-  ): Promise<OutsideAppearanceRow> {
+  ): Promise<TypedRow> {
     const claimId = fromGlobalIdOf('Claim', input.claimId, 'input.claimId');
-    const id = await ctx.services.claims.addOutsideAppearance(ctx.viewer, claimId, input);
+    if ((input.articleId == null) === (input.url == null))
+      throw badUserInput(ONE_PLACE, input.url == null ? 'input.url' : 'input.articleId');
+    if (input.articleId != null) {
+      const articleId = fromGlobalIdOf('Article', input.articleId, 'input.articleId');
+      const outsideOnly = OUTSIDE_FIELDS.find((field) => input[field] != null);
+      if (outsideOnly) throw badUserInput(OUTSIDE_ONLY, `input.${outsideOnly}`);
+      if (!input.quote) throw badUserInput(QUOTE_NEEDED, 'input.quote');
+      const id = await ctx.services.claims.addArticlePlace(ctx.viewer, claimId, articleId, {
+        ...input,
+        quote: input.quote,
+      });
+      ctx.loaders.furtherPlacesOfClaim.clear(claimId);
+      ctx.loaders.claimsByArticle.clear(articleId);
+      const [claim, place] = await Promise.all([
+        ctx.loaders.claimById.clear(claimId).load(claimId),
+        ctx.loaders.furtherPlaceById.clear(id).load(id),
+      ]);
+      return toArticleAppearanceRow(claimAtPlace(claim!, place!));
+    }
+    const inArticleOnly = ARTICLE_FIELDS.find((field) => input[field] != null);
+    if (inArticleOnly) throw badUserInput(ARTICLE_ONLY, `input.${inArticleOnly}`);
+    const id = await ctx.services.claims.addOutsideAppearance(ctx.viewer, claimId, { ...input, url: input.url! });
     ctx.loaders.outsideAppearancesOfClaim.clear(claimId);
     return (await ctx.loaders.outsideAppearanceById.clear(id).load(id)) as OutsideAppearanceRow;
   }
@@ -157,10 +200,17 @@ export class ClaimAppearancesResolver {
     @Ctx() ctx: AppContext,
     @Arg('input', () => RemoveClaimAppearanceInput) input: RemoveClaimAppearanceInput,
   ): Promise<RemoveClaimAppearancePayload> {
-    if (fromGlobalId(input.id, 'input.id').type === 'ArticleAppearance')
-      throw badUserInput(AN_ARTICLE_APPEARANCE, 'input.id');
-    const id = fromGlobalIdOf('OutsideAppearance', input.id, 'input.id');
-    const { claimId } = await ctx.services.claims.removeOutsideAppearance(ctx.viewer, id, input.note);
+    const { type, key } = fromGlobalId(input.id, 'input.id');
+    let claimId: number;
+    if (type === 'ArticleAppearance') {
+      const own = await ctx.loaders.claimById.load(key);
+      if (own) throw badUserInput(AN_ARTICLE_APPEARANCE, 'input.id');
+      ({ claimId } = await ctx.services.claims.removeArticlePlace(ctx.viewer, key, input.note));
+      ctx.loaders.furtherPlacesOfClaim.clear(claimId);
+    } else {
+      const id = fromGlobalIdOf('OutsideAppearance', input.id, 'input.id');
+      ({ claimId } = await ctx.services.claims.removeOutsideAppearance(ctx.viewer, id, input.note));
+    }
     ctx.loaders.outsideAppearancesOfClaim.clear(claimId);
     return {
       removedAppearanceId: input.id,

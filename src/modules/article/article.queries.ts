@@ -77,6 +77,15 @@ export const articleBodiesByIds = statement('article.bodiesByIds', (q: Statement
   q.db.selectFrom(q.keys('ids')).crossJoin('articles as a').select(['a.id', 'a.body']).whereRef('a.id', '=', 'k.value'),
 );
 
+/**
+ * A claims row (`alias`) that readers see where it is: a claim's own place, or a further place
+ * of a live claim of a published article (a claim still a draft's stays out of other articles).
+ */
+function claimShownInPlace(alias: 'c' | 'claims') {
+  return sql<boolean>`(${sql.ref(`${alias}.appearance_of_id`)} IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
+  WHERE ph.id = ${sql.ref(`${alias}.appearance_of_id`)} AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))`;
+}
+
 /** Live claims per article and current verdict (null: no verdict yet). */
 export const claimStatsByArticleIds = statement(
   'article.claimStatsByIds',
@@ -90,6 +99,7 @@ export const claimStatsByArticleIds = statement(
       ])
       .where('article_id', 'in', q.keyList('ids'))
       .where('deleted_at', 'is', null)
+      .where(claimShownInPlace('claims'))
       .groupBy(['article_id', 'verdict']),
 );
 
@@ -186,7 +196,8 @@ function articleFilter(q: StatementBuilder<ArticleFilterParams>, scope: ArticleL
             .select(one().as('one'))
             .whereRef('c.article_id', '=', 'a.id')
             .where('c.verdict', '=', q.p.verdict as string)
-            .where('c.deleted_at', 'is', null),
+            .where('c.deleted_at', 'is', null)
+            .where(claimShownInPlace('c')),
         ),
       ),
     ]);
@@ -357,37 +368,52 @@ export const articleRevisionAsOf = statement(
       .limit(one()),
 );
 
-/** Claims of articles at `at` (deleted since included), each with its anchor then, in text order. */
+/** The newest history row of a claim (`claimId` names it) at `at`. */
+function anchorAt(
+  eb: ExpressionBuilder<Tables & { c: Tables['claims'] }, 'c'>,
+  claimId: Expression<number>,
+  at: string,
+) {
+  return eb
+    .selectFrom('claim_anchors as x2')
+    .select('x2.id')
+    .where('x2.claim_id', '=', claimId)
+    .where('x2.created_at', '<=', asTimestamp(at))
+    .orderBy('x2.created_at', 'desc')
+    .orderBy('x2.id', 'desc')
+    .limit(one());
+}
+
+/**
+ * Claims of articles at `at` (deleted since included), in text order, each at its place then:
+ * its own, or a further place of a claim whose own article is another (`h`), shown only if
+ * readers could see that claim then (its article published by then, the claim not deleted).
+ * The place's anchor then is `x`; the claim's words and claimant then, `w`.
+ */
 export const claimsAsOf = statement(
   'article.claimsAsOf',
   (q: StatementBuilder<{ articleIds: readonly number[]; at: string }>) =>
     q.db
       .selectFrom('claims as c')
+      .leftJoin('claims as h', 'h.id', 'c.appearance_of_id')
       .innerJoin('claim_anchors as x', (join) =>
-        join.on((eb) =>
-          eb(
-            'x.id',
-            '=',
-            eb
-              .selectFrom('claim_anchors as x2')
-              .select('x2.id')
-              .whereRef('x2.claim_id', '=', 'c.id')
-              .where('x2.created_at', '<=', asTimestamp(q.p.at))
-              .orderBy('x2.created_at', 'desc')
-              .orderBy('x2.id', 'desc')
-              .limit(one()),
-          ),
-        ),
+        join.on((eb) => eb('x.id', '=', anchorAt(eb as never, eb.ref('c.id'), q.p.at))),
+      )
+      .innerJoin('claim_anchors as w', (join) =>
+        join.on((eb) => eb('w.id', '=', anchorAt(eb as never, eb.fn.coalesce('c.appearance_of_id', 'c.id'), q.p.at))),
       )
       .select((eb) => [
-        'c.id',
-        eb.ref('c.article_id').as('articleId'),
+        eb.fn.coalesce('h.id', 'c.id').as('id'),
+        eb.fn.coalesce('h.article_id', 'c.article_id').as('articleId'),
+        eb.ref('h.id').as('placeOfId'),
+        eb.ref('c.id').as('placeId'),
+        eb.ref('c.article_id').as('placeArticleId'),
         'x.quote',
-        'x.text',
+        'w.text',
         // The language is not history: a claim's language is what it always was.
-        'c.language',
-        eb.ref('x.claimant_id').as('claimantId'),
-        eb.ref('x.claimant').as('claimantAsOf'),
+        eb.fn.coalesce('h.language', 'c.language').as('language'),
+        eb.ref('w.claimant_id').as('claimantId'),
+        eb.ref('w.claimant').as('claimantAsOf'),
         'x.prefix',
         'x.suffix',
         eb.ref('x.start_offset').as('startOffset'),
@@ -399,6 +425,15 @@ export const claimsAsOf = statement(
       ])
       .where('c.article_id', 'in', q.keyList('articleIds'))
       .where((eb) => eb.or([eb('c.deleted_at', 'is', null), eb('c.deleted_at', '>', asTimestamp(q.p.at))]))
+      .where((eb) =>
+        eb.or([
+          eb('h.id', 'is', null),
+          eb.and([
+            eb.or([eb('h.deleted_at', 'is', null), eb('h.deleted_at', '>', asTimestamp(q.p.at))]),
+            eb(firstPublication(eb.ref('h.article_id').$notNull()), '<=', asTimestamp(q.p.at)),
+          ]),
+        ]),
+      )
       .orderBy('c.article_id')
       .orderBy('x.start_offset')
       .orderBy('c.id'),

@@ -5,7 +5,7 @@ import type { SqlReader } from '../../db/sql-reader';
 import type { CitationSnapshot } from '../annotation/annotation-revision.entity';
 import { AnnotationStatus } from '../annotation/annotation.entity';
 import type { AnnotationRow } from '../annotation/annotation.rows';
-import type { ClaimRow } from '../claim/claim.rows';
+import { type ClaimRow, placeArticleId } from '../claim/claim.rows';
 import { userRow } from '../user/user.loaders';
 import { annotationsAsOf, articleRevisionAsOf, claimsAsOf } from './article.queries';
 import type { ArticleRow } from './article.rows';
@@ -67,9 +67,16 @@ export function createPointInTimeLoaders(reader: SqlReader, asOf: Date): PointIn
       const newest = Array.isArray(notes)
         ? notes.find((note) => note.status === AnnotationStatus.PUBLISHED)
         : undefined;
-      return { __typename: 'Claim', ...row, verdict: newest?.verdict ?? null, asOf };
+      const { placeOfId, placeId, placeArticleId: placeArticle, ...claim } = row;
+      return {
+        __typename: 'Claim',
+        ...claim,
+        verdict: newest?.verdict ?? null,
+        asOf,
+        ...(placeOfId === null ? {} : { place: { id: placeId, articleId: placeArticle } }),
+      };
     });
-    return groupRows(articleIds, claims, (claim) => claim.articleId);
+    return groupRows(articleIds, claims, placeArticleId);
   });
 
   return { claimsByArticle, annotationsByClaim };

@@ -33,3 +33,12 @@ export function visibilityFor(viewer: Viewer): Visibility {
   if (viewer.user) return { level: 'reviewer', viewerId: viewer.user.id, seesDrafts: false, staff: true };
   return { level: 'public', viewerId: null, seesDrafts: false, staff: false };
 }
+
+/**
+ * The rule for articles (visibility.queries.ts, articleVisible) applied to a status read with a
+ * row: for the rows a statement could not filter itself, such as a claim's further place read
+ * with the article it is in, whose claim's own article is another.
+ */
+export function articleStatusVisible(level: VisibilityLevel, status: string | null): boolean {
+  return level === 'editor' || status === 'PUBLISHED';
+}

@@ -87,6 +87,15 @@ export class ClaimEntity {
   @Column({ name: 'external_id', type: 'varchar', length: 255, nullable: true })
   externalId: string | null;
 
+  /**
+   * Set on a further place of a claim in another article: the claim (a row whose own
+   * `appearance_of_id` is null) this row is a place of. Such a row carries its place and a
+   * copy of the claim's verdict; the claim's words, claimant and fact-checks stay on the claim.
+   */
+  @Index('IDX_claims_appearance_of')
+  @Column({ name: 'appearance_of_id', type: 'integer', nullable: true })
+  appearanceOfId: number | null;
+
   /** Soft delete: point-in-time reads still show what readers saw. */
   @Column({ name: 'deleted_at', type: Date, nullable: true })
   deletedAt: Date | null;

@@ -120,7 +120,10 @@ export class DeleteClaimInput {
     'Points a claim whose anchor is FUZZY, AMBIGUOUS or ORPHANED at the words it should now quote in the current body.',
 })
 export class ReattachClaimInput {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description:
+      'A Claim id (its place in its own article), or an ArticleAppearance id (one of its places in another article).',
+  })
   id: string;
 
   @Field(() => String)
@@ -147,7 +150,10 @@ export class ReattachClaimInput {
 
 @InputType('ConfirmClaimAnchorInput')
 export class ConfirmClaimAnchorInput {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description:
+      'A Claim id (its place in its own article), or an ArticleAppearance id (one of its places in another article).',
+  })
   id: string;
 
   @Field(() => String, { nullable: true, description: CORRECTION_NOTE })

@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
 import type { SqlReader } from '../../db/sql-reader';
 import { groupRows } from '../../db/group-rows';
-import type { Visibility } from '../auth/visibility';
+import { articleStatusVisible, type Visibility } from '../auth/visibility';
 import { claimsByArticleIds, claimsByIds } from './claim.queries';
 import { type ClaimantRow, toClaimantRow } from '../claimant/claimant.rows';
-import { type ClaimRow, toClaimRow } from './claim.rows';
+import { type ClaimRow, placeArticleId, toClaimRow } from './claim.rows';
 
 export interface ClaimLoaders {
   claimById: DataLoader<number, ClaimRow | null>;
@@ -27,11 +27,15 @@ export function createClaimLoaders(
     return ids.map((id) => byId.get(id) ?? null);
   });
 
-  // Callers reach an article's claims only through a visible article.
+  // Callers reach an article's claims only through a visible article; a further place of a
+  // claim whose own article the viewer may not see is left out.
   const claimsByArticle = new DataLoader<number, ClaimRow[]>(async (articleIds) => {
     const rows = await reader.rows(claimsByArticleIds, { ids: articleIds });
+    const claims: ClaimRow[] = [];
     // Fields named one by one: this runs for every claim of every article page.
-    const claims = rows.map((row): ClaimRow => {
+    for (const row of rows) {
+      const elsewhere = row.placeOfId !== null;
+      if (elsewhere && !articleStatusVisible(visibility.level, row.placeOfArticleStatus)) continue;
       const readClaimant =
         row.claimantResolvedId === null
           ? null
@@ -44,19 +48,20 @@ export function createClaimLoaders(
               wikidataId: row.claimantWikidataId,
               kind: row.claimantKind!,
             });
-      if (row.claimantId !== null && readClaimant) onClaimant(row.claimantId, readClaimant);
-      return {
+      const claimantId = elsewhere ? row.placeOfClaimantId : row.claimantId;
+      if (claimantId !== null && readClaimant) onClaimant(claimantId, readClaimant);
+      const claim: ClaimRow = {
         __typename: 'Claim',
-        id: row.id,
-        articleId: row.articleId,
+        id: elsewhere ? row.placeOfId! : row.id,
+        articleId: elsewhere ? row.placeOfArticleId! : row.articleId,
         quote: row.quote,
         prefix: row.prefix,
         suffix: row.suffix,
         startOffset: row.startOffset,
         endOffset: row.endOffset,
-        text: row.text,
-        language: row.language,
-        claimantId: row.claimantId,
+        text: elsewhere ? row.placeOfText : row.text,
+        language: elsewhere ? row.placeOfLanguage : row.language,
+        claimantId,
         verdict: row.verdict,
         anchorStatus: row.anchorStatus,
         anchorScore: row.anchorScore,
@@ -64,9 +69,12 @@ export function createClaimLoaders(
         checkedRevision: row.checkedRevision,
         readClaimant,
       };
-    });
-    for (const claim of claims) claimById.prime(claim.id, claim);
-    return groupRows(articleIds, claims, (claim) => claim.articleId);
+      if (elsewhere) claim.place = { id: row.id, articleId: row.articleId };
+      // Only a claim read at its own place is the claim as claimById serves it.
+      else claimById.prime(claim.id, claim);
+      claims.push(claim);
+    }
+    return groupRows(articleIds, claims, placeArticleId);
   });
 
   return { claimById, claimsByArticle };

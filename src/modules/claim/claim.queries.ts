@@ -53,21 +53,38 @@ export const claimsByIds = statementVariants(
       .whereRef('c.id', '=', 'k.value')
       .whereRef('a.id', '=', 'c.article_id')
       .where('c.deleted_at', 'is', null)
+      // A further place of a claim is not a claim: it is served as an ArticleAppearance.
+      .where('c.appearance_of_id', 'is', null)
       .where(articleVisible(level)),
 );
 
-/** The live claims of articles (callers reach them only through a visible article), in text order. */
+/**
+ * The live claims of articles (callers reach them only through a visible article), in text
+ * order: each row is a place in the article, the claim's own or a further place of a claim
+ * whose own article is another (`h`); the claim's words, claimant and article then come from
+ * `h`, and the caller drops those whose article the viewer may not see.
+ */
 export const claimsByArticleIds = statement('claim.byArticleIds', (q: StatementBuilder<{ ids: readonly number[] }>) =>
   q.db
     .selectFrom('claims as c')
+    .leftJoin('claims as h', 'h.id', 'c.appearance_of_id')
+    .leftJoin('articles as ha', 'ha.id', 'h.article_id')
     // Each claim's claimant, as the claimant loader resolves it (a merged one as the one it was
     // merged into), read with the claims so an article's page costs no statement more.
-    .leftJoin('claimants as m', 'm.id', 'c.claimant_id')
+    .leftJoin('claimants as m', (join) =>
+      join.on((eb) => eb('m.id', '=', eb.fn.coalesce('h.claimant_id', 'c.claimant_id'))),
+    )
     .leftJoin('claimants as cl', (join) =>
       join.on((eb) => eb('cl.id', '=', eb.fn.coalesce('m.merged_into_id', 'm.id'))),
     )
     .select((eb) => [
       ...claimColumns(eb as never),
+      eb.ref('h.id').as('placeOfId'),
+      eb.ref('h.article_id').as('placeOfArticleId'),
+      eb.ref('h.text').as('placeOfText'),
+      eb.ref('h.language').as('placeOfLanguage'),
+      eb.ref('h.claimant_id').as('placeOfClaimantId'),
+      eb.ref('ha.status').$castTo<ArticleStatus | null>().as('placeOfArticleStatus'),
       eb.ref('cl.id').as('claimantResolvedId'),
       eb.ref('cl.slug').as('claimantSlug'),
       eb.ref('cl.name').as('claimantName'),
@@ -78,6 +95,7 @@ export const claimsByArticleIds = statement('claim.byArticleIds', (q: StatementB
     ])
     .where('c.article_id', 'in', q.keyList('ids'))
     .where('c.deleted_at', 'is', null)
+    .where('h.deleted_at', 'is', null)
     .orderBy('c.article_id')
     .orderBy('c.start_offset')
     .orderBy('c.id'),
@@ -139,7 +157,8 @@ function claimList<P extends ClaimListParams>(q: StatementBuilder<P>, variant: C
     .selectFrom('claims as c')
     .innerJoin('articles as a', 'a.id', 'c.article_id')
     .where(articleVisible(level))
-    .where('c.deleted_at', 'is', null);
+    .where('c.deleted_at', 'is', null)
+    .where('c.appearance_of_id', 'is', null);
   if (on.has('article')) list = list.where('c.article_id', '=', q.p.articleId);
   if (on.has('verdict')) list = list.where('c.verdict', '=', q.p.verdict);
   if (on.has('claimant')) list = list.where('c.claimant_id', '=', q.p.claimantId);
@@ -165,11 +184,14 @@ export const claimCount = statementVariants(
 export const articleForAnchor = statement('claim.article', (q: StatementBuilder<{ id: number }>) =>
   q.db
     .selectFrom('articles')
-    .select((eb) => ['id', eb.ref('status').$castTo<ArticleStatus>().as('status'), 'body', 'revision'])
+    .select((eb) => ['id', 'slug', eb.ref('status').$castTo<ArticleStatus>().as('status'), 'body', 'revision'])
     .where('id', '=', q.p.id),
 );
 
-/** A live claim to change, with the status and revision of its article. */
+/**
+ * A live claim to change, or a further place of one (`appearanceOfId` set: its anchor fields
+ * are the place's), with the status and revision of the article it is in.
+ */
 export const claimForWrite = statement('claim.forWrite', (q: StatementBuilder<{ id: number }>) =>
   q.db
     .selectFrom('claims as c')
@@ -177,6 +199,7 @@ export const claimForWrite = statement('claim.forWrite', (q: StatementBuilder<{ 
     .leftJoin('claimants as cl', 'cl.id', 'c.claimant_id')
     .select((eb) => [
       ...claimStateColumns(eb),
+      eb.ref('c.appearance_of_id').as('appearanceOfId'),
       eb.ref('a.status').$castTo<ArticleStatus>().as('articleStatus'),
       eb.ref('a.revision').as('articleRevision'),
     ])
@@ -337,10 +360,14 @@ export const updateClaimant = statement(
       .where('id', '=', q.p.id),
 );
 
-/** Soft delete: point-in-time reads still show the claim as readers saw it. */
+/**
+ * Soft delete of a claim with its further places in other articles (or of one further place):
+ * point-in-time reads still show them as readers saw them.
+ */
 export const softDeleteClaim = statement('claim.softDelete', (q: StatementBuilder<{ id: number; deletedAt: string }>) =>
   q.db
     .updateTable('claims')
     .set({ deleted_at: q.p.deletedAt, updated_at: sql`CURRENT_TIMESTAMP` })
-    .where('id', '=', q.p.id),
+    .where((eb) => eb.or([eb('id', '=', q.p.id), eb('appearance_of_id', '=', q.p.id)]))
+    .where('deleted_at', 'is', null),
 );

@@ -16,7 +16,7 @@ import {
 import type { AppContext } from '../../app/context';
 import { until } from '../../graphql/point-in-time';
 import { type Connection, connectionType, PageArgs } from '../../graphql/relay/connection';
-import { fromGlobalIdOf, toGlobalId } from '../../graphql/relay/global-id';
+import { fromGlobalId, fromGlobalIdOf, toGlobalId } from '../../graphql/relay/global-id';
 import type { AnnotationRow, CorrectionRow } from '../annotation/annotation.rows';
 import { Annotation, Correction } from '../annotation/annotation.types';
 import { Article } from '../article/article.types';
@@ -154,10 +154,7 @@ export class ClaimResolver {
     @Ctx() ctx: AppContext,
     @Arg('input', () => ReattachClaimInput) input: ReattachClaimInput,
   ): Promise<ClaimRow> {
-    return reloadClaim(
-      ctx,
-      await ctx.services.claims.reattach(ctx.viewer, fromGlobalIdOf('Claim', input.id, 'input.id'), input),
-    );
+    return reloadClaim(ctx, await ctx.services.claims.reattach(ctx.viewer, anchorKeyOf(input.id), input));
   }
 
   @Authorized(Role.REVIEWER)
@@ -169,10 +166,7 @@ export class ClaimResolver {
     @Ctx() ctx: AppContext,
     @Arg('input', () => ConfirmClaimAnchorInput) input: ConfirmClaimAnchorInput,
   ): Promise<ClaimRow> {
-    return reloadClaim(
-      ctx,
-      await ctx.services.claims.confirmAnchor(ctx.viewer, fromGlobalIdOf('Claim', input.id, 'input.id'), input.note),
-    );
+    return reloadClaim(ctx, await ctx.services.claims.confirmAnchor(ctx.viewer, anchorKeyOf(input.id), input.note));
   }
 
   @FieldResolver(() => ID)
@@ -294,6 +288,12 @@ function claimantChoice(input: { claimantId?: string | null; claimant?: string |
 }
 
 /** A claim just written, read back fresh (the write is committed, so the read connection has it). */
+/** The row whose anchor a mutation fixes: a claim's (its own place) or one of its further places'. */
+function anchorKeyOf(id: string): number {
+  const decoded = fromGlobalId(id, 'input.id');
+  return decoded.type === 'ArticleAppearance' ? decoded.key : fromGlobalIdOf('Claim', id, 'input.id');
+}
+
 async function reloadClaim(ctx: AppContext, id: number): Promise<ClaimRow> {
   return (await ctx.loaders.claimById.clear(id).load(id)) as ClaimRow;
 }

@@ -30,6 +30,23 @@ export interface ClaimRow extends TypedRow {
   claimantAsOf?: string | null;
   /** The claimant, when read with the claim (an article's claims): served without a lookup. */
   readClaimant?: ClaimantRow | null;
+  /**
+   * Set when the row was read as the claim's place in another article than its own: the
+   * place's row id and article. The place fields (quote, selectors, anchor state, checked
+   * revision) are then that place's; the rest is the claim's.
+   */
+  place?: ClaimPlace;
+}
+
+/** A further place of a claim, in another article than the claim's own. */
+export interface ClaimPlace {
+  id: number;
+  articleId: number;
+}
+
+/** The article a row's place fields are in: the place's, or the claim's own. */
+export function placeArticleId(row: Pick<ClaimRow, 'articleId' | 'place'>): number {
+  return row.place?.articleId ?? row.articleId;
 }
 
 export function toClaimRow(row: Omit<ClaimRow, '__typename'>): ClaimRow {

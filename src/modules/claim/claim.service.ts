@@ -33,12 +33,20 @@ import {
   updateClaimText,
 } from './claim.queries';
 import {
+  furtherPlaceCount,
+  furtherPlaceForWrite,
+  insertFurtherPlace,
   insertOutsideAppearance,
+  livePlacesInArticle,
   liveOutsideUrlsOfClaim,
   outsideAppearanceForWrite,
   softDeleteOutsideAppearance,
 } from '../appearance/appearance.queries';
-import { type AddClaimAppearanceInput, MAX_OUTSIDE_APPEARANCES } from '../appearance/appearance.inputs';
+import {
+  type AddClaimAppearanceInput,
+  MAX_ARTICLE_PLACES,
+  MAX_OUTSIDE_APPEARANCES,
+} from '../appearance/appearance.inputs';
 import { normalizeHttpUrl } from '../../graphql/http-url';
 import { type ClaimRow, toClaimRow } from './claim.rows';
 
@@ -59,6 +67,7 @@ const NO_SUCH_APPEARANCE = 'No such appearance.';
 const NO_WORDS = 'What was claimed cannot be empty.';
 const END_BEFORE_START = 'The claim cannot end before it starts: endSeconds must be at least startSeconds.';
 const ALREADY_LISTED = 'The claim already lists this place.';
+const ALREADY_THERE = 'The claim already appears at these words of this article.';
 const ONE_CLAIMANT = 'Name the claimant by `claimantId` or by `claimant`, not both.';
 /** No claimant has this id: a filter naming a claimant that does not exist matches nothing. */
 const NOBODY = 0;
@@ -66,8 +75,13 @@ const NOBODY = 0;
 /** A place outside factline where a claim was made, as the input gives it. */
 export type OutsideAppearanceInput = Pick<
   AddClaimAppearanceInput,
-  'url' | 'title' | 'publisher' | 'appearedAt' | 'startSeconds' | 'endSeconds' | 'note'
->;
+  'title' | 'publisher' | 'appearedAt' | 'startSeconds' | 'endSeconds' | 'note'
+> & { url: string };
+
+/** A place of a claim in another factline article, as the input gives it. */
+export type ArticlePlaceInput = Pick<AddClaimAppearanceInput, 'prefix' | 'suffix' | 'occurrence' | 'note'> & {
+  quote: string;
+};
 
 /** Who made a claim, as an input names them: by id (decoded) or by name; undefined leaves it as it is. */
 export interface ClaimantChoice {
@@ -90,8 +104,15 @@ export interface ListClaimsArgs {
   filter?: ClaimListFilter | null;
 }
 
-/** A live claim about to change, with its article's status and revision. */
-type ClaimForWrite = ClaimState & { articleStatus: ArticleStatus; articleRevision: number };
+/**
+ * A live claim about to change, or a further place of one (`appearanceOfId` names its claim),
+ * with the status and revision of the article it is in.
+ */
+type ClaimForWrite = ClaimState & {
+  appearanceOfId: number | null;
+  articleStatus: ArticleStatus;
+  articleRevision: number;
+};
 
 export class ClaimService {
   private readonly db: Database;
@@ -206,6 +227,93 @@ export class ClaimService {
     });
   }
 
+  /**
+   * Marks where the claim also appears in another factline article, by its words there (as
+   * createClaim marks a claim). The place shows the claim's verdict; on a checked claim, in a
+   * published article, an editor's public correction: readers are told the verdict now also
+   * concerns that place. A draft's places are told with the draft, when it is published.
+   */
+  addArticlePlace(viewer: Viewer, claimId: number, articleId: number, input: ArticlePlaceInput): Promise<number> {
+    requireRole(viewer, Role.REVIEWER);
+    return this.db.writes.run(async (manager) => {
+      const claim = await this.findForWrite(manager, viewer, claimId, 'input.claimId');
+      const article = await executeOne(manager, articleForAnchor, { id: articleId });
+      if (!article || (!isEditor(viewer) && article.status !== ArticleStatus.PUBLISHED))
+        throw notFound(NO_SUCH_ARTICLE, 'input.articleId');
+      const selector = anchor(article.body, clean(input.quote), input);
+      const listed = await execute(manager, livePlacesInArticle, { claimId, articleId });
+      if (listed.some((place) => place.startOffset === selector.start && place.endOffset === selector.end))
+        throw badUserInput(ALREADY_THERE, 'input.quote');
+      const count = (await executeOne(manager, furtherPlaceCount, { claimId }))?.n ?? 0;
+      if (count >= MAX_ARTICLE_PLACES)
+        throw conflict(`A claim appears in at most ${MAX_ARTICLE_PLACES} further places in factline articles.`);
+      // Readers learn of a place only with its article: in a draft, it is no public change yet.
+      const correction =
+        article.status === ArticleStatus.PUBLISHED
+          ? await this.correctionFor(manager, viewer, claim, input.note)
+          : null;
+      const place = {
+        articleId,
+        quote: selector.exact,
+        prefix: selector.prefix,
+        suffix: selector.suffix,
+        startOffset: selector.start,
+        endOffset: selector.end,
+        checkedRevision: article.revision,
+      };
+      const [stored] = await execute(manager, insertFurtherPlace, { claimId, verdict: claim.verdict, ...place });
+      await recordAnchor(
+        manager,
+        {
+          id: stored.id,
+          ...place,
+          text: null,
+          language: null,
+          claimantId: null,
+          claimant: null,
+          verdict: claim.verdict,
+          anchorStatus: ClaimAnchorStatus.ANCHORED,
+          anchorScore: null,
+          anchorExact: null,
+        },
+        article.revision,
+      );
+      if (correction)
+        await insertCorrection(manager, {
+          ...correction,
+          kind: CorrectionKind.PLACE_ADDED,
+          previousText: null,
+          newText: placeName(article.slug, selector.exact),
+        });
+      return stored.id;
+    });
+  }
+
+  /**
+   * Takes a further place of a claim off (kept for point-in-time reads); on a checked claim, an
+   * editor's correction. The claim's own place is the claim's anchor: it goes only with the claim.
+   */
+  removeArticlePlace(viewer: Viewer, placeId: number, note?: string | null): Promise<{ claimId: number }> {
+    requireRole(viewer, Role.REVIEWER);
+    return this.db.writes.run(async (manager) => {
+      const place = await executeOne(manager, furtherPlaceForWrite, { id: placeId });
+      if (!place || (!isEditor(viewer) && place.articleStatus !== ArticleStatus.PUBLISHED))
+        throw notFound(NO_SUCH_APPEARANCE, 'input.id');
+      const claim = await this.findForWrite(manager, viewer, place.claimId, 'input.id');
+      const correction =
+        place.articleStatus === ArticleStatus.PUBLISHED ? await this.correctionFor(manager, viewer, claim, note) : null;
+      await execute(manager, softDeleteClaim, { id: placeId, deletedAt: toSqlDate(new Date()) });
+      if (correction)
+        await insertCorrection(manager, {
+          ...correction,
+          kind: CorrectionKind.PLACE_REMOVED,
+          previousText: placeName(place.articleSlug, place.quote),
+          newText: null,
+        });
+      return { claimId: place.claimId };
+    });
+  }
+
   /** Takes a place off a claim's list (kept for point-in-time reads); on a checked claim, an editor's correction. */
   removeOutsideAppearance(viewer: Viewer, appearanceId: number, note?: string | null): Promise<{ claimId: number }> {
     requireRole(viewer, Role.REVIEWER);
@@ -237,6 +345,7 @@ export class ClaimService {
       const claim = await this.findForWrite(manager, viewer, claimId);
       const onRecord = await executeOne(manager, newestPublicCheck, { claimId });
       if (onRecord) throw conflict(HAS_PUBLISHED_CHECK);
+      // Its further places in other articles go with it.
       await execute(manager, softDeleteClaim, { id: claimId, deletedAt: toSqlDate(new Date()) });
       return { articleId: claim.articleId };
     });
@@ -254,7 +363,7 @@ export class ClaimService {
   ): Promise<number> {
     requireRole(viewer, Role.REVIEWER);
     return this.db.writes.run(async (manager) => {
-      const claim = await this.findForWrite(manager, viewer, claimId);
+      const claim = await this.findForWrite(manager, viewer, claimId, 'input.id', { places: true });
       if (!STALE_ANCHOR_STATUSES.has(claim.anchorStatus)) throw conflict(`${NOT_STALE} ${claim.anchorStatus}.`);
       const correction = await this.correctionFor(manager, viewer, claim, input.note);
       // The claim's article is there: the claim was just read with it, in this transaction.
@@ -277,7 +386,7 @@ export class ClaimService {
   confirmAnchor(viewer: Viewer, claimId: number, note?: string | null): Promise<number> {
     requireRole(viewer, Role.REVIEWER);
     return this.db.writes.run(async (manager) => {
-      const claim = await this.findForWrite(manager, viewer, claimId);
+      const claim = await this.findForWrite(manager, viewer, claimId, 'input.id', { places: true });
       if (claim.anchorStatus !== ClaimAnchorStatus.FUZZY) {
         const hint =
           claim.anchorStatus === ClaimAnchorStatus.AMBIGUOUS || claim.anchorStatus === ClaimAnchorStatus.ORPHANED
@@ -292,9 +401,10 @@ export class ClaimService {
     });
   }
 
+  /** Returns the claim's id (a further place's claim's). */
   private async markChecked(
     manager: EntityManager,
-    claim: ClaimState,
+    claim: ClaimForWrite,
     revision: number,
     correction: ClaimCorrection | null,
     anchor: Partial<ClaimState>,
@@ -316,7 +426,7 @@ export class ClaimService {
         previousText: previous,
         newText: claim.quote,
       });
-    return claim.id;
+    return claim.appearanceOfId ?? claim.id;
   }
 
   /**
@@ -327,17 +437,18 @@ export class ClaimService {
   private async correctionFor(
     manager: EntityManager,
     viewer: Viewer,
-    claim: ClaimState,
+    claim: ClaimForWrite,
     note: string | null | undefined,
   ): Promise<ClaimCorrection | null> {
-    const check = await executeOne(manager, newestPublicCheck, { claimId: claim.id });
+    const claimId = claim.appearanceOfId ?? claim.id;
+    const check = await executeOne(manager, newestPublicCheck, { claimId });
     if (!check) return null;
     if (!isEditor(viewer) || !viewer.user) throw forbidden(ON_RECORD_EDITORS_ONLY);
     const text = clean(note);
     if (!text) throw badUserInput(NOTE_REQUIRED, 'input.note');
     return {
       articleId: claim.articleId,
-      claimId: claim.id,
+      claimId,
       annotationId: check.id,
       note: text,
       previousVerdict: claim.verdict,
@@ -346,14 +457,23 @@ export class ClaimService {
     };
   }
 
+  /**
+   * A live claim the viewer may change; with `places`, the id may also name a further place of
+   * one (its anchor is then what changes).
+   */
   private async findForWrite(
     manager: EntityManager,
     viewer: Viewer,
     claimId: number,
     field = 'input.id',
+    { places = false } = {},
   ): Promise<ClaimForWrite> {
     const claim = await executeOne(manager, claimForWrite, { id: claimId });
-    if (!claim || (!isEditor(viewer) && claim.articleStatus !== ArticleStatus.PUBLISHED))
+    if (
+      !claim ||
+      (claim.appearanceOfId !== null && !places) ||
+      (!isEditor(viewer) && claim.articleStatus !== ArticleStatus.PUBLISHED)
+    )
       throw notFound(NO_SUCH_CLAIM, field);
     return claim;
   }
@@ -417,6 +537,11 @@ async function chosenClaimant(
   if (choice.claimant === undefined) return undefined;
   const name = clean(choice.claimant);
   return name ? claimantForName(manager, name) : null;
+}
+
+/** A further place as a correction names it: the article's slug and the words there. */
+function placeName(slug: string, quote: string): string {
+  return `${slug}: “${quote}”`;
 }
 
 /** Locates the quote; a quote that is missing or ambiguous is the client's to fix. */

@@ -1,9 +1,9 @@
 import type { AppConfig } from '../../config';
 import type { Database } from '../../db/database';
-import { fromSqlDate, toSqlDate } from '../../db/sql-dates';
+import { fromSqlDate, type SqlTimestamp, toSqlDate } from '../../db/sql-dates';
 import type { SqlReader } from '../../db/sql-reader';
 import { groupRows } from '../../db/group-rows';
-import { type OutsidePlaceInput, toClaimReview } from '../../exports/claim-review';
+import { type ClaimReviewInput, type OutsidePlaceInput, toClaimReview } from '../../exports/claim-review';
 import { httpUrlOrNull } from '../../graphql/http-url';
 import { encodeCursor, decodeCursor } from '../../graphql/relay/cursor';
 import { toGlobalId } from '../../graphql/relay/global-id';
@@ -12,7 +12,12 @@ import { ClaimantKind } from '../claimant/claimant.entity';
 import { wikidataUrl } from '../claimant/claimant-name';
 import { outsideAppearancesOfClaims } from '../appearance/appearance.queries';
 import { liveAt, type OutsideAppearanceRow, toOutsideAppearanceRow } from '../appearance/appearance.rows';
-import { type PublishedCheckRow, publishedChecksFeed, publishedChecksOfArticle } from './claimreview.queries';
+import {
+  furtherPlaceArticlesOfClaims,
+  type PublishedCheckRow,
+  publishedChecksFeed,
+  publishedChecksOfArticle,
+} from './claimreview.queries';
 
 const FEED_SCOPE = 'claimreview-feed';
 export const FEED_PAGE_SIZE = 50;
@@ -79,9 +84,23 @@ export class ClaimReviewService {
     outsideOf: OutsideAppearancesOf,
   ): Promise<Record<string, unknown>[]> {
     const claimIds = [...new Set(rows.map((row) => row.claimId))];
-    const lists = claimIds.length > 0 ? await outsideOf(claimIds) : [];
+    if (claimIds.length === 0) return [];
+    const [lists, further] = await Promise.all([
+      outsideOf(claimIds),
+      rows.some((row) => Boolean(row.elsewhere))
+        ? this.reader.rows(furtherPlaceArticlesOfClaims, { claimIds })
+        : Promise.resolve([]),
+    ]);
     const placesOf = new Map(claimIds.map((claimId, i) => [claimId, liveAt(lists[i]).flatMap(toPlace)]));
-    return rows.map((row) => this.toReview(row, placesOf.get(row.claimId) ?? []));
+    const articlesOf = new Map<number, typeof further>();
+    for (const place of further) articlesOf.set(place.claimId, [...(articlesOf.get(place.claimId) ?? []), place]);
+    return rows.map((row) =>
+      this.toReview(
+        row,
+        placesOf.get(row.claimId) ?? [],
+        (articlesOf.get(row.claimId) ?? []).map((place) => this.articleOf(place)),
+      ),
+    );
   }
 
   private async outsideAppearancesOf(claimIds: readonly number[]): Promise<OutsideAppearanceRow[][]> {
@@ -96,10 +115,29 @@ export class ClaimReviewService {
     return site !== null && (site === host(this.config.publicUrl) || site === host(this.config.organisation.url));
   }
 
-  private toReview(row: PublishedCheckRow, outside: OutsidePlaceInput[]): Record<string, unknown> {
+  /** A factline article as ClaimReview names it: its canonical url (its reader page when none). */
+  private articleOf(row: {
+    slug: string;
+    url: string | null;
+    headline: string;
+    publishedAt: SqlTimestamp | null;
+  }): ClaimReviewInput['article'] {
+    const url = row.url ?? `${this.config.publicUrl}/articles/${encodeURIComponent(row.slug)}`;
+    return {
+      url,
+      headline: row.headline,
+      publishedAt: fromSqlDate(row.publishedAt),
+      // An article whose canonical url is another site's (an imported story) is not ours to claim.
+      publisher: this.isOwnUrl(url) ? this.config.organisation : null,
+    };
+  }
+
+  private toReview(
+    row: PublishedCheckRow,
+    outside: OutsidePlaceInput[],
+    otherArticles: ClaimReviewInput['article'][],
+  ): Record<string, unknown> {
     const { value, label } = VERDICT_SCALE[row.verdict];
-    const readerPage = `${this.config.publicUrl}/articles/${encodeURIComponent(row.slug)}`;
-    const articleUrl = row.url ?? readerPage;
     return toClaimReview({
       url: this.claimUrl(row.slug, row.claimId),
       text: row.text ?? row.quote,
@@ -111,13 +149,8 @@ export class ClaimReviewService {
             wikidataUrl: row.claimantWikidataId ? wikidataUrl(row.claimantWikidataId) : null,
           }
         : null,
-      article: {
-        url: articleUrl,
-        headline: row.headline,
-        publishedAt: fromSqlDate(row.articlePublishedAt),
-        // An article whose canonical url is another site's (an imported story) is not ours to claim.
-        publisher: this.isOwnUrl(articleUrl) ? this.config.organisation : null,
-      },
+      article: this.articleOf({ ...row, publishedAt: row.articlePublishedAt }),
+      otherArticles,
       outside,
       organisation: this.config.organisation,
       datePublished: fromSqlDate(row.publishedAt) as Date,

@@ -29,19 +29,37 @@ function publishedChecks(q: StatementBuilder<unknown>) {
       eb.ref('a.url').as('url'),
       eb.ref('a.published_at').as('articlePublishedAt'),
       eb.ref('a.language').as('language'),
+      // Whether the claim also appears in other articles: only then are those read.
+      eb
+        .exists(
+          eb
+            .selectFrom('claims as fp')
+            .select('fp.id')
+            .whereRef('fp.appearance_of_id', '=', 'c.id')
+            .where('fp.deleted_at', 'is', null),
+        )
+        .$castTo<number | boolean>()
+        .as('elsewhere'),
     ])
     .where('n.status', '=', sql.lit('PUBLISHED'))
     .where('a.status', '=', sql.lit('PUBLISHED'))
     .where('c.deleted_at', 'is', null);
 }
 
-/** The published fact-checks of an article, in the order of its text, newest first per claim. */
+/**
+ * The published fact-checks of the claims that appear in an article (at their own place or a
+ * further one, `p`), in the order of its text, newest first per claim.
+ */
 export const publishedChecksOfArticle = statement(
   'claimreview.ofArticle',
   (q: StatementBuilder<{ articleId: number }>) =>
     publishedChecks(q)
-      .where('a.id', '=', q.p.articleId)
-      .orderBy('c.start_offset')
+      .innerJoin('claims as p', (join) =>
+        join.on((eb) => eb(eb.fn.coalesce('p.appearance_of_id', 'p.id'), '=', eb.ref('c.id'))),
+      )
+      .where('p.article_id', '=', q.p.articleId)
+      .where('p.deleted_at', 'is', null)
+      .orderBy('p.start_offset')
       .orderBy('n.published_at', (ob) => (q.dialect === 'postgres' ? ob.desc().nullsLast() : ob.desc()))
       .orderBy('n.id', 'desc'),
 );
@@ -78,4 +96,25 @@ export const publishedChecksFeed = statementVariants(
       .orderBy('n.id', 'desc')
       .limit(q.p.limit);
   },
+);
+
+/** The published articles claims further appear in (live further places), oldest place first. */
+export const furtherPlaceArticlesOfClaims = statement(
+  'claimreview.furtherPlaceArticles',
+  (q: StatementBuilder<{ claimIds: readonly number[] }>) =>
+    q.db
+      .selectFrom('claims as p')
+      .innerJoin('articles as a', 'a.id', 'p.article_id')
+      .select((eb) => [
+        eb.ref('p.appearance_of_id').$notNull().as('claimId'),
+        eb.ref('a.slug').as('slug'),
+        eb.ref('a.headline').as('headline'),
+        eb.ref('a.url').as('url'),
+        eb.ref('a.published_at').as('publishedAt'),
+      ])
+      .where('p.appearance_of_id', 'in', q.keyList('claimIds'))
+      .where('p.deleted_at', 'is', null)
+      .where('a.status', '=', sql.lit('PUBLISHED'))
+      .orderBy('p.appearance_of_id')
+      .orderBy('p.id'),
 );

@@ -36,11 +36,11 @@ export interface CandidateRow {
 const SQLITE: StatementOptions = { dialects: ['sqlite'] };
 const POSTGRES: StatementOptions = { dialects: ['postgres'] };
 
-/** The candidates' claims the viewer may see: live claims of visible articles, best first. */
+/** The candidates' claims the viewer may see: live claims (not further places of one) of visible articles, best first. */
 function visibleCandidates(hits: RawBuilder<unknown>, level: VisibilityLevel, order: RawBuilder<unknown>) {
   return sql<CandidateRow>`SELECT c.id AS id, ${claimText()} AS text, c.article_id AS ${sql.id('articleId')}, a.language AS language
        FROM ${hits} h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
-       WHERE c.deleted_at IS NULL AND ${articleVisible(level)}
+       WHERE c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND ${articleVisible(level)}
        ORDER BY ${order}, c.id`;
 }
 

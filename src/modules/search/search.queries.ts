@@ -67,7 +67,7 @@ export function visibleHits(
        WHERE (d.type = 'ARTICLE' AND ${article}
            AND (${unset(p.verdict)} OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = ${p.verdict} AND vc.deleted_at IS NULL))
            AND ${languageMatches} AND ${published(sql`a.published_at`)})
-         OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND ${article}
+         OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND ${article}
            AND (${unset(p.verdict)} OR c.verdict = ${p.verdict}) AND ${languageMatches} AND ${published(sql`a.published_at`)})
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND ${article} AND ${annotationVisible(level, p.viewerId)}
            AND (${unset(p.verdict)} OR n.verdict = ${p.verdict}) AND ${languageMatches} AND ${published(sql`n.published_at`)})
