@@ -44,6 +44,9 @@ import { claimReviewFeedRouter } from './claim-review-feed';
 import { readerRouter } from './reader/reader.router';
 import { attachLiveUpdates, type LiveUpdates } from './websocket';
 
+
+/** How long the server keeps an idle keep-alive connection open. */
+const KEEP_ALIVE_MS = 65_000;
 export const GRAPHQL_PATH = '/graphql';
 
 /**
@@ -187,6 +190,11 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
   // First in line: a hit skips every other route.
   if (cache) app.use(GRAPHQL_PATH, graphqlBody, responseCacheMiddleware(cache, policy));
   const server = http.createServer();
+  // An idle keep-alive connection outlives the clients' and proxies' idle timeouts (60 s is the
+  // common load-balancer default): whoever closes first must be the client, or a request sent
+  // on a connection the server is closing at that moment fails with a reset.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   // Before any request listener: it marks answers as they start (src/http/connection-drain.ts).
   const drain = new ConnectionDrain(server, logger);
   const executor = new CompiledExecutor(schema, config.compileQueries);
