@@ -85,6 +85,7 @@ export const TABLES = {
     anchor_exact: text().orNull(),
     checked_revision: integer().withDefault(),
     external_id: text().orNull(),
+    text_key: text().orNull(),
     deleted_at: timestamp().orNull(),
     created_at: timestamp().withDefault(),
     updated_at: timestamp().withDefault(),

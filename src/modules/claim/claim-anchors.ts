@@ -51,6 +51,7 @@ export async function insertClaim(
   return {
     ...row,
     externalId: null,
+    textKey: null,
     deletedAt: null,
     createdAt: fromSqlDate(stored.createdAt)!,
     updatedAt: fromSqlDate(stored.updatedAt)!,

@@ -25,12 +25,14 @@ import { aliasesOf, type ClaimantRef, insertClaimant } from '../claimant/claiman
 import { ClaimantKind } from '../claimant/claimant.entity';
 import { isClaimantSlug, isWikidataId, nameKeyOf } from '../claimant/claimant-name';
 import { claimantByNameKey } from '../claimant/claimant.queries';
+import { claimTextKey } from '../matching/sentence-key';
 import {
   annotationByKey,
   articleBySlug,
   claimByKey,
   insertAnnotation as insertAnnotationRow,
   setClaimKey,
+  setClaimTextKey,
   unkeyedClaimAt,
   userByName,
 } from './dataset.queries';
@@ -85,6 +87,12 @@ export function storedAnything(summary: ImportSummary): boolean {
     0
   );
 }
+
+/**
+ * The keys of the claims a ClaimReview import made (claimreview-import.ts): such a claim is
+ * also keyed by its words (claims.text_key), so that other records of it find it.
+ */
+export const CLAIMREVIEW_KEY_PREFIX = 'claimreview:';
 
 /** A dataset entry that cannot be imported; names where it is. */
 export class DatasetError extends Error {
@@ -357,6 +365,10 @@ async function importClaim(
     }
     await execute(manager, setClaimKey, { id: claimId, key: claim.key });
   }
+  // Once per claim: its words are the quote, the claim's text in its ClaimReview record. Also
+  // on an ndjson import of an exported one, so a moved database still joins later records.
+  if (claim.key.startsWith(CLAIMREVIEW_KEY_PREFIX))
+    await execute(manager, setClaimTextKey, { id: claimId, textKey: claimTextKey(claim.quote) });
 
   let added = false;
   for (const [index, annotation] of claim.annotations.entries()) {
