@@ -6,10 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nativeConnection } from '../../src/db/database';
 import { nameKeyOf } from '../../src/modules/claimant/claimant-name';
 import { claimReviewImportRecords, runBulkImport } from '../../src/modules/dataset/bulk-import';
+import { exportDatasetLines } from '../../src/modules/dataset/dataset-export';
 import { claimsByTextKey, unattributedClaimsByTextKey } from '../../src/modules/dataset/dataset.queries';
 import { inspectRows } from '../helpers/inspect';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-app';
-import { IMPORT_JS, rowCounts, runCli } from './bulk-helpers';
+import { importLines, IMPORT_JS, rowCounts, runCli } from './bulk-helpers';
 
 /** One schema.org ClaimReview record: review `n` of `claimReviewed`, by `author`, seen at `appearance`. */
 function record(
@@ -188,6 +189,43 @@ describe('ClaimReview records of one claim (same claimant, same words) become on
       expect(again.stdout).toContain(`${count} records read, 0 imported, ${count} skipped (already present), 0 failed`);
     }
     expect(await rowCounts(db)).toEqual(before);
+  });
+
+  it('a claim imported before claims were keyed by their words gets its key from the next record of it', async () => {
+    const [, before] = await inspectRows(db, CLAIMS);
+    await db.writes.run((manager) => manager.query(`UPDATE claims SET text_key = NULL WHERE id = ${before.id}`));
+    const council = { '@type': 'Organization', name: 'Harbour Council' };
+    // Its own record again (found by the record's key, as before), then another spelling.
+    for (const [n, text] of [
+      [4, TUNNEL],
+      [10, 'THE HARBOUR TUNNEL WILL COST 3 BILLION DOLLARS!'],
+    ] as const) {
+      const report = await runBulkImport(db, claimReviewImportRecords([record(n, text, { author: council })]));
+      expect(report.stored).toMatchObject({ claims: 0, annotations: n === 4 ? 0 : 1 });
+    }
+    const [, councilClaim] = await inspectRows(db, CLAIMS);
+    expect(councilClaim).toMatchObject({ claimant: 'Harbour Council', checks: 2 });
+  });
+
+  it('a database moved through an ndjson export and import still joins later records to their claims', async () => {
+    const target = await createTestDatabase();
+    try {
+      const lines = [];
+      for await (const line of exportDatasetLines(db)) lines.push(line);
+      await importLines(target, lines);
+      const report = await runBulkImport(
+        target,
+        claimReviewImportRecords([
+          record(9, 'the harbour tunnel will cost 3 billion dollars', {
+            author: { name: 'Harbour Minister' },
+            appearance: 'https://moved.example.org/tunnel',
+          }),
+        ]),
+      );
+      expect(report.stored).toMatchObject({ articles: 0, claims: 0, annotations: 1, places: 1 });
+    } finally {
+      await target.close();
+    }
   });
 
   it('a record of a claim an editor deleted adds nothing to it and does not bring it back', async () => {
