@@ -365,8 +365,9 @@ async function importClaim(
     }
     await execute(manager, setClaimKey, { id: claimId, key: claim.key });
   }
-  // Once per claim: its words are the quote, the claim's text in its ClaimReview record. Also
-  // on an ndjson import of an exported one, so a moved database still joins later records.
+  // A ClaimReview claim's words (its quote: the text of its record) key it, once: later records
+  // of it find it by them. Also on an ndjson import of an exported one, so that a database
+  // moved that way still joins later records, and on a claim imported before the key existed.
   if (claim.key.startsWith(CLAIMREVIEW_KEY_PREFIX))
     await execute(manager, setClaimTextKey, { id: claimId, textKey: claimTextKey(claim.quote) });
 
