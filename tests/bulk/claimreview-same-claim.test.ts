@@ -252,6 +252,18 @@ describe('ClaimReview records of one claim (same claimant, same words) become on
     expect(await counts()).toEqual(before);
   });
 
+  it('words with no letter or digit are told apart by the record alone, never merged by their folding', async () => {
+    const report = await runBulkImport(
+      db,
+      claimReviewImportRecords([
+        record(11, '🚢🚢', { author: MINISTER }),
+        record(12, '?!', { author: MINISTER }),
+        record(13, '🚢🚢', { author: MINISTER }),
+      ]),
+    );
+    expect(report.stored).toMatchObject({ claims: 2, annotations: 3 });
+  });
+
   it.runIf(process.env.TEST_DATABASE_URL === undefined)(
     'finds the claim of a record through the index on (text_key, claimant_id), not by reading every claim',
     () => {

@@ -471,6 +471,8 @@ async function storedClaimOf(manager: EntityManager, claim: ReviewedClaim): Prom
   const keyed = await executeOne(manager, articleSlugByClaimKey, { key });
   if (keyed) return { id: keyed.id, key, slug: keyed.slug };
   const textKey = claimTextKey(claim.text);
+  // Words with no letter or digit are matched by the record's key alone.
+  if (textKey === null) return undefined;
   const name = claimantNameOf(claim);
   let rows;
   if (name === null) rows = await execute(manager, unattributedClaimsByTextKey, { textKey });

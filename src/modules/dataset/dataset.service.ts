@@ -368,8 +368,8 @@ async function importClaim(
   // A ClaimReview claim's words (its quote: the text of its record) key it, once: later records
   // of it find it by them. Also on an ndjson import of an exported one, so that a database
   // moved that way still joins later records, and on a claim imported before the key existed.
-  if (claim.key.startsWith(CLAIMREVIEW_KEY_PREFIX))
-    await execute(manager, setClaimTextKey, { id: claimId, textKey: claimTextKey(claim.quote) });
+  const textKey = claim.key.startsWith(CLAIMREVIEW_KEY_PREFIX) ? claimTextKey(claim.quote) : null;
+  if (textKey !== null) await execute(manager, setClaimTextKey, { id: claimId, textKey });
 
   let added = false;
   for (const [index, annotation] of claim.annotations.entries()) {
