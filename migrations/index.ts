@@ -15,6 +15,7 @@ import { ClaimSuggestionDismissals1796200000001 } from './1796200000001-ClaimSug
 import { ClaimMatchingIndex1796200000002 } from './1796200000002-ClaimMatchingIndex';
 import { ClaimWordsOutsideAppearances1796300000000 } from './1796300000000-ClaimWordsOutsideAppearances';
 import { ClaimArticleAppearances1796300000001 } from './1796300000001-ClaimArticleAppearances';
+import { ClaimTextKeys1796300000003 } from './1796300000003-ClaimTextKeys';
 
 /**
  * Migrations in order, per dialect. Landed migrations are never edited; each has a down().
@@ -40,6 +41,7 @@ export const MIGRATIONS = [
   ClaimMatchingIndex1796200000002,
   ClaimWordsOutsideAppearances1796300000000,
   ClaimArticleAppearances1796300000001,
+  ClaimTextKeys1796300000003,
 ];
 
 export const POSTGRES_MIGRATIONS = [
@@ -54,4 +56,5 @@ export const POSTGRES_MIGRATIONS = [
   ClaimMatchingIndex1796200000002,
   ClaimWordsOutsideAppearances1796300000000,
   ClaimArticleAppearances1796300000001,
+  ClaimTextKeys1796300000003,
 ];

@@ -682,10 +682,13 @@ select "id", "claim_id" as "claimId" from "annotations" where "external_id" = $1
 select "id", "slug", "headline", "standfirst", "body", "status" as "status", "revision" from "articles" where "slug" = $1;
 
 -- dataset.articleSlugByClaimKey
-select "a"."slug" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "c"."external_id" = $1;
+select "c"."id", "a"."slug", "c"."deleted_at" as "deletedAt" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "c"."external_id" = $1;
 
 -- dataset.claimByKey
 select "id", "article_id" as "articleId", "deleted_at" as "deletedAt" from "claims" where "external_id" = $1;
+
+-- dataset.claimsByTextKey
+select "c"."id", "c"."external_id" as "key", "a"."slug", "c"."deleted_at" as "deletedAt" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "c"."text_key" = $1 and "c"."external_id" is not null and "c"."claimant_id" = $2 order by "c"."id";
 
 -- dataset.exportAnnotations
 select "n"."id", "n"."claim_id" as "claimId", "n"."external_id" as "externalId", "u"."name" as "author", "n"."verdict" as "verdict", "n"."summary", "n"."body", "n"."status" as "status", "n"."published_at" as "publishedAt", "n"."retracted_at" as "retractedAt", "n"."retraction_reason" as "retractionReason" from "annotations" as "n" inner join "users" as "u" on "u"."id" = "n"."author_id" inner join "claims" as "c" on "c"."id" = "n"."claim_id" and "c"."deleted_at" is null where "c"."article_id" = $1 order by "n"."id";
@@ -716,6 +719,12 @@ insert into "annotations" ("claim_id", "author_id", "external_id", "verdict", "s
 
 -- dataset.setClaimKey
 update "claims" set "external_id" = $1, "updated_at" = CURRENT_TIMESTAMP where "id" = $2;
+
+-- dataset.setClaimTextKey
+update "claims" set "text_key" = $1 where "id" = $2 and "text_key" is null;
+
+-- dataset.unattributedClaimsByTextKey
+select "c"."id", "c"."external_id" as "key", "a"."slug", "c"."deleted_at" as "deletedAt" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "c"."text_key" = $1 and "c"."external_id" is not null and "c"."claimant_id" is null order by "c"."id";
 
 -- dataset.unkeyedClaimAt
 select "id" from "claims" where "article_id" = $1 and "start_offset" = $2 and "end_offset" = $3 and "external_id" is null and "deleted_at" is null limit 1;

@@ -86,6 +86,7 @@ export const TABLES = {
     checked_revision: integer().withDefault(),
     external_id: text().orNull(),
     appearance_of_id: integer().orNull(),
+    text_key: text().orNull(),
     deleted_at: timestamp().orNull(),
     created_at: timestamp().withDefault(),
     updated_at: timestamp().withDefault(),

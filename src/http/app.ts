@@ -44,7 +44,6 @@ import { claimReviewFeedRouter } from './claim-review-feed';
 import { readerRouter } from './reader/reader.router';
 import { attachLiveUpdates, type LiveUpdates } from './websocket';
 
-
 /** How long the server keeps an idle keep-alive connection open. */
 const KEEP_ALIVE_MS = 65_000;
 export const GRAPHQL_PATH = '/graphql';

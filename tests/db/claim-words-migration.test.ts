@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClaimArticleAppearances1796300000001 } from '../../migrations/1796300000001-ClaimArticleAppearances';
 import { ClaimWordsOutsideAppearances1796300000000 } from '../../migrations/1796300000000-ClaimWordsOutsideAppearances';
+import { ClaimTextKeys1796300000003 } from '../../migrations/1796300000003-ClaimTextKeys';
 import { DEMO_ARTICLE_SLUG } from '../../src/modules/dataset/demo-dataset';
 import { Role } from '../../src/modules/user/user.entity';
 import { fingerprint } from '../helpers/fingerprint';
@@ -74,12 +75,15 @@ describe('the ClaimWordsOutsideAppearances migration', () => {
     const [now, then, rows] = [await read(), await read(beforeCorrection), await fingerprint(server)];
     const runner = server.db.write.createQueryRunner();
     try {
+      // The migrations after it first, as a rollback undoes them (a column added after its
+      // columns would otherwise come back before them).
       await server.db.writes.run(async () => {
-        // Down and up again in order: the later migration first, as a rollback runs them.
+        await new ClaimTextKeys1796300000003().down(runner);
         await new ClaimArticleAppearances1796300000001().down(runner);
         await new ClaimWordsOutsideAppearances1796300000000().down(runner);
         await new ClaimWordsOutsideAppearances1796300000000().up(runner);
         await new ClaimArticleAppearances1796300000001().up(runner);
+        await new ClaimTextKeys1796300000003().up(runner);
       });
     } finally {
       await runner.release();

@@ -52,6 +52,7 @@ export async function insertClaim(
     ...row,
     externalId: null,
     appearanceOfId: null,
+    textKey: null,
     deletedAt: null,
     createdAt: fromSqlDate(stored.createdAt)!,
     updatedAt: fromSqlDate(stored.updatedAt)!,

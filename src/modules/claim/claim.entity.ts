@@ -20,6 +20,8 @@ import { ClaimAnchorStatus } from './anchor-status';
  */
 @Entity('claims')
 @Index('IDX_claims_article_position', ['articleId', 'startOffset', 'id'])
+// A ClaimReview import finds the claim of a record's words and claimant by this index.
+@Index('IDX_claims_text_key', ['textKey', 'claimantId'])
 export class ClaimEntity {
   @PrimaryGeneratedColumn()
   id: number;
@@ -95,6 +97,14 @@ export class ClaimEntity {
   @Index('IDX_claims_appearance_of')
   @Column({ name: 'appearance_of_id', type: 'integer', nullable: true })
   appearanceOfId: number | null;
+
+  /**
+   * The key of the words a ClaimReview import knows the claim by (claimTextKey of its
+   * `claimReviewed`: case, spacing, accents, quotes and punctuation folded); null on claims no
+   * such import keyed. Not in the API, not changed by edits of the claim's words.
+   */
+  @Column({ name: 'text_key', type: 'varchar', length: 64, nullable: true })
+  textKey: string | null;
 
   /** Soft delete: point-in-time reads still show what readers saw. */
   @Column({ name: 'deleted_at', type: Date, nullable: true })

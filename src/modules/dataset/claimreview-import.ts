@@ -1,19 +1,24 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { executeOne } from '../../db/sql';
+import { execute, executeOne } from '../../db/sql';
 import { LIMITS, textProblem } from '../../graphql/text-rules';
 import { MAX_ALIASES } from '../claimant/claimant.inputs';
-import { isWikidataId } from '../claimant/claimant-name';
+import { isWikidataId, nameKeyOf } from '../claimant/claimant-name';
+import { claimantByNameKey } from '../claimant/claimant.queries';
+import { MAX_OUTSIDE_APPEARANCES } from '../appearance/appearance.inputs';
+import { liveOutsideUrlsOfClaim } from '../appearance/appearance.queries';
+import { claimTextKey } from '../matching/sentence-key';
 import { Verdict } from '../annotation/verdict';
 import { httpUrlOrNull } from '../../graphql/http-url';
 import { mapRating, type RatingInput } from './claimreview-rating';
-import { articleSlugByClaimKey } from './dataset.queries';
-import { DatasetError } from './dataset.service';
+import { articleSlugByClaimKey, claimsByTextKey, unattributedClaimsByTextKey } from './dataset.queries';
+import { CLAIMREVIEW_KEY_PREFIX, DatasetError } from './dataset.service';
 import type {
   DatasetAnnotation,
   DatasetCitation,
   DatasetClaimant,
   DatasetLine,
+  DatasetPlace,
   DatasetSource,
   DatasetUser,
 } from './dataset.types';
@@ -22,7 +27,11 @@ import { parseDatasetLine } from './dataset-validation';
 /**
  * ClaimReview records (schema.org ClaimReview JSON-LD, or the Google Fact Check Tools API's
  * `{claims: [...]}`) as dataset lines: each reviewed claim becomes a published article whose
- * body is the claim's text, the claim, and one published fact-check per review.
+ * body is the claim's text, the claim, and one published fact-check per review, and each place
+ * the record says it appeared (`itemReviewed.appearance`, `firstAppearance`) a place outside
+ * factline. Records of one claim (one claimant, the same words whatever their case, spacing,
+ * quotes or punctuation) are one claim: a record of a claim already stored, by this file or an
+ * earlier one, adds its fact-checks and places to it.
  */
 
 /** A claim and its reviews, the shape both input formats reduce to. */
@@ -33,7 +42,16 @@ export interface ReviewedClaim {
   claimantRecord?: ClaimantRecord;
   claimDate: string | null;
   appearance: { url: string | null; headline: string | null; datePublished: string | null } | null;
+  /** Every place the record says the claim appeared, as given (checked when it becomes a line). */
+  places?: Appearance[];
   reviews: Review[];
+}
+
+interface Appearance {
+  url: string | null;
+  headline: string | null;
+  publisher: string | null;
+  datePublished: string | null;
 }
 
 interface Review {
@@ -196,6 +214,15 @@ function fromFactCheckTools(value: Json): ReviewedClaim {
   };
 }
 
+function appearanceOf(value: unknown): Appearance {
+  return {
+    url: urlOf(value),
+    headline: isObject(value) ? (str(value.headline) ?? str(value.name)) : null,
+    publisher: isObject(value) ? nameOf(value.publisher) : null,
+    datePublished: isObject(value) ? isoDate(value.datePublished) : null,
+  };
+}
+
 function fromSchemaOrg(value: Json): ReviewedClaim {
   const item = isObject(first(value.itemReviewed)) ? (first(value.itemReviewed) as Json) : {};
   const appearance = first(item.appearance ?? item.firstAppearance);
@@ -213,6 +240,7 @@ function fromSchemaOrg(value: Json): ReviewedClaim {
             headline: isObject(appearance) ? (str(appearance.headline) ?? str(appearance.name)) : null,
             datePublished: isObject(appearance) ? isoDate(appearance.datePublished) : null,
           },
+    places: [...list(item.appearance), ...list(item.firstAppearance)].map(appearanceOf),
     reviews: [
       {
         url: requireUrl(value.url, 0),
@@ -265,9 +293,43 @@ export function slugBase(url: string): string {
   return base || 'claim';
 }
 
-/** The claim's identity: its words and who said them, whatever the review or the dump. */
+/**
+ * The key a new claim of these words and claimant is stored under, whatever the review or the
+ * dump. Records of one claim may still differ in it (quotes, punctuation): claimReviewLine finds
+ * their claim by its words (claims.text_key) too.
+ */
 export function claimKeyOf(claim: Pick<ReviewedClaim, 'text' | 'claimant'>): string {
-  return `claimreview:${digest(`${folded(claim.text)}\n${folded(claim.claimant)}`, 24)}`;
+  return `${CLAIMREVIEW_KEY_PREFIX}${digest(`${folded(claim.text)}\n${folded(claim.claimant)}`, 24)}`;
+}
+
+/**
+ * The places of a record as a line lists them: an http(s) url (stored normalised, so one url is
+ * one place) with what the record says of it. Leniently, as dates: a place the service could
+ * not store (a bad url) is dropped, a title or publisher too long is cut, one it could not store
+ * at all is dropped.
+ */
+function placesOf(claim: ReviewedClaim): DatasetPlace[] {
+  const places = new Map<string, DatasetPlace>();
+  for (const appearance of claim.places ?? []) {
+    const url = httpUrlOrNull(appearance.url);
+    if (url === null || url.length > LIMITS.url.max || places.has(url)) continue;
+    places.set(url, {
+      url,
+      title: fitting(appearance.headline, LIMITS.title),
+      publisher: fitting(appearance.publisher, LIMITS.name),
+      appearedAt: appearance.datePublished,
+      startSeconds: null,
+      endSeconds: null,
+    });
+  }
+  // A new claim may list no more (a stored one, no more than it has room for: claimReviewLine).
+  return [...places.values()].slice(0, MAX_OUTSIDE_APPEARANCES);
+}
+
+function fitting(text: string | null, rule: { max: number; min: number }): string | null {
+  if (text === null) return null;
+  const short = cut(text, rule.max);
+  return textProblem(short, rule) === null ? short : null;
 }
 
 /** The publisher's own rating, kept first in the body whatever verdict it became. */
@@ -287,12 +349,22 @@ function stanceOf(verdict: Verdict): DatasetCitation['stance'] {
   return 'CONTEXT';
 }
 
+/** A claim stored already that a record is about: its key and article. */
+export interface StoredClaimMatch {
+  id: number;
+  key: string;
+  slug: string;
+}
+
 /**
  * One article per reviewed claim: url = the claim's appearance (else the first review), slug
  * from that url plus a hash of the claim, so every claim has its own; body = the claim's text.
+ * A record of a claim already stored (`stored`) names that claim and its article instead; its
+ * fact-checks are keyed by the claim's key and their review's url, so a review of the claim
+ * given by two records is one fact-check.
  */
-export function toDatasetLine(claim: ReviewedClaim): DatasetLine {
-  const key = claimKeyOf(claim);
+export function toDatasetLine(claim: ReviewedClaim, stored?: StoredClaimMatch): DatasetLine {
+  const key = stored?.key ?? claimKeyOf(claim);
   const [firstReview] = claim.reviews;
   // Where the claim appeared, else the first review: an address that is not http(s) is dropped.
   const articleUrl = httpUrlOrNull(claim.appearance?.url) ?? httpUrlOrNull(firstReview.url);
@@ -337,7 +409,8 @@ export function toDatasetLine(claim: ReviewedClaim): DatasetLine {
       ],
     };
   });
-  const claimant = claim.claimant ? cut(claim.claimant, LIMITS.name.max) : null;
+  const claimant = claimantNameOf(claim);
+  const places = placesOf(claim);
   // A claimant already stored keeps its record: the import matches it by name and changes nothing.
   const claimants: DatasetClaimant[] =
     claimant === null
@@ -353,7 +426,9 @@ export function toDatasetLine(claim: ReviewedClaim): DatasetLine {
         ];
   return {
     article: {
-      slug: `${slugBase(articleUrl ?? claim.text)}-${key.slice('claimreview:'.length, 'claimreview:'.length + 8)}`,
+      slug:
+        stored?.slug ??
+        `${slugBase(articleUrl ?? claim.text)}-${key.slice(CLAIMREVIEW_KEY_PREFIX.length, CLAIMREVIEW_KEY_PREFIX.length + 8)}`,
       headline: cut(claim.appearance?.headline ?? firstReview.title ?? claim.text, LIMITS.headline.max),
       standfirst: null,
       body: claim.text,
@@ -363,12 +438,17 @@ export function toDatasetLine(claim: ReviewedClaim): DatasetLine {
       url: articleUrl,
       publishedAt: claim.appearance?.datePublished ?? claim.claimDate,
       status: 'PUBLISHED',
-      claims: [{ key, quote: claim.text, claimant, annotations }],
+      claims: [{ key, quote: claim.text, claimant, annotations, ...(places.length > 0 ? { places } : {}) }],
     },
     claimants,
     sources: [...sources.values()],
     users: [...users.values()],
   };
+}
+
+/** The name the line gives the claimant (cut to what the service stores). */
+function claimantNameOf(claim: ReviewedClaim): string | null {
+  return claim.claimant ? cut(claim.claimant, LIMITS.name.max) : null;
 }
 
 function safeHost(url: string): string {
@@ -380,13 +460,53 @@ function safeHost(url: string): string {
 }
 
 /**
+ * The claim stored already that a record is about, if any: first by the record's own key (what
+ * imports before claims were keyed by their words matched on), then by its words and claimant,
+ * through IDX_claims_text_key: the claimant the line will name (a stored one, by name key as
+ * claimant records are matched) and the same words (claimTextKey). A live claim before a deleted
+ * one, then the oldest; a deleted one stays deleted, and the record adds nothing to it.
+ */
+async function storedClaimOf(manager: EntityManager, claim: ReviewedClaim): Promise<StoredClaimMatch | undefined> {
+  const key = claimKeyOf(claim);
+  const keyed = await executeOne(manager, articleSlugByClaimKey, { key });
+  if (keyed) return { id: keyed.id, key, slug: keyed.slug };
+  const textKey = claimTextKey(claim.text);
+  // Words with no letter or digit are matched by the record's key alone.
+  if (textKey === null) return undefined;
+  const name = claimantNameOf(claim);
+  let rows;
+  if (name === null) rows = await execute(manager, unattributedClaimsByTextKey, { textKey });
+  else {
+    const claimant = await executeOne(manager, claimantByNameKey, { nameKey: nameKeyOf(name) });
+    // A claimant not stored yet has no claims.
+    if (!claimant) return undefined;
+    rows = await execute(manager, claimsByTextKey, { textKey, claimantId: claimant.id });
+  }
+  const row = rows.find((candidate) => candidate.deletedAt === null) ?? rows[0];
+  return row && { id: row.id, key: row.key, slug: row.slug };
+}
+
+/**
  * The dataset line of one record, inside the import's transaction: a claim already imported
- * (by another review of it, maybe from another dump) keeps its article, whatever url names
- * this review. Checked by the same rules as an ndjson line.
+ * (by another record of it, maybe from another dump) keeps its article, whatever url names
+ * this review, and gains the places it does not list yet, as many as a claim may list (more
+ * are dropped, not fatal: the fact-checks still land). Checked by the same rules as an ndjson
+ * line.
  */
 export async function claimReviewLine(manager: EntityManager, record: ClaimReviewRecord): Promise<DatasetLine> {
-  const line = toDatasetLine(readReviewedClaim(record));
-  const stored = await executeOne(manager, articleSlugByClaimKey, { key: line.article.claims[0].key });
-  if (stored) line.article.slug = stored.slug;
+  const claim = readReviewedClaim(record);
+  const stored = await storedClaimOf(manager, claim);
+  const line = toDatasetLine(claim, stored);
+  const [lineClaim] = line.article.claims;
+  if (stored && lineClaim.places) {
+    const listed = new Set(
+      (await execute(manager, liveOutsideUrlsOfClaim, { claimId: stored.id })).map((row) => row.url),
+    );
+    const places = lineClaim.places
+      .filter((place) => !listed.has(place.url))
+      .slice(0, Math.max(0, MAX_OUTSIDE_APPEARANCES - listed.size));
+    if (places.length > 0) lineClaim.places = places;
+    else delete lineClaim.places;
+  }
   return parseDatasetLine(line);
 }

@@ -259,8 +259,45 @@ export const articleSlugByClaimKey = statement(
     q.db
       .selectFrom('claims as c')
       .innerJoin('articles as a', 'a.id', 'c.article_id')
-      .select('a.slug')
+      .select((eb) => ['c.id', 'a.slug', eb.ref('c.deleted_at').as('deletedAt')])
       .where('c.external_id', '=', q.p.key),
+);
+
+/** What a ClaimReview record is matched to: a keyed claim, its article, whether it was deleted. */
+const claimOfTextKey = (q: StatementBuilder<{ textKey: string }>) =>
+  q.db
+    .selectFrom('claims as c')
+    .innerJoin('articles as a', 'a.id', 'c.article_id')
+    .select((eb) => [
+      'c.id',
+      eb.ref('c.external_id').$castTo<string>().as('key'),
+      'a.slug',
+      eb.ref('c.deleted_at').as('deletedAt'),
+    ])
+    .where('c.text_key', '=', q.p.textKey)
+    .where('c.external_id', 'is not', null);
+
+/**
+ * The claims a ClaimReview import keyed by these words (claims.text_key) that name this
+ * claimant, oldest first: by IDX_claims_text_key (text_key, claimant_id), never a scan.
+ */
+export const claimsByTextKey = statement(
+  'dataset.claimsByTextKey',
+  (q: StatementBuilder<{ textKey: string; claimantId: number }>) =>
+    claimOfTextKey(q).where('c.claimant_id', '=', q.p.claimantId).orderBy('c.id'),
+);
+
+/** The same for claims that name no claimant. */
+export const unattributedClaimsByTextKey = statement(
+  'dataset.unattributedClaimsByTextKey',
+  (q: StatementBuilder<{ textKey: string }>) => claimOfTextKey(q).where('c.claimant_id', 'is', null).orderBy('c.id'),
+);
+
+/** Keys a claim's words once (a claim imported before claims had the key gets it on its next import). */
+export const setClaimTextKey = statement(
+  'dataset.setClaimTextKey',
+  (q: StatementBuilder<{ id: number; textKey: string }>) =>
+    q.db.updateTable('claims').set({ text_key: q.p.textKey }).where('id', '=', q.p.id).where('text_key', 'is', null),
 );
 
 /** A fact-check by its external key (unique). */

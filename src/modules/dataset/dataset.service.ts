@@ -25,12 +25,14 @@ import { aliasesOf, type ClaimantRef, insertClaimant } from '../claimant/claiman
 import { ClaimantKind } from '../claimant/claimant.entity';
 import { isClaimantSlug, isWikidataId, nameKeyOf } from '../claimant/claimant-name';
 import { claimantByNameKey } from '../claimant/claimant.queries';
+import { claimTextKey } from '../matching/sentence-key';
 import {
   annotationByKey,
   articleBySlug,
   claimByKey,
   insertAnnotation as insertAnnotationRow,
   setClaimKey,
+  setClaimTextKey,
   unkeyedClaimAt,
   userByName,
 } from './dataset.queries';
@@ -85,6 +87,12 @@ export function storedAnything(summary: ImportSummary): boolean {
     0
   );
 }
+
+/**
+ * The keys of the claims a ClaimReview import made (claimreview-import.ts): such a claim is
+ * also keyed by its words (claims.text_key), so that other records of it find it.
+ */
+export const CLAIMREVIEW_KEY_PREFIX = 'claimreview:';
 
 /** A dataset entry that cannot be imported; names where it is. */
 export class DatasetError extends Error {
@@ -357,6 +365,11 @@ async function importClaim(
     }
     await execute(manager, setClaimKey, { id: claimId, key: claim.key });
   }
+  // A ClaimReview claim's words (its quote: the text of its record) key it, once: later records
+  // of it find it by them. Also on an ndjson import of an exported one, so that a database
+  // moved that way still joins later records, and on a claim imported before the key existed.
+  const textKey = claim.key.startsWith(CLAIMREVIEW_KEY_PREFIX) ? claimTextKey(claim.quote) : null;
+  if (textKey !== null) await execute(manager, setClaimTextKey, { id: claimId, textKey });
 
   let added = false;
   for (const [index, annotation] of claim.annotations.entries()) {

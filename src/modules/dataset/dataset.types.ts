@@ -15,6 +15,8 @@
  *   stored on a claim of another article is an error. A claim stored without a key (made
  *   through the API) at the same place in the same article takes the key instead of being
  *   duplicated;
+ *   a ClaimReview record (claimreview-import.ts) may name the key of another record's claim:
+ *   records of one claimant and one text, however spelt, are one claim;
  * - fact-checks by `key` when they have one (same rules); a fact-check without a key is
  *   added only together with a claim the import creates;
  * - a claim's places by normalised `url`: a claim already stored gets the places it does not
