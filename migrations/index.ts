@@ -14,6 +14,7 @@ import { Claimants1796200000000 } from './1796200000000-Claimants';
 import { ClaimSuggestionDismissals1796200000001 } from './1796200000001-ClaimSuggestionDismissals';
 import { ClaimMatchingIndex1796200000002 } from './1796200000002-ClaimMatchingIndex';
 import { ClaimWordsOutsideAppearances1796300000000 } from './1796300000000-ClaimWordsOutsideAppearances';
+import { ClaimWordsSearchable1796300000002 } from './1796300000002-ClaimWordsSearchable';
 
 /**
  * Migrations in order, per dialect. Landed migrations are never edited; each has a down().
@@ -38,6 +39,7 @@ export const MIGRATIONS = [
   ClaimSuggestionDismissals1796200000001,
   ClaimMatchingIndex1796200000002,
   ClaimWordsOutsideAppearances1796300000000,
+  ClaimWordsSearchable1796300000002,
 ];
 
 export const POSTGRES_MIGRATIONS = [
@@ -51,4 +53,5 @@ export const POSTGRES_MIGRATIONS = [
   ClaimSuggestionDismissals1796200000001,
   ClaimMatchingIndex1796200000002,
   ClaimWordsOutsideAppearances1796300000000,
+  ClaimWordsSearchable1796300000002,
 ];

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClaimWordsOutsideAppearances1796300000000 } from '../../migrations/1796300000000-ClaimWordsOutsideAppearances';
+import { ClaimWordsSearchable1796300000002 } from '../../migrations/1796300000002-ClaimWordsSearchable';
 import { DEMO_ARTICLE_SLUG } from '../../src/modules/dataset/demo-dataset';
 import { Role } from '../../src/modules/user/user.entity';
 import { fingerprint } from '../helpers/fingerprint';
@@ -73,9 +74,12 @@ describe('the ClaimWordsOutsideAppearances migration', () => {
     const [now, then, rows] = [await read(), await read(beforeCorrection), await fingerprint(server)];
     const runner = server.db.write.createQueryRunner();
     try {
+      // In migration order: ClaimWordsSearchable, which came later, reads the columns this one adds.
       await server.db.writes.run(async () => {
+        await new ClaimWordsSearchable1796300000002().down(runner);
         await new ClaimWordsOutsideAppearances1796300000000().down(runner);
         await new ClaimWordsOutsideAppearances1796300000000().up(runner);
+        await new ClaimWordsSearchable1796300000002().up(runner);
       });
     } finally {
       await runner.release();
