@@ -188,6 +188,28 @@ describe('reader pages', () => {
     }
   });
 
+  it("states what was claimed in each note in the claim's own words, the quote staying in the mark", async () => {
+    const page = await get(server, `/articles/${DEMO_ARTICLE_SLUG}`);
+    const stated = [
+      ...page.text.matchAll(/<section class="note [\s\S]*?<blockquote class="quote"><p>([\s\S]*?)<\/p>/g),
+    ].map((match) => textOf(match[1]));
+    expect(stated).toEqual(words);
+    expect(stated).toContain('Joe Biden called Vladimir Putin a killer with no soul.');
+    expect(marksOf(page.text).map((mark) => mark.text)).toEqual(quotes);
+    // The claimant's page lists the claim by its words too.
+    const { article } = await server
+      .gql<{ article: { claims: { text: string; claimant: { slug: string } | null }[] } }>(
+        `{ article(slug: "${DEMO_ARTICLE_SLUG}") { claims { text claimant { slug } } } }`,
+      )
+      .then((result) => result.data!);
+    const worded = article.claims.find(
+      (claim) => claim.text === 'Joe Biden called Vladimir Putin a killer with no soul.',
+    )!;
+    const claimant = await get(server, `/claimants/${worded.claimant!.slug}`);
+    expect(claimant.status).toBe(200);
+    expect(claimant.text).toContain(`<blockquote class="quote"><p>${worded.text}</p></blockquote>`);
+  });
+
   it('serves the stylesheet and script with their types', async () => {
     for (const [name, type] of [
       ['reader.css', 'text/css'],
