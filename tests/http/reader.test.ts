@@ -347,6 +347,38 @@ describe('reader page after corrections of the text', () => {
     expect(page.text).toContain('Corrections');
     expect(page.text).toContain('Removed an unsourced paragraph.');
   });
+
+  it('names the quoted words when a claim stated in its own words cannot be located', async () => {
+    const room = new Newsroom(server);
+    const editor = await server.signIn(Role.EDITOR);
+    const reviewer = await server.signIn(Role.REVIEWER);
+    const quote = 'the Ostrel tunnel opens in May';
+    const { articleId, claimId } = await room.publishedStory(
+      editor,
+      reviewer,
+      'ostrel',
+      `The mayor said ${quote}. Nobody else spoke.`,
+      quote,
+    );
+    await room.ok(
+      'mutation($id: ID!) { updateClaim(input: { id: $id, text: "The Ostrel tunnel will open in May." }) { id } }',
+      { id: claimId },
+      reviewer,
+    );
+    const { article } = await room.ok<{ article: { version: number } }>('{ article(slug: "ostrel") { version } }', {});
+    await room.updateArticle(editor, {
+      id: articleId,
+      expectedVersion: article.version,
+      body: 'Nobody spoke at all.',
+      changeNote: 'The mayor said nothing.',
+    });
+    const page = await get(server, '/articles/ostrel');
+    expect(page.text).toContain('<blockquote class="quote"><p>The Ostrel tunnel will open in May.</p>');
+    expect(textOf(page.text)).toContain(
+      `The quoted words, “${quote}”, could not be located in the current text of the article.`,
+    );
+    expect(page.text).not.toContain('These words could not be located');
+  });
 });
 
 /** Writes an outside place behind the API's back, as only a bug or an older version could store it. */
