@@ -9,8 +9,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * Search: a claim gets a `text` document (only when it has words of its own; otherwise its
  * `quote` document is its words), beside `quote` and `claimant`, and its triggers re-derive its
- * documents when the text changes. The text document is written before the quote's, so when
- * both match equally the hit shows the claim's words (search-ranking.ts breaks ties by document).
+ * documents when the text changes. A hit shows the document that matched best (text or quote).
  *
  * Claim matching: on SQLite, claims_fts indexes `text` and `quote` (external content, still over
  * `claims`, whose columns have those names, so FTS5 can rebuild it and read it back); its update
@@ -23,10 +22,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Claimants and ClaimMatchingIndex.
  */
 
-/** The documents of a claim on SQLite, in order (text first), each (field, value expression of `row`). */
-function sqliteClaimDocuments(row: string, withText: boolean, from = ''): string {
+/** The INSERT of a claim's documents on SQLite (`row`: new in a trigger), the text's first when `withText`. */
+function sqliteClaimDocuments(row: string, withText: boolean): string {
   const live = `${row}.deleted_at IS NULL`;
-  const source = from ? ` FROM "${from}" ${row}` : '';
   const claimant = `(SELECT cl.name FROM claimants cl WHERE cl.id = ${row}.claimant_id)`;
   const fields: [string, string][] = [
     ...(withText ? ([['text', `${row}."text"`]] as [string, string][]) : []),
@@ -35,7 +33,7 @@ function sqliteClaimDocuments(row: string, withText: boolean, from = ''): string
   ];
   const selects = fields.map(
     ([field, value]) =>
-      `SELECT 'CLAIM', ${row}.id, '${field}', ${value}, 'claim'${source} WHERE ${value} IS NOT NULL AND ${value} <> '' AND ${live}`,
+      `SELECT 'CLAIM', ${row}.id, '${field}', ${value}, 'claim' WHERE ${value} IS NOT NULL AND ${value} <> '' AND ${live}`,
   );
   return `INSERT INTO search_documents (type, ref_id, field, text, kind)\n    ${selects.join('\n    UNION ALL ')}`;
 }
