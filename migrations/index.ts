@@ -15,6 +15,7 @@ import { ClaimSuggestionDismissals1796200000001 } from './1796200000001-ClaimSug
 import { ClaimMatchingIndex1796200000002 } from './1796200000002-ClaimMatchingIndex';
 import { ClaimWordsOutsideAppearances1796300000000 } from './1796300000000-ClaimWordsOutsideAppearances';
 import { ClaimArticleAppearances1796300000001 } from './1796300000001-ClaimArticleAppearances';
+import { ClaimWordsSearchable1796300000002 } from './1796300000002-ClaimWordsSearchable';
 import { ClaimTextKeys1796300000003 } from './1796300000003-ClaimTextKeys';
 
 /**
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
   ClaimMatchingIndex1796200000002,
   ClaimWordsOutsideAppearances1796300000000,
   ClaimArticleAppearances1796300000001,
+  ClaimWordsSearchable1796300000002,
   ClaimTextKeys1796300000003,
 ];
 
@@ -56,5 +58,6 @@ export const POSTGRES_MIGRATIONS = [
   ClaimMatchingIndex1796200000002,
   ClaimWordsOutsideAppearances1796300000000,
   ClaimArticleAppearances1796300000001,
+  ClaimWordsSearchable1796300000002,
   ClaimTextKeys1796300000003,
 ];

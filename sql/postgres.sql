@@ -742,53 +742,59 @@ select "sentence_key" as "sentenceKey", "claim_id" as "claimId" from "claim_sugg
 insert into "claim_suggestion_dismissals" ("article_id", "claim_id", "sentence_key", "sentence", "actor_id") values ($1, $2, $3, $4, $5) on conflict ("article_id", "sentence_key", "claim_id") do nothing;
 
 -- matching.tsCandidates[editor]
-SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS language
-       FROM (SELECT d.ref_id AS ref, ts_rank(d.stemmed, to_tsquery('search_english', $1)) AS rank FROM search_documents d
-         WHERE d.stemmed @@ to_tsquery('search_english', $2) AND d.type = 'CLAIM' AND d.field = 'quote'
-         ORDER BY rank DESC LIMIT 200) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
+SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
+         CASE WHEN c.text IS NULL OR c.text = c.quote THEN NULL ELSE c.quote END AS quote, c.article_id AS "articleId", a.language AS language
+       FROM (SELECT d.ref_id AS ref, max(ts_rank(d.stemmed, to_tsquery('search_english', $1))) AS rank FROM search_documents d
+         WHERE d.stemmed @@ to_tsquery('search_english', $2) AND d.type = 'CLAIM' AND d.field IN ('quote', 'text')
+         GROUP BY d.ref_id ORDER BY rank DESC LIMIT 200) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
        WHERE c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND 1 = 1
        ORDER BY h.rank DESC, c.id;
 
 -- matching.tsCandidates[public]
-SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS language
-       FROM (SELECT d.ref_id AS ref, ts_rank(d.stemmed, to_tsquery('search_english', $1)) AS rank FROM search_documents d
-         WHERE d.stemmed @@ to_tsquery('search_english', $2) AND d.type = 'CLAIM' AND d.field = 'quote'
-         ORDER BY rank DESC LIMIT 200) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
+SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
+         CASE WHEN c.text IS NULL OR c.text = c.quote THEN NULL ELSE c.quote END AS quote, c.article_id AS "articleId", a.language AS language
+       FROM (SELECT d.ref_id AS ref, max(ts_rank(d.stemmed, to_tsquery('search_english', $1))) AS rank FROM search_documents d
+         WHERE d.stemmed @@ to_tsquery('search_english', $2) AND d.type = 'CLAIM' AND d.field IN ('quote', 'text')
+         GROUP BY d.ref_id ORDER BY rank DESC LIMIT 200) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
        WHERE c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.status = 'PUBLISHED'
        ORDER BY h.rank DESC, c.id;
 
 -- matching.tsCandidates[reviewer]
-SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS language
-       FROM (SELECT d.ref_id AS ref, ts_rank(d.stemmed, to_tsquery('search_english', $1)) AS rank FROM search_documents d
-         WHERE d.stemmed @@ to_tsquery('search_english', $2) AND d.type = 'CLAIM' AND d.field = 'quote'
-         ORDER BY rank DESC LIMIT 200) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
+SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
+         CASE WHEN c.text IS NULL OR c.text = c.quote THEN NULL ELSE c.quote END AS quote, c.article_id AS "articleId", a.language AS language
+       FROM (SELECT d.ref_id AS ref, max(ts_rank(d.stemmed, to_tsquery('search_english', $1))) AS rank FROM search_documents d
+         WHERE d.stemmed @@ to_tsquery('search_english', $2) AND d.type = 'CLAIM' AND d.field IN ('quote', 'text')
+         GROUP BY d.ref_id ORDER BY rank DESC LIMIT 200) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
        WHERE c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.status = 'PUBLISHED'
        ORDER BY h.rank DESC, c.id;
 
 -- matching.tsProbe
-SELECT count(*)::int AS n FROM (SELECT 1 FROM search_documents d WHERE d.stemmed @@ to_tsquery('search_english', $1) AND d.type = 'CLAIM' AND d.field = 'quote' LIMIT 1000) m;
+SELECT least(count(DISTINCT m.ref_id), 1000)::int AS n FROM (SELECT d.ref_id FROM search_documents d WHERE d.stemmed @@ to_tsquery('search_english', $1) AND d.type = 'CLAIM' AND d.field IN ('quote', 'text') LIMIT 2000) m;
 
 -- matching.tsSentenceCandidates[editor]
-SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS language
-       FROM (SELECT d.ref_id AS ref, ts_rank(d.stemmed, to_tsquery('search_english', $1)) AS rank FROM search_documents d
-         WHERE d.stemmed @@ to_tsquery('search_english', $2) AND d.type = 'CLAIM' AND d.field = 'quote'
-         ORDER BY rank DESC LIMIT 10) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
+SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
+         CASE WHEN c.text IS NULL OR c.text = c.quote THEN NULL ELSE c.quote END AS quote, c.article_id AS "articleId", a.language AS language
+       FROM (SELECT d.ref_id AS ref, max(ts_rank(d.stemmed, to_tsquery('search_english', $1))) AS rank FROM search_documents d
+         WHERE d.stemmed @@ to_tsquery('search_english', $2) AND d.type = 'CLAIM' AND d.field IN ('quote', 'text')
+         GROUP BY d.ref_id ORDER BY rank DESC LIMIT 10) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
        WHERE c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND 1 = 1
        ORDER BY h.rank DESC, c.id;
 
 -- matching.tsSentenceCandidates[public]
-SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS language
-       FROM (SELECT d.ref_id AS ref, ts_rank(d.stemmed, to_tsquery('search_english', $1)) AS rank FROM search_documents d
-         WHERE d.stemmed @@ to_tsquery('search_english', $2) AND d.type = 'CLAIM' AND d.field = 'quote'
-         ORDER BY rank DESC LIMIT 10) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
+SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
+         CASE WHEN c.text IS NULL OR c.text = c.quote THEN NULL ELSE c.quote END AS quote, c.article_id AS "articleId", a.language AS language
+       FROM (SELECT d.ref_id AS ref, max(ts_rank(d.stemmed, to_tsquery('search_english', $1))) AS rank FROM search_documents d
+         WHERE d.stemmed @@ to_tsquery('search_english', $2) AND d.type = 'CLAIM' AND d.field IN ('quote', 'text')
+         GROUP BY d.ref_id ORDER BY rank DESC LIMIT 10) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
        WHERE c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.status = 'PUBLISHED'
        ORDER BY h.rank DESC, c.id;
 
 -- matching.tsSentenceCandidates[reviewer]
-SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS language
-       FROM (SELECT d.ref_id AS ref, ts_rank(d.stemmed, to_tsquery('search_english', $1)) AS rank FROM search_documents d
-         WHERE d.stemmed @@ to_tsquery('search_english', $2) AND d.type = 'CLAIM' AND d.field = 'quote'
-         ORDER BY rank DESC LIMIT 10) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
+SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
+         CASE WHEN c.text IS NULL OR c.text = c.quote THEN NULL ELSE c.quote END AS quote, c.article_id AS "articleId", a.language AS language
+       FROM (SELECT d.ref_id AS ref, max(ts_rank(d.stemmed, to_tsquery('search_english', $1))) AS rank FROM search_documents d
+         WHERE d.stemmed @@ to_tsquery('search_english', $2) AND d.type = 'CLAIM' AND d.field IN ('quote', 'text')
+         GROUP BY d.ref_id ORDER BY rank DESC LIMIT 10) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
        WHERE c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.status = 'PUBLISHED'
        ORDER BY h.rank DESC, c.id;
 

@@ -736,19 +736,22 @@ select "id", "name", "role" from "users" where "name" = ? limit 1;
 select "sentence_key" as "sentenceKey", "claim_id" as "claimId" from "claim_suggestion_dismissals" where "article_id" = ?;
 
 -- matching.ftsCandidates[editor]
-SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS language
+SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
+         CASE WHEN c.text IS NULL OR c.text = c.quote THEN NULL ELSE c.quote END AS quote, c.article_id AS "articleId", a.language AS language
        FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 200) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
        WHERE c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND 1 = 1
        ORDER BY h.bm, c.id;
 
 -- matching.ftsCandidates[public]
-SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS language
+SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
+         CASE WHEN c.text IS NULL OR c.text = c.quote THEN NULL ELSE c.quote END AS quote, c.article_id AS "articleId", a.language AS language
        FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 200) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
        WHERE c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.status = 'PUBLISHED'
        ORDER BY h.bm, c.id;
 
 -- matching.ftsCandidates[reviewer]
-SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS language
+SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
+         CASE WHEN c.text IS NULL OR c.text = c.quote THEN NULL ELSE c.quote END AS quote, c.article_id AS "articleId", a.language AS language
        FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 200) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
        WHERE c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.status = 'PUBLISHED'
        ORDER BY h.bm, c.id;
@@ -757,19 +760,22 @@ SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS l
 SELECT count(*) AS n FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? LIMIT 1000);
 
 -- matching.ftsSentenceCandidates[editor]
-SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS language
+SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
+         CASE WHEN c.text IS NULL OR c.text = c.quote THEN NULL ELSE c.quote END AS quote, c.article_id AS "articleId", a.language AS language
        FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 10) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
        WHERE c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND 1 = 1
        ORDER BY h.bm, c.id;
 
 -- matching.ftsSentenceCandidates[public]
-SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS language
+SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
+         CASE WHEN c.text IS NULL OR c.text = c.quote THEN NULL ELSE c.quote END AS quote, c.article_id AS "articleId", a.language AS language
        FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 10) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
        WHERE c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.status = 'PUBLISHED'
        ORDER BY h.bm, c.id;
 
 -- matching.ftsSentenceCandidates[reviewer]
-SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS language
+SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
+         CASE WHEN c.text IS NULL OR c.text = c.quote THEN NULL ELSE c.quote END AS quote, c.article_id AS "articleId", a.language AS language
        FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 10) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
        WHERE c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.status = 'PUBLISHED'
        ORDER BY h.bm, c.id;

@@ -276,8 +276,11 @@ export interface SearchTables {
   search_fts_stem: Fts5Table<'text' | 'kind', 'search_fts_stem'>;
   /** Contentless: each document's words and word pairs (src/modules/search/word-pairs.ts). */
   search_phrases: Fts5Table<'text' | 'pairs' | 'kind', 'search_phrases'>;
-  /** Claims' quotes alone, porter stemmer (external content: claims; SQLite only, for claim matching). */
-  claims_fts: Fts5Table<'quote', 'claims_fts'>;
+  /**
+   * Claims alone, their own words (null: none yet) and their quotes, porter stemmer (external
+   * content: claims; SQLite only, for claim matching).
+   */
+  claims_fts: Fts5Table<'text' | 'quote', 'claims_fts'>;
 }
 
 /** The database as Kysely types it. */

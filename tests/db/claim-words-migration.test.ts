@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClaimArticleAppearances1796300000001 } from '../../migrations/1796300000001-ClaimArticleAppearances';
 import { ClaimWordsOutsideAppearances1796300000000 } from '../../migrations/1796300000000-ClaimWordsOutsideAppearances';
+import { ClaimWordsSearchable1796300000002 } from '../../migrations/1796300000002-ClaimWordsSearchable';
 import { ClaimTextKeys1796300000003 } from '../../migrations/1796300000003-ClaimTextKeys';
 import { DEMO_ARTICLE_SLUG } from '../../src/modules/dataset/demo-dataset';
 import { Role } from '../../src/modules/user/user.entity';
@@ -75,14 +76,16 @@ describe('the ClaimWordsOutsideAppearances migration', () => {
     const [now, then, rows] = [await read(), await read(beforeCorrection), await fingerprint(server)];
     const runner = server.db.write.createQueryRunner();
     try {
-      // The migrations after it first, as a rollback undoes them (a column added after its
-      // columns would otherwise come back before them).
+      // The migrations after it first, as a rollback undoes them: ClaimWordsSearchable reads the
+      // columns this one adds, and a column added after its columns would come back before them.
       await server.db.writes.run(async () => {
         await new ClaimTextKeys1796300000003().down(runner);
+        await new ClaimWordsSearchable1796300000002().down(runner);
         await new ClaimArticleAppearances1796300000001().down(runner);
         await new ClaimWordsOutsideAppearances1796300000000().down(runner);
         await new ClaimWordsOutsideAppearances1796300000000().up(runner);
         await new ClaimArticleAppearances1796300000001().up(runner);
+        await new ClaimWordsSearchable1796300000002().up(runner);
         await new ClaimTextKeys1796300000003().up(runner);
       });
     } finally {

@@ -188,6 +188,28 @@ describe('reader pages', () => {
     }
   });
 
+  it("states what was claimed in each note in the claim's own words, the quote staying in the mark", async () => {
+    const page = await get(server, `/articles/${DEMO_ARTICLE_SLUG}`);
+    const stated = [
+      ...page.text.matchAll(/<section class="note [\s\S]*?<blockquote class="quote"><p>([\s\S]*?)<\/p>/g),
+    ].map((match) => textOf(match[1]));
+    expect(stated).toEqual(words);
+    expect(stated).toContain('Joe Biden called Vladimir Putin a killer with no soul.');
+    expect(marksOf(page.text).map((mark) => mark.text)).toEqual(quotes);
+    // The claimant's page lists the claim by its words too.
+    const { article } = await server
+      .gql<{ article: { claims: { text: string; claimant: { slug: string } | null }[] } }>(
+        `{ article(slug: "${DEMO_ARTICLE_SLUG}") { claims { text claimant { slug } } } }`,
+      )
+      .then((result) => result.data!);
+    const worded = article.claims.find(
+      (claim) => claim.text === 'Joe Biden called Vladimir Putin a killer with no soul.',
+    )!;
+    const claimant = await get(server, `/claimants/${worded.claimant!.slug}`);
+    expect(claimant.status).toBe(200);
+    expect(claimant.text).toContain(`<blockquote class="quote"><p>${worded.text}</p></blockquote>`);
+  });
+
   it('serves the stylesheet and script with their types', async () => {
     for (const [name, type] of [
       ['reader.css', 'text/css'],
@@ -324,6 +346,38 @@ describe('reader page after corrections of the text', () => {
     expect(page.text.match(/<section class="note /g)).toHaveLength(12);
     expect(page.text).toContain('Corrections');
     expect(page.text).toContain('Removed an unsourced paragraph.');
+  });
+
+  it('names the quoted words when a claim stated in its own words cannot be located', async () => {
+    const room = new Newsroom(server);
+    const editor = await server.signIn(Role.EDITOR);
+    const reviewer = await server.signIn(Role.REVIEWER);
+    const quote = 'the Ostrel tunnel opens in May';
+    const { articleId, claimId } = await room.publishedStory(
+      editor,
+      reviewer,
+      'ostrel',
+      `The mayor said ${quote}. Nobody else spoke.`,
+      quote,
+    );
+    await room.ok(
+      'mutation($id: ID!) { updateClaim(input: { id: $id, text: "The Ostrel tunnel will open in May." }) { id } }',
+      { id: claimId },
+      reviewer,
+    );
+    const { article } = await room.ok<{ article: { version: number } }>('{ article(slug: "ostrel") { version } }', {});
+    await room.updateArticle(editor, {
+      id: articleId,
+      expectedVersion: article.version,
+      body: 'Nobody spoke at all.',
+      changeNote: 'The mayor said nothing.',
+    });
+    const page = await get(server, '/articles/ostrel');
+    expect(page.text).toContain('<blockquote class="quote"><p>The Ostrel tunnel will open in May.</p>');
+    expect(textOf(page.text)).toContain(
+      `The quoted words, “${quote}”, could not be located in the current text of the article.`,
+    );
+    expect(page.text).not.toContain('These words could not be located');
   });
 });
 

@@ -11,6 +11,7 @@ import type { ClaimantRow } from '../../modules/claimant/claimant.rows';
 import { claimAnchor } from '../../modules/claimreview/claim-review.service';
 import { type Html, html } from './html';
 import { page } from './layout';
+import { claimWords } from './notes';
 import { verdictBadge, verdictSummaryBar } from './verdicts';
 
 /** The most checked claims one page lists. */
@@ -69,7 +70,7 @@ function claimItem({ claim, article, check }: CheckedClaim): Html {
   const href = `/articles/${encodeURIComponent(article.slug)}#${claimAnchor(claim.id)}`;
   return html`<li class="card">
 <p class="note-head">${verdictBadge(claim.verdict)}</p>
-<blockquote class="quote"><p>${claim.quote}</p></blockquote>
+<blockquote class="quote"><p>${claimWords(claim)}</p></blockquote>
 ${check ? html`<p class="note-summary">${check.summary}</p>` : ''}
 <p class="meta">In <a href="${href}">${article.headline}</a></p>
 </li>`;

@@ -163,9 +163,14 @@ function historyHtml(corrections: CorrectionRow[]): Html {
  */
 export type Placement = 'marked' | 'covered' | 'unplaced';
 
+/** What was claimed: the claim's own words, or its quote while it has none. */
+export function claimWords(claim: Pick<ClaimRow, 'text' | 'quote'>): string {
+  return claim.text ?? claim.quote;
+}
+
 /**
- * One claim's note: verdict badge, the quote, the fact-check's summary, body and sources,
- * earlier or retracted checks, corrections.
+ * One claim's note: verdict badge, what was claimed (its words; the mark in the text holds its
+ * quote), the fact-check's summary, body and sources, earlier or retracted checks, corrections.
  */
 export function noteHtml(entry: ReaderClaim, position: { index: number; total: number; placement: Placement }): Html {
   const placed = position.placement !== 'unplaced';
@@ -179,13 +184,16 @@ export function noteHtml(entry: ReaderClaim, position: { index: number; total: n
     .filter(Boolean)
     .join(' ');
   const anchorTarget = placed ? '' : html`<span id="${claimAnchor(claim.id)}"></span>`;
+  // The notices below speak of the quoted words, which the note shows only when they are the claim's.
+  const quoted =
+    claim.text !== null && claim.text !== claim.quote ? html`The quoted words, “${claim.quote}”,` : 'These words';
   return html`<section class="${classes}" id="${id}" aria-labelledby="${id}-title" tabindex="-1">
 ${anchorTarget}<span hidden id="${labelId(claim.id)}">${label}</span>
 <p class="note-head">${verdictBadge(claim.verdict)}<span class="note-count">Claim ${position.index + 1} of ${position.total}</span></p>
-<blockquote class="quote"><p>${claim.quote}</p>${entry.claimant ? html`<footer><a href="/claimants/${encodeURIComponent(entry.claimant.slug)}">${entry.claimant.name}</a></footer>` : ''}</blockquote>
+<blockquote class="quote"><p>${claimWords(claim)}</p>${entry.claimant ? html`<footer><a href="/claimants/${encodeURIComponent(entry.claimant.slug)}">${entry.claimant.name}</a></footer>` : ''}</blockquote>
 ${stale ? html`<p class="notice notice-stale">Text changed since this was checked (revision ${claim.checkedRevision}).${claim.anchorExact && placed ? html` It now reads: “${claim.anchorExact}”.` : ''}</p>` : ''}
-${placed ? '' : html`<p class="notice notice-unplaced">These words could not be located in the current text of the article.</p>`}
-${position.placement === 'covered' ? html`<p class="notice notice-covered">These words lie within other highlighted claims and have no highlight of their own.</p>` : ''}
+${placed ? '' : html`<p class="notice notice-unplaced">${quoted} could not be located in the current text of the article.</p>`}
+${position.placement === 'covered' ? html`<p class="notice notice-covered">${quoted} lie within other highlighted claims and have no highlight of their own.</p>` : ''}
 ${
   current
     ? html`<h3 class="note-summary" id="${id}-title">${current.summary}</h3>

@@ -5,8 +5,9 @@ import { articleVisible } from '../auth/visibility.queries';
 
 /**
  * Every statement of claim matching. Candidates come from a full-text index of claims alone
- * (claims_fts on SQLite; on PostgreSQL the stemmed tsvector of claims' text documents, under a
- * partial GIN index), then are re-ranked in TypeScript (similarity.ts).
+ * (claims_fts on SQLite; on PostgreSQL the stemmed tsvector of claims' text and quote documents,
+ * under a partial GIN index), then are re-ranked in TypeScript (similarity.ts). A claim is
+ * matched by its own words (`claims.text`, the quote while it has none) and by its quote.
  */
 
 /** How many matches a probe counts at most: enough to tell a rare term from a common one. */
@@ -20,15 +21,18 @@ export const CANDIDATE_LIMIT = 100;
 export const SENTENCE_CANDIDATE_LIMIT = 5;
 
 /**
- * The search document that holds the text a claim is matched by, and the column it comes from:
- * the claim's quote today. The one place to change when claims get a text of their own.
+ * The search documents that hold what a claim is matched by (ClaimWordsSearchable): its own
+ * words, when it has them, and its quote. Written as the partial GIN index's predicate, so the
+ * planner can use it.
  */
-const CLAIM_TEXT_FIELD = 'quote';
-const claimText = () => sql<string>`c.quote`;
+const claimWordsFields = () => sql`d.type = 'CLAIM' AND d.field IN ('quote', 'text')`;
 
 export interface CandidateRow {
   id: number;
+  /** The claim's words: its own, or its quote while it has none. */
   text: string;
+  /** Its quote, when it has words of its own that differ from it (null: `text` is the quote). */
+  quote: string | null;
   articleId: number;
   language: string;
 }
@@ -38,7 +42,8 @@ const POSTGRES: StatementOptions = { dialects: ['postgres'] };
 
 /** The candidates' claims the viewer may see: live claims (not further places of one) of visible articles, best first. */
 function visibleCandidates(hits: RawBuilder<unknown>, level: VisibilityLevel, order: RawBuilder<unknown>) {
-  return sql<CandidateRow>`SELECT c.id AS id, ${claimText()} AS text, c.article_id AS ${sql.id('articleId')}, a.language AS language
+  return sql<CandidateRow>`SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
+         CASE WHEN c.text IS NULL OR c.text = c.quote THEN NULL ELSE c.quote END AS quote, c.article_id AS ${sql.id('articleId')}, a.language AS language
        FROM ${hits} h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
        WHERE c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND ${articleVisible(level)}
        ORDER BY ${order}, c.id`;
@@ -55,7 +60,7 @@ export const ftsTermProbe = statement<{ match: string }, { n: number }>(
 );
 
 /**
- * SQLite: the claims whose text best matches (bm25 on the claims-only index claims_fts), that
+ * SQLite: the claims whose words or quote best match (bm25 on the claims-only index claims_fts), that
  * the viewer may see. The MATCH is built from a few rare terms (matching.service.ts), so bm25
  * ranks a bounded number of claims, and no article or other document can crowd them out.
  */
@@ -75,28 +80,34 @@ export const ftsClaimCandidates = ftsCandidates('matching.ftsCandidates', CANDID
 export const ftsSentenceCandidates = ftsCandidates('matching.ftsSentenceCandidates', SENTENCE_CANDIDATE_LIMIT);
 
 /**
- * PostgreSQL: how many claims' text documents (up to PROBE_LIMIT) hold a term, on the stemmed
- * tsvector; the predicate is the partial GIN index's (ClaimMatchingIndex), so articles are not read.
+ * PostgreSQL: how many claims (up to PROBE_LIMIT) hold a term in their words or quote, on the
+ * stemmed tsvector; the predicate is the partial GIN index's (ClaimWordsSearchable), so
+ * articles are not read. A claim counts once, as on SQLite, whether one or both of its
+ * documents hold the term: a claim has at most two, so twice PROBE_LIMIT documents hold
+ * PROBE_LIMIT claims whenever that many match.
  */
 export const tsTermProbe = statement<{ tsquery: string }, { n: number }>(
   'matching.tsProbe',
   (q) =>
     sql<{
       n: number;
-    }>`SELECT count(*)::int AS n FROM (SELECT 1 FROM search_documents d WHERE d.stemmed @@ to_tsquery('search_english', ${q.p.tsquery}) AND d.type = 'CLAIM' AND d.field = ${sql.lit(CLAIM_TEXT_FIELD)} LIMIT ${sql.lit(PROBE_LIMIT)}) m`,
+    }>`SELECT least(count(DISTINCT m.ref_id), ${sql.lit(PROBE_LIMIT)})::int AS n FROM (SELECT d.ref_id FROM search_documents d WHERE d.stemmed @@ to_tsquery('search_english', ${q.p.tsquery}) AND ${claimWordsFields()} LIMIT ${sql.lit(PROBE_LIMIT * 2)}) m`,
   POSTGRES,
 );
 
-/** PostgreSQL: the claims whose text best matches (ts_rank on the stemmed tsvector), that the viewer may see. */
+/**
+ * PostgreSQL: the claims whose words or quote best match (ts_rank on the stemmed tsvector, the
+ * better of a claim's two documents), that the viewer may see.
+ */
 const tsCandidates = (name: string, limit: number) =>
   statementVariants<VisibilityLevel, { tsquery: string }, CandidateRow>(
     name,
     VISIBILITY_LEVELS,
     (q, level) =>
       visibleCandidates(
-        sql`(SELECT d.ref_id AS ref, ts_rank(d.stemmed, to_tsquery('search_english', ${q.p.tsquery})) AS rank FROM search_documents d
-         WHERE d.stemmed @@ to_tsquery('search_english', ${q.p.tsquery}) AND d.type = 'CLAIM' AND d.field = ${sql.lit(CLAIM_TEXT_FIELD)}
-         ORDER BY rank DESC LIMIT ${sql.lit(limit * 2)})`,
+        sql`(SELECT d.ref_id AS ref, max(ts_rank(d.stemmed, to_tsquery('search_english', ${q.p.tsquery}))) AS rank FROM search_documents d
+         WHERE d.stemmed @@ to_tsquery('search_english', ${q.p.tsquery}) AND ${claimWordsFields()}
+         GROUP BY d.ref_id ORDER BY rank DESC LIMIT ${sql.lit(limit * 2)})`,
         level,
         sql`h.rank DESC`,
       ),

@@ -69,10 +69,13 @@ export interface ClaimMatchesArgs {
   loaders: MatchLoaders;
 }
 
-/** What one request has learnt, shared by its texts: terms' counts, claims' prepared texts. */
+/**
+ * What one request has learnt, shared by its texts: terms' counts, claims' prepared texts (their
+ * words, then their quote when they have words of their own).
+ */
 interface RequestCache {
   counts: Map<string, number>;
-  prepared: Map<number, PreparedText>;
+  prepared: Map<number, PreparedText[]>;
 }
 
 function requestCache(): RequestCache {
@@ -216,12 +219,14 @@ export class MatchingService {
     const scored: Scored[] = [];
     for (const row of rows) {
       if (!keep(row)) continue;
-      let other = cache.prepared.get(row.id);
-      if (other === undefined) {
-        other = prepareText(row.text);
-        cache.prepared.set(row.id, other);
+      let others = cache.prepared.get(row.id);
+      if (others === undefined) {
+        others = row.quote === null ? [prepareText(row.text)] : [prepareText(row.text), prepareText(row.quote)];
+        cache.prepared.set(row.id, others);
       }
-      const score = similarity(prepared, other);
+      // A text restates the claim when it restates its words or its quote (another outlet
+      // quoting the same words): the better of the two.
+      const score = Math.max(...others.map((other) => similarity(prepared, other)));
       if (score >= MATCH_THRESHOLD) scored.push({ id: row.id, articleId: row.articleId, score });
     }
     return scored.sort((x, y) => y.score - x.score || x.id - y.id);

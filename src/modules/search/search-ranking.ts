@@ -25,10 +25,14 @@ export interface HitRow {
   bm: number;
 }
 
-/** A match in a headline or a quote says more than the same words deep in a body. */
+/**
+ * A match in a headline or a claim says more than the same words deep in a body. A claim is
+ * found by its own words (`text`, when it has them) as by its quote.
+ */
 const FIELD_WEIGHTS: Record<string, number> = {
   headline: 4,
   quote: 3,
+  text: 3,
   title: 3,
   summary: 2.5,
   standfirst: 2,

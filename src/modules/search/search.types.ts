@@ -68,7 +68,9 @@ export class SearchHit {
   @Field(() => Float, { description: 'Relevance, higher is better; comparable within one search only.' })
   score: number;
 
-  @Field(() => String, { description: 'The field that matched best, e.g. headline, body, quote, summary, title.' })
+  @Field(() => String, {
+    description: "The field that matched best, e.g. headline, body, quote, text (a claim's own words), summary, title.",
+  })
   field: string;
 
   @Field(() => SnippetType)
