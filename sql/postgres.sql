@@ -722,6 +722,9 @@ SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS l
        WHERE c.deleted_at IS NULL AND a.status = 'PUBLISHED'
        ORDER BY h.rank DESC, c.id;
 
+-- matching.tsShortProbe
+SELECT count(*)::int AS n FROM (SELECT 1 FROM search_documents d WHERE d.stemmed @@ to_tsquery('search_english', $1) AND d.type = 'CLAIM' AND d.field = 'quote' LIMIT 251) m;
+
 -- search.deleteDocuments
 delete from "search_documents";
 

@@ -704,6 +704,9 @@ SELECT c.id AS id, c.quote AS text, c.article_id AS "articleId", a.language AS l
        WHERE c.deleted_at IS NULL AND a.status = 'PUBLISHED'
        ORDER BY h.bm, c.id;
 
+-- matching.ftsShortProbe
+SELECT count(*) AS n FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? LIMIT 251);
+
 -- matching.insertDismissal
 insert into "claim_suggestion_dismissals" ("article_id", "claim_id", "sentence_key", "sentence", "actor_id") values (?, ?, ?, ?, ?) on conflict ("article_id", "sentence_key", "claim_id") do nothing;
 

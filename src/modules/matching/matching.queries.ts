@@ -11,6 +11,15 @@ import { articleVisible } from '../auth/visibility.queries';
 
 /** How many matches a probe counts at most: enough to tell a rare term from a common one. */
 export const PROBE_LIMIT = 1000;
+/**
+ * The most matches the terms of one sentence of Article.suggestedClaims may hold together
+ * (matching.service.ts): a term in more claims than this is only ever queried when it is the
+ * sentence's rarest, so a sentence's terms are first probed only this far (plus one), and
+ * counted up to PROBE_LIMIT only when none of them is under it. At a million claims, counting
+ * to 1,000 the many terms a sentence has in more than 250 claims was a third of the request's SQL.
+ */
+export const SENTENCE_MATCH_BUDGET = 250;
+export const SHORT_PROBE_LIMIT = SENTENCE_MATCH_BUDGET + 1;
 /** How many full-text candidates are re-ranked (twice this many are read, for visibility). */
 export const CANDIDATE_LIMIT = 100;
 /**
@@ -44,15 +53,18 @@ function visibleCandidates(hits: RawBuilder<unknown>, level: VisibilityLevel, or
        ORDER BY ${order}, c.id`;
 }
 
-/** SQLite: how many claims (live or not, up to PROBE_LIMIT) hold a term, on the claims-only index. */
-export const ftsTermProbe = statement<{ match: string }, { n: number }>(
-  'matching.ftsProbe',
-  (q) =>
-    sql<{
-      n: number;
-    }>`SELECT count(*) AS n FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ${q.p.match} LIMIT ${sql.lit(PROBE_LIMIT)})`,
-  SQLITE,
-);
+/** SQLite: how many claims (live or not, up to `limit`) hold a term, on the claims-only index. */
+const ftsProbe = (name: string, limit: number) =>
+  statement<{ match: string }, { n: number }>(
+    name,
+    (q) =>
+      sql<{
+        n: number;
+      }>`SELECT count(*) AS n FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ${q.p.match} LIMIT ${sql.lit(limit)})`,
+    SQLITE,
+  );
+export const ftsTermProbe = ftsProbe('matching.ftsProbe', PROBE_LIMIT);
+export const ftsShortTermProbe = ftsProbe('matching.ftsShortProbe', SHORT_PROBE_LIMIT);
 
 /**
  * SQLite: the claims whose text best matches (bm25 on the claims-only index claims_fts), that
@@ -75,17 +87,20 @@ export const ftsClaimCandidates = ftsCandidates('matching.ftsCandidates', CANDID
 export const ftsSentenceCandidates = ftsCandidates('matching.ftsSentenceCandidates', SENTENCE_CANDIDATE_LIMIT);
 
 /**
- * PostgreSQL: how many claims' text documents (up to PROBE_LIMIT) hold a term, on the stemmed
+ * PostgreSQL: how many claims' text documents (up to `limit`) hold a term, on the stemmed
  * tsvector; the predicate is the partial GIN index's (ClaimMatchingIndex), so articles are not read.
  */
-export const tsTermProbe = statement<{ tsquery: string }, { n: number }>(
-  'matching.tsProbe',
-  (q) =>
-    sql<{
-      n: number;
-    }>`SELECT count(*)::int AS n FROM (SELECT 1 FROM search_documents d WHERE d.stemmed @@ to_tsquery('search_english', ${q.p.tsquery}) AND d.type = 'CLAIM' AND d.field = ${sql.lit(CLAIM_TEXT_FIELD)} LIMIT ${sql.lit(PROBE_LIMIT)}) m`,
-  POSTGRES,
-);
+const tsProbe = (name: string, limit: number) =>
+  statement<{ tsquery: string }, { n: number }>(
+    name,
+    (q) =>
+      sql<{
+        n: number;
+      }>`SELECT count(*)::int AS n FROM (SELECT 1 FROM search_documents d WHERE d.stemmed @@ to_tsquery('search_english', ${q.p.tsquery}) AND d.type = 'CLAIM' AND d.field = ${sql.lit(CLAIM_TEXT_FIELD)} LIMIT ${sql.lit(limit)}) m`,
+    POSTGRES,
+  );
+export const tsTermProbe = tsProbe('matching.tsProbe', PROBE_LIMIT);
+export const tsShortTermProbe = tsProbe('matching.tsShortProbe', SHORT_PROBE_LIMIT);
 
 /** PostgreSQL: the claims whose text best matches (ts_rank on the stemmed tsvector), that the viewer may see. */
 const tsCandidates = (name: string, limit: number) =>
