@@ -33,6 +33,15 @@ const MATCHES = 'query($t: String!) { claimMatches(text: $t, first: 5) { score c
 const SUGGESTIONS =
   'query($id: ID!) { node(id: $id) { ... on Article { suggestedClaims { score sentence { start end } claim { id } } } } }';
 
+/**
+ * CPU time (user + system) of this process since `start`: on the shared machine, where other
+ * work takes the cores, less inflated than the wall time (one request at a time, in-process).
+ */
+function cpuMsSince(start) {
+  const { user, system } = process.cpuUsage(start);
+  return (user + system) / 1000;
+}
+
 function stats(ms) {
   return { p50: percentile(ms, 50), p99: percentile(ms, 99), max: Math.max(...ms), n: ms.length };
 }
@@ -117,40 +126,52 @@ async function main({ quick, out }) {
   };
 
   const passes = quick ? 2 : 5;
-  const matches = { graphql: [], raw: [], found: 0 };
+  const matches = { graphql: [], raw: [], graphqlCpu: [], rawCpu: [], found: 0 };
   for (let pass = -1; pass < passes; pass += 1) {
     for (const text of texts) {
       let started = performance.now();
+      let cpu = process.cpuUsage();
       const data = await run(MATCHES, { t: text }, anonymous);
       const ms = performance.now() - started;
+      const cpuMs = cpuMsSince(cpu);
       started = performance.now();
+      cpu = process.cpuUsage();
       rawSearch(text, 200);
       const rawMs = performance.now() - started;
+      const rawCpuMs = cpuMsSince(cpu);
       if (pass < 0) {
         if (data.claimMatches.length > 0) matches.found += 1;
         continue;
       }
       matches.graphql.push(ms);
       matches.raw.push(rawMs);
+      matches.graphqlCpu.push(cpuMs);
+      matches.rawCpu.push(rawCpuMs);
     }
     console.log(`matching: claimMatches pass ${pass + 1}/${passes}`);
   }
-  const suggestions = { graphql: [], raw: [], count: 0 };
+  const suggestions = { graphql: [], raw: [], graphqlCpu: [], rawCpu: [], count: 0 };
   const id = toGlobalId('Article', articleId);
   const sentences = body.split(/(?<=\.) /);
   for (let pass = -1; pass < (quick ? 3 : 10); pass += 1) {
     let started = performance.now();
+    let cpu = process.cpuUsage();
     const data = await run(SUGGESTIONS, { id }, editor);
     const ms = performance.now() - started;
+    const cpuMs = cpuMsSince(cpu);
     started = performance.now();
+    cpu = process.cpuUsage();
     for (const sentence of sentences) rawSearch(sentence, 10);
     const rawMs = performance.now() - started;
+    const rawCpuMs = cpuMsSince(cpu);
     if (pass < 0) {
       suggestions.count = data.node.suggestedClaims.length;
       continue;
     }
     suggestions.graphql.push(ms);
     suggestions.raw.push(rawMs);
+    suggestions.graphqlCpu.push(cpuMs);
+    suggestions.rawCpu.push(rawCpuMs);
   }
   baselineDb.close();
   await db.close();
@@ -163,6 +184,7 @@ async function main({ quick, out }) {
       found: matches.found,
       graphql: stats(matches.graphql),
       raw: stats(matches.raw),
+      cpu: { graphql: stats(matches.graphqlCpu), raw: stats(matches.rawCpu) },
     },
     suggestedClaims: {
       bodyLength: body.length,
@@ -170,6 +192,7 @@ async function main({ quick, out }) {
       suggestions: suggestions.count,
       graphql: stats(suggestions.graphql),
       raw: stats(suggestions.raw),
+      cpu: { graphql: stats(suggestions.graphqlCpu), raw: stats(suggestions.rawCpu) },
     },
   };
   fs.writeFileSync(out, JSON.stringify(result));
@@ -186,11 +209,15 @@ export function printMatching(r) {
   const ms = (v) => v.toFixed(2);
   const m = r.claimMatches;
   const s = r.suggestedClaims;
+  const cpu = (x) =>
+    x.cpu
+      ? `; CPU time p50 ${ms(x.cpu.graphql.p50)} / p99 ${ms(x.cpu.graphql.p99)}, raw ${ms(x.cpu.raw.p50)} / ${ms(x.cpu.raw.p99)}, p99 ratio ${(x.cpu.graphql.p99 / x.cpu.raw.p99).toFixed(2)}x`
+      : '';
   console.log(`\nmatching: ${r.dataset.params.claims} claims; latency in ms, sequential, in-process GraphQL`);
   console.log(
-    `claimMatches (${m.texts} paraphrased claims x ${m.passes}; ${m.found} found a match): p50 ${ms(m.graphql.p50)}, p99 ${ms(m.graphql.p99)} (target < ${r.targets.claimMatchesP99Ms}: ${m.graphql.p99 < r.targets.claimMatchesP99Ms ? 'PASS' : 'FAIL'}); raw bm25 of its words less stop words: p50 ${ms(m.raw.p50)}, p99 ${ms(m.raw.p99)}; p99 ratio ${(m.graphql.p99 / m.raw.p99).toFixed(2)}x`,
+    `claimMatches (${m.texts} paraphrased claims x ${m.passes}; ${m.found} found a match): p50 ${ms(m.graphql.p50)}, p99 ${ms(m.graphql.p99)} (target < ${r.targets.claimMatchesP99Ms}: ${m.graphql.p99 < r.targets.claimMatchesP99Ms ? 'PASS' : 'FAIL'}); raw bm25 of its words less stop words: p50 ${ms(m.raw.p50)}, p99 ${ms(m.raw.p99)}; p99 ratio ${(m.graphql.p99 / m.raw.p99).toFixed(2)}x${cpu(m)}`,
   );
   console.log(
-    `suggestedClaims (${s.bodyLength} characters, ${s.sentences} sentences, ${s.suggestions} suggestions): p50 ${ms(s.graphql.p50)}, p99 ${ms(s.graphql.p99)} (target < ${r.targets.suggestedClaimsP99Ms}: ${s.graphql.p99 < r.targets.suggestedClaimsP99Ms ? 'PASS' : 'FAIL'}); raw bm25 per sentence: p50 ${ms(s.raw.p50)}, p99 ${ms(s.raw.p99)}; p99 ratio ${(s.graphql.p99 / s.raw.p99).toFixed(2)}x`,
+    `suggestedClaims (${s.bodyLength} characters, ${s.sentences} sentences, ${s.suggestions} suggestions): p50 ${ms(s.graphql.p50)}, p99 ${ms(s.graphql.p99)} (target < ${r.targets.suggestedClaimsP99Ms}: ${s.graphql.p99 < r.targets.suggestedClaimsP99Ms ? 'PASS' : 'FAIL'}); raw bm25 per sentence: p50 ${ms(s.raw.p50)}, p99 ${ms(s.raw.p99)}; p99 ratio ${(s.graphql.p99 / s.raw.p99).toFixed(2)}x${cpu(s)}`,
   );
 }
