@@ -798,6 +798,9 @@ SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
        WHERE c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.status = 'PUBLISHED'
        ORDER BY h.rank DESC, c.id;
 
+-- matching.tsShortProbe
+SELECT least(count(DISTINCT m.ref_id), 251)::int AS n FROM (SELECT d.ref_id FROM search_documents d WHERE d.stemmed @@ to_tsquery('search_english', $1) AND d.type = 'CLAIM' AND d.field IN ('quote', 'text') LIMIT 502) m;
+
 -- search.deleteDocuments
 delete from "search_documents";
 

@@ -780,6 +780,9 @@ SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
        WHERE c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.status = 'PUBLISHED'
        ORDER BY h.bm, c.id;
 
+-- matching.ftsShortProbe
+SELECT count(*) AS n FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? LIMIT 251);
+
 -- matching.insertDismissal
 insert into "claim_suggestion_dismissals" ("article_id", "claim_id", "sentence_key", "sentence", "actor_id") values (?, ?, ?, ?, ?) on conflict ("article_id", "sentence_key", "claim_id") do nothing;
 

@@ -81,6 +81,12 @@ describe('claim matching scores', () => {
     expect(termsOf('1.5 million people').numbers).toEqual(['1500000']);
   });
 
+  it('read no number in words that only share a name with Object.prototype', () => {
+    // The number and synonym tables were plain objects: "constructor" read as a number (NaN).
+    expect(termsOf('The constructor of the bridge').numbers).toEqual([]);
+    expect(matchScore('The constructor of the bridge', 'the bridge constructor')).toBe(1);
+  });
+
   it('meet inflections and spellings', () => {
     expect(matchScore('soldiers were killed', 'a soldier kills')).toBe(1);
     expect(matchScore('he emphasised it', 'he emphasized it')).toBe(1);

@@ -12,6 +12,15 @@ import { articleVisible } from '../auth/visibility.queries';
 
 /** How many matches a probe counts at most: enough to tell a rare term from a common one. */
 export const PROBE_LIMIT = 1000;
+/**
+ * The most matches the terms of one sentence of Article.suggestedClaims may hold together
+ * (matching.service.ts): a term in more claims than this is only ever queried when it is the
+ * sentence's rarest, so a sentence's terms are first probed only this far (plus one), and
+ * counted up to PROBE_LIMIT only when none of them is under it. At a million claims, counting
+ * to 1,000 the many terms a sentence has in more than 250 claims was a third of the request's SQL.
+ */
+export const SENTENCE_MATCH_BUDGET = 250;
+export const SHORT_PROBE_LIMIT = SENTENCE_MATCH_BUDGET + 1;
 /** How many full-text candidates are re-ranked (twice this many are read, for visibility). */
 export const CANDIDATE_LIMIT = 100;
 /**
@@ -49,15 +58,18 @@ function visibleCandidates(hits: RawBuilder<unknown>, level: VisibilityLevel, or
        ORDER BY ${order}, c.id`;
 }
 
-/** SQLite: how many claims (live or not, up to PROBE_LIMIT) hold a term, on the claims-only index. */
-export const ftsTermProbe = statement<{ match: string }, { n: number }>(
-  'matching.ftsProbe',
-  (q) =>
-    sql<{
-      n: number;
-    }>`SELECT count(*) AS n FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ${q.p.match} LIMIT ${sql.lit(PROBE_LIMIT)})`,
-  SQLITE,
-);
+/** SQLite: how many claims (live or not, up to `limit`) hold a term, on the claims-only index. */
+const ftsProbe = (name: string, limit: number) =>
+  statement<{ match: string }, { n: number }>(
+    name,
+    (q) =>
+      sql<{
+        n: number;
+      }>`SELECT count(*) AS n FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ${q.p.match} LIMIT ${sql.lit(limit)})`,
+    SQLITE,
+  );
+export const ftsTermProbe = ftsProbe('matching.ftsProbe', PROBE_LIMIT);
+export const ftsShortTermProbe = ftsProbe('matching.ftsShortProbe', SHORT_PROBE_LIMIT);
 
 /**
  * SQLite: the claims whose words or quote best match (bm25 on the claims-only index claims_fts), that
@@ -80,20 +92,23 @@ export const ftsClaimCandidates = ftsCandidates('matching.ftsCandidates', CANDID
 export const ftsSentenceCandidates = ftsCandidates('matching.ftsSentenceCandidates', SENTENCE_CANDIDATE_LIMIT);
 
 /**
- * PostgreSQL: how many claims (up to PROBE_LIMIT) hold a term in their words or quote, on the
+ * PostgreSQL: how many claims (up to `limit`) hold a term in their words or quote, on the
  * stemmed tsvector; the predicate is the partial GIN index's (ClaimWordsSearchable), so
  * articles are not read. A claim counts once, as on SQLite, whether one or both of its
- * documents hold the term: a claim has at most two, so twice PROBE_LIMIT documents hold
- * PROBE_LIMIT claims whenever that many match.
+ * documents hold the term: a claim has at most two, so twice `limit` documents hold `limit`
+ * claims whenever that many match.
  */
-export const tsTermProbe = statement<{ tsquery: string }, { n: number }>(
-  'matching.tsProbe',
-  (q) =>
-    sql<{
-      n: number;
-    }>`SELECT least(count(DISTINCT m.ref_id), ${sql.lit(PROBE_LIMIT)})::int AS n FROM (SELECT d.ref_id FROM search_documents d WHERE d.stemmed @@ to_tsquery('search_english', ${q.p.tsquery}) AND ${claimWordsFields()} LIMIT ${sql.lit(PROBE_LIMIT * 2)}) m`,
-  POSTGRES,
-);
+const tsProbe = (name: string, limit: number) =>
+  statement<{ tsquery: string }, { n: number }>(
+    name,
+    (q) =>
+      sql<{
+        n: number;
+      }>`SELECT least(count(DISTINCT m.ref_id), ${sql.lit(limit)})::int AS n FROM (SELECT d.ref_id FROM search_documents d WHERE d.stemmed @@ to_tsquery('search_english', ${q.p.tsquery}) AND ${claimWordsFields()} LIMIT ${sql.lit(limit * 2)}) m`,
+    POSTGRES,
+  );
+export const tsTermProbe = tsProbe('matching.tsProbe', PROBE_LIMIT);
+export const tsShortTermProbe = tsProbe('matching.tsShortProbe', SHORT_PROBE_LIMIT);
 
 /**
  * PostgreSQL: the claims whose words or quote best match (ts_rank on the stemmed tsvector, the

@@ -14,11 +14,15 @@ import {
   dismissalsOfArticle,
   ftsClaimCandidates,
   ftsSentenceCandidates,
+  ftsShortTermProbe,
   ftsTermProbe,
   insertDismissal,
   PROBE_LIMIT,
+  SENTENCE_MATCH_BUDGET,
+  SHORT_PROBE_LIMIT,
   tsClaimCandidates,
   tsSentenceCandidates,
+  tsShortTermProbe,
   tsTermProbe,
 } from './matching.queries';
 import { type EngineTerm, engineTermsOf } from './normalise';
@@ -35,8 +39,6 @@ const MAX_TERMS = 16;
 /** Terms in the candidate query, rarest first, and the matches they may hold together. */
 const MAX_QUERY_TERMS = 8;
 const MATCH_BUDGET = 1_000;
-/** The same for a sentence of an article: bm25 ranking every match is most of its SQL cost. */
-const SENTENCE_MATCH_BUDGET = 250;
 /** Suggestions kept per sentence. */
 const PER_SENTENCE = 3;
 /** A sentence with fewer content terms than this says too little to restate a claim. */
@@ -70,11 +72,12 @@ export interface ClaimMatchesArgs {
 }
 
 /**
- * What one request has learnt, shared by its texts: terms' counts, claims' prepared texts (their
- * words, then their quote when they have words of their own).
+ * What one request has learnt, shared by its texts: terms' counts (up to the probe's limit;
+ * `exact` false when the probe was the short one and reached its limit: at least `n`), claims'
+ * prepared texts (their words, then their quote when they have words of their own).
  */
 interface RequestCache {
-  counts: Map<string, number>;
+  counts: Map<string, { n: number; exact: boolean }>;
   prepared: Map<number, PreparedText[]>;
 }
 
@@ -240,7 +243,7 @@ export class MatchingService {
   private async candidates(
     text: string,
     visibility: Visibility,
-    counts: Map<string, number>,
+    counts: RequestCache['counts'],
     sentence: boolean,
   ): Promise<CandidateRow[]> {
     const terms = engineTermsOf(text)
@@ -248,17 +251,28 @@ export class MatchingService {
       .slice(0, MAX_TERMS);
     if (terms.length === 0) return [];
     const postgres = this.db.dialect === 'postgres';
+    const expressions = terms.map((term) => (postgres ? tsTerm(term) : ftsTerm(term)));
+    const probe = async (expression: string, short: boolean) => {
+      const row = postgres
+        ? await this.reader.row(short ? tsShortTermProbe : tsTermProbe, { tsquery: expression })
+        : await this.reader.row(short ? ftsShortTermProbe : ftsTermProbe, { match: expression });
+      const n = Number(row?.n ?? 0);
+      const count = { n, exact: !short || n < SHORT_PROBE_LIMIT };
+      counts.set(expression, count);
+      return count;
+    };
+    // A sentence's terms are counted only up to its budget (SHORT_PROBE_LIMIT) first: a term in
+    // more claims can only be queried as the sentence's rarest, so it is counted further (up to
+    // PROBE_LIMIT) only when no term of the sentence is under that limit. The terms chosen are
+    // the same as with every term counted to PROBE_LIMIT.
+    const found: { n: number; exact: boolean }[] = [];
+    for (const expression of expressions) found.push(counts.get(expression) ?? (await probe(expression, sentence)));
+    if (!found.some((count) => count.exact && count.n > 0))
+      for (const [i, expression] of expressions.entries())
+        if (!found[i].exact) found[i] = await probe(expression, false);
     const probed: { term: EngineTerm; n: number }[] = [];
-    for (const term of terms) {
-      const expression = postgres ? tsTerm(term) : ftsTerm(term);
-      let n = counts.get(expression);
-      if (n === undefined) {
-        const row = postgres
-          ? await this.reader.row(tsTermProbe, { tsquery: expression })
-          : await this.reader.row(ftsTermProbe, { match: expression });
-        n = Number(row?.n ?? 0);
-        counts.set(expression, n);
-      }
+    for (const [i, term] of terms.entries()) {
+      const { n } = found[i];
       if (n > 0) probed.push({ term, n });
     }
     if (probed.length === 0) return [];
