@@ -392,3 +392,58 @@ describe('a claim appearing in more than one factline article', () => {
     expect(await room.readerPage('/articles/parliament')).not.toContain('The minister did repeat it.');
   });
 });
+
+/**
+ * Regression: a past read of an article showed a claim at its place there while the claim's own
+ * article had been withdrawn (archived) by then. Readers of the article now no longer see it;
+ * its past as of a moment after the withdrawal must agree (published then, not once by then).
+ */
+describe('a claim whose own article is withdrawn, at its place in another article', () => {
+  let server: TestServer;
+  afterAll(() => server?.close());
+
+  it('leaves that article now and as of every moment since the withdrawal, and is back once republished', async () => {
+    server = await startTestServer({ demo: false });
+    const room = new Newsroom(server);
+    const reviewer = await server.signIn(Role.REVIEWER);
+    const editor = await server.signIn(Role.EDITOR);
+    const first = await room.publishedStory(
+      editor,
+      reviewer,
+      'withdrawn-summit',
+      FIRST_BODY,
+      'exports doubled last year',
+    );
+    const second = await room.createArticle(editor, { slug: 'parliament', headline: 'Parliament', body: SECOND_BODY });
+    await room.publishArticle(editor, second.id);
+    await room.ok(
+      ADD_PLACE,
+      {
+        input: { claimId: first.claimId, articleId: second.id, quote: 'Exports doubled last year' },
+      },
+      reviewer,
+    );
+    const claimsOf = async (asOf?: string) =>
+      (await room.ok<{ article: ArticleView | null }>(ARTICLE, { slug: 'parliament', asOf })).article!.claims.map(
+        (claim) => claim.id,
+      );
+    const shown = await moment();
+    expect(await claimsOf()).toEqual([first.claimId]);
+    await room.mutate(
+      'archiveArticle',
+      'ArticleTransitionInput',
+      { id: first.articleId, note: 'Withdrawn.' },
+      editor,
+      'id',
+    );
+    const withdrawn = await moment();
+    expect(await claimsOf()).toEqual([]);
+    expect(await claimsOf(withdrawn)).toEqual([]);
+    expect(await claimsOf(shown)).toEqual([first.claimId]);
+    await room.publishArticle(editor, first.articleId);
+    const republished = await moment();
+    expect(await claimsOf()).toEqual([first.claimId]);
+    expect(await claimsOf(republished)).toEqual([first.claimId]);
+    expect(await claimsOf(withdrawn)).toEqual([]);
+  });
+});

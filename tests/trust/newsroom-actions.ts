@@ -36,6 +36,8 @@ const PREREQUISITE: Partial<Record<ActionKind, ActionKind>> = {
   dismissSuggestion: 'createClaim',
   listPlace: 'createClaim',
   unlistPlace: 'listPlace',
+  placeInArticle: 'createArticle',
+  unplaceInArticle: 'placeInArticle',
 };
 
 /** Where a history chooses among claimants: the claim's own ones and those of the directory. */
@@ -246,6 +248,7 @@ export class NewsroomActions {
           checks: [],
           namedInPublic: new Set(),
           places: [],
+          articlePlaces: [],
         });
         return true;
       }
@@ -379,6 +382,10 @@ export class NewsroomActions {
           });
         return true;
       }
+      case 'placeInArticle':
+        return this.placeInArticle(pick, flag);
+      case 'unplaceInArticle':
+        return this.unplaceInArticle(pick, flag);
       case 'deleteClaim': {
         const target = pickFrom(m.liveClaims());
         if (!target) return null;
@@ -574,6 +581,137 @@ export class NewsroomActions {
       case 'dismissSuggestion':
         return this.dismissSuggestion(pick, flag);
     }
+  }
+
+  /**
+   * Marks that a live claim also appears in another article, at one of that article's sentences
+   * (each marker occurs once in a body). A reviewer first where listPlace tries one (or, with
+   * `flag`, anywhere): reviewers work on published articles only (NOT_FOUND otherwise), and a
+   * checked claim's place in a published article is an editor's correction, with a note.
+   */
+  private async placeInArticle(pick: number, flag: boolean): Promise<boolean | null> {
+    const m = this.model;
+    const target = m.liveClaims()[pick % Math.max(m.liveClaims().length, 1)];
+    if (!target) return null;
+    const others = m.articles.filter((article) => article !== target.article);
+    const article = others[Math.floor(pick / 3) % Math.max(others.length, 1)];
+    if (!article) return null;
+    const quote = sentenceText(article.sentences[pick % article.sentences.length]);
+    // The same words of the same article twice are refused (BAD_USER_INPUT): not this history's point.
+    if (
+      target.claim.articlePlaces.some((place) => !place.removed && place.article === article && place.quote === quote)
+    )
+      return null;
+    const publicChange = NewsroomModel.onRecord(target.claim) && article.status === 'PUBLISHED';
+    const note = `Note ${m.marker()}`;
+    const input = { claimId: target.claim.id, articleId: article.id, quote };
+    let placed: { id: string } | null = null;
+    if (target.article.status === 'PUBLISHED' || flag) {
+      placed = await this.mutate('addClaimAppearance', 'AddClaimAppearanceInput', input, 'reviewer', 'id');
+      this.expectOutcome(
+        `addClaimAppearance in ${article.status} ${article.slug} of a claim of ${target.article.status} ${target.article.slug} by a reviewer`,
+        placed,
+        target.article.status !== 'PUBLISHED' || article.status !== 'PUBLISHED'
+          ? 'NOT_FOUND'
+          : publicChange
+            ? 'FORBIDDEN'
+            : true,
+      );
+    }
+    if (!placed && publicChange && !flag) {
+      const unsaid = await this.mutate('addClaimAppearance', 'AddClaimAppearanceInput', input, 'editor', 'id');
+      this.expectOutcome('addClaimAppearance in an article by an editor without a note', unsaid, 'BAD_USER_INPUT');
+    }
+    if (!placed) {
+      placed = await this.mutate(
+        'addClaimAppearance',
+        'AddClaimAppearanceInput',
+        { ...input, ...(publicChange ? { note } : {}) },
+        'editor',
+        'id',
+      );
+      this.expectOutcome(`addClaimAppearance in ${article.status} ${article.slug} by an editor`, placed, true);
+    }
+    if (!placed) return false;
+    target.claim.articlePlaces.push({ id: placed.id, article, quote, removed: false });
+    if (publicChange)
+      target.article.corrections.push({
+        kind: 'PLACE_ADDED',
+        claimId: target.claim.id,
+        note,
+        previousText: null,
+        newText: `${article.slug}: “${quote}”`,
+        sinceFirstPublication: target.article.everPublished,
+      });
+    return true;
+  }
+
+  /** Takes a claim's further place in another article off: as placeInArticle, the other way. */
+  private async unplaceInArticle(pick: number, flag: boolean): Promise<boolean | null> {
+    const m = this.model;
+    const placed = m
+      .liveClaims()
+      .flatMap((target) => target.claim.articlePlaces.filter((p) => !p.removed).map((place) => ({ ...target, place })));
+    const target = placed[pick % Math.max(placed.length, 1)];
+    if (!target) return null;
+    const { place } = target;
+    const publicChange = NewsroomModel.onRecord(target.claim) && place.article.status === 'PUBLISHED';
+    const note = `Note ${m.marker()}`;
+    let removed: { removedAppearanceId: string } | null = null;
+    if (target.article.status === 'PUBLISHED' || flag) {
+      removed = await this.mutate(
+        'removeClaimAppearance',
+        'RemoveClaimAppearanceInput',
+        { id: place.id },
+        'reviewer',
+        'removedAppearanceId',
+      );
+      this.expectOutcome(
+        `removeClaimAppearance in ${place.article.status} ${place.article.slug} of a claim of ${target.article.status} ${target.article.slug} by a reviewer`,
+        removed,
+        target.article.status !== 'PUBLISHED' || place.article.status !== 'PUBLISHED'
+          ? 'NOT_FOUND'
+          : publicChange
+            ? 'FORBIDDEN'
+            : true,
+      );
+    }
+    if (!removed && publicChange && !flag) {
+      const unsaid = await this.mutate(
+        'removeClaimAppearance',
+        'RemoveClaimAppearanceInput',
+        { id: place.id },
+        'editor',
+        'removedAppearanceId',
+      );
+      this.expectOutcome('removeClaimAppearance in an article by an editor without a note', unsaid, 'BAD_USER_INPUT');
+    }
+    if (!removed) {
+      removed = await this.mutate(
+        'removeClaimAppearance',
+        'RemoveClaimAppearanceInput',
+        { id: place.id, ...(publicChange ? { note } : {}) },
+        'editor',
+        'removedAppearanceId',
+      );
+      this.expectOutcome(
+        `removeClaimAppearance in ${place.article.status} ${place.article.slug} by an editor`,
+        removed,
+        true,
+      );
+    }
+    if (!removed) return false;
+    place.removed = true;
+    if (publicChange)
+      target.article.corrections.push({
+        kind: 'PLACE_REMOVED',
+        claimId: target.claim.id,
+        note,
+        previousText: `${place.article.slug}: “${place.quote}”`,
+        newText: null,
+        sinceFirstPublication: target.article.everPublished,
+      });
+    return true;
   }
 
   /** A directory entry, by a reviewer or an editor; every third tries a name another has (refused). */

@@ -79,6 +79,16 @@ export interface ModelClaim {
   namedInPublic: Set<ModelClaimant>;
   /** The places outside factline it was listed as made at. */
   places: ModelPlace[];
+  /** Its further places in other factline articles (addClaimAppearance with articleId). */
+  articlePlaces: ModelArticlePlace[];
+}
+
+/** A claim's further place in another factline article: its words there, a sentence of that article's body. */
+export interface ModelArticlePlace {
+  id: string;
+  article: ModelArticle;
+  quote: string;
+  removed: boolean;
 }
 
 export interface ModelPlace {
@@ -313,6 +323,26 @@ export class NewsroomModel {
     }
   }
 
+  /** The article a claim is its own place in. */
+  articleOf(claim: ModelClaim): ModelArticle {
+    return this.articles.find((article) => article.claims.includes(claim))!;
+  }
+
+  /**
+   * The further places readers see in `article` now: each live place of a live claim, only
+   * while both the article and the claim's own article are published.
+   */
+  placesShownIn(article: ModelArticle): { claim: ModelClaim; place: ModelArticlePlace }[] {
+    if (article.status !== 'PUBLISHED') return [];
+    return this.liveClaims().flatMap(({ article: own, claim }) =>
+      own.status !== 'PUBLISHED'
+        ? []
+        : claim.articlePlaces
+            .filter((place) => !place.removed && place.article === article)
+            .map((place) => ({ claim, place })),
+    );
+  }
+
   /** The markers readers can see right now, on some path. */
   visibleMarkers(): Set<string> {
     const markers = new Set<string>();
@@ -363,6 +393,8 @@ export class NewsroomModel {
           for (const citation of check.citations) add(citation.excerpt);
         }
       }
+      // The claims of other articles shown at their places here: the words here (the rest is the claim's, public in its own article).
+      for (const { place } of this.placesShownIn(article)) add(place.quote);
     }
     return markers;
   }
@@ -414,18 +446,20 @@ export class NewsroomModel {
               standfirst: article.standfirst,
               body: bodyOf(article),
               claims: sortClaims(
-                article.claims
-                  .filter((claim) => !claim.deleted)
-                  .map((claim) => ({
-                    quote: claim.quote,
-                    claimant: claim.claimant?.name ?? '',
-                    verdict: NewsroomModel.verdictOf(claim),
-                    checks: sortChecks(
-                      claim.checks
-                        .filter(NewsroomModel.isPublic)
-                        .map((check) => ({ summary: check.summary, status: check.status })),
-                    ),
-                  })),
+                [
+                  ...article.claims.filter((claim) => !claim.deleted).map((claim) => ({ claim, quote: claim.quote })),
+                  // A claim of another article at its further place here: its words here, the rest the claim's.
+                  ...this.placesShownIn(article).map(({ claim, place }) => ({ claim, quote: place.quote })),
+                ].map(({ claim, quote }) => ({
+                  quote,
+                  claimant: claim.claimant?.name ?? '',
+                  verdict: NewsroomModel.verdictOf(claim),
+                  checks: sortChecks(
+                    claim.checks
+                      .filter(NewsroomModel.isPublic)
+                      .map((check) => ({ summary: check.summary, status: check.status })),
+                  ),
+                })),
               ),
             },
       ]),
@@ -462,6 +496,8 @@ export const ACTION_KINDS = [
   'dismissSuggestion',
   'listPlace',
   'unlistPlace',
+  'placeInArticle',
+  'unplaceInArticle',
 ] as const;
 
 export type ActionKind = (typeof ACTION_KINDS)[number];
@@ -494,6 +530,8 @@ const WEIGHTS: Record<ActionKind, number> = {
   dismissSuggestion: 1,
   listPlace: 1,
   unlistPlace: 1,
+  placeInArticle: 2,
+  unplaceInArticle: 1,
 };
 
 /** Histories to try: each action has something to act on (see NewsroomActions.play). */
@@ -576,5 +614,39 @@ export const KNOWN_HISTORIES: Action[][] = [
     step('updateClaimant', true, 1),
     step('dismissSuggestion', false, 1),
     step('dismissSuggestion', true),
+  ],
+  // A checked claim's further places: in a draft (no public change), in a published story (an
+  // editor's correction), its own article archived (readers of the other story, now and as of
+  // then, no longer see it there), and taken off again.
+  [
+    step('createArticle'),
+    step('publishArticle'),
+    step('createClaim'),
+    step('createCheck'),
+    step('submitCheck'),
+    step('publishCheck'),
+    step('createArticle', false, 1),
+    step('placeInArticle', true),
+    step('publishArticle'),
+    step('placeInArticle', false, 1),
+    step('archiveArticle'),
+    step('editArticle', false, 1),
+    step('unplaceInArticle'),
+    step('publishArticle'),
+  ],
+  // A draft's checked claim placed in a published story: nothing of it reaches that story's
+  // readers until its own article is published.
+  [
+    step('createArticle'),
+    step('createArticle', false, 1),
+    step('publishArticle', false, 1),
+    step('createClaim'),
+    step('createCheck'),
+    step('submitCheck'),
+    step('publishCheck'),
+    step('placeInArticle', true),
+    step('editArticle', true, 1),
+    step('publishArticle'),
+    step('unplaceInArticle', true),
   ],
 ];

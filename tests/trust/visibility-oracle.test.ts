@@ -38,7 +38,8 @@ import {
 
 /**
  * The visibility oracle. Random histories of staff work (articles drafted, rewritten,
- * published, archived; claims marked, re-attributed, re-attached, deleted; fact-checks
+ * published, archived; claims marked, re-attributed, re-attached, deleted, listed as made
+ * outside factline and placed in other articles (and taken off again); fact-checks
  * drafted, edited, submitted, published, retracted; sources cited; claimants recorded,
  * renamed, merged; suggested claims dismissed), every text carrying a unique marker.
  * Afterwards every read path a reader has is asked, anonymously and as a reviewer who took no
@@ -180,7 +181,7 @@ async function everyId(
   return {
     Article: await of('Article', 'articles'),
     Claim: await of('Claim', 'claims'),
-    // A claim's place in its article shares the claim's key.
+    // A claim's place in its article shares the claim's key; a further place in another article is a claims row of its own.
     ArticleAppearance: await of('ArticleAppearance', 'claims'),
     OutsideAppearance: await of('OutsideAppearance', 'outside_appearances'),
     Annotation: await of('Annotation', 'annotations'),

@@ -387,7 +387,7 @@ function anchorAt(
 /**
  * Claims of articles at `at` (deleted since included), in text order, each at its place then:
  * its own, or a further place of a claim whose own article is another (`h`), shown only if
- * readers could see that claim then (its article published by then, the claim not deleted).
+ * readers could see that claim then (its article published then, the claim not deleted).
  * The place's anchor then is `x`; the claim's words and claimant then, `w`.
  */
 export const claimsAsOf = statement(
@@ -430,7 +430,20 @@ export const claimsAsOf = statement(
           eb('h.id', 'is', null),
           eb.and([
             eb.or([eb('h.deleted_at', 'is', null), eb('h.deleted_at', '>', asTimestamp(q.p.at))]),
-            eb(firstPublication(eb.ref('h.article_id').$notNull()), '<=', asTimestamp(q.p.at)),
+            // Published then, not merely once by then: a claim of an article withdrawn by then is
+            // no longer shown at its places elsewhere (as now), and its past must agree.
+            eb(
+              eb
+                .selectFrom('article_status_changes as hs')
+                .select('hs.status')
+                .whereRef('hs.article_id', '=', 'h.article_id')
+                .where('hs.created_at', '<=', asTimestamp(q.p.at))
+                .orderBy('hs.created_at', 'desc')
+                .orderBy('hs.id', 'desc')
+                .limit(one()),
+              '=',
+              published(),
+            ),
           ]),
         ]),
       )
