@@ -717,13 +717,3 @@ export const stampSources = statementVariants(
           .where('c.deleted_at', 'is', null),
       ),
 );
-
-/**
- * The moment an article was first published (null if never), for readers' histories, which
- * start there: `articleId` is the expression naming the article.
- */
-export function firstPublication(articleId: Expression<number>) {
-  return sql<
-    string | null
-  >`(SELECT MIN(fp.created_at) FROM article_status_changes fp WHERE fp.article_id = ${articleId} AND fp.status = ${published()})`;
-}
