@@ -118,7 +118,7 @@ insert into "claims" ("appearance_of_id", "article_id", "quote", "prefix", "suff
 insert into "outside_appearances" ("claim_id", "url", "title", "publisher", "appeared_at", "start_seconds", "end_seconds", "created_by_id", "created_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning "id";
 
 -- appearance.livePlacesInArticle
-select "id", "start_offset" as "startOffset", "end_offset" as "endOffset" from "claims" where "article_id" = $1 and ("id" = $2 or "appearance_of_id" = $3) and "deleted_at" is null;
+select "id" from "claims" where "article_id" = $1 and ("id" = $2 or "appearance_of_id" = $3) and "deleted_at" is null;
 
 -- appearance.liveUrlsOfClaim
 select "url" from "outside_appearances" where "claim_id" = $1 and "deleted_at" is null;

@@ -118,7 +118,7 @@ insert into "claims" ("appearance_of_id", "article_id", "quote", "prefix", "suff
 insert into "outside_appearances" ("claim_id", "url", "title", "publisher", "appeared_at", "start_seconds", "end_seconds", "created_by_id", "created_at") values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning "id";
 
 -- appearance.livePlacesInArticle
-select "id", "start_offset" as "startOffset", "end_offset" as "endOffset" from "claims" where "article_id" = ? and ("id" = ? or "appearance_of_id" = ?) and "deleted_at" is null;
+select "id" from "claims" where "article_id" = ? and ("id" = ? or "appearance_of_id" = ?) and "deleted_at" is null;
 
 -- appearance.liveUrlsOfClaim
 select "url" from "outside_appearances" where "claim_id" = ? and "deleted_at" is null;

@@ -62,6 +62,8 @@ describe('a claim appearing in more than one factline article', () => {
   let secondEditor: SignedIn;
   let claimId: string;
   let secondArticleId: string;
+  let firstArticleId: string;
+  let hearingId: string;
   let draftArticleId: string;
   let placeId: string;
   const clients: LiveClient[] = [];
@@ -74,6 +76,7 @@ describe('a claim appearing in more than one factline article', () => {
     secondEditor = await server.signIn(Role.EDITOR);
     const first = await room.publishedStory(editor, reviewer, 'summit', FIRST_BODY, 'exports doubled last year');
     claimId = first.claimId;
+    firstArticleId = first.articleId;
     await room.ok(
       `mutation($id: ID!) { updateClaim(input: { id: $id, text: "Exports doubled last year." }) { id } }`,
       {
@@ -84,6 +87,13 @@ describe('a claim appearing in more than one factline article', () => {
     const second = await room.createArticle(editor, { slug: 'parliament', headline: 'Parliament', body: SECOND_BODY });
     await room.publishArticle(editor, second.id);
     secondArticleId = second.id;
+    const hearing = await room.createArticle(editor, {
+      slug: 'hearing',
+      headline: 'Hearing',
+      body: 'At the hearing: exports doubled last year, the minister said. Analysts disagreed.',
+    });
+    await room.publishArticle(editor, hearing.id);
+    hearingId = hearing.id;
     draftArticleId = (await room.createArticle(editor, { slug: 'embargoed', headline: 'Embargoed', body: DRAFT_BODY }))
       .id;
   });
@@ -195,43 +205,35 @@ describe('a claim appearing in more than one factline article', () => {
     );
     expect(refused.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.articleId' });
     const cases: [Record<string, unknown>, SignedIn, string, string][] = [
-      [
-        { claimId, articleId: secondArticleId, quote: 'Analysts disagreed', note: 'Also here.' },
-        reviewer,
-        'FORBIDDEN',
-        '',
-      ],
-      [
-        { claimId, articleId: secondArticleId, url: 'https://example.org/a' },
-        editor,
-        'BAD_USER_INPUT',
-        'input.articleId',
-      ],
+      [{ claimId, articleId: hearingId, quote: 'Analysts disagreed', note: 'Also here.' }, reviewer, 'FORBIDDEN', ''],
+      [{ claimId, articleId: hearingId, url: 'https://example.org/a' }, editor, 'BAD_USER_INPUT', 'input.articleId'],
       [{ claimId }, editor, 'BAD_USER_INPUT', 'input.url'],
-      [{ claimId, articleId: secondArticleId }, editor, 'BAD_USER_INPUT', 'input.quote'],
-      [
-        { claimId, articleId: secondArticleId, quote: 'not in the text', note: 'x' },
-        editor,
-        'BAD_USER_INPUT',
-        'input.quote',
-      ],
+      [{ claimId, articleId: hearingId }, editor, 'BAD_USER_INPUT', 'input.quote'],
+      [{ claimId, articleId: hearingId, quote: 'not in the text', note: 'x' }, editor, 'BAD_USER_INPUT', 'input.quote'],
       [
         { claimId, articleId: secondArticleId, quote: 'Exports doubled last year', note: 'Again.' },
         editor,
         'BAD_USER_INPUT',
-        'input.quote',
+        'input.articleId',
       ],
-      [{ claimId, articleId: secondArticleId, quote: 'Analysts', title: 'x' }, editor, 'BAD_USER_INPUT', 'input.title'],
-      [{ claimId, url: 'https://example.org/a', quote: 'Analysts' }, editor, 'BAD_USER_INPUT', 'input.quote'],
-      [{ claimId, articleId: secondArticleId, quote: 'Analysts disagreed' }, editor, 'BAD_USER_INPUT', 'input.note'],
+      // Its own article: a page marks each of its claims once.
       [
-        { claimId: secondArticleId, articleId: secondArticleId, quote: 'Analysts' },
+        { claimId, articleId: firstArticleId, quote: 'Nobody asked for figures', note: 'x' },
+        editor,
+        'BAD_USER_INPUT',
+        'input.articleId',
+      ],
+      [{ claimId, articleId: hearingId, quote: 'Analysts', title: 'x' }, editor, 'BAD_USER_INPUT', 'input.title'],
+      [{ claimId, url: 'https://example.org/a', quote: 'Analysts' }, editor, 'BAD_USER_INPUT', 'input.quote'],
+      [{ claimId, articleId: hearingId, quote: 'Analysts disagreed' }, editor, 'BAD_USER_INPUT', 'input.note'],
+      [
+        { claimId: secondArticleId, articleId: hearingId, quote: 'Analysts' },
         editor,
         'BAD_USER_INPUT',
         'input.claimId',
       ],
       [
-        { claimId: placeId.replace(/./, 'x'), articleId: secondArticleId, quote: 'Analysts' },
+        { claimId: placeId.replace(/./, 'x'), articleId: hearingId, quote: 'Analysts' },
         editor,
         'BAD_USER_INPUT',
         'input.claimId',
@@ -243,18 +245,12 @@ describe('a claim appearing in more than one factline article', () => {
     }
     expect(await fingerprint(server)).toBe(before);
 
-    const hearing = await room.createArticle(editor, {
-      slug: 'hearing',
-      headline: 'Hearing',
-      body: 'At the hearing: exports doubled last year, the minister said.',
-    });
-    await room.publishArticle(editor, hearing.id);
     await room.ok(
       ADD_PLACE,
       {
         input: {
           claimId,
-          articleId: hearing.id,
+          articleId: hearingId,
           quote: 'exports doubled last year',
           note: 'Repeated at the hearing.',
         },

@@ -597,11 +597,8 @@ export class NewsroomActions {
     const article = others[Math.floor(pick / 3) % Math.max(others.length, 1)];
     if (!article) return null;
     const quote = sentenceText(article.sentences[pick % article.sentences.length]);
-    // The same words of the same article twice are refused (BAD_USER_INPUT): not this history's point.
-    if (
-      target.claim.articlePlaces.some((place) => !place.removed && place.article === article && place.quote === quote)
-    )
-      return null;
+    // A second place in one article is refused (BAD_USER_INPUT): not this history's point.
+    if (target.claim.articlePlaces.some((place) => !place.removed && place.article === article)) return null;
     const publicChange = NewsroomModel.onRecord(target.claim) && article.status === 'PUBLISHED';
     const note = `Note ${m.marker()}`;
     const input = { claimId: target.claim.id, articleId: article.id, quote };

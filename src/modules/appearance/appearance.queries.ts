@@ -88,13 +88,13 @@ export const furtherPlaceForWrite = statement(
       .where('p.deleted_at', 'is', null),
 );
 
-/** The claim's live places in an article (its own or further ones), to refuse the same place twice. */
+/** The claim's live places in an article (its own or a further one), to refuse a second. */
 export const livePlacesInArticle = statement(
   'appearance.livePlacesInArticle',
   (q: StatementBuilder<{ claimId: number; articleId: number }>) =>
     q.db
       .selectFrom('claims')
-      .select(['id', 'start_offset as startOffset', 'end_offset as endOffset'])
+      .select('id')
       .where('article_id', '=', q.p.articleId)
       .where((eb) => eb.or([eb('id', '=', q.p.claimId), eb('appearance_of_id', '=', q.p.claimId)]))
       .where('deleted_at', 'is', null),

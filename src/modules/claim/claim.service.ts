@@ -67,7 +67,7 @@ const NO_SUCH_APPEARANCE = 'No such appearance.';
 const NO_WORDS = 'What was claimed cannot be empty.';
 const END_BEFORE_START = 'The claim cannot end before it starts: endSeconds must be at least startSeconds.';
 const ALREADY_LISTED = 'The claim already lists this place.';
-const ALREADY_THERE = 'The claim already appears at these words of this article.';
+const ALREADY_THERE = 'The claim already appears in this article.';
 const ONE_CLAIMANT = 'Name the claimant by `claimantId` or by `claimant`, not both.';
 /** No claimant has this id: a filter naming a claimant that does not exist matches nothing. */
 const NOBODY = 0;
@@ -240,10 +240,10 @@ export class ClaimService {
       const article = await executeOne(manager, articleForAnchor, { id: articleId });
       if (!article || (!isEditor(viewer) && article.status !== ArticleStatus.PUBLISHED))
         throw notFound(NO_SUCH_ARTICLE, 'input.articleId');
+      // One place per article: an article's page marks each of its claims once.
+      if ((await execute(manager, livePlacesInArticle, { claimId, articleId })).length > 0)
+        throw badUserInput(ALREADY_THERE, 'input.articleId');
       const selector = anchor(article.body, clean(input.quote), input);
-      const listed = await execute(manager, livePlacesInArticle, { claimId, articleId });
-      if (listed.some((place) => place.startOffset === selector.start && place.endOffset === selector.end))
-        throw badUserInput(ALREADY_THERE, 'input.quote');
       const count = (await executeOne(manager, furtherPlaceCount, { claimId }))?.n ?? 0;
       if (count >= MAX_ARTICLE_PLACES)
         throw conflict(`A claim appears in at most ${MAX_ARTICLE_PLACES} further places in factline articles.`);
