@@ -283,8 +283,8 @@ describe('a further place whose claim no claim has', () => {
       const result = await runCli(IMPORT_JS, [file], db);
       expect(result.code).toBe(1);
       expect(failureLines(result.stderr)).toEqual([
-        'line 3: article.appearances[0]: unknown field "text"',
         'line 2: article.appearances[0].placeOf: no claim has the key "nowhere" (not in the file, not stored)',
+        'line 3: article.appearances[0]: unknown field "text"',
       ]);
       expect(result.stdout).toContain('3 lines read, 1 imported, 0 skipped (already present), 2 failed');
     } finally {

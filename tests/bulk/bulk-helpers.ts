@@ -83,8 +83,8 @@ export function failureLines(stderr: string): string[] {
 
 /**
  * What a file holds, as a bulk import reads it: each line parsed as the import parses it
- * (through JSON), in its own transaction, lines whose further places name claims of later lines
- * at the end. Any failure fails the call.
+ * (through JSON), in its own transaction, further places naming claims of later lines added at
+ * the end. Any failure fails the call.
  */
 export async function importLines(db: Database, lines: readonly unknown[]): Promise<void> {
   const { report, failures } = await importLinesReport(db, lines);
@@ -104,7 +104,18 @@ export async function importLinesReport(
     position: index + 1,
     prepare: () => parseDatasetLine(JSON.parse(JSON.stringify(line))),
   }));
-  const report = await runBulkImport(db, records, { strict, onFailure: (failure) => failures.push(failure) });
+  // As the CLI reads an ndjson file: the keys of its claims first.
+  const claimKeys = new Set(
+    lines.flatMap((line) => {
+      const claims = (line as { article?: { claims?: { key?: unknown }[] } }).article?.claims ?? [];
+      return claims.flatMap((claim) => (typeof claim.key === 'string' ? [claim.key.trim()] : []));
+    }),
+  );
+  const report = await runBulkImport(db, records, {
+    strict,
+    claimKeys,
+    onFailure: (failure) => failures.push(failure),
+  });
   return { report, failures };
 }
 

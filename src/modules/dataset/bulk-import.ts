@@ -51,6 +51,11 @@ export interface BulkImportReport {
 export interface BulkImportOptions {
   /** All or nothing: one transaction for the whole input; the first failure rolls it back. */
   strict?: boolean;
+  /**
+   * The keys of every claim in the input (ndjsonClaimKeys): a further place naming a key neither
+   * stored nor among them fails its line at once. Without it, such a place fails at the end.
+   */
+  claimKeys?: ReadonlySet<string>;
   signal?: AbortSignal;
   onFailure?(failure: ImportFailure): void;
   onProgress?(position: number, report: BulkImportReport): void;
@@ -69,24 +74,12 @@ class StrictFailure extends Error {
   }
 }
 
-/** A line with a further place whose claim is not stored yet: rolled back, imported again at the end. */
-class Deferred extends Error {
-  constructor() {
-    super('deferred');
-  }
-}
-
-/** A line of the deferred group that failed: the group is tried again without it. */
-class GroupFailure extends Error {
-  constructor(readonly failed: Map<DeferredLine, string>) {
-    super('deferred lines failed');
-  }
-}
-
-interface DeferredLine {
+/** Further places of one line whose claim was not stored when the line was imported. */
+interface WaitingPlaces {
   label: string;
-  position: number;
-  line: DatasetLine;
+  places: PendingAppearance[];
+  /** How the line was counted: imported, or skipped (all of it present already). */
+  counted: 'imported' | 'skipped';
 }
 
 function count(report: BulkImportReport, summary: ImportSummary): void {
@@ -101,10 +94,10 @@ function count(report: BulkImportReport, summary: ImportSummary): void {
  * in one transaction that the first failure rolls back.
  *
  * A further place (an article's `appearances`) may name a claim whose line comes later in the
- * file. A line with such a place is rolled back when it is read and imported again once the rest
- * of the file is in, together with the other such lines in one transaction (they may name each
- * other's claims); a line whose place names a key no claim has fails then, stores nothing, and
- * the others are tried again without it. With `strict`, such places wait in the one transaction.
+ * input: with `claimKeys` (the keys of every claim of the input, ndjsonClaimKeys), a place naming
+ * a key that no claim has, stored or in the input, fails its line, which stores nothing; the
+ * others are added once every line is in (a line whose claim's line failed is then reported,
+ * its article and claims stored). With `strict`, such places wait in the one transaction.
  */
 export async function runBulkImport(
   db: Database,
@@ -120,98 +113,70 @@ export async function runBulkImport(
     interrupted: false,
   };
   if (options.strict) return runStrict(db, records, options, report);
-  const deferred: DeferredLine[] = [];
+  const waiting: WaitingPlaces[] = [];
+  let position = 0;
   for await (const record of records) {
     if (options.signal?.aborted) {
       report.interrupted = true;
       break;
     }
     report.read += 1;
-    let line: DatasetLine | undefined;
     try {
-      const summary = await db.writes.run(async (manager) => {
-        line = await record.prepare(manager);
+      const { summary, pending } = await db.writes.run(async (manager) => {
         const pending: PendingAppearance[] = [];
-        const stored = await importLine(manager, line, emptySummary(), pending);
-        if (pending.length > 0) throw new Deferred();
-        return stored;
+        const summary = await importLine(manager, await record.prepare(manager), emptySummary(), pending);
+        const unknown = pending.find((place) => options.claimKeys && !options.claimKeys.has(place.appearance.placeOf));
+        if (unknown) throw unresolvedError(unknown);
+        return { summary, pending };
       });
       count(report, summary);
+      if (pending.length > 0)
+        waiting.push({
+          label: record.label,
+          places: pending,
+          counted: storedAnything(summary) ? 'imported' : 'skipped',
+        });
     } catch (error) {
-      if (error instanceof Deferred && line) {
-        deferred.push({ label: record.label, position: record.position, line });
-      } else {
-        report.failed += 1;
-        options.onFailure?.({ label: record.label, reason: failureReason(error) });
-      }
+      report.failed += 1;
+      options.onFailure?.({ label: record.label, reason: failureReason(error) });
     }
+    position = record.position;
     options.onProgress?.(record.position, report);
   }
-  // Interrupted: the deferred lines are not stored; running the import again completes them.
-  if (!report.interrupted) await importDeferred(db, deferred, options, report);
+  // Interrupted: the places waiting are not stored; running the import again completes them.
+  if (!report.interrupted) await addWaitingPlaces(db, waiting, options, report, position);
   return report;
 }
 
-/**
- * The lines whose further places named claims not stored when they were read, in one
- * transaction: every line, then every place. A line that fails, or names a key no claim has,
- * is reported and left out, and the others are tried again.
- */
-async function importDeferred(
+/** The further places whose claim's line came later, each line's in a transaction of its own. */
+async function addWaitingPlaces(
   db: Database,
-  deferred: DeferredLine[],
+  waiting: WaitingPlaces[],
   options: BulkImportOptions,
   report: BulkImportReport,
+  position: number,
 ): Promise<void> {
-  let group = deferred;
-  while (group.length > 0) {
-    const lines = group;
+  for (const line of waiting) {
     try {
-      const summaries = await db.writes.run(async (manager) => {
-        const pending: PendingAppearance[] = [];
-        const stored = new Map<PendingAppearance['summary'], DeferredLine>();
-        const summaries: ImportSummary[] = [];
-        for (const entry of lines) {
-          const summary = emptySummary();
-          stored.set(summary, entry);
-          try {
-            await importLine(manager, entry.line, summary, pending);
-          } catch (error) {
-            if (isRetryableConflict(error)) throw error;
-            throw new GroupFailure(new Map([[entry, failureReason(error)]]));
-          }
-          summaries.push(summary);
-        }
-        let unresolved: PendingAppearance[];
-        try {
-          unresolved = await addPendingAppearances(manager, pending);
-        } catch (error) {
-          if (isRetryableConflict(error)) throw error;
-          if (!(error instanceof AppearanceError)) throw error;
-          throw new GroupFailure(new Map([[stored.get(error.place.summary)!, failureReason(error)]]));
-        }
-        if (unresolved.length > 0) {
-          const failed = new Map<DeferredLine, string>();
-          for (const place of unresolved) {
-            const entry = stored.get(place.summary)!;
-            if (!failed.has(entry)) failed.set(entry, unresolvedError(place).message);
-          }
-          throw new GroupFailure(failed);
-        }
-        return summaries;
+      await db.writes.run(async (manager) => {
+        const unresolved = await addPendingAppearances(manager, line.places);
+        if (unresolved.length > 0) throw unresolvedError(unresolved[0], options.claimKeys);
       });
-      for (const summary of summaries) count(report, summary);
-      group = [];
-    } catch (error) {
-      if (!(error instanceof GroupFailure)) throw error;
-      for (const [entry, reason] of error.failed) {
-        report.failed += 1;
-        options.onFailure?.({ label: entry.label, reason });
+      const added = line.places.reduce((sum, place) => sum + place.summary.appearances, 0);
+      report.stored.appearances += added;
+      if (added > 0 && line.counted === 'skipped') {
+        report.skipped -= 1;
+        report.imported += 1;
       }
-      group = lines.filter((entry) => !error.failed.has(entry));
+    } catch (error) {
+      // The line's article and claims are stored; its places are not.
+      if (line.counted === 'imported') report.imported -= 1;
+      else report.skipped -= 1;
+      report.failed += 1;
+      options.onFailure?.({ label: line.label, reason: failureReason(error) });
     }
   }
-  if (deferred.length > 0) options.onProgress?.(Math.max(...deferred.map((entry) => entry.position)), report);
+  if (waiting.length > 0) options.onProgress?.(position, report);
 }
 
 async function runStrict(
@@ -289,6 +254,26 @@ export async function* ndjsonRecords(file: string): AsyncGenerator<ImportRecord>
     if (text.trim() === '') continue;
     yield { label: `line ${number}`, position, prepare: () => parseDatasetLine(JSON.parse(text)) };
   }
+}
+
+/**
+ * The keys of the claims of an ndjson file, read before the import so that a further place
+ * naming a claim of a later line is told from one naming a key no claim has. Lines that are not
+ * valid JSON or not dataset lines are left to the import to report.
+ */
+export async function ndjsonClaimKeys(file: string): Promise<Set<string>> {
+  const keys = new Set<string>();
+  const lines = readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity });
+  for await (const raw of lines) {
+    try {
+      const claims = (JSON.parse(raw.replace(/^\uFEFF/, '')) as { article?: { claims?: unknown } })?.article?.claims;
+      if (!Array.isArray(claims)) continue;
+      for (const claim of claims) if (typeof claim?.key === 'string') keys.add(claim.key.trim());
+    } catch {
+      // Reported by the import.
+    }
+  }
+  return keys;
 }
 
 /** The reviewed claims of a ClaimReview document as records ("record N", 1-based). */

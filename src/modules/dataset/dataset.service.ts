@@ -192,10 +192,13 @@ export class AppearanceError extends DatasetError {
   }
 }
 
-/** Why a further place cannot be added: no claim has the key it names. */
-export function unresolvedError(place: PendingAppearance): DatasetError {
+/** Why a further place cannot be added: no claim has the key it names (`inFile`: the input's claim keys). */
+export function unresolvedError(place: PendingAppearance, inFile?: ReadonlySet<string>): DatasetError {
+  const key = place.appearance.placeOf;
   return new DatasetError(
-    `${place.path}.placeOf: no claim has the key "${place.appearance.placeOf}" (not in the file, not stored)`,
+    inFile?.has(key)
+      ? `${place.path}.placeOf: the claim "${key}" was not imported (its line failed)`
+      : `${place.path}.placeOf: no claim has the key "${key}" (not in the file, not stored)`,
   );
 }
 
