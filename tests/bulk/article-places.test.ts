@@ -247,6 +247,39 @@ describe('a further place whose claim no claim has', () => {
     }
   });
 
+  it("names the claim whose line failed: the place's line keeps its article and claims", async () => {
+    const db = await createTestDatabase();
+    try {
+      const broken = oneClaimDraftLine(
+        'broken',
+        'Taxes fell.',
+        { claimant: null, annotations: [] },
+        {
+          claimants: [],
+          sources: [],
+          users,
+        },
+      );
+      const { report, failures } = await importLinesReport(db, [
+        withPlace('waiting', 'broken-claim'),
+        { ...broken, article: { ...broken.article, status: 'LOST' } },
+      ]);
+      expect(failures).toEqual([
+        { label: 'line 2', reason: expect.stringMatching(/^article\.status: must be one of/) as unknown as string },
+        {
+          label: 'line 1',
+          reason: 'article.appearances[0].placeOf: the claim "broken-claim" was not imported (its line failed)',
+        },
+      ]);
+      expect(report).toMatchObject({ read: 2, imported: 0, skipped: 0, failed: 2 });
+      const slugs = await inspectRows(db, sql<{ slug: string }>`SELECT slug FROM articles ORDER BY slug`);
+      expect(slugs.map((row) => row.slug)).toEqual(['waiting']);
+      expect(await storedPlaces(db)).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  });
+
   it('--strict: the whole file is rolled back, the line and field named', async () => {
     const db = await createTestDatabase();
     try {

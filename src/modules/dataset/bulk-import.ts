@@ -157,12 +157,16 @@ async function addWaitingPlaces(
   position: number,
 ): Promise<void> {
   for (const line of waiting) {
+    // The line's summary, shared by its places: counts what this transaction adds (retries too).
+    const summary = line.places[0].summary;
+    const base = summary.appearances;
     try {
       await db.writes.run(async (manager) => {
+        summary.appearances = base;
         const unresolved = await addPendingAppearances(manager, line.places);
         if (unresolved.length > 0) throw unresolvedError(unresolved[0], options.claimKeys);
       });
-      const added = line.places.reduce((sum, place) => sum + place.summary.appearances, 0);
+      const added = summary.appearances - base;
       report.stored.appearances += added;
       if (added > 0 && line.counted === 'skipped') {
         report.skipped -= 1;
