@@ -685,7 +685,7 @@ select "id", "slug", "headline", "standfirst", "body", "status" as "status", "re
 select "c"."id", "a"."slug", "c"."deleted_at" as "deletedAt" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "c"."external_id" = ?;
 
 -- dataset.claimByKey
-select "id", "article_id" as "articleId", "deleted_at" as "deletedAt" from "claims" where "external_id" = ?;
+select "id", "article_id" as "articleId", "deleted_at" as "deletedAt", "verdict" as "verdict" from "claims" where "external_id" = ?;
 
 -- dataset.claimsByTextKey
 select "c"."id", "c"."external_id" as "key", "a"."slug", "c"."deleted_at" as "deletedAt" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "c"."text_key" = ? and "c"."external_id" is not null and "c"."claimant_id" = ? order by "c"."id";
@@ -703,7 +703,10 @@ select "ci"."annotation_id" as "annotationId", "s"."url" as "sourceUrl", "ci"."s
 select "cl"."id", "cl"."name", "cl"."slug", "cl"."kind" as "kind", "cl"."description", "cl"."wikidata_id" as "wikidataId", "cl"."aliases" from "claimants" as "cl" where "cl"."id" in (select coalesce("m"."merged_into_id", "m"."id") as "id" from "claims" as "c" inner join "claimants" as "m" on "m"."id" = "c"."claimant_id" where "c"."article_id" = ? and "c"."deleted_at" is null) order by "cl"."id";
 
 -- dataset.exportClaims
-select "c"."id", "c"."external_id" as "externalId", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text", "c"."language", "cl"."id" as "claimantId", "cl"."name" as "claimant", "c"."anchor_status" as "anchorStatus" from "claims" as "c" left join "claimants" as "m" on "m"."id" = "c"."claimant_id" left join "claimants" as "cl" on "cl"."id" = coalesce("m"."merged_into_id", "m"."id") where "c"."article_id" = ? and "c"."deleted_at" is null order by "c"."start_offset", "c"."id";
+select "c"."id", "c"."external_id" as "externalId", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text", "c"."language", "cl"."id" as "claimantId", "cl"."name" as "claimant", "c"."anchor_status" as "anchorStatus" from "claims" as "c" left join "claimants" as "m" on "m"."id" = "c"."claimant_id" left join "claimants" as "cl" on "cl"."id" = coalesce("m"."merged_into_id", "m"."id") where "c"."article_id" = ? and "c"."appearance_of_id" is null and "c"."deleted_at" is null order by "c"."start_offset", "c"."id";
+
+-- dataset.exportFurtherPlaces
+select "p"."id", "p"."start_offset" as "startOffset", "p"."end_offset" as "endOffset", "p"."anchor_status" as "anchorStatus", "c"."id" as "claimId", "c"."external_id" as "claimExternalId", "ca"."slug" as "claimSlug", "c"."anchor_status" as "claimAnchorStatus" from "claims" as "p" inner join "claims" as "c" on "c"."id" = "p"."appearance_of_id" inner join "articles" as "ca" on "ca"."id" = "c"."article_id" where "p"."article_id" = ? and "p"."deleted_at" is null and "c"."deleted_at" is null order by "p"."start_offset", "p"."id";
 
 -- dataset.exportPlaces
 select "o"."claim_id" as "claimId", "o"."url", "o"."title", "o"."publisher", "o"."appeared_at" as "appearedAt", "o"."start_seconds" as "startSeconds", "o"."end_seconds" as "endSeconds", "u"."name" as "addedBy", "u"."role" as "role" from "outside_appearances" as "o" inner join "claims" as "c" on "c"."id" = "o"."claim_id" and "c"."deleted_at" is null inner join "users" as "u" on "u"."id" = "o"."created_by_id" where "c"."article_id" = ? and "o"."deleted_at" is null order by "o"."claim_id", "o"."id";
@@ -727,7 +730,7 @@ update "claims" set "text_key" = ? where "id" = ? and "text_key" is null;
 select "c"."id", "c"."external_id" as "key", "a"."slug", "c"."deleted_at" as "deletedAt" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "c"."text_key" = ? and "c"."external_id" is not null and "c"."claimant_id" is null order by "c"."id";
 
 -- dataset.unkeyedClaimAt
-select "id" from "claims" where "article_id" = ? and "start_offset" = ? and "end_offset" = ? and "external_id" is null and "deleted_at" is null limit 1;
+select "id" from "claims" where "article_id" = ? and "start_offset" = ? and "end_offset" = ? and "external_id" is null and "appearance_of_id" is null and "deleted_at" is null limit 1;
 
 -- dataset.userByName
 select "id", "name", "role" from "users" where "name" = ? limit 1;

@@ -35,7 +35,17 @@ async function writeNdjson(db: Database, out: Writable): Promise<string> {
   let claims = 0;
   let annotations = 0;
   let left = 0;
-  const lines = exportDatasetLines(db, ({ slug, key, anchorStatus }) => {
+  let placesLeft = 0;
+  const lines = exportDatasetLines(db, ({ slug, key, anchorStatus, place }) => {
+    if (place) {
+      placesLeft += 1;
+      console.error(
+        place.claimLeftOut
+          ? `export: warning: article "${slug}", place of claim "${key}" left out: the claim is left out (its anchor is ${anchorStatus})`
+          : `export: warning: article "${slug}", place of claim "${key}" left out: its anchor is ${anchorStatus} (no place in the current text)`,
+      );
+      return;
+    }
     left += 1;
     console.error(
       `export: warning: article "${slug}", claim "${key}" left out: its anchor is ${anchorStatus} (no place in the current text)`,
@@ -47,7 +57,7 @@ async function writeNdjson(db: Database, out: Writable): Promise<string> {
     claims += line.article.claims.length;
     annotations += line.article.claims.reduce((sum, claim) => sum + claim.annotations.length, 0);
   }
-  return `${articles} articles, ${claims} claims, ${annotations} fact-checks${left ? `; ${left} claims left out` : ''}`;
+  return `${articles} articles, ${claims} claims, ${annotations} fact-checks${left ? `; ${left} claims left out` : ''}${placesLeft ? `; ${placesLeft} places left out` : ''}`;
 }
 
 /** A JSON array, one ClaimReview a line, newest first (the order of the public feed). */

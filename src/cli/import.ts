@@ -8,6 +8,7 @@ import {
   type BulkImportReport,
   claimReviewImportRecords,
   type ImportRecord,
+  ndjsonClaimKeys,
   ndjsonRecords,
   runBulkImport,
 } from '../modules/dataset/bulk-import';
@@ -67,7 +68,7 @@ function progressDetail(report: BulkImportReport, unit: string): string {
 function summaryLine(report: BulkImportReport, unit: string, strict: boolean): string {
   const { stored } = report;
   let line = `import: ${report.read} ${unit} read, ${report.imported} imported, ${report.skipped} skipped (already present), ${report.failed} failed`;
-  line += `; stored ${stored.articles} articles, ${stored.claims} claims, ${stored.annotations} fact-checks, ${stored.places} places, ${stored.sources} sources, ${stored.users} users, ${stored.claimants} claimants`;
+  line += `; stored ${stored.articles} articles, ${stored.claims} claims, ${stored.annotations} fact-checks, ${stored.places} places, ${stored.appearances} further places in articles, ${stored.sources} sources, ${stored.users} users, ${stored.claimants} claimants`;
   if (strict && (report.failed > 0 || report.interrupted)) line += '; --strict: rolled back, nothing stored';
   else if (report.interrupted) line += '; interrupted: run the same command again to complete it';
   return line;
@@ -105,6 +106,8 @@ async function main(): Promise<void> {
   try {
     report = await runBulkImport(db, records, {
       strict: values.strict,
+      // A further place may name a claim of a later line: known before the first line is stored.
+      claimKeys: format === 'ndjson' ? await ndjsonClaimKeys(file) : undefined,
       signal: interruption.signal,
       onFailure: ({ label, reason }) => bar.log(`${label}: ${reason}`),
       onProgress: (position, progress) => {

@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { sql } from 'kysely';
 import type { Database } from '../../src/db/database';
+import { type BulkImportReport, type ImportFailure, runBulkImport } from '../../src/modules/dataset/bulk-import';
 import { exportDatasetLines } from '../../src/modules/dataset/dataset-export';
 import { parseDatasetLine } from '../../src/modules/dataset/dataset-validation';
-import { DatasetService } from '../../src/modules/dataset/dataset.service';
 import type { Dataset, DatasetLine } from '../../src/modules/dataset/dataset.types';
 import { inspectRow } from '../helpers/inspect';
 
@@ -81,10 +81,42 @@ export function failureLines(stderr: string): string[] {
   return stderr.split('\n').filter((line) => /^(line|record) \d+: /.test(line));
 }
 
-/** What a file holds: each line parsed as the import parses it (through JSON), in its own transaction. */
+/**
+ * What a file holds, as a bulk import reads it: each line parsed as the import parses it
+ * (through JSON), in its own transaction, further places naming claims of later lines added at
+ * the end. Any failure fails the call.
+ */
 export async function importLines(db: Database, lines: readonly unknown[]): Promise<void> {
-  const datasets = new DatasetService({ db });
-  for (const line of lines) await datasets.importLine(await parseDatasetLine(JSON.parse(JSON.stringify(line))));
+  const { report, failures } = await importLinesReport(db, lines);
+  if (failures.length > 0 || report.failed > 0)
+    throw new Error(failures.map((failure) => `${failure.label}: ${failure.reason}`).join('\n'));
+}
+
+/** The same, reporting what a bulk import reports (failures as `line N`), with or without `strict`. */
+export async function importLinesReport(
+  db: Database,
+  lines: readonly unknown[],
+  strict = false,
+): Promise<{ report: BulkImportReport; failures: ImportFailure[] }> {
+  const failures: ImportFailure[] = [];
+  const records = lines.map((line, index) => ({
+    label: `line ${index + 1}`,
+    position: index + 1,
+    prepare: () => parseDatasetLine(JSON.parse(JSON.stringify(line))),
+  }));
+  // As the CLI reads an ndjson file: the keys of its claims first.
+  const claimKeys = new Set(
+    lines.flatMap((line) => {
+      const claims = (line as { article?: { claims?: { key?: unknown }[] } }).article?.claims ?? [];
+      return claims.flatMap((claim) => (typeof claim.key === 'string' ? [claim.key.trim()] : []));
+    }),
+  );
+  const report = await runBulkImport(db, records, {
+    strict,
+    claimKeys,
+    onFailure: (failure) => failures.push(failure),
+  });
+  return { report, failures };
 }
 
 /** The export's lines of the articles whose slug starts with `prefix`, as the file would hold them. */

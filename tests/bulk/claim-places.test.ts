@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeHttpUrl } from '../../src/graphql/http-url';
-import type { DatasetLine, DatasetPlace } from '../../src/modules/dataset/dataset.types';
+import type { DatasetAppearance, DatasetLine, DatasetPlace } from '../../src/modules/dataset/dataset.types';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-app';
 import { exportedLines, importLines, oneClaimDraftLine } from './bulk-helpers';
 
@@ -50,6 +50,13 @@ const claim = fc.record({
   places: fc.uniqueArray(place, { maxLength: 4, selector: (one) => normalizeHttpUrl(one.url) }),
 });
 
+/**
+ * Further places of the claims in the articles: which article (`in`) quotes which claim (`of`),
+ * as indices taken modulo the number of lines; a line may quote a claim of a line before or after
+ * it, and the same claim more than once.
+ */
+const quoting = fc.array(fc.record({ in: fc.nat(), of: fc.nat() }), { maxLength: 6 });
+
 describe("a claim's words, language and places through ndjson", () => {
   let source: TestDatabase;
   let target: TestDatabase;
@@ -64,9 +71,9 @@ describe("a claim's words, language and places through ndjson", () => {
     await target.close();
   });
 
-  it('arbitrary valid claims keep their words, language and places, and the same bytes again', async () => {
+  it('arbitrary valid claims keep their words, language, places and further places in other articles, and the same bytes again', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(claim, { minLength: 1, maxLength: 3 }), async (claims) => {
+      fc.asyncProperty(fc.array(claim, { minLength: 1, maxLength: 3 }), quoting, async (claims, quotes) => {
         run += 1;
         const prefix = `places-${run}-`;
         const lines: DatasetLine[] = claims.map((spec, index) => {
@@ -84,6 +91,25 @@ describe("a claim's words, language and places through ndjson", () => {
             { claimants: [], sources: [], users: [{ key: 'lister', name: `Lister ${run}`, role: 'REVIEWER' }] },
           );
         });
+        // Each article quotes the other claims after its own sentence, in the order given; an
+        // article never quotes its own claim (its own sentence would repeat).
+        const expected: DatasetAppearance[][] = lines.map(() => []);
+        for (const quote of quotes) {
+          const [into, of] = [quote.in % lines.length, quote.of % lines.length];
+          if (into === of) continue;
+          const article = lines[into].article;
+          const words = `Claim ${of} of run ${run}.`;
+          article.body = `${article.body} ${words}`;
+          const occurrence = article.body.split(words).length - 1;
+          const appearance = { placeOf: `${prefix}${of}-claim`, quote: words, occurrence };
+          article.appearances = [...(article.appearances ?? []), appearance];
+          expected[into].push(appearance);
+        }
+        // The export names an occurrence only when the words repeat in the body.
+        for (const [index, appearances] of expected.entries())
+          expected[index] = appearances.map(({ occurrence, ...rest }) =>
+            appearances.filter((other) => other.quote === rest.quote).length > 1 ? { ...rest, occurrence } : rest,
+          );
         await importLines(source, lines);
 
         const first = await exportedLines(source, prefix);
@@ -106,12 +132,14 @@ describe("a claim's words, language and places through ndjson", () => {
                   addedBy: `Lister ${run}`,
                 })),
           );
+          expect(line.article.appearances).toEqual(expected[index].length === 0 ? undefined : expected[index]);
           expect(line.users).toEqual(
             spec.places.length === 0 ? [] : [{ key: `Lister ${run}`, name: `Lister ${run}`, role: 'REVIEWER' }],
           );
         }
 
-        // Read back into another database, the export gives the same bytes.
+        // Read back into another database (lines in the file's order: a place may come before
+        // its claim), the export gives the same bytes.
         await importLines(
           target,
           first.map((line) => JSON.parse(line)),

@@ -50,6 +50,7 @@ describe('importing one dataset line', () => {
       claims: 1,
       annotations: 2,
       places: 0,
+      appearances: 0,
     });
     const claims = await inspectRows(
       db,
@@ -76,6 +77,7 @@ describe('importing one dataset line', () => {
       claims: 0,
       annotations: 0,
       places: 0,
+      appearances: 0,
     });
     expect(await rowCounts(db)).toEqual(before);
   });
@@ -200,6 +202,7 @@ describe('importing one dataset line', () => {
       claims: 12,
       annotations: 12,
       places: 2,
+      appearances: 0,
     });
     expect(await datasets.import(readDemoDataset())).toEqual({
       users: 0,
@@ -209,6 +212,7 @@ describe('importing one dataset line', () => {
       claims: 0,
       annotations: 0,
       places: 0,
+      appearances: 0,
       skippedArticles: 1,
     });
   });

@@ -44,7 +44,7 @@ describe('npm run import -- --format claimreview (a Fact Check Tools API answer)
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout.trim()).toBe(
-      'import: 5 records read, 5 imported, 0 skipped (already present), 0 failed; stored 5 articles, 5 claims, 6 fact-checks, 0 places, 6 sources, 4 users, 5 claimants',
+      'import: 5 records read, 5 imported, 0 skipped (already present), 0 failed; stored 5 articles, 5 claims, 6 fact-checks, 0 places, 0 further places in articles, 6 sources, 4 users, 5 claimants',
     );
     checks = await inspectRows(db, CHECKS);
   });

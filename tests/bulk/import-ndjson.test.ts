@@ -64,7 +64,7 @@ describe('npm run import -- file.ndjson', () => {
         'line 4: article "bulk-three", claim "bulk-three-claim-1": The quote does not occur in the article body.',
       ]);
       expect(result.stdout.trim()).toBe(
-        'import: 7 lines read, 5 imported, 0 skipped (already present), 2 failed; stored 5 articles, 15 claims, 30 fact-checks, 0 places, 4 sources, 1 users, 3 claimants',
+        'import: 7 lines read, 5 imported, 0 skipped (already present), 2 failed; stored 5 articles, 15 claims, 30 fact-checks, 0 places, 0 further places in articles, 4 sources, 1 users, 3 claimants',
       );
       // Not a terminal and no --progress: no bar.
       expect(result.stderr).not.toContain('\r');

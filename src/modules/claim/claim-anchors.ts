@@ -9,6 +9,8 @@ import type { ClaimEntity } from './claim.entity';
 import { insertClaimAnchor, insertClaimRow, liveClaimsOfArticle, updateClaimAnchor } from './claim.queries';
 import type { ClaimantRef } from '../claimant/claimant-writes';
 import type { ClaimRow } from './claim.rows';
+import type { Verdict } from '../annotation/verdict';
+import { insertFurtherPlace } from '../appearance/appearance.queries';
 
 /**
  * A claim as the write paths read and change it: its words, place and anchor state, and its
@@ -57,6 +59,46 @@ export async function insertClaim(
     createdAt: fromSqlDate(stored.createdAt)!,
     updatedAt: fromSqlDate(stored.updatedAt)!,
   };
+}
+
+/**
+ * Stores a further place of a claim, anchored at `selector` in another article's current text
+ * and carrying the claim's verdict, with its first history row (the API and imports add places
+ * through here). Returns the place's id.
+ */
+export async function insertClaimPlace(
+  manager: EntityManager,
+  claim: { id: number; verdict: Verdict | string | null },
+  article: Pick<ArticleEntity, 'id' | 'revision'>,
+  selector: TextSelectorValue,
+): Promise<number> {
+  const place = {
+    articleId: article.id,
+    quote: selector.exact,
+    prefix: selector.prefix,
+    suffix: selector.suffix,
+    startOffset: selector.start,
+    endOffset: selector.end,
+    checkedRevision: article.revision,
+  };
+  const [stored] = await execute(manager, insertFurtherPlace, { claimId: claim.id, verdict: claim.verdict, ...place });
+  await recordAnchor(
+    manager,
+    {
+      id: stored.id,
+      ...place,
+      text: null,
+      language: null,
+      claimantId: null,
+      claimant: null,
+      verdict: claim.verdict as Verdict | null,
+      anchorStatus: ClaimAnchorStatus.ANCHORED,
+      anchorScore: null,
+      anchorExact: null,
+    },
+    article.revision,
+  );
+  return stored.id;
 }
 
 /** Appends the claim's anchor as it now stands to its history (point-in-time reads use it). */

@@ -19,7 +19,7 @@ import { nameKeyOf } from '../claimant/claimant-name';
 import { claimantById, claimantForName, type ClaimantRef } from '../claimant/claimant-writes';
 import { claimantByNameKey, claimantVisibleForWrite, liveClaimantOf } from '../claimant/claimant.queries';
 import { ClaimAnchorStatus, STALE_ANCHOR_STATUSES } from './anchor-status';
-import { type ClaimState, insertClaim, recordAnchor, storeAnchor } from './claim-anchors';
+import { type ClaimState, insertClaim, insertClaimPlace, recordAnchor, storeAnchor } from './claim-anchors';
 import type { CreateClaimInput, ReattachClaimInput, UpdateClaimInput } from './claim.inputs';
 import {
   articleForAnchor,
@@ -35,7 +35,6 @@ import {
 import {
   furtherPlaceCount,
   furtherPlaceForWrite,
-  insertFurtherPlace,
   insertOutsideAppearance,
   livePlacesInArticle,
   liveOutsideUrlsOfClaim,
@@ -252,32 +251,7 @@ export class ClaimService {
         article.status === ArticleStatus.PUBLISHED
           ? await this.correctionFor(manager, viewer, claim, input.note)
           : null;
-      const place = {
-        articleId,
-        quote: selector.exact,
-        prefix: selector.prefix,
-        suffix: selector.suffix,
-        startOffset: selector.start,
-        endOffset: selector.end,
-        checkedRevision: article.revision,
-      };
-      const [stored] = await execute(manager, insertFurtherPlace, { claimId, verdict: claim.verdict, ...place });
-      await recordAnchor(
-        manager,
-        {
-          id: stored.id,
-          ...place,
-          text: null,
-          language: null,
-          claimantId: null,
-          claimant: null,
-          verdict: claim.verdict,
-          anchorStatus: ClaimAnchorStatus.ANCHORED,
-          anchorScore: null,
-          anchorExact: null,
-        },
-        article.revision,
-      );
+      const placeId = await insertClaimPlace(manager, claim, { id: articleId, revision: article.revision }, selector);
       if (correction)
         await insertCorrection(manager, {
           ...correction,
@@ -285,7 +259,7 @@ export class ClaimService {
           previousText: null,
           newText: placeName(article.slug, selector.exact),
         });
-      return stored.id;
+      return placeId;
     });
   }
 

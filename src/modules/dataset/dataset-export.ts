@@ -11,12 +11,14 @@ import {
   exportCitations,
   exportClaimants,
   exportClaims,
+  exportFurtherPlaces,
   exportPlaces,
   exportSources,
   exportUsers,
 } from './dataset.queries';
 import type {
   DatasetAnnotation,
+  DatasetAppearance,
   DatasetArticle,
   DatasetCitation,
   DatasetClaim,
@@ -43,6 +45,12 @@ export interface UnexportedClaim {
   slug: string;
   key: string;
   anchorStatus: string;
+  /**
+   * Set when what is left out is a further place of the claim `key` in the article `slug`:
+   * `claimLeftOut` when the place is fine but its claim is left out (`anchorStatus` is then the
+   * claim's).
+   */
+  place?: { claimLeftOut: boolean };
 }
 
 const iso = (value: string | null): string | null => fromSqlDate(value)?.toISOString() ?? null;
@@ -124,6 +132,7 @@ async function exportArticle(
       ...(places.has(claim.id) ? { places: places.get(claim.id) } : {}),
     });
   }
+  const appearances = await exportAppearances(reader, row, onUnexported);
   // Only what the exported fact-checks refer to: a left-out claim takes its references along.
   const exported = claims.flatMap((claim) => claim.annotations);
   const cited = new Set(exported.flatMap((note) => note.citations.map((citation) => citation.sourceUrl)));
@@ -178,8 +187,44 @@ async function exportArticle(
     publishedAt: iso(row.publishedAt),
     status: row.status,
     claims,
+    // Left out when there are none, so files without further places stay as they were.
+    ...(appearances.length > 0 ? { appearances } : {}),
   };
   return { article, claimants, sources, users: [...users.values()] };
+}
+
+/**
+ * The further places in the article of claims checked in their own article's line: the claim by
+ * its key (derived as the claim's line derives it when it has none) and the place as a claim's
+ * is written. A place with no place in the current text, or whose claim is left out, is left out.
+ */
+async function exportAppearances(
+  reader: SqlReader,
+  row: ExportArticleRow,
+  onUnexported?: (claim: UnexportedClaim) => void,
+): Promise<DatasetAppearance[]> {
+  const appearances: DatasetAppearance[] = [];
+  for (const place of await reader.rows(exportFurtherPlaces, { articleId: row.id })) {
+    const key = place.claimExternalId ?? derivedClaimKey(place.claimSlug, place.claimId);
+    const claimLeftOut = UNPLACED.includes(place.claimAnchorStatus);
+    if (claimLeftOut || UNPLACED.includes(place.anchorStatus)) {
+      onUnexported?.({
+        slug: row.slug,
+        key,
+        anchorStatus: claimLeftOut ? place.claimAnchorStatus : place.anchorStatus,
+        place: { claimLeftOut },
+      });
+      continue;
+    }
+    const quote = row.body.slice(place.startOffset, place.endOffset);
+    const starts = findOccurrences(row.body, quote);
+    appearances.push({
+      placeOf: key,
+      quote,
+      ...(starts.length > 1 ? { occurrence: starts.indexOf(place.startOffset) + 1 } : {}),
+    });
+  }
+  return appearances;
 }
 
 function toAnnotation(row: ExportAnnotationRow, citations: DatasetCitation[]): DatasetAnnotation {

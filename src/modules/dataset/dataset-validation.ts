@@ -19,6 +19,7 @@ import { HttpUrlError, normalizeHttpUrl } from '../../graphql/http-url';
 import { DatasetError } from './dataset.service';
 import type {
   DatasetAnnotation,
+  DatasetAppearance,
   DatasetArticle,
   DatasetCitation,
   DatasetClaim,
@@ -244,6 +245,20 @@ function readClaim(value: unknown, path: string): DatasetClaim {
   return claim;
 }
 
+function occurrence(from: Fields, path: string): number | undefined {
+  if (from.occurrence === undefined || from.occurrence === null) return undefined;
+  if (!Number.isInteger(from.occurrence)) fail(at(path, 'occurrence'), 'must be a whole number');
+  return from.occurrence as number;
+}
+
+function readAppearance(value: unknown, path: string): DatasetAppearance {
+  const from = fields(value, path, ['placeOf', 'quote', 'occurrence']);
+  const appearance: DatasetAppearance = { placeOf: key(from, 'placeOf', path), quote: text(from, 'quote', path) };
+  const which = occurrence(from, path);
+  if (which !== undefined) appearance.occurrence = which;
+  return appearance;
+}
+
 /** The url as stored (normalised), or a problem naming where it is. */
 export function placeUrl(raw: string, path: string): string {
   try {
@@ -267,7 +282,9 @@ function readArticle(value: unknown, path: string): DatasetArticle {
     'publishedAt',
     'status',
     'claims',
+    'appearances',
   ]);
+  const appearances = list(from, 'appearances', path, readAppearance);
   return {
     slug: text(from, 'slug', path),
     headline: text(from, 'headline', path),
@@ -283,6 +300,7 @@ function readArticle(value: unknown, path: string): DatasetArticle {
     publishedAt: timestamp(from, 'publishedAt', path),
     status: choice(from, 'status', path, Object.values(ArticleStatus)),
     claims: list(from, 'claims', path, readClaim),
+    ...(appearances.length > 0 ? { appearances } : {}),
   };
 }
 
@@ -333,7 +351,13 @@ async function apiRules(line: DatasetLine): Promise<void> {
       `sources[${index}]`,
     );
   }
-  const { claims: _claims, status: _status, publishedAt: _publishedAt, ...fieldsOfArticle } = article;
+  const {
+    claims: _claims,
+    appearances: _appearances,
+    status: _status,
+    publishedAt: _publishedAt,
+    ...fieldsOfArticle
+  } = article;
   await check(Object.assign(new CreateArticleInput(), fieldsOfArticle), 'article');
   for (const [c, claim] of article.claims.entries()) {
     const where = `article.claims[${c}]`;
@@ -391,6 +415,15 @@ async function apiRules(line: DatasetLine): Promise<void> {
   }
 }
 
+/** A further place's words follow a claim's quote rules; what it is a place of is a claim key. */
+async function appearanceRules(article: DatasetArticle): Promise<void> {
+  for (const [index, appearance] of (article.appearances ?? []).entries())
+    await check(
+      Object.assign(new CreateClaimInput(), { quote: appearance.quote, occurrence: appearance.occurrence }),
+      `article.appearances[${index}]`,
+    );
+}
+
 function unique(keys: string[], what: string): void {
   const seen = new Set<string>();
   for (const value of keys) {
@@ -440,5 +473,6 @@ export async function parseDatasetLine(value: unknown): Promise<DatasetLine> {
     'fact-check key',
   );
   await apiRules(line);
+  await appearanceRules(line.article);
   return line;
 }

@@ -43,7 +43,8 @@ export const exportArticlePage = statement(
 
 /**
  * The claims of an article that are not deleted, in text order, each with the claimant it names
- * now: a merged claimant's keeper.
+ * now: a merged claimant's keeper. Further places of claims made in other articles are not
+ * claims: exportFurtherPlaces writes them.
  */
 export const exportClaims = statement('dataset.exportClaims', (q: StatementBuilder<{ articleId: number }>) =>
   q.db
@@ -64,9 +65,39 @@ export const exportClaims = statement('dataset.exportClaims', (q: StatementBuild
       eb.ref('c.anchor_status').as('anchorStatus'),
     ])
     .where('c.article_id', '=', q.p.articleId)
+    .where('c.appearance_of_id', 'is', null)
     .where('c.deleted_at', 'is', null)
     .orderBy('c.start_offset')
     .orderBy('c.id'),
+);
+
+/**
+ * The live further places in an article of live claims (claims rows whose appearance_of_id names
+ * the claim), in text order, each with what its claim's key is made of (its external id, or its
+ * id and article's slug) and its claim's anchor status: a claim left out takes its places along.
+ */
+export const exportFurtherPlaces = statement(
+  'dataset.exportFurtherPlaces',
+  (q: StatementBuilder<{ articleId: number }>) =>
+    q.db
+      .selectFrom('claims as p')
+      .innerJoin('claims as c', 'c.id', 'p.appearance_of_id')
+      .innerJoin('articles as ca', 'ca.id', 'c.article_id')
+      .select((eb) => [
+        'p.id',
+        eb.ref('p.start_offset').as('startOffset'),
+        eb.ref('p.end_offset').as('endOffset'),
+        eb.ref('p.anchor_status').as('anchorStatus'),
+        eb.ref('c.id').as('claimId'),
+        eb.ref('c.external_id').as('claimExternalId'),
+        eb.ref('ca.slug').as('claimSlug'),
+        eb.ref('c.anchor_status').as('claimAnchorStatus'),
+      ])
+      .where('p.article_id', '=', q.p.articleId)
+      .where('p.deleted_at', 'is', null)
+      .where('c.deleted_at', 'is', null)
+      .orderBy('p.start_offset')
+      .orderBy('p.id'),
 );
 
 /** The records of the claimants those claims name (merged ones as their keeper), by id. */
@@ -198,6 +229,7 @@ export const exportPlaces = statement('dataset.exportPlaces', (q: StatementBuild
 type RowOf<S extends { row?: unknown }> = NonNullable<S['row']>;
 export type ExportArticleRow = RowOf<typeof exportArticlePage>;
 export type ExportAnnotationRow = RowOf<typeof exportAnnotations>;
+export type ExportFurtherPlaceRow = RowOf<typeof exportFurtherPlaces>;
 
 // ---- Import: every match is by a natural or external key (dataset.types.ts).
 
@@ -222,15 +254,23 @@ export const articleBySlug = statement('dataset.articleBySlug', (q: StatementBui
     .where('slug', '=', q.p.slug),
 );
 
-/** A claim by its external key (unique). */
+/** A claim by its external key (unique; further places have none), with its verdict for the places an import adds. */
 export const claimByKey = statement('dataset.claimByKey', (q: StatementBuilder<{ key: string }>) =>
   q.db
     .selectFrom('claims')
-    .select((eb) => ['id', eb.ref('article_id').as('articleId'), eb.ref('deleted_at').as('deletedAt')])
+    .select((eb) => [
+      'id',
+      eb.ref('article_id').as('articleId'),
+      eb.ref('deleted_at').as('deletedAt'),
+      eb.ref('verdict').$castTo<string | null>().as('verdict'),
+    ])
     .where('external_id', '=', q.p.key),
 );
 
-/** A live claim stored without a key at exactly this place of the article (made through the API). */
+/**
+ * A live claim stored without a key at exactly this place of the article (made through the API);
+ * never a further place of another claim, which has no key either.
+ */
 export const unkeyedClaimAt = statement(
   'dataset.unkeyedClaimAt',
   (q: StatementBuilder<{ articleId: number; start: number; end: number }>) =>
@@ -241,6 +281,7 @@ export const unkeyedClaimAt = statement(
       .where('start_offset', '=', q.p.start)
       .where('end_offset', '=', q.p.end)
       .where('external_id', 'is', null)
+      .where('appearance_of_id', 'is', null)
       .where('deleted_at', 'is', null)
       .limit(sql.lit(1)),
 );

@@ -10,7 +10,7 @@ import { appendRevision, refreshClaimVerdict } from '../annotation/annotation-wr
 import type { Stance } from '../annotation/citation.entity';
 import type { Verdict } from '../annotation/verdict';
 import { type ArticleEntity, ArticleStatus } from '../article/article.entity';
-import { insertClaim } from '../claim/claim-anchors';
+import { insertClaim, insertClaimPlace } from '../claim/claim-anchors';
 import { recordRevision } from '../article/article-edit.service';
 import { recordStatusChange, stampWhatReadersSee } from '../article/reader-history';
 import { insertCitation } from '../annotation/annotation.queries';
@@ -18,8 +18,13 @@ import { insertArticle } from '../article/article.queries';
 import { insertSource, sourceIdByUrl } from '../source/source.queries';
 import type { Role } from '../user/role';
 import { insertUser } from '../user/user.queries';
-import { MAX_OUTSIDE_APPEARANCES } from '../appearance/appearance.inputs';
-import { insertOutsideAppearance, liveOutsideUrlsOfClaim } from '../appearance/appearance.queries';
+import { MAX_ARTICLE_PLACES, MAX_OUTSIDE_APPEARANCES } from '../appearance/appearance.inputs';
+import {
+  furtherPlaceCount,
+  insertOutsideAppearance,
+  livePlacesInArticle,
+  liveOutsideUrlsOfClaim,
+} from '../appearance/appearance.queries';
 import { HttpUrlError, normalizeHttpUrl } from '../../graphql/http-url';
 import { aliasesOf, type ClaimantRef, insertClaimant } from '../claimant/claimant-writes';
 import { ClaimantKind } from '../claimant/claimant.entity';
@@ -39,6 +44,7 @@ import {
 import type {
   Dataset,
   DatasetAnnotation,
+  DatasetAppearance,
   DatasetArticle,
   DatasetClaim,
   DatasetClaimant,
@@ -57,6 +63,8 @@ export interface ImportSummary {
   annotations: number;
   /** Places outside factline listed on claims (new ones, or ones a stored claim lacked). */
   places: number;
+  /** Further places of claims in articles (an article's `appearances`) not stored yet. */
+  appearances: number;
   /** Articles already present (matched by slug): kept as they are, missing claims added. */
   skippedArticles: number;
 }
@@ -70,6 +78,7 @@ export function emptySummary(): ImportSummary {
     claims: 0,
     annotations: 0,
     places: 0,
+    appearances: 0,
     skippedArticles: 0,
   };
 }
@@ -83,7 +92,8 @@ export function storedAnything(summary: ImportSummary): boolean {
       summary.articles +
       summary.claims +
       summary.annotations +
-      summary.places >
+      summary.places +
+      summary.appearances >
     0
   );
 }
@@ -121,32 +131,136 @@ export class DatasetService {
   }
 }
 
-/** One line (an article with what it refers to), inside the caller's transaction. */
+/**
+ * A further place (an article's `appearances` entry) whose claim's key no claim had yet when its
+ * article was imported: the claim's line may come later in the file. Added by addPendingAppearances.
+ */
+export interface PendingAppearance {
+  /** Where it is in its line: `article.appearances[0]`. */
+  path: string;
+  article: StoredArticle;
+  appearance: DatasetAppearance;
+  /** Its line's summary, which counts it once it is added. */
+  summary: ImportSummary;
+}
+
+/**
+ * One line (an article with what it refers to), inside the caller's transaction. Further places
+ * whose claim is not stored yet go to `pending` when the caller gathers them (a bulk import, to
+ * add once the rest of the file is in); without it, such a place fails the line.
+ */
 export function importLine(
   manager: EntityManager,
   line: DatasetLine,
   summary: ImportSummary = emptySummary(),
+  pending?: PendingAppearance[],
 ): Promise<ImportSummary> {
   return importDataset(
     manager,
     { users: line.users, sources: line.sources, claimants: line.claimants, articles: [line.article] },
     summary,
+    pending,
   );
 }
 
-/** A dataset inside the caller's transaction; adds what it stores to `summary`. */
+/**
+ * A dataset inside the caller's transaction; adds what it stores to `summary`. Further places
+ * are added once all its articles' claims are in (a place may come before its claim); those whose
+ * claim is still unknown go to `pending` when given, else fail.
+ */
 export async function importDataset(
   manager: EntityManager,
   dataset: Dataset,
   summary: ImportSummary = emptySummary(),
+  pending?: PendingAppearance[],
 ): Promise<ImportSummary> {
   const keys: KeyMaps = {
     userIds: await importUsers(manager, dataset.users, summary),
     sourceIds: await importSources(manager, dataset.sources, summary),
   };
   await importClaimants(manager, dataset.claimants ?? [], summary);
-  for (const article of dataset.articles) await importArticle(manager, article, keys, summary);
+  const places: PendingAppearance[] = [];
+  for (const [index, article] of dataset.articles.entries()) {
+    const path = dataset.articles.length === 1 ? 'article' : `articles[${index}]`;
+    places.push(...(await importArticle(manager, article, keys, summary, path)));
+  }
+  const unresolved = await addPendingAppearances(manager, places);
+  if (pending) pending.push(...unresolved);
+  else if (unresolved.length > 0) throw unresolvedError(unresolved[0]);
   return summary;
+}
+
+/** A further place that cannot be added, for a bulk import to name its line. */
+export class AppearanceError extends DatasetError {
+  constructor(
+    readonly place: PendingAppearance,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Why a further place cannot be added: no claim has the key it names (`inFile`: the input's claim keys). */
+export function unresolvedError(place: PendingAppearance, inFile?: ReadonlySet<string>): DatasetError {
+  const key = place.appearance.placeOf;
+  return new DatasetError(
+    inFile?.has(key)
+      ? `${place.path}.placeOf: the claim "${key}" was not imported (its line failed)`
+      : `${place.path}.placeOf: no claim has the key "${key}" (not in the file, not stored)`,
+  );
+}
+
+/**
+ * Adds the further places whose claim is now stored (inside the caller's transaction), each
+ * counted in its line's summary; returns those whose claim no claim's key names yet.
+ */
+export async function addPendingAppearances(
+  manager: EntityManager,
+  places: readonly PendingAppearance[],
+): Promise<PendingAppearance[]> {
+  const unresolved: PendingAppearance[] = [];
+  const stamped = new Set<number>();
+  for (const place of places) {
+    const added = await importAppearance(manager, place);
+    if (added === undefined) unresolved.push(place);
+    // What an import adds to a published article is public at once, as if published now.
+    else if (added && place.article.status === ArticleStatus.PUBLISHED && !stamped.has(place.article.id)) {
+      stamped.add(place.article.id);
+      await stampWhatReadersSee(manager, { articleId: place.article.id }, new Date());
+    }
+  }
+  return unresolved;
+}
+
+/**
+ * Adds a further place of the claim its key names, at its words in the article's stored body,
+ * with the claim's verdict and its first anchor history row. Nothing when the claim is deleted
+ * (its places went with it) or already at these offsets of the article (its own place or a
+ * further one). Returns whether it added it; undefined when no claim has the key.
+ */
+async function importAppearance(manager: EntityManager, place: PendingAppearance): Promise<boolean | undefined> {
+  const { article, appearance, path } = place;
+  let selector;
+  try {
+    selector = locateQuote(article.body, appearance.quote, { occurrence: appearance.occurrence });
+  } catch (error) {
+    if (error instanceof AnchorError) throw new AppearanceError(place, `${path}.quote: ${error.message}`);
+    throw error;
+  }
+  const claim = await executeOne(manager, claimByKey, { key: appearance.placeOf });
+  if (!claim) return undefined;
+  if (claim.deletedAt) return false;
+  const listed = await execute(manager, livePlacesInArticle, { claimId: claim.id, articleId: article.id });
+  if (listed.some((one) => one.startOffset === selector.start && one.endOffset === selector.end)) return false;
+  const count = (await executeOne(manager, furtherPlaceCount, { claimId: claim.id }))?.n ?? 0;
+  if (count >= MAX_ARTICLE_PLACES)
+    throw new AppearanceError(
+      place,
+      `${path}: a claim appears in at most ${MAX_ARTICLE_PLACES} further places in factline articles`,
+    );
+  await insertClaimPlace(manager, claim, article, selector);
+  place.summary.appearances += 1;
+  return true;
 }
 
 /**
@@ -255,13 +369,17 @@ async function importSources(
 /** What an import needs of a stored article: the claim, revision and anchor writes read these fields. */
 type StoredArticle = Pick<ArticleEntity, 'id' | 'slug' | 'headline' | 'standfirst' | 'body' | 'status' | 'revision'>;
 
-/** A new article is stored with its claims; an existing one (same slug) only gets the claims it lacks. */
+/**
+ * A new article is stored with its claims; an existing one (same slug) only gets the claims it
+ * lacks. Returns its further places, for the caller to add once every claim is in.
+ */
 async function importArticle(
   manager: EntityManager,
   article: DatasetArticle,
   keys: KeyMaps,
   summary: ImportSummary,
-): Promise<void> {
+  path: string,
+): Promise<PendingAppearance[]> {
   let stored: StoredArticle | undefined = await executeOne(manager, articleBySlug, { slug: article.slug });
   if (stored) {
     summary.skippedArticles += 1;
@@ -273,6 +391,13 @@ async function importArticle(
   // What an import adds to a published article is public at once, as if published now.
   if (stored.status === ArticleStatus.PUBLISHED)
     await stampWhatReadersSee(manager, { articleId: stored.id }, new Date());
+  const where = stored;
+  return (article.appearances ?? []).map((appearance, index) => ({
+    path: `${path}.appearances[${index}]`,
+    article: where,
+    appearance,
+    summary,
+  }));
 }
 
 async function createArticle(manager: EntityManager, article: DatasetArticle): Promise<StoredArticle> {

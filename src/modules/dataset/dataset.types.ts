@@ -20,7 +20,11 @@
  * - fact-checks by `key` when they have one (same rules); a fact-check without a key is
  *   added only together with a claim the import creates;
  * - a claim's places by normalised `url`: a claim already stored gets the places it does not
- *   list yet, and keeps its words, language and other places as they are.
+ *   list yet, and keeps its words, language and other places as they are;
+ * - an article's `appearances` (further places of claims checked in other articles) by claim
+ *   and place: one the claim already has at the same offsets of the article is not added again.
+ *   The claim is found by its key among the claims stored or imported by the same run, wherever
+ *   its line is in the file (before or after); a key that no claim has fails the line.
  */
 export type DatasetVerdict =
   'TRUE' | 'MOSTLY_TRUE' | 'MIXED' | 'MOSTLY_FALSE' | 'FALSE' | 'MISLEADING' | 'NEEDS_CONTEXT' | 'UNVERIFIABLE';
@@ -108,6 +112,21 @@ export interface DatasetClaim {
   places?: DatasetPlace[];
 }
 
+/**
+ * A further place of a claim in this article: the claim is checked once, in the line of the
+ * article it was marked in, and appears here too (the same words again in a later story). Only
+ * the place is written: the claim's words, claimant, fact-checks and outside places are in the
+ * claim's own entry; the place shows the claim's verdict.
+ */
+export interface DatasetAppearance {
+  /** The `key` of the claim this is a place of (any line of the file, or a claim already stored). */
+  placeOf: string;
+  /** Verbatim text of this article's body, as a claim's `quote`. */
+  quote: string;
+  /** Picks one of several occurrences of `quote` (1-based); needed only when the quote repeats. */
+  occurrence?: number;
+}
+
 export interface DatasetArticle {
   slug: string;
   headline: string;
@@ -122,6 +141,8 @@ export interface DatasetArticle {
   publishedAt: string | null;
   status: 'DRAFT' | 'PUBLISHED' | 'ARCHIVED';
   claims: DatasetClaim[];
+  /** Further places of claims (of this or other articles) in this article, in text order; absent when none. */
+  appearances?: DatasetAppearance[];
 }
 
 /**
@@ -163,8 +184,8 @@ export interface Dataset {
  * claim's claimant is then recorded by name, as a person), optional fields may be left out
  * (null, [] or the default: language "en", kind PERSON), and unknown fields are refused. Text is
  * trimmed and held to the API's limits. Exports write every field, in a fixed order (a claim's
- * text, language and places only when it has them, so files of claims without them read as
- * before), and the record of every claimant an exported claim names (a merged one's claims name
+ * text, language and places, and an article's appearances, only when there are some, so files
+ * without them read as before), and the record of every claimant an exported claim names (a merged one's claims name
  * its keeper) and of every user who wrote an exported fact-check or listed an exported place.
  */
 export interface DatasetLine {
