@@ -91,12 +91,13 @@ describe("a claim's words, language and places through ndjson", () => {
             { claimants: [], sources: [], users: [{ key: 'lister', name: `Lister ${run}`, role: 'REVIEWER' }] },
           );
         });
-        // Each article quotes the other claims after its own sentence, in the order given; an
-        // article never quotes its own claim (its own sentence would repeat).
+        // Each article quotes the other claims after its own sentence, in the order given, each
+        // once; an article never quotes its own claim (a claim has one place per article).
         const expected: DatasetAppearance[][] = lines.map(() => []);
         for (const quote of quotes) {
           const [into, of] = [quote.in % lines.length, quote.of % lines.length];
-          if (into === of) continue;
+          // One place of a claim per article.
+          if (into === of || expected[into].some((one) => one.placeOf === `${prefix}${of}-claim`)) continue;
           const article = lines[into].article;
           const words = `Claim ${of} of run ${run}.`;
           article.body = `${article.body} ${words}`;

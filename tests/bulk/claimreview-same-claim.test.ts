@@ -124,7 +124,7 @@ describe('ClaimReview records of one claim (same claimant, same words) become on
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout.trim()).toBe(
-      'import: 6 records read, 6 imported, 0 skipped (already present), 0 failed; stored 3 articles, 3 claims, 6 fact-checks, 6 places, 6 sources, 2 users, 2 claimants',
+      'import: 6 records read, 6 imported, 0 skipped (already present), 0 failed; stored 3 articles, 3 claims, 6 fact-checks, 6 places, 0 further places in articles, 6 sources, 2 users, 2 claimants',
     );
     const claims = await inspectRows(db, CLAIMS);
     expect(claims.map(({ claimant, checks, places }) => ({ claimant, checks, places }))).toEqual([
@@ -172,7 +172,7 @@ describe('ClaimReview records of one claim (same claimant, same words) become on
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout.trim()).toBe(
-      'import: 2 records read, 2 imported, 0 skipped (already present), 0 failed; stored 0 articles, 0 claims, 1 fact-checks, 2 places, 1 sources, 0 users, 0 claimants',
+      'import: 2 records read, 2 imported, 0 skipped (already present), 0 failed; stored 0 articles, 0 claims, 1 fact-checks, 2 places, 0 further places in articles, 1 sources, 0 users, 0 claimants',
     );
     const after = await inspectRows(db, CLAIMS);
     expect(after).toEqual([{ ...before[0], checks: 4, places: 5 }, before[1], before[2]]);

@@ -251,7 +251,8 @@ async function importAppearance(manager: EntityManager, place: PendingAppearance
   if (!claim) return undefined;
   if (claim.deletedAt) return false;
   const listed = await execute(manager, livePlacesInArticle, { claimId: claim.id, articleId: article.id });
-  if (listed.some((one) => one.startOffset === selector.start && one.endOffset === selector.end)) return false;
+  // One place per article (the claim's own included), as the API keeps it: a re-import adds nothing.
+  if (listed.length > 0) return false;
   const count = (await executeOne(manager, furtherPlaceCount, { claimId: claim.id }))?.n ?? 0;
   if (count >= MAX_ARTICLE_PLACES)
     throw new AppearanceError(
