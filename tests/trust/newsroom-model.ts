@@ -615,8 +615,8 @@ export const KNOWN_HISTORIES: Action[][] = [
     step('dismissSuggestion', false, 1),
     step('dismissSuggestion', true),
   ],
-  // A checked claim's further places: in a draft (no public change), in a published story (an
-  // editor's correction), its own article archived (readers of the other story, now and as of
+  // A checked claim's further places: in a draft (no public change), taken off and placed again
+  // once the story is published (an editor's correction each), its own article archived (readers of the other story, now and as of
   // then, no longer see it there), and taken off again.
   [
     step('createArticle'),
@@ -628,6 +628,7 @@ export const KNOWN_HISTORIES: Action[][] = [
     step('createArticle', false, 1),
     step('placeInArticle', true),
     step('publishArticle'),
+    step('unplaceInArticle'),
     step('placeInArticle', false, 1),
     step('archiveArticle'),
     step('editArticle', false, 1),
