@@ -373,6 +373,13 @@ describe('a claim appearing in more than one factline article', () => {
       ).node,
     ).toBeNull();
     expect(await room.readerPage('/articles/parliament')).not.toContain('The minister repeats it.');
+    // Nor can a reviewer change its place: the claim is the editors' while its article is a draft.
+    const reattach = await room.attempt(
+      `mutation($id: ID!) { reattachClaim(input: { id: $id, quote: "Analysts" }) { id } }`,
+      { id: added.addClaimAppearance.id },
+      reviewer,
+    );
+    expect(reattach.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.id' });
     // Checked while embargoed: its verdict stays out of the published article's counts.
     await room.publishedCheck(editor, secondEditor, {
       claimId: draftClaimId,

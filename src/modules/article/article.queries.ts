@@ -350,23 +350,26 @@ export const articleRevisionAsOf = statement(
       .select(['r.number', 'r.headline', 'r.standfirst', 'r.body'])
       .where('r.article_id', '=', q.p.articleId)
       .where('r.created_at', '<=', asTimestamp(q.p.at))
-      .where((eb) =>
-        eb(
-          eb
-            .selectFrom('article_status_changes as s')
-            .select('s.status')
-            .whereRef('s.article_id', '=', 'r.article_id')
-            .where('s.created_at', '<=', asTimestamp(q.p.at))
-            .orderBy('s.created_at', 'desc')
-            .orderBy('s.id', 'desc')
-            .limit(one()),
-          '=',
-          published(),
-        ),
-      )
+      .where((eb) => publishedAt(eb as never, eb.ref('r.article_id'), q.p.at))
       .orderBy('r.number', 'desc')
       .limit(one()),
 );
+
+/** Whether the article (`articleId` names it) was published at `at`: its newest status change by then. */
+function publishedAt(eb: ExpressionBuilder<Tables, keyof Tables>, articleId: Expression<number>, at: string) {
+  return eb(
+    eb
+      .selectFrom('article_status_changes as s')
+      .select('s.status')
+      .where('s.article_id', '=', articleId)
+      .where('s.created_at', '<=', asTimestamp(at))
+      .orderBy('s.created_at', 'desc')
+      .orderBy('s.id', 'desc')
+      .limit(one()),
+    '=',
+    published(),
+  );
+}
 
 /** The newest history row of a claim (`claimId` names it) at `at`. */
 function anchorAt(
@@ -432,18 +435,7 @@ export const claimsAsOf = statement(
             eb.or([eb('h.deleted_at', 'is', null), eb('h.deleted_at', '>', asTimestamp(q.p.at))]),
             // Published then, not merely once by then: a claim of an article withdrawn by then is
             // no longer shown at its places elsewhere (as now), and its past must agree.
-            eb(
-              eb
-                .selectFrom('article_status_changes as hs')
-                .select('hs.status')
-                .whereRef('hs.article_id', '=', 'h.article_id')
-                .where('hs.created_at', '<=', asTimestamp(q.p.at))
-                .orderBy('hs.created_at', 'desc')
-                .orderBy('hs.id', 'desc')
-                .limit(one()),
-              '=',
-              published(),
-            ),
+            publishedAt(eb as never, eb.ref('h.article_id').$notNull(), q.p.at),
           ]),
         ]),
       )

@@ -190,16 +190,21 @@ export const articleForAnchor = statement('claim.article', (q: StatementBuilder<
 
 /**
  * A live claim to change, or a further place of one (`appearanceOfId` set: its anchor fields
- * are the place's), with the status and revision of the article it is in.
+ * are the place's), with the status and revision of the article it is in (and, for a place,
+ * the status of its claim's own article).
  */
 export const claimForWrite = statement('claim.forWrite', (q: StatementBuilder<{ id: number }>) =>
   q.db
     .selectFrom('claims as c')
     .innerJoin('articles as a', 'a.id', 'c.article_id')
     .leftJoin('claimants as cl', 'cl.id', 'c.claimant_id')
+    .leftJoin('claims as h', 'h.id', 'c.appearance_of_id')
+    .leftJoin('articles as ha', 'ha.id', 'h.article_id')
     .select((eb) => [
-      ...claimStateColumns(eb),
+      ...claimStateColumns(eb as never),
       eb.ref('c.appearance_of_id').as('appearanceOfId'),
+      // A further place's claim's own article: a place is changed only by who may see its claim.
+      eb.ref('ha.status').$castTo<ArticleStatus | null>().as('claimArticleStatus'),
       eb.ref('a.status').$castTo<ArticleStatus>().as('articleStatus'),
       eb.ref('a.revision').as('articleRevision'),
     ])

@@ -109,6 +109,7 @@ export interface ListClaimsArgs {
  */
 type ClaimForWrite = ClaimState & {
   appearanceOfId: number | null;
+  claimArticleStatus: ArticleStatus | null;
   articleStatus: ArticleStatus;
   articleRevision: number;
 };
@@ -446,7 +447,8 @@ export class ClaimService {
     if (
       !claim ||
       (claim.appearanceOfId !== null && !places) ||
-      (!isEditor(viewer) && claim.articleStatus !== ArticleStatus.PUBLISHED)
+      (!isEditor(viewer) && claim.articleStatus !== ArticleStatus.PUBLISHED) ||
+      (!isEditor(viewer) && claim.appearanceOfId !== null && claim.claimArticleStatus !== ArticleStatus.PUBLISHED)
     )
       throw notFound(NO_SUCH_CLAIM, field);
     return claim;
