@@ -468,7 +468,10 @@ export class NewsroomModel {
 }
 
 export function sortClaims<T extends { quote: string; claimant: string }>(claims: T[]): T[] {
-  return [...claims].sort((a, b) => `${a.quote}|${a.claimant}`.localeCompare(`${b.quote}|${b.claimant}`));
+  // Two claims may quote the same words with the same claimant (a claim and another's place
+  // there): the rest of each (verdict, checks) settles their order.
+  const key = (claim: T) => `${claim.quote}|${claim.claimant}|${JSON.stringify(claim)}`;
+  return [...claims].sort((a, b) => key(a).localeCompare(key(b)));
 }
 
 export function sortChecks<T extends { summary: string }>(checks: T[]): T[] {
