@@ -17,6 +17,7 @@ import { ClaimWordsOutsideAppearances1796300000000 } from './1796300000000-Claim
 import { ClaimArticleAppearances1796300000001 } from './1796300000001-ClaimArticleAppearances';
 import { ClaimWordsSearchable1796300000002 } from './1796300000002-ClaimWordsSearchable';
 import { ClaimTextKeys1796300000003 } from './1796300000003-ClaimTextKeys';
+import { ClaimMerges1796300000004 } from './1796300000004-ClaimMerges';
 
 /**
  * Migrations in order, per dialect. Landed migrations are never edited; each has a down().
@@ -44,6 +45,7 @@ export const MIGRATIONS = [
   ClaimArticleAppearances1796300000001,
   ClaimWordsSearchable1796300000002,
   ClaimTextKeys1796300000003,
+  ClaimMerges1796300000004,
 ];
 
 export const POSTGRES_MIGRATIONS = [
@@ -60,4 +62,5 @@ export const POSTGRES_MIGRATIONS = [
   ClaimArticleAppearances1796300000001,
   ClaimWordsSearchable1796300000002,
   ClaimTextKeys1796300000003,
+  ClaimMerges1796300000004,
 ];

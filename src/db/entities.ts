@@ -1,4 +1,5 @@
 import { AnnotationRevisionEntity } from '../modules/annotation/annotation-revision.entity';
+import { AnnotationMoveEntity } from '../modules/annotation/annotation-move.entity';
 import { AnnotationEntity } from '../modules/annotation/annotation.entity';
 import { CorrectionEntity } from '../modules/annotation/correction.entity';
 import { ApiTokenEntity } from '../modules/auth/api-token.entity';
@@ -24,6 +25,7 @@ export const ENTITIES = [
   AnnotationEntity,
   CitationEntity,
   AnnotationRevisionEntity,
+  AnnotationMoveEntity,
   CorrectionEntity,
   ArticleRevisionEntity,
   ArticleStatusChangeEntity,

@@ -115,6 +115,10 @@ const RULES: Record<string, { role: Role; prepare: Prepare }> = {
     role: Role.REVIEWER,
     prepare: async (s) => ({ id: await newClaimant(s), description: 'A spokesperson.' }),
   },
+  mergeClaims: {
+    role: Role.EDITOR,
+    prepare: async (s) => ({ keepId: await s.claim(), mergeId: await s.claim() }),
+  },
   mergeClaimants: {
     role: Role.EDITOR,
     prepare: async (s) => ({ keepId: await newClaimant(s), mergeId: await newClaimant(s) }),

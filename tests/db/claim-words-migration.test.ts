@@ -4,6 +4,7 @@ import { ClaimArticleAppearances1796300000001 } from '../../migrations/179630000
 import { ClaimWordsOutsideAppearances1796300000000 } from '../../migrations/1796300000000-ClaimWordsOutsideAppearances';
 import { ClaimWordsSearchable1796300000002 } from '../../migrations/1796300000002-ClaimWordsSearchable';
 import { ClaimTextKeys1796300000003 } from '../../migrations/1796300000003-ClaimTextKeys';
+import { ClaimMerges1796300000004 } from '../../migrations/1796300000004-ClaimMerges';
 import { DEMO_ARTICLE_SLUG } from '../../src/modules/dataset/demo-dataset';
 import { Role } from '../../src/modules/user/user.entity';
 import { fingerprint } from '../helpers/fingerprint';
@@ -79,6 +80,7 @@ describe('the ClaimWordsOutsideAppearances migration', () => {
       // The migrations after it first, as a rollback undoes them: ClaimWordsSearchable reads the
       // columns this one adds, and a column added after its columns would come back before them.
       await server.db.writes.run(async () => {
+        await new ClaimMerges1796300000004().down(runner);
         await new ClaimTextKeys1796300000003().down(runner);
         await new ClaimWordsSearchable1796300000002().down(runner);
         await new ClaimArticleAppearances1796300000001().down(runner);
@@ -87,6 +89,7 @@ describe('the ClaimWordsOutsideAppearances migration', () => {
         await new ClaimArticleAppearances1796300000001().up(runner);
         await new ClaimWordsSearchable1796300000002().up(runner);
         await new ClaimTextKeys1796300000003().up(runner);
+        await new ClaimMerges1796300000004().up(runner);
       });
     } finally {
       await runner.release();

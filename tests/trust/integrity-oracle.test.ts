@@ -82,6 +82,15 @@ async function furtherPlaces(s: Setup): Promise<number> {
   return Number(row.n);
 }
 
+/** Claims merged into others. */
+async function mergedClaims(s: Setup): Promise<number> {
+  const [row] = await inspectRows(
+    s.server.db,
+    sql<{ n: number }>`SELECT COUNT(*) AS n FROM claims WHERE merged_at IS NOT NULL`,
+  );
+  return Number(row.n);
+}
+
 /** A second published story, for a checked claim's further place; its first sentence is the claim's words. */
 async function otherStory(s: Setup): Promise<{ articleId: string; slug: string }> {
   const slug = `elsewhere-${s.uniq()}`;
@@ -218,6 +227,30 @@ const RULES: Record<string, Rule> = {
       return { input: { id: place.id } };
     },
     written: furtherPlaces,
+  },
+  // Two checked claims found to be the same statement: readers of both stories see one claim,
+  // one verdict, and the correction.
+  mergeClaims: {
+    expect: { kind: 'public record', noteField: 'note' },
+    prepare: async (s) => ({
+      input: { keepId: (await s.checkedStory()).claimId, mergeId: (await s.checkedStory()).claimId },
+    }),
+    written: mergedClaims,
+  },
+  // Two unchecked claims of a draft: nothing readers see changes (no note, no correction).
+  'mergeClaims (draft)': {
+    expect: { kind: 'nothing public', as: 'editor' },
+    prepare: async (s) => {
+      const draft = await s.room.createArticle(s.editor, {
+        slug: `draft-merge-${s.uniq()}`,
+        headline: `Draft merge ${s.uniq()}`,
+        body: 'First sentence here. Second sentence here.',
+      });
+      const keep = await s.room.createClaim(s.editor, { articleId: draft.id, quote: 'First sentence here' });
+      const merge = await s.room.createClaim(s.editor, { articleId: draft.id, quote: 'Second sentence here' });
+      return { input: { keepId: keep.id, mergeId: merge.id } };
+    },
+    written: mergedClaims,
   },
   createClaimant: {
     expect: { kind: 'nothing public', as: 'reviewer' },

@@ -146,6 +146,14 @@ function changeText(correction: CorrectionRow): Html {
       return html`Claim also listed as made at ${correction.newText ?? ''}`;
     case CorrectionKind.PLACE_REMOVED:
       return html`Claim no longer listed as made at ${correction.previousText ?? ''}`;
+    case CorrectionKind.CLAIM_MERGED: {
+      const verdict =
+        correction.previousVerdict === correction.newVerdict
+          ? html`verdict unchanged (${verdictLabel(correction.newVerdict)})`
+          : html`verdict now ${verdictLabel(correction.newVerdict)} (was ${verdictLabel(correction.previousVerdict)})`;
+      const words = correction.previousText ? html` “${correction.previousText}”` : '';
+      return html`Merged with the same claim${words} checked elsewhere; ${verdict}`;
+    }
     default:
       return html`Verdict changed from ${verdictLabel(correction.previousVerdict)} to ${verdictLabel(correction.newVerdict)}`;
   }

@@ -128,13 +128,14 @@ export class Correction {
   @Field(() => String, {
     nullable: true,
     description:
-      "A checked claim's quote (QUOTE_CHANGED), words (TEXT_CHANGED) or claimant (CLAIMANT_CHANGED) before the change; the url of a place taken off its list (PLACE_REMOVED).",
+      "A checked claim's quote (QUOTE_CHANGED), words (TEXT_CHANGED) or claimant (CLAIMANT_CHANGED) before the change; the url of a place taken off its list (PLACE_REMOVED); the words of the claim merged into this one (CLAIM_MERGED).",
   })
   previousText: string | null;
 
   @Field(() => String, {
     nullable: true,
-    description: 'The same after the change; the url of a place added to its list (PLACE_ADDED).',
+    description:
+      'The same after the change; the url of a place added to its list (PLACE_ADDED); the kept claim’s words (CLAIM_MERGED).',
   })
   newText: string | null;
 

@@ -22,6 +22,8 @@ export enum CorrectionKind {
   PLACE_ADDED = 'PLACE_ADDED',
   /** A place a checked claim was listed as made at was taken off the list (its url). */
   PLACE_REMOVED = 'PLACE_REMOVED',
+  /** Another claim found to be the same statement was merged into this one: its fact-checks and places now count here. */
+  CLAIM_MERGED = 'CLAIM_MERGED',
   /** The article's body was corrected (an article revision; not stored in this table). */
   BODY_CORRECTED = 'BODY_CORRECTED',
   /** The article's headline, standfirst or details were changed (an article revision; not stored in this table). */

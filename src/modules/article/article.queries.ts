@@ -398,12 +398,13 @@ export const claimsAsOf = statement(
   (q: StatementBuilder<{ articleIds: readonly number[]; at: string }>) =>
     q.db
       .selectFrom('claims as c')
-      .leftJoin('claims as h', 'h.id', 'c.appearance_of_id')
       .innerJoin('claim_anchors as x', (join) =>
         join.on((eb) => eb('x.id', '=', anchorAt(eb as never, eb.ref('c.id'), q.p.at))),
       )
+      // Whose place the row was then: a merged claim was its own until its merge.
+      .leftJoin('claims as h', 'h.id', 'x.appearance_of_id')
       .innerJoin('claim_anchors as w', (join) =>
-        join.on((eb) => eb('w.id', '=', anchorAt(eb as never, eb.fn.coalesce('c.appearance_of_id', 'c.id'), q.p.at))),
+        join.on((eb) => eb('w.id', '=', anchorAt(eb as never, eb.fn.coalesce('x.appearance_of_id', 'c.id'), q.p.at))),
       )
       .select((eb) => [
         eb.fn.coalesce('h.id', 'c.id').as('id'),
@@ -445,6 +446,24 @@ export const claimsAsOf = statement(
 );
 
 /**
+ * The claim a fact-check (`n`) was on at `at`: where the first move after then took it from, or,
+ * if none, where it is now.
+ */
+function claimOfAnnotationAt(eb: ExpressionBuilder<Tables & { n: Tables['annotations'] }, 'n'>, at: string) {
+  return eb.fn.coalesce(
+    eb
+      .selectFrom('annotation_moves as m')
+      .select('m.from_claim_id')
+      .whereRef('m.annotation_id', '=', 'n.id')
+      .where('m.moved_at', '>', asTimestamp(at))
+      .orderBy('m.moved_at')
+      .orderBy('m.id')
+      .limit(one()),
+    eb.ref('n.claim_id'),
+  );
+}
+
+/**
  * Fact-checks of claims at `at`, each with its revision then, if readers could see that one;
  * newest published first.
  */
@@ -471,7 +490,7 @@ export const annotationsAsOf = statement(
       )
       .select((eb) => [
         'n.id',
-        eb.ref('n.claim_id').as('claimId'),
+        claimOfAnnotationAt(eb as never, q.p.at).as('claimId'),
         eb.ref('n.author_id').as('authorId'),
         eb.ref('u.name').as('authorName'),
         eb.ref('u.role').$castTo<Role>().as('authorRole'),
@@ -488,9 +507,22 @@ export const annotationsAsOf = statement(
         // JSON text of the citations as of that revision.
         'r.citations',
       ])
-      .where('n.claim_id', 'in', q.keyList('claimIds'))
+      .where((eb) =>
+        eb.or([
+          eb('n.claim_id', 'in', q.keyList('claimIds')),
+          eb(
+            'n.id',
+            'in',
+            eb
+              .selectFrom('annotation_moves as mv')
+              .select('mv.annotation_id')
+              .where('mv.from_claim_id', 'in', q.keyList('claimIds')),
+          ),
+        ]),
+      )
+      .where((eb) => eb(claimOfAnnotationAt(eb as never, q.p.at), 'in', q.keyList('claimIds')))
       .where('r.status', 'in', readerAnnotationStatuses())
-      .orderBy('n.claim_id')
+      .orderBy('claimId')
       .orderBy('n.published_at', (ob) => (q.dialect === 'sqlite' ? ob.desc() : ob.desc().nullsLast()))
       .orderBy('n.id', 'desc'),
 );

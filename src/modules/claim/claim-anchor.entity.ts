@@ -42,6 +42,10 @@ export class ClaimAnchorEntity {
   @Column({ name: 'claimant_id', type: 'integer', nullable: true })
   claimantId: number | null;
 
+  /** The claim this row was a further place of then (null: the row was a claim of its own). */
+  @Column({ name: 'appearance_of_id', type: 'integer', nullable: true })
+  appearanceOfId: number | null;
+
   @Column({ name: 'anchor_exact', type: 'text', nullable: true })
   anchorExact: string | null;
 

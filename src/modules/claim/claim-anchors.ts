@@ -55,6 +55,7 @@ export async function insertClaim(
     externalId: null,
     appearanceOfId: null,
     textKey: null,
+    mergedAt: null,
     deletedAt: null,
     createdAt: fromSqlDate(stored.createdAt)!,
     updatedAt: fromSqlDate(stored.updatedAt)!,

@@ -106,6 +106,14 @@ export class ClaimEntity {
   @Column({ name: 'text_key', type: 'varchar', length: 64, nullable: true })
   textKey: string | null;
 
+  /**
+   * Set when this row was a claim of its own until an editor merged it into the claim
+   * `appearance_of_id` names (mergeClaims): its id still resolves to that claim, and its place
+   * became one of that claim's (or, where that claim already had one, was taken off).
+   */
+  @Column({ name: 'merged_at', type: Date, nullable: true })
+  mergedAt: Date | null;
+
   /** Soft delete: point-in-time reads still show what readers saw. */
   @Column({ name: 'deleted_at', type: Date, nullable: true })
   deletedAt: Date | null;

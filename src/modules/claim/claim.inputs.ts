@@ -115,6 +115,25 @@ export class DeleteClaimInput {
   id: string;
 }
 
+@InputType('MergeClaimsInput', {
+  description:
+    'Two claims that are the same: the merged one’s fact-checks and places move to the kept one, whose words and claimant stay; the merged id resolves to the kept claim.',
+})
+export class MergeClaimsInput {
+  @Field(() => ID)
+  keepId: string;
+
+  @Field(() => ID)
+  mergeId: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why, for readers: required when either claim carries a published fact-check (a public correction).',
+  })
+  @CleanText(LIMITS.note)
+  note?: string | null;
+}
+
 @InputType('ReattachClaimInput', {
   description:
     'Points a claim whose anchor is FUZZY, AMBIGUOUS or ORPHANED at the words it should now quote in the current body.',

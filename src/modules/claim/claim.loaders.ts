@@ -23,7 +23,7 @@ export function createClaimLoaders(
 ): ClaimLoaders {
   const claimById = new DataLoader<number, ClaimRow | null>(async (ids) => {
     const rows = await reader.rows(claimsByIds[visibility.level], { ids });
-    const byId = new Map(rows.map((row) => [row.id, toClaimRow(row)]));
+    const byId = new Map(rows.map(({ requestedId, ...row }) => [requestedId, toClaimRow(row)]));
     return ids.map((id) => byId.get(id) ?? null);
   });
 

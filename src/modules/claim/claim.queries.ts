@@ -40,17 +40,28 @@ function claimStateColumns(eb: ExpressionBuilder<{ c: Tables['claims']; cl: Tabl
   return [...claimColumns(eb as never), eb.ref('cl.name').$castTo<string | null>().as('claimant')];
 }
 
-/** Claims by id, of articles the viewer may see; the plan starts from the ids. */
+/**
+ * Claims by id, of articles the viewer may see; the plan starts from the ids. The id of a claim
+ * merged into another (`r`) names that one: `requestedId` says which id a row answers.
+ */
 export const claimsByIds = statementVariants(
   'claim.byIds',
   VISIBILITY_LEVELS,
   (q: StatementBuilder<{ ids: readonly number[] }>, level) =>
     q.db
       .selectFrom(q.keys('ids'))
+      .crossJoin('claims as r')
       .crossJoin('claims as c')
       .crossJoin('articles as a')
-      .select(claimColumns)
-      .whereRef('c.id', '=', 'k.value')
+      .select((eb) => [...claimColumns(eb as never), eb.ref('r.id').as('requestedId')])
+      .whereRef('r.id', '=', 'k.value')
+      .where((eb) =>
+        eb(
+          'c.id',
+          '=',
+          eb.case().when('r.merged_at', 'is', null).then(eb.ref('r.id')).else(eb.ref('r.appearance_of_id')).end(),
+        ),
+      )
       .whereRef('a.id', '=', 'c.article_id')
       .where('c.deleted_at', 'is', null)
       // A further place of a claim is not a claim: it is served as an ArticleAppearance.
@@ -203,6 +214,7 @@ export const claimForWrite = statement('claim.forWrite', (q: StatementBuilder<{ 
     .select((eb) => [
       ...claimStateColumns(eb as never),
       eb.ref('c.appearance_of_id').as('appearanceOfId'),
+      eb.ref('c.merged_at').as('mergedAt'),
       // A further place's claim's own article: a place is changed only by who may see its claim.
       eb.ref('ha.status').$castTo<ArticleStatus | null>().as('claimArticleStatus'),
       eb.ref('a.status').$castTo<ArticleStatus>().as('articleStatus'),
@@ -273,7 +285,10 @@ export const insertClaimRow = statement(
       .returning((eb) => ['id', eb.ref('created_at').as('createdAt'), eb.ref('updated_at').as('updatedAt')]),
 );
 
-/** A row of a claim's anchor history; `createdAt` is given, to the millisecond. */
+/**
+ * A row of a claim's anchor history; `createdAt` is given, to the millisecond. It records the
+ * claim the row is a place of as the row now says (written after any change to it).
+ */
 export const insertClaimAnchor = statement(
   'claim.insertAnchor',
   (
@@ -303,6 +318,7 @@ export const insertClaimAnchor = statement(
       text: q.p.text,
       claimant: q.p.claimant,
       claimant_id: q.p.claimantId,
+      appearance_of_id: sql<number | null>`(SELECT appearance_of_id FROM claims WHERE id = ${q.p.claimId})`,
       anchor_exact: q.p.anchorExact,
       prefix: q.p.prefix,
       suffix: q.p.suffix,
@@ -375,4 +391,145 @@ export const softDeleteClaim = statement('claim.softDelete', (q: StatementBuilde
     .set({ deleted_at: q.p.deletedAt, updated_at: sql`CURRENT_TIMESTAMP` })
     .where((eb) => eb.or([eb('id', '=', q.p.id), eb('appearance_of_id', '=', q.p.id)]))
     .where('deleted_at', 'is', null),
+);
+
+/* Merging two claims (mergeClaims): the merged claim's rows, fact-checks and places move to the kept one. */
+
+/** The articles a claim has a live place in (its own, or further ones), each once. */
+export const livePlaceArticlesOfClaim = statement(
+  'claim.livePlaceArticles',
+  (q: StatementBuilder<{ claimId: number }>) =>
+    q.db
+      .selectFrom('claims')
+      .select(['article_id as articleId'])
+      .distinct()
+      .where((eb) => eb.or([eb('id', '=', q.p.claimId), eb('appearance_of_id', '=', q.p.claimId)]))
+      .where('deleted_at', 'is', null),
+);
+
+/** The live rows of a claim: its own and its further places, each with the verdict it shows. */
+export const liveRowsOfClaim = statement('claim.liveRows', (q: StatementBuilder<{ claimId: number }>) =>
+  q.db
+    .selectFrom('claims')
+    .select((eb) => ['id', 'article_id as articleId', eb.ref('verdict').$castTo<Verdict | null>().as('verdict')])
+    .where((eb) => eb.or([eb('id', '=', q.p.claimId), eb('appearance_of_id', '=', q.p.claimId)]))
+    .where('deleted_at', 'is', null),
+);
+
+/** Makes every row that is a place of `fromId` (removed ones too) a place of `toId`. */
+export const movePlaces = statement('claim.movePlaces', (q: StatementBuilder<{ fromId: number; toId: number }>) =>
+  q.db
+    .updateTable('claims')
+    .set({ appearance_of_id: q.p.toId, updated_at: sql`CURRENT_TIMESTAMP` })
+    .where('appearance_of_id', '=', q.p.fromId),
+);
+
+/** Makes a claim a place of the claim it was merged into, carrying that claim's verdict. */
+export const markClaimMerged = statement(
+  'claim.markMerged',
+  (q: StatementBuilder<{ id: number; intoId: number; mergedAt: string }>) =>
+    q.db
+      .updateTable('claims')
+      .set({ appearance_of_id: q.p.intoId, merged_at: q.p.mergedAt, updated_at: sql`CURRENT_TIMESTAMP` })
+      .where('id', '=', q.p.id),
+);
+
+/** The live rows of a claim with the state their history records, by id. */
+export const claimStatesByIds = statement('claim.statesByIds', (q: StatementBuilder<{ ids: readonly number[] }>) =>
+  q.db
+    .selectFrom('claims as c')
+    .innerJoin('articles as a', 'a.id', 'c.article_id')
+    .leftJoin('claimants as cl', 'cl.id', 'c.claimant_id')
+    .select(claimStateColumns)
+    .select('a.revision as articleRevision')
+    .where('c.id', 'in', q.keyList('ids'))
+    .where('c.deleted_at', 'is', null),
+);
+
+/** Records where each of a claim's fact-checks moves from (point-in-time reads follow them). */
+export const recordAnnotationMoves = statement(
+  'claim.recordAnnotationMoves',
+  (q: StatementBuilder<{ fromId: number; toId: number; movedAt: string }>) =>
+    q.db
+      .insertInto('annotation_moves')
+      .columns(['annotation_id', 'from_claim_id', 'to_claim_id', 'moved_at'])
+      .expression((eb) =>
+        eb
+          .selectFrom('annotations')
+          .select([
+            'id',
+            sql<number>`${q.p.fromId}`.as('from_claim_id'),
+            sql<number>`${q.p.toId}`.as('to_claim_id'),
+            sql<string>`${q.p.movedAt}`.as('moved_at'),
+          ])
+          .where('claim_id', '=', q.p.fromId),
+      ),
+);
+
+/** Links a claim's public corrections to the claim it was merged into (their words stay as written). */
+export const moveCorrections = statement(
+  'claim.moveCorrections',
+  (q: StatementBuilder<{ fromId: number; toId: number }>) =>
+    q.db.updateTable('corrections').set({ claim_id: q.p.toId }).where('claim_id', '=', q.p.fromId),
+);
+
+export const moveAnnotations = statement(
+  'claim.moveAnnotations',
+  (q: StatementBuilder<{ fromId: number; toId: number }>) =>
+    q.db.updateTable('annotations').set({ claim_id: q.p.toId }).where('claim_id', '=', q.p.fromId),
+);
+
+/** Moves a claim's live outside places to another claim, but for those at a url the other lists. */
+export const moveOutsideAppearances = statement(
+  'claim.moveOutsideAppearances',
+  (q: StatementBuilder<{ fromId: number; toId: number }>) =>
+    q.db
+      .updateTable('outside_appearances')
+      .set({ claim_id: q.p.toId })
+      .where('claim_id', '=', q.p.fromId)
+      .where('deleted_at', 'is', null)
+      .where((eb) =>
+        eb(
+          'url',
+          'not in',
+          eb
+            .selectFrom('outside_appearances as o')
+            .select('o.url')
+            .where('o.claim_id', '=', q.p.toId)
+            .where('o.deleted_at', 'is', null),
+        ),
+      ),
+);
+
+/** Takes off the outside places a claim still lists (those the claim it was merged into lists too). */
+export const removeOutsideAppearancesOf = statement(
+  'claim.removeOutsideAppearances',
+  (q: StatementBuilder<{ claimId: number; deletedAt: string }>) =>
+    q.db
+      .updateTable('outside_appearances')
+      .set({ deleted_at: q.p.deletedAt })
+      .where('claim_id', '=', q.p.claimId)
+      .where('deleted_at', 'is', null),
+);
+
+/** Moves dismissed suggestions of a claim to another, but for those already dismissed for it. */
+export const moveDismissals = statement(
+  'claim.moveDismissals',
+  (q: StatementBuilder<{ fromId: number; toId: number }>) =>
+    q.db
+      .updateTable('claim_suggestion_dismissals as d')
+      .set({ claim_id: q.p.toId })
+      .where('d.claim_id', '=', q.p.fromId)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('claim_suggestion_dismissals as e')
+              .select('e.id')
+              .where('e.claim_id', '=', q.p.toId)
+              .whereRef('e.article_id', '=', 'd.article_id')
+              .whereRef('e.sentence_key', '=', 'd.sentence_key'),
+          ),
+        ),
+      ),
 );

@@ -28,6 +28,7 @@ import {
   ConfirmClaimAnchorInput,
   CreateClaimInput,
   DeleteClaimInput,
+  MergeClaimsInput,
   ReattachClaimInput,
   UpdateClaimInput,
 } from './claim.inputs';
@@ -143,6 +144,21 @@ export class ClaimResolver {
       deletedClaimId: input.id,
       article: (await ctx.loaders.articleById.clear(articleId).load(articleId)) as ArticleRow,
     };
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => ClaimType, {
+    description:
+      'Merges two claims that are the same into the kept one (EDITOR+; with a `note` when either carries a published fact-check: a public correction). Its fact-checks, places in articles and outside, and history move to the kept claim; the merged id resolves to it from then on.',
+  })
+  async mergeClaims(
+    @Ctx() ctx: AppContext,
+    @Arg('input', () => MergeClaimsInput) input: MergeClaimsInput,
+  ): Promise<ClaimRow> {
+    const keepId = fromGlobalIdOf('Claim', input.keepId, 'input.keepId');
+    const mergeId = fromGlobalIdOf('Claim', input.mergeId, 'input.mergeId');
+    ctx.loaders.claimById.clear(mergeId);
+    return reloadClaim(ctx, await ctx.services.claims.merge(ctx.viewer, keepId, mergeId, input.note));
   }
 
   @Authorized(Role.REVIEWER)

@@ -4,7 +4,7 @@ import type { Database } from '../../db/database';
 import type { SqlReader } from '../../db/sql-reader';
 import { execute, executeOne } from '../../db/sql';
 import { toSqlDate } from '../../db/sql-dates';
-import { badUserInput, conflict, forbidden, notFound } from '../../domain/errors';
+import { badUserInput, conflict, DomainError, ErrorCode, forbidden, notFound } from '../../domain/errors';
 import { clean } from '../../graphql/text-rules';
 import { type Connection, pageSize, toConnection } from '../../graphql/relay/connection';
 import { decodeCursor } from '../../graphql/relay/cursor';
@@ -14,6 +14,7 @@ import { ArticleStatus } from '../article/article.entity';
 import { isEditor, requireRole, type Viewer } from '../auth/viewer';
 import { Role } from '../user/user.entity';
 import { insertCorrection } from '../annotation/annotation-writes';
+import { newestPublishedVerdict, setClaimVerdict } from '../annotation/annotation.queries';
 import { type CorrectionEntity, CorrectionKind } from '../annotation/correction.entity';
 import { nameKeyOf } from '../claimant/claimant-name';
 import { claimantById, claimantForName, type ClaimantRef } from '../claimant/claimant-writes';
@@ -27,7 +28,17 @@ import {
   claimForWrite,
   claimListVariant,
   claimPage,
+  claimStatesByIds,
+  liveRowsOfClaim,
+  markClaimMerged,
+  moveAnnotations,
+  moveCorrections,
+  moveDismissals,
+  moveOutsideAppearances,
+  movePlaces,
   newestPublicCheck,
+  recordAnnotationMoves,
+  removeOutsideAppearancesOf,
   softDeleteClaim,
   updateClaimant,
   updateClaimText,
@@ -68,6 +79,10 @@ const END_BEFORE_START = 'The claim cannot end before it starts: endSeconds must
 const ALREADY_LISTED = 'The claim already lists this place.';
 const ALREADY_THERE = 'The claim already appears in this article.';
 const ONE_CLAIMANT = 'Name the claimant by `claimantId` or by `claimant`, not both.';
+const SAME_CLAIM = 'A claim cannot be merged into itself.';
+const MERGED = 'This claim was merged into another: act on that one (its id resolves to it).';
+const MERGE_NOTE_REQUIRED =
+  'A claim being merged carries a published fact-check: the merge is a public correction, say why in `note`.';
 /** No claimant has this id: a filter naming a claimant that does not exist matches nothing. */
 const NOBODY = 0;
 
@@ -109,6 +124,7 @@ export interface ListClaimsArgs {
  */
 type ClaimForWrite = ClaimState & {
   appearanceOfId: number | null;
+  mergedAt: string | null;
   claimArticleStatus: ArticleStatus | null;
   articleStatus: ArticleStatus;
   articleRevision: number;
@@ -327,6 +343,82 @@ export class ClaimService {
   }
 
   /**
+   * Merges claim `mergeId` into `keepId`: two records of one statement. The kept claim keeps its
+   * words, claimant and language; the merged one's fact-checks (with where they moved from, for
+   * point-in-time reads), corrections, places in articles and outside, and dismissed suggestions
+   * move to it. The merged claim's own row becomes a place of the kept claim, or, in an article
+   * the kept claim already marks, is taken off (one place per article). The kept claim's verdict
+   * is then that of its newest published fact-check, and every article whose verdict shown
+   * changes hears of it. When either claim is on the public record, each claim's article gets a
+   * correction with `note`.
+   */
+  merge(viewer: Viewer, keepId: number, mergeId: number, note?: string | null): Promise<number> {
+    requireRole(viewer, Role.EDITOR);
+    if (keepId === mergeId) throw badUserInput(SAME_CLAIM, 'input.mergeId');
+    return this.db.writes.run(async (manager, outbox) => {
+      const kept = await this.findForWrite(manager, viewer, keepId, 'input.keepId');
+      const merged = await this.findForWrite(manager, viewer, mergeId, 'input.mergeId');
+      const onRecord =
+        (await executeOne(manager, newestPublicCheck, { claimId: keepId })) ??
+        (await executeOne(manager, newestPublicCheck, { claimId: mergeId }));
+      const text = clean(note);
+      if (onRecord && !text) throw badUserInput(MERGE_NOTE_REQUIRED, 'input.note');
+      const at = toSqlDate(new Date());
+      const keptRows = await execute(manager, liveRowsOfClaim, { claimId: keepId });
+      const mergedRows = await execute(manager, liveRowsOfClaim, { claimId: mergeId });
+      const marked = new Set(keptRows.map((row) => row.articleId));
+      await execute(manager, movePlaces, { fromId: mergeId, toId: keepId });
+      await execute(manager, markClaimMerged, { id: mergeId, intoId: keepId, mergedAt: at });
+      const moved: number[] = [];
+      for (const row of mergedRows) {
+        if (marked.has(row.articleId)) {
+          await execute(manager, softDeleteClaim, { id: row.id, deletedAt: at });
+        } else {
+          moved.push(row.id);
+          marked.add(row.articleId);
+        }
+      }
+      await execute(manager, recordAnnotationMoves, { fromId: mergeId, toId: keepId, movedAt: at });
+      await execute(manager, moveAnnotations, { fromId: mergeId, toId: keepId });
+      await execute(manager, moveCorrections, { fromId: mergeId, toId: keepId });
+      await execute(manager, moveOutsideAppearances, { fromId: mergeId, toId: keepId });
+      await execute(manager, removeOutsideAppearancesOf, { claimId: mergeId, deletedAt: at });
+      await execute(manager, moveDismissals, { fromId: mergeId, toId: keepId });
+      const verdict = (await executeOne(manager, newestPublishedVerdict, { claimId: keepId }))?.verdict ?? null;
+      await execute(manager, setClaimVerdict, { claimId: keepId, verdict });
+      // Each moved row's history now says whose place it is (written after the changes above).
+      for (const { articleRevision, ...state } of await execute(manager, claimStatesByIds, { ids: moved }))
+        await recordAnchor(manager, state, articleRevision);
+      const taken = new Set(mergedRows.map((row) => row.id).filter((id) => !moved.includes(id)));
+      const told = new Set<number>();
+      for (const row of [...keptRows, ...mergedRows])
+        if ((taken.has(row.id) || row.verdict !== verdict) && !told.has(row.articleId)) {
+          told.add(row.articleId);
+          outbox.push({ type: 'claimVerdictChanged', articleId: row.articleId, claimId: keepId });
+        }
+      if (onRecord && text) {
+        const check = (await executeOne(manager, newestPublicCheck, { claimId: keepId }))!;
+        const wordsOf = (claim: ClaimForWrite) =>
+          claim.articleStatus === ArticleStatus.PUBLISHED ? (claim.text ?? claim.quote) : null;
+        for (const claim of kept.articleId === merged.articleId ? [kept] : [kept, merged])
+          await insertCorrection(manager, {
+            articleId: claim.articleId,
+            claimId: keepId,
+            annotationId: check.id,
+            kind: CorrectionKind.CLAIM_MERGED,
+            previousVerdict: claim.verdict,
+            newVerdict: verdict,
+            previousText: wordsOf(merged),
+            newText: wordsOf(kept),
+            note: text,
+            editorId: viewer.user!.id,
+          });
+      }
+      return keepId;
+    });
+  }
+
+  /**
    * Points a claim whose anchor a correction broke (FUZZY, AMBIGUOUS, ORPHANED) at the words
    * it should now quote: whoever does it vouches that its fact-checks apply to this text, so
    * the verdict is no longer stale. On a checked claim, an editor's public correction.
@@ -446,11 +538,12 @@ export class ClaimService {
     const claim = await executeOne(manager, claimForWrite, { id: claimId });
     if (
       !claim ||
-      (claim.appearanceOfId !== null && !places) ||
       (!isEditor(viewer) && claim.articleStatus !== ArticleStatus.PUBLISHED) ||
       (!isEditor(viewer) && claim.appearanceOfId !== null && claim.claimArticleStatus !== ArticleStatus.PUBLISHED)
     )
       throw notFound(NO_SUCH_CLAIM, field);
+    if (!places && claim.mergedAt !== null) throw new DomainError(ErrorCode.CONFLICT, MERGED, field);
+    if (!places && claim.appearanceOfId !== null) throw notFound(NO_SUCH_CLAIM, field);
     return claim;
   }
 
