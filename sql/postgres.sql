@@ -446,7 +446,7 @@ select distinct "article_id" as "articleId" from "claims" where ("id" = $1 or "a
 select "id", "article_id" as "articleId", "verdict" as "verdict" from "claims" where ("id" = $1 or "appearance_of_id" = $2) and "deleted_at" is null;
 
 -- claim.markMerged
-update "claims" set "appearance_of_id" = $1, "merged_at" = $2, "updated_at" = CURRENT_TIMESTAMP where "id" = $3;
+update "claims" set "appearance_of_id" = $1, "merged_at" = $2, "claimant_id" = $3, "text_key" = $4, "updated_at" = CURRENT_TIMESTAMP where "id" = $5;
 
 -- claim.moveAnnotations
 update "annotations" set "claim_id" = $1 where "claim_id" = $2;
@@ -718,7 +718,7 @@ select "id", "slug", "headline", "standfirst", "body", "status" as "status", "re
 select "c"."id", "a"."slug", "c"."deleted_at" as "deletedAt" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "c"."external_id" = $1;
 
 -- dataset.claimByKey
-select "id", "article_id" as "articleId", "deleted_at" as "deletedAt", "verdict" as "verdict" from "claims" where "external_id" = $1;
+select "c"."id", "k"."article_id" as "articleId", "c"."deleted_at" as "deletedAt", "c"."verdict" as "verdict" from "claims" as "k" inner join "claims" as "c" on "c"."id" = case when "k"."merged_at" is null then "k"."id" else "k"."appearance_of_id" end where "k"."external_id" = $1;
 
 -- dataset.claimsByTextKey
 select "c"."id", "c"."external_id" as "key", "a"."slug", "c"."deleted_at" as "deletedAt" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "c"."text_key" = $1 and "c"."external_id" is not null and "c"."claimant_id" = $2 order by "c"."id";

@@ -446,7 +446,7 @@ select distinct "article_id" as "articleId" from "claims" where ("id" = ? or "ap
 select "id", "article_id" as "articleId", "verdict" as "verdict" from "claims" where ("id" = ? or "appearance_of_id" = ?) and "deleted_at" is null;
 
 -- claim.markMerged
-update "claims" set "appearance_of_id" = ?, "merged_at" = ?, "updated_at" = CURRENT_TIMESTAMP where "id" = ?;
+update "claims" set "appearance_of_id" = ?, "merged_at" = ?, "claimant_id" = ?, "text_key" = ?, "updated_at" = CURRENT_TIMESTAMP where "id" = ?;
 
 -- claim.moveAnnotations
 update "annotations" set "claim_id" = ? where "claim_id" = ?;
@@ -718,7 +718,7 @@ select "id", "slug", "headline", "standfirst", "body", "status" as "status", "re
 select "c"."id", "a"."slug", "c"."deleted_at" as "deletedAt" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "c"."external_id" = ?;
 
 -- dataset.claimByKey
-select "id", "article_id" as "articleId", "deleted_at" as "deletedAt", "verdict" as "verdict" from "claims" where "external_id" = ?;
+select "c"."id", "k"."article_id" as "articleId", "c"."deleted_at" as "deletedAt", "c"."verdict" as "verdict" from "claims" as "k" inner join "claims" as "c" on "c"."id" = case when "k"."merged_at" is null then "k"."id" else "k"."appearance_of_id" end where "k"."external_id" = ?;
 
 -- dataset.claimsByTextKey
 select "c"."id", "c"."external_id" as "key", "a"."slug", "c"."deleted_at" as "deletedAt" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "c"."text_key" = ? and "c"."external_id" is not null and "c"."claimant_id" = ? order by "c"."id";

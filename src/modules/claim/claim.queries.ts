@@ -424,13 +424,23 @@ export const movePlaces = statement('claim.movePlaces', (q: StatementBuilder<{ f
     .where('appearance_of_id', '=', q.p.fromId),
 );
 
-/** Makes a claim a place of the claim it was merged into, carrying that claim's verdict. */
+/**
+ * Makes a claim a place of the claim it was merged into. A place names no claimant and is
+ * found by no words of its own (claimant pages, ClaimReview imports): the kept claim's are what
+ * count; the history keeps what the claim named before.
+ */
 export const markClaimMerged = statement(
   'claim.markMerged',
   (q: StatementBuilder<{ id: number; intoId: number; mergedAt: string }>) =>
     q.db
       .updateTable('claims')
-      .set({ appearance_of_id: q.p.intoId, merged_at: q.p.mergedAt, updated_at: sql`CURRENT_TIMESTAMP` })
+      .set({
+        appearance_of_id: q.p.intoId,
+        merged_at: q.p.mergedAt,
+        claimant_id: null,
+        text_key: null,
+        updated_at: sql`CURRENT_TIMESTAMP`,
+      })
       .where('id', '=', q.p.id),
 );
 

@@ -254,17 +254,30 @@ export const articleBySlug = statement('dataset.articleBySlug', (q: StatementBui
     .where('slug', '=', q.p.slug),
 );
 
-/** A claim by its external key (unique; further places have none), with its verdict for the places an import adds. */
+/**
+ * A claim by its external key (unique; further places have none), with its verdict for the
+ * places an import adds. The key of a claim merged into another (`k`) names that claim (`c`):
+ * its id, state and verdict; `articleId` stays the keyed claim's own.
+ */
 export const claimByKey = statement('dataset.claimByKey', (q: StatementBuilder<{ key: string }>) =>
   q.db
-    .selectFrom('claims')
+    .selectFrom('claims as k')
+    .innerJoin('claims as c', (join) =>
+      join.on((eb) =>
+        eb(
+          'c.id',
+          '=',
+          eb.case().when('k.merged_at', 'is', null).then(eb.ref('k.id')).else(eb.ref('k.appearance_of_id')).end(),
+        ),
+      ),
+    )
     .select((eb) => [
-      'id',
-      eb.ref('article_id').as('articleId'),
-      eb.ref('deleted_at').as('deletedAt'),
-      eb.ref('verdict').$castTo<string | null>().as('verdict'),
+      'c.id',
+      eb.ref('k.article_id').as('articleId'),
+      eb.ref('c.deleted_at').as('deletedAt'),
+      eb.ref('c.verdict').$castTo<string | null>().as('verdict'),
     ])
-    .where('external_id', '=', q.p.key),
+    .where('k.external_id', '=', q.p.key),
 );
 
 /**
