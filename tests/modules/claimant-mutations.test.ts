@@ -221,4 +221,28 @@ describe('claimants: mutations', () => {
     );
     expect(reviewerMerge.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
   });
+
+  it('a name only a draft names is taken, without telling a reviewer whose record it is', async () => {
+    const draft = await room.createArticle(editor, { slug: 'embargoed', headline: 'Embargoed', body: 'Hush now.' });
+    const hidden = await room.mutate<{ claimant: { id: string } }>(
+      'createClaim',
+      'CreateClaimInput',
+      { articleId: draft.id, quote: 'Hush now', claimant: 'Embargoed Source' },
+      editor,
+      'claimant { id }',
+    );
+    const hiddenTaken = await room.attempt(
+      'mutation($input: CreateClaimantInput!) { createClaimant(input: $input) { id } }',
+      { input: { name: 'embargoed  source' } },
+      reviewer,
+    );
+    expect(hiddenTaken.errors?.[0].extensions).toEqual({ code: 'CONFLICT', field: 'input.name' });
+    expect(hiddenTaken.errors?.[0].message).not.toContain('Embargoed Source');
+    const editorTaken = await room.attempt(
+      'mutation($input: CreateClaimantInput!) { createClaimant(input: $input) { id } }',
+      { input: { name: 'embargoed  source' } },
+      editor,
+    );
+    expect(editorTaken.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', claimantId: hidden.claimant.id });
+  });
 });

@@ -38,6 +38,7 @@ const NOTE_REQUIRED =
   'A claim of this claimant carries a published fact-check: the change is a public correction, say why in `note`.';
 const SAME_CLAIMANT = 'A claimant cannot be merged into itself.';
 const MERGED = 'This claimant was merged into another: change that one.';
+const TAKEN_BY_HIDDEN = 'A claimant of this name is being prepared by the editors: ask them, or choose another name.';
 
 const SCOPE = 'claimants:id';
 const MAX_QUERY = 200;
@@ -86,7 +87,7 @@ export class ClaimantService {
     requireRole(viewer, Role.REVIEWER);
     return this.db.writes.run(async (manager) => {
       const name = clean(input.name);
-      await refuseTakenName(manager, name, null);
+      await refuseTakenName(manager, viewer, name, null);
       const created = await insertClaimant(manager, {
         name,
         aliases: aliasesOf(name, input.aliases ?? []),
@@ -120,7 +121,7 @@ export class ClaimantService {
           : wikidataIdOf(input.wikidataId);
       const kind = input.kind ?? stored.kind;
       const renamed = name !== stored.name;
-      if (renamed) await refuseTakenName(manager, name, stored.id);
+      if (renamed) await refuseTakenName(manager, viewer, name, stored.id);
       const claims = renamed ? await execute(manager, liveClaimsOfClaimant, { claimantId }) : [];
       const note = onRecordNote(viewer, claims, input.note);
       await execute(manager, updateClaimantRow, {
@@ -194,16 +195,27 @@ async function findForWrite(
   return stored;
 }
 
-/** A name whose key another live claimant has: a CONFLICT naming that claimant. */
-async function refuseTakenName(manager: EntityManager, name: string, self: number | null): Promise<void> {
+/**
+ * A name whose key another live claimant has: a CONFLICT, naming that claimant when the viewer
+ * may see it (one only drafts name is the editors': its record and id stay theirs).
+ */
+async function refuseTakenName(
+  manager: EntityManager,
+  viewer: Viewer,
+  name: string,
+  self: number | null,
+): Promise<void> {
   const taken = await executeOne(manager, claimantByNameKey, { nameKey: nameKeyOf(name) });
-  if (taken && taken.id !== self)
-    throw new DomainError(
-      ErrorCode.CONFLICT,
-      `A claimant named "${taken.name}" exists: use it, or merge the two (mergeClaimants).`,
-      'input.name',
-      { claimantId: toGlobalId('Claimant', taken.id), name: taken.name },
-    );
+  if (!taken || taken.id === self) return;
+  const level = visibilityFor(viewer).level;
+  if (!(await executeOne(manager, claimantVisibleForWrite[level], { id: taken.id })))
+    throw new DomainError(ErrorCode.CONFLICT, TAKEN_BY_HIDDEN, 'input.name');
+  throw new DomainError(
+    ErrorCode.CONFLICT,
+    `A claimant named "${taken.name}" exists: use it, or merge the two (mergeClaimants).`,
+    'input.name',
+    { claimantId: toGlobalId('Claimant', taken.id), name: taken.name },
+  );
 }
 
 /**
