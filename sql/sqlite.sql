@@ -191,6 +191,9 @@ select count(*) as "n" from "articles" as "a" where (a.status = 'PUBLISHED' and 
 -- article.forChange
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision", "a"."body" from "articles" as "a" where "a"."id" = ?;
 
+-- article.furtherPlacesAsOf
+select "c"."id", "c"."article_id" as "articleId", "x"."appearance_of_id" as "claimId", "c"."quote", "c"."prefix", "c"."suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision", "c"."verdict" as "verdict", "c"."created_at" as "createdAt", "c"."deleted_at" as "deletedAt" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" inner join "claim_anchors" as "x" on "x"."id" = (select "x2"."id" from "claim_anchors" as "x2" where "x2"."claim_id" = "c"."id" and "x2"."created_at" <= ? order by "x2"."created_at" desc, "x2"."id" desc limit 1) where "x"."appearance_of_id" in (SELECT value FROM json_each(?)) and "a"."status" = 'PUBLISHED' order by "x"."appearance_of_id", "c"."id";
+
 -- article.idBySlug
 select "id" from "articles" where "slug" = ?;
 
@@ -355,6 +358,9 @@ select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote"
 -- claim.byIds[reviewer]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision", "r"."id" as "requestedId" from json_each(?) as "k" cross join "claims" as "r" cross join "claims" as "c" cross join "articles" as "a" where "r"."id" = "k"."value" and "c"."id" = case when "r"."merged_at" is null then "r"."id" else "r"."appearance_of_id" end and "a"."id" = "c"."article_id" and "c"."deleted_at" is null and "c"."appearance_of_id" is null and a.status = 'PUBLISHED';
 
+-- claim.copyOutsideAppearances
+insert into "outside_appearances" ("claim_id", "url", "title", "publisher", "appeared_at", "start_seconds", "end_seconds", "created_by_id", "created_at") select ? as "claim_id", "f"."url", "f"."title", "f"."publisher", "f"."appeared_at", "f"."start_seconds", "f"."end_seconds", "f"."created_by_id", ? as "created_at" from "outside_appearances" as "f" where "f"."claim_id" = ? and "f"."deleted_at" is null and "f"."url" not in (select "o"."url" from "outside_appearances" as "o" where "o"."claim_id" = ? and "o"."deleted_at" is null) order by "f"."id";
+
 -- claim.count[editor:article+claimant]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."claimant_id" = ?;
 
@@ -456,9 +462,6 @@ update "corrections" set "claim_id" = ? where "claim_id" = ?;
 
 -- claim.moveDismissals
 update "claim_suggestion_dismissals" as "d" set "claim_id" = ? where "d"."claim_id" = ? and not exists (select "e"."id" from "claim_suggestion_dismissals" as "e" where "e"."claim_id" = ? and "e"."article_id" = "d"."article_id" and "e"."sentence_key" = "d"."sentence_key");
-
--- claim.moveOutsideAppearances
-update "outside_appearances" set "claim_id" = ? where "claim_id" = ? and "deleted_at" is null and "url" not in (select "o"."url" from "outside_appearances" as "o" where "o"."claim_id" = ? and "o"."deleted_at" is null);
 
 -- claim.movePlaces
 update "claims" set "appearance_of_id" = ?, "updated_at" = CURRENT_TIMESTAMP where "appearance_of_id" = ?;

@@ -232,6 +232,23 @@ describe('merging two claims that are the same', () => {
     ]);
     // The radio place was the merged claim's then.
     expect((await article('radio', beforeMerge)).appearances[0].claim.id).toBe(mergedId);
+    // Each claim listed its own places then, in factline and outside it.
+    const placesThen = async (slug: string) =>
+      (
+        await room.ok<{
+          article: {
+            appearances: {
+              claim: { appearances: { edges: { node: { url?: string; article?: { slug: string } } }[] } };
+            }[];
+          };
+        }>(
+          `query($slug: String!, $t: DateTime) { article(slug: $slug, asOf: $t) { appearances { claim { appearances(first: 10) {
+            edges { node { ... on OutsideAppearance { url } ... on ArticleAppearance { article { slug } } } } } } } } }`,
+          { slug, t: beforeMerge },
+        )
+      ).article.appearances[0].claim.appearances.edges.map(({ node }) => node.url ?? node.article?.slug);
+    expect(await placesThen('summit')).toEqual(['summit', 'hearing']);
+    expect(await placesThen('parliament')).toEqual(['parliament', 'radio', 'https://podcast.example.org/episode-12']);
     const now = await moment();
     expect((await article('parliament', now)).appearances[0].claim.id).toBe(keptId);
     expect((await article('radio', now)).appearances[0].claim).toMatchObject({ id: keptId, verdict: 'FALSE' });

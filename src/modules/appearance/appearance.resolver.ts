@@ -126,12 +126,17 @@ export class ClaimAppearancesResolver {
     const from = after ? decodeCursor(SCOPE, after) : null;
     const [own, further, outside] = await Promise.all([
       claim.place ? ctx.loaders.claimById.load(claim.id) : claim,
-      ctx.loaders.furtherPlacesOfClaim.load(claim.id),
+      // As of a moment: whose place each row was then (a merged claim's were its own).
+      claim.asOf
+        ? ctx.at(claim.asOf).furtherPlacesOfClaim.load(claim.id)
+        : ctx.loaders.furtherPlacesOfClaim.load(claim.id),
       ctx.loaders.outsideAppearancesOfClaim.load(claim.id),
     ]);
-    const claimAt = own ?? claim;
+    // The claim's own place as it stands; a claim merged since resolves to another, whose is not.
+    const ownPlace = own && own.id === claim.id ? own : null;
+    const claimAt = ownPlace ?? claim;
     const articlePlaces = [
-      ...(own ? [toArticleAppearanceRow(own)] : []),
+      ...(ownPlace ? [toArticleAppearanceRow(ownPlace)] : []),
       ...liveAt(further, claim.asOf).map((place) =>
         // A row read at one of these places (a past moment's) has its anchor then.
         toArticleAppearanceRow(place.id === claim.place?.id ? claim : claimAtPlace(claimAt, place)),

@@ -446,6 +446,43 @@ export const claimsAsOf = statement(
 );
 
 /**
+ * The further places claims had at `at`, removed ones included (callers keep those live then),
+ * oldest first, in published articles: a row was a place of the claim its history names then,
+ * so a place that came with a merged claim is that claim's before the merge.
+ */
+export const furtherPlacesAsOf = statement(
+  'article.furtherPlacesAsOf',
+  (q: StatementBuilder<{ claimIds: readonly number[]; at: string }>) =>
+    q.db
+      .selectFrom('claims as c')
+      .innerJoin('articles as a', 'a.id', 'c.article_id')
+      .innerJoin('claim_anchors as x', (join) =>
+        join.on((eb) => eb('x.id', '=', anchorAt(eb as never, eb.ref('c.id'), q.p.at))),
+      )
+      .select((eb) => [
+        'c.id',
+        eb.ref('c.article_id').as('articleId'),
+        eb.ref('x.appearance_of_id').as('claimId'),
+        'c.quote',
+        'c.prefix',
+        'c.suffix',
+        eb.ref('c.start_offset').as('startOffset'),
+        eb.ref('c.end_offset').as('endOffset'),
+        eb.ref('c.anchor_status').$castTo<ClaimAnchorStatus>().as('anchorStatus'),
+        eb.ref('c.anchor_score').as('anchorScore'),
+        eb.ref('c.anchor_exact').as('anchorExact'),
+        eb.ref('c.checked_revision').as('checkedRevision'),
+        eb.ref('c.verdict').$castTo<Verdict | null>().as('verdict'),
+        eb.ref('c.created_at').as('createdAt'),
+        eb.ref('c.deleted_at').as('deletedAt'),
+      ])
+      .where('x.appearance_of_id', 'in', q.keyList('claimIds'))
+      .where('a.status', '=', published())
+      .orderBy('x.appearance_of_id')
+      .orderBy('c.id'),
+);
+
+/**
  * The claim a fact-check (`n`) was on at `at`: where the first move after then took it from, or,
  * if none, where it is now.
  */

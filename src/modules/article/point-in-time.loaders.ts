@@ -7,7 +7,8 @@ import { AnnotationStatus } from '../annotation/annotation.entity';
 import type { AnnotationRow } from '../annotation/annotation.rows';
 import { type ClaimRow, placeArticleId } from '../claim/claim.rows';
 import { userRow } from '../user/user.loaders';
-import { annotationsAsOf, articleRevisionAsOf, claimsAsOf } from './article.queries';
+import type { FurtherPlaceRow } from '../appearance/appearance.rows';
+import { annotationsAsOf, articleRevisionAsOf, claimsAsOf, furtherPlacesAsOf } from './article.queries';
 import type { ArticleRow } from './article.rows';
 
 /**
@@ -18,6 +19,8 @@ import type { ArticleRow } from './article.rows';
 export interface PointInTimeLoaders {
   claimsByArticle: DataLoader<number, ClaimRow[]>;
   annotationsByClaim: DataLoader<number, AnnotationRow[]>;
+  /** A claim's further places in published articles as its history had them then (removed ones included). */
+  furtherPlacesOfClaim: DataLoader<number, FurtherPlaceRow[]>;
 }
 
 /** A fact-check as of a moment carries the citations of its revision then. */
@@ -58,6 +61,11 @@ export function createPointInTimeLoaders(reader: SqlReader, asOf: Date): PointIn
     return groupRows(claimIds, annotations, (annotation) => annotation.claimId);
   });
 
+  const furtherPlacesOfClaim = new DataLoader<number, FurtherPlaceRow[]>(async (claimIds) => {
+    const rows = await reader.rows(furtherPlacesAsOf, { claimIds, at });
+    return groupRows(claimIds, rows, (row) => row.claimId!);
+  });
+
   const claimsByArticle = new DataLoader<number, ClaimRow[]>(async (articleIds) => {
     const rows = await reader.rows(claimsAsOf, { articleIds, at });
     // A claim's verdict then: that of its newest fact-check published then.
@@ -79,5 +87,5 @@ export function createPointInTimeLoaders(reader: SqlReader, asOf: Date): PointIn
     return groupRows(articleIds, claims, placeArticleId);
   });
 
-  return { claimsByArticle, annotationsByClaim };
+  return { claimsByArticle, annotationsByClaim, furtherPlacesOfClaim };
 }

@@ -489,29 +489,58 @@ export const moveAnnotations = statement(
     q.db.updateTable('annotations').set({ claim_id: q.p.toId }).where('claim_id', '=', q.p.fromId),
 );
 
-/** Moves a claim's live outside places to another claim, but for those at a url the other lists. */
-export const moveOutsideAppearances = statement(
-  'claim.moveOutsideAppearances',
-  (q: StatementBuilder<{ fromId: number; toId: number }>) =>
+/**
+ * Lists a claim's live outside places on another claim from `listedAt` on, but for those at a
+ * url the other lists: new rows, so that point-in-time reads list each on its claim then.
+ */
+export const copyOutsideAppearances = statement(
+  'claim.copyOutsideAppearances',
+  (q: StatementBuilder<{ fromId: number; toId: number; listedAt: string }>) =>
     q.db
-      .updateTable('outside_appearances')
-      .set({ claim_id: q.p.toId })
-      .where('claim_id', '=', q.p.fromId)
-      .where('deleted_at', 'is', null)
-      .where((eb) =>
-        eb(
-          'url',
-          'not in',
-          eb
-            .selectFrom('outside_appearances as o')
-            .select('o.url')
-            .where('o.claim_id', '=', q.p.toId)
-            .where('o.deleted_at', 'is', null),
-        ),
+      .insertInto('outside_appearances')
+      .columns([
+        'claim_id',
+        'url',
+        'title',
+        'publisher',
+        'appeared_at',
+        'start_seconds',
+        'end_seconds',
+        'created_by_id',
+        'created_at',
+      ])
+      .expression((eb) =>
+        eb
+          .selectFrom('outside_appearances as f')
+          .select([
+            sql<number>`${q.p.toId}`.as('claim_id'),
+            'f.url',
+            'f.title',
+            'f.publisher',
+            'f.appeared_at',
+            'f.start_seconds',
+            'f.end_seconds',
+            'f.created_by_id',
+            sql<string>`${q.p.listedAt}`.as('created_at'),
+          ])
+          .where('f.claim_id', '=', q.p.fromId)
+          .where('f.deleted_at', 'is', null)
+          .where((eb) =>
+            eb(
+              'f.url',
+              'not in',
+              eb
+                .selectFrom('outside_appearances as o')
+                .select('o.url')
+                .where('o.claim_id', '=', q.p.toId)
+                .where('o.deleted_at', 'is', null),
+            ),
+          )
+          .orderBy('f.id'),
       ),
 );
 
-/** Takes off the outside places a claim still lists (those the claim it was merged into lists too). */
+/** Takes off the outside places a claim lists (kept for point-in-time reads). */
 export const removeOutsideAppearancesOf = statement(
   'claim.removeOutsideAppearances',
   (q: StatementBuilder<{ claimId: number; deletedAt: string }>) =>

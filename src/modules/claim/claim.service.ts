@@ -34,7 +34,7 @@ import {
   moveAnnotations,
   moveCorrections,
   moveDismissals,
-  moveOutsideAppearances,
+  copyOutsideAppearances,
   movePlaces,
   newestPublicCheck,
   recordAnnotationMoves,
@@ -381,7 +381,7 @@ export class ClaimService {
       await execute(manager, recordAnnotationMoves, { fromId: mergeId, toId: keepId, movedAt: at });
       await execute(manager, moveAnnotations, { fromId: mergeId, toId: keepId });
       await execute(manager, moveCorrections, { fromId: mergeId, toId: keepId });
-      await execute(manager, moveOutsideAppearances, { fromId: mergeId, toId: keepId });
+      await execute(manager, copyOutsideAppearances, { fromId: mergeId, toId: keepId, listedAt: at });
       await execute(manager, removeOutsideAppearancesOf, { claimId: mergeId, deletedAt: at });
       await execute(manager, moveDismissals, { fromId: mergeId, toId: keepId });
       const verdict = (await executeOne(manager, newestPublishedVerdict, { claimId: keepId }))?.verdict ?? null;
