@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { MAX_ARTICLE_PLACES } from '../../src/modules/appearance/appearance.inputs';
 import { Role } from '../../src/modules/user/user.entity';
+import { inspectWrite } from '../helpers/inspect';
 import { fingerprint } from '../helpers/fingerprint';
 import { connectLive, type LiveClient } from '../helpers/live-client';
 import { moment, Newsroom } from '../helpers/newsroom';
@@ -292,6 +295,27 @@ describe('merging two claims that are the same', () => {
     expect(
       await room.ok('{ articles { edges { node { slug appearances { quote } corrections { note } } } } }', {}),
     ).toEqual(before);
+  });
+
+  it('refuses a merge that would give the claim more places than a claim may have, changing nothing', async () => {
+    const story = await room.publishedStory(editor, reviewer, 'crowded', 'Rents fell.', 'Rents fell');
+    const other = await room.publishedStory(editor, reviewer, 'crowded-too', 'Rents dropped.', 'Rents dropped');
+    // The bound counts places in other articles: the kept claim is at it already (rows written
+    // directly, as only the bound itself matters here).
+    const keepKey = Number(Buffer.from(story.claimId, 'base64url').toString().split(':')[1]);
+    await server.db.writes.run((manager) =>
+      inspectWrite(
+        manager,
+        sql`INSERT INTO claims (article_id, quote, prefix, suffix, start_offset, end_offset, appearance_of_id, checked_revision)
+          WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${MAX_ARTICLE_PLACES})
+          SELECT article_id, quote, prefix, suffix, start_offset, end_offset, id, checked_revision FROM claims c
+          CROSS JOIN n WHERE c.id = ${keepKey}`,
+      ),
+    );
+    const before = await fingerprint(server);
+    const refused = await server.gql(MERGE, { input: { keepId: story.claimId, mergeId: other.claimId } }, editor.token);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT' });
+    expect(await fingerprint(server)).toBe(before);
   });
 
   it('follows a chain: a claim merged into one later merged again resolves to the last', async () => {

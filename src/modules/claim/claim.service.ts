@@ -367,6 +367,17 @@ export class ClaimService {
       const keptRows = await execute(manager, liveRowsOfClaim, { claimId: keepId });
       const mergedRows = await execute(manager, liveRowsOfClaim, { claimId: mergeId });
       const marked = new Set(keptRows.map((row) => row.articleId));
+      const places = keptRows.length - 1 + mergedRows.filter((row) => !marked.has(row.articleId)).length;
+      if (places > MAX_ARTICLE_PLACES)
+        throw conflict(`A claim appears in at most ${MAX_ARTICLE_PLACES} further places in factline articles.`);
+      const urls = new Set(
+        [
+          ...(await execute(manager, liveOutsideUrlsOfClaim, { claimId: keepId })),
+          ...(await execute(manager, liveOutsideUrlsOfClaim, { claimId: mergeId })),
+        ].map((row) => row.url),
+      );
+      if (urls.size > MAX_OUTSIDE_APPEARANCES)
+        throw conflict(`A claim lists at most ${MAX_OUTSIDE_APPEARANCES} places outside factline.`);
       await execute(manager, movePlaces, { fromId: mergeId, toId: keepId });
       await execute(manager, markClaimMerged, { id: mergeId, intoId: keepId, mergedAt: at });
       const moved: number[] = [];
