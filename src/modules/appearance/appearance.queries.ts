@@ -7,11 +7,13 @@ import { articleVisible } from '../auth/visibility.queries';
 
 /** Every statement of the appearance module. */
 
-/** A claim's further place in another article, from `claims p` (the place) of claim `c`. */
-const PLACE_COLUMNS = [
+/**
+ * A claim's further place in another article, from `claims p` (the place), but for whose place
+ * it is: now (`PLACE_COLUMNS`) or at a moment (point-in-time reads take it from the history).
+ */
+export const PLACE_ROW_COLUMNS = [
   'p.id as id',
   'p.article_id as articleId',
-  'p.appearance_of_id as claimId',
   'p.quote as quote',
   'p.prefix as prefix',
   'p.suffix as suffix',
@@ -23,6 +25,9 @@ const PLACE_COLUMNS = [
   'p.created_at as createdAt',
   'p.deleted_at as deletedAt',
 ] as const;
+
+/** A claim's further place in another article, from `claims p` (the place), with its claim's id. */
+const PLACE_COLUMNS = [...PLACE_ROW_COLUMNS, 'p.appearance_of_id as claimId'] as const;
 
 /**
  * The further places of claims in other articles than their own, removed ones included

@@ -6,6 +6,7 @@ import type { AnnotationStatus } from '../annotation/annotation.entity';
 import type { Verdict } from '../annotation/verdict';
 import { VISIBILITY_LEVELS, type VisibilityLevel } from '../auth/visibility';
 import { articleVisible } from '../auth/visibility.queries';
+import { PLACE_ROW_COLUMNS } from '../appearance/appearance.queries';
 import type { ClaimAnchorStatus } from '../claim/anchor-status';
 import type { Role } from '../user/user.entity';
 import { ArticleStatus } from './article.entity';
@@ -454,32 +455,21 @@ export const furtherPlacesAsOf = statement(
   'article.furtherPlacesAsOf',
   (q: StatementBuilder<{ claimIds: readonly number[]; at: string }>) =>
     q.db
-      .selectFrom('claims as c')
-      .innerJoin('articles as a', 'a.id', 'c.article_id')
+      .selectFrom('claims as p')
+      .innerJoin('articles as a', 'a.id', 'p.article_id')
       .innerJoin('claim_anchors as x', (join) =>
-        join.on((eb) => eb('x.id', '=', anchorAt(eb as never, eb.ref('c.id'), q.p.at))),
+        join.on((eb) => eb('x.id', '=', anchorAt(eb as never, eb.ref('p.id'), q.p.at))),
       )
+      .select(PLACE_ROW_COLUMNS)
       .select((eb) => [
-        'c.id',
-        eb.ref('c.article_id').as('articleId'),
         eb.ref('x.appearance_of_id').as('claimId'),
-        'c.quote',
-        'c.prefix',
-        'c.suffix',
-        eb.ref('c.start_offset').as('startOffset'),
-        eb.ref('c.end_offset').as('endOffset'),
-        eb.ref('c.anchor_status').$castTo<ClaimAnchorStatus>().as('anchorStatus'),
-        eb.ref('c.anchor_score').as('anchorScore'),
-        eb.ref('c.anchor_exact').as('anchorExact'),
-        eb.ref('c.checked_revision').as('checkedRevision'),
-        eb.ref('c.verdict').$castTo<Verdict | null>().as('verdict'),
-        eb.ref('c.created_at').as('createdAt'),
-        eb.ref('c.deleted_at').as('deletedAt'),
+        eb.ref('p.anchor_status').$castTo<ClaimAnchorStatus>().as('anchorStatus'),
+        eb.ref('p.verdict').$castTo<Verdict | null>().as('verdict'),
       ])
       .where('x.appearance_of_id', 'in', q.keyList('claimIds'))
       .where('a.status', '=', published())
       .orderBy('x.appearance_of_id')
-      .orderBy('c.id'),
+      .orderBy('p.id'),
 );
 
 /**
