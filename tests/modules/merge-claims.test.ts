@@ -285,6 +285,13 @@ describe('merging two claims that are the same', () => {
       editor,
     );
     expect(mergeClaims.corrections).toEqual([]);
+    // The merged claim's mark was taken off; its id still names a claim merged away.
+    const takenOff = await server.gql(
+      'mutation($id: ID!) { updateClaim(input: { id: $id, text: "Other words" }) { id } }',
+      { id: second.id },
+      editor.token,
+    );
+    expect(takenOff.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.id' });
     expect(mergeClaims.appearances.totalCount).toBe(1);
     const drafted = await room.ok<{ article: ArticleView }>(
       '{ article(slug: "draft") { appearances { quote claim { id verdict annotations { id verdict } } } corrections { kind note } } }',

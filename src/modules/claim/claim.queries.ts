@@ -201,7 +201,7 @@ export const articleForAnchor = statement('claim.article', (q: StatementBuilder<
 
 /**
  * A live claim to change, or a further place of one (`appearanceOfId` set: its anchor fields
- * are the place's), with the status and revision of the article it is in (and, for a place,
+ * are the place's), or a claim merged into another (`mergedAt` set), with the status and revision of the article it is in (and, for a place,
  * the status of its claim's own article).
  */
 export const claimForWrite = statement('claim.forWrite', (q: StatementBuilder<{ id: number }>) =>
@@ -215,13 +215,15 @@ export const claimForWrite = statement('claim.forWrite', (q: StatementBuilder<{ 
       ...claimStateColumns(eb as never),
       eb.ref('c.appearance_of_id').as('appearanceOfId'),
       eb.ref('c.merged_at').as('mergedAt'),
+      eb.ref('c.deleted_at').as('deletedAt'),
       // A further place's claim's own article: a place is changed only by who may see its claim.
       eb.ref('ha.status').$castTo<ArticleStatus | null>().as('claimArticleStatus'),
       eb.ref('a.status').$castTo<ArticleStatus>().as('articleStatus'),
       eb.ref('a.revision').as('articleRevision'),
     ])
     .where('c.id', '=', q.p.id)
-    .where('c.deleted_at', 'is', null),
+    // A merged claim whose place the merge took off: its id still names a claim, to refuse.
+    .where((eb) => eb.or([eb('c.deleted_at', 'is', null), eb('c.merged_at', 'is not', null)])),
 );
 
 /** The live claims of an article, to locate again after its body changed. */

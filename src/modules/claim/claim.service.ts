@@ -125,6 +125,7 @@ export interface ListClaimsArgs {
 type ClaimForWrite = ClaimState & {
   appearanceOfId: number | null;
   mergedAt: string | null;
+  deletedAt: string | null;
   claimArticleStatus: ArticleStatus | null;
   articleStatus: ArticleStatus;
   articleRevision: number;
@@ -554,7 +555,7 @@ export class ClaimService {
     )
       throw notFound(NO_SUCH_CLAIM, field);
     if (!places && claim.mergedAt !== null) throw new DomainError(ErrorCode.CONFLICT, MERGED, field);
-    if (!places && claim.appearanceOfId !== null) throw notFound(NO_SUCH_CLAIM, field);
+    if (claim.deletedAt !== null || (!places && claim.appearanceOfId !== null)) throw notFound(NO_SUCH_CLAIM, field);
     return claim;
   }
 
