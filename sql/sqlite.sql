@@ -741,22 +741,22 @@ select "sentence_key" as "sentenceKey", "claim_id" as "claimId" from "claim_sugg
 -- matching.ftsCandidates[editor]
 SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
          CASE WHEN c.text IS NULL OR c.text = c.quote THEN NULL ELSE c.quote END AS quote, c.article_id AS "articleId", a.language AS language
-       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 200) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
-       WHERE c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND 1 = 1
+       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 200) h CROSS JOIN claims c CROSS JOIN articles a
+       WHERE c.id = h.ref AND a.id = c.article_id AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND 1 = 1
        ORDER BY h.bm, c.id;
 
 -- matching.ftsCandidates[public]
 SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
          CASE WHEN c.text IS NULL OR c.text = c.quote THEN NULL ELSE c.quote END AS quote, c.article_id AS "articleId", a.language AS language
-       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 200) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
-       WHERE c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.status = 'PUBLISHED'
+       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 200) h CROSS JOIN claims c CROSS JOIN articles a
+       WHERE c.id = h.ref AND a.id = c.article_id AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.status = 'PUBLISHED'
        ORDER BY h.bm, c.id;
 
 -- matching.ftsCandidates[reviewer]
 SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
          CASE WHEN c.text IS NULL OR c.text = c.quote THEN NULL ELSE c.quote END AS quote, c.article_id AS "articleId", a.language AS language
-       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 200) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
-       WHERE c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.status = 'PUBLISHED'
+       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 200) h CROSS JOIN claims c CROSS JOIN articles a
+       WHERE c.id = h.ref AND a.id = c.article_id AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.status = 'PUBLISHED'
        ORDER BY h.bm, c.id;
 
 -- matching.ftsProbe
@@ -765,22 +765,22 @@ SELECT count(*) AS n FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?
 -- matching.ftsSentenceCandidates[editor]
 SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
          CASE WHEN c.text IS NULL OR c.text = c.quote THEN NULL ELSE c.quote END AS quote, c.article_id AS "articleId", a.language AS language
-       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 10) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
-       WHERE c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND 1 = 1
+       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 10) h CROSS JOIN claims c CROSS JOIN articles a
+       WHERE c.id = h.ref AND a.id = c.article_id AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND 1 = 1
        ORDER BY h.bm, c.id;
 
 -- matching.ftsSentenceCandidates[public]
 SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
          CASE WHEN c.text IS NULL OR c.text = c.quote THEN NULL ELSE c.quote END AS quote, c.article_id AS "articleId", a.language AS language
-       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 10) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
-       WHERE c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.status = 'PUBLISHED'
+       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 10) h CROSS JOIN claims c CROSS JOIN articles a
+       WHERE c.id = h.ref AND a.id = c.article_id AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.status = 'PUBLISHED'
        ORDER BY h.bm, c.id;
 
 -- matching.ftsSentenceCandidates[reviewer]
 SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
          CASE WHEN c.text IS NULL OR c.text = c.quote THEN NULL ELSE c.quote END AS quote, c.article_id AS "articleId", a.language AS language
-       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 10) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
-       WHERE c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.status = 'PUBLISHED'
+       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 10) h CROSS JOIN claims c CROSS JOIN articles a
+       WHERE c.id = h.ref AND a.id = c.article_id AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.status = 'PUBLISHED'
        ORDER BY h.bm, c.id;
 
 -- matching.ftsShortProbe
