@@ -162,10 +162,29 @@ export function termsOf(text: string): Terms {
       continue;
     }
     if (STOPWORDS.has(token)) continue;
-    const stemmed = stem(token);
-    words.push(SYNONYMS.get(stemmed) ?? stemmed);
+    words.push(contentTerm(token));
   }
   return { words, numbers, negations };
+}
+
+/**
+ * Content words' terms as they are worked out, shared by every text: a suggestedClaims request
+ * normalises thousands of sentences and claims over a vocabulary that repeats. Bounded: cleared
+ * when full.
+ */
+const contentTerms = new Map<string, string>();
+const MAX_CONTENT_TERMS = 50_000;
+
+/** A content word's term: its stem, the canonical synonym applied. */
+function contentTerm(token: string): string {
+  let term = contentTerms.get(token);
+  if (term === undefined) {
+    const stemmed = stem(token);
+    term = SYNONYMS.get(stemmed) ?? stemmed;
+    if (contentTerms.size >= MAX_CONTENT_TERMS) contentTerms.clear();
+    contentTerms.set(token, term);
+  }
+  return term;
 }
 
 function wordsIn(text: string): string[] {
