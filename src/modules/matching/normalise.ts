@@ -107,12 +107,13 @@ const SMALL = lookup<number>({
 });
 const SCALES = lookup<number>({ hundred: 100, thousand: 1_000, million: 1_000_000, billion: 1_000_000_000 });
 
+const NON_ASCII = /[^\t-~]/;
+
 /** Folds case, accents, quotes, apostrophes and dashes; "U.S." and "US" become "usa". */
 export function foldText(text: string): string {
+  // Plain ASCII has no accents to take off.
   return (
-    text
-      .normalize('NFKD')
-      .replace(/\p{M}+/gu, '')
+    (NON_ASCII.test(text) ? text.normalize('NFKD').replace(/\p{M}+/gu, '') : text)
       // The United States before case is lost: "US" would otherwise read as "us".
       .replace(/\bU\.?S\.?A?\.?(?=[^\p{L}]|$)/gu, ' usa ')
       .replace(/\bUnited States\b/gi, ' usa ')
