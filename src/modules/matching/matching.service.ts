@@ -274,26 +274,42 @@ export class MatchingService {
   ): Promise<Scored[][]> {
     const terms = sentences.map(({ sentence }) => this.textTerms(sentence.text));
     await this.countSentenceTerms(terms, cache.counts);
-    // Per sentence: candidate ids, or its ranked candidates when the lists cannot tell them apart.
+    const choices = terms.map(({ terms: sentenceTerms, expressions }) =>
+      sentenceTerms.length === 0
+        ? null
+        : chooseTerms(
+            sentenceTerms,
+            expressions,
+            expressions.map((expression) => cache.counts.get(expression)!),
+            true,
+          ),
+    );
+    const ranked = choices.map((choice) => (choice === null ? [] : sentenceCandidateIds(choice)));
+    // Where the lists tell no candidate apart: which of them also hold one of the sentence's
+    // terms in too many claims to list, for all those sentences in one statement.
+    const undecided = choices.flatMap((choice, i) => {
+      if (ranked[i] !== null || choice === null) return [];
+      const others = choice.probed.filter((p) => claimsHolding(p.count) === null);
+      if (others.length === 0) return [];
+      const any = (list: Probed[]) => `(${list.map((p) => p.expression).join(' OR ')})`;
+      return [{ i, choice, match: `${any(choice.query)} AND ${any(others)}` }];
+    });
+    if (undecided.length > 0) {
+      const rows = await this.reader.rows(ftsClaimsHoldingTerms, { matches: undecided.map(({ match }) => match) });
+      for (const row of rows) {
+        const { i, choice } = undecided[row.i];
+        ranked[i] = sentenceCandidateIds(choice, new Set(row.ids === null ? [] : parseIds(row.ids)));
+      }
+    }
+    // Per sentence: candidate ids, or, when nothing tells them apart, its ranked candidates.
     const chosen: (number[] | CandidateRow[])[] = [];
-    for (const { terms: sentenceTerms, expressions } of terms) {
-      const choice =
-        sentenceTerms.length === 0
-          ? null
-          : chooseTerms(
-              sentenceTerms,
-              expressions,
-              expressions.map((expression) => cache.counts.get(expression)!),
-              true,
-            );
-      const ids = choice === null ? [] : sentenceCandidateIds(choice);
+    for (const [i, ids] of ranked.entries())
       chosen.push(
         ids ??
           (await this.reader.rows(ftsSentenceCandidates[visibility.level], {
-            match: choice!.query.map((p) => p.expression).join(' OR '),
+            match: choices[i]!.query.map((p) => p.expression).join(' OR '),
           })),
       );
-    }
     const ids = [...new Set(chosen.flatMap((list) => list.filter((item) => typeof item === 'number')))];
     const rows = ids.length === 0 ? [] : await this.reader.rows(claimCandidatesByIds[visibility.level], { ids });
     const byId = new Map(rows.map((row) => [row.id, row]));
@@ -500,12 +516,12 @@ function chooseTerms(
  * re-ranked, for visibility), read from the lists of claims its probes gave. Every candidate
  * holds one of the chosen terms; they are ranked by how much of the sentence's terms they
  * hold, as similarity() weighs them (a number counts double), among the terms whose every
- * claim is known, then by those terms' rarity, then by id. Null when that ranking tells none
- * of them apart from the first one left out (each holds the same known terms, as when one
- * known term is all the sentence has): the engine's ranking, which also weighs the claims'
- * lengths, chooses then.
+ * claim is known, then by those terms' rarity, then by id. `holdingMore`, when given, are the
+ * candidates known to hold at least one of the sentence's other terms: they count one more.
+ * Null when that ranking tells none of them apart from the first one left out (each holds the
+ * same known terms, as when one known term is all the sentence has).
  */
-function sentenceCandidateIds(choice: TermChoice): number[] | null {
+function sentenceCandidateIds(choice: TermChoice, holdingMore?: ReadonlySet<number>): number[] | null {
   const held = new Map<number, { id: number; weight: number; rarity: number }>();
   for (const p of choice.query)
     for (const id of claimsHolding(p.count) ?? []) if (!held.has(id)) held.set(id, { id, weight: 0, rarity: 0 });
@@ -521,6 +537,7 @@ function sentenceCandidateIds(choice: TermChoice): number[] | null {
       candidate.rarity += rarity;
     }
   }
+  if (holdingMore) for (const candidate of held.values()) if (holdingMore.has(candidate.id)) candidate.weight += 1;
   const limit = SENTENCE_CANDIDATE_LIMIT * 2;
   const ranked = [...held.values()].sort((x, y) => y.weight - x.weight || y.rarity - x.rarity || x.id - y.id);
   if (ranked.length > limit && ranked[0].weight === ranked[limit].weight && ranked[0].rarity === ranked[limit].rarity)
