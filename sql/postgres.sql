@@ -785,8 +785,8 @@ SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
          CASE WHEN c.text IS NULL OR c.text = c.quote THEN NULL ELSE c.quote END AS quote, c.article_id AS "articleId", a.language AS language
        FROM (SELECT d.ref_id AS ref, max(ts_rank(d.stemmed, to_tsquery('search_english', $1))) AS rank FROM search_documents d
          WHERE d.stemmed @@ to_tsquery('search_english', $2) AND d.type = 'CLAIM' AND d.field IN ('quote', 'text')
-         GROUP BY d.ref_id ORDER BY rank DESC LIMIT 200) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
-       WHERE c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND 1 = 1
+         GROUP BY d.ref_id ORDER BY rank DESC LIMIT 200) h CROSS JOIN claims c CROSS JOIN articles a
+       WHERE c.id = h.ref AND a.id = c.article_id AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND 1 = 1
        ORDER BY h.rank DESC, c.id;
 
 -- matching.tsCandidates[public]
@@ -794,8 +794,8 @@ SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
          CASE WHEN c.text IS NULL OR c.text = c.quote THEN NULL ELSE c.quote END AS quote, c.article_id AS "articleId", a.language AS language
        FROM (SELECT d.ref_id AS ref, max(ts_rank(d.stemmed, to_tsquery('search_english', $1))) AS rank FROM search_documents d
          WHERE d.stemmed @@ to_tsquery('search_english', $2) AND d.type = 'CLAIM' AND d.field IN ('quote', 'text')
-         GROUP BY d.ref_id ORDER BY rank DESC LIMIT 200) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
-       WHERE c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.status = 'PUBLISHED'
+         GROUP BY d.ref_id ORDER BY rank DESC LIMIT 200) h CROSS JOIN claims c CROSS JOIN articles a
+       WHERE c.id = h.ref AND a.id = c.article_id AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.status = 'PUBLISHED'
        ORDER BY h.rank DESC, c.id;
 
 -- matching.tsCandidates[reviewer]
@@ -803,8 +803,8 @@ SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
          CASE WHEN c.text IS NULL OR c.text = c.quote THEN NULL ELSE c.quote END AS quote, c.article_id AS "articleId", a.language AS language
        FROM (SELECT d.ref_id AS ref, max(ts_rank(d.stemmed, to_tsquery('search_english', $1))) AS rank FROM search_documents d
          WHERE d.stemmed @@ to_tsquery('search_english', $2) AND d.type = 'CLAIM' AND d.field IN ('quote', 'text')
-         GROUP BY d.ref_id ORDER BY rank DESC LIMIT 200) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
-       WHERE c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.status = 'PUBLISHED'
+         GROUP BY d.ref_id ORDER BY rank DESC LIMIT 200) h CROSS JOIN claims c CROSS JOIN articles a
+       WHERE c.id = h.ref AND a.id = c.article_id AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.status = 'PUBLISHED'
        ORDER BY h.rank DESC, c.id;
 
 -- matching.tsProbe
@@ -815,8 +815,8 @@ SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
          CASE WHEN c.text IS NULL OR c.text = c.quote THEN NULL ELSE c.quote END AS quote, c.article_id AS "articleId", a.language AS language
        FROM (SELECT d.ref_id AS ref, max(ts_rank(d.stemmed, to_tsquery('search_english', $1))) AS rank FROM search_documents d
          WHERE d.stemmed @@ to_tsquery('search_english', $2) AND d.type = 'CLAIM' AND d.field IN ('quote', 'text')
-         GROUP BY d.ref_id ORDER BY rank DESC LIMIT 10) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
-       WHERE c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND 1 = 1
+         GROUP BY d.ref_id ORDER BY rank DESC LIMIT 10) h CROSS JOIN claims c CROSS JOIN articles a
+       WHERE c.id = h.ref AND a.id = c.article_id AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND 1 = 1
        ORDER BY h.rank DESC, c.id;
 
 -- matching.tsSentenceCandidates[public]
@@ -824,8 +824,8 @@ SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
          CASE WHEN c.text IS NULL OR c.text = c.quote THEN NULL ELSE c.quote END AS quote, c.article_id AS "articleId", a.language AS language
        FROM (SELECT d.ref_id AS ref, max(ts_rank(d.stemmed, to_tsquery('search_english', $1))) AS rank FROM search_documents d
          WHERE d.stemmed @@ to_tsquery('search_english', $2) AND d.type = 'CLAIM' AND d.field IN ('quote', 'text')
-         GROUP BY d.ref_id ORDER BY rank DESC LIMIT 10) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
-       WHERE c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.status = 'PUBLISHED'
+         GROUP BY d.ref_id ORDER BY rank DESC LIMIT 10) h CROSS JOIN claims c CROSS JOIN articles a
+       WHERE c.id = h.ref AND a.id = c.article_id AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.status = 'PUBLISHED'
        ORDER BY h.rank DESC, c.id;
 
 -- matching.tsSentenceCandidates[reviewer]
@@ -833,8 +833,8 @@ SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
          CASE WHEN c.text IS NULL OR c.text = c.quote THEN NULL ELSE c.quote END AS quote, c.article_id AS "articleId", a.language AS language
        FROM (SELECT d.ref_id AS ref, max(ts_rank(d.stemmed, to_tsquery('search_english', $1))) AS rank FROM search_documents d
          WHERE d.stemmed @@ to_tsquery('search_english', $2) AND d.type = 'CLAIM' AND d.field IN ('quote', 'text')
-         GROUP BY d.ref_id ORDER BY rank DESC LIMIT 10) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
-       WHERE c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.status = 'PUBLISHED'
+         GROUP BY d.ref_id ORDER BY rank DESC LIMIT 10) h CROSS JOIN claims c CROSS JOIN articles a
+       WHERE c.id = h.ref AND a.id = c.article_id AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.status = 'PUBLISHED'
        ORDER BY h.rank DESC, c.id;
 
 -- matching.tsShortProbe

@@ -771,29 +771,53 @@ select "id" from "claims" where "article_id" = ? and "start_offset" = ? and "end
 -- dataset.userByName
 select "id", "name", "role" from "users" where "name" = ? limit 1;
 
+-- matching.claimsByIds[editor]
+SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
+         CASE WHEN c.text IS NULL OR c.text = c.quote THEN NULL ELSE c.quote END AS quote, c.article_id AS "articleId", a.language AS language
+       FROM (SELECT value FROM json_each(?)) k CROSS JOIN claims c CROSS JOIN articles a
+       WHERE c.id = k.value AND a.id = c.article_id AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND 1 = 1;
+
+-- matching.claimsByIds[public]
+SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
+         CASE WHEN c.text IS NULL OR c.text = c.quote THEN NULL ELSE c.quote END AS quote, c.article_id AS "articleId", a.language AS language
+       FROM (SELECT value FROM json_each(?)) k CROSS JOIN claims c CROSS JOIN articles a
+       WHERE c.id = k.value AND a.id = c.article_id AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.status = 'PUBLISHED';
+
+-- matching.claimsByIds[reviewer]
+SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
+         CASE WHEN c.text IS NULL OR c.text = c.quote THEN NULL ELSE c.quote END AS quote, c.article_id AS "articleId", a.language AS language
+       FROM (SELECT value FROM json_each(?)) k CROSS JOIN claims c CROSS JOIN articles a
+       WHERE c.id = k.value AND a.id = c.article_id AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.status = 'PUBLISHED';
+
 -- matching.dismissalsOfArticle
 select "sentence_key" as "sentenceKey", "claim_id" as "claimId" from "claim_suggestion_dismissals" where "article_id" = ?;
 
 -- matching.ftsCandidates[editor]
 SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
          CASE WHEN c.text IS NULL OR c.text = c.quote THEN NULL ELSE c.quote END AS quote, c.article_id AS "articleId", a.language AS language
-       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 200) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
-       WHERE c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND 1 = 1
+       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 200) h CROSS JOIN claims c CROSS JOIN articles a
+       WHERE c.id = h.ref AND a.id = c.article_id AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND 1 = 1
        ORDER BY h.bm, c.id;
 
 -- matching.ftsCandidates[public]
 SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
          CASE WHEN c.text IS NULL OR c.text = c.quote THEN NULL ELSE c.quote END AS quote, c.article_id AS "articleId", a.language AS language
-       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 200) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
-       WHERE c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.status = 'PUBLISHED'
+       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 200) h CROSS JOIN claims c CROSS JOIN articles a
+       WHERE c.id = h.ref AND a.id = c.article_id AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.status = 'PUBLISHED'
        ORDER BY h.bm, c.id;
 
 -- matching.ftsCandidates[reviewer]
 SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
          CASE WHEN c.text IS NULL OR c.text = c.quote THEN NULL ELSE c.quote END AS quote, c.article_id AS "articleId", a.language AS language
-       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 200) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
-       WHERE c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.status = 'PUBLISHED'
+       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 200) h CROSS JOIN claims c CROSS JOIN articles a
+       WHERE c.id = h.ref AND a.id = c.article_id AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.status = 'PUBLISHED'
        ORDER BY h.bm, c.id;
+
+-- matching.ftsClaimsHolding
+SELECT k.key AS i, (SELECT group_concat(rowid) FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH k.value LIMIT 1000)) AS ids FROM json_each(?) as "k";
+
+-- matching.ftsCounts
+SELECT k.key AS i, (SELECT count(*) FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH k.value LIMIT 1000)) AS n FROM json_each(?) as "k";
 
 -- matching.ftsProbe
 SELECT count(*) AS n FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? LIMIT 1000);
@@ -801,26 +825,26 @@ SELECT count(*) AS n FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?
 -- matching.ftsSentenceCandidates[editor]
 SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
          CASE WHEN c.text IS NULL OR c.text = c.quote THEN NULL ELSE c.quote END AS quote, c.article_id AS "articleId", a.language AS language
-       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 10) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
-       WHERE c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND 1 = 1
+       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 10) h CROSS JOIN claims c CROSS JOIN articles a
+       WHERE c.id = h.ref AND a.id = c.article_id AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND 1 = 1
        ORDER BY h.bm, c.id;
 
 -- matching.ftsSentenceCandidates[public]
 SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
          CASE WHEN c.text IS NULL OR c.text = c.quote THEN NULL ELSE c.quote END AS quote, c.article_id AS "articleId", a.language AS language
-       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 10) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
-       WHERE c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.status = 'PUBLISHED'
+       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 10) h CROSS JOIN claims c CROSS JOIN articles a
+       WHERE c.id = h.ref AND a.id = c.article_id AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.status = 'PUBLISHED'
        ORDER BY h.bm, c.id;
 
 -- matching.ftsSentenceCandidates[reviewer]
 SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
          CASE WHEN c.text IS NULL OR c.text = c.quote THEN NULL ELSE c.quote END AS quote, c.article_id AS "articleId", a.language AS language
-       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 10) h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
-       WHERE c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.status = 'PUBLISHED'
+       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? ORDER BY bm25(claims_fts) LIMIT 10) h CROSS JOIN claims c CROSS JOIN articles a
+       WHERE c.id = h.ref AND a.id = c.article_id AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.status = 'PUBLISHED'
        ORDER BY h.bm, c.id;
 
--- matching.ftsShortProbe
-SELECT count(*) AS n FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? LIMIT 251);
+-- matching.ftsShortCounts
+SELECT k.key AS i, (SELECT count(*) FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH k.value LIMIT 251)) AS n FROM json_each(?) as "k";
 
 -- matching.insertDismissal
 insert into "claim_suggestion_dismissals" ("article_id", "claim_id", "sentence_key", "sentence", "actor_id") values (?, ?, ?, ?, ?) on conflict ("article_id", "sentence_key", "claim_id") do nothing;

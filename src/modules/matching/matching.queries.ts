@@ -49,12 +49,23 @@ export interface CandidateRow {
 const SQLITE: StatementOptions = { dialects: ['sqlite'] };
 const POSTGRES: StatementOptions = { dialects: ['postgres'] };
 
-/** The candidates' claims the viewer may see: live claims (not further places of one) of visible articles, best first. */
+/** What a candidate row holds of its claim (CandidateRow), from claims `c` and articles `a`. */
+const candidateColumns = () => sql`c.id AS id, coalesce(c.text, c.quote) AS text,
+         CASE WHEN c.text IS NULL OR c.text = c.quote THEN NULL ELSE c.quote END AS quote, c.article_id AS ${sql.id('articleId')}, a.language AS language`;
+
+/** Which claims `c` of articles `a` the viewer may see: live claims (not further places of one) of visible articles. */
+const candidateVisible = (level: VisibilityLevel) =>
+  sql`c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND ${articleVisible(level)}`;
+
+/**
+ * The candidates' claims the viewer may see, best first. CROSS JOIN keeps SQLite's join order
+ * (the hits, then each one's claim and article by key): otherwise, for a few hundred hits, it
+ * may read every claim through the appearance_of_id index and look each hit up in the list.
+ */
 function visibleCandidates(hits: RawBuilder<unknown>, level: VisibilityLevel, order: RawBuilder<unknown>) {
-  return sql<CandidateRow>`SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
-         CASE WHEN c.text IS NULL OR c.text = c.quote THEN NULL ELSE c.quote END AS quote, c.article_id AS ${sql.id('articleId')}, a.language AS language
-       FROM ${hits} h JOIN claims c ON c.id = h.ref JOIN articles a ON a.id = c.article_id
-       WHERE c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND ${articleVisible(level)}
+  return sql<CandidateRow>`SELECT ${candidateColumns()}
+       FROM ${hits} h CROSS JOIN claims c CROSS JOIN articles a
+       WHERE c.id = h.ref AND a.id = c.article_id AND ${candidateVisible(level)}
        ORDER BY ${order}, c.id`;
 }
 
@@ -69,7 +80,50 @@ const ftsProbe = (name: string, limit: number) =>
     SQLITE,
   );
 export const ftsTermProbe = ftsProbe('matching.ftsProbe', PROBE_LIMIT);
-export const ftsShortTermProbe = ftsProbe('matching.ftsShortProbe', SHORT_PROBE_LIMIT);
+
+/**
+ * SQLite, for the sentences of Article.suggestedClaims: how many claims hold each of many terms
+ * (`matches`, one FTS5 expression each), as ftsProbe counts them, in one statement; `i` is the
+ * term's place in the list.
+ */
+const ftsCounts = (name: string, limit: number) =>
+  statement<{ matches: string[] }, { i: number; n: number }>(
+    name,
+    (q) =>
+      sql<{
+        i: number;
+        n: number;
+      }>`SELECT k.key AS i, (SELECT count(*) FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH k.value LIMIT ${sql.lit(limit)})) AS n FROM ${q.keys('matches', 'text')}`,
+    SQLITE,
+  );
+export const ftsShortTermCounts = ftsCounts('matching.ftsShortCounts', SHORT_PROBE_LIMIT);
+export const ftsTermCounts = ftsCounts('matching.ftsCounts', PROBE_LIMIT);
+
+/**
+ * SQLite: the ids of the claims holding each of many terms (`ids`, comma-separated), for terms
+ * counted in fewer than PROBE_LIMIT claims: so an article's sentences choose their candidates
+ * from these lists (matching.service.ts) rather than by a ranked query each.
+ */
+export const ftsClaimsHoldingTerms = statement<{ matches: string[] }, { i: number; ids: string | null }>(
+  'matching.ftsClaimsHolding',
+  (q) =>
+    sql<{
+      i: number;
+      ids: string | null;
+    }>`SELECT k.key AS i, (SELECT group_concat(rowid) FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH k.value LIMIT ${sql.lit(PROBE_LIMIT)})) AS ids FROM ${q.keys('matches', 'text')}`,
+  SQLITE,
+);
+
+/** SQLite: the claims of these ids that the viewer may see (the sentences' candidates, all at once). */
+export const claimCandidatesByIds = statementVariants<VisibilityLevel, { ids: number[] }, CandidateRow>(
+  'matching.claimsByIds',
+  VISIBILITY_LEVELS,
+  (q, level) =>
+    sql<CandidateRow>`SELECT ${candidateColumns()}
+       FROM ${q.keyList('ids')} k CROSS JOIN claims c CROSS JOIN articles a
+       WHERE c.id = k.value AND a.id = c.article_id AND ${candidateVisible(level)}`,
+  SQLITE,
+);
 
 /**
  * SQLite: the claims whose words or quote best match (bm25 on the claims-only index claims_fts), that

@@ -107,12 +107,13 @@ const SMALL = lookup<number>({
 });
 const SCALES = lookup<number>({ hundred: 100, thousand: 1_000, million: 1_000_000, billion: 1_000_000_000 });
 
+const NON_ASCII = /[^\t-~]/;
+
 /** Folds case, accents, quotes, apostrophes and dashes; "U.S." and "US" become "usa". */
 export function foldText(text: string): string {
+  // Plain ASCII has no accents to take off.
   return (
-    text
-      .normalize('NFKD')
-      .replace(/\p{M}+/gu, '')
+    (NON_ASCII.test(text) ? text.normalize('NFKD').replace(/\p{M}+/gu, '') : text)
       // The United States before case is lost: "US" would otherwise read as "us".
       .replace(/\bU\.?S\.?A?\.?(?=[^\p{L}]|$)/gu, ' usa ')
       .replace(/\bUnited States\b/gi, ' usa ')
@@ -162,10 +163,29 @@ export function termsOf(text: string): Terms {
       continue;
     }
     if (STOPWORDS.has(token)) continue;
-    const stemmed = stem(token);
-    words.push(SYNONYMS.get(stemmed) ?? stemmed);
+    words.push(contentTerm(token));
   }
   return { words, numbers, negations };
+}
+
+/**
+ * Content words' terms as they are worked out, shared by every text: a suggestedClaims request
+ * normalises thousands of sentences and claims over a vocabulary that repeats. Bounded: cleared
+ * when full.
+ */
+const contentTerms = new Map<string, string>();
+const MAX_CONTENT_TERMS = 50_000;
+
+/** A content word's term: its stem, the canonical synonym applied. */
+function contentTerm(token: string): string {
+  let term = contentTerms.get(token);
+  if (term === undefined) {
+    const stemmed = stem(token);
+    term = SYNONYMS.get(stemmed) ?? stemmed;
+    if (contentTerms.size >= MAX_CONTENT_TERMS) contentTerms.clear();
+    contentTerms.set(token, term);
+  }
+  return term;
 }
 
 function wordsIn(text: string): string[] {

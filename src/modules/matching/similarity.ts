@@ -26,7 +26,7 @@ export interface PreparedText {
   readonly numbers: ReadonlySet<string>;
   readonly negated: boolean;
   readonly weight: number;
-  /** The folded text, compared when neither text has a term. */
+  /** The folded text, compared when neither text has a term: empty for a text with terms. */
   readonly bare: string;
 }
 
@@ -37,14 +37,18 @@ export function prepareText(text: string): PreparedText {
 function prepareTerms(terms: Terms, text: string): PreparedText {
   const words = new Set(terms.words);
   const numbers = new Set(terms.numbers);
+  const weight = words.size * WORD_WEIGHT + numbers.size * NUMBER_WEIGHT;
   return {
     words,
     numbers,
     negated: terms.negations % 2 === 1,
-    weight: words.size * WORD_WEIGHT + numbers.size * NUMBER_WEIGHT,
-    bare: foldText(text)
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim(),
+    weight,
+    bare:
+      weight === 0
+        ? foldText(text)
+            .replace(/[^\p{L}\p{N}]+/gu, ' ')
+            .trim()
+        : '',
   };
 }
 
