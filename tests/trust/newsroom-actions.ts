@@ -11,6 +11,7 @@ import {
   type ModelClaimant,
   type ModelSource,
   NewsroomModel,
+  MERGED_ROW_PLACE_NOT_REMOVABLE,
   sentenceText,
   TAKEN_OFF_MERGED_ID_NOT_FOUND,
   VERDICTS,
@@ -651,9 +652,12 @@ export class NewsroomActions {
   /** Takes a claim's further place in another article off: as placeInArticle, the other way. */
   private async unplaceInArticle(pick: number, flag: boolean): Promise<boolean | null> {
     const m = this.model;
-    const placed = m
-      .liveClaims()
-      .flatMap((target) => target.claim.articlePlaces.filter((p) => !p.removed).map((place) => ({ ...target, place })));
+    const placed = m.liveClaims().flatMap((target) =>
+      target.claim.articlePlaces
+        // A merged claim's row cannot be taken off while MERGED_ROW_PLACE_NOT_REMOVABLE stands.
+        .filter((p) => !p.removed && !(p.mergedRow && MERGED_ROW_PLACE_NOT_REMOVABLE))
+        .map((place) => ({ ...target, place })),
+    );
     const target = placed[pick % Math.max(placed.length, 1)];
     if (!target) return null;
     const { place } = target;
@@ -889,7 +893,9 @@ export class NewsroomActions {
     if (merged.id !== keep.claim.id || merged.verdict !== verdict)
       throw new Error(`${what} answered ${JSON.stringify(merged)}, the model has verdict ${verdict}`);
     // Writes on the merged id are refused: it names the kept claim, act on that one.
-    const rowTaken = !keep.claim.articlePlaces.some((place) => place.id === merge.claim.id && !place.removed);
+    const rowTaken = !keep.claim.articlePlaces.some(
+      (place) => place.id === NewsroomModel.rowAsPlace(merge.claim.id) && !place.removed,
+    );
     this.expectOutcome(
       `deleteClaim of the merged ${merge.claim.id}`,
       await this.mutate('deleteClaim', 'DeleteClaimInput', { id: merge.claim.id }, 'editor', 'deletedClaimId'),
