@@ -11,7 +11,9 @@ import {
   type ModelClaimant,
   type ModelSource,
   NewsroomModel,
+  MERGED_ROW_PLACE_NOT_REMOVABLE,
   sentenceText,
+  TAKEN_OFF_MERGED_ID_NOT_FOUND,
   VERDICTS,
 } from './newsroom-model';
 
@@ -38,6 +40,7 @@ const PREREQUISITE: Partial<Record<ActionKind, ActionKind>> = {
   unlistPlace: 'listPlace',
   placeInArticle: 'createArticle',
   unplaceInArticle: 'placeInArticle',
+  mergeClaims: 'createClaim',
 };
 
 /** Where a history chooses among claimants: the claim's own ones and those of the directory. */
@@ -249,6 +252,7 @@ export class NewsroomActions {
           namedInPublic: new Set(),
           places: [],
           articlePlaces: [],
+          mergedInto: null,
         });
         return true;
       }
@@ -580,6 +584,8 @@ export class NewsroomActions {
         return this.mergeClaimants(pick, flag);
       case 'dismissSuggestion':
         return this.dismissSuggestion(pick, flag);
+      case 'mergeClaims':
+        return this.mergeClaims(pick, flag);
     }
   }
 
@@ -646,9 +652,12 @@ export class NewsroomActions {
   /** Takes a claim's further place in another article off: as placeInArticle, the other way. */
   private async unplaceInArticle(pick: number, flag: boolean): Promise<boolean | null> {
     const m = this.model;
-    const placed = m
-      .liveClaims()
-      .flatMap((target) => target.claim.articlePlaces.filter((p) => !p.removed).map((place) => ({ ...target, place })));
+    const placed = m.liveClaims().flatMap((target) =>
+      target.claim.articlePlaces
+        // A merged claim's row cannot be taken off while MERGED_ROW_PLACE_NOT_REMOVABLE stands.
+        .filter((p) => !p.removed && !(p.mergedRow && MERGED_ROW_PLACE_NOT_REMOVABLE))
+        .map((place) => ({ ...target, place })),
+    );
     const target = placed[pick % Math.max(placed.length, 1)];
     if (!target) return null;
     const { place } = target;
@@ -838,6 +847,60 @@ export class NewsroomActions {
       throw new Error(
         `mergeClaimants answered ${JSON.stringify(merged)}, the model has ${JSON.stringify(keep.aliases)}`,
       );
+    return true;
+  }
+
+  /**
+   * Merges one live claim into another (editors only; with `flag` a reviewer tries first and is
+   * refused): when either carries a published fact-check a note is needed (without it, refused),
+   * and each claim's article gets a correction. Afterwards the merged id is no claim to act on.
+   */
+  private async mergeClaims(pick: number, flag: boolean): Promise<boolean | null> {
+    const m = this.model;
+    const live = m.liveClaims();
+    if (live.length < 2) return null;
+    const keep = live[pick % live.length];
+    const others = live.filter((other) => other !== keep);
+    const merge = others[Math.floor(pick / 7) % others.length];
+    const onRecord = NewsroomModel.onRecord(keep.claim) || NewsroomModel.onRecord(merge.claim);
+    const input = { keepId: keep.claim.id, mergeId: merge.claim.id };
+    const what = `mergeClaims of ${merge.claim.id} (${merge.article.status} ${merge.article.slug}) into ${keep.claim.id} (${keep.article.status} ${keep.article.slug})`;
+    if (flag)
+      this.expectOutcome(
+        `${what} by a reviewer`,
+        await this.mutate('mergeClaims', 'MergeClaimsInput', input, 'reviewer', 'id'),
+        'FORBIDDEN',
+      );
+    if (onRecord && !flag)
+      this.expectOutcome(
+        `${what} without a note`,
+        await this.mutate('mergeClaims', 'MergeClaimsInput', input, 'editor', 'id'),
+        'BAD_USER_INPUT',
+      );
+    // A note where none is needed (flag) changes nothing readers see: no correction.
+    const note = `Note ${m.marker()}`;
+    const merged = await this.mutate<{ id: string; verdict: string | null }>(
+      'mergeClaims',
+      'MergeClaimsInput',
+      { ...input, ...(onRecord || flag ? { note } : {}) },
+      'editor',
+      'id verdict',
+    );
+    this.expectOutcome(`${what} by an editor`, merged, true);
+    if (!merged) return false;
+    m.mergeClaim(keep.claim, merge.claim, onRecord ? note : null);
+    const verdict = NewsroomModel.verdictOf(keep.claim);
+    if (merged.id !== keep.claim.id || merged.verdict !== verdict)
+      throw new Error(`${what} answered ${JSON.stringify(merged)}, the model has verdict ${verdict}`);
+    // Writes on the merged id are refused: it names the kept claim, act on that one.
+    const rowTaken = !keep.claim.articlePlaces.some(
+      (place) => place.id === NewsroomModel.rowAsPlace(merge.claim.id) && !place.removed,
+    );
+    this.expectOutcome(
+      `deleteClaim of the merged ${merge.claim.id}`,
+      await this.mutate('deleteClaim', 'DeleteClaimInput', { id: merge.claim.id }, 'editor', 'deletedClaimId'),
+      rowTaken && TAKEN_OFF_MERGED_ID_NOT_FOUND ? 'NOT_FOUND' : 'CONFLICT',
+    );
     return true;
   }
 
