@@ -11,9 +11,7 @@ import {
   type ModelClaimant,
   type ModelSource,
   NewsroomModel,
-  MERGED_ROW_PLACE_NOT_REMOVABLE,
   sentenceText,
-  TAKEN_OFF_MERGED_ID_NOT_FOUND,
   VERDICTS,
 } from './newsroom-model';
 
@@ -652,12 +650,9 @@ export class NewsroomActions {
   /** Takes a claim's further place in another article off: as placeInArticle, the other way. */
   private async unplaceInArticle(pick: number, flag: boolean): Promise<boolean | null> {
     const m = this.model;
-    const placed = m.liveClaims().flatMap((target) =>
-      target.claim.articlePlaces
-        // A merged claim's row cannot be taken off while MERGED_ROW_PLACE_NOT_REMOVABLE stands.
-        .filter((p) => !p.removed && !(p.mergedRow && MERGED_ROW_PLACE_NOT_REMOVABLE))
-        .map((place) => ({ ...target, place })),
-    );
+    const placed = m
+      .liveClaims()
+      .flatMap((target) => target.claim.articlePlaces.filter((p) => !p.removed).map((place) => ({ ...target, place })));
     const target = placed[pick % Math.max(placed.length, 1)];
     if (!target) return null;
     const { place } = target;
@@ -889,17 +884,28 @@ export class NewsroomActions {
     this.expectOutcome(`${what} by an editor`, merged, true);
     if (!merged) return false;
     m.mergeClaim(keep.claim, merge.claim, onRecord ? note : null);
+    // The outside places listed anew on the kept claim: their ids, by url.
+    const relisted = keep.claim.places.filter((place) => place.id === '');
+    if (relisted.length > 0) {
+      const { claim } = await this.room.ok<{
+        claim: { appearances: { edges: { node: { id?: string; url?: string } }[] } };
+      }>(
+        'query($id: ID!) { claim(id: $id) { appearances(first: 100) { edges { node { ... on OutsideAppearance { id url } } } } } }',
+        { id: keep.claim.id },
+        this.people.editor,
+      );
+      const idOf = new Map(claim.appearances.edges.map(({ node }) => [node.url, node.id]));
+      for (const place of relisted) place.id = idOf.get(place.url) ?? '';
+    }
     const verdict = NewsroomModel.verdictOf(keep.claim);
     if (merged.id !== keep.claim.id || merged.verdict !== verdict)
       throw new Error(`${what} answered ${JSON.stringify(merged)}, the model has verdict ${verdict}`);
-    // Writes on the merged id are refused: it names the kept claim, act on that one.
-    const rowTaken = !keep.claim.articlePlaces.some(
-      (place) => place.id === NewsroomModel.rowAsPlace(merge.claim.id) && !place.removed,
-    );
+    // Writes on the merged id are refused, whether its row is a place now or was taken off: it
+    // names the kept claim, act on that one.
     this.expectOutcome(
       `deleteClaim of the merged ${merge.claim.id}`,
       await this.mutate('deleteClaim', 'DeleteClaimInput', { id: merge.claim.id }, 'editor', 'deletedClaimId'),
-      rowTaken && TAKEN_OFF_MERGED_ID_NOT_FOUND ? 'NOT_FOUND' : 'CONFLICT',
+      'CONFLICT',
     );
     return true;
   }

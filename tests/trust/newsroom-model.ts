@@ -9,43 +9,6 @@ import fc from 'fast-check';
  * traced to the text it came from.
  */
 
-/**
- * A known defect of the service, modelled as it stands so that the rest stays checked: a merged
- * claim's row (now a place of the kept claim) keeps its claimant, and the claimant reads
- * (claimant visibility, Claimant.claims, verdictSummary, the claimant page) still count it as a
- * claim of that claimant, with the merged claim's words and the kept claim's verdict, though
- * every article shows it as the kept claim, under the kept claim's claimant. Reproduced by
- * tests/trust/merge-claims-defects.test.ts; false once fixed.
- */
-export const MERGED_ROW_NAMES_CLAIMANT = true;
-
-/**
- * A known defect of the service, modelled as it stands: a write on a merged claim's id answers
- * CONFLICT (act on the kept claim) only while the merged row is live; where the merge took it off
- * (the kept claim already marked that article) it answers NOT_FOUND, though `claim(id)` still
- * resolves the id to the kept claim. Reproduced by tests/trust/merge-claims-defects.test.ts;
- * false once fixed.
- */
-export const TAKEN_OFF_MERGED_ID_NOT_FOUND = true;
-
-/**
- * A known defect of the service: the place a merged claim's row became is served as an
- * ArticleAppearance of the kept claim, but removeClaimAppearance refuses it (BAD_USER_INPUT, "a
- * claim's place in its own article") since the merged id resolves to the kept claim. Histories
- * do not try to take such a place off while it stands. Reproduced by
- * tests/trust/merge-claims-defects.test.ts; false once fixed.
- */
-export const MERGED_ROW_PLACE_NOT_REMOVABLE = true;
-
-/**
- * A known defect of the service: read as of before a merge, a fact-check that then moved to a
- * claim readers cannot see now (the kept claim's article unpublished) fails in `webAnnotation`,
- * which loads its claim with today's visibility ("Cannot read properties of null (reading
- * 'articleId')"). The oracle's point-in-time reads leave that one field out while it stands.
- * Reproduced by tests/trust/merge-claims-defects.test.ts; false once fixed.
- */
-export const PAST_WEB_ANNOTATION_OF_MOVED_CHECK_FAILS = true;
-
 export type ArticleStatus = 'DRAFT' | 'PUBLISHED' | 'ARCHIVED';
 export type CheckStatus = 'DRAFT' | 'IN_REVIEW' | 'PUBLISHED' | 'RETRACTED';
 export type Actor = 'reviewer' | 'editor' | 'secondEditor';
@@ -271,25 +234,15 @@ export class NewsroomModel {
 
   /**
    * The claims of published articles that name the claimant for readers: each live claim, its
-   * own words and verdict (`shows`: the claim whose verdict and fact-checks it shows). While
-   * MERGED_ROW_NAMES_CLAIMANT stands, also each merged claim whose row is still live (a place of
-   * the kept claim), with its own words and the kept claim's verdict: what the service answers.
+   * own words and verdict (`shows`: the claim whose verdict and fact-checks it shows). A merged
+   * claim names nobody: its row is a place of the kept claim, under the kept claim's claimant.
    */
   publicClaimsOf(
     claimant: ModelClaimant,
   ): { article: ModelArticle; claim: ModelClaim; quote: string; shows: ModelClaim }[] {
     return this.claimsOf(claimant)
-      .filter(({ article }) => article.status === 'PUBLISHED')
-      .flatMap(({ article, claim }) => {
-        if (!claim.deleted) return [{ article, claim, quote: claim.quote, shows: claim }];
-        const kept = NewsroomModel.resolveClaim(claim);
-        const row = kept.articlePlaces.find(
-          (place) => place.id === NewsroomModel.rowAsPlace(claim.id) && !place.removed,
-        );
-        return MERGED_ROW_NAMES_CLAIMANT && kept !== claim && !kept.deleted && row
-          ? [{ article, claim, quote: row.quote, shows: kept }]
-          : [];
-      })
+      .filter(({ article, claim }) => article.status === 'PUBLISHED' && !claim.deleted)
+      .map(({ article, claim }) => ({ article, claim, quote: claim.quote, shows: claim }))
       .sort((a, b) => a.claim.order - b.claim.order);
   }
 
@@ -435,12 +388,13 @@ export class NewsroomModel {
     for (const article of this.articles)
       for (const correction of article.corrections) if (correction.claimId === merged.id) correction.claimId = kept.id;
     kept.checks.push(...merged.checks.splice(0));
+    // Outside places are listed on the kept claim anew (new rows, their ids given by the caller,
+    // `id` empty until then), but for urls it lists; the merged claim's are taken off.
     const listed = new Set(kept.places.filter((place) => !place.removed).map((place) => place.url));
     for (const place of merged.places.filter((candidate) => !candidate.removed)) {
-      if (listed.has(place.url)) place.removed = true;
-      else kept.places.push(place);
+      if (!listed.has(place.url)) kept.places.push({ id: '', url: place.url, removed: false, everPublic: false });
+      place.removed = true;
     }
-    merged.places = merged.places.filter((place) => !kept.places.includes(place));
     const marked = new Set([
       keptArticle,
       ...kept.articlePlaces.filter((place) => !place.removed).map((place) => place.article),

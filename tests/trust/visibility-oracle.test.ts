@@ -19,7 +19,6 @@ import {
   KNOWN_HISTORIES,
   type ModelClaimant,
   NewsroomModel,
-  PAST_WEB_ANNOTATION_OF_MOVED_CHECK_FAILS,
   type ReaderView,
   SCALE,
   sortChecks,
@@ -201,9 +200,7 @@ const QUERY_PATHS: Record<string, (run: Run, who: Who) => Promise<unknown[]>> = 
   article: async (run, who) => {
     // Staff also read the article's staff-only fields (suggestedClaims); readers are refused them (below).
     const now = `${everyField(run.schema, 'Article', DEPTH)}${who === 'observer' ? ` ${staffSelection(run.schema)}` : ''}`;
-    // A known defect (PAST_WEB_ANNOTATION_OF_MOVED_CHECK_FAILS): the past without that field until it is fixed.
-    const full = everyField(run.schema, 'Article', PAST_DEPTH);
-    const past = PAST_WEB_ANNOTATION_OF_MOVED_CHECK_FAILS ? full.replace(/\bwebAnnotation\b/g, '') : full;
+    const past = everyField(run.schema, 'Article', PAST_DEPTH);
     const byId = everyField(run.schema, 'Article', LOOKUP_DEPTH);
     return Promise.all(
       run.model.articles.map(({ slug, id }) =>
@@ -529,10 +526,9 @@ async function checkClaimants(run: Run): Promise<void> {
       record.name,
       record.description ?? '',
       ...record.aliases,
-      // A merged claim's row (MERGED_ROW_NAMES_CLAIMANT) is listed without a fact-check: they moved.
-      ...checked.flatMap(({ article, claim, quote, shows }) => [
+      ...checked.flatMap(({ article, quote, shows }) => [
         quote,
-        shows === claim ? NewsroomModel.newestPublished(shows)!.summary : '',
+        NewsroomModel.newestPublished(shows)!.summary,
         article.headline,
       ]),
     ];

@@ -8,7 +8,7 @@ import { toWebAnnotation } from '../../exports/web-annotation';
 import type { ArticleRow } from '../article/article.rows';
 import { ClaimAnchorStatus } from '../claim/anchor-status';
 import { ClaimType } from '../claim/claim.types';
-import type { ClaimRow } from '../claim/claim.rows';
+import { type ClaimRow, placeArticleId } from '../claim/claim.rows';
 import type { AnnotationRow, CitationRow, RevisionRow } from './annotation.rows';
 import { Annotation, AnnotationRevision, Citation } from './annotation.types';
 import { citationsOf } from './history.resolver';
@@ -79,8 +79,9 @@ export class AnnotationResolver {
 
   @FieldResolver(() => GraphQLJSONObject, { description: 'The fact-check as a W3C Web Annotation (JSON-LD).' })
   async webAnnotation(@Root() annotation: AnnotationRow, @Ctx() ctx: AppContext): Promise<Record<string, unknown>> {
-    const claim = (await ctx.loaders.claimById.load(annotation.claimId)) as ClaimRow;
-    const article = (await ctx.loaders.articleById.load(claim.articleId)) as ArticleRow;
+    const claim = annotation.claimAsOf ?? ((await ctx.loaders.claimById.load(annotation.claimId)) as ClaimRow);
+    // The article the claim was read in: its selector is a place in that article's text.
+    const article = (await ctx.loaders.articleById.load(placeArticleId(claim))) as ArticleRow;
     const contributors = until(annotation.asOf, await ctx.loaders.contributorsByAnnotation.load(annotation.id));
     const { value, label } = VERDICT_SCALE[annotation.verdict];
     const anchored =
@@ -111,6 +112,6 @@ export class AnnotationResolver {
 
   @FieldResolver(() => ClaimType)
   async claim(@Root() annotation: AnnotationRow, @Ctx() ctx: AppContext): Promise<ClaimRow> {
-    return (await ctx.loaders.claimById.load(annotation.claimId)) as ClaimRow;
+    return annotation.claimAsOf ?? ((await ctx.loaders.claimById.load(annotation.claimId)) as ClaimRow);
   }
 }

@@ -1,4 +1,5 @@
 import type { TypedRow } from '../../graphql/relay/node.type';
+import type { ClaimRow } from '../claim/claim.rows';
 import { userRow, type UserRow } from '../user/user.loaders';
 import type { CitationSnapshot } from './annotation-revision.entity';
 import type { AnnotationSqlRow } from './annotation.queries';
@@ -16,6 +17,8 @@ export interface AnnotationRow extends Annotation, TypedRow {
   /** Set on a point-in-time read: content and citations are those of the revision current then. */
   asOf?: Date;
   citationsAsOf?: CitationSnapshot[];
+  /** On a point-in-time read: the claim it was on then, as read then (a merge may have moved it since). */
+  claimAsOf?: ClaimRow;
 }
 
 export function toAnnotationRow({ authorName, authorRole, ...row }: AnnotationSqlRow): AnnotationRow {

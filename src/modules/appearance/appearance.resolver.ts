@@ -208,8 +208,10 @@ export class ClaimAppearancesResolver {
     const { type, key } = fromGlobalId(input.id, 'input.id');
     let claimId: number;
     if (type === 'ArticleAppearance') {
+      // A claim's own place goes only with the claim; a merged claim's id names another claim,
+      // and its row is a place of that one like any other.
       const own = await ctx.loaders.claimById.load(key);
-      if (own) throw badUserInput(AN_ARTICLE_APPEARANCE, 'input.id');
+      if (own?.id === key) throw badUserInput(AN_ARTICLE_APPEARANCE, 'input.id');
       ({ claimId } = await ctx.services.claims.removeArticlePlace(ctx.viewer, key, input.note));
       ctx.loaders.furtherPlacesOfClaim.clear(claimId);
     } else {

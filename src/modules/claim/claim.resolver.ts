@@ -257,10 +257,11 @@ export class ClaimResolver {
     description:
       'Fact-checks you may see: published and retracted ones (newest first), your drafts, or all for editors.',
   })
-  annotations(@Root() claim: ClaimRow, @Ctx() ctx: AppContext): Promise<AnnotationRow[]> {
-    return claim.asOf
-      ? ctx.at(claim.asOf).annotationsByClaim.load(claim.id)
-      : ctx.loaders.annotationsByClaim.load(claim.id);
+  async annotations(@Root() claim: ClaimRow, @Ctx() ctx: AppContext): Promise<AnnotationRow[]> {
+    if (!claim.asOf) return ctx.loaders.annotationsByClaim.load(claim.id);
+    // Each names the claim it was on then: a merge may have moved it to one readers cannot see now.
+    const rows = await ctx.at(claim.asOf).annotationsByClaim.load(claim.id);
+    return rows.map((row) => ({ ...row, claimAsOf: claim }));
   }
 
   @FieldResolver(() => [Correction], { description: 'Public record of changes to published verdicts, oldest first.' })
