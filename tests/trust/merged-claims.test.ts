@@ -205,3 +205,57 @@ describe('a point-in-time read of a fact-check merged into a draft’s claim', (
     expect(answer.errors).toBeUndefined();
   });
 });
+
+/**
+ * A claim of a draft, checked, merged into a claim of a published story: its fact-check reaches
+ * readers with the merge, and so does the source it cites (readers see a source once a
+ * fact-check they can read cites it).
+ */
+describe('a fact-check a merge brings out of a draft', () => {
+  let server: TestServer;
+  let room: Newsroom;
+
+  beforeAll(async () => {
+    server = await startTestServer({ demo: false });
+    room = new Newsroom(server);
+    const reviewer = await server.signIn(Role.REVIEWER);
+    const editor = await server.signIn(Role.EDITOR);
+    const second = await server.signIn(Role.EDITOR);
+    const story = await room.publishedStory(editor, reviewer, 'out', 'Wages rose.', 'Wages rose');
+    const draft = await room.createArticle(editor, { slug: 'in-draft', headline: 'Draft', body: 'Pay went up.' });
+    const drafted = await room.createClaim(editor, { articleId: draft.id, quote: 'Pay went up' });
+    await room.publishedCheck(editor, second, {
+      claimId: drafted.id,
+      verdict: 'TRUE',
+      summary: 'Drafted summary.',
+      body: 'Checked.',
+      citations: [
+        {
+          source: { url: 'https://stats.example.org/wages', title: 'Wage statistics', kind: 'DATASET' },
+          stance: 'SUPPORTS',
+          excerpt: 'Up 4%.',
+        },
+      ],
+    });
+    await room.mutate(
+      'mergeClaims',
+      'MergeClaimsInput',
+      { keepId: story.claimId, mergeId: drafted.id, note: 'The same statement.' },
+      editor,
+      'id',
+    );
+  });
+  afterAll(() => server.close());
+
+  it('shows readers the fact-check and its source', async () => {
+    const read = await room.ok<{
+      article: { appearances: { claim: { annotations: { summary: string }[] } }[] };
+      sources: { edges: { node: { url: string } }[] };
+    }>(
+      '{ article(slug: "out") { appearances { claim { annotations { summary } } } } sources { edges { node { url } } } }',
+      {},
+    );
+    expect(read.article.appearances[0].claim.annotations).toEqual([{ summary: 'Drafted summary.' }]);
+    expect(read.sources.edges.map(({ node }) => node.url)).toContain('https://stats.example.org/wages');
+  });
+});

@@ -14,6 +14,7 @@ import { ArticleStatus } from '../article/article.entity';
 import { isEditor, requireRole, type Viewer } from '../auth/viewer';
 import { Role } from '../user/user.entity';
 import { insertCorrection } from '../annotation/annotation-writes';
+import { stampWhatReadersSee } from '../article/reader-history';
 import { newestPublishedVerdict, setClaimVerdict } from '../annotation/annotation.queries';
 import { type CorrectionEntity, CorrectionKind } from '../annotation/correction.entity';
 import { nameKeyOf } from '../claimant/claimant-name';
@@ -364,7 +365,8 @@ export class ClaimService {
         (await executeOne(manager, newestPublicCheck, { claimId: mergeId }));
       const text = clean(note);
       if (onRecord && !text) throw badUserInput(MERGE_NOTE_REQUIRED, 'input.note');
-      const at = toSqlDate(new Date());
+      const now = new Date();
+      const at = toSqlDate(now);
       const keptRows = await execute(manager, liveRowsOfClaim, { claimId: keepId });
       const mergedRows = await execute(manager, liveRowsOfClaim, { claimId: mergeId });
       const marked = new Set(keptRows.map((row) => row.articleId));
@@ -398,6 +400,9 @@ export class ClaimService {
       await execute(manager, moveDismissals, { fromId: mergeId, toId: keepId });
       const verdict = (await executeOne(manager, newestPublishedVerdict, { claimId: keepId }))?.verdict ?? null;
       await execute(manager, setClaimVerdict, { claimId: keepId, verdict });
+      // Fact-checks readers had not seen (the merged claim's, of a draft) they see from now on,
+      // with the sources they cite.
+      await stampWhatReadersSee(manager, { articleId: kept.articleId }, now);
       // Each moved row's history now says whose place it is (written after the changes above).
       for (const { articleRevision, ...state } of await execute(manager, claimStatesByIds, { ids: moved }))
         await recordAnchor(manager, state, articleRevision);
