@@ -33,7 +33,7 @@ import {
   UpdateClaimInput,
 } from './claim.inputs';
 import { ClaimAnchorStatus, STALE_ANCHOR_STATUSES } from './anchor-status';
-import type { ClaimRow } from './claim.rows';
+import { type ClaimRow, placeArticleId } from './claim.rows';
 import type { ClaimantChoice } from './claim.service';
 import { Claimant } from '../claimant/claimant.types';
 import type { ClaimantRow } from '../claimant/claimant.rows';
@@ -203,8 +203,10 @@ export class ClaimResolver {
   })
   async language(@Root() claim: ClaimRow, @Ctx() ctx: AppContext): Promise<string> {
     if (claim.language !== null) return claim.language;
-    // A claim is only ever served from a visible article, so the article is there.
-    return ((await ctx.loaders.articleById.load(claim.articleId)) as ArticleRow).language;
+    // A claim is served from a visible article: its own, or, read at a place of it as of a past
+    // moment, the article of that place, when its own is no longer one readers may see.
+    const own = await ctx.loaders.articleById.load(claim.articleId);
+    return (own ?? ((await ctx.loaders.articleById.load(placeArticleId(claim))) as ArticleRow)).language;
   }
 
   @FieldResolver(() => Claimant, {
