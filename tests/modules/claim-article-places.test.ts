@@ -443,13 +443,13 @@ describe('a claim whose own article is withdrawn, at its place in another articl
     expect(await claimsOf()).toEqual([]);
     expect(await claimsOf(withdrawn)).toEqual([]);
     expect(await claimsOf(shown)).toEqual([first.claimId]);
-    // Read as readers saw it then, the claim answers its language though its own article is
-    // not one readers may see now: the article it was read in stands in.
-    const then = await room.ok<{ article: { claims: { language: string }[] } }>(
-      'query($t: DateTime) { article(slug: "parliament", asOf: $t) { claims { language } } }',
+    // Read as readers saw it then, the claim answers its language and article though its own
+    // article is not one readers may see now: the article it was read in stands in.
+    const then = await room.ok<{ article: { claims: { language: string; article: { slug: string } }[] } }>(
+      'query($t: DateTime) { article(slug: "parliament", asOf: $t) { claims { language article { slug } } } }',
       { t: shown },
     );
-    expect(then.article.claims).toEqual([{ language: 'en' }]);
+    expect(then.article.claims).toEqual([{ language: 'en', article: { slug: 'parliament' } }]);
     await room.publishArticle(editor, first.articleId);
     const republished = await moment();
     expect(await claimsOf()).toEqual([first.claimId]);

@@ -203,10 +203,7 @@ export class ClaimResolver {
   })
   async language(@Root() claim: ClaimRow, @Ctx() ctx: AppContext): Promise<string> {
     if (claim.language !== null) return claim.language;
-    // A claim is served from a visible article: its own, or, read at a place of it as of a past
-    // moment, the article of that place, when its own is no longer one readers may see.
-    const own = await ctx.loaders.articleById.load(claim.articleId);
-    return (own ?? ((await ctx.loaders.articleById.load(placeArticleId(claim))) as ArticleRow)).language;
+    return (await visibleArticleOf(claim, ctx)).language;
   }
 
   @FieldResolver(() => Claimant, {
@@ -271,11 +268,24 @@ export class ClaimResolver {
     return until(claim.asOf, await ctx.loaders.correctionsByClaim.load(claim.id));
   }
 
-  @FieldResolver(() => Article, { description: 'The article the claim was marked in.' })
-  async article(@Root() claim: ClaimRow, @Ctx() ctx: AppContext): Promise<ArticleRow> {
-    // A claim is only ever served from a visible article, so the article is there.
-    return (await ctx.loaders.articleById.load(claim.articleId)) as ArticleRow;
+  @FieldResolver(() => Article, {
+    description:
+      'The article the claim was marked in. Read at a place of it as of a past moment, when that article is no longer one you may see: the article it was read in.',
+  })
+  article(@Root() claim: ClaimRow, @Ctx() ctx: AppContext): Promise<ArticleRow> {
+    return visibleArticleOf(claim, ctx);
   }
+}
+
+/**
+ * The claim's own article, or the article of the place it was read at. A claim is served from a
+ * visible article: its own, or, read at a place of it as of a past moment, that place's article,
+ * when its own is one the viewer may no longer see (a withdrawn article is shown neither now
+ * nor as of then).
+ */
+async function visibleArticleOf(claim: ClaimRow, ctx: AppContext): Promise<ArticleRow> {
+  const own = await ctx.loaders.articleById.load(claim.articleId);
+  return own ?? ((await ctx.loaders.articleById.load(placeArticleId(claim))) as ArticleRow);
 }
 
 /** Where a claim is in the current body; null when its anchor is AMBIGUOUS or ORPHANED. */
