@@ -1,3 +1,4 @@
+import { callPlainFieldResolversDirectly } from '../graphql/direct-field-resolvers';
 import { type GraphQLSchema, isAbstractType } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { CONNECTION_RESOLVERS } from '../graphql/relay/connection';
@@ -75,5 +76,6 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
   for (const type of Object.values(schema.getTypeMap())) {
     if (isAbstractType(type)) type.resolveType = typeNameOf;
   }
+  callPlainFieldResolversDirectly(schema);
   return schema;
 }

@@ -14,11 +14,11 @@ import { ArticleEditService } from '../modules/article/article-edit.service';
 import { ArticleService } from '../modules/article/article.service';
 import { createPointInTimeLoaders, type PointInTimeLoaders } from '../modules/article/point-in-time.loaders';
 import { AuthService } from '../modules/auth/auth.service';
-import type { Viewer } from '../modules/auth/viewer';
+import { ANONYMOUS, type Viewer } from '../modules/auth/viewer';
 import type { AppContext, Loaders, Services } from './context';
 
 export type { Loaders, Services } from './context';
-import { visibilityFor } from '../modules/auth/visibility';
+import { type Visibility, visibilityFor } from '../modules/auth/visibility';
 import { createAppearanceLoaders } from '../modules/appearance/appearance.loaders';
 import { createClaimLoaders } from '../modules/claim/claim.loaders';
 import { ClaimService } from '../modules/claim/claim.service';
@@ -31,24 +31,60 @@ import { SourceService } from '../modules/source/source.service';
 import { createUserLoaders } from '../modules/user/user.loaders';
 import { UserService } from '../modules/user/user.service';
 
-export function createLoaders(reader: SqlReader, viewer: Viewer): Loaders {
-  const visibility = visibilityFor(viewer);
-  const claimantLoaders = createClaimantLoaders(reader, visibility);
+/** The loader groups of a request; each is made the first time one of its loaders is used. */
+const LOADER_GROUPS: ReadonlyArray<
+  (reader: SqlReader, viewer: Viewer, visibility: Visibility, all: Loaders) => object
+> = [
+  (reader, _viewer, visibility) => createArticleLoaders(reader, visibility),
+  (reader, viewer) => createArticleHistoryLoaders(reader, viewer),
   // A claim read with its article brings its claimant (visible wherever the claim is).
-  const claimLoaders = createClaimLoaders(reader, visibility, (id, claimant) =>
-    claimantLoaders.claimantById.prime(id, claimant),
-  );
-  return {
-    ...createArticleLoaders(reader, visibility),
-    ...createArticleHistoryLoaders(reader, viewer),
-    ...claimLoaders,
-    ...createAppearanceLoaders(reader, visibility),
-    ...claimantLoaders,
-    ...createAnnotationLoaders(reader, visibility),
-    ...createHistoryLoaders(reader, viewer),
-    ...createSourceLoaders(reader, visibility),
-    ...createUserLoaders(reader, visibility),
-  };
+  (reader, _viewer, visibility, all) =>
+    createClaimLoaders(reader, visibility, (id, claimant) => all.claimantById.prime(id, claimant)),
+  (reader, _viewer, visibility) => createAppearanceLoaders(reader, visibility),
+  (reader, _viewer, visibility) => createClaimantLoaders(reader, visibility),
+  (reader, _viewer, visibility) => createAnnotationLoaders(reader, visibility),
+  (reader, viewer) => createHistoryLoaders(reader, viewer),
+  (reader, _viewer, visibility) => createSourceLoaders(reader, visibility),
+  (reader, _viewer, visibility) => createUserLoaders(reader, visibility),
+];
+
+/**
+ * A request's loaders. A request uses a few of the groups, so each is made on first use: a
+ * getter per loader name, on the prototype, built once from the names each group makes.
+ */
+class RequestLoaders {
+  private readonly groups: Array<Record<string, unknown> | undefined> = new Array(LOADER_GROUPS.length);
+
+  constructor(
+    private readonly reader: SqlReader,
+    private readonly viewer: Viewer,
+    private readonly visibility: Visibility,
+  ) {}
+
+  group(index: number): Record<string, unknown> {
+    return (this.groups[index] ??= LOADER_GROUPS[index]!(
+      this.reader,
+      this.viewer,
+      this.visibility,
+      this as unknown as Loaders,
+    ) as Record<string, unknown>);
+  }
+}
+
+{
+  const probe = new RequestLoaders({} as SqlReader, ANONYMOUS, visibilityFor(ANONYMOUS));
+  LOADER_GROUPS.forEach((_, index) => {
+    for (const name of Object.keys(probe.group(index)))
+      Object.defineProperty(RequestLoaders.prototype, name, {
+        get(this: RequestLoaders) {
+          return this.group(index)[name];
+        },
+      });
+  });
+}
+
+export function createLoaders(reader: SqlReader, viewer: Viewer): Loaders {
+  return new RequestLoaders(reader, viewer, visibilityFor(viewer)) as unknown as Loaders;
 }
 
 export function createServices(db: Database): Services {

@@ -110,11 +110,13 @@ export class CompiledQueryLane {
 }
 
 function send(res: ServerResponse, body: string | Buffer, contentType: string, headers: Record<string, string>): void {
+  // Encoded once: its length and the bytes written come from the same buffer.
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
   res.statusCode = 200;
   res.setHeader('content-type', contentType);
-  res.setHeader('content-length', Buffer.byteLength(body));
+  res.setHeader('content-length', bytes.length);
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  res.end(body);
+  res.end(bytes);
 }
 
 interface PlainRequest {

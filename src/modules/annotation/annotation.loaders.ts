@@ -33,11 +33,11 @@ export function createAnnotationLoaders(reader: SqlReader, visibility: Visibilit
 
   const citationsByAnnotation = new DataLoader<number, CitationRow[]>(async (annotationIds) => {
     const rows = await reader.rows(citationsByAnnotationIds[visibility.level], { ids: annotationIds });
-    const citations: CitationRow[] = rows.map(({ annotationId, stance, excerpt, ...source }) => ({
-      annotationId,
-      stance,
-      excerpt,
-      source: toSourceRow(source),
+    const citations: CitationRow[] = rows.map((row) => ({
+      annotationId: row.annotationId,
+      stance: row.stance,
+      excerpt: row.excerpt,
+      source: toSourceRow(row),
     }));
     return groupRows(annotationIds, citations, (citation) => citation.annotationId);
   });

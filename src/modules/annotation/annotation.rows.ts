@@ -21,12 +21,26 @@ export interface AnnotationRow extends Annotation, TypedRow {
   claimAsOf?: ClaimRow;
 }
 
-export function toAnnotationRow({ authorName, authorRole, ...row }: AnnotationSqlRow): AnnotationRow {
+// Fields named one by one: this runs for every fact-check of every article page, and a rest
+// pattern copies through V8's slow generic path.
+export function toAnnotationRow(row: AnnotationSqlRow): AnnotationRow {
   return {
     __typename: 'Annotation',
-    ...row,
+    id: row.id,
+    claimId: row.claimId,
+    verdict: row.verdict,
+    summary: row.summary,
+    body: row.body,
+    status: row.status,
+    version: row.version,
+    publishedAt: row.publishedAt,
+    retractedAt: row.retractedAt,
+    retractionReason: row.retractionReason,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    authorId: row.authorId,
     // Joined in the same statement: author { name role } costs no extra query.
-    author: userRow(row.authorId, authorName, authorRole),
+    author: userRow(row.authorId, row.authorName, row.authorRole),
   };
 }
 

@@ -14,5 +14,14 @@ export interface SourceRow extends TypedRow {
 }
 
 export function toSourceRow(row: Omit<SourceRow, '__typename'>): SourceRow {
-  return { __typename: 'Source', ...row };
+  return {
+    __typename: 'Source',
+    id: row.id,
+    url: row.url,
+    title: row.title,
+    publisher: row.publisher,
+    publishedAt: row.publishedAt,
+    kind: row.kind,
+    accessedAt: row.accessedAt,
+  };
 }
