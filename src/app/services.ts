@@ -74,12 +74,14 @@ class RequestLoaders {
 {
   const probe = new RequestLoaders({} as SqlReader, ANONYMOUS, visibilityFor(ANONYMOUS));
   LOADER_GROUPS.forEach((_, index) => {
-    for (const name of Object.keys(probe.group(index)))
+    for (const name of Object.keys(probe.group(index))) {
+      if (name in probe) throw new Error(`two loaders, or a loader and RequestLoaders, are named ${name}`);
       Object.defineProperty(RequestLoaders.prototype, name, {
         get(this: RequestLoaders) {
           return this.group(index)[name];
         },
       });
+    }
   });
 }
 

@@ -13,6 +13,7 @@ import {
   type CandidateRow,
   dismissalsOfArticle,
   ftsClaimCandidates,
+  ftsCommonClaimCandidates,
   claimCandidatesByIds,
   ftsSentenceCandidates,
   ftsClaimsHoldingTerms,
@@ -126,6 +127,8 @@ interface Probed {
 interface TermChoice {
   query: Probed[];
   all: boolean;
+  /** Every term is common: held by PROBE_LIMIT claims or more. */
+  common: boolean;
   /** Every term of the text that some claim holds, rarest first. */
   probed: Probed[];
 }
@@ -444,13 +447,14 @@ export class MatchingService {
   ): Promise<CandidateRow[]> {
     const choice = await this.chooseTermsOf(text, counts, sentence);
     if (choice === null) return [];
-    const { query, all } = choice;
+    const { query, all, common } = choice;
     if (this.db.dialect === 'postgres')
       return this.reader.rows((sentence ? tsSentenceCandidates : tsClaimCandidates)[visibility.level], {
         tsquery: query.map((p) => p.expression).join(all ? ' & ' : ' | '),
       });
-    // On SQLite a sentence's candidates come from its probes (sentenceCandidateIds).
-    return this.reader.rows(ftsClaimCandidates[visibility.level], {
+    // On SQLite a sentence's candidates come from its probes (sentenceCandidateIds); a text of
+    // common terms alone is matched against the newest claims holding them.
+    return this.reader.rows((common ? ftsCommonClaimCandidates : ftsClaimCandidates)[visibility.level], {
       match: query.map((p) => p.expression).join(all ? ' AND ' : ' OR '),
     });
   }
@@ -508,7 +512,7 @@ function chooseTerms(
   const common = probed[0].count.n >= PROBE_LIMIT;
   if (common && sentence) return null;
   const all = common && probed.length > 1;
-  return { query: all ? probed.slice(0, 3) : chosen, all, probed };
+  return { query: all ? probed.slice(0, 3) : chosen, all, common, probed };
 }
 
 /**
