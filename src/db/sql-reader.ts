@@ -51,25 +51,30 @@ export class SqliteReader implements SqlReader {
   async rows<P, Row>(statement: Statement<P, Row>, params: P): Promise<Row[]> {
     this.statementCount += 1;
     const { prepared, toRow } = this.prepare(statement.compiled('sqlite').sql);
-    const arrays = prepared.all(...(statement.bind('sqlite', params) as SqlParam[])) as unknown[][];
+    const arrays = prepared.all(...(statement.bind('sqlite', params) as SqlParam[]));
     const rows = new Array<Row>(arrays.length);
-    for (let i = 0; i < arrays.length; i += 1) rows[i] = toRow(arrays[i]!) as Row;
+    for (let i = 0; i < arrays.length; i += 1) rows[i] = toRow(arrays[i]) as Row;
     return rows;
   }
 
   async row<P, Row>(statement: Statement<P, Row>, params: P): Promise<Row | undefined> {
     this.statementCount += 1;
     const { prepared, toRow } = this.prepare(statement.compiled('sqlite').sql);
-    const array = prepared.get(...(statement.bind('sqlite', params) as SqlParam[])) as unknown[] | undefined;
+    const array = prepared.get(...(statement.bind('sqlite', params) as SqlParam[]));
     return array === undefined ? undefined : (toRow(array) as Row);
   }
 
   private prepare(sql: string): PreparedRead {
-    let read = this.statements.get(sql);
+    const read = this.statements.get(sql);
     if (!read) {
       const prepared = this.connection.prepare(sql);
-      read = { prepared: prepared.raw(true), toRow: rowFactory(prepared.columns().map((column) => column.name)) };
-      this.statements.set(sql, read);
+      const toRow = rowFactory(prepared.columns().map((column) => column.name));
+      // A column named `__proto__` is left to better-sqlite3, whose objects differ there by version.
+      const made: PreparedRead = toRow
+        ? { prepared: prepared.raw(true), toRow: toRow as PreparedRead['toRow'] }
+        : { prepared, toRow: (row) => row as Record<string, unknown> };
+      this.statements.set(sql, made);
+      return made;
     }
     return read;
   }
@@ -77,23 +82,19 @@ export class SqliteReader implements SqlReader {
 
 interface PreparedRead {
   prepared: BetterSqlite3.Statement;
-  toRow: (values: unknown[]) => Record<string, unknown>;
+  /** The row from what the statement returns: an array, or (objects mode) the row itself. */
+  toRow: (values: unknown) => Record<string, unknown>;
 }
 
 /**
  * A function turning a row's values into the object better-sqlite3 would have made: one
- * property per column in order, a later column of the same name winning.
+ * property per column in order, a later column of the same name winning. Null for a column
+ * named `__proto__`, which a literal would make the prototype.
  */
-export function rowFactory(names: readonly string[]): (values: unknown[]) => Record<string, unknown> {
+export function rowFactory(names: readonly string[]): ((values: unknown[]) => Record<string, unknown>) | null {
   const last = new Map(names.map((name, index) => [name, index]));
+  if (last.has('__proto__')) return null;
   const properties = [...last].map(([name, index]) => `${JSON.stringify(name)}: values[${index}]`);
-  // `__proto__: x` in a literal sets the prototype; better-sqlite3 assigns, as this does.
-  if (last.has('__proto__'))
-    return (values) => {
-      const row: Record<string, unknown> = {};
-      names.forEach((name, index) => (row[name] = values[index]));
-      return row;
-    };
   // Column names are JSON-quoted, so each is a string literal in the function's source.
   return new Function('values', `return { ${properties.join(', ')} };`) as (
     values: unknown[],
