@@ -105,10 +105,14 @@ async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, m
   }
 }
 
-/** Backends of this bus that have finished their LISTEN (it commits when the statement ends). */
+/**
+ * Backends of this bus that have finished their LISTEN (it commits when the statement ends):
+ * idle after the LISTEN or after a health check's ping of the listening connection, which
+ * replaces the LISTEN as the backend's last statement within one check interval.
+ */
 async function listenerPids(admin: pg.Client, applicationName: string): Promise<number[]> {
   const { rows } = await admin.query<{ pid: number }>(
-    "SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND query LIKE 'LISTEN%' AND state = 'idle'",
+    "SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND (query LIKE 'LISTEN%' OR query = 'SELECT 1') AND state = 'idle'",
     [applicationName],
   );
   return rows.map((row) => row.pid);
