@@ -450,6 +450,26 @@ describe('a claim whose own article is withdrawn, at its place in another articl
       { t: shown },
     );
     expect(then.article.claims).toEqual([{ language: 'en', article: { slug: 'parliament' } }]);
+    // And so does the claim of its appearance there.
+    const appearancesThen = await room.ok<{
+      article: {
+        appearances: {
+          claim: {
+            language: string;
+            article: { slug: string };
+          };
+        }[];
+      };
+    }>(
+      'query($t: DateTime) { article(slug: "parliament", asOf: $t) { appearances { claim { language article { slug } } } } }',
+      { t: shown },
+    );
+    const [appearance] = appearancesThen.article.appearances;
+    expect(appearancesThen.article.appearances).toHaveLength(1);
+    expect({ language: appearance!.claim.language, article: appearance!.claim.article }).toEqual({
+      language: 'en',
+      article: { slug: 'parliament' },
+    });
     await room.publishArticle(editor, first.articleId);
     const republished = await moment();
     expect(await claimsOf()).toEqual([first.claimId]);

@@ -8,7 +8,7 @@ import { toWebAnnotation } from '../../exports/web-annotation';
 import type { ArticleRow } from '../article/article.rows';
 import { ClaimAnchorStatus } from '../claim/anchor-status';
 import { ClaimType } from '../claim/claim.types';
-import { type ClaimRow, placeArticleId } from '../claim/claim.rows';
+import { type ClaimRow, readInArticleId } from '../claim/claim.rows';
 import type { AnnotationRow, CitationRow, RevisionRow } from './annotation.rows';
 import { Annotation, AnnotationRevision, Citation } from './annotation.types';
 import { citationsOf } from './history.resolver';
@@ -81,7 +81,7 @@ export class AnnotationResolver {
   async webAnnotation(@Root() annotation: AnnotationRow, @Ctx() ctx: AppContext): Promise<Record<string, unknown>> {
     const claim = annotation.claimAsOf ?? ((await ctx.loaders.claimById.load(annotation.claimId)) as ClaimRow);
     // The article the claim was read in: its selector is a place in that article's text.
-    const article = (await ctx.loaders.articleById.load(placeArticleId(claim))) as ArticleRow;
+    const article = (await ctx.loaders.articleById.load(readInArticleId(claim))) as ArticleRow;
     const contributors = until(annotation.asOf, await ctx.loaders.contributorsByAnnotation.load(annotation.id));
     const { value, label } = VERDICT_SCALE[annotation.verdict];
     const anchored =

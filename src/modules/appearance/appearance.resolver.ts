@@ -63,7 +63,8 @@ export class ArticleAppearanceResolver {
     // At a further place, the claim as its own place has it (a past moment's row carries the
     // claim's words then).
     if (appearance.place && !appearance.asOf) return (await ctx.loaders.claimById.load(appearance.id)) as ClaimRow;
-    return { ...claim, __typename: 'Claim' };
+    // Its own article may be one readers no longer see: the claim answers from this one then.
+    return { ...claim, __typename: 'Claim', readAtArticleId: placeArticleId(appearance) };
   }
 
   @FieldResolver(() => Article)

@@ -33,7 +33,7 @@ import {
   UpdateClaimInput,
 } from './claim.inputs';
 import { ClaimAnchorStatus, STALE_ANCHOR_STATUSES } from './anchor-status';
-import { type ClaimRow, placeArticleId } from './claim.rows';
+import { type ClaimRow, readInArticleId } from './claim.rows';
 import type { ClaimantChoice } from './claim.service';
 import { Claimant } from '../claimant/claimant.types';
 import type { ClaimantRow } from '../claimant/claimant.rows';
@@ -285,7 +285,7 @@ export class ClaimResolver {
  */
 async function visibleArticleOf(claim: ClaimRow, ctx: AppContext): Promise<ArticleRow> {
   const own = await ctx.loaders.articleById.load(claim.articleId);
-  return own ?? ((await ctx.loaders.articleById.load(placeArticleId(claim))) as ArticleRow);
+  return own ?? ((await ctx.loaders.articleById.load(readInArticleId(claim))) as ArticleRow);
 }
 
 /** Where a claim is in the current body; null when its anchor is AMBIGUOUS or ORPHANED. */

@@ -26,6 +26,11 @@ export interface ClaimRow extends TypedRow {
   checkedRevision: number;
   /** Set on rows of a point-in-time read: fields then resolve as of this moment. */
   asOf?: Date;
+  /**
+   * The article of the place the claim was reached from, when its place fields are no longer
+   * that place's (a past moment's appearance in another article, answering its claim).
+   */
+  readAtArticleId?: number;
   /** On rows of a point-in-time read: the claimant's name as readers read it then. */
   claimantAsOf?: string | null;
   /** The claimant, when read with the claim (an article's claims): served without a lookup. */
@@ -47,6 +52,11 @@ export interface ClaimPlace {
 /** The article a row's place fields are in: the place's, or the claim's own. */
 export function placeArticleId(row: Pick<ClaimRow, 'articleId' | 'place'>): number {
   return row.place?.articleId ?? row.articleId;
+}
+
+/** The article the claim was read in: where its place fields are, or the place it was reached from. */
+export function readInArticleId(row: Pick<ClaimRow, 'articleId' | 'place' | 'readAtArticleId'>): number {
+  return row.readAtArticleId ?? placeArticleId(row);
 }
 
 export function toClaimRow(row: Omit<ClaimRow, '__typename'>): ClaimRow {
