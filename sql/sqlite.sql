@@ -819,30 +819,21 @@ SELECT k.key AS i, (SELECT group_concat(rowid) FROM (SELECT rowid FROM claims_ft
 -- matching.ftsCommonCandidates[editor]
 SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
          CASE WHEN c.text IS NULL OR c.text = c.quote THEN NULL ELSE c.quote END AS quote, c.article_id AS "articleId", a.language AS language
-       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts
-            WHERE claims_fts MATCH ?
-              AND rowid >= (SELECT coalesce(min(rowid), 0) FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rowid DESC LIMIT 2000))
-            ORDER BY bm25(claims_fts) LIMIT 200) h CROSS JOIN claims c CROSS JOIN articles a
+       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? AND rowid >= (SELECT coalesce(min(rowid), 0) FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rowid DESC LIMIT 2000)) ORDER BY bm25(claims_fts) LIMIT 200) h CROSS JOIN claims c CROSS JOIN articles a
        WHERE c.id = h.ref AND a.id = c.article_id AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND 1 = 1
        ORDER BY h.bm, c.id;
 
 -- matching.ftsCommonCandidates[public]
 SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
          CASE WHEN c.text IS NULL OR c.text = c.quote THEN NULL ELSE c.quote END AS quote, c.article_id AS "articleId", a.language AS language
-       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts
-            WHERE claims_fts MATCH ?
-              AND rowid >= (SELECT coalesce(min(rowid), 0) FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rowid DESC LIMIT 2000))
-            ORDER BY bm25(claims_fts) LIMIT 200) h CROSS JOIN claims c CROSS JOIN articles a
+       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? AND rowid >= (SELECT coalesce(min(rowid), 0) FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rowid DESC LIMIT 2000)) ORDER BY bm25(claims_fts) LIMIT 200) h CROSS JOIN claims c CROSS JOIN articles a
        WHERE c.id = h.ref AND a.id = c.article_id AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.status = 'PUBLISHED'
        ORDER BY h.bm, c.id;
 
 -- matching.ftsCommonCandidates[reviewer]
 SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
          CASE WHEN c.text IS NULL OR c.text = c.quote THEN NULL ELSE c.quote END AS quote, c.article_id AS "articleId", a.language AS language
-       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts
-            WHERE claims_fts MATCH ?
-              AND rowid >= (SELECT coalesce(min(rowid), 0) FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rowid DESC LIMIT 2000))
-            ORDER BY bm25(claims_fts) LIMIT 200) h CROSS JOIN claims c CROSS JOIN articles a
+       FROM (SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ? AND rowid >= (SELECT coalesce(min(rowid), 0) FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rowid DESC LIMIT 2000)) ORDER BY bm25(claims_fts) LIMIT 200) h CROSS JOIN claims c CROSS JOIN articles a
        WHERE c.id = h.ref AND a.id = c.article_id AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.status = 'PUBLISHED'
        ORDER BY h.bm, c.id;
 

@@ -126,25 +126,6 @@ export const claimCandidatesByIds = statementVariants<VisibilityLevel, { ids: nu
 );
 
 /**
- * SQLite: the claims whose words or quote best match (bm25 on the claims-only index claims_fts), that
- * the viewer may see. The MATCH is built from a few rare terms (matching.service.ts), so bm25
- * ranks a bounded number of claims, and no article or other document can crowd them out.
- */
-const ftsCandidates = (name: string, limit: number) =>
-  statementVariants<VisibilityLevel, { match: string }, CandidateRow>(
-    name,
-    VISIBILITY_LEVELS,
-    (q, level) =>
-      visibleCandidates(
-        sql`(SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ${q.p.match} ORDER BY bm25(claims_fts) LIMIT ${sql.lit(limit * 2)})`,
-        level,
-        sql`h.bm`,
-      ),
-    SQLITE,
-  );
-export const ftsClaimCandidates = ftsCandidates('matching.ftsCandidates', CANDIDATE_LIMIT);
-
-/**
  * How many of the newest claims holding a text's terms are ranked when all its terms are common
  * (each held by PROBE_LIMIT claims or more): ranking every holder of a common word took bm25
  * 20-30 ms at a million claims, the newest few thousand about 6 ms.
@@ -152,23 +133,34 @@ export const ftsClaimCandidates = ftsCandidates('matching.ftsCandidates', CANDID
 export const COMMON_TERMS_WINDOW = 2000;
 
 /**
- * SQLite, a text whose terms are all common: as ftsClaimCandidates, among the newest
- * COMMON_TERMS_WINDOW claims holding them (the lowest rowid of those found by walking the
- * matches newest first, which stops there).
+ * SQLite: the claims whose words or quote best match (bm25 on the claims-only index claims_fts), that
+ * the viewer may see. The MATCH is built from a few rare terms (matching.service.ts), so bm25
+ * ranks a bounded number of claims, and no article or other document can crowd them out. With
+ * `newest`, only the newest that many claims holding the terms are ranked (the lowest rowid of
+ * those, found by walking the matches newest first, which stops there).
  */
-export const ftsCommonClaimCandidates = statementVariants<VisibilityLevel, { match: string }, CandidateRow>(
+const ftsCandidates = (name: string, limit: number, newest?: number) =>
+  statementVariants<VisibilityLevel, { match: string }, CandidateRow>(
+    name,
+    VISIBILITY_LEVELS,
+    (q, level) => {
+      const window = newest
+        ? sql` AND rowid >= (SELECT coalesce(min(rowid), 0) FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ${q.p.match} ORDER BY rowid DESC LIMIT ${sql.lit(newest)}))`
+        : sql``;
+      return visibleCandidates(
+        sql`(SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts WHERE claims_fts MATCH ${q.p.match}${window} ORDER BY bm25(claims_fts) LIMIT ${sql.lit(limit * 2)})`,
+        level,
+        sql`h.bm`,
+      );
+    },
+    SQLITE,
+  );
+export const ftsClaimCandidates = ftsCandidates('matching.ftsCandidates', CANDIDATE_LIMIT);
+/** A text whose terms are all common: matched against the newest COMMON_TERMS_WINDOW holders. */
+export const ftsCommonClaimCandidates = ftsCandidates(
   'matching.ftsCommonCandidates',
-  VISIBILITY_LEVELS,
-  (q, level) =>
-    visibleCandidates(
-      sql`(SELECT rowid AS ref, bm25(claims_fts) AS bm FROM claims_fts
-            WHERE claims_fts MATCH ${q.p.match}
-              AND rowid >= (SELECT coalesce(min(rowid), 0) FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ${q.p.match} ORDER BY rowid DESC LIMIT ${sql.lit(COMMON_TERMS_WINDOW)}))
-            ORDER BY bm25(claims_fts) LIMIT ${sql.lit(CANDIDATE_LIMIT * 2)})`,
-      level,
-      sql`h.bm`,
-    ),
-  SQLITE,
+  CANDIDATE_LIMIT,
+  COMMON_TERMS_WINDOW,
 );
 export const ftsSentenceCandidates = ftsCandidates('matching.ftsSentenceCandidates', SENTENCE_CANDIDATE_LIMIT);
 
