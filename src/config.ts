@@ -44,6 +44,8 @@ export interface AppConfig {
   liveConnectionsPerAddress: number;
   /** When queries run as compiled functions (COMPILE_QUERIES): see src/graphql/compiled-executor.ts. */
   compileQueries: CompileQueries;
+  /** Days the event log keeps events (EVENT_RETENTION_DAYS, at least 1): how far back a subscriber may resume. */
+  eventRetentionDays: number;
 }
 
 export const COMPILE_QUERIES = ['repeated', 'always', 'off'] as const;
@@ -108,6 +110,15 @@ function readCount(env: NodeJS.ProcessEnv, name: string, fallback: number): numb
   if (!/^\d+$/.test(raw) || !Number.isSafeInteger(Number(raw)))
     throw new ConfigError(name, `expected a whole number, got "${raw}"`);
   return Number(raw);
+}
+
+/** How long the event log keeps events unless EVENT_RETENTION_DAYS says otherwise. */
+export const DEFAULT_RETENTION_DAYS = 30;
+
+function readRetentionDays(env: NodeJS.ProcessEnv): number {
+  const days = readCount(env, 'EVENT_RETENTION_DAYS', DEFAULT_RETENTION_DAYS);
+  if (days < 1) throw new ConfigError('EVENT_RETENTION_DAYS', 'expected at least 1 day');
+  return days;
 }
 
 function readChoice<T extends string>(env: NodeJS.ProcessEnv, name: string, choices: readonly T[], fallback: T): T {
@@ -180,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     responseCacheMb: readCount(env, 'RESPONSE_CACHE_MB', 64),
     liveConnectionsPerAddress: readCount(env, 'LIVE_CONNECTIONS_PER_ADDRESS', 100),
     compileQueries: readChoice(env, 'COMPILE_QUERIES', COMPILE_QUERIES, 'repeated'),
+    eventRetentionDays: readRetentionDays(env),
     rateLimits: {
       mutationsPerMinute: readCount(env, 'RATE_LIMIT_MUTATIONS', 120),
       expensivePerMinute: readCount(env, 'RATE_LIMIT_EXPENSIVE', 60),

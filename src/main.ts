@@ -8,6 +8,7 @@ import { contentCount } from './db/service.queries';
 import { buildAppSchema } from './app/schema';
 import { createHttpApp, GRAPHQL_PATH, type HttpApp } from './http/app';
 import { createLogger, type Logger } from './logger';
+import { startEventLogPruning } from './events/retention';
 import { DatasetService } from './modules/dataset/dataset.service';
 import { issueDemoTokens, readDemoDataset, type DemoToken } from './modules/dataset/demo-dataset';
 
@@ -86,6 +87,7 @@ function stopOnSignals({
   delayMs,
   timeoutMs,
   production,
+  background,
 }: {
   app: HttpApp;
   db: Database;
@@ -93,6 +95,8 @@ function stopOnSignals({
   delayMs: number;
   timeoutMs: number;
   production: boolean;
+  /** Timers of work in the background, stopped before the database closes. */
+  background: { stop(): void }[];
 }): void {
   let stopping = false;
   let endDelay = () => {};
@@ -115,6 +119,7 @@ function stopOnSignals({
       process.exit(1);
     }, timeoutMs + SHUTDOWN_BACKSTOP_MS).unref();
     try {
+      for (const job of background) job.stop();
       await app.close();
       // Waits for the write queue: a mutation already running commits even if its client is gone.
       await db.close();
@@ -164,6 +169,7 @@ async function main(): Promise<void> {
     delayMs: config.shutdownDelayMs,
     timeoutMs: config.shutdownTimeoutMs,
     production: config.production,
+    background: [startEventLogPruning(db, config.eventRetentionDays, logger)],
   });
   const url = `http://localhost:${port}${GRAPHQL_PATH}`;
   logger.info(`listening on ${url}`, {

@@ -1,4 +1,5 @@
 import type { EventBus } from '../events/change-events';
+import type { EventLog } from '../events/event-log';
 import type { RequestInfo } from '../http/observability';
 import type { PointInTimeLoaders } from '../modules/article/point-in-time.loaders';
 import type { Viewer } from '../modules/auth/viewer';
@@ -54,8 +55,10 @@ export interface AppContext {
   /** Loaders of point-in-time reads, one set per moment asked for in the request. */
   at(asOf: Date): PointInTimeLoaders;
   services: Services;
-  /** Committed changes, for subscriptions. */
+  /** Committed changes as they commit, for subscriptions. */
   events: EventBus;
+  /** Committed changes kept, for subscriptions resuming from an earlier event. */
+  eventLog: EventLog;
   /**
    * Fresh loaders, same viewer. A subscription keeps one context for its lifetime and calls
    * this before each event, so no event is answered from rows cached for an earlier one.

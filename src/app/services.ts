@@ -119,6 +119,7 @@ export function contextFor(db: Database, services: Services, viewer: Viewer): Ap
     at,
     services,
     events: db.events,
+    eventLog: db.eventLog,
     renew() {
       context.loaders = createLoaders(db.reader, viewer);
       moments.clear();

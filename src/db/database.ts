@@ -4,6 +4,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
 import { type EventBus, LocalEventBus } from '../events/change-events';
+import { EventLog } from '../events/event-log';
 import { registerSearchFunctions } from '../modules/search/word-pairs';
 import { ENTITIES } from './entities';
 import { type SqlReader, SqliteReader } from './sql-reader';
@@ -29,6 +30,8 @@ export interface Database {
   readonly writes: Writes;
   /** Committed changes, for live subscriptions: in-process on SQLite, LISTEN/NOTIFY on PostgreSQL. */
   readonly events: EventBus;
+  /** The durable event log the writes append to: subscribers resume from it, webhooks deliver from it. */
+  readonly eventLog: EventLog;
   /**
    * A number that moves with every commit, read without I/O: what a response cache keys its
    * freshness on. Null where no such number exists (PostgreSQL: other replicas commit too).
@@ -120,6 +123,7 @@ export async function openSqliteDatabase(options: SqliteOptions): Promise<Databa
       reader,
       writes,
       events,
+      eventLog: new EventLog(reader),
       dataVersion: () => reader.dataVersion(),
       statements: () => ({ read: reader.statementCount, write: writeStatements }),
       async close() {

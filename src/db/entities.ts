@@ -14,6 +14,7 @@ import { OutsideAppearanceEntity } from '../modules/appearance/outside-appearanc
 import { ClaimSuggestionDismissalEntity } from '../modules/matching/claim-suggestion-dismissal.entity';
 import { SourceEntity } from '../modules/source/source.entity';
 import { UserEntity } from '../modules/user/user.entity';
+import { EventLogEntity, EventRetentionEntity } from '../events/event-log.entity';
 
 /** Every table of the service; migrations must match these exactly (npm run check). */
 export const ENTITIES = [
@@ -33,4 +34,6 @@ export const ENTITIES = [
   ClaimantEntity,
   ClaimSuggestionDismissalEntity,
   OutsideAppearanceEntity,
+  EventLogEntity,
+  EventRetentionEntity,
 ];

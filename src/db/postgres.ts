@@ -2,7 +2,8 @@ import pg from 'pg';
 import { DataSource, type EntityManager, type Logger as TypeOrmLogger } from 'typeorm';
 import { POSTGRES_MIGRATIONS } from '../../migrations';
 import type { ChangeEvent } from '../events/change-events';
-import { notifyStatements, PostgresEventBus } from '../events/postgres-event-bus';
+import { PostgresEventBus } from '../events/postgres-event-bus';
+import { appendToLog, EventLog } from '../events/event-log';
 import type { Logger } from '../logger';
 import type { Database } from './database';
 import { ENTITIES } from './entities';
@@ -127,15 +128,17 @@ const MAX_ATTEMPTS = 40;
  * that loses a race (serialization failure, deadlock) is run again from the start, a few
  * times: `work` must only touch the database and its outbox, which is what every mutation does.
  *
- * Events are sent with NOTIFY inside the transaction: PostgreSQL delivers them on commit only,
- * to every replica listening, this one included (src/events/postgres-event-bus.ts).
+ * Events are appended to the log inside the transaction, which also sends a NOTIFY: PostgreSQL
+ * delivers it on commit only, waking every replica's bus, this one's included, to read the log
+ * (src/events/postgres-event-bus.ts).
  */
 export class PostgresWrites implements Writes {
   private readonly running = new Set<Promise<unknown>>();
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly notify: (manager: EntityManager, events: readonly ChangeEvent[]) => Promise<void>,
+    /** The LISTEN/NOTIFY channel the commit of an event wakes; also the key of the lock that orders appends. */
+    private readonly channel: string,
   ) {}
 
   run<T>(work: (manager: EntityManager, outbox: ChangeEvent[]) => Promise<T>, options: WriteOptions = {}): Promise<T> {
@@ -166,7 +169,7 @@ export class PostgresWrites implements Writes {
       return await this.dataSource.transaction('SERIALIZABLE', async (manager) => {
         const outbox: ChangeEvent[] = [];
         const value = await work(manager, outbox);
-        if (outbox.length > 0) await this.notify(manager, outbox);
+        if (outbox.length > 0) await appendToLog(manager, outbox, this.channel);
         return value;
       });
     } catch (error) {
@@ -214,11 +217,10 @@ export async function openPostgresDatabase(options: PostgresOptions, logger?: Lo
   try {
     if (options.migrate !== false) await migrateOnce(dataSource, options.schema ?? 'public');
     const channel = eventChannel(options.schema ?? 'public');
-    const events = await PostgresEventBus.connect({ connectionString: options.url, channel, logger });
-    const writes = new PostgresWrites(dataSource, async (manager, outbox) => {
-      for (const statement of notifyStatements(channel, outbox)) await manager.query(statement.sql, statement.params);
-    });
     const reader = new PostgresReader(poolOf(dataSource));
+    const eventLog = new EventLog(reader);
+    const events = await PostgresEventBus.connect({ connectionString: options.url, channel, log: eventLog, logger });
+    const writes = new PostgresWrites(dataSource, channel);
     return {
       dialect: 'postgres',
       write: dataSource,
@@ -226,6 +228,7 @@ export async function openPostgresDatabase(options: PostgresOptions, logger?: Lo
       reader,
       writes,
       events,
+      eventLog,
       dataVersion: null,
       // The TypeORM logger counts every statement on the pool, reads through query builders too.
       statements: () => ({ read: reader.statementCount, write: writeStatements }),

@@ -238,6 +238,18 @@ export const TABLES = {
     actor_id: integer(),
     created_at: timestamp().withDefault(),
   },
+  events: {
+    id: id(),
+    type: text(),
+    article_id: integer().orNull(),
+    claim_id: integer().orNull(),
+    annotation_id: integer().orNull(),
+    appearance_id: integer().orNull(),
+    details: text(),
+    is_public: integer(),
+    occurred_at: timestamp(),
+  },
+  event_retention: { id: integer(), pruned_through: integer(), pruned_at: timestamp().orNull() },
 } as const satisfies Record<string, Record<string, ColumnSpec>>;
 
 interface KindTypes {

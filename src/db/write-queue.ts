@@ -1,11 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { ChangeEvent, EventBus } from '../events/change-events';
+import type { ChangeEvent, EventBus, LoggedEvent } from '../events/change-events';
+import { appendToLog } from '../events/event-log';
 
 /** Where mutations run their transactions: SQLite's queue, or PostgreSQL's pool (postgres.ts). */
 export interface Writes {
   /**
-   * Runs `work` in its own transaction. Events `work` adds to `outbox` reach subscribers once
-   * the transaction has committed, and never if it rolls back.
+   * Runs `work` in its own transaction. Events `work` adds to `outbox` are appended to the event
+   * log by the same transaction, and reach subscribers once it has committed, never if it rolls back.
    */
   run<T>(work: (manager: EntityManager, outbox: ChangeEvent[]) => Promise<T>, options?: WriteOptions): Promise<T>;
   /** Writes queued or running: a shutdown waits for this to reach zero. */
@@ -41,15 +42,20 @@ export class WriteQueue implements Writes {
 
   /**
    * Runs `work` in its own transaction once every earlier write has finished. Events `work`
-   * adds to `outbox` are published once the transaction has committed, and never if it rolls
-   * back: a subscriber hears of nothing that did not happen.
+   * adds to `outbox` are appended to the log in that transaction and published once it has
+   * committed, never if it rolls back: a subscriber hears of nothing that did not happen.
    */
   run<T>(work: (manager: EntityManager, outbox: ChangeEvent[]) => Promise<T>): Promise<T> {
     this.pending += 1;
     const result = this.tail.then(async () => {
       const outbox: ChangeEvent[] = [];
-      const value = await this.dataSource.transaction((manager) => work(manager, outbox));
-      if (outbox.length > 0) this.events.publish(outbox);
+      let logged: readonly LoggedEvent[] = [];
+      const value = await this.dataSource.transaction(async (manager) => {
+        const result = await work(manager, outbox);
+        if (outbox.length > 0) logged = await appendToLog(manager, outbox, '');
+        return result;
+      });
+      if (logged.length > 0) this.events.publish(logged);
       return value;
     });
     this.tail = result.then(

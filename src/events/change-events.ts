@@ -1,31 +1,76 @@
+/** The changes others may want to hear of, as the event log names them. */
+export const CHANGE_EVENT_TYPES = [
+  'annotationPublished',
+  'annotationCorrected',
+  'annotationRetracted',
+  'claimVerdictChanged',
+  'articlePublished',
+  'articleCorrected',
+  'articleWithdrawn',
+  'appearanceAdded',
+] as const;
+
+export type ChangeEventType = (typeof CHANGE_EVENT_TYPES)[number];
+
+/** Facts of a change beyond the ids of what changed: verdicts, notes, kinds. */
+export type EventDetails = Readonly<Record<string, string | number | boolean | null>>;
+
 /**
- * What committed writes announce to live subscribers. Events carry ids only: each subscriber
- * re-reads the row through its own loaders, so what it receives is exactly what its viewer
- * may see, as of the moment it reads (README, "Live updates").
+ * What a write announces, put in its outbox: the change's type, the ids of what it is about, and
+ * its facts. The write's transaction appends it to the event log (src/events/event-log.ts); it
+ * reaches subscribers and webhooks from there, once committed. Subscribers re-read the rows
+ * through their own loaders, so each receives exactly what its viewer may see.
  */
-export type ChangeEvent =
-  | { type: 'annotationPublished'; articleId: number; annotationId: number }
-  | { type: 'claimVerdictChanged'; articleId: number; claimId: number };
+export interface ChangeEvent {
+  readonly type: ChangeEventType;
+  /** The article it happened on: a claim's change is announced on each article it appears in. */
+  readonly articleId: number | null;
+  readonly claimId?: number | null;
+  readonly annotationId?: number | null;
+  /** An ArticleAppearance (a place row of `claims`) or an OutsideAppearance, as `details.appearance` says. */
+  readonly appearanceId?: number | null;
+  readonly details?: EventDetails;
+  /** Public although its article no longer is: the notice a withdrawal leaves. */
+  readonly notice?: boolean;
+}
 
-export type ChangeEventType = ChangeEvent['type'];
+/** An event as the log holds it: committed, numbered in commit order. */
+export interface LoggedEvent {
+  readonly eventId: number;
+  readonly type: ChangeEventType;
+  readonly articleId: number | null;
+  readonly claimId: number | null;
+  readonly annotationId: number | null;
+  readonly appearanceId: number | null;
+  readonly details: EventDetails;
+  /** Anonymous readers could see what it is about when it committed. */
+  readonly isPublic: boolean;
+  /** ISO 8601. */
+  readonly occurredAt: string;
+}
+
+/** Which events a subscriber wants: these types, on one article or (null) on any. */
+export interface EventFilter {
+  readonly types: readonly ChangeEventType[];
+  readonly articleId: number | null;
+}
 
 /**
- * Where committed events go and where subscribers read them. On SQLite one process holds the
- * database, so the bus is in-process (LocalEventBus); replicas over one PostgreSQL database
- * share theirs through LISTEN/NOTIFY (PostgresEventBus), behind this same interface.
+ * Where committed events go and where subscribers hear them live. On SQLite one process holds
+ * the database, so the bus is in-process (LocalEventBus) and the write queue hands it each
+ * commit's events; replicas over one PostgreSQL database each read the log when a NOTIFY wakes
+ * them (PostgresEventBus), behind this same interface. Resuming from an earlier event is the
+ * log's (resumeEvents in event-log.ts).
  */
 export interface EventBus {
-  /** Delivers to every current subscriber of the event's type and article. Never throws. */
-  publish(events: readonly ChangeEvent[]): void;
-  /** The events of `type` on `articleId` from now on, until `return()` is called or the bus closes. */
-  subscribe<T extends ChangeEventType>(
-    type: T,
-    articleId: number,
-  ): AsyncIterableIterator<Extract<ChangeEvent, { type: T }>>;
+  /** Events just committed: delivers them to every current subscriber they match. Never throws. */
+  publish(events: readonly LoggedEvent[]): void;
+  /** The matching events from now on, until `return()` is called or the bus closes. */
+  subscribe(filter: EventFilter): AsyncIterableIterator<LoggedEvent>;
   /** Live subscriptions (a gauge for /metrics, and for tests that check nothing leaks). */
   readonly subscriberCount: number;
   /** Ends every subscription (their iterators finish) and refuses new ones. */
-  close(): void;
+  close(): void | Promise<void>;
 }
 
 /** Events a subscriber has not read yet, at most: a subscriber further behind is cut off. */
@@ -95,49 +140,56 @@ class PushIterator<T> implements AsyncIterableIterator<T> {
   }
 }
 
-/** Fan-out within this process, keyed by event type and article. */
+/** Fan-out within this process, keyed by event type and article (or every article). */
 export class LocalEventBus implements EventBus {
-  private readonly subscribers = new Map<string, Set<PushIterator<ChangeEvent>>>();
+  private readonly subscribers = new Map<string, Set<PushIterator<LoggedEvent>>>();
+  private count = 0;
   private closed = false;
 
-  publish(events: readonly ChangeEvent[]): void {
+  publish(events: readonly LoggedEvent[]): void {
     for (const event of events) {
-      const listeners = this.subscribers.get(key(event.type, event.articleId));
-      // A copy: a subscriber cut off while delivering leaves the set.
-      if (listeners) for (const subscriber of [...listeners]) subscriber.push(event);
+      const topics =
+        event.articleId === null ? [key(event.type, null)] : [key(event.type, event.articleId), key(event.type, null)];
+      for (const topic of topics) {
+        const listeners = this.subscribers.get(topic);
+        // A copy: a subscriber cut off while delivering leaves the set.
+        if (listeners) for (const subscriber of [...listeners]) subscriber.push(event);
+      }
     }
   }
 
-  subscribe<T extends ChangeEventType>(
-    type: T,
-    articleId: number,
-  ): AsyncIterableIterator<Extract<ChangeEvent, { type: T }>> {
-    const topic = key(type, articleId);
-    const listeners = this.subscribers.get(topic) ?? new Set();
-    this.subscribers.set(topic, listeners);
-    const iterator: PushIterator<ChangeEvent> = new PushIterator(() => {
-      listeners.delete(iterator);
-      if (listeners.size === 0 && this.subscribers.get(topic) === listeners) this.subscribers.delete(topic);
+  subscribe(filter: EventFilter): AsyncIterableIterator<LoggedEvent> {
+    const topics = [...new Set(filter.types)].map((type) => key(type, filter.articleId));
+    const iterator: PushIterator<LoggedEvent> = new PushIterator(() => {
+      this.count -= 1;
+      for (const topic of topics) {
+        const listeners = this.subscribers.get(topic);
+        listeners?.delete(iterator);
+        if (listeners?.size === 0) this.subscribers.delete(topic);
+      }
     });
-    listeners.add(iterator);
+    this.count += 1;
+    for (const topic of topics) {
+      const listeners = this.subscribers.get(topic) ?? new Set();
+      this.subscribers.set(topic, listeners);
+      listeners.add(iterator);
+    }
     if (this.closed) iterator.finish();
-    // Only events of this type and article reach it (the topic key says so).
-    return iterator as AsyncIterableIterator<ChangeEvent> as AsyncIterableIterator<Extract<ChangeEvent, { type: T }>>;
+    return iterator;
   }
 
   get subscriberCount(): number {
-    let count = 0;
-    for (const listeners of this.subscribers.values()) count += listeners.size;
-    return count;
+    return this.count;
   }
 
   close(): void {
     this.closed = true;
-    for (const listeners of [...this.subscribers.values()])
-      for (const subscriber of [...listeners]) subscriber.finish();
+    const all = new Set<PushIterator<LoggedEvent>>();
+    for (const listeners of this.subscribers.values()) for (const subscriber of listeners) all.add(subscriber);
+    for (const subscriber of all) subscriber.finish();
   }
 }
 
-function key(type: ChangeEventType, articleId: number): string {
-  return `${type}:${articleId}`;
+function key(type: ChangeEventType, articleId: number | null): string {
+  return `${type}:${articleId ?? '*'}`;
 }

@@ -1,82 +1,50 @@
 import pg from 'pg';
 import { quoteIdentifier } from '../db/identifiers';
 import type { Logger } from '../logger';
-import { type ChangeEvent, type ChangeEventType, type EventBus, LocalEventBus } from './change-events';
-import { notify } from './events.queries';
+import { type EventBus, type EventFilter, LocalEventBus, type LoggedEvent } from './change-events';
+import type { EventLog } from './event-log';
 
-/** PostgreSQL rejects a NOTIFY payload of 8000 bytes or more (BLCKSZ - NAMEDATALEN - 128). */
-export const MAX_NOTIFY_PAYLOAD_BYTES = 7_999;
 /** Longer channel names are truncated by LISTEN but rejected by pg_notify: the two would never meet. */
 const MAX_CHANNEL_BYTES = 63;
 const FIRST_RETRY_MS = 100;
 const LAST_RETRY_MS = 5_000;
 /** How often the listening connection is asked a `SELECT 1`, and how long it may take to answer. */
 const DEFAULT_HEALTH_CHECK = { intervalMs: 30_000, timeoutMs: 10_000 };
+/** How often the log is read without a wake-up: a NOTIFY lost with a connection delays events by this much at most. */
+const DEFAULT_POLL_MS = 5_000;
 
-const MALFORMED_PAYLOAD = 'Ignored a malformed change notification';
-const NOTIFY_FAILED = 'Could not send change events; live subscribers miss them';
+const READ_FAILED = 'Could not read the event log; retrying at the next wake-up';
 const LISTENER_LOST = 'Lost the change-event listener connection; reconnecting';
 const LISTENER_SILENT = 'The change-event listener connection stopped answering; reconnecting';
 const RECONNECT_FAILED = 'Could not reconnect the change-event listener; retrying';
-const SENDER_LOST = 'Lost an idle change-event sending connection; the next send opens another';
 const CLOSE_FAILED = 'Could not close a change-event connection cleanly';
-
-/** The compiled NOTIFY statement (events.queries.ts) with its values: run by a transaction or by the bus's own pool. */
-export interface NotifyStatement {
-  sql: string;
-  params: unknown[];
-}
 
 export interface PostgresEventBusOptions {
   connectionString: string;
-  /** One per database (schema): every process listening on it hears every event sent on it. */
+  /** One per database (schema): every process listening on it is woken by every commit of an event. */
   channel: string;
+  /** The event log the bus reads committed events from. */
+  log: EventLog;
   logger?: Logger;
-  /** Names both connections in pg_stat_activity. */
+  /** Names the listening connection in pg_stat_activity. */
   applicationName?: string;
   /**
    * The listening connection only receives, so a connection cut without a word (a NAT or
-   * firewall dropping it, a failover) would go unnoticed for hours of TCP keepalive while
-   * subscribers hear nothing. It is pinged instead, and replaced when a ping fails or times out.
+   * firewall dropping it, a failover) would go unnoticed for hours of TCP keepalive. It is
+   * pinged instead, and replaced when a ping fails or times out.
    */
   healthCheck?: { intervalMs: number; timeoutMs: number };
+  /** How often the log is read even without a wake-up. */
+  pollMs?: number;
 }
 
 /**
- * The statements that announce `events` on `channel`, each payload under PostgreSQL's limit.
- * Run them inside the write's transaction: PostgreSQL delivers a NOTIFY only when its
- * transaction commits, so an event is heard if and only if its write committed. (Within one
- * transaction PostgreSQL also folds identical payloads into one; events carry ids only, so a
- * repeat tells a subscriber nothing new.)
- */
-export function notifyStatements(channel: string, events: readonly ChangeEvent[]): NotifyStatement[] {
-  const payloads: string[] = [];
-  let batch: string[] = [];
-  let bytes = 2; // the brackets
-  for (const event of events) {
-    const json = JSON.stringify(event);
-    const size = Buffer.byteLength(json);
-    // 1 for the comma before it.
-    if (batch.length > 0 && bytes + 1 + size > MAX_NOTIFY_PAYLOAD_BYTES) {
-      payloads.push(`[${batch.join(',')}]`);
-      batch = [];
-      bytes = 2;
-    }
-    bytes += size + (batch.length > 0 ? 1 : 0);
-    batch.push(json);
-  }
-  if (batch.length > 0) payloads.push(`[${batch.join(',')}]`);
-  const { sql } = notify.compiled('postgres');
-  return payloads.map((payload) => ({ sql, params: notify.bind('postgres', { channel, payload }) }));
-}
-
-/**
- * The event bus across replicas of one database, over LISTEN/NOTIFY. A published event
- * reaches this process's subscribers the same way it reaches the other replicas' (through the
- * notification), so each subscriber hears it exactly once.
- *
- * Live updates are best effort: while the listening connection is down (until it reconnects,
- * with backoff) notifications are not queued for it, and the events sent then are lost.
+ * The event bus across replicas of one database. The log is the truth: a write's transaction
+ * appends its events and sends a NOTIFY, which PostgreSQL delivers on commit to every replica
+ * listening, this one included. A NOTIFY only wakes the bus, which then reads the log after the
+ * last id it delivered and hands what it finds to this process's subscribers, in id order. So a
+ * notification lost while the listening connection reconnects loses nothing: the bus reads the
+ * log again once it is back, and every few seconds in any case.
  */
 export class PostgresEventBus implements EventBus {
   private readonly local = new LocalEventBus();
@@ -86,53 +54,85 @@ export class PostgresEventBus implements EventBus {
   private retryMs = FIRST_RETRY_MS;
   private closing: Promise<void> | null = null;
   private readonly healthTimer: NodeJS.Timeout;
+  private readonly pollTimer: NodeJS.Timeout;
   /** The listener a ping is waiting on, if any: never two pings at once on one connection. */
   private pinging: pg.Client | null = null;
+  /** The newest event delivered to this process's subscribers. */
+  private delivered: number;
+  /** The read of the log under way, and whether another was asked for meanwhile. */
+  private reading: Promise<void> | null = null;
+  private readAgain = false;
 
   private constructor(
     private readonly options: Required<Omit<PostgresEventBusOptions, 'logger'>> & { logger?: Logger },
-    private readonly pool: pg.Pool,
+    startAt: number,
   ) {
+    this.delivered = startAt;
     this.healthTimer = setInterval(() => void this.checkListener(), options.healthCheck.intervalMs);
     this.healthTimer.unref();
+    this.pollTimer = setInterval(() => this.wake(), options.pollMs);
+    this.pollTimer.unref();
   }
 
-  /** Returns once this process is listening on the channel. */
+  /** Returns once this process is listening on the channel; events committed from then on reach its subscribers. */
   static async connect(options: PostgresEventBusOptions): Promise<PostgresEventBus> {
     const bytes = Buffer.byteLength(options.channel);
     if (bytes === 0 || bytes > MAX_CHANNEL_BYTES)
       throw new Error(`The event channel must be 1 to ${MAX_CHANNEL_BYTES} bytes long.`);
-    const settings = { applicationName: 'factline-events', healthCheck: DEFAULT_HEALTH_CHECK, ...options };
-    // One connection: sends then go out (and are heard) in the order they were published.
-    const pool = new pg.Pool({
-      connectionString: settings.connectionString,
-      application_name: settings.applicationName,
-      max: 1,
-    });
-    const bus = new PostgresEventBus(settings, pool);
-    pool.on('error', (error) => bus.warn(SENDER_LOST, error));
+    const settings = {
+      applicationName: 'factline-events',
+      healthCheck: DEFAULT_HEALTH_CHECK,
+      pollMs: DEFAULT_POLL_MS,
+      ...options,
+    };
+    const { newest } = await options.log.bounds();
+    const bus = new PostgresEventBus(settings, newest);
     try {
       await bus.listen();
     } catch (error) {
       clearInterval(bus.healthTimer);
-      await pool.end();
+      clearInterval(bus.pollTimer);
       throw error;
     }
     return bus;
   }
 
-  publish(events: readonly ChangeEvent[]): void {
-    if (this.closing) return;
-    for (const { sql, params } of notifyStatements(this.options.channel, events)) {
-      this.pool.query(sql, params).catch((error: unknown) => this.warn(NOTIFY_FAILED, error));
-    }
+  /** This process's own commits: the NOTIFY they sent wakes the bus too, but reading now saves its round trip. */
+  publish(events: readonly LoggedEvent[]): void {
+    if (events.length > 0) this.wake();
   }
 
-  subscribe<T extends ChangeEventType>(
-    type: T,
-    articleId: number,
-  ): AsyncIterableIterator<Extract<ChangeEvent, { type: T }>> {
-    return this.local.subscribe(type, articleId);
+  subscribe(filter: EventFilter): AsyncIterableIterator<LoggedEvent> {
+    return this.local.subscribe(filter);
+  }
+
+  /** Reads the log after the last event delivered, until it has nothing newer; one read at a time. */
+  wake(): void {
+    if (this.closing) return;
+    if (this.reading) {
+      this.readAgain = true;
+      return;
+    }
+    this.reading = this.readLog().finally(() => {
+      this.reading = null;
+      if (this.readAgain) {
+        this.readAgain = false;
+        this.wake();
+      }
+    });
+  }
+
+  private async readLog(): Promise<void> {
+    try {
+      for (;;) {
+        const events = await this.options.log.after(this.delivered);
+        if (events.length === 0 || this.closing) return;
+        this.delivered = events[events.length - 1].eventId;
+        this.local.publish(events);
+      }
+    } catch (error) {
+      this.warn(READ_FAILED, error);
+    }
   }
 
   get subscriberCount(): number {
@@ -148,16 +148,14 @@ export class PostgresEventBus implements EventBus {
   private async shutDown(): Promise<void> {
     this.local.close();
     clearInterval(this.healthTimer);
+    clearInterval(this.pollTimer);
+    await this.reading;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
     await this.reconnecting;
     const listener = this.listener;
     this.listener = null;
-    await Promise.all(
-      [listener?.end(), this.pool.end()].map((ending) =>
-        Promise.resolve(ending).catch((error: unknown) => this.warn(CLOSE_FAILED, error)),
-      ),
-    );
+    await listener?.end().catch((error: unknown) => this.warn(CLOSE_FAILED, error));
   }
 
   private async listen(): Promise<void> {
@@ -170,7 +168,7 @@ export class PostgresEventBus implements EventBus {
     // Errors while connecting reject below; later ones mean the connection is gone.
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client));
-    client.on('notification', (message) => this.receive(message.payload));
+    client.on('notification', () => this.wake());
     try {
       await client.connect();
       await client.query(`LISTEN ${quoteIdentifier(this.options.channel)}`);
@@ -179,7 +177,11 @@ export class PostgresEventBus implements EventBus {
       throw error;
     }
     if (this.closing) await client.end().catch(() => undefined);
-    else this.listener = client;
+    else {
+      this.listener = client;
+      // What committed while no connection listened.
+      this.wake();
+    }
   }
 
   /**
@@ -229,50 +231,9 @@ export class PostgresEventBus implements EventBus {
     }, this.retryMs);
   }
 
-  private receive(payload: string | undefined): void {
-    const events = parsePayload(payload);
-    if (events) this.local.publish(events);
-    else
-      this.options.logger?.warn(MALFORMED_PAYLOAD, {
-        channel: this.options.channel,
-        bytes: Buffer.byteLength(payload ?? ''),
-      });
-  }
-
   /** The error's code only: its message can hold SQL or the connection string. */
   private warn(message: string, error?: unknown): void {
     const code = error instanceof Error && 'code' in error ? String(error.code) : undefined;
     this.options.logger?.warn(message, { channel: this.options.channel, ...(code ? { code } : {}) });
   }
-}
-
-/** The events of a notification, or null when any of it is not a change event (another writer's, or garbage). */
-function parsePayload(payload: string | undefined): ChangeEvent[] | null {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(payload ?? '');
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(parsed)) return null;
-  const events: ChangeEvent[] = [];
-  for (const item of parsed as unknown[]) {
-    const event = parseEvent(item);
-    if (!event) return null;
-    events.push(event);
-  }
-  return events;
-}
-
-function parseEvent(item: unknown): ChangeEvent | null {
-  if (typeof item !== 'object' || item === null) return null;
-  const { type, articleId, annotationId, claimId } = item as Record<string, unknown>;
-  if (!isId(articleId)) return null;
-  if (type === 'annotationPublished' && isId(annotationId)) return { type, articleId, annotationId };
-  if (type === 'claimVerdictChanged' && isId(claimId)) return { type, articleId, claimId };
-  return null;
-}
-
-function isId(value: unknown): value is number {
-  return Number.isSafeInteger(value);
 }

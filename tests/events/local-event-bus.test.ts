@@ -1,22 +1,27 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  type ChangeEvent,
+  type ChangeEventType,
   LocalEventBus,
+  type LoggedEvent,
   MAX_PENDING_EVENTS,
   SubscriberTooSlowError,
 } from '../../src/events/change-events';
 
-const published = (articleId: number, annotationId: number): ChangeEvent => ({
-  type: 'annotationPublished',
-  articleId,
-  annotationId,
-});
-const verdict = (articleId: number, claimId: number): ChangeEvent => ({
-  type: 'claimVerdictChanged',
+let nextId = 1;
+const logged = (type: ChangeEventType, articleId: number | null, claimId: number | null = null): LoggedEvent => ({
+  eventId: nextId++,
+  type,
   articleId,
   claimId,
+  annotationId: null,
+  appearanceId: null,
+  details: {},
+  isPublic: true,
+  occurredAt: new Date(0).toISOString(),
 });
+const published = (articleId: number) => logged('annotationPublished', articleId);
+const verdict = (articleId: number, claimId: number) => logged('claimVerdictChanged', articleId, claimId);
 
 async function drain<T>(iterator: AsyncIterator<T>, count: number): Promise<T[]> {
   const out: T[] = [];
@@ -28,76 +33,79 @@ async function drain<T>(iterator: AsyncIterator<T>, count: number): Promise<T[]>
   return out;
 }
 
+const TYPES: ChangeEventType[] = ['annotationPublished', 'claimVerdictChanged', 'articlePublished'];
+
 describe('LocalEventBus', () => {
-  it('delivers to each subscriber exactly the events of its type and article, in order', async () => {
-    const event = fc.oneof(
-      fc.record({
-        type: fc.constant('annotationPublished' as const),
-        articleId: fc.integer({ min: 1, max: 3 }),
-        annotationId: fc.nat(),
-      }),
-      fc.record({
-        type: fc.constant('claimVerdictChanged' as const),
-        articleId: fc.integer({ min: 1, max: 3 }),
-        claimId: fc.nat(),
-      }),
-    );
+  it('delivers to each subscriber exactly the events of its types and article (or every article), once, in order', async () => {
+    const event = fc
+      .record({ type: fc.constantFrom(...TYPES), articleId: fc.option(fc.integer({ min: 1, max: 3 })) })
+      .map(({ type, articleId }) => logged(type, articleId));
+    const filter = fc.record({
+      types: fc.uniqueArray(fc.constantFrom(...TYPES), { minLength: 1 }),
+      articleId: fc.option(fc.integer({ min: 1, max: 3 })),
+    });
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(event, { maxLength: 5 }), { maxLength: 20 }), async (batches) => {
-        const bus = new LocalEventBus();
-        const subscribers = [1, 2, 3].flatMap((articleId) =>
-          (['annotationPublished', 'claimVerdictChanged'] as const).map((type) => ({
-            type,
-            articleId,
-            iterator: bus.subscribe(type, articleId),
-          })),
-        );
-        for (const batch of batches) bus.publish(batch);
-        bus.close();
-        for (const { type, articleId, iterator } of subscribers) {
-          const expected = batches.flat().filter((e) => e.type === type && e.articleId === articleId);
-          expect(await drain(iterator, expected.length + 1)).toEqual(expected);
-        }
-        expect(bus.subscriberCount).toBe(0);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.array(event, { maxLength: 5 }), { maxLength: 20 }),
+        fc.array(filter, { minLength: 1, maxLength: 6 }),
+        async (batches, filters) => {
+          const bus = new LocalEventBus();
+          const subscribers = filters.map((f) => ({ filter: f, iterator: bus.subscribe(f) }));
+          for (const batch of batches) bus.publish(batch);
+          bus.close();
+          for (const { filter: f, iterator } of subscribers) {
+            const expected = batches
+              .flat()
+              .filter((e) => f.types.includes(e.type) && (f.articleId === null || e.articleId === f.articleId));
+            expect(await drain(iterator, expected.length + 1)).toEqual(expected);
+          }
+          expect(bus.subscriberCount).toBe(0);
+        },
+      ),
       { numRuns: 100 },
     );
   });
 
   it('ends a subscription waiting for its next event at once when it is returned', async () => {
     const bus = new LocalEventBus();
-    const iterator = bus.subscribe('annotationPublished', 1);
+    const iterator = bus.subscribe({ types: ['annotationPublished', 'claimVerdictChanged'], articleId: 1 });
     const pending = iterator.next();
     expect(bus.subscriberCount).toBe(1);
     await iterator.return!();
     expect(await pending).toEqual({ value: undefined, done: true });
     expect(bus.subscriberCount).toBe(0);
-    bus.publish([published(1, 1)]);
+    bus.publish([published(1)]);
     expect(await iterator.next()).toEqual({ value: undefined, done: true });
   });
 
   it(`cuts off a subscriber more than ${MAX_PENDING_EVENTS} events behind, and only that one`, async () => {
     const bus = new LocalEventBus();
-    const slow = bus.subscribe('claimVerdictChanged', 7);
-    const keeping = bus.subscribe('claimVerdictChanged', 7);
+    const slow = bus.subscribe({ types: ['claimVerdictChanged'], articleId: 7 });
+    const keeping = bus.subscribe({ types: ['claimVerdictChanged'], articleId: null });
+    const sent: LoggedEvent[] = [];
     for (let i = 0; i <= MAX_PENDING_EVENTS; i += 1) {
-      bus.publish([verdict(7, i)]);
-      if (i < MAX_PENDING_EVENTS) expect((await keeping.next()).value).toEqual(verdict(7, i));
+      sent.push(verdict(7, i));
+      bus.publish([sent[i]]);
+      if (i < MAX_PENDING_EVENTS) expect((await keeping.next()).value).toEqual(sent[i]);
     }
     await expect(slow.next()).rejects.toBeInstanceOf(SubscriberTooSlowError);
     expect(await slow.next()).toEqual({ value: undefined, done: true });
-    expect((await keeping.next()).value).toEqual(verdict(7, MAX_PENDING_EVENTS));
+    expect((await keeping.next()).value).toEqual(sent[MAX_PENDING_EVENTS]);
     expect(bus.subscriberCount).toBe(1);
   });
 
   it('closing ends every subscription after what is queued, and later ones at once', async () => {
     const bus = new LocalEventBus();
-    const iterator = bus.subscribe('annotationPublished', 2);
-    bus.publish([published(2, 9)]);
+    const iterator = bus.subscribe({ types: ['annotationPublished'], articleId: 2 });
+    const event = published(2);
+    bus.publish([event]);
     bus.close();
-    expect(await iterator.next()).toEqual({ value: published(2, 9), done: false });
+    expect(await iterator.next()).toEqual({ value: event, done: false });
     expect(await iterator.next()).toEqual({ value: undefined, done: true });
-    expect(await bus.subscribe('annotationPublished', 2).next()).toEqual({ value: undefined, done: true });
+    expect(await bus.subscribe({ types: ['annotationPublished'], articleId: 2 }).next()).toEqual({
+      value: undefined,
+      done: true,
+    });
     expect(bus.subscriberCount).toBe(0);
   });
 });

@@ -1,33 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import net from 'node:net';
-import fc from 'fast-check';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChangeEvent } from '../../src/events/change-events';
-import { notify } from '../../src/events/events.queries';
-import { MAX_NOTIFY_PAYLOAD_BYTES, notifyStatements, PostgresEventBus } from '../../src/events/postgres-event-bus';
+import type { ChangeEvent, LoggedEvent } from '../../src/events/change-events';
+import { EventLog } from '../../src/events/event-log';
+import { PostgresEventBus } from '../../src/events/postgres-event-bus';
+import { eventChannel, openPostgresDatabase } from '../../src/db/postgres';
+import type { Database } from '../../src/db/database';
 import type { Logger } from '../../src/logger';
+import { createTestDatabase } from '../helpers/test-app';
 
 /** The suite's PostgreSQL pass sets it (.ci/run); without it these tests skip. */
 const DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || '';
-const DELIVERY_TIMEOUT_MS = 1_000;
+const DELIVERY_TIMEOUT_MS = 10_000;
 const RECONNECT_TIMEOUT_MS = 10_000;
 
-const published = (articleId: number, annotationId: number): ChangeEvent => ({
-  type: 'annotationPublished',
-  articleId,
-  annotationId,
-});
 const verdict = (articleId: number, claimId: number): ChangeEvent => ({
   type: 'claimVerdictChanged',
   articleId,
   claimId,
 });
-
-interface Replica {
-  bus: PostgresEventBus;
-  warnings: string[];
-}
 
 const cleanups: (() => Promise<void>)[] = [];
 
@@ -35,27 +27,54 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-/** A channel and connection name of this test alone; the quote and capitals check LISTEN's quoting. */
-function uniqueNames(): { channel: string; applicationName: string } {
-  const id = randomUUID().slice(0, 8);
-  return { channel: `Factline "events" ${id}`, applicationName: `factline-bus-test-${id}` };
-}
-
 function recordingLogger(warnings: string[]): Logger {
   const ignore = (): void => undefined;
   return { info: ignore, debug: ignore, error: ignore, warn: (message) => warnings.push(message) };
 }
 
-async function replica(names: { channel: string; applicationName: string }): Promise<Replica> {
+/** A database of its own (a schema) and its schema's name. */
+async function database(): Promise<{ db: Database; schema: string }> {
+  const db = await createTestDatabase();
+  cleanups.push(() => db.close());
+  return { db, schema: db.env.DATABASE_SCHEMA };
+}
+
+/** Another replica over the same schema: its own pool, writes and bus. */
+async function replicaOf(schema: string): Promise<Database> {
+  const db = await openPostgresDatabase({ url: DATABASE_URL, poolSize: 2, schema, migrate: false });
+  cleanups.push(() => db.close());
+  return db;
+}
+
+/** A bus of its own over a schema's log, named so a test can find its listening connection. */
+async function namedBus(
+  db: Database,
+  schema: string,
+  options: { connectionString?: string; healthCheck?: { intervalMs: number; timeoutMs: number }; pollMs?: number } = {},
+): Promise<{ bus: PostgresEventBus; warnings: string[]; applicationName: string }> {
   const warnings: string[] = [];
+  const applicationName = `factline-bus-test-${randomUUID().slice(0, 8)}`;
   const bus = await PostgresEventBus.connect({
-    connectionString: DATABASE_URL,
-    ...names,
+    connectionString: options.connectionString ?? DATABASE_URL,
+    channel: eventChannel(schema),
+    log: new EventLog(db.reader),
+    applicationName,
     logger: recordingLogger(warnings),
+    ...(options.healthCheck ? { healthCheck: options.healthCheck } : {}),
+    ...(options.pollMs ? { pollMs: options.pollMs } : {}),
   });
   cleanups.push(() => bus.close());
-  return { bus, warnings };
+  return { bus, warnings, applicationName };
 }
+
+/** Commits `events` in one write of `db`. */
+function commit(db: Database, events: ChangeEvent[]): Promise<void> {
+  return db.writes.run(async (_manager, outbox) => {
+    outbox.push(...events);
+  });
+}
+
+const shape = (event: LoggedEvent) => ({ type: event.type, articleId: event.articleId, claimId: event.claimId });
 
 async function client(): Promise<pg.Client> {
   const connection = new pg.Client({ connectionString: DATABASE_URL });
@@ -84,16 +103,6 @@ async function receive<T>(iterator: AsyncIterator<T>, count: number): Promise<T[
     out.push(next.value);
   }
   return out;
-}
-
-async function receiveUntil<T>(iterator: AsyncIterator<T>, last: T): Promise<T[]> {
-  const out: T[] = [];
-  for (;;) {
-    const next = await nextWithin(iterator);
-    if (next.done) return out;
-    out.push(next.value);
-    if (JSON.stringify(next.value) === JSON.stringify(last)) return out;
-  }
 }
 
 async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = RECONNECT_TIMEOUT_MS): Promise<T> {
@@ -165,207 +174,147 @@ async function connectionCount(admin: pg.Client, applicationName: string): Promi
   return Number(rows[0].count);
 }
 
-describe('notifyStatements', () => {
-  it('splits events into payloads under the NOTIFY limit that together read back as the events, in order', () => {
-    const event = fc.oneof(
-      fc.record({ type: fc.constant('annotationPublished' as const), articleId: fc.nat(), annotationId: fc.nat() }),
-      fc.record({ type: fc.constant('claimVerdictChanged' as const), articleId: fc.nat(), claimId: fc.nat() }),
+describe.runIf(DATABASE_URL)('PostgresEventBus over the event log', () => {
+  it("delivers one replica's commits to another's subscribers of their type and article only, each once", async () => {
+    const { db: first, schema } = await database();
+    const second = await replicaOf(schema);
+    const onFive = second.events.subscribe({ types: ['claimVerdictChanged'], articleId: 5 });
+    const everywhere = second.events.subscribe({ types: ['claimVerdictChanged'], articleId: null });
+    const own = first.events.subscribe({ types: ['claimVerdictChanged'], articleId: 5 });
+    await commit(first, [verdict(5, 1), verdict(6, 2)]);
+    await commit(second, [verdict(5, 3)]);
+
+    expect((await receive(onFive, 2)).map(shape)).toEqual([verdict(5, 1), verdict(5, 3)].map(shapeOf));
+    expect((await receive(everywhere, 3)).map(shape)).toEqual(
+      [verdict(5, 1), verdict(6, 2), verdict(5, 3)].map(shapeOf),
     );
-    fc.assert(
-      fc.property(fc.array(event, { maxLength: 600 }), (events) => {
-        const statements = notifyStatements('channel', events);
-        for (const { sql, params } of statements) {
-          expect(sql).toBe(notify.compiled('postgres').sql);
-          expect(params[0]).toBe('channel');
-          expect(Buffer.byteLength(params[1] as string)).toBeLessThanOrEqual(MAX_NOTIFY_PAYLOAD_BYTES);
-        }
-        expect(statements.flatMap(({ params }) => JSON.parse(params[1] as string) as ChangeEvent[])).toEqual(events);
+    expect((await receive(own, 2)).map(shape)).toEqual([verdict(5, 1), verdict(5, 3)].map(shapeOf));
+    // Nothing more: each event once.
+    await commit(first, [verdict(5, 4)]);
+    expect((await receive(own, 1)).map(shape)).toEqual([shapeOf(verdict(5, 4))]);
+  });
+
+  it('logs and delivers the events of a write that commits, never those of one that rolls back', async () => {
+    const { db } = await database();
+    const iterator = db.events.subscribe({ types: ['claimVerdictChanged'], articleId: 7 });
+    await expect(
+      db.writes.run(async (_manager, outbox) => {
+        outbox.push(verdict(7, 1));
+        throw new Error('changed my mind');
       }),
-      { numRuns: 50 },
+    ).rejects.toThrow('changed my mind');
+    await commit(db, [verdict(7, 2)]);
+    expect((await receive(iterator, 1)).map(shape)).toEqual([shapeOf(verdict(7, 2))]);
+    expect((await db.eventLog.after(0)).map(shape)).toEqual([shapeOf(verdict(7, 2))]);
+  });
+
+  it('gives ids in commit order: concurrent writers on two replicas, every event heard once, in id order', async () => {
+    const { db: first, schema } = await database();
+    const second = await replicaOf(schema);
+    const iterator = second.events.subscribe({ types: ['claimVerdictChanged'], articleId: null });
+    const writes = Array.from({ length: 60 }, (_, i) =>
+      commit(i % 2 === 0 ? first : second, [verdict(1, i), verdict(2, i)]),
     );
-  });
-});
-
-describe.runIf(DATABASE_URL)('PostgresEventBus', () => {
-  it("delivers one replica's events to another's subscribers of their type and article only", async () => {
-    const names = uniqueNames();
-    const a = await replica(names);
-    const b = await replica(names);
-    const annotations1 = b.bus.subscribe('annotationPublished', 1);
-    const verdicts1 = b.bus.subscribe('claimVerdictChanged', 1);
-    const annotations2 = b.bus.subscribe('annotationPublished', 2);
-
-    a.bus.publish([published(1, 10), verdict(2, 5), verdict(1, 3), published(2, 11), published(1, 12)]);
-    // A marker on every topic afterwards: had anything else reached a subscriber, it would come first.
-    a.bus.publish([published(1, 99), verdict(1, 99), published(2, 99)]);
-
-    expect(await receive(annotations1, 3)).toEqual([published(1, 10), published(1, 12), published(1, 99)]);
-    expect(await receive(verdicts1, 2)).toEqual([verdict(1, 3), verdict(1, 99)]);
-    expect(await receive(annotations2, 2)).toEqual([published(2, 11), published(2, 99)]);
-    expect(a.warnings).toEqual([]);
-    expect(b.warnings).toEqual([]);
+    await Promise.all(writes);
+    const heard = await receive(iterator, 120);
+    const logged = await first.eventLog.after(0);
+    expect(heard.map((event) => event.eventId)).toEqual(logged.map((event) => event.eventId));
+    const ids = heard.map((event) => event.eventId);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    // The two events of one write are adjacent: appends do not interleave.
+    for (let i = 0; i < heard.length; i += 2) expect(heard[i].claimId).toBe(heard[i + 1].claimId);
   });
 
-  it('delivers its own events to its local subscribers exactly once', async () => {
-    const names = uniqueNames();
-    const a = await replica(names);
-    const b = await replica(names);
-    const own = a.bus.subscribe('claimVerdictChanged', 4);
-    const other = b.bus.subscribe('claimVerdictChanged', 4);
-    a.bus.publish([verdict(4, 1)]);
-    a.bus.publish([verdict(4, 2)]);
-    // B has heard both, so both are committed; a marker sent now reaches A after them.
-    expect(await receive(other, 2)).toEqual([verdict(4, 1), verdict(4, 2)]);
-    b.bus.publish([verdict(4, 99)]);
-
-    expect(await receiveUntil(own, verdict(4, 99))).toEqual([verdict(4, 1), verdict(4, 2), verdict(4, 99)]);
-  });
-
-  it('delivers a batch larger than one NOTIFY payload complete and in order', async () => {
-    const names = uniqueNames();
-    const a = await replica(names);
-    const b = await replica(names);
-    const events = Array.from({ length: 900 }, (_, i) => published(7, 1_000_000_000 + i));
-    expect(notifyStatements(names.channel, events).length).toBeGreaterThan(1);
-    const iterator = b.bus.subscribe('annotationPublished', 7);
-
-    a.bus.publish(events);
-
-    expect(await receive(iterator, events.length)).toEqual(events);
-  });
-
-  it('delivers events sent inside a transaction when it commits, and never when it rolls back', async () => {
-    const names = uniqueNames();
-    const { bus } = await replica(names);
-    const writer = await client();
-    const iterator = bus.subscribe('annotationPublished', 3);
-    const send = async (events: ChangeEvent[]): Promise<void> => {
-      for (const { sql, params } of notifyStatements(names.channel, events)) await writer.query(sql, params);
-    };
-
-    await writer.query('BEGIN');
-    await send([published(3, 1)]);
-    await writer.query('ROLLBACK');
-    await writer.query('BEGIN');
-    await send([published(3, 2)]);
-    // Published after the open transaction's event, it still arrives first: that one waits for COMMIT.
-    bus.publish([published(3, 3)]);
-    expect(await receive(iterator, 1)).toEqual([published(3, 3)]);
-    await writer.query('COMMIT');
-
-    // The rolled-back event, sent first, would have come before these.
-    expect(await receive(iterator, 1)).toEqual([published(3, 2)]);
-    bus.publish([published(3, 4)]);
-    expect(await receive(iterator, 1)).toEqual([published(3, 4)]);
-  });
-
-  it('listens again after its connection is killed, keeping its subscriptions', async () => {
-    const names = uniqueNames();
-    const { bus, warnings } = await replica(names);
+  it('loses nothing committed while its listening connection is down: it reads the log once it listens again', async () => {
+    const { db, schema } = await database();
+    const { bus, warnings, applicationName } = await namedBus(db, schema, { pollMs: 60_000 });
     const admin = await client();
-    const iterator = bus.subscribe('claimVerdictChanged', 5);
-    const [killed] = await listenerPids(admin, names.applicationName);
+    const iterator = bus.subscribe({ types: ['claimVerdictChanged'], articleId: 5 });
+    const [killed] = await listenerPids(admin, applicationName);
     expect(killed).toBeTypeOf('number');
 
     await admin.query('SELECT pg_terminate_backend($1)', [killed]);
+    // Committed at once, most likely before the bus listens again: its NOTIFY reaches no one.
+    await commit(db, [verdict(5, 1)]);
+    await commit(db, [verdict(5, 2)]);
     const pids = await waitFor(
-      () => listenerPids(admin, names.applicationName),
+      () => listenerPids(admin, applicationName),
       (found) => found.length === 1 && found[0] !== killed,
     );
     expect(pids).toHaveLength(1);
-    expect(pids[0]).not.toBe(killed);
-
-    bus.publish([verdict(5, 1)]);
-    expect(await receive(iterator, 1)).toEqual([verdict(5, 1)]);
-    expect(bus.subscriberCount).toBe(1);
+    expect((await receive(iterator, 2)).map(shape)).toEqual([verdict(5, 1), verdict(5, 2)].map(shapeOf));
+    await commit(db, [verdict(5, 3)]);
+    expect((await receive(iterator, 1)).map(shape)).toEqual([shapeOf(verdict(5, 3))]);
     expect(warnings.length).toBeGreaterThan(0);
   });
 
-  it('replaces a listening connection that goes silent, found by its health check', async () => {
-    const names = uniqueNames();
+  it('replaces a listening connection that goes silent, found by its health check, and delivers what committed meanwhile', async () => {
+    const { db, schema } = await database();
     const proxy = await freezableProxy();
-    const warnings: string[] = [];
-    const bus = await PostgresEventBus.connect({
+    const { bus, warnings } = await namedBus(db, schema, {
       connectionString: proxy.url,
-      ...names,
-      logger: recordingLogger(warnings),
       healthCheck: { intervalMs: 100, timeoutMs: 300 },
+      pollMs: 60_000,
     });
-    cleanups.push(() => bus.close());
-    const sender = await replica({ ...names, applicationName: `${names.applicationName}-sender` });
-    const iterator = bus.subscribe('annotationPublished', 9);
-    sender.bus.publish([published(9, 1)]);
-    expect(await receive(iterator, 1)).toEqual([published(9, 1)]);
+    const iterator = bus.subscribe({ types: ['annotationPublished'], articleId: 9 });
+    const published = (id: number): ChangeEvent => ({ type: 'annotationPublished', articleId: 9, annotationId: id });
+    await commit(db, [published(1)]);
+    expect((await receive(iterator, 1)).map((event) => event.annotationId)).toEqual([1]);
 
     proxy.freeze();
+    await commit(db, [published(2)]);
     await waitFor(
       async () => warnings,
       (seen) => seen.includes('The change-event listener connection stopped answering; reconnecting'),
     );
-    // Listening again on a new connection, the frozen one still open on the server's side (an
-    // event sent between the freeze and the new LISTEN is lost: live updates are best effort).
-    const admin = await client();
-    expect(
-      await waitFor(
-        () => listenerPids(admin, names.applicationName),
-        (pids) => pids.length === 2,
-      ),
-    ).toHaveLength(2);
-    sender.bus.publish([published(9, 2)]);
-    expect((await receiveUntil(iterator, published(9, 2))).at(-1)).toEqual(published(9, 2));
-  });
-
-  it('ignores payloads that are not its events, with a warning, and keeps delivering', async () => {
-    const names = uniqueNames();
-    const { bus, warnings } = await replica(names);
-    const admin = await client();
-    const iterator = bus.subscribe('annotationPublished', 6);
-    const garbage = [
-      '',
-      'not json',
-      '{"type":"annotationPublished","articleId":6,"annotationId":1}',
-      '[{"type":"unknown","articleId":6}]',
-      '[{"type":"annotationPublished","articleId":"6","annotationId":1}]',
-    ];
-    for (const payload of garbage) await admin.query('SELECT pg_notify($1, $2)', [names.channel, payload]);
-
-    bus.publish([published(6, 2)]);
-
-    expect(await receive(iterator, 1)).toEqual([published(6, 2)]);
-    expect(warnings).toHaveLength(garbage.length);
+    await commit(db, [published(3)]);
+    expect((await receive(iterator, 2)).map((event) => event.annotationId)).toEqual([2, 3]);
   });
 
   it('closing ends open subscriptions and leaves no connection open', async () => {
-    const names = uniqueNames();
-    const { bus } = await replica(names);
+    const { db, schema } = await database();
+    const { bus, applicationName } = await namedBus(db, schema);
     const admin = await client();
-    const iterator = bus.subscribe('claimVerdictChanged', 8);
-    bus.publish([verdict(8, 1)]);
-    expect(await receive(iterator, 1)).toEqual([verdict(8, 1)]);
+    const iterator = bus.subscribe({ types: ['claimVerdictChanged'], articleId: 8 });
     const pending = iterator.next();
-    expect(await connectionCount(admin, names.applicationName)).toBeGreaterThan(0);
+    expect(await connectionCount(admin, applicationName)).toBeGreaterThan(0);
 
     await bus.close();
 
     expect(await pending).toEqual({ value: undefined, done: true });
     expect(bus.subscriberCount).toBe(0);
-    expect(() => bus.publish([verdict(8, 2)])).not.toThrow();
-    expect(await bus.subscribe('claimVerdictChanged', 8).next()).toEqual({ value: undefined, done: true });
+    expect(() => bus.publish([])).not.toThrow();
+    expect(await bus.subscribe({ types: ['claimVerdictChanged'], articleId: 8 }).next()).toEqual({
+      value: undefined,
+      done: true,
+    });
     expect(
       await waitFor(
-        () => connectionCount(admin, names.applicationName),
+        () => connectionCount(admin, applicationName),
         (count) => count === 0,
       ),
     ).toBe(0);
   });
 
   it('refuses a channel LISTEN and pg_notify would not agree on, and fails to connect without leaving connections', async () => {
-    await expect(PostgresEventBus.connect({ connectionString: DATABASE_URL, channel: 'x'.repeat(64) })).rejects.toThrow(
+    const { db } = await database();
+    const log = new EventLog(db.reader);
+    await expect(
+      PostgresEventBus.connect({ connectionString: DATABASE_URL, channel: 'x'.repeat(64), log }),
+    ).rejects.toThrow(/channel/);
+    await expect(PostgresEventBus.connect({ connectionString: DATABASE_URL, channel: '', log })).rejects.toThrow(
       /channel/,
     );
-    await expect(PostgresEventBus.connect({ connectionString: DATABASE_URL, channel: '' })).rejects.toThrow(/channel/);
     await expect(
-      PostgresEventBus.connect({ connectionString: 'postgres://postgres@127.0.0.1:1/test', channel: 'unreachable' }),
+      PostgresEventBus.connect({
+        connectionString: 'postgres://postgres@127.0.0.1:1/test',
+        channel: 'unreachable',
+        log,
+      }),
     ).rejects.toThrow();
   });
 });
+
+function shapeOf(event: ChangeEvent) {
+  return { type: event.type, articleId: event.articleId, claimId: event.claimId ?? null };
+}

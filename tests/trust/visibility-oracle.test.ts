@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { getNamedType, graphql, type GraphQLSchema } from 'graphql';
+import { getNamedType, graphql, type GraphQLEnumType, type GraphQLSchema } from 'graphql';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextFor, createServices, type Services } from '../../src/app/services';
@@ -356,7 +356,7 @@ async function byIds(run: Run, who: Who, field: string, type: string, ids: strin
 }
 
 /** Subscriptions are read as they deliver: subscribed to each article once readers can see it. */
-const SUBSCRIPTION_FIELDS = ['annotationPublished', 'claimVerdictChanged'];
+const SUBSCRIPTION_FIELDS = ['annotationPublished', 'claimVerdictChanged', 'events'];
 
 /**
  * The express routes. `reader` ones are read for every article (and page); the others hold
@@ -412,6 +412,26 @@ async function readerPages(run: Run): Promise<string[]> {
   for (let page = 0; feed.next && page < 20; page += 1)
     feed = JSON.parse(await get(new URL(feed.next).pathname + new URL(feed.next).search)) as { next: string | null };
   return texts;
+}
+
+/** The values of an enum of the schema, as a variable takes them. */
+function getEnumValues(schema: GraphQLSchema, name: string): string[] {
+  return (schema.getType(name) as GraphQLEnumType).getValues().map((value) => value.name);
+}
+
+/**
+ * Waits until a resumed stream has been given the events through `newest` (or goes quiet):
+ * the events a viewer may not see are skipped, so the count alone cannot tell.
+ */
+async function waitForEvent(stream: LiveStream<{ events: { eventId: string } }>, newest: number): Promise<void> {
+  let seen = -1;
+  for (let quiet = 0; quiet < 20; quiet += 1) {
+    const last = Number(stream.results.at(-1)?.data?.events.eventId ?? 0);
+    if (last >= newest) return;
+    if (stream.results.length !== seen) quiet = 0;
+    seen = stream.results.length;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 function markersIn(text: string, tag: string): Set<string> {
@@ -646,6 +666,7 @@ describe('visibility oracle', () => {
     for (const [field, type] of [
       ['annotationPublished', 'Annotation'],
       ['claimVerdictChanged', 'Claim'],
+      ['events', 'NewsroomEvent'],
     ]) {
       for (const name of selectedFields(
         schema,
@@ -723,10 +744,13 @@ describe('visibility oracle', () => {
             for (const [field, type] of [
               ['annotationPublished', 'Annotation'],
               ['claimVerdictChanged', 'Claim'],
+              ['events', 'NewsroomEvent'],
             ]) {
-              const source = `subscription($a: ID!) { ${field}(articleId: $a) { ${everyField(schema, type, 3)} } }`;
-              for (const argument of argumentsGiven(schema, source, { a: articleId })) GIVEN.add(argument);
-              run.streams[who].push(await live[who].subscribe(source, { a: articleId }));
+              // Resuming from the newest event: the log's replay, empty, then live events.
+              const source = `subscription($a: ID!, $after: String) { ${field}(articleId: $a, after: $after) { ${everyField(schema, type, 3)} } }`;
+              const variables = { a: articleId, after: String((await server.db.eventLog.bounds()).newest) };
+              for (const argument of argumentsGiven(schema, source, variables)) GIVEN.add(argument);
+              run.streams[who].push(await live[who].subscribe(source, variables));
             }
           }
         };
@@ -771,6 +795,17 @@ describe('visibility oracle', () => {
               expect(refused.errors?.[0]?.extensions?.code, `${slug}: staff-only fields as a reader`).toBe(
                 'UNAUTHENTICATED',
               );
+          }
+          // The whole log read again from its start, as a subscriber resuming would: what each
+          // event is about, as each viewer may see it now.
+          const resumeSource = `subscription($after: String, $types: [NewsroomEventType!]) { events(after: $after, types: $types) { ${everyField(schema, 'NewsroomEvent', 3)} } }`;
+          const resumeArgs = { after: '0', types: getEnumValues(schema, 'NewsroomEventType') };
+          for (const argument of argumentsGiven(schema, resumeSource, resumeArgs)) GIVEN.add(argument);
+          const newest = (await server.db.eventLog.bounds()).newest;
+          for (const who of ['anonymous', 'observer'] as const) {
+            const stream = await live[who].subscribe<{ events: { eventId: string } }>(resumeSource, resumeArgs);
+            await waitForEvent(stream, newest);
+            run.streams[who].push(stream as LiveStream);
           }
           for (const who of ['anonymous', 'observer'] as const) {
             const texts: string[] = [];

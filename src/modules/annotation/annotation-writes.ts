@@ -171,9 +171,10 @@ export async function refreshClaimVerdict(
   if (after !== claim.verdict) {
     await execute(manager, setClaimVerdict, { claimId, verdict: after });
     // Every article the claim appears in shows its verdict: each one's subscribers hear of it.
-    outbox.push({ type: 'claimVerdictChanged', articleId: claim.articleId, claimId });
+    const details = { verdict: after, previousVerdict: claim.verdict };
+    outbox.push({ type: 'claimVerdictChanged', articleId: claim.articleId, claimId, details });
     for (const { articleId } of await execute(manager, otherArticlesOfClaim, { claimId }))
-      if (articleId !== claim.articleId) outbox.push({ type: 'claimVerdictChanged', articleId, claimId });
+      if (articleId !== claim.articleId) outbox.push({ type: 'claimVerdictChanged', articleId, claimId, details });
   }
   return { before: claim.verdict, after, articleId: claim.articleId };
 }

@@ -272,7 +272,7 @@ export const articleStatusOfClaim = statement(
     q.db
       .selectFrom('claims as c')
       .innerJoin('articles as a', 'a.id', 'c.article_id')
-      .select((eb) => eb.ref('a.status').$castTo<ArticleStatus>().as('articleStatus'))
+      .select((eb) => [eb.ref('a.status').$castTo<ArticleStatus>().as('articleStatus'), 'c.article_id as articleId'])
       .where('c.id', '=', q.p.claimId)
       .where('c.deleted_at', 'is', null)
       // A further place of a claim takes no fact-checks: they go to its claim.

@@ -157,7 +157,18 @@ export class AnnotationService {
         : await currentCitations(manager, id);
       await appendRevision(manager, changed, AnnotationChange.UPDATED, user.id, citations, note);
       if (published) {
-        if (verdictChanged) await refreshClaimVerdict(manager, annotation.claimId, outbox);
+        const { articleId } = verdictChanged
+          ? await refreshClaimVerdict(manager, annotation.claimId, outbox)
+          : {
+              articleId: (await executeOne(manager, articleStatusOfClaim, { claimId: annotation.claimId }))!.articleId,
+            };
+        outbox.unshift({
+          type: 'annotationCorrected',
+          articleId,
+          claimId: annotation.claimId,
+          annotationId: id,
+          details: { verdict: changed.verdict, previousVerdict, note: note! },
+        });
         const kind = verdictChanged ? CorrectionKind.VERDICT_CHANGED : CorrectionKind.CHECK_UPDATED;
         await recordCorrection(manager, annotation, {
           kind,
@@ -206,7 +217,13 @@ export class AnnotationService {
       await appendRevision(manager, changed, AnnotationChange.PUBLISHED, user.id, citations);
       await stampWhatReadersSee(manager, { annotationId: id }, changed.updatedAt);
       const { articleId } = await refreshClaimVerdict(manager, annotation.claimId, outbox);
-      outbox.unshift({ type: 'annotationPublished', articleId, annotationId: id });
+      outbox.unshift({
+        type: 'annotationPublished',
+        articleId,
+        claimId: annotation.claimId,
+        annotationId: id,
+        details: { verdict: changed.verdict },
+      });
       return id;
     });
   }
@@ -237,7 +254,14 @@ export class AnnotationService {
         note,
       );
       await stampWhatReadersSee(manager, { annotationId: id }, changed.updatedAt);
-      const { before, after } = await refreshClaimVerdict(manager, annotation.claimId, outbox);
+      const { before, after, articleId } = await refreshClaimVerdict(manager, annotation.claimId, outbox);
+      outbox.unshift({
+        type: 'annotationRetracted',
+        articleId,
+        claimId: annotation.claimId,
+        annotationId: id,
+        details: { verdict: changed.verdict, reason: note },
+      });
       await recordCorrection(manager, annotation, {
         kind: CorrectionKind.RETRACTED,
         previousVerdict: before,

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Database } from '../../db/database';
+import type { ChangeEvent } from '../../events/change-events';
 import { badUserInput, conflict, notFound } from '../../domain/errors';
 import { normalizeHttpUrl } from '../../graphql/http-url';
 import { clean } from '../../graphql/text-rules';
@@ -100,7 +101,7 @@ export class ArticleEditService {
     if (input.url !== undefined) changes.url = input.url === null ? null : normalizeHttpUrl(input.url);
     if (input.publishedAt != null) changes.publishedAt = input.publishedAt;
     const note = clean(input.changeNote) ?? null;
-    return this.change(articleId, input.expectedVersion, async (manager, article) => {
+    return this.change(articleId, input.expectedVersion, async (manager, article, outbox) => {
       const differs = (key: keyof ArticleChanges) =>
         changes[key] !== undefined && !sameValue(changes[key], article[key]);
       const bodyChanged = differs('body');
@@ -112,6 +113,8 @@ export class ArticleEditService {
       const oldBody = article.body;
       const revised = Object.assign(article, changes, { revision: article.revision + 1 });
       await recordRevision(manager, revised, editor.id, note);
+      if (published)
+        outbox.push({ type: 'articleCorrected', articleId: article.id, details: { revision: revised.revision, note } });
       if (bodyChanged) await reanchorArticleClaims(manager, article.id, oldBody, revised.body, revised.revision);
       return { ...changes, revision: revised.revision };
     });
@@ -124,10 +127,11 @@ export class ArticleEditService {
     return this.change(
       articleId,
       expectedVersion,
-      async (manager, article) => {
+      async (manager, article, outbox) => {
         if (article.status === ArticleStatus.PUBLISHED)
           throw conflict('The article is already published.', article.version);
         await recordStatusChange(manager, articleId, ArticleStatus.PUBLISHED, editor.id, now);
+        outbox.push({ type: 'articlePublished', articleId });
         return { status: ArticleStatus.PUBLISHED, publishedAt: article.publishedAt ?? now };
       },
       (manager) => stampWhatReadersSee(manager, { articleId }, now),
@@ -138,12 +142,20 @@ export class ArticleEditService {
   archive(viewer: Viewer, articleId: number, expectedVersion?: number | null, note?: string | null): Promise<number> {
     const editor = requireRole(viewer, Role.EDITOR);
     const reason = clean(note) ?? null;
-    return this.change(articleId, expectedVersion, async (manager, article) => {
+    return this.change(articleId, expectedVersion, async (manager, article, outbox) => {
       if (article.status === ArticleStatus.ARCHIVED)
         throw conflict('The article is already archived.', article.version);
       if (article.status === ArticleStatus.PUBLISHED && !reason)
         throw badUserInput(WITHDRAWAL_NOTE_REQUIRED, 'input.note');
       await recordStatusChange(manager, articleId, ArticleStatus.ARCHIVED, editor.id, new Date(), reason);
+      // Readers of a published article are told of its withdrawal (the notice at its address).
+      if (article.status === ArticleStatus.PUBLISHED)
+        outbox.push({
+          type: 'articleWithdrawn',
+          articleId,
+          details: { note: reason },
+          notice: true,
+        });
       return { status: ArticleStatus.ARCHIVED };
     });
   }
@@ -155,19 +167,23 @@ export class ArticleEditService {
   private change(
     articleId: number,
     expectedVersion: number | null | undefined,
-    compute: (manager: EntityManager, article: StoredArticle) => Promise<ArticleChanges>,
+    compute: (manager: EntityManager, article: StoredArticle, outbox: ChangeEvent[]) => Promise<ArticleChanges>,
     afterwards?: (manager: EntityManager) => Promise<void>,
   ): Promise<number> {
-    return this.db.writes.run(async (manager) => {
+    return this.db.writes.run(async (manager, outbox) => {
       const stored = await executeOne(manager, articleForChange, { id: articleId });
       if (!stored) throw notFound(NO_SUCH_ARTICLE, 'input.id');
       const version = expectedVersion ?? stored.version;
       if (version !== stored.version) throw conflict(STALE_VERSION, stored.version);
-      const changes = await compute(manager, {
-        ...stored,
-        authors: JSON.parse(stored.authors) as string[],
-        publishedAt: fromSqlDate(stored.publishedAt),
-      });
+      const changes = await compute(
+        manager,
+        {
+          ...stored,
+          authors: JSON.parse(stored.authors) as string[],
+          publishedAt: fromSqlDate(stored.publishedAt),
+        },
+        outbox,
+      );
       // Columns the change leaves out are written back as they were read; the text columns only
       // when the change gives one of them (see updateArticle).
       const changedText =

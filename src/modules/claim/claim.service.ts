@@ -216,7 +216,7 @@ export class ClaimService {
     const url = normalizeHttpUrl(input.url);
     if (input.startSeconds != null && input.endSeconds != null && input.endSeconds < input.startSeconds)
       throw badUserInput(END_BEFORE_START, 'input.endSeconds');
-    return this.db.writes.run(async (manager) => {
+    return this.db.writes.run(async (manager, outbox) => {
       const claim = await this.findForWrite(manager, viewer, claimId, 'input.claimId');
       const listed = await execute(manager, liveOutsideUrlsOfClaim, { claimId });
       if (listed.some((row) => row.url === url)) throw badUserInput(ALREADY_LISTED, 'input.url');
@@ -241,6 +241,13 @@ export class ClaimService {
           previousText: null,
           newText: url,
         });
+      outbox.push({
+        type: 'appearanceAdded',
+        articleId: claim.articleId,
+        claimId,
+        appearanceId: stored.id,
+        details: { appearance: 'outside', url },
+      });
       return stored.id;
     });
   }
@@ -253,7 +260,7 @@ export class ClaimService {
    */
   addArticlePlace(viewer: Viewer, claimId: number, articleId: number, input: ArticlePlaceInput): Promise<number> {
     requireRole(viewer, Role.REVIEWER);
-    return this.db.writes.run(async (manager) => {
+    return this.db.writes.run(async (manager, outbox) => {
       const claim = await this.findForWrite(manager, viewer, claimId, 'input.claimId');
       const article = await executeOne(manager, articleForAnchor, { id: articleId });
       if (!article || (!isEditor(viewer) && article.status !== ArticleStatus.PUBLISHED))
@@ -278,6 +285,13 @@ export class ClaimService {
           previousText: null,
           newText: placeName(article.slug, selector.exact),
         });
+      outbox.push({
+        type: 'appearanceAdded',
+        articleId,
+        claimId,
+        appearanceId: placeId,
+        details: { appearance: 'article' },
+      });
       return placeId;
     });
   }
