@@ -190,7 +190,7 @@ export class AnnotationService {
           newVerdict: changed.verdict,
           note: note!,
           editorId: user.id,
-          ...(ratingChanged ? await ratingLabels(manager, annotation.ratingId, rating) : {}),
+          ...(ratingChanged && !verdictChanged ? await ratingLabels(manager, annotation.ratingId, rating) : {}),
         });
         await stampWhatReadersSee(manager, { annotationId: id }, changed.updatedAt);
       }
