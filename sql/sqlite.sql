@@ -754,7 +754,7 @@ select distinct "s"."url", "s"."title", "s"."publisher", "s"."published_at" as "
 select distinct "u"."id", "u"."name", "u"."role" as "role" from "users" as "u" inner join "annotations" as "n" on "n"."author_id" = "u"."id" inner join "claims" as "c" on "c"."id" = "n"."claim_id" and "c"."deleted_at" is null where "c"."article_id" = ? order by "u"."name", "u"."id";
 
 -- dataset.insertAnnotation
-insert into "annotations" ("claim_id", "author_id", "external_id", "verdict", "summary", "body", "status", "version", "published_at", "retracted_at", "retraction_reason", "created_at", "updated_at") values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?) returning "id";
+insert into "annotations" ("claim_id", "author_id", "external_id", "verdict", "rating_id", "summary", "body", "status", "version", "published_at", "retracted_at", "retraction_reason", "created_at", "updated_at") values (?, ?, ?, ?, (select "rt"."id" from "ratings" as "rt" where "rt"."verdict" = ? order by "rt"."position", "rt"."id" limit 1), ?, ?, ?, 1, ?, ?, ?, ?, ?) returning "id";
 
 -- dataset.setClaimKey
 update "claims" set "external_id" = ?, "updated_at" = CURRENT_TIMESTAMP where "id" = ?;
