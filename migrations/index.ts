@@ -19,6 +19,7 @@ import { ClaimWordsSearchable1796300000002 } from './1796300000002-ClaimWordsSea
 import { ClaimTextKeys1796300000003 } from './1796300000003-ClaimTextKeys';
 import { ClaimMerges1796300000004 } from './1796300000004-ClaimMerges';
 import { EventLog1796400000000 } from './1796400000000-EventLog';
+import { RatingScale1796400000002 } from './1796400000002-RatingScale';
 
 /**
  * Migrations in order, per dialect. Landed migrations are never edited; each has a down().
@@ -48,6 +49,7 @@ export const MIGRATIONS = [
   ClaimTextKeys1796300000003,
   ClaimMerges1796300000004,
   EventLog1796400000000,
+  RatingScale1796400000002,
 ];
 
 export const POSTGRES_MIGRATIONS = [
@@ -66,4 +68,5 @@ export const POSTGRES_MIGRATIONS = [
   ClaimTextKeys1796300000003,
   ClaimMerges1796300000004,
   EventLog1796400000000,
+  RatingScale1796400000002,
 ];

@@ -21,6 +21,8 @@ import type { MatchingService } from '../modules/matching/matching.service';
 import type { SearchService } from '../modules/search/search.service';
 import type { SourceLoaders } from '../modules/source/source.loaders';
 import type { SourceService } from '../modules/source/source.service';
+import type { RatingLoaders } from '../modules/rating/rating.loaders';
+import type { RatingService } from '../modules/rating/rating.service';
 import type { UserLoaders } from '../modules/user/user.loaders';
 import type { UserService } from '../modules/user/user.service';
 
@@ -32,6 +34,7 @@ export type Loaders = ArticleLoaders &
   AnnotationLoaders &
   HistoryLoaders &
   SourceLoaders &
+  RatingLoaders &
   UserLoaders;
 
 export interface Services {
@@ -40,6 +43,7 @@ export interface Services {
   articleEdits: ArticleEditService;
   claims: ClaimService;
   claimants: ClaimantService;
+  ratings: RatingService;
   sources: SourceService;
   annotations: AnnotationService;
   users: UserService;

@@ -17,6 +17,7 @@ import {
 } from '../modules/appearance/appearance.resolver';
 import { ClaimResolver } from '../modules/claim/claim.resolver';
 import { ClaimantResolver } from '../modules/claimant/claimant.resolver';
+import { RatingResolver } from '../modules/rating/rating.resolver';
 import { ArticleSuggestionsResolver, MatchingResolver } from '../modules/matching/matching.resolver';
 import { LiveResolver } from '../modules/live/live.resolver';
 import { SearchHitResolver, SearchResolver } from '../modules/search/search.resolver';
@@ -33,6 +34,7 @@ export const RESOLVERS = [
   OutsideAppearanceResolver,
   ArticleAppearancesResolver,
   ClaimantResolver,
+  RatingResolver,
   AnnotationResolver,
   AnnotationMutations,
   AnnotationRevisionResolver,

@@ -28,6 +28,8 @@ import { createSourceLoaders } from '../modules/source/source.loaders';
 import { MatchingService } from '../modules/matching/matching.service';
 import { SearchService } from '../modules/search/search.service';
 import { SourceService } from '../modules/source/source.service';
+import { createRatingLoaders } from '../modules/rating/rating.loaders';
+import { RatingService } from '../modules/rating/rating.service';
 import { createUserLoaders } from '../modules/user/user.loaders';
 import { UserService } from '../modules/user/user.service';
 
@@ -46,6 +48,7 @@ const LOADER_GROUPS: ReadonlyArray<
   (reader, viewer) => createHistoryLoaders(reader, viewer),
   (reader, _viewer, visibility) => createSourceLoaders(reader, visibility),
   (reader, _viewer, visibility) => createUserLoaders(reader, visibility),
+  (reader) => createRatingLoaders(reader),
 ];
 
 /**
@@ -96,6 +99,7 @@ export function createServices(db: Database): Services {
     articleEdits: new ArticleEditService({ db }),
     claims: new ClaimService({ db }),
     claimants: new ClaimantService({ db }),
+    ratings: new RatingService({ db }),
     sources: new SourceService({ db }),
     annotations: new AnnotationService({ db }),
     users: new UserService({ db }),

@@ -1,5 +1,7 @@
 import { AnnotationRevisionEntity } from '../modules/annotation/annotation-revision.entity';
 import { AnnotationMoveEntity } from '../modules/annotation/annotation-move.entity';
+import { ImportedRatingMappingEntity } from '../modules/rating/imported-rating-mapping.entity';
+import { RatingEntity } from '../modules/rating/rating.entity';
 import { AnnotationEntity } from '../modules/annotation/annotation.entity';
 import { CorrectionEntity } from '../modules/annotation/correction.entity';
 import { ApiTokenEntity } from '../modules/auth/api-token.entity';
@@ -27,6 +29,8 @@ export const ENTITIES = [
   CitationEntity,
   AnnotationRevisionEntity,
   AnnotationMoveEntity,
+  RatingEntity,
+  ImportedRatingMappingEntity,
   CorrectionEntity,
   ArticleRevisionEntity,
   ArticleStatusChangeEntity,

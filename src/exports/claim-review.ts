@@ -37,18 +37,15 @@ export interface ClaimReviewInput {
   outside: readonly OutsidePlaceInput[];
   organisation: { name: string; url: string };
   datePublished: Date;
-  /** ClaimReview ratingValue on the 1..5 scale, null for verdicts off the scale. */
-  ratingValue: number | null;
-  /** Human label, always sent as alternateName. */
+  /** ClaimReview ratingValue on its bestRating..worstRating range; null for a rating off the numbers. */
+  rating: { value: number; best: number; worst: number } | null;
+  /** The rating's label, always sent as alternateName. */
   ratingLabel: string;
   /** The fact-check's one-line conclusion. */
   summary: string;
   /** The language of the fact-check (its article's). */
   language: string;
 }
-
-export const BEST_RATING = 5;
-export const WORST_RATING = 1;
 
 interface Appearance {
   work: Record<string, unknown>;
@@ -108,8 +105,9 @@ function earliest(appearances: readonly (Appearance & { date: Date })[]): Appear
 
 export function toClaimReview(input: ClaimReviewInput): Record<string, unknown> {
   const reviewRating: Record<string, unknown> = { '@type': 'Rating', alternateName: input.ratingLabel };
-  if (input.ratingValue !== null) {
-    Object.assign(reviewRating, { ratingValue: input.ratingValue, bestRating: BEST_RATING, worstRating: WORST_RATING });
+  if (input.rating !== null) {
+    const { value, best, worst } = input.rating;
+    Object.assign(reviewRating, { ratingValue: value, bestRating: best, worstRating: worst });
   }
   const appearances = [
     articleAppearance(input.article),

@@ -123,7 +123,35 @@ const RULES: Record<string, { role: Role; prepare: Prepare }> = {
     role: Role.EDITOR,
     prepare: async (s) => ({ keepId: await newClaimant(s), mergeId: await newClaimant(s) }),
   },
+  createRating: {
+    role: Role.ADMIN,
+    prepare: async (s) => ({ label: `Rating ${s.uniq()}`, colour: '#336699', verdict: 'MIXED' }),
+  },
+  updateRating: { role: Role.ADMIN, prepare: async (s) => ({ id: await newRating(s), colour: '#996633' }) },
+  deleteRating: { role: Role.ADMIN, prepare: async (s) => ({ id: await newRating(s) }) },
+  reorderRatings: {
+    role: Role.ADMIN,
+    prepare: async (s) => {
+      const scale = await s.server.gql<{ ratingScale: { id: string }[] }>('{ ratingScale { id } }');
+      return { ids: scale.data!.ratingScale.map((rating) => rating.id).reverse() };
+    },
+  },
+  setImportedRatingMapping: {
+    role: Role.ADMIN,
+    prepare: async (s) => ({ alternateName: `Pinocchios ${s.uniq()}`, verdict: 'FALSE' }),
+  },
 };
+
+/** A rating of the scale that no fact-check carries. */
+async function newRating(s: Setup): Promise<string> {
+  return (
+    await call(s.server, s.admin.token, 'mutation($input: CreateRatingInput!) { createRating(input: $input) { id } }', {
+      label: `Prepared rating ${s.uniq()}`,
+      colour: '#123123',
+      verdict: 'UNVERIFIABLE',
+    })
+  ).id!;
+}
 
 /** A place outside factline listed for an unchecked claim. */
 async function newOutsideAppearance(s: Setup): Promise<string> {

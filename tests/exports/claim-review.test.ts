@@ -83,12 +83,12 @@ describe('ClaimReview', () => {
     datePublished: new Date('2024-01-03T00:00:00Z'),
     summary: 'It cost 3 million.',
     language: 'en',
-    ratingValue: 1,
+    rating: { value: 1, best: 5, worst: 1 },
     ratingLabel: 'False',
   };
 
   it('carries rating numbers only for verdicts on the scale, and alternateName always', () => {
-    const rated = toClaimReview({ ...base, ratingValue: 1, ratingLabel: 'False' });
+    const rated = toClaimReview({ ...base, rating: { value: 1, best: 5, worst: 1 }, ratingLabel: 'False' });
     expectValidClaimReview(rated);
     expect(rated.reviewRating).toEqual({
       '@type': 'Rating',
@@ -105,13 +105,13 @@ describe('ClaimReview', () => {
       toClaimReview({
         ...base,
         claimant: { name: 'Kremlin', kind: 'ORGANIZATION', wikidataUrl: 'https://www.wikidata.org/wiki/Q9684' },
-        ratingValue: 1,
+        rating: { value: 1, best: 5, worst: 1 },
         ratingLabel: 'False',
       }).itemReviewed,
     ).toMatchObject({
       author: { '@type': 'Organization', name: 'Kremlin', sameAs: 'https://www.wikidata.org/wiki/Q9684' },
     });
-    const unrated = toClaimReview({ ...base, claimant: null, ratingValue: null, ratingLabel: 'Misleading' });
+    const unrated = toClaimReview({ ...base, claimant: null, rating: null, ratingLabel: 'Misleading' });
     expectValidClaimReview(unrated);
     expect(unrated.reviewRating).toEqual({ '@type': 'Rating', alternateName: 'Misleading' });
     expect(unrated.itemReviewed).not.toHaveProperty('author');

@@ -221,8 +221,8 @@ describe('read API', () => {
     expect(ratings.get('TRUE')).toEqual({ value: 5, best: 5, worst: 1, label: 'True' });
     expect(ratings.get('MOSTLY_TRUE')).toEqual({ value: 4, best: 5, worst: 1, label: 'Mostly true' });
     expect(ratings.get('FALSE')).toEqual({ value: 1, best: 5, worst: 1, label: 'False' });
-    expect(ratings.get('MISLEADING')).toEqual({ value: null, best: 5, worst: 1, label: 'Misleading' });
-    expect(ratings.get('NEEDS_CONTEXT')).toEqual({ value: null, best: 5, worst: 1, label: 'Needs context' });
+    expect(ratings.get('MISLEADING')).toEqual({ value: null, best: null, worst: null, label: 'Misleading' });
+    expect(ratings.get('NEEDS_CONTEXT')).toEqual({ value: null, best: null, worst: null, label: 'Needs context' });
   });
 
   it('serves every user in an answer with its role: authors, revision actors and editors, also as of a moment', async () => {

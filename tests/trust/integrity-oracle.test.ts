@@ -21,15 +21,21 @@ import { everyField } from './schema-walk';
  * - `refused on record`: it would remove something on the public record: nobody can.
  * - `adds`: it adds to what readers see without changing anything they have seen.
  * - `nothing public`: whatever it does, readers see exactly what they saw before.
+ * - `published scale`: it changes the organisation's rating scale, which is published (readers
+ *   see it, and the reader pages' legend): an ADMIN's act; no article readers saw changes.
+ *
+ * `by: 'admin'` on `public record` and `refused on record`: the act is an ADMIN's, not an
+ * editor's (the rating scale): editors are refused as reviewers are.
  *
  * A mutation added to the schema fails the first test until it is classified here.
  */
 
 type Expectation =
-  | { kind: 'public record'; noteField: string }
+  | { kind: 'public record'; noteField: string; by?: 'admin' }
   | { kind: 'four eyes' }
   | { kind: 'publication' }
-  | { kind: 'refused on record' }
+  | { kind: 'refused on record'; by?: 'admin' }
+  | { kind: 'published scale' }
   | { kind: 'adds' }
   | { kind: 'nothing public'; as: SignedInRole };
 
@@ -252,6 +258,40 @@ const RULES: Record<string, Rule> = {
     },
     written: mergedClaims,
   },
+  createRating: {
+    expect: { kind: 'published scale' },
+    prepare: async (s) => ({ input: { label: `Rating ${s.uniq()}`, colour: '#123456', verdict: 'MIXED' } }),
+  },
+  // A rating no fact-check carries: its colour is the scale's alone.
+  'updateRating (unused)': {
+    expect: { kind: 'published scale' },
+    prepare: async (s) => ({ input: { id: await unusedRating(s), colour: '#654321' } }),
+  },
+  // A rating a published fact-check carries, renamed: a correction on that fact-check.
+  updateRating: {
+    expect: { kind: 'public record', noteField: 'note', by: 'admin' },
+    prepare: async (s) => ({ input: { id: await carriedRating(s), label: `Renamed rating ${s.uniq()}` } }),
+  },
+  deleteRating: {
+    expect: { kind: 'refused on record', by: 'admin' },
+    prepare: async (s) => ({ input: { id: await carriedRating(s) } }),
+  },
+  'deleteRating (unused)': {
+    expect: { kind: 'published scale' },
+    prepare: async (s) => ({ input: { id: await unusedRating(s) } }),
+  },
+  reorderRatings: {
+    expect: { kind: 'published scale' },
+    prepare: async (s) => {
+      const { ratingScale } = await s.room.ok<{ ratingScale: { id: string }[] }>('{ ratingScale { id } }', {});
+      return { input: { ids: ratingScale.map((rating) => rating.id).reverse() } };
+    },
+  },
+  setImportedRatingMapping: {
+    // Applies to imports from then on: nothing readers saw changes.
+    expect: { kind: 'nothing public', as: 'admin' },
+    prepare: async (s) => ({ input: { alternateName: `Four Pinocchios ${s.uniq()}`, verdict: 'FALSE' } }),
+  },
   createClaimant: {
     expect: { kind: 'nothing public', as: 'reviewer' },
     prepare: async (s) => ({ input: { name: `Unnamed yet ${s.uniq()}`, wikidataId: 'Q42' } }),
@@ -384,6 +424,31 @@ const RULES: Record<string, Rule> = {
   },
 };
 
+/** A new rating of the scale that no fact-check carries. */
+async function unusedRating(s: Setup): Promise<string> {
+  const created = await s.room.mutate<{ id: string }>(
+    'createRating',
+    'CreateRatingInput',
+    { label: `Unused ${s.uniq()}`, colour: '#abcdef', verdict: 'NEEDS_CONTEXT' },
+    s.admin,
+    'id',
+  );
+  return created.id;
+}
+
+/** A new rating of the scale that a published fact-check of a checked story carries. */
+async function carriedRating(s: Setup): Promise<string> {
+  const story = await s.checkedStory();
+  const id = await unusedRating(s);
+  await s.room.updateAnnotation(s.editor, {
+    id: story.checkId,
+    expectedVersion: story.checkVersion,
+    ratingId: id,
+    note: 'Rated on our own scale.',
+  });
+  return id;
+}
+
 /** The claimant of a checked story's claim, named by an editor's correction before the test looks. */
 async function checkedClaimant(s: Setup): Promise<string> {
   const story = await s.checkedStory();
@@ -471,7 +536,8 @@ describe('integrity oracle', () => {
     const data = await graphql({
       schema,
       source: `{ articles(first: 100) { edges { node { ${everyField(schema, 'Article', 5)} } } } sources(first: 100) { edges { node { ${everyField(schema, 'Source', 2)} } } }
-        claimants(first: 100) { edges { node { ${everyField(schema, 'Claimant', 4)} } } } }`,
+        claimants(first: 100) { edges { node { ${everyField(schema, 'Claimant', 4)} } } }
+        ratingScale { ${everyField(schema, 'ScaleRating', 1)} } }`,
       contextValue: contextFor(setup.server.db, createServices(setup.server.db), ANONYMOUS),
     });
     expect(data.errors).toBeUndefined();
@@ -537,18 +603,20 @@ describe('integrity oracle', () => {
 
     switch (rule.expect.kind) {
       case 'public record': {
-        const { noteField } = rule.expect;
+        const { noteField, by } = rule.expect;
         const note = `On the record ${s.uniq()}`;
         // A lone reviewer cannot change what readers saw, note or not; nor can its author alone.
         await expectRefused({ ...prepared.input, [noteField]: note }, s.lone, 'FORBIDDEN');
         await expectRefused({ ...prepared.input, [noteField]: note }, s.author, 'FORBIDDEN');
+        const actor = by === 'admin' ? s.admin : s.editor;
+        if (by === 'admin') await expectRefused({ ...prepared.input, [noteField]: note }, s.editor, 'FORBIDDEN');
         // An editor must say why (a required note is the schema's to refuse).
         const inputType = getNamedType(
           schema.getMutationType()!.getFields()[mutation].args[0].type,
         ) as GraphQLInputObjectType;
         if (!isNonNullType(inputType.getFields()[noteField].type))
-          await expectRefused(prepared.input, s.editor, 'BAD_USER_INPUT', `input.${noteField}`);
-        const after = await expectAccepted({ ...prepared.input, [noteField]: note }, s.editor);
+          await expectRefused(prepared.input, actor, 'BAD_USER_INPUT', `input.${noteField}`);
+        const after = await expectAccepted({ ...prepared.input, [noteField]: note }, actor);
         expect(after).not.toBe(before);
         expect(after, 'the change left no public record').toContain(note);
         break;
@@ -574,7 +642,29 @@ describe('integrity oracle', () => {
       }
       case 'refused on record': {
         await expectRefused(prepared.input, s.lone, 'FORBIDDEN');
-        await expectRefused(prepared.input, s.editor, 'CONFLICT');
+        if (rule.expect.by === 'admin') {
+          await expectRefused(prepared.input, s.editor, 'FORBIDDEN');
+          await expectRefused(prepared.input, s.admin, 'CONFLICT');
+        } else await expectRefused(prepared.input, s.editor, 'CONFLICT');
+        break;
+      }
+      case 'published scale': {
+        await expectRefused(prepared.input, s.lone, 'FORBIDDEN');
+        await expectRefused(prepared.input, s.editor, 'FORBIDDEN');
+        const after = await expectAccepted(prepared.input, s.admin);
+        const parts = (view: string) => {
+          const { data, pages, ...rest } = JSON.parse(view) as {
+            data: { ratingScale: unknown } & Record<string, unknown>;
+            pages: string[];
+          };
+          const { ratingScale, ...others } = data;
+          // The pages' legend shows the scale; the rest of each page is as it was.
+          const stripped = pages.map((page) => page.replace(/<ul class="key"[\s\S]*?<\/ul>/g, ''));
+          return { ratingScale, rest: JSON.stringify({ others, stripped, rest }) };
+        };
+        const [was, is] = [parts(before), parts(after)];
+        expect(is.ratingScale).not.toEqual(was.ratingScale);
+        expect(is.rest).toBe(was.rest);
         break;
       }
       case 'adds': {

@@ -317,6 +317,20 @@ const QUERY_PATHS: Record<string, (run: Run, who: Who) => Promise<unknown[]>> = 
     return [first, ...(after.length > 0 ? [await ask(run, who, `{ ${after.join(' ')} }`)] : [])];
   },
   viewer: async (run, who) => [await ask(run, who, `{ viewer { ${everyField(run.schema, 'User', DEPTH)} } }`)],
+  // The organisation's rating scale is published information: everyone reads it whole.
+  ratingScale: async (run, who) => [
+    await ask(run, who, `{ ratingScale { ${everyField(run.schema, 'ScaleRating', LOOKUP_DEPTH)} } }`),
+  ],
+  // ADMIN only: readers and a reviewer are refused, and answered nothing.
+  unmappedImportedRatings: async (run, who) => {
+    const result = await graphql({
+      schema: run.schema,
+      source: `{ unmappedImportedRatings { ${everyField(run.schema, 'UnmappedImportedRating', 1)} } }`,
+      contextValue: contextFor(run.server.db, run.services, run.viewers[who]),
+    });
+    expect(result.errors?.[0]?.extensions?.code).toMatch(/^(FORBIDDEN|UNAUTHENTICATED)$/);
+    return [result.data];
+  },
   // Every claim's words, hidden ones included: only claims the viewer may see may come back.
   claimMatches: async (run, who) => {
     const quotes = (await inspectRows(run.server.db, sql<{ quote: string }>`SELECT quote FROM claims ORDER BY id`)).map(
@@ -661,7 +675,8 @@ describe('visibility oracle', () => {
               return `${field} { ${pageSelection(schema, type)} }`;
             })
             .join(' ')}
-         search(query: "q") { ${pageSelection(schema, 'SearchHit')} } viewer { ${everyField(schema, 'User', DEPTH)} } }`,
+         search(query: "q") { ${pageSelection(schema, 'SearchHit')} } viewer { ${everyField(schema, 'User', DEPTH)} }
+         ratingScale { ${everyField(schema, 'ScaleRating', LOOKUP_DEPTH)} } unmappedImportedRatings { ${everyField(schema, 'UnmappedImportedRating', 1)} } }`,
     );
     for (const [field, type] of [
       ['annotationPublished', 'Annotation'],
@@ -693,6 +708,9 @@ describe('visibility oracle', () => {
       'ClaimMatch.claim',
       'ClaimSuggestion.claim',
       'ClaimSuggestion.sentence',
+      'Annotation.rating',
+      'AnnotationRevision.rating',
+      'ScaleRating.label',
     ])
       expect(asked).toContain(field);
     const server = await startTestServer({ demo: false });

@@ -42,6 +42,10 @@ export class AnnotationRevisionEntity {
   @Column({ type: 'varchar', length: 16 })
   verdict: Verdict;
 
+  /** The organisation's rating then (ratings.id); read with the rating's label of today. */
+  @Column({ name: 'rating_id', type: 'integer', nullable: true })
+  ratingId: number | null;
+
   @Column({ type: 'varchar', length: 500 })
   summary: string;
 

@@ -45,6 +45,25 @@ export class AnnotationEntity {
   @Column({ type: 'varchar', length: 16 })
   verdict: Verdict;
 
+  /** The organisation's rating (ratings.id); its verdict is `verdict`. Null only before the scale existed. */
+  @Index('IDX_annotations_rating')
+  @Column({ name: 'rating_id', type: 'integer', nullable: true })
+  ratingId: number | null;
+
+  /** An imported fact-check's rating in its publisher's words ("Four Pinocchios"), shown as its label. */
+  @Column({ name: 'imported_rating', type: 'varchar', length: 200, nullable: true })
+  importedRating: string | null;
+
+  /** The publisher's number for it, on its own best..worst range; null when it gave none. */
+  @Column({ name: 'imported_rating_value', type: 'real', nullable: true })
+  importedRatingValue: number | null;
+
+  @Column({ name: 'imported_rating_best', type: 'real', nullable: true })
+  importedRatingBest: number | null;
+
+  @Column({ name: 'imported_rating_worst', type: 'real', nullable: true })
+  importedRatingWorst: number | null;
+
   @Column({ type: 'varchar', length: 500 })
   summary: string;
 

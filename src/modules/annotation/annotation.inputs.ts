@@ -31,8 +31,17 @@ export class CreateAnnotationInput {
   @Field(() => ID)
   claimId: string;
 
-  @Field(() => Verdict)
-  verdict: Verdict;
+  @Field(() => ID, {
+    nullable: true,
+    description: "The organisation's rating (ratingScale); the verdict follows from it. Give it or `verdict`.",
+  })
+  ratingId?: string | null;
+
+  @Field(() => Verdict, {
+    nullable: true,
+    description: 'The normalised verdict alone: the fact-check takes the first rating of the scale that stands for it.',
+  })
+  verdict?: Verdict | null;
 
   @Field(() => String)
   @CleanText(LIMITS.summary)
@@ -59,7 +68,17 @@ export class UpdateAnnotationInput {
   @Min(1)
   expectedVersion: number;
 
-  @Field(() => Verdict, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Another rating of the organisation's scale; the verdict follows from it.",
+  })
+  ratingId?: string | null;
+
+  @Field(() => Verdict, {
+    nullable: true,
+    description:
+      'A verdict alone: keeps the rating if it stands for it, else takes the first rating of the scale that does.',
+  })
   verdict?: Verdict | null;
 
   @Field(() => String, { nullable: true })
@@ -77,7 +96,7 @@ export class UpdateAnnotationInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Why; required when changing the verdict of a published fact-check.',
+    description: 'Why; required when changing a published fact-check.',
   })
   @CleanText(LIMITS.note)
   note?: string | null;

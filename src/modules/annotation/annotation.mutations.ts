@@ -28,6 +28,7 @@ export class AnnotationMutations {
       ctx,
       await ctx.services.annotations.create(ctx.viewer, claimId, {
         ...input,
+        ratingId: input.ratingId == null ? null : fromGlobalIdOf('ScaleRating', input.ratingId, 'input.ratingId'),
         citations: citationsToWrite(input.citations, 'input.citations'),
       }),
     );
@@ -47,6 +48,7 @@ export class AnnotationMutations {
       ctx,
       await ctx.services.annotations.update(ctx.viewer, id, {
         ...input,
+        ratingId: input.ratingId == null ? null : fromGlobalIdOf('ScaleRating', input.ratingId, 'input.ratingId'),
         citations: input.citations && citationsToWrite(input.citations, 'input.citations'),
       }),
     );

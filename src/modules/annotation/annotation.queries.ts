@@ -20,11 +20,14 @@ type VisibleKeys = Keys & { viewerId: number | null };
 const published = () => sql.lit(AnnotationStatus.PUBLISHED);
 
 /** The columns of a fact-check as the API serves it, from `annotations n` joined with its author `users u`. */
-function annotationColumns(eb: ExpressionBuilder<{ n: Tables['annotations']; u: Tables['users'] }, 'n' | 'u'>) {
+function annotationColumns(
+  eb: ExpressionBuilder<{ n: Tables['annotations']; u: Tables['users']; rt: Tables['ratings'] }, 'n' | 'u' | 'rt'>,
+) {
   return [
     eb.ref('n.id').as('id'),
     eb.ref('n.claim_id').as('claimId'),
     eb.ref('n.verdict').$castTo<Verdict>().as('verdict'),
+    ...annotationRatingColumns(eb),
     eb.ref('n.summary').as('summary'),
     eb.ref('n.body').as('body'),
     eb.ref('n.status').$castTo<AnnotationStatus>().as('status'),
@@ -41,6 +44,27 @@ function annotationColumns(eb: ExpressionBuilder<{ n: Tables['annotations']; u: 
 }
 
 /**
+ * A fact-check's rating: the organisation's (`ratings rt`, joined on the fact-check's or its
+ * revision's `rating_id`) and, for an imported one, its publisher's words and numbers.
+ */
+export function annotationRatingColumns(
+  eb: ExpressionBuilder<{ n: Tables['annotations']; rt: Tables['ratings'] }, 'n' | 'rt'>,
+) {
+  return [
+    eb.ref('rt.label').as('ratingLabel'),
+    eb.ref('rt.description').as('ratingDescription'),
+    eb.ref('rt.value').as('ratingValue'),
+    eb.ref('rt.best').as('ratingBest'),
+    eb.ref('rt.worst').as('ratingWorst'),
+    eb.ref('rt.colour').as('ratingColour'),
+    eb.ref('n.imported_rating').as('importedRating'),
+    eb.ref('n.imported_rating_value').as('importedRatingValue'),
+    eb.ref('n.imported_rating_best').as('importedRatingBest'),
+    eb.ref('n.imported_rating_worst').as('importedRatingWorst'),
+  ];
+}
+
+/**
  * Fact-checks by id, as every read sees them: hidden ones (others' drafts, those of a deleted
  * claim or of an article the viewer cannot see) are left out. Starts from the keys.
  */
@@ -52,6 +76,7 @@ export const annotationsByIds = statementVariants(
       .selectFrom(q.keys('ids'))
       .crossJoin('annotations as n')
       .innerJoin('users as u', 'u.id', 'n.author_id')
+      .leftJoin('ratings as rt', 'rt.id', 'n.rating_id')
       .crossJoin('claims as c')
       .crossJoin('articles as a')
       .select(annotationColumns)
@@ -74,6 +99,7 @@ export const annotationsByClaimIds = statementVariants(
     q.db
       .selectFrom('annotations as n')
       .innerJoin('users as u', 'u.id', 'n.author_id')
+      .leftJoin('ratings as rt', 'rt.id', 'n.rating_id')
       .select(annotationColumns)
       .where('n.claim_id', 'in', q.keyList('ids'))
       .where(annotationVisible(level, q.p.viewerId))
@@ -122,11 +148,14 @@ export const revisionsByAnnotationIds = statementVariants(
       .selectFrom('annotation_revisions as r')
       .innerJoin('users as u', 'u.id', 'r.actor_id')
       .innerJoin('annotations as n', 'n.id', 'r.annotation_id')
+      // The rating the revision carried, under the rating's label of today.
+      .leftJoin('ratings as rt', 'rt.id', 'r.rating_id')
       .select((eb) => [
         eb.ref('r.annotation_id').as('annotationId'),
         eb.ref('r.version').as('version'),
         eb.ref('r.change').$castTo<AnnotationChange>().as('change'),
         eb.ref('r.verdict').$castTo<Verdict>().as('verdict'),
+        ...annotationRatingColumns(eb),
         eb.ref('r.summary').as('summary'),
         eb.ref('r.body').as('body'),
         eb.ref('r.status').$castTo<AnnotationStatus>().as('status'),
@@ -300,6 +329,7 @@ export const annotationForWrite = statement('annotation.forWrite', (q: Statement
       eb.ref('claim_id').as('claimId'),
       eb.ref('author_id').as('authorId'),
       eb.ref('verdict').$castTo<Verdict>().as('verdict'),
+      eb.ref('rating_id').as('ratingId'),
       eb.ref('summary').as('summary'),
       eb.ref('body').as('body'),
       eb.ref('status').$castTo<AnnotationStatus>().as('status'),
@@ -315,6 +345,7 @@ export const insertAnnotation = statement(
       claimId: number;
       authorId: number;
       verdict: Verdict;
+      ratingId: number;
       summary: string;
       body: string;
       status: AnnotationStatus;
@@ -328,6 +359,7 @@ export const insertAnnotation = statement(
         claim_id: q.p.claimId,
         author_id: q.p.authorId,
         verdict: q.p.verdict,
+        rating_id: q.p.ratingId,
         summary: q.p.summary,
         body: q.p.body,
         status: q.p.status,
@@ -351,6 +383,7 @@ export const bumpAnnotationVersion = statement(
       nextVersion: number;
       updatedAt: string;
       verdict: Verdict | null;
+      ratingId: number | null;
       summary: string | null;
       body: string | null;
       status: AnnotationStatus | null;
@@ -363,6 +396,7 @@ export const bumpAnnotationVersion = statement(
       .updateTable('annotations')
       .set((eb) => ({
         verdict: eb.fn.coalesce(eb.val(q.p.verdict), eb.ref('verdict')),
+        rating_id: eb.fn.coalesce(eb.val(q.p.ratingId), eb.ref('rating_id')),
         summary: eb.fn.coalesce(eb.val(q.p.summary), eb.ref('summary')),
         body: eb.fn.coalesce(eb.val(q.p.body), eb.ref('body')),
         status: eb.fn.coalesce(eb.val(q.p.status), eb.ref('status')),
@@ -441,11 +475,13 @@ export const insertRevision = statement(
       createdAt: string;
     }>,
   ) =>
-    q.db.insertInto('annotation_revisions').values({
+    q.db.insertInto('annotation_revisions').values((eb) => ({
       annotation_id: q.p.annotationId,
       version: q.p.version,
       change: q.p.change,
       verdict: q.p.verdict,
+      // The fact-check's rating as it now stands (the revision is appended after the change).
+      rating_id: eb.selectFrom('annotations as n').select('n.rating_id').where('n.id', '=', q.p.annotationId),
       summary: q.p.summary,
       body: q.p.body,
       status: q.p.status,
@@ -453,7 +489,7 @@ export const insertRevision = statement(
       actor_id: q.p.actorId,
       note: q.p.note,
       created_at: q.p.createdAt,
-    }),
+    })),
 );
 
 export const insertCorrection = statement(

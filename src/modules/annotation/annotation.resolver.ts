@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { fromSqlDate } from '../../db/sql-dates';
 import type { AppContext } from '../../app/context';
 import { until } from '../../graphql/point-in-time';
@@ -14,22 +14,8 @@ import { Annotation, AnnotationRevision, Citation } from './annotation.types';
 import { citationsOf } from './history.resolver';
 import { UserType } from '../user/user.types';
 import type { UserRow } from '../user/user.loaders';
-import { BEST_RATING, VERDICT_SCALE, WORST_RATING } from './verdict';
-
-@ObjectType('Rating', { simpleResolvers: true, description: 'The verdict as a ClaimReview rating.' })
-export class Rating {
-  @Field(() => Int, { nullable: true, description: '1 (FALSE) to 5 (TRUE); null for verdicts off the scale.' })
-  value: number | null;
-
-  @Field(() => Int)
-  best: number;
-
-  @Field(() => Int)
-  worst: number;
-
-  @Field(() => String, { description: 'Human label, ClaimReview alternateName.' })
-  label: string;
-}
+import { Rating } from '../rating/rating.types';
+import { ratingOf, type RatingView } from '../rating/rating-view';
 
 @Resolver(() => Annotation)
 export class AnnotationResolver {
@@ -43,10 +29,12 @@ export class AnnotationResolver {
     return toGlobalId('Annotation', annotation.id);
   }
 
-  @FieldResolver(() => Rating)
-  rating(@Root() annotation: AnnotationRow): Rating {
-    const { value, label } = VERDICT_SCALE[annotation.verdict];
-    return { value, best: BEST_RATING, worst: WORST_RATING, label };
+  @FieldResolver(() => Rating, {
+    description:
+      "The organisation's rating (for an imported fact-check, its publisher's own); `verdict` is its normalised value. As of a past moment: the rating of the version then, under the rating's label of today (a rename is on the public record as a correction).",
+  })
+  rating(@Root() annotation: AnnotationRow): RatingView {
+    return ratingOf(annotation);
   }
 
   @FieldResolver(() => [Citation])
@@ -83,7 +71,7 @@ export class AnnotationResolver {
     // The article the claim was read in: its selector is a place in that article's text.
     const article = (await ctx.loaders.articleById.load(readInArticleId(claim))) as ArticleRow;
     const contributors = until(annotation.asOf, await ctx.loaders.contributorsByAnnotation.load(annotation.id));
-    const { value, label } = VERDICT_SCALE[annotation.verdict];
+    const { value, label } = ratingOf(annotation);
     const anchored =
       claim.anchorStatus !== ClaimAnchorStatus.AMBIGUOUS && claim.anchorStatus !== ClaimAnchorStatus.ORPHANED;
     return toWebAnnotation({

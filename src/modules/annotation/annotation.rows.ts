@@ -10,7 +10,21 @@ import type { Annotation, AnnotationRevision, Citation, Correction } from './ann
  * what its field resolvers read.
  */
 
-export interface AnnotationRow extends Annotation, TypedRow {
+/** A fact-check's rating as its statements read it (annotationRatingColumns). */
+export interface AnnotationRatingColumns {
+  ratingLabel: string | null;
+  ratingDescription: string | null;
+  ratingValue: number | null;
+  ratingBest: number | null;
+  ratingWorst: number | null;
+  ratingColour: string | null;
+  importedRating: string | null;
+  importedRatingValue: number | null;
+  importedRatingBest: number | null;
+  importedRatingWorst: number | null;
+}
+
+export interface AnnotationRow extends Annotation, TypedRow, AnnotationRatingColumns {
   id: number;
   claimId: number;
   authorId: number;
@@ -29,6 +43,16 @@ export function toAnnotationRow(row: AnnotationSqlRow): AnnotationRow {
     id: row.id,
     claimId: row.claimId,
     verdict: row.verdict,
+    ratingLabel: row.ratingLabel,
+    ratingDescription: row.ratingDescription,
+    ratingValue: row.ratingValue,
+    ratingBest: row.ratingBest,
+    ratingWorst: row.ratingWorst,
+    ratingColour: row.ratingColour,
+    importedRating: row.importedRating,
+    importedRatingValue: row.importedRatingValue,
+    importedRatingBest: row.importedRatingBest,
+    importedRatingWorst: row.importedRatingWorst,
     summary: row.summary,
     body: row.body,
     status: row.status,
@@ -48,7 +72,7 @@ export interface CitationRow extends Citation {
   annotationId: number;
 }
 
-export interface RevisionRow extends AnnotationRevision {
+export interface RevisionRow extends AnnotationRevision, AnnotationRatingColumns {
   annotationId: number;
   /** The sources are resolved per viewer (history.resolver.ts). */
   citations: CitationSnapshot[];

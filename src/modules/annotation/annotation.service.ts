@@ -30,10 +30,14 @@ import {
 } from './annotation.queries';
 import { CorrectionKind } from './correction.entity';
 import type { Verdict } from './verdict';
+import { describeRating, ratingForFactCheck } from '../rating/rating-writes';
+import { type RatingSqlRow, ratingsByIds } from '../rating/rating.queries';
 
 /** A new fact-check's content, its citations' sources given by id (decoded) or as new sources. */
 export interface NewAnnotation {
-  verdict: Verdict;
+  /** The organisation's rating; or only a verdict, which takes the scale's first rating of it. */
+  ratingId?: number | null;
+  verdict?: Verdict | null;
   summary: string;
   body: string;
   citations: CitationToWrite[];
@@ -42,6 +46,7 @@ export interface NewAnnotation {
 /** A change to a fact-check's content: fields left out stay as they are. */
 export interface AnnotationChanges {
   expectedVersion: number;
+  ratingId?: number | null;
   verdict?: Verdict | null;
   summary?: string | null;
   body?: string | null;
@@ -55,6 +60,7 @@ interface AnnotationForWrite {
   claimId: number;
   authorId: number;
   verdict: Verdict;
+  ratingId: number | null;
   summary: string;
   body: string;
   status: AnnotationStatus;
@@ -62,16 +68,17 @@ interface AnnotationForWrite {
 }
 
 /** The fields a change may set; the version and update time are stamped with every change. */
-type AnnotationUpdate = Partial<Pick<AnnotationForWrite, 'verdict' | 'summary' | 'body' | 'status'>> & {
+type AnnotationUpdate = Partial<Pick<AnnotationForWrite, 'verdict' | 'ratingId' | 'summary' | 'body' | 'status'>> & {
   publishedAt?: Date;
   retractedAt?: Date;
   retractionReason?: string;
 };
 
 const NO_SUCH_CLAIM = 'No such claim.';
+const RATING_FIELDS = { ratingId: 'input.ratingId', verdict: 'input.verdict' };
 const NO_SUCH_ANNOTATION = 'No such fact-check.';
 const STALE_VERSION = 'The fact-check has changed since you read it: reload and apply your change again.';
-const NOTHING_TO_CHANGE = 'Nothing to change: give at least one of verdict, summary, body, citations.';
+const NOTHING_TO_CHANGE = 'Nothing to change: give at least one of ratingId, verdict, summary, body, citations.';
 const NOTE_REQUIRED = 'A change to a published fact-check is on the public record: say why in `note`.';
 const NOT_YOURS = 'Only its author or an editor may edit a fact-check before it is published.';
 const PUBLISHED_EDITORS_ONLY = 'Only an editor may edit a published fact-check.';
@@ -107,9 +114,11 @@ export class AnnotationService {
       const target = await executeOne(manager, articleStatusOfClaim, { claimId });
       if (!target || (!isEditor(viewer) && target.articleStatus !== ArticleStatus.PUBLISHED))
         throw notFound(NO_SUCH_CLAIM, 'input.claimId');
+      const rating = await ratingForFactCheck(manager, input, RATING_FIELDS);
       const now = new Date();
       const content = {
-        verdict: input.verdict,
+        verdict: rating.verdict,
+        ratingId: rating.id,
         summary: clean(input.summary),
         body: clean(input.body),
         status: AnnotationStatus.DRAFT,
@@ -132,7 +141,13 @@ export class AnnotationService {
 
   update(viewer: Viewer, id: number, input: AnnotationChanges): Promise<number> {
     const user = requireRole(viewer, Role.REVIEWER);
-    if (input.verdict == null && input.summary == null && input.body == null && input.citations == null)
+    if (
+      input.ratingId == null &&
+      input.verdict == null &&
+      input.summary == null &&
+      input.body == null &&
+      input.citations == null
+    )
       throw badUserInput(NOTHING_TO_CHANGE, 'input');
     return this.db.writes.run(async (manager, outbox) => {
       const annotation = await this.findForWrite(manager, viewer, id);
@@ -142,13 +157,19 @@ export class AnnotationService {
       if (annotation.authorId !== user.id && !isEditor(viewer)) throw forbidden(NOT_YOURS);
       checkVersion(annotation, input.expectedVersion);
       const previousVerdict = annotation.verdict;
-      const verdictChanged = input.verdict != null && input.verdict !== previousVerdict;
+      // A verdict alone keeps the rating when it already stands for that verdict.
+      const rating =
+        input.ratingId != null || (input.verdict != null && input.verdict !== previousVerdict)
+          ? await ratingForFactCheck(manager, input, RATING_FIELDS)
+          : null;
+      const verdictChanged = rating !== null && rating.verdict !== previousVerdict;
+      const ratingChanged = rating !== null && rating.id !== annotation.ratingId;
       const note = clean(input.note) ?? null;
       if (published && !note) throw badUserInput(NOTE_REQUIRED, 'input.note');
       if (published && input.citations?.length === 0) throw badUserInput(KEEP_A_CITATION, 'input.citations');
 
       const changed = await bumpVersion(manager, annotation, {
-        ...(input.verdict != null ? { verdict: input.verdict } : {}),
+        ...(rating ? { verdict: rating.verdict, ratingId: rating.id } : {}),
         ...(input.summary != null ? { summary: clean(input.summary) } : {}),
         ...(input.body != null ? { body: clean(input.body) } : {}),
       });
@@ -169,13 +190,18 @@ export class AnnotationService {
           annotationId: id,
           details: { verdict: changed.verdict, previousVerdict, note: note! },
         });
-        const kind = verdictChanged ? CorrectionKind.VERDICT_CHANGED : CorrectionKind.CHECK_UPDATED;
+        const kind = verdictChanged
+          ? CorrectionKind.VERDICT_CHANGED
+          : ratingChanged
+            ? CorrectionKind.RATING_CHANGED
+            : CorrectionKind.CHECK_UPDATED;
         await recordCorrection(manager, annotation, {
           kind,
           previousVerdict,
           newVerdict: changed.verdict,
           note: note!,
           editorId: user.id,
+          ...(ratingChanged && !verdictChanged ? await ratingLabels(manager, annotation.ratingId, rating) : {}),
         });
         await stampWhatReadersSee(manager, { annotationId: id }, changed.updatedAt);
       }
@@ -313,6 +339,7 @@ async function bumpVersion(
     nextVersion: annotation.version + 1,
     updatedAt: toSqlDate(updatedAt),
     verdict: changes.verdict ?? null,
+    ratingId: changes.ratingId ?? null,
     summary: changes.summary ?? null,
     body: changes.body ?? null,
     status: changes.status ?? null,
@@ -333,15 +360,26 @@ async function bumpVersion(
 async function recordCorrection(
   manager: EntityManager,
   annotation: AnnotationForWrite,
-  correction: Pick<NewCorrection, 'kind' | 'previousVerdict' | 'newVerdict' | 'note' | 'editorId'>,
+  correction: Pick<NewCorrection, 'kind' | 'previousVerdict' | 'newVerdict' | 'note' | 'editorId'> &
+    Partial<Pick<NewCorrection, 'previousText' | 'newText'>>,
 ): Promise<void> {
   const claim = await claimFor(manager, annotation.claimId);
   await insertCorrection(manager, {
+    previousText: null,
+    newText: null,
     ...correction,
     articleId: claim.articleId,
     claimId: claim.id,
     annotationId: annotation.id,
-    previousText: null,
-    newText: null,
   });
+}
+
+/** A change of rating on the public record: the ratings before and after, in words. */
+async function ratingLabels(
+  manager: EntityManager,
+  previousId: number | null,
+  next: RatingSqlRow,
+): Promise<{ previousText: string | null; newText: string }> {
+  const [previous] = previousId === null ? [] : await execute(manager, ratingsByIds, { ids: [previousId] });
+  return { previousText: previous ? describeRating(previous) : null, newText: describeRating(next) };
 }

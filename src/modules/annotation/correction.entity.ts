@@ -10,6 +10,11 @@ export enum CorrectionKind {
   VERDICT_CHANGED = 'VERDICT_CHANGED',
   /** A published fact-check's summary, explanation or citations were updated; its verdict stands. */
   CHECK_UPDATED = 'CHECK_UPDATED',
+  /**
+   * A published fact-check's rating changed while its verdict stands: another rating of the
+   * scale, or the scale's rating itself renamed or renumbered (labels before and after).
+   */
+  RATING_CHANGED = 'RATING_CHANGED',
   /** A published fact-check was retracted; the claim fell back to the previous verdict. */
   RETRACTED = 'RETRACTED',
   /** A checked claim now quotes other words or another place in the text. */

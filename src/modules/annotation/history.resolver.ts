@@ -9,6 +9,8 @@ import type { UserRow } from '../user/user.loaders';
 import type { CitationSnapshot } from './annotation-revision.entity';
 import type { AnnotationRow, CorrectionRow, RevisionRow } from './annotation.rows';
 import { Stance } from './citation.entity';
+import { Rating } from '../rating/rating.types';
+import { ratingOf, type RatingView } from '../rating/rating-view';
 import { Annotation, AnnotationRevision, Correction } from './annotation.types';
 
 @ObjectType('RevisionCitation', { simpleResolvers: true, description: 'A citation as it stood in a revision.' })
@@ -28,6 +30,13 @@ export class AnnotationRevisionResolver {
   @FieldResolver(() => [RevisionCitation])
   citations(@Root() revision: RevisionRow, @Ctx() ctx: AppContext): Promise<RevisionCitation[]> {
     return citationsOf(ctx, revision.citations);
+  }
+
+  @FieldResolver(() => Rating, {
+    description: "The fact-check's rating in this version, under the rating's label of today.",
+  })
+  rating(@Root() revision: RevisionRow): RatingView {
+    return ratingOf(revision);
   }
 
   @FieldResolver(() => UserType, {

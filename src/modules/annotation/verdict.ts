@@ -1,6 +1,10 @@
 import { registerEnumType } from 'type-graphql';
 
-/** The verdict scale: five rated verdicts and three without a number. */
+/**
+ * The normalised verdicts: five rated and three without a number. The organisation's own
+ * scale (ratings, src/modules/rating) maps each of its ratings to one of these; VERDICT_SCALE
+ * is the default scale it starts as (migration RatingScale).
+ */
 export enum Verdict {
   TRUE = 'TRUE',
   MOSTLY_TRUE = 'MOSTLY_TRUE',
@@ -25,17 +29,19 @@ interface VerdictScale {
   value: number | null;
   /** ClaimReview alternateName. */
   label: string;
+  /** Its colour on the default scale (reader.css). */
+  colour: string;
 }
 
 export const VERDICT_SCALE: Readonly<Record<Verdict, VerdictScale>> = {
-  TRUE: { value: 5, label: 'True' },
-  MOSTLY_TRUE: { value: 4, label: 'Mostly true' },
-  MIXED: { value: 3, label: 'Mixed' },
-  MOSTLY_FALSE: { value: 2, label: 'Mostly false' },
-  FALSE: { value: 1, label: 'False' },
-  MISLEADING: { value: null, label: 'Misleading' },
-  NEEDS_CONTEXT: { value: null, label: 'Needs context' },
-  UNVERIFIABLE: { value: null, label: 'Unverifiable' },
+  TRUE: { value: 5, label: 'True', colour: '#1a7f37' },
+  MOSTLY_TRUE: { value: 4, label: 'Mostly true', colour: '#7cb342' },
+  MIXED: { value: 3, label: 'Mixed', colour: '#e8a80c' },
+  MOSTLY_FALSE: { value: 2, label: 'Mostly false', colour: '#ee7a1c' },
+  FALSE: { value: 1, label: 'False', colour: '#c92a2a' },
+  MISLEADING: { value: null, label: 'Misleading', colour: '#7d3fc4' },
+  NEEDS_CONTEXT: { value: null, label: 'Needs context', colour: '#1a66c9' },
+  UNVERIFIABLE: { value: null, label: 'Unverifiable', colour: '#66707a' },
 };
 
 export const VERDICTS = Object.values(Verdict);

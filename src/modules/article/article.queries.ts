@@ -3,6 +3,7 @@ import { type Dialect, sql, statement, type StatementBuilder, statementVariants 
 import type { SqlTimestamp } from '../../db/sql-dates';
 import type { Tables } from '../../db/tables';
 import type { AnnotationStatus } from '../annotation/annotation.entity';
+import { annotationRatingColumns } from '../annotation/annotation.queries';
 import type { Verdict } from '../annotation/verdict';
 import { VISIBILITY_LEVELS, type VisibilityLevel } from '../auth/visibility';
 import { articleVisible } from '../auth/visibility.queries';
@@ -515,9 +516,12 @@ export const annotationsAsOf = statement(
           ),
         ),
       )
+      // The rating of the revision then, under the rating's label of today.
+      .leftJoin('ratings as rt', 'rt.id', 'r.rating_id')
       .select((eb) => [
         'n.id',
         claimOfAnnotationAt(eb as never, q.p.at).as('claimId'),
+        ...annotationRatingColumns(eb),
         eb.ref('n.author_id').as('authorId'),
         eb.ref('u.name').as('authorName'),
         eb.ref('u.role').$castTo<Role>().as('authorRole'),

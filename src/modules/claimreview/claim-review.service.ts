@@ -7,7 +7,7 @@ import { type ClaimReviewInput, type OutsidePlaceInput, toClaimReview } from '..
 import { httpUrlOrNull } from '../../graphql/http-url';
 import { encodeCursor, decodeCursor } from '../../graphql/relay/cursor';
 import { toGlobalId } from '../../graphql/relay/global-id';
-import { VERDICT_SCALE } from '../annotation/verdict';
+import { ratingOf } from '../rating/rating-view';
 import { ClaimantKind } from '../claimant/claimant.entity';
 import { wikidataUrl } from '../claimant/claimant-name';
 import { outsideAppearancesOfClaims } from '../appearance/appearance.queries';
@@ -137,7 +137,7 @@ export class ClaimReviewService {
     outside: OutsidePlaceInput[],
     otherArticles: ClaimReviewInput['article'][],
   ): Record<string, unknown> {
-    const { value, label } = VERDICT_SCALE[row.verdict];
+    const { value, best, worst, label } = ratingOf(row);
     return toClaimReview({
       url: this.claimUrl(row.slug, row.claimId),
       text: row.text ?? row.quote,
@@ -154,7 +154,7 @@ export class ClaimReviewService {
       outside,
       organisation: this.config.organisation,
       datePublished: fromSqlDate(row.publishedAt) as Date,
-      ratingValue: value,
+      rating: value === null ? null : { value, best: best!, worst: worst! },
       ratingLabel: label,
       summary: row.summary,
       language: row.language,

@@ -1,5 +1,6 @@
 import type { SqlTimestamp } from '../../db/sql-dates';
 import { type StatementBuilder, statement, statementVariants, sql } from '../../db/statements';
+import { annotationRatingColumns } from '../annotation/annotation.queries';
 import type { Verdict } from '../annotation/verdict';
 import type { ClaimantKind } from '../claimant/claimant.entity';
 
@@ -12,9 +13,11 @@ function publishedChecks(q: StatementBuilder<unknown>) {
     .innerJoin('claims as c', 'c.id', 'n.claim_id')
     .innerJoin('articles as a', 'a.id', 'c.article_id')
     .leftJoin('claimants as cl', 'cl.id', 'c.claimant_id')
+    .leftJoin('ratings as rt', 'rt.id', 'n.rating_id')
     .select((eb) => [
       eb.ref('n.id').as('annotationId'),
       eb.ref('n.verdict').$castTo<Verdict>().as('verdict'),
+      ...annotationRatingColumns(eb),
       eb.ref('n.summary').as('summary'),
       eb.ref('n.published_at').$notNull().as('publishedAt'),
       eb.ref('c.id').as('claimId'),

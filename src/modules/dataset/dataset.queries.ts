@@ -387,6 +387,15 @@ export const insertAnnotation = statement(
         author_id: q.p.authorId,
         external_id: q.p.externalId,
         verdict: q.p.verdict,
+        // The scale's first rating of the verdict, as for a client that gives a verdict alone.
+        rating_id: (eb) =>
+          eb
+            .selectFrom('ratings as rt')
+            .select('rt.id')
+            .where('rt.verdict', '=', q.p.verdict)
+            .orderBy('rt.position')
+            .orderBy('rt.id')
+            .limit(sql.lit(1)),
         summary: q.p.summary,
         body: q.p.body,
         status: q.p.status,
