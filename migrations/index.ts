@@ -18,6 +18,7 @@ import { ClaimArticleAppearances1796300000001 } from './1796300000001-ClaimArtic
 import { ClaimWordsSearchable1796300000002 } from './1796300000002-ClaimWordsSearchable';
 import { ClaimTextKeys1796300000003 } from './1796300000003-ClaimTextKeys';
 import { ClaimMerges1796300000004 } from './1796300000004-ClaimMerges';
+import { Topics1796400000003 } from './1796400000003-Topics';
 
 /**
  * Migrations in order, per dialect. Landed migrations are never edited; each has a down().
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   ClaimWordsSearchable1796300000002,
   ClaimTextKeys1796300000003,
   ClaimMerges1796300000004,
+  Topics1796400000003,
 ];
 
 export const POSTGRES_MIGRATIONS = [
@@ -63,4 +65,5 @@ export const POSTGRES_MIGRATIONS = [
   ClaimWordsSearchable1796300000002,
   ClaimTextKeys1796300000003,
   ClaimMerges1796300000004,
+  Topics1796400000003,
 ];

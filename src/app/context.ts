@@ -20,6 +20,8 @@ import type { MatchingService } from '../modules/matching/matching.service';
 import type { SearchService } from '../modules/search/search.service';
 import type { SourceLoaders } from '../modules/source/source.loaders';
 import type { SourceService } from '../modules/source/source.service';
+import type { TopicLoaders } from '../modules/topic/topic.loaders';
+import type { TopicService } from '../modules/topic/topic.service';
 import type { UserLoaders } from '../modules/user/user.loaders';
 import type { UserService } from '../modules/user/user.service';
 
@@ -31,7 +33,8 @@ export type Loaders = ArticleLoaders &
   AnnotationLoaders &
   HistoryLoaders &
   SourceLoaders &
-  UserLoaders;
+  UserLoaders &
+  TopicLoaders;
 
 export interface Services {
   auth: AuthService;
@@ -44,6 +47,7 @@ export interface Services {
   users: UserService;
   search: SearchService;
   matching: MatchingService;
+  topics: TopicService;
 }
 
 /** What every resolver receives. Loaders are per request and never shared between requests. */

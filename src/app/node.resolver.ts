@@ -43,6 +43,8 @@ function loadNode(ctx: AppContext, id: string, field: string): Promise<TypedRow 
       return ctx.loaders.userById.load(key);
     case 'Claimant':
       return ctx.loaders.claimantById.load(key);
+    case 'Topic':
+      return ctx.loaders.topicById.load(key);
     case 'ApiToken':
       // Tokens are managed, not browsed.
       return Promise.resolve(null);

@@ -28,6 +28,8 @@ import { createSourceLoaders } from '../modules/source/source.loaders';
 import { MatchingService } from '../modules/matching/matching.service';
 import { SearchService } from '../modules/search/search.service';
 import { SourceService } from '../modules/source/source.service';
+import { createTopicLoaders } from '../modules/topic/topic.loaders';
+import { TopicService } from '../modules/topic/topic.service';
 import { createUserLoaders } from '../modules/user/user.loaders';
 import { UserService } from '../modules/user/user.service';
 
@@ -46,6 +48,7 @@ const LOADER_GROUPS: ReadonlyArray<
   (reader, viewer) => createHistoryLoaders(reader, viewer),
   (reader, _viewer, visibility) => createSourceLoaders(reader, visibility),
   (reader, _viewer, visibility) => createUserLoaders(reader, visibility),
+  (reader, _viewer, visibility) => createTopicLoaders(reader, visibility),
 ];
 
 /**
@@ -101,6 +104,7 @@ export function createServices(db: Database): Services {
     users: new UserService({ db }),
     search: new SearchService({ db }),
     matching: new MatchingService({ db }),
+    topics: new TopicService({ db }),
   };
 }
 

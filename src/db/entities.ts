@@ -13,6 +13,7 @@ import { ClaimantEntity } from '../modules/claimant/claimant.entity';
 import { OutsideAppearanceEntity } from '../modules/appearance/outside-appearance.entity';
 import { ClaimSuggestionDismissalEntity } from '../modules/matching/claim-suggestion-dismissal.entity';
 import { SourceEntity } from '../modules/source/source.entity';
+import { ArticleTopicEntity, ClaimTopicEntity, TopicEntity } from '../modules/topic/topic.entity';
 import { UserEntity } from '../modules/user/user.entity';
 
 /** Every table of the service; migrations must match these exactly (npm run check). */
@@ -33,4 +34,7 @@ export const ENTITIES = [
   ClaimantEntity,
   ClaimSuggestionDismissalEntity,
   OutsideAppearanceEntity,
+  TopicEntity,
+  ArticleTopicEntity,
+  ClaimTopicEntity,
 ];

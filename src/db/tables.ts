@@ -238,6 +238,17 @@ export const TABLES = {
     actor_id: integer(),
     created_at: timestamp().withDefault(),
   },
+  topics: {
+    id: id(),
+    slug: text(),
+    name: text(),
+    name_key: text(),
+    description: text().orNull(),
+    created_at: timestamp().withDefault(),
+    updated_at: timestamp().withDefault(),
+  },
+  article_topics: { article_id: integer(), topic_id: integer() },
+  claim_topics: { claim_id: integer(), topic_id: integer() },
 } as const satisfies Record<string, Record<string, ColumnSpec>>;
 
 interface KindTypes {

@@ -11,6 +11,7 @@ export const NODE_TYPES = [
   'User',
   'ApiToken',
   'Claimant',
+  'Topic',
 ] as const;
 export type NodeTypeName = (typeof NODE_TYPES)[number];
 

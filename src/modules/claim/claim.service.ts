@@ -12,6 +12,7 @@ import { type Visibility, visibilityFor } from '../auth/visibility';
 import type { Verdict } from '../annotation/verdict';
 import { ArticleStatus } from '../article/article.entity';
 import { isEditor, requireRole, type Viewer } from '../auth/viewer';
+import { moveClaimTopics } from '../topic/topic.service';
 import { Role } from '../user/user.entity';
 import { insertCorrection } from '../annotation/annotation-writes';
 import { stampWhatReadersSee } from '../article/reader-history';
@@ -348,7 +349,7 @@ export class ClaimService {
    * Merges claim `mergeId` into `keepId`: two records of one statement. The kept claim keeps its
    * words, claimant and language; the merged one's fact-checks (with where they moved from, for
    * point-in-time reads), corrections, places in articles and outside, and dismissed suggestions
-   * move to it. The merged claim's own row becomes a place of the kept claim, or, in an article
+   * move to it, and its topics join the kept claim's. The merged claim's own row becomes a place of the kept claim, or, in an article
    * the kept claim already marks, is taken off (one place per article). The kept claim's verdict
    * is then that of its newest published fact-check, and every article whose verdict shown
    * changes hears of it. When either claim is on the public record, each claim's article gets a
@@ -398,6 +399,7 @@ export class ClaimService {
       await execute(manager, copyOutsideAppearances, { fromId: mergeId, toId: keepId, listedAt: at });
       await execute(manager, removeOutsideAppearancesOf, { claimId: mergeId, deletedAt: at });
       await execute(manager, moveDismissals, { fromId: mergeId, toId: keepId });
+      await moveClaimTopics(manager, mergeId, keepId);
       const verdict = (await executeOne(manager, newestPublishedVerdict, { claimId: keepId }))?.verdict ?? null;
       await execute(manager, setClaimVerdict, { claimId: keepId, verdict });
       // Fact-checks readers had not seen (the merged claim's, of a draft) they see from now on,
