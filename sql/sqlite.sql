@@ -174,19 +174,19 @@ select coalesce("h"."id", "c"."id") as "id", coalesce("h"."article_id", "c"."art
 
 -- article.count[editorByStatus]
 select count(*) as "n" from "articles" as "a" where (1 = 1 and "a"."status" = ? and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))));
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?)));
 
 -- article.count[editor]
 select count(*) as "n" from "articles" as "a" where (1 = 1 and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))));
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?)));
 
 -- article.count[public]
 select count(*) as "n" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))));
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?)));
 
 -- article.count[reviewer]
 select count(*) as "n" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))));
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?)));
 
 -- article.forChange
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision", "a"."body" from "articles" as "a" where "a"."id" = ?;
@@ -208,83 +208,83 @@ insert into "article_status_changes" ("article_id", "status", "actor_id", "creat
 
 -- article.page.asc.afterUndated[editorByStatus]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and "a"."status" = ? and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) and (("a"."published_at" is null and "a"."id" > ?) or "a"."published_at" is not null) order by "a"."published_at" asc, "a"."id" asc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) and (("a"."published_at" is null and "a"."id" > ?) or "a"."published_at" is not null) order by "a"."published_at" asc, "a"."id" asc limit ?;
 
 -- article.page.asc.afterUndated[editor]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) and (("a"."published_at" is null and "a"."id" > ?) or "a"."published_at" is not null) order by "a"."published_at" asc, "a"."id" asc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) and (("a"."published_at" is null and "a"."id" > ?) or "a"."published_at" is not null) order by "a"."published_at" asc, "a"."id" asc limit ?;
 
 -- article.page.asc.after[editorByStatus]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and "a"."status" = ? and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) and ("a"."published_at", "a"."id") > (?, ?) order by "a"."published_at" asc, "a"."id" asc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) and ("a"."published_at", "a"."id") > (?, ?) order by "a"."published_at" asc, "a"."id" asc limit ?;
 
 -- article.page.asc.after[editor]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) and ("a"."published_at", "a"."id") > (?, ?) order by "a"."published_at" asc, "a"."id" asc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) and ("a"."published_at", "a"."id") > (?, ?) order by "a"."published_at" asc, "a"."id" asc limit ?;
 
 -- article.page.asc.after[public]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) and ("a"."published_at", "a"."id") > (?, ?) order by "a"."published_at" asc, "a"."id" asc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) and ("a"."published_at", "a"."id") > (?, ?) order by "a"."published_at" asc, "a"."id" asc limit ?;
 
 -- article.page.asc.after[reviewer]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) and ("a"."published_at", "a"."id") > (?, ?) order by "a"."published_at" asc, "a"."id" asc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) and ("a"."published_at", "a"."id") > (?, ?) order by "a"."published_at" asc, "a"."id" asc limit ?;
 
 -- article.page.asc[editorByStatus]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and "a"."status" = ? and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) order by "a"."published_at" asc, "a"."id" asc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) order by "a"."published_at" asc, "a"."id" asc limit ?;
 
 -- article.page.asc[editor]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) order by "a"."published_at" asc, "a"."id" asc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) order by "a"."published_at" asc, "a"."id" asc limit ?;
 
 -- article.page.asc[public]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) order by "a"."published_at" asc, "a"."id" asc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) order by "a"."published_at" asc, "a"."id" asc limit ?;
 
 -- article.page.asc[reviewer]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) order by "a"."published_at" asc, "a"."id" asc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) order by "a"."published_at" asc, "a"."id" asc limit ?;
 
 -- article.page.desc.afterUndated[editorByStatus]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and "a"."status" = ? and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) and ("a"."published_at" is null and "a"."id" < ?) order by "a"."published_at" desc, "a"."id" desc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) and ("a"."published_at" is null and "a"."id" < ?) order by "a"."published_at" desc, "a"."id" desc limit ?;
 
 -- article.page.desc.afterUndated[editor]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) and ("a"."published_at" is null and "a"."id" < ?) order by "a"."published_at" desc, "a"."id" desc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) and ("a"."published_at" is null and "a"."id" < ?) order by "a"."published_at" desc, "a"."id" desc limit ?;
 
 -- article.page.desc.after[editorByStatus]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and "a"."status" = ? and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) and (("a"."published_at", "a"."id") < (?, ?) or "a"."published_at" is null) order by "a"."published_at" desc, "a"."id" desc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) and (("a"."published_at", "a"."id") < (?, ?) or "a"."published_at" is null) order by "a"."published_at" desc, "a"."id" desc limit ?;
 
 -- article.page.desc.after[editor]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) and (("a"."published_at", "a"."id") < (?, ?) or "a"."published_at" is null) order by "a"."published_at" desc, "a"."id" desc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) and (("a"."published_at", "a"."id") < (?, ?) or "a"."published_at" is null) order by "a"."published_at" desc, "a"."id" desc limit ?;
 
 -- article.page.desc.after[public]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) and ("a"."published_at", "a"."id") < (?, ?) order by "a"."published_at" desc, "a"."id" desc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) and ("a"."published_at", "a"."id") < (?, ?) order by "a"."published_at" desc, "a"."id" desc limit ?;
 
 -- article.page.desc.after[reviewer]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) and ("a"."published_at", "a"."id") < (?, ?) order by "a"."published_at" desc, "a"."id" desc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) and ("a"."published_at", "a"."id") < (?, ?) order by "a"."published_at" desc, "a"."id" desc limit ?;
 
 -- article.page.desc[editorByStatus]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and "a"."status" = ? and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) order by "a"."published_at" desc, "a"."id" desc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) order by "a"."published_at" desc, "a"."id" desc limit ?;
 
 -- article.page.desc[editor]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) order by "a"."published_at" desc, "a"."id" desc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) order by "a"."published_at" desc, "a"."id" desc limit ?;
 
 -- article.page.desc[public]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) order by "a"."published_at" desc, "a"."id" desc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) order by "a"."published_at" desc, "a"."id" desc limit ?;
 
 -- article.page.desc[reviewer]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) order by "a"."published_at" desc, "a"."id" desc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) order by "a"."published_at" desc, "a"."id" desc limit ?;
 
 -- article.revisionAsOf
 select "r"."number", "r"."headline", "r"."standfirst", "r"."body" from "article_revisions" as "r" where "r"."article_id" = ? and "r"."created_at" <= ? and (select "s"."status" from "article_status_changes" as "s" where "s"."article_id" = "r"."article_id" and "s"."created_at" <= ? order by "s"."created_at" desc, "s"."id" desc limit 1) = 'PUBLISHED' order by "r"."number" desc limit 1;
@@ -361,11 +361,23 @@ select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote"
 -- claim.copyOutsideAppearances
 insert into "outside_appearances" ("claim_id", "url", "title", "publisher", "appeared_at", "start_seconds", "end_seconds", "created_by_id", "created_at") select ? as "claim_id", "f"."url", "f"."title", "f"."publisher", "f"."appeared_at", "f"."start_seconds", "f"."end_seconds", "f"."created_by_id", ? as "created_at" from "outside_appearances" as "f" where "f"."claim_id" = ? and "f"."deleted_at" is null and "f"."url" not in (select "o"."url" from "outside_appearances" as "o" where "o"."claim_id" = ? and "o"."deleted_at" is null) order by "f"."id";
 
+-- claim.count[editor:article+claimant+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
+
 -- claim.count[editor:article+claimant]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."claimant_id" = ?;
 
+-- claim.count[editor:article+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
+
+-- claim.count[editor:article+verdict+claimant+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
+
 -- claim.count[editor:article+verdict+claimant]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."claimant_id" = ?;
+
+-- claim.count[editor:article+verdict+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
 
 -- claim.count[editor:article+verdict]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ?;
@@ -373,23 +385,47 @@ select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a".
 -- claim.count[editor:article]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ?;
 
+-- claim.count[editor:claimant+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
+
 -- claim.count[editor:claimant]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."claimant_id" = ?;
+
+-- claim.count[editor:topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
 
 -- claim.count[editor:unfiltered]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null;
 
+-- claim.count[editor:verdict+claimant+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
+
 -- claim.count[editor:verdict+claimant]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and "c"."claimant_id" = ?;
+
+-- claim.count[editor:verdict+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
 
 -- claim.count[editor:verdict]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ?;
 
+-- claim.count[public:article+claimant+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
+
 -- claim.count[public:article+claimant]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."claimant_id" = ?;
 
+-- claim.count[public:article+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
+
+-- claim.count[public:article+verdict+claimant+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
+
 -- claim.count[public:article+verdict+claimant]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."claimant_id" = ?;
+
+-- claim.count[public:article+verdict+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
 
 -- claim.count[public:article+verdict]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ?;
@@ -397,23 +433,47 @@ select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a".
 -- claim.count[public:article]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ?;
 
+-- claim.count[public:claimant+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
+
 -- claim.count[public:claimant]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."claimant_id" = ?;
+
+-- claim.count[public:topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
 
 -- claim.count[public:unfiltered]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null;
 
+-- claim.count[public:verdict+claimant+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
+
 -- claim.count[public:verdict+claimant]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and "c"."claimant_id" = ?;
+
+-- claim.count[public:verdict+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
 
 -- claim.count[public:verdict]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ?;
 
+-- claim.count[reviewer:article+claimant+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
+
 -- claim.count[reviewer:article+claimant]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."claimant_id" = ?;
 
+-- claim.count[reviewer:article+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
+
+-- claim.count[reviewer:article+verdict+claimant+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
+
 -- claim.count[reviewer:article+verdict+claimant]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."claimant_id" = ?;
+
+-- claim.count[reviewer:article+verdict+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
 
 -- claim.count[reviewer:article+verdict]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ?;
@@ -421,14 +481,26 @@ select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a".
 -- claim.count[reviewer:article]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ?;
 
+-- claim.count[reviewer:claimant+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
+
 -- claim.count[reviewer:claimant]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."claimant_id" = ?;
+
+-- claim.count[reviewer:topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
 
 -- claim.count[reviewer:unfiltered]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null;
 
+-- claim.count[reviewer:verdict+claimant+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
+
 -- claim.count[reviewer:verdict+claimant]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and "c"."claimant_id" = ?;
+
+-- claim.count[reviewer:verdict+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
 
 -- claim.count[reviewer:verdict]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ?;
@@ -469,11 +541,23 @@ update "claims" set "appearance_of_id" = ?, "updated_at" = CURRENT_TIMESTAMP whe
 -- claim.newestPublicCheck
 select "id" from "annotations" where "claim_id" = ? and "status" in ('PUBLISHED', 'RETRACTED') order by CASE status WHEN 'PUBLISHED' THEN 0 ELSE 1 END, published_at DESC, "id" desc limit 1;
 
+-- claim.page[editor:article+claimant+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
+
 -- claim.page[editor:article+claimant]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."claimant_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
 
+-- claim.page[editor:article+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[editor:article+verdict+claimant+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
+
 -- claim.page[editor:article+verdict+claimant]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."claimant_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[editor:article+verdict+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[editor:article+verdict]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."id" > ? order by "c"."id" limit ?;
@@ -481,23 +565,47 @@ select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote"
 -- claim.page[editor:article]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
 
+-- claim.page[editor:claimant+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
+
 -- claim.page[editor:claimant]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."claimant_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[editor:topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[editor:unfiltered]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."id" > ? order by "c"."id" limit ?;
 
+-- claim.page[editor:verdict+claimant+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
+
 -- claim.page[editor:verdict+claimant]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and "c"."claimant_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[editor:verdict+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[editor:verdict]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and "c"."id" > ? order by "c"."id" limit ?;
 
+-- claim.page[public:article+claimant+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
+
 -- claim.page[public:article+claimant]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."claimant_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
 
+-- claim.page[public:article+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[public:article+verdict+claimant+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
+
 -- claim.page[public:article+verdict+claimant]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."claimant_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[public:article+verdict+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[public:article+verdict]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."id" > ? order by "c"."id" limit ?;
@@ -505,23 +613,47 @@ select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote"
 -- claim.page[public:article]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
 
+-- claim.page[public:claimant+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
+
 -- claim.page[public:claimant]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."claimant_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[public:topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[public:unfiltered]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."id" > ? order by "c"."id" limit ?;
 
+-- claim.page[public:verdict+claimant+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
+
 -- claim.page[public:verdict+claimant]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and "c"."claimant_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[public:verdict+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[public:verdict]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and "c"."id" > ? order by "c"."id" limit ?;
 
+-- claim.page[reviewer:article+claimant+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
+
 -- claim.page[reviewer:article+claimant]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."claimant_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
 
+-- claim.page[reviewer:article+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[reviewer:article+verdict+claimant+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
+
 -- claim.page[reviewer:article+verdict+claimant]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."claimant_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[reviewer:article+verdict+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[reviewer:article+verdict]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."id" > ? order by "c"."id" limit ?;
@@ -529,14 +661,26 @@ select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote"
 -- claim.page[reviewer:article]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
 
+-- claim.page[reviewer:claimant+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
+
 -- claim.page[reviewer:claimant]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."claimant_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[reviewer:topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[reviewer:unfiltered]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."id" > ? order by "c"."id" limit ?;
 
+-- claim.page[reviewer:verdict+claimant+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
+
 -- claim.page[reviewer:verdict+claimant]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and "c"."claimant_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[reviewer:verdict+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[reviewer:verdict]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and "c"."id" > ? order by "c"."id" limit ?;
@@ -905,13 +1049,14 @@ WITH hits AS (SELECT rowid AS doc, bm25("search_fts") AS bm FROM "search_fts" WH
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND 1 = 1
            AND (? IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = ? AND vc.deleted_at IS NULL))
+           AND (? IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = ?))
            AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND 1 = 1
-           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1 AND 1 = 1
-           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
+           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
-           AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
+           AND ? IS NULL AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
 
 -- search.ftsRanked[search_fts.public]
 WITH hits AS (SELECT rowid AS doc, bm25("search_fts") AS bm FROM "search_fts" WHERE "search_fts" MATCH ? ORDER BY bm25("search_fts") LIMIT 300)
@@ -924,13 +1069,14 @@ WITH hits AS (SELECT rowid AS doc, bm25("search_fts") AS bm FROM "search_fts" WH
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
            AND (? IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = ? AND vc.deleted_at IS NULL))
+           AND (? IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = ?))
            AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND n.status IN ('PUBLISHED', 'RETRACTED')
-           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
+           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND s.public_at IS NOT NULL
-           AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
+           AND ? IS NULL AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
 
 -- search.ftsRanked[search_fts.reviewer]
 WITH hits AS (SELECT rowid AS doc, bm25("search_fts") AS bm FROM "search_fts" WHERE "search_fts" MATCH ? ORDER BY bm25("search_fts") LIMIT 300)
@@ -943,13 +1089,14 @@ WITH hits AS (SELECT rowid AS doc, bm25("search_fts") AS bm FROM "search_fts" WH
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
            AND (? IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = ? AND vc.deleted_at IS NULL))
+           AND (? IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = ?))
            AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND (n.status IN ('PUBLISHED', 'RETRACTED') OR n.author_id = ?)
-           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
+           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
-           AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
+           AND ? IS NULL AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
 
 -- search.ftsRanked[search_fts_stem.editor]
 WITH hits AS (SELECT rowid AS doc, bm25("search_fts_stem") AS bm FROM "search_fts_stem" WHERE "search_fts_stem" MATCH ? ORDER BY bm25("search_fts_stem") LIMIT 300)
@@ -962,13 +1109,14 @@ WITH hits AS (SELECT rowid AS doc, bm25("search_fts_stem") AS bm FROM "search_ft
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND 1 = 1
            AND (? IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = ? AND vc.deleted_at IS NULL))
+           AND (? IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = ?))
            AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND 1 = 1
-           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1 AND 1 = 1
-           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
+           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
-           AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
+           AND ? IS NULL AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
 
 -- search.ftsRanked[search_fts_stem.public]
 WITH hits AS (SELECT rowid AS doc, bm25("search_fts_stem") AS bm FROM "search_fts_stem" WHERE "search_fts_stem" MATCH ? ORDER BY bm25("search_fts_stem") LIMIT 300)
@@ -981,13 +1129,14 @@ WITH hits AS (SELECT rowid AS doc, bm25("search_fts_stem") AS bm FROM "search_ft
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
            AND (? IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = ? AND vc.deleted_at IS NULL))
+           AND (? IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = ?))
            AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND n.status IN ('PUBLISHED', 'RETRACTED')
-           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
+           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND s.public_at IS NOT NULL
-           AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
+           AND ? IS NULL AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
 
 -- search.ftsRanked[search_fts_stem.reviewer]
 WITH hits AS (SELECT rowid AS doc, bm25("search_fts_stem") AS bm FROM "search_fts_stem" WHERE "search_fts_stem" MATCH ? ORDER BY bm25("search_fts_stem") LIMIT 300)
@@ -1000,13 +1149,14 @@ WITH hits AS (SELECT rowid AS doc, bm25("search_fts_stem") AS bm FROM "search_ft
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
            AND (? IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = ? AND vc.deleted_at IS NULL))
+           AND (? IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = ?))
            AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND (n.status IN ('PUBLISHED', 'RETRACTED') OR n.author_id = ?)
-           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
+           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
-           AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
+           AND ? IS NULL AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
 
 -- search.ftsRanked[search_phrases.editor]
 WITH hits AS (SELECT rowid AS doc, bm25("search_phrases") AS bm FROM "search_phrases" WHERE "search_phrases" MATCH ? ORDER BY bm25("search_phrases") LIMIT 300)
@@ -1019,13 +1169,14 @@ WITH hits AS (SELECT rowid AS doc, bm25("search_phrases") AS bm FROM "search_phr
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND 1 = 1
            AND (? IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = ? AND vc.deleted_at IS NULL))
+           AND (? IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = ?))
            AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND 1 = 1
-           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1 AND 1 = 1
-           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
+           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
-           AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
+           AND ? IS NULL AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
 
 -- search.ftsRanked[search_phrases.public]
 WITH hits AS (SELECT rowid AS doc, bm25("search_phrases") AS bm FROM "search_phrases" WHERE "search_phrases" MATCH ? ORDER BY bm25("search_phrases") LIMIT 300)
@@ -1038,13 +1189,14 @@ WITH hits AS (SELECT rowid AS doc, bm25("search_phrases") AS bm FROM "search_phr
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
            AND (? IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = ? AND vc.deleted_at IS NULL))
+           AND (? IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = ?))
            AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND n.status IN ('PUBLISHED', 'RETRACTED')
-           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
+           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND s.public_at IS NOT NULL
-           AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
+           AND ? IS NULL AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
 
 -- search.ftsRanked[search_phrases.reviewer]
 WITH hits AS (SELECT rowid AS doc, bm25("search_phrases") AS bm FROM "search_phrases" WHERE "search_phrases" MATCH ? ORDER BY bm25("search_phrases") LIMIT 300)
@@ -1057,13 +1209,14 @@ WITH hits AS (SELECT rowid AS doc, bm25("search_phrases") AS bm FROM "search_phr
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
            AND (? IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = ? AND vc.deleted_at IS NULL))
+           AND (? IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = ?))
            AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND (n.status IN ('PUBLISHED', 'RETRACTED') OR n.author_id = ?)
-           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
+           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
-           AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
+           AND ? IS NULL AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
 
 -- search.ftsRecent[editor]
 WITH hits AS (SELECT k.value AS doc, -1.0 / (2 + ? + k.key) AS bm FROM json_each(?) as "k")
@@ -1076,13 +1229,14 @@ WITH hits AS (SELECT k.value AS doc, -1.0 / (2 + ? + k.key) AS bm FROM json_each
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND 1 = 1
            AND (? IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = ? AND vc.deleted_at IS NULL))
+           AND (? IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = ?))
            AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND 1 = 1
-           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1 AND 1 = 1
-           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
+           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
-           AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
+           AND ? IS NULL AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
 
 -- search.ftsRecent[public]
 WITH hits AS (SELECT k.value AS doc, -1.0 / (2 + ? + k.key) AS bm FROM json_each(?) as "k")
@@ -1095,13 +1249,14 @@ WITH hits AS (SELECT k.value AS doc, -1.0 / (2 + ? + k.key) AS bm FROM json_each
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
            AND (? IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = ? AND vc.deleted_at IS NULL))
+           AND (? IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = ?))
            AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND n.status IN ('PUBLISHED', 'RETRACTED')
-           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
+           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND s.public_at IS NOT NULL
-           AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
+           AND ? IS NULL AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
 
 -- search.ftsRecent[reviewer]
 WITH hits AS (SELECT k.value AS doc, -1.0 / (2 + ? + k.key) AS bm FROM json_each(?) as "k")
@@ -1114,13 +1269,14 @@ WITH hits AS (SELECT k.value AS doc, -1.0 / (2 + ? + k.key) AS bm FROM json_each
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
            AND (? IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = ? AND vc.deleted_at IS NULL))
+           AND (? IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = ?))
            AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND (n.status IN ('PUBLISHED', 'RETRACTED') OR n.author_id = ?)
-           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
+           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
-           AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
+           AND ? IS NULL AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
 
 -- search.ftsSnippets[search_fts]
 SELECT rowid AS id, snippet("search_fts", 0, '', '', '…', 24) AS s FROM "search_fts" WHERE "search_fts" MATCH ? AND rowid IN (SELECT value FROM json_each(?));

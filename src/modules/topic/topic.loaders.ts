@@ -51,7 +51,8 @@ export function createTopicLoaders(reader: SqlReader, visibility: Visibility): T
   const topicsOf = (statement: (typeof topicsOfArticles)[typeof level]) =>
     new DataLoader<number, TopicRow[]>(async (ids) => {
       const lists = new Map<number, TopicRow[]>(ids.map((id) => [id, []]));
-      for (const { ownerId, ...row } of await reader.rows(statement, { ids })) lists.get(ownerId)?.push(toTopicRow(row));
+      for (const { ownerId, ...row } of await reader.rows(statement, { ids }))
+        lists.get(ownerId)?.push(toTopicRow(row));
       return ids.map((id) => lists.get(id)!);
     });
 

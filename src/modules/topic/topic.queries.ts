@@ -301,29 +301,27 @@ export const topicIdsOfClaim = statement('topic.idsOfClaim', (q: StatementBuilde
  * A merge: the merged claim's topics join the kept claim's (those it has already are kept
  * once), and leave the merged claim's row, which is now a place.
  */
-export const unionClaimTopics = statement(
-  'topic.unionClaim',
-  (q: StatementBuilder<{ fromId: number; toId: number }>) =>
-    q.db
-      .insertInto('claim_topics')
-      .columns(['claim_id', 'topic_id'])
-      .expression((eb) =>
-        eb
-          .selectFrom('claim_topics as f')
-          .select([eb.val(q.p.toId).as('claim_id'), 'f.topic_id'])
-          .where('f.claim_id', '=', q.p.fromId)
-          .where((inner) =>
-            inner.not(
-              inner.exists(
-                inner
-                  .selectFrom('claim_topics as o')
-                  .select('o.topic_id')
-                  .where('o.claim_id', '=', q.p.toId)
-                  .whereRef('o.topic_id', '=', 'f.topic_id'),
-              ),
+export const unionClaimTopics = statement('topic.unionClaim', (q: StatementBuilder<{ fromId: number; toId: number }>) =>
+  q.db
+    .insertInto('claim_topics')
+    .columns(['claim_id', 'topic_id'])
+    .expression((eb) =>
+      eb
+        .selectFrom('claim_topics as f')
+        .select([eb.val(q.p.toId).as('claim_id'), 'f.topic_id'])
+        .where('f.claim_id', '=', q.p.fromId)
+        .where((inner) =>
+          inner.not(
+            inner.exists(
+              inner
+                .selectFrom('claim_topics as o')
+                .select('o.topic_id')
+                .where('o.claim_id', '=', q.p.toId)
+                .whereRef('o.topic_id', '=', 'f.topic_id'),
             ),
           ),
-      ),
+        ),
+    ),
 );
 
 /** An article to file, with its status (reviewers file published ones only). */

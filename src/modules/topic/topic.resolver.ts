@@ -121,7 +121,9 @@ export class TopicResolver {
     return toGlobalId('Topic', topic.id);
   }
 
-  @FieldResolver(() => ArticleConnection, { description: 'The articles filed under it that you may see, newest first.' })
+  @FieldResolver(() => ArticleConnection, {
+    description: 'The articles filed under it that you may see, newest first.',
+  })
   articles(
     @Root() topic: TopicRow,
     @Ctx() ctx: AppContext,
