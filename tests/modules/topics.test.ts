@@ -115,12 +115,15 @@ describe('topics', () => {
     );
     expect(none.claims.totalCount).toBe(0);
 
-    const search = await room.ok<{ search: { edges: { node: { __typename: string; id: string } }[] } }>(
-      `query { search(query: "wind OR flu", filter: { topic: "energie" }) { edges { node { __typename ... on Article { id } ... on Claim { id } } } } }`,
-      {},
-    );
-    const found = search.search.edges.map((e) => `${e.node.__typename}:${e.node.id}`).sort();
-    expect(found).toEqual([`Article:${other.articleId}`, `Claim:${story.claimId}`].sort());
+    const search = async (query: string) => {
+      const data = await room.ok<{ search: { edges: { node: { type: string; node: { id: string } } }[] } }>(
+        `query($q: String!) { search(query: $q, filter: { topic: "energie" }) { edges { node { type node { id } } } } }`,
+        { q: query },
+      );
+      return [...new Set(data.search.edges.map((e) => `${e.node.type}:${e.node.node.id}`))];
+    };
+    expect(await search('wind')).toEqual([`ARTICLE:${other.articleId}`]);
+    expect(await search('flu')).toEqual([`CLAIM:${story.claimId}`]);
 
     const topic = await room.ok<{
       topic: { articles: { edges: { node: { slug: string } }[] }; claims: { totalCount: number } };
