@@ -123,7 +123,27 @@ const RULES: Record<string, { role: Role; prepare: Prepare }> = {
     role: Role.EDITOR,
     prepare: async (s) => ({ keepId: await newClaimant(s), mergeId: await newClaimant(s) }),
   },
+  createTopic: { role: Role.EDITOR, prepare: async (s) => ({ name: `Topic ${s.uniq()}` }) },
+  updateTopic: { role: Role.EDITOR, prepare: async (s) => ({ id: await newTopic(s), description: 'Renamed.' }) },
+  deleteTopic: { role: Role.EDITOR, prepare: async (s) => ({ id: await newTopic(s) }) },
+  setArticleTopics: {
+    role: Role.REVIEWER,
+    prepare: async (s) => ({ articleId: await newPublishedArticle(s), topicIds: [await newTopic(s)] }),
+  },
+  setClaimTopics: {
+    role: Role.REVIEWER,
+    prepare: async (s) => ({ claimId: await s.claim(), topicIds: [await newTopic(s)] }),
+  },
 };
+
+/** A topic nothing is filed under yet. */
+async function newTopic(s: Setup): Promise<string> {
+  return (
+    await call(s.server, s.admin.token, 'mutation($input: CreateTopicInput!) { createTopic(input: $input) { id } }', {
+      name: `Prepared topic ${s.uniq()}`,
+    })
+  ).id!;
+}
 
 /** A place outside factline listed for an unchecked claim. */
 async function newOutsideAppearance(s: Setup): Promise<string> {
