@@ -722,7 +722,7 @@ describe('visibility oracle', () => {
     const asked = selectedFields(
       schema,
       `{ article(slug: "s") { ${everyField(schema, 'Article', DEPTH)} ${staffSelection(schema)} } claimMatches(text: "t") { ${everyField(schema, 'ClaimMatch', LOOKUP_DEPTH)} } node(id: "n") { ${everyField(schema, 'Node', LOOKUP_DEPTH)} }
-          ${['articles:Article', 'claims:Claim', 'sources:Source', 'claimants:Claimant']
+          ${['articles:Article', 'claims:Claim', 'sources:Source', 'claimants:Claimant', 'topics:Topic']
             .map((pair) => {
               const [field, type] = pair.split(':');
               return `${field} { ${pageSelection(schema, type)} }`;
@@ -759,6 +759,10 @@ describe('visibility oracle', () => {
       'ClaimMatch.claim',
       'ClaimSuggestion.claim',
       'ClaimSuggestion.sentence',
+      'Article.topics',
+      'Claim.topics',
+      'Topic.articles',
+      'Topic.claims',
     ])
       expect(asked).toContain(field);
     const server = await startTestServer({ demo: false });
