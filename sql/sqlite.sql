@@ -1353,6 +1353,168 @@ select "s"."id" as "id", "s"."url" as "url", "s"."title" as "title", "s"."publis
 -- source.page[reviewer]
 select "s"."id" as "id", "s"."url" as "url", "s"."title" as "title", "s"."publisher" as "publisher", "s"."published_at" as "publishedAt", "s"."kind" as "kind", "s"."accessed_at" as "accessedAt" from "sources" as "s" where "s"."id" > ? and 1 = 1 order by "s"."id" limit ?;
 
+-- topic.articleCounts[editor]
+select "x"."topic_id" as "topicId", count(*) as "n" from "article_topics" as "x" inner join "articles" as "a" on "a"."id" = "x"."article_id" where "x"."topic_id" in (SELECT value FROM json_each(?)) and 1 = 1 group by "x"."topic_id";
+
+-- topic.articleCounts[public]
+select "x"."topic_id" as "topicId", count(*) as "n" from "article_topics" as "x" inner join "articles" as "a" on "a"."id" = "x"."article_id" where "x"."topic_id" in (SELECT value FROM json_each(?)) and a.status = 'PUBLISHED' group by "x"."topic_id";
+
+-- topic.articleCounts[reviewer]
+select "x"."topic_id" as "topicId", count(*) as "n" from "article_topics" as "x" inner join "articles" as "a" on "a"."id" = "x"."article_id" where "x"."topic_id" in (SELECT value FROM json_each(?)) and a.status = 'PUBLISHED' group by "x"."topic_id";
+
+-- topic.articleToFile
+select "a"."id", "a"."status" from "articles" as "a" where "a"."id" = ?;
+
+-- topic.articles[editor]
+select "r".* from (select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision", "x"."topic_id" as "ofTopic", ROW_NUMBER() OVER (PARTITION BY x.topic_id ORDER BY a.id DESC) as "position" from "article_topics" as "x" inner join "articles" as "a" on "a"."id" = "x"."article_id" where "x"."topic_id" in (SELECT value FROM json_each(?)) and "a"."id" < ? and 1 = 1) as "r" where "r"."position" <= ? order by "r"."ofTopic", "r"."id" desc;
+
+-- topic.articles[public]
+select "r".* from (select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision", "x"."topic_id" as "ofTopic", ROW_NUMBER() OVER (PARTITION BY x.topic_id ORDER BY a.id DESC) as "position" from "article_topics" as "x" inner join "articles" as "a" on "a"."id" = "x"."article_id" where "x"."topic_id" in (SELECT value FROM json_each(?)) and "a"."id" < ? and a.status = 'PUBLISHED') as "r" where "r"."position" <= ? order by "r"."ofTopic", "r"."id" desc;
+
+-- topic.articles[reviewer]
+select "r".* from (select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision", "x"."topic_id" as "ofTopic", ROW_NUMBER() OVER (PARTITION BY x.topic_id ORDER BY a.id DESC) as "position" from "article_topics" as "x" inner join "articles" as "a" on "a"."id" = "x"."article_id" where "x"."topic_id" in (SELECT value FROM json_each(?)) and "a"."id" < ? and a.status = 'PUBLISHED') as "r" where "r"."position" <= ? order by "r"."ofTopic", "r"."id" desc;
+
+-- topic.byIds[editor]
+select "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt" from json_each(?) as "k" inner join "topics" as "t" on "t"."id" = "k"."value" where 1 = 1;
+
+-- topic.byIds[public]
+select "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt" from json_each(?) as "k" inner join "topics" as "t" on "t"."id" = "k"."value" where (EXISTS (SELECT 1 FROM article_topics vat JOIN articles vta ON vta.id = vat.article_id
+  WHERE vat.topic_id = t.id AND vta.status = 'PUBLISHED')
+  OR EXISTS (SELECT 1 FROM claim_topics vct JOIN claims vtc ON vtc.id = vct.claim_id JOIN articles vtca ON vtca.id = vtc.article_id
+  WHERE vct.topic_id = t.id AND vtc.deleted_at IS NULL AND vtc.appearance_of_id IS NULL AND vtca.status = 'PUBLISHED'));
+
+-- topic.byIds[reviewer]
+select "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt" from json_each(?) as "k" inner join "topics" as "t" on "t"."id" = "k"."value" where 1 = 1;
+
+-- topic.byNameKey
+select "id", "name" from "topics" where "name_key" = ?;
+
+-- topic.bySlugs[editor]
+select "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt" from json_each(?) as "k" inner join "topics" as "t" on "t"."slug" = "k"."value" where 1 = 1;
+
+-- topic.bySlugs[public]
+select "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt" from json_each(?) as "k" inner join "topics" as "t" on "t"."slug" = "k"."value" where (EXISTS (SELECT 1 FROM article_topics vat JOIN articles vta ON vta.id = vat.article_id
+  WHERE vat.topic_id = t.id AND vta.status = 'PUBLISHED')
+  OR EXISTS (SELECT 1 FROM claim_topics vct JOIN claims vtc ON vtc.id = vct.claim_id JOIN articles vtca ON vtca.id = vtc.article_id
+  WHERE vct.topic_id = t.id AND vtc.deleted_at IS NULL AND vtc.appearance_of_id IS NULL AND vtca.status = 'PUBLISHED'));
+
+-- topic.bySlugs[reviewer]
+select "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt" from json_each(?) as "k" inner join "topics" as "t" on "t"."slug" = "k"."value" where 1 = 1;
+
+-- topic.claimCounts[editor]
+select "x"."topic_id" as "topicId", count(*) as "n" from "claim_topics" as "x" inner join "claims" as "c" on "c"."id" = "x"."claim_id" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "x"."topic_id" in (SELECT value FROM json_each(?)) and "c"."deleted_at" is null and "c"."appearance_of_id" is null and 1 = 1 group by "x"."topic_id";
+
+-- topic.claimCounts[public]
+select "x"."topic_id" as "topicId", count(*) as "n" from "claim_topics" as "x" inner join "claims" as "c" on "c"."id" = "x"."claim_id" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "x"."topic_id" in (SELECT value FROM json_each(?)) and "c"."deleted_at" is null and "c"."appearance_of_id" is null and a.status = 'PUBLISHED' group by "x"."topic_id";
+
+-- topic.claimCounts[reviewer]
+select "x"."topic_id" as "topicId", count(*) as "n" from "claim_topics" as "x" inner join "claims" as "c" on "c"."id" = "x"."claim_id" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "x"."topic_id" in (SELECT value FROM json_each(?)) and "c"."deleted_at" is null and "c"."appearance_of_id" is null and a.status = 'PUBLISHED' group by "x"."topic_id";
+
+-- topic.claimToFile
+select "c"."id", "a"."status", "c"."appearance_of_id" as "appearanceOfId", "c"."merged_at" as "mergedAt", "c"."deleted_at" as "deletedAt" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "c"."id" = ?;
+
+-- topic.claims[editor]
+select "r".* from (select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision", "x"."topic_id" as "ofTopic", ROW_NUMBER() OVER (PARTITION BY x.topic_id ORDER BY c.id DESC) as "position" from "claim_topics" as "x" inner join "claims" as "c" on "c"."id" = "x"."claim_id" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "x"."topic_id" in (SELECT value FROM json_each(?)) and "c"."deleted_at" is null and "c"."appearance_of_id" is null and 1 = 1 and "c"."id" < ?) as "r" where "r"."position" <= ? order by "r"."ofTopic", "r"."id" desc;
+
+-- topic.claims[public]
+select "r".* from (select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision", "x"."topic_id" as "ofTopic", ROW_NUMBER() OVER (PARTITION BY x.topic_id ORDER BY c.id DESC) as "position" from "claim_topics" as "x" inner join "claims" as "c" on "c"."id" = "x"."claim_id" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "x"."topic_id" in (SELECT value FROM json_each(?)) and "c"."deleted_at" is null and "c"."appearance_of_id" is null and a.status = 'PUBLISHED' and "c"."id" < ?) as "r" where "r"."position" <= ? order by "r"."ofTopic", "r"."id" desc;
+
+-- topic.claims[reviewer]
+select "r".* from (select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision", "x"."topic_id" as "ofTopic", ROW_NUMBER() OVER (PARTITION BY x.topic_id ORDER BY c.id DESC) as "position" from "claim_topics" as "x" inner join "claims" as "c" on "c"."id" = "x"."claim_id" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "x"."topic_id" in (SELECT value FROM json_each(?)) and "c"."deleted_at" is null and "c"."appearance_of_id" is null and a.status = 'PUBLISHED' and "c"."id" < ?) as "r" where "r"."position" <= ? order by "r"."ofTopic", "r"."id" desc;
+
+-- topic.clearArticle
+delete from "article_topics" where "article_id" = ?;
+
+-- topic.clearClaim
+delete from "claim_topics" where "claim_id" = ?;
+
+-- topic.clearClaims
+delete from "claim_topics" where "topic_id" = ?;
+
+-- topic.count[editor]
+select count(*) as "n" from "topics" as "t" where 1 = 1;
+
+-- topic.count[public]
+select count(*) as "n" from "topics" as "t" where (EXISTS (SELECT 1 FROM article_topics vat JOIN articles vta ON vta.id = vat.article_id
+  WHERE vat.topic_id = t.id AND vta.status = 'PUBLISHED')
+  OR EXISTS (SELECT 1 FROM claim_topics vct JOIN claims vtc ON vtc.id = vct.claim_id JOIN articles vtca ON vtca.id = vtc.article_id
+  WHERE vct.topic_id = t.id AND vtc.deleted_at IS NULL AND vtc.appearance_of_id IS NULL AND vtca.status = 'PUBLISHED'));
+
+-- topic.count[reviewer]
+select count(*) as "n" from "topics" as "t" where 1 = 1;
+
+-- topic.delete
+delete from "topics" where "id" = ?;
+
+-- topic.fileArticle
+insert into "article_topics" ("article_id", "topic_id") select ? as "article_id", "k"."value" as "topic_id" from json_each(?) as "k";
+
+-- topic.fileClaim
+insert into "claim_topics" ("claim_id", "topic_id") select ? as "claim_id", "k"."value" as "topic_id" from json_each(?) as "k";
+
+-- topic.forWrite
+select "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt", "t"."name_key" as "nameKey" from "topics" as "t" where "t"."id" = ?;
+
+-- topic.idsByIds
+select "id" from "topics" where "id" in (SELECT value FROM json_each(?));
+
+-- topic.idsOfArticle
+select "topic_id" from "article_topics" where "article_id" = ?;
+
+-- topic.idsOfClaim
+select "topic_id" from "claim_topics" where "claim_id" = ?;
+
+-- topic.insert
+insert into "topics" ("slug", "name", "name_key", "description") values (?, ?, ?, ?) returning "id";
+
+-- topic.ofArticles[editor]
+select "x"."article_id" as "ownerId", "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt" from "article_topics" as "x" inner join "topics" as "t" on "t"."id" = "x"."topic_id" where "x"."article_id" in (SELECT value FROM json_each(?)) and 1 = 1 order by "t"."name_key";
+
+-- topic.ofArticles[public]
+select "x"."article_id" as "ownerId", "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt" from "article_topics" as "x" inner join "topics" as "t" on "t"."id" = "x"."topic_id" where "x"."article_id" in (SELECT value FROM json_each(?)) and (EXISTS (SELECT 1 FROM article_topics vat JOIN articles vta ON vta.id = vat.article_id
+  WHERE vat.topic_id = t.id AND vta.status = 'PUBLISHED')
+  OR EXISTS (SELECT 1 FROM claim_topics vct JOIN claims vtc ON vtc.id = vct.claim_id JOIN articles vtca ON vtca.id = vtc.article_id
+  WHERE vct.topic_id = t.id AND vtc.deleted_at IS NULL AND vtc.appearance_of_id IS NULL AND vtca.status = 'PUBLISHED')) order by "t"."name_key";
+
+-- topic.ofArticles[reviewer]
+select "x"."article_id" as "ownerId", "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt" from "article_topics" as "x" inner join "topics" as "t" on "t"."id" = "x"."topic_id" where "x"."article_id" in (SELECT value FROM json_each(?)) and 1 = 1 order by "t"."name_key";
+
+-- topic.ofClaims[editor]
+select "x"."claim_id" as "ownerId", "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt" from "claim_topics" as "x" inner join "topics" as "t" on "t"."id" = "x"."topic_id" where "x"."claim_id" in (SELECT value FROM json_each(?)) and 1 = 1 order by "t"."name_key";
+
+-- topic.ofClaims[public]
+select "x"."claim_id" as "ownerId", "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt" from "claim_topics" as "x" inner join "topics" as "t" on "t"."id" = "x"."topic_id" where "x"."claim_id" in (SELECT value FROM json_each(?)) and (EXISTS (SELECT 1 FROM article_topics vat JOIN articles vta ON vta.id = vat.article_id
+  WHERE vat.topic_id = t.id AND vta.status = 'PUBLISHED')
+  OR EXISTS (SELECT 1 FROM claim_topics vct JOIN claims vtc ON vtc.id = vct.claim_id JOIN articles vtca ON vtca.id = vtc.article_id
+  WHERE vct.topic_id = t.id AND vtc.deleted_at IS NULL AND vtc.appearance_of_id IS NULL AND vtca.status = 'PUBLISHED')) order by "t"."name_key";
+
+-- topic.ofClaims[reviewer]
+select "x"."claim_id" as "ownerId", "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt" from "claim_topics" as "x" inner join "topics" as "t" on "t"."id" = "x"."topic_id" where "x"."claim_id" in (SELECT value FROM json_each(?)) and 1 = 1 order by "t"."name_key";
+
+-- topic.page[editor]
+select "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt", "t"."name_key" as "nameKey" from "topics" as "t" where 1 = 1 and (? is null or ("t"."name_key", "t"."id") > (?, ?)) order by "t"."name_key", "t"."id" limit ?;
+
+-- topic.page[public]
+select "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt", "t"."name_key" as "nameKey" from "topics" as "t" where (EXISTS (SELECT 1 FROM article_topics vat JOIN articles vta ON vta.id = vat.article_id
+  WHERE vat.topic_id = t.id AND vta.status = 'PUBLISHED')
+  OR EXISTS (SELECT 1 FROM claim_topics vct JOIN claims vtc ON vtc.id = vct.claim_id JOIN articles vtca ON vtca.id = vtc.article_id
+  WHERE vct.topic_id = t.id AND vtc.deleted_at IS NULL AND vtc.appearance_of_id IS NULL AND vtca.status = 'PUBLISHED')) and (? is null or ("t"."name_key", "t"."id") > (?, ?)) order by "t"."name_key", "t"."id" limit ?;
+
+-- topic.page[reviewer]
+select "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt", "t"."name_key" as "nameKey" from "topics" as "t" where 1 = 1 and (? is null or ("t"."name_key", "t"."id") > (?, ?)) order by "t"."name_key", "t"."id" limit ?;
+
+-- topic.slugTaken
+select "id" from "topics" where "slug" = ?;
+
+-- topic.unionClaim
+insert into "claim_topics" ("claim_id", "topic_id") select ? as "claim_id", "f"."topic_id" from "claim_topics" as "f" where "f"."claim_id" = ? and not exists (select "o"."topic_id" from "claim_topics" as "o" where "o"."claim_id" = ? and "o"."topic_id" = "f"."topic_id");
+
+-- topic.update
+update "topics" set "name" = ?, "name_key" = ?, "description" = ?, "updated_at" = CURRENT_TIMESTAMP where "id" = ?;
+
+-- topic.use
+select (select count(*) as "n" from "article_topics" where "topic_id" = ?) as "articles", (select count(*) as "n" from "claim_topics" as "x" inner join "claims" as "c" on "c"."id" = "x"."claim_id" where "x"."topic_id" = ? and "c"."deleted_at" is null) as "claims";
+
 -- user.adminCount
 select count(*) as "n" from "users" where "role" = 'ADMIN';
 
