@@ -20,6 +20,7 @@ import { ClaimTextKeys1796300000003 } from './1796300000003-ClaimTextKeys';
 import { ClaimMerges1796300000004 } from './1796300000004-ClaimMerges';
 import { EventLog1796400000000 } from './1796400000000-EventLog';
 import { RatingScale1796400000002 } from './1796400000002-RatingScale';
+import { Topics1796400000003 } from './1796400000003-Topics';
 
 /**
  * Migrations in order, per dialect. Landed migrations are never edited; each has a down().
@@ -50,6 +51,7 @@ export const MIGRATIONS = [
   ClaimMerges1796300000004,
   EventLog1796400000000,
   RatingScale1796400000002,
+  Topics1796400000003,
 ];
 
 export const POSTGRES_MIGRATIONS = [
@@ -69,4 +71,5 @@ export const POSTGRES_MIGRATIONS = [
   ClaimMerges1796300000004,
   EventLog1796400000000,
   RatingScale1796400000002,
+  Topics1796400000003,
 ];

@@ -174,19 +174,19 @@ select coalesce("h"."id", "c"."id") as "id", coalesce("h"."article_id", "c"."art
 
 -- article.count[editorByStatus]
 select count(*) as "n" from "articles" as "a" where (1 = 1 and "a"."status" = $1 and (cast($2 as text) is null or "a"."section" = $3) and (cast($4 as text) is null or lower("a"."language") = lower($5)) and (cast($6 as timestamp) is null or "a"."published_at" >= $7) and (cast($8 as timestamp) is null or "a"."published_at" < $9) and (cast($10 as text) is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = $11 and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))));
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (cast($12 as text) is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = $13)));
 
 -- article.count[editor]
 select count(*) as "n" from "articles" as "a" where (1 = 1 and (cast($1 as text) is null or "a"."status" = $2) and (cast($3 as text) is null or "a"."section" = $4) and (cast($5 as text) is null or lower("a"."language") = lower($6)) and (cast($7 as timestamp) is null or "a"."published_at" >= $8) and (cast($9 as timestamp) is null or "a"."published_at" < $10) and (cast($11 as text) is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = $12 and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))));
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (cast($13 as text) is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = $14)));
 
 -- article.count[public]
 select count(*) as "n" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (cast($1 as text) is null or "a"."status" = $2) and (cast($3 as text) is null or "a"."section" = $4) and (cast($5 as text) is null or lower("a"."language") = lower($6)) and (cast($7 as timestamp) is null or "a"."published_at" >= $8) and (cast($9 as timestamp) is null or "a"."published_at" < $10) and (cast($11 as text) is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = $12 and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))));
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (cast($13 as text) is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = $14)));
 
 -- article.count[reviewer]
 select count(*) as "n" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (cast($1 as text) is null or "a"."status" = $2) and (cast($3 as text) is null or "a"."section" = $4) and (cast($5 as text) is null or lower("a"."language") = lower($6)) and (cast($7 as timestamp) is null or "a"."published_at" >= $8) and (cast($9 as timestamp) is null or "a"."published_at" < $10) and (cast($11 as text) is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = $12 and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))));
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (cast($13 as text) is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = $14)));
 
 -- article.forChange
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision", "a"."body" from "articles" as "a" where "a"."id" = $1;
@@ -208,83 +208,83 @@ insert into "article_status_changes" ("article_id", "status", "actor_id", "creat
 
 -- article.page.asc.afterUndated[editorByStatus]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and "a"."status" = $1 and (cast($2 as text) is null or "a"."section" = $3) and (cast($4 as text) is null or lower("a"."language") = lower($5)) and (cast($6 as timestamp) is null or "a"."published_at" >= $7) and (cast($8 as timestamp) is null or "a"."published_at" < $9) and (cast($10 as text) is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = $11 and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) and (("a"."published_at" is null and "a"."id" > $12) or "a"."published_at" is not null) order by "a"."published_at" asc nulls first, "a"."id" asc limit $13;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (cast($12 as text) is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = $13))) and (("a"."published_at" is null and "a"."id" > $14) or "a"."published_at" is not null) order by "a"."published_at" asc nulls first, "a"."id" asc limit $15;
 
 -- article.page.asc.afterUndated[editor]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and (cast($1 as text) is null or "a"."status" = $2) and (cast($3 as text) is null or "a"."section" = $4) and (cast($5 as text) is null or lower("a"."language") = lower($6)) and (cast($7 as timestamp) is null or "a"."published_at" >= $8) and (cast($9 as timestamp) is null or "a"."published_at" < $10) and (cast($11 as text) is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = $12 and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) and (("a"."published_at" is null and "a"."id" > $13) or "a"."published_at" is not null) order by "a"."published_at" asc nulls first, "a"."id" asc limit $14;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (cast($13 as text) is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = $14))) and (("a"."published_at" is null and "a"."id" > $15) or "a"."published_at" is not null) order by "a"."published_at" asc nulls first, "a"."id" asc limit $16;
 
 -- article.page.asc.after[editorByStatus]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and "a"."status" = $1 and (cast($2 as text) is null or "a"."section" = $3) and (cast($4 as text) is null or lower("a"."language") = lower($5)) and (cast($6 as timestamp) is null or "a"."published_at" >= $7) and (cast($8 as timestamp) is null or "a"."published_at" < $9) and (cast($10 as text) is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = $11 and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) and ("a"."published_at", "a"."id") > ($12, $13) order by "a"."published_at" asc nulls first, "a"."id" asc limit $14;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (cast($12 as text) is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = $13))) and ("a"."published_at", "a"."id") > ($14, $15) order by "a"."published_at" asc nulls first, "a"."id" asc limit $16;
 
 -- article.page.asc.after[editor]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and (cast($1 as text) is null or "a"."status" = $2) and (cast($3 as text) is null or "a"."section" = $4) and (cast($5 as text) is null or lower("a"."language") = lower($6)) and (cast($7 as timestamp) is null or "a"."published_at" >= $8) and (cast($9 as timestamp) is null or "a"."published_at" < $10) and (cast($11 as text) is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = $12 and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) and ("a"."published_at", "a"."id") > ($13, $14) order by "a"."published_at" asc nulls first, "a"."id" asc limit $15;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (cast($13 as text) is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = $14))) and ("a"."published_at", "a"."id") > ($15, $16) order by "a"."published_at" asc nulls first, "a"."id" asc limit $17;
 
 -- article.page.asc.after[public]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (cast($1 as text) is null or "a"."status" = $2) and (cast($3 as text) is null or "a"."section" = $4) and (cast($5 as text) is null or lower("a"."language") = lower($6)) and (cast($7 as timestamp) is null or "a"."published_at" >= $8) and (cast($9 as timestamp) is null or "a"."published_at" < $10) and (cast($11 as text) is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = $12 and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) and ("a"."published_at", "a"."id") > ($13, $14) order by "a"."published_at" asc nulls first, "a"."id" asc limit $15;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (cast($13 as text) is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = $14))) and ("a"."published_at", "a"."id") > ($15, $16) order by "a"."published_at" asc nulls first, "a"."id" asc limit $17;
 
 -- article.page.asc.after[reviewer]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (cast($1 as text) is null or "a"."status" = $2) and (cast($3 as text) is null or "a"."section" = $4) and (cast($5 as text) is null or lower("a"."language") = lower($6)) and (cast($7 as timestamp) is null or "a"."published_at" >= $8) and (cast($9 as timestamp) is null or "a"."published_at" < $10) and (cast($11 as text) is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = $12 and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) and ("a"."published_at", "a"."id") > ($13, $14) order by "a"."published_at" asc nulls first, "a"."id" asc limit $15;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (cast($13 as text) is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = $14))) and ("a"."published_at", "a"."id") > ($15, $16) order by "a"."published_at" asc nulls first, "a"."id" asc limit $17;
 
 -- article.page.asc[editorByStatus]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and "a"."status" = $1 and (cast($2 as text) is null or "a"."section" = $3) and (cast($4 as text) is null or lower("a"."language") = lower($5)) and (cast($6 as timestamp) is null or "a"."published_at" >= $7) and (cast($8 as timestamp) is null or "a"."published_at" < $9) and (cast($10 as text) is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = $11 and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) order by "a"."published_at" asc nulls first, "a"."id" asc limit $12;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (cast($12 as text) is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = $13))) order by "a"."published_at" asc nulls first, "a"."id" asc limit $14;
 
 -- article.page.asc[editor]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and (cast($1 as text) is null or "a"."status" = $2) and (cast($3 as text) is null or "a"."section" = $4) and (cast($5 as text) is null or lower("a"."language") = lower($6)) and (cast($7 as timestamp) is null or "a"."published_at" >= $8) and (cast($9 as timestamp) is null or "a"."published_at" < $10) and (cast($11 as text) is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = $12 and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) order by "a"."published_at" asc nulls first, "a"."id" asc limit $13;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (cast($13 as text) is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = $14))) order by "a"."published_at" asc nulls first, "a"."id" asc limit $15;
 
 -- article.page.asc[public]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (cast($1 as text) is null or "a"."status" = $2) and (cast($3 as text) is null or "a"."section" = $4) and (cast($5 as text) is null or lower("a"."language") = lower($6)) and (cast($7 as timestamp) is null or "a"."published_at" >= $8) and (cast($9 as timestamp) is null or "a"."published_at" < $10) and (cast($11 as text) is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = $12 and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) order by "a"."published_at" asc nulls first, "a"."id" asc limit $13;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (cast($13 as text) is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = $14))) order by "a"."published_at" asc nulls first, "a"."id" asc limit $15;
 
 -- article.page.asc[reviewer]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (cast($1 as text) is null or "a"."status" = $2) and (cast($3 as text) is null or "a"."section" = $4) and (cast($5 as text) is null or lower("a"."language") = lower($6)) and (cast($7 as timestamp) is null or "a"."published_at" >= $8) and (cast($9 as timestamp) is null or "a"."published_at" < $10) and (cast($11 as text) is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = $12 and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) order by "a"."published_at" asc nulls first, "a"."id" asc limit $13;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (cast($13 as text) is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = $14))) order by "a"."published_at" asc nulls first, "a"."id" asc limit $15;
 
 -- article.page.desc.afterUndated[editorByStatus]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and "a"."status" = $1 and (cast($2 as text) is null or "a"."section" = $3) and (cast($4 as text) is null or lower("a"."language") = lower($5)) and (cast($6 as timestamp) is null or "a"."published_at" >= $7) and (cast($8 as timestamp) is null or "a"."published_at" < $9) and (cast($10 as text) is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = $11 and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) and ("a"."published_at" is null and "a"."id" < $12) order by "a"."published_at" desc nulls last, "a"."id" desc limit $13;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (cast($12 as text) is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = $13))) and ("a"."published_at" is null and "a"."id" < $14) order by "a"."published_at" desc nulls last, "a"."id" desc limit $15;
 
 -- article.page.desc.afterUndated[editor]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and (cast($1 as text) is null or "a"."status" = $2) and (cast($3 as text) is null or "a"."section" = $4) and (cast($5 as text) is null or lower("a"."language") = lower($6)) and (cast($7 as timestamp) is null or "a"."published_at" >= $8) and (cast($9 as timestamp) is null or "a"."published_at" < $10) and (cast($11 as text) is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = $12 and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) and ("a"."published_at" is null and "a"."id" < $13) order by "a"."published_at" desc nulls last, "a"."id" desc limit $14;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (cast($13 as text) is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = $14))) and ("a"."published_at" is null and "a"."id" < $15) order by "a"."published_at" desc nulls last, "a"."id" desc limit $16;
 
 -- article.page.desc.after[editorByStatus]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and "a"."status" = $1 and (cast($2 as text) is null or "a"."section" = $3) and (cast($4 as text) is null or lower("a"."language") = lower($5)) and (cast($6 as timestamp) is null or "a"."published_at" >= $7) and (cast($8 as timestamp) is null or "a"."published_at" < $9) and (cast($10 as text) is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = $11 and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) and (("a"."published_at", "a"."id") < ($12, $13) or "a"."published_at" is null) order by "a"."published_at" desc nulls last, "a"."id" desc limit $14;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (cast($12 as text) is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = $13))) and (("a"."published_at", "a"."id") < ($14, $15) or "a"."published_at" is null) order by "a"."published_at" desc nulls last, "a"."id" desc limit $16;
 
 -- article.page.desc.after[editor]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and (cast($1 as text) is null or "a"."status" = $2) and (cast($3 as text) is null or "a"."section" = $4) and (cast($5 as text) is null or lower("a"."language") = lower($6)) and (cast($7 as timestamp) is null or "a"."published_at" >= $8) and (cast($9 as timestamp) is null or "a"."published_at" < $10) and (cast($11 as text) is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = $12 and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) and (("a"."published_at", "a"."id") < ($13, $14) or "a"."published_at" is null) order by "a"."published_at" desc nulls last, "a"."id" desc limit $15;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (cast($13 as text) is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = $14))) and (("a"."published_at", "a"."id") < ($15, $16) or "a"."published_at" is null) order by "a"."published_at" desc nulls last, "a"."id" desc limit $17;
 
 -- article.page.desc.after[public]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (cast($1 as text) is null or "a"."status" = $2) and (cast($3 as text) is null or "a"."section" = $4) and (cast($5 as text) is null or lower("a"."language") = lower($6)) and (cast($7 as timestamp) is null or "a"."published_at" >= $8) and (cast($9 as timestamp) is null or "a"."published_at" < $10) and (cast($11 as text) is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = $12 and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) and ("a"."published_at", "a"."id") < ($13, $14) order by "a"."published_at" desc nulls last, "a"."id" desc limit $15;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (cast($13 as text) is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = $14))) and ("a"."published_at", "a"."id") < ($15, $16) order by "a"."published_at" desc nulls last, "a"."id" desc limit $17;
 
 -- article.page.desc.after[reviewer]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (cast($1 as text) is null or "a"."status" = $2) and (cast($3 as text) is null or "a"."section" = $4) and (cast($5 as text) is null or lower("a"."language") = lower($6)) and (cast($7 as timestamp) is null or "a"."published_at" >= $8) and (cast($9 as timestamp) is null or "a"."published_at" < $10) and (cast($11 as text) is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = $12 and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) and ("a"."published_at", "a"."id") < ($13, $14) order by "a"."published_at" desc nulls last, "a"."id" desc limit $15;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (cast($13 as text) is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = $14))) and ("a"."published_at", "a"."id") < ($15, $16) order by "a"."published_at" desc nulls last, "a"."id" desc limit $17;
 
 -- article.page.desc[editorByStatus]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and "a"."status" = $1 and (cast($2 as text) is null or "a"."section" = $3) and (cast($4 as text) is null or lower("a"."language") = lower($5)) and (cast($6 as timestamp) is null or "a"."published_at" >= $7) and (cast($8 as timestamp) is null or "a"."published_at" < $9) and (cast($10 as text) is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = $11 and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) order by "a"."published_at" desc nulls last, "a"."id" desc limit $12;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (cast($12 as text) is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = $13))) order by "a"."published_at" desc nulls last, "a"."id" desc limit $14;
 
 -- article.page.desc[editor]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and (cast($1 as text) is null or "a"."status" = $2) and (cast($3 as text) is null or "a"."section" = $4) and (cast($5 as text) is null or lower("a"."language") = lower($6)) and (cast($7 as timestamp) is null or "a"."published_at" >= $8) and (cast($9 as timestamp) is null or "a"."published_at" < $10) and (cast($11 as text) is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = $12 and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) order by "a"."published_at" desc nulls last, "a"."id" desc limit $13;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (cast($13 as text) is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = $14))) order by "a"."published_at" desc nulls last, "a"."id" desc limit $15;
 
 -- article.page.desc[public]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (cast($1 as text) is null or "a"."status" = $2) and (cast($3 as text) is null or "a"."section" = $4) and (cast($5 as text) is null or lower("a"."language") = lower($6)) and (cast($7 as timestamp) is null or "a"."published_at" >= $8) and (cast($9 as timestamp) is null or "a"."published_at" < $10) and (cast($11 as text) is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = $12 and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) order by "a"."published_at" desc nulls last, "a"."id" desc limit $13;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (cast($13 as text) is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = $14))) order by "a"."published_at" desc nulls last, "a"."id" desc limit $15;
 
 -- article.page.desc[reviewer]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (cast($1 as text) is null or "a"."status" = $2) and (cast($3 as text) is null or "a"."section" = $4) and (cast($5 as text) is null or lower("a"."language") = lower($6)) and (cast($7 as timestamp) is null or "a"."published_at" >= $8) and (cast($9 as timestamp) is null or "a"."published_at" < $10) and (cast($11 as text) is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = $12 and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) order by "a"."published_at" desc nulls last, "a"."id" desc limit $13;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (cast($13 as text) is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = $14))) order by "a"."published_at" desc nulls last, "a"."id" desc limit $15;
 
 -- article.revisionAsOf
 select "r"."number", "r"."headline", "r"."standfirst", "r"."body" from "article_revisions" as "r" where "r"."article_id" = $1 and "r"."created_at" <= $2 and (select "s"."status" from "article_status_changes" as "s" where "s"."article_id" = "r"."article_id" and "s"."created_at" <= $3 order by "s"."created_at" desc, "s"."id" desc limit 1) = 'PUBLISHED' order by "r"."number" desc limit 1;
@@ -361,11 +361,23 @@ select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote"
 -- claim.copyOutsideAppearances
 insert into "outside_appearances" ("claim_id", "url", "title", "publisher", "appeared_at", "start_seconds", "end_seconds", "created_by_id", "created_at") select $1 as "claim_id", "f"."url", "f"."title", "f"."publisher", "f"."appeared_at", "f"."start_seconds", "f"."end_seconds", "f"."created_by_id", $2 as "created_at" from "outside_appearances" as "f" where "f"."claim_id" = $3 and "f"."deleted_at" is null and "f"."url" not in (select "o"."url" from "outside_appearances" as "o" where "o"."claim_id" = $4 and "o"."deleted_at" is null) order by "f"."id";
 
+-- claim.count[editor:article+claimant+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and "c"."claimant_id" = $2 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $3);
+
 -- claim.count[editor:article+claimant]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and "c"."claimant_id" = $2;
 
+-- claim.count[editor:article+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $2);
+
+-- claim.count[editor:article+verdict+claimant+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and "c"."verdict" = $2 and "c"."claimant_id" = $3 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $4);
+
 -- claim.count[editor:article+verdict+claimant]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and "c"."verdict" = $2 and "c"."claimant_id" = $3;
+
+-- claim.count[editor:article+verdict+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and "c"."verdict" = $2 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $3);
 
 -- claim.count[editor:article+verdict]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and "c"."verdict" = $2;
@@ -373,23 +385,47 @@ select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a".
 -- claim.count[editor:article]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1;
 
+-- claim.count[editor:claimant+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."claimant_id" = $1 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $2);
+
 -- claim.count[editor:claimant]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."claimant_id" = $1;
+
+-- claim.count[editor:topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $1);
 
 -- claim.count[editor:unfiltered]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null;
 
+-- claim.count[editor:verdict+claimant+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = $1 and "c"."claimant_id" = $2 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $3);
+
 -- claim.count[editor:verdict+claimant]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = $1 and "c"."claimant_id" = $2;
+
+-- claim.count[editor:verdict+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = $1 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $2);
 
 -- claim.count[editor:verdict]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = $1;
 
+-- claim.count[public:article+claimant+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and "c"."claimant_id" = $2 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $3);
+
 -- claim.count[public:article+claimant]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and "c"."claimant_id" = $2;
 
+-- claim.count[public:article+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $2);
+
+-- claim.count[public:article+verdict+claimant+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and "c"."verdict" = $2 and "c"."claimant_id" = $3 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $4);
+
 -- claim.count[public:article+verdict+claimant]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and "c"."verdict" = $2 and "c"."claimant_id" = $3;
+
+-- claim.count[public:article+verdict+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and "c"."verdict" = $2 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $3);
 
 -- claim.count[public:article+verdict]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and "c"."verdict" = $2;
@@ -397,23 +433,47 @@ select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a".
 -- claim.count[public:article]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1;
 
+-- claim.count[public:claimant+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."claimant_id" = $1 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $2);
+
 -- claim.count[public:claimant]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."claimant_id" = $1;
+
+-- claim.count[public:topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $1);
 
 -- claim.count[public:unfiltered]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null;
 
+-- claim.count[public:verdict+claimant+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = $1 and "c"."claimant_id" = $2 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $3);
+
 -- claim.count[public:verdict+claimant]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = $1 and "c"."claimant_id" = $2;
+
+-- claim.count[public:verdict+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = $1 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $2);
 
 -- claim.count[public:verdict]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = $1;
 
+-- claim.count[reviewer:article+claimant+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and "c"."claimant_id" = $2 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $3);
+
 -- claim.count[reviewer:article+claimant]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and "c"."claimant_id" = $2;
 
+-- claim.count[reviewer:article+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $2);
+
+-- claim.count[reviewer:article+verdict+claimant+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and "c"."verdict" = $2 and "c"."claimant_id" = $3 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $4);
+
 -- claim.count[reviewer:article+verdict+claimant]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and "c"."verdict" = $2 and "c"."claimant_id" = $3;
+
+-- claim.count[reviewer:article+verdict+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and "c"."verdict" = $2 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $3);
 
 -- claim.count[reviewer:article+verdict]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and "c"."verdict" = $2;
@@ -421,14 +481,26 @@ select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a".
 -- claim.count[reviewer:article]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1;
 
+-- claim.count[reviewer:claimant+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."claimant_id" = $1 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $2);
+
 -- claim.count[reviewer:claimant]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."claimant_id" = $1;
+
+-- claim.count[reviewer:topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $1);
 
 -- claim.count[reviewer:unfiltered]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null;
 
+-- claim.count[reviewer:verdict+claimant+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = $1 and "c"."claimant_id" = $2 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $3);
+
 -- claim.count[reviewer:verdict+claimant]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = $1 and "c"."claimant_id" = $2;
+
+-- claim.count[reviewer:verdict+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = $1 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $2);
 
 -- claim.count[reviewer:verdict]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = $1;
@@ -469,11 +541,23 @@ update "claims" set "appearance_of_id" = $1, "updated_at" = CURRENT_TIMESTAMP wh
 -- claim.newestPublicCheck
 select "id" from "annotations" where "claim_id" = $1 and "status" in ('PUBLISHED', 'RETRACTED') order by CASE status WHEN 'PUBLISHED' THEN 0 ELSE 1 END, published_at DESC NULLS LAST, "id" desc limit 1;
 
+-- claim.page[editor:article+claimant+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and "c"."claimant_id" = $2 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $3) and "c"."id" > $4 order by "c"."id" limit $5;
+
 -- claim.page[editor:article+claimant]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and "c"."claimant_id" = $2 and "c"."id" > $3 order by "c"."id" limit $4;
 
+-- claim.page[editor:article+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $2) and "c"."id" > $3 order by "c"."id" limit $4;
+
+-- claim.page[editor:article+verdict+claimant+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and "c"."verdict" = $2 and "c"."claimant_id" = $3 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $4) and "c"."id" > $5 order by "c"."id" limit $6;
+
 -- claim.page[editor:article+verdict+claimant]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and "c"."verdict" = $2 and "c"."claimant_id" = $3 and "c"."id" > $4 order by "c"."id" limit $5;
+
+-- claim.page[editor:article+verdict+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and "c"."verdict" = $2 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $3) and "c"."id" > $4 order by "c"."id" limit $5;
 
 -- claim.page[editor:article+verdict]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and "c"."verdict" = $2 and "c"."id" > $3 order by "c"."id" limit $4;
@@ -481,23 +565,47 @@ select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote"
 -- claim.page[editor:article]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and "c"."id" > $2 order by "c"."id" limit $3;
 
+-- claim.page[editor:claimant+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."claimant_id" = $1 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $2) and "c"."id" > $3 order by "c"."id" limit $4;
+
 -- claim.page[editor:claimant]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."claimant_id" = $1 and "c"."id" > $2 order by "c"."id" limit $3;
+
+-- claim.page[editor:topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $1) and "c"."id" > $2 order by "c"."id" limit $3;
 
 -- claim.page[editor:unfiltered]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."id" > $1 order by "c"."id" limit $2;
 
+-- claim.page[editor:verdict+claimant+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = $1 and "c"."claimant_id" = $2 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $3) and "c"."id" > $4 order by "c"."id" limit $5;
+
 -- claim.page[editor:verdict+claimant]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = $1 and "c"."claimant_id" = $2 and "c"."id" > $3 order by "c"."id" limit $4;
+
+-- claim.page[editor:verdict+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = $1 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $2) and "c"."id" > $3 order by "c"."id" limit $4;
 
 -- claim.page[editor:verdict]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = $1 and "c"."id" > $2 order by "c"."id" limit $3;
 
+-- claim.page[public:article+claimant+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and "c"."claimant_id" = $2 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $3) and "c"."id" > $4 order by "c"."id" limit $5;
+
 -- claim.page[public:article+claimant]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and "c"."claimant_id" = $2 and "c"."id" > $3 order by "c"."id" limit $4;
 
+-- claim.page[public:article+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $2) and "c"."id" > $3 order by "c"."id" limit $4;
+
+-- claim.page[public:article+verdict+claimant+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and "c"."verdict" = $2 and "c"."claimant_id" = $3 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $4) and "c"."id" > $5 order by "c"."id" limit $6;
+
 -- claim.page[public:article+verdict+claimant]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and "c"."verdict" = $2 and "c"."claimant_id" = $3 and "c"."id" > $4 order by "c"."id" limit $5;
+
+-- claim.page[public:article+verdict+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and "c"."verdict" = $2 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $3) and "c"."id" > $4 order by "c"."id" limit $5;
 
 -- claim.page[public:article+verdict]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and "c"."verdict" = $2 and "c"."id" > $3 order by "c"."id" limit $4;
@@ -505,23 +613,47 @@ select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote"
 -- claim.page[public:article]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and "c"."id" > $2 order by "c"."id" limit $3;
 
+-- claim.page[public:claimant+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."claimant_id" = $1 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $2) and "c"."id" > $3 order by "c"."id" limit $4;
+
 -- claim.page[public:claimant]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."claimant_id" = $1 and "c"."id" > $2 order by "c"."id" limit $3;
+
+-- claim.page[public:topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $1) and "c"."id" > $2 order by "c"."id" limit $3;
 
 -- claim.page[public:unfiltered]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."id" > $1 order by "c"."id" limit $2;
 
+-- claim.page[public:verdict+claimant+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = $1 and "c"."claimant_id" = $2 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $3) and "c"."id" > $4 order by "c"."id" limit $5;
+
 -- claim.page[public:verdict+claimant]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = $1 and "c"."claimant_id" = $2 and "c"."id" > $3 order by "c"."id" limit $4;
+
+-- claim.page[public:verdict+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = $1 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $2) and "c"."id" > $3 order by "c"."id" limit $4;
 
 -- claim.page[public:verdict]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = $1 and "c"."id" > $2 order by "c"."id" limit $3;
 
+-- claim.page[reviewer:article+claimant+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and "c"."claimant_id" = $2 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $3) and "c"."id" > $4 order by "c"."id" limit $5;
+
 -- claim.page[reviewer:article+claimant]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and "c"."claimant_id" = $2 and "c"."id" > $3 order by "c"."id" limit $4;
 
+-- claim.page[reviewer:article+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $2) and "c"."id" > $3 order by "c"."id" limit $4;
+
+-- claim.page[reviewer:article+verdict+claimant+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and "c"."verdict" = $2 and "c"."claimant_id" = $3 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $4) and "c"."id" > $5 order by "c"."id" limit $6;
+
 -- claim.page[reviewer:article+verdict+claimant]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and "c"."verdict" = $2 and "c"."claimant_id" = $3 and "c"."id" > $4 order by "c"."id" limit $5;
+
+-- claim.page[reviewer:article+verdict+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and "c"."verdict" = $2 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $3) and "c"."id" > $4 order by "c"."id" limit $5;
 
 -- claim.page[reviewer:article+verdict]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and "c"."verdict" = $2 and "c"."id" > $3 order by "c"."id" limit $4;
@@ -529,14 +661,26 @@ select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote"
 -- claim.page[reviewer:article]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = $1 and "c"."id" > $2 order by "c"."id" limit $3;
 
+-- claim.page[reviewer:claimant+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."claimant_id" = $1 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $2) and "c"."id" > $3 order by "c"."id" limit $4;
+
 -- claim.page[reviewer:claimant]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."claimant_id" = $1 and "c"."id" > $2 order by "c"."id" limit $3;
+
+-- claim.page[reviewer:topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $1) and "c"."id" > $2 order by "c"."id" limit $3;
 
 -- claim.page[reviewer:unfiltered]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."id" > $1 order by "c"."id" limit $2;
 
+-- claim.page[reviewer:verdict+claimant+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = $1 and "c"."claimant_id" = $2 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $3) and "c"."id" > $4 order by "c"."id" limit $5;
+
 -- claim.page[reviewer:verdict+claimant]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = $1 and "c"."claimant_id" = $2 and "c"."id" > $3 order by "c"."id" limit $4;
+
+-- claim.page[reviewer:verdict+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = $1 and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = $2) and "c"."id" > $3 order by "c"."id" limit $4;
 
 -- claim.page[reviewer:verdict]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = $1 and "c"."id" > $2 order by "c"."id" limit $3;
@@ -873,6 +1017,54 @@ SELECT c.id AS id, coalesce(c.text, c.quote) AS text,
 -- matching.tsShortProbe
 SELECT least(count(DISTINCT m.ref_id), 251)::int AS n FROM (SELECT d.ref_id FROM search_documents d WHERE d.stemmed @@ to_tsquery('search_english', $1) AND d.type = 'CLAIM' AND d.field IN ('quote', 'text') LIMIT 502) m;
 
+-- rating.byIds
+select "rt"."id" as "id", "rt"."label" as "label", "rt"."description" as "description", "rt"."value" as "value", "rt"."best" as "best", "rt"."worst" as "worst", "rt"."colour" as "colour", "rt"."position" as "position", "rt"."verdict" as "verdict" from "ratings" as "rt" where "rt"."id" in (SELECT unnest($1::bigint[]));
+
+-- rating.byLabelKey
+select "rt"."id", "rt"."label" from "ratings" as "rt" where "rt"."label_key" = $1 and "rt"."id" <> $2;
+
+-- rating.delete
+delete from "ratings" where "id" = $1;
+
+-- rating.firstOfVerdict
+select "rt"."id" as "id", "rt"."label" as "label", "rt"."description" as "description", "rt"."value" as "value", "rt"."best" as "best", "rt"."worst" as "worst", "rt"."colour" as "colour", "rt"."position" as "position", "rt"."verdict" as "verdict" from "ratings" as "rt" where "rt"."verdict" = $1 order by "rt"."position", "rt"."id" limit 1;
+
+-- rating.importedMappingByKey
+select "m"."id" as "id", "m"."alternate_name" as "alternateName", "m"."verdict" as "verdict" from "imported_rating_mappings" as "m" where "m"."rating_key" = $1;
+
+-- rating.inUse
+select exists (select "n"."id" from "annotations" as "n" where "n"."rating_id" = $1) as "byFactCheck", exists (select "r"."id" from "annotation_revisions" as "r" where "r"."rating_id" = $2) as "byRevision";
+
+-- rating.insert
+insert into "ratings" ("label", "label_key", "description", "value", "best", "worst", "colour", "position", "verdict") values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning "id";
+
+-- rating.insertImportedMapping
+insert into "imported_rating_mappings" ("rating_key", "alternate_name", "verdict") values ($1, $2, $3);
+
+-- rating.nextPosition
+select coalesce(max("rt"."position"), -1) as "last" from "ratings" as "rt";
+
+-- rating.publishedUses
+select "n"."id" as "annotationId", "n"."claim_id" as "claimId", "c"."article_id" as "articleId" from "annotations" as "n" inner join "claims" as "c" on "c"."id" = "n"."claim_id" where "n"."rating_id" = $1 and "n"."status" = 'PUBLISHED' and "c"."deleted_at" is null order by "n"."id";
+
+-- rating.scale
+select "rt"."id" as "id", "rt"."label" as "label", "rt"."description" as "description", "rt"."value" as "value", "rt"."best" as "best", "rt"."worst" as "worst", "rt"."colour" as "colour", "rt"."position" as "position", "rt"."verdict" as "verdict" from "ratings" as "rt" order by "rt"."position", "rt"."id";
+
+-- rating.setAnnotationVerdicts
+update "annotations" set "verdict" = $1 where "rating_id" = $2;
+
+-- rating.setImportedMappingVerdict
+update "imported_rating_mappings" set "verdict" = $1, "updated_at" = CURRENT_TIMESTAMP where "id" = $2;
+
+-- rating.setPosition
+update "ratings" set "position" = $1 where "id" = $2;
+
+-- rating.unmappedImported
+select "m"."alternate_name" as "alternateName", "m"."created_at" as "firstSeenAt" from "imported_rating_mappings" as "m" where "m"."verdict" is null order by "m"."id" limit 500;
+
+-- rating.update
+update "ratings" set "label" = $1, "label_key" = $2, "description" = $3, "value" = $4, "best" = $5, "worst" = $6, "colour" = $7, "verdict" = $8, "updated_at" = CURRENT_TIMESTAMP where "id" = $9;
+
 -- search.deleteDocuments
 delete from "search_documents";
 
@@ -907,13 +1099,14 @@ WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND 1 = 1
            AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $6 AND vc.deleted_at IS NULL))
-           AND ($7::text IS NULL OR lower(a.language) = lower($8)) AND ($9::text IS NULL OR a.published_at >= $10) AND ($11::text IS NULL OR a.published_at < $12))
+           AND ($7::text IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = $8))
+           AND ($9::text IS NULL OR lower(a.language) = lower($10)) AND ($11::text IS NULL OR a.published_at >= $12) AND ($13::text IS NULL OR a.published_at < $14))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND 1 = 1
-           AND ($13::text IS NULL OR c.verdict = $14) AND ($15::text IS NULL OR lower(a.language) = lower($16)) AND ($17::text IS NULL OR a.published_at >= $18) AND ($19::text IS NULL OR a.published_at < $20))
+           AND ($15::text IS NULL OR c.verdict = $16) AND ($17::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = $18)) AND ($19::text IS NULL OR lower(a.language) = lower($20)) AND ($21::text IS NULL OR a.published_at >= $22) AND ($23::text IS NULL OR a.published_at < $24))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1 AND 1 = 1
-           AND ($21::text IS NULL OR n.verdict = $22) AND ($23::text IS NULL OR lower(a.language) = lower($24)) AND ($25::text IS NULL OR n.published_at >= $26) AND ($27::text IS NULL OR n.published_at < $28))
+           AND ($25::text IS NULL OR n.verdict = $26) AND ($27::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = $28)) AND ($29::text IS NULL OR lower(a.language) = lower($30)) AND ($31::text IS NULL OR n.published_at >= $32) AND ($33::text IS NULL OR n.published_at < $34))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
-           AND $29::text IS NULL AND $30::text IS NULL AND ($31::text IS NULL OR s.published_at >= $32) AND ($33::text IS NULL OR s.published_at < $34))
+           AND $35::text IS NULL AND $36::text IS NULL AND $37::text IS NULL AND ($38::text IS NULL OR s.published_at >= $39) AND ($40::text IS NULL OR s.published_at < $41))
        UNION ALL
        (SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
        FROM "recent" h JOIN search_documents d ON d.id = h.doc
@@ -923,14 +1116,15 @@ WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE
        LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND 1 = 1
-           AND ($35::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $36 AND vc.deleted_at IS NULL))
-           AND ($37::text IS NULL OR lower(a.language) = lower($38)) AND ($39::text IS NULL OR a.published_at >= $40) AND ($41::text IS NULL OR a.published_at < $42))
+           AND ($42::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $43 AND vc.deleted_at IS NULL))
+           AND ($44::text IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = $45))
+           AND ($46::text IS NULL OR lower(a.language) = lower($47)) AND ($48::text IS NULL OR a.published_at >= $49) AND ($50::text IS NULL OR a.published_at < $51))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND 1 = 1
-           AND ($43::text IS NULL OR c.verdict = $44) AND ($45::text IS NULL OR lower(a.language) = lower($46)) AND ($47::text IS NULL OR a.published_at >= $48) AND ($49::text IS NULL OR a.published_at < $50))
+           AND ($52::text IS NULL OR c.verdict = $53) AND ($54::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = $55)) AND ($56::text IS NULL OR lower(a.language) = lower($57)) AND ($58::text IS NULL OR a.published_at >= $59) AND ($60::text IS NULL OR a.published_at < $61))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1 AND 1 = 1
-           AND ($51::text IS NULL OR n.verdict = $52) AND ($53::text IS NULL OR lower(a.language) = lower($54)) AND ($55::text IS NULL OR n.published_at >= $56) AND ($57::text IS NULL OR n.published_at < $58))
+           AND ($62::text IS NULL OR n.verdict = $63) AND ($64::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = $65)) AND ($66::text IS NULL OR lower(a.language) = lower($67)) AND ($68::text IS NULL OR n.published_at >= $69) AND ($70::text IS NULL OR n.published_at < $71))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
-           AND $59::text IS NULL AND $60::text IS NULL AND ($61::text IS NULL OR s.published_at >= $62) AND ($63::text IS NULL OR s.published_at < $64)) ORDER BY h.doc DESC LIMIT 200);
+           AND $72::text IS NULL AND $73::text IS NULL AND $74::text IS NULL AND ($75::text IS NULL OR s.published_at >= $76) AND ($77::text IS NULL OR s.published_at < $78)) ORDER BY h.doc DESC LIMIT 200);
 
 -- search.tsCandidates[stemmed.all.public]
 WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE "d"."stemmed" @@ to_tsquery('search_english', $1) LIMIT 301) m),
@@ -948,13 +1142,14 @@ WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
            AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $6 AND vc.deleted_at IS NULL))
-           AND ($7::text IS NULL OR lower(a.language) = lower($8)) AND ($9::text IS NULL OR a.published_at >= $10) AND ($11::text IS NULL OR a.published_at < $12))
+           AND ($7::text IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = $8))
+           AND ($9::text IS NULL OR lower(a.language) = lower($10)) AND ($11::text IS NULL OR a.published_at >= $12) AND ($13::text IS NULL OR a.published_at < $14))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND ($13::text IS NULL OR c.verdict = $14) AND ($15::text IS NULL OR lower(a.language) = lower($16)) AND ($17::text IS NULL OR a.published_at >= $18) AND ($19::text IS NULL OR a.published_at < $20))
+           AND ($15::text IS NULL OR c.verdict = $16) AND ($17::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = $18)) AND ($19::text IS NULL OR lower(a.language) = lower($20)) AND ($21::text IS NULL OR a.published_at >= $22) AND ($23::text IS NULL OR a.published_at < $24))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND n.status IN ('PUBLISHED', 'RETRACTED')
-           AND ($21::text IS NULL OR n.verdict = $22) AND ($23::text IS NULL OR lower(a.language) = lower($24)) AND ($25::text IS NULL OR n.published_at >= $26) AND ($27::text IS NULL OR n.published_at < $28))
+           AND ($25::text IS NULL OR n.verdict = $26) AND ($27::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = $28)) AND ($29::text IS NULL OR lower(a.language) = lower($30)) AND ($31::text IS NULL OR n.published_at >= $32) AND ($33::text IS NULL OR n.published_at < $34))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND s.public_at IS NOT NULL
-           AND $29::text IS NULL AND $30::text IS NULL AND ($31::text IS NULL OR s.published_at >= $32) AND ($33::text IS NULL OR s.published_at < $34))
+           AND $35::text IS NULL AND $36::text IS NULL AND $37::text IS NULL AND ($38::text IS NULL OR s.published_at >= $39) AND ($40::text IS NULL OR s.published_at < $41))
        UNION ALL
        (SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
        FROM "recent" h JOIN search_documents d ON d.id = h.doc
@@ -964,14 +1159,15 @@ WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE
        LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND ($35::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $36 AND vc.deleted_at IS NULL))
-           AND ($37::text IS NULL OR lower(a.language) = lower($38)) AND ($39::text IS NULL OR a.published_at >= $40) AND ($41::text IS NULL OR a.published_at < $42))
+           AND ($42::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $43 AND vc.deleted_at IS NULL))
+           AND ($44::text IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = $45))
+           AND ($46::text IS NULL OR lower(a.language) = lower($47)) AND ($48::text IS NULL OR a.published_at >= $49) AND ($50::text IS NULL OR a.published_at < $51))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND ($43::text IS NULL OR c.verdict = $44) AND ($45::text IS NULL OR lower(a.language) = lower($46)) AND ($47::text IS NULL OR a.published_at >= $48) AND ($49::text IS NULL OR a.published_at < $50))
+           AND ($52::text IS NULL OR c.verdict = $53) AND ($54::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = $55)) AND ($56::text IS NULL OR lower(a.language) = lower($57)) AND ($58::text IS NULL OR a.published_at >= $59) AND ($60::text IS NULL OR a.published_at < $61))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND n.status IN ('PUBLISHED', 'RETRACTED')
-           AND ($51::text IS NULL OR n.verdict = $52) AND ($53::text IS NULL OR lower(a.language) = lower($54)) AND ($55::text IS NULL OR n.published_at >= $56) AND ($57::text IS NULL OR n.published_at < $58))
+           AND ($62::text IS NULL OR n.verdict = $63) AND ($64::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = $65)) AND ($66::text IS NULL OR lower(a.language) = lower($67)) AND ($68::text IS NULL OR n.published_at >= $69) AND ($70::text IS NULL OR n.published_at < $71))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND s.public_at IS NOT NULL
-           AND $59::text IS NULL AND $60::text IS NULL AND ($61::text IS NULL OR s.published_at >= $62) AND ($63::text IS NULL OR s.published_at < $64)) ORDER BY h.doc DESC LIMIT 200);
+           AND $72::text IS NULL AND $73::text IS NULL AND $74::text IS NULL AND ($75::text IS NULL OR s.published_at >= $76) AND ($77::text IS NULL OR s.published_at < $78)) ORDER BY h.doc DESC LIMIT 200);
 
 -- search.tsCandidates[stemmed.all.reviewer]
 WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE "d"."stemmed" @@ to_tsquery('search_english', $1) LIMIT 301) m),
@@ -989,13 +1185,14 @@ WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
            AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $6 AND vc.deleted_at IS NULL))
-           AND ($7::text IS NULL OR lower(a.language) = lower($8)) AND ($9::text IS NULL OR a.published_at >= $10) AND ($11::text IS NULL OR a.published_at < $12))
+           AND ($7::text IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = $8))
+           AND ($9::text IS NULL OR lower(a.language) = lower($10)) AND ($11::text IS NULL OR a.published_at >= $12) AND ($13::text IS NULL OR a.published_at < $14))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND ($13::text IS NULL OR c.verdict = $14) AND ($15::text IS NULL OR lower(a.language) = lower($16)) AND ($17::text IS NULL OR a.published_at >= $18) AND ($19::text IS NULL OR a.published_at < $20))
-         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND (n.status IN ('PUBLISHED', 'RETRACTED') OR n.author_id = $21)
-           AND ($22::text IS NULL OR n.verdict = $23) AND ($24::text IS NULL OR lower(a.language) = lower($25)) AND ($26::text IS NULL OR n.published_at >= $27) AND ($28::text IS NULL OR n.published_at < $29))
+           AND ($15::text IS NULL OR c.verdict = $16) AND ($17::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = $18)) AND ($19::text IS NULL OR lower(a.language) = lower($20)) AND ($21::text IS NULL OR a.published_at >= $22) AND ($23::text IS NULL OR a.published_at < $24))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND (n.status IN ('PUBLISHED', 'RETRACTED') OR n.author_id = $25)
+           AND ($26::text IS NULL OR n.verdict = $27) AND ($28::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = $29)) AND ($30::text IS NULL OR lower(a.language) = lower($31)) AND ($32::text IS NULL OR n.published_at >= $33) AND ($34::text IS NULL OR n.published_at < $35))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
-           AND $30::text IS NULL AND $31::text IS NULL AND ($32::text IS NULL OR s.published_at >= $33) AND ($34::text IS NULL OR s.published_at < $35))
+           AND $36::text IS NULL AND $37::text IS NULL AND $38::text IS NULL AND ($39::text IS NULL OR s.published_at >= $40) AND ($41::text IS NULL OR s.published_at < $42))
        UNION ALL
        (SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
        FROM "recent" h JOIN search_documents d ON d.id = h.doc
@@ -1005,14 +1202,15 @@ WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE
        LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND ($36::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $37 AND vc.deleted_at IS NULL))
-           AND ($38::text IS NULL OR lower(a.language) = lower($39)) AND ($40::text IS NULL OR a.published_at >= $41) AND ($42::text IS NULL OR a.published_at < $43))
+           AND ($43::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $44 AND vc.deleted_at IS NULL))
+           AND ($45::text IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = $46))
+           AND ($47::text IS NULL OR lower(a.language) = lower($48)) AND ($49::text IS NULL OR a.published_at >= $50) AND ($51::text IS NULL OR a.published_at < $52))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND ($44::text IS NULL OR c.verdict = $45) AND ($46::text IS NULL OR lower(a.language) = lower($47)) AND ($48::text IS NULL OR a.published_at >= $49) AND ($50::text IS NULL OR a.published_at < $51))
-         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND (n.status IN ('PUBLISHED', 'RETRACTED') OR n.author_id = $52)
-           AND ($53::text IS NULL OR n.verdict = $54) AND ($55::text IS NULL OR lower(a.language) = lower($56)) AND ($57::text IS NULL OR n.published_at >= $58) AND ($59::text IS NULL OR n.published_at < $60))
+           AND ($53::text IS NULL OR c.verdict = $54) AND ($55::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = $56)) AND ($57::text IS NULL OR lower(a.language) = lower($58)) AND ($59::text IS NULL OR a.published_at >= $60) AND ($61::text IS NULL OR a.published_at < $62))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND (n.status IN ('PUBLISHED', 'RETRACTED') OR n.author_id = $63)
+           AND ($64::text IS NULL OR n.verdict = $65) AND ($66::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = $67)) AND ($68::text IS NULL OR lower(a.language) = lower($69)) AND ($70::text IS NULL OR n.published_at >= $71) AND ($72::text IS NULL OR n.published_at < $73))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
-           AND $61::text IS NULL AND $62::text IS NULL AND ($63::text IS NULL OR s.published_at >= $64) AND ($65::text IS NULL OR s.published_at < $66)) ORDER BY h.doc DESC LIMIT 200);
+           AND $74::text IS NULL AND $75::text IS NULL AND $76::text IS NULL AND ($77::text IS NULL OR s.published_at >= $78) AND ($79::text IS NULL OR s.published_at < $80)) ORDER BY h.doc DESC LIMIT 200);
 
 -- search.tsCandidates[stemmed.typed.editor]
 WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE "d"."stemmed" @@ to_tsquery('search_english', $1) AND d.type IN (SELECT unnest($2::text[])) LIMIT 301) m),
@@ -1030,13 +1228,14 @@ WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND 1 = 1
            AND ($8::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $9 AND vc.deleted_at IS NULL))
-           AND ($10::text IS NULL OR lower(a.language) = lower($11)) AND ($12::text IS NULL OR a.published_at >= $13) AND ($14::text IS NULL OR a.published_at < $15))
+           AND ($10::text IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = $11))
+           AND ($12::text IS NULL OR lower(a.language) = lower($13)) AND ($14::text IS NULL OR a.published_at >= $15) AND ($16::text IS NULL OR a.published_at < $17))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND 1 = 1
-           AND ($16::text IS NULL OR c.verdict = $17) AND ($18::text IS NULL OR lower(a.language) = lower($19)) AND ($20::text IS NULL OR a.published_at >= $21) AND ($22::text IS NULL OR a.published_at < $23))
+           AND ($18::text IS NULL OR c.verdict = $19) AND ($20::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = $21)) AND ($22::text IS NULL OR lower(a.language) = lower($23)) AND ($24::text IS NULL OR a.published_at >= $25) AND ($26::text IS NULL OR a.published_at < $27))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1 AND 1 = 1
-           AND ($24::text IS NULL OR n.verdict = $25) AND ($26::text IS NULL OR lower(a.language) = lower($27)) AND ($28::text IS NULL OR n.published_at >= $29) AND ($30::text IS NULL OR n.published_at < $31))
+           AND ($28::text IS NULL OR n.verdict = $29) AND ($30::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = $31)) AND ($32::text IS NULL OR lower(a.language) = lower($33)) AND ($34::text IS NULL OR n.published_at >= $35) AND ($36::text IS NULL OR n.published_at < $37))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
-           AND $32::text IS NULL AND $33::text IS NULL AND ($34::text IS NULL OR s.published_at >= $35) AND ($36::text IS NULL OR s.published_at < $37))
+           AND $38::text IS NULL AND $39::text IS NULL AND $40::text IS NULL AND ($41::text IS NULL OR s.published_at >= $42) AND ($43::text IS NULL OR s.published_at < $44))
        UNION ALL
        (SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
        FROM "recent" h JOIN search_documents d ON d.id = h.doc
@@ -1046,14 +1245,15 @@ WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE
        LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND 1 = 1
-           AND ($38::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $39 AND vc.deleted_at IS NULL))
-           AND ($40::text IS NULL OR lower(a.language) = lower($41)) AND ($42::text IS NULL OR a.published_at >= $43) AND ($44::text IS NULL OR a.published_at < $45))
+           AND ($45::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $46 AND vc.deleted_at IS NULL))
+           AND ($47::text IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = $48))
+           AND ($49::text IS NULL OR lower(a.language) = lower($50)) AND ($51::text IS NULL OR a.published_at >= $52) AND ($53::text IS NULL OR a.published_at < $54))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND 1 = 1
-           AND ($46::text IS NULL OR c.verdict = $47) AND ($48::text IS NULL OR lower(a.language) = lower($49)) AND ($50::text IS NULL OR a.published_at >= $51) AND ($52::text IS NULL OR a.published_at < $53))
+           AND ($55::text IS NULL OR c.verdict = $56) AND ($57::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = $58)) AND ($59::text IS NULL OR lower(a.language) = lower($60)) AND ($61::text IS NULL OR a.published_at >= $62) AND ($63::text IS NULL OR a.published_at < $64))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1 AND 1 = 1
-           AND ($54::text IS NULL OR n.verdict = $55) AND ($56::text IS NULL OR lower(a.language) = lower($57)) AND ($58::text IS NULL OR n.published_at >= $59) AND ($60::text IS NULL OR n.published_at < $61))
+           AND ($65::text IS NULL OR n.verdict = $66) AND ($67::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = $68)) AND ($69::text IS NULL OR lower(a.language) = lower($70)) AND ($71::text IS NULL OR n.published_at >= $72) AND ($73::text IS NULL OR n.published_at < $74))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
-           AND $62::text IS NULL AND $63::text IS NULL AND ($64::text IS NULL OR s.published_at >= $65) AND ($66::text IS NULL OR s.published_at < $67)) ORDER BY h.doc DESC LIMIT 200);
+           AND $75::text IS NULL AND $76::text IS NULL AND $77::text IS NULL AND ($78::text IS NULL OR s.published_at >= $79) AND ($80::text IS NULL OR s.published_at < $81)) ORDER BY h.doc DESC LIMIT 200);
 
 -- search.tsCandidates[stemmed.typed.public]
 WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE "d"."stemmed" @@ to_tsquery('search_english', $1) AND d.type IN (SELECT unnest($2::text[])) LIMIT 301) m),
@@ -1071,13 +1271,14 @@ WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
            AND ($8::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $9 AND vc.deleted_at IS NULL))
-           AND ($10::text IS NULL OR lower(a.language) = lower($11)) AND ($12::text IS NULL OR a.published_at >= $13) AND ($14::text IS NULL OR a.published_at < $15))
+           AND ($10::text IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = $11))
+           AND ($12::text IS NULL OR lower(a.language) = lower($13)) AND ($14::text IS NULL OR a.published_at >= $15) AND ($16::text IS NULL OR a.published_at < $17))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND ($16::text IS NULL OR c.verdict = $17) AND ($18::text IS NULL OR lower(a.language) = lower($19)) AND ($20::text IS NULL OR a.published_at >= $21) AND ($22::text IS NULL OR a.published_at < $23))
+           AND ($18::text IS NULL OR c.verdict = $19) AND ($20::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = $21)) AND ($22::text IS NULL OR lower(a.language) = lower($23)) AND ($24::text IS NULL OR a.published_at >= $25) AND ($26::text IS NULL OR a.published_at < $27))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND n.status IN ('PUBLISHED', 'RETRACTED')
-           AND ($24::text IS NULL OR n.verdict = $25) AND ($26::text IS NULL OR lower(a.language) = lower($27)) AND ($28::text IS NULL OR n.published_at >= $29) AND ($30::text IS NULL OR n.published_at < $31))
+           AND ($28::text IS NULL OR n.verdict = $29) AND ($30::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = $31)) AND ($32::text IS NULL OR lower(a.language) = lower($33)) AND ($34::text IS NULL OR n.published_at >= $35) AND ($36::text IS NULL OR n.published_at < $37))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND s.public_at IS NOT NULL
-           AND $32::text IS NULL AND $33::text IS NULL AND ($34::text IS NULL OR s.published_at >= $35) AND ($36::text IS NULL OR s.published_at < $37))
+           AND $38::text IS NULL AND $39::text IS NULL AND $40::text IS NULL AND ($41::text IS NULL OR s.published_at >= $42) AND ($43::text IS NULL OR s.published_at < $44))
        UNION ALL
        (SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
        FROM "recent" h JOIN search_documents d ON d.id = h.doc
@@ -1087,14 +1288,15 @@ WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE
        LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND ($38::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $39 AND vc.deleted_at IS NULL))
-           AND ($40::text IS NULL OR lower(a.language) = lower($41)) AND ($42::text IS NULL OR a.published_at >= $43) AND ($44::text IS NULL OR a.published_at < $45))
+           AND ($45::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $46 AND vc.deleted_at IS NULL))
+           AND ($47::text IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = $48))
+           AND ($49::text IS NULL OR lower(a.language) = lower($50)) AND ($51::text IS NULL OR a.published_at >= $52) AND ($53::text IS NULL OR a.published_at < $54))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND ($46::text IS NULL OR c.verdict = $47) AND ($48::text IS NULL OR lower(a.language) = lower($49)) AND ($50::text IS NULL OR a.published_at >= $51) AND ($52::text IS NULL OR a.published_at < $53))
+           AND ($55::text IS NULL OR c.verdict = $56) AND ($57::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = $58)) AND ($59::text IS NULL OR lower(a.language) = lower($60)) AND ($61::text IS NULL OR a.published_at >= $62) AND ($63::text IS NULL OR a.published_at < $64))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND n.status IN ('PUBLISHED', 'RETRACTED')
-           AND ($54::text IS NULL OR n.verdict = $55) AND ($56::text IS NULL OR lower(a.language) = lower($57)) AND ($58::text IS NULL OR n.published_at >= $59) AND ($60::text IS NULL OR n.published_at < $61))
+           AND ($65::text IS NULL OR n.verdict = $66) AND ($67::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = $68)) AND ($69::text IS NULL OR lower(a.language) = lower($70)) AND ($71::text IS NULL OR n.published_at >= $72) AND ($73::text IS NULL OR n.published_at < $74))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND s.public_at IS NOT NULL
-           AND $62::text IS NULL AND $63::text IS NULL AND ($64::text IS NULL OR s.published_at >= $65) AND ($66::text IS NULL OR s.published_at < $67)) ORDER BY h.doc DESC LIMIT 200);
+           AND $75::text IS NULL AND $76::text IS NULL AND $77::text IS NULL AND ($78::text IS NULL OR s.published_at >= $79) AND ($80::text IS NULL OR s.published_at < $81)) ORDER BY h.doc DESC LIMIT 200);
 
 -- search.tsCandidates[stemmed.typed.reviewer]
 WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE "d"."stemmed" @@ to_tsquery('search_english', $1) AND d.type IN (SELECT unnest($2::text[])) LIMIT 301) m),
@@ -1112,13 +1314,14 @@ WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
            AND ($8::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $9 AND vc.deleted_at IS NULL))
-           AND ($10::text IS NULL OR lower(a.language) = lower($11)) AND ($12::text IS NULL OR a.published_at >= $13) AND ($14::text IS NULL OR a.published_at < $15))
+           AND ($10::text IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = $11))
+           AND ($12::text IS NULL OR lower(a.language) = lower($13)) AND ($14::text IS NULL OR a.published_at >= $15) AND ($16::text IS NULL OR a.published_at < $17))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND ($16::text IS NULL OR c.verdict = $17) AND ($18::text IS NULL OR lower(a.language) = lower($19)) AND ($20::text IS NULL OR a.published_at >= $21) AND ($22::text IS NULL OR a.published_at < $23))
-         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND (n.status IN ('PUBLISHED', 'RETRACTED') OR n.author_id = $24)
-           AND ($25::text IS NULL OR n.verdict = $26) AND ($27::text IS NULL OR lower(a.language) = lower($28)) AND ($29::text IS NULL OR n.published_at >= $30) AND ($31::text IS NULL OR n.published_at < $32))
+           AND ($18::text IS NULL OR c.verdict = $19) AND ($20::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = $21)) AND ($22::text IS NULL OR lower(a.language) = lower($23)) AND ($24::text IS NULL OR a.published_at >= $25) AND ($26::text IS NULL OR a.published_at < $27))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND (n.status IN ('PUBLISHED', 'RETRACTED') OR n.author_id = $28)
+           AND ($29::text IS NULL OR n.verdict = $30) AND ($31::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = $32)) AND ($33::text IS NULL OR lower(a.language) = lower($34)) AND ($35::text IS NULL OR n.published_at >= $36) AND ($37::text IS NULL OR n.published_at < $38))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
-           AND $33::text IS NULL AND $34::text IS NULL AND ($35::text IS NULL OR s.published_at >= $36) AND ($37::text IS NULL OR s.published_at < $38))
+           AND $39::text IS NULL AND $40::text IS NULL AND $41::text IS NULL AND ($42::text IS NULL OR s.published_at >= $43) AND ($44::text IS NULL OR s.published_at < $45))
        UNION ALL
        (SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
        FROM "recent" h JOIN search_documents d ON d.id = h.doc
@@ -1128,14 +1331,15 @@ WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE
        LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND ($39::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $40 AND vc.deleted_at IS NULL))
-           AND ($41::text IS NULL OR lower(a.language) = lower($42)) AND ($43::text IS NULL OR a.published_at >= $44) AND ($45::text IS NULL OR a.published_at < $46))
+           AND ($46::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $47 AND vc.deleted_at IS NULL))
+           AND ($48::text IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = $49))
+           AND ($50::text IS NULL OR lower(a.language) = lower($51)) AND ($52::text IS NULL OR a.published_at >= $53) AND ($54::text IS NULL OR a.published_at < $55))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND ($47::text IS NULL OR c.verdict = $48) AND ($49::text IS NULL OR lower(a.language) = lower($50)) AND ($51::text IS NULL OR a.published_at >= $52) AND ($53::text IS NULL OR a.published_at < $54))
-         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND (n.status IN ('PUBLISHED', 'RETRACTED') OR n.author_id = $55)
-           AND ($56::text IS NULL OR n.verdict = $57) AND ($58::text IS NULL OR lower(a.language) = lower($59)) AND ($60::text IS NULL OR n.published_at >= $61) AND ($62::text IS NULL OR n.published_at < $63))
+           AND ($56::text IS NULL OR c.verdict = $57) AND ($58::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = $59)) AND ($60::text IS NULL OR lower(a.language) = lower($61)) AND ($62::text IS NULL OR a.published_at >= $63) AND ($64::text IS NULL OR a.published_at < $65))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND (n.status IN ('PUBLISHED', 'RETRACTED') OR n.author_id = $66)
+           AND ($67::text IS NULL OR n.verdict = $68) AND ($69::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = $70)) AND ($71::text IS NULL OR lower(a.language) = lower($72)) AND ($73::text IS NULL OR n.published_at >= $74) AND ($75::text IS NULL OR n.published_at < $76))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
-           AND $64::text IS NULL AND $65::text IS NULL AND ($66::text IS NULL OR s.published_at >= $67) AND ($68::text IS NULL OR s.published_at < $69)) ORDER BY h.doc DESC LIMIT 200);
+           AND $77::text IS NULL AND $78::text IS NULL AND $79::text IS NULL AND ($80::text IS NULL OR s.published_at >= $81) AND ($82::text IS NULL OR s.published_at < $83)) ORDER BY h.doc DESC LIMIT 200);
 
 -- search.tsCandidates[unstemmed.all.editor]
 WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE "d"."unstemmed" @@ to_tsquery('search_simple', $1) LIMIT 301) m),
@@ -1153,13 +1357,14 @@ WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND 1 = 1
            AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $6 AND vc.deleted_at IS NULL))
-           AND ($7::text IS NULL OR lower(a.language) = lower($8)) AND ($9::text IS NULL OR a.published_at >= $10) AND ($11::text IS NULL OR a.published_at < $12))
+           AND ($7::text IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = $8))
+           AND ($9::text IS NULL OR lower(a.language) = lower($10)) AND ($11::text IS NULL OR a.published_at >= $12) AND ($13::text IS NULL OR a.published_at < $14))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND 1 = 1
-           AND ($13::text IS NULL OR c.verdict = $14) AND ($15::text IS NULL OR lower(a.language) = lower($16)) AND ($17::text IS NULL OR a.published_at >= $18) AND ($19::text IS NULL OR a.published_at < $20))
+           AND ($15::text IS NULL OR c.verdict = $16) AND ($17::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = $18)) AND ($19::text IS NULL OR lower(a.language) = lower($20)) AND ($21::text IS NULL OR a.published_at >= $22) AND ($23::text IS NULL OR a.published_at < $24))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1 AND 1 = 1
-           AND ($21::text IS NULL OR n.verdict = $22) AND ($23::text IS NULL OR lower(a.language) = lower($24)) AND ($25::text IS NULL OR n.published_at >= $26) AND ($27::text IS NULL OR n.published_at < $28))
+           AND ($25::text IS NULL OR n.verdict = $26) AND ($27::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = $28)) AND ($29::text IS NULL OR lower(a.language) = lower($30)) AND ($31::text IS NULL OR n.published_at >= $32) AND ($33::text IS NULL OR n.published_at < $34))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
-           AND $29::text IS NULL AND $30::text IS NULL AND ($31::text IS NULL OR s.published_at >= $32) AND ($33::text IS NULL OR s.published_at < $34))
+           AND $35::text IS NULL AND $36::text IS NULL AND $37::text IS NULL AND ($38::text IS NULL OR s.published_at >= $39) AND ($40::text IS NULL OR s.published_at < $41))
        UNION ALL
        (SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
        FROM "recent" h JOIN search_documents d ON d.id = h.doc
@@ -1169,14 +1374,15 @@ WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE
        LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND 1 = 1
-           AND ($35::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $36 AND vc.deleted_at IS NULL))
-           AND ($37::text IS NULL OR lower(a.language) = lower($38)) AND ($39::text IS NULL OR a.published_at >= $40) AND ($41::text IS NULL OR a.published_at < $42))
+           AND ($42::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $43 AND vc.deleted_at IS NULL))
+           AND ($44::text IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = $45))
+           AND ($46::text IS NULL OR lower(a.language) = lower($47)) AND ($48::text IS NULL OR a.published_at >= $49) AND ($50::text IS NULL OR a.published_at < $51))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND 1 = 1
-           AND ($43::text IS NULL OR c.verdict = $44) AND ($45::text IS NULL OR lower(a.language) = lower($46)) AND ($47::text IS NULL OR a.published_at >= $48) AND ($49::text IS NULL OR a.published_at < $50))
+           AND ($52::text IS NULL OR c.verdict = $53) AND ($54::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = $55)) AND ($56::text IS NULL OR lower(a.language) = lower($57)) AND ($58::text IS NULL OR a.published_at >= $59) AND ($60::text IS NULL OR a.published_at < $61))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1 AND 1 = 1
-           AND ($51::text IS NULL OR n.verdict = $52) AND ($53::text IS NULL OR lower(a.language) = lower($54)) AND ($55::text IS NULL OR n.published_at >= $56) AND ($57::text IS NULL OR n.published_at < $58))
+           AND ($62::text IS NULL OR n.verdict = $63) AND ($64::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = $65)) AND ($66::text IS NULL OR lower(a.language) = lower($67)) AND ($68::text IS NULL OR n.published_at >= $69) AND ($70::text IS NULL OR n.published_at < $71))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
-           AND $59::text IS NULL AND $60::text IS NULL AND ($61::text IS NULL OR s.published_at >= $62) AND ($63::text IS NULL OR s.published_at < $64)) ORDER BY h.doc DESC LIMIT 200);
+           AND $72::text IS NULL AND $73::text IS NULL AND $74::text IS NULL AND ($75::text IS NULL OR s.published_at >= $76) AND ($77::text IS NULL OR s.published_at < $78)) ORDER BY h.doc DESC LIMIT 200);
 
 -- search.tsCandidates[unstemmed.all.public]
 WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE "d"."unstemmed" @@ to_tsquery('search_simple', $1) LIMIT 301) m),
@@ -1194,13 +1400,14 @@ WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
            AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $6 AND vc.deleted_at IS NULL))
-           AND ($7::text IS NULL OR lower(a.language) = lower($8)) AND ($9::text IS NULL OR a.published_at >= $10) AND ($11::text IS NULL OR a.published_at < $12))
+           AND ($7::text IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = $8))
+           AND ($9::text IS NULL OR lower(a.language) = lower($10)) AND ($11::text IS NULL OR a.published_at >= $12) AND ($13::text IS NULL OR a.published_at < $14))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND ($13::text IS NULL OR c.verdict = $14) AND ($15::text IS NULL OR lower(a.language) = lower($16)) AND ($17::text IS NULL OR a.published_at >= $18) AND ($19::text IS NULL OR a.published_at < $20))
+           AND ($15::text IS NULL OR c.verdict = $16) AND ($17::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = $18)) AND ($19::text IS NULL OR lower(a.language) = lower($20)) AND ($21::text IS NULL OR a.published_at >= $22) AND ($23::text IS NULL OR a.published_at < $24))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND n.status IN ('PUBLISHED', 'RETRACTED')
-           AND ($21::text IS NULL OR n.verdict = $22) AND ($23::text IS NULL OR lower(a.language) = lower($24)) AND ($25::text IS NULL OR n.published_at >= $26) AND ($27::text IS NULL OR n.published_at < $28))
+           AND ($25::text IS NULL OR n.verdict = $26) AND ($27::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = $28)) AND ($29::text IS NULL OR lower(a.language) = lower($30)) AND ($31::text IS NULL OR n.published_at >= $32) AND ($33::text IS NULL OR n.published_at < $34))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND s.public_at IS NOT NULL
-           AND $29::text IS NULL AND $30::text IS NULL AND ($31::text IS NULL OR s.published_at >= $32) AND ($33::text IS NULL OR s.published_at < $34))
+           AND $35::text IS NULL AND $36::text IS NULL AND $37::text IS NULL AND ($38::text IS NULL OR s.published_at >= $39) AND ($40::text IS NULL OR s.published_at < $41))
        UNION ALL
        (SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
        FROM "recent" h JOIN search_documents d ON d.id = h.doc
@@ -1210,14 +1417,15 @@ WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE
        LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND ($35::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $36 AND vc.deleted_at IS NULL))
-           AND ($37::text IS NULL OR lower(a.language) = lower($38)) AND ($39::text IS NULL OR a.published_at >= $40) AND ($41::text IS NULL OR a.published_at < $42))
+           AND ($42::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $43 AND vc.deleted_at IS NULL))
+           AND ($44::text IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = $45))
+           AND ($46::text IS NULL OR lower(a.language) = lower($47)) AND ($48::text IS NULL OR a.published_at >= $49) AND ($50::text IS NULL OR a.published_at < $51))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND ($43::text IS NULL OR c.verdict = $44) AND ($45::text IS NULL OR lower(a.language) = lower($46)) AND ($47::text IS NULL OR a.published_at >= $48) AND ($49::text IS NULL OR a.published_at < $50))
+           AND ($52::text IS NULL OR c.verdict = $53) AND ($54::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = $55)) AND ($56::text IS NULL OR lower(a.language) = lower($57)) AND ($58::text IS NULL OR a.published_at >= $59) AND ($60::text IS NULL OR a.published_at < $61))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND n.status IN ('PUBLISHED', 'RETRACTED')
-           AND ($51::text IS NULL OR n.verdict = $52) AND ($53::text IS NULL OR lower(a.language) = lower($54)) AND ($55::text IS NULL OR n.published_at >= $56) AND ($57::text IS NULL OR n.published_at < $58))
+           AND ($62::text IS NULL OR n.verdict = $63) AND ($64::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = $65)) AND ($66::text IS NULL OR lower(a.language) = lower($67)) AND ($68::text IS NULL OR n.published_at >= $69) AND ($70::text IS NULL OR n.published_at < $71))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND s.public_at IS NOT NULL
-           AND $59::text IS NULL AND $60::text IS NULL AND ($61::text IS NULL OR s.published_at >= $62) AND ($63::text IS NULL OR s.published_at < $64)) ORDER BY h.doc DESC LIMIT 200);
+           AND $72::text IS NULL AND $73::text IS NULL AND $74::text IS NULL AND ($75::text IS NULL OR s.published_at >= $76) AND ($77::text IS NULL OR s.published_at < $78)) ORDER BY h.doc DESC LIMIT 200);
 
 -- search.tsCandidates[unstemmed.all.reviewer]
 WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE "d"."unstemmed" @@ to_tsquery('search_simple', $1) LIMIT 301) m),
@@ -1235,13 +1443,14 @@ WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
            AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $6 AND vc.deleted_at IS NULL))
-           AND ($7::text IS NULL OR lower(a.language) = lower($8)) AND ($9::text IS NULL OR a.published_at >= $10) AND ($11::text IS NULL OR a.published_at < $12))
+           AND ($7::text IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = $8))
+           AND ($9::text IS NULL OR lower(a.language) = lower($10)) AND ($11::text IS NULL OR a.published_at >= $12) AND ($13::text IS NULL OR a.published_at < $14))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND ($13::text IS NULL OR c.verdict = $14) AND ($15::text IS NULL OR lower(a.language) = lower($16)) AND ($17::text IS NULL OR a.published_at >= $18) AND ($19::text IS NULL OR a.published_at < $20))
-         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND (n.status IN ('PUBLISHED', 'RETRACTED') OR n.author_id = $21)
-           AND ($22::text IS NULL OR n.verdict = $23) AND ($24::text IS NULL OR lower(a.language) = lower($25)) AND ($26::text IS NULL OR n.published_at >= $27) AND ($28::text IS NULL OR n.published_at < $29))
+           AND ($15::text IS NULL OR c.verdict = $16) AND ($17::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = $18)) AND ($19::text IS NULL OR lower(a.language) = lower($20)) AND ($21::text IS NULL OR a.published_at >= $22) AND ($23::text IS NULL OR a.published_at < $24))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND (n.status IN ('PUBLISHED', 'RETRACTED') OR n.author_id = $25)
+           AND ($26::text IS NULL OR n.verdict = $27) AND ($28::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = $29)) AND ($30::text IS NULL OR lower(a.language) = lower($31)) AND ($32::text IS NULL OR n.published_at >= $33) AND ($34::text IS NULL OR n.published_at < $35))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
-           AND $30::text IS NULL AND $31::text IS NULL AND ($32::text IS NULL OR s.published_at >= $33) AND ($34::text IS NULL OR s.published_at < $35))
+           AND $36::text IS NULL AND $37::text IS NULL AND $38::text IS NULL AND ($39::text IS NULL OR s.published_at >= $40) AND ($41::text IS NULL OR s.published_at < $42))
        UNION ALL
        (SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
        FROM "recent" h JOIN search_documents d ON d.id = h.doc
@@ -1251,14 +1460,15 @@ WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE
        LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND ($36::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $37 AND vc.deleted_at IS NULL))
-           AND ($38::text IS NULL OR lower(a.language) = lower($39)) AND ($40::text IS NULL OR a.published_at >= $41) AND ($42::text IS NULL OR a.published_at < $43))
+           AND ($43::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $44 AND vc.deleted_at IS NULL))
+           AND ($45::text IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = $46))
+           AND ($47::text IS NULL OR lower(a.language) = lower($48)) AND ($49::text IS NULL OR a.published_at >= $50) AND ($51::text IS NULL OR a.published_at < $52))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND ($44::text IS NULL OR c.verdict = $45) AND ($46::text IS NULL OR lower(a.language) = lower($47)) AND ($48::text IS NULL OR a.published_at >= $49) AND ($50::text IS NULL OR a.published_at < $51))
-         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND (n.status IN ('PUBLISHED', 'RETRACTED') OR n.author_id = $52)
-           AND ($53::text IS NULL OR n.verdict = $54) AND ($55::text IS NULL OR lower(a.language) = lower($56)) AND ($57::text IS NULL OR n.published_at >= $58) AND ($59::text IS NULL OR n.published_at < $60))
+           AND ($53::text IS NULL OR c.verdict = $54) AND ($55::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = $56)) AND ($57::text IS NULL OR lower(a.language) = lower($58)) AND ($59::text IS NULL OR a.published_at >= $60) AND ($61::text IS NULL OR a.published_at < $62))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND (n.status IN ('PUBLISHED', 'RETRACTED') OR n.author_id = $63)
+           AND ($64::text IS NULL OR n.verdict = $65) AND ($66::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = $67)) AND ($68::text IS NULL OR lower(a.language) = lower($69)) AND ($70::text IS NULL OR n.published_at >= $71) AND ($72::text IS NULL OR n.published_at < $73))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
-           AND $61::text IS NULL AND $62::text IS NULL AND ($63::text IS NULL OR s.published_at >= $64) AND ($65::text IS NULL OR s.published_at < $66)) ORDER BY h.doc DESC LIMIT 200);
+           AND $74::text IS NULL AND $75::text IS NULL AND $76::text IS NULL AND ($77::text IS NULL OR s.published_at >= $78) AND ($79::text IS NULL OR s.published_at < $80)) ORDER BY h.doc DESC LIMIT 200);
 
 -- search.tsCandidates[unstemmed.typed.editor]
 WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE "d"."unstemmed" @@ to_tsquery('search_simple', $1) AND d.type IN (SELECT unnest($2::text[])) LIMIT 301) m),
@@ -1276,13 +1486,14 @@ WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND 1 = 1
            AND ($8::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $9 AND vc.deleted_at IS NULL))
-           AND ($10::text IS NULL OR lower(a.language) = lower($11)) AND ($12::text IS NULL OR a.published_at >= $13) AND ($14::text IS NULL OR a.published_at < $15))
+           AND ($10::text IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = $11))
+           AND ($12::text IS NULL OR lower(a.language) = lower($13)) AND ($14::text IS NULL OR a.published_at >= $15) AND ($16::text IS NULL OR a.published_at < $17))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND 1 = 1
-           AND ($16::text IS NULL OR c.verdict = $17) AND ($18::text IS NULL OR lower(a.language) = lower($19)) AND ($20::text IS NULL OR a.published_at >= $21) AND ($22::text IS NULL OR a.published_at < $23))
+           AND ($18::text IS NULL OR c.verdict = $19) AND ($20::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = $21)) AND ($22::text IS NULL OR lower(a.language) = lower($23)) AND ($24::text IS NULL OR a.published_at >= $25) AND ($26::text IS NULL OR a.published_at < $27))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1 AND 1 = 1
-           AND ($24::text IS NULL OR n.verdict = $25) AND ($26::text IS NULL OR lower(a.language) = lower($27)) AND ($28::text IS NULL OR n.published_at >= $29) AND ($30::text IS NULL OR n.published_at < $31))
+           AND ($28::text IS NULL OR n.verdict = $29) AND ($30::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = $31)) AND ($32::text IS NULL OR lower(a.language) = lower($33)) AND ($34::text IS NULL OR n.published_at >= $35) AND ($36::text IS NULL OR n.published_at < $37))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
-           AND $32::text IS NULL AND $33::text IS NULL AND ($34::text IS NULL OR s.published_at >= $35) AND ($36::text IS NULL OR s.published_at < $37))
+           AND $38::text IS NULL AND $39::text IS NULL AND $40::text IS NULL AND ($41::text IS NULL OR s.published_at >= $42) AND ($43::text IS NULL OR s.published_at < $44))
        UNION ALL
        (SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
        FROM "recent" h JOIN search_documents d ON d.id = h.doc
@@ -1292,14 +1503,15 @@ WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE
        LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND 1 = 1
-           AND ($38::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $39 AND vc.deleted_at IS NULL))
-           AND ($40::text IS NULL OR lower(a.language) = lower($41)) AND ($42::text IS NULL OR a.published_at >= $43) AND ($44::text IS NULL OR a.published_at < $45))
+           AND ($45::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $46 AND vc.deleted_at IS NULL))
+           AND ($47::text IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = $48))
+           AND ($49::text IS NULL OR lower(a.language) = lower($50)) AND ($51::text IS NULL OR a.published_at >= $52) AND ($53::text IS NULL OR a.published_at < $54))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND 1 = 1
-           AND ($46::text IS NULL OR c.verdict = $47) AND ($48::text IS NULL OR lower(a.language) = lower($49)) AND ($50::text IS NULL OR a.published_at >= $51) AND ($52::text IS NULL OR a.published_at < $53))
+           AND ($55::text IS NULL OR c.verdict = $56) AND ($57::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = $58)) AND ($59::text IS NULL OR lower(a.language) = lower($60)) AND ($61::text IS NULL OR a.published_at >= $62) AND ($63::text IS NULL OR a.published_at < $64))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1 AND 1 = 1
-           AND ($54::text IS NULL OR n.verdict = $55) AND ($56::text IS NULL OR lower(a.language) = lower($57)) AND ($58::text IS NULL OR n.published_at >= $59) AND ($60::text IS NULL OR n.published_at < $61))
+           AND ($65::text IS NULL OR n.verdict = $66) AND ($67::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = $68)) AND ($69::text IS NULL OR lower(a.language) = lower($70)) AND ($71::text IS NULL OR n.published_at >= $72) AND ($73::text IS NULL OR n.published_at < $74))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
-           AND $62::text IS NULL AND $63::text IS NULL AND ($64::text IS NULL OR s.published_at >= $65) AND ($66::text IS NULL OR s.published_at < $67)) ORDER BY h.doc DESC LIMIT 200);
+           AND $75::text IS NULL AND $76::text IS NULL AND $77::text IS NULL AND ($78::text IS NULL OR s.published_at >= $79) AND ($80::text IS NULL OR s.published_at < $81)) ORDER BY h.doc DESC LIMIT 200);
 
 -- search.tsCandidates[unstemmed.typed.public]
 WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE "d"."unstemmed" @@ to_tsquery('search_simple', $1) AND d.type IN (SELECT unnest($2::text[])) LIMIT 301) m),
@@ -1317,13 +1529,14 @@ WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
            AND ($8::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $9 AND vc.deleted_at IS NULL))
-           AND ($10::text IS NULL OR lower(a.language) = lower($11)) AND ($12::text IS NULL OR a.published_at >= $13) AND ($14::text IS NULL OR a.published_at < $15))
+           AND ($10::text IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = $11))
+           AND ($12::text IS NULL OR lower(a.language) = lower($13)) AND ($14::text IS NULL OR a.published_at >= $15) AND ($16::text IS NULL OR a.published_at < $17))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND ($16::text IS NULL OR c.verdict = $17) AND ($18::text IS NULL OR lower(a.language) = lower($19)) AND ($20::text IS NULL OR a.published_at >= $21) AND ($22::text IS NULL OR a.published_at < $23))
+           AND ($18::text IS NULL OR c.verdict = $19) AND ($20::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = $21)) AND ($22::text IS NULL OR lower(a.language) = lower($23)) AND ($24::text IS NULL OR a.published_at >= $25) AND ($26::text IS NULL OR a.published_at < $27))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND n.status IN ('PUBLISHED', 'RETRACTED')
-           AND ($24::text IS NULL OR n.verdict = $25) AND ($26::text IS NULL OR lower(a.language) = lower($27)) AND ($28::text IS NULL OR n.published_at >= $29) AND ($30::text IS NULL OR n.published_at < $31))
+           AND ($28::text IS NULL OR n.verdict = $29) AND ($30::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = $31)) AND ($32::text IS NULL OR lower(a.language) = lower($33)) AND ($34::text IS NULL OR n.published_at >= $35) AND ($36::text IS NULL OR n.published_at < $37))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND s.public_at IS NOT NULL
-           AND $32::text IS NULL AND $33::text IS NULL AND ($34::text IS NULL OR s.published_at >= $35) AND ($36::text IS NULL OR s.published_at < $37))
+           AND $38::text IS NULL AND $39::text IS NULL AND $40::text IS NULL AND ($41::text IS NULL OR s.published_at >= $42) AND ($43::text IS NULL OR s.published_at < $44))
        UNION ALL
        (SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
        FROM "recent" h JOIN search_documents d ON d.id = h.doc
@@ -1333,14 +1546,15 @@ WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE
        LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND ($38::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $39 AND vc.deleted_at IS NULL))
-           AND ($40::text IS NULL OR lower(a.language) = lower($41)) AND ($42::text IS NULL OR a.published_at >= $43) AND ($44::text IS NULL OR a.published_at < $45))
+           AND ($45::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $46 AND vc.deleted_at IS NULL))
+           AND ($47::text IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = $48))
+           AND ($49::text IS NULL OR lower(a.language) = lower($50)) AND ($51::text IS NULL OR a.published_at >= $52) AND ($53::text IS NULL OR a.published_at < $54))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND ($46::text IS NULL OR c.verdict = $47) AND ($48::text IS NULL OR lower(a.language) = lower($49)) AND ($50::text IS NULL OR a.published_at >= $51) AND ($52::text IS NULL OR a.published_at < $53))
+           AND ($55::text IS NULL OR c.verdict = $56) AND ($57::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = $58)) AND ($59::text IS NULL OR lower(a.language) = lower($60)) AND ($61::text IS NULL OR a.published_at >= $62) AND ($63::text IS NULL OR a.published_at < $64))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND n.status IN ('PUBLISHED', 'RETRACTED')
-           AND ($54::text IS NULL OR n.verdict = $55) AND ($56::text IS NULL OR lower(a.language) = lower($57)) AND ($58::text IS NULL OR n.published_at >= $59) AND ($60::text IS NULL OR n.published_at < $61))
+           AND ($65::text IS NULL OR n.verdict = $66) AND ($67::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = $68)) AND ($69::text IS NULL OR lower(a.language) = lower($70)) AND ($71::text IS NULL OR n.published_at >= $72) AND ($73::text IS NULL OR n.published_at < $74))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND s.public_at IS NOT NULL
-           AND $62::text IS NULL AND $63::text IS NULL AND ($64::text IS NULL OR s.published_at >= $65) AND ($66::text IS NULL OR s.published_at < $67)) ORDER BY h.doc DESC LIMIT 200);
+           AND $75::text IS NULL AND $76::text IS NULL AND $77::text IS NULL AND ($78::text IS NULL OR s.published_at >= $79) AND ($80::text IS NULL OR s.published_at < $81)) ORDER BY h.doc DESC LIMIT 200);
 
 -- search.tsCandidates[unstemmed.typed.reviewer]
 WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE "d"."unstemmed" @@ to_tsquery('search_simple', $1) AND d.type IN (SELECT unnest($2::text[])) LIMIT 301) m),
@@ -1358,13 +1572,14 @@ WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
            AND ($8::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $9 AND vc.deleted_at IS NULL))
-           AND ($10::text IS NULL OR lower(a.language) = lower($11)) AND ($12::text IS NULL OR a.published_at >= $13) AND ($14::text IS NULL OR a.published_at < $15))
+           AND ($10::text IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = $11))
+           AND ($12::text IS NULL OR lower(a.language) = lower($13)) AND ($14::text IS NULL OR a.published_at >= $15) AND ($16::text IS NULL OR a.published_at < $17))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND ($16::text IS NULL OR c.verdict = $17) AND ($18::text IS NULL OR lower(a.language) = lower($19)) AND ($20::text IS NULL OR a.published_at >= $21) AND ($22::text IS NULL OR a.published_at < $23))
-         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND (n.status IN ('PUBLISHED', 'RETRACTED') OR n.author_id = $24)
-           AND ($25::text IS NULL OR n.verdict = $26) AND ($27::text IS NULL OR lower(a.language) = lower($28)) AND ($29::text IS NULL OR n.published_at >= $30) AND ($31::text IS NULL OR n.published_at < $32))
+           AND ($18::text IS NULL OR c.verdict = $19) AND ($20::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = $21)) AND ($22::text IS NULL OR lower(a.language) = lower($23)) AND ($24::text IS NULL OR a.published_at >= $25) AND ($26::text IS NULL OR a.published_at < $27))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND (n.status IN ('PUBLISHED', 'RETRACTED') OR n.author_id = $28)
+           AND ($29::text IS NULL OR n.verdict = $30) AND ($31::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = $32)) AND ($33::text IS NULL OR lower(a.language) = lower($34)) AND ($35::text IS NULL OR n.published_at >= $36) AND ($37::text IS NULL OR n.published_at < $38))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
-           AND $33::text IS NULL AND $34::text IS NULL AND ($35::text IS NULL OR s.published_at >= $36) AND ($37::text IS NULL OR s.published_at < $38))
+           AND $39::text IS NULL AND $40::text IS NULL AND $41::text IS NULL AND ($42::text IS NULL OR s.published_at >= $43) AND ($44::text IS NULL OR s.published_at < $45))
        UNION ALL
        (SELECT d.id AS "documentId", d.type, d.ref_id AS "refId", d.field, h.bm
        FROM "recent" h JOIN search_documents d ON d.id = h.doc
@@ -1374,14 +1589,15 @@ WITH probe AS (SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d WHERE
        LEFT JOIN articles a ON a.id = CASE d.type WHEN 'ARTICLE' THEN d.ref_id WHEN 'CLAIM' THEN c.article_id WHEN 'ANNOTATION' THEN nc.article_id END
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND ($39::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $40 AND vc.deleted_at IS NULL))
-           AND ($41::text IS NULL OR lower(a.language) = lower($42)) AND ($43::text IS NULL OR a.published_at >= $44) AND ($45::text IS NULL OR a.published_at < $46))
+           AND ($46::text IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = $47 AND vc.deleted_at IS NULL))
+           AND ($48::text IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = $49))
+           AND ($50::text IS NULL OR lower(a.language) = lower($51)) AND ($52::text IS NULL OR a.published_at >= $53) AND ($54::text IS NULL OR a.published_at < $55))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND ($47::text IS NULL OR c.verdict = $48) AND ($49::text IS NULL OR lower(a.language) = lower($50)) AND ($51::text IS NULL OR a.published_at >= $52) AND ($53::text IS NULL OR a.published_at < $54))
-         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND (n.status IN ('PUBLISHED', 'RETRACTED') OR n.author_id = $55)
-           AND ($56::text IS NULL OR n.verdict = $57) AND ($58::text IS NULL OR lower(a.language) = lower($59)) AND ($60::text IS NULL OR n.published_at >= $61) AND ($62::text IS NULL OR n.published_at < $63))
+           AND ($56::text IS NULL OR c.verdict = $57) AND ($58::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = $59)) AND ($60::text IS NULL OR lower(a.language) = lower($61)) AND ($62::text IS NULL OR a.published_at >= $63) AND ($64::text IS NULL OR a.published_at < $65))
+         OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND (n.status IN ('PUBLISHED', 'RETRACTED') OR n.author_id = $66)
+           AND ($67::text IS NULL OR n.verdict = $68) AND ($69::text IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = $70)) AND ($71::text IS NULL OR lower(a.language) = lower($72)) AND ($73::text IS NULL OR n.published_at >= $74) AND ($75::text IS NULL OR n.published_at < $76))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
-           AND $64::text IS NULL AND $65::text IS NULL AND ($66::text IS NULL OR s.published_at >= $67) AND ($68::text IS NULL OR s.published_at < $69)) ORDER BY h.doc DESC LIMIT 200);
+           AND $77::text IS NULL AND $78::text IS NULL AND $79::text IS NULL AND ($80::text IS NULL OR s.published_at >= $81) AND ($82::text IS NULL OR s.published_at < $83)) ORDER BY h.doc DESC LIMIT 200);
 
 -- search.tsSnippets[stemmed]
 WITH docs AS (SELECT d.id, d.text, search_words(d.text) AS words FROM search_documents d WHERE d.id IN (SELECT unnest($1::bigint[]))),
@@ -1457,6 +1673,168 @@ select "s"."id" as "id", "s"."url" as "url", "s"."title" as "title", "s"."publis
 
 -- source.page[reviewer]
 select "s"."id" as "id", "s"."url" as "url", "s"."title" as "title", "s"."publisher" as "publisher", "s"."published_at" as "publishedAt", "s"."kind" as "kind", "s"."accessed_at" as "accessedAt" from "sources" as "s" where "s"."id" > $1 and 1 = 1 order by "s"."id" limit $2;
+
+-- topic.articleCounts[editor]
+select "x"."topic_id" as "topicId", count(*) as "n" from "article_topics" as "x" inner join "articles" as "a" on "a"."id" = "x"."article_id" where "x"."topic_id" in (SELECT unnest($1::bigint[])) and 1 = 1 group by "x"."topic_id";
+
+-- topic.articleCounts[public]
+select "x"."topic_id" as "topicId", count(*) as "n" from "article_topics" as "x" inner join "articles" as "a" on "a"."id" = "x"."article_id" where "x"."topic_id" in (SELECT unnest($1::bigint[])) and a.status = 'PUBLISHED' group by "x"."topic_id";
+
+-- topic.articleCounts[reviewer]
+select "x"."topic_id" as "topicId", count(*) as "n" from "article_topics" as "x" inner join "articles" as "a" on "a"."id" = "x"."article_id" where "x"."topic_id" in (SELECT unnest($1::bigint[])) and a.status = 'PUBLISHED' group by "x"."topic_id";
+
+-- topic.articleToFile
+select "a"."id", "a"."status" from "articles" as "a" where "a"."id" = $1;
+
+-- topic.articles[editor]
+select "r".* from (select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision", "x"."topic_id" as "ofTopic", ROW_NUMBER() OVER (PARTITION BY x.topic_id ORDER BY a.id DESC) as "position" from "article_topics" as "x" inner join "articles" as "a" on "a"."id" = "x"."article_id" where "x"."topic_id" in (SELECT unnest($1::bigint[])) and "a"."id" < $2 and 1 = 1) as "r" where "r"."position" <= $3 order by "r"."ofTopic", "r"."id" desc;
+
+-- topic.articles[public]
+select "r".* from (select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision", "x"."topic_id" as "ofTopic", ROW_NUMBER() OVER (PARTITION BY x.topic_id ORDER BY a.id DESC) as "position" from "article_topics" as "x" inner join "articles" as "a" on "a"."id" = "x"."article_id" where "x"."topic_id" in (SELECT unnest($1::bigint[])) and "a"."id" < $2 and a.status = 'PUBLISHED') as "r" where "r"."position" <= $3 order by "r"."ofTopic", "r"."id" desc;
+
+-- topic.articles[reviewer]
+select "r".* from (select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision", "x"."topic_id" as "ofTopic", ROW_NUMBER() OVER (PARTITION BY x.topic_id ORDER BY a.id DESC) as "position" from "article_topics" as "x" inner join "articles" as "a" on "a"."id" = "x"."article_id" where "x"."topic_id" in (SELECT unnest($1::bigint[])) and "a"."id" < $2 and a.status = 'PUBLISHED') as "r" where "r"."position" <= $3 order by "r"."ofTopic", "r"."id" desc;
+
+-- topic.byIds[editor]
+select "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt" from (SELECT unnest($1::bigint[]) AS value) as "k" inner join "topics" as "t" on "t"."id" = "k"."value" where 1 = 1;
+
+-- topic.byIds[public]
+select "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt" from (SELECT unnest($1::bigint[]) AS value) as "k" inner join "topics" as "t" on "t"."id" = "k"."value" where (EXISTS (SELECT 1 FROM article_topics vat JOIN articles vta ON vta.id = vat.article_id
+  WHERE vat.topic_id = t.id AND vta.status = 'PUBLISHED')
+  OR EXISTS (SELECT 1 FROM claim_topics vct JOIN claims vtc ON vtc.id = vct.claim_id JOIN articles vtca ON vtca.id = vtc.article_id
+  WHERE vct.topic_id = t.id AND vtc.deleted_at IS NULL AND vtc.appearance_of_id IS NULL AND vtca.status = 'PUBLISHED'));
+
+-- topic.byIds[reviewer]
+select "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt" from (SELECT unnest($1::bigint[]) AS value) as "k" inner join "topics" as "t" on "t"."id" = "k"."value" where 1 = 1;
+
+-- topic.byNameKey
+select "id", "name" from "topics" where "name_key" = $1;
+
+-- topic.bySlugs[editor]
+select "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt" from (SELECT unnest($1::text[]) AS value) as "k" inner join "topics" as "t" on "t"."slug" = "k"."value" where 1 = 1;
+
+-- topic.bySlugs[public]
+select "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt" from (SELECT unnest($1::text[]) AS value) as "k" inner join "topics" as "t" on "t"."slug" = "k"."value" where (EXISTS (SELECT 1 FROM article_topics vat JOIN articles vta ON vta.id = vat.article_id
+  WHERE vat.topic_id = t.id AND vta.status = 'PUBLISHED')
+  OR EXISTS (SELECT 1 FROM claim_topics vct JOIN claims vtc ON vtc.id = vct.claim_id JOIN articles vtca ON vtca.id = vtc.article_id
+  WHERE vct.topic_id = t.id AND vtc.deleted_at IS NULL AND vtc.appearance_of_id IS NULL AND vtca.status = 'PUBLISHED'));
+
+-- topic.bySlugs[reviewer]
+select "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt" from (SELECT unnest($1::text[]) AS value) as "k" inner join "topics" as "t" on "t"."slug" = "k"."value" where 1 = 1;
+
+-- topic.claimCounts[editor]
+select "x"."topic_id" as "topicId", count(*) as "n" from "claim_topics" as "x" inner join "claims" as "c" on "c"."id" = "x"."claim_id" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "x"."topic_id" in (SELECT unnest($1::bigint[])) and "c"."deleted_at" is null and "c"."appearance_of_id" is null and 1 = 1 group by "x"."topic_id";
+
+-- topic.claimCounts[public]
+select "x"."topic_id" as "topicId", count(*) as "n" from "claim_topics" as "x" inner join "claims" as "c" on "c"."id" = "x"."claim_id" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "x"."topic_id" in (SELECT unnest($1::bigint[])) and "c"."deleted_at" is null and "c"."appearance_of_id" is null and a.status = 'PUBLISHED' group by "x"."topic_id";
+
+-- topic.claimCounts[reviewer]
+select "x"."topic_id" as "topicId", count(*) as "n" from "claim_topics" as "x" inner join "claims" as "c" on "c"."id" = "x"."claim_id" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "x"."topic_id" in (SELECT unnest($1::bigint[])) and "c"."deleted_at" is null and "c"."appearance_of_id" is null and a.status = 'PUBLISHED' group by "x"."topic_id";
+
+-- topic.claimToFile
+select "c"."id", "a"."status", "c"."appearance_of_id" as "appearanceOfId", "c"."merged_at" as "mergedAt", "c"."deleted_at" as "deletedAt" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "c"."id" = $1;
+
+-- topic.claims[editor]
+select "r".* from (select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision", "x"."topic_id" as "ofTopic", ROW_NUMBER() OVER (PARTITION BY x.topic_id ORDER BY c.id DESC) as "position" from "claim_topics" as "x" inner join "claims" as "c" on "c"."id" = "x"."claim_id" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "x"."topic_id" in (SELECT unnest($1::bigint[])) and "c"."deleted_at" is null and "c"."appearance_of_id" is null and 1 = 1 and "c"."id" < $2) as "r" where "r"."position" <= $3 order by "r"."ofTopic", "r"."id" desc;
+
+-- topic.claims[public]
+select "r".* from (select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision", "x"."topic_id" as "ofTopic", ROW_NUMBER() OVER (PARTITION BY x.topic_id ORDER BY c.id DESC) as "position" from "claim_topics" as "x" inner join "claims" as "c" on "c"."id" = "x"."claim_id" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "x"."topic_id" in (SELECT unnest($1::bigint[])) and "c"."deleted_at" is null and "c"."appearance_of_id" is null and a.status = 'PUBLISHED' and "c"."id" < $2) as "r" where "r"."position" <= $3 order by "r"."ofTopic", "r"."id" desc;
+
+-- topic.claims[reviewer]
+select "r".* from (select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision", "x"."topic_id" as "ofTopic", ROW_NUMBER() OVER (PARTITION BY x.topic_id ORDER BY c.id DESC) as "position" from "claim_topics" as "x" inner join "claims" as "c" on "c"."id" = "x"."claim_id" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "x"."topic_id" in (SELECT unnest($1::bigint[])) and "c"."deleted_at" is null and "c"."appearance_of_id" is null and a.status = 'PUBLISHED' and "c"."id" < $2) as "r" where "r"."position" <= $3 order by "r"."ofTopic", "r"."id" desc;
+
+-- topic.clearArticle
+delete from "article_topics" where "article_id" = $1;
+
+-- topic.clearClaim
+delete from "claim_topics" where "claim_id" = $1;
+
+-- topic.clearClaims
+delete from "claim_topics" where "topic_id" = $1;
+
+-- topic.count[editor]
+select count(*) as "n" from "topics" as "t" where 1 = 1;
+
+-- topic.count[public]
+select count(*) as "n" from "topics" as "t" where (EXISTS (SELECT 1 FROM article_topics vat JOIN articles vta ON vta.id = vat.article_id
+  WHERE vat.topic_id = t.id AND vta.status = 'PUBLISHED')
+  OR EXISTS (SELECT 1 FROM claim_topics vct JOIN claims vtc ON vtc.id = vct.claim_id JOIN articles vtca ON vtca.id = vtc.article_id
+  WHERE vct.topic_id = t.id AND vtc.deleted_at IS NULL AND vtc.appearance_of_id IS NULL AND vtca.status = 'PUBLISHED'));
+
+-- topic.count[reviewer]
+select count(*) as "n" from "topics" as "t" where 1 = 1;
+
+-- topic.delete
+delete from "topics" where "id" = $1;
+
+-- topic.fileArticle
+insert into "article_topics" ("article_id", "topic_id") select $1 as "article_id", "k"."value" as "topic_id" from (SELECT unnest($2::bigint[]) AS value) as "k";
+
+-- topic.fileClaim
+insert into "claim_topics" ("claim_id", "topic_id") select $1 as "claim_id", "k"."value" as "topic_id" from (SELECT unnest($2::bigint[]) AS value) as "k";
+
+-- topic.forWrite
+select "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt", "t"."name_key" as "nameKey" from "topics" as "t" where "t"."id" = $1;
+
+-- topic.idsByIds
+select "id" from "topics" where "id" in (SELECT unnest($1::bigint[]));
+
+-- topic.idsOfArticle
+select "topic_id" from "article_topics" where "article_id" = $1;
+
+-- topic.idsOfClaim
+select "topic_id" from "claim_topics" where "claim_id" = $1;
+
+-- topic.insert
+insert into "topics" ("slug", "name", "name_key", "description") values ($1, $2, $3, $4) returning "id";
+
+-- topic.ofArticles[editor]
+select "x"."article_id" as "ownerId", "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt" from "article_topics" as "x" inner join "topics" as "t" on "t"."id" = "x"."topic_id" where "x"."article_id" in (SELECT unnest($1::bigint[])) and 1 = 1 order by "t"."name_key";
+
+-- topic.ofArticles[public]
+select "x"."article_id" as "ownerId", "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt" from "article_topics" as "x" inner join "topics" as "t" on "t"."id" = "x"."topic_id" where "x"."article_id" in (SELECT unnest($1::bigint[])) and (EXISTS (SELECT 1 FROM article_topics vat JOIN articles vta ON vta.id = vat.article_id
+  WHERE vat.topic_id = t.id AND vta.status = 'PUBLISHED')
+  OR EXISTS (SELECT 1 FROM claim_topics vct JOIN claims vtc ON vtc.id = vct.claim_id JOIN articles vtca ON vtca.id = vtc.article_id
+  WHERE vct.topic_id = t.id AND vtc.deleted_at IS NULL AND vtc.appearance_of_id IS NULL AND vtca.status = 'PUBLISHED')) order by "t"."name_key";
+
+-- topic.ofArticles[reviewer]
+select "x"."article_id" as "ownerId", "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt" from "article_topics" as "x" inner join "topics" as "t" on "t"."id" = "x"."topic_id" where "x"."article_id" in (SELECT unnest($1::bigint[])) and 1 = 1 order by "t"."name_key";
+
+-- topic.ofClaims[editor]
+select "x"."claim_id" as "ownerId", "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt" from "claim_topics" as "x" inner join "topics" as "t" on "t"."id" = "x"."topic_id" where "x"."claim_id" in (SELECT unnest($1::bigint[])) and 1 = 1 order by "t"."name_key";
+
+-- topic.ofClaims[public]
+select "x"."claim_id" as "ownerId", "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt" from "claim_topics" as "x" inner join "topics" as "t" on "t"."id" = "x"."topic_id" where "x"."claim_id" in (SELECT unnest($1::bigint[])) and (EXISTS (SELECT 1 FROM article_topics vat JOIN articles vta ON vta.id = vat.article_id
+  WHERE vat.topic_id = t.id AND vta.status = 'PUBLISHED')
+  OR EXISTS (SELECT 1 FROM claim_topics vct JOIN claims vtc ON vtc.id = vct.claim_id JOIN articles vtca ON vtca.id = vtc.article_id
+  WHERE vct.topic_id = t.id AND vtc.deleted_at IS NULL AND vtc.appearance_of_id IS NULL AND vtca.status = 'PUBLISHED')) order by "t"."name_key";
+
+-- topic.ofClaims[reviewer]
+select "x"."claim_id" as "ownerId", "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt" from "claim_topics" as "x" inner join "topics" as "t" on "t"."id" = "x"."topic_id" where "x"."claim_id" in (SELECT unnest($1::bigint[])) and 1 = 1 order by "t"."name_key";
+
+-- topic.page[editor]
+select "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt", "t"."name_key" as "nameKey" from "topics" as "t" where 1 = 1 and (cast($1 as text) is null or ("t"."name_key", "t"."id") > ($2, $3)) order by "t"."name_key", "t"."id" limit $4;
+
+-- topic.page[public]
+select "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt", "t"."name_key" as "nameKey" from "topics" as "t" where (EXISTS (SELECT 1 FROM article_topics vat JOIN articles vta ON vta.id = vat.article_id
+  WHERE vat.topic_id = t.id AND vta.status = 'PUBLISHED')
+  OR EXISTS (SELECT 1 FROM claim_topics vct JOIN claims vtc ON vtc.id = vct.claim_id JOIN articles vtca ON vtca.id = vtc.article_id
+  WHERE vct.topic_id = t.id AND vtc.deleted_at IS NULL AND vtc.appearance_of_id IS NULL AND vtca.status = 'PUBLISHED')) and (cast($1 as text) is null or ("t"."name_key", "t"."id") > ($2, $3)) order by "t"."name_key", "t"."id" limit $4;
+
+-- topic.page[reviewer]
+select "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt", "t"."name_key" as "nameKey" from "topics" as "t" where 1 = 1 and (cast($1 as text) is null or ("t"."name_key", "t"."id") > ($2, $3)) order by "t"."name_key", "t"."id" limit $4;
+
+-- topic.slugTaken
+select "id" from "topics" where "slug" = $1;
+
+-- topic.unionClaim
+insert into "claim_topics" ("claim_id", "topic_id") select $1 as "claim_id", "f"."topic_id" from "claim_topics" as "f" where "f"."claim_id" = $2 and not exists (select "o"."topic_id" from "claim_topics" as "o" where "o"."claim_id" = $3 and "o"."topic_id" = "f"."topic_id");
+
+-- topic.update
+update "topics" set "name" = $1, "name_key" = $2, "description" = $3, "updated_at" = CURRENT_TIMESTAMP where "id" = $4;
+
+-- topic.use
+select (select count(*) as "n" from "article_topics" where "topic_id" = $1) as "articles", (select count(*) as "n" from "claim_topics" as "x" inner join "claims" as "c" on "c"."id" = "x"."claim_id" where "x"."topic_id" = $2 and "c"."deleted_at" is null) as "claims";
 
 -- user.adminCount
 select count(*) as "n" from "users" where "role" = 'ADMIN';

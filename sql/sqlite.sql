@@ -174,19 +174,19 @@ select coalesce("h"."id", "c"."id") as "id", coalesce("h"."article_id", "c"."art
 
 -- article.count[editorByStatus]
 select count(*) as "n" from "articles" as "a" where (1 = 1 and "a"."status" = ? and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))));
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?)));
 
 -- article.count[editor]
 select count(*) as "n" from "articles" as "a" where (1 = 1 and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))));
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?)));
 
 -- article.count[public]
 select count(*) as "n" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))));
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?)));
 
 -- article.count[reviewer]
 select count(*) as "n" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))));
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?)));
 
 -- article.forChange
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision", "a"."body" from "articles" as "a" where "a"."id" = ?;
@@ -208,83 +208,83 @@ insert into "article_status_changes" ("article_id", "status", "actor_id", "creat
 
 -- article.page.asc.afterUndated[editorByStatus]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and "a"."status" = ? and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) and (("a"."published_at" is null and "a"."id" > ?) or "a"."published_at" is not null) order by "a"."published_at" asc, "a"."id" asc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) and (("a"."published_at" is null and "a"."id" > ?) or "a"."published_at" is not null) order by "a"."published_at" asc, "a"."id" asc limit ?;
 
 -- article.page.asc.afterUndated[editor]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) and (("a"."published_at" is null and "a"."id" > ?) or "a"."published_at" is not null) order by "a"."published_at" asc, "a"."id" asc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) and (("a"."published_at" is null and "a"."id" > ?) or "a"."published_at" is not null) order by "a"."published_at" asc, "a"."id" asc limit ?;
 
 -- article.page.asc.after[editorByStatus]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and "a"."status" = ? and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) and ("a"."published_at", "a"."id") > (?, ?) order by "a"."published_at" asc, "a"."id" asc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) and ("a"."published_at", "a"."id") > (?, ?) order by "a"."published_at" asc, "a"."id" asc limit ?;
 
 -- article.page.asc.after[editor]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) and ("a"."published_at", "a"."id") > (?, ?) order by "a"."published_at" asc, "a"."id" asc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) and ("a"."published_at", "a"."id") > (?, ?) order by "a"."published_at" asc, "a"."id" asc limit ?;
 
 -- article.page.asc.after[public]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) and ("a"."published_at", "a"."id") > (?, ?) order by "a"."published_at" asc, "a"."id" asc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) and ("a"."published_at", "a"."id") > (?, ?) order by "a"."published_at" asc, "a"."id" asc limit ?;
 
 -- article.page.asc.after[reviewer]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) and ("a"."published_at", "a"."id") > (?, ?) order by "a"."published_at" asc, "a"."id" asc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) and ("a"."published_at", "a"."id") > (?, ?) order by "a"."published_at" asc, "a"."id" asc limit ?;
 
 -- article.page.asc[editorByStatus]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and "a"."status" = ? and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) order by "a"."published_at" asc, "a"."id" asc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) order by "a"."published_at" asc, "a"."id" asc limit ?;
 
 -- article.page.asc[editor]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) order by "a"."published_at" asc, "a"."id" asc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) order by "a"."published_at" asc, "a"."id" asc limit ?;
 
 -- article.page.asc[public]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) order by "a"."published_at" asc, "a"."id" asc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) order by "a"."published_at" asc, "a"."id" asc limit ?;
 
 -- article.page.asc[reviewer]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) order by "a"."published_at" asc, "a"."id" asc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) order by "a"."published_at" asc, "a"."id" asc limit ?;
 
 -- article.page.desc.afterUndated[editorByStatus]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and "a"."status" = ? and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) and ("a"."published_at" is null and "a"."id" < ?) order by "a"."published_at" desc, "a"."id" desc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) and ("a"."published_at" is null and "a"."id" < ?) order by "a"."published_at" desc, "a"."id" desc limit ?;
 
 -- article.page.desc.afterUndated[editor]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) and ("a"."published_at" is null and "a"."id" < ?) order by "a"."published_at" desc, "a"."id" desc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) and ("a"."published_at" is null and "a"."id" < ?) order by "a"."published_at" desc, "a"."id" desc limit ?;
 
 -- article.page.desc.after[editorByStatus]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and "a"."status" = ? and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) and (("a"."published_at", "a"."id") < (?, ?) or "a"."published_at" is null) order by "a"."published_at" desc, "a"."id" desc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) and (("a"."published_at", "a"."id") < (?, ?) or "a"."published_at" is null) order by "a"."published_at" desc, "a"."id" desc limit ?;
 
 -- article.page.desc.after[editor]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) and (("a"."published_at", "a"."id") < (?, ?) or "a"."published_at" is null) order by "a"."published_at" desc, "a"."id" desc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) and (("a"."published_at", "a"."id") < (?, ?) or "a"."published_at" is null) order by "a"."published_at" desc, "a"."id" desc limit ?;
 
 -- article.page.desc.after[public]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) and ("a"."published_at", "a"."id") < (?, ?) order by "a"."published_at" desc, "a"."id" desc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) and ("a"."published_at", "a"."id") < (?, ?) order by "a"."published_at" desc, "a"."id" desc limit ?;
 
 -- article.page.desc.after[reviewer]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) and ("a"."published_at", "a"."id") < (?, ?) order by "a"."published_at" desc, "a"."id" desc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) and ("a"."published_at", "a"."id") < (?, ?) order by "a"."published_at" desc, "a"."id" desc limit ?;
 
 -- article.page.desc[editorByStatus]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and "a"."status" = ? and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) order by "a"."published_at" desc, "a"."id" desc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) order by "a"."published_at" desc, "a"."id" desc limit ?;
 
 -- article.page.desc[editor]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (1 = 1 and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) order by "a"."published_at" desc, "a"."id" desc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) order by "a"."published_at" desc, "a"."id" desc limit ?;
 
 -- article.page.desc[public]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) order by "a"."published_at" desc, "a"."id" desc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) order by "a"."published_at" desc, "a"."id" desc limit ?;
 
 -- article.page.desc[reviewer]
 select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision" from "articles" as "a" where (a.status = 'PUBLISHED' and "a"."published_at" is not null and (? is null or "a"."status" = ?) and (? is null or "a"."section" = ?) and (? is null or "a"."language" = ? COLLATE NOCASE) and (? is null or "a"."published_at" >= ?) and (? is null or "a"."published_at" < ?) and (? is null or exists (select 1 as "one" from "claims" as "c" where "c"."article_id" = "a"."id" and "c"."verdict" = ? and "c"."deleted_at" is null and ("c"."appearance_of_id" IS NULL OR EXISTS (SELECT 1 FROM claims ph JOIN articles pa ON pa.id = ph.article_id
-  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED'))))) order by "a"."published_at" desc, "a"."id" desc limit ?;
+  WHERE ph.id = "c"."appearance_of_id" AND ph.deleted_at IS NULL AND pa.status = 'PUBLISHED')))) and (? is null or exists (select 1 as "one" from "article_topics" as "xt" inner join "topics" as "t" on "t"."id" = "xt"."topic_id" where "xt"."article_id" = "a"."id" and "t"."slug" = ?))) order by "a"."published_at" desc, "a"."id" desc limit ?;
 
 -- article.revisionAsOf
 select "r"."number", "r"."headline", "r"."standfirst", "r"."body" from "article_revisions" as "r" where "r"."article_id" = ? and "r"."created_at" <= ? and (select "s"."status" from "article_status_changes" as "s" where "s"."article_id" = "r"."article_id" and "s"."created_at" <= ? order by "s"."created_at" desc, "s"."id" desc limit 1) = 'PUBLISHED' order by "r"."number" desc limit 1;
@@ -361,11 +361,23 @@ select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote"
 -- claim.copyOutsideAppearances
 insert into "outside_appearances" ("claim_id", "url", "title", "publisher", "appeared_at", "start_seconds", "end_seconds", "created_by_id", "created_at") select ? as "claim_id", "f"."url", "f"."title", "f"."publisher", "f"."appeared_at", "f"."start_seconds", "f"."end_seconds", "f"."created_by_id", ? as "created_at" from "outside_appearances" as "f" where "f"."claim_id" = ? and "f"."deleted_at" is null and "f"."url" not in (select "o"."url" from "outside_appearances" as "o" where "o"."claim_id" = ? and "o"."deleted_at" is null) order by "f"."id";
 
+-- claim.count[editor:article+claimant+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
+
 -- claim.count[editor:article+claimant]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."claimant_id" = ?;
 
+-- claim.count[editor:article+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
+
+-- claim.count[editor:article+verdict+claimant+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
+
 -- claim.count[editor:article+verdict+claimant]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."claimant_id" = ?;
+
+-- claim.count[editor:article+verdict+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
 
 -- claim.count[editor:article+verdict]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ?;
@@ -373,23 +385,47 @@ select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a".
 -- claim.count[editor:article]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ?;
 
+-- claim.count[editor:claimant+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
+
 -- claim.count[editor:claimant]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."claimant_id" = ?;
+
+-- claim.count[editor:topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
 
 -- claim.count[editor:unfiltered]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null;
 
+-- claim.count[editor:verdict+claimant+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
+
 -- claim.count[editor:verdict+claimant]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and "c"."claimant_id" = ?;
+
+-- claim.count[editor:verdict+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
 
 -- claim.count[editor:verdict]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ?;
 
+-- claim.count[public:article+claimant+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
+
 -- claim.count[public:article+claimant]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."claimant_id" = ?;
 
+-- claim.count[public:article+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
+
+-- claim.count[public:article+verdict+claimant+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
+
 -- claim.count[public:article+verdict+claimant]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."claimant_id" = ?;
+
+-- claim.count[public:article+verdict+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
 
 -- claim.count[public:article+verdict]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ?;
@@ -397,23 +433,47 @@ select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a".
 -- claim.count[public:article]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ?;
 
+-- claim.count[public:claimant+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
+
 -- claim.count[public:claimant]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."claimant_id" = ?;
+
+-- claim.count[public:topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
 
 -- claim.count[public:unfiltered]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null;
 
+-- claim.count[public:verdict+claimant+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
+
 -- claim.count[public:verdict+claimant]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and "c"."claimant_id" = ?;
+
+-- claim.count[public:verdict+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
 
 -- claim.count[public:verdict]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ?;
 
+-- claim.count[reviewer:article+claimant+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
+
 -- claim.count[reviewer:article+claimant]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."claimant_id" = ?;
 
+-- claim.count[reviewer:article+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
+
+-- claim.count[reviewer:article+verdict+claimant+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
+
 -- claim.count[reviewer:article+verdict+claimant]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."claimant_id" = ?;
+
+-- claim.count[reviewer:article+verdict+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
 
 -- claim.count[reviewer:article+verdict]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ?;
@@ -421,14 +481,26 @@ select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a".
 -- claim.count[reviewer:article]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ?;
 
+-- claim.count[reviewer:claimant+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
+
 -- claim.count[reviewer:claimant]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."claimant_id" = ?;
+
+-- claim.count[reviewer:topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
 
 -- claim.count[reviewer:unfiltered]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null;
 
+-- claim.count[reviewer:verdict+claimant+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
+
 -- claim.count[reviewer:verdict+claimant]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and "c"."claimant_id" = ?;
+
+-- claim.count[reviewer:verdict+topic]
+select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?);
 
 -- claim.count[reviewer:verdict]
 select count(*) as "n" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ?;
@@ -469,11 +541,23 @@ update "claims" set "appearance_of_id" = ?, "updated_at" = CURRENT_TIMESTAMP whe
 -- claim.newestPublicCheck
 select "id" from "annotations" where "claim_id" = ? and "status" in ('PUBLISHED', 'RETRACTED') order by CASE status WHEN 'PUBLISHED' THEN 0 ELSE 1 END, published_at DESC, "id" desc limit 1;
 
+-- claim.page[editor:article+claimant+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
+
 -- claim.page[editor:article+claimant]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."claimant_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
 
+-- claim.page[editor:article+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[editor:article+verdict+claimant+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
+
 -- claim.page[editor:article+verdict+claimant]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."claimant_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[editor:article+verdict+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[editor:article+verdict]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."id" > ? order by "c"."id" limit ?;
@@ -481,23 +565,47 @@ select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote"
 -- claim.page[editor:article]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
 
+-- claim.page[editor:claimant+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
+
 -- claim.page[editor:claimant]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."claimant_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[editor:topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[editor:unfiltered]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."id" > ? order by "c"."id" limit ?;
 
+-- claim.page[editor:verdict+claimant+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
+
 -- claim.page[editor:verdict+claimant]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and "c"."claimant_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[editor:verdict+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[editor:verdict]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where 1 = 1 and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and "c"."id" > ? order by "c"."id" limit ?;
 
+-- claim.page[public:article+claimant+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
+
 -- claim.page[public:article+claimant]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."claimant_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
 
+-- claim.page[public:article+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[public:article+verdict+claimant+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
+
 -- claim.page[public:article+verdict+claimant]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."claimant_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[public:article+verdict+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[public:article+verdict]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."id" > ? order by "c"."id" limit ?;
@@ -505,23 +613,47 @@ select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote"
 -- claim.page[public:article]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
 
+-- claim.page[public:claimant+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
+
 -- claim.page[public:claimant]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."claimant_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[public:topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[public:unfiltered]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."id" > ? order by "c"."id" limit ?;
 
+-- claim.page[public:verdict+claimant+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
+
 -- claim.page[public:verdict+claimant]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and "c"."claimant_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[public:verdict+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[public:verdict]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and "c"."id" > ? order by "c"."id" limit ?;
 
+-- claim.page[reviewer:article+claimant+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
+
 -- claim.page[reviewer:article+claimant]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."claimant_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
 
+-- claim.page[reviewer:article+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[reviewer:article+verdict+claimant+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
+
 -- claim.page[reviewer:article+verdict+claimant]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."claimant_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[reviewer:article+verdict+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[reviewer:article+verdict]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."verdict" = ? and "c"."id" > ? order by "c"."id" limit ?;
@@ -529,14 +661,26 @@ select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote"
 -- claim.page[reviewer:article]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."article_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
 
+-- claim.page[reviewer:claimant+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
+
 -- claim.page[reviewer:claimant]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."claimant_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[reviewer:topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[reviewer:unfiltered]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."id" > ? order by "c"."id" limit ?;
 
+-- claim.page[reviewer:verdict+claimant+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and "c"."claimant_id" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
+
 -- claim.page[reviewer:verdict+claimant]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and "c"."claimant_id" = ? and "c"."id" > ? order by "c"."id" limit ?;
+
+-- claim.page[reviewer:verdict+topic]
+select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and exists (select "xt"."topic_id" from "claim_topics" as "xt" where "xt"."claim_id" = "c"."id" and "xt"."topic_id" = ?) and "c"."id" > ? order by "c"."id" limit ?;
 
 -- claim.page[reviewer:verdict]
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where a.status = 'PUBLISHED' and "c"."deleted_at" is null and "c"."appearance_of_id" is null and "c"."verdict" = ? and "c"."id" > ? order by "c"."id" limit ?;
@@ -904,6 +1048,54 @@ SELECT k.key AS i, (SELECT count(*) FROM (SELECT rowid FROM claims_fts WHERE cla
 -- matching.insertDismissal
 insert into "claim_suggestion_dismissals" ("article_id", "claim_id", "sentence_key", "sentence", "actor_id") values (?, ?, ?, ?, ?) on conflict ("article_id", "sentence_key", "claim_id") do nothing;
 
+-- rating.byIds
+select "rt"."id" as "id", "rt"."label" as "label", "rt"."description" as "description", "rt"."value" as "value", "rt"."best" as "best", "rt"."worst" as "worst", "rt"."colour" as "colour", "rt"."position" as "position", "rt"."verdict" as "verdict" from "ratings" as "rt" where "rt"."id" in (SELECT value FROM json_each(?));
+
+-- rating.byLabelKey
+select "rt"."id", "rt"."label" from "ratings" as "rt" where "rt"."label_key" = ? and "rt"."id" <> ?;
+
+-- rating.delete
+delete from "ratings" where "id" = ?;
+
+-- rating.firstOfVerdict
+select "rt"."id" as "id", "rt"."label" as "label", "rt"."description" as "description", "rt"."value" as "value", "rt"."best" as "best", "rt"."worst" as "worst", "rt"."colour" as "colour", "rt"."position" as "position", "rt"."verdict" as "verdict" from "ratings" as "rt" where "rt"."verdict" = ? order by "rt"."position", "rt"."id" limit 1;
+
+-- rating.importedMappingByKey
+select "m"."id" as "id", "m"."alternate_name" as "alternateName", "m"."verdict" as "verdict" from "imported_rating_mappings" as "m" where "m"."rating_key" = ?;
+
+-- rating.inUse
+select exists (select "n"."id" from "annotations" as "n" where "n"."rating_id" = ?) as "byFactCheck", exists (select "r"."id" from "annotation_revisions" as "r" where "r"."rating_id" = ?) as "byRevision";
+
+-- rating.insert
+insert into "ratings" ("label", "label_key", "description", "value", "best", "worst", "colour", "position", "verdict") values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning "id";
+
+-- rating.insertImportedMapping
+insert into "imported_rating_mappings" ("rating_key", "alternate_name", "verdict") values (?, ?, ?);
+
+-- rating.nextPosition
+select coalesce(max("rt"."position"), -1) as "last" from "ratings" as "rt";
+
+-- rating.publishedUses
+select "n"."id" as "annotationId", "n"."claim_id" as "claimId", "c"."article_id" as "articleId" from "annotations" as "n" inner join "claims" as "c" on "c"."id" = "n"."claim_id" where "n"."rating_id" = ? and "n"."status" = 'PUBLISHED' and "c"."deleted_at" is null order by "n"."id";
+
+-- rating.scale
+select "rt"."id" as "id", "rt"."label" as "label", "rt"."description" as "description", "rt"."value" as "value", "rt"."best" as "best", "rt"."worst" as "worst", "rt"."colour" as "colour", "rt"."position" as "position", "rt"."verdict" as "verdict" from "ratings" as "rt" order by "rt"."position", "rt"."id";
+
+-- rating.setAnnotationVerdicts
+update "annotations" set "verdict" = ? where "rating_id" = ?;
+
+-- rating.setImportedMappingVerdict
+update "imported_rating_mappings" set "verdict" = ?, "updated_at" = CURRENT_TIMESTAMP where "id" = ?;
+
+-- rating.setPosition
+update "ratings" set "position" = ? where "id" = ?;
+
+-- rating.unmappedImported
+select "m"."alternate_name" as "alternateName", "m"."created_at" as "firstSeenAt" from "imported_rating_mappings" as "m" where "m"."verdict" is null order by "m"."id" limit 500;
+
+-- rating.update
+update "ratings" set "label" = ?, "label_key" = ?, "description" = ?, "value" = ?, "best" = ?, "worst" = ?, "colour" = ?, "verdict" = ?, "updated_at" = CURRENT_TIMESTAMP where "id" = ?;
+
 -- search.deleteDocuments
 delete from "search_documents";
 
@@ -939,13 +1131,14 @@ WITH hits AS (SELECT rowid AS doc, bm25("search_fts") AS bm FROM "search_fts" WH
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND 1 = 1
            AND (? IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = ? AND vc.deleted_at IS NULL))
+           AND (? IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = ?))
            AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND 1 = 1
-           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1 AND 1 = 1
-           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
+           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
-           AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
+           AND ? IS NULL AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
 
 -- search.ftsRanked[search_fts.public]
 WITH hits AS (SELECT rowid AS doc, bm25("search_fts") AS bm FROM "search_fts" WHERE "search_fts" MATCH ? ORDER BY bm25("search_fts") LIMIT 300)
@@ -958,13 +1151,14 @@ WITH hits AS (SELECT rowid AS doc, bm25("search_fts") AS bm FROM "search_fts" WH
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
            AND (? IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = ? AND vc.deleted_at IS NULL))
+           AND (? IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = ?))
            AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND n.status IN ('PUBLISHED', 'RETRACTED')
-           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
+           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND s.public_at IS NOT NULL
-           AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
+           AND ? IS NULL AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
 
 -- search.ftsRanked[search_fts.reviewer]
 WITH hits AS (SELECT rowid AS doc, bm25("search_fts") AS bm FROM "search_fts" WHERE "search_fts" MATCH ? ORDER BY bm25("search_fts") LIMIT 300)
@@ -977,13 +1171,14 @@ WITH hits AS (SELECT rowid AS doc, bm25("search_fts") AS bm FROM "search_fts" WH
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
            AND (? IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = ? AND vc.deleted_at IS NULL))
+           AND (? IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = ?))
            AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND (n.status IN ('PUBLISHED', 'RETRACTED') OR n.author_id = ?)
-           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
+           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
-           AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
+           AND ? IS NULL AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
 
 -- search.ftsRanked[search_fts_stem.editor]
 WITH hits AS (SELECT rowid AS doc, bm25("search_fts_stem") AS bm FROM "search_fts_stem" WHERE "search_fts_stem" MATCH ? ORDER BY bm25("search_fts_stem") LIMIT 300)
@@ -996,13 +1191,14 @@ WITH hits AS (SELECT rowid AS doc, bm25("search_fts_stem") AS bm FROM "search_ft
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND 1 = 1
            AND (? IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = ? AND vc.deleted_at IS NULL))
+           AND (? IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = ?))
            AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND 1 = 1
-           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1 AND 1 = 1
-           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
+           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
-           AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
+           AND ? IS NULL AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
 
 -- search.ftsRanked[search_fts_stem.public]
 WITH hits AS (SELECT rowid AS doc, bm25("search_fts_stem") AS bm FROM "search_fts_stem" WHERE "search_fts_stem" MATCH ? ORDER BY bm25("search_fts_stem") LIMIT 300)
@@ -1015,13 +1211,14 @@ WITH hits AS (SELECT rowid AS doc, bm25("search_fts_stem") AS bm FROM "search_ft
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
            AND (? IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = ? AND vc.deleted_at IS NULL))
+           AND (? IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = ?))
            AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND n.status IN ('PUBLISHED', 'RETRACTED')
-           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
+           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND s.public_at IS NOT NULL
-           AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
+           AND ? IS NULL AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
 
 -- search.ftsRanked[search_fts_stem.reviewer]
 WITH hits AS (SELECT rowid AS doc, bm25("search_fts_stem") AS bm FROM "search_fts_stem" WHERE "search_fts_stem" MATCH ? ORDER BY bm25("search_fts_stem") LIMIT 300)
@@ -1034,13 +1231,14 @@ WITH hits AS (SELECT rowid AS doc, bm25("search_fts_stem") AS bm FROM "search_ft
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
            AND (? IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = ? AND vc.deleted_at IS NULL))
+           AND (? IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = ?))
            AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND (n.status IN ('PUBLISHED', 'RETRACTED') OR n.author_id = ?)
-           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
+           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
-           AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
+           AND ? IS NULL AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
 
 -- search.ftsRanked[search_phrases.editor]
 WITH hits AS (SELECT rowid AS doc, bm25("search_phrases") AS bm FROM "search_phrases" WHERE "search_phrases" MATCH ? ORDER BY bm25("search_phrases") LIMIT 300)
@@ -1053,13 +1251,14 @@ WITH hits AS (SELECT rowid AS doc, bm25("search_phrases") AS bm FROM "search_phr
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND 1 = 1
            AND (? IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = ? AND vc.deleted_at IS NULL))
+           AND (? IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = ?))
            AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND 1 = 1
-           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1 AND 1 = 1
-           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
+           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
-           AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
+           AND ? IS NULL AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
 
 -- search.ftsRanked[search_phrases.public]
 WITH hits AS (SELECT rowid AS doc, bm25("search_phrases") AS bm FROM "search_phrases" WHERE "search_phrases" MATCH ? ORDER BY bm25("search_phrases") LIMIT 300)
@@ -1072,13 +1271,14 @@ WITH hits AS (SELECT rowid AS doc, bm25("search_phrases") AS bm FROM "search_phr
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
            AND (? IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = ? AND vc.deleted_at IS NULL))
+           AND (? IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = ?))
            AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND n.status IN ('PUBLISHED', 'RETRACTED')
-           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
+           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND s.public_at IS NOT NULL
-           AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
+           AND ? IS NULL AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
 
 -- search.ftsRanked[search_phrases.reviewer]
 WITH hits AS (SELECT rowid AS doc, bm25("search_phrases") AS bm FROM "search_phrases" WHERE "search_phrases" MATCH ? ORDER BY bm25("search_phrases") LIMIT 300)
@@ -1091,13 +1291,14 @@ WITH hits AS (SELECT rowid AS doc, bm25("search_phrases") AS bm FROM "search_phr
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
            AND (? IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = ? AND vc.deleted_at IS NULL))
+           AND (? IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = ?))
            AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND (n.status IN ('PUBLISHED', 'RETRACTED') OR n.author_id = ?)
-           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
+           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
-           AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
+           AND ? IS NULL AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
 
 -- search.ftsRecent[editor]
 WITH hits AS (SELECT k.value AS doc, -1.0 / (2 + ? + k.key) AS bm FROM json_each(?) as "k")
@@ -1110,13 +1311,14 @@ WITH hits AS (SELECT k.value AS doc, -1.0 / (2 + ? + k.key) AS bm FROM json_each
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND 1 = 1
            AND (? IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = ? AND vc.deleted_at IS NULL))
+           AND (? IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = ?))
            AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND 1 = 1
-           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND 1 = 1 AND 1 = 1
-           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
+           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
-           AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
+           AND ? IS NULL AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
 
 -- search.ftsRecent[public]
 WITH hits AS (SELECT k.value AS doc, -1.0 / (2 + ? + k.key) AS bm FROM json_each(?) as "k")
@@ -1129,13 +1331,14 @@ WITH hits AS (SELECT k.value AS doc, -1.0 / (2 + ? + k.key) AS bm FROM json_each
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
            AND (? IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = ? AND vc.deleted_at IS NULL))
+           AND (? IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = ?))
            AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND n.status IN ('PUBLISHED', 'RETRACTED')
-           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
+           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND s.public_at IS NOT NULL
-           AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
+           AND ? IS NULL AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
 
 -- search.ftsRecent[reviewer]
 WITH hits AS (SELECT k.value AS doc, -1.0 / (2 + ? + k.key) AS bm FROM json_each(?) as "k")
@@ -1148,13 +1351,14 @@ WITH hits AS (SELECT k.value AS doc, -1.0 / (2 + ? + k.key) AS bm FROM json_each
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
            AND (? IS NULL OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = ? AND vc.deleted_at IS NULL))
+           AND (? IS NULL OR EXISTS (SELECT 1 FROM "article_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.article_id = a.id AND t.slug = ?))
            AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED'
-           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
+           AND (? IS NULL OR c.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = c.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR a.published_at >= ?) AND (? IS NULL OR a.published_at < ?))
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND a.id IS NOT NULL AND a.status = 'PUBLISHED' AND (n.status IN ('PUBLISHED', 'RETRACTED') OR n.author_id = ?)
-           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
+           AND (? IS NULL OR n.verdict = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM "claim_topics" xt JOIN topics t ON t.id = xt.topic_id WHERE xt.claim_id = nc.id AND t.slug = ?)) AND (? IS NULL OR a.language = ? COLLATE NOCASE) AND (? IS NULL OR n.published_at >= ?) AND (? IS NULL OR n.published_at < ?))
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND 1 = 1
-           AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
+           AND ? IS NULL AND ? IS NULL AND ? IS NULL AND (? IS NULL OR s.published_at >= ?) AND (? IS NULL OR s.published_at < ?));
 
 -- search.ftsSnippets[search_fts]
 SELECT rowid AS id, snippet("search_fts", 0, '', '', '…', 24) AS s FROM "search_fts" WHERE "search_fts" MATCH ? AND rowid IN (SELECT value FROM json_each(?));
@@ -1230,6 +1434,168 @@ select "s"."id" as "id", "s"."url" as "url", "s"."title" as "title", "s"."publis
 
 -- source.page[reviewer]
 select "s"."id" as "id", "s"."url" as "url", "s"."title" as "title", "s"."publisher" as "publisher", "s"."published_at" as "publishedAt", "s"."kind" as "kind", "s"."accessed_at" as "accessedAt" from "sources" as "s" where "s"."id" > ? and 1 = 1 order by "s"."id" limit ?;
+
+-- topic.articleCounts[editor]
+select "x"."topic_id" as "topicId", count(*) as "n" from "article_topics" as "x" inner join "articles" as "a" on "a"."id" = "x"."article_id" where "x"."topic_id" in (SELECT value FROM json_each(?)) and 1 = 1 group by "x"."topic_id";
+
+-- topic.articleCounts[public]
+select "x"."topic_id" as "topicId", count(*) as "n" from "article_topics" as "x" inner join "articles" as "a" on "a"."id" = "x"."article_id" where "x"."topic_id" in (SELECT value FROM json_each(?)) and a.status = 'PUBLISHED' group by "x"."topic_id";
+
+-- topic.articleCounts[reviewer]
+select "x"."topic_id" as "topicId", count(*) as "n" from "article_topics" as "x" inner join "articles" as "a" on "a"."id" = "x"."article_id" where "x"."topic_id" in (SELECT value FROM json_each(?)) and a.status = 'PUBLISHED' group by "x"."topic_id";
+
+-- topic.articleToFile
+select "a"."id", "a"."status" from "articles" as "a" where "a"."id" = ?;
+
+-- topic.articles[editor]
+select "r".* from (select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision", "x"."topic_id" as "ofTopic", ROW_NUMBER() OVER (PARTITION BY x.topic_id ORDER BY a.id DESC) as "position" from "article_topics" as "x" inner join "articles" as "a" on "a"."id" = "x"."article_id" where "x"."topic_id" in (SELECT value FROM json_each(?)) and "a"."id" < ? and 1 = 1) as "r" where "r"."position" <= ? order by "r"."ofTopic", "r"."id" desc;
+
+-- topic.articles[public]
+select "r".* from (select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision", "x"."topic_id" as "ofTopic", ROW_NUMBER() OVER (PARTITION BY x.topic_id ORDER BY a.id DESC) as "position" from "article_topics" as "x" inner join "articles" as "a" on "a"."id" = "x"."article_id" where "x"."topic_id" in (SELECT value FROM json_each(?)) and "a"."id" < ? and a.status = 'PUBLISHED') as "r" where "r"."position" <= ? order by "r"."ofTopic", "r"."id" desc;
+
+-- topic.articles[reviewer]
+select "r".* from (select "a"."id" as "id", "a"."slug" as "slug", "a"."headline" as "headline", "a"."standfirst" as "standfirst", "a"."authors" as "authors", "a"."section" as "section", "a"."language" as "language", "a"."url" as "url", "a"."published_at" as "publishedAt", "a"."status" as "status", "a"."version" as "version", "a"."revision" as "revision", "x"."topic_id" as "ofTopic", ROW_NUMBER() OVER (PARTITION BY x.topic_id ORDER BY a.id DESC) as "position" from "article_topics" as "x" inner join "articles" as "a" on "a"."id" = "x"."article_id" where "x"."topic_id" in (SELECT value FROM json_each(?)) and "a"."id" < ? and a.status = 'PUBLISHED') as "r" where "r"."position" <= ? order by "r"."ofTopic", "r"."id" desc;
+
+-- topic.byIds[editor]
+select "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt" from json_each(?) as "k" inner join "topics" as "t" on "t"."id" = "k"."value" where 1 = 1;
+
+-- topic.byIds[public]
+select "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt" from json_each(?) as "k" inner join "topics" as "t" on "t"."id" = "k"."value" where (EXISTS (SELECT 1 FROM article_topics vat JOIN articles vta ON vta.id = vat.article_id
+  WHERE vat.topic_id = t.id AND vta.status = 'PUBLISHED')
+  OR EXISTS (SELECT 1 FROM claim_topics vct JOIN claims vtc ON vtc.id = vct.claim_id JOIN articles vtca ON vtca.id = vtc.article_id
+  WHERE vct.topic_id = t.id AND vtc.deleted_at IS NULL AND vtc.appearance_of_id IS NULL AND vtca.status = 'PUBLISHED'));
+
+-- topic.byIds[reviewer]
+select "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt" from json_each(?) as "k" inner join "topics" as "t" on "t"."id" = "k"."value" where 1 = 1;
+
+-- topic.byNameKey
+select "id", "name" from "topics" where "name_key" = ?;
+
+-- topic.bySlugs[editor]
+select "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt" from json_each(?) as "k" inner join "topics" as "t" on "t"."slug" = "k"."value" where 1 = 1;
+
+-- topic.bySlugs[public]
+select "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt" from json_each(?) as "k" inner join "topics" as "t" on "t"."slug" = "k"."value" where (EXISTS (SELECT 1 FROM article_topics vat JOIN articles vta ON vta.id = vat.article_id
+  WHERE vat.topic_id = t.id AND vta.status = 'PUBLISHED')
+  OR EXISTS (SELECT 1 FROM claim_topics vct JOIN claims vtc ON vtc.id = vct.claim_id JOIN articles vtca ON vtca.id = vtc.article_id
+  WHERE vct.topic_id = t.id AND vtc.deleted_at IS NULL AND vtc.appearance_of_id IS NULL AND vtca.status = 'PUBLISHED'));
+
+-- topic.bySlugs[reviewer]
+select "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt" from json_each(?) as "k" inner join "topics" as "t" on "t"."slug" = "k"."value" where 1 = 1;
+
+-- topic.claimCounts[editor]
+select "x"."topic_id" as "topicId", count(*) as "n" from "claim_topics" as "x" inner join "claims" as "c" on "c"."id" = "x"."claim_id" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "x"."topic_id" in (SELECT value FROM json_each(?)) and "c"."deleted_at" is null and "c"."appearance_of_id" is null and 1 = 1 group by "x"."topic_id";
+
+-- topic.claimCounts[public]
+select "x"."topic_id" as "topicId", count(*) as "n" from "claim_topics" as "x" inner join "claims" as "c" on "c"."id" = "x"."claim_id" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "x"."topic_id" in (SELECT value FROM json_each(?)) and "c"."deleted_at" is null and "c"."appearance_of_id" is null and a.status = 'PUBLISHED' group by "x"."topic_id";
+
+-- topic.claimCounts[reviewer]
+select "x"."topic_id" as "topicId", count(*) as "n" from "claim_topics" as "x" inner join "claims" as "c" on "c"."id" = "x"."claim_id" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "x"."topic_id" in (SELECT value FROM json_each(?)) and "c"."deleted_at" is null and "c"."appearance_of_id" is null and a.status = 'PUBLISHED' group by "x"."topic_id";
+
+-- topic.claimToFile
+select "c"."id", "a"."status", "c"."appearance_of_id" as "appearanceOfId", "c"."merged_at" as "mergedAt", "c"."deleted_at" as "deletedAt" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "c"."id" = ?;
+
+-- topic.claims[editor]
+select "r".* from (select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision", "x"."topic_id" as "ofTopic", ROW_NUMBER() OVER (PARTITION BY x.topic_id ORDER BY c.id DESC) as "position" from "claim_topics" as "x" inner join "claims" as "c" on "c"."id" = "x"."claim_id" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "x"."topic_id" in (SELECT value FROM json_each(?)) and "c"."deleted_at" is null and "c"."appearance_of_id" is null and 1 = 1 and "c"."id" < ?) as "r" where "r"."position" <= ? order by "r"."ofTopic", "r"."id" desc;
+
+-- topic.claims[public]
+select "r".* from (select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision", "x"."topic_id" as "ofTopic", ROW_NUMBER() OVER (PARTITION BY x.topic_id ORDER BY c.id DESC) as "position" from "claim_topics" as "x" inner join "claims" as "c" on "c"."id" = "x"."claim_id" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "x"."topic_id" in (SELECT value FROM json_each(?)) and "c"."deleted_at" is null and "c"."appearance_of_id" is null and a.status = 'PUBLISHED' and "c"."id" < ?) as "r" where "r"."position" <= ? order by "r"."ofTopic", "r"."id" desc;
+
+-- topic.claims[reviewer]
+select "r".* from (select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision", "x"."topic_id" as "ofTopic", ROW_NUMBER() OVER (PARTITION BY x.topic_id ORDER BY c.id DESC) as "position" from "claim_topics" as "x" inner join "claims" as "c" on "c"."id" = "x"."claim_id" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "x"."topic_id" in (SELECT value FROM json_each(?)) and "c"."deleted_at" is null and "c"."appearance_of_id" is null and a.status = 'PUBLISHED' and "c"."id" < ?) as "r" where "r"."position" <= ? order by "r"."ofTopic", "r"."id" desc;
+
+-- topic.clearArticle
+delete from "article_topics" where "article_id" = ?;
+
+-- topic.clearClaim
+delete from "claim_topics" where "claim_id" = ?;
+
+-- topic.clearClaims
+delete from "claim_topics" where "topic_id" = ?;
+
+-- topic.count[editor]
+select count(*) as "n" from "topics" as "t" where 1 = 1;
+
+-- topic.count[public]
+select count(*) as "n" from "topics" as "t" where (EXISTS (SELECT 1 FROM article_topics vat JOIN articles vta ON vta.id = vat.article_id
+  WHERE vat.topic_id = t.id AND vta.status = 'PUBLISHED')
+  OR EXISTS (SELECT 1 FROM claim_topics vct JOIN claims vtc ON vtc.id = vct.claim_id JOIN articles vtca ON vtca.id = vtc.article_id
+  WHERE vct.topic_id = t.id AND vtc.deleted_at IS NULL AND vtc.appearance_of_id IS NULL AND vtca.status = 'PUBLISHED'));
+
+-- topic.count[reviewer]
+select count(*) as "n" from "topics" as "t" where 1 = 1;
+
+-- topic.delete
+delete from "topics" where "id" = ?;
+
+-- topic.fileArticle
+insert into "article_topics" ("article_id", "topic_id") select ? as "article_id", "k"."value" as "topic_id" from json_each(?) as "k";
+
+-- topic.fileClaim
+insert into "claim_topics" ("claim_id", "topic_id") select ? as "claim_id", "k"."value" as "topic_id" from json_each(?) as "k";
+
+-- topic.forWrite
+select "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt", "t"."name_key" as "nameKey" from "topics" as "t" where "t"."id" = ?;
+
+-- topic.idsByIds
+select "id" from "topics" where "id" in (SELECT value FROM json_each(?));
+
+-- topic.idsOfArticle
+select "topic_id" from "article_topics" where "article_id" = ?;
+
+-- topic.idsOfClaim
+select "topic_id" from "claim_topics" where "claim_id" = ?;
+
+-- topic.insert
+insert into "topics" ("slug", "name", "name_key", "description") values (?, ?, ?, ?) returning "id";
+
+-- topic.ofArticles[editor]
+select "x"."article_id" as "ownerId", "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt" from "article_topics" as "x" inner join "topics" as "t" on "t"."id" = "x"."topic_id" where "x"."article_id" in (SELECT value FROM json_each(?)) and 1 = 1 order by "t"."name_key";
+
+-- topic.ofArticles[public]
+select "x"."article_id" as "ownerId", "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt" from "article_topics" as "x" inner join "topics" as "t" on "t"."id" = "x"."topic_id" where "x"."article_id" in (SELECT value FROM json_each(?)) and (EXISTS (SELECT 1 FROM article_topics vat JOIN articles vta ON vta.id = vat.article_id
+  WHERE vat.topic_id = t.id AND vta.status = 'PUBLISHED')
+  OR EXISTS (SELECT 1 FROM claim_topics vct JOIN claims vtc ON vtc.id = vct.claim_id JOIN articles vtca ON vtca.id = vtc.article_id
+  WHERE vct.topic_id = t.id AND vtc.deleted_at IS NULL AND vtc.appearance_of_id IS NULL AND vtca.status = 'PUBLISHED')) order by "t"."name_key";
+
+-- topic.ofArticles[reviewer]
+select "x"."article_id" as "ownerId", "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt" from "article_topics" as "x" inner join "topics" as "t" on "t"."id" = "x"."topic_id" where "x"."article_id" in (SELECT value FROM json_each(?)) and 1 = 1 order by "t"."name_key";
+
+-- topic.ofClaims[editor]
+select "x"."claim_id" as "ownerId", "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt" from "claim_topics" as "x" inner join "topics" as "t" on "t"."id" = "x"."topic_id" where "x"."claim_id" in (SELECT value FROM json_each(?)) and 1 = 1 order by "t"."name_key";
+
+-- topic.ofClaims[public]
+select "x"."claim_id" as "ownerId", "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt" from "claim_topics" as "x" inner join "topics" as "t" on "t"."id" = "x"."topic_id" where "x"."claim_id" in (SELECT value FROM json_each(?)) and (EXISTS (SELECT 1 FROM article_topics vat JOIN articles vta ON vta.id = vat.article_id
+  WHERE vat.topic_id = t.id AND vta.status = 'PUBLISHED')
+  OR EXISTS (SELECT 1 FROM claim_topics vct JOIN claims vtc ON vtc.id = vct.claim_id JOIN articles vtca ON vtca.id = vtc.article_id
+  WHERE vct.topic_id = t.id AND vtc.deleted_at IS NULL AND vtc.appearance_of_id IS NULL AND vtca.status = 'PUBLISHED')) order by "t"."name_key";
+
+-- topic.ofClaims[reviewer]
+select "x"."claim_id" as "ownerId", "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt" from "claim_topics" as "x" inner join "topics" as "t" on "t"."id" = "x"."topic_id" where "x"."claim_id" in (SELECT value FROM json_each(?)) and 1 = 1 order by "t"."name_key";
+
+-- topic.page[editor]
+select "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt", "t"."name_key" as "nameKey" from "topics" as "t" where 1 = 1 and (? is null or ("t"."name_key", "t"."id") > (?, ?)) order by "t"."name_key", "t"."id" limit ?;
+
+-- topic.page[public]
+select "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt", "t"."name_key" as "nameKey" from "topics" as "t" where (EXISTS (SELECT 1 FROM article_topics vat JOIN articles vta ON vta.id = vat.article_id
+  WHERE vat.topic_id = t.id AND vta.status = 'PUBLISHED')
+  OR EXISTS (SELECT 1 FROM claim_topics vct JOIN claims vtc ON vtc.id = vct.claim_id JOIN articles vtca ON vtca.id = vtc.article_id
+  WHERE vct.topic_id = t.id AND vtc.deleted_at IS NULL AND vtc.appearance_of_id IS NULL AND vtca.status = 'PUBLISHED')) and (? is null or ("t"."name_key", "t"."id") > (?, ?)) order by "t"."name_key", "t"."id" limit ?;
+
+-- topic.page[reviewer]
+select "t"."id" as "id", "t"."slug" as "slug", "t"."name" as "name", "t"."description" as "description", "t"."created_at" as "createdAt", "t"."updated_at" as "updatedAt", "t"."name_key" as "nameKey" from "topics" as "t" where 1 = 1 and (? is null or ("t"."name_key", "t"."id") > (?, ?)) order by "t"."name_key", "t"."id" limit ?;
+
+-- topic.slugTaken
+select "id" from "topics" where "slug" = ?;
+
+-- topic.unionClaim
+insert into "claim_topics" ("claim_id", "topic_id") select ? as "claim_id", "f"."topic_id" from "claim_topics" as "f" where "f"."claim_id" = ? and not exists (select "o"."topic_id" from "claim_topics" as "o" where "o"."claim_id" = ? and "o"."topic_id" = "f"."topic_id");
+
+-- topic.update
+update "topics" set "name" = ?, "name_key" = ?, "description" = ?, "updated_at" = CURRENT_TIMESTAMP where "id" = ?;
+
+-- topic.use
+select (select count(*) as "n" from "article_topics" where "topic_id" = ?) as "articles", (select count(*) as "n" from "claim_topics" as "x" inner join "claims" as "c" on "c"."id" = "x"."claim_id" where "x"."topic_id" = ? and "c"."deleted_at" is null) as "claims";
 
 -- user.adminCount
 select count(*) as "n" from "users" where "role" = 'ADMIN';

@@ -23,6 +23,8 @@ import type { SourceLoaders } from '../modules/source/source.loaders';
 import type { SourceService } from '../modules/source/source.service';
 import type { RatingLoaders } from '../modules/rating/rating.loaders';
 import type { RatingService } from '../modules/rating/rating.service';
+import type { TopicLoaders } from '../modules/topic/topic.loaders';
+import type { TopicService } from '../modules/topic/topic.service';
 import type { UserLoaders } from '../modules/user/user.loaders';
 import type { UserService } from '../modules/user/user.service';
 
@@ -35,7 +37,8 @@ export type Loaders = ArticleLoaders &
   HistoryLoaders &
   SourceLoaders &
   RatingLoaders &
-  UserLoaders;
+  UserLoaders &
+  TopicLoaders;
 
 export interface Services {
   auth: AuthService;
@@ -49,6 +52,7 @@ export interface Services {
   users: UserService;
   search: SearchService;
   matching: MatchingService;
+  topics: TopicService;
 }
 
 /** What every resolver receives. Loaders are per request and never shared between requests. */

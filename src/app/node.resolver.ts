@@ -45,6 +45,8 @@ function loadNode(ctx: AppContext, id: string, field: string): Promise<TypedRow 
       return ctx.loaders.claimantById.load(key);
     case 'ScaleRating':
       return ctx.loaders.scaleRatingById.load(key);
+    case 'Topic':
+      return ctx.loaders.topicById.load(key);
     case 'ApiToken':
       // Tokens are managed, not browsed.
       return Promise.resolve(null);

@@ -20,3 +20,5 @@ import '../modules/appearance/appearance.queries';
 import '../modules/user/user.queries';
 import '../modules/auth/auth.queries';
 import '../modules/matching/matching.queries';
+import '../modules/topic/topic.queries';
+import '../modules/rating/rating.queries';

@@ -22,6 +22,7 @@ import { ArticleSuggestionsResolver, MatchingResolver } from '../modules/matchin
 import { LiveResolver } from '../modules/live/live.resolver';
 import { SearchHitResolver, SearchResolver } from '../modules/search/search.resolver';
 import { SourceResolver } from '../modules/source/source.resolver';
+import { ArticleTopicsResolver, ClaimTopicsResolver, TopicResolver } from '../modules/topic/topic.resolver';
 import { ApiTokenResolver, UserResolver } from '../modules/user/user.resolver';
 
 /** The API's schema: every module's resolvers, composed here. */
@@ -47,6 +48,9 @@ export const RESOLVERS = [
   LiveResolver,
   MatchingResolver,
   ArticleSuggestionsResolver,
+  TopicResolver,
+  ArticleTopicsResolver,
+  ClaimTopicsResolver,
 ] as const;
 
 /**

@@ -30,6 +30,8 @@ import { SearchService } from '../modules/search/search.service';
 import { SourceService } from '../modules/source/source.service';
 import { createRatingLoaders } from '../modules/rating/rating.loaders';
 import { RatingService } from '../modules/rating/rating.service';
+import { createTopicLoaders } from '../modules/topic/topic.loaders';
+import { TopicService } from '../modules/topic/topic.service';
 import { createUserLoaders } from '../modules/user/user.loaders';
 import { UserService } from '../modules/user/user.service';
 
@@ -49,6 +51,7 @@ const LOADER_GROUPS: ReadonlyArray<
   (reader, _viewer, visibility) => createSourceLoaders(reader, visibility),
   (reader, _viewer, visibility) => createUserLoaders(reader, visibility),
   (reader) => createRatingLoaders(reader),
+  (reader, _viewer, visibility) => createTopicLoaders(reader, visibility),
 ];
 
 /**
@@ -105,6 +108,7 @@ export function createServices(db: Database): Services {
     users: new UserService({ db }),
     search: new SearchService({ db }),
     matching: new MatchingService({ db }),
+    topics: new TopicService({ db }),
   };
 }
 

@@ -15,6 +15,7 @@ import { ClaimantEntity } from '../modules/claimant/claimant.entity';
 import { OutsideAppearanceEntity } from '../modules/appearance/outside-appearance.entity';
 import { ClaimSuggestionDismissalEntity } from '../modules/matching/claim-suggestion-dismissal.entity';
 import { SourceEntity } from '../modules/source/source.entity';
+import { ArticleTopicEntity, ClaimTopicEntity, TopicEntity } from '../modules/topic/topic.entity';
 import { UserEntity } from '../modules/user/user.entity';
 import { EventLogEntity, EventRetentionEntity } from '../events/event-log.entity';
 
@@ -40,4 +41,7 @@ export const ENTITIES = [
   OutsideAppearanceEntity,
   EventLogEntity,
   EventRetentionEntity,
+  TopicEntity,
+  ArticleTopicEntity,
+  ClaimTopicEntity,
 ];

@@ -278,6 +278,17 @@ export const TABLES = {
     occurred_at: timestamp(),
   },
   event_retention: { id: integer(), pruned_through: integer(), pruned_at: timestamp().orNull() },
+  topics: {
+    id: id(),
+    slug: text(),
+    name: text(),
+    name_key: text(),
+    description: text().orNull(),
+    created_at: timestamp().withDefault(),
+    updated_at: timestamp().withDefault(),
+  },
+  article_topics: { article_id: integer(), topic_id: integer() },
+  claim_topics: { claim_id: integer(), topic_id: integer() },
 } as const satisfies Record<string, Record<string, ColumnSpec>>;
 
 interface KindTypes {

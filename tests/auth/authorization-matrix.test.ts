@@ -140,6 +140,17 @@ const RULES: Record<string, { role: Role; prepare: Prepare }> = {
     role: Role.ADMIN,
     prepare: async (s) => ({ alternateName: `Pinocchios ${s.uniq()}`, verdict: 'FALSE' }),
   },
+  createTopic: { role: Role.EDITOR, prepare: async (s) => ({ name: `Topic ${s.uniq()}` }) },
+  updateTopic: { role: Role.EDITOR, prepare: async (s) => ({ id: await newTopic(s), description: 'Renamed.' }) },
+  deleteTopic: { role: Role.EDITOR, prepare: async (s) => ({ id: await newTopic(s) }) },
+  setArticleTopics: {
+    role: Role.REVIEWER,
+    prepare: async (s) => ({ articleId: await newPublishedArticle(s), topicIds: [await newTopic(s)] }),
+  },
+  setClaimTopics: {
+    role: Role.REVIEWER,
+    prepare: async (s) => ({ claimId: await s.claim(), topicIds: [await newTopic(s)] }),
+  },
 };
 
 /** A rating of the scale that no fact-check carries. */
@@ -149,6 +160,15 @@ async function newRating(s: Setup): Promise<string> {
       label: `Prepared rating ${s.uniq()}`,
       colour: '#123123',
       verdict: 'UNVERIFIABLE',
+    })
+  ).id!;
+}
+
+/** A topic nothing is filed under yet. */
+async function newTopic(s: Setup): Promise<string> {
+  return (
+    await call(s.server, s.admin.token, 'mutation($input: CreateTopicInput!) { createTopic(input: $input) { id } }', {
+      name: `Prepared topic ${s.uniq()}`,
     })
   ).id!;
 }

@@ -51,6 +51,7 @@ describe('article list plans (SQLite)', () => {
       publishedAfter: null,
       publishedBefore: null,
       verdict: null,
+      topic: null,
       limit: 20,
       afterValue: start === 'after' ? '2021-04-14 00:00:00.000' : null,
       afterId: start === 'after' ? 10 : null,
@@ -69,6 +70,7 @@ describe('article list plans (SQLite)', () => {
       publishedAfter: null,
       publishedBefore: null,
       verdict: null,
+      topic: null,
     });
     expect(plan(statement.compiled('sqlite').sql, values)).toMatch(/INDEX IDX_articles_status_published/);
   });

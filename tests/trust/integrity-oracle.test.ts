@@ -62,6 +62,19 @@ interface Prepared {
   changedBy?: SignedIn;
 }
 
+/** A topic nothing is filed under yet: readers cannot see it. */
+async function unusedTopic(s: Setup): Promise<string> {
+  return (
+    await s.room.mutate<{ id: string }>(
+      'createTopic',
+      'CreateTopicInput',
+      { name: `Topic ${s.uniq()}` },
+      s.editor,
+      'id',
+    )
+  ).id;
+}
+
 /**
  * A mutation's rule, keyed by its name, or by its name and a variant of its input after a space
  * (`addClaimAppearance (articleId)`): each variant is classified and tried on its own.
@@ -291,6 +304,44 @@ const RULES: Record<string, Rule> = {
     // Applies to imports from then on: nothing readers saw changes.
     expect: { kind: 'nothing public', as: 'admin' },
     prepare: async (s) => ({ input: { alternateName: `Four Pinocchios ${s.uniq()}`, verdict: 'FALSE' } }),
+  },
+  // Topics are filing, not a statement of fact (docs/ARCHITECTURE.md, "Topics"): no note. A
+  // topic readers cannot see yet (nothing published carries it) changes nothing they see.
+  createTopic: {
+    expect: { kind: 'nothing public', as: 'editor' },
+    prepare: async (s) => ({ input: { name: `Unfiled topic ${s.uniq()}` } }),
+  },
+  updateTopic: {
+    expect: { kind: 'nothing public', as: 'editor' },
+    prepare: async (s) => ({ input: { id: await unusedTopic(s), name: `Renamed topic ${s.uniq()}` } }),
+  },
+  deleteTopic: {
+    expect: { kind: 'nothing public', as: 'editor' },
+    prepare: async (s) => ({ input: { id: await unusedTopic(s) } }),
+  },
+  // Filing a draft (editors alone may): readers see nothing of it until it is published.
+  setArticleTopics: {
+    expect: { kind: 'nothing public', as: 'editor' },
+    prepare: async (s) => {
+      const draft = await s.room.createArticle(s.editor, {
+        slug: `filed-${s.uniq()}`,
+        headline: 'Filed',
+        body: 'Filed.',
+      });
+      return { input: { articleId: draft.id, topicIds: [await unusedTopic(s)] } };
+    },
+  },
+  setClaimTopics: {
+    expect: { kind: 'nothing public', as: 'editor' },
+    prepare: async (s) => {
+      const draft = await s.room.createArticle(s.editor, {
+        slug: `filed-claim-${s.uniq()}`,
+        headline: 'Filed',
+        body: 'Filed claim here.',
+      });
+      const claim = await s.room.createClaim(s.editor, { articleId: draft.id, quote: 'Filed claim' });
+      return { input: { claimId: claim.id, topicIds: [await unusedTopic(s)] } };
+    },
   },
   createClaimant: {
     expect: { kind: 'nothing public', as: 'reviewer' },

@@ -9,7 +9,7 @@ import { ANONYMOUS, type Viewer } from '../../src/modules/auth/viewer';
 import { Role } from '../../src/modules/user/user.entity';
 import { inspectRows } from '../helpers/inspect';
 import { connectLive, type LiveClient, type LiveStream } from '../helpers/live-client';
-import { moment } from '../helpers/newsroom';
+import { moment, Newsroom } from '../helpers/newsroom';
 import { type SignedIn, startTestServer, type TestServer } from '../helpers/test-app';
 import { NewsroomActions } from './newsroom-actions';
 import {
@@ -166,12 +166,62 @@ async function everyClaimant(run: Run): Promise<{ name: string; slug: string }[]
   return inspectRows(run.server.db, sql<{ name: string; slug: string }>`SELECT name, slug FROM claimants ORDER BY id`);
 }
 
+/** Every topic's slug in the database, whoever may see it. */
+async function everyTopicSlug(run: Run): Promise<string[]> {
+  return (await inspectRows(run.server.db, sql<{ slug: string }>`SELECT slug FROM topics ORDER BY id`)).map(
+    (row) => row.slug,
+  );
+}
+
+/**
+ * Files the history's articles and live claims under topics, as the desk would: one topic on
+ * every article and claim, one on drafts only (which readers must never be answered), and one on
+ * nothing. Topic names carry no markers: what readers see of topics is tests/trust/topic-visibility.test.ts's.
+ */
+async function fileUnderTopics(run: Run, editor: SignedIn): Promise<void> {
+  const room = new Newsroom(run.server);
+  const topic = (name: string) =>
+    room.mutate<{ id: string }>('createTopic', 'CreateTopicInput', { name }, editor, 'id');
+  const [everything, drafts] = [await topic('Every story'), await topic('Drafts only')];
+  await topic('Nothing yet');
+  for (const article of run.model.articles) {
+    const ids = article.status === 'DRAFT' ? [everything.id, drafts.id] : [everything.id];
+    await room.mutate(
+      'setArticleTopics',
+      'SetArticleTopicsInput',
+      { articleId: article.id, topicIds: ids },
+      editor,
+      'id',
+    );
+  }
+  const claims = await inspectRows(
+    run.server.db,
+    sql<{ id: number }>`SELECT id FROM claims WHERE deleted_at IS NULL AND appearance_of_id IS NULL ORDER BY id`,
+  );
+  for (const { id } of claims)
+    await room.mutate(
+      'setClaimTopics',
+      'SetClaimTopicsInput',
+      { claimId: toGlobalId('Claim', id), topicIds: [everything.id] },
+      editor,
+      'id',
+    );
+}
+
 /** Global ids of every row of the database, whoever may see it. */
 async function everyId(
   run: Run,
 ): Promise<
   Record<
-    'Article' | 'Claim' | 'ArticleAppearance' | 'OutsideAppearance' | 'Annotation' | 'Source' | 'User' | 'Claimant',
+    | 'Article'
+    | 'Claim'
+    | 'ArticleAppearance'
+    | 'OutsideAppearance'
+    | 'Annotation'
+    | 'Source'
+    | 'User'
+    | 'Claimant'
+    | 'Topic',
     string[]
   >
 > {
@@ -189,6 +239,7 @@ async function everyId(
     Source: await of('Source', 'sources'),
     User: await of('User', 'users'),
     Claimant: await of('Claimant', 'claimants'),
+    Topic: await of('Topic', 'topics'),
   };
 }
 
@@ -222,6 +273,7 @@ const QUERY_PATHS: Record<string, (run: Run, who: Who) => Promise<unknown[]>> = 
       'filter: { section: "News" }',
       ...['DRAFT', 'PUBLISHED', 'ARCHIVED'].map((status) => `filter: { status: ${status} }`),
       ...VERDICTS.map((verdict) => `filter: { verdict: ${verdict} }`),
+      ...(await everyTopicSlug(run)).map((slug) => `filter: { topic: ${JSON.stringify(slug)} }`),
     ])),
   ],
   // Narrowed by each verdict, each article, each claimant by id and by name, hidden ones too.
@@ -234,6 +286,7 @@ const QUERY_PATHS: Record<string, (run: Run, who: Who) => Promise<unknown[]>> = 
         ...ids.Article.map((id) => `filter: { articleId: "${id}" }`),
         ...ids.Claimant.map((id) => `filter: { claimantId: "${id}" }`),
         ...(await everyClaimant(run)).map(({ name }) => `filter: { claimant: ${JSON.stringify(name)} }`),
+        ...(await everyTopicSlug(run)).map((slug) => `filter: { topic: ${JSON.stringify(slug)} }`),
       ])),
     ];
   },
@@ -258,8 +311,39 @@ const QUERY_PATHS: Record<string, (run: Run, who: Who) => Promise<unknown[]>> = 
       `query: "mk${run.model.tag}*", filter: { types: [ANNOTATION, ARTICLE, CLAIM, SOURCE] }`,
       `query: "mk${run.model.tag}*", filter: { language: "en", publishedAfter: "2000-01-01T00:00:00.000Z", publishedBefore: "2100-01-01T00:00:00.000Z" }`,
       ...VERDICTS.map((verdict) => `query: "mk${run.model.tag}*", filter: { verdict: ${verdict} }`),
+      ...(await everyTopicSlug(run)).map(
+        (slug) => `query: "mk${run.model.tag}*", filter: { topic: ${JSON.stringify(slug)} }`,
+      ),
     ])),
   ],
+  topics: (run, who) => allPages(run, who, 'topics', 'Topic'),
+  // Every topic by slug (hidden ones too), and each one's articles and claims page after the first.
+  topic: async (run, who) => {
+    const slugs = await everyTopicSlug(run);
+    if (slugs.length === 0) return [];
+    const page = (type: string) =>
+      `totalCount edges { cursor node { ${everyField(run.schema, type, LOOKUP_DEPTH - 1)} } } pageInfo { endCursor }`;
+    const selection = `${everyField(run.schema, 'Topic', LOOKUP_DEPTH)} firstArticle: articles(first: 1) { pageInfo { endCursor } } firstClaim: claims(first: 1) { pageInfo { endCursor } }`;
+    const first = await ask(
+      run,
+      who,
+      `{ ${slugs.map((slug, i) => `s${i}: topic(slug: ${JSON.stringify(slug)}) { ${selection} }`).join(' ')} }`,
+    );
+    const after = slugs.flatMap((slug, i) => {
+      const answer = first[`s${i}`] as {
+        firstArticle: { pageInfo: { endCursor: string | null } };
+        firstClaim: { pageInfo: { endCursor: string | null } };
+      } | null;
+      const fields = [
+        answer?.firstArticle.pageInfo.endCursor &&
+          `articles(after: ${JSON.stringify(answer.firstArticle.pageInfo.endCursor)}) { ${page('Article')} }`,
+        answer?.firstClaim.pageInfo.endCursor &&
+          `claims(after: ${JSON.stringify(answer.firstClaim.pageInfo.endCursor)}) { ${page('Claim')} }`,
+      ].filter(Boolean);
+      return fields.length > 0 ? [`s${i}: topic(slug: ${JSON.stringify(slug)}) { ${fields.join(' ')} }`] : [];
+    });
+    return [first, ...(after.length > 0 ? [await ask(run, who, `{ ${after.join(' ')} }`)] : [])];
+  },
   node: async (run, who) => byIds(run, who, 'node', 'Node', Object.values(await everyId(run)).flat()),
   nodes: async (run, who) => {
     const ids = Object.values(await everyId(run)).flat();
@@ -381,6 +465,7 @@ const ROUTES: Record<string, 'reader' | 'no content' | 'graphql'> = {
   'GET /articles/:slug': 'reader',
   'GET /claimants/:slug': 'reader',
   'GET /claimreview.json': 'reader',
+  'GET /topics/:slug': 'reader',
   'GET /,/graphql': 'no content',
   'GET /healthz': 'no content',
   'GET /readyz': 'no content',
@@ -422,6 +507,8 @@ async function readerPages(run: Run): Promise<string[]> {
     sql<{ slug: string }>`SELECT slug FROM claimants ORDER BY id`,
   ))
     await get(`/claimants/${slug}`);
+  // Every topic's page, whoever may see it.
+  for (const slug of await everyTopicSlug(run)) await get(`/topics/${slug}`);
   let feed = JSON.parse(await get('/claimreview.json')) as { next: string | null };
   for (let page = 0; feed.next && page < 20; page += 1)
     feed = JSON.parse(await get(new URL(feed.next).pathname + new URL(feed.next).search)) as { next: string | null };
@@ -669,7 +756,7 @@ describe('visibility oracle', () => {
     const asked = selectedFields(
       schema,
       `{ article(slug: "s") { ${everyField(schema, 'Article', DEPTH)} ${staffSelection(schema)} } claimMatches(text: "t") { ${everyField(schema, 'ClaimMatch', LOOKUP_DEPTH)} } node(id: "n") { ${everyField(schema, 'Node', LOOKUP_DEPTH)} }
-          ${['articles:Article', 'claims:Claim', 'sources:Source', 'claimants:Claimant']
+          ${['articles:Article', 'claims:Claim', 'sources:Source', 'claimants:Claimant', 'topics:Topic']
             .map((pair) => {
               const [field, type] = pair.split(':');
               return `${field} { ${pageSelection(schema, type)} }`;
@@ -711,6 +798,10 @@ describe('visibility oracle', () => {
       'Annotation.rating',
       'AnnotationRevision.rating',
       'ScaleRating.label',
+      'Article.topics',
+      'Claim.topics',
+      'Topic.articles',
+      'Topic.claims',
     ])
       expect(asked).toContain(field);
     const server = await startTestServer({ demo: false });
@@ -796,6 +887,7 @@ describe('visibility oracle', () => {
             run.model.sources.length,
           );
           const everPublic = new Set(run.snapshots.flatMap((snapshot) => [...snapshot.markers]));
+          await fileUnderTopics(run, people.editor);
           // Events still on their way are delivered before the streams are read.
           await server.db.writes.drain();
           await new Promise((resolve) => setTimeout(resolve, 50));

@@ -12,6 +12,7 @@ export const NODE_TYPES = [
   'ApiToken',
   'Claimant',
   'ScaleRating',
+  'Topic',
 ] as const;
 export type NodeTypeName = (typeof NODE_TYPES)[number];
 

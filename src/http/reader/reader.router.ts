@@ -9,6 +9,7 @@ import { PROJECT_ROOT } from '../../paths';
 import { isWellFormedSlug, loadArticleList, loadArticleView } from './article-data';
 import { renderArticlePage } from './article-page';
 import { loadClaimantView, renderClaimantPage } from './claimant-page';
+import { loadTopicView, renderTopicPage } from './topic-page';
 import type { Html } from './html';
 import { errorPage, READER_ASSET_PREFIX, withdrawalPage } from './layout';
 import { renderListPage } from './list-page';
@@ -36,7 +37,7 @@ function sendPage(res: Response, status: number, body: Html): void {
   res.type('html').send(body.value);
 }
 
-/** Server-rendered reader pages: GET /articles, GET /articles/:slug, GET /claimants/:slug, and their two assets. */
+/** Server-rendered reader pages: GET /articles, GET /articles/:slug, GET /claimants/:slug, GET /topics/:slug, and their two assets. */
 export function readerRouter({
   db,
   services,
@@ -97,6 +98,12 @@ export function readerRouter({
     const view = await loadClaimantView(db, services, req.params.slug);
     if (view) return sendPage(res, 200, renderClaimantPage(view));
     sendPage(res, 404, errorPage('Claimant not found', 'There is no claimant with checked claims at this address.'));
+  });
+
+  router.get('/topics/:slug', async (req, res) => {
+    const view = await loadTopicView(db, services, req.params.slug);
+    if (view) return sendPage(res, 200, renderTopicPage(view));
+    sendPage(res, 404, errorPage('Topic not found', 'There is no topic with published work at this address.'));
   });
 
   return router;

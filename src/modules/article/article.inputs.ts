@@ -43,6 +43,9 @@ export class ArticleFilter {
     description: 'Only articles in this status (readers see PUBLISHED only).',
   })
   status?: ArticleStatus | null;
+
+  @Field(() => String, { nullable: true, description: 'Articles filed under the topic of this slug.' })
+  topic?: string | null;
 }
 
 @InputType('CreateArticleInput')

@@ -118,6 +118,8 @@ export interface ArticleFilterParams {
   publishedAfter: string | null;
   publishedBefore: string | null;
   verdict: Verdict | null;
+  /** A topic's slug: articles filed under it. */
+  topic: string | null;
 }
 
 type ListBuilder = ExpressionBuilder<Tables & { a: Tables['articles'] }, 'a'>;
@@ -200,6 +202,20 @@ function articleFilter(q: StatementBuilder<ArticleFilterParams>, scope: ArticleL
             .where('c.verdict', '=', q.p.verdict as string)
             .where('c.deleted_at', 'is', null)
             .where(claimShownInPlace('c')),
+        ),
+      ),
+      unlessNull(
+        q.dialect,
+        eb,
+        q.p.topic,
+        'text',
+        eb.exists(
+          eb
+            .selectFrom('article_topics as xt')
+            .innerJoin('topics as t', 't.id', 'xt.topic_id')
+            .select(one().as('one'))
+            .whereRef('xt.article_id', '=', 'a.id')
+            .where('t.slug', '=', q.p.topic as string),
         ),
       ),
     ]);

@@ -116,6 +116,7 @@ function filterParams(filter: ArticleFilter): ArticleFilterParams {
     publishedAfter: filter.publishedAfter == null ? null : toSqlDate(filter.publishedAfter),
     publishedBefore: filter.publishedBefore == null ? null : toSqlDate(filter.publishedBefore),
     verdict: filter.verdict ?? null,
+    topic: filter.topic == null ? null : checkFilterText(filter.topic, 'filter.topic'),
   };
 }
 

@@ -51,3 +51,16 @@ export function claimantVisible(level: VisibilityLevel): RawBuilder<boolean> {
   if (level === 'public') return named;
   return sql<boolean>`(${named} OR NOT EXISTS (SELECT 1 FROM claim_anchors vx WHERE vx.claimant_id = cl.id))`;
 }
+
+/**
+ * Readers see a topic (`topics t`) once something they can see carries it: a published article,
+ * or a live claim of one (a claim itself, not one of its further places). A topic named only on
+ * drafts could tell of unpublished work, so it is the staff's until then. Staff see every topic.
+ */
+export function topicVisible(level: VisibilityLevel): RawBuilder<boolean> {
+  if (level !== 'public') return always();
+  return sql<boolean>`(EXISTS (SELECT 1 FROM article_topics vat JOIN articles vta ON vta.id = vat.article_id
+  WHERE vat.topic_id = t.id AND vta.status = 'PUBLISHED')
+  OR EXISTS (SELECT 1 FROM claim_topics vct JOIN claims vtc ON vtc.id = vct.claim_id JOIN articles vtca ON vtca.id = vtc.article_id
+  WHERE vct.topic_id = t.id AND vtc.deleted_at IS NULL AND vtc.appearance_of_id IS NULL AND vtca.status = 'PUBLISHED'))`;
+}

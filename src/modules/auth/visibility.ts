@@ -6,7 +6,7 @@ import { isEditor, type Viewer } from './viewer';
  * - anonymous readers: published articles; published and retracted fact-checks; sources once a
  *   fact-check they can see has cited one; the accounts that wrote or changed a fact-check
  *   they can see (names only: roles are staff-only); a claimant once a claim they can see
- *   names it;
+ *   names it; a topic once a published article, or a live claim of one, carries it;
  * - reviewers: the same, plus their own fact-checks in any state, every source and account
  *   (claimants as readers see them: one named only on a draft is the editors');
  * - editors and admins: everything.

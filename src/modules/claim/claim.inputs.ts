@@ -19,6 +19,9 @@ export class ClaimFilter {
 
   @Field(() => ID, { nullable: true, description: 'Claims of this claimant.' })
   claimantId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Claims filed under the topic of this slug.' })
+  topic?: string | null;
 }
 
 @InputType('CreateClaimInput')

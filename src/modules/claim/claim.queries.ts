@@ -116,24 +116,15 @@ export const claimsByArticleIds = statement('claim.byArticleIds', (q: StatementB
  * The claims list filters each as its own variant (per visibility level), so each combination
  * is a fixed statement that can use the index of what it filters on.
  */
-export type ClaimFilterSet =
-  | 'unfiltered'
-  | 'article'
-  | 'verdict'
-  | 'claimant'
-  | 'article+verdict'
-  | 'article+claimant'
-  | 'verdict+claimant'
-  | 'article+verdict+claimant';
+const CLAIM_FILTERS = ['article', 'verdict', 'claimant', 'topic'] as const;
+type ClaimFilterName = (typeof CLAIM_FILTERS)[number];
+/** Filter names joined by '+' in CLAIM_FILTERS order, or 'unfiltered'. */
+export type ClaimFilterSet = string;
 const CLAIM_FILTER_SETS: readonly ClaimFilterSet[] = [
   'unfiltered',
-  'article',
-  'verdict',
-  'claimant',
-  'article+verdict',
-  'article+claimant',
-  'verdict+claimant',
-  'article+verdict+claimant',
+  ...Array.from({ length: 2 ** CLAIM_FILTERS.length - 1 }, (_, i) =>
+    CLAIM_FILTERS.filter((_, bit) => (i + 1) & (1 << bit)).join('+'),
+  ),
 ];
 export type ClaimListVariant = `${VisibilityLevel}:${ClaimFilterSet}`;
 const CLAIM_LIST_VARIANTS = VISIBILITY_LEVELS.flatMap((level) =>
@@ -143,13 +134,15 @@ const CLAIM_LIST_VARIANTS = VISIBILITY_LEVELS.flatMap((level) =>
 /** The variant for a viewer's level and the filters given. */
 export function claimListVariant(
   level: VisibilityLevel,
-  filter: { articleId: number | null; verdict: Verdict | null; claimantId: number | null },
+  filter: { articleId: number | null; verdict: Verdict | null; claimantId: number | null; topicId: number | null },
 ): ClaimListVariant {
-  const names = [
-    filter.articleId !== null && 'article',
-    filter.verdict !== null && 'verdict',
-    filter.claimantId !== null && 'claimant',
-  ].filter(Boolean);
+  const given: Record<ClaimFilterName, boolean> = {
+    article: filter.articleId !== null,
+    verdict: filter.verdict !== null,
+    claimant: filter.claimantId !== null,
+    topic: filter.topicId !== null,
+  };
+  const names = CLAIM_FILTERS.filter((name) => given[name]);
   return `${level}:${(names.length > 0 ? names.join('+') : 'unfiltered') as ClaimFilterSet}`;
 }
 
@@ -158,6 +151,7 @@ interface ClaimListParams {
   articleId: number | null;
   verdict: Verdict | null;
   claimantId: number | null;
+  topicId: number | null;
 }
 
 /** The claims of visible articles matching the variant's filters, from `claims c JOIN articles a`. */
@@ -173,6 +167,16 @@ function claimList<P extends ClaimListParams>(q: StatementBuilder<P>, variant: C
   if (on.has('article')) list = list.where('c.article_id', '=', q.p.articleId);
   if (on.has('verdict')) list = list.where('c.verdict', '=', q.p.verdict);
   if (on.has('claimant')) list = list.where('c.claimant_id', '=', q.p.claimantId);
+  if (on.has('topic'))
+    list = list.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('claim_topics as xt')
+          .select('xt.topic_id')
+          .whereRef('xt.claim_id', '=', 'c.id')
+          .where('xt.topic_id', '=', q.p.topicId),
+      ),
+    );
   return list;
 }
 

@@ -12,6 +12,9 @@ import { type Visibility, visibilityFor } from '../auth/visibility';
 import type { Verdict } from '../annotation/verdict';
 import { ArticleStatus } from '../article/article.entity';
 import { isEditor, requireRole, type Viewer } from '../auth/viewer';
+import { topicsBySlugs } from '../topic/topic.queries';
+import { MAX_TOPIC_SLUG } from '../topic/topic-slug';
+import { moveClaimTopics } from '../topic/topic.service';
 import { Role } from '../user/user.entity';
 import { insertCorrection } from '../annotation/annotation-writes';
 import { stampWhatReadersSee } from '../article/reader-history';
@@ -110,6 +113,8 @@ export interface ClaimListFilter {
   verdict?: Verdict | null;
   claimant?: string | null;
   claimantId?: number | null;
+  /** A topic's slug: claims filed under it. */
+  topic?: string | null;
 }
 
 export interface ListClaimsArgs {
@@ -362,8 +367,9 @@ export class ClaimService {
    * Merges claim `mergeId` into `keepId`: two records of one statement. The kept claim keeps its
    * words, claimant and language; the merged one's fact-checks (with where they moved from, for
    * point-in-time reads), corrections, places in articles and outside, and dismissed suggestions
-   * move to it. The merged claim's own row becomes a place of the kept claim, or, in an article
-   * the kept claim already marks, is taken off (one place per article). The kept claim's verdict
+   * move to it, and its topics join the kept claim's. The merged claim's own row becomes a place
+   * of the kept claim, or, in an article the kept claim already marks, is taken off (one place
+   * per article). The kept claim's verdict
    * is then that of its newest published fact-check, and every article whose verdict shown
    * changes hears of it. When either claim is on the public record, each claim's article gets a
    * correction with `note`.
@@ -412,6 +418,7 @@ export class ClaimService {
       await execute(manager, copyOutsideAppearances, { fromId: mergeId, toId: keepId, listedAt: at });
       await execute(manager, removeOutsideAppearancesOf, { claimId: mergeId, deletedAt: at });
       await execute(manager, moveDismissals, { fromId: mergeId, toId: keepId });
+      await moveClaimTopics(manager, mergeId, keepId);
       const verdict = (await executeOne(manager, newestPublishedVerdict, { claimId: keepId }))?.verdict ?? null;
       await execute(manager, setClaimVerdict, { claimId: keepId, verdict });
       // Fact-checks readers had not seen (the merged claim's, of a draft) they see from now on,
@@ -593,7 +600,13 @@ export class ClaimService {
       const named = (await this.reader.row(claimantByNameKey, { nameKey: nameKeyOf(claimant) }))?.id ?? NOBODY;
       claimantId = claimantId === null || claimantId === named ? named : NOBODY;
     }
-    const params = { articleId, verdict, claimantId };
+    let topicId: number | null = null;
+    if (filter?.topic != null) {
+      if (filter.topic.length > MAX_TOPIC_SLUG)
+        throw badUserInput(`At most ${MAX_TOPIC_SLUG} characters.`, 'filter.topic');
+      topicId = (await this.reader.row(topicsBySlugs[visibility.level], { slugs: [filter.topic] }))?.id ?? NOBODY;
+    }
+    const params = { articleId, verdict, claimantId, topicId };
     const variant = claimListVariant(visibility.level, params);
     const afterId = after ? decodeCursor(SCOPE, after).id : 0;
     const rows = await this.reader.rows(claimPage[variant], { ...params, afterId, limit: size + 1 });

@@ -11,6 +11,8 @@ export interface SearchFilters {
   language?: string | null;
   publishedAfter?: Date | null;
   publishedBefore?: Date | null;
+  /** A topic's slug. */
+  topic?: string | null;
 }
 
 /** One matching object: its best-scoring field stands for it. */

@@ -20,6 +20,8 @@ export interface HitFilterParams {
   /** Bounds on the publication time (toSqlDate), inclusive after, exclusive before. */
   publishedAfter: string | null;
   publishedBefore: string | null;
+  /** A topic's slug: articles and claims filed under it, fact-checks of such claims. */
+  topic: string | null;
 }
 
 export function hitFilterParams({ filters, visibility }: SearchRequest): HitFilterParams {
@@ -29,6 +31,7 @@ export function hitFilterParams({ filters, visibility }: SearchRequest): HitFilt
     language: filters.language ?? null,
     publishedAfter: filters.publishedAfter ? toSqlDate(filters.publishedAfter) : null,
     publishedBefore: filters.publishedBefore ? toSqlDate(filters.publishedBefore) : null,
+    topic: filters.topic ?? null,
   };
 }
 
@@ -57,6 +60,8 @@ export function visibleHits(
   const published = (column: RawBuilder<unknown>) =>
     sql`(${unset(p.publishedAfter)} OR ${column} >= ${p.publishedAfter}) AND (${unset(p.publishedBefore)} OR ${column} < ${p.publishedBefore})`;
   const article = sql`a.id IS NOT NULL AND ${articleVisible(level)}`;
+  const filed = (table: 'article_topics' | 'claim_topics', owner: 'article_id' | 'claim_id', id: RawBuilder<unknown>) =>
+    sql`(${unset(p.topic)} OR EXISTS (SELECT 1 FROM ${sql.table(table)} xt JOIN topics t ON t.id = xt.topic_id WHERE xt.${sql.raw(owner)} = ${id} AND t.slug = ${p.topic}))`;
   return sql`SELECT d.id AS ${sql.id('documentId')}, d.type, d.ref_id AS ${sql.id('refId')}, d.field, h.bm
        FROM ${sql.table(hits)} h ${join} search_documents d ON d.id = h.doc
        LEFT JOIN claims c ON d.type = 'CLAIM' AND c.id = d.ref_id
@@ -66,13 +71,14 @@ export function visibleHits(
        LEFT JOIN sources s ON d.type = 'SOURCE' AND s.id = d.ref_id
        WHERE (d.type = 'ARTICLE' AND ${article}
            AND (${unset(p.verdict)} OR EXISTS (SELECT 1 FROM claims vc WHERE vc.article_id = a.id AND vc.verdict = ${p.verdict} AND vc.deleted_at IS NULL))
+           AND ${filed('article_topics', 'article_id', sql`a.id`)}
            AND ${languageMatches} AND ${published(sql`a.published_at`)})
          OR (d.type = 'CLAIM' AND c.deleted_at IS NULL AND c.appearance_of_id IS NULL AND ${article}
-           AND (${unset(p.verdict)} OR c.verdict = ${p.verdict}) AND ${languageMatches} AND ${published(sql`a.published_at`)})
+           AND (${unset(p.verdict)} OR c.verdict = ${p.verdict}) AND ${filed('claim_topics', 'claim_id', sql`c.id`)} AND ${languageMatches} AND ${published(sql`a.published_at`)})
          OR (d.type = 'ANNOTATION' AND n.id IS NOT NULL AND nc.deleted_at IS NULL AND ${article} AND ${annotationVisible(level, p.viewerId)}
-           AND (${unset(p.verdict)} OR n.verdict = ${p.verdict}) AND ${languageMatches} AND ${published(sql`n.published_at`)})
+           AND (${unset(p.verdict)} OR n.verdict = ${p.verdict}) AND ${filed('claim_topics', 'claim_id', sql`nc.id`)} AND ${languageMatches} AND ${published(sql`n.published_at`)})
          OR (d.type = 'SOURCE' AND s.id IS NOT NULL AND ${sourceVisible(level)}
-           AND ${unset(p.verdict)} AND ${unset(p.language)} AND ${published(sql`s.published_at`)})`;
+           AND ${unset(p.verdict)} AND ${unset(p.language)} AND ${unset(p.topic)} AND ${published(sql`s.published_at`)})`;
 }
 
 /** How many documents the index holds (npm run search:rebuild reports it). */

@@ -10,6 +10,7 @@ import { type Connection, pageSize, toConnection } from '../../graphql/relay/con
 import { decodeCursor } from '../../graphql/relay/cursor';
 import type { Visibility } from '../auth/visibility';
 import type { SearchCandidate, SearchFilters, SearchIndex, SearchRequest } from './search-index';
+import { MAX_TOPIC_SLUG } from '../topic/topic-slug';
 import { searchIndexFor } from './search-index-for';
 import { matchExpressions, parseSearchQuery, SearchQueryError } from './search-query';
 import type { SearchHit, SearchTypeEnum } from './search.types';
@@ -57,6 +58,8 @@ export class SearchService {
     const filters = filter ?? {};
     if (filters.language != null && filters.language.length > MAX_FILTER_TEXT)
       throw badUserInput(`At most ${MAX_FILTER_TEXT} characters.`, 'filter.language');
+    if (filters.topic != null && filters.topic.length > MAX_TOPIC_SLUG)
+      throw badUserInput(`At most ${MAX_TOPIC_SLUG} characters.`, 'filter.topic');
     const request: SearchRequest = { query: parsed, ...matchExpressions(parsed), filters, visibility };
     // A cursor belongs to one query and filter: replayed on another it is refused.
     const scope = `search:${createHash('sha256')

@@ -33,6 +33,13 @@ export class SearchFilter {
 
   @Field(() => DateTime, { nullable: true })
   publishedBefore?: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Articles and claims filed under the topic of this slug, and fact-checks of such claims (sources drop out).',
+  })
+  topic?: string | null;
 }
 
 @ObjectType('Highlight', {
