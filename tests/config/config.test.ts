@@ -27,6 +27,7 @@ describe('loadConfig', () => {
       responseCacheMb: 64,
       liveConnectionsPerAddress: 100,
       compileQueries: 'repeated',
+      eventRetentionDays: 30,
       rateLimits: { mutationsPerMinute: 120, expensivePerMinute: 60, expensiveCost: 1000 },
     });
   });
