@@ -75,6 +75,9 @@ select "n"."verdict" as "verdict" from "annotations" as "n" where "n"."claim_id"
 -- annotation.otherArticlesOfClaim
 select distinct "article_id" as "articleId" from "claims" where "appearance_of_id" = ? and "deleted_at" is null order by "article_id";
 
+-- annotation.recentlyCorrectedArticles
+select "u"."articleId" as "articleId", max("u"."at") as "latest" from (select "k"."article_id" as "articleId", "k"."created_at" as "at" from "corrections" as "k" where k.created_at >= (SELECT MIN(fp.created_at) FROM article_status_changes fp WHERE fp.article_id = k.article_id AND fp.status = 'PUBLISHED') union all select "r"."article_id" as "articleId", "r"."public_at" as "at" from "article_revisions" as "r" where "r"."public_at" is not null and exists (select "e"."id" from "article_revisions" as "e" where "e"."article_id" = "r"."article_id" and "e"."number" < "r"."number" and "e"."public_at" is not null)) as "u" inner join "articles" as "a" on "a"."id" = "u"."articleId" where "a"."status" = 'PUBLISHED' group by "u"."articleId" order by max("u"."at") desc, "u"."articleId" desc limit ?;
+
 -- annotation.revisionsByIds[editor]
 select "r"."annotation_id" as "annotationId", "r"."version" as "version", "r"."change" as "change", "r"."verdict" as "verdict", "r"."summary" as "summary", "r"."body" as "body", "r"."status" as "status", "r"."citations" as "citations", "r"."note" as "note", "r"."created_at" as "createdAt", "r"."actor_id" as "actorId", "u"."name" as "actorName", "u"."role" as "actorRole" from "annotation_revisions" as "r" inner join "users" as "u" on "u"."id" = "r"."actor_id" inner join "annotations" as "n" on "n"."id" = "r"."annotation_id" where "r"."annotation_id" in (SELECT value FROM json_each(?)) and 1 = 1 order by "r"."annotation_id", "r"."version";
 
@@ -345,6 +348,9 @@ select "t"."id" as "tokenId", "t"."last_used_at" as "lastUsedAt", "u"."id", "u".
 
 -- claim.article
 select "id", "slug", "status" as "status", "body", "revision" from "articles" where "id" = ?;
+
+-- claim.articleSlug
+select "a"."slug" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "c"."id" = ? and "c"."appearance_of_id" is null;
 
 -- claim.byArticleIds
 select "c"."id" as "id", "c"."article_id" as "articleId", "c"."quote" as "quote", "c"."prefix" as "prefix", "c"."suffix" as "suffix", "c"."start_offset" as "startOffset", "c"."end_offset" as "endOffset", "c"."text" as "text", "c"."language" as "language", "c"."claimant_id" as "claimantId", "c"."verdict" as "verdict", "c"."anchor_status" as "anchorStatus", "c"."anchor_score" as "anchorScore", "c"."anchor_exact" as "anchorExact", "c"."checked_revision" as "checkedRevision", "h"."id" as "placeOfId", "h"."article_id" as "placeOfArticleId", "h"."text" as "placeOfText", "h"."language" as "placeOfLanguage", "h"."claimant_id" as "placeOfClaimantId", "ha"."status" as "placeOfArticleStatus", "cl"."id" as "claimantResolvedId", "cl"."slug" as "claimantSlug", "cl"."name" as "claimantName", "cl"."aliases" as "claimantAliases", "cl"."description" as "claimantDescription", "cl"."wikidata_id" as "claimantWikidataId", "cl"."kind" as "claimantKind" from "claims" as "c" left join "claims" as "h" on "h"."id" = "c"."appearance_of_id" left join "articles" as "ha" on "ha"."id" = "h"."article_id" left join "claimants" as "m" on "m"."id" = coalesce("h"."claimant_id", "c"."claimant_id") left join "claimants" as "cl" on "cl"."id" = coalesce("m"."merged_into_id", "m"."id") where "c"."article_id" in (SELECT value FROM json_each(?)) and "c"."deleted_at" is null and "h"."deleted_at" is null order by "c"."article_id", "c"."start_offset", "c"."id";
