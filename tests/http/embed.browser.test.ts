@@ -135,4 +135,17 @@ describe('the claim card in a browser', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'claim-card-narrow.png') });
     await context.close();
   });
+
+  it("the claim's own page links its card and runs without errors", async () => {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.url}/claims/${claimId}`);
+    expect(await page.textContent('h1')).toContain('Exports grew by 4 per cent');
+    expect(await page.getAttribute('a[href^="/embed/claims/"]', 'href')).toBe(`/embed/claims/${claimId}`);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'claim-page.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -13,7 +13,7 @@ import {
   paragraphs,
   placesHtml,
 } from './notes';
-import { verdictBadge, verdictLabel } from './verdicts';
+import { verdictBadge, verdictClass, verdictLabel } from './verdicts';
 
 /** The oEmbed address of a page of this service, for content systems that discover embeds. */
 export function oembedHref(publicUrl: string, path: string): string {
@@ -48,7 +48,7 @@ export function renderClaimPage(view: ClaimView, publicUrl: string): Html {
     lang: claim.language ?? view.article.language,
     alternates: [{ type: 'application/json+oembed', href: oembedHref(publicUrl, path), title: words }],
     bodyClass: 'list-page',
-    main: html`<main id="content" class="list claim-page">
+    main: html`<main id="content" class="list claim-page ${verdictClass(claim.verdict)}">
 <header class="list-head">
 <p class="kicker">Fact-check</p>
 <p class="note-head">${verdictBadge(claim.verdict, 'verdict')}</p>
