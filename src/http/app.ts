@@ -41,6 +41,8 @@ import {
 import { playgroundRouter } from './playground/playground';
 import { ClaimReviewService } from '../modules/claimreview/claim-review.service';
 import { claimReviewFeedRouter } from './claim-review-feed';
+import { feedsRouter } from './feeds/feeds.router';
+import { oembedRouter } from './oembed';
 import { readerRouter } from './reader/reader.router';
 import { attachLiveUpdates, type LiveUpdates } from './websocket';
 
@@ -282,7 +284,10 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
   app.use(claimReviewFeedRouter(reviews, config.publicUrl));
   // One set of services for the GraphQL API and the reader pages.
   const services = createServices(db);
-  app.use(readerRouter({ db, services, reviews }));
+  app.use(readerRouter({ db, services, reviews, publicUrl: config.publicUrl }));
+  const site = { db, services, publicUrl: config.publicUrl, organisation: config.organisation.name };
+  app.use(feedsRouter({ ...site, reviews }));
+  app.use(oembedRouter(site));
   const context = createContextFactory(db, services);
   app.use(GRAPHQL_PATH, graphqlBody, expressMiddleware(apollo, { context }));
   app.use(jsonErrors(logger, config.production));

@@ -465,6 +465,12 @@ const ROUTES: Record<string, 'reader' | 'no content' | 'graphql'> = {
   'GET /articles/:slug': 'reader',
   'GET /claimants/:slug': 'reader',
   'GET /claimreview.json': 'reader',
+  'GET /claims/:id': 'reader',
+  'GET /embed/claims/:id': 'reader',
+  'GET /oembed': 'reader',
+  'GET /feeds/fact-checks.atom': 'reader',
+  'GET /feeds/corrections.atom': 'reader',
+  'GET /feeds/claimants/:slug.atom': 'reader',
   'GET /topics/:slug': 'reader',
   'GET /,/graphql': 'no content',
   'GET /healthz': 'no content',
@@ -478,6 +484,7 @@ const ROUTES: Record<string, 'reader' | 'no content' | 'graphql'> = {
   'GET /playground/assets/react.js': 'no content',
   'GET /reader/assets/reader.css': 'no content',
   'GET /reader/assets/reader.js': 'no content',
+  'GET /reader/assets/embed.css': 'no content',
   'USE /graphql': 'graphql',
 };
 
@@ -501,12 +508,23 @@ async function readerPages(run: Run): Promise<string[]> {
     await get(`/articles/${slug}`);
     texts.push(textOf(await run.server.gql(`query($slug: String!) { article(slug: $slug) ${READER_VIEW} }`, { slug })));
   }
-  // Every claimant's page, whoever may see it: the page must hide what readers may not see.
+  // Every claimant's page and feed, whoever may see it: they must hide what readers may not see.
   for (const { slug } of await inspectRows(
     run.server.db,
     sql<{ slug: string }>`SELECT slug FROM claimants ORDER BY id`,
-  ))
+  )) {
     await get(`/claimants/${slug}`);
+    await get(`/feeds/claimants/${slug}.atom`);
+  }
+  await get('/feeds/fact-checks.atom');
+  await get('/feeds/corrections.atom');
+  // Every claim's page, card and oEmbed answer, whoever may see it.
+  for (const article of run.model.articles)
+    for (const { id } of article.claims) {
+      await get(`/claims/${id}`);
+      await get(`/embed/claims/${id}`);
+      await get(`/oembed?${new URLSearchParams({ url: `http://factline.test/claims/${id}` })}`);
+    }
   // Every topic's page, whoever may see it.
   for (const slug of await everyTopicSlug(run)) await get(`/topics/${slug}`);
   let feed = JSON.parse(await get('/claimreview.json')) as { next: string | null };
@@ -633,7 +651,7 @@ async function checkClaimants(run: Run): Promise<void> {
       publicIds(model.liveClaimants().filter((c) => [c.name, ...c.aliases].some((name) => name.includes(marker)))),
     );
   }
-  // Each one's page: the markers of its name, aliases, description, and of each checked claim
+  // Each one's page: the markers of its name, slug, aliases, description, and of each checked claim
   // its quote, the summary of the fact-check behind its verdict and its article's headline.
   for (const claimant of claimants) {
     const response = await fetch(`${run.server.url}/claimants/${claimant.slug}`);
@@ -645,6 +663,8 @@ async function checkClaimants(run: Run): Promise<void> {
     const checked = model.publicClaimsOf(record).filter(({ shows }) => NewsroomModel.verdictOf(shows));
     const expected = [
       record.name,
+      // The address of their feed, which the page links to, is their slug's.
+      record.slug,
       record.description ?? '',
       ...record.aliases,
       ...checked.flatMap(({ article, quote, shows }) => [
@@ -721,6 +741,30 @@ function readerClaimId(model: NewsroomModel, id: string): string | undefined {
   const claim = model.articles.flatMap((article) => article.claims).find((candidate) => candidate.id === id);
   const shown = claim && NewsroomModel.resolveClaim(claim);
   return shown && !shown.deleted && model.articleOf(shown).status === 'PUBLISHED' ? shown.id : undefined;
+}
+
+/**
+ * A claim's page and card answer readers while they may see the claim (a merged one's address
+ * sends them to the claim it was merged into), and never otherwise; so does oEmbed.
+ */
+async function checkClaimPages(run: Run): Promise<void> {
+  for (const article of run.model.articles)
+    for (const claim of article.claims) {
+      const shown = readerClaimId(run.model, claim.id);
+      for (const prefix of ['/claims/', '/embed/claims/']) {
+        const response = await fetch(`${run.server.url}${prefix}${claim.id}`, { redirect: 'manual' });
+        await response.text();
+        const expected = shown === undefined ? [404, 410] : shown === claim.id ? [200] : [301];
+        expect(expected, `${prefix}${claim.id}: ${response.status}`).toContain(response.status);
+        if (response.status === 301) expect(response.headers.get('location')).toBe(`${prefix}${shown}`);
+      }
+      const oembed = await fetch(
+        `${run.server.url}/oembed?${new URLSearchParams({ url: `http://factline.test/claims/${claim.id}` })}`,
+      );
+      const answer = (await oembed.json()) as { html?: string };
+      expect(oembed.status, `oEmbed of ${claim.id}`).toBe(shown === undefined ? 404 : 200);
+      if (shown !== undefined) expect(answer.html).toContain(`/embed/claims/${shown}"`);
+    }
 }
 
 /**
@@ -967,6 +1011,7 @@ describe('visibility oracle', () => {
           await checkClaimants(run);
           await checkCorrections(run);
           await checkMergedClaims(run);
+          await checkClaimPages(run);
           const sources = (await ask(run, 'anonymous', '{ sources(first: 100) { edges { node { url } } } }'))
             .sources as { edges: { node: { url: string } }[] };
           expect(sources.edges.map((edge) => edge.node.url).sort()).toEqual(

@@ -83,6 +83,13 @@ export function renderClaimantPage({ claimant, stats, claims }: ClaimantView): H
   return page({
     title: `${claimant.name} · factline`,
     description: `Fact-checked claims made by ${claimant.name}.`,
+    alternates: [
+      {
+        type: 'application/atom+xml',
+        href: `/feeds/claimants/${encodeURIComponent(claimant.slug)}.atom`,
+        title: `Fact-checks of ${claimant.name}`,
+      },
+    ],
     bodyClass: 'list-page',
     main: html`<main id="content" class="list">
 <header class="list-head">

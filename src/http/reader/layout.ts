@@ -12,6 +12,27 @@ export interface PageOptions {
   head?: HtmlValue;
   bodyClass?: string;
   main: HtmlValue;
+  /** Links to this page in other forms (its Atom feed, its oEmbed), besides the site-wide feeds. */
+  alternates?: readonly Alternate[];
+}
+
+export interface Alternate {
+  type: 'application/atom+xml' | 'application/json+oembed';
+  href: string;
+  title: string;
+}
+
+/** The site-wide feeds, linked from every reader page. */
+export const SITE_FEEDS: readonly Alternate[] = [
+  { type: 'application/atom+xml', href: '/feeds/fact-checks.atom', title: 'factline fact-checks' },
+  { type: 'application/atom+xml', href: '/feeds/corrections.atom', title: 'factline corrections' },
+];
+
+function alternateLinks(alternates: readonly Alternate[]): Html {
+  return html`${alternates.map(
+    ({ type, href, title }) => html`<link rel="alternate" type="${type}" href="${href}" title="${title}">
+`,
+  )}`;
 }
 
 const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', {
@@ -39,7 +60,7 @@ export function page(options: PageOptions): Html {
 ${options.description ? html`<meta name="description" content="${options.description}">\n` : ''}<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${READER_ASSET_PREFIX}/reader.css">
 <script src="${READER_ASSET_PREFIX}/reader.js"></script>
-${options.head ?? ''}
+${alternateLinks([...SITE_FEEDS, ...(options.alternates ?? [])])}${options.head ?? ''}
 </head>
 <body${options.bodyClass ? html` class="${options.bodyClass}"` : ''}>
 <a class="skip" href="#content">Skip to the article</a>

@@ -26,14 +26,14 @@ export function isStale(claim: ClaimRow): boolean {
 
 const STANCES: Record<string, string> = { SUPPORTS: 'Supports', REFUTES: 'Refutes', CONTEXT: 'Context' };
 
-function paragraphs(text: string): Html[] {
+export function paragraphs(text: string): Html[] {
   return text
     .split(/\r?\n\s*\r?\n/)
     .filter((part) => part.trim() !== '')
     .map((part) => html`<p>${textWithBreaks(part.trim())}</p>`);
 }
 
-function citationsHtml(annotation: ReaderAnnotation): Html {
+export function citationsHtml(annotation: ReaderAnnotation): Html {
   if (annotation.citations.length === 0) return html``;
   const items = annotation.citations.map(({ source, stance, excerpt }) => {
     const href = safeHref(source.url);
@@ -81,7 +81,7 @@ function placeName(place: OutsideAppearanceRow, href: string | null): string {
  * The other places the claim was made, outside factline. Listing a place is no endorsement of
  * it: its link is nofollow, and carries the same rel as a cited source's otherwise.
  */
-function placesHtml(places: readonly OutsideAppearanceRow[]): Html {
+export function placesHtml(places: readonly OutsideAppearanceRow[]): Html {
   if (places.length === 0) return html``;
   const items = places.map((place) => {
     const href = safeHref(place.url);
@@ -102,13 +102,13 @@ ${meta.length ? html`<p class="place-meta">${meta.map((part, i) => html`${i ? ' 
 }
 
 /** Everyone who wrote or changed the fact-check, so the credit is true. */
-function checkByline(annotation: ReaderAnnotation): Html {
+export function checkByline(annotation: ReaderAnnotation): Html {
   const names =
     annotation.contributors.length > 0 ? annotation.contributors.map((user) => user.name) : [annotation.author.name];
   return html`<p class="checked-by">Checked by ${names.join(', ')}${annotation.publishedAt ? html` · ${dateHtml(annotation.publishedAt)}` : ''}</p>`;
 }
 
-function earlierHtml(annotation: ReaderAnnotation): Html {
+export function earlierHtml(annotation: ReaderAnnotation): Html {
   const retracted = annotation.status === 'RETRACTED';
   return html`<li class="earlier-check">
 <p>${verdictBadge(annotation.verdict)} ${retracted ? html`<span class="retracted">Retracted${annotation.retractedAt ? html` ${dateHtml(annotation.retractedAt)}` : ''}</span>` : ''}</p>
@@ -159,7 +159,7 @@ function changeText(correction: CorrectionRow): Html {
   }
 }
 
-function historyHtml(corrections: CorrectionRow[]): Html {
+export function historyHtml(corrections: CorrectionRow[]): Html {
   if (corrections.length === 0) return html``;
   return html`<h4 class="note-sub">Correction history</h4>
 <ol class="history">${corrections.map((correction) => html`<li>${dateHtml(correction.createdAt)}<span>${correctionText(correction)}</span></li>`)}</ol>`;
@@ -218,6 +218,7 @@ ${
     : ''
 }
 ${historyHtml(entry.corrections)}
+<p class="permalink"><a href="/claims/${toGlobalId('Claim', claim.id)}">This claim on its own page</a></p>
 ${placed ? html`<p class="back"><a href="#${claimAnchor(claim.id)}">Back to the text</a></p>` : ''}
 </section>`;
 }

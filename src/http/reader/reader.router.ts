@@ -10,13 +10,16 @@ import { isWellFormedSlug, loadArticleList, loadArticleView } from './article-da
 import { renderArticlePage } from './article-page';
 import { loadClaimantView, renderClaimantPage } from './claimant-page';
 import { loadTopicView, renderTopicPage } from './topic-page';
+import { lookUpClaim } from './claim-data';
+import { renderClaimPage } from './claim-page';
+import { EMBED_CSP, renderEmbedCard, renderEmbedGone } from './embed-page';
 import type { Html } from './html';
 import { errorPage, READER_ASSET_PREFIX, withdrawalPage } from './layout';
 import { renderListPage } from './list-page';
 
 /** Plain CSS and browser JavaScript, read from the source tree (tsc does not copy them to dist/). */
 const ASSET_DIR = path.join(PROJECT_ROOT, 'src', 'http', 'reader', 'assets');
-const ASSETS = ['reader.css', 'reader.js'];
+const ASSETS = ['reader.css', 'reader.js', 'embed.css'];
 
 /** Scripts and styles of this origin only: the JSON-LD block is data and never runs. */
 export const READER_CSP = [
@@ -29,23 +32,28 @@ export const READER_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-function sendPage(res: Response, status: number, body: Html): void {
+function sendPage(res: Response, status: number, body: Html, csp = READER_CSP): void {
   res.status(status);
-  res.setHeader('Content-Security-Policy', READER_CSP);
+  res.setHeader('Content-Security-Policy', csp);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Cache-Control', 'public, max-age=60');
   res.type('html').send(body.value);
 }
 
-/** Server-rendered reader pages: GET /articles, GET /articles/:slug, GET /claimants/:slug, GET /topics/:slug, and their two assets. */
+/**
+ * Server-rendered reader pages: GET /articles, GET /articles/:slug, GET /claimants/:slug,
+ * GET /topics/:slug, GET /claims/:id, the claim card GET /embed/claims/:id, and their assets.
+ */
 export function readerRouter({
   db,
   services,
   reviews,
+  publicUrl,
 }: {
   db: Database;
   services: Services;
   reviews: ClaimReviewService;
+  publicUrl: string;
 }): Router {
   const router = express.Router();
 
@@ -104,6 +112,23 @@ export function readerRouter({
     const view = await loadTopicView(db, services, req.params.slug);
     if (view) return sendPage(res, 200, renderTopicPage(view));
     sendPage(res, 404, errorPage('Topic not found', 'There is no topic with published work at this address.'));
+  });
+
+  router.get('/claims/:id', async (req, res) => {
+    const found = await lookUpClaim(db, services, req.params.id);
+    if (found.kind === 'claim') return sendPage(res, 200, renderClaimPage(found.view, publicUrl));
+    if (found.kind === 'merged') return res.redirect(301, `/claims/${found.id}`);
+    if (found.kind === 'withdrawn') return sendPage(res, 410, withdrawalPage(found.withdrawal));
+    sendPage(res, 404, errorPage('Claim not found', 'There is no published claim at this address.'));
+  });
+
+  // The only page other sites may frame (EMBED_CSP); its misses are cards too, shown in their frame.
+  router.get('/embed/claims/:id', async (req, res) => {
+    const found = await lookUpClaim(db, services, req.params.id);
+    if (found.kind === 'claim') return sendPage(res, 200, renderEmbedCard(found.view), EMBED_CSP);
+    if (found.kind === 'merged') return res.redirect(301, `/embed/claims/${found.id}`);
+    const withdrawal = found.kind === 'withdrawn' ? found.withdrawal : null;
+    sendPage(res, withdrawal ? 410 : 404, renderEmbedGone(withdrawal), EMBED_CSP);
   });
 
   return router;

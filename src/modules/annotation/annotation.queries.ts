@@ -292,6 +292,45 @@ export const correctionsByArticleIds = statement<Keys, CorrectionSqlRow>('annota
     .orderBy('merged.id');
 });
 
+/**
+ * The published articles whose public corrections are newest, newest first, with the time of
+ * their newest one: the same corrections `correctionsByArticleIds` serves (stored ones since
+ * first publication, and each revision readers saw after the first). The newest `limit`
+ * corrections of all are among those of these `limit` articles.
+ */
+export const recentlyCorrectedArticles = statement(
+  'annotation.recentlyCorrectedArticles',
+  (q: StatementBuilder<{ limit: number }>) => {
+    const stored = q.db
+      .selectFrom('corrections as k')
+      .select((eb) => [eb.ref('k.article_id').as('articleId'), eb.ref('k.created_at').as('at')])
+      .where(sincePublication());
+    const revised = q.db
+      .selectFrom('article_revisions as r')
+      .select((eb) => [eb.ref('r.article_id').as('articleId'), eb.ref('r.public_at').$notNull().as('at')])
+      .where('r.public_at', 'is not', null)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('article_revisions as e')
+            .select('e.id')
+            .whereRef('e.article_id', '=', 'r.article_id')
+            .whereRef('e.number', '<', 'r.number')
+            .where('e.public_at', 'is not', null),
+        ),
+      );
+    return q.db
+      .selectFrom(stored.unionAll(revised).as('u'))
+      .innerJoin('articles as a', 'a.id', 'u.articleId')
+      .select((eb) => [eb.ref('u.articleId').as('articleId'), eb.fn.max('u.at').as('latest')])
+      .where('a.status', '=', sql.lit('PUBLISHED'))
+      .groupBy('u.articleId')
+      .orderBy((eb) => eb.fn.max('u.at'), 'desc')
+      .orderBy('u.articleId', 'desc')
+      .limit(q.p.limit);
+  },
+);
+
 // Writes.
 
 /** The status of a claim's article, if the claim exists and is not deleted (a claim: not a further place of one). */

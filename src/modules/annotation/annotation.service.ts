@@ -27,6 +27,7 @@ import {
   articleStatusOfClaim,
   bumpAnnotationVersion,
   insertAnnotation,
+  recentlyCorrectedArticles,
 } from './annotation.queries';
 import { CorrectionKind } from './correction.entity';
 import type { Verdict } from './verdict';
@@ -105,6 +106,15 @@ export class AnnotationService {
 
   constructor({ db }: { db: Database }) {
     this.db = db;
+  }
+
+  /**
+   * The ids of the published articles with the newest public corrections, newest first: their
+   * corrections (the `correctionsByArticle` loader) hold the newest `limit` of all.
+   */
+  async recentlyCorrectedArticleIds(limit: number): Promise<number[]> {
+    const rows = await this.db.reader.rows(recentlyCorrectedArticles, { limit });
+    return rows.map((row) => row.articleId);
   }
 
   create(viewer: Viewer, claimId: number, input: NewAnnotation): Promise<number> {

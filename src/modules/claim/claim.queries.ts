@@ -203,6 +203,16 @@ export const articleForAnchor = statement('claim.article', (q: StatementBuilder<
     .where('id', '=', q.p.id),
 );
 
+/** The slug of the article a claim (not a further place of one) was marked in, whatever its status. */
+export const articleSlugOfClaim = statement('claim.articleSlug', (q: StatementBuilder<{ claimId: number }>) =>
+  q.db
+    .selectFrom('claims as c')
+    .innerJoin('articles as a', 'a.id', 'c.article_id')
+    .select('a.slug')
+    .where('c.id', '=', q.p.claimId)
+    .where('c.appearance_of_id', 'is', null),
+);
+
 /**
  * A live claim to change, or a further place of one (`appearanceOfId` set: its anchor fields
  * are the place's), or a claim merged into another (`mergedAt` set), with the status and revision of the article it is in (and, for a place,

@@ -28,6 +28,7 @@ import { type ClaimState, insertClaim, insertClaimPlace, recordAnchor, storeAnch
 import type { CreateClaimInput, ReattachClaimInput, UpdateClaimInput } from './claim.inputs';
 import {
   articleForAnchor,
+  articleSlugOfClaim,
   claimCount,
   claimForWrite,
   claimListVariant,
@@ -583,6 +584,14 @@ export class ClaimService {
     if (!places && claim.mergedAt !== null) throw new DomainError(ErrorCode.CONFLICT, MERGED, field);
     if (claim.deletedAt !== null || (!places && claim.appearanceOfId !== null)) throw notFound(NO_SUCH_CLAIM, field);
     return claim;
+  }
+
+  /**
+   * The slug of the article a claim was marked in, whoever may see it: only for asking whether
+   * that article was withdrawn from readers (ArticleService.withdrawalOf), never shown as such.
+   */
+  async articleSlugOf(claimId: number): Promise<string | null> {
+    return (await this.reader.row(articleSlugOfClaim, { claimId }))?.slug ?? null;
   }
 
   /** Claims of visible articles, oldest first, keyset-paged by id. */

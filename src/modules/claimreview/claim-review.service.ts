@@ -57,6 +57,17 @@ export class ClaimReviewService {
     return this.toReviews(rows, outsideOf);
   }
 
+  /** The newest `limit` published fact-checks of published articles, newest first: which check on which claim. */
+  async newestChecks(limit: number): Promise<{ annotationId: number; claimId: number }[]> {
+    const rows = await this.reader.rows(publishedChecksFeed.all, {
+      since: null,
+      afterPublishedAt: null,
+      afterId: null,
+      limit,
+    });
+    return rows.map(({ annotationId, claimId }) => ({ annotationId, claimId }));
+  }
+
   /** Newest first, keyset-paged; `since` keeps those published at or after it. */
   async feed({ since, cursor }: { since?: Date; cursor?: string }): Promise<FeedPage> {
     const position = cursor ? decodeCursor(FEED_SCOPE, cursor, 'cursor') : null;
