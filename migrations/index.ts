@@ -19,6 +19,7 @@ import { ClaimWordsSearchable1796300000002 } from './1796300000002-ClaimWordsSea
 import { ClaimTextKeys1796300000003 } from './1796300000003-ClaimTextKeys';
 import { ClaimMerges1796300000004 } from './1796300000004-ClaimMerges';
 import { EventLog1796400000000 } from './1796400000000-EventLog';
+import { Webhooks1796400000001 } from './1796400000001-Webhooks';
 import { RatingScale1796400000002 } from './1796400000002-RatingScale';
 import { Topics1796400000003 } from './1796400000003-Topics';
 
@@ -50,6 +51,7 @@ export const MIGRATIONS = [
   ClaimTextKeys1796300000003,
   ClaimMerges1796300000004,
   EventLog1796400000000,
+  Webhooks1796400000001,
   RatingScale1796400000002,
   Topics1796400000003,
 ];
@@ -70,6 +72,7 @@ export const POSTGRES_MIGRATIONS = [
   ClaimTextKeys1796300000003,
   ClaimMerges1796300000004,
   EventLog1796400000000,
+  Webhooks1796400000001,
   RatingScale1796400000002,
   Topics1796400000003,
 ];

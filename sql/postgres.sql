@@ -1868,3 +1868,45 @@ insert into "users" ("name", "role") values ($1, $2) returning "id", "name", "ro
 
 -- user.setRole
 update "users" set "role" = $1 where "id" = $2;
+
+-- webhook.attempts
+select "a"."id", "a"."endpoint_id" as "endpointId", "a"."event_id" as "eventId", "a"."attempt", "a"."redelivery", "a"."attempted_at" as "attemptedAt", "a"."status_code" as "statusCode", "a"."latency_ms" as "latencyMs", "a"."response_excerpt" as "responseExcerpt", "a"."error", "a"."succeeded" from "webhook_attempts" as "a" where "a"."endpoint_id" = $1 and "a"."id" < $2 order by "a"."id" desc limit $3;
+
+-- webhook.claim-lease
+update "webhook_endpoints" set "lease_owner" = $1, "lease_until" = $2 where "id" = $3 and ("lease_until" is null or "lease_until" < $4 or "lease_owner" = $5) returning "id", "url", "secret", "status", "event_types" as "eventTypes", "delivered_through" as "deliveredThrough", "failed_attempts" as "failedAttempts", "failing_since" as "failingSince", "next_attempt_at" as "nextAttemptAt";
+
+-- webhook.delete-endpoint
+delete from "webhook_endpoints" where "id" = $1;
+
+-- webhook.delete-redelivery
+delete from "webhook_redeliveries" where "id" = $1;
+
+-- webhook.due
+select "e"."id" from "webhook_endpoints" as "e" where (("e"."lease_until" is null or "e"."lease_until" < $1) and (("e"."status" = $2 and "e"."delivered_through" < $3 and ("e"."next_attempt_at" is null or "e"."next_attempt_at" <= $4)) or exists (select "r"."id" from "webhook_redeliveries" as "r" where "r"."endpoint_id" = "e"."id"))) order by "e"."id";
+
+-- webhook.endpoint
+select "e"."id", "e"."url", "e"."description", "e"."event_types" as "eventTypes", "e"."secret", "e"."status", "e"."delivered_through" as "deliveredThrough", "e"."failed_attempts" as "failedAttempts", "e"."failing_since" as "failingSince", "e"."next_attempt_at" as "nextAttemptAt", "e"."created_at" as "createdAt", "e"."updated_at" as "updatedAt" from "webhook_endpoints" as "e" where "e"."id" = $1;
+
+-- webhook.endpoints
+select "e"."id", "e"."url", "e"."description", "e"."event_types" as "eventTypes", "e"."secret", "e"."status", "e"."delivered_through" as "deliveredThrough", "e"."failed_attempts" as "failedAttempts", "e"."failing_since" as "failingSince", "e"."next_attempt_at" as "nextAttemptAt", "e"."created_at" as "createdAt", "e"."updated_at" as "updatedAt" from "webhook_endpoints" as "e" order by "e"."id";
+
+-- webhook.insert-attempt
+insert into "webhook_attempts" ("endpoint_id", "event_id", "attempt", "redelivery", "attempted_at", "status_code", "latency_ms", "response_excerpt", "error", "succeeded") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10);
+
+-- webhook.insert-endpoint
+insert into "webhook_endpoints" ("url", "description", "event_types", "secret", "status", "delivered_through", "created_at", "updated_at") values ($1, $2, $3, $4, $5, $6, $7, $8) returning "id";
+
+-- webhook.insert-redelivery
+insert into "webhook_redeliveries" ("endpoint_id", "event_id", "requested_at") values ($1, $2, $3);
+
+-- webhook.record-progress
+update "webhook_endpoints" set "lease_until" = $1, "delivered_through" = $2, "failed_attempts" = $3, "failing_since" = $4, "next_attempt_at" = $5, "status" = $6 where "id" = $7 and "lease_owner" = $8 returning "id";
+
+-- webhook.redeliveries
+select "id", "event_id" as "eventId" from "webhook_redeliveries" where "endpoint_id" = $1 order by "id";
+
+-- webhook.release-lease
+update "webhook_endpoints" set "lease_owner" = $1, "lease_until" = $2 where "id" = $3 and "lease_owner" = $4;
+
+-- webhook.update-endpoint
+update "webhook_endpoints" set "url" = $1, "description" = $2, "event_types" = $3, "secret" = $4, "status" = $5, "delivered_through" = $6, "failed_attempts" = $7, "failing_since" = $8, "next_attempt_at" = $9, "updated_at" = $10 where "id" = $11;

@@ -1629,3 +1629,45 @@ insert into "users" ("name", "role") values (?, ?) returning "id", "name", "role
 
 -- user.setRole
 update "users" set "role" = ? where "id" = ?;
+
+-- webhook.attempts
+select "a"."id", "a"."endpoint_id" as "endpointId", "a"."event_id" as "eventId", "a"."attempt", "a"."redelivery", "a"."attempted_at" as "attemptedAt", "a"."status_code" as "statusCode", "a"."latency_ms" as "latencyMs", "a"."response_excerpt" as "responseExcerpt", "a"."error", "a"."succeeded" from "webhook_attempts" as "a" where "a"."endpoint_id" = ? and "a"."id" < ? order by "a"."id" desc limit ?;
+
+-- webhook.claim-lease
+update "webhook_endpoints" set "lease_owner" = ?, "lease_until" = ? where "id" = ? and ("lease_until" is null or "lease_until" < ? or "lease_owner" = ?) returning "id", "url", "secret", "status", "event_types" as "eventTypes", "delivered_through" as "deliveredThrough", "failed_attempts" as "failedAttempts", "failing_since" as "failingSince", "next_attempt_at" as "nextAttemptAt";
+
+-- webhook.delete-endpoint
+delete from "webhook_endpoints" where "id" = ?;
+
+-- webhook.delete-redelivery
+delete from "webhook_redeliveries" where "id" = ?;
+
+-- webhook.due
+select "e"."id" from "webhook_endpoints" as "e" where (("e"."lease_until" is null or "e"."lease_until" < ?) and (("e"."status" = ? and "e"."delivered_through" < ? and ("e"."next_attempt_at" is null or "e"."next_attempt_at" <= ?)) or exists (select "r"."id" from "webhook_redeliveries" as "r" where "r"."endpoint_id" = "e"."id"))) order by "e"."id";
+
+-- webhook.endpoint
+select "e"."id", "e"."url", "e"."description", "e"."event_types" as "eventTypes", "e"."secret", "e"."status", "e"."delivered_through" as "deliveredThrough", "e"."failed_attempts" as "failedAttempts", "e"."failing_since" as "failingSince", "e"."next_attempt_at" as "nextAttemptAt", "e"."created_at" as "createdAt", "e"."updated_at" as "updatedAt" from "webhook_endpoints" as "e" where "e"."id" = ?;
+
+-- webhook.endpoints
+select "e"."id", "e"."url", "e"."description", "e"."event_types" as "eventTypes", "e"."secret", "e"."status", "e"."delivered_through" as "deliveredThrough", "e"."failed_attempts" as "failedAttempts", "e"."failing_since" as "failingSince", "e"."next_attempt_at" as "nextAttemptAt", "e"."created_at" as "createdAt", "e"."updated_at" as "updatedAt" from "webhook_endpoints" as "e" order by "e"."id";
+
+-- webhook.insert-attempt
+insert into "webhook_attempts" ("endpoint_id", "event_id", "attempt", "redelivery", "attempted_at", "status_code", "latency_ms", "response_excerpt", "error", "succeeded") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- webhook.insert-endpoint
+insert into "webhook_endpoints" ("url", "description", "event_types", "secret", "status", "delivered_through", "created_at", "updated_at") values (?, ?, ?, ?, ?, ?, ?, ?) returning "id";
+
+-- webhook.insert-redelivery
+insert into "webhook_redeliveries" ("endpoint_id", "event_id", "requested_at") values (?, ?, ?);
+
+-- webhook.record-progress
+update "webhook_endpoints" set "lease_until" = ?, "delivered_through" = ?, "failed_attempts" = ?, "failing_since" = ?, "next_attempt_at" = ?, "status" = ? where "id" = ? and "lease_owner" = ? returning "id";
+
+-- webhook.redeliveries
+select "id", "event_id" as "eventId" from "webhook_redeliveries" where "endpoint_id" = ? order by "id";
+
+-- webhook.release-lease
+update "webhook_endpoints" set "lease_owner" = ?, "lease_until" = ? where "id" = ? and "lease_owner" = ?;
+
+-- webhook.update-endpoint
+update "webhook_endpoints" set "url" = ?, "description" = ?, "event_types" = ?, "secret" = ?, "status" = ?, "delivered_through" = ?, "failed_attempts" = ?, "failing_since" = ?, "next_attempt_at" = ?, "updated_at" = ? where "id" = ?;

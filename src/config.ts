@@ -44,6 +44,18 @@ export interface AppConfig {
   liveConnectionsPerAddress: number;
   /** When queries run as compiled functions (COMPILE_QUERIES): see src/graphql/compiled-executor.ts. */
   compileQueries: CompileQueries;
+  /** Webhook endpoints may use http:// (ALLOW_HTTP_WEBHOOKS, for development); otherwise https only. */
+  allowHttpWebhooks: boolean;
+  /**
+   * Webhooks may be delivered to loopback, private and link-local addresses
+   * (WEBHOOK_ALLOW_PRIVATE: tests and development only; never in production).
+   */
+  webhookAllowPrivate: boolean;
+  /**
+   * How long a replica's hold on a webhook endpoint lasts without progress (WEBHOOK_LEASE_SECONDS,
+   * at least 1): after a crash mid-delivery, another replica retries the endpoint after it.
+   */
+  webhookLeaseSeconds: number;
   /** Days the event log keeps events (EVENT_RETENTION_DAYS, at least 1): how far back a subscriber may resume. */
   eventRetentionDays: number;
 }
@@ -115,10 +127,10 @@ function readCount(env: NodeJS.ProcessEnv, name: string, fallback: number): numb
 /** How long the event log keeps events unless EVENT_RETENTION_DAYS says otherwise. */
 export const DEFAULT_RETENTION_DAYS = 30;
 
-function readRetentionDays(env: NodeJS.ProcessEnv): number {
-  const days = readCount(env, 'EVENT_RETENTION_DAYS', DEFAULT_RETENTION_DAYS);
-  if (days < 1) throw new ConfigError('EVENT_RETENTION_DAYS', 'expected at least 1 day');
-  return days;
+function readAtLeastOne(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = readCount(env, name, fallback);
+  if (value < 1) throw new ConfigError(name, 'expected at least 1');
+  return value;
 }
 
 function readChoice<T extends string>(env: NodeJS.ProcessEnv, name: string, choices: readonly T[], fallback: T): T {
@@ -191,7 +203,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     responseCacheMb: readCount(env, 'RESPONSE_CACHE_MB', 64),
     liveConnectionsPerAddress: readCount(env, 'LIVE_CONNECTIONS_PER_ADDRESS', 100),
     compileQueries: readChoice(env, 'COMPILE_QUERIES', COMPILE_QUERIES, 'repeated'),
-    eventRetentionDays: readRetentionDays(env),
+    eventRetentionDays: readAtLeastOne(env, 'EVENT_RETENTION_DAYS', DEFAULT_RETENTION_DAYS),
+    allowHttpWebhooks: readFlag(env, 'ALLOW_HTTP_WEBHOOKS', false),
+    webhookAllowPrivate: readFlag(env, 'WEBHOOK_ALLOW_PRIVATE', false),
+    webhookLeaseSeconds: readAtLeastOne(env, 'WEBHOOK_LEASE_SECONDS', 30),
     rateLimits: {
       mutationsPerMinute: readCount(env, 'RATE_LIMIT_MUTATIONS', 120),
       expensivePerMinute: readCount(env, 'RATE_LIMIT_EXPENSIVE', 60),

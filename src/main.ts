@@ -9,6 +9,7 @@ import { buildAppSchema } from './app/schema';
 import { createHttpApp, GRAPHQL_PATH, type HttpApp } from './http/app';
 import { createLogger, type Logger } from './logger';
 import { startEventLogPruning } from './events/retention';
+import { WebhookDispatcher } from './webhooks/dispatcher';
 import { DatasetService } from './modules/dataset/dataset.service';
 import { issueDemoTokens, readDemoDataset, type DemoToken } from './modules/dataset/demo-dataset';
 
@@ -95,8 +96,8 @@ function stopOnSignals({
   delayMs: number;
   timeoutMs: number;
   production: boolean;
-  /** Timers of work in the background, stopped before the database closes. */
-  background: { stop(): void }[];
+  /** Work in the background (pruning, webhook deliveries), stopped before the database closes. */
+  background: { stop(): void | Promise<void> }[];
 }): void {
   let stopping = false;
   let endDelay = () => {};
@@ -119,8 +120,8 @@ function stopOnSignals({
       process.exit(1);
     }, timeoutMs + SHUTDOWN_BACKSTOP_MS).unref();
     try {
-      for (const job of background) job.stop();
       await app.close();
+      await Promise.all(background.map((job) => job.stop()));
       // Waits for the write queue: a mutation already running commits even if its client is gone.
       await db.close();
     } catch (error) {
@@ -169,7 +170,15 @@ async function main(): Promise<void> {
     delayMs: config.shutdownDelayMs,
     timeoutMs: config.shutdownTimeoutMs,
     production: config.production,
-    background: [startEventLogPruning(db, config.eventRetentionDays, logger)],
+    background: [
+      startEventLogPruning(db, config.eventRetentionDays, logger),
+      new WebhookDispatcher(db, {
+        publicUrl: config.publicUrl,
+        allowPrivate: config.webhookAllowPrivate,
+        leaseMs: config.webhookLeaseSeconds * 1000,
+        logger,
+      }).start(),
+    ],
   });
   const url = `http://localhost:${port}${GRAPHQL_PATH}`;
   logger.info(`listening on ${url}`, {

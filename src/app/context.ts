@@ -25,6 +25,7 @@ import type { RatingLoaders } from '../modules/rating/rating.loaders';
 import type { RatingService } from '../modules/rating/rating.service';
 import type { TopicLoaders } from '../modules/topic/topic.loaders';
 import type { TopicService } from '../modules/topic/topic.service';
+import type { WebhookService } from '../modules/webhook/webhook.service';
 import type { UserLoaders } from '../modules/user/user.loaders';
 import type { UserService } from '../modules/user/user.service';
 
@@ -53,6 +54,7 @@ export interface Services {
   search: SearchService;
   matching: MatchingService;
   topics: TopicService;
+  webhooks: WebhookService;
 }
 
 /** What every resolver receives. Loaders are per request and never shared between requests. */

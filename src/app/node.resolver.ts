@@ -5,6 +5,9 @@ import { MAX_PAGE_SIZE } from '../graphql/relay/connection';
 import { fromGlobalId } from '../graphql/relay/global-id';
 import { Node, type TypedRow } from '../graphql/relay/node.type';
 import { claimAtPlace, toArticleAppearanceRow } from '../modules/appearance/appearance.rows';
+import { hasRole } from '../modules/auth/viewer';
+import { Role } from '../modules/user/user.entity';
+import { toEndpoint } from '../modules/webhook/webhook.resolver';
 
 /** Relay's refetch entry points: any object of any module by its global id. */
 @Resolver()
@@ -47,6 +50,10 @@ function loadNode(ctx: AppContext, id: string, field: string): Promise<TypedRow 
       return ctx.loaders.scaleRatingById.load(key);
     case 'Topic':
       return ctx.loaders.topicById.load(key);
+    case 'WebhookEndpoint':
+      // An ADMIN's settings: null to everyone else, as for any id they may not see.
+      if (!hasRole(ctx.viewer, Role.ADMIN)) return Promise.resolve(null);
+      return ctx.services.webhooks.get(ctx.viewer, key).then((row) => (row ? toEndpoint(row) : null));
     case 'ApiToken':
       // Tokens are managed, not browsed.
       return Promise.resolve(null);

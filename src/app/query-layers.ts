@@ -22,3 +22,4 @@ import '../modules/auth/auth.queries';
 import '../modules/matching/matching.queries';
 import '../modules/topic/topic.queries';
 import '../modules/rating/rating.queries';
+import '../modules/webhook/webhook.queries';

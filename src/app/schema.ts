@@ -23,6 +23,7 @@ import { LiveResolver } from '../modules/live/live.resolver';
 import { SearchHitResolver, SearchResolver } from '../modules/search/search.resolver';
 import { SourceResolver } from '../modules/source/source.resolver';
 import { ArticleTopicsResolver, ClaimTopicsResolver, TopicResolver } from '../modules/topic/topic.resolver';
+import { WebhookResolver } from '../modules/webhook/webhook.resolver';
 import { ApiTokenResolver, UserResolver } from '../modules/user/user.resolver';
 
 /** The API's schema: every module's resolvers, composed here. */
@@ -51,6 +52,7 @@ export const RESOLVERS = [
   TopicResolver,
   ArticleTopicsResolver,
   ClaimTopicsResolver,
+  WebhookResolver,
 ] as const;
 
 /**

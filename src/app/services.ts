@@ -32,6 +32,7 @@ import { createRatingLoaders } from '../modules/rating/rating.loaders';
 import { RatingService } from '../modules/rating/rating.service';
 import { createTopicLoaders } from '../modules/topic/topic.loaders';
 import { TopicService } from '../modules/topic/topic.service';
+import { WebhookService } from '../modules/webhook/webhook.service';
 import { createUserLoaders } from '../modules/user/user.loaders';
 import { UserService } from '../modules/user/user.service';
 
@@ -95,7 +96,13 @@ export function createLoaders(reader: SqlReader, viewer: Viewer): Loaders {
   return new RequestLoaders(reader, viewer, visibilityFor(viewer)) as unknown as Loaders;
 }
 
-export function createServices(db: Database): Services {
+/** Settings of the services beyond the database (from the configuration). */
+export interface ServiceOptions {
+  /** http:// webhook endpoints are accepted (ALLOW_HTTP_WEBHOOKS). */
+  allowHttpWebhooks?: boolean;
+}
+
+export function createServices(db: Database, options: ServiceOptions = {}): Services {
   return {
     auth: new AuthService({ db }),
     articles: new ArticleService({ db }),
@@ -109,6 +116,7 @@ export function createServices(db: Database): Services {
     search: new SearchService({ db }),
     matching: new MatchingService({ db }),
     topics: new TopicService({ db }),
+    webhooks: new WebhookService({ db, policy: { allowHttp: options.allowHttpWebhooks ?? false } }),
   };
 }
 

@@ -18,6 +18,11 @@ import { SourceEntity } from '../modules/source/source.entity';
 import { ArticleTopicEntity, ClaimTopicEntity, TopicEntity } from '../modules/topic/topic.entity';
 import { UserEntity } from '../modules/user/user.entity';
 import { EventLogEntity, EventRetentionEntity } from '../events/event-log.entity';
+import {
+  WebhookAttemptEntity,
+  WebhookEndpointEntity,
+  WebhookRedeliveryEntity,
+} from '../modules/webhook/webhook.entity';
 
 /** Every table of the service; migrations must match these exactly (npm run check). */
 export const ENTITIES = [
@@ -41,6 +46,9 @@ export const ENTITIES = [
   OutsideAppearanceEntity,
   EventLogEntity,
   EventRetentionEntity,
+  WebhookEndpointEntity,
+  WebhookAttemptEntity,
+  WebhookRedeliveryEntity,
   TopicEntity,
   ArticleTopicEntity,
   ClaimTopicEntity,

@@ -219,7 +219,10 @@ export async function openPostgresDatabase(options: PostgresOptions, logger?: Lo
     const channel = eventChannel(options.schema ?? 'public');
     const reader = new PostgresReader(poolOf(dataSource));
     const eventLog = new EventLog(reader);
-    const events = await PostgresEventBus.connect({ connectionString: options.url, channel, log: eventLog, logger });
+    // The bus reads the log in the background: through a reader of its own, so its reads are
+    // not counted as the requests' statements.
+    const busLog = new EventLog(new PostgresReader(poolOf(dataSource)));
+    const events = await PostgresEventBus.connect({ connectionString: options.url, channel, log: busLog, logger });
     const writes = new PostgresWrites(dataSource, channel);
     return {
       dialect: 'postgres',

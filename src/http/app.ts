@@ -136,6 +136,7 @@ export type HttpAppConfig = Pick<
   | 'playground'
   | 'rateLimits'
   | 'trustProxy'
+  | 'allowHttpWebhooks'
   | 'metricsToken'
   | 'metricsPort'
   | 'shutdownTimeoutMs'
@@ -283,7 +284,7 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
   const reviews = new ClaimReviewService({ db, config });
   app.use(claimReviewFeedRouter(reviews, config.publicUrl));
   // One set of services for the GraphQL API and the reader pages.
-  const services = createServices(db);
+  const services = createServices(db, { allowHttpWebhooks: config.allowHttpWebhooks });
   app.use(readerRouter({ db, services, reviews, publicUrl: config.publicUrl }));
   const site = { db, services, publicUrl: config.publicUrl, organisation: config.organisation.name };
   app.use(feedsRouter({ ...site, reviews }));

@@ -136,6 +136,20 @@ const RULES: Record<string, { role: Role; prepare: Prepare }> = {
       return { ids: scale.data!.ratingScale.map((rating) => rating.id).reverse() };
     },
   },
+  createWebhookEndpoint: {
+    role: Role.ADMIN,
+    prepare: async () => ({ url: 'https://example.org/hooks', eventTypes: ['FACT_CHECK_PUBLISHED'] }),
+  },
+  updateWebhookEndpoint: { role: Role.ADMIN, prepare: async (s) => ({ id: await newEndpoint(s), enabled: false }) },
+  deleteWebhookEndpoint: { role: Role.ADMIN, prepare: async (s) => ({ id: await newEndpoint(s) }) },
+  redeliverWebhookEvent: {
+    role: Role.ADMIN,
+    prepare: async (s) => ({ endpointId: await newEndpoint(s), eventId: await newPublicEvent(s) }),
+  },
+  replayWebhookEvents: {
+    role: Role.ADMIN,
+    prepare: async (s) => ({ endpointId: await newEndpoint(s), fromEventId: await newPublicEvent(s) }),
+  },
   setImportedRatingMapping: {
     role: Role.ADMIN,
     prepare: async (s) => ({ alternateName: `Pinocchios ${s.uniq()}`, verdict: 'FALSE' }),
@@ -162,6 +176,24 @@ async function newRating(s: Setup): Promise<string> {
       verdict: 'UNVERIFIABLE',
     })
   ).id!;
+}
+
+/** A webhook endpoint, delivered to by no one here. */
+async function newEndpoint(s: Setup): Promise<string> {
+  const created = (await call(
+    s.server,
+    s.admin.token,
+    'mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { endpoint { id } } }',
+    { url: `https://example.org/hooks/${s.uniq()}`, eventTypes: ['FACT_CHECK_PUBLISHED'] },
+  )) as unknown as { endpoint: { id: string } };
+  return created.endpoint.id;
+}
+
+/** An event of the log readers could see: a fact-check published for it. */
+async function newPublicEvent(s: Setup): Promise<string> {
+  await s.annotation('PUBLISHED');
+  const events = await s.server.db.eventLog.after(0, 100_000);
+  return String(events.filter((event) => event.isPublic).at(-1)!.eventId);
 }
 
 /** A topic nothing is filed under yet. */

@@ -28,6 +28,9 @@ describe('loadConfig', () => {
       liveConnectionsPerAddress: 100,
       compileQueries: 'repeated',
       eventRetentionDays: 30,
+      allowHttpWebhooks: false,
+      webhookAllowPrivate: false,
+      webhookLeaseSeconds: 30,
       rateLimits: { mutationsPerMinute: 120, expensivePerMinute: 60, expensiveCost: 1000 },
     });
   });

@@ -62,6 +62,23 @@ interface Prepared {
   changedBy?: SignedIn;
 }
 
+/** A webhook endpoint of the organisation (delivered to by no one in these tests). */
+async function webhookEndpoint(s: Setup): Promise<string> {
+  const { createWebhookEndpoint } = await s.room.ok<{ createWebhookEndpoint: { endpoint: { id: string } } }>(
+    'mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { endpoint { id } } }',
+    { input: { url: `https://example.org/hooks/${s.uniq()}`, eventTypes: ['FACT_CHECK_PUBLISHED'] } },
+    s.admin,
+  );
+  return createWebhookEndpoint.endpoint.id;
+}
+
+/** An event of the log readers could see (the fact-check published for the setup). */
+async function publicEventId(s: Setup): Promise<string> {
+  await s.checkedStory();
+  const events = await s.server.db.eventLog.after(0, 100_000);
+  return String(events.filter((event) => event.isPublic).at(-1)!.eventId);
+}
+
 /** A topic nothing is filed under yet: readers cannot see it. */
 async function unusedTopic(s: Setup): Promise<string> {
   return (
@@ -304,6 +321,30 @@ const RULES: Record<string, Rule> = {
     // Applies to imports from then on: nothing readers saw changes.
     expect: { kind: 'nothing public', as: 'admin' },
     prepare: async (s) => ({ input: { alternateName: `Four Pinocchios ${s.uniq()}`, verdict: 'FALSE' } }),
+  },
+  // Webhooks are the organisation's settings: they tell partners of what readers may see, and
+  // change nothing readers see.
+  createWebhookEndpoint: {
+    expect: { kind: 'nothing public', as: 'admin' },
+    prepare: async (s) => ({
+      input: { url: `https://example.org/hooks/${s.uniq()}`, eventTypes: ['FACT_CHECK_PUBLISHED'] },
+    }),
+  },
+  updateWebhookEndpoint: {
+    expect: { kind: 'nothing public', as: 'admin' },
+    prepare: async (s) => ({ input: { id: await webhookEndpoint(s), enabled: false, rotateSecret: true } }),
+  },
+  deleteWebhookEndpoint: {
+    expect: { kind: 'nothing public', as: 'admin' },
+    prepare: async (s) => ({ input: { id: await webhookEndpoint(s) } }),
+  },
+  redeliverWebhookEvent: {
+    expect: { kind: 'nothing public', as: 'admin' },
+    prepare: async (s) => ({ input: { endpointId: await webhookEndpoint(s), eventId: await publicEventId(s) } }),
+  },
+  replayWebhookEvents: {
+    expect: { kind: 'nothing public', as: 'admin' },
+    prepare: async (s) => ({ input: { endpointId: await webhookEndpoint(s), fromEventId: await publicEventId(s) } }),
   },
   // Topics are filing, not a statement of fact (docs/ARCHITECTURE.md, "Topics"): no note. A
   // topic readers cannot see yet (nothing published carries it) changes nothing they see.

@@ -415,6 +415,18 @@ const QUERY_PATHS: Record<string, (run: Run, who: Who) => Promise<unknown[]>> = 
     expect(result.errors?.[0]?.extensions?.code).toMatch(/^(FORBIDDEN|UNAUTHENTICATED)$/);
     return [result.data];
   },
+  // ADMIN only, with every field and argument: readers and a reviewer are refused, and answered nothing.
+  webhookEndpoints: async (run, who) => {
+    const source = `{ webhookEndpoints { ${everyField(run.schema, 'WebhookEndpoint', 1)} deliveries(first: 5, before: "99") { ${everyField(run.schema, 'WebhookDelivery', 1)} } } }`;
+    for (const argument of argumentsGiven(run.schema, source, {})) GIVEN.add(argument);
+    const result = await graphql({
+      schema: run.schema,
+      source,
+      contextValue: contextFor(run.server.db, run.services, run.viewers[who]),
+    });
+    expect(result.errors?.[0]?.extensions?.code).toMatch(/^(FORBIDDEN|UNAUTHENTICATED)$/);
+    return [result.data];
+  },
   // Every claim's words, hidden ones included: only claims the viewer may see may come back.
   claimMatches: async (run, who) => {
     const quotes = (await inspectRows(run.server.db, sql<{ quote: string }>`SELECT quote FROM claims ORDER BY id`)).map(
@@ -807,7 +819,8 @@ describe('visibility oracle', () => {
             })
             .join(' ')}
          search(query: "q") { ${pageSelection(schema, 'SearchHit')} } viewer { ${everyField(schema, 'User', DEPTH)} }
-         ratingScale { ${everyField(schema, 'ScaleRating', LOOKUP_DEPTH)} } unmappedImportedRatings { ${everyField(schema, 'UnmappedImportedRating', 1)} } }`,
+         ratingScale { ${everyField(schema, 'ScaleRating', LOOKUP_DEPTH)} } unmappedImportedRatings { ${everyField(schema, 'UnmappedImportedRating', 1)} }
+         webhookEndpoints { ${everyField(schema, 'WebhookEndpoint', 1)} deliveries { ${everyField(schema, 'WebhookDelivery', 1)} } } }`,
     );
     for (const [field, type] of [
       ['annotationPublished', 'Annotation'],

@@ -13,6 +13,7 @@ export const NODE_TYPES = [
   'Claimant',
   'ScaleRating',
   'Topic',
+  'WebhookEndpoint',
 ] as const;
 export type NodeTypeName = (typeof NODE_TYPES)[number];
 
