@@ -36,6 +36,9 @@ select "t"."annotation_id" as "annotationId", "t"."stance" as "stance", "t"."exc
 -- annotation.claimOf
 select "id" as "id", "article_id" as "articleId", "verdict" as "verdict" from "claims" where "id" = $1;
 
+-- annotation.clearImportedRating
+update "annotations" set "imported_rating" = $1, "imported_rating_value" = $2, "imported_rating_best" = $3, "imported_rating_worst" = $4 where "id" = $5 and "imported_rating" is not null;
+
 -- annotation.contributorIds
 select distinct "actor_id" as "actorId" from "annotation_revisions" where "annotation_id" = $1 and "change" IN ('CREATED', 'UPDATED');
 
@@ -877,7 +880,7 @@ select "c"."id", "k"."article_id" as "articleId", "c"."deleted_at" as "deletedAt
 select "c"."id", "c"."external_id" as "key", "a"."slug", "c"."deleted_at" as "deletedAt" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "c"."text_key" = $1 and "c"."external_id" is not null and "c"."claimant_id" = $2 order by "c"."id";
 
 -- dataset.exportAnnotations
-select "n"."id", "n"."claim_id" as "claimId", "n"."external_id" as "externalId", "u"."name" as "author", "n"."verdict" as "verdict", "n"."summary", "n"."body", "n"."status" as "status", "n"."published_at" as "publishedAt", "n"."retracted_at" as "retractedAt", "n"."retraction_reason" as "retractionReason" from "annotations" as "n" inner join "users" as "u" on "u"."id" = "n"."author_id" inner join "claims" as "c" on "c"."id" = "n"."claim_id" and "c"."deleted_at" is null where "c"."article_id" = $1 order by "n"."id";
+select "n"."id", "n"."claim_id" as "claimId", "n"."external_id" as "externalId", "u"."name" as "author", "n"."verdict" as "verdict", "n"."summary", "n"."body", "n"."status" as "status", "n"."published_at" as "publishedAt", "n"."retracted_at" as "retractedAt", "n"."retraction_reason" as "retractionReason", "n"."imported_rating" as "importedRating", "n"."imported_rating_value" as "importedRatingValue", "n"."imported_rating_best" as "importedRatingBest", "n"."imported_rating_worst" as "importedRatingWorst" from "annotations" as "n" inner join "users" as "u" on "u"."id" = "n"."author_id" inner join "claims" as "c" on "c"."id" = "n"."claim_id" and "c"."deleted_at" is null where "c"."article_id" = $1 order by "n"."id";
 
 -- dataset.exportArticlePage
 select "a"."id", "a"."slug", "a"."headline", "a"."standfirst", "a"."body", "a"."authors", "a"."section", "a"."language", "a"."url", "a"."published_at" as "publishedAt", "a"."status" as "status" from "articles" as "a" where "a"."id" > $1 order by "a"."id" limit $2;
@@ -904,7 +907,7 @@ select distinct "s"."url", "s"."title", "s"."publisher", "s"."published_at" as "
 select distinct "u"."id", "u"."name", "u"."role" as "role" from "users" as "u" inner join "annotations" as "n" on "n"."author_id" = "u"."id" inner join "claims" as "c" on "c"."id" = "n"."claim_id" and "c"."deleted_at" is null where "c"."article_id" = $1 order by "u"."name", "u"."id";
 
 -- dataset.insertAnnotation
-insert into "annotations" ("claim_id", "author_id", "external_id", "verdict", "rating_id", "summary", "body", "status", "version", "published_at", "retracted_at", "retraction_reason", "created_at", "updated_at") values ($1, $2, $3, $4, (select "rt"."id" from "ratings" as "rt" where "rt"."verdict" = $5 order by "rt"."position", "rt"."id" limit 1), $6, $7, $8, 1, $9, $10, $11, $12, $13) returning "id";
+insert into "annotations" ("claim_id", "author_id", "external_id", "verdict", "rating_id", "summary", "body", "status", "version", "published_at", "retracted_at", "retraction_reason", "imported_rating", "imported_rating_value", "imported_rating_best", "imported_rating_worst", "created_at", "updated_at") values ($1, $2, $3, $4, (select "rt"."id" from "ratings" as "rt" where "rt"."verdict" = $5 order by "rt"."position", "rt"."id" limit 1), $6, $7, $8, 1, $9, $10, $11, $12, $13, $14, $15, $16, $17) returning "id";
 
 -- dataset.setClaimKey
 update "claims" set "external_id" = $1, "updated_at" = CURRENT_TIMESTAMP where "id" = $2;
@@ -1032,11 +1035,17 @@ select "rt"."id", "rt"."label" from "ratings" as "rt" where "rt"."label_key" = $
 -- rating.delete
 delete from "ratings" where "id" = $1;
 
+-- rating.factChecksWithImported
+select "n"."id" as "annotationId", "n"."claim_id" as "claimId", "c"."article_id" as "articleId", "n"."verdict" as "verdict", "n"."status" as "status", "n"."imported_rating" as "importedRating", "c"."deleted_at" as "claimDeletedAt" from "annotations" as "n" inner join "claims" as "c" on "c"."id" = "n"."claim_id" where "n"."imported_rating" in (SELECT unnest($1::text[])) order by "n"."id";
+
 -- rating.firstOfVerdict
 select "rt"."id" as "id", "rt"."label" as "label", "rt"."description" as "description", "rt"."value" as "value", "rt"."best" as "best", "rt"."worst" as "worst", "rt"."colour" as "colour", "rt"."position" as "position", "rt"."verdict" as "verdict" from "ratings" as "rt" where "rt"."verdict" = $1 order by "rt"."position", "rt"."id" limit 1;
 
 -- rating.importedMappingByKey
 select "m"."id" as "id", "m"."alternate_name" as "alternateName", "m"."verdict" as "verdict" from "imported_rating_mappings" as "m" where "m"."rating_key" = $1;
+
+-- rating.importedTexts
+select "n"."imported_rating" as "name", count(*) as "factChecks" from "annotations" as "n" where "n"."imported_rating" is not null group by "n"."imported_rating";
 
 -- rating.inUse
 select exists (select "n"."id" from "annotations" as "n" where "n"."rating_id" = $1) as "byFactCheck", exists (select "r"."id" from "annotation_revisions" as "r" where "r"."rating_id" = $2) as "byRevision";
@@ -1059,6 +1068,9 @@ select "rt"."id" as "id", "rt"."label" as "label", "rt"."description" as "descri
 -- rating.setAnnotationVerdicts
 update "annotations" set "verdict" = $1 where "rating_id" = $2;
 
+-- rating.setImportedAnnotationVerdicts
+update "annotations" set "verdict" = $1, "rating_id" = (select "rt"."id" from "ratings" as "rt" where "rt"."verdict" = $2 order by "rt"."position", "rt"."id" limit 1) where "id" in (SELECT unnest($3::bigint[]));
+
 -- rating.setImportedMappingVerdict
 update "imported_rating_mappings" set "verdict" = $1, "updated_at" = CURRENT_TIMESTAMP where "id" = $2;
 
@@ -1066,7 +1078,7 @@ update "imported_rating_mappings" set "verdict" = $1, "updated_at" = CURRENT_TIM
 update "ratings" set "position" = $1 where "id" = $2;
 
 -- rating.unmappedImported
-select "m"."alternate_name" as "alternateName", "m"."created_at" as "firstSeenAt" from "imported_rating_mappings" as "m" where "m"."verdict" is null order by "m"."id" limit 500;
+select "m"."rating_key" as "ratingKey", "m"."alternate_name" as "alternateName", "m"."created_at" as "firstSeenAt" from "imported_rating_mappings" as "m" where "m"."verdict" is null order by "m"."id" limit 500;
 
 -- rating.update
 update "ratings" set "label" = $1, "label_key" = $2, "description" = $3, "value" = $4, "best" = $5, "worst" = $6, "colour" = $7, "verdict" = $8, "updated_at" = CURRENT_TIMESTAMP where "id" = $9;

@@ -36,6 +36,9 @@ select "t"."annotation_id" as "annotationId", "t"."stance" as "stance", "t"."exc
 -- annotation.claimOf
 select "id" as "id", "article_id" as "articleId", "verdict" as "verdict" from "claims" where "id" = ?;
 
+-- annotation.clearImportedRating
+update "annotations" set "imported_rating" = ?, "imported_rating_value" = ?, "imported_rating_best" = ?, "imported_rating_worst" = ? where "id" = ? and "imported_rating" is not null;
+
 -- annotation.contributorIds
 select distinct "actor_id" as "actorId" from "annotation_revisions" where "annotation_id" = ? and "change" IN ('CREATED', 'UPDATED');
 
@@ -877,7 +880,7 @@ select "c"."id", "k"."article_id" as "articleId", "c"."deleted_at" as "deletedAt
 select "c"."id", "c"."external_id" as "key", "a"."slug", "c"."deleted_at" as "deletedAt" from "claims" as "c" inner join "articles" as "a" on "a"."id" = "c"."article_id" where "c"."text_key" = ? and "c"."external_id" is not null and "c"."claimant_id" = ? order by "c"."id";
 
 -- dataset.exportAnnotations
-select "n"."id", "n"."claim_id" as "claimId", "n"."external_id" as "externalId", "u"."name" as "author", "n"."verdict" as "verdict", "n"."summary", "n"."body", "n"."status" as "status", "n"."published_at" as "publishedAt", "n"."retracted_at" as "retractedAt", "n"."retraction_reason" as "retractionReason" from "annotations" as "n" inner join "users" as "u" on "u"."id" = "n"."author_id" inner join "claims" as "c" on "c"."id" = "n"."claim_id" and "c"."deleted_at" is null where "c"."article_id" = ? order by "n"."id";
+select "n"."id", "n"."claim_id" as "claimId", "n"."external_id" as "externalId", "u"."name" as "author", "n"."verdict" as "verdict", "n"."summary", "n"."body", "n"."status" as "status", "n"."published_at" as "publishedAt", "n"."retracted_at" as "retractedAt", "n"."retraction_reason" as "retractionReason", "n"."imported_rating" as "importedRating", "n"."imported_rating_value" as "importedRatingValue", "n"."imported_rating_best" as "importedRatingBest", "n"."imported_rating_worst" as "importedRatingWorst" from "annotations" as "n" inner join "users" as "u" on "u"."id" = "n"."author_id" inner join "claims" as "c" on "c"."id" = "n"."claim_id" and "c"."deleted_at" is null where "c"."article_id" = ? order by "n"."id";
 
 -- dataset.exportArticlePage
 select "a"."id", "a"."slug", "a"."headline", "a"."standfirst", "a"."body", "a"."authors", "a"."section", "a"."language", "a"."url", "a"."published_at" as "publishedAt", "a"."status" as "status" from "articles" as "a" where "a"."id" > ? order by "a"."id" limit ?;
@@ -904,7 +907,7 @@ select distinct "s"."url", "s"."title", "s"."publisher", "s"."published_at" as "
 select distinct "u"."id", "u"."name", "u"."role" as "role" from "users" as "u" inner join "annotations" as "n" on "n"."author_id" = "u"."id" inner join "claims" as "c" on "c"."id" = "n"."claim_id" and "c"."deleted_at" is null where "c"."article_id" = ? order by "u"."name", "u"."id";
 
 -- dataset.insertAnnotation
-insert into "annotations" ("claim_id", "author_id", "external_id", "verdict", "rating_id", "summary", "body", "status", "version", "published_at", "retracted_at", "retraction_reason", "created_at", "updated_at") values (?, ?, ?, ?, (select "rt"."id" from "ratings" as "rt" where "rt"."verdict" = ? order by "rt"."position", "rt"."id" limit 1), ?, ?, ?, 1, ?, ?, ?, ?, ?) returning "id";
+insert into "annotations" ("claim_id", "author_id", "external_id", "verdict", "rating_id", "summary", "body", "status", "version", "published_at", "retracted_at", "retraction_reason", "imported_rating", "imported_rating_value", "imported_rating_best", "imported_rating_worst", "created_at", "updated_at") values (?, ?, ?, ?, (select "rt"."id" from "ratings" as "rt" where "rt"."verdict" = ? order by "rt"."position", "rt"."id" limit 1), ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning "id";
 
 -- dataset.setClaimKey
 update "claims" set "external_id" = ?, "updated_at" = CURRENT_TIMESTAMP where "id" = ?;
@@ -1063,11 +1066,17 @@ select "rt"."id", "rt"."label" from "ratings" as "rt" where "rt"."label_key" = ?
 -- rating.delete
 delete from "ratings" where "id" = ?;
 
+-- rating.factChecksWithImported
+select "n"."id" as "annotationId", "n"."claim_id" as "claimId", "c"."article_id" as "articleId", "n"."verdict" as "verdict", "n"."status" as "status", "n"."imported_rating" as "importedRating", "c"."deleted_at" as "claimDeletedAt" from "annotations" as "n" inner join "claims" as "c" on "c"."id" = "n"."claim_id" where "n"."imported_rating" in (SELECT value FROM json_each(?)) order by "n"."id";
+
 -- rating.firstOfVerdict
 select "rt"."id" as "id", "rt"."label" as "label", "rt"."description" as "description", "rt"."value" as "value", "rt"."best" as "best", "rt"."worst" as "worst", "rt"."colour" as "colour", "rt"."position" as "position", "rt"."verdict" as "verdict" from "ratings" as "rt" where "rt"."verdict" = ? order by "rt"."position", "rt"."id" limit 1;
 
 -- rating.importedMappingByKey
 select "m"."id" as "id", "m"."alternate_name" as "alternateName", "m"."verdict" as "verdict" from "imported_rating_mappings" as "m" where "m"."rating_key" = ?;
+
+-- rating.importedTexts
+select "n"."imported_rating" as "name", count(*) as "factChecks" from "annotations" as "n" where "n"."imported_rating" is not null group by "n"."imported_rating";
 
 -- rating.inUse
 select exists (select "n"."id" from "annotations" as "n" where "n"."rating_id" = ?) as "byFactCheck", exists (select "r"."id" from "annotation_revisions" as "r" where "r"."rating_id" = ?) as "byRevision";
@@ -1090,6 +1099,9 @@ select "rt"."id" as "id", "rt"."label" as "label", "rt"."description" as "descri
 -- rating.setAnnotationVerdicts
 update "annotations" set "verdict" = ? where "rating_id" = ?;
 
+-- rating.setImportedAnnotationVerdicts
+update "annotations" set "verdict" = ?, "rating_id" = (select "rt"."id" from "ratings" as "rt" where "rt"."verdict" = ? order by "rt"."position", "rt"."id" limit 1) where "id" in (SELECT value FROM json_each(?));
+
 -- rating.setImportedMappingVerdict
 update "imported_rating_mappings" set "verdict" = ?, "updated_at" = CURRENT_TIMESTAMP where "id" = ?;
 
@@ -1097,7 +1109,7 @@ update "imported_rating_mappings" set "verdict" = ?, "updated_at" = CURRENT_TIME
 update "ratings" set "position" = ? where "id" = ?;
 
 -- rating.unmappedImported
-select "m"."alternate_name" as "alternateName", "m"."created_at" as "firstSeenAt" from "imported_rating_mappings" as "m" where "m"."verdict" is null order by "m"."id" limit 500;
+select "m"."rating_key" as "ratingKey", "m"."alternate_name" as "alternateName", "m"."created_at" as "firstSeenAt" from "imported_rating_mappings" as "m" where "m"."verdict" is null order by "m"."id" limit 500;
 
 -- rating.update
 update "ratings" set "label" = ?, "label_key" = ?, "description" = ?, "value" = ?, "best" = ?, "worst" = ?, "colour" = ?, "verdict" = ?, "updated_at" = CURRENT_TIMESTAMP where "id" = ?;

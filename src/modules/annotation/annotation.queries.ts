@@ -410,6 +410,23 @@ export const insertAnnotation = statement(
 );
 
 /**
+ * An imported fact-check an editor gave a rating of the scale: it shows the organisation's
+ * rating from then on, and an ADMIN's later mapping of its publisher's words leaves it alone.
+ */
+export const clearImportedRating = statement('annotation.clearImportedRating', (q: StatementBuilder<{ id: number }>) =>
+  q.db
+    .updateTable('annotations')
+    .set({
+      imported_rating: null,
+      imported_rating_value: null,
+      imported_rating_best: null,
+      imported_rating_worst: null,
+    })
+    .where('id', '=', q.p.id)
+    .where('imported_rating', 'is not', null),
+);
+
+/**
  * The next version of a fact-check, only if nobody changed it since it was read (`version`):
  * no row back means somebody did. Fields given as null stay as they are.
  */
