@@ -51,6 +51,7 @@ export function annotationRatingColumns(
   eb: ExpressionBuilder<{ n: Tables['annotations']; rt: Tables['ratings'] }, 'n' | 'rt'>,
 ) {
   return [
+    eb.ref('rt.id').as('ratingId'),
     eb.ref('rt.label').as('ratingLabel'),
     eb.ref('rt.description').as('ratingDescription'),
     eb.ref('rt.value').as('ratingValue'),
