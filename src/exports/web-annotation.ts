@@ -8,8 +8,8 @@ export interface WebAnnotationInput {
   /** IRI of the annotated article (its canonical url when it has one). */
   articleIri: string;
   selector: { exact: string; prefix: string; suffix: string; start: number; end: number } | null;
-  verdictLabel: string;
-  ratingValue: number | null;
+  /** The fact-check's rating: its label in words, and its number on its own best..worst range or none. */
+  rating: { label: string; value: number | null; best: number | null; worst: number | null };
   summary: string;
   body: string;
   /** Everyone who wrote or changed the fact-check's content, the author first. */
@@ -23,6 +23,18 @@ export const WEB_ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
 function person(name: string): { type: 'Person'; name: string } {
   return { type: 'Person', name };
+}
+
+/**
+ * The rating in words: its label, and its number on its own range when it has one ("False (1;
+ * best 5, worst 1)", "Four Pinocchios (4; best 1, worst 4)"). A range is never assumed: a
+ * number without both ends is left out.
+ */
+export function ratingText(rating: WebAnnotationInput['rating']): string {
+  const { label, value, best, worst } = rating;
+  return value === null || best === null || worst === null
+    ? label
+    : `${label} (${value}; best ${best}, worst ${worst})`;
 }
 
 export function toWebAnnotation(input: WebAnnotationInput): Record<string, unknown> {
@@ -49,7 +61,7 @@ export function toWebAnnotation(input: WebAnnotationInput): Record<string, unkno
       {
         type: 'TextualBody',
         purpose: 'assessing',
-        value: input.ratingValue === null ? input.verdictLabel : `${input.verdictLabel} (${input.ratingValue}/5)`,
+        value: ratingText(input.rating),
         format: 'text/plain',
         language: input.language,
       },

@@ -4,7 +4,8 @@ import type { Database } from '../db/database';
 import { embedPath, lookUpClaim } from './reader/claim-data';
 import { html } from './reader/html';
 import { claimWords } from './reader/notes';
-import { verdictLabel } from './reader/verdicts';
+import { currentCheck } from './reader/article-data';
+import { claimLabel } from './reader/verdicts';
 
 /** The card's size when the consumer sets no bound; it is fluid below that. */
 const CARD_WIDTH = 480;
@@ -70,18 +71,18 @@ export function oembedRouter({
     const id = address.origin === origin ? CLAIM_ADDRESS.exec(address.pathname)?.[1] : undefined;
     const found = id ? await lookUpClaim(db, services, id) : null;
     // A merged claim's address frames the claim it was merged into.
-    const claim =
+    const view =
       found?.kind === 'claim'
-        ? found.view.claim
+        ? found.view
         : found?.kind === 'merged'
-          ? await lookUpClaim(db, services, found.id).then((again) =>
-              again.kind === 'claim' ? again.view.claim : null,
-            )
+          ? await lookUpClaim(db, services, found.id).then((again) => (again.kind === 'claim' ? again.view : null))
           : null;
-    if (!claim) return fail(res, 404, 'url', MESSAGES.missing);
+    if (!view) return fail(res, 404, 'url', MESSAGES.missing);
+    const { claim } = view;
     const width = Math.min(CARD_WIDTH, maxWidth ?? CARD_WIDTH);
     const height = Math.min(CARD_HEIGHT, maxHeight ?? CARD_HEIGHT);
-    const title = `${verdictLabel(claim.verdict)}: “${claimWords(claim)}”`;
+    // The card's own title: the claim's current fact-check's rating in words.
+    const title = `${claimLabel(claim.verdict, currentCheck(view.annotations))}: “${claimWords(claim)}”`;
     const src = `${publicUrl}${embedPath(claim.id)}`;
     res.setHeader('Cache-Control', 'public, max-age=60');
     res.json({

@@ -76,14 +76,38 @@ describe('npm run import -- --format claimreview (a Fact Check Tools API answer)
     expect(checks.find((check) => check.quote.startsWith('Die Stromkosten'))).toMatchObject({ language: 'de' });
   });
 
-  it('maps the textual ratings to verdicts by the table; an unknown rating becomes UNVERIFIABLE and is kept in the body', () => {
+  it("maps a rating that is exactly a verdict's name; any other stays UNVERIFIABLE until an ADMIN maps it, its words kept", async () => {
     expect(checks.map((check) => [check.verdict, check.body.split('\n')[0]])).toEqual([
-      ['FALSE', 'Original rating: Pants on Fire!'],
+      ['UNVERIFIABLE', 'Original rating: Pants on Fire!'],
       ['MOSTLY_FALSE', 'Original rating: Mostly False'],
       ['UNVERIFIABLE', 'Original rating: Four Pinocchios'],
       ['MOSTLY_TRUE', 'Original rating: mostly-true'],
       ['UNVERIFIABLE', 'Original rating: Fehlender Kontext'],
-      ['TRUE', 'Original rating: Correct'],
+      ['UNVERIFIABLE', 'Original rating: Correct'],
+    ]);
+    const kept = await inspectRows(
+      db,
+      sql<{ importedRating: string }>`SELECT imported_rating AS "importedRating" FROM annotations ORDER BY id`,
+    );
+    expect(kept.map((row) => row.importedRating)).toEqual([
+      'Pants on Fire!',
+      'Mostly False',
+      'Four Pinocchios',
+      'mostly-true',
+      'Fehlender Kontext',
+      'Correct',
+    ]);
+    const unmapped = await inspectRows(
+      db,
+      sql<{
+        alternateName: string;
+      }>`SELECT alternate_name AS "alternateName" FROM imported_rating_mappings WHERE verdict IS NULL ORDER BY id`,
+    );
+    expect(unmapped.map((row) => row.alternateName)).toEqual([
+      'Pants on Fire!',
+      'Four Pinocchios',
+      'Fehlender Kontext',
+      'Correct',
     ]);
     // The claim's verdict is that of its newest published review (5 March over 4 March).
     expect(checks[0].claimVerdict).toBe('MOSTLY_FALSE');
@@ -149,11 +173,11 @@ describe('npm run import -- --format claimreview (a Fact Check Tools API answer)
         CheckRow & { headline: string }
       >`SELECT a.url, a.headline, n.verdict, n.body FROM articles a JOIN claims c ON c.article_id = a.id JOIN annotations n ON n.claim_id = c.id WHERE c.quote LIKE 'The ferry%'`,
     );
-    // 2 on a 1..7 scale is 1.67 on ours: MOSTLY_FALSE.
+    // 2 on a 1..7 scale is no rating of ours: not rounded onto it, left for an ADMIN to map.
     expect(ferry).toMatchObject({
       url: 'https://news.example.com/2024/ferry-figures',
       headline: 'Ferry operator touts record numbers',
-      verdict: 'MOSTLY_FALSE',
+      verdict: 'UNVERIFIABLE',
     });
     expect(ferry!.body.split('\n')[0]).toBe('Original rating: 2 (best 7, worst 1)');
     const bridge = await inspectRows(

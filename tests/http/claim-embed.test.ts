@@ -55,7 +55,7 @@ describe('claim page, claim card and oEmbed', () => {
     expect(page.text).toContain('<p>unemployment tripled</p>');
     expect(page.text).toContain('Flo &lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;');
     expect(page.text).not.toContain('<script>alert(1)');
-    expect(page.text).toContain('<span class="badge v-false" id="verdict">False</span>');
+    expect(page.text).toMatch(/<span class="badge v-false r-\d+" id="verdict">False<\/span>/);
     expect(page.text).toContain('The public record');
     expect(page.text).toContain(`href="/articles/embed-story#claim-${story.claimId}">Headline embed-story</a>`);
     const discovery = new URLSearchParams({ url: `${PUBLIC_URL}/claims/${story.claimId}`, format: 'json' });

@@ -238,6 +238,8 @@ describe('article corrections and re-anchoring', () => {
     ]);
     expect(web.body.map((b) => b.purpose)).toEqual(['assessing', 'describing', 'commenting']);
     expect(web.body[1].value).toBe(claim.annotations[0].summary);
+    // The rating in words, with its number on its own range (the default scale: 1..5).
+    expect(web.body[0].value).toMatch(/^[A-Z][a-z ]+( \(\d; best 5, worst 1\))?$/);
     expect(web.creator.name).toBe('Demo Reviewer');
     expect(Date.parse(web.created)).not.toBeNaN();
   });

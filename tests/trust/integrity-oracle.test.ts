@@ -5,7 +5,8 @@ import { contextFor, createServices } from '../../src/app/services';
 import { buildAppSchema } from '../../src/app/schema';
 import { ANONYMOUS } from '../../src/modules/auth/viewer';
 import { Role } from '../../src/modules/user/user.entity';
-import { inspectRows } from '../helpers/inspect';
+import { fromGlobalIdOf } from '../../src/graphql/relay/global-id';
+import { inspectRows, inspectWrite } from '../helpers/inspect';
 import { Newsroom } from '../helpers/newsroom';
 import { type SignedIn, startTestServer, type TestServer } from '../helpers/test-app';
 import { everyField } from './schema-walk';
@@ -318,7 +319,7 @@ const RULES: Record<string, Rule> = {
     },
   },
   setImportedRatingMapping: {
-    // Applies to imports from then on: nothing readers saw changes.
+    // A text no fact-check carries: it applies to imports from then on, nothing readers saw changes.
     expect: { kind: 'nothing public', as: 'admin' },
     prepare: async (s) => ({ input: { alternateName: `Four Pinocchios ${s.uniq()}`, verdict: 'FALSE' } }),
   },
@@ -345,6 +346,14 @@ const RULES: Record<string, Rule> = {
   replayWebhookEvents: {
     expect: { kind: 'nothing public', as: 'admin' },
     prepare: async (s) => ({ input: { endpointId: await webhookEndpoint(s), fromEventId: await publicEventId(s) } }),
+  },
+  // A text a published fact-check was imported with, mapped to another verdict: a correction on it.
+  'setImportedRatingMapping (published)': {
+    expect: { kind: 'public record', noteField: 'note', by: 'admin' },
+    prepare: async (s) => {
+      const { name, verdict } = await importedCheck(s);
+      return { input: { alternateName: name, verdict: verdict === 'FALSE' ? 'TRUE' : 'FALSE' } };
+    },
   },
   // Topics are filing, not a statement of fact (docs/ARCHITECTURE.md, "Topics"): no note. A
   // topic readers cannot see yet (nothing published carries it) changes nothing they see.
@@ -539,6 +548,21 @@ async function carriedRating(s: Setup): Promise<string> {
     note: 'Rated on our own scale.',
   });
   return id;
+}
+
+/** A checked story's published fact-check as if imported from ClaimReview with a publisher's own rating text. */
+async function importedCheck(s: Setup): Promise<{ name: string; verdict: string }> {
+  const story = await s.checkedStory();
+  const name = `Pinocchios ${s.uniq()}`;
+  const id = fromGlobalIdOf('Annotation', story.checkId, 'id');
+  await s.server.db.writes.run((manager) =>
+    inspectWrite(manager, sql`UPDATE annotations SET imported_rating = ${name} WHERE id = ${id}`),
+  );
+  const { annotation } = await s.room.ok<{ annotation: { verdict: string } }>(
+    'query($id: ID!) { annotation(id: $id) { verdict } }',
+    { id: story.checkId },
+  );
+  return { name, verdict: annotation.verdict };
 }
 
 /** The claimant of a checked story's claim, named by an editor's correction before the test looks. */

@@ -497,6 +497,8 @@ const ROUTES: Record<string, 'reader' | 'no content' | 'graphql'> = {
   'GET /reader/assets/reader.css': 'no content',
   'GET /reader/assets/reader.js': 'no content',
   'GET /reader/assets/embed.css': 'no content',
+  // Generated from the database (the scale's colours): read with the pages.
+  'GET /reader/scale.css': 'reader',
   'USE /graphql': 'graphql',
 };
 
@@ -530,6 +532,7 @@ async function readerPages(run: Run): Promise<string[]> {
   }
   await get('/feeds/fact-checks.atom');
   await get('/feeds/corrections.atom');
+  await get('/reader/scale.css');
   // Every claim's page, card and oEmbed answer, whoever may see it.
   for (const article of run.model.articles)
     for (const { id } of article.claims) {

@@ -13,7 +13,7 @@ import { claimPath } from '../reader/claim-data';
 import { loadClaimantView } from '../reader/claimant-page';
 import { html } from '../reader/html';
 import { claimWords, correctionText, noteId } from '../reader/notes';
-import { verdictLabel } from '../reader/verdicts';
+import { ratingLabel, verdictLabel } from '../reader/verdicts';
 import { FEED_SIZE, type FeedEntry } from './atom';
 
 /** A published fact-check on a claim readers may see: what a fact-check entry says. */
@@ -33,10 +33,15 @@ function dateOf(value: Date | string | null | undefined, fallback: Date): Date {
   return (typeof value === 'string' ? fromSqlDate(value) : value) ?? fallback;
 }
 
-/** One fact-check as a feed entry: the claim, who made it, the verdict in words, the summary, links. */
+/**
+ * One fact-check as a feed entry: the claim, who made it, its rating in words (the
+ * organisation's, or an imported fact-check's publisher's own) with the normalised verdict
+ * when that reads otherwise, the summary, links.
+ */
 export function checkEntry(publicUrl: string, { claim, claimant, check, article }: CheckedClaim): FeedEntry {
   const words = claimWords(claim);
-  const label = verdictLabel(check.verdict);
+  const label = ratingLabel(check);
+  const verdict = verdictLabel(check.verdict);
   const link = `${publicUrl}${claimPath(claim.id)}`;
   const published = dateOf(check.publishedAt, dateOf(check.createdAt, new Date(0)));
   const updated = dateOf(check.updatedAt, published);
@@ -47,7 +52,7 @@ export function checkEntry(publicUrl: string, { claim, claimant, check, article 
     published,
     updated: updated > published ? updated : published,
     summary: check.summary,
-    content: html`<p><strong>Verdict: ${label}</strong></p>
+    content: html`<p><strong>Verdict: ${label}</strong>${verdict === label ? '' : html` (${verdict})`}</p>
 <blockquote><p>“${words}”</p></blockquote>
 <p>${claimant ? html`Claimed by ${claimant.name}, in ` : 'In '}<a href="${publicUrl}/articles/${encodeURIComponent(article.slug)}">${article.headline}</a></p>
 <p>${check.summary}</p>

@@ -1,12 +1,12 @@
 import { CorrectionKind } from '../../modules/annotation/correction.entity';
 import { ClaimAnchorStatus } from '../../modules/claim/anchor-status';
 import { claimAnchor } from '../../modules/claimreview/claim-review.service';
-import type { ArticleView } from './article-data';
+import { type ArticleView, currentCheck } from './article-data';
 import { renderBody, type HighlightClaim } from './highlight';
 import { type Html, html, jsonForScript, safeHref } from './html';
 import { dateHtml, page } from './layout';
 import { correctionText, isStale, labelId, noteHtml, noteId } from './notes';
-import { verdictBadge, verdictKey, verdictSummaryBar } from './verdicts';
+import { claimBadge, verdictKey, verdictSummaryBar } from './verdicts';
 
 /** Corrections of the article itself, rather than of its claims' fact-checks. */
 const ARTICLE_CHANGES: ReadonlySet<string> = new Set([CorrectionKind.BODY_CORRECTED, CorrectionKind.ARTICLE_UPDATED]);
@@ -44,8 +44,8 @@ function correctionsHtml(view: ArticleView): Html {
 function unmarkedHtml(claims: ArticleView['claims']): Html {
   if (claims.length === 0) return html``;
   const items = claims.map(
-    ({ claim }) =>
-      html`<li><a href="#${noteId(claim.id)}">${verdictBadge(claim.verdict)} <span class="unmarked-quote">“${claim.quote}”</span></a></li>`,
+    ({ claim, annotations }) =>
+      html`<li><a href="#${noteId(claim.id)}">${claimBadge(claim.verdict, currentCheck(annotations))} <span class="unmarked-quote">“${claim.quote}”</span></a></li>`,
   );
   return html`<div class="unmarked">
 <h3>Not highlighted in the text</h3>
@@ -107,7 +107,7 @@ ${correctionsHtml(view)}
 <div class="notes-intro">
 <h2 id="notes-title">Fact-checks</h2>
 <p class="hint">${claims.length ? 'Select a highlighted passage to read its fact-check.' : 'No claims in this article have been checked yet.'}</p>
-${claims.length ? verdictKey() : ''}
+${claims.length ? verdictKey(view.scale) : ''}
 ${unmarkedHtml(claims.filter(({ claim }) => placement(claim.id) !== 'marked'))}
 </div>
 <div class="notes-list">

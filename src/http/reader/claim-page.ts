@@ -13,7 +13,8 @@ import {
   paragraphs,
   placesHtml,
 } from './notes';
-import { verdictBadge, verdictClass, verdictLabel } from './verdicts';
+import { currentCheck } from './article-data';
+import { claimBadge, claimLabel, verdictClass } from './verdicts';
 
 /** The oEmbed address of a page of this service, for content systems that discover embeds. */
 export function oembedHref(publicUrl: string, path: string): string {
@@ -38,12 +39,12 @@ ${placesHtml(view.places)}`;
 /** GET /claims/:id: the claim in words, who made it, its verdict, its fact-checks with sources, where it was made. */
 export function renderClaimPage(view: ClaimView, publicUrl: string): Html {
   const { claim, claimant } = view;
-  const current = view.annotations.find((annotation) => annotation.status === 'PUBLISHED');
+  const current = currentCheck(view.annotations);
   const others = view.annotations.filter((annotation) => annotation !== current);
   const words = claimWords(claim);
   const path = claimPath(claim.id);
   return page({
-    title: `${verdictLabel(claim.verdict)}: “${words}” · factline`,
+    title: `${claimLabel(claim.verdict, current)}: “${words}” · factline`,
     description: current ? current.summary : `A claim${claimant ? ` by ${claimant.name}` : ''} checked by factline.`,
     lang: claim.language ?? view.article.language,
     alternates: [{ type: 'application/json+oembed', href: oembedHref(publicUrl, path), title: words }],
@@ -51,7 +52,7 @@ export function renderClaimPage(view: ClaimView, publicUrl: string): Html {
     main: html`<main id="content" class="list claim-page ${verdictClass(claim.verdict)}">
 <header class="list-head">
 <p class="kicker">Fact-check</p>
-<p class="note-head">${verdictBadge(claim.verdict, 'verdict')}</p>
+<p class="note-head">${claimBadge(claim.verdict, current, 'verdict')}</p>
 <blockquote class="quote claim-words"><p>${words}</p>${claimant ? html`<footer><a href="/claimants/${encodeURIComponent(claimant.slug)}">${claimant.name}</a></footer>` : ''}</blockquote>
 ${isStale(claim) ? html`<p class="notice notice-stale">The article's text changed since this was checked (revision ${claim.checkedRevision}).</p>` : ''}
 </header>

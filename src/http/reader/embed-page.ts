@@ -1,9 +1,10 @@
 import type { Withdrawal } from '../../modules/article/article.service';
 import { type ClaimView, claimPath } from './claim-data';
 import { type Html, html } from './html';
-import { READER_ASSET_PREFIX } from './layout';
+import { READER_ASSET_PREFIX, SCALE_STYLESHEET } from './layout';
 import { claimWords } from './notes';
-import { verdictBadge, verdictClass, verdictLabel } from './verdicts';
+import { currentCheck } from './article-data';
+import { claimBadge, claimLabel, verdictClass } from './verdicts';
 
 /**
  * The claim card's policy: the one page other sites may frame. No script runs in it at all
@@ -29,6 +30,7 @@ function cardDocument(title: string, lang: string, body: Html): Html {
 <title>${title}</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${READER_ASSET_PREFIX}/reader.css">
+<link rel="stylesheet" href="${SCALE_STYLESHEET}">
 <link rel="stylesheet" href="${READER_ASSET_PREFIX}/embed.css">
 </head>
 <body class="embed">
@@ -46,13 +48,13 @@ function outLink(href: string, text: string): Html {
 /** GET /embed/claims/:id: the claim, who made it, its verdict in words and a link to the full fact-check. */
 export function renderEmbedCard(view: ClaimView): Html {
   const { claim, claimant } = view;
-  const current = view.annotations.find((annotation) => annotation.status === 'PUBLISHED');
+  const current = currentCheck(view.annotations);
   const words = claimWords(claim);
   return cardDocument(
-    `${verdictLabel(claim.verdict)}: “${words}” · factline`,
+    `${claimLabel(claim.verdict, current)}: “${words}” · factline`,
     claim.language ?? view.article.language,
     html`<article class="embed-card ${verdictClass(claim.verdict)}">
-<p class="embed-head"><span class="embed-brand"><span class="brand-mark" aria-hidden="true">✓</span>factline fact-check</span>${verdictBadge(claim.verdict)}</p>
+<p class="embed-head"><span class="embed-brand"><span class="brand-mark" aria-hidden="true">✓</span>factline fact-check</span>${claimBadge(claim.verdict, current)}</p>
 <blockquote class="embed-claim"><p>“${words}”</p>${claimant ? html`<footer>${claimant.name}</footer>` : ''}</blockquote>
 ${current ? html`<p class="embed-summary">${current.summary}</p>` : ''}
 <p class="embed-foot">${outLink(claimPath(claim.id), current ? 'Read the full fact-check' : 'See the claim')}</p>

@@ -3,6 +3,8 @@ import type { Withdrawal } from '../../modules/article/article.service';
 import { type Html, html, type HtmlValue } from './html';
 
 export const READER_ASSET_PREFIX = '/reader/assets';
+/** The colours of the organisation's rating scale, generated (scale-style.ts); after reader.css, which it overrides. */
+export const SCALE_STYLESHEET = '/reader/scale.css';
 
 export interface PageOptions {
   title: string;
@@ -49,7 +51,7 @@ export function dateHtml(value: Date | SqlTimestamp | null | undefined): Html {
   return html`<time datetime="${date.toISOString()}">${DATE_FORMAT.format(date)}</time>`;
 }
 
-/** The whole page: one stylesheet and one script of this origin, nothing inline but JSON-LD data. */
+/** The whole page: the reader's and the scale's stylesheets and one script of this origin, nothing inline but JSON-LD data. */
 export function page(options: PageOptions): Html {
   return html`<!doctype html>
 <html lang="${options.lang ?? 'en'}">
@@ -59,6 +61,7 @@ export function page(options: PageOptions): Html {
 <title>${options.title}</title>
 ${options.description ? html`<meta name="description" content="${options.description}">\n` : ''}<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${READER_ASSET_PREFIX}/reader.css">
+<link rel="stylesheet" href="${SCALE_STYLESHEET}">
 <script src="${READER_ASSET_PREFIX}/reader.js"></script>
 ${alternateLinks([...SITE_FEEDS, ...(options.alternates ?? [])])}${options.head ?? ''}
 </head>
@@ -70,7 +73,7 @@ ${alternateLinks([...SITE_FEEDS, ...(options.alternates ?? [])])}${options.head 
 </header>
 ${options.main}
 <footer class="site">
-<p>Fact-checks by the factline desk. Highlighted passages link to their fact-check; colours follow the verdict scale, always with the verdict in words.</p>
+<p>Fact-checks by the factline desk. Highlighted passages link to their fact-check; colours follow the desk's rating scale, always with the rating in words.</p>
 </footer>
 </body>
 </html>

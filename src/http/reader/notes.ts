@@ -5,10 +5,10 @@ import type { OutsideAppearanceRow } from '../../modules/appearance/appearance.r
 import { STALE_ANCHOR_STATUSES } from '../../modules/claim/anchor-status';
 import { claimAnchor } from '../../modules/claimreview/claim-review.service';
 import type { ClaimRow } from '../../modules/claim/claim.rows';
-import type { ReaderAnnotation, ReaderClaim } from './article-data';
+import { currentCheck, type ReaderAnnotation, type ReaderClaim } from './article-data';
 import { type Html, html, safeHref, textWithBreaks } from './html';
 import { dateHtml } from './layout';
-import { verdictBadge, verdictClass, verdictLabel } from './verdicts';
+import { claimBadge, claimLabel, ratingBadge, verdictClass, verdictLabel } from './verdicts';
 
 /** HTML ids of a claim's note and of the text describing its mark. */
 export function noteId(claimId: number): string {
@@ -111,7 +111,7 @@ export function checkByline(annotation: ReaderAnnotation): Html {
 export function earlierHtml(annotation: ReaderAnnotation): Html {
   const retracted = annotation.status === 'RETRACTED';
   return html`<li class="earlier-check">
-<p>${verdictBadge(annotation.verdict)} ${retracted ? html`<span class="retracted">Retracted${annotation.retractedAt ? html` ${dateHtml(annotation.retractedAt)}` : ''}</span>` : ''}</p>
+<p>${ratingBadge(annotation)} ${retracted ? html`<span class="retracted">Retracted${annotation.retractedAt ? html` ${dateHtml(annotation.retractedAt)}` : ''}</span>` : ''}</p>
 <p class="earlier-summary">${annotation.summary}</p>
 ${retracted && annotation.retractionReason ? html`<p class="retraction-reason">Reason: ${annotation.retractionReason}</p>` : ''}
 ${checkByline(annotation)}
@@ -185,9 +185,9 @@ export function noteHtml(entry: ReaderClaim, position: { index: number; total: n
   const { claim } = entry;
   const id = noteId(claim.id);
   const stale = isStale(claim);
-  const current = entry.annotations.find((annotation) => annotation.status === 'PUBLISHED');
+  const current = currentCheck(entry.annotations);
   const others = entry.annotations.filter((annotation) => annotation !== current);
-  const label = `Claim: ${verdictLabel(claim.verdict)}${stale ? ' (the text changed since it was checked)' : ''}`;
+  const label = `Claim: ${claimLabel(claim.verdict, current)}${stale ? ' (the text changed since it was checked)' : ''}`;
   const classes = ['note', verdictClass(claim.verdict), stale ? 'stale' : '', placed ? '' : 'unplaced']
     .filter(Boolean)
     .join(' ');
@@ -197,7 +197,7 @@ export function noteHtml(entry: ReaderClaim, position: { index: number; total: n
     claim.text !== null && claim.text !== claim.quote ? html`The quoted words, “${claim.quote}”,` : 'These words';
   return html`<section class="${classes}" id="${id}" aria-labelledby="${id}-title" tabindex="-1">
 ${anchorTarget}<span hidden id="${labelId(claim.id)}">${label}</span>
-<p class="note-head">${verdictBadge(claim.verdict)}<span class="note-count">Claim ${position.index + 1} of ${position.total}</span></p>
+<p class="note-head">${claimBadge(claim.verdict, current)}<span class="note-count">Claim ${position.index + 1} of ${position.total}</span></p>
 <blockquote class="quote"><p>${claimWords(claim)}</p>${entry.claimant ? html`<footer><a href="/claimants/${encodeURIComponent(entry.claimant.slug)}">${entry.claimant.name}</a></footer>` : ''}</blockquote>
 ${stale ? html`<p class="notice notice-stale">Text changed since this was checked (revision ${claim.checkedRevision}).${claim.anchorExact && placed ? html` It now reads: “${claim.anchorExact}”.` : ''}</p>` : ''}
 ${placed ? '' : html`<p class="notice notice-unplaced">${quoted} could not be located in the current text of the article.</p>`}

@@ -14,7 +14,8 @@ import { lookUpClaim } from './claim-data';
 import { renderClaimPage } from './claim-page';
 import { EMBED_CSP, renderEmbedCard, renderEmbedGone } from './embed-page';
 import type { Html } from './html';
-import { errorPage, READER_ASSET_PREFIX, withdrawalPage } from './layout';
+import { errorPage, READER_ASSET_PREFIX, SCALE_STYLESHEET, withdrawalPage } from './layout';
+import { scaleStylesheet, stylesheetVersion } from './scale-style';
 import { renderListPage } from './list-page';
 
 /** Plain CSS and browser JavaScript, read from the source tree (tsc does not copy them to dist/). */
@@ -42,7 +43,8 @@ function sendPage(res: Response, status: number, body: Html, csp = READER_CSP): 
 
 /**
  * Server-rendered reader pages: GET /articles, GET /articles/:slug, GET /claimants/:slug,
- * GET /topics/:slug, GET /claims/:id, the claim card GET /embed/claims/:id, and their assets.
+ * GET /topics/:slug, GET /claims/:id, the claim card GET /embed/claims/:id, their assets, and
+ * the scale's colours GET /reader/scale.css.
  */
 export function readerRouter({
   db,
@@ -66,6 +68,18 @@ export function readerRouter({
       res.sendFile(file);
     });
   }
+
+  // The scale's colours: public, like the scale. Revalidated by its version (ETag) after a
+  // minute, as pages are cached: a colour changed by an ADMIN reaches readers as fast as a page.
+  router.get(SCALE_STYLESHEET, async (req, res) => {
+    const css = scaleStylesheet(await services.ratings.scale());
+    const version = stylesheetVersion(css);
+    res.setHeader('Cache-Control', 'public, max-age=60');
+    res.setHeader('ETag', version);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    if (req.headers['if-none-match'] === version) return res.status(304).end();
+    res.type('css').send(css);
+  });
 
   router.get('/articles', async (req, res) => {
     const { after } = req.query;

@@ -51,6 +51,7 @@ export function annotationRatingColumns(
   eb: ExpressionBuilder<{ n: Tables['annotations']; rt: Tables['ratings'] }, 'n' | 'rt'>,
 ) {
   return [
+    eb.ref('rt.id').as('ratingId'),
     eb.ref('rt.label').as('ratingLabel'),
     eb.ref('rt.description').as('ratingDescription'),
     eb.ref('rt.value').as('ratingValue'),
@@ -407,6 +408,23 @@ export const insertAnnotation = statement(
         updated_at: q.p.updatedAt,
       })
       .returning('id'),
+);
+
+/**
+ * An imported fact-check an editor gave a rating of the scale: it shows the organisation's
+ * rating from then on, and an ADMIN's later mapping of its publisher's words leaves it alone.
+ */
+export const clearImportedRating = statement('annotation.clearImportedRating', (q: StatementBuilder<{ id: number }>) =>
+  q.db
+    .updateTable('annotations')
+    .set({
+      imported_rating: null,
+      imported_rating_value: null,
+      imported_rating_best: null,
+      imported_rating_worst: null,
+    })
+    .where('id', '=', q.p.id)
+    .where('imported_rating', 'is not', null),
 );
 
 /**

@@ -71,7 +71,7 @@ export class AnnotationResolver {
     // The article the claim was read in: its selector is a place in that article's text.
     const article = (await ctx.loaders.articleById.load(readInArticleId(claim))) as ArticleRow;
     const contributors = until(annotation.asOf, await ctx.loaders.contributorsByAnnotation.load(annotation.id));
-    const { value, label } = ratingOf(annotation);
+    const { label, value, best, worst } = ratingOf(annotation);
     const anchored =
       claim.anchorStatus !== ClaimAnchorStatus.AMBIGUOUS && claim.anchorStatus !== ClaimAnchorStatus.ORPHANED;
     return toWebAnnotation({
@@ -86,8 +86,7 @@ export class AnnotationResolver {
             end: claim.endOffset,
           }
         : null,
-      verdictLabel: label,
-      ratingValue: value,
+      rating: { label, value, best, worst },
       summary: annotation.summary,
       body: annotation.body,
       creatorNames:

@@ -12,6 +12,8 @@ import type { Annotation, AnnotationRevision, Citation, Correction } from './ann
 
 /** A fact-check's rating as its statements read it (annotationRatingColumns). */
 export interface AnnotationRatingColumns {
+  /** The scale's rating it carries (its colour, `r-<id>` on reader pages); null when none. */
+  ratingId: number | null;
   ratingLabel: string | null;
   ratingDescription: string | null;
   ratingValue: number | null;
@@ -43,6 +45,7 @@ export function toAnnotationRow(row: AnnotationSqlRow): AnnotationRow {
     id: row.id,
     claimId: row.claimId,
     verdict: row.verdict,
+    ratingId: row.ratingId,
     ratingLabel: row.ratingLabel,
     ratingDescription: row.ratingDescription,
     ratingValue: row.ratingValue,

@@ -26,6 +26,7 @@ import {
   annotationForWrite,
   articleStatusOfClaim,
   bumpAnnotationVersion,
+  clearImportedRating,
   insertAnnotation,
   recentlyCorrectedArticles,
 } from './annotation.queries';
@@ -183,6 +184,7 @@ export class AnnotationService {
         ...(input.summary != null ? { summary: clean(input.summary) } : {}),
         ...(input.body != null ? { body: clean(input.body) } : {}),
       });
+      if (rating) await execute(manager, clearImportedRating, { id });
       const citations = input.citations
         ? await writeCitations(manager, id, input.citations, 'input.citations', { replacing: true })
         : await currentCitations(manager, id);

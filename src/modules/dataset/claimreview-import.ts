@@ -10,7 +10,16 @@ import { liveOutsideUrlsOfClaim } from '../appearance/appearance.queries';
 import { claimTextKey } from '../matching/sentence-key';
 import { Verdict } from '../annotation/verdict';
 import { httpUrlOrNull } from '../../graphql/http-url';
-import { mapRating, type RatingInput } from './claimreview-rating';
+import { importedRatingMappingByKey, insertImportedRatingMapping, ratingScale } from '../rating/rating.queries';
+import {
+  DEFAULT_SCALE_ENTRIES,
+  type ImportedRating,
+  importedRatingKey,
+  importedRatingOf,
+  importedVerdict,
+  type RatingInput,
+  type ScaleEntry,
+} from './claimreview-rating';
 import { articleSlugByClaimKey, claimsByTextKey, unattributedClaimsByTextKey } from './dataset.queries';
 import { CLAIMREVIEW_KEY_PREFIX, DatasetError } from './dataset.service';
 import type {
@@ -332,6 +341,18 @@ function fitting(text: string | null, rule: { max: number; min: number }): strin
   return textProblem(short, rule) === null ? short : null;
 }
 
+/** A review's rating as its fact-check keeps it: the publisher's own, and the verdict it stands for. */
+export interface ReviewRating {
+  imported: ImportedRating | null;
+  verdict: Verdict;
+}
+
+/** A review's rating by the exact rules against the default scale alone (no ADMIN's table). */
+function defaultReviewRating(review: Review): ReviewRating {
+  const imported = importedRatingOf(review.rating);
+  return { imported, verdict: importedVerdict(imported, null, DEFAULT_SCALE_ENTRIES).verdict };
+}
+
 /** The publisher's own rating, kept first in the body whatever verdict it became. */
 function reviewBody(review: Review, original: string | null, summary: string): string {
   const lines = [`Original rating: ${original ?? 'none given'}`];
@@ -363,7 +384,11 @@ export interface StoredClaimMatch {
  * fact-checks are keyed by the claim's key and their review's url, so a review of the claim
  * given by two records is one fact-check.
  */
-export function toDatasetLine(claim: ReviewedClaim, stored?: StoredClaimMatch): DatasetLine {
+export function toDatasetLine(
+  claim: ReviewedClaim,
+  stored?: StoredClaimMatch,
+  ratings: readonly ReviewRating[] = claim.reviews.map(defaultReviewRating),
+): DatasetLine {
   const key = stored?.key ?? claimKeyOf(claim);
   const [firstReview] = claim.reviews;
   // Where the claim appeared, else the first review: an address that is not http(s) is dropped.
@@ -373,8 +398,9 @@ export function toDatasetLine(claim: ReviewedClaim, stored?: StoredClaimMatch): 
     'en';
   const users = new Map<string, DatasetUser>();
   const sources = new Map<string, DatasetSource>();
-  const annotations: DatasetAnnotation[] = claim.reviews.map((review) => {
-    const rating = mapRating(review.rating);
+  const annotations: DatasetAnnotation[] = claim.reviews.map((review, index) => {
+    const { imported, verdict } = ratings[index];
+    const original = imported?.name ?? null;
     const publisher = cut(review.publisher ?? safeHost(review.url), LIMITS.name.max);
     users.set(publisher, { key: publisher, name: publisher, role: 'REVIEWER' });
     const title = review.title ? cut(review.title, LIMITS.title.max) : `Fact-check by ${publisher}`;
@@ -386,27 +412,26 @@ export function toDatasetLine(claim: ReviewedClaim, stored?: StoredClaimMatch): 
       kind: 'NEWS_REPORT',
     });
     const summary = cut(
-      review.title ??
-        review.description ??
-        `${publisher} ${rating.original ? `rated it “${rating.original}”` : 'reviewed it'}.`,
+      review.title ?? review.description ?? `${publisher} ${original ? `rated it “${original}”` : 'reviewed it'}.`,
       LIMITS.summary.max,
     );
     return {
       // The review's url as given: normalising would drop the #fragment some feeds tell reviews apart by.
       key: `${key}:${digest(review.url, 16)}`,
       author: publisher,
-      verdict: rating.verdict,
+      verdict,
       summary,
-      body: reviewBody(review, rating.original, summary),
+      body: reviewBody(review, original, summary),
       status: 'PUBLISHED',
       publishedAt: review.date,
       citations: [
         {
           sourceUrl: review.url,
-          stance: stanceOf(rating.verdict),
-          excerpt: cut(rating.original ?? title, LIMITS.excerpt.max),
+          stance: stanceOf(verdict),
+          excerpt: cut(original ?? title, LIMITS.excerpt.max),
         },
       ],
+      ...(imported ? { importedRating: imported } : {}),
     };
   });
   const claimant = claimantNameOf(claim);
@@ -496,7 +521,24 @@ async function storedClaimOf(manager: EntityManager, claim: ReviewedClaim): Prom
 export async function claimReviewLine(manager: EntityManager, record: ClaimReviewRecord): Promise<DatasetLine> {
   const claim = readReviewedClaim(record);
   const stored = await storedClaimOf(manager, claim);
-  const line = toDatasetLine(claim, stored);
+  const ratings: ReviewRating[] = [];
+  let scale: ScaleEntry[] | undefined;
+  for (const review of claim.reviews) {
+    const imported = importedRatingOf(review.rating);
+    const key = imported ? importedRatingKey(imported.name) : '';
+    const mapping = key ? await executeOne(manager, importedRatingMappingByKey, { ratingKey: key }) : undefined;
+    scale ??= await execute(manager, ratingScale, {});
+    const { verdict, from } = importedVerdict(imported, mapping?.verdict ?? null, scale);
+    // Not guessed: listed for an ADMIN to map (unmappedImportedRatings), UNVERIFIABLE meanwhile.
+    if (from === 'unmapped' && key && !mapping)
+      await execute(manager, insertImportedRatingMapping, {
+        ratingKey: key,
+        alternateName: imported!.name,
+        verdict: null,
+      });
+    ratings.push({ imported, verdict });
+  }
+  const line = toDatasetLine(claim, stored, ratings);
   const [lineClaim] = line.article.claims;
   if (stored && lineClaim.places) {
     const listed = new Set(

@@ -241,5 +241,15 @@ function toAnnotation(row: ExportAnnotationRow, citations: DatasetCitation[]): D
       ? { retractedAt: iso(row.retractedAt), retractionReason: row.retractionReason ?? '' }
       : {}),
     citations,
+    ...(row.importedRating === null
+      ? {}
+      : {
+          importedRating: {
+            name: row.importedRating,
+            value: row.importedRatingValue,
+            best: row.importedRatingBest,
+            worst: row.importedRatingWorst,
+          },
+        }),
   };
 }

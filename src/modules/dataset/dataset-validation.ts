@@ -16,6 +16,7 @@ import { Role } from '../user/user.entity';
 import { AnnotationStatus } from '../annotation/annotation.entity';
 import { AddClaimAppearanceInput, MAX_OUTSIDE_APPEARANCES } from '../appearance/appearance.inputs';
 import { HttpUrlError, normalizeHttpUrl } from '../../graphql/http-url';
+import { MAX_IMPORTED_RATING } from './claimreview-rating';
 import { DatasetError } from './dataset.service';
 import type {
   DatasetAnnotation,
@@ -24,6 +25,7 @@ import type {
   DatasetCitation,
   DatasetClaim,
   DatasetClaimant,
+  DatasetImportedRating,
   DatasetLine,
   DatasetPlace,
   DatasetSource,
@@ -147,6 +149,34 @@ function readCitation(value: unknown, path: string): DatasetCitation {
   };
 }
 
+function ratingNumber(from: Fields, name: string, path: string): number | null {
+  const value = from[name];
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) > 1e9)
+    fail(at(path, name), 'must be a finite number, at most 1e9 either way');
+  return value;
+}
+
+/** A publisher's own rating: its words, and a number inside its best..worst range or no numbers at all. */
+function readImportedRating(value: unknown, path: string): DatasetImportedRating {
+  const from = fields(value, path, ['name', 'value', 'best', 'worst']);
+  const name = text(from, 'name', path);
+  const problem = textProblem(name, { min: 1, max: MAX_IMPORTED_RATING });
+  if (problem) fail(at(path, 'name'), problem);
+  const numbers = {
+    value: ratingNumber(from, 'value', path),
+    best: ratingNumber(from, 'best', path),
+    worst: ratingNumber(from, 'worst', path),
+  };
+  const given = Object.values(numbers).filter((n) => n !== null).length;
+  if (given === 0) return { name, ...numbers };
+  const { value: n, best, worst } = numbers;
+  if (n === null || best === null || worst === null) fail(path, 'give value, best and worst together, or none');
+  if (best === worst || n < Math.min(best, worst) || n > Math.max(best, worst))
+    fail(at(path, 'value'), 'must lie between worst and best, which differ');
+  return { name, value: n, best, worst };
+}
+
 function readAnnotation(value: unknown, path: string): DatasetAnnotation {
   const from = fields(value, path, [
     'key',
@@ -159,6 +189,7 @@ function readAnnotation(value: unknown, path: string): DatasetAnnotation {
     'retractedAt',
     'retractionReason',
     'citations',
+    'importedRating',
   ]);
   const status = choice(from, 'status', path, Object.values(AnnotationStatus));
   const annotation: DatasetAnnotation = {
@@ -171,6 +202,8 @@ function readAnnotation(value: unknown, path: string): DatasetAnnotation {
     publishedAt: timestamp(from, 'publishedAt', path),
     citations: list(from, 'citations', path, readCitation),
   };
+  if (from.importedRating != null)
+    annotation.importedRating = readImportedRating(from.importedRating, at(path, 'importedRating'));
   if (status === AnnotationStatus.RETRACTED) {
     annotation.retractedAt = timestamp(from, 'retractedAt', path);
     annotation.retractionReason = text(from, 'retractionReason', path);

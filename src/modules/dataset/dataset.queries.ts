@@ -143,6 +143,10 @@ export const exportAnnotations = statement('dataset.exportAnnotations', (q: Stat
       eb.ref('n.published_at').as('publishedAt'),
       eb.ref('n.retracted_at').as('retractedAt'),
       eb.ref('n.retraction_reason').as('retractionReason'),
+      eb.ref('n.imported_rating').as('importedRating'),
+      eb.ref('n.imported_rating_value').as('importedRatingValue'),
+      eb.ref('n.imported_rating_best').as('importedRatingBest'),
+      eb.ref('n.imported_rating_worst').as('importedRatingWorst'),
     ])
     .where('c.article_id', '=', q.p.articleId)
     .orderBy('n.id'),
@@ -376,6 +380,11 @@ export const insertAnnotation = statement(
       publishedAt: string | null;
       retractedAt: string | null;
       retractionReason: string | null;
+      /** A ClaimReview's own rating, in its publisher's words and numbers (claimreview-rating.ts). */
+      importedRating: string | null;
+      importedRatingValue: number | null;
+      importedRatingBest: number | null;
+      importedRatingWorst: number | null;
       /** Both created and updated: the revision history is dated from it. */
       at: string;
     }>,
@@ -403,6 +412,10 @@ export const insertAnnotation = statement(
         published_at: q.p.publishedAt,
         retracted_at: q.p.retractedAt,
         retraction_reason: q.p.retractionReason,
+        imported_rating: q.p.importedRating,
+        imported_rating_value: q.p.importedRatingValue,
+        imported_rating_best: q.p.importedRatingBest,
+        imported_rating_worst: q.p.importedRatingWorst,
         created_at: q.p.at,
         updated_at: q.p.at,
       })

@@ -597,6 +597,10 @@ async function insertAnnotation(
     publishedAt: publishedAt ? toSqlDate(publishedAt) : null,
     retractedAt: retractedAt ? toSqlDate(retractedAt) : null,
     retractionReason: retracted ? (annotation.retractionReason ?? null) : null,
+    importedRating: annotation.importedRating?.name ?? null,
+    importedRatingValue: annotation.importedRating?.value ?? null,
+    importedRatingBest: annotation.importedRating?.best ?? null,
+    importedRatingWorst: annotation.importedRating?.worst ?? null,
   });
   // What the revision history records of it.
   const note = {

@@ -70,6 +70,19 @@ export interface DatasetAnnotation {
   retractedAt?: string | null;
   retractionReason?: string;
   citations: DatasetCitation[];
+  /**
+   * The rating in its publisher's words and numbers, for a fact-check imported from ClaimReview
+   * (shown as its rating; `verdict` is what it was mapped to). Absent: the organisation's rating.
+   */
+  importedRating?: DatasetImportedRating;
+}
+
+/** A publisher's own rating: words, and a number on its range (all three numbers null, or none null). */
+export interface DatasetImportedRating {
+  name: string;
+  value: number | null;
+  best: number | null;
+  worst: number | null;
 }
 
 /** A place outside factline where the claim was made: an interview, a speech, a post, a story. */

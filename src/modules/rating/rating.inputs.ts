@@ -102,4 +102,12 @@ export class SetImportedRatingMappingInput {
 
   @Field(() => Verdict)
   verdict: Verdict;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why, for the public record: required when published fact-checks imported with this text change verdict (a correction on each).',
+  })
+  @CleanText(LIMITS.note)
+  note?: string | null;
 }

@@ -189,8 +189,67 @@ export const unmappedImportedRatings = statement(
   (q: StatementBuilder<Record<never, never>>) =>
     q.db
       .selectFrom('imported_rating_mappings as m')
-      .select((eb) => [eb.ref('m.alternate_name').as('alternateName'), eb.ref('m.created_at').as('firstSeenAt')])
+      .select((eb) => [
+        eb.ref('m.rating_key').as('ratingKey'),
+        eb.ref('m.alternate_name').as('alternateName'),
+        eb.ref('m.created_at').as('firstSeenAt'),
+      ])
       .where('m.verdict', 'is', null)
       .orderBy('m.id')
       .limit(sql.lit(MAX_UNMAPPED)),
+);
+
+/**
+ * Every imported rating text fact-checks carry, as stored, with how many carry it. Texts are
+ * folded to the table's keys in code (normalizeRating): a publisher's vocabulary is a few dozen
+ * texts, so this stays small however many fact-checks were imported.
+ */
+export const importedRatingTexts = statement('rating.importedTexts', (q: StatementBuilder<Record<never, never>>) =>
+  q.db
+    .selectFrom('annotations as n')
+    .select((eb) => [eb.ref('n.imported_rating').$castTo<string>().as('name'), eb.fn.countAll().as('factChecks')])
+    .where('n.imported_rating', 'is not', null)
+    .groupBy('n.imported_rating'),
+);
+
+/** The fact-checks carrying one of these imported rating texts, with their claim and its article. */
+export const factChecksWithImportedRatings = statement(
+  'rating.factChecksWithImported',
+  (q: StatementBuilder<{ names: readonly string[] }>) =>
+    q.db
+      .selectFrom('annotations as n')
+      .innerJoin('claims as c', 'c.id', 'n.claim_id')
+      .select((eb) => [
+        eb.ref('n.id').as('annotationId'),
+        eb.ref('n.claim_id').as('claimId'),
+        eb.ref('c.article_id').as('articleId'),
+        eb.ref('n.verdict').$castTo<Verdict>().as('verdict'),
+        eb.ref('n.status').$castTo<AnnotationStatus>().as('status'),
+        eb.ref('n.imported_rating').$castTo<string>().as('importedRating'),
+        eb.ref('c.deleted_at').as('claimDeletedAt'),
+      ])
+      .where('n.imported_rating', 'in', q.keyList('names', 'text'))
+      .orderBy('n.id'),
+);
+
+/**
+ * Imported fact-checks take the verdict their rating text was mapped to, and the scale's first
+ * rating of it (the colour they are shown in, with their publisher's words).
+ */
+export const setVerdictOfImportedAnnotations = statement(
+  'rating.setImportedAnnotationVerdicts',
+  (q: StatementBuilder<{ ids: readonly number[]; verdict: Verdict }>) =>
+    q.db
+      .updateTable('annotations')
+      .set((eb) => ({
+        verdict: q.p.verdict,
+        rating_id: eb
+          .selectFrom('ratings as rt')
+          .select('rt.id')
+          .where('rt.verdict', '=', q.p.verdict)
+          .orderBy('rt.position')
+          .orderBy('rt.id')
+          .limit(sql.lit(1)),
+      }))
+      .where('id', 'in', q.keyList('ids')),
 );

@@ -89,13 +89,13 @@ export class RatingResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => ImportedRatingMapping, {
     description:
-      "Maps a publisher's rating text to a verdict (ADMIN), for ClaimReview imports from then on (re-importing a record applies it).",
+      "Maps a publisher's rating text to a verdict (ADMIN): ClaimReview imports from then on, and every fact-check imported with that text, take it; their claims' verdicts follow. A published one that changes verdict takes a `note` and records a public correction.",
   })
   setImportedRatingMapping(
     @Ctx() ctx: AppContext,
     @Arg('input', () => SetImportedRatingMappingInput) input: SetImportedRatingMappingInput,
   ): Promise<ImportedRatingMapping> {
-    return ctx.services.ratings.setImportedMapping(ctx.viewer, input.alternateName, input.verdict);
+    return ctx.services.ratings.setImportedMapping(ctx.viewer, input);
   }
 
   @FieldResolver(() => ID)

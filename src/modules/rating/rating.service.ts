@@ -8,14 +8,17 @@ import { insertCorrection, refreshClaimVerdict } from '../annotation/annotation-
 import { CorrectionKind } from '../annotation/correction.entity';
 import type { Verdict } from '../annotation/verdict';
 import { requireRole, type Viewer } from '../auth/viewer';
-import { normalizeRating } from '../dataset/claimreview-rating';
+import { importedRatingKey } from '../dataset/claimreview-rating';
+import { AnnotationStatus } from '../annotation/annotation.entity';
 import { Role } from '../user/user.entity';
 import type { CreateRatingInput, UpdateRatingInput } from './rating.inputs';
 import { MAX_RATINGS } from './rating.inputs';
 import { describeRating } from './rating-writes';
 import {
   deleteRatingRow,
+  factChecksWithImportedRatings,
   importedRatingMappingByKey,
+  importedRatingTexts,
   insertImportedRatingMapping,
   insertRating,
   nextRatingPosition,
@@ -27,11 +30,12 @@ import {
   ratingsByIds,
   setImportedRatingVerdict,
   setRatingPosition,
+  setVerdictOfImportedAnnotations,
   setVerdictOfRatedAnnotations,
   unmappedImportedRatings,
   updateRatingRow,
 } from './rating.queries';
-import type { ScaleRatingRow } from './rating.types';
+import type { ImportedRatingMappingRow, ScaleRatingRow, UnmappedImportedRatingRow } from './rating.types';
 
 const NO_SUCH_RATING = 'No such rating on the scale.';
 const BAD_COLOUR = 'A colour is `#` and six hexadecimal digits, such as `#1a7f37`.';
@@ -41,6 +45,8 @@ const NOTE_REQUIRED =
 const IN_USE = 'Fact-checks carry this rating: give them another rating first.';
 const FULL = `A scale holds at most ${MAX_RATINGS} ratings.`;
 const NOT_A_PERMUTATION = 'Give every rating of the scale exactly once.';
+const MAPPING_NOTE_REQUIRED =
+  'Published fact-checks carry this rating: mapping it to another verdict is a public correction, say why in `note`.';
 
 /** The label compared case- and space-insensitively: what keeps labels unique. */
 export function ratingLabelKey(label: string): string {
@@ -209,27 +215,84 @@ export class RatingService {
     });
   }
 
-  /** Maps an imported rating text to a verdict (ADMIN), for the imports from then on. */
+  /**
+   * Maps an imported rating text to a verdict (ADMIN): the imports from then on take it, and so
+   * does every fact-check imported with that text (compared as rating keys) at once. Their
+   * claims' verdicts follow; a published fact-check whose verdict moves is a public correction
+   * (VERDICT_CHANGED, with the admin's `note`, required then) and an `annotationCorrected` event.
+   * No revision is appended: the fact-check's content did not change (as for updateRating).
+   */
   setImportedMapping(
     viewer: Viewer,
-    alternateName: string,
-    verdict: Verdict,
-  ): Promise<{ alternateName: string; verdict: Verdict }> {
-    requireRole(viewer, Role.ADMIN);
-    const name = clean(alternateName);
-    const ratingKey = normalizeRating(name);
+    input: { alternateName: string; verdict: Verdict; note?: string | null },
+  ): Promise<ImportedRatingMappingRow> {
+    const admin = requireRole(viewer, Role.ADMIN);
+    const name = clean(input.alternateName);
+    const ratingKey = importedRatingKey(name);
     if (!ratingKey) throw badUserInput('A rating text has at least one letter or digit.', 'input.alternateName');
-    return this.db.writes.run(async (manager) => {
+    const { verdict } = input;
+    const note = clean(input.note) || null;
+    return this.db.writes.run(async (manager, outbox) => {
       const stored = await executeOne(manager, importedRatingMappingByKey, { ratingKey });
       if (stored) await execute(manager, setImportedRatingVerdict, { id: stored.id, verdict });
       else await execute(manager, insertImportedRatingMapping, { ratingKey, alternateName: name, verdict });
-      return { alternateName: stored?.alternateName ?? name, verdict };
+      const names = (await execute(manager, importedRatingTexts, {}))
+        .filter((row) => importedRatingKey(row.name) === ratingKey)
+        .map((row) => row.name);
+      const carrying = names.length > 0 ? await execute(manager, factChecksWithImportedRatings, { names }) : [];
+      const moving = carrying.filter((row) => row.verdict !== verdict);
+      const onRecord = moving.filter((row) => row.status === AnnotationStatus.PUBLISHED && row.claimDeletedAt === null);
+      if (onRecord.length > 0 && !note) throw badUserInput(MAPPING_NOTE_REQUIRED, 'input.note');
+      if (moving.length > 0) {
+        await execute(manager, setVerdictOfImportedAnnotations, {
+          ids: moving.map((row) => row.annotationId),
+          verdict,
+        });
+        const claims = new Set(moving.filter((row) => row.claimDeletedAt === null).map((row) => row.claimId));
+        for (const claimId of claims) await refreshClaimVerdict(manager, claimId, outbox);
+      }
+      for (const row of onRecord) {
+        outbox.push({
+          type: 'annotationCorrected',
+          articleId: row.articleId,
+          claimId: row.claimId,
+          annotationId: row.annotationId,
+          details: { verdict, previousVerdict: row.verdict, note: note!, rating: row.importedRating },
+        });
+        await insertCorrection(manager, {
+          articleId: row.articleId,
+          claimId: row.claimId,
+          annotationId: row.annotationId,
+          kind: CorrectionKind.VERDICT_CHANGED,
+          previousVerdict: row.verdict,
+          newVerdict: verdict,
+          previousText: null,
+          newText: null,
+          note: note!,
+          editorId: admin.id,
+        });
+      }
+      return { alternateName: stored?.alternateName ?? name, verdict, factChecks: carrying.length };
     });
   }
 
-  unmappedImported(viewer: Viewer) {
+  /** Imported rating texts no verdict is mapped to yet, first met first, with how many fact-checks carry each. */
+  async unmappedImported(viewer: Viewer): Promise<UnmappedImportedRatingRow[]> {
     requireRole(viewer, Role.ADMIN);
-    return this.reader.rows(unmappedImportedRatings, {});
+    const [unmapped, texts] = await Promise.all([
+      this.reader.rows(unmappedImportedRatings, {}),
+      this.reader.rows(importedRatingTexts, {}),
+    ]);
+    const counts = new Map<string, number>();
+    for (const text of texts) {
+      const key = importedRatingKey(text.name);
+      counts.set(key, (counts.get(key) ?? 0) + Number(text.factChecks));
+    }
+    return unmapped.map((row) => ({
+      alternateName: row.alternateName,
+      firstSeenAt: row.firstSeenAt,
+      factChecks: counts.get(row.ratingKey) ?? 0,
+    }));
   }
 }
 

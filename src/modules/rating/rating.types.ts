@@ -91,6 +91,12 @@ export class DeleteRatingPayload {
   ratingScale: ScaleRatingRow[];
 }
 
+export interface ImportedRatingMappingRow {
+  alternateName: string;
+  verdict: Verdict | null;
+  factChecks: number;
+}
+
 @ObjectType('ImportedRatingMapping', {
   simpleResolvers: true,
   description: "A publisher's rating text met in a ClaimReview import and the verdict it maps to.",
@@ -101,12 +107,21 @@ export class ImportedRatingMapping {
 
   @Field(() => Verdict, { nullable: true, description: 'Null while nobody has mapped it.' })
   verdict: Verdict | null;
+
+  @Field(() => Int, { description: 'How many fact-checks carry this rating text (compared as rating keys).' })
+  factChecks: number;
+}
+
+export interface UnmappedImportedRatingRow {
+  alternateName: string;
+  firstSeenAt: SqlTimestamp;
+  factChecks: number;
 }
 
 @ObjectType('UnmappedImportedRating', {
   simpleResolvers: true,
   description:
-    'A rating text met in a ClaimReview import that no verdict is mapped to yet (its fact-checks are UNVERIFIABLE until then).',
+    'A rating text met in a ClaimReview import that no verdict is mapped to yet: its fact-checks are UNVERIFIABLE, shown with the text, until an ADMIN maps it (setImportedRatingMapping).',
 })
 export class UnmappedImportedRating {
   @Field(() => String)
@@ -114,4 +129,7 @@ export class UnmappedImportedRating {
 
   @Field(() => DateTime)
   firstSeenAt: SqlTimestamp;
+
+  @Field(() => Int, { description: 'How many fact-checks carry it (drafts and retracted ones included).' })
+  factChecks: number;
 }
