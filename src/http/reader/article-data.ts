@@ -9,6 +9,7 @@ import { ANONYMOUS } from '../../modules/auth/viewer';
 import type { ClaimReviewService } from '../../modules/claimreview/claim-review.service';
 import type { ClaimantRow } from '../../modules/claimant/claimant.rows';
 import type { ClaimRow } from '../../modules/claim/claim.rows';
+import type { TopicRow } from '../../modules/topic/topic.rows';
 import type { UserRow } from '../../modules/user/user.loaders';
 
 export type ReaderAnnotation = AnnotationRow & { citations: CitationRow[]; contributors: UserRow[] };
@@ -35,6 +36,8 @@ export interface ArticleView {
   corrections: CorrectionRow[];
   /** ClaimReview JSON-LD of its published fact-checks. */
   reviews: Record<string, unknown>[];
+  /** The topics it is filed under that readers may see, by name. */
+  topics: TopicRow[];
 }
 
 export function isWellFormedSlug(slug: string): boolean {
@@ -63,7 +66,7 @@ export async function loadArticleView(
   const placesRead = claimsRead.then((claims) =>
     loaders.outsideAppearancesOfClaim.loadMany(claims.map(({ id }) => id)),
   );
-  const [body, rows, placeLists, corrections, jsonLd] = await Promise.all([
+  const [body, rows, placeLists, corrections, jsonLd, topics] = await Promise.all([
     loaders.articleBodyById.load(article.id),
     claimsRead,
     placesRead,
@@ -72,6 +75,7 @@ export async function loadArticleView(
       await placesRead;
       return loadedAll(await loaders.outsideAppearancesOfClaim.loadMany(claimIds));
     }),
+    loaders.topicsOfArticle.load(article.id),
   ]);
   const places = loadedAll(placeLists);
   // The counts follow from the claims just loaded: no second query.
@@ -102,7 +106,7 @@ export async function loadArticleView(
       };
     }),
   );
-  return { article: { ...article, body }, stats, claims, corrections, reviews: jsonLd };
+  return { article: { ...article, body }, stats, claims, corrections, reviews: jsonLd, topics };
 }
 
 /** DataLoader.loadMany answers an Error in place of a value that failed to load: fail the page instead. */

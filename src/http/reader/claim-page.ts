@@ -13,6 +13,7 @@ import {
   paragraphs,
   placesHtml,
 } from './notes';
+import { topicLinks } from './topic-links';
 import { verdictBadge, verdictClass, verdictLabel } from './verdicts';
 
 /** The oEmbed address of a page of this service, for content systems that discover embeds. */
@@ -54,6 +55,7 @@ export function renderClaimPage(view: ClaimView, publicUrl: string): Html {
 <p class="note-head">${verdictBadge(claim.verdict, 'verdict')}</p>
 <blockquote class="quote claim-words"><p>${words}</p>${claimant ? html`<footer><a href="/claimants/${encodeURIComponent(claimant.slug)}">${claimant.name}</a></footer>` : ''}</blockquote>
 ${isStale(claim) ? html`<p class="notice notice-stale">The article's text changed since this was checked (revision ${claim.checkedRevision}).</p>` : ''}
+${topicLinks(view.topics)}
 </header>
 <section class="card claim-check">
 ${
