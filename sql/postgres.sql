@@ -906,6 +906,9 @@ select "o"."claim_id" as "claimId", "o"."url", "o"."title", "o"."publisher", "o"
 -- dataset.exportSources
 select distinct "s"."url", "s"."title", "s"."publisher", "s"."published_at" as "publishedAt", "s"."kind" as "kind", "s"."accessed_at" as "accessedAt" from "sources" as "s" inner join "citations" as "ci" on "ci"."source_id" = "s"."id" inner join "annotations" as "n" on "n"."id" = "ci"."annotation_id" inner join "claims" as "c" on "c"."id" = "n"."claim_id" and "c"."deleted_at" is null where "c"."article_id" = $1 order by "s"."url";
 
+-- dataset.exportTopics
+select "f"."claimId" as "claimId", "t"."slug", "t"."name", "t"."description" from (select CAST(NULL AS INTEGER) as "claimId", "x"."topic_id" as "topicId" from "article_topics" as "x" where "x"."article_id" = $1 union all select "c"."id" as "claimId", "y"."topic_id" as "topicId" from "claim_topics" as "y" inner join "claims" as "c" on "c"."id" = "y"."claim_id" where "c"."article_id" = $2 and "c"."deleted_at" is null and "c"."appearance_of_id" is null) as "f" inner join "topics" as "t" on "t"."id" = "f"."topicId";
+
 -- dataset.exportUsers
 select distinct "u"."id", "u"."name", "u"."role" as "role" from "users" as "u" inner join "annotations" as "n" on "n"."author_id" = "u"."id" inner join "claims" as "c" on "c"."id" = "n"."claim_id" and "c"."deleted_at" is null where "c"."article_id" = $1 order by "u"."name", "u"."id";
 
