@@ -69,6 +69,8 @@ function summaryLine(report: BulkImportReport, unit: string, strict: boolean): s
   const { stored } = report;
   let line = `import: ${report.read} ${unit} read, ${report.imported} imported, ${report.skipped} skipped (already present), ${report.failed} failed`;
   line += `; stored ${stored.articles} articles, ${stored.claims} claims, ${stored.annotations} fact-checks, ${stored.places} places, ${stored.appearances} further places in articles, ${stored.sources} sources, ${stored.users} users, ${stored.claimants} claimants`;
+  // Only when the input filed something: the line of an import without topics reads as before.
+  if (stored.topics + stored.filings > 0) line += `, ${stored.topics} topics, ${stored.filings} filings under topics`;
   if (strict && (report.failed > 0 || report.interrupted)) line += '; --strict: rolled back, nothing stored';
   else if (report.interrupted) line += '; interrupted: run the same command again to complete it';
   return line;

@@ -15,6 +15,12 @@ export interface OutsidePlaceInput {
   endSeconds: number | null;
 }
 
+/** A topic the claim or its article is filed under: its name and the address of its reader page. */
+export interface ClaimReviewTopic {
+  name: string;
+  url: string;
+}
+
 export interface ClaimReviewInput {
   /** The reader page of the fact-check: the article page with the claim's anchor. */
   url: string;
@@ -45,6 +51,8 @@ export interface ClaimReviewInput {
   summary: string;
   /** The language of the fact-check (its article's). */
   language: string;
+  /** The public topics of the claim and of its article, each once; `about` when there are some. */
+  topics?: readonly ClaimReviewTopic[];
 }
 
 interface Appearance {
@@ -128,6 +136,8 @@ export function toClaimReview(input: ClaimReviewInput): Record<string, unknown> 
     datePublished: input.datePublished.toISOString(),
     inLanguage: input.language,
     description: input.summary,
+    // What the fact-check is about: schema.org `about` (a CreativeWork's subject), one Thing a topic.
+    ...(input.topics?.length ? { about: input.topics.map(({ name, url }) => ({ '@type': 'Thing', name, url })) } : {}),
     author: { '@type': 'Organization', name: input.organisation.name, url: input.organisation.url },
     reviewRating,
     itemReviewed: {

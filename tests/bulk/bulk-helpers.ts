@@ -67,6 +67,9 @@ const TABLES = [
   'claimants',
   'search_documents',
   'outside_appearances',
+  'topics',
+  'article_topics',
+  'claim_topics',
 ];
 
 /** Rows in every table an import writes to. */

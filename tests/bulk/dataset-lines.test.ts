@@ -51,6 +51,8 @@ describe('importing one dataset line', () => {
       annotations: 2,
       places: 0,
       appearances: 0,
+      topics: 0,
+      filings: 0,
     });
     const claims = await inspectRows(
       db,
@@ -78,6 +80,8 @@ describe('importing one dataset line', () => {
       annotations: 0,
       places: 0,
       appearances: 0,
+      topics: 0,
+      filings: 0,
     });
     expect(await rowCounts(db)).toEqual(before);
   });
@@ -213,6 +217,8 @@ describe('importing one dataset line', () => {
       annotations: 0,
       places: 0,
       appearances: 0,
+      topics: 0,
+      filings: 0,
       skippedArticles: 1,
     });
   });

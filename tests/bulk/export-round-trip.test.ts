@@ -104,7 +104,7 @@ describe('npm run export', () => {
       },
       reviewer,
     );
-    await mutate(
+    const wages = await mutate(
       'createClaim',
       'CreateClaimInput',
       { articleId: article.id, quote: 'Wages fell by a record amount this spring, the report said.' },
@@ -197,6 +197,27 @@ describe('npm run export', () => {
       { claimId: park.id, verdict: 'NEEDS_CONTEXT', summary: 'Closing for repairs only.', body: '' },
       reviewer,
     );
+    // Topics: the article and two of its claims filed, a draft filed, one topic filed only on
+    // the claim the correction orphans (left out with it), and one filing nothing.
+    const topic = (name: string, description?: string) =>
+      mutate('createTopic', 'CreateTopicInput', { name, description }, editor, 'id');
+    const health = await topic('Public health', 'Hospitals, clinics and what they cost.');
+    const economy = await topic('Économie');
+    const labour = await topic('Labour');
+    const desk = await topic('Drafts desk');
+    await topic('Unused topic');
+    const draftId = (
+      await server.gql<{ article: { id: string } }>('{ article(slug: "rt-draft") { id } }', {}, editor.token)
+    ).data!.article.id;
+    const fileArticle = (articleId: string, topicIds: string[]) =>
+      mutate('setArticleTopics', 'SetArticleTopicsInput', { articleId, topicIds }, editor);
+    const fileClaim = (claimId: string, topicIds: string[]) =>
+      mutate('setClaimTopics', 'SetClaimTopicsInput', { claimId, topicIds }, editor);
+    await fileArticle(article.id, [economy.id]);
+    await fileArticle(draftId, [desk.id]);
+    await fileClaim(first.id, [health.id, economy.id]);
+    await fileClaim(park.id, [health.id]);
+    await fileClaim(wages.id, [labour.id]);
     await mutate(
       'updateArticle',
       'UpdateArticleInput',
@@ -327,6 +348,26 @@ describe('npm run export', () => {
     expect(apiMade.claims[0]).not.toHaveProperty('text');
     expect(apiMade.claims[0]).not.toHaveProperty('language');
     expect(apiMade.claims[1]).not.toHaveProperty('places');
+    // Topics: each item's by slug, the line's records of them by slug; a left-out claim's only
+    // topic and a topic filing nothing are not written, nor is the key of a line without any.
+    expect(apiMade.topics).toEqual(['economie']);
+    expect(apiMade.claims.map((claim: { topics?: string[] }) => claim.topics)).toEqual([
+      ['economie', 'public-health'],
+      undefined,
+      ['public-health'],
+    ]);
+    expect(lines[3].topics).toEqual([
+      { slug: 'economie', name: 'Économie', description: null },
+      { slug: 'public-health', name: 'Public health', description: 'Hospitals, clinics and what they cost.' },
+    ]);
+    expect(Object.keys(lines[3])).toEqual(['article', 'claimants', 'topics', 'sources', 'users']);
+    expect(lines[2].article.topics).toEqual(['drafts-desk']);
+    expect(lines[2].topics).toEqual([{ slug: 'drafts-desk', name: 'Drafts desk', description: null }]);
+    for (const line of [lines[0], lines[1]]) {
+      expect(line).not.toHaveProperty('topics');
+      expect(line.article).not.toHaveProperty('topics');
+    }
+    expect(JSON.stringify(lines)).not.toMatch(/labour|unused-topic/i);
     // Who listed a place comes along, after the fact-checks' authors.
     expect(lines[3].users).toEqual([
       { key: 'Rita Roundtrip', name: 'Rita Roundtrip', role: 'REVIEWER' },
@@ -338,6 +379,18 @@ describe('npm run export', () => {
       const imported = await runCli(IMPORT_JS, [first], empty);
       expect(imported.code).toBe(0);
       expect(imported.stdout).toContain('4 lines read, 4 imported, 0 skipped (already present), 0 failed');
+      // Three topics, and five filings: two articles, and two claims of one (one of them twice).
+      expect(imported.stdout.trim()).toMatch(/, 3 topics, 5 filings under topics$/);
+      // Stored under the slugs of the file: the topics' pages keep their addresses.
+      const topics = await inspectRows(
+        empty,
+        sql<{ slug: string; name: string }>`SELECT slug, name FROM topics ORDER BY slug`,
+      );
+      expect(topics).toEqual([
+        { slug: 'drafts-desk', name: 'Drafts desk' },
+        { slug: 'economie', name: 'Économie' },
+        { slug: 'public-health', name: 'Public health' },
+      ]);
       const again = await runCli(EXPORT_JS, [], empty);
       expect(again.code).toBe(0);
       expect(again.stdout).toBe(fs.readFileSync(first, 'utf8'));

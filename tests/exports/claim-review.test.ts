@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type ClaimReviewInput, toClaimReview } from '../../src/exports/claim-review';
 import { Role } from '../../src/modules/user/user.entity';
 import { buildDataset } from '../helpers/factories';
@@ -60,6 +60,25 @@ function expectValidClaimReview(review: Review): void {
     expect(dates).not.toContain(undefined);
     expect(claim.appearance).toContainEqual(claim.firstAppearance);
     expect(claim.firstAppearance.datePublished).toBe(known[0]);
+  }
+}
+
+/**
+ * The statements `read` costs the server: its reader's count, less the event log's reads, which
+ * run in the background (on PostgreSQL woken by the NOTIFY of an earlier write) for no request.
+ */
+async function statementsOf<T>(server: TestServer, read: () => Promise<T>): Promise<{ result: T; statements: number }> {
+  const reader = server.db.reader;
+  const spies = [vi.spyOn(reader, 'rows'), vi.spyOn(reader, 'row')];
+  const before = reader.statementCount;
+  try {
+    const result = await read();
+    const background = spies
+      .flatMap((spy) => spy.mock.calls)
+      .filter(([statement]) => (statement as { name: string }).name.startsWith('events.')).length;
+    return { result, statements: reader.statementCount - before - background };
+  } finally {
+    for (const spy of spies) spy.mockRestore();
   }
 }
 
@@ -198,6 +217,35 @@ describe('ClaimReview', () => {
   });
 });
 
+describe('ClaimReview about', () => {
+  const base = {
+    url: 'https://facts.example.org/articles/a#claim-Q2xhaW06MQ',
+    text: 'The bridge cost 2 million',
+    claimLanguage: 'en',
+    claimant: null,
+    article: { url: 'https://news.example.org/bridge', headline: 'Bridge opens', publishedAt: null, publisher: null },
+    outside: [],
+    organisation: { name: 'Example Checks', url: 'https://facts.example.org' },
+    datePublished: new Date('2024-01-03T00:00:00Z'),
+    summary: 'It cost 3 million.',
+    language: 'en',
+    rating: null,
+    ratingLabel: 'False',
+  };
+
+  it('names each topic as a Thing with its name and page, in order, and is left out without topics', () => {
+    const topics = [
+      { name: 'Energy', url: 'https://facts.example.org/topics/energy' },
+      { name: 'Transport & roads', url: 'https://facts.example.org/topics/transport-roads' },
+    ];
+    const review = reviewFor({ ...base, topics });
+    expectValidClaimReview(review);
+    expect(review.about).toEqual(topics.map((topic) => ({ '@type': 'Thing', ...topic })));
+    expect(reviewFor({ ...base, topics: [] })).not.toHaveProperty('about');
+    expect(reviewFor(base)).not.toHaveProperty('about');
+  });
+});
+
 describe('GET /claimreview.json', () => {
   let server: TestServer;
   beforeAll(async () => {
@@ -284,9 +332,11 @@ describe('GET /claimreview.json: where claims were made', () => {
   const addPlace = async (who: SignedIn, input: Record<string, unknown>) =>
     (await room.ok<{ addClaimAppearance: { id: string } }>(ADD, { input }, who)).addClaimAppearance.id;
   const feed = async () => {
-    const before = server.db.reader.statementCount;
-    const body = (await (await fetch(`${server.url}/claimreview.json`)).json()) as { items: Review[] };
-    return { items: body.items, statements: server.db.reader.statementCount - before };
+    const { result, statements } = await statementsOf(server, async () => {
+      const body = (await (await fetch(`${server.url}/claimreview.json`)).json()) as { items: Review[] };
+      return body.items;
+    });
+    return { items: result, statements };
   };
   const reviewOf = (items: Review[], text: string) => items.find((review) => review.claimReviewed === text);
 
@@ -444,5 +494,112 @@ describe('GET /claimreview.json: where claims were made', () => {
       counts.push((await feed()).statements);
     }
     expect(counts).toEqual([2, 2, 2]);
+  });
+});
+
+/** What a ClaimReview is about: the public topics of its claim and of the claim's article. */
+describe('ClaimReview about: topics', () => {
+  let server: TestServer;
+  let room: Newsroom;
+  let editor: SignedIn;
+  let reviewer: SignedIn;
+
+  const topic = (name: string) =>
+    room.mutate<{ id: string; slug: string }>('createTopic', 'CreateTopicInput', { name }, editor, 'id slug');
+  const fileClaim = (claimId: string, topicIds: string[]) =>
+    room.mutate('setClaimTopics', 'SetClaimTopicsInput', { claimId, topicIds }, editor, 'id');
+  const fileArticle = (articleId: string, topicIds: string[]) =>
+    room.mutate('setArticleTopics', 'SetArticleTopicsInput', { articleId, topicIds }, editor, 'id');
+  const feed = async () => {
+    const { result, statements } = await statementsOf(server, async () => {
+      const body = (await (await fetch(`${server.url}/claimreview.json`)).json()) as { items: Review[] };
+      return body.items;
+    });
+    return { items: result, statements };
+  };
+  const reviewOf = (items: Review[], text: string) => items.find((review) => review.claimReviewed === text);
+  const jsonLdOf = async (slug: string): Promise<Review[]> => {
+    const page = await (await fetch(`${server.url}/articles/${slug}`)).text();
+    const block = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(page);
+    return block ? (JSON.parse(block[1]) as Review[]) : [];
+  };
+  /** A published article with a checked claim quoting `quote`. */
+  const checked = async (slug: string, quote: string) => {
+    const article = await room.createArticle(editor, {
+      slug,
+      headline: `Story ${slug}`,
+      body: `Yesterday the minister said ${quote} at the launch.`,
+    });
+    await room.publishArticle(editor, article.id);
+    const claim = await room.createClaim(reviewer, { articleId: article.id, quote });
+    await room.publishedCheck(reviewer, editor, { claimId: claim.id, verdict: 'FALSE', summary: 'No.', body: 'No.' });
+    return { articleId: article.id, claimId: claim.id };
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer({ demo: false });
+    room = new Newsroom(server);
+    editor = await server.signIn(Role.EDITOR);
+    reviewer = await server.signIn(Role.REVIEWER);
+  });
+  afterAll(() => server.close());
+
+  it("lists the claim's and its article's topics once each, by name, with their pages, in the feed and on the page", async () => {
+    const energy = await topic('Energy');
+    const climate = await topic('Climate');
+    const secret = await topic('Secret merger');
+    const story = await checked('wind-story', 'wind power doubled');
+    const plain = await checked('plain-story', 'the tram is free');
+    await fileClaim(story.claimId, [energy.id, climate.id]);
+    await fileArticle(story.articleId, [climate.id]);
+    // A topic carried only by a draft's claim: named nowhere.
+    const draft = await room.createArticle(editor, {
+      slug: 'draft-merger',
+      headline: 'Draft',
+      body: 'The board said the merger is done.',
+    });
+    const hidden = await room.createClaim(editor, { articleId: draft.id, quote: 'the merger is done' });
+    await fileClaim(hidden.id, [secret.id, energy.id]);
+
+    const { items, statements } = await feed();
+    for (const review of items) expectValidClaimReview(review);
+    const about = [
+      { '@type': 'Thing', name: 'Climate', url: `http://factline.test/topics/${climate.slug}` },
+      { '@type': 'Thing', name: 'Energy', url: `http://factline.test/topics/${energy.slug}` },
+    ];
+    expect(reviewOf(items, 'wind power doubled')!.about).toEqual(about);
+    expect(reviewOf(items, 'the tram is free')).not.toHaveProperty('about');
+    // The checks, their claims' places and their topics: three statements.
+    expect(statements).toBe(3);
+    expect(JSON.stringify(items)).not.toContain('Secret merger');
+    expect((await jsonLdOf('wind-story'))[0].about).toEqual(about);
+    expect(await jsonLdOf('plain-story')).toEqual([expect.not.objectContaining({ about: expect.anything() })]);
+
+    // Only the article filed: its topic still says what the fact-check is about.
+    await fileClaim(story.claimId, []);
+    await fileArticle(plain.articleId, [energy.id]);
+    const after = (await feed()).items;
+    expect(reviewOf(after, 'wind power doubled')!.about).toEqual([about[0]]);
+    expect(reviewOf(after, 'the tram is free')!.about).toEqual([about[1]]);
+  });
+
+  it('reads the topics of a whole page in one statement, whatever the claim and topic counts', async () => {
+    const many = await Promise.all(['Housing', 'Rents', 'Planning'].map((name) => topic(name)));
+    const counts: number[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const story = await checked(`housing-${i}`, `rents fell by ${i + 1} percent`);
+      await fileClaim(
+        story.claimId,
+        many.slice(0, i + 1).map((t) => t.id),
+      );
+      counts.push((await feed()).statements);
+    }
+    expect(counts).toEqual([3, 3, 3]);
+    const items = (await feed()).items;
+    expect(reviewOf(items, 'rents fell by 3 percent')!.about.map((thing: Review) => thing.name)).toEqual([
+      'Housing',
+      'Planning',
+      'Rents',
+    ]);
   });
 });

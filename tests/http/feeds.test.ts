@@ -220,6 +220,74 @@ describe('Atom feeds', () => {
       expect((await get(`/feeds/claimants/${slug}.atom`)).status).toBe(404);
   });
 
+  it("serves a topic's feed of its checked claims, linked from its page and from the pages filed under it; hidden topics are 404", async () => {
+    const topic = (name: string) =>
+      room.mutate<{ id: string; slug: string }>('createTopic', 'CreateTopicInput', { name }, editor, 'id slug');
+    const fileClaim = (claimId: string, topicIds: string[]) =>
+      room.mutate('setClaimTopics', 'SetClaimTopicsInput', { claimId, topicIds }, editor, 'id');
+    const fileArticle = (articleId: string, topicIds: string[]) =>
+      room.mutate('setArticleTopics', 'SetArticleTopicsInput', { articleId, topicIds }, editor, 'id');
+    const health = await topic('Public health');
+    const drafts = await topic('Draft work only');
+    const older = await checkedStory('feed-topic-one', 'vaccines cause colds', 'Fay Fern', 'FALSE', 'They do not.');
+    const newer = await checkedStory('feed-topic-two', 'clinics closed', 'Gus Gale', 'MOSTLY_TRUE', 'Most did.');
+    // Filed under the topic but unchecked, or only its article filed: neither is a fact-check on the topic.
+    const unfiled = await checkedStory('feed-topic-article', 'beds were added', 'Hal Hue', 'TRUE', 'They were.');
+    await fileArticle(unfiled.articleId, [health.id]);
+    const pending = await room.createClaim(reviewer, { articleId: older.articleId, quote: 'colds' });
+    await fileClaim(pending.id, [health.id]);
+    await fileClaim(older.claimId, [health.id]);
+    await fileClaim(newer.claimId, [health.id]);
+    // A draft's checked claim under both topics: never in a feed, and the draft's topic stays hidden.
+    const draft = await room.createArticle(editor, {
+      slug: 'feed-topic-draft',
+      headline: 'Draft on health',
+      body: 'Someone said the hospital secretly closed.',
+    });
+    const secret = await room.createClaim(editor, { articleId: draft.id, quote: 'the hospital secretly closed' });
+    await room.publishedCheck(editor, await server.signIn(Role.EDITOR), {
+      claimId: secret.id,
+      verdict: 'FALSE',
+      summary: 'Unpublished topic summary',
+      body: 'x',
+    });
+    await fileClaim(secret.id, [health.id, drafts.id]);
+
+    const { title, entries } = await feed(`/feeds/topics/${health.slug}.atom`);
+    expect(title).toBe('factline test desk: fact-checks on Public health');
+    expect(entries.map((entry) => htmlText(entry.title))).toEqual([
+      'Mostly true: “clinics closed” (Gus Gale)',
+      'False: “vaccines cause colds” (Fay Fern)',
+    ]);
+    expect(entries.map((entry) => entry.link)).toEqual([
+      `${PUBLIC_URL}/claims/${newer.claimId}`,
+      `${PUBLIC_URL}/claims/${older.claimId}`,
+    ]);
+    // The same entry as the site-wide feed's for the same fact-check.
+    const site = (await feed('/feeds/fact-checks.atom')).entries.find((entry) => entry.id === entries[0].id);
+    expect(site).toEqual(entries[0]);
+    expect(JSON.stringify(entries)).not.toContain('Unpublished topic summary');
+
+    const page = await get(`/topics/${health.slug}`);
+    expect(page.text).toContain(
+      `<link rel="alternate" type="application/atom+xml" href="/feeds/topics/${health.slug}.atom" title="Fact-checks on Public health">`,
+    );
+    const topicLink = `<a href="/topics/${health.slug}" rel="tag">Public health</a>`;
+    expect((await get('/articles/feed-topic-article')).text).toContain(topicLink);
+    expect((await get('/articles/feed-topic-one')).text).not.toContain(topicLink);
+    expect((await get(`/claims/${older.claimId}`)).text).toContain(topicLink);
+    expect((await get(`/claims/${unfiled.claimId}`)).text).not.toContain('class="topics"');
+
+    for (const slug of [drafts.slug, 'no-such-topic', 'Bad%20Slug', 'x'.repeat(300)])
+      expect((await get(`/feeds/topics/${slug}.atom`)).status, slug).toBe(404);
+    // Once the draft is published, its topic and its fact-check are public.
+    await room.publishArticle(editor, draft.id);
+    expect((await feed(`/feeds/topics/${drafts.slug}.atom`)).entries.map((entry) => entry.link)).toEqual([
+      `${PUBLIC_URL}/claims/${secret.id}`,
+    ]);
+    expect((await get(`/claims/${secret.id}`)).text).toContain(`<a href="/topics/${drafts.slug}" rel="tag">`);
+  });
+
   it('keeps hostile text as text in every field: escaped markup, no early end of a CDATA section', async () => {
     const story = await checkedStory(
       'feed-hostile',

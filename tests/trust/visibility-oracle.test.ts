@@ -483,6 +483,7 @@ const ROUTES: Record<string, 'reader' | 'no content' | 'graphql'> = {
   'GET /feeds/fact-checks.atom': 'reader',
   'GET /feeds/corrections.atom': 'reader',
   'GET /feeds/claimants/:slug.atom': 'reader',
+  'GET /feeds/topics/:slug.atom': 'reader',
   'GET /topics/:slug': 'reader',
   'GET /,/graphql': 'no content',
   'GET /healthz': 'no content',
@@ -540,8 +541,11 @@ async function readerPages(run: Run): Promise<string[]> {
       await get(`/embed/claims/${id}`);
       await get(`/oembed?${new URLSearchParams({ url: `http://factline.test/claims/${id}` })}`);
     }
-  // Every topic's page, whoever may see it.
-  for (const slug of await everyTopicSlug(run)) await get(`/topics/${slug}`);
+  // Every topic's page and feed, whoever may see it.
+  for (const slug of await everyTopicSlug(run)) {
+    await get(`/topics/${slug}`);
+    await get(`/feeds/topics/${slug}.atom`);
+  }
   let feed = JSON.parse(await get('/claimreview.json')) as { next: string | null };
   for (let page = 0; feed.next && page < 20; page += 1)
     feed = JSON.parse(await get(new URL(feed.next).pathname + new URL(feed.next).search)) as { next: string | null };

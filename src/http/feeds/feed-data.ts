@@ -8,9 +8,11 @@ import type { ArticleRow } from '../../modules/article/article.rows';
 import { ANONYMOUS } from '../../modules/auth/viewer';
 import type { ClaimRow } from '../../modules/claim/claim.rows';
 import type { ClaimantRow } from '../../modules/claimant/claimant.rows';
+import type { TopicRow } from '../../modules/topic/topic.rows';
 import type { ClaimReviewService } from '../../modules/claimreview/claim-review.service';
 import { claimPath } from '../reader/claim-data';
 import { loadClaimantView } from '../reader/claimant-page';
+import { loadTopicView } from '../reader/topic-page';
 import { html } from '../reader/html';
 import { claimWords, correctionText, noteId } from '../reader/notes';
 import { ratingLabel, verdictLabel } from '../reader/verdicts';
@@ -111,6 +113,27 @@ export async function claimantEntries(
     check ? [{ claim, claimant: view.claimant, check, article }] : [],
   );
   return { claimant: view.claimant, entries: checked.sort(byPublication).map((entry) => checkEntry(publicUrl, entry)) };
+}
+
+/**
+ * A topic's checked claims (those its page lists), each with the fact-check behind its verdict,
+ * newest first; null: no such topic, or none readers may see yet.
+ */
+export async function topicEntries(
+  db: Database,
+  services: Services,
+  publicUrl: string,
+  slug: string,
+): Promise<{ topic: TopicRow; entries: FeedEntry[] } | null> {
+  const view = await loadTopicView(db, services, slug);
+  if (!view) return null;
+  const { loaders } = contextFor(db, services, ANONYMOUS);
+  const checked = view.claims.flatMap(({ claim, article, check }) => (check ? [{ claim, article, check }] : []));
+  const claimants = await Promise.all(
+    checked.map(({ claim }) => (claim.claimantId === null ? null : loaders.claimantById.load(claim.claimantId))),
+  );
+  const entries = checked.map((entry, index) => ({ ...entry, claimant: claimants[index] ?? null }));
+  return { topic: view.topic, entries: entries.sort(byPublication).map((entry) => checkEntry(publicUrl, entry)) };
 }
 
 function correctionTitle(correction: CorrectionRow, article: ArticleRow): string {

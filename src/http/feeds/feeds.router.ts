@@ -3,14 +3,14 @@ import type { Services } from '../../app/context';
 import type { Database } from '../../db/database';
 import type { ClaimReviewService } from '../../modules/claimreview/claim-review.service';
 import { ATOM_TYPE, atomFeed, type FeedEntry, type FeedMeta } from './atom';
-import { claimantEntries, correctionEntries, factCheckEntries } from './feed-data';
+import { claimantEntries, correctionEntries, factCheckEntries, topicEntries } from './feed-data';
 
 /**
- * The Atom feeds: GET /feeds/fact-checks.atom, /feeds/corrections.atom and
- * /feeds/claimants/:slug.atom. Each reads as an anonymous reader does (the reader pages'
- * loaders), so a feed shows nothing a reader page would not. A feed of another list of checked
- * claims (a topic's: /feeds/topics/:slug.atom) is one more route here giving its entries
- * (`checkEntry`) to `send`.
+ * The Atom feeds: GET /feeds/fact-checks.atom, /feeds/corrections.atom,
+ * /feeds/claimants/:slug.atom and /feeds/topics/:slug.atom. Each reads as an anonymous reader
+ * does (the reader pages' loaders), so a feed shows nothing a reader page would not. A feed of
+ * another list of checked claims is one more route here giving its entries (`checkEntry`) to
+ * `send`.
  */
 export function feedsRouter({
   db,
@@ -73,6 +73,25 @@ export function feedsRouter({
         subtitle: `Fact-checked claims made by ${claimant.name}, newest first.`,
         path: `/feeds/claimants/${encodeURIComponent(claimant.slug)}.atom`,
         pagePath: `/claimants/${encodeURIComponent(claimant.slug)}`,
+      },
+      entries,
+    );
+  });
+
+  router.get('/feeds/topics/:slug.atom', async (req, res) => {
+    const found = await topicEntries(db, services, publicUrl, req.params.slug);
+    if (!found) {
+      res.status(404).type('text/plain').send('There is no topic with published work at this address.');
+      return;
+    }
+    const { topic, entries } = found;
+    send(
+      res,
+      {
+        title: `${organisation}: fact-checks on ${topic.name}`,
+        subtitle: `Fact-checked claims filed under ${topic.name}, newest first.`,
+        path: `/feeds/topics/${encodeURIComponent(topic.slug)}.atom`,
+        pagePath: `/topics/${encodeURIComponent(topic.slug)}`,
       },
       entries,
     );

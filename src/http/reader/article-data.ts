@@ -10,6 +10,7 @@ import type { ClaimReviewService } from '../../modules/claimreview/claim-review.
 import type { ClaimantRow } from '../../modules/claimant/claimant.rows';
 import type { ClaimRow } from '../../modules/claim/claim.rows';
 import type { ScaleRatingRow } from '../../modules/rating/rating.types';
+import type { TopicRow } from '../../modules/topic/topic.rows';
 import type { UserRow } from '../../modules/user/user.loaders';
 
 export type ReaderAnnotation = AnnotationRow & { citations: CitationRow[]; contributors: UserRow[] };
@@ -38,6 +39,8 @@ export interface ArticleView {
   reviews: Record<string, unknown>[];
   /** The organisation's rating scale, for the colour key. */
   scale: ScaleRatingRow[];
+  /** The topics it is filed under that readers may see, by name. */
+  topics: TopicRow[];
 }
 
 /** The fact-check a claim's verdict is from: its newest published one (annotationsByClaim lists it first). */
@@ -71,7 +74,7 @@ export async function loadArticleView(
   const placesRead = claimsRead.then((claims) =>
     loaders.outsideAppearancesOfClaim.loadMany(claims.map(({ id }) => id)),
   );
-  const [body, rows, placeLists, corrections, jsonLd, scale] = await Promise.all([
+  const [body, rows, placeLists, corrections, jsonLd, scale, topics] = await Promise.all([
     loaders.articleBodyById.load(article.id),
     claimsRead,
     placesRead,
@@ -81,6 +84,7 @@ export async function loadArticleView(
       return loadedAll(await loaders.outsideAppearancesOfClaim.loadMany(claimIds));
     }),
     services.ratings.scale(),
+    loaders.topicsOfArticle.load(article.id),
   ]);
   const places = loadedAll(placeLists);
   // The counts follow from the claims just loaded: no second query.
@@ -111,7 +115,7 @@ export async function loadArticleView(
       };
     }),
   );
-  return { article: { ...article, body }, stats, claims, corrections, reviews: jsonLd, scale };
+  return { article: { ...article, body }, stats, claims, corrections, reviews: jsonLd, scale, topics };
 }
 
 /** DataLoader.loadMany answers an Error in place of a value that failed to load: fail the page instead. */

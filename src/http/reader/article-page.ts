@@ -7,6 +7,7 @@ import { type Html, html, jsonForScript, safeHref } from './html';
 import { dateHtml, page } from './layout';
 import { correctionText, isStale, labelId, noteHtml, noteId } from './notes';
 import { claimBadge, verdictKey, verdictSummaryBar } from './verdicts';
+import { topicLinks } from './topic-links';
 
 /** Corrections of the article itself, rather than of its claims' fact-checks. */
 const ARTICLE_CHANGES: ReadonlySet<string> = new Set([CorrectionKind.BODY_CORRECTED, CorrectionKind.ARTICLE_UPDATED]);
@@ -92,6 +93,7 @@ ${article.section ? html`<p class="kicker">${article.section}</p>` : ''}
 <h1 id="headline">${article.headline}</h1>
 ${article.standfirst ? html`<p class="standfirst">${article.standfirst}</p>` : ''}
 ${bylineHtml(view)}
+${topicLinks(view.topics)}
 </header>
 <section class="checked" aria-labelledby="checked-title">
 <h2 id="checked-title" class="checked-title">${checked === 1 ? '1 claim' : `${checked} claims`} fact-checked in this article</h2>

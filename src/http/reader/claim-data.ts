@@ -7,6 +7,7 @@ import type { ArticleRow } from '../../modules/article/article.rows';
 import { ANONYMOUS } from '../../modules/auth/viewer';
 import type { ClaimRow } from '../../modules/claim/claim.rows';
 import type { Withdrawal } from '../../modules/article/article.service';
+import type { TopicRow } from '../../modules/topic/topic.rows';
 import type { ReaderClaim } from './article-data';
 
 /** One claim as an anonymous reader sees it: its note's content, and the articles it was made in. */
@@ -15,6 +16,8 @@ export interface ClaimView extends ReaderClaim {
   article: ArticleRow;
   /** The other published articles it is placed in, oldest place first. */
   elsewhere: ArticleRow[];
+  /** The topics the claim itself is filed under that readers may see, by name. */
+  topics: TopicRow[];
 }
 
 /** What a claim address answers: the claim, the claim it was merged into, gone with its article, or nothing. */
@@ -76,13 +79,14 @@ export async function lookUpClaim(db: Database, services: Services, id: string):
   }
   // A merged claim's id names the claim it was merged into: one address per claim.
   if (claim.id !== key) return { kind: 'merged', id: toGlobalId('Claim', claim.id) };
-  const [article, places, note] = await Promise.all([
+  const [article, places, note, topics] = await Promise.all([
     loaders.articleById.load(claim.articleId),
     loaders.furtherPlacesOfClaim.load(claim.id),
     readClaim(loaders, claim),
+    loaders.topicsOfClaim.load(claim.id),
   ]);
   if (!article) return { kind: 'missing' };
   const others = await loaders.articleById.loadMany(liveAt(places).map((place) => place.articleId));
   const elsewhere = others.filter((row): row is ArticleRow => row !== null && !(row instanceof Error));
-  return { kind: 'claim', view: { ...note, article, elsewhere } };
+  return { kind: 'claim', view: { ...note, article, elsewhere, topics } };
 }

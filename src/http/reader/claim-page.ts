@@ -15,6 +15,7 @@ import {
 } from './notes';
 import { currentCheck } from './article-data';
 import { claimBadge, claimLabel, verdictClass } from './verdicts';
+import { topicLinks } from './topic-links';
 
 /** The oEmbed address of a page of this service, for content systems that discover embeds. */
 export function oembedHref(publicUrl: string, path: string): string {
@@ -55,6 +56,7 @@ export function renderClaimPage(view: ClaimView, publicUrl: string): Html {
 <p class="note-head">${claimBadge(claim.verdict, current, 'verdict')}</p>
 <blockquote class="quote claim-words"><p>${words}</p>${claimant ? html`<footer><a href="/claimants/${encodeURIComponent(claimant.slug)}">${claimant.name}</a></footer>` : ''}</blockquote>
 ${isStale(claim) ? html`<p class="notice notice-stale">The article's text changed since this was checked (revision ${claim.checkedRevision}).</p>` : ''}
+${topicLinks(view.topics)}
 </header>
 <section class="card claim-check">
 ${

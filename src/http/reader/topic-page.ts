@@ -80,6 +80,13 @@ export function renderTopicPage({ topic, articles, claims }: TopicView): Html {
   return page({
     title: `${topic.name} · factline`,
     description: `Articles and fact-checked claims on ${topic.name}.`,
+    alternates: [
+      {
+        type: 'application/atom+xml',
+        href: `/feeds/topics/${encodeURIComponent(topic.slug)}.atom`,
+        title: `Fact-checks on ${topic.name}`,
+      },
+    ],
     bodyClass: 'list-page',
     main: html`<main id="content" class="list">
 <header class="list-head">

@@ -3,7 +3,12 @@ import type { Database } from '../../db/database';
 import { fromSqlDate, type SqlTimestamp, toSqlDate } from '../../db/sql-dates';
 import type { SqlReader } from '../../db/sql-reader';
 import { groupRows } from '../../db/group-rows';
-import { type ClaimReviewInput, type OutsidePlaceInput, toClaimReview } from '../../exports/claim-review';
+import {
+  type ClaimReviewInput,
+  type ClaimReviewTopic,
+  type OutsidePlaceInput,
+  toClaimReview,
+} from '../../exports/claim-review';
 import { httpUrlOrNull } from '../../graphql/http-url';
 import { encodeCursor, decodeCursor } from '../../graphql/relay/cursor';
 import { toGlobalId } from '../../graphql/relay/global-id';
@@ -17,6 +22,7 @@ import {
   type PublishedCheckRow,
   publishedChecksFeed,
   publishedChecksOfArticle,
+  topicsOfReviewedClaims,
 } from './claimreview.queries';
 
 const FEED_SCOPE = 'claimreview-feed';
@@ -96,20 +102,30 @@ export class ClaimReviewService {
   ): Promise<Record<string, unknown>[]> {
     const claimIds = [...new Set(rows.map((row) => row.claimId))];
     if (claimIds.length === 0) return [];
-    const [lists, further] = await Promise.all([
+    const [lists, further, topics] = await Promise.all([
       outsideOf(claimIds),
       rows.some((row) => Boolean(row.elsewhere))
         ? this.reader.rows(furtherPlaceArticlesOfClaims, { claimIds })
+        : Promise.resolve([]),
+      rows.some((row) => Boolean(row.filed))
+        ? this.reader.rows(topicsOfReviewedClaims, { claimIds })
         : Promise.resolve([]),
     ]);
     const placesOf = new Map(claimIds.map((claimId, i) => [claimId, liveAt(lists[i]).flatMap(toPlace)]));
     const articlesOf = new Map<number, typeof further>();
     for (const place of further) articlesOf.set(place.claimId, [...(articlesOf.get(place.claimId) ?? []), place]);
+    const topicsOf = new Map<number, ClaimReviewTopic[]>();
+    for (const { claimId, slug, name } of topics)
+      topicsOf.set(claimId, [
+        ...(topicsOf.get(claimId) ?? []),
+        { name, url: `${this.config.publicUrl}/topics/${encodeURIComponent(slug)}` },
+      ]);
     return rows.map((row) =>
       this.toReview(
         row,
         placesOf.get(row.claimId) ?? [],
         (articlesOf.get(row.claimId) ?? []).map((place) => this.articleOf(place)),
+        topicsOf.get(row.claimId) ?? [],
       ),
     );
   }
@@ -147,6 +163,7 @@ export class ClaimReviewService {
     row: PublishedCheckRow,
     outside: OutsidePlaceInput[],
     otherArticles: ClaimReviewInput['article'][],
+    topics: ClaimReviewTopic[],
   ): Record<string, unknown> {
     const { value, best, worst, label } = ratingOf(row);
     return toClaimReview({
@@ -169,6 +186,7 @@ export class ClaimReviewService {
       ratingLabel: label,
       summary: row.summary,
       language: row.language,
+      topics,
     });
   }
 }

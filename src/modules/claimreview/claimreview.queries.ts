@@ -3,6 +3,7 @@ import { type StatementBuilder, statement, statementVariants, sql } from '../../
 import { annotationRatingColumns } from '../annotation/annotation.queries';
 import type { Verdict } from '../annotation/verdict';
 import type { ClaimantKind } from '../claimant/claimant.entity';
+import { topicVisible } from '../auth/visibility.queries';
 
 /** Every statement of the ClaimReview module. */
 
@@ -43,6 +44,14 @@ function publishedChecks(q: StatementBuilder<unknown>) {
         )
         .$castTo<number | boolean>()
         .as('elsewhere'),
+      // Whether the claim or its article is filed under a topic: only then are topics read.
+      eb
+        .or([
+          eb.exists(eb.selectFrom('claim_topics as ct').select('ct.topic_id').whereRef('ct.claim_id', '=', 'c.id')),
+          eb.exists(eb.selectFrom('article_topics as at').select('at.topic_id').whereRef('at.article_id', '=', 'a.id')),
+        ])
+        .$castTo<number | boolean>()
+        .as('filed'),
     ])
     .where('n.status', '=', sql.lit('PUBLISHED'))
     .where('a.status', '=', sql.lit('PUBLISHED'))
@@ -120,4 +129,34 @@ export const furtherPlaceArticlesOfClaims = statement(
       .where('a.status', '=', sql.lit('PUBLISHED'))
       .orderBy('p.appearance_of_id')
       .orderBy('p.id'),
+);
+
+/**
+ * The topics readers may see of each claim and of the article it was marked in (each once), by
+ * name: what a ClaimReview is `about`.
+ */
+export const topicsOfReviewedClaims = statement(
+  'claimreview.topics',
+  (q: StatementBuilder<{ claimIds: readonly number[] }>) =>
+    q.db
+      .selectFrom(
+        q.db
+          .selectFrom('claim_topics as x')
+          .select(['x.claim_id as claimId', 'x.topic_id as topicId'])
+          .where('x.claim_id', 'in', q.keyList('claimIds'))
+          .union(
+            q.db
+              .selectFrom('claims as c')
+              .innerJoin('article_topics as y', 'y.article_id', 'c.article_id')
+              .select(['c.id as claimId', 'y.topic_id as topicId'])
+              .where('c.id', 'in', q.keyList('claimIds')),
+          )
+          .as('f'),
+      )
+      .innerJoin('topics as t', 't.id', 'f.topicId')
+      .select((eb) => [eb.ref('f.claimId').as('claimId'), eb.ref('t.slug').as('slug'), eb.ref('t.name').as('name')])
+      .where(topicVisible('public'))
+      .orderBy('f.claimId')
+      .orderBy('t.name_key')
+      .orderBy('t.id'),
 );

@@ -14,6 +14,7 @@ import {
   exportFurtherPlaces,
   exportPlaces,
   exportSources,
+  exportTopics,
   exportUsers,
 } from './dataset.queries';
 import type {
@@ -26,13 +27,14 @@ import type {
   DatasetLine,
   DatasetPlace,
   DatasetSource,
+  DatasetTopic,
   DatasetUser,
 } from './dataset.types';
 
 /**
  * The database as ndjson dataset lines (dataset.types.ts), one per article: deterministic
  * (articles by id, claims by start offset then id, fact-checks by id, claimants by name,
- * sources by url, users by name; every field written, in a fixed order) and holding only what
+ * topics by slug, sources by url, users by name; every field written, in a fixed order) and holding only what
  * an import needs, so export -> import into an empty database -> export gives the same bytes.
  */
 
@@ -52,6 +54,9 @@ export interface UnexportedClaim {
    */
   place?: { claimLeftOut: boolean };
 }
+
+/** By code units: the same order whatever the database's collation. */
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 const iso = (value: string | null): string | null => fromSqlDate(value)?.toISOString() ?? null;
 
@@ -108,6 +113,14 @@ async function exportArticle(
       },
     ]);
   }
+  // Filing: the article's (claimId null) and each claim's topic slugs, and the topics' records.
+  const filedUnder = new Map<number | null, string[]>();
+  const topicRecords = new Map<string, DatasetTopic>();
+  for (const filing of await reader.rows(exportTopics, { articleId: row.id })) {
+    filedUnder.set(filing.claimId, [...(filedUnder.get(filing.claimId) ?? []), filing.slug]);
+    topicRecords.set(filing.slug, { slug: filing.slug, name: filing.name, description: filing.description });
+  }
+  const topicsOf = (claimId: number | null) => [...(filedUnder.get(claimId) ?? [])].sort(byCodeUnits);
   const claims: DatasetClaim[] = [];
   const named = new Set<number>();
   for (const claim of await reader.rows(exportClaims, { articleId: row.id })) {
@@ -130,6 +143,8 @@ async function exportArticle(
       claimant: claim.claimant,
       annotations: annotations.get(claim.id) ?? [],
       ...(places.has(claim.id) ? { places: places.get(claim.id) } : {}),
+      // Left out when none, so files of unfiled claims stay as they were.
+      ...(filedUnder.has(claim.id) ? { topics: topicsOf(claim.id) } : {}),
     });
   }
   const appearances = await exportAppearances(reader, row, onUnexported);
@@ -186,11 +201,21 @@ async function exportArticle(
     url: row.url,
     publishedAt: iso(row.publishedAt),
     status: row.status,
+    ...(filedUnder.has(null) ? { topics: topicsOf(null) } : {}),
     claims,
     // Left out when there are none, so files without further places stay as they were.
     ...(appearances.length > 0 ? { appearances } : {}),
   };
-  return { article, claimants, sources, users: [...users.values()] };
+  // The records of the topics the line files under (a left-out claim's only ones go with it).
+  const filed = new Set([...(article.topics ?? []), ...claims.flatMap((claim) => claim.topics ?? [])]);
+  const topics = [...filed].sort(byCodeUnits).map((slug) => topicRecords.get(slug)!);
+  return {
+    article,
+    claimants,
+    ...(topics.length > 0 ? { topics } : {}),
+    sources,
+    users: [...users.values()],
+  };
 }
 
 /**

@@ -17,6 +17,8 @@ import { AnnotationStatus } from '../annotation/annotation.entity';
 import { AddClaimAppearanceInput, MAX_OUTSIDE_APPEARANCES } from '../appearance/appearance.inputs';
 import { HttpUrlError, normalizeHttpUrl } from '../../graphql/http-url';
 import { MAX_IMPORTED_RATING } from './claimreview-rating';
+import { CreateTopicInput, MAX_TOPICS_PER_ITEM } from '../topic/topic.inputs';
+import { isTopicSlug, topicNameKeyOf } from '../topic/topic-slug';
 import { DatasetError } from './dataset.service';
 import type {
   DatasetAnnotation,
@@ -29,6 +31,7 @@ import type {
   DatasetLine,
   DatasetPlace,
   DatasetSource,
+  DatasetTopic,
   DatasetUser,
 } from './dataset.types';
 
@@ -138,6 +141,29 @@ function readClaimant(value: unknown, path: string): DatasetClaimant {
     claimant.slug = slug;
   }
   return claimant;
+}
+
+const TOPIC_SLUG_FORM = 'must be a topic slug: lower-case letters, digits and single hyphens, at most 80 characters';
+
+function readTopic(value: unknown, path: string): DatasetTopic {
+  const from = fields(value, path, ['slug', 'name', 'description']);
+  const slug = text(from, 'slug', path);
+  if (!isTopicSlug(slug)) fail(at(path, 'slug'), TOPIC_SLUG_FORM);
+  return { slug, name: text(from, 'name', path), description: optionalText(from, 'description', path) };
+}
+
+/** An article's or a claim's filing: slugs of topics, each once, at most as many as the API files. */
+function topicSlugs(from: Fields, path: string): string[] {
+  const slugs = list(from, 'topics', path, (slug, where) => {
+    if (typeof slug !== 'string') fail(where, 'must be text (a topic slug)');
+    const trimmed = slug.trim();
+    if (!isTopicSlug(trimmed)) fail(where, TOPIC_SLUG_FORM);
+    return trimmed;
+  });
+  if (slugs.length > MAX_TOPICS_PER_ITEM) fail(at(path, 'topics'), `at most ${MAX_TOPICS_PER_ITEM} topics`);
+  const twice = slugs.findIndex((slug, index) => slugs.indexOf(slug) !== index);
+  if (twice !== -1) fail(`${at(path, 'topics')}[${twice}]`, `the topic "${slugs[twice]}" is listed twice`);
+  return slugs;
 }
 
 function readCitation(value: unknown, path: string): DatasetCitation {
@@ -258,6 +284,7 @@ function readClaim(value: unknown, path: string): DatasetClaim {
     'claimant',
     'annotations',
     'places',
+    'topics',
   ]);
   const claim: DatasetClaim = {
     key: key(from, 'key', path),
@@ -275,6 +302,8 @@ function readClaim(value: unknown, path: string): DatasetClaim {
   if (language !== null) claim.language = language;
   const places = list(from, 'places', path, readPlace);
   if (places.length > 0) claim.places = places;
+  const topics = topicSlugs(from, path);
+  if (topics.length > 0) claim.topics = topics;
   return claim;
 }
 
@@ -314,10 +343,12 @@ function readArticle(value: unknown, path: string): DatasetArticle {
     'url',
     'publishedAt',
     'status',
+    'topics',
     'claims',
     'appearances',
   ]);
   const appearances = list(from, 'appearances', path, readAppearance);
+  const topics = topicSlugs(from, path);
   return {
     slug: text(from, 'slug', path),
     headline: text(from, 'headline', path),
@@ -332,6 +363,7 @@ function readArticle(value: unknown, path: string): DatasetArticle {
     url: optionalText(from, 'url', path),
     publishedAt: timestamp(from, 'publishedAt', path),
     status: choice(from, 'status', path, Object.values(ArticleStatus)),
+    ...(topics.length > 0 ? { topics } : {}),
     claims: list(from, 'claims', path, readClaim),
     ...(appearances.length > 0 ? { appearances } : {}),
   };
@@ -373,6 +405,11 @@ async function apiRules(line: DatasetLine): Promise<void> {
       `claimants[${index}]`,
     );
   }
+  for (const [index, topic] of (line.topics ?? []).entries())
+    await check(
+      Object.assign(new CreateTopicInput(), { name: topic.name, description: topic.description }),
+      `topics[${index}]`,
+    );
   for (const [index, source] of line.sources.entries()) {
     await check(
       Object.assign(new CreateSourceInput(), {
@@ -387,6 +424,7 @@ async function apiRules(line: DatasetLine): Promise<void> {
   const {
     claims: _claims,
     appearances: _appearances,
+    topics: _topics,
     status: _status,
     publishedAt: _publishedAt,
     ...fieldsOfArticle
@@ -471,14 +509,29 @@ function unique(keys: string[], what: string): void {
  * naming the first problem.
  */
 export async function parseDatasetLine(value: unknown): Promise<DatasetLine> {
-  const from = fields(value, 'the line', ['article', 'claimants', 'sources', 'users']);
+  const from = fields(value, 'the line', ['article', 'claimants', 'topics', 'sources', 'users']);
   if (from.article === undefined) fail('article', 'is required');
+  const topics = list(from, 'topics', '', readTopic);
   const line: DatasetLine = {
     article: readArticle(from.article, 'article'),
     claimants: list(from, 'claimants', '', readClaimant),
+    ...(topics.length > 0 ? { topics } : {}),
     sources: list(from, 'sources', '', readSource),
     users: list(from, 'users', '', readUser),
   };
+  // Two records of one topic (by slug, or by name as the API compares names) would leave which one counts to the order.
+  const topicNames = new Map<string, string>();
+  topics.forEach(({ slug, name }, index) => {
+    if (topics.findIndex((other) => other.slug === slug) !== index)
+      fail(`topics[${index}].slug`, `the topic "${slug}" occurs twice in the line`);
+    const other = topicNames.get(topicNameKeyOf(name));
+    if (other !== undefined)
+      fail(
+        `topics[${index}].name`,
+        `"${name}" and "${other}" are one topic (names are compared ignoring case and spaces)`,
+      );
+    topicNames.set(topicNameKeyOf(name), name);
+  });
   // Two records of one claimant would leave which one counts to the order of the list.
   const names = new Map<string, string>();
   for (const { name } of line.claimants) {

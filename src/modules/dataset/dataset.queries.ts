@@ -229,6 +229,32 @@ export const exportPlaces = statement('dataset.exportPlaces', (q: StatementBuild
     .orderBy('o.id'),
 );
 
+/**
+ * The filing of an article (`claimId` null) and of its live claims (claims themselves, never
+ * further places), each with its topic's record. Ordered by the caller (by slug, as code units).
+ */
+export const exportTopics = statement('dataset.exportTopics', (q: StatementBuilder<{ articleId: number }>) =>
+  q.db
+    .selectFrom(
+      q.db
+        .selectFrom('article_topics as x')
+        .select((eb) => [sql<number | null>`CAST(NULL AS INTEGER)`.as('claimId'), eb.ref('x.topic_id').as('topicId')])
+        .where('x.article_id', '=', q.p.articleId)
+        .unionAll(
+          q.db
+            .selectFrom('claim_topics as y')
+            .innerJoin('claims as c', 'c.id', 'y.claim_id')
+            .select((eb) => [eb.ref('c.id').as('claimId'), eb.ref('y.topic_id').as('topicId')])
+            .where('c.article_id', '=', q.p.articleId)
+            .where('c.deleted_at', 'is', null)
+            .where('c.appearance_of_id', 'is', null),
+        )
+        .as('f'),
+    )
+    .innerJoin('topics as t', 't.id', 'f.topicId')
+    .select((eb) => [eb.ref('f.claimId').as('claimId'), 't.slug', 't.name', 't.description']),
+);
+
 /** The row a statement returns. */
 type RowOf<S extends { row?: unknown }> = NonNullable<S['row']>;
 export type ExportArticleRow = RowOf<typeof exportArticlePage>;

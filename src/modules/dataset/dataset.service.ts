@@ -31,6 +31,17 @@ import { ClaimantKind } from '../claimant/claimant.entity';
 import { isClaimantSlug, isWikidataId, nameKeyOf } from '../claimant/claimant-name';
 import { claimantByNameKey } from '../claimant/claimant.queries';
 import { claimTextKey } from '../matching/sentence-key';
+import { MAX_TOPICS_PER_ITEM } from '../topic/topic.inputs';
+import { isTopicSlug, topicNameKeyOf } from '../topic/topic-slug';
+import {
+  insertArticleTopics,
+  insertClaimTopics,
+  insertTopicRow,
+  topicByNameKey,
+  topicIdsOfArticle,
+  topicIdsOfClaim,
+  topicSlugTaken,
+} from '../topic/topic.queries';
 import {
   annotationByKey,
   articleBySlug,
@@ -50,6 +61,7 @@ import type {
   DatasetClaimant,
   DatasetLine,
   DatasetSource,
+  DatasetTopic,
   DatasetUser,
 } from './dataset.types';
 
@@ -65,6 +77,10 @@ export interface ImportSummary {
   places: number;
   /** Further places of claims in articles (an article's `appearances`) not stored yet. */
   appearances: number;
+  /** Topics recorded (from the lines' records; one matched by slug or name is left as it is). */
+  topics: number;
+  /** Filings of an article or a claim under a topic that it lacked. */
+  filings: number;
   /** Articles already present (matched by slug): kept as they are, missing claims added. */
   skippedArticles: number;
 }
@@ -79,6 +95,8 @@ export function emptySummary(): ImportSummary {
     annotations: 0,
     places: 0,
     appearances: 0,
+    topics: 0,
+    filings: 0,
     skippedArticles: 0,
   };
 }
@@ -93,7 +111,9 @@ export function storedAnything(summary: ImportSummary): boolean {
       summary.claims +
       summary.annotations +
       summary.places +
-      summary.appearances >
+      summary.appearances +
+      summary.topics +
+      summary.filings >
     0
   );
 }
@@ -157,7 +177,13 @@ export function importLine(
 ): Promise<ImportSummary> {
   return importDataset(
     manager,
-    { users: line.users, sources: line.sources, claimants: line.claimants, articles: [line.article] },
+    {
+      users: line.users,
+      sources: line.sources,
+      claimants: line.claimants,
+      topics: line.topics,
+      articles: [line.article],
+    },
     summary,
     pending,
   );
@@ -177,6 +203,7 @@ export async function importDataset(
   const keys: KeyMaps = {
     userIds: await importUsers(manager, dataset.users, summary),
     sourceIds: await importSources(manager, dataset.sources, summary),
+    topicIds: await importTopics(manager, dataset.topics ?? [], summary),
   };
   await importClaimants(manager, dataset.claimants ?? [], summary);
   const places: PendingAppearance[] = [];
@@ -310,6 +337,95 @@ interface KeyMaps {
   userIds: Map<string, number>;
   /** Normalised url -> id. */
   sourceIds: Map<string, number>;
+  /** The slug of a topic record of the input -> the id of the topic it is (matched or stored). */
+  topicIds: Map<string, number>;
+}
+
+/**
+ * Topic records: one whose slug, else whose name key, a stored topic has is that topic, left as
+ * it is; another is stored with its slug. Checked here too: the demo dataset does not pass
+ * through the line checks (dataset-validation.ts).
+ */
+async function importTopics(
+  manager: EntityManager,
+  topics: readonly DatasetTopic[],
+  summary: ImportSummary,
+): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (const [index, topic] of topics.entries()) {
+    const where = `topics[${index}]`;
+    if (typeof topic.slug !== 'string' || !isTopicSlug(topic.slug))
+      throw new DatasetError(
+        `${where}.slug: must be lower-case letters, digits and single hyphens, at most 80 characters`,
+      );
+    const name = topic.name?.trim();
+    if (!name || name.length > LIMITS.name.max)
+      throw new DatasetError(`${where}.name: a name of 1 to ${LIMITS.name.max} characters`);
+    const existing =
+      (await executeOne(manager, topicSlugTaken, { slug: topic.slug })) ??
+      (await executeOne(manager, topicByNameKey, { nameKey: topicNameKeyOf(name) }));
+    if (existing) {
+      ids.set(topic.slug, existing.id);
+      continue;
+    }
+    const [created] = await execute(manager, insertTopicRow, {
+      slug: topic.slug,
+      name,
+      nameKey: topicNameKeyOf(name),
+      description: topic.description?.trim() || null,
+    });
+    ids.set(topic.slug, created.id);
+    summary.topics += 1;
+  }
+  return ids;
+}
+
+/** The ids of the topics a filing names: the input's records, else stored topics by slug. */
+async function topicsNamed(
+  manager: EntityManager,
+  slugs: readonly string[],
+  keys: KeyMaps,
+  path: string,
+): Promise<number[]> {
+  if (slugs.length > MAX_TOPICS_PER_ITEM) throw new DatasetError(`${path}: at most ${MAX_TOPICS_PER_ITEM} topics`);
+  const ids: number[] = [];
+  for (const [index, slug] of slugs.entries()) {
+    const id = keys.topicIds.get(slug) ?? (await executeOne(manager, topicSlugTaken, { slug }))?.id;
+    if (id === undefined)
+      throw new DatasetError(
+        `${path}[${index}]: no topic has the slug "${slug}" (not in the line's topics, not stored)`,
+      );
+    if (!ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
+
+/**
+ * Files an article or a claim under the topics it lacks of those named; the ones it has stay,
+ * so a re-import adds nothing. Filing is not part of the public record: no note, no revision.
+ */
+async function fileUnder(
+  manager: EntityManager,
+  item: { articleId: number } | { claimId: number },
+  slugs: readonly string[] | undefined,
+  keys: KeyMaps,
+  path: string,
+  summary: ImportSummary,
+): Promise<void> {
+  if (!slugs || slugs.length === 0) return;
+  const named = await topicsNamed(manager, slugs, keys, path);
+  const filed = new Set(
+    (
+      await ('articleId' in item ? execute(manager, topicIdsOfArticle, item) : execute(manager, topicIdsOfClaim, item))
+    ).map((row) => row.topic_id),
+  );
+  const missing = named.filter((id) => !filed.has(id));
+  if (missing.length === 0) return;
+  if (filed.size + missing.length > MAX_TOPICS_PER_ITEM)
+    throw new DatasetError(`${path}: filed under at most ${MAX_TOPICS_PER_ITEM} topics (${filed.size} already)`);
+  if ('articleId' in item) await execute(manager, insertArticleTopics, { ...item, topicIds: missing });
+  else await execute(manager, insertClaimTopics, { ...item, topicIds: missing });
+  summary.filings += missing.length;
 }
 
 async function importUsers(
@@ -388,7 +504,9 @@ async function importArticle(
     stored = await createArticle(manager, article);
     summary.articles += 1;
   }
-  for (const claim of article.claims) await importClaim(manager, stored, claim, keys, summary);
+  for (const [index, claim] of article.claims.entries())
+    await importClaim(manager, stored, claim, keys, summary, `${path}.claims[${index}]`);
+  await fileUnder(manager, { articleId: stored.id }, article.topics, keys, `${path}.topics`, summary);
   // What an import adds to a published article is public at once, as if published now.
   if (stored.status === ArticleStatus.PUBLISHED)
     await stampWhatReadersSee(manager, { articleId: stored.id }, new Date());
@@ -449,6 +567,7 @@ async function importClaim(
   claim: DatasetClaim,
   keys: KeyMaps,
   summary: ImportSummary,
+  path: string,
 ): Promise<void> {
   const where = `article "${article.slug}", claim "${claim.key}"`;
   const keyed = await executeOne(manager, claimByKey, { key: claim.key });
@@ -509,6 +628,7 @@ async function importClaim(
   // process): the events are dropped.
   if (added) await refreshClaimVerdict(manager, claimId, []);
   await importPlaces(manager, claimId, claim, keys, where, summary);
+  await fileUnder(manager, { claimId }, claim.topics, keys, `${path}.topics`, summary);
 }
 
 /**

@@ -24,7 +24,11 @@
  * - an article's `appearances` (further places of claims checked in other articles) by claim
  *   and place: one the claim already has at the same offsets of the article is not added again.
  *   The claim is found by its key among the claims stored or imported by the same run, wherever
- *   its line is in the file (before or after); a key that no claim has fails the line.
+ *   its line is in the file (before or after); a key that no claim has fails the line;
+ * - topics by `slug`, then by name key (case- and space-insensitive, as the API keeps names
+ *   unique): an existing topic is left as it is, whatever the record says of it;
+ * - the filing of an article or a claim (`topics`: slugs) by topic: a filing the item lacks is
+ *   added, one it has is kept, and none is taken off (an import adds, it never unfiles).
  */
 export type DatasetVerdict =
   'TRUE' | 'MOSTLY_TRUE' | 'MIXED' | 'MOSTLY_FALSE' | 'FALSE' | 'MISLEADING' | 'NEEDS_CONTEXT' | 'UNVERIFIABLE';
@@ -123,6 +127,11 @@ export interface DatasetClaim {
   annotations: DatasetAnnotation[];
   /** Its live places outside factline, oldest first; absent when there are none. */
   places?: DatasetPlace[];
+  /**
+   * The slugs of the topics the claim itself is filed under (a topic of the line's `topics` or
+   * one already stored), in slug order; absent when none.
+   */
+  topics?: string[];
 }
 
 /**
@@ -153,6 +162,8 @@ export interface DatasetArticle {
   url: string | null;
   publishedAt: string | null;
   status: 'DRAFT' | 'PUBLISHED' | 'ARCHIVED';
+  /** The slugs of the topics the article is filed under, as a claim's `topics`; absent when none. */
+  topics?: string[];
   claims: DatasetClaim[];
   /** Further places of claims (of this or other articles) in this article, in text order; absent when none. */
   appearances?: DatasetAppearance[];
@@ -178,32 +189,49 @@ export interface DatasetClaimant {
   aliases: string[];
 }
 
+/**
+ * A topic articles and claims are filed under (docs/ARCHITECTURE.md, "Topics"): matched by slug,
+ * then by name key; an existing topic is left as it is. A new one is stored with this slug, so
+ * its reader page (/topics/<slug>) keeps its address across an export and import.
+ */
+export interface DatasetTopic {
+  slug: string;
+  name: string;
+  description: string | null;
+}
+
 export interface Dataset {
   users: DatasetUser[];
   sources: DatasetSource[];
   /** Optional: claimants named only by claims are recorded as people with just a name. */
   claimants?: DatasetClaimant[];
+  /** Optional: the topics the articles and claims are filed under, beyond those already stored. */
+  topics?: DatasetTopic[];
   articles: DatasetArticle[];
 }
 
 /**
  * One line of an ndjson import or export (`npm run import -- file.ndjson`): one article with
- * its claims and fact-checks, and the claimants, users and sources they refer to, so that every
- * line stands on its own and is imported in its own transaction.
+ * its claims and fact-checks, and the claimants, topics, users and sources they refer to, so that
+ * every line stands on its own and is imported in its own transaction.
  *
- *   {"article": {...DatasetArticle}, "claimants": [...DatasetClaimant], "sources": [...DatasetSource], "users": [...DatasetUser]}
+ *   {"article": {...DatasetArticle}, "claimants": [...DatasetClaimant], "topics": [...DatasetTopic], "sources": [...DatasetSource], "users": [...DatasetUser]}
  *
- * On import `claimants`, `sources` and `users` may be left out when nothing refers to them (a
- * claim's claimant is then recorded by name, as a person), optional fields may be left out
- * (null, [] or the default: language "en", kind PERSON), and unknown fields are refused. Text is
- * trimmed and held to the API's limits. Exports write every field, in a fixed order (a claim's
- * text, language and places, and an article's appearances, only when there are some, so files
- * without them read as before), and the record of every claimant an exported claim names (a merged one's claims name
- * its keeper) and of every user who wrote an exported fact-check or listed an exported place.
+ * On import `claimants`, `topics`, `sources` and `users` may be left out when nothing refers to
+ * them (a claim's claimant is then recorded by name, as a person), optional fields may be left
+ * out (null, [] or the default: language "en", kind PERSON), and unknown fields are refused. Text
+ * is trimmed and held to the API's limits. Exports write every field, in a fixed order (a
+ * claim's text, language, places and topics, an article's topics and appearances, and the line's
+ * topics, only when there are some, so files without them read as before), and the record of
+ * every claimant an exported claim names (a merged one's claims name its keeper), of every topic
+ * the article or an exported claim is filed under, and of every user who wrote an exported
+ * fact-check or listed an exported place.
  */
 export interface DatasetLine {
   article: DatasetArticle;
   claimants: DatasetClaimant[];
+  /** The records of the topics the line's article and claims are filed under; absent when none. */
+  topics?: DatasetTopic[];
   sources: DatasetSource[];
   users: DatasetUser[];
 }
