@@ -84,7 +84,11 @@ export class PostgresReader implements SqlReader {
   statementCount = 0;
   private readonly names = new Map<string, string>();
 
-  constructor(private readonly pool: pg.Pool) {}
+  /** `prefix` names its prepared statements: readers sharing a pool need their own. */
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly prefix = 'factline',
+  ) {}
 
   async rows<P, Row>(statement: Statement<P, Row>, params: P): Promise<Row[]> {
     this.statementCount += 1;
@@ -99,7 +103,7 @@ export class PostgresReader implements SqlReader {
 
   private nameOf(text: string): string {
     let name = this.names.get(text);
-    if (!name) this.names.set(text, (name = `factline_${this.names.size + 1}`));
+    if (!name) this.names.set(text, (name = `${this.prefix}_${this.names.size + 1}`));
     return name;
   }
 }
@@ -221,7 +225,7 @@ export async function openPostgresDatabase(options: PostgresOptions, logger?: Lo
     const eventLog = new EventLog(reader);
     // The bus reads the log in the background: through a reader of its own, so its reads are
     // not counted as the requests' statements.
-    const busLog = new EventLog(new PostgresReader(poolOf(dataSource)));
+    const busLog = new EventLog(new PostgresReader(poolOf(dataSource), 'factline_bus'));
     const events = await PostgresEventBus.connect({ connectionString: options.url, channel, log: busLog, logger });
     const writes = new PostgresWrites(dataSource, channel);
     return {

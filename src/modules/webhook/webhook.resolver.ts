@@ -48,7 +48,7 @@ const logTypes = (types: NewsroomEventType[]) => types.map((type) => LOG_EVENT_T
 
 /** An eventId (or delivery id) argument as the number it stands for. */
 function eventIdOf(value: string, field: string): number {
-  if (!/^\d{1,15}$/.test(value)) throw badUserInput('Decimal digits expected.', field);
+  if (!/^\d{1,9}$/.test(value)) throw badUserInput('Decimal digits expected (at most 9).', field);
   return Number(value);
 }
 

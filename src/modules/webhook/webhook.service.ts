@@ -81,7 +81,8 @@ export class WebhookService {
     requireRole(viewer, Role.ADMIN);
     return this.db.reader.rows(attemptsOfEndpoint, {
       endpointId,
-      before: before ?? Number.MAX_SAFE_INTEGER,
+      // The largest id an integer column holds: PostgreSQL refuses a bigger parameter for it.
+      before: before ?? 2_147_483_647,
       limit,
     });
   }
