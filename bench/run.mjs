@@ -7,6 +7,7 @@
 //   npm run bench -- search          search latency on 1M claims (bench/search.mjs): only when named
 //   npm run bench -- matching        claim matching latency on the same 1M claims (bench/matching.mjs): only when named
 //   npm run bench -- soak --minutes N  mixed reads and writes for N minutes (bench/soak.mjs): only when named
+//   npm run bench -- webhooks        webhook deliveries/s and commit-to-delivery lag (bench/webhooks.mjs): only when named
 //   npm run bench -- scale           the article query and list pages at 2,000 and 100,000 articles, and
 //                                    time to ready: only when named (the large dataset takes ~25 min, ~20 GB)
 //   npm run bench -- --postgres      the article query and createAnnotation on PostgreSQL (DATABASE_URL
@@ -41,6 +42,7 @@ import { printReanchor, runReanchorBench } from './reanchor.mjs';
 import { printMatching, runMatchingBench } from './matching.mjs';
 import { printSearch, runSearchBench } from './search.mjs';
 import { printSoak, runSoakBench } from './soak.mjs';
+import { printWebhooks, runWebhooksBench } from './webhooks.mjs';
 import { canPin, freePort, METRICS_TOKEN, pinned, startProcess, stopAll, stopProcess, waitReady } from './support.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
@@ -56,9 +58,10 @@ const MICRO = {
   reanchor: { run: runReanchorBench, print: printReanchor },
   search: { run: runSearchBench, print: printSearch },
   matching: { run: runMatchingBench, print: printMatching },
+  webhooks: { run: runWebhooksBench, print: printWebhooks },
 };
 /** Minutes long (a million-claim corpus, a soak): run only when named, never by default. */
-const OPT_IN = ['search', 'matching', 'soak', 'scale'];
+const OPT_IN = ['search', 'matching', 'soak', 'scale', 'webhooks'];
 /** The reads issue #8 wants flat at scale: within 1.5x of their figures at 2,000 articles. */
 const SCALE_SCENARIOS = [articleScenario, articleListFirstScenario, articleListDeepScenario];
 const SCALE_ARTICLES = 100_000;

@@ -4,6 +4,7 @@ import { pruneEventLog } from '../../src/events/retention';
 import { Role } from '../../src/modules/user/user.entity';
 import { buildDataset } from '../helpers/factories';
 import { connectLive, type LiveClient } from '../helpers/live-client';
+import { Newsroom } from '../helpers/newsroom';
 import { type SignedIn, startTestServer, type TestServer } from '../helpers/test-app';
 
 /**
@@ -82,20 +83,16 @@ describe('the durable event log', () => {
     expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
     return result.data!;
   };
-  const publishNew = async (claimId: string, verdict: string, author = reviewer): Promise<string> => {
-    const { createAnnotation } = await ok<{ createAnnotation: { id: string } }>(
-      `mutation($c: ID!, $v: Verdict!) { createAnnotation(input: { claimId: $c, verdict: $v, summary: "Logged check.", body: "Checked.", citations: [{ source: { url: "https://example.org/log", title: "Log source", kind: OTHER }, stance: SUPPORTS, excerpt: "log" }] }) { id } }`,
-      { c: claimId, v: verdict },
-      author,
-    );
-    await ok('mutation($id: ID!) { submitAnnotation(input: { id: $id }) { id } }', { id: createAnnotation.id }, author);
-    await ok(
-      'mutation($id: ID!) { publishAnnotation(input: { id: $id, expectedVersion: 2 }) { id } }',
-      { id: createAnnotation.id },
-      editor,
-    );
-    return createAnnotation.id;
-  };
+  /** A fact-check by `author` on the claim, submitted, and published by the editor: its id. */
+  const publishNew = async (claimId: string, verdict: string, author = reviewer): Promise<string> =>
+    (
+      await new Newsroom(server).publishedCheck(author, editor, {
+        claimId,
+        verdict,
+        summary: 'Logged check.',
+        body: 'Checked.',
+      })
+    ).id;
   const eventRows = async () => (await server.db.eventLog.after(0, 10_000)).length;
 
   it('a reconnecting subscriber passes the last eventId it received and misses nothing, in order, then hears live events', async () => {
@@ -233,6 +230,19 @@ describe('the durable event log', () => {
     await publishNew(unchecked[3], 'TRUE');
     const [event] = (await current.waitFor(1)).map((result) => result.data!.events);
     expect(Number(event.eventId)).toBeGreaterThan(newest);
+  });
+
+  it("appends all of a write's events in one statement", async () => {
+    const writes = () => server.db.statements().write;
+    const before = writes();
+    await server.db.writes.run(async () => undefined);
+    const withoutEvents = writes() - before;
+    const next = writes();
+    await server.db.writes.run(async (_manager, outbox) => {
+      for (let n = 0; n < 5; n += 1)
+        outbox.push({ type: 'articleCorrected', articleId: 1, details: { note: `n${n}` } });
+    });
+    expect(writes() - next).toBe(withoutEvents + 1);
   });
 
   it('keeps events for EVENT_RETENTION_DAYS, 30 by default, never less than a day', () => {
