@@ -1075,10 +1075,10 @@ select "n"."id" as "annotationId", "n"."claim_id" as "claimId", "c"."article_id"
 select "rt"."id" as "id", "rt"."label" as "label", "rt"."description" as "description", "rt"."value" as "value", "rt"."best" as "best", "rt"."worst" as "worst", "rt"."colour" as "colour", "rt"."position" as "position", "rt"."verdict" as "verdict" from "ratings" as "rt" order by "rt"."position", "rt"."id";
 
 -- rating.setAnnotationVerdicts
-update "annotations" set "verdict" = $1 where "rating_id" = $2;
+update "annotations" set "verdict" = $1 where "rating_id" = $2 and "status" != 'RETRACTED';
 
 -- rating.setImportedAnnotationVerdicts
-update "annotations" set "verdict" = $1, "rating_id" = (select "rt"."id" from "ratings" as "rt" where "rt"."verdict" = $2 order by "rt"."position", "rt"."id" limit 1) where "id" in (SELECT unnest($3::bigint[]));
+update "annotations" set "verdict" = $1, "rating_id" = (select "rt"."id" from "ratings" as "rt" where "rt"."verdict" = $2 order by "rt"."position", "rt"."id" limit 1) where "id" in (SELECT unnest($3::bigint[])) and "status" != 'RETRACTED';
 
 -- rating.setImportedMappingVerdict
 update "imported_rating_mappings" set "verdict" = $1, "updated_at" = CURRENT_TIMESTAMP where "id" = $2;
@@ -1929,5 +1929,8 @@ select "id", "event_id" as "eventId" from "webhook_redeliveries" where "endpoint
 -- webhook.release-lease
 update "webhook_endpoints" set "lease_owner" = $1, "lease_until" = $2 where "id" = $3 and "lease_owner" = $4;
 
+-- webhook.renew-lease
+update "webhook_endpoints" set "lease_until" = $1 where "id" = $2 and "lease_owner" = $3 returning "id";
+
 -- webhook.update-endpoint
-update "webhook_endpoints" set "url" = $1, "description" = $2, "event_types" = $3, "secret" = $4, "status" = $5, "delivered_through" = $6, "failed_attempts" = $7, "failing_since" = $8, "next_attempt_at" = $9, "updated_at" = $10 where "id" = $11;
+update "webhook_endpoints" set "url" = $1, "description" = $2, "event_types" = $3, "secret" = $4, "status" = $5, "delivered_through" = $6, "failed_attempts" = $7, "failing_since" = $8, "next_attempt_at" = $9, "updated_at" = $10, "lease_owner" = $11, "lease_until" = $12 where "id" = $13;

@@ -1106,10 +1106,10 @@ select "n"."id" as "annotationId", "n"."claim_id" as "claimId", "c"."article_id"
 select "rt"."id" as "id", "rt"."label" as "label", "rt"."description" as "description", "rt"."value" as "value", "rt"."best" as "best", "rt"."worst" as "worst", "rt"."colour" as "colour", "rt"."position" as "position", "rt"."verdict" as "verdict" from "ratings" as "rt" order by "rt"."position", "rt"."id";
 
 -- rating.setAnnotationVerdicts
-update "annotations" set "verdict" = ? where "rating_id" = ?;
+update "annotations" set "verdict" = ? where "rating_id" = ? and "status" != 'RETRACTED';
 
 -- rating.setImportedAnnotationVerdicts
-update "annotations" set "verdict" = ?, "rating_id" = (select "rt"."id" from "ratings" as "rt" where "rt"."verdict" = ? order by "rt"."position", "rt"."id" limit 1) where "id" in (SELECT value FROM json_each(?));
+update "annotations" set "verdict" = ?, "rating_id" = (select "rt"."id" from "ratings" as "rt" where "rt"."verdict" = ? order by "rt"."position", "rt"."id" limit 1) where "id" in (SELECT value FROM json_each(?)) and "status" != 'RETRACTED';
 
 -- rating.setImportedMappingVerdict
 update "imported_rating_mappings" set "verdict" = ?, "updated_at" = CURRENT_TIMESTAMP where "id" = ?;
@@ -1690,5 +1690,8 @@ select "id", "event_id" as "eventId" from "webhook_redeliveries" where "endpoint
 -- webhook.release-lease
 update "webhook_endpoints" set "lease_owner" = ?, "lease_until" = ? where "id" = ? and "lease_owner" = ?;
 
+-- webhook.renew-lease
+update "webhook_endpoints" set "lease_until" = ? where "id" = ? and "lease_owner" = ? returning "id";
+
 -- webhook.update-endpoint
-update "webhook_endpoints" set "url" = ?, "description" = ?, "event_types" = ?, "secret" = ?, "status" = ?, "delivered_through" = ?, "failed_attempts" = ?, "failing_since" = ?, "next_attempt_at" = ?, "updated_at" = ? where "id" = ?;
+update "webhook_endpoints" set "url" = ?, "description" = ?, "event_types" = ?, "secret" = ?, "status" = ?, "delivered_through" = ?, "failed_attempts" = ?, "failing_since" = ?, "next_attempt_at" = ?, "updated_at" = ?, "lease_owner" = ?, "lease_until" = ? where "id" = ?;

@@ -11,7 +11,8 @@ export const RESPONSE_EXCERPT_BYTES = 4_096;
 /**
  * Addresses a webhook must never reach: loopback, private, carrier-grade NAT, link-local (the
  * cloud metadata service at 169.254.169.254 among them), unspecified, multicast, reserved, and
- * the IPv6 equivalents (an IPv4-mapped IPv6 address is checked as its IPv4 address).
+ * the IPv6 equivalents, including the transition ranges that can carry an IPv4 address (NAT64,
+ * 6to4, Teredo, IPv4-compatible); an IPv4-mapped IPv6 address is checked as its IPv4 address.
  */
 const BLOCKED = new net.BlockList();
 for (const [prefix, bits] of [
@@ -32,9 +33,13 @@ for (const [prefix, bits] of [
 ] as const)
   BLOCKED.addSubnet(prefix, bits, 'ipv4');
 for (const [prefix, bits] of [
-  ['::', 128],
+  ['::', 96],
   ['::1', 128],
   ['64:ff9b::', 96],
+  ['64:ff9b:1::', 48],
+  ['2001::', 32],
+  ['2002::', 16],
+  ['fec0::', 10],
   ['100::', 64],
   ['2001:db8::', 32],
   ['fc00::', 7],

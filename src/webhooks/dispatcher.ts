@@ -14,7 +14,10 @@ import {
   recordProgress,
   redeliveriesOf,
   releaseLease,
+  renewLease,
 } from '../modules/webhook/webhook.queries';
+import { createLoaders } from '../app/services';
+import { ANONYMOUS } from '../modules/auth/viewer';
 import { WebhookEndpointStatus } from '../modules/webhook/webhook.service';
 import { type DeliveryResult, postWebhook } from './deliver';
 import { webhookBody, webhookId } from './payload';
@@ -170,7 +173,8 @@ export class WebhookDispatcher {
       const signer = new Webhook(endpoint.secret);
       const types = new Set(JSON.parse(endpoint.eventTypes) as string[]);
       for (const { id: requestId, eventId } of await this.db.reader.rows(redeliveriesOf, { endpointId: id })) {
-        if (this.stopped) return;
+        // Each may take the whole timeout: the lease is extended first, and a lost one ends the run.
+        if (this.stopped || !(await this.holdOn(id))) return;
         const [event] = await this.db.eventLog.after(eventId - 1, 1);
         const result = event?.eventId === eventId ? await this.send(endpoint.url, event, signer) : null;
         if (this.stopped && !result?.ok) return;
@@ -195,13 +199,28 @@ export class WebhookDispatcher {
         nextAttemptAt: fields.nextAttemptAt ? this.at(fields.nextAttemptAt) : null,
         status: fields.status ?? WebhookEndpointStatus.ACTIVE,
       });
+      // Events pruned before they could be delivered (the endpoint was down longer than the
+      // log keeps them): said in the delivery log, then delivery goes on after them.
+      const { prunedThrough } = await this.db.eventLog.bounds();
+      if (through < prunedThrough) {
+        const lost = `Events ${through + 1} to ${prunedThrough} were pruned (EVENT_RETENTION_DAYS) before they could be delivered.`;
+        through = prunedThrough;
+        const kept = await this.db.writes.run(async (manager) => {
+          const gap = { statusCode: null, latencyMs: 0, excerpt: null, error: lost, ok: false };
+          await execute(manager, insertAttempt, this.attemptRow(id, prunedThrough, 0, false, gap));
+          return execute(manager, recordProgress, progress({}));
+        });
+        if (kept.length === 0) return;
+        recorded = through;
+      }
       for (;;) {
         const events = await this.db.eventLog.after(through, this.options.batch);
         if (events.length === 0 || this.stopped) break;
         for (const event of events) {
           if (this.stopped) break;
-          // Only what readers could see leaves the service, and only the types asked for.
-          if (!event.isPublic || !types.has(event.type)) {
+          // Only what readers could see when it committed, and still can, leaves the service,
+          // and only the types asked for.
+          if (!event.isPublic || !types.has(event.type) || !(await this.stillPublic(event))) {
             through = event.eventId;
             continue;
           }
@@ -247,6 +266,32 @@ export class WebhookDispatcher {
         .run((manager) => execute(manager, releaseLease, { id, owner: this.options.owner }))
         .catch((error: unknown) => this.warn('Could not release a webhook lease; it expires', error));
     }
+  }
+
+  /** Extends this process's lease on the endpoint; false once another has taken it (or an ADMIN changed it). */
+  private async holdOn(id: number): Promise<boolean> {
+    const until = this.at(new Date(Date.now() + this.options.leaseMs));
+    const held = await this.db.writes.run((manager) =>
+      execute(manager, renewLease, { id, owner: this.options.owner, until }),
+    );
+    return held.length > 0;
+  }
+
+  /**
+   * Whether readers may still see what a public event is about: it was decided when the change
+   * committed, and a withdrawal committed meanwhile (on another replica, or before a retry) must
+   * not be undone by a late delivery. A withdrawal is itself the public notice.
+   */
+  private async stillPublic(event: LoggedEvent): Promise<boolean> {
+    const loaders = createLoaders(this.db.reader, ANONYMOUS);
+    if (
+      event.type !== 'articleWithdrawn' &&
+      event.articleId !== null &&
+      !(await loaders.articleById.load(event.articleId))
+    )
+      return false;
+    if (event.claimId !== null && !(await loaders.claimById.load(event.claimId))) return false;
+    return true;
   }
 
   private send(url: string, event: LoggedEvent, signer: Webhook): Promise<DeliveryResult> {

@@ -378,6 +378,30 @@ describe('the rating scale', () => {
       expect((await readCheck(checkId)).annotation.verdict).toBe('MOSTLY_FALSE');
     });
 
+    it("a retracted fact-check keeps the verdict it was retracted with when its rating's verdict changes", async () => {
+      const { createRating: rating } = await room.ok<{ createRating: ScaleRating }>(
+        'mutation($input: CreateRatingInput!) { createRating(input: $input) { id label value best worst colour verdict position } }',
+        { input: { label: 'Half a truth', colour: '#888800', verdict: 'MIXED' } },
+        admin,
+      );
+      const other = await room.publishedStory(
+        editor,
+        reviewer,
+        'retracted-rating',
+        'He said the tax was halved.',
+        'the tax was halved',
+      );
+      const check = await room.publishedCheck(reviewer, editor, {
+        claimId: other.claimId,
+        ratingId: rating.id,
+        summary: 'Half.',
+        body: 'Half of it.',
+      } as never);
+      await room.retract(editor, check.id, 'Wrong figures.');
+      expect((await update({ id: rating.id, verdict: 'TRUE' })).errors).toBeUndefined();
+      expect((await readCheck(check.id)).annotation.verdict).toBe('MIXED');
+    });
+
     it('ClaimReview carries the rating of the scale: its numbers on its range, and its label', async () => {
       const response = await fetch(`${server.url}/claimreview.json`);
       const body = (await response.json()) as { items: Review[] };

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { pruneEventLog } from '../../src/events/retention';
 import { Role } from '../../src/modules/user/user.entity';
 import { isForbiddenAddress, postWebhook } from '../../src/webhooks/deliver';
 import { type DispatcherOptions, WebhookDispatcher } from '../../src/webhooks/dispatcher';
@@ -432,6 +433,75 @@ describe('webhooks', () => {
       admin.token,
     );
     expect(deleted.data).toEqual({ deleteWebhookEndpoint: { deletedEndpointId: endpoint.id } });
+  });
+
+  it('an ADMIN who disables an endpoint mid-delivery stops it: the run under way does not undo the change', async () => {
+    const hooks = await receiver();
+    hooks.answer = () => 'hang';
+    const { endpoint } = await createEndpoint(hooks.url, ['FACT_CHECK_PUBLISHED']);
+    dispatcher({ timeoutMs: 400 });
+    await publishCheck();
+    await eventually(
+      () => hooks.received.length === 1,
+      () => 'a delivery in flight',
+    );
+    const disabled = await server.gql(
+      'mutation($input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(input: $input) { endpoint { status } } }',
+      { input: { id: endpoint.id, enabled: false } },
+      admin.token,
+    );
+    expect(disabled.data).toEqual({ updateWebhookEndpoint: { endpoint: { status: 'DISABLED' } } });
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await publishCheck();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect((await endpointNow(endpoint.id)).status).toBe('DISABLED');
+    expect(hooks.received).toHaveLength(1);
+  });
+
+  it('an endpoint down longer than the log keeps events says so in its delivery log, then goes on', async () => {
+    const hooks = await receiver();
+    const { endpoint } = await createEndpoint(hooks.url, ['FACT_CHECK_PUBLISHED']);
+    await hooks.close();
+    await publishCheck();
+    // Every event so far pruned, as if the endpoint had been down for the retention period.
+    await pruneEventLog(server.db, 1, new Date(Date.now() + 3 * 86_400_000));
+    await hooks.open();
+    receivers.push(hooks);
+    dispatcher();
+    const later = await publishCheck();
+    await eventually(
+      () => hooks.received.length >= 1,
+      () => 'the later event',
+    );
+    expect(hooks.events().map((event) => (event.data.factCheck as { id: string }).id)).toEqual([later.checkId]);
+    const log = (await endpointNow(endpoint.id)).deliveries;
+    expect(log.some((delivery) => /were pruned/.test(String(delivery.error)))).toBe(true);
+  });
+
+  it('never delivers an event about what readers can no longer see: a story withdrawn before the delivery', async () => {
+    const hooks = await receiver();
+    const { endpoint } = await createEndpoint(hooks.url, ['FACT_CHECK_PUBLISHED', 'ARTICLE_WITHDRAWN']);
+    await hooks.close();
+    const other = await room.createArticle(editor, {
+      slug: 'webhook-withdrawn',
+      headline: 'Soon gone',
+      body: 'A claim made here.',
+    });
+    await room.publishArticle(editor, other.id);
+    const claim = await room.createClaim(reviewer, { articleId: other.id, quote: 'A claim made here' });
+    await room.publishedCheck(reviewer, editor, { claimId: claim.id, verdict: 'FALSE', summary: 's', body: 'b' });
+    await room.archiveArticle(editor, other.id, 'Withdrawn: sourcing under review.');
+    await hooks.open();
+    receivers.push(hooks);
+    dispatcher();
+    await eventually(
+      async () =>
+        Number((await endpointNow(endpoint.id)).deliveredThroughEventId) >= (await server.db.eventLog.bounds()).newest,
+      () => 'caught up',
+    );
+    expect(hooks.events().map((event) => [event.type, event.data.note ?? null])).toEqual([
+      ['article.withdrawn', 'Withdrawn: sourcing under review.'],
+    ]);
   });
 
   it('a slow endpoint delays neither mutations nor another endpoint', async () => {

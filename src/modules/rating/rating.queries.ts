@@ -143,7 +143,12 @@ export const publishedUsesOfRating = statement('rating.publishedUses', (q: State
 export const setVerdictOfRatedAnnotations = statement(
   'rating.setAnnotationVerdicts',
   (q: StatementBuilder<{ id: number; verdict: Verdict }>) =>
-    q.db.updateTable('annotations').set({ verdict: q.p.verdict }).where('rating_id', '=', q.p.id),
+    q.db
+      .updateTable('annotations')
+      .set({ verdict: q.p.verdict })
+      .where('rating_id', '=', q.p.id)
+      // A retracted fact-check stands as it was retracted: its verdict is on the public record.
+      .where('status', '!=', sql.lit(AnnotationStatus.RETRACTED)),
 );
 
 // Imported ratings.
@@ -251,5 +256,6 @@ export const setVerdictOfImportedAnnotations = statement(
           .orderBy('rt.id')
           .limit(sql.lit(1)),
       }))
-      .where('id', 'in', q.keyList('ids')),
+      .where('id', 'in', q.keyList('ids'))
+      .where('status', '!=', sql.lit(AnnotationStatus.RETRACTED)),
 );

@@ -100,6 +100,10 @@ export const updateEndpoint = statement(
         failing_since: q.p.failingSince,
         next_attempt_at: q.p.nextAttemptAt,
         updated_at: q.p.now,
+        // A run under way stops at its next step (its writes check the lease): it read the
+        // settings this change replaces.
+        lease_owner: null,
+        lease_until: null,
       })
       .where('id', '=', q.p.id),
 );
@@ -201,6 +205,18 @@ export const claimLease = statement(
         'failing_since as failingSince',
         'next_attempt_at as nextAttemptAt',
       ]),
+);
+
+/** Extends `owner`'s lease, if it still holds it: returns the row when it does. */
+export const renewLease = statement(
+  'webhook.renew-lease',
+  (q: StatementBuilder<{ id: number; owner: string; until: string }>) =>
+    q.db
+      .updateTable('webhook_endpoints')
+      .set({ lease_until: q.p.until })
+      .where('id', '=', q.p.id)
+      .where('lease_owner', '=', q.p.owner)
+      .returning('id'),
 );
 
 export const releaseLease = statement('webhook.release-lease', (q: StatementBuilder<{ id: number; owner: string }>) =>
