@@ -10,12 +10,14 @@ import type { EndpointRow } from './webhook.queries';
 import type { WebhookEndpointStatus } from './webhook.service';
 import {
   CreateWebhookEndpointInput,
-  CreateWebhookEndpointPayload,
   DeleteWebhookEndpointInput,
-  DeleteWebhookEndpointPayload,
   RedeliverWebhookEventInput,
   ReplayWebhookEventsInput,
   UpdateWebhookEndpointInput,
+} from './webhook.inputs';
+import {
+  CreateWebhookEndpointPayload,
+  DeleteWebhookEndpointPayload,
   UpdateWebhookEndpointPayload,
   WebhookDelivery,
   WebhookEndpoint,
