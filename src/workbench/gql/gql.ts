@@ -14,10 +14,22 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query QueueViewer {\n    viewer {\n      id\n      name\n    }\n  }\n": typeof types.QueueViewerDocument,
+    "\n  fragment QueueFactCheckFields on Annotation {\n    id\n    status\n    summary\n    verdict\n    updatedAt\n    reviewComment\n    rating {\n      label\n    }\n    author {\n      id\n      name\n    }\n    claim {\n      id\n      text\n      article {\n        id\n        headline\n      }\n    }\n  }\n": typeof types.QueueFactCheckFieldsFragmentDoc,
+    "\n  query QueueFactChecks($filter: AnnotationFilter!) {\n    annotations(filter: $filter, first: 50) {\n      totalCount\n      edges {\n        node {\n          ...QueueFactCheckFields\n        }\n      }\n    }\n  }\n": typeof types.QueueFactChecksDocument,
+    "\n  fragment QueueClaimFields on Claim {\n    id\n    text\n    verdict\n    verdictStale\n    article {\n      id\n      headline\n    }\n  }\n": typeof types.QueueClaimFieldsFragmentDoc,
+    "\n  query QueueStaleVerdicts {\n    claims(filter: { verdictStale: true }, first: 50) {\n      totalCount\n      edges {\n        node {\n          ...QueueClaimFields\n        }\n      }\n    }\n  }\n": typeof types.QueueStaleVerdictsDocument,
+    "\n  query QueueLostAnchors {\n    claims(filter: { anchorStatus: [AMBIGUOUS, ORPHANED] }, first: 50) {\n      totalCount\n      edges {\n        node {\n          ...QueueClaimFields\n        }\n      }\n    }\n  }\n": typeof types.QueueLostAnchorsDocument,
+    "\n  query QueueSuggestions($first: Int!) {\n    articles(first: $first) {\n      edges {\n        node {\n          id\n          headline\n          suggestedClaims {\n            score\n            sentence {\n              start\n              text\n            }\n            claim {\n              id\n              text\n              verdict\n              article {\n                id\n                headline\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.QueueSuggestionsDocument,
+    "\n  subscription QueueEvents($types: [NewsroomEventType!]) {\n    events(types: $types) {\n      eventId\n      type\n    }\n  }\n": typeof types.QueueEventsDocument,
 };
 const documents: Documents = {
-    "\n  query QueueViewer {\n    viewer {\n      id\n      name\n    }\n  }\n": types.QueueViewerDocument,
+    "\n  fragment QueueFactCheckFields on Annotation {\n    id\n    status\n    summary\n    verdict\n    updatedAt\n    reviewComment\n    rating {\n      label\n    }\n    author {\n      id\n      name\n    }\n    claim {\n      id\n      text\n      article {\n        id\n        headline\n      }\n    }\n  }\n": types.QueueFactCheckFieldsFragmentDoc,
+    "\n  query QueueFactChecks($filter: AnnotationFilter!) {\n    annotations(filter: $filter, first: 50) {\n      totalCount\n      edges {\n        node {\n          ...QueueFactCheckFields\n        }\n      }\n    }\n  }\n": types.QueueFactChecksDocument,
+    "\n  fragment QueueClaimFields on Claim {\n    id\n    text\n    verdict\n    verdictStale\n    article {\n      id\n      headline\n    }\n  }\n": types.QueueClaimFieldsFragmentDoc,
+    "\n  query QueueStaleVerdicts {\n    claims(filter: { verdictStale: true }, first: 50) {\n      totalCount\n      edges {\n        node {\n          ...QueueClaimFields\n        }\n      }\n    }\n  }\n": types.QueueStaleVerdictsDocument,
+    "\n  query QueueLostAnchors {\n    claims(filter: { anchorStatus: [AMBIGUOUS, ORPHANED] }, first: 50) {\n      totalCount\n      edges {\n        node {\n          ...QueueClaimFields\n        }\n      }\n    }\n  }\n": types.QueueLostAnchorsDocument,
+    "\n  query QueueSuggestions($first: Int!) {\n    articles(first: $first) {\n      edges {\n        node {\n          id\n          headline\n          suggestedClaims {\n            score\n            sentence {\n              start\n              text\n            }\n            claim {\n              id\n              text\n              verdict\n              article {\n                id\n                headline\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.QueueSuggestionsDocument,
+    "\n  subscription QueueEvents($types: [NewsroomEventType!]) {\n    events(types: $types) {\n      eventId\n      type\n    }\n  }\n": types.QueueEventsDocument,
 };
 
 /**
@@ -37,7 +49,31 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query QueueViewer {\n    viewer {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query QueueViewer {\n    viewer {\n      id\n      name\n    }\n  }\n"];
+export function graphql(source: "\n  fragment QueueFactCheckFields on Annotation {\n    id\n    status\n    summary\n    verdict\n    updatedAt\n    reviewComment\n    rating {\n      label\n    }\n    author {\n      id\n      name\n    }\n    claim {\n      id\n      text\n      article {\n        id\n        headline\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment QueueFactCheckFields on Annotation {\n    id\n    status\n    summary\n    verdict\n    updatedAt\n    reviewComment\n    rating {\n      label\n    }\n    author {\n      id\n      name\n    }\n    claim {\n      id\n      text\n      article {\n        id\n        headline\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QueueFactChecks($filter: AnnotationFilter!) {\n    annotations(filter: $filter, first: 50) {\n      totalCount\n      edges {\n        node {\n          ...QueueFactCheckFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query QueueFactChecks($filter: AnnotationFilter!) {\n    annotations(filter: $filter, first: 50) {\n      totalCount\n      edges {\n        node {\n          ...QueueFactCheckFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment QueueClaimFields on Claim {\n    id\n    text\n    verdict\n    verdictStale\n    article {\n      id\n      headline\n    }\n  }\n"): (typeof documents)["\n  fragment QueueClaimFields on Claim {\n    id\n    text\n    verdict\n    verdictStale\n    article {\n      id\n      headline\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QueueStaleVerdicts {\n    claims(filter: { verdictStale: true }, first: 50) {\n      totalCount\n      edges {\n        node {\n          ...QueueClaimFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query QueueStaleVerdicts {\n    claims(filter: { verdictStale: true }, first: 50) {\n      totalCount\n      edges {\n        node {\n          ...QueueClaimFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QueueLostAnchors {\n    claims(filter: { anchorStatus: [AMBIGUOUS, ORPHANED] }, first: 50) {\n      totalCount\n      edges {\n        node {\n          ...QueueClaimFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query QueueLostAnchors {\n    claims(filter: { anchorStatus: [AMBIGUOUS, ORPHANED] }, first: 50) {\n      totalCount\n      edges {\n        node {\n          ...QueueClaimFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QueueSuggestions($first: Int!) {\n    articles(first: $first) {\n      edges {\n        node {\n          id\n          headline\n          suggestedClaims {\n            score\n            sentence {\n              start\n              text\n            }\n            claim {\n              id\n              text\n              verdict\n              article {\n                id\n                headline\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query QueueSuggestions($first: Int!) {\n    articles(first: $first) {\n      edges {\n        node {\n          id\n          headline\n          suggestedClaims {\n            score\n            sentence {\n              start\n              text\n            }\n            claim {\n              id\n              text\n              verdict\n              article {\n                id\n                headline\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription QueueEvents($types: [NewsroomEventType!]) {\n    events(types: $types) {\n      eventId\n      type\n    }\n  }\n"): (typeof documents)["\n  subscription QueueEvents($types: [NewsroomEventType!]) {\n    events(types: $types) {\n      eventId\n      type\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
