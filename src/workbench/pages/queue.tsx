@@ -251,7 +251,7 @@ export function QueuePage() {
           empty="None of your fact-checks is waiting for an editor."
           intro="Your fact-checks in review: an editor publishes them or sends them back with a comment."
         >
-          <FactCheckList items={mine.data?.annotations.edges.map((e) => e.node)} to={href.factCheck} />
+          <FactCheckList items={mine.data?.annotations.edges.map((e) => e.node)} to={href.review} />
         </Section>
       )}
 

@@ -309,7 +309,8 @@ function Review({ factCheck, refetch }: { factCheck: FactCheck; refetch: () => v
           {factCheck.status === 'IN_REVIEW' && (
             <>
               <PublishAction factCheck={factCheck} onDone={done} />
-              <ReturnAction factCheck={factCheck} onDone={done} />
+              {/* Sending back is one editor's word to another person: not to oneself. */}
+              {factCheck.author.id !== user.id && <ReturnAction factCheck={factCheck} onDone={done} />}
             </>
           )}
           {factCheck.status === 'PUBLISHED' && <RetractAction factCheck={factCheck} onDone={done} />}
