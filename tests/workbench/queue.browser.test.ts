@@ -156,7 +156,7 @@ describe('the queue', () => {
     await subscribed;
     await pause(300);
     // A mark on the page's window: still there afterwards means the page was never reloaded.
-    await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+    await page.evaluate(() => ((globalThis as unknown as { stayed: boolean }).stayed = true));
     const draft = await newsroom.createAnnotation(reviewer, {
       claimId: story.claimIds[1],
       verdict: 'TRUE',
@@ -170,7 +170,7 @@ describe('the queue', () => {
     expect(await arrived.getAttribute('href')).toBe(`/review/fact-checks/${encodeURIComponent(draft.id)}/review`);
     await expect.poll(() => waiting.locator('.count').textContent()).toBe('1');
     await expect.poll(() => page.getByTestId('announcer').textContent()).toBe('A fact-check was submitted for review');
-    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    expect(await page.evaluate(() => (globalThis as unknown as { stayed?: boolean }).stayed)).toBe(true);
     // Still never the editor's own.
     expect(await waiting.getByText('The deficit rose by half.').count()).toBe(0);
 
