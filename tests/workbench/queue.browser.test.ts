@@ -85,6 +85,69 @@ afterAll(async () => {
 });
 
 describe('the queue', () => {
+  it('lists stale verdicts, anchors to re-attach and claim suggestions, each linking to its page', async () => {
+    // Two checked claims; then the article's text changes: one claim moves a little (its verdict
+    // is stale), the other's words are gone (its anchor is lost too).
+    const checked = await newsroom.publishedStory(
+      editor,
+      reviewer,
+      'stale-story',
+      'The governor said wages rose by a third. He added that the port handled record cargo.',
+      'wages rose by a third',
+    );
+    const lost = await newsroom.createClaim(reviewer, {
+      articleId: checked.articleId,
+      quote: 'the port handled record cargo',
+    });
+    await newsroom.publishedCheck(reviewer, otherEditor, {
+      claimId: checked.claimId,
+      verdict: 'MISLEADING',
+      summary: 'Wages rose by a tenth.',
+      body: 'The wage index shows it.',
+    });
+    await newsroom.publishedCheck(reviewer, otherEditor, {
+      claimId: lost.id,
+      verdict: 'TRUE',
+      summary: 'The port did.',
+      body: 'The port authority says so.',
+    });
+    await newsroom.updateArticle(editor, {
+      id: checked.articleId,
+      expectedVersion: checked.version,
+      body: 'The governor said wages rose by almost a third. Nothing else was said.',
+      changeNote: 'The governor’s words as he said them.',
+    });
+    // A newer article restating a checked claim.
+    const later = await newsroom.createArticle(editor, {
+      slug: 'restating-story',
+      headline: 'The governor repeats himself',
+      body: 'Critics doubt it. Wages rose by a third, the governor repeated on Monday.',
+    });
+    await newsroom.publishArticle(editor, later.id);
+
+    const { context, page, watched } = await pageAs(account(reviewer, Role.REVIEWER));
+    await openWorkbench(page, server);
+    const stale = section(page, /^Stale verdicts to confirm/);
+    const staleLink = stale.getByRole('link', { name: 'wages rose by a third' });
+    await staleLink.waitFor();
+    expect(await staleLink.getAttribute('href')).toBe(`/review/claims/${encodeURIComponent(checked.claimId)}`);
+    const anchors = section(page, /^Anchors to re-attach/);
+    const anchorLink = anchors.getByRole('link', { name: 'the port handled record cargo' });
+    await anchorLink.waitFor();
+    expect(await anchorLink.getAttribute('href')).toBe(`/review/claims/${encodeURIComponent(lost.id)}`);
+    const suggestions = section(page, /^Claim suggestions for recent articles/);
+    const articleLink = suggestions.getByRole('link', { name: 'The governor repeats himself' });
+    await articleLink.waitFor();
+    expect(await articleLink.getAttribute('href')).toBe(`/review/articles/${encodeURIComponent(later.id)}`);
+    await suggestions.getByText('Wages rose by a third, the governor repeated on Monday.').waitFor();
+    // From the keyboard: a link of the queue opens its page without a reload.
+    await anchorLink.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.url()).toBe(`${server.url}/review/claims/${encodeURIComponent(lost.id)}`);
+    expect(watched.pageErrors).toEqual([]);
+    await context.close();
+  });
+
   it("lists a reviewer's draft under My drafts, with the editor's comment when it was sent back", async () => {
     await newsroom.createAnnotation(reviewer, {
       claimId: story.claimIds[0],

@@ -88,11 +88,26 @@ const QueueLostAnchors = graphql(`
       edges {
         node {
           ...QueueClaimFields
+          appearances(first: 20) {
+            edges {
+              node {
+                ... on ArticleAppearance {
+                  anchorStatus
+                }
+              }
+            }
+          }
         }
       }
     }
   }
 `);
+
+/** Why a claim's anchor needs re-attaching, in words. */
+const ANCHOR_WORDS: Partial<Record<string, string>> = {
+  ORPHANED: 'not found in the text',
+  AMBIGUOUS: 'found in more than one place',
+};
 
 /** How many of the newest articles the suggestions section looks at. */
 const RECENT_ARTICLES = 5;
@@ -205,6 +220,21 @@ export function QueuePage() {
     if (words) announce(words);
   }, [event, editor, announce]);
 
+  // Events missed while the computer slept or the socket was reconnecting: a tab shown again
+  // reads every section afresh.
+  useEffect(() => {
+    const onVisible = () => {
+      if (document.visibilityState !== 'visible') return;
+      const r = refetchers.current;
+      r.refetchDrafts();
+      if (editor) r.refetchAwaiting();
+      r.refetchMine();
+      r.refetchStale();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, [editor]);
+
   const articles = suggestions.data?.articles.edges.map((e) => e.node) ?? [];
   const suggestionCount = articles.reduce((n, a) => n + a.suggestedClaims.length, 0);
 
@@ -272,7 +302,13 @@ export function QueuePage() {
         empty="Every claim is attached to its place in its article."
         intro="These claims could not be found again in their article’s text, or were found in more than one place."
       >
-        <ClaimList items={anchors.data?.claims.edges.map((e) => e.node)} />
+        <ClaimList
+          items={anchors.data?.claims.edges.map(({ node }) => {
+            const statuses = node.appearances.edges.map((e) => ('anchorStatus' in e.node ? e.node.anchorStatus : null));
+            const lost = statuses.find((status) => status === 'ORPHANED' || status === 'AMBIGUOUS');
+            return { ...node, problem: lost ? ANCHOR_WORDS[lost] : undefined };
+          })}
+        />
       </Section>
 
       <Section
@@ -390,10 +426,15 @@ function FactCheckList({
   );
 }
 
+/** A verdict in words: MOSTLY_FALSE as "Mostly false". */
+const verdictWords = (verdict: string) => verdict.charAt(0) + verdict.slice(1).replace(/_/g, ' ').toLowerCase();
+
 function ClaimList({
   items,
 }: {
-  items: { id: string; text: string; verdict?: string | null; article: { headline: string } }[] | undefined;
+  items:
+    | { id: string; text: string; verdict?: string | null; article: { headline: string }; problem?: string }[]
+    | undefined;
 }) {
   if (!items?.length) return null;
   return (
@@ -405,7 +446,8 @@ function ClaimList({
           </p>
           <p className="meta muted">
             {claim.article.headline}
-            {claim.verdict && <> · verdict {claim.verdict.replace(/_/g, ' ').toLowerCase()}</>}
+            {claim.verdict && <> · verdict: {verdictWords(claim.verdict)}</>}
+            {claim.problem && <> · {claim.problem}</>}
           </p>
         </li>
       ))}
