@@ -217,7 +217,8 @@ describe('the queue', () => {
     expect(await waiting.getByText('The deficit rose by half.').count()).toBe(0);
 
     await subscribed;
-    await pause(300);
+    // graphql-ws has no acknowledgement of a subscription: a moment for the service to register it.
+    await pause(500);
     // A mark on the page's window: still there afterwards means the page was never reloaded.
     await page.evaluate(() => ((globalThis as unknown as { stayed: boolean }).stayed = true));
     const draft = await newsroom.createAnnotation(reviewer, {

@@ -161,13 +161,24 @@ describe('the review page', () => {
     const publish = page.getByRole('button', { name: 'Publish' });
     await publish.waitFor();
     expect(await publish.isEnabled()).toBe(true);
-    await publish.click();
+    // From the keyboard; the outcome then takes the focus, so it is read out where the button was.
+    await publish.focus();
+    await page.keyboard.press('Enter');
     await page
       .locator('.outcome')
       .getByText(/^Published: readers now see this verdict/)
       .waitFor();
     await expect.poll(() => page.getByTestId('announcer').textContent()).toMatch(/^Published/);
     await page.locator('.outcome').getByRole('link', { name: 'Back to the queue' }).waitFor();
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            (globalThis as unknown as { document: { activeElement: { className: string } } }).document.activeElement
+              .className,
+        ),
+      )
+      .toContain('outcome');
     // The page shows it published now: the retraction form replaces the review's moves.
     await page.getByRole('button', { name: 'Retract' }).waitFor();
 
