@@ -239,6 +239,11 @@ function ArticleView({ article, refresh }: { article: ArticleData; refresh(): vo
     setQuote('');
     cursor.current = null;
   };
+  /** Cancelled from the panel: back to the text, where the passage was picked. */
+  const cancelFromPanel = () => {
+    cancel();
+    bodyRef.current?.focus();
+  };
 
   const onMouseUp = () => {
     // The selection is final once the mouse is up; read it after the browser has settled it.
@@ -357,7 +362,7 @@ function ArticleView({ article, refresh }: { article: ArticleData; refresh(): vo
               setQuote={setQuote}
               placed={placed}
               headingRef={panelHeadingRef}
-              onCancel={cancel}
+              onCancel={cancelFromPanel}
               onCreated={onCreated}
             />
           )}
@@ -585,8 +590,9 @@ function ClaimStates({ appearances }: { appearances: readonly Appearance[] }) {
                 <p className="claim-state-line" id={stateId(appearance.id)}>
                   <span className="visually-hidden">Verdict: </span>
                   <VerdictBadge verdict={claim.verdict} />{' '}
+                  <span className="check-label">{claim.annotations.length === 1 ? 'Fact-check:' : 'Fact-checks:'}</span>
                   {claim.annotations.length === 0 ? (
-                    <span className="small muted">No fact-check yet.</span>
+                    <span className="small muted">none yet</span>
                   ) : (
                     [...counts].map(([status, n]) => (
                       <span key={status} className="check-count">

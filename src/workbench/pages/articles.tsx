@@ -6,6 +6,7 @@ import { graphql } from '../gql';
 import type { ArticleStatus } from '../gql/graphql';
 import { Loading, PageTitle } from '../layout';
 import { href, Link } from '../router';
+import './article.css';
 
 const ArticlesForWorkbench = graphql(`
   query ArticlesForWorkbench($status: ArticleStatus) {
@@ -34,7 +35,7 @@ export function ArticlesPage() {
   const needle = words.trim().toLowerCase();
   const shown = needle ? all.filter((a) => a.headline.toLowerCase().includes(needle)) : all;
   return (
-    <>
+    <div className="wb-article-pages">
       <PageTitle>Articles</PageTitle>
       <div className="grid articles-filter">
         <SelectField label="Status" value={status} onChange={(e) => setStatus(e.target.value as ArticleStatus)}>
@@ -73,6 +74,6 @@ export function ArticlesPage() {
           The {all.length} newest of {data.articles.totalCount} are listed.
         </p>
       )}
-    </>
+    </div>
   );
 }
