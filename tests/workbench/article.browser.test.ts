@@ -241,6 +241,17 @@ describe('the article page', () => {
       await asReviewer.page.locator(`[id="${await blocked.getAttribute('aria-describedby')}"]`).innerText(),
     ).toMatch(/only an editor/);
     expect(await seriousViolations(asReviewer.page)).toEqual([]);
+    // Dismissed, it is not suggested again.
+    await suggestions.first().getByRole('button', { name: 'Dismiss this suggestion' }).click();
+    await asReviewer.page.getByTestId('announcer').filter({ hasText: 'Suggestion dismissed' }).waitFor();
+    await asReviewer.page.getByText('No sentence of this article seems to restate').waitFor();
+    const left = await server.gql<{ article: { suggestedClaims: unknown[] } }>(
+      'query($id: ID!) { article(id: $id) { suggestedClaims { score } } }',
+      { id: story.id },
+      reviewer.token,
+    );
+    expect(left.data!.article.suggestedClaims).toEqual([]);
+    expect(asReviewer.watched.pageErrors).toEqual([]);
     await asReviewer.context.close();
 
     // An editor selects the passage: claim matching offers the demo claim, with the note it requires.
