@@ -22,6 +22,7 @@ import { EventLog1796400000000 } from './1796400000000-EventLog';
 import { Webhooks1796400000001 } from './1796400000001-Webhooks';
 import { RatingScale1796400000002 } from './1796400000002-RatingScale';
 import { Topics1796400000003 } from './1796400000003-Topics';
+import { StaffSignIn1796400000004 } from './1796400000004-StaffSignIn';
 import { ReviewQueue1796400000006 } from './1796400000006-ReviewQueue';
 
 /**
@@ -55,6 +56,7 @@ export const MIGRATIONS = [
   Webhooks1796400000001,
   RatingScale1796400000002,
   Topics1796400000003,
+  StaffSignIn1796400000004,
   ReviewQueue1796400000006,
 ];
 
@@ -77,5 +79,6 @@ export const POSTGRES_MIGRATIONS = [
   Webhooks1796400000001,
   RatingScale1796400000002,
   Topics1796400000003,
+  StaffSignIn1796400000004,
   ReviewQueue1796400000006,
 ];
