@@ -94,7 +94,15 @@ export function ScaleSection() {
   const [orderProblems, setOrderProblems] = useState<Problem[]>([]);
   // After a move, the button pressed keeps the focus (or its twin, at either end of the scale).
   const [focusAfterMove, setFocusAfterMove] = useState<{ id: string; dir: 'up' | 'down' } | null>(null);
-  const scale = [...(data?.ratingScale ?? [])].sort((a, b) => a.position - b.position) as ScaleRow[];
+  // The order the last move answered, until the scale is read again: a second press right after
+  // the first moves from where the first left the rating, not from the order read before it.
+  const [order, setOrder] = useState<string[] | null>(null);
+  const moving = useRef(false);
+  const rank = (r: { id: string; position: number }) => {
+    const at = order?.indexOf(r.id) ?? -1;
+    return at === -1 ? 1000 + r.position : at;
+  };
+  const scale = [...(data?.ratingScale ?? [])].sort((a, b) => rank(a) - rank(b)) as ScaleRow[];
 
   useEffect(() => {
     if (!focusAfterMove) return;
@@ -104,22 +112,26 @@ export function ScaleSection() {
       `button[data-move="${focusAfterMove.dir === 'up' ? 'down' : 'up'}"]`,
     );
     (wanted && !wanted.disabled ? wanted : other)?.focus();
-  }, [focusAfterMove, data]);
+  }, [focusAfterMove, data, order]);
 
   if (fetching && !data) return <Loading what="the rating scale" />;
   if (error && !data) return <FormProblems problems={problemsOf(error)} />;
 
   const move = async (index: number, dir: 'up' | 'down') => {
     const target = dir === 'up' ? index - 1 : index + 1;
-    if (target < 0 || target >= scale.length) return;
+    // One move at a time: a press while one is under way is dropped rather than applied to a stale order.
+    if (target < 0 || target >= scale.length || moving.current) return;
     const ids = scale.map((r) => r.id);
     [ids[index], ids[target]] = [ids[target], ids[index]];
+    moving.current = true;
     const result = await reorder({ input: { ids } });
-    if (result.error) {
+    moving.current = false;
+    if (result.error || !result.data) {
       setOrderProblems(problemsOf(result.error));
       return;
     }
     setOrderProblems([]);
+    setOrder([...result.data.reorderRatings].sort((a, b) => a.position - b.position).map((r) => r.id));
     reload();
     const moved = scale[index];
     announce(`${moved.label} moved ${dir} to place ${target + 1} of ${scale.length}`);

@@ -6,6 +6,9 @@ import { TextArea, TextField } from '../fields';
 import { graphql } from '../gql';
 import { Loading } from '../layout';
 
+/** Lists refetched after a mutation of their type, even while empty (one object: a new one each render would refetch each render). */
+const QUERY_CONTEXT = { additionalTypenames: ['Topic'] };
+
 const AdminTopics = graphql(`
   query AdminTopics($after: String) {
     topics(first: 100, after: $after) {
@@ -71,7 +74,7 @@ export function TopicsSection() {
   const [{ data, fetching, error }, refetch] = useQuery({
     query: AdminTopics,
     variables: { after },
-    context: { additionalTypenames: ['Topic'] },
+    context: QUERY_CONTEXT,
   });
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const [editing, setEditing] = useState<string | null>(null);

@@ -8,6 +8,9 @@ import { Loading } from '../layout';
 import { When } from '../status';
 import { SecretBox } from './common';
 
+/** Lists refetched after a mutation of their type, even while empty (one object: a new one each render would refetch each render). */
+const QUERY_CONTEXT = { additionalTypenames: ['WebhookEndpoint'] };
+
 const AdminWebhookEndpoints = graphql(`
   query AdminWebhookEndpoints {
     webhookEndpoints {
@@ -112,7 +115,7 @@ const LOG_REFRESH_MS = 5000;
 export function WebhooksSection() {
   const [{ data, fetching, error }, refetch] = useQuery({
     query: AdminWebhookEndpoints,
-    context: { additionalTypenames: ['WebhookEndpoint'] },
+    context: QUERY_CONTEXT,
   });
   const reload = () => refetch({ requestPolicy: 'network-only' });
   useEffect(() => {
