@@ -328,23 +328,74 @@ update "articles" set "headline" = $1, "standfirst" = $2, "body" = $3, "authors"
 -- article.withdrawal
 select (select "r"."headline" from "article_revisions" as "r" where "r"."article_id" = "a"."id" and "r"."public_at" is not null order by "r"."number" desc limit 1) as "headline", "s"."created_at" as "withdrawnAt", "s"."note" from "articles" as "a" inner join "article_status_changes" as "s" on "s"."article_id" = "a"."id" where "a"."slug" = $1 and "a"."status" = 'ARCHIVED' and "s"."status" = 'ARCHIVED' order by "s"."created_at" desc, "s"."id" desc limit 1;
 
+-- auth.clearThrottle
+delete from "sign_in_throttles" where "key" = $1;
+
+-- auth.insertSession
+insert into "sessions" ("user_id", "token_hash", "method", "created_at", "last_seen_at", "expires_at", "user_agent", "address") values ($1, $2, $3, $4, $5, $6, $7, $8) returning "id" as "id", "user_id" as "userId", "method" as "method", "created_at" as "createdAt", "last_seen_at" as "lastSeenAt", "expires_at" as "expiresAt", "revoked_at" as "revokedAt", "user_agent" as "userAgent";
+
 -- auth.insertToken
 insert into "api_tokens" ("user_id", "label", "token_hash", "token_prefix") values ($1, $2, $3, $4) returning "id" as "id", "user_id" as "userId", "label" as "label", "token_prefix" as "tokenPrefix", "created_at" as "createdAt", "last_used_at" as "lastUsedAt", "revoked_at" as "revokedAt";
+
+-- auth.liveSession
+select 1 as "ok" from "sessions" where "id" = $1 and "revoked_at" is null and "expires_at" > $2 and "last_seen_at" > $3;
 
 -- auth.liveToken
 select 1 as "ok" from "api_tokens" where "id" = $1 and "revoked_at" is null;
 
+-- auth.pruneThrottles
+delete from "sign_in_throttles" where "updated_at" < $1 and ("locked_until" is null or "locked_until" < $2);
+
 -- auth.revoke
 update "api_tokens" set "revoked_at" = $1 where "id" = $2;
+
+-- auth.revokeSession
+update "sessions" set "revoked_at" = $1 where "id" = $2 and "revoked_at" is null;
+
+-- auth.revokeSessionByHash
+update "sessions" set "revoked_at" = $1 where "token_hash" = $2 and "revoked_at" is null;
+
+-- auth.revokeUserSessions
+update "sessions" set "revoked_at" = $1 where "user_id" = $2 and "id" <> $3 and "revoked_at" is null;
+
+-- auth.saveThrottle
+insert into "sign_in_throttles" ("key", "failures", "window_started_at", "lockouts", "locked_until", "updated_at") values ($1, $2, $3, $4, $5, $6) on conflict ("key") do update set "failures" = "excluded"."failures", "window_started_at" = "excluded"."window_started_at", "lockouts" = "excluded"."lockouts", "locked_until" = "excluded"."locked_until", "updated_at" = "excluded"."updated_at";
+
+-- auth.sessionById
+select "id" as "id", "user_id" as "userId", "method" as "method", "created_at" as "createdAt", "last_seen_at" as "lastSeenAt", "expires_at" as "expiresAt", "revoked_at" as "revokedAt", "user_agent" as "userAgent" from "sessions" where "id" = $1;
+
+-- auth.sessionsOfUser
+select "id" as "id", "user_id" as "userId", "method" as "method", "created_at" as "createdAt", "last_seen_at" as "lastSeenAt", "expires_at" as "expiresAt", "revoked_at" as "revokedAt", "user_agent" as "userAgent" from "sessions" where "user_id" = $1 and "revoked_at" is null and "expires_at" > $2 and "last_seen_at" > $3 order by "id" desc;
+
+-- auth.setPasswordHash
+update "users" set "password_hash" = $1, "password_changed_at" = $2 where "id" = $3;
+
+-- auth.throttleByKey
+select "failures", "lockouts", "window_started_at" as "windowStartedAt", "locked_until" as "lockedUntil" from "sign_in_throttles" where "key" = $1;
 
 -- auth.tokenById
 select "id" as "id", "user_id" as "userId", "label" as "label", "token_prefix" as "tokenPrefix", "created_at" as "createdAt", "last_used_at" as "lastUsedAt", "revoked_at" as "revokedAt" from "api_tokens" where "id" = $1;
 
+-- auth.tokensOfUser
+select "id" as "id", "user_id" as "userId", "label" as "label", "token_prefix" as "tokenPrefix", "created_at" as "createdAt", "last_used_at" as "lastUsedAt", "revoked_at" as "revokedAt" from "api_tokens" where "user_id" = $1 order by "id" desc;
+
 -- auth.touch
 update "api_tokens" set "last_used_at" = $1 where "id" = $2 and ("last_used_at" is null or "last_used_at" < $3);
 
+-- auth.touchSession
+update "sessions" set "last_seen_at" = $1 where "id" = $2 and "last_seen_at" < $3;
+
 -- auth.userExists
 select "id" from "users" where "id" = $1;
+
+-- auth.userForSignIn
+select "u"."id", "u"."name", "u"."role" as "role", "u"."email" as "email", "u"."password_hash" as "passwordHash" from "users" as "u" where "u"."email" = $1;
+
+-- auth.userPasswordById
+select "u"."id", "u"."name", "u"."role" as "role", "u"."email" as "email", "u"."password_hash" as "passwordHash" from "users" as "u" where "u"."id" = $1;
+
+-- auth.viewerBySessionHash
+select "s"."id" as "sessionId", "s"."last_seen_at" as "lastSeenAt", "u"."id", "u"."name", "u"."role" as "role" from "sessions" as "s" inner join "users" as "u" on "u"."id" = "s"."user_id" where "s"."token_hash" = $1 and "s"."revoked_at" is null and "s"."expires_at" > $2 and "s"."last_seen_at" > $3;
 
 -- auth.viewerByTokenHash
 select "t"."id" as "tokenId", "t"."last_used_at" as "lastUsedAt", "u"."id", "u"."name", "u"."role" as "role" from "api_tokens" as "t" inner join "users" as "u" on "u"."id" = "t"."user_id" where "t"."token_hash" = $1 and "t"."revoked_at" is null;
@@ -1866,6 +1917,12 @@ select (select count(*) as "n" from "article_topics" where "topic_id" = $1) as "
 -- user.adminCount
 select count(*) as "n" from "users" where "role" = 'ADMIN';
 
+-- user.all
+select "u"."id" as "id", "u"."name" as "name", "u"."role" as "role" from "users" as "u" order by "u"."name", "u"."id";
+
+-- user.byEmail
+select "u"."id" as "id", "u"."name" as "name", "u"."role" as "role" from "users" as "u" where "u"."email" = $1;
+
 -- user.byId
 select "u"."id" as "id", "u"."name" as "name", "u"."role" as "role" from "users" as "u" where "u"."id" = $1;
 
@@ -1884,8 +1941,11 @@ select "u"."id" as "id", "u"."name" as "name", "u"."role" as "role" from "users"
 -- user.byName
 select "u"."id" as "id", "u"."name" as "name", "u"."role" as "role" from "users" as "u" where "u"."name" = $1 limit 1;
 
+-- user.emailsByIds
+select "u"."id" as "id", "u"."email" as "email" from "users" as "u" where "u"."id" in (SELECT unnest($1::bigint[]));
+
 -- user.insert
-insert into "users" ("name", "role") values ($1, $2) returning "id", "name", "role" as "role";
+insert into "users" ("name", "role", "email", "password_hash", "password_changed_at") values ($1, $2, $3, $4, $5) returning "id", "name", "role" as "role";
 
 -- user.setRole
 update "users" set "role" = $1 where "id" = $2;

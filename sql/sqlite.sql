@@ -328,23 +328,74 @@ update "articles" set "headline" = ?, "standfirst" = ?, "body" = ?, "authors" = 
 -- article.withdrawal
 select (select "r"."headline" from "article_revisions" as "r" where "r"."article_id" = "a"."id" and "r"."public_at" is not null order by "r"."number" desc limit 1) as "headline", "s"."created_at" as "withdrawnAt", "s"."note" from "articles" as "a" inner join "article_status_changes" as "s" on "s"."article_id" = "a"."id" where "a"."slug" = ? and "a"."status" = 'ARCHIVED' and "s"."status" = 'ARCHIVED' order by "s"."created_at" desc, "s"."id" desc limit 1;
 
+-- auth.clearThrottle
+delete from "sign_in_throttles" where "key" = ?;
+
+-- auth.insertSession
+insert into "sessions" ("user_id", "token_hash", "method", "created_at", "last_seen_at", "expires_at", "user_agent", "address") values (?, ?, ?, ?, ?, ?, ?, ?) returning "id" as "id", "user_id" as "userId", "method" as "method", "created_at" as "createdAt", "last_seen_at" as "lastSeenAt", "expires_at" as "expiresAt", "revoked_at" as "revokedAt", "user_agent" as "userAgent";
+
 -- auth.insertToken
 insert into "api_tokens" ("user_id", "label", "token_hash", "token_prefix") values (?, ?, ?, ?) returning "id" as "id", "user_id" as "userId", "label" as "label", "token_prefix" as "tokenPrefix", "created_at" as "createdAt", "last_used_at" as "lastUsedAt", "revoked_at" as "revokedAt";
+
+-- auth.liveSession
+select 1 as "ok" from "sessions" where "id" = ? and "revoked_at" is null and "expires_at" > ? and "last_seen_at" > ?;
 
 -- auth.liveToken
 select 1 as "ok" from "api_tokens" where "id" = ? and "revoked_at" is null;
 
+-- auth.pruneThrottles
+delete from "sign_in_throttles" where "updated_at" < ? and ("locked_until" is null or "locked_until" < ?);
+
 -- auth.revoke
 update "api_tokens" set "revoked_at" = ? where "id" = ?;
+
+-- auth.revokeSession
+update "sessions" set "revoked_at" = ? where "id" = ? and "revoked_at" is null;
+
+-- auth.revokeSessionByHash
+update "sessions" set "revoked_at" = ? where "token_hash" = ? and "revoked_at" is null;
+
+-- auth.revokeUserSessions
+update "sessions" set "revoked_at" = ? where "user_id" = ? and "id" <> ? and "revoked_at" is null;
+
+-- auth.saveThrottle
+insert into "sign_in_throttles" ("key", "failures", "window_started_at", "lockouts", "locked_until", "updated_at") values (?, ?, ?, ?, ?, ?) on conflict ("key") do update set "failures" = "excluded"."failures", "window_started_at" = "excluded"."window_started_at", "lockouts" = "excluded"."lockouts", "locked_until" = "excluded"."locked_until", "updated_at" = "excluded"."updated_at";
+
+-- auth.sessionById
+select "id" as "id", "user_id" as "userId", "method" as "method", "created_at" as "createdAt", "last_seen_at" as "lastSeenAt", "expires_at" as "expiresAt", "revoked_at" as "revokedAt", "user_agent" as "userAgent" from "sessions" where "id" = ?;
+
+-- auth.sessionsOfUser
+select "id" as "id", "user_id" as "userId", "method" as "method", "created_at" as "createdAt", "last_seen_at" as "lastSeenAt", "expires_at" as "expiresAt", "revoked_at" as "revokedAt", "user_agent" as "userAgent" from "sessions" where "user_id" = ? and "revoked_at" is null and "expires_at" > ? and "last_seen_at" > ? order by "id" desc;
+
+-- auth.setPasswordHash
+update "users" set "password_hash" = ?, "password_changed_at" = ? where "id" = ?;
+
+-- auth.throttleByKey
+select "failures", "lockouts", "window_started_at" as "windowStartedAt", "locked_until" as "lockedUntil" from "sign_in_throttles" where "key" = ?;
 
 -- auth.tokenById
 select "id" as "id", "user_id" as "userId", "label" as "label", "token_prefix" as "tokenPrefix", "created_at" as "createdAt", "last_used_at" as "lastUsedAt", "revoked_at" as "revokedAt" from "api_tokens" where "id" = ?;
 
+-- auth.tokensOfUser
+select "id" as "id", "user_id" as "userId", "label" as "label", "token_prefix" as "tokenPrefix", "created_at" as "createdAt", "last_used_at" as "lastUsedAt", "revoked_at" as "revokedAt" from "api_tokens" where "user_id" = ? order by "id" desc;
+
 -- auth.touch
 update "api_tokens" set "last_used_at" = ? where "id" = ? and ("last_used_at" is null or "last_used_at" < ?);
 
+-- auth.touchSession
+update "sessions" set "last_seen_at" = ? where "id" = ? and "last_seen_at" < ?;
+
 -- auth.userExists
 select "id" from "users" where "id" = ?;
+
+-- auth.userForSignIn
+select "u"."id", "u"."name", "u"."role" as "role", "u"."email" as "email", "u"."password_hash" as "passwordHash" from "users" as "u" where "u"."email" = ?;
+
+-- auth.userPasswordById
+select "u"."id", "u"."name", "u"."role" as "role", "u"."email" as "email", "u"."password_hash" as "passwordHash" from "users" as "u" where "u"."id" = ?;
+
+-- auth.viewerBySessionHash
+select "s"."id" as "sessionId", "s"."last_seen_at" as "lastSeenAt", "u"."id", "u"."name", "u"."role" as "role" from "sessions" as "s" inner join "users" as "u" on "u"."id" = "s"."user_id" where "s"."token_hash" = ? and "s"."revoked_at" is null and "s"."expires_at" > ? and "s"."last_seen_at" > ?;
 
 -- auth.viewerByTokenHash
 select "t"."id" as "tokenId", "t"."last_used_at" as "lastUsedAt", "u"."id", "u"."name", "u"."role" as "role" from "api_tokens" as "t" inner join "users" as "u" on "u"."id" = "t"."user_id" where "t"."token_hash" = ? and "t"."revoked_at" is null;
@@ -1627,6 +1678,12 @@ select (select count(*) as "n" from "article_topics" where "topic_id" = ?) as "a
 -- user.adminCount
 select count(*) as "n" from "users" where "role" = 'ADMIN';
 
+-- user.all
+select "u"."id" as "id", "u"."name" as "name", "u"."role" as "role" from "users" as "u" order by "u"."name", "u"."id";
+
+-- user.byEmail
+select "u"."id" as "id", "u"."name" as "name", "u"."role" as "role" from "users" as "u" where "u"."email" = ?;
+
 -- user.byId
 select "u"."id" as "id", "u"."name" as "name", "u"."role" as "role" from "users" as "u" where "u"."id" = ?;
 
@@ -1645,8 +1702,11 @@ select "u"."id" as "id", "u"."name" as "name", "u"."role" as "role" from "users"
 -- user.byName
 select "u"."id" as "id", "u"."name" as "name", "u"."role" as "role" from "users" as "u" where "u"."name" = ? limit 1;
 
+-- user.emailsByIds
+select "u"."id" as "id", "u"."email" as "email" from "users" as "u" where "u"."id" in (SELECT value FROM json_each(?));
+
 -- user.insert
-insert into "users" ("name", "role") values (?, ?) returning "id", "name", "role" as "role";
+insert into "users" ("name", "role", "email", "password_hash", "password_changed_at") values (?, ?, ?, ?, ?) returning "id", "name", "role" as "role";
 
 -- user.setRole
 update "users" set "role" = ? where "id" = ?;

@@ -58,6 +58,15 @@ export interface AppConfig {
   webhookLeaseSeconds: number;
   /** Days the event log keeps events (EVENT_RETENTION_DAYS, at least 1): how far back a subscriber may resume. */
   eventRetentionDays: number;
+  /** Staff sign-in sessions end after this many minutes without a request (SESSION_IDLE_MINUTES, at least 1). */
+  sessionIdleMinutes: number;
+  /** ... and this many hours after sign-in, whatever their use (SESSION_MAX_HOURS, at least 1). */
+  sessionMaxHours: number;
+  /**
+   * Sign-in attempts (POST /review/session) one client address may make in 15 minutes, per
+   * process (SIGN_IN_ATTEMPTS_PER_ADDRESS; 0: no limit). Failures per account are limited apart.
+   */
+  signInAttemptsPerAddress: number;
 }
 
 export const COMPILE_QUERIES = ['repeated', 'always', 'off'] as const;
@@ -204,6 +213,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     liveConnectionsPerAddress: readCount(env, 'LIVE_CONNECTIONS_PER_ADDRESS', 100),
     compileQueries: readChoice(env, 'COMPILE_QUERIES', COMPILE_QUERIES, 'repeated'),
     eventRetentionDays: readAtLeastOne(env, 'EVENT_RETENTION_DAYS', DEFAULT_RETENTION_DAYS),
+    sessionIdleMinutes: readAtLeastOne(env, 'SESSION_IDLE_MINUTES', 480),
+    sessionMaxHours: readAtLeastOne(env, 'SESSION_MAX_HOURS', 168),
+    signInAttemptsPerAddress: readCount(env, 'SIGN_IN_ATTEMPTS_PER_ADDRESS', 20),
     allowHttpWebhooks: readFlag(env, 'ALLOW_HTTP_WEBHOOKS', false),
     webhookAllowPrivate: readFlag(env, 'WEBHOOK_ALLOW_PRIVATE', false),
     webhookLeaseSeconds: readAtLeastOne(env, 'WEBHOOK_LEASE_SECONDS', 30),

@@ -12,6 +12,7 @@ import type { ArticleLoaders } from '../modules/article/article.loaders';
 import type { ArticleEditService } from '../modules/article/article-edit.service';
 import type { ArticleService } from '../modules/article/article.service';
 import type { AuthService } from '../modules/auth/auth.service';
+import type { SignInService } from '../modules/auth/sign-in.service';
 import type { AppearanceLoaders } from '../modules/appearance/appearance.loaders';
 import type { ClaimLoaders } from '../modules/claim/claim.loaders';
 import type { ClaimService } from '../modules/claim/claim.service';
@@ -43,6 +44,7 @@ export type Loaders = ArticleLoaders &
 
 export interface Services {
   auth: AuthService;
+  signIn: SignInService;
   articles: ArticleService;
   articleEdits: ArticleEditService;
   claims: ClaimService;

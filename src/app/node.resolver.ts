@@ -8,6 +8,7 @@ import { claimAtPlace, toArticleAppearanceRow } from '../modules/appearance/appe
 import { hasRole } from '../modules/auth/viewer';
 import { Role } from '../modules/user/user.entity';
 import { toEndpoint } from '../modules/webhook/webhook.resolver';
+import { toSessionNode } from '../modules/auth/session.types';
 
 /** Relay's refetch entry points: any object of any module by its global id. */
 @Resolver()
@@ -57,7 +58,17 @@ function loadNode(ctx: AppContext, id: string, field: string): Promise<TypedRow 
     case 'ApiToken':
       // Tokens are managed, not browsed.
       return Promise.resolve(null);
+    case 'Session':
+      // Its user's and ADMINs': null to everyone else, as for any id they may not see.
+      return loadSession(ctx, key);
   }
+}
+
+async function loadSession(ctx: AppContext, key: number): Promise<TypedRow | null> {
+  if (!ctx.viewer.user) return null;
+  const session = await ctx.services.auth.session(key);
+  if (!session || (session.userId !== ctx.viewer.user.id && !hasRole(ctx.viewer, Role.ADMIN))) return null;
+  return toSessionNode(session);
 }
 
 /**

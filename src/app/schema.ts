@@ -24,7 +24,7 @@ import { SearchHitResolver, SearchResolver } from '../modules/search/search.reso
 import { SourceResolver } from '../modules/source/source.resolver';
 import { ArticleTopicsResolver, ClaimTopicsResolver, TopicResolver } from '../modules/topic/topic.resolver';
 import { WebhookResolver } from '../modules/webhook/webhook.resolver';
-import { ApiTokenResolver, UserResolver } from '../modules/user/user.resolver';
+import { ApiTokenResolver, SessionResolver, UserResolver } from '../modules/user/user.resolver';
 
 /** The API's schema: every module's resolvers, composed here. */
 export const RESOLVERS = [
@@ -44,6 +44,7 @@ export const RESOLVERS = [
   SourceResolver,
   UserResolver,
   ApiTokenResolver,
+  SessionResolver,
   SearchResolver,
   SearchHitResolver,
   LiveResolver,

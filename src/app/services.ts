@@ -13,7 +13,8 @@ import { createArticleLoaders } from '../modules/article/article.loaders';
 import { ArticleEditService } from '../modules/article/article-edit.service';
 import { ArticleService } from '../modules/article/article.service';
 import { createPointInTimeLoaders, type PointInTimeLoaders } from '../modules/article/point-in-time.loaders';
-import { AuthService } from '../modules/auth/auth.service';
+import { AuthService, type SessionSettings } from '../modules/auth/auth.service';
+import { SignInService } from '../modules/auth/sign-in.service';
 import { ANONYMOUS, type Viewer } from '../modules/auth/viewer';
 import type { AppContext, Loaders, Services } from './context';
 
@@ -100,11 +101,14 @@ export function createLoaders(reader: SqlReader, viewer: Viewer): Loaders {
 export interface ServiceOptions {
   /** http:// webhook endpoints are accepted (ALLOW_HTTP_WEBHOOKS). */
   allowHttpWebhooks?: boolean;
+  /** How long sign-in sessions last (SESSION_IDLE_MINUTES, SESSION_MAX_HOURS). */
+  sessions?: SessionSettings;
 }
 
 export function createServices(db: Database, options: ServiceOptions = {}): Services {
   return {
-    auth: new AuthService({ db }),
+    auth: new AuthService({ db, sessions: options.sessions }),
+    signIn: new SignInService({ db, sessions: options.sessions }),
     articles: new ArticleService({ db }),
     articleEdits: new ArticleEditService({ db }),
     claims: new ClaimService({ db }),

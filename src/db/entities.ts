@@ -5,6 +5,7 @@ import { RatingEntity } from '../modules/rating/rating.entity';
 import { AnnotationEntity } from '../modules/annotation/annotation.entity';
 import { CorrectionEntity } from '../modules/annotation/correction.entity';
 import { ApiTokenEntity } from '../modules/auth/api-token.entity';
+import { SessionEntity, SignInThrottleEntity } from '../modules/auth/session.entity';
 import { CitationEntity } from '../modules/annotation/citation.entity';
 import { ArticleRevisionEntity } from '../modules/article/article-revision.entity';
 import { ArticleStatusChangeEntity } from '../modules/article/article-status-change.entity';
@@ -52,4 +53,6 @@ export const ENTITIES = [
   TopicEntity,
   ArticleTopicEntity,
   ClaimTopicEntity,
+  SessionEntity,
+  SignInThrottleEntity,
 ];

@@ -40,7 +40,35 @@ const timestamp = () => column('timestamp');
 const json = () => column('json');
 
 export const TABLES = {
-  users: { id: id(), name: text(), role: text(), created_at: timestamp().withDefault() },
+  users: {
+    id: id(),
+    name: text(),
+    role: text(),
+    created_at: timestamp().withDefault(),
+    email: text().orNull(),
+    password_hash: text().orNull(),
+    password_changed_at: timestamp().orNull(),
+  },
+  sessions: {
+    id: id(),
+    user_id: integer(),
+    token_hash: text(),
+    method: text(),
+    created_at: timestamp(),
+    last_seen_at: timestamp(),
+    expires_at: timestamp(),
+    revoked_at: timestamp().orNull(),
+    user_agent: text().orNull(),
+    address: text().orNull(),
+  },
+  sign_in_throttles: {
+    key: text(),
+    failures: integer().withDefault(),
+    window_started_at: timestamp().orNull(),
+    lockouts: integer().withDefault(),
+    locked_until: timestamp().orNull(),
+    updated_at: timestamp(),
+  },
   api_tokens: {
     id: id(),
     user_id: integer(),

@@ -46,6 +46,8 @@ import { oembedRouter } from './oembed';
 import { readerRouter } from './reader/reader.router';
 import { workbenchRouter } from './workbench/workbench.router';
 import { attachLiveUpdates, type LiveUpdates } from './websocket';
+import { sessionCookie } from './session-cookie';
+import { sessionRouter } from './session-routes';
 
 /** How long the server keeps an idle keep-alive connection open. */
 const KEEP_ALIVE_MS = 65_000;
@@ -144,6 +146,9 @@ export type HttpAppConfig = Pick<
   | 'responseCacheMb'
   | 'liveConnectionsPerAddress'
   | 'compileQueries'
+  | 'sessionIdleMinutes'
+  | 'sessionMaxHours'
+  | 'signInAttemptsPerAddress'
 >;
 
 export interface HttpAppOptions {
@@ -285,13 +290,19 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
   const reviews = new ClaimReviewService({ db, config });
   app.use(claimReviewFeedRouter(reviews, config.publicUrl));
   // One set of services for the GraphQL API and the reader pages.
-  const services = createServices(db, { allowHttpWebhooks: config.allowHttpWebhooks });
+  const services = createServices(db, {
+    allowHttpWebhooks: config.allowHttpWebhooks,
+    sessions: { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours },
+  });
+  // Staff sign-in for the workbench: the routes, and the cookie GraphQL and subscriptions accept.
+  const cookie = sessionCookie(config.publicUrl, config.sessionMaxHours);
+  app.use(sessionRouter({ services, cookie, attemptsPerAddress: config.signInAttemptsPerAddress }));
   app.use(readerRouter({ db, services, reviews, publicUrl: config.publicUrl }));
   const site = { db, services, publicUrl: config.publicUrl, organisation: config.organisation.name };
   app.use(feedsRouter({ ...site, reviews }));
   app.use(oembedRouter(site));
   app.use(workbenchRouter({ organisation: config.organisation.name, signInMethods: ['password'] }));
-  const context = createContextFactory(db, services);
+  const context = createContextFactory(db, services, cookie);
   app.use(GRAPHQL_PATH, graphqlBody, expressMiddleware(apollo, { context }));
   app.use(jsonErrors(logger, config.production));
   const lane = new CompiledQueryLane({ executor, schema, context, policy });
@@ -314,6 +325,7 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
     production: config.production,
     clientAddress,
     connectionsPerAddress: config.liveConnectionsPerAddress,
+    cookie,
   });
   metrics.track('factline_live_connections', 'Open WebSocket connections (subscriptions).', () => live.connections);
   metrics.track(

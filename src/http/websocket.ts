@@ -1,4 +1,5 @@
 import { viewerFromHeaders } from './viewer';
+import { crossOriginProblem, readSessionCookie, type SessionCookie } from './session-cookie';
 import type http from 'node:http';
 import {
   type DocumentNode,
@@ -21,7 +22,7 @@ import {
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Database } from '../db/database';
 import { contextFor, type Services } from '../app/services';
-import { ErrorCode } from '../domain/errors';
+import { DomainError, ErrorCode } from '../domain/errors';
 import { createErrorFormatter } from '../graphql/format-error';
 import { MAX_TOKENS, queryLimitRules } from '../graphql/limits';
 import type { Logger } from '../logger';
@@ -57,6 +58,8 @@ export interface LiveUpdatesOptions {
   clientAddress: (request: http.IncomingMessage) => string;
   /** Open sockets one address may hold (0: no limit); more are refused with HTTP 429 before the handshake. */
   connectionsPerAddress: number;
+  /** The staff session cookie, which signs a browser's subscriptions in when no token is sent. */
+  cookie?: SessionCookie | null;
 }
 
 /** Connection parameters a client sends in `connection_init`: its API token, as in the HTTP header. */
@@ -84,6 +87,7 @@ export function attachLiveUpdates({
   production,
   clientAddress,
   connectionsPerAddress,
+  cookie = null,
 }: LiveUpdatesOptions): LiveUpdates {
   // Open sockets per client address. The check (at the handshake) and the count (on
   // 'connection') happen in the same tick in ws, so concurrent handshakes cannot slip past it;
@@ -97,6 +101,10 @@ export function attachLiveUpdates({
       if (connectionsPerAddress > 0 && (open.get(clientAddress(req)) ?? 0) >= connectionsPerAddress) {
         return accept(false, 429, 'Too many open subscription connections from this address');
       }
+      // Cross-site WebSocket hijacking: a page of another origin opening a socket that the
+      // browser's session cookie would sign in is refused before the handshake.
+      if (cookie && readSessionCookie(req.headers.cookie, cookie) !== null && crossOriginProblem(req, cookie))
+        return accept(false, 403, 'Cross-origin WebSocket with the session cookie refused');
       accept(true);
     },
   });
@@ -123,11 +131,20 @@ export function attachLiveUpdates({
         try {
           const token = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
           if (token !== undefined && typeof token !== 'string') return false;
-          viewers.set(ctx, await viewerFromHeaders(services.auth, { authorization: token }));
+          // A token in the connection parameters wins; else the session cookie of the upgrade
+          // request; a cookie naming an ended session closes the socket (4403), never anonymous.
+          const secret =
+            token === undefined && cookie ? readSessionCookie(ctx.extra.request.headers.cookie, cookie) : null;
+          viewers.set(
+            ctx,
+            secret !== null
+              ? await services.auth.viewerForSession(secret)
+              : await viewerFromHeaders(services.auth, { authorization: token }),
+          );
           return true;
         } catch (error) {
-          // A malformed, unknown or revoked token (UNAUTHENTICATED): 4403 Forbidden.
-          if (!(error instanceof GraphQLError))
+          // A malformed, unknown or revoked token or session (UNAUTHENTICATED): 4403 Forbidden.
+          if (!(error instanceof GraphQLError) && !(error instanceof DomainError))
             logger.error(
               'WebSocket connection check failed',
               production ? { errorName: (error as Error).name } : { message: (error as Error).message },
@@ -195,12 +212,12 @@ export function attachLiveUpdates({
  */
 function bindProtocol(
   sockets: WebSocketServer,
-  options: ServerOptions<ConnectionParams, { socket: WebSocket }>,
+  options: ServerOptions<ConnectionParams, { socket: WebSocket; request: http.IncomingMessage }>,
   { logger, production }: { logger: Logger; production: boolean },
 ): { close(): Promise<void> } {
   const protocol = makeServer(options);
   sockets.options.handleProtocols = handleProtocols;
-  sockets.on('connection', (socket) => {
+  sockets.on('connection', (socket, request) => {
     const internalError = (error: unknown) => {
       const { name, message } = error instanceof Error ? error : new Error(String(error));
       logger.error('WebSocket connection failed', production ? { errorName: name } : { errorName: name, message });
@@ -240,7 +257,7 @@ function bindProtocol(
             }
           }),
       },
-      { socket },
+      { socket, request },
     );
     socket.once('close', (code, reason) => {
       clearInterval(keepAlive);

@@ -6,6 +6,7 @@ import { splitSentences } from '../../src/modules/matching/sentences';
 import { Role } from '../../src/modules/user/user.entity';
 import { type SignedIn, startTestServer, type TestServer } from '../helpers/test-app';
 import { DEFAULT_EVIDENCE } from '../helpers/newsroom';
+import { givePassword, newSessionFor, TEST_PASSWORD } from '../helpers/sessions';
 
 type Actor = 'ANONYMOUS' | Role;
 const ACTORS: Actor[] = ['ANONYMOUS', Role.REVIEWER, Role.EDITOR, Role.ADMIN];
@@ -32,6 +33,9 @@ interface Setup {
 
 /** The mutation a rule's key names: its name, or its name and a variant of its input after a space. */
 const mutationOf = (key: string) => key.split(' ')[0];
+
+/** Mutations on the actor's own account (its password, its session), prepared per attempt. */
+const OWN_ACCOUNT = new Set(['changePassword', 'revokeSession']);
 
 /** Mutations whose input names a draft of the actor's own, created per attempt. */
 const OWN_DRAFT = new Set(['updateAnnotation', 'submitAnnotation']);
@@ -96,6 +100,12 @@ const RULES: Record<string, { role: Role; prepare: Prepare }> = {
   setUserRole: { role: Role.ADMIN, prepare: async (s) => ({ userId: await newUser(s), role: 'EDITOR' }) },
   createToken: { role: Role.ADMIN, prepare: async (s) => ({ userId: await newUser(s), label: 'laptop' }) },
   revokeToken: { role: Role.ADMIN, prepare: async (s) => ({ id: await newToken(s) }) },
+  // Each signed-in actor changes its own password and revokes a session of its own: see OWN_ACCOUNT.
+  changePassword: { role: Role.REVIEWER, prepare: async () => ({ currentPassword: 'x', newPassword: 'y' }) },
+  revokeSession: {
+    role: Role.REVIEWER,
+    prepare: async (s) => ({ id: (await newSessionFor(s.server.db, s.admin.userId)).id }),
+  },
   addClaimAppearance: {
     role: Role.REVIEWER,
     prepare: async (s) => ({ claimId: await s.claim(), url: `https://example.org/said-${s.uniq()}` }),
@@ -432,6 +442,15 @@ describe('authorization matrix', () => {
           )
         : await setup.annotation('DRAFT');
       input = { ...input, id: own.id };
+    }
+    if (OWN_ACCOUNT.has(mutation) && signedIn) {
+      input =
+        mutation === 'changePassword'
+          ? {
+              currentPassword: (await givePassword(server.db, signedIn.userId), TEST_PASSWORD),
+              newPassword: 'another long one',
+            }
+          : { id: (await newSessionFor(server.db, signedIn.userId)).id };
     }
     const result = await server.gql(query, { input }, signedIn?.token);
     if (actor === 'ANONYMOUS') {

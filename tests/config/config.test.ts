@@ -28,6 +28,9 @@ describe('loadConfig', () => {
       liveConnectionsPerAddress: 100,
       compileQueries: 'repeated',
       eventRetentionDays: 30,
+      sessionIdleMinutes: 480,
+      sessionMaxHours: 168,
+      signInAttemptsPerAddress: 20,
       allowHttpWebhooks: false,
       webhookAllowPrivate: false,
       webhookLeaseSeconds: 30,
@@ -130,6 +133,15 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig({ PUBLIC_URL: 'ftp://x' })).toThrowError(/^PUBLIC_URL: /);
     expect(() => loadConfig({ ORGANISATION_URL: 'not a url' })).toThrowError(/^ORGANISATION_URL: /);
+  });
+
+  it('reads SESSION_IDLE_MINUTES, SESSION_MAX_HOURS and SIGN_IN_ATTEMPTS_PER_ADDRESS, naming a bad one', () => {
+    expect(
+      loadConfig({ SESSION_IDLE_MINUTES: '30', SESSION_MAX_HOURS: '12', SIGN_IN_ATTEMPTS_PER_ADDRESS: '0' }),
+    ).toMatchObject({ sessionIdleMinutes: 30, sessionMaxHours: 12, signInAttemptsPerAddress: 0 });
+    expect(() => loadConfig({ SESSION_IDLE_MINUTES: '0' })).toThrow('SESSION_IDLE_MINUTES: expected at least 1');
+    expect(() => loadConfig({ SESSION_MAX_HOURS: '1.5' })).toThrow(/^SESSION_MAX_HOURS: expected a whole number/);
+    expect(() => loadConfig({ SIGN_IN_ATTEMPTS_PER_ADDRESS: 'many' })).toThrow(/^SIGN_IN_ATTEMPTS_PER_ADDRESS: /);
   });
 
   it('refuses a SEED_DEMO that is not a flag', () => {

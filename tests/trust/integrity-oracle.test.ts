@@ -10,6 +10,7 @@ import { inspectRows, inspectWrite } from '../helpers/inspect';
 import { Newsroom } from '../helpers/newsroom';
 import { type SignedIn, startTestServer, type TestServer } from '../helpers/test-app';
 import { everyField } from './schema-walk';
+import { givePassword, newSessionFor, TEST_PASSWORD } from '../helpers/sessions';
 
 /**
  * The integrity oracle: for every mutation in the schema, what it may do to what readers see.
@@ -511,6 +512,18 @@ const RULES: Record<string, Rule> = {
     prepare: async (s) => ({
       input: { userId: Buffer.from(`User:${s.author.userId}`).toString('base64url'), label: 'laptop' },
     }),
+  },
+  changePassword: {
+    // Accounts' credentials: readers see nothing of them.
+    expect: { kind: 'nothing public', as: 'admin' },
+    prepare: async (s) => {
+      await givePassword(s.server.db, s.admin.userId);
+      return { input: { currentPassword: TEST_PASSWORD, newPassword: `another password ${s.uniq()}` } };
+    },
+  },
+  revokeSession: {
+    expect: { kind: 'nothing public', as: 'admin' },
+    prepare: async (s) => ({ input: { id: (await newSessionFor(s.server.db, s.lone.userId)).id } }),
   },
   revokeToken: {
     expect: { kind: 'nothing public', as: 'admin' },

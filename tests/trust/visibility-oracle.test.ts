@@ -406,6 +406,16 @@ const QUERY_PATHS: Record<string, (run: Run, who: Who) => Promise<unknown[]>> = 
     await ask(run, who, `{ ratingScale { ${everyField(run.schema, 'ScaleRating', LOOKUP_DEPTH)} } }`),
   ],
   // ADMIN only: readers and a reviewer are refused, and answered nothing.
+  users: async (run, who) => {
+    const result = await graphql({
+      schema: run.schema,
+      source: `{ users { ${everyField(run.schema, 'User', DEPTH)} } }`,
+      contextValue: contextFor(run.server.db, run.services, run.viewers[who]),
+    });
+    expect(result.errors?.[0]?.extensions?.code).toMatch(/^(FORBIDDEN|UNAUTHENTICATED)$/);
+    return [result.data];
+  },
+  // ADMIN only: readers and a reviewer are refused, and answered nothing.
   unmappedImportedRatings: async (run, who) => {
     const result = await graphql({
       schema: run.schema,
@@ -504,6 +514,11 @@ const ROUTES: Record<string, 'reader' | 'no content' | 'graphql'> = {
   'GET /review,/review/*rest': 'no content',
   'GET /review/assets/:name': 'no content',
   'USE /graphql': 'graphql',
+  // Staff sign-in (src/http/session-routes.ts): the signed-in account's own id, name and role, to
+  // its session cookie only; nothing of the newsroom's content.
+  'DELETE /review/session': 'no content',
+  'GET /review/session': 'no content',
+  'POST /review/session': 'no content',
 };
 
 /** The reader pages, the ClaimReview feed, and the article over real HTTP (response cache, compiled lane). */
@@ -828,7 +843,7 @@ describe('visibility oracle', () => {
               return `${field} { ${pageSelection(schema, type)} }`;
             })
             .join(' ')}
-         search(query: "q") { ${pageSelection(schema, 'SearchHit')} } viewer { ${everyField(schema, 'User', DEPTH)} }
+         search(query: "q") { ${pageSelection(schema, 'SearchHit')} } viewer { ${everyField(schema, 'User', DEPTH)} } users { ${everyField(schema, 'User', DEPTH)} }
          ratingScale { ${everyField(schema, 'ScaleRating', LOOKUP_DEPTH)} } unmappedImportedRatings { ${everyField(schema, 'UnmappedImportedRating', 1)} }
          webhookEndpoints { ${everyField(schema, 'WebhookEndpoint', 1)} deliveries { ${everyField(schema, 'WebhookDelivery', 1)} } } }`,
     );

@@ -14,6 +14,7 @@ export const NODE_TYPES = [
   'ScaleRating',
   'Topic',
   'WebhookEndpoint',
+  'Session',
 ] as const;
 export type NodeTypeName = (typeof NODE_TYPES)[number];
 

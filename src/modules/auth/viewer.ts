@@ -1,13 +1,17 @@
 import { forbidden, unauthenticated } from '../../domain/errors';
 import { Role } from '../user/user.entity';
 
-/** Who is asking: a signed-in user, or an anonymous reader (user null). */
+/**
+ * Who is asking: a signed-in user, or an anonymous reader (user null), and the credential they
+ * came with: an API token (tokenId) or a staff sign-in session (sessionId, the cookie).
+ */
 export interface Viewer {
   user: { id: number; name: string; role: Role } | null;
   tokenId: number | null;
+  sessionId?: number | null;
 }
 
-export const ANONYMOUS: Viewer = Object.freeze({ user: null, tokenId: null });
+export const ANONYMOUS: Viewer = Object.freeze({ user: null, tokenId: null, sessionId: null });
 
 const RANK: Record<Role, number> = { REVIEWER: 1, EDITOR: 2, ADMIN: 3 };
 

@@ -440,7 +440,14 @@ async function importUsers(
       ids.set(user.key, existing.id);
       continue;
     }
-    const [created] = await execute(manager, insertUser, { name: user.name, role: user.role as Role });
+    // Imported accounts sign in with nothing until someone gives them an email and a password.
+    const [created] = await execute(manager, insertUser, {
+      name: user.name,
+      role: user.role as Role,
+      email: null,
+      passwordHash: null,
+      passwordChangedAt: null,
+    });
     ids.set(user.key, created.id);
     summary.users += 1;
   }

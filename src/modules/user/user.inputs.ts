@@ -10,6 +10,27 @@ export class CreateUserInput {
 
   @Field(() => Role)
   role: Role;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The sign-in email (stored in lower case; unique). Set a password with `npm run user -- password`.',
+  })
+  email?: string | null;
+}
+
+@InputType('ChangePasswordInput')
+export class ChangePasswordInput {
+  @Field(() => String)
+  currentPassword: string;
+
+  @Field(() => String, { description: '10 to 1000 characters, not the email address.' })
+  newPassword: string;
+}
+
+@InputType('RevokeSessionInput')
+export class RevokeSessionInput {
+  @Field(() => ID)
+  id: string;
 }
 
 @InputType('SetUserRoleInput')

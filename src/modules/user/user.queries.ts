@@ -4,6 +4,7 @@ import type { Tables } from '../../db/tables';
 import { VISIBILITY_LEVELS } from '../auth/visibility';
 import { userVisible } from '../auth/visibility.queries';
 import { Role } from './user.entity';
+import type { SqlTimestamp } from '../../db/sql-dates';
 
 /** Every statement of the user module. */
 
@@ -36,11 +37,45 @@ export const adminCount = statement('user.adminCount', (q) =>
     .where('role', '=', sql.lit(Role.ADMIN)),
 );
 
-export const insertUser = statement('user.insert', (q: StatementBuilder<{ name: string; role: Role }>) =>
+export const insertUser = statement(
+  'user.insert',
+  (
+    q: StatementBuilder<{
+      name: string;
+      role: Role;
+      email: string | null;
+      passwordHash: string | null;
+      passwordChangedAt: SqlTimestamp | null;
+    }>,
+  ) =>
+    q.db
+      .insertInto('users')
+      .values({
+        name: q.p.name,
+        role: q.p.role,
+        email: q.p.email,
+        password_hash: q.p.passwordHash,
+        password_changed_at: q.p.passwordChangedAt,
+      })
+      .returning((eb) => ['id', 'name', eb.ref('role').$castTo<Role>().as('role')]),
+);
+
+/** The user with this (normalised) email. */
+export const userByEmail = statement('user.byEmail', (q: StatementBuilder<{ email: string }>) =>
+  q.db.selectFrom('users as u').select(userColumns).where('u.email', '=', q.p.email),
+);
+
+/** Every account, by name (an ADMIN's list). */
+export const allUsers = statement('user.all', (q) =>
+  q.db.selectFrom('users as u').select(userColumns).orderBy('u.name').orderBy('u.id'),
+);
+
+/** Accounts' emails by id (for the user themself and ADMINs: UserResolver.email). */
+export const emailsByIds = statement('user.emailsByIds', (q: StatementBuilder<{ ids: readonly number[] }>) =>
   q.db
-    .insertInto('users')
-    .values({ name: q.p.name, role: q.p.role })
-    .returning((eb) => ['id', 'name', eb.ref('role').$castTo<Role>().as('role')]),
+    .selectFrom('users as u')
+    .select((eb) => [eb.ref('u.id').as('id'), eb.ref('u.email').as('email')])
+    .where('u.id', 'in', q.keyList('ids')),
 );
 
 export const setUserRole = statement('user.setRole', (q: StatementBuilder<{ id: number; role: Role }>) =>

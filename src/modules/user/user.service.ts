@@ -1,9 +1,12 @@
 import type { Database } from '../../db/database';
+import { type SqlTimestamp, toSqlDate } from '../../db/sql-dates';
 import { execute, executeOne } from '../../db/sql';
-import { conflict, notFound } from '../../domain/errors';
+import { conflict, DomainError, ErrorCode, notFound } from '../../domain/errors';
 import { clean } from '../../graphql/text-rules';
 import { Role } from './user.entity';
-import { adminCount, insertUser, setUserRole, userById, userByName } from './user.queries';
+import { adminCount, allUsers, insertUser, setUserRole, userByEmail, userById, userByName } from './user.queries';
+import { badUserInput } from '../../domain/errors';
+import { normalizeEmail } from '../auth/password';
 
 const LAST_ADMIN = 'This would leave no ADMIN: give another user the ADMIN role first.';
 
@@ -22,8 +25,44 @@ export class UserService {
     this.db = db;
   }
 
-  create(name: string, role: Role): Promise<StoredUser> {
-    return this.db.writes.run(async (manager) => (await execute(manager, insertUser, { name: clean(name), role }))[0]);
+  /**
+   * Creates an account; with an email (normalised; another account's is CONFLICT on
+   * `input.email`) and, from the command line, the hash of its first password.
+   */
+  create(
+    name: string,
+    role: Role,
+    options: { email?: string | null; passwordHash?: string | null } = {},
+  ): Promise<StoredUser> {
+    let email: string | null = null;
+    if (options.email != null) {
+      email = normalizeEmail(options.email);
+      if (!email) throw badUserInput('This is not an email address.', 'input.email');
+    }
+    return this.db.writes.run(async (manager) => {
+      if (email && (await executeOne(manager, userByEmail, { email })))
+        throw new DomainError(ErrorCode.CONFLICT, 'Another account has this email.', 'input.email');
+      return (
+        await execute(manager, insertUser, {
+          name: clean(name),
+          role,
+          email,
+          passwordHash: options.passwordHash ?? null,
+          passwordChangedAt: options.passwordHash ? (toSqlDate(new Date()) as SqlTimestamp) : null,
+        })
+      )[0];
+    });
+  }
+
+  /** Every account, by name. */
+  list(): Promise<StoredUser[]> {
+    return this.db.reader.rows(allUsers, {});
+  }
+
+  /** The account with this email (normalised), if any. */
+  async byEmail(raw: string): Promise<StoredUser | null> {
+    const email = normalizeEmail(raw);
+    return email ? ((await this.db.reader.row(userByEmail, { email })) ?? null) : null;
   }
 
   /** The user with this name, created with `role` if there is none (the token CLI). */
@@ -31,7 +70,14 @@ export class UserService {
     return this.db.writes.run(async (manager) => {
       const existing = await executeOne(manager, userByName, { name: clean(name) });
       if (existing) return { user: existing, created: false };
-      return { user: (await execute(manager, insertUser, { name: clean(name), role }))[0], created: true };
+      const [user] = await execute(manager, insertUser, {
+        name: clean(name),
+        role,
+        email: null,
+        passwordHash: null,
+        passwordChangedAt: null,
+      });
+      return { user, created: true };
     });
   }
 

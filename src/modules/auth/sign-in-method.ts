@@ -1,0 +1,5 @@
+/** How a session was signed in (sessions.method). */
+export enum SignInMethod {
+  PASSWORD = 'PASSWORD',
+  SSO = 'SSO',
+}

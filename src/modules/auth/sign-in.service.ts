@@ -1,0 +1,234 @@
+import { createHash } from 'node:crypto';
+import type { Database } from '../../db/database';
+import { execute, executeOne } from '../../db/sql';
+import { fromSqlDate, type SqlTimestamp, toSqlDate } from '../../db/sql-dates';
+import { badUserInput, DomainError, ErrorCode, notFound, unauthenticated } from '../../domain/errors';
+import type { Role } from '../user/role';
+import { hashToken } from './api-token';
+import {
+  clearThrottle,
+  insertSession,
+  pruneThrottles,
+  revokeSessionByHash,
+  revokeUserSessions,
+  saveThrottle,
+  type SessionRow,
+  setPasswordHash,
+  throttleByKey,
+  userForSignIn,
+  userPasswordById,
+} from './auth.queries';
+import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from './auth.service';
+import { hashPassword, normalizeEmail, passwordProblem, verifyPassword } from './password';
+import { generateSessionSecret, isWellFormedSessionSecret } from './session-secret';
+import type { Viewer } from './viewer';
+import { SignInMethod } from './sign-in-method';
+
+export { SignInMethod };
+
+/** The one answer to a failed sign-in, whatever failed: the account, the password, or its absence. */
+export const WRONG_CREDENTIALS = 'Wrong email or password.';
+
+/** Failures an email may have within FAILURE_WINDOW_MS before it is locked. */
+export const FAILURES_BEFORE_LOCK = 5;
+export const FAILURE_WINDOW_MS = 15 * 60_000;
+/** The first lock's length; each further one (without a success between) lasts twice as long, up to a day. */
+export const FIRST_LOCK_MS = 15 * 60_000;
+const MAX_LOCK_MS = 24 * 60 * 60_000;
+/** Throttle rows untouched this long are forgotten. */
+const THROTTLE_MEMORY_MS = 24 * 60 * 60_000;
+const USER_AGENT_MAX = 200;
+const ADDRESS_MAX = 64;
+
+export interface SignedInUser {
+  id: number;
+  name: string;
+  role: Role;
+}
+
+export interface NewSession {
+  user: SignedInUser;
+  session: SessionRow;
+  /** The cookie's value: shown to the browser once, stored only as its hash. */
+  secret: string;
+}
+
+export interface SignInRequest {
+  email: string;
+  password: string;
+  userAgent?: string | null;
+  address?: string | null;
+  /** The session cookie the browser already sent, if any: revoked (no session fixation). */
+  previousSecret?: string | null;
+}
+
+/** RATE_LIMITED with the seconds to wait (`retryAfter`), for the HTTP edge to answer 429. */
+export function signInLocked(retryAfter: number): DomainError {
+  return new DomainError(
+    ErrorCode.RATE_LIMITED,
+    `Too many failed sign-ins for this email: try again in ${retryAfter} s.`,
+    undefined,
+    { retryAfter },
+  );
+}
+
+/** The key failures are counted under: the hash of the normalised email, whether or not it has an account. */
+function throttleKey(email: string): string {
+  return createHash('sha256').update(`sign-in:${email}`, 'utf8').digest('hex');
+}
+
+/**
+ * Password sign-in and passwords. Every sign-in runs one argon2 verification, against the
+ * account's hash or, for an unknown email or an account without a password, a dummy one: the
+ * answer and its timing are the same. Failures are counted per email in the database
+ * (`sign_in_throttles`), so every replica sees them and unknown emails are counted alike.
+ */
+export class SignInService {
+  private readonly db: Database;
+  private readonly settings: SessionSettings;
+
+  constructor({ db, sessions = DEFAULT_SESSION_SETTINGS }: { db: Database; sessions?: SessionSettings }) {
+    this.db = db;
+    this.settings = sessions;
+  }
+
+  /**
+   * Signs in with an email and a password: a new session (and secret) every time. Wrong
+   * credentials are UNAUTHENTICATED (WRONG_CREDENTIALS); an email locked by failures is
+   * RATE_LIMITED (`retryAfter`) before any password is looked at.
+   */
+  async signIn(request: SignInRequest): Promise<NewSession> {
+    const email = normalizeEmail(request.email);
+    const key = throttleKey(email ?? request.email.trim().toLowerCase());
+    const now = new Date();
+    const throttle = await this.db.reader.row(throttleByKey, { key });
+    const lockedUntil = fromSqlDate(throttle?.lockedUntil);
+    if (lockedUntil && lockedUntil > now)
+      throw signInLocked(Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000)));
+    const account = email ? await this.db.reader.row(userForSignIn, { email }) : undefined;
+    const stored = account?.passwordHash ?? null;
+    // Always one verification: against the dummy hash when there is nothing to check against.
+    const matches = await verifyPassword(stored, request.password);
+    if (!account || !matches) {
+      await this.recordFailure(key, new Date());
+      throw unauthenticated(WRONG_CREDENTIALS);
+    }
+    const user = { id: account.id, name: account.name, role: account.role };
+    return this.db.writes.run(async (manager) => {
+      await execute(manager, clearThrottle, { key });
+      if (request.previousSecret && isWellFormedSessionSecret(request.previousSecret))
+        await execute(manager, revokeSessionByHash, {
+          hash: hashToken(request.previousSecret),
+          now: toSqlDate(new Date()) as SqlTimestamp,
+        });
+      const { secret, session } = await this.startSession(manager, user.id, SignInMethod.PASSWORD, request);
+      return { user, session, secret };
+    });
+  }
+
+  /** Ends the session a cookie names (sign-out); an unknown or ended one is already out. */
+  async signOut(secret: string): Promise<void> {
+    if (!isWellFormedSessionSecret(secret)) return;
+    await this.db.writes.run((manager) =>
+      execute(manager, revokeSessionByHash, { hash: hashToken(secret), now: toSqlDate(new Date()) as SqlTimestamp }),
+    );
+  }
+
+  /**
+   * The signed-in user's new password, given the current one (BAD_USER_INPUT on
+   * input.currentPassword when wrong, or when the account has none). Every other session of
+   * the user is revoked; the one making the change (the viewer's) stays.
+   */
+  async changePassword(viewer: Viewer, currentPassword: string, newPassword: string): Promise<SignedInUser> {
+    if (!viewer.user) throw unauthenticated();
+    const account = await this.db.reader.row(userPasswordById, { id: viewer.user.id });
+    if (!account) throw notFound('No such user.');
+    const problem = passwordProblem(newPassword, account.email);
+    if (problem) throw badUserInput(problem, 'input.newPassword');
+    // Guessing the current password through a stolen session is throttled as sign-ins are.
+    const key = throttleKey(account.email ?? `user:${account.id}`);
+    const lockedUntil = fromSqlDate((await this.db.reader.row(throttleByKey, { key }))?.lockedUntil);
+    if (lockedUntil && lockedUntil > new Date())
+      throw signInLocked(Math.max(1, Math.ceil((lockedUntil.getTime() - Date.now()) / 1000)));
+    if (!(await verifyPassword(account.passwordHash, currentPassword))) {
+      await this.recordFailure(key, new Date());
+      throw badUserInput('The current password is wrong.', 'input.currentPassword');
+    }
+    const hash = await hashPassword(newPassword);
+    await this.db.writes.run(async (manager) => {
+      const now = toSqlDate(new Date()) as SqlTimestamp;
+      await execute(manager, setPasswordHash, { id: account.id, hash, now });
+      await execute(manager, revokeUserSessions, { userId: account.id, keepId: viewer.sessionId ?? 0, now });
+    });
+    return { id: account.id, name: account.name, role: account.role };
+  }
+
+  /**
+   * Sets a user's password without the current one (the `user` command line, run by whoever
+   * runs the service) and revokes every session of the user.
+   */
+  async setPassword(userId: number, password: string): Promise<void> {
+    const account = await this.db.reader.row(userPasswordById, { id: userId });
+    if (!account) throw notFound('No such user.');
+    const problem = passwordProblem(password, account.email);
+    if (problem) throw badUserInput(problem, 'password');
+    const hash = await hashPassword(password);
+    await this.db.writes.run(async (manager) => {
+      const now = toSqlDate(new Date()) as SqlTimestamp;
+      await execute(manager, setPasswordHash, { id: userId, hash, now });
+      await execute(manager, revokeUserSessions, { userId, keepId: 0, now });
+    });
+  }
+
+  private async startSession(
+    manager: Parameters<typeof execute>[0],
+    userId: number,
+    method: SignInMethod,
+    request: Pick<SignInRequest, 'userAgent' | 'address'>,
+  ): Promise<{ secret: string; session: SessionRow }> {
+    const { secret, hash } = generateSessionSecret();
+    const now = new Date();
+    const [session] = await execute(manager, insertSession, {
+      userId,
+      hash,
+      method,
+      now: toSqlDate(now) as SqlTimestamp,
+      expiresAt: toSqlDate(new Date(now.getTime() + this.settings.maxHours * 3_600_000)) as SqlTimestamp,
+      userAgent: request.userAgent ? [...request.userAgent].slice(0, USER_AGENT_MAX).join('') : null,
+      address: request.address ? request.address.slice(0, ADDRESS_MAX) : null,
+    });
+    return { secret, session };
+  }
+
+  /** Counts a failure; the FAILURES_BEFORE_LOCK-th within the window locks the email, each lock twice the last. */
+  private async recordFailure(key: string, now: Date): Promise<void> {
+    await this.db.writes.run(async (manager) => {
+      const row = await executeOne(manager, throttleByKey, { key });
+      let failures = row?.failures ?? 0;
+      let windowStart = fromSqlDate(row?.windowStartedAt);
+      let lockouts = row?.lockouts ?? 0;
+      let lockedUntil: Date | null = null;
+      if (!windowStart || now.getTime() - windowStart.getTime() >= FAILURE_WINDOW_MS) {
+        failures = 0;
+        windowStart = now;
+      }
+      failures += 1;
+      if (failures >= FAILURES_BEFORE_LOCK) {
+        lockouts += 1;
+        lockedUntil = new Date(now.getTime() + Math.min(FIRST_LOCK_MS * 2 ** (lockouts - 1), MAX_LOCK_MS));
+        failures = 0;
+        windowStart = null;
+      }
+      const stamp = (date: Date | null) => (date ? (toSqlDate(date) as SqlTimestamp) : null);
+      await execute(manager, saveThrottle, {
+        key,
+        failures,
+        windowStartedAt: stamp(windowStart),
+        lockouts,
+        lockedUntil: stamp(lockedUntil),
+        now: stamp(now)!,
+      });
+      await execute(manager, pruneThrottles, { before: stamp(new Date(now.getTime() - THROTTLE_MEMORY_MS))! });
+    });
+  }
+}
