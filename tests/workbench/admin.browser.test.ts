@@ -1,9 +1,11 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGlobalId } from '../../src/graphql/relay/global-id';
 import { Role } from '../../src/modules/user/user.entity';
 import { type DispatcherOptions, WebhookDispatcher } from '../../src/webhooks/dispatcher';
 import { launchChromium, offlineContext, screenshot, seriousViolations, watchPage } from '../helpers/browser';
 import { Newsroom } from '../helpers/newsroom';
+import { newSessionFor } from '../helpers/sessions';
 import { type SignedIn, startTestServer, type TestServer } from '../helpers/test-app';
 import { actAs, openWorkbench, staffAccount, type StaffAccount } from '../helpers/workbench';
 import { eventually, Receiver } from '../webhooks/receiver';
@@ -46,45 +48,71 @@ describe('workbench administration', { timeout: 90_000 }, () => {
     await server?.close();
   });
 
-  it('adds a user, changes their role, and gives them a token shown once, then revokes it', async () => {
+  it('adds a user, changes their role, gives a token shown once and revokes it, signs out a session', async () => {
     await openWorkbench(page, server, '/admin/users');
     expect(await page.locator('main h1').textContent()).toBe('Administration: Users');
     const form = page.locator('form', { has: page.getByRole('heading', { name: 'Add a user' }) });
     await form.getByLabel('Name').fill('Rosa Reviewer');
+    await form.getByLabel('Email (optional)').fill('rosa@factline.test');
     await form.getByLabel('Role').selectOption('REVIEWER');
     await form.getByRole('button', { name: 'Add the user' }).click();
-    const row = page.locator('tr', { has: page.getByRole('rowheader', { name: 'Rosa Reviewer' }) });
-    await row.waitFor();
-    const userId = await row.getAttribute('data-user-id');
-    expect(userId).toBeTruthy();
+    // The new account opens, its heading focused.
+    const panel = page.locator('.user-panel');
+    await panel.getByRole('heading', { name: /Rosa Reviewer/ }).waitFor();
+    await eventually(
+      () => page.evaluate<boolean>('document.activeElement?.id === "user-panel-title"'),
+      () => 'focus did not move to the new account',
+    );
+    const userId = await panel.getAttribute('data-user-id');
+    await page.getByRole('rowheader', { name: 'Rosa Reviewer' }).waitFor();
 
-    await row.getByLabel('Role of Rosa Reviewer').selectOption('EDITOR');
-    await row.getByRole('button', { name: 'Change role' }).click();
+    await panel.getByLabel('Role of Rosa Reviewer').selectOption('EDITOR');
+    await panel.getByRole('button', { name: 'Change role' }).click();
     await page.getByTestId('announcer').filter({ hasText: 'Rosa Reviewer is now Editor' }).waitFor();
-    const read = await server.gql<{ node: { name: string; role: string } }>(
-      'query($id: ID!) { node(id: $id) { ... on User { name role } } }',
+    const read = await server.gql<{ node: { name: string; email: string; role: string } }>(
+      'query($id: ID!) { node(id: $id) { ... on User { name email role } } }',
       { id: userId },
       admin.token,
     );
-    expect(read.data?.node).toEqual({ name: 'Rosa Reviewer', role: 'EDITOR' });
+    expect(read.data?.node).toEqual({ name: 'Rosa Reviewer', email: 'rosa@factline.test', role: 'EDITOR' });
 
     // A token: its secret in a marked box, once; it works until revoked.
-    await row.getByLabel('New token for Rosa Reviewer: what it is for').fill('Rosa laptop');
-    await row.getByRole('button', { name: 'Make a token' }).click();
-    const secret = (await row.getByTestId('secret').textContent())!.trim();
+    await panel.getByLabel('New token: what it is for').fill('Rosa laptop');
+    await panel.getByRole('button', { name: 'Make a token' }).click();
+    const secret = (await panel.getByTestId('secret').textContent())!.trim();
     expect(secret.length).toBeGreaterThan(20);
-    await expect(row.getByText('Copy it now.')).toBeDefined();
+    expect(await panel.getByTestId('secret-box').textContent()).toContain('Copy it now.');
     const asRosa = await server.gql<{ viewer: { name: string } }>('{ viewer { name } }', {}, secret);
     expect(asRosa.data?.viewer.name).toBe('Rosa Reviewer');
-    await row.getByRole('button', { name: 'Copy', exact: true }).click();
+    await panel.getByRole('button', { name: 'Copy', exact: true }).click();
     expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(secret);
+    await panel.getByRole('rowheader', { name: 'Rosa laptop' }).waitFor();
+
+    // A live session of another account, signed out from here.
+    const sam = await staffAccount(server, Role.REVIEWER, 'Sam Sessions');
+    const session = await newSessionFor(server.db, sam.userId);
+    await page.reload();
+    await page.getByRole('button', { name: 'Manage Sam Sessions' }).click();
+    const samPanel = page.locator('.user-panel', { has: page.getByRole('heading', { name: /Sam Sessions/ }) });
+    await samPanel.locator('.sessions-table tbody tr').first().waitFor();
     await screenshot(page, 'workbench-admin-users');
     expect(await seriousViolations(page)).toEqual([]);
-    await row.getByRole('button', { name: 'I have stored it, close' }).click();
-    expect(await row.getByTestId('secret').count()).toBe(0);
+    await samPanel.getByRole('button', { name: /Sign out the session of Sam Sessions/ }).click();
+    await samPanel.getByText('Not signed in anywhere.').waitFor();
+    const samNow = await server.gql<{ node: { sessions: { id: string }[] } }>(
+      'query($id: ID!) { node(id: $id) { ... on User { sessions { id } } } }',
+      { id: toGlobalId('User', sam.userId) },
+      admin.token,
+    );
+    expect(samNow.data?.node.sessions).toEqual([]);
+    expect(session.id).toBeTruthy();
 
-    await row.getByRole('button', { name: 'Revoke token Rosa laptop of Rosa Reviewer' }).click();
-    await row.getByText('Revoked').waitFor();
+    // Back to Rosa: close the secret box (it is gone for good), then revoke her token.
+    await page.getByRole('button', { name: 'Manage Rosa Reviewer' }).click();
+    const rosa = page.locator('.user-panel');
+    expect(await rosa.getByTestId('secret').count()).toBe(0);
+    await rosa.getByRole('button', { name: 'Revoke token Rosa laptop of Rosa Reviewer' }).click();
+    await rosa.getByText('Revoked').waitFor();
     const afterRevoke = await server.gql('{ viewer { name } }', {}, secret);
     expect(afterRevoke.data?.viewer ?? null).toBeNull();
     expect(watched.pageErrors).toEqual([]);

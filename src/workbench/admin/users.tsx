@@ -1,11 +1,40 @@
-import { type FormEvent, useId, useState } from 'react';
-import { useMutation } from 'urql';
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
 import { useAnnounce } from '../announcer';
 import { FieldError, FormProblems, messageFor, type Problem, problemsOf, unplaced } from '../errors';
 import { SelectField, TextField } from '../fields';
 import { graphql } from '../gql';
+import { Loading } from '../layout';
 import { When } from '../status';
 import { ROLE_WORDS, type RoleName, ROLES, SecretBox } from './common';
+
+const AdminUsers = graphql(`
+  query AdminUsers {
+    users {
+      id
+      name
+      email
+      role
+      sessions {
+        id
+        createdAt
+        lastSeenAt
+        expiresAt
+        method
+        userAgent
+        current
+      }
+      apiTokens {
+        id
+        label
+        tokenPrefix
+        createdAt
+        lastUsedAt
+        revokedAt
+      }
+    }
+  }
+`);
 
 const AdminCreateUser = graphql(`
   mutation AdminCreateUser($input: CreateUserInput!) {
@@ -13,6 +42,14 @@ const AdminCreateUser = graphql(`
       id
       name
       role
+    }
+  }
+`);
+
+const AdminRevokeSession = graphql(`
+  mutation AdminRevokeSession($input: RevokeSessionInput!) {
+    revokeSession(input: $input) {
+      id
     }
   }
 `);
@@ -56,7 +93,7 @@ const AdminRevokeToken = graphql(`
   }
 `);
 
-interface Token {
+export interface Token {
   id: string;
   label: string;
   tokenPrefix: string;
@@ -65,19 +102,41 @@ interface Token {
   revokedAt?: string | null;
 }
 
+export interface SessionRow {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  method: 'PASSWORD' | 'SSO';
+  userAgent?: string | null;
+  current: boolean;
+}
+
 interface Person {
   id: string;
   name: string;
+  email?: string | null;
   role?: RoleName | null;
+  sessions?: SessionRow[] | null;
+  apiTokens?: Token[] | null;
 }
 
-/**
- * The newsroom's accounts: add one, change a role, give or revoke API tokens. The API on this
- * branch has no list of accounts yet (`users` comes with sign-in), so the table holds the
- * accounts added here in this visit.
- */
+/** Lists refetched after a mutation of their type (one object: a new one each render would refetch each render). */
+const QUERY_CONTEXT = { additionalTypenames: ['User', 'Session', 'ApiToken'] };
+
+/** The newsroom's accounts: add one, change a role, sign out a session, give or revoke API tokens. */
 export function UsersSection() {
-  const [people, setPeople] = useState<Person[]>([]);
+  const [{ data, fetching, error }, refetch] = useQuery({ query: AdminUsers, context: QUERY_CONTEXT });
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const [selected, setSelected] = useState<string | null>(null);
+  if (fetching && !data) return <Loading what="the accounts" />;
+  if (error && !data) return <FormProblems problems={problemsOf(error)} />;
+  const people = (data?.users ?? []) as Person[];
+  const person = people.find((p) => p.id === selected) ?? null;
+  const open = (id: string) => {
+    // The panel takes the focus when it mounts (a new account appears only once the list is read again).
+    setSelected(id);
+  };
   return (
     <section aria-labelledby="users-title">
       <h2 id="users-title" tabIndex={-1}>
@@ -87,54 +146,66 @@ export function UsersSection() {
         Reviewers write fact-checks, editors publish what someone else wrote, admins keep the scale, topics, webhooks and
         accounts. The last admin cannot be made anything else.
       </p>
-      <CreateUserForm onCreated={(person) => setPeople((list) => [...list, person])} />
+      <CreateUserForm
+        onCreated={(created) => {
+          reload();
+          open(created.id);
+        }}
+      />
       <h3>Accounts</h3>
-      <p className="notice warn" data-testid="users-unfinished">
-        The list of every account, with their sessions, is not in the API yet: only the accounts added during this visit
-        are listed.
-      </p>
-      {people.length === 0 ? (
-        <p className="muted">No accounts added in this visit.</p>
-      ) : (
-        <table>
-          <caption className="visually-hidden">Accounts</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">API tokens</th>
+      <table className="users-table">
+        <caption className="visually-hidden">Accounts</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Email</th>
+            <th scope="col">Role</th>
+            <th scope="col">Sessions</th>
+            <th scope="col">Active API tokens</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {people.map((p) => (
+            <tr key={p.id} aria-current={p.id === selected ? 'true' : undefined}>
+              <th scope="row">{p.name}</th>
+              <td>{p.email ?? <span className="muted">None</span>}</td>
+              <td>{p.role ? ROLE_WORDS[p.role] : '—'}</td>
+              <td>{p.sessions?.length ?? 0}</td>
+              <td>{p.apiTokens?.filter((t) => !t.revokedAt).length ?? 0}</td>
+              <td>
+                <button type="button" className="secondary" onClick={() => open(p.id)} aria-label={`Manage ${p.name}`}>
+                  Manage
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {people.map((person) => (
-              <UserRow
-                key={person.id}
-                person={person}
-                onChanged={(next) => setPeople((list) => list.map((p) => (p.id === next.id ? next : p)))}
-              />
-            ))}
-          </tbody>
-        </table>
-      )}
+          ))}
+        </tbody>
+      </table>
+      {person && <UserPanel key={person.id} person={person} onChanged={reload} />}
     </section>
   );
 }
 
 function CreateUserForm({ onCreated }: { onCreated: (person: Person) => void }) {
   const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
   const [role, setRole] = useState<RoleName>('REVIEWER');
   const [problems, setProblems] = useState<Problem[]>([]);
   const [{ fetching }, create] = useMutation(AdminCreateUser);
   const announce = useAnnounce();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await create({ input: { name: name.trim(), role } });
+    const result = await create({ input: { name: name.trim(), email: email.trim() || null, role } });
     if (result.error || !result.data) {
       setProblems(problemsOf(result.error));
       return;
     }
     setProblems([]);
     setName('');
+    setEmail('');
     announce(`${result.data.createUser.name} added as ${ROLE_WORDS[role]}`);
     onCreated(result.data.createUser as Person);
   };
@@ -150,6 +221,15 @@ function CreateUserForm({ onCreated }: { onCreated: (person: Person) => void }) 
           error={messageFor(problems, 'name')}
           required
         />
+        <TextField
+          label="Email (optional)"
+          type="email"
+          hint="They sign in with it; their password is set with npm run user -- password."
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={messageFor(problems, 'email')}
+          autoComplete="off"
+        />
         <SelectField
           label="Role"
           value={role}
@@ -163,7 +243,7 @@ function CreateUserForm({ onCreated }: { onCreated: (person: Person) => void }) 
           ))}
         </SelectField>
       </div>
-      <FormProblems problems={unplaced(problems, ['name', 'role'])} />
+      <FormProblems problems={unplaced(problems, ['name', 'email', 'role'])} />
       <div className="actions">
         <button type="submit" disabled={fetching}>
           {fetching ? 'Adding…' : 'Add the user'}
@@ -173,7 +253,8 @@ function CreateUserForm({ onCreated }: { onCreated: (person: Person) => void }) 
   );
 }
 
-function UserRow({ person, onChanged }: { person: Person; onChanged: (next: Person) => void }) {
+/** One account: its role, its live sessions, its API tokens. */
+function UserPanel({ person, onChanged }: { person: Person; onChanged: () => void }) {
   const id = useId();
   const announce = useAnnounce();
   const [role, setRole] = useState<RoleName>(person.role ?? 'REVIEWER');
@@ -188,48 +269,121 @@ function UserRow({ person, onChanged }: { person: Person; onChanged: (next: Pers
     }
     setProblems([]);
     announce(`${person.name} is now ${ROLE_WORDS[role]}`);
-    onChanged(result.data.setUserRole as Person);
+    onChanged();
   };
   const roleError = problems.map((p) => p.message).join(' ') || undefined;
+  useEffect(() => document.getElementById('user-panel-title')?.focus(), []);
   return (
-    <tr data-user-id={person.id}>
-      <th scope="row">{person.name}</th>
-      <td>
-        <form className="inline-form" onSubmit={saveRole} noValidate>
-          <label htmlFor={`${id}-role`} className="visually-hidden">
-            Role of {person.name}
-          </label>
-          <select
-            id={`${id}-role`}
-            value={role}
-            onChange={(e) => setRole(e.target.value as RoleName)}
-            aria-invalid={roleError ? true : undefined}
-            aria-describedby={roleError ? `${id}-role-error` : undefined}
-          >
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_WORDS[r]}
-              </option>
-            ))}
-          </select>
-          <button type="submit" className="secondary" disabled={fetching || role === person.role}>
-            Change role
-          </button>
-        </form>
-        <FieldError id={`${id}-role-error`} message={roleError} />
-      </td>
-      <td>
-        <TokensCell person={person} />
-      </td>
-    </tr>
+    <section className="card user-panel" aria-labelledby="user-panel-title" data-user-id={person.id}>
+      <h3 id="user-panel-title" tabIndex={-1}>
+        {person.name}
+        {person.email && <span className="muted"> · {person.email}</span>}
+      </h3>
+      <form className="inline-form" onSubmit={saveRole} noValidate>
+        <label htmlFor={`${id}-role`}>Role of {person.name}</label>
+        <select
+          id={`${id}-role`}
+          value={role}
+          onChange={(e) => setRole(e.target.value as RoleName)}
+          aria-invalid={roleError ? true : undefined}
+          aria-describedby={roleError ? `${id}-role-error` : undefined}
+        >
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_WORDS[r]}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="secondary" disabled={fetching || role === person.role}>
+          Change role
+        </button>
+      </form>
+      <FieldError id={`${id}-role-error`} message={roleError} />
+      <h4>Sessions</h4>
+      <SessionsTable who={person.name} sessions={person.sessions ?? []} onChanged={onChanged} />
+      <h4>API tokens</h4>
+      <TokensPanel person={person} tokens={person.apiTokens ?? []} onChanged={onChanged} />
+    </section>
   );
 }
 
-/** A person's API tokens: those made here (the API lists none yet), each revocable, and a new one. */
-export function TokensCell({ person, known = [] }: { person: Person; known?: Token[] }) {
+/** Where someone is signed in, each session revocable (the current one is signed out with Sign out). */
+export function SessionsTable({
+  who,
+  sessions,
+  onChanged,
+}: {
+  who: string;
+  sessions: SessionRow[];
+  onChanged: () => void;
+}) {
+  const announce = useAnnounce();
+  const [, revokeSession] = useMutation(AdminRevokeSession);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const revoke = async (session: SessionRow) => {
+    const result = await revokeSession({ input: { id: session.id } });
+    if (result.error) {
+      setProblems(problemsOf(result.error));
+      return;
+    }
+    setProblems([]);
+    announce('Session signed out');
+    onChanged();
+  };
+  if (sessions.length === 0) return <p className="muted">Not signed in anywhere.</p>;
+  return (
+    <>
+      <FormProblems problems={problems} />
+      <table className="sessions-table">
+        <caption className="visually-hidden">Sessions of {who}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Browser</th>
+            <th scope="col">Signed in</th>
+            <th scope="col">Last seen</th>
+            <th scope="col">Expires</th>
+            <th scope="col">Method</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {sessions.map((session) => (
+            <tr key={session.id}>
+              <td className="agent">
+                {session.userAgent ?? <span className="muted">Unknown browser</span>}
+                {session.current && <span className="badge current"> This browser</span>}
+              </td>
+              <td>
+                <When at={session.createdAt} />
+              </td>
+              <td>
+                <When at={session.lastSeenAt} />
+              </td>
+              <td>
+                <When at={session.expiresAt} />
+              </td>
+              <td>{session.method === 'SSO' ? 'Organisation account' : 'Password'}</td>
+              <td>
+                {!session.current && (
+                  <button type="button" className="secondary" onClick={() => void revoke(session)}>
+                    Sign out<span className="visually-hidden"> the session of {who} from <When at={session.createdAt} /></span>
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+/** A person's API tokens, each revocable, and a new one whose secret is shown once. */
+function TokensPanel({ person, tokens, onChanged }: { person: Person; tokens: Token[]; onChanged: () => void }) {
   const id = useId();
   const announce = useAnnounce();
-  const [tokens, setTokens] = useState<Token[]>(known);
   const [label, setLabel] = useState('');
   const [secret, setSecret] = useState<string | null>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
@@ -244,64 +398,32 @@ export function TokensCell({ person, known = [] }: { person: Person; known?: Tok
     }
     setProblems([]);
     setLabel('');
-    setTokens((list) => [...list, result.data!.createToken.token as Token]);
     setSecret(result.data.createToken.secret);
     announce('Token made. Copy it now: it is shown once.');
+    onChanged();
     requestAnimationFrame(() =>
-      document.querySelector<HTMLElement>(`[data-user-id="${CSS.escape(person.id)}"] [data-testid="secret-box"] button`)?.focus(),
+      document.querySelector<HTMLElement>('.user-panel [data-testid="secret-box"] button')?.focus(),
     );
   };
   const revoke = async (token: Token) => {
     const result = await revokeToken({ input: { id: token.id } });
-    if (result.error || !result.data) {
+    if (result.error) {
       setProblems(problemsOf(result.error));
       return;
     }
-    setTokens((list) => list.map((t) => (t.id === token.id ? (result.data!.revokeToken as Token) : t)));
     announce(`Token ${token.label} revoked`);
+    onChanged();
   };
   return (
     <div className="tokens">
-      {tokens.length > 0 && (
-        <ul className="list">
-          {tokens.map((token) => (
-            <li key={token.id}>
-              <strong>{token.label}</strong> <span className="mono">{token.tokenPrefix}…</span>{' '}
-              <span className="muted">
-                made <When at={token.createdAt} />
-                {token.lastUsedAt && (
-                  <>
-                    , last used <When at={token.lastUsedAt} />
-                  </>
-                )}
-              </span>{' '}
-              {token.revokedAt ? (
-                <span className="badge retracted">Revoked</span>
-              ) : (
-                <button
-                  type="button"
-                  className="link danger-link"
-                  onClick={() => void revoke(token)}
-                  aria-label={`Revoke token ${token.label} of ${person.name}`}
-                >
-                  Revoke
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      {secret && (
-        <SecretBox title={`API token for ${person.name}`} secret={secret} onDone={() => setSecret(null)} />
-      )}
+      <TokensTable who={person.name} tokens={tokens} onRevoke={(t) => void revoke(t)} />
+      {secret && <SecretBox title={`API token for ${person.name}`} secret={secret} onDone={() => setSecret(null)} />}
       <form className="inline-form" onSubmit={create} noValidate>
-        <label htmlFor={`${id}-label`} className="visually-hidden">
-          New token for {person.name}: what it is for
-        </label>
+        <label htmlFor={`${id}-label`}>New token: what it is for</label>
         <input
           id={`${id}-label`}
           type="text"
-          placeholder="What it is for, e.g. laptop"
+          placeholder="e.g. laptop"
           value={label}
           onChange={(e) => setLabel(e.target.value)}
           aria-invalid={messageFor(problems, 'label') ? true : undefined}
@@ -314,5 +436,60 @@ export function TokensCell({ person, known = [] }: { person: Person; known?: Tok
       <FieldError id={`${id}-label-error`} message={messageFor(problems, 'label')} />
       <FormProblems problems={unplaced(problems, ['label'])} />
     </div>
+  );
+}
+
+/** API tokens as a table; revocable when `onRevoke` is given. */
+export function TokensTable({
+  who,
+  tokens,
+  onRevoke,
+}: {
+  who: string;
+  tokens: Token[];
+  onRevoke?: (token: Token) => void;
+}) {
+  if (tokens.length === 0) return <p className="muted">No API tokens.</p>;
+  return (
+    <table className="tokens-table">
+      <caption className="visually-hidden">API tokens of {who}</caption>
+      <thead>
+        <tr>
+          <th scope="col">For</th>
+          <th scope="col">Begins</th>
+          <th scope="col">Made</th>
+          <th scope="col">Last used</th>
+          <th scope="col">State</th>
+        </tr>
+      </thead>
+      <tbody>
+        {tokens.map((token) => (
+          <tr key={token.id}>
+            <th scope="row">{token.label}</th>
+            <td className="mono">{token.tokenPrefix}…</td>
+            <td>
+              <When at={token.createdAt} />
+            </td>
+            <td>{token.lastUsedAt ? <When at={token.lastUsedAt} /> : <span className="muted">Never</span>}</td>
+            <td>
+              {token.revokedAt ? (
+                <span className="badge retracted">Revoked</span>
+              ) : onRevoke ? (
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => onRevoke(token)}
+                  aria-label={`Revoke token ${token.label} of ${who}`}
+                >
+                  Revoke
+                </button>
+              ) : (
+                'Active'
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

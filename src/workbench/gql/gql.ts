@@ -23,7 +23,9 @@ type Documents = {
     "\n  mutation AdminCreateTopic($input: CreateTopicInput!) {\n    createTopic(input: $input) {\n      id\n      name\n      slug\n    }\n  }\n": typeof types.AdminCreateTopicDocument,
     "\n  mutation AdminUpdateTopic($input: UpdateTopicInput!) {\n    updateTopic(input: $input) {\n      id\n      name\n      slug\n      description\n      updatedAt\n    }\n  }\n": typeof types.AdminUpdateTopicDocument,
     "\n  mutation AdminDeleteTopic($input: DeleteTopicInput!) {\n    deleteTopic(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.AdminDeleteTopicDocument,
+    "\n  query AdminUsers {\n    users {\n      id\n      name\n      email\n      role\n      sessions {\n        id\n        createdAt\n        lastSeenAt\n        expiresAt\n        method\n        userAgent\n        current\n      }\n      apiTokens {\n        id\n        label\n        tokenPrefix\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n": typeof types.AdminUsersDocument,
     "\n  mutation AdminCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      name\n      role\n    }\n  }\n": typeof types.AdminCreateUserDocument,
+    "\n  mutation AdminRevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminRevokeSessionDocument,
     "\n  mutation AdminSetUserRole($input: SetUserRoleInput!) {\n    setUserRole(input: $input) {\n      id\n      name\n      role\n    }\n  }\n": typeof types.AdminSetUserRoleDocument,
     "\n  mutation AdminCreateToken($input: CreateTokenInput!) {\n    createToken(input: $input) {\n      secret\n      token {\n        id\n        label\n        tokenPrefix\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n": typeof types.AdminCreateTokenDocument,
     "\n  mutation AdminRevokeToken($input: RevokeTokenInput!) {\n    revokeToken(input: $input) {\n      id\n      label\n      tokenPrefix\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": typeof types.AdminRevokeTokenDocument,
@@ -33,7 +35,9 @@ type Documents = {
     "\n  mutation AdminDeleteWebhookEndpoint($input: DeleteWebhookEndpointInput!) {\n    deleteWebhookEndpoint(input: $input) {\n      deletedEndpointId\n    }\n  }\n": typeof types.AdminDeleteWebhookEndpointDocument,
     "\n  mutation AdminRedeliverWebhookEvent($input: RedeliverWebhookEventInput!) {\n    redeliverWebhookEvent(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.AdminRedeliverWebhookEventDocument,
     "\n  mutation AdminReplayWebhookEvents($input: ReplayWebhookEventsInput!) {\n    replayWebhookEvents(input: $input) {\n      id\n      status\n      deliveredThroughEventId\n    }\n  }\n": typeof types.AdminReplayWebhookEventsDocument,
-    "\n  query AccountViewer {\n    viewer {\n      id\n      name\n      role\n    }\n  }\n": typeof types.AccountViewerDocument,
+    "\n  query AccountViewer {\n    viewer {\n      id\n      name\n      email\n      role\n      sessions {\n        id\n        createdAt\n        lastSeenAt\n        expiresAt\n        method\n        userAgent\n        current\n      }\n      apiTokens {\n        id\n        label\n        tokenPrefix\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n": typeof types.AccountViewerDocument,
+    "\n  mutation AccountChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      id\n    }\n  }\n": typeof types.AccountChangePasswordDocument,
+    "\n  mutation AccountRevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) {\n      id\n    }\n  }\n": typeof types.AccountRevokeSessionDocument,
     "\n  query QueueViewer {\n    viewer {\n      id\n      name\n    }\n  }\n": typeof types.QueueViewerDocument,
 };
 const documents: Documents = {
@@ -46,7 +50,9 @@ const documents: Documents = {
     "\n  mutation AdminCreateTopic($input: CreateTopicInput!) {\n    createTopic(input: $input) {\n      id\n      name\n      slug\n    }\n  }\n": types.AdminCreateTopicDocument,
     "\n  mutation AdminUpdateTopic($input: UpdateTopicInput!) {\n    updateTopic(input: $input) {\n      id\n      name\n      slug\n      description\n      updatedAt\n    }\n  }\n": types.AdminUpdateTopicDocument,
     "\n  mutation AdminDeleteTopic($input: DeleteTopicInput!) {\n    deleteTopic(input: $input) {\n      id\n      name\n    }\n  }\n": types.AdminDeleteTopicDocument,
+    "\n  query AdminUsers {\n    users {\n      id\n      name\n      email\n      role\n      sessions {\n        id\n        createdAt\n        lastSeenAt\n        expiresAt\n        method\n        userAgent\n        current\n      }\n      apiTokens {\n        id\n        label\n        tokenPrefix\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n": types.AdminUsersDocument,
     "\n  mutation AdminCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      name\n      role\n    }\n  }\n": types.AdminCreateUserDocument,
+    "\n  mutation AdminRevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) {\n      id\n    }\n  }\n": types.AdminRevokeSessionDocument,
     "\n  mutation AdminSetUserRole($input: SetUserRoleInput!) {\n    setUserRole(input: $input) {\n      id\n      name\n      role\n    }\n  }\n": types.AdminSetUserRoleDocument,
     "\n  mutation AdminCreateToken($input: CreateTokenInput!) {\n    createToken(input: $input) {\n      secret\n      token {\n        id\n        label\n        tokenPrefix\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n": types.AdminCreateTokenDocument,
     "\n  mutation AdminRevokeToken($input: RevokeTokenInput!) {\n    revokeToken(input: $input) {\n      id\n      label\n      tokenPrefix\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": types.AdminRevokeTokenDocument,
@@ -56,7 +62,9 @@ const documents: Documents = {
     "\n  mutation AdminDeleteWebhookEndpoint($input: DeleteWebhookEndpointInput!) {\n    deleteWebhookEndpoint(input: $input) {\n      deletedEndpointId\n    }\n  }\n": types.AdminDeleteWebhookEndpointDocument,
     "\n  mutation AdminRedeliverWebhookEvent($input: RedeliverWebhookEventInput!) {\n    redeliverWebhookEvent(input: $input) {\n      id\n      status\n    }\n  }\n": types.AdminRedeliverWebhookEventDocument,
     "\n  mutation AdminReplayWebhookEvents($input: ReplayWebhookEventsInput!) {\n    replayWebhookEvents(input: $input) {\n      id\n      status\n      deliveredThroughEventId\n    }\n  }\n": types.AdminReplayWebhookEventsDocument,
-    "\n  query AccountViewer {\n    viewer {\n      id\n      name\n      role\n    }\n  }\n": types.AccountViewerDocument,
+    "\n  query AccountViewer {\n    viewer {\n      id\n      name\n      email\n      role\n      sessions {\n        id\n        createdAt\n        lastSeenAt\n        expiresAt\n        method\n        userAgent\n        current\n      }\n      apiTokens {\n        id\n        label\n        tokenPrefix\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n": types.AccountViewerDocument,
+    "\n  mutation AccountChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      id\n    }\n  }\n": types.AccountChangePasswordDocument,
+    "\n  mutation AccountRevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) {\n      id\n    }\n  }\n": types.AccountRevokeSessionDocument,
     "\n  query QueueViewer {\n    viewer {\n      id\n      name\n    }\n  }\n": types.QueueViewerDocument,
 };
 
@@ -113,7 +121,15 @@ export function graphql(source: "\n  mutation AdminDeleteTopic($input: DeleteTop
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AdminUsers {\n    users {\n      id\n      name\n      email\n      role\n      sessions {\n        id\n        createdAt\n        lastSeenAt\n        expiresAt\n        method\n        userAgent\n        current\n      }\n      apiTokens {\n        id\n        label\n        tokenPrefix\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminUsers {\n    users {\n      id\n      name\n      email\n      role\n      sessions {\n        id\n        createdAt\n        lastSeenAt\n        expiresAt\n        method\n        userAgent\n        current\n      }\n      apiTokens {\n        id\n        label\n        tokenPrefix\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation AdminCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      name\n      role\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      name\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AdminRevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -153,7 +169,15 @@ export function graphql(source: "\n  mutation AdminReplayWebhookEvents($input: R
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AccountViewer {\n    viewer {\n      id\n      name\n      role\n    }\n  }\n"): (typeof documents)["\n  query AccountViewer {\n    viewer {\n      id\n      name\n      role\n    }\n  }\n"];
+export function graphql(source: "\n  query AccountViewer {\n    viewer {\n      id\n      name\n      email\n      role\n      sessions {\n        id\n        createdAt\n        lastSeenAt\n        expiresAt\n        method\n        userAgent\n        current\n      }\n      apiTokens {\n        id\n        label\n        tokenPrefix\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query AccountViewer {\n    viewer {\n      id\n      name\n      email\n      role\n      sessions {\n        id\n        createdAt\n        lastSeenAt\n        expiresAt\n        method\n        userAgent\n        current\n      }\n      apiTokens {\n        id\n        label\n        tokenPrefix\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AccountChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AccountChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AccountRevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AccountRevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
