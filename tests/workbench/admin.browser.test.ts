@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../src/graphql/relay/global-id';
+import { claimReviewImportRecords, runBulkImport } from '../../src/modules/dataset/bulk-import';
 import { Role } from '../../src/modules/user/user.entity';
 import { type DispatcherOptions, WebhookDispatcher } from '../../src/webhooks/dispatcher';
 import { launchChromium, offlineContext, screenshot, seriousViolations, watchPage } from '../helpers/browser';
@@ -134,7 +135,10 @@ describe('workbench administration', { timeout: 90_000 }, () => {
     // A label the scale has is refused next to the label field, and what was typed stays.
     await form.getByLabel('Label', { exact: true }).fill('half TRUE');
     await form.getByRole('button', { name: 'Add the rating' }).click();
-    await form.locator('.field-error').filter({ hasText: /already/ }).waitFor();
+    await form
+      .locator('.field-error')
+      .filter({ hasText: /already/ })
+      .waitFor();
     expect(await form.getByLabel('Label', { exact: true }).inputValue()).toBe('half TRUE');
     await form.getByLabel('Label', { exact: true }).fill('');
 
@@ -150,7 +154,10 @@ describe('workbench administration', { timeout: 90_000 }, () => {
     // Keyboard only: Enter on "up" twice; the focus stays on the moved rating's button.
     await page.getByRole('button', { name: 'Move Half right up' }).focus();
     await page.keyboard.press('Enter');
-    await page.getByTestId('announcer').filter({ hasText: /Half right moved up/ }).waitFor();
+    await page
+      .getByTestId('announcer')
+      .filter({ hasText: /Half right moved up/ })
+      .waitFor();
     await eventually(
       async () => (await focusedLabel()) === 'Move Half right up',
       () => 'focus left the moved rating',
@@ -173,8 +180,6 @@ describe('workbench administration', { timeout: 90_000 }, () => {
       async () => (await scale()).findIndex((r) => r.label === 'Half right') === before.length - 1,
       () => 'the scale was not reordered down',
     );
-    await screenshot(page, 'workbench-admin-scale');
-    expect(await seriousViolations(page)).toEqual([]);
 
     // A rating published fact-checks carry: its deletion is refused in words next to it.
     const inUse = before.find((r) => r.label === 'False') ?? before[0];
@@ -185,6 +190,8 @@ describe('workbench administration', { timeout: 90_000 }, () => {
     expect(await refusal.textContent()).toMatch(/\w+ \w+/);
     expect(await refusal.textContent()).not.toContain('{');
     expect((await scale()).some((r) => r.id === inUse.id)).toBe(true);
+    await screenshot(page, 'workbench-admin-scale');
+    expect(await seriousViolations(page)).toEqual([]);
 
     // The unused one goes.
     await page.getByRole('button', { name: 'Delete Half right' }).click();
@@ -201,11 +208,13 @@ describe('workbench administration', { timeout: 90_000 }, () => {
     await form.getByRole('button', { name: 'Add the topic' }).click();
     await page.getByRole('rowheader', { name: 'Energy prices' }).waitFor();
     const topics = async () =>
-      (await server.gql<{ topics: { edges: { node: { name: string } }[] } }>(
-        '{ topics(first: 100) { edges { node { name } } } }',
-        {},
-        admin.token,
-      )).data!.topics.edges.map((e) => e.node.name);
+      (
+        await server.gql<{ topics: { edges: { node: { name: string } }[] } }>(
+          '{ topics(first: 100) { edges { node { name } } } }',
+          {},
+          admin.token,
+        )
+      ).data!.topics.edges.map((e) => e.node.name);
     expect(await topics()).toContain('Energy prices');
     await screenshot(page, 'workbench-admin-topics');
     expect(await seriousViolations(page)).toEqual([]);
@@ -284,6 +293,43 @@ describe('workbench administration', { timeout: 90_000 }, () => {
       await dispatcher.stop();
       await receiver.close();
     }
+  });
+
+  it('maps an imported rating text to a verdict, asking for the note readers will read', async () => {
+    await runBulkImport(
+      server.db,
+      claimReviewImportRecords([
+        {
+          '@context': 'https://schema.org',
+          '@type': 'ClaimReview',
+          url: 'https://checks.example.com/reviews/wobbly',
+          claimReviewed: 'The moon is made of cheese, a senator said.',
+          datePublished: '2024-05-01',
+          author: { '@type': 'Organization', name: 'Example Post' },
+          reviewRating: { '@type': 'Rating', alternateName: 'Wobbly at best' },
+          itemReviewed: { '@type': 'Claim', author: { '@type': 'Person', name: 'A Senator' } },
+        },
+      ]),
+    );
+    await openWorkbench(page, server, '/admin/imported');
+    const form = page.locator('form[aria-label="Map “Wobbly at best”"]');
+    await form.getByLabel('Verdict').selectOption('MOSTLY_FALSE');
+    await form.getByRole('button', { name: 'Map it' }).click();
+    const noteError = form.locator('.field-error');
+    await noteError.waitFor();
+    expect(await form.getByLabel('Note for readers').getAttribute('aria-invalid')).toBe('true');
+    await form.getByLabel('Note for readers').fill('We map this publisher’s wording to Mostly false.');
+    await screenshot(page, 'workbench-admin-imported');
+    expect(await seriousViolations(page)).toEqual([]);
+    await form.getByRole('button', { name: 'Map it' }).click();
+    await page.getByText('Every imported rating text is mapped.').waitFor();
+    const left = await server.gql<{ unmappedImportedRatings: unknown[] }>(
+      '{ unmappedImportedRatings { alternateName } }',
+      {},
+      admin.token,
+    );
+    expect(left.data?.unmappedImportedRatings).toEqual([]);
+    expect(watched.pageErrors).toEqual([]);
   });
 
   it('refuses a reviewer in words', async () => {

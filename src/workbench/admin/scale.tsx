@@ -112,7 +112,9 @@ export function ScaleSection() {
       `button[data-move="${focusAfterMove.dir === 'up' ? 'down' : 'up'}"]`,
     );
     (wanted && !wanted.disabled ? wanted : other)?.focus();
-  }, [focusAfterMove, data, order]);
+    // Once: the scale read again later must not pull the focus back from where the user went since.
+    setFocusAfterMove(null);
+  }, [focusAfterMove]);
 
   if (fetching && !data) return <Loading what="the rating scale" />;
   if (error && !data) return <FormProblems problems={problemsOf(error)} />;
@@ -230,7 +232,11 @@ function RatingRow({
       <tr data-rating-id={rating.id}>
         <td>{index + 1}</td>
         <th scope="row">
-          <span className="swatch" data-colour={rating.colour} ref={(el) => el?.style.setProperty('--swatch', rating.colour)} />{' '}
+          <span
+            className="swatch"
+            data-colour={rating.colour}
+            ref={(el) => el?.style.setProperty('--swatch', rating.colour)}
+          />{' '}
           {rating.label} <span className="muted mono">{rating.colour}</span>
         </th>
         <td>{VERDICT_WORDS[rating.verdict]}</td>
@@ -369,7 +375,9 @@ function RatingFields({
               value={draft.colour}
               onChange={(e) => set({ colour: e.target.value })}
               aria-invalid={colourError ? true : undefined}
-              aria-describedby={[`${id}-colour-hint`, colourError ? `${id}-colour-error` : null].filter(Boolean).join(' ')}
+              aria-describedby={[`${id}-colour-hint`, colourError ? `${id}-colour-error` : null]
+                .filter(Boolean)
+                .join(' ')}
               spellCheck={false}
               size={9}
             />
@@ -529,7 +537,9 @@ function EditRatingForm({ rating, onDone }: { rating: ScaleRow; onDone: (saved: 
         rows={2}
       />
       {onRecord && (
-        <p className="notice warn">If a published fact-check carries this rating, saving records a public correction on each.</p>
+        <p className="notice warn">
+          If a published fact-check carries this rating, saving records a public correction on each.
+        </p>
       )}
       <FormProblems problems={unplaced(problems, FIELDS)} />
       <div className="actions">

@@ -120,7 +120,9 @@ export function TopicsSection() {
                         if (saved) reload();
                         requestAnimationFrame(() =>
                           document
-                            .querySelector<HTMLButtonElement>(`[data-topic-id="${CSS.escape(topic.id)}"] button[data-edit]`)
+                            .querySelector<HTMLButtonElement>(
+                              `[data-topic-id="${CSS.escape(topic.id)}"] button[data-edit]`,
+                            )
                             ?.focus(),
                         );
                       }}

@@ -143,8 +143,8 @@ export function UsersSection() {
         Users
       </h2>
       <p className="notice">
-        Reviewers write fact-checks, editors publish what someone else wrote, admins keep the scale, topics, webhooks and
-        accounts. The last admin cannot be made anything else.
+        Reviewers write fact-checks, editors publish what someone else wrote, admins keep the scale, topics, webhooks
+        and accounts. The last admin cannot be made anything else.
       </p>
       <CreateUserForm
         onCreated={(created) => {
@@ -368,7 +368,11 @@ export function SessionsTable({
               <td>
                 {!session.current && (
                   <button type="button" className="secondary" onClick={() => void revoke(session)}>
-                    Sign out<span className="visually-hidden"> the session of {who} from <When at={session.createdAt} /></span>
+                    Sign out
+                    <span className="visually-hidden">
+                      {' '}
+                      {who === 'you' ? 'your session' : `the session of ${who}`} from <When at={session.createdAt} />
+                    </span>
                   </button>
                 )}
               </td>

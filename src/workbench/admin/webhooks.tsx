@@ -213,7 +213,9 @@ function CreateEndpointForm({ onCreated }: { onCreated: (secret: string) => void
   const announce = useAnnounce();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await create({ input: { url: url.trim(), description: description.trim() || null, eventTypes: types } });
+    const result = await create({
+      input: { url: url.trim(), description: description.trim() || null, eventTypes: types },
+    });
     if (result.error || !result.data) {
       setProblems(problemsOf(result.error));
       return;
@@ -321,10 +323,7 @@ function EndpointCard({
       document.getElementById('webhooks-title')?.focus();
   };
   const redeliverEvent = (eventId: string) =>
-    act(
-      () => redeliver({ input: { endpointId: endpoint.id, eventId } }),
-      `Event ${eventId} will be delivered again`,
-    );
+    act(() => redeliver({ input: { endpointId: endpoint.id, eventId } }), `Event ${eventId} will be delivered again`);
   const [, replay] = useMutation(AdminReplayWebhookEvents);
   const replayFrom = (event: FormEvent) => {
     event.preventDefault();

@@ -14,6 +14,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AdminUnmappedImportedRatings {\n    unmappedImportedRatings {\n      alternateName\n      factChecks\n      firstSeenAt\n    }\n  }\n": typeof types.AdminUnmappedImportedRatingsDocument,
+    "\n  mutation AdminSetImportedRatingMapping($input: SetImportedRatingMappingInput!) {\n    setImportedRatingMapping(input: $input) {\n      alternateName\n      verdict\n      factChecks\n    }\n  }\n": typeof types.AdminSetImportedRatingMappingDocument,
     "\n  query AdminRatingScale {\n    ratingScale {\n      id\n      position\n      label\n      description\n      colour\n      verdict\n      value\n      best\n      worst\n    }\n  }\n": typeof types.AdminRatingScaleDocument,
     "\n  mutation AdminCreateRating($input: CreateRatingInput!) {\n    createRating(input: $input) {\n      id\n      label\n    }\n  }\n": typeof types.AdminCreateRatingDocument,
     "\n  mutation AdminUpdateRating($input: UpdateRatingInput!) {\n    updateRating(input: $input) {\n      id\n      position\n      label\n      description\n      colour\n      verdict\n      value\n      best\n      worst\n    }\n  }\n": typeof types.AdminUpdateRatingDocument,
@@ -41,6 +43,8 @@ type Documents = {
     "\n  query QueueViewer {\n    viewer {\n      id\n      name\n    }\n  }\n": typeof types.QueueViewerDocument,
 };
 const documents: Documents = {
+    "\n  query AdminUnmappedImportedRatings {\n    unmappedImportedRatings {\n      alternateName\n      factChecks\n      firstSeenAt\n    }\n  }\n": types.AdminUnmappedImportedRatingsDocument,
+    "\n  mutation AdminSetImportedRatingMapping($input: SetImportedRatingMappingInput!) {\n    setImportedRatingMapping(input: $input) {\n      alternateName\n      verdict\n      factChecks\n    }\n  }\n": types.AdminSetImportedRatingMappingDocument,
     "\n  query AdminRatingScale {\n    ratingScale {\n      id\n      position\n      label\n      description\n      colour\n      verdict\n      value\n      best\n      worst\n    }\n  }\n": types.AdminRatingScaleDocument,
     "\n  mutation AdminCreateRating($input: CreateRatingInput!) {\n    createRating(input: $input) {\n      id\n      label\n    }\n  }\n": types.AdminCreateRatingDocument,
     "\n  mutation AdminUpdateRating($input: UpdateRatingInput!) {\n    updateRating(input: $input) {\n      id\n      position\n      label\n      description\n      colour\n      verdict\n      value\n      best\n      worst\n    }\n  }\n": types.AdminUpdateRatingDocument,
@@ -82,6 +86,14 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminUnmappedImportedRatings {\n    unmappedImportedRatings {\n      alternateName\n      factChecks\n      firstSeenAt\n    }\n  }\n"): (typeof documents)["\n  query AdminUnmappedImportedRatings {\n    unmappedImportedRatings {\n      alternateName\n      factChecks\n      firstSeenAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminSetImportedRatingMapping($input: SetImportedRatingMappingInput!) {\n    setImportedRatingMapping(input: $input) {\n      alternateName\n      verdict\n      factChecks\n    }\n  }\n"): (typeof documents)["\n  mutation AdminSetImportedRatingMapping($input: SetImportedRatingMappingInput!) {\n    setImportedRatingMapping(input: $input) {\n      alternateName\n      verdict\n      factChecks\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

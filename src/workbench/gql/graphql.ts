@@ -106,6 +106,14 @@ export type Role =
   | 'EDITOR'
   | 'REVIEWER';
 
+export type SetImportedRatingMappingInput = {
+  /** A publisher's rating text (compared without case, accents or punctuation). */
+  alternateName: string;
+  /** Why, for the public record: required when published fact-checks imported with this text change verdict (a correction on each). */
+  note?: string | null | undefined;
+  verdict: Verdict;
+};
+
 export type SetUserRoleInput = {
   role: Role;
   userId: string | number;
@@ -168,6 +176,18 @@ export type WebhookEndpointStatus =
   | 'ACTIVE'
   | 'DISABLED'
   | 'FAILING';
+
+export type AdminUnmappedImportedRatingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminUnmappedImportedRatingsQuery = { unmappedImportedRatings: Array<{ alternateName: string, factChecks: number, firstSeenAt: string }> };
+
+export type AdminSetImportedRatingMappingMutationVariables = Exact<{
+  input: SetImportedRatingMappingInput;
+}>;
+
+
+export type AdminSetImportedRatingMappingMutation = { setImportedRatingMapping: { alternateName: string, verdict: Verdict | null, factChecks: number } };
 
 export type AdminRatingScaleQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -335,6 +355,8 @@ export type QueueViewerQueryVariables = Exact<{ [key: string]: never; }>;
 export type QueueViewerQuery = { viewer: { id: string, name: string } | null };
 
 
+export const AdminUnmappedImportedRatingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminUnmappedImportedRatings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unmappedImportedRatings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"alternateName"}},{"kind":"Field","name":{"kind":"Name","value":"factChecks"}},{"kind":"Field","name":{"kind":"Name","value":"firstSeenAt"}}]}}]}}]} as unknown as DocumentNode<AdminUnmappedImportedRatingsQuery, AdminUnmappedImportedRatingsQueryVariables>;
+export const AdminSetImportedRatingMappingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminSetImportedRatingMapping"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetImportedRatingMappingInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setImportedRatingMapping"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"alternateName"}},{"kind":"Field","name":{"kind":"Name","value":"verdict"}},{"kind":"Field","name":{"kind":"Name","value":"factChecks"}}]}}]}}]} as unknown as DocumentNode<AdminSetImportedRatingMappingMutation, AdminSetImportedRatingMappingMutationVariables>;
 export const AdminRatingScaleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminRatingScale"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ratingScale"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"colour"}},{"kind":"Field","name":{"kind":"Name","value":"verdict"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"best"}},{"kind":"Field","name":{"kind":"Name","value":"worst"}}]}}]}}]} as unknown as DocumentNode<AdminRatingScaleQuery, AdminRatingScaleQueryVariables>;
 export const AdminCreateRatingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminCreateRating"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateRatingInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createRating"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}}]}}]} as unknown as DocumentNode<AdminCreateRatingMutation, AdminCreateRatingMutationVariables>;
 export const AdminUpdateRatingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminUpdateRating"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateRatingInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateRating"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"colour"}},{"kind":"Field","name":{"kind":"Name","value":"verdict"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"best"}},{"kind":"Field","name":{"kind":"Name","value":"worst"}}]}}]}}]} as unknown as DocumentNode<AdminUpdateRatingMutation, AdminUpdateRatingMutationVariables>;

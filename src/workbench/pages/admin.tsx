@@ -1,4 +1,5 @@
 import '../admin/admin.css';
+import { ImportedSection } from '../admin/imported';
 import { ScaleSection } from '../admin/scale';
 import { TopicsSection } from '../admin/topics';
 import { UsersSection } from '../admin/users';
@@ -13,6 +14,7 @@ const SECTIONS = [
   { key: 'scale', title: 'Rating scale', Component: ScaleSection },
   { key: 'topics', title: 'Topics', Component: TopicsSection },
   { key: 'webhooks', title: 'Webhooks', Component: WebhooksSection },
+  { key: 'imported', title: 'Imported ratings', Component: ImportedSection },
 ] as const;
 
 /** /review/admin/:section, for admins only: accounts, the rating scale, topics and webhooks. */
