@@ -193,6 +193,18 @@ describe('workbench administration', { timeout: 90_000 }, () => {
     await screenshot(page, 'workbench-admin-scale');
     expect(await seriousViolations(page)).toEqual([]);
 
+    // Renaming a rating published fact-checks carry needs a note: the API's words stand under the note field.
+    await page.getByRole('button', { name: `Edit ${inUse.label}`, exact: true }).click();
+    const editInUse = page.locator(`form[aria-label="Edit ${inUse.label}"]`);
+    await editInUse.getByLabel('Label', { exact: true }).fill(`${inUse.label} (renamed)`);
+    expect(await editInUse.locator('.notice.warn').textContent()).toMatch(/public correction/);
+    await editInUse.getByRole('button', { name: 'Save the rating' }).click();
+    const note = editInUse.getByLabel('Note for readers');
+    await editInUse.locator('.field-error').first().waitFor();
+    expect(await note.getAttribute('aria-invalid')).toBe('true');
+    await editInUse.getByRole('button', { name: 'Cancel' }).click();
+    expect((await scale()).find((r) => r.id === inUse.id)!.label).toBe(inUse.label);
+
     // The unused one goes.
     await page.getByRole('button', { name: 'Delete Half right' }).click();
     await page.getByRole('rowheader', { name: /Half right/ }).waitFor({ state: 'detached' });
@@ -218,6 +230,32 @@ describe('workbench administration', { timeout: 90_000 }, () => {
     expect(await topics()).toContain('Energy prices');
     await screenshot(page, 'workbench-admin-topics');
     expect(await seriousViolations(page)).toEqual([]);
+    // Filed under: deleting it is refused, in words next to it.
+    const articles = await server.gql<{ articles: { edges: { node: { id: string } }[] } }>(
+      '{ articles(first: 1) { edges { node { id } } } }',
+      {},
+      admin.token,
+    );
+    const topicId = await page
+      .locator('tr', { has: page.getByRole('rowheader', { name: 'Energy prices' }) })
+      .getAttribute('data-topic-id');
+    const articleId = articles.data!.articles.edges[0].node.id;
+    const filed = await server.gql(
+      'mutation($input: SetArticleTopicsInput!) { setArticleTopics(input: $input) { id } }',
+      { input: { articleId, topicIds: [topicId] } },
+      admin.token,
+    );
+    expect(filed.errors).toBeUndefined();
+    await page.getByRole('button', { name: 'Delete Energy prices' }).click();
+    const refusal = page.locator(`tr[data-topic-id="${topicId}"] .field-error`);
+    await refusal.waitFor();
+    expect(await refusal.textContent()).not.toContain('{');
+    expect(await topics()).toContain('Energy prices');
+    await server.gql(
+      'mutation($input: SetArticleTopicsInput!) { setArticleTopics(input: $input) { id } }',
+      { input: { articleId, topicIds: [] } },
+      admin.token,
+    );
     await page.getByRole('button', { name: 'Delete Energy prices' }).click();
     await page.getByRole('rowheader', { name: 'Energy prices' }).waitFor({ state: 'detached' });
     expect(await topics()).not.toContain('Energy prices');
