@@ -22,6 +22,7 @@ import { EventLog1796400000000 } from './1796400000000-EventLog';
 import { Webhooks1796400000001 } from './1796400000001-Webhooks';
 import { RatingScale1796400000002 } from './1796400000002-RatingScale';
 import { Topics1796400000003 } from './1796400000003-Topics';
+import { ReviewQueue1796400000006 } from './1796400000006-ReviewQueue';
 
 /**
  * Migrations in order, per dialect. Landed migrations are never edited; each has a down().
@@ -54,6 +55,7 @@ export const MIGRATIONS = [
   Webhooks1796400000001,
   RatingScale1796400000002,
   Topics1796400000003,
+  ReviewQueue1796400000006,
 ];
 
 export const POSTGRES_MIGRATIONS = [
@@ -75,4 +77,5 @@ export const POSTGRES_MIGRATIONS = [
   Webhooks1796400000001,
   RatingScale1796400000002,
   Topics1796400000003,
+  ReviewQueue1796400000006,
 ];

@@ -8,9 +8,23 @@ export const CHANGE_EVENT_TYPES = [
   'articleCorrected',
   'articleWithdrawn',
   'appearanceAdded',
+  'annotationSubmitted',
+  'annotationReturned',
 ] as const;
 
 export type ChangeEventType = (typeof CHANGE_EVENT_TYPES)[number];
+
+/**
+ * The review workflow's own events (a fact-check submitted, or sent back to its author): staff
+ * business, never public whatever their subjects' state (`staffOnly`), so they never reach
+ * anonymous subscribers or webhooks; a signed-in subscriber hears one only as an editor or as
+ * the fact-check's author (live.resolver.ts).
+ */
+export type StaffEventType = 'annotationSubmitted' | 'annotationReturned';
+export const STAFF_EVENT_TYPES: ReadonlySet<ChangeEventType> = new Set<StaffEventType>([
+  'annotationSubmitted',
+  'annotationReturned',
+]);
 
 /** Facts of a change beyond the ids of what changed: verdicts, notes, kinds. */
 export type EventDetails = Readonly<Record<string, string | number | boolean | null>>;
@@ -32,6 +46,8 @@ export interface ChangeEvent {
   readonly details?: EventDetails;
   /** Public although its article no longer is: the notice a withdrawal leaves. */
   readonly notice?: boolean;
+  /** Never public, whatever the state of what it is about (STAFF_EVENT_TYPES). */
+  readonly staffOnly?: boolean;
 }
 
 /** An event as the log holds it: committed, numbered in commit order. */

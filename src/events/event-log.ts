@@ -45,6 +45,7 @@ export async function appendToLog(
     appearanceId: event.appearanceId ?? null,
     details: event.details ?? {},
     notice: event.notice ?? false,
+    staff: event.staffOnly ?? false,
   }));
   const dialect = dialectOf(manager);
   const now = new Date();

@@ -23,9 +23,9 @@ const eventColumns = () =>
  * Whether anonymous readers may see what an event row `e` is about, decided in the write's own
  * transaction after its change: its article published; its claim (if any) live on a published
  * article; its fact-check (if any) published or retracted. A withdrawal notice (`notice`) is
- * public although its article no longer is.
+ * public although its article no longer is; a staff event (`staff`: the review workflow's) never is.
  */
-const isPublic = () => sql<number>`CASE WHEN e.notice THEN 1
+const isPublic = () => sql<number>`CASE WHEN e.staff THEN 0 WHEN e.notice THEN 1
   WHEN EXISTS (SELECT 1 FROM articles a WHERE a.id = e.article_id AND a.status = 'PUBLISHED')
    AND (e.claim_id IS NULL OR EXISTS (SELECT 1 FROM claims c JOIN articles ca ON ca.id = c.article_id
      WHERE c.id = e.claim_id AND c.deleted_at IS NULL AND ca.status = 'PUBLISHED'))
@@ -35,7 +35,7 @@ const isPublic = () => sql<number>`CASE WHEN e.notice THEN 1
 
 /**
  * Appends a write's events (`events`: a JSON array of {type, articleId, claimId, annotationId,
- * appearanceId, details, notice}) in one statement, in the array's order, returning the rows.
+ * appearanceId, details, notice, staff}) in one statement, in the array's order, returning the rows.
  *
  * On PostgreSQL it first takes a transaction lock, held until the write commits, so ids are
  * given in commit order: a reader that has seen id N never later finds a committed N-1 it missed.
@@ -50,14 +50,14 @@ SELECT e.type, e.article_id, e.claim_id, e.annotation_id, e.appearance_id, e.det
 FROM (SELECT key AS ord, json_extract(value, '$.type') AS type, json_extract(value, '$.articleId') AS article_id,
   json_extract(value, '$.claimId') AS claim_id, json_extract(value, '$.annotationId') AS annotation_id,
   json_extract(value, '$.appearanceId') AS appearance_id, json_extract(value, '$.details') AS details,
-  json_extract(value, '$.notice') AS notice FROM json_each(${q.p.events})) e
+  json_extract(value, '$.notice') AS notice, json_extract(value, '$.staff') AS staff FROM json_each(${q.p.events})) e
 ORDER BY e.ord
 RETURNING ${eventColumns()}`;
     return sql<EventRow>`WITH append_lock AS (SELECT pg_advisory_xact_lock(hashtext(${q.p.channel})) AS locked),
 e AS (SELECT r.ord, r.type, r."articleId" AS article_id, r."claimId" AS claim_id, r."annotationId" AS annotation_id,
-  r."appearanceId" AS appearance_id, r.details, COALESCE(r.notice, false) AS notice
+  r."appearanceId" AS appearance_id, r.details, COALESCE(r.notice, false) AS notice, COALESCE(r.staff, false) AS staff
   FROM jsonb_to_recordset(CAST(${q.p.events} AS jsonb)) AS r(ord integer, type text, "articleId" integer,
-  "claimId" integer, "annotationId" integer, "appearanceId" integer, details jsonb, notice boolean)),
+  "claimId" integer, "annotationId" integer, "appearanceId" integer, details jsonb, notice boolean, staff boolean)),
 inserted AS (INSERT INTO events (type, article_id, claim_id, annotation_id, appearance_id, details, is_public, occurred_at)
   SELECT e.type, e.article_id, e.claim_id, e.annotation_id, e.appearance_id, e.details::text, ${isPublic()}, CAST(${q.p.occurredAt} AS timestamp)
   FROM append_lock CROSS JOIN e ORDER BY e.ord

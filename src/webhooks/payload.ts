@@ -1,8 +1,11 @@
-import type { ChangeEventType, LoggedEvent } from '../events/change-events';
+import type { ChangeEventType, LoggedEvent, StaffEventType } from '../events/change-events';
 import { toGlobalId } from '../graphql/relay/global-id';
 
-/** The event types as webhooks name them (Standard Webhooks' dotted `type`). */
-export const WEBHOOK_EVENT_TYPE: Record<ChangeEventType, string> = {
+/**
+ * The event types as webhooks name them (Standard Webhooks' dotted `type`): the public ones
+ * (the review workflow's staff events are never public, so never delivered).
+ */
+export const WEBHOOK_EVENT_TYPE: Record<Exclude<ChangeEventType, StaffEventType>, string> = {
   annotationPublished: 'fact_check.published',
   annotationCorrected: 'fact_check.corrected',
   annotationRetracted: 'fact_check.retracted',
@@ -43,5 +46,7 @@ export function webhookBody(event: LoggedEvent, publicUrl: string): string {
     };
   for (const key of ['verdict', 'previousVerdict', 'note', 'reason', 'rating', 'revision'] as const)
     if (event.details[key] !== undefined) data[key === 'reason' ? 'note' : key] = event.details[key];
-  return JSON.stringify({ type: WEBHOOK_EVENT_TYPE[event.type], timestamp: event.occurredAt, data });
+  const type = WEBHOOK_EVENT_TYPE[event.type as Exclude<ChangeEventType, StaffEventType>];
+  if (!type) throw new Error(`${event.type} events are never delivered: they are never public.`);
+  return JSON.stringify({ type, timestamp: event.occurredAt, data });
 }

@@ -10,6 +10,8 @@ export enum AnnotationChange {
   SUBMITTED = 'SUBMITTED',
   PUBLISHED = 'PUBLISHED',
   RETRACTED = 'RETRACTED',
+  /** An editor sent it back from IN_REVIEW to DRAFT; the revision's note is the comment to its author. */
+  RETURNED = 'RETURNED',
 }
 
 /** A citation as it stood in a revision. */

@@ -23,6 +23,9 @@ export enum AnnotationStatus {
 @Entity('annotations')
 // Claim.annotations and the current verdict read a claim's published notes newest first.
 @Index('IDX_annotations_claim_status', ['claimId', 'status', 'publishedAt'])
+// The fact-checks list (Query.annotations), newest change first: all of them, and by status (the review queue).
+@Index('IDX_annotations_updated', ['updatedAt', 'id'])
+@Index('IDX_annotations_status_updated', ['status', 'updatedAt', 'id'])
 export class AnnotationEntity {
   @PrimaryGeneratedColumn()
   id: number;

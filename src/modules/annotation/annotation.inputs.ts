@@ -2,6 +2,7 @@ import { ArrayMaxSize, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { CleanText, LIMITS } from '../../graphql/text-rules';
 import { CreateSourceInput } from '../source/source.inputs';
+import { AnnotationStatus } from './annotation.entity';
 import { Stance } from './citation.entity';
 import { Verdict } from './verdict';
 
@@ -137,4 +138,52 @@ export class RetractAnnotationInput {
   @Field(() => Int, { nullable: true })
   @Min(1)
   expectedVersion?: number | null;
+}
+
+@InputType('ReturnAnnotationInput', {
+  description: 'Sends a fact-check IN_REVIEW back to its author as a DRAFT, saying what to change.',
+})
+export class ReturnAnnotationInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, {
+    description:
+      'What the author should change (1 to 1000 characters, trimmed): shown to its author and editors as `reviewComment`, and in its revisions; never to readers.',
+  })
+  @CleanText(LIMITS.note)
+  comment: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'When given, the change fails CONFLICT unless this is the current version.',
+  })
+  @Min(1)
+  expectedVersion?: number | null;
+}
+
+@InputType('AnnotationFilter', { description: 'Narrows the fact-checks list; the filters given all apply.' })
+export class AnnotationFilter {
+  @Field(() => [AnnotationStatus], { nullable: true, description: 'Fact-checks in one of these states.' })
+  @ArrayMaxSize(4)
+  status?: AnnotationStatus[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'Fact-checks written by this user.' })
+  authorId?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: the fact-checks IN_REVIEW you may publish, as an editor: none of their content is yours (four eyes). Nothing for reviewers and readers, who publish nothing. false or null: no filter.',
+  })
+  awaitingMyReview?: boolean | null;
+
+  @Field(() => ID, { nullable: true, description: "Fact-checks of this article's claims." })
+  articleId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Fact-checks of this claim (a merged claim’s id: of the claim it was merged into).',
+  })
+  claimId?: string | null;
 }

@@ -10,6 +10,7 @@ import {
   CreateAnnotationInput,
   PublishAnnotationInput,
   RetractAnnotationInput,
+  ReturnAnnotationInput,
   UpdateAnnotationInput,
 } from './annotation.inputs';
 import type { AnnotationRow } from './annotation.rows';
@@ -83,6 +84,26 @@ export class AnnotationMutations {
       await ctx.services.annotations.publish(
         ctx.viewer,
         fromGlobalIdOf('Annotation', input.id, 'input.id'),
+        input.expectedVersion,
+      ),
+    );
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Annotation, {
+    description:
+      'Sends a fact-check IN_REVIEW back to its author as a DRAFT with a comment (EDITOR+; IN_REVIEW -> DRAFT). Not a change of its content: four eyes stands as it was.',
+  })
+  async returnAnnotation(
+    @Ctx() ctx: AppContext,
+    @Arg('input', () => ReturnAnnotationInput) input: ReturnAnnotationInput,
+  ): Promise<AnnotationRow> {
+    return reload(
+      ctx,
+      await ctx.services.annotations.returnToDraft(
+        ctx.viewer,
+        fromGlobalIdOf('Annotation', input.id, 'input.id'),
+        input.comment,
         input.expectedVersion,
       ),
     );

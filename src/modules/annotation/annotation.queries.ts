@@ -1,4 +1,5 @@
-import type { ExpressionBuilder, RawBuilder } from 'kysely';
+import type { Expression, ExpressionBuilder, RawBuilder, SqlBool } from 'kysely';
+import type { SqlTimestamp } from '../../db/sql-dates';
 import { statement, type StatementBuilder, statementVariants, sql } from '../../db/statements';
 import type { Tables } from '../../db/tables';
 import type { ArticleStatus } from '../article/article.entity';
@@ -619,4 +620,105 @@ export const otherArticlesOfClaim = statement(
       .where('appearance_of_id', '=', q.p.claimId)
       .where('deleted_at', 'is', null)
       .orderBy('article_id'),
+);
+
+// The fact-checks list (Query.annotations): the review queue and every fact-check the viewer may see.
+
+/**
+ * Whose list: each visibility level's, and an editor's queue of fact-checks awaiting their
+ * review (`awaiting`: IN_REVIEW, and nothing of their content is the editor's: four eyes).
+ */
+export type AnnotationListScope = VisibilityLevel | 'awaiting';
+const ANNOTATION_LIST_SCOPES: readonly AnnotationListScope[] = [...VISIBILITY_LEVELS, 'awaiting'];
+
+/** The list's filters; null leaves one out. `statuses` is always given (every status by default). */
+export interface AnnotationListParams {
+  viewerId: number | null;
+  statuses: readonly string[];
+  authorId: number | null;
+  articleId: number | null;
+  claimId: number | null;
+}
+
+export type AnnotationPageParams = AnnotationListParams & {
+  limit: number;
+  afterValue: string | null;
+  afterId: number | null;
+};
+
+/** `param IS NULL OR predicate`; PostgreSQL needs the type of a parameter only tested for NULL. */
+function unlessNullId(
+  q: StatementBuilder<AnnotationListParams>,
+  param: number | null,
+  predicate: Expression<SqlBool>,
+): RawBuilder<SqlBool> {
+  const tested = q.dialect === 'postgres' ? sql`CAST(${param} AS integer)` : sql`${param}`;
+  return sql<SqlBool>`(${tested} IS NULL OR ${predicate})`;
+}
+
+/**
+ * The fact-checks of the scope matching the filters, from `annotations n` with its claim `c`
+ * (live), article `a`, author `u` and rating `rt`, under the one visibility rule.
+ */
+function annotationList<P extends AnnotationListParams>(q: StatementBuilder<P>, scope: AnnotationListScope) {
+  const level: VisibilityLevel = scope === 'awaiting' ? 'editor' : scope;
+  const base = q as unknown as StatementBuilder<AnnotationListParams>;
+  return q.db
+    .selectFrom('annotations as n')
+    .innerJoin('claims as c', 'c.id', 'n.claim_id')
+    .innerJoin('articles as a', 'a.id', 'c.article_id')
+    .innerJoin('users as u', 'u.id', 'n.author_id')
+    .leftJoin('ratings as rt', 'rt.id', 'n.rating_id')
+    .where('c.deleted_at', 'is', null)
+    .where(annotationVisible(level, q.p.viewerId))
+    .where(articleVisible(level))
+    .where('n.status', 'in', q.keyList('statuses' as never, 'text') as RawBuilder<string>)
+    .where((eb) => unlessNullId(base, q.p.authorId, eb('n.author_id', '=', q.p.authorId as number)))
+    .where((eb) => unlessNullId(base, q.p.articleId, eb('c.article_id', '=', q.p.articleId as number)))
+    .where((eb) => unlessNullId(base, q.p.claimId, eb('n.claim_id', '=', q.p.claimId as number)))
+    .$if(scope === 'awaiting', (list) =>
+      list.where('n.status', '=', sql.lit(AnnotationStatus.IN_REVIEW)).where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('annotation_revisions as mine')
+              .select(sql.lit(1).as('one'))
+              .whereRef('mine.annotation_id', '=', 'n.id')
+              .where('mine.actor_id', '=', q.p.viewerId as number)
+              .where((inner) => sql<SqlBool>`${inner.ref('mine.change')} IN ${contentChanges()}`),
+          ),
+        ),
+      ),
+    );
+}
+
+function annotationPage(start: 'first' | 'after') {
+  return (q: StatementBuilder<AnnotationPageParams>, scope: AnnotationListScope) =>
+    annotationList(q, scope)
+      .select(annotationColumns)
+      .$if(start === 'after', (page) =>
+        page.where((eb) =>
+          eb(
+            eb.refTuple('n.updated_at', 'n.id'),
+            '<',
+            eb.tuple(q.p.afterValue as unknown as SqlTimestamp, q.p.afterId as number),
+          ),
+        ),
+      )
+      .orderBy('n.updated_at', 'desc')
+      .orderBy('n.id', 'desc')
+      .limit(q.p.limit);
+}
+
+/** A keyset page of the list, newest change first: from the top, or after a row (its updated_at and id). */
+export const annotationPages = {
+  first: statementVariants('annotation.page', ANNOTATION_LIST_SCOPES, annotationPage('first')),
+  after: statementVariants('annotation.page.after', ANNOTATION_LIST_SCOPES, annotationPage('after')),
+};
+
+export const annotationCount = statementVariants(
+  'annotation.count',
+  ANNOTATION_LIST_SCOPES,
+  (q: StatementBuilder<AnnotationListParams>, scope) =>
+    annotationList(q, scope).select((eb) => eb.fn.countAll<number>().as('n')),
 );

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Database } from '../../db/database';
 import { execute, executeOne } from '../../db/sql';
 import { toSqlDate } from '../../db/sql-dates';
-import { badUserInput, conflict, forbidden, notFound } from '../../domain/errors';
+import { badUserInput, conflict, ErrorCode, forbidden, notFound } from '../../domain/errors';
 import { clean } from '../../graphql/text-rules';
 import { ArticleStatus } from '../article/article.entity';
 import { stampWhatReadersSee } from '../article/reader-history';
@@ -23,6 +23,10 @@ import {
 } from './annotation-writes';
 import { AnnotationStatus } from './annotation.entity';
 import {
+  annotationCount,
+  type AnnotationListParams,
+  type AnnotationListScope,
+  annotationPages,
   annotationForWrite,
   articleStatusOfClaim,
   bumpAnnotationVersion,
@@ -31,7 +35,12 @@ import {
   recentlyCorrectedArticles,
 } from './annotation.queries';
 import { CorrectionKind } from './correction.entity';
+import { publishRefusal, RETRACTED_IS_FINAL } from './publish-rule';
 import type { Verdict } from './verdict';
+import { type Connection, pageSize, toConnection } from '../../graphql/relay/connection';
+import { decodeCursor } from '../../graphql/relay/cursor';
+import type { Visibility } from '../auth/visibility';
+import { type AnnotationRow, toAnnotationRow } from './annotation.rows';
 import { describeRating, ratingForFactCheck } from '../rating/rating-writes';
 import { type RatingSqlRow, ratingsByIds } from '../rating/rating.queries';
 
@@ -55,6 +64,29 @@ export interface AnnotationChanges {
   citations?: CitationToWrite[] | null;
   note?: string | null;
 }
+
+/** The fact-checks list's filters, ids decoded (a claim's: the claim the viewer may see under it, or NOBODY). */
+export interface AnnotationListFilter {
+  status?: readonly AnnotationStatus[] | null;
+  authorId?: number | null;
+  articleId?: number | null;
+  claimId?: number | null;
+  awaitingMyReview?: boolean | null;
+}
+
+export interface ListAnnotationsArgs {
+  visibility: Visibility;
+  first?: number | null;
+  after?: string | null;
+  filter?: AnnotationListFilter | null;
+}
+
+/** No row has this id: a filter naming something that is not there, or that the viewer may not see, matches nothing. */
+export const NOBODY = 0;
+/** The largest id a PostgreSQL integer holds: a larger one names nothing. */
+const MAX_ID = 2_147_483_647;
+const LIST_SCOPE = 'annotations:updatedAt';
+const FORGED_CURSOR = 'Invalid cursor: pass an endCursor returned by this list, unchanged.';
 
 /** A fact-check as the workflow reads it to change it. */
 interface AnnotationForWrite {
@@ -84,17 +116,16 @@ const NOTHING_TO_CHANGE = 'Nothing to change: give at least one of ratingId, ver
 const NOTE_REQUIRED = 'A change to a published fact-check is on the public record: say why in `note`.';
 const NOT_YOURS = 'Only its author or an editor may edit a fact-check before it is published.';
 const PUBLISHED_EDITORS_ONLY = 'Only an editor may edit a published fact-check.';
-const RETRACTED_IS_FINAL = 'A retracted fact-check is final; write a new one.';
 const SUBMIT_OWN = 'Only its author submits a fact-check for review.';
-const CITATION_REQUIRED =
-  'A fact-check is published only with at least one cited source: its author adds citations (updateAnnotation) first.';
 const KEEP_A_CITATION = 'A published fact-check keeps at least one cited source.';
-const SECOND_PAIR_OF_EYES =
-  'You wrote or changed the content of this fact-check: another editor must review and publish it.';
+const COMMENT_REQUIRED = 'Say what the author should change: `comment` cannot be empty.';
+/** The longest comment: a revision's note, as every note (LIMITS.note). */
+export const MAX_RETURN_COMMENT = 1_000;
 
 /**
  * The review workflow: DRAFT -(author submits)-> IN_REVIEW -(another editor publishes)->
- * PUBLISHED -(editor retracts)-> RETRACTED. Every change bumps the version with an
+ * PUBLISHED -(editor retracts)-> RETRACTED; an editor may send one IN_REVIEW back to DRAFT
+ * with a comment (returnToDraft). Every change bumps the version with an
  * optimistic `UPDATE ... WHERE version = ?`, appends a revision, and keeps the claim's
  * verdict equal to that of its newest published fact-check, all in one transaction.
  *
@@ -116,6 +147,60 @@ export class AnnotationService {
   async recentlyCorrectedArticleIds(limit: number): Promise<number[]> {
     const rows = await this.db.reader.rows(recentlyCorrectedArticles, { limit });
     return rows.map((row) => row.articleId);
+  }
+
+  /**
+   * The fact-checks the viewer may see (the one visibility rule, in SQL), newest change first,
+   * keyset-paged by (updatedAt, id). `awaitingMyReview`: those IN_REVIEW an editor may publish
+   * (none of their content is theirs); nothing for anyone else, who publishes nothing.
+   */
+  async list({ visibility, first, after, filter }: ListAnnotationsArgs): Promise<Connection<AnnotationRow>> {
+    const size = pageSize(first);
+    if (filter?.status && filter.status.length === 0)
+      throw badUserInput('Name at least one status, or leave `status` out.', 'filter.status');
+    const position = after ? decodeCursor(LIST_SCOPE, after) : null;
+    if (position && (typeof position.value !== 'string' || position.id > MAX_ID))
+      throw badUserInput(FORGED_CURSOR, 'after');
+    const awaiting = filter?.awaitingMyReview === true;
+    if (awaiting && visibility.level !== 'editor')
+      return toConnection(
+        [],
+        size,
+        LIST_SCOPE,
+        () => ({ value: null, id: 1 }),
+        toAnnotationRow,
+        async () => 0,
+      );
+    const scope: AnnotationListScope = awaiting ? 'awaiting' : visibility.level;
+    const id = (value: number | null | undefined) => (value == null ? null : value > MAX_ID ? NOBODY : value);
+    const params: AnnotationListParams = {
+      viewerId: visibility.viewerId,
+      statuses: [...new Set(filter?.status ?? Object.values(AnnotationStatus))],
+      authorId: id(filter?.authorId),
+      articleId: id(filter?.articleId),
+      claimId: id(filter?.claimId),
+    };
+    const rows = position
+      ? await this.db.reader.rows(annotationPages.after[scope], {
+          ...params,
+          afterValue: position.value as string,
+          afterId: position.id,
+          limit: size + 1,
+        })
+      : await this.db.reader.rows(annotationPages.first[scope], {
+          ...params,
+          afterValue: null,
+          afterId: null,
+          limit: size + 1,
+        });
+    return toConnection(
+      rows,
+      size,
+      LIST_SCOPE,
+      (row) => ({ value: row.updatedAt, id: row.id }),
+      toAnnotationRow,
+      async () => Number((await this.db.reader.row(annotationCount[scope], params))?.n ?? 0),
+    );
   }
 
   create(viewer: Viewer, claimId: number, input: NewAnnotation): Promise<number> {
@@ -223,7 +308,7 @@ export class AnnotationService {
 
   submit(viewer: Viewer, id: number, expectedVersion?: number | null): Promise<number> {
     const user = requireRole(viewer, Role.REVIEWER);
-    return this.db.writes.run(async (manager) => {
+    return this.db.writes.run(async (manager, outbox) => {
       const annotation = await this.findForWrite(manager, viewer, id);
       if (annotation.authorId !== user.id) throw forbidden(SUBMIT_OWN);
       if (annotation.status !== AnnotationStatus.DRAFT)
@@ -231,6 +316,57 @@ export class AnnotationService {
       checkVersion(annotation, expectedVersion);
       const changed = await bumpVersion(manager, annotation, { status: AnnotationStatus.IN_REVIEW });
       await appendRevision(manager, changed, AnnotationChange.SUBMITTED, user.id, await currentCitations(manager, id));
+      // The editors' queue hears of it live (a staff event: never public).
+      const { articleId } = await claimFor(manager, annotation.claimId);
+      outbox.push({
+        type: 'annotationSubmitted',
+        articleId,
+        claimId: annotation.claimId,
+        annotationId: id,
+        details: { verdict: changed.verdict },
+        staffOnly: true,
+      });
+      return id;
+    });
+  }
+
+  /**
+   * Sends a fact-check IN_REVIEW back to its author as a DRAFT, with the editor's comment (a
+   * RETURNED revision whose note it is). Not a content change: the editor does not become a
+   * contributor, so four eyes stands as it was. Staff business: no correction, nothing public.
+   */
+  returnToDraft(viewer: Viewer, id: number, comment: string, expectedVersion?: number | null): Promise<number> {
+    const user = requireRole(viewer, Role.EDITOR);
+    const note = clean(comment);
+    if (!note) throw badUserInput(COMMENT_REQUIRED, 'input.comment');
+    if (note.length > MAX_RETURN_COMMENT)
+      throw badUserInput(`At most ${MAX_RETURN_COMMENT} characters.`, 'input.comment');
+    return this.db.writes.run(async (manager, outbox) => {
+      const annotation = await this.findForWrite(manager, viewer, id);
+      if (annotation.status !== AnnotationStatus.IN_REVIEW)
+        throw conflict(
+          `Only a fact-check IN_REVIEW can be sent back; this one is ${annotation.status}.`,
+          annotation.version,
+        );
+      checkVersion(annotation, expectedVersion);
+      const changed = await bumpVersion(manager, annotation, { status: AnnotationStatus.DRAFT });
+      await appendRevision(
+        manager,
+        changed,
+        AnnotationChange.RETURNED,
+        user.id,
+        await currentCitations(manager, id),
+        note,
+      );
+      const { articleId } = await claimFor(manager, annotation.claimId);
+      outbox.push({
+        type: 'annotationReturned',
+        articleId,
+        claimId: annotation.claimId,
+        annotationId: id,
+        details: { verdict: changed.verdict, note },
+        staffOnly: true,
+      });
       return id;
     });
   }
@@ -239,15 +375,15 @@ export class AnnotationService {
     const user = requireRole(viewer, Role.EDITOR);
     return this.db.writes.run(async (manager, outbox) => {
       const annotation = await this.findForWrite(manager, viewer, id);
-      if (annotation.status !== AnnotationStatus.IN_REVIEW)
-        throw conflict(
-          `Only a fact-check IN_REVIEW can be published; this one is ${annotation.status}.`,
-          annotation.version,
-        );
-      if ((await contributorIds(manager, id)).includes(user.id)) throw forbidden(SECOND_PAIR_OF_EYES);
-      checkVersion(annotation, expectedVersion);
       const citations = await currentCitations(manager, id);
-      if (citations.length === 0) throw conflict(CITATION_REQUIRED, annotation.version);
+      // The one rule (publish-rule.ts) that Annotation.viewerCanPublish shows before the click.
+      const refusal = await publishRefusal(viewer, {
+        status: annotation.status,
+        contributorIds: () => contributorIds(manager, id),
+        citationCount: async () => citations.length,
+      });
+      if (refusal) throw refusal.code === ErrorCode.CONFLICT ? conflict(refusal.message, annotation.version) : refusal;
+      checkVersion(annotation, expectedVersion);
       const changed = await bumpVersion(manager, annotation, {
         status: AnnotationStatus.PUBLISHED,
         publishedAt: new Date(),

@@ -22,6 +22,8 @@ import { ClaimAnchorStatus } from './anchor-status';
 @Index('IDX_claims_article_position', ['articleId', 'startOffset', 'id'])
 // A ClaimReview import finds the claim of a record's words and claimant by this index.
 @Index('IDX_claims_text_key', ['textKey', 'claimantId'])
+// The claims list by anchor status (verdictStale, anchorStatus): the few claims a reviewer must look at again.
+@Index('IDX_claims_anchor_status', ['anchorStatus', 'id'])
 export class ClaimEntity {
   @PrimaryGeneratedColumn()
   id: number;

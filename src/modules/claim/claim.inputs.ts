@@ -1,7 +1,8 @@
-import { Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, Matches, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { BCP47, CleanText, LIMITS } from '../../graphql/text-rules';
 import { Verdict } from '../annotation/verdict';
+import { ClaimAnchorStatus } from './anchor-status';
 
 @InputType('ClaimFilter')
 export class ClaimFilter {
@@ -22,6 +23,20 @@ export class ClaimFilter {
 
   @Field(() => String, { nullable: true, description: 'Claims filed under the topic of this slug.' })
   topic?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: claims whose verdict is stale (the text changed under it: FUZZY, AMBIGUOUS or ORPHANED, not yet confirmed), for a reviewer to confirm or re-attach; false: the others.',
+  })
+  verdictStale?: boolean | null;
+
+  @Field(() => [ClaimAnchorStatus], {
+    nullable: true,
+    description: 'Claims whose anchor is in one of these states (AMBIGUOUS and ORPHANED ones need re-attaching).',
+  })
+  @ArrayMaxSize(5)
+  anchorStatus?: ClaimAnchorStatus[] | null;
 }
 
 @InputType('CreateClaimInput')

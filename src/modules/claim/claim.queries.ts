@@ -1,4 +1,4 @@
-import type { ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder, RawBuilder } from 'kysely';
 import { type StatementBuilder, statement, statementVariants, sql } from '../../db/statements';
 import type { Tables } from '../../db/tables';
 import { AnnotationStatus } from '../annotation/annotation.entity';
@@ -116,7 +116,7 @@ export const claimsByArticleIds = statement('claim.byArticleIds', (q: StatementB
  * The claims list filters each as its own variant (per visibility level), so each combination
  * is a fixed statement that can use the index of what it filters on.
  */
-const CLAIM_FILTERS = ['article', 'verdict', 'claimant', 'topic'] as const;
+const CLAIM_FILTERS = ['article', 'verdict', 'claimant', 'topic', 'anchor'] as const;
 type ClaimFilterName = (typeof CLAIM_FILTERS)[number];
 /** Filter names joined by '+' in CLAIM_FILTERS order, or 'unfiltered'. */
 export type ClaimFilterSet = string;
@@ -134,13 +134,20 @@ const CLAIM_LIST_VARIANTS = VISIBILITY_LEVELS.flatMap((level) =>
 /** The variant for a viewer's level and the filters given. */
 export function claimListVariant(
   level: VisibilityLevel,
-  filter: { articleId: number | null; verdict: Verdict | null; claimantId: number | null; topicId: number | null },
+  filter: {
+    articleId: number | null;
+    verdict: Verdict | null;
+    claimantId: number | null;
+    topicId: number | null;
+    anchorStatuses: readonly ClaimAnchorStatus[] | null;
+  },
 ): ClaimListVariant {
   const given: Record<ClaimFilterName, boolean> = {
     article: filter.articleId !== null,
     verdict: filter.verdict !== null,
     claimant: filter.claimantId !== null,
     topic: filter.topicId !== null,
+    anchor: filter.anchorStatuses !== null,
   };
   const names = CLAIM_FILTERS.filter((name) => given[name]);
   return `${level}:${(names.length > 0 ? names.join('+') : 'unfiltered') as ClaimFilterSet}`;
@@ -152,6 +159,13 @@ interface ClaimListParams {
   verdict: Verdict | null;
   claimantId: number | null;
   topicId: number | null;
+  /**
+   * The anchor filter (anchorStatus, verdictStale): the anchor statuses a claim may be in, and
+   * of those, the ones allowed for a claim with a verdict and for one without (claimAnchorFilter).
+   */
+  anchorStatuses: readonly ClaimAnchorStatus[] | null;
+  verdictedStatuses: readonly ClaimAnchorStatus[];
+  unverdictedStatuses: readonly ClaimAnchorStatus[];
 }
 
 /** The claims of visible articles matching the variant's filters, from `claims c JOIN articles a`. */
@@ -167,6 +181,18 @@ function claimList<P extends ClaimListParams>(q: StatementBuilder<P>, variant: C
   if (on.has('article')) list = list.where('c.article_id', '=', q.p.articleId);
   if (on.has('verdict')) list = list.where('c.verdict', '=', q.p.verdict);
   if (on.has('claimant')) list = list.where('c.claimant_id', '=', q.p.claimantId);
+  // In the anchor statuses asked for (on the anchor status index), then by whether it has a verdict.
+  if (on.has('anchor'))
+    list = list
+      .where('c.anchor_status', 'in', q.keyList('anchorStatuses' as never, 'text') as RawBuilder<string>)
+      .where((eb) =>
+        eb
+          .case()
+          .when('c.verdict', 'is', null)
+          .then(eb('c.anchor_status', 'in', q.keyList('unverdictedStatuses' as never, 'text') as RawBuilder<string>))
+          .else(eb('c.anchor_status', 'in', q.keyList('verdictedStatuses' as never, 'text') as RawBuilder<string>))
+          .end(),
+      );
   if (on.has('topic'))
     list = list.where((eb) =>
       eb.exists(

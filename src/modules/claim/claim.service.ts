@@ -116,6 +116,10 @@ export interface ClaimListFilter {
   claimantId?: number | null;
   /** A topic's slug: claims filed under it. */
   topic?: string | null;
+  /** Claims whose verdict is stale (true) or not (false): isVerdictStale. */
+  verdictStale?: boolean | null;
+  /** Claims whose anchor is in one of these states. */
+  anchorStatus?: readonly ClaimAnchorStatus[] | null;
 }
 
 export interface ListClaimsArgs {
@@ -615,7 +619,9 @@ export class ClaimService {
         throw badUserInput(`At most ${MAX_TOPIC_SLUG} characters.`, 'filter.topic');
       topicId = (await this.reader.row(topicsBySlugs[visibility.level], { slugs: [filter.topic] }))?.id ?? NOBODY;
     }
-    const params = { articleId, verdict, claimantId, topicId };
+    if (filter?.anchorStatus && filter.anchorStatus.length === 0)
+      throw badUserInput('Name at least one anchor status, or leave `anchorStatus` out.', 'filter.anchorStatus');
+    const params = { articleId, verdict, claimantId, topicId, ...claimAnchorFilter(filter ?? {}) };
     const variant = claimListVariant(visibility.level, params);
     const afterId = after ? decodeCursor(SCOPE, after).id : 0;
     const rows = await this.reader.rows(claimPage[variant], { ...params, afterId, limit: size + 1 });
@@ -628,6 +634,34 @@ export class ClaimService {
       async () => (await this.reader.row(claimCount[variant], params))?.n ?? 0,
     );
   }
+}
+
+/**
+ * The anchor filter as anchor statuses: those a claim may be in, and of them those allowed for a
+ * claim with a verdict and for one without. A verdict is stale when the claim has one and its
+ * anchor is FUZZY, AMBIGUOUS or ORPHANED (isVerdictStale), so `verdictStale` narrows by status.
+ * Neither filter given: no anchor filter (null).
+ */
+export function claimAnchorFilter({
+  verdictStale,
+  anchorStatus,
+}: Pick<ClaimListFilter, 'verdictStale' | 'anchorStatus'>): {
+  anchorStatuses: ClaimAnchorStatus[] | null;
+  verdictedStatuses: ClaimAnchorStatus[];
+  unverdictedStatuses: ClaimAnchorStatus[];
+} {
+  if (verdictStale == null && anchorStatus == null)
+    return { anchorStatuses: null, verdictedStatuses: [], unverdictedStatuses: [] };
+  const given = [...new Set(anchorStatus ?? Object.values(ClaimAnchorStatus))];
+  const stale = given.filter((status) => STALE_ANCHOR_STATUSES.has(status));
+  const fresh = given.filter((status) => !STALE_ANCHOR_STATUSES.has(status));
+  const verdicted = verdictStale == null ? given : verdictStale ? stale : fresh;
+  const unverdicted = verdictStale === true ? [] : given;
+  return {
+    anchorStatuses: given.filter((status) => verdicted.includes(status) || unverdicted.includes(status)),
+    verdictedStatuses: verdicted,
+    unverdictedStatuses: unverdicted,
+  };
 }
 
 type ClaimCorrection = Pick<

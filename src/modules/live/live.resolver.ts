@@ -4,6 +4,7 @@ import {
   type ChangeEventType,
   type EventFilter,
   type LoggedEvent,
+  STAFF_EVENT_TYPES,
 } from '../../events/change-events';
 import { resumeEvents } from '../../events/event-log';
 import type { AppContext } from '../../app/context';
@@ -107,6 +108,14 @@ async function loadEvent(context: AppContext, event: LoggedEvent): Promise<Newsr
   ]);
   if (event.articleId !== null && !article && event.type !== 'articleWithdrawn') return null;
   if ((event.claimId !== null && !claim) || (event.annotationId !== null && !annotation)) return null;
+  // The review workflow's events are a draft's history: its author's and the editors', even
+  // once the fact-check is published and everyone may see it (an editor's comment stays theirs).
+  if (
+    STAFF_EVENT_TYPES.has(event.type) &&
+    context.visibility.level !== 'editor' &&
+    (annotation === null || annotation.authorId !== context.viewer.user?.id)
+  )
+    return null;
   let appearance: { __typename: string } | null = null;
   if (event.appearanceId !== null) {
     if (event.details.appearance === 'outside')

@@ -20,11 +20,23 @@ export enum NewsroomEventType {
   ARTICLE_CORRECTED = 'ARTICLE_CORRECTED',
   ARTICLE_WITHDRAWN = 'ARTICLE_WITHDRAWN',
   APPEARANCE_ADDED = 'APPEARANCE_ADDED',
+  FACT_CHECK_SUBMITTED = 'FACT_CHECK_SUBMITTED',
+  FACT_CHECK_RETURNED = 'FACT_CHECK_RETURNED',
 }
 
 registerEnumType(NewsroomEventType, {
   name: 'NewsroomEventType',
   description: 'A kind of change the event log records.',
+  valuesConfig: {
+    FACT_CHECK_SUBMITTED: {
+      description:
+        'Staff only: a fact-check sent for review (its author and editors hear of it; never anonymous subscribers or webhooks).',
+    },
+    FACT_CHECK_RETURNED: {
+      description:
+        "Staff only: an editor sent a fact-check IN_REVIEW back to its author as a DRAFT; `note` is the editor's comment (its author and editors hear of it; never anonymous subscribers or webhooks).",
+    },
+  },
 });
 
 export const API_EVENT_TYPE: Record<ChangeEventType, NewsroomEventType> = {
@@ -36,6 +48,8 @@ export const API_EVENT_TYPE: Record<ChangeEventType, NewsroomEventType> = {
   articleCorrected: NewsroomEventType.ARTICLE_CORRECTED,
   articleWithdrawn: NewsroomEventType.ARTICLE_WITHDRAWN,
   appearanceAdded: NewsroomEventType.APPEARANCE_ADDED,
+  annotationSubmitted: NewsroomEventType.FACT_CHECK_SUBMITTED,
+  annotationReturned: NewsroomEventType.FACT_CHECK_RETURNED,
 };
 
 export const LOG_EVENT_TYPE = Object.fromEntries(
@@ -89,6 +103,10 @@ export class NewsroomEvent {
   @Field(() => Verdict, { nullable: true, description: 'The verdict before the change, where it changed one.' })
   previousVerdict: Verdict | null;
 
-  @Field(() => String, { nullable: true, description: 'The public note of a correction, retraction or withdrawal.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The public note of a correction, retraction or withdrawal; for FACT_CHECK_RETURNED, the editor's comment to the author.",
+  })
   note: string | null;
 }

@@ -3,7 +3,7 @@ import type { Database } from '../../db/database';
 import { execute, executeOne } from '../../db/sql';
 import { toSqlDate } from '../../db/sql-dates';
 import { badUserInput, conflict, notFound } from '../../domain/errors';
-import { CHANGE_EVENT_TYPES, type ChangeEventType } from '../../events/change-events';
+import { CHANGE_EVENT_TYPES, type ChangeEventType, STAFF_EVENT_TYPES } from '../../events/change-events';
 import { clean } from '../../graphql/text-rules';
 import type { Viewer } from '../auth/viewer';
 import { requireRole } from '../auth/viewer';
@@ -222,6 +222,13 @@ export class WebhookService {
 function checkTypes(types: readonly ChangeEventType[]): ChangeEventType[] {
   const unique = [...new Set(types)];
   if (unique.length === 0) throw badUserInput('Name at least one event type.', 'input.eventTypes');
+  // Only public events leave the service: an endpoint could never be sent one of these.
+  const staff = unique.filter((type) => STAFF_EVENT_TYPES.has(type));
+  if (staff.length > 0)
+    throw badUserInput(
+      'FACT_CHECK_SUBMITTED and FACT_CHECK_RETURNED are the newsroom’s own events: webhooks deliver only public ones.',
+      'input.eventTypes',
+    );
   // In the log's order, so an endpoint's settings read the same however they were given.
   return CHANGE_EVENT_TYPES.filter((type) => unique.includes(type));
 }
