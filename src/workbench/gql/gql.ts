@@ -14,9 +14,19 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment FactCheckEditorFields on Annotation {\n    id\n    status\n    version\n    summary\n    body\n    verdict\n    updatedAt\n    publishedAt\n    retractedAt\n    retractionReason\n    reviewComment\n    rating {\n      label\n      colour\n      description\n      imported\n    }\n    author {\n      id\n      name\n    }\n    claim {\n      id\n      text\n      quote\n      article {\n        id\n        headline\n      }\n    }\n    citations {\n      excerpt\n      stance\n      source {\n        id\n        url\n        title\n        kind\n      }\n    }\n  }\n": typeof types.FactCheckEditorFieldsFragmentDoc,
+    "\n  query FactCheckEditor($id: ID!) {\n    annotation(id: $id) {\n      ...FactCheckEditorFields\n    }\n    ratingScale {\n      id\n      label\n      description\n      verdict\n      colour\n      position\n    }\n  }\n": typeof types.FactCheckEditorDocument,
+    "\n  mutation FactCheckEditorSave($input: UpdateAnnotationInput!) {\n    updateAnnotation(input: $input) {\n      ...FactCheckEditorFields\n    }\n  }\n": typeof types.FactCheckEditorSaveDocument,
+    "\n  mutation FactCheckEditorSubmit($input: AnnotationTransitionInput!) {\n    submitAnnotation(input: $input) {\n      ...FactCheckEditorFields\n    }\n  }\n": typeof types.FactCheckEditorSubmitDocument,
+    "\n  query FactCheckEditorSources($after: String) {\n    sources(first: 100, after: $after) {\n      edges {\n        node {\n          id\n          url\n          title\n          kind\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.FactCheckEditorSourcesDocument,
     "\n  query QueueViewer {\n    viewer {\n      id\n      name\n    }\n  }\n": typeof types.QueueViewerDocument,
 };
 const documents: Documents = {
+    "\n  fragment FactCheckEditorFields on Annotation {\n    id\n    status\n    version\n    summary\n    body\n    verdict\n    updatedAt\n    publishedAt\n    retractedAt\n    retractionReason\n    reviewComment\n    rating {\n      label\n      colour\n      description\n      imported\n    }\n    author {\n      id\n      name\n    }\n    claim {\n      id\n      text\n      quote\n      article {\n        id\n        headline\n      }\n    }\n    citations {\n      excerpt\n      stance\n      source {\n        id\n        url\n        title\n        kind\n      }\n    }\n  }\n": types.FactCheckEditorFieldsFragmentDoc,
+    "\n  query FactCheckEditor($id: ID!) {\n    annotation(id: $id) {\n      ...FactCheckEditorFields\n    }\n    ratingScale {\n      id\n      label\n      description\n      verdict\n      colour\n      position\n    }\n  }\n": types.FactCheckEditorDocument,
+    "\n  mutation FactCheckEditorSave($input: UpdateAnnotationInput!) {\n    updateAnnotation(input: $input) {\n      ...FactCheckEditorFields\n    }\n  }\n": types.FactCheckEditorSaveDocument,
+    "\n  mutation FactCheckEditorSubmit($input: AnnotationTransitionInput!) {\n    submitAnnotation(input: $input) {\n      ...FactCheckEditorFields\n    }\n  }\n": types.FactCheckEditorSubmitDocument,
+    "\n  query FactCheckEditorSources($after: String) {\n    sources(first: 100, after: $after) {\n      edges {\n        node {\n          id\n          url\n          title\n          kind\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.FactCheckEditorSourcesDocument,
     "\n  query QueueViewer {\n    viewer {\n      id\n      name\n    }\n  }\n": types.QueueViewerDocument,
 };
 
@@ -34,6 +44,26 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment FactCheckEditorFields on Annotation {\n    id\n    status\n    version\n    summary\n    body\n    verdict\n    updatedAt\n    publishedAt\n    retractedAt\n    retractionReason\n    reviewComment\n    rating {\n      label\n      colour\n      description\n      imported\n    }\n    author {\n      id\n      name\n    }\n    claim {\n      id\n      text\n      quote\n      article {\n        id\n        headline\n      }\n    }\n    citations {\n      excerpt\n      stance\n      source {\n        id\n        url\n        title\n        kind\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment FactCheckEditorFields on Annotation {\n    id\n    status\n    version\n    summary\n    body\n    verdict\n    updatedAt\n    publishedAt\n    retractedAt\n    retractionReason\n    reviewComment\n    rating {\n      label\n      colour\n      description\n      imported\n    }\n    author {\n      id\n      name\n    }\n    claim {\n      id\n      text\n      quote\n      article {\n        id\n        headline\n      }\n    }\n    citations {\n      excerpt\n      stance\n      source {\n        id\n        url\n        title\n        kind\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FactCheckEditor($id: ID!) {\n    annotation(id: $id) {\n      ...FactCheckEditorFields\n    }\n    ratingScale {\n      id\n      label\n      description\n      verdict\n      colour\n      position\n    }\n  }\n"): (typeof documents)["\n  query FactCheckEditor($id: ID!) {\n    annotation(id: $id) {\n      ...FactCheckEditorFields\n    }\n    ratingScale {\n      id\n      label\n      description\n      verdict\n      colour\n      position\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FactCheckEditorSave($input: UpdateAnnotationInput!) {\n    updateAnnotation(input: $input) {\n      ...FactCheckEditorFields\n    }\n  }\n"): (typeof documents)["\n  mutation FactCheckEditorSave($input: UpdateAnnotationInput!) {\n    updateAnnotation(input: $input) {\n      ...FactCheckEditorFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FactCheckEditorSubmit($input: AnnotationTransitionInput!) {\n    submitAnnotation(input: $input) {\n      ...FactCheckEditorFields\n    }\n  }\n"): (typeof documents)["\n  mutation FactCheckEditorSubmit($input: AnnotationTransitionInput!) {\n    submitAnnotation(input: $input) {\n      ...FactCheckEditorFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FactCheckEditorSources($after: String) {\n    sources(first: 100, after: $after) {\n      edges {\n        node {\n          id\n          url\n          title\n          kind\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query FactCheckEditorSources($after: String) {\n    sources(first: 100, after: $after) {\n      edges {\n        node {\n          id\n          url\n          title\n          kind\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
