@@ -122,24 +122,31 @@ export function sameField(a: Draft, b: Draft, field: FieldName): boolean {
 
 export const changedFields = (base: Draft, mine: Draft) => FIELDS.filter((f) => !sameField(base, mine, f));
 
-/** Problems the form can see before asking the API; keyed like the API's fields. */
+/**
+ * Problems the form can see before asking the API; keyed like the API's fields. INCOMPLETE ones
+ * (something not written yet) hold a field back from autosave; the API judges the rest
+ * (lengths, urls) and its answer is shown at the same place.
+ */
 export function localProblems(draft: Draft, forSubmit: boolean): Problem[] {
   const problems: Problem[] = [];
-  const add = (field: string, message: string) => problems.push({ field, message, code: 'LOCAL' });
-  if (forSubmit && !draft.ratingId) add('input.ratingId', 'Choose a rating.');
-  if (forSubmit && !draft.summary.trim()) add('input.summary', 'Write a one-line summary.');
-  if (draft.summary.length > LIMITS.summary) add('input.summary', `At most ${LIMITS.summary} characters.`);
-  if (forSubmit && !draft.body.trim()) add('input.body', 'Write the explanation.');
-  if (draft.body.length > LIMITS.body) add('input.body', `At most ${LIMITS.body} characters.`);
-  if (forSubmit && draft.citations.length === 0) add('input.citations', 'Cite at least one source.');
+  const missing = (field: string, message: string) => problems.push({ field, message, code: 'INCOMPLETE' });
+  const wrong = (field: string, message: string) => problems.push({ field, message, code: 'LOCAL' });
+  if (forSubmit && !draft.ratingId) missing('input.ratingId', 'Choose a rating.');
+  if (!draft.summary.trim()) missing('input.summary', 'Write a one-line summary.');
+  if (forSubmit && draft.summary.length > LIMITS.summary)
+    wrong('input.summary', `At most ${LIMITS.summary} characters.`);
+  if (forSubmit && !draft.body.trim()) missing('input.body', 'Write the explanation.');
+  if (forSubmit && draft.body.length > LIMITS.body) wrong('input.body', `At most ${LIMITS.body} characters.`);
+  if (forSubmit && draft.citations.length === 0) missing('input.citations', 'Cite at least one source.');
   draft.citations.forEach((c, i) => {
     const at = `input.citations.${i}`;
-    if (!c.url.trim()) add(`${at}.source.url`, 'Paste the address of the source.');
-    else if (!normaliseUrl(c.url)) add(`${at}.source.url`, 'Not an http or https address.');
-    if (!c.sourceId && !c.title.trim()) add(`${at}.source.title`, 'A new source needs its title.');
-    if (!c.stance) add(`${at}.stance`, 'Say whether it supports, refutes or gives context.');
-    if (!c.excerpt.trim()) add(`${at}.excerpt`, 'Quote the words of the source you rely on.');
-    else if (c.excerpt.length > LIMITS.excerpt) add(`${at}.excerpt`, `At most ${LIMITS.excerpt} characters.`);
+    if (!c.url.trim()) missing(`${at}.source.url`, 'Paste the address of the source.');
+    else if (forSubmit && !normaliseUrl(c.url)) wrong(`${at}.source.url`, 'Not an http or https address.');
+    if (!c.sourceId && !c.title.trim()) missing(`${at}.source.title`, 'A new source needs its title.');
+    if (!c.stance) missing(`${at}.stance`, 'Say whether it supports, refutes or gives context.');
+    if (!c.excerpt.trim()) missing(`${at}.excerpt`, 'Quote the words of the source you rely on.');
+    else if (forSubmit && c.excerpt.length > LIMITS.excerpt)
+      wrong(`${at}.excerpt`, `At most ${LIMITS.excerpt} characters.`);
   });
   return problems;
 }
@@ -168,9 +175,22 @@ export function changesOf(mine: Draft, fields: FieldName[]) {
  * ("input.citations.1.excerpt: excerpt must be…"), which the form shows by placing them.
  */
 export function wordsOf(message: string): string {
-  const stripped = message.replace(/^input(\.[\w]+)+: /, '');
+  const stripped = message
+    .replace(/^input(\.[\w]+)+: /, '')
+    .replace(/^(\w+) (must|should)/, (all, name: string, verb: string) =>
+      PROPERTY_WORDS[name] ? `${PROPERTY_WORDS[name]} ${verb}` : all,
+    );
   return stripped.charAt(0).toUpperCase() + stripped.slice(1);
 }
+
+const PROPERTY_WORDS: Record<string, string> = {
+  url: 'The address',
+  excerpt: 'The excerpt',
+  title: 'The title',
+  summary: 'The summary',
+  body: 'The explanation',
+  note: 'The note',
+};
 
 /** The message for an exact field path (`input.citations.1.excerpt`), or one inside it. */
 export function messageAt(problems: Problem[], path: string, inside = false): string | undefined {

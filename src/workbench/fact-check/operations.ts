@@ -1,5 +1,11 @@
 import { graphql } from '../gql';
 
+/**
+ * How the editor reads: always from the service (another person may have saved), and by POST:
+ * urql sends queries by GET, which the API's CSRF prevention refuses without a preflight header.
+ */
+export const READ = { requestPolicy: 'network-only', preferGetMethod: false } as const;
+
 /** The fact-check editor's operations (prefix FactCheckEditor: codegen refuses duplicate names). */
 
 export const FactCheckEditorFields = graphql(`

@@ -16,7 +16,7 @@ import {
   wordsOf,
   writeLocalCopy,
 } from './model';
-import { FactCheckEditorQuery, FactCheckEditorSave, FactCheckEditorSubmit } from './operations';
+import { FactCheckEditorQuery, FactCheckEditorSave, FactCheckEditorSubmit, READ } from './operations';
 
 /** How long typing must pause before a draft is saved. */
 export const AUTOSAVE_DELAY_MS = 1500;
@@ -92,11 +92,11 @@ export function useFactCheckEditor(
   /** Which changed fields can go now: complete, and not refused as they stand. */
   const sendable = useCallback((): FieldName[] => {
     const s = state.current;
-    const local = localProblems(s.mine, false);
+    const local = localProblems(s.mine, false).filter((p) => p.code === 'INCOMPLETE');
     return changedFields(s.base, s.mine).filter((field) => {
       if (field === 'ratingId') return s.mine.ratingId !== null;
-      if (field === 'summary') return s.mine.summary.trim() !== '' && !local.some((p) => p.field === 'input.summary');
-      if (field === 'body') return !local.some((p) => p.field === 'input.body');
+      if (field === 'summary') return !local.some((p) => p.field === 'input.summary');
+      if (field === 'body') return true;
       // Citations go when every row is complete (a pasted url waiting for its excerpt stays here).
       if (local.some((p) => p.field?.startsWith('input.citations'))) return false;
       return !(s.refusedCitations && sameField(s.refusedCitations, s.mine, 'citations'));
@@ -104,7 +104,7 @@ export function useFactCheckEditor(
   }, []);
 
   const openConflict = useCallback(async () => {
-    const answer = await client.query(FactCheckEditorQuery, { id: initial.id }, { requestPolicy: 'network-only' });
+    const answer = await client.query(FactCheckEditorQuery, { id: initial.id }, READ);
     const theirs = answer.data?.annotation;
     if (!theirs) {
       setStatus({ kind: 'failed', reason: 'the fact-check could not be read again; try again.', retrying: false });

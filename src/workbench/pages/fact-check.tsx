@@ -16,7 +16,7 @@ import {
   wordsOf,
   writeLocalCopy,
 } from '../fact-check/model';
-import { FactCheckEditorQuery } from '../fact-check/operations';
+import { FactCheckEditorQuery, READ } from '../fact-check/operations';
 import { type SaveStatus, useFactCheckEditor } from '../fact-check/use-editor';
 import { TextArea, TextField } from '../fields';
 import type { FactCheckEditorFieldsFragment, FactCheckEditorQuery as EditorData } from '../gql/graphql';
@@ -42,7 +42,7 @@ export function FactCheckPage({ id }: { id: string }) {
   useEffect(() => {
     let live = true;
     void client
-      .query(FactCheckEditorQuery, { id }, { requestPolicy: 'network-only' })
+      .query(FactCheckEditorQuery, { id }, READ)
       .toPromise()
       .then((answer) => {
         if (!live) return;
