@@ -60,10 +60,11 @@ export function CitationsEditor({
     onChange(next);
     // Focus follows the row that moved, on the same button if it is still there.
     requestAnimationFrame(() => {
-      const target = document.querySelector<HTMLButtonElement>(
-        `[data-row="${row.key}"] [data-move="${by < 0 ? 'up' : 'down'}"]:not([disabled])`,
-      );
-      (target ?? document.querySelector<HTMLElement>(`[data-row="${row.key}"] input`))?.focus();
+      // At the top or bottom that button is disabled: the other way is the nearest.
+      const button = (way: string) =>
+        document.querySelector<HTMLButtonElement>(`[data-row="${row.key}"] [data-move="${way}"]:not([disabled])`);
+      const [same, other] = by < 0 ? ['up', 'down'] : ['down', 'up'];
+      (button(same) ?? button(other))?.focus();
     });
   };
 
