@@ -427,4 +427,23 @@ describe('the fact-check editor', { timeout: 60_000 }, () => {
     expect(await seriousViolations(asEditor.page)).toEqual([]);
     expect(asEditor.watched.pageErrors).toEqual([]);
   });
+
+  it("shows an editor's comment on a fact-check returned to its author, who can edit it again", async () => {
+    const id = await newDraft(reviewer, 7);
+    await server.gql(`mutation ($id: ID!) { submitAnnotation(input: { id: $id }) { id } }`, { id }, reviewer.token);
+    const returned = await server.gql(
+      `mutation ($input: ReturnAnnotationInput!) { returnAnnotation(input: $input) { status } }`,
+      { input: { id, comment: 'Cite the White House readout too.', expectedVersion: (await readBack(id)).version } },
+      editor.token,
+    );
+    expect(returned.errors).toBeUndefined();
+    const { page, watched } = await pageAs(reviewer);
+    await openWorkbench(page, server, `/fact-checks/${id}`);
+    const comment = page.getByRole('region', { name: 'Returned by an editor' });
+    expect(await comment.textContent()).toContain('Cite the White House readout too.');
+    await page.getByLabel('Summary').fill('Mended after review');
+    await eventually(id, (f) => f.summary === 'Mended after review' && f.status === 'DRAFT');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(watched.pageErrors).toEqual([]);
+  });
 });

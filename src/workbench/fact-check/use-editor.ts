@@ -36,6 +36,14 @@ export interface Conflict {
   base: Draft;
 }
 
+/** A refusal in words for the save status, saying where: "citation 2: the excerpt must…". */
+function reasonOf(problem: Problem): string {
+  const words = wordsOf(problem.message);
+  const sentence = words.charAt(0).toLowerCase() + words.slice(1);
+  const row = /^input\.citations\.(\d+)\./.exec(problem.field ?? '');
+  return row ? `citation ${Number(row[1]) + 1}: ${sentence}` : sentence;
+}
+
 const timeWords = (at: Date) => at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 
 /**
@@ -195,7 +203,7 @@ export function useFactCheckEditor(
         return false;
       }
       setProblems(found);
-      const reason = found.length ? wordsOf(found[0].message) : 'the service refused the change.';
+      const reason = found.length ? reasonOf(found[0]) : 'the service refused the change.';
       setStatus({ kind: 'failed', reason, retrying: false });
       announce(`Not saved: ${reason}`);
       // A refused citation must not hold back the rest: the other fields are saved without it.
@@ -284,7 +292,7 @@ export function useFactCheckEditor(
         return false;
       }
       setProblems(found);
-      const reason = found.length ? wordsOf(found[0].message) : 'the service refused it.';
+      const reason = found.length ? reasonOf(found[0]) : 'the service refused it.';
       setStatus({ kind: 'failed', reason, retrying: false });
       announce(`Not sent for review: ${reason}`);
       return false;
