@@ -26,7 +26,9 @@ const RETRY_MS = [2_000, 4_000, 8_000, 15_000];
 export type SaveStatus =
   | { kind: 'idle' }
   | { kind: 'saving' }
-  | { kind: 'saved'; at: Date }
+  | { kind: 'saved'; at: Date; waiting?: string }
+  /** Changes not complete enough to send yet (a citation without its excerpt, say). */
+  | { kind: 'waiting'; reason: string }
   | { kind: 'failed'; reason: string; retrying: boolean };
 
 export interface Conflict {
@@ -111,6 +113,17 @@ export function useFactCheckEditor(
     });
   }, []);
 
+  /** Why changed fields are not being sent, in words; null when nothing is held back. */
+  const heldBack = useCallback((): string | null => {
+    const s = state.current;
+    const waiting = changedFields(s.base, s.mine).filter((f) => !sendable().includes(f));
+    if (waiting.length === 0) return null;
+    const incomplete = localProblems(s.mine, false).find((p) => p.code === 'INCOMPLETE');
+    if (incomplete) return reasonOf(incomplete);
+    if (waiting.includes('citations')) return 'the citations the service refused wait for your changes.';
+    return 'some changes wait to be completed.';
+  }, [sendable]);
+
   const openConflict = useCallback(async () => {
     const answer = await client.query(FactCheckEditorQuery, { id: initial.id }, READ);
     const theirs = answer.data?.annotation;
@@ -146,7 +159,11 @@ export function useFactCheckEditor(
         return false;
       }
       const fields = sendable();
-      if (fields.length === 0) return changedFields(s.base, s.mine).length === 0;
+      if (fields.length === 0) {
+        const waiting = heldBack();
+        if (waiting) setStatus({ kind: 'waiting', reason: waiting });
+        return !waiting;
+      }
       const sent = s.mine;
       s.inFlight = true;
       setStatus({ kind: 'saving' });
@@ -179,7 +196,7 @@ export function useFactCheckEditor(
         setProblems([]);
         setMine(withSources(s.mine));
         const at = new Date();
-        setStatus({ kind: 'saved', at });
+        setStatus({ kind: 'saved', at, waiting: heldBack() ?? undefined });
         announce(`Saved at ${timeWords(at)}`);
         if (s.again || sendable().length > 0) {
           s.again = false;
@@ -220,7 +237,7 @@ export function useFactCheckEditor(
       }
       return false;
     },
-    [client, initial.id, sendable, setMine, announce, openConflict, scheduleRetry, autosave],
+    [client, initial.id, sendable, heldBack, setMine, announce, openConflict, scheduleRetry, autosave],
   );
 
   /** After every change: save once typing pauses. */
@@ -248,6 +265,16 @@ export function useFactCheckEditor(
       window.clearTimeout(retryTimer.current);
     };
   }, [save, autosave]);
+
+  // Leaving the page (unmounted): what is pending goes now, and stays on this computer if it cannot.
+  const latestSave = useRef(save);
+  latestSave.current = save;
+  useEffect(
+    () => () => {
+      if (autosave && !state.current.conflict && sendable().length > 0) void latestSave.current();
+    },
+    [autosave, sendable],
+  );
 
   /** The user's choice per differing field: the draft to save against their version. */
   const resolve = useCallback(

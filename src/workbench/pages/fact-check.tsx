@@ -155,8 +155,12 @@ function statusWords(status: SaveStatus): string {
       return '';
     case 'saving':
       return 'Saving…';
-    case 'saved':
-      return `Saved at ${status.at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}`;
+    case 'saved': {
+      const at = `Saved at ${status.at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}`;
+      return status.waiting ? `${at}. Not saved yet: ${status.waiting}` : at;
+    }
+    case 'waiting':
+      return `Not saved yet: ${status.reason}`;
     case 'failed':
       return `Not saved: ${status.reason}`;
   }
