@@ -311,7 +311,7 @@ describe('the fact-check editor', { timeout: 60_000 }, () => {
     expect(watched.pageErrors).toEqual([]);
   });
 
-  it('offers back edits kept on this computer when the page opens again', async () => {
+  it('offers back edits kept on this computer when the page opens again, onto the newer version by choice', async () => {
     const id = await newDraft(reviewer, 4);
     const { page, context, watched } = await pageAs(reviewer);
     await openWorkbench(page, server, `/fact-checks/${id}`);
@@ -325,15 +325,38 @@ describe('the fact-check editor', { timeout: 60_000 }, () => {
       .getByText(/^Not saved: /)
       .waitFor({ timeout: 10_000 });
     await page.close();
+    // Meanwhile an editor changes the summary: the kept edits are of an older version now.
+    const version = (await readBack(id)).version;
+    const edited = await server.gql(
+      `mutation ($input: UpdateAnnotationInput!) { updateAnnotation(input: $input) { version } }`,
+      { input: { id, expectedVersion: version, summary: 'The editor’s summary' } },
+      editor.token,
+    );
+    expect(edited.errors).toBeUndefined();
 
     await context.unroute('**/graphql');
     const again = await context.newPage();
     await openWorkbench(again, server, `/fact-checks/${id}`);
     await again.getByRole('heading', { name: 'Unsaved edits on this computer' }).waitFor();
+    await again.getByText(`They were made on version ${version}; it is now at version ${version + 1}`).waitFor();
     await again.getByRole('button', { name: 'Restore my edits' }).click();
-    expect(await again.getByLabel('Explanation').inputValue()).toBe('Written, then the tab was closed');
-    await again.getByRole('button', { name: 'Save now' }).click();
-    await eventually(id, (f) => f.body === 'Written, then the tab was closed');
+    expect(await again.getByRole('textbox', { name: 'Explanation', exact: true }).inputValue()).toBe(
+      'Written, then the tab was closed',
+    );
+    // Restored onto an older version: the conflict opens at once, nothing saved over theirs.
+    const panel = again.getByTestId('conflict');
+    await panel.waitFor();
+    expect(
+      await panel.getByRole('group', { name: 'Summary' }).getByRole('radio', { name: 'Take theirs' }).isChecked(),
+    ).toBe(true);
+    expect(
+      await panel.getByRole('group', { name: 'Explanation' }).getByRole('radio', { name: 'Keep mine' }).isChecked(),
+    ).toBe(true);
+    await panel.getByRole('button', { name: /Save my choices/ }).click();
+    const fc = await eventually(id, (f) => f.body === 'Written, then the tab was closed');
+    expect(fc.summary).toBe('The editor’s summary');
+    expect(fc.version).toBe(version + 2);
+    await expect.poll(() => again.evaluate(`document.activeElement?.dataset?.testid`)).toBe('save-status');
     expect(watched.pageErrors).toEqual([]);
   });
 

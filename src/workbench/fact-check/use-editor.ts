@@ -266,9 +266,16 @@ export function useFactCheckEditor(
     };
   }, [save, autosave]);
 
-  // Leaving the page (unmounted): what is pending goes now, and stays on this computer if it cannot.
   const latestSave = useRef(save);
   latestSave.current = save;
+
+  // Restored edits go at once: onto an older version, the conflict opens now, not at the next keystroke.
+  useEffect(() => {
+    if (restored && autosave) void latestSave.current();
+    // Once, when the editor opens with restored edits.
+  }, []);
+
+  // Leaving the page (unmounted): what is pending goes now, and stays on this computer if it cannot.
   useEffect(
     () => () => {
       if (autosave && !state.current.conflict && sendable().length > 0) void latestSave.current();
@@ -305,6 +312,8 @@ export function useFactCheckEditor(
       announce(`Not sent: ${local.length === 1 ? 'one thing needs' : `${local.length} things need`} your attention.`);
       return false;
     }
+    // A save under way finishes first, so the one sent for review is the one last typed.
+    for (let waited = 0; s.inFlight && waited < 15_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
     if (changedFields(s.base, s.mine).length > 0 && !(await save())) return false;
     if (changedFields(s.base, s.mine).length > 0) return false;
     setStatus({ kind: 'saving' });

@@ -185,6 +185,7 @@ function Editor({
   const [noteProblem, setNoteProblem] = useState<string | undefined>(undefined);
   const id = useId();
   const after = useRef<HTMLDivElement>(null);
+  const statusRef = useRef<HTMLParagraphElement>(null);
 
   const canEdit = (server.status === 'DRAFT' && (isAuthor || isEditor)) || (server.status === 'PUBLISHED' && isEditor);
   const readOnly = !canEdit;
@@ -245,7 +246,17 @@ function Editor({
         <RuleNotice annotation={server} isAuthor={isAuthor} isEditor={isEditor} />
       </div>
 
-      {conflict && <ConflictPanel conflict={conflict} mine={mine} scale={scale} onResolve={(r) => void resolve(r)} />}
+      {conflict && (
+        <ConflictPanel
+          conflict={conflict}
+          mine={mine}
+          scale={scale}
+          onResolve={(resolved) => {
+            // The panel goes: focus to the status, which says whether the choice was saved.
+            void resolve(resolved).then(() => statusRef.current?.focus());
+          }}
+        />
+      )}
 
       {readOnly ? (
         <ReadOnlyFactCheck annotation={server} />
@@ -281,7 +292,6 @@ function Editor({
                       value={r.id}
                       checked={mine.ratingId === r.id}
                       onChange={() => set({ ratingId: r.id })}
-                      onBlur={leave}
                       aria-describedby={r.description ? `${id}-rating-${r.position}` : undefined}
                     />
                     <span className="rating-swatch" ref={swatch(r.colour)} aria-hidden="true" />
@@ -352,7 +362,7 @@ function Editor({
                 )}
               </>
             )}
-            <p className="save-status" data-testid="save-status">
+            <p className="save-status" data-testid="save-status" ref={statusRef} tabIndex={-1}>
               {statusWords(status)}
             </p>
           </div>
