@@ -3,6 +3,7 @@ import { Layout, PageTitle } from './layout';
 import { AccountPage } from './pages/account';
 import { AdminPage } from './pages/admin';
 import { ArticlePage } from './pages/article';
+import { ArticlesPage } from './pages/articles';
 import { ClaimPage } from './pages/claim';
 import { FactCheckPage } from './pages/fact-check';
 import { QueuePage } from './pages/queue';
@@ -15,6 +16,8 @@ function CurrentPage() {
   switch (route.page) {
     case 'queue':
       return <QueuePage />;
+    case 'articles':
+      return <ArticlesPage />;
     case 'article':
       return <ArticlePage key={route.id} id={route.id} />;
     case 'factCheck':

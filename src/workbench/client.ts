@@ -20,6 +20,9 @@ export function createApiClient(onSessionEnded: () => void): Client {
   return new Client({
     url: GRAPHQL_PATH,
     requestPolicy: 'cache-and-network',
+    // Queries as POST: the service refuses GET operations without a CSRF-preventing header
+    // (Apollo's csrfPrevention), which urql's default GET for short queries does not send.
+    preferGetMethod: false,
     fetchOptions: { credentials: 'same-origin', headers: { accept: 'application/graphql-response+json' } },
     exchanges: [
       cacheExchange,

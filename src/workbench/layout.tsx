@@ -24,6 +24,9 @@ export function Layout({ children }: { children: ReactNode }) {
             <li aria-current={current('queue')}>
               <Link to={href.queue()}>Queue</Link>
             </li>
+            <li aria-current={current('articles')}>
+              <Link to={href.articles()}>Articles</Link>
+            </li>
             {hasRole(user, 'ADMIN') && (
               <li aria-current={current('admin')}>
                 <Link to={href.admin()}>Admin</Link>

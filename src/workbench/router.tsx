@@ -9,6 +9,7 @@ export const BASE = '/review';
 
 export type Route =
   | { page: 'queue' }
+  | { page: 'articles' }
   | { page: 'article'; id: string }
   | { page: 'factCheck'; id: string }
   | { page: 'review'; id: string }
@@ -22,6 +23,7 @@ export function parseRoute(pathname: string): Route {
   const parts = rest.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0) return { page: 'queue' };
   const [head, id, tail] = parts;
+  if (head === 'articles' && !id) return { page: 'articles' };
   if (head === 'articles' && id && !tail) return { page: 'article', id };
   if (head === 'fact-checks' && id && !tail) return { page: 'factCheck', id };
   if (head === 'fact-checks' && id && tail === 'review') return { page: 'review', id };
@@ -34,6 +36,7 @@ export function parseRoute(pathname: string): Route {
 /** The address of a page. */
 export const href = {
   queue: () => BASE,
+  articles: () => `${BASE}/articles`,
   article: (id: string) => `${BASE}/articles/${encodeURIComponent(id)}`,
   factCheck: (id: string) => `${BASE}/fact-checks/${encodeURIComponent(id)}`,
   review: (id: string) => `${BASE}/fact-checks/${encodeURIComponent(id)}/review`,

@@ -78,6 +78,10 @@ const RULES: Record<string, { role: Role; prepare: Prepare }> = {
     role: Role.EDITOR,
     prepare: async (s) => ({ id: (await s.annotation('IN_REVIEW')).id, expectedVersion: 2 }),
   },
+  returnAnnotation: {
+    role: Role.EDITOR,
+    prepare: async (s) => ({ id: (await s.annotation('IN_REVIEW')).id, comment: 'Cite the minutes.' }),
+  },
   retractAnnotation: {
     role: Role.EDITOR,
     prepare: async (s) => ({ id: (await s.annotation('PUBLISHED')).id, reason: 'Wrong.' }),

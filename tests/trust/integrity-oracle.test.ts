@@ -476,6 +476,20 @@ const RULES: Record<string, Rule> = {
       return { input: { id: draft.id } };
     },
   },
+  returnAnnotation: {
+    // Sends a draft's review back to its author: a draft's history, which readers never see.
+    expect: { kind: 'nothing public', as: 'editor' },
+    prepare: async (s) => {
+      const draft = await s.room.createAnnotation(s.lone, {
+        claimId: (await s.checkedStory()).claimId,
+        verdict: 'FALSE',
+        summary: `To send back ${s.uniq()}`,
+        body: 'b',
+      });
+      await s.room.submit(s.lone, draft.id);
+      return { input: { id: draft.id, comment: `Send back ${s.uniq()}` } };
+    },
+  },
   dismissClaimSuggestion: {
     // Staff-only bookkeeping of suggestions: readers see nothing of it.
     expect: { kind: 'nothing public', as: 'reviewer' },

@@ -76,6 +76,8 @@ const CLAIM_CORRECTIONS = [
   'PLACE_REMOVED',
   'CLAIM_MERGED',
 ];
+const ANCHOR_STATUSES = ['ANCHORED', 'MOVED', 'FUZZY', 'AMBIGUOUS', 'ORPHANED'];
+const ANNOTATION_STATUSES = ['DRAFT', 'IN_REVIEW', 'PUBLISHED', 'RETRACTED'];
 /** The arguments every operation the oracle sent gave (argumentsGiven): all of them must be read. */
 const GIVEN = new Set<string>();
 
@@ -287,6 +289,26 @@ const QUERY_PATHS: Record<string, (run: Run, who: Who) => Promise<unknown[]>> = 
         ...ids.Claimant.map((id) => `filter: { claimantId: "${id}" }`),
         ...(await everyClaimant(run)).map(({ name }) => `filter: { claimant: ${JSON.stringify(name)} }`),
         ...(await everyTopicSlug(run)).map((slug) => `filter: { topic: ${JSON.stringify(slug)} }`),
+        'filter: { verdictStale: true }',
+        'filter: { verdictStale: false }',
+        ...ANCHOR_STATUSES.map((status) => `filter: { anchorStatus: [${status}] }`),
+        `filter: { anchorStatus: [${ANCHOR_STATUSES.join(', ')}], verdictStale: true }`,
+      ])),
+    ];
+  },
+  // Every fact-check the viewer may see, and narrowed by each status, author, article and claim
+  // (hidden ones too), and the review queue (an editor's: nothing for these viewers).
+  annotations: async (run, who) => {
+    const ids = await everyId(run);
+    return [
+      ...(await allPages(run, who, 'annotations', 'Annotation')),
+      ...(await variants(run, who, 'annotations', 'Annotation', [
+        ...ANNOTATION_STATUSES.map((status) => `filter: { status: [${status}] }`),
+        'filter: { awaitingMyReview: true }',
+        'filter: { awaitingMyReview: true, status: [IN_REVIEW] }',
+        ...ids.User.map((id) => `filter: { authorId: "${id}" }`),
+        ...ids.Article.map((id) => `filter: { articleId: "${id}" }`),
+        ...ids.Claim.map((id) => `filter: { claimId: "${id}" }`),
       ])),
     ];
   },
@@ -822,7 +844,14 @@ describe('visibility oracle', () => {
     const asked = selectedFields(
       schema,
       `{ article(slug: "s") { ${everyField(schema, 'Article', DEPTH)} ${staffSelection(schema)} } claimMatches(text: "t") { ${everyField(schema, 'ClaimMatch', LOOKUP_DEPTH)} } node(id: "n") { ${everyField(schema, 'Node', LOOKUP_DEPTH)} }
-          ${['articles:Article', 'claims:Claim', 'sources:Source', 'claimants:Claimant', 'topics:Topic']
+          ${[
+            'articles:Article',
+            'claims:Claim',
+            'annotations:Annotation',
+            'sources:Source',
+            'claimants:Claimant',
+            'topics:Topic',
+          ]
             .map((pair) => {
               const [field, type] = pair.split(':');
               return `${field} { ${pageSelection(schema, type)} }`;
@@ -869,6 +898,10 @@ describe('visibility oracle', () => {
       'Claim.topics',
       'Topic.articles',
       'Topic.claims',
+      'Annotation.viewerCanPublish',
+      'Annotation.publishBlockedReason',
+      'Annotation.reviewComment',
+      'AnnotationConnection.edges',
     ])
       expect(asked).toContain(field);
     const server = await startTestServer({ demo: false });

@@ -504,6 +504,69 @@ describe('webhooks', () => {
     ]);
   });
 
+  it("never delivers the review workflow's staff events, and refuses them as an endpoint's types", async () => {
+    for (const eventTypes of [['FACT_CHECK_SUBMITTED'], ['FACT_CHECK_PUBLISHED', 'FACT_CHECK_RETURNED']]) {
+      const refused = await server.gql(
+        'mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret } }',
+        { input: { url: 'https://example.org/staff', eventTypes } },
+        admin.token,
+      );
+      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.eventTypes' });
+    }
+    const hooks = await receiver();
+    // Every type an endpoint may take.
+    const { endpoint } = await createEndpoint(hooks.url, [
+      'FACT_CHECK_PUBLISHED',
+      'FACT_CHECK_CORRECTED',
+      'FACT_CHECK_RETRACTED',
+      'CLAIM_VERDICT_CHANGED',
+      'ARTICLE_PUBLISHED',
+      'ARTICLE_CORRECTED',
+      'ARTICLE_WITHDRAWN',
+      'APPEARANCE_ADDED',
+    ]);
+    const updated = await server.gql(
+      'mutation($input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(input: $input) { __typename } }',
+      { input: { id: endpoint.id, eventTypes: ['FACT_CHECK_SUBMITTED'] } },
+      admin.token,
+    );
+    expect(updated.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.eventTypes' });
+    const from = (await server.db.eventLog.bounds()).newest;
+    dispatcher();
+    const claim = await room.createClaim(reviewer, {
+      articleId: story,
+      quote: `Sentence number ${sentence++} of the story`,
+    });
+    const draft = await room.createAnnotation(reviewer, {
+      claimId: claim.id,
+      verdict: 'TRUE',
+      summary: 's',
+      body: 'b',
+    });
+    await room.submit(reviewer, draft.id);
+    const returned = await server.gql(
+      'mutation($input: ReturnAnnotationInput!) { returnAnnotation(input: $input) { id } }',
+      { input: { id: draft.id, comment: 'Not yet.' } },
+      editor.token,
+    );
+    expect(returned.errors).toBeUndefined();
+    const again = await room.submit(reviewer, draft.id);
+    await room.publish(editor, draft.id, again.version);
+    await eventually(
+      async () =>
+        Number((await endpointNow(endpoint.id)).deliveredThroughEventId) >= (await server.db.eventLog.bounds()).newest,
+      () => 'caught up',
+    );
+    const logged = await server.db.eventLog.after(from, 1_000);
+    expect(logged.filter((event) => !event.isPublic).map((event) => event.type)).toEqual([
+      'annotationSubmitted',
+      'annotationReturned',
+      'annotationSubmitted',
+    ]);
+    expect(hooks.events().map((event) => event.type)).toEqual(['fact_check.published', 'claim.verdict_changed']);
+    expect(JSON.stringify(hooks.received)).not.toContain('Not yet.');
+  });
+
   it('a slow endpoint delays neither mutations nor another endpoint', async () => {
     const slow = await receiver();
     slow.answer = () => 'hang';

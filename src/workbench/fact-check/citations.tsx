@@ -13,7 +13,7 @@ async function findSource(client: ReturnType<typeof useClient>, url: string) {
   let after: string | null = null;
   for (let page = 0; page < MAX_SOURCE_PAGES; page += 1) {
     const answer: OperationResult<FactCheckEditorSourcesQuery> = await client
-      .query(FactCheckEditorSources, { after }, { preferGetMethod: false })
+      .query(FactCheckEditorSources, { after })
       .toPromise();
     const sources = answer.data?.sources;
     if (!sources) return null;

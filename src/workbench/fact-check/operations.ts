@@ -1,10 +1,7 @@
 import { graphql } from '../gql';
 
-/**
- * How the editor reads: always from the service (another person may have saved), and by POST:
- * urql sends queries by GET, which the API's CSRF prevention refuses without a preflight header.
- */
-export const READ = { requestPolicy: 'network-only', preferGetMethod: false } as const;
+/** How the editor reads: always from the service, since another person may have saved meanwhile. */
+export const READ = { requestPolicy: 'network-only' } as const;
 
 /** The fact-check editor's operations (prefix FactCheckEditor: codegen refuses duplicate names). */
 
