@@ -4,6 +4,7 @@ import { useAnnounce } from '../announcer';
 import { FieldError, FormProblems, messageFor, type Problem, problemsOf, unplaced } from '../errors';
 import { TextField } from '../fields';
 import { graphql } from '../gql';
+import type { NewsroomEventType } from '../gql/graphql';
 import { Loading } from '../layout';
 import { When } from '../status';
 import { SecretBox } from './common';
@@ -105,6 +106,8 @@ const EVENT_WORDS = {
 } as const;
 type EventType = keyof typeof EVENT_WORDS;
 const EVENT_TYPES = Object.keys(EVENT_WORDS) as EventType[];
+/** The events an endpoint can be sent: the public ones (staff events never leave the newsroom). */
+const isDeliverable = (type: NewsroomEventType): type is EventType => type in EVENT_WORDS;
 
 const STATUS_WORDS = { ACTIVE: 'Active', FAILING: 'Failing', DISABLED: 'Disabled' } as const;
 
@@ -260,7 +263,7 @@ interface Endpoint {
   url: string;
   description?: string | null;
   status: keyof typeof STATUS_WORDS;
-  eventTypes: EventType[];
+  eventTypes: NewsroomEventType[];
   createdAt: string;
   deliveredThroughEventId: string;
   failedAttempts: number;
@@ -344,7 +347,12 @@ function EndpointCard({
       {endpoint.description && <p>{endpoint.description}</p>}
       <dl className="facts">
         <dt>Event types</dt>
-        <dd>{endpoint.eventTypes.map((t) => EVENT_WORDS[t] ?? t).join(', ')}</dd>
+        <dd>
+          {endpoint.eventTypes
+            .filter(isDeliverable)
+            .map((t) => EVENT_WORDS[t])
+            .join(', ')}
+        </dd>
         <dt>Delivered through event</dt>
         <dd className="mono">{endpoint.deliveredThroughEventId}</dd>
         {endpoint.failedAttempts > 0 && (
@@ -484,7 +492,7 @@ function EndpointCard({
 function EditEndpointForm({ endpoint, onDone }: { endpoint: Endpoint; onDone: (saved: boolean) => void }) {
   const [url, setUrl] = useState(endpoint.url);
   const [description, setDescription] = useState(endpoint.description ?? '');
-  const [types, setTypes] = useState<EventType[]>(endpoint.eventTypes);
+  const [types, setTypes] = useState<EventType[]>(endpoint.eventTypes.filter(isDeliverable));
   const [problems, setProblems] = useState<Problem[]>([]);
   const [{ fetching }, update] = useMutation(AdminUpdateWebhookEndpoint);
   const announce = useAnnounce();
