@@ -2271,6 +2271,9 @@ select "u"."id" as "id", "u"."email" as "email" from "users" as "u" where "u"."i
 -- user.insert
 insert into "users" ("name", "role", "email", "password_hash", "password_changed_at") values ($1, $2, $3, $4, $5) returning "id", "name", "role" as "role";
 
+-- user.setEmail
+update "users" set "email" = $1 where "id" = $2;
+
 -- user.setRole
 update "users" set "role" = $1 where "id" = $2;
 

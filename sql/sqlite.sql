@@ -2032,6 +2032,9 @@ select "u"."id" as "id", "u"."email" as "email" from "users" as "u" where "u"."i
 -- user.insert
 insert into "users" ("name", "role", "email", "password_hash", "password_changed_at") values (?, ?, ?, ?, ?) returning "id", "name", "role" as "role";
 
+-- user.setEmail
+update "users" set "email" = ? where "id" = ?;
+
 -- user.setRole
 update "users" set "role" = ? where "id" = ?;
 

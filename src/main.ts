@@ -11,7 +11,7 @@ import { createLogger, type Logger } from './logger';
 import { startEventLogPruning } from './events/retention';
 import { WebhookDispatcher } from './webhooks/dispatcher';
 import { DatasetService } from './modules/dataset/dataset.service';
-import { issueDemoTokens, readDemoDataset, type DemoToken } from './modules/dataset/demo-dataset';
+import { type DemoAccount, issueDemoAccess, readDemoDataset } from './modules/dataset/demo-dataset';
 
 /** Stops start-up with one line naming the setting at fault. */
 function fail(message: string): never {
@@ -66,12 +66,15 @@ async function isEmpty(db: Database): Promise<boolean> {
 }
 
 /** Shown once, on the first start only: the tokens are stored as hashes. */
-function printDemoTokens(tokens: DemoToken[]): void {
+function printDemoAccess(accounts: DemoAccount[]): void {
   console.log('\nDemo accounts, to try the mutations in the playground (add the header in its Headers tab):');
-  for (const { name, role, secret } of tokens)
+  for (const { name, role, secret } of accounts)
     console.log(`  ${name} (${role}):  {"Authorization": "Bearer ${secret}"}`);
+  console.log("\nand to sign in to the reviewer's workbench at /review:");
+  for (const { name, role, email, password } of accounts)
+    console.log(`  ${name} (${role}):  email ${email}  password ${password}`);
   console.log(
-    'These tokens are shown this once. Make more with: npm run token -- create --name "Ana" --role reviewer\n',
+    'These are shown this once. Make more with: npm run user -- create --name "Ana" --email ana@example.org --role reviewer\n',
   );
 }
 
@@ -144,7 +147,7 @@ async function main(): Promise<void> {
   if (config.seedDemo && (await isEmpty(db))) {
     const summary = await new DatasetService({ db }).import(readDemoDataset());
     logger.info('loaded the demo dataset', { ...summary });
-    if (!config.production) printDemoTokens(await issueDemoTokens(db));
+    if (!config.production) printDemoAccess(await issueDemoAccess(db));
   }
 
   const app = await createHttpApp({ db, schema: await buildAppSchema(), config, logger });

@@ -26,14 +26,29 @@ describe('demo accounts', () => {
     return path.join(dir, 'factline.db');
   };
 
-  it('the first start prints working tokens for a demo reviewer and editor, once', async () => {
+  it('the first start prints working tokens and workbench sign-ins for a demo reviewer, editor and admin, once', async () => {
     const file = tempDb();
     const first = await startService({ DATABASE_PATH: file });
     services.push(first);
     const tokens = [
-      ...first.output().matchAll(/Demo (Reviewer|Editor) \((\w+)\):\s+\{"Authorization": "Bearer (fl_[\w-]+)"\}/g),
+      ...first
+        .output()
+        .matchAll(/Demo (Reviewer|Editor|Admin) \((\w+)\):\s+\{"Authorization": "Bearer (fl_[\w-]+)"\}/g),
     ].map((m) => ({ role: m[2], token: m[3] }));
-    expect(tokens.map((t) => t.role)).toEqual(['REVIEWER', 'EDITOR']);
+    expect(tokens.map((t) => t.role)).toEqual(['REVIEWER', 'EDITOR', 'ADMIN']);
+    const signIns = [
+      ...first.output().matchAll(/Demo (?:Reviewer|Editor|Admin) \((\w+)\):\s+email (\S+)\s+password (\S+)/g),
+    ].map((m) => ({ role: m[1], email: m[2], password: m[3] }));
+    expect(signIns.map((s) => s.role)).toEqual(['REVIEWER', 'EDITOR', 'ADMIN']);
+    for (const { role, email, password } of signIns) {
+      const response = await fetch(`${first.url}/review/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { user: { role: string } }).user.role).toBe(role);
+    }
     for (const { role, token } of tokens) {
       expect((await gql(first, '{ viewer { role } }', token)).data).toEqual({ viewer: { role } });
     }
@@ -49,6 +64,7 @@ describe('demo accounts', () => {
     const service = await startService({ DATABASE_PATH: tempDb(), NODE_ENV: 'production' });
     services.push(service);
     expect(service.output()).not.toMatch(/Bearer fl_/);
+    expect(service.output()).not.toMatch(/password/);
     expect((await gql(service, '{ articles { totalCount } }')).data).toEqual({ articles: { totalCount: 1 } });
   });
 });

@@ -78,6 +78,10 @@ export const emailsByIds = statement('user.emailsByIds', (q: StatementBuilder<{ 
     .where('u.id', 'in', q.keyList('ids')),
 );
 
+export const setUserEmail = statement('user.setEmail', (q: StatementBuilder<{ id: number; email: string }>) =>
+  q.db.updateTable('users').set({ email: q.p.email }).where('id', '=', q.p.id),
+);
+
 export const setUserRole = statement('user.setRole', (q: StatementBuilder<{ id: number; role: Role }>) =>
   q.db.updateTable('users').set({ role: q.p.role }).where('id', '=', q.p.id),
 );

@@ -4,7 +4,16 @@ import { execute, executeOne } from '../../db/sql';
 import { conflict, DomainError, ErrorCode, notFound } from '../../domain/errors';
 import { clean } from '../../graphql/text-rules';
 import { Role } from './user.entity';
-import { adminCount, allUsers, insertUser, setUserRole, userByEmail, userById, userByName } from './user.queries';
+import {
+  adminCount,
+  allUsers,
+  insertUser,
+  setUserEmail,
+  setUserRole,
+  userByEmail,
+  userById,
+  userByName,
+} from './user.queries';
 import { badUserInput } from '../../domain/errors';
 import { normalizeEmail } from '../auth/password';
 
@@ -78,6 +87,18 @@ export class UserService {
         passwordChangedAt: null,
       });
       return { user, created: true };
+    });
+  }
+
+  /** Gives an account its sign-in email (the demo accounts; CONFLICT when another has it). */
+  setEmail(userId: number, raw: string): Promise<void> {
+    const email = normalizeEmail(raw);
+    if (!email) throw badUserInput('This is not an email address.', 'email');
+    return this.db.writes.run(async (manager) => {
+      const holder = await executeOne(manager, userByEmail, { email });
+      if (holder && holder.id !== userId)
+        throw new DomainError(ErrorCode.CONFLICT, 'Another account has this email.', 'email');
+      await execute(manager, setUserEmail, { id: userId, email });
     });
   }
 
