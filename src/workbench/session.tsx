@@ -13,6 +13,7 @@ import {
 import { Provider as UrqlProvider } from 'urql';
 import { createApiClient } from './client';
 import { FieldError, FormProblems, type Problem } from './errors';
+import { forgetLocal, setLocalStoreAccount } from './local-store';
 import { readSettings } from './settings';
 
 /** The signed-in account, as the sign-in routes answer it. */
@@ -98,6 +99,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const onSessionEnded = useCallback(() => setEnded(true), []);
   // A client per account: nothing cached as one person is shown to another.
   const userId = user?.id ?? null;
+  setLocalStoreAccount(userId);
   const client = useMemo(() => (userId ? createApiClient(onSessionEnded) : null), [userId, onSessionEnded]);
   // Under the dialog the page can be neither reached by the keyboard nor read out.
   const page = useRef<HTMLDivElement>(null);
@@ -111,6 +113,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     await fetch(SESSION_PATH, { method: 'DELETE', credentials: 'same-origin' }).catch(() => undefined);
+    forgetLocal();
     setUser(null);
     setEnded(false);
   }, []);

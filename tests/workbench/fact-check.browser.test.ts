@@ -299,7 +299,10 @@ describe('the fact-check editor', { timeout: 60_000 }, () => {
     await page.getByRole('alertdialog', { name: 'Your session has ended' }).waitFor();
     expect(await page.getByLabel('Summary').inputValue()).toBe('Typed while the session had ended');
     const kept = JSON.parse(
-      (await page.evaluate(`localStorage.getItem('factline.workbench.fact-check.${id}')`)) as string,
+      // Kept under the signed-in account's name, so no one else signing in here is offered it.
+      (await page.evaluate(
+        `Object.keys(localStorage).filter((k) => /^factline\\.workbench\\.[^.]+\\.fact-check\\./.test(k) && k.endsWith('.${id}')).map((k) => localStorage.getItem(k))[0]`,
+      )) as string,
     );
     expect(kept.mine.summary).toBe('Typed while the session had ended');
     expect((await readBack(id)).summary).toBe('Work in progress');

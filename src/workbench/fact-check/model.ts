@@ -1,5 +1,6 @@
 import type { Problem } from '../errors';
 import type { FactCheckEditorFieldsFragment, SourceKind, Stance } from '../gql/graphql';
+import { readLocal, writeLocal } from '../local-store';
 
 /**
  * The fact-check editor's form state and the pure rules over it: which fields changed, what a
@@ -216,22 +217,12 @@ export interface LocalCopy {
   mine: Draft;
 }
 
-const storageKey = (id: string) => `factline.workbench.fact-check.${id}`;
+const copyName = (id: string) => `fact-check.${id}`;
 
 export function readLocalCopy(id: string): LocalCopy | null {
-  try {
-    const raw = localStorage.getItem(storageKey(id));
-    return raw ? (JSON.parse(raw) as LocalCopy) : null;
-  } catch {
-    return null;
-  }
+  return readLocal<LocalCopy>(copyName(id));
 }
 
 export function writeLocalCopy(id: string, copy: LocalCopy | null): void {
-  try {
-    if (copy) localStorage.setItem(storageKey(id), JSON.stringify(copy));
-    else localStorage.removeItem(storageKey(id));
-  } catch {
-    // A full or forbidden storage: the edits are still on the page and saved when they can be.
-  }
+  writeLocal(copyName(id), copy);
 }
