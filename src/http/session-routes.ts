@@ -1,9 +1,10 @@
+import { isIPv6 } from 'node:net';
 import express from 'express';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Services } from '../app/services';
 import { DomainError, ErrorCode } from '../domain/errors';
 import { toGlobalId } from '../graphql/relay/global-id';
-import { normalizeEmail, PASSWORD_MAX } from '../modules/auth/password';
+import { normalizeEmail, PASSWORD_MAX, prepareDummyHash } from '../modules/auth/password';
 import type { Viewer } from '../modules/auth/viewer';
 import {
   clearSessionCookie,
@@ -42,6 +43,26 @@ function userJson(user: NonNullable<Viewer['user']>) {
  * Sign-in and sign-out must come from the service's own pages (403 FORBIDDEN otherwise: no
  * login CSRF). Answers are never cached.
  */
+/**
+ * What the per-address limit counts under: the address, or for IPv6 its /64 (one subscriber's
+ * network, from which anyone can use a fresh address for every request).
+ */
+export function addressKey(address: string): string {
+  if (!isIPv6(address)) return address;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1];
+  const [head, tail = ''] = address.toLowerCase().split('::');
+  const front = head ? head.split(':') : [];
+  const back = tail ? tail.split(':') : [];
+  const groups = address.includes('::')
+    ? [...front, ...Array<string>(8 - front.length - back.length).fill('0'), ...back]
+    : front;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}
+
 export function sessionRouter(options: {
   services: Services;
   cookie: SessionCookie;
@@ -53,6 +74,8 @@ export function sessionRouter(options: {
     attemptsPerAddress > 0
       ? new RateLimiterMemory({ points: attemptsPerAddress, duration: ADDRESS_WINDOW_SECONDS })
       : null;
+  // The first sign-in for an unknown email must not be the one that makes the dummy hash.
+  void prepareDummyHash();
   const router = express.Router();
   const noStore: express.RequestHandler = (_req, res, next) => {
     res.setHeader('cache-control', 'no-store');
@@ -82,7 +105,7 @@ export function sessionRouter(options: {
       const address = req.ip ?? '';
       if (perAddress) {
         try {
-          await perAddress.consume(address);
+          await perAddress.consume(addressKey(address));
         } catch (refusal) {
           const wait = refusal instanceof RateLimiterRes ? refusal.msBeforeNext : ADDRESS_WINDOW_SECONDS * 1000;
           return void rateLimited(
@@ -100,7 +123,7 @@ export function sessionRouter(options: {
         previousSecret: readSessionCookie(req.headers.cookie, cookie),
       });
       // A success does not use up the address's attempts: a newsroom behind one address signs in many times.
-      if (perAddress) await perAddress.reward(address, 1);
+      if (perAddress) await perAddress.reward(addressKey(address), 1);
       res.setHeader('set-cookie', setSessionCookie(cookie, signedIn.secret));
       res.status(200).json(userJson(signedIn.user));
     } catch (error) {

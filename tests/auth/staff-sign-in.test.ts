@@ -11,6 +11,7 @@ import { hashToken } from '../../src/modules/auth/api-token';
 import { argon2, hashPassword, normalizeEmail, passwordProblem } from '../../src/modules/auth/password';
 import { Role } from '../../src/modules/user/user.entity';
 import { UserService } from '../../src/modules/user/user.service';
+import { addressKey } from '../../src/http/session-routes';
 import { inspectRow, inspectWrite } from '../helpers/inspect';
 import { MAIN_JS } from '../helpers/service-process';
 import { type SignedIn, startTestServer, type TestServer } from '../helpers/test-app';
@@ -515,6 +516,23 @@ describe('staff sign-in', () => {
       JSON.stringify(answers[1][5].body).replace(/\d+/g, 'N'),
     );
   });
+  it('holds the lock against a burst sent at once: five passwords are verified, the rest refused', async () => {
+    const target = await staff(server, Role.EDITOR);
+    const verify = vi.spyOn(argon2, 'verify');
+    try {
+      const burst = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => signIn(server, { email: target.email, password: `wrong guess ${i}!` })),
+      );
+      const statuses = burst.map((response) => response.status);
+      expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+      expect(statuses.filter((status) => status === 429)).toHaveLength(35);
+      expect(verify).toHaveBeenCalledTimes(5);
+      // The right password, sent now, is refused too: the lock stands.
+      expect((await signIn(server, { email: target.email, password: PASSWORD })).status).toBe(429);
+    } finally {
+      verify.mockRestore();
+    }
+  });
 });
 
 describe('staff sign-in limits and settings', () => {
@@ -607,6 +625,14 @@ describe('staff sign-in limits and settings', () => {
 });
 
 describe('email and password rules', () => {
+  it('limits an IPv6 client by its /64, since one network can take a fresh address for every request', () => {
+    expect(addressKey('203.0.113.9')).toBe('203.0.113.9');
+    expect(addressKey('::ffff:203.0.113.9')).toBe('203.0.113.9');
+    expect(addressKey('2001:db8:0:1:aaaa:bbbb:cccc:dddd')).toBe('2001:db8:0:1::/64');
+    expect(addressKey('2001:DB8:0:1::5')).toBe('2001:db8:0:1::/64');
+    expect(addressKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
+  });
+
   it('normalises emails to one lower-case form, idempotently, and refuses what is not an address', () => {
     fc.assert(
       fc.property(fc.emailAddress(), fc.constantFrom('', ' ', '\t'), (email, pad) => {

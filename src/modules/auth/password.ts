@@ -35,8 +35,29 @@ export function passwordProblem(password: string, email: string | null): string 
   return null;
 }
 
+/**
+ * At most this many argon2 computations at once (each holds 19 MiB and a thread of libuv's pool):
+ * a burst of sign-ins, which anyone can send, waits its turn instead of taking every thread
+ * and the memory with it.
+ */
+const MAX_CONCURRENT_HASHES = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= MAX_CONCURRENT_HASHES) await new Promise<void>((resolve) => waiting.push(resolve));
+  else running += 1;
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running -= 1;
+  }
+}
+
 export function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password, HASH_OPTIONS);
+  return oneAtATime(() => argon2.hash(password, HASH_OPTIONS));
 }
 
 /**
@@ -46,7 +67,12 @@ export function hashPassword(password: string): Promise<string> {
  */
 let dummyHash: Promise<string> | null = null;
 function dummy(): Promise<string> {
-  return (dummyHash ??= argon2.hash(randomBytes(32).toString('base64url'), HASH_OPTIONS));
+  return (dummyHash ??= hashPassword(randomBytes(32).toString('base64url')));
+}
+
+/** Makes the dummy hash now (at start), so the first sign-in for an unknown email takes no longer than others. */
+export function prepareDummyHash(): Promise<unknown> {
+  return dummy();
 }
 
 /**
@@ -57,7 +83,7 @@ export async function verifyPassword(stored: string | null, password: string): P
   const target = stored ?? (await dummy());
   let matches: boolean;
   try {
-    matches = await argon2.verify(target, password);
+    matches = await oneAtATime(() => argon2.verify(target, password));
   } catch {
     matches = false;
   }

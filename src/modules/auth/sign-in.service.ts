@@ -101,18 +101,14 @@ export class SignInService {
     const email = normalizeEmail(request.email);
     const key = throttleKey(email ?? request.email.trim().toLowerCase());
     const now = new Date();
-    const throttle = await this.db.reader.row(throttleByKey, { key });
-    const lockedUntil = fromSqlDate(throttle?.lockedUntil);
-    if (lockedUntil && lockedUntil > now)
-      throw signInLocked(Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000)));
+    // The attempt is counted before the password is looked at, in one transaction with the
+    // check: however many arrive at once, at most FAILURES_BEFORE_LOCK are verified per window.
+    await this.reserveAttempt(key, now);
     const account = email ? await this.db.reader.row(userForSignIn, { email }) : undefined;
     const stored = account?.passwordHash ?? null;
     // Always one verification: against the dummy hash when there is nothing to check against.
     const matches = await verifyPassword(stored, request.password);
-    if (!account || !matches) {
-      await this.recordFailure(key, new Date());
-      throw unauthenticated(WRONG_CREDENTIALS);
-    }
+    if (!account || !matches) throw unauthenticated(WRONG_CREDENTIALS);
     const user = { id: account.id, name: account.name, role: account.role };
     return this.db.writes.run(async (manager) => {
       await execute(manager, clearThrottle, { key });
@@ -147,16 +143,13 @@ export class SignInService {
     if (problem) throw badUserInput(problem, 'input.newPassword');
     // Guessing the current password through a stolen session is throttled as sign-ins are.
     const key = throttleKey(account.email ?? `user:${account.id}`);
-    const lockedUntil = fromSqlDate((await this.db.reader.row(throttleByKey, { key }))?.lockedUntil);
-    if (lockedUntil && lockedUntil > new Date())
-      throw signInLocked(Math.max(1, Math.ceil((lockedUntil.getTime() - Date.now()) / 1000)));
-    if (!(await verifyPassword(account.passwordHash, currentPassword))) {
-      await this.recordFailure(key, new Date());
+    await this.reserveAttempt(key, new Date());
+    if (!(await verifyPassword(account.passwordHash, currentPassword)))
       throw badUserInput('The current password is wrong.', 'input.currentPassword');
-    }
     const hash = await hashPassword(newPassword);
     await this.db.writes.run(async (manager) => {
       const now = toSqlDate(new Date()) as SqlTimestamp;
+      await execute(manager, clearThrottle, { key });
       await execute(manager, setPasswordHash, { id: account.id, hash, now });
       await execute(manager, revokeUserSessions, { userId: account.id, keepId: viewer.sessionId ?? 0, now });
     });
@@ -200,10 +193,17 @@ export class SignInService {
     return { secret, session };
   }
 
-  /** Counts a failure; the FAILURES_BEFORE_LOCK-th within the window locks the email, each lock twice the last. */
-  private async recordFailure(key: string, now: Date): Promise<void> {
-    await this.db.writes.run(async (manager) => {
+  /**
+   * Counts an attempt on the email before its password is verified (a success clears the count
+   * afterwards), or refuses it with RATE_LIMITED while the email is locked. The
+   * FAILURES_BEFORE_LOCK-th attempt within the window is still verified and locks the email
+   * for the ones after it, each lock twice the last.
+   */
+  private async reserveAttempt(key: string, now: Date): Promise<void> {
+    const lockedUntil = await this.db.writes.run(async (manager) => {
       const row = await executeOne(manager, throttleByKey, { key });
+      const locked = fromSqlDate(row?.lockedUntil);
+      if (locked && locked > now) return locked;
       let failures = row?.failures ?? 0;
       let windowStart = fromSqlDate(row?.windowStartedAt);
       let lockouts = row?.lockouts ?? 0;
@@ -229,6 +229,8 @@ export class SignInService {
         now: stamp(now)!,
       });
       await execute(manager, pruneThrottles, { before: stamp(new Date(now.getTime() - THROTTLE_MEMORY_MS))! });
+      return null;
     });
+    if (lockedUntil) throw signInLocked(Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000)));
   }
 }
