@@ -430,6 +430,9 @@ select "u"."id", "u"."name", "u"."role" as "role", "u"."email" as "email", "u"."
 -- auth.userPasswordById
 select "u"."id", "u"."name", "u"."role" as "role", "u"."email" as "email", "u"."password_hash" as "passwordHash" from "users" as "u" where "u"."id" = $1;
 
+-- auth.userRole
+select "role" from "users" where "id" = $1;
+
 -- auth.viewerBySessionHash
 select "s"."id" as "sessionId", "s"."last_seen_at" as "lastSeenAt", "u"."id", "u"."name", "u"."role" as "role" from "sessions" as "s" inner join "users" as "u" on "u"."id" = "s"."user_id" where "s"."token_hash" = $1 and "s"."revoked_at" is null and "s"."expires_at" > $2 and "s"."last_seen_at" > $3;
 

@@ -309,6 +309,47 @@ describe('staff sign-in', () => {
     await client.dispose();
   });
 
+  it("a demoted editor's open subscription ends at its next event, so staff events stop reaching it", async () => {
+    const demoted = await server.signIn(Role.EDITOR);
+    const results: { errors?: { extensions: { code: string } }[]; data?: unknown }[] = [];
+    let ended: (errors: unknown) => void = () => {};
+    const end = new Promise((resolve) => (ended = resolve));
+    const client = createClient({
+      url: server.graphqlUrl.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${demoted.token}` },
+      retryAttempts: 0,
+    });
+    const before = server.db.events.subscriberCount;
+    client.subscribe(
+      { query: 'subscription { events { type } }' },
+      { next: (value) => results.push(value as never), error: (error) => ended(error), complete: () => ended(null) },
+    );
+    while (server.db.events.subscriberCount <= before) await new Promise((resolve) => setTimeout(resolve, 5));
+    const demotion = await server.gql(
+      'mutation($i: SetUserRoleInput!) { setUserRole(input: $i) { id role } }',
+      { i: { userId: toGlobalId('User', demoted.userId), role: 'REVIEWER' } },
+      admin.token,
+    );
+    expect(demotion.errors).toBeUndefined();
+    const editor = await server.signIn(Role.EDITOR);
+    const created = await server.gql<{ createArticle: { id: string } }>(
+      'mutation($i: CreateArticleInput!) { createArticle(input: $i) { id } }',
+      { i: { slug: 'after-demotion', headline: 'H', body: 'B' } },
+      editor.token,
+    );
+    await server.gql(
+      'mutation($i: ArticleTransitionInput!) { publishArticle(input: $i) { id } }',
+      { i: { id: created.data!.createArticle.id } },
+      editor.token,
+    );
+    expect(await end).toBeNull();
+    // Nothing was delivered as an editor after the demotion: the stream ended with the refusal.
+    expect(results).toHaveLength(1);
+    expect(results[0].errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    await client.dispose();
+  });
+
   it('a cookie naming an ended session closes a subscription socket with 4403', async () => {
     const cookie = 'factline_session=fls_' + 'A'.repeat(43);
     const code = await new Promise<number>((resolve) => {

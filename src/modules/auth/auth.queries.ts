@@ -49,6 +49,11 @@ export const userExists = statement('auth.userExists', (q: StatementBuilder<{ id
   q.db.selectFrom('users').select('id').where('id', '=', q.p.id),
 );
 
+/** The account's role now (a subscription's viewer is fixed when it connects). */
+export const userRole = statement('auth.userRole', (q: StatementBuilder<{ id: number }>) =>
+  q.db.selectFrom('users').select('role').where('id', '=', q.p.id),
+);
+
 /** An API token as the API serves it. */
 export type ApiTokenRow = NonNullable<(typeof tokenById)['row']>;
 

@@ -18,6 +18,7 @@ import {
   touchSession,
   touchToken,
   userExists,
+  userRole,
   viewerBySessionHash,
   viewerByTokenHash,
 } from './auth.queries';
@@ -126,8 +127,10 @@ export class AuthService {
   }
 
   /**
-   * Whether the viewer's token still stands (anonymous viewers always do). Long-lived
-   * operations (subscriptions) ask again before each event: a revoked token stops there.
+   * Whether the viewer still stands as it was when it signed in: its token or session live, its
+   * role unchanged (anonymous viewers always do). Long-lived operations (subscriptions) ask
+   * again before each event: a revoked token, an ended session or a demotion stops them there,
+   * and the client subscribes again as what it is now.
    */
   async stillSignedIn(viewer: Viewer): Promise<boolean> {
     if (viewer.tokenId != null && !(await this.db.reader.row(liveToken, { id: viewer.tokenId }))) return false;
@@ -135,6 +138,8 @@ export class AuthService {
       viewer.sessionId != null &&
       !(await this.db.reader.row(liveSession, { id: viewer.sessionId, ...this.liveAt() }))
     )
+      return false;
+    if (viewer.user && (await this.db.reader.row(userRole, { id: viewer.user.id }))?.role !== viewer.user.role)
       return false;
     return true;
   }

@@ -25,7 +25,8 @@ const RESUME =
   'The `eventId` of the last event received: the subscription first delivers every matching event after it that the log still keeps (a reconnect loses nothing), then live ones.';
 const DEPRECATED_FOR_EVENTS = 'Use `events`, whose events carry the `eventId` to resume from.';
 
-const TOKEN_REVOKED = 'The API token of this subscription was revoked: reconnect with a valid one.';
+const TOKEN_REVOKED =
+  'The sign-in of this subscription was revoked, ended or its role changed: subscribe again with a valid one.';
 
 type Data = SubscribeResolverData<unknown, Record<string, unknown>, AppContext>;
 
