@@ -14,6 +14,9 @@ export default defineConfig({
     setupFiles: ['reflect-metadata'],
     globalSetup: ['tests/helpers/global-setup.ts'],
     testTimeout: 30_000,
+    // What a test waits for (expect.poll) may take seconds on a loaded two-core machine with a
+    // browser running: give conditions time to come true rather than fail at a second.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 60_000,
     // Each test file builds its own app and database; two cores, so two workers.
     pool: 'forks',
