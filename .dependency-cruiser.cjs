@@ -53,6 +53,21 @@ module.exports = {
       from: { path: '^src/modules/' },
       to: { path: '^src/app/', pathNot: '^src/app/context\\.ts$' },
     },
+    {
+      name: 'workbench-is-a-client',
+      severity: 'error',
+      comment:
+        'The workbench (src/workbench) is a browser application on the public GraphQL API: it shares no code with the service, and the service none with it.',
+      from: { path: '^src/workbench/' },
+      to: { path: '^src/', pathNot: '^src/workbench/' },
+    },
+    {
+      name: 'service-knows-no-workbench',
+      severity: 'error',
+      comment: "The service serves the workbench's built bundle; it never imports its source.",
+      from: { path: '^src/', pathNot: '^src/workbench/' },
+      to: { path: '^src/workbench/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -44,6 +44,7 @@ import { claimReviewFeedRouter } from './claim-review-feed';
 import { feedsRouter } from './feeds/feeds.router';
 import { oembedRouter } from './oembed';
 import { readerRouter } from './reader/reader.router';
+import { workbenchRouter } from './workbench/workbench.router';
 import { attachLiveUpdates, type LiveUpdates } from './websocket';
 import { sessionCookie } from './session-cookie';
 import { sessionRouter } from './session-routes';
@@ -300,6 +301,7 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
   const site = { db, services, publicUrl: config.publicUrl, organisation: config.organisation.name };
   app.use(feedsRouter({ ...site, reviews }));
   app.use(oembedRouter(site));
+  app.use(workbenchRouter({ organisation: config.organisation.name, signInMethods: ['password'] }));
   const context = createContextFactory(db, services, cookie);
   app.use(GRAPHQL_PATH, graphqlBody, expressMiddleware(apollo, { context }));
   app.use(jsonErrors(logger, config.production));

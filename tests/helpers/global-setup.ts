@@ -11,4 +11,5 @@ export default function buildOnce(): void {
   const run = (...args: string[]) => execFileSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
   run(path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json');
   run(path.join(root, 'dist', 'src', 'cli', 'compile-statements.js'));
+  run(path.join(root, 'dist', 'src', 'cli', 'build-workbench.js'));
 }

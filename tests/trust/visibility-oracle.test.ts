@@ -510,6 +510,9 @@ const ROUTES: Record<string, 'reader' | 'no content' | 'graphql'> = {
   'GET /reader/assets/embed.css': 'no content',
   // Generated from the database (the scale's colours): read with the pages.
   'GET /reader/scale.css': 'reader',
+  // The workbench: one HTML shell with no data (it reads everything through GraphQL) and its bundle.
+  'GET /review,/review/*rest': 'no content',
+  'GET /review/assets/:name': 'no content',
   'USE /graphql': 'graphql',
   // Staff sign-in (src/http/session-routes.ts): the signed-in account's own id, name and role, to
   // its session cookie only; nothing of the newsroom's content.

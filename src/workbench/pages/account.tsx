@@ -1,0 +1,5 @@
+import { PageTitle } from '../layout';
+
+export function AccountPage() {
+  return <PageTitle>Your account</PageTitle>;
+}

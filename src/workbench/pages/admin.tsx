@@ -1,0 +1,5 @@
+import { PageTitle } from '../layout';
+
+export function AdminPage({ section }: { section: string }) {
+  return <PageTitle>Admin: {section}</PageTitle>;
+}

@@ -1,0 +1,5 @@
+import { PageTitle } from '../layout';
+
+export function FactCheckPage({ id }: { id: string }) {
+  return <PageTitle>Fact-check {id}</PageTitle>;
+}
