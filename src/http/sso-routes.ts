@@ -130,7 +130,9 @@ export function ssoRouter(options: {
     res.append('set-cookie', clearTransactionCookie(transactions));
     try {
       const query = new URL(req.originalUrl, 'http://callback.invalid').searchParams;
-      if (query.has('error')) return fail(res, 'provider-error', undefined, { providerError: query.get('error') });
+      // The provider's error code (e.g. access_denied), cut short: the browser could send anything here.
+      if (query.has('error'))
+        return fail(res, 'provider-error', undefined, { providerError: query.get('error')!.slice(0, 64) });
       const transaction = readTransaction(req.headers.cookie, transactions);
       if (!transaction) return fail(res, 'no-transaction');
       if (query.get('state') !== transaction.state) return fail(res, 'state-mismatch');
@@ -159,7 +161,7 @@ export function ssoRouter(options: {
       }
       if (!claims || claims.email_verified !== true) return fail(res, 'email-unverified');
       const email = typeof claims.email === 'string' ? normalizeEmail(claims.email) : null;
-      const domain = email?.slice(email.lastIndexOf('@') + 1);
+      const domain = email ? email.slice(email.lastIndexOf('@') + 1) : undefined;
       if (!email || !domain || !allowed.has(domain)) return fail(res, 'email-domain', undefined, { domain });
       let signedIn;
       try {

@@ -39,10 +39,12 @@ let bo: { id: number };
 class Browser {
   readonly jars = new Map<string, Map<string, string>>();
 
+  /** `site`: the app this browser uses (the shared one unless a test starts its own). */
+  constructor(private readonly site: () => TestServer = () => app) {}
+
   /** The app is reached at 127.0.0.1; its PUBLIC_URL (in redirects) is factline.test. */
   private resolve(url: string): URL {
-    const resolved = new URL(url.startsWith(PUBLIC_URL) ? app.url + url.slice(PUBLIC_URL.length) : url);
-    return resolved;
+    return new URL(url.startsWith(PUBLIC_URL) ? this.site().url + url.slice(PUBLIC_URL.length) : url);
   }
 
   jar(url: string): Map<string, string> {
@@ -84,7 +86,9 @@ class Browser {
    * provider as `login`, consents, and stops at the redirect back to the app's callback.
    */
   async toCallback(login: string): Promise<string> {
-    let response = await this.request(`${app.url}/review/sso/start`, { headers: { 'sec-fetch-site': 'same-origin' } });
+    let response = await this.request(`${this.site().url}/review/sso/start`, {
+      headers: { 'sec-fetch-site': 'same-origin' },
+    });
     expect(response.status).toBe(302);
     let location = response.headers.get('location')!;
     for (let step = 0; step < 12; step += 1) {
@@ -131,13 +135,13 @@ class Browser {
   }
 
   sessionCookie(): string | undefined {
-    return this.jar(app.url).get('factline_session');
+    return this.jar(this.site().url).get('factline_session');
   }
 
   async viewer(): Promise<{ id: string; name: string; sessions: { current: boolean; method: string }[] } | null> {
-    const response = await this.request(app.graphqlUrl, {
+    const response = await this.request(this.site().graphqlUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', origin: app.url },
+      headers: { 'content-type': 'application/json', accept: 'application/json', origin: this.site().url },
       body: JSON.stringify({ query: '{ viewer { id name sessions { current method } } }' }),
     });
     const body = (await response.json()) as { data?: { viewer: never } | null; errors?: unknown[] };
@@ -378,6 +382,38 @@ describe('single sign-on with OpenID Connect', () => {
     denied.searchParams.set('state', callback.searchParams.get('state')!);
     expectRefused(await browser.callback(denied.href), browser);
     expect(refusals().at(-1)).toBe('provider-error');
+  });
+
+  it('counts callbacks against the per-address limit that password sign-ins count against', async () => {
+    const limited = await startTestServer({
+      demo: false,
+      config: { publicUrl: PUBLIC_URL, sso: sso(idp.issuer), signInAttemptsPerAddress: 2 },
+    });
+    try {
+      await new UserService({ db: limited.db }).create('Ana Reviewer', Role.REVIEWER, {
+        email: 'ana.reviewer@newsroom.example',
+      });
+      const wrong = await fetch(`${limited.url}/review/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: limited.url },
+        body: JSON.stringify({ email: 'ana.reviewer@newsroom.example', password: 'not the password' }),
+      });
+      expect(wrong.status).toBe(401);
+      const browser = new Browser(() => limited);
+      expect((await browser.signInAs('stranger')).headers.get('location')).toBe(FAILED);
+      // Two attempts from this address: the third is refused before the provider is asked.
+      expect((await browser.signInAs('ana')).headers.get('location')).toBe(FAILED);
+      const reasons = limited.logger.all.filter((l) => l.message === 'single sign-on refused');
+      expect(reasons.map((l) => l.details.reason)).toEqual(['no-account', 'address-limit']);
+      const password = await fetch(`${limited.url}/review/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: limited.url },
+        body: JSON.stringify({ email: 'ana.reviewer@newsroom.example', password: 'not the password' }),
+      });
+      expect(password.status).toBe(429);
+    } finally {
+      await limited.close();
+    }
   });
 
   it('logs why, and never a code, a token or a secret', () => {
