@@ -138,19 +138,25 @@ const SIGN_IN_ERRORS: Record<string, string> = {
   sso: 'Signing in with your organisation’s account did not work. Try again, or ask an administrator whether your account has been invited.',
 };
 
-/** The sign-in error the address names, read once and removed from the address bar. */
-function takeSignInError(): string | null {
-  const url = new URL(location.href);
-  const code = url.searchParams.get('signInError');
+/** The words for the sign-in error the address names (`?signInError=`), or null. */
+function signInErrorOf(search: string): string | null {
+  const code = new URLSearchParams(search).get('signInError');
   if (code === null) return null;
+  return SIGN_IN_ERRORS[code] ?? 'Signing in did not work. Try again.';
+}
+
+/** Takes the error out of the address bar once shown: a reload or a bookmark does not repeat it. */
+function forgetSignInError(): void {
+  const url = new URL(location.href);
+  if (!url.searchParams.has('signInError')) return;
   url.searchParams.delete('signInError');
   history.replaceState(history.state, '', url.pathname + url.search + url.hash);
-  return SIGN_IN_ERRORS[code] ?? 'Signing in did not work. Try again.';
 }
 
 function SignInPage({ onSignedIn }: { onSignedIn: (user: SignedInUser) => void }) {
   const settings = readSettings();
-  const [signInError] = useState(takeSignInError);
+  const [signInError] = useState(() => signInErrorOf(location.search));
+  useEffect(forgetSignInError, []);
   return (
     <main className="sign-in" id="main">
       <h1 tabIndex={-1}>Sign in to the {settings.organisation} workbench</h1>
