@@ -67,6 +67,25 @@ export interface AppConfig {
    * process (SIGN_IN_ATTEMPTS_PER_ADDRESS; 0: no limit). Failures per account are limited apart.
    */
   signInAttemptsPerAddress: number;
+  /**
+   * Single sign-on with OpenID Connect (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET,
+   * OIDC_ALLOWED_DOMAINS, OIDC_NAME): null when not configured.
+   */
+  sso: SsoConfig | null;
+}
+
+/** An OpenID provider staff may sign in with (issue 23): accounts still exist only by invitation. */
+export interface SsoConfig {
+  /** The provider's issuer (OIDC_ISSUER): discovery reads `<issuer>/.well-known/openid-configuration`. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Email domains whose verified addresses may sign in (OIDC_ALLOWED_DOMAINS), lower case. */
+  allowedDomains: string[];
+  /** The provider's name on the sign-in button (OIDC_NAME), e.g. "Google Workspace"; null: a generic label. */
+  name: string | null;
+  /** The issuer is http:// (allowed outside production, or with OIDC_ALLOW_HTTP_ISSUER: tests only). */
+  insecure: boolean;
 }
 
 export const COMPILE_QUERIES = ['repeated', 'always', 'off'] as const;
@@ -150,6 +169,71 @@ function readChoice<T extends string>(env: NodeJS.ProcessEnv, name: string, choi
   return raw as T;
 }
 
+const DOMAIN_PATTERN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/;
+
+/** All of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none (no single sign-on). */
+function readSso(env: NodeJS.ProcessEnv, production: boolean): SsoConfig | null {
+  const issuerRaw = env.OIDC_ISSUER?.trim() ?? '';
+  const clientId = env.OIDC_CLIENT_ID?.trim() ?? '';
+  const clientSecret = env.OIDC_CLIENT_SECRET?.trim() ?? '';
+  const given = { OIDC_ISSUER: issuerRaw, OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: clientSecret };
+  const missing = Object.entries(given).filter(([, value]) => value === '');
+  if (missing.length === 3) {
+    for (const name of ['OIDC_ALLOWED_DOMAINS', 'OIDC_NAME'])
+      if (env[name]?.trim())
+        throw new ConfigError(
+          name,
+          'single sign-on is not configured: set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET',
+        );
+    return null;
+  }
+  if (missing.length > 0)
+    throw new ConfigError(
+      missing[0]![0],
+      'single sign-on needs all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET (or none of them)',
+    );
+  let issuer: URL;
+  try {
+    issuer = new URL(issuerRaw);
+  } catch {
+    throw new ConfigError('OIDC_ISSUER', `expected the provider's https url, got "${issuerRaw}"`);
+  }
+  if (issuer.search || issuer.hash || issuer.username || issuer.password)
+    throw new ConfigError('OIDC_ISSUER', 'expected an issuer url without query, fragment or credentials');
+  const allowHttp = readFlag(env, 'OIDC_ALLOW_HTTP_ISSUER', false);
+  if (issuer.protocol === 'http:') {
+    if (production && !allowHttp)
+      throw new ConfigError(
+        'OIDC_ISSUER',
+        'expected an https url in production (OIDC_ALLOW_HTTP_ISSUER=1 is for tests)',
+      );
+  } else if (issuer.protocol !== 'https:')
+    throw new ConfigError('OIDC_ISSUER', `expected the provider's https url, got a ${issuer.protocol} one`);
+  const domains = (env.OIDC_ALLOWED_DOMAINS ?? '')
+    .split(',')
+    .map((domain) => domain.trim().toLowerCase())
+    .filter((domain) => domain !== '');
+  if (domains.length === 0)
+    throw new ConfigError(
+      'OIDC_ALLOWED_DOMAINS',
+      'expected the email domains that may sign in with single sign-on, comma-separated (e.g. example.org)',
+    );
+  const bad = domains.find((domain) => !DOMAIN_PATTERN.test(domain));
+  if (bad !== undefined)
+    throw new ConfigError('OIDC_ALLOWED_DOMAINS', `expected email domains such as example.org, got "${bad}"`);
+  const name = env.OIDC_NAME?.trim() || null;
+  if (name !== null && [...name].length > 60) throw new ConfigError('OIDC_NAME', 'expected at most 60 characters');
+  return {
+    // As written: the provider's metadata must name exactly this issuer.
+    issuer: issuerRaw,
+    clientId,
+    clientSecret,
+    allowedDomains: [...new Set(domains)],
+    name,
+    insecure: issuer.protocol === 'http:',
+  };
+}
+
 function readDatabaseUrl(env: NodeJS.ProcessEnv): string | null {
   const raw = env.DATABASE_URL?.trim();
   if (!raw) return null;
@@ -216,6 +300,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionIdleMinutes: readAtLeastOne(env, 'SESSION_IDLE_MINUTES', 480),
     sessionMaxHours: readAtLeastOne(env, 'SESSION_MAX_HOURS', 168),
     signInAttemptsPerAddress: readCount(env, 'SIGN_IN_ATTEMPTS_PER_ADDRESS', 20),
+    sso: readSso(env, production),
     allowHttpWebhooks: readFlag(env, 'ALLOW_HTTP_WEBHOOKS', false),
     webhookAllowPrivate: readFlag(env, 'WEBHOOK_ALLOW_PRIVATE', false),
     webhookLeaseSeconds: readAtLeastOne(env, 'WEBHOOK_LEASE_SECONDS', 30),

@@ -47,7 +47,8 @@ import { readerRouter } from './reader/reader.router';
 import { workbenchRouter } from './workbench/workbench.router';
 import { attachLiveUpdates, type LiveUpdates } from './websocket';
 import { sessionCookie } from './session-cookie';
-import { sessionRouter } from './session-routes';
+import { sessionRouter, signInLimiter } from './session-routes';
+import { ssoRouter } from './sso-routes';
 
 /** How long the server keeps an idle keep-alive connection open. */
 const KEEP_ALIVE_MS = 65_000;
@@ -149,6 +150,7 @@ export type HttpAppConfig = Pick<
   | 'sessionIdleMinutes'
   | 'sessionMaxHours'
   | 'signInAttemptsPerAddress'
+  | 'sso'
 >;
 
 export interface HttpAppOptions {
@@ -296,12 +298,22 @@ export async function createHttpApp({ db, schema, config, logger }: HttpAppOptio
   });
   // Staff sign-in for the workbench: the routes, and the cookie GraphQL and subscriptions accept.
   const cookie = sessionCookie(config.publicUrl, config.sessionMaxHours);
-  app.use(sessionRouter({ services, cookie, attemptsPerAddress: config.signInAttemptsPerAddress }));
+  const perAddress = signInLimiter(config.signInAttemptsPerAddress);
+  app.use(sessionRouter({ services, cookie, perAddress }));
+  // Single sign-on with the organisation's OpenID provider, when configured (OIDC_*).
+  if (config.sso)
+    app.use(ssoRouter({ services, config: config.sso, publicUrl: config.publicUrl, cookie, perAddress, logger }));
   app.use(readerRouter({ db, services, reviews, publicUrl: config.publicUrl }));
   const site = { db, services, publicUrl: config.publicUrl, organisation: config.organisation.name };
   app.use(feedsRouter({ ...site, reviews }));
   app.use(oembedRouter(site));
-  app.use(workbenchRouter({ organisation: config.organisation.name, signInMethods: ['password'] }));
+  app.use(
+    workbenchRouter({
+      organisation: config.organisation.name,
+      signInMethods: config.sso ? ['password', 'sso'] : ['password'],
+      ...(config.sso?.name ? { ssoName: config.sso.name } : {}),
+    }),
+  );
   const context = createContextFactory(db, services, cookie);
   app.use(GRAPHQL_PATH, graphqlBody, expressMiddleware(apollo, { context }));
   app.use(jsonErrors(logger, config.production));

@@ -32,6 +32,16 @@ function userJson(user: NonNullable<Viewer['user']>) {
 }
 
 /**
+ * The limit on sign-in attempts per address: `attemptsPerAddress` per 15 minutes, in this
+ * process (0: none), counted across password sign-ins and single sign-on callbacks.
+ */
+export function signInLimiter(attemptsPerAddress: number): RateLimiterMemory | null {
+  return attemptsPerAddress > 0
+    ? new RateLimiterMemory({ points: attemptsPerAddress, duration: ADDRESS_WINDOW_SECONDS })
+    : null;
+}
+
+/**
  * Staff sign-in for browsers (the workbench), beside the GraphQL API:
  * - `POST /review/session` `{ email, password }`: 200 `{ user }` and a new session cookie;
  *   401 UNAUTHENTICATED "Wrong email or password." for any failure (unknown email, wrong
@@ -66,14 +76,10 @@ export function addressKey(address: string): string {
 export function sessionRouter(options: {
   services: Services;
   cookie: SessionCookie;
-  /** Attempts one address may make per 15 minutes, in this process (0: no limit). */
-  attemptsPerAddress: number;
+  /** The per-address limit on sign-in attempts (signInLimiter), shared with single sign-on. */
+  perAddress: RateLimiterMemory | null;
 }): express.Router {
-  const { services, cookie, attemptsPerAddress } = options;
-  const perAddress =
-    attemptsPerAddress > 0
-      ? new RateLimiterMemory({ points: attemptsPerAddress, duration: ADDRESS_WINDOW_SECONDS })
-      : null;
+  const { services, cookie, perAddress } = options;
   // The first sign-in for an unknown email must not be the one that makes the dummy hash.
   void prepareDummyHash();
   const router = express.Router();

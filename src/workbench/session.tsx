@@ -135,16 +135,40 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 }
 
+/** The words for a sign-in that failed away from the page: `/review?signInError=<code>`. */
+const SIGN_IN_ERRORS: Record<string, string> = {
+  // Single sign-on (src/http/sso-routes.ts): one sentence whatever failed, as the server tells no more.
+  sso: 'Signing in with your organisation’s account did not work. Try again, or ask an administrator whether your account has been invited.',
+};
+
+/** The words for the sign-in error the address names (`?signInError=`), or null. */
+function signInErrorOf(search: string): string | null {
+  const code = new URLSearchParams(search).get('signInError');
+  if (code === null) return null;
+  return SIGN_IN_ERRORS[code] ?? 'Signing in did not work. Try again.';
+}
+
+/** Takes the error out of the address bar once shown: a reload or a bookmark does not repeat it. */
+function forgetSignInError(): void {
+  const url = new URL(location.href);
+  if (!url.searchParams.has('signInError')) return;
+  url.searchParams.delete('signInError');
+  history.replaceState(history.state, '', url.pathname + url.search + url.hash);
+}
+
 function SignInPage({ onSignedIn }: { onSignedIn: (user: SignedInUser) => void }) {
   const settings = readSettings();
+  const [signInError] = useState(() => signInErrorOf(location.search));
+  useEffect(forgetSignInError, []);
   return (
     <main className="sign-in" id="main">
       <h1 tabIndex={-1}>Sign in to the {settings.organisation} workbench</h1>
+      {signInError && <FormProblems problems={[{ message: signInError, code: 'SIGN_IN_FAILED', field: null }]} />}
       <SignInForm onSignedIn={onSignedIn} />
       {settings.signInMethods.includes('sso') && (
         <p className="sso">
           <a className="button secondary" href="/review/sso/start">
-            Sign in with your organisation’s account
+            {settings.ssoName ? `Sign in with ${settings.ssoName}` : 'Sign in with your organisation’s account'}
           </a>
         </p>
       )}

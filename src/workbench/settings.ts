@@ -2,6 +2,8 @@
 export interface WorkbenchSettings {
   organisation: string;
   signInMethods: ('password' | 'sso')[];
+  /** The single sign-on provider's name for its button, or null for a generic label. */
+  ssoName?: string | null;
 }
 
 export function readSettings(): WorkbenchSettings {

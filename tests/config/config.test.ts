@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       sessionIdleMinutes: 480,
       sessionMaxHours: 168,
       signInAttemptsPerAddress: 20,
+      sso: null,
       allowHttpWebhooks: false,
       webhookAllowPrivate: false,
       webhookLeaseSeconds: 30,
@@ -142,6 +143,72 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SESSION_IDLE_MINUTES: '0' })).toThrow('SESSION_IDLE_MINUTES: expected at least 1');
     expect(() => loadConfig({ SESSION_MAX_HOURS: '1.5' })).toThrow(/^SESSION_MAX_HOURS: expected a whole number/);
     expect(() => loadConfig({ SIGN_IN_ATTEMPTS_PER_ADDRESS: 'many' })).toThrow(/^SIGN_IN_ATTEMPTS_PER_ADDRESS: /);
+  });
+
+  describe('single sign-on (OIDC_*)', () => {
+    const SSO = {
+      OIDC_ISSUER: 'https://accounts.google.com',
+      OIDC_CLIENT_ID: 'client-id.apps.googleusercontent.com',
+      OIDC_CLIENT_SECRET: 'the secret',
+      OIDC_ALLOWED_DOMAINS: ' Newsroom.example , example.org,newsroom.example',
+    };
+
+    it('is off without the variables, and reads them all when set', () => {
+      expect(loadConfig({}).sso).toBeNull();
+      expect(loadConfig({ ...SSO, OIDC_NAME: ' Google Workspace ' }).sso).toEqual({
+        issuer: 'https://accounts.google.com',
+        clientId: 'client-id.apps.googleusercontent.com',
+        clientSecret: 'the secret',
+        allowedDomains: ['newsroom.example', 'example.org'],
+        name: 'Google Workspace',
+        insecure: false,
+      });
+      expect(loadConfig(SSO).sso?.name).toBeNull();
+    });
+
+    it('needs all of issuer, client id and secret or none, naming the one missing', () => {
+      expect(() => loadConfig({ ...SSO, OIDC_CLIENT_SECRET: '' })).toThrow(
+        'OIDC_CLIENT_SECRET: single sign-on needs all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET (or none of them)',
+      );
+      expect(() => loadConfig({ OIDC_ISSUER: SSO.OIDC_ISSUER })).toThrow(/^OIDC_CLIENT_ID: /);
+      expect(() => loadConfig({ OIDC_ALLOWED_DOMAINS: 'example.org' })).toThrow(
+        /^OIDC_ALLOWED_DOMAINS: single sign-on is not configured/,
+      );
+      expect(() => loadConfig({ OIDC_NAME: 'Google' })).toThrow(/^OIDC_NAME: single sign-on is not configured/);
+    });
+
+    it('needs allowed email domains, and well-formed ones', () => {
+      expect(() => loadConfig({ ...SSO, OIDC_ALLOWED_DOMAINS: ' , ' })).toThrow(
+        /^OIDC_ALLOWED_DOMAINS: expected the email domains/,
+      );
+      expect(() => loadConfig({ ...SSO, OIDC_ALLOWED_DOMAINS: 'example.org,@example.com' })).toThrow(
+        'OIDC_ALLOWED_DOMAINS: expected email domains such as example.org, got "@example.com"',
+      );
+      expect(() => loadConfig({ ...SSO, OIDC_ALLOWED_DOMAINS: 'localhost' })).toThrow(/^OIDC_ALLOWED_DOMAINS: /);
+    });
+
+    it('wants an https issuer: http only outside production, or with OIDC_ALLOW_HTTP_ISSUER', () => {
+      const http = { ...SSO, OIDC_ISSUER: 'http://127.0.0.1:3000' };
+      expect(loadConfig(http).sso).toMatchObject({ issuer: 'http://127.0.0.1:3000', insecure: true });
+      expect(() => loadConfig({ ...http, NODE_ENV: 'production' })).toThrow(
+        'OIDC_ISSUER: expected an https url in production (OIDC_ALLOW_HTTP_ISSUER=1 is for tests)',
+      );
+      expect(loadConfig({ ...http, NODE_ENV: 'production', OIDC_ALLOW_HTTP_ISSUER: '1' }).sso?.insecure).toBe(true);
+      expect(loadConfig({ ...SSO, NODE_ENV: 'production' }).sso?.insecure).toBe(false);
+      expect(() => loadConfig({ ...SSO, OIDC_ISSUER: 'accounts.google.com' })).toThrow(/^OIDC_ISSUER: expected/);
+      expect(() => loadConfig({ ...SSO, OIDC_ISSUER: 'ftp://example.org' })).toThrow(/^OIDC_ISSUER: expected/);
+      expect(() => loadConfig({ ...SSO, OIDC_ISSUER: 'https://example.org/?tenant=1' })).toThrow(/^OIDC_ISSUER: /);
+    });
+
+    it('never echoes the client secret in an error', () => {
+      try {
+        loadConfig({ ...SSO, OIDC_ISSUER: '' });
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        expect(String(error)).not.toContain(SSO.OIDC_CLIENT_SECRET);
+      }
+    });
   });
 
   it('refuses a SEED_DEMO that is not a flag', () => {

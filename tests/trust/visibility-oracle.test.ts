@@ -541,6 +541,9 @@ const ROUTES: Record<string, 'reader' | 'no content' | 'graphql'> = {
   'DELETE /review/session': 'no content',
   'GET /review/session': 'no content',
   'POST /review/session': 'no content',
+  // Single sign-on (src/http/sso-routes.ts), mounted when OIDC_* are set: redirects and cookies only.
+  'GET /review/sso/callback': 'no content',
+  'GET /review/sso/start': 'no content',
 };
 
 /** The reader pages, the ClaimReview feed, and the article over real HTTP (response cache, compiled lane). */
@@ -919,7 +922,20 @@ describe('visibility oracle', () => {
       'AnnotationConnection.edges',
     ])
       expect(asked).toContain(field);
-    const server = await startTestServer({ demo: false });
+    // With single sign-on configured, so that its routes are there too (the provider is only asked at a sign-in).
+    const server = await startTestServer({
+      demo: false,
+      config: {
+        sso: {
+          issuer: 'https://sso.factline.test',
+          clientId: 'factline',
+          clientSecret: 'a client secret',
+          allowedDomains: ['factline.test'],
+          name: null,
+          insecure: false,
+        },
+      },
+    });
     try {
       expect(expressRoutes(server.app.express)).toEqual(Object.keys(ROUTES).sort());
     } finally {

@@ -29,6 +29,8 @@ export interface WorkbenchSettings {
   organisation: string;
   /** How staff may sign in: always a password; `sso` when single sign-on is configured. */
   signInMethods: ('password' | 'sso')[];
+  /** The single sign-on provider's name for its button (OIDC_NAME), or null for a generic label. */
+  ssoName?: string | null;
 }
 
 function renderShell(settings: WorkbenchSettings, script: string, stylesheet: string): string {

@@ -62,6 +62,18 @@ export interface SignInRequest {
   previousSecret?: string | null;
 }
 
+/** A single sign-on that names no account: the answer says no more than that signing in failed. */
+export const SSO_REFUSED = 'Signing in with your organisation’s account did not work.';
+
+/** A sign-in the OpenID provider vouched for (SignInService.signInWithSso). */
+export interface SsoSignInRequest {
+  /** The ID token's email: verified by the provider, in an allowed domain. */
+  email: string;
+  userAgent?: string | null;
+  address?: string | null;
+  previousSecret?: string | null;
+}
+
 /** RATE_LIMITED with the seconds to wait (`retryAfter`), for the HTTP edge to answer 429. */
 export function signInLocked(retryAfter: number): DomainError {
   return new DomainError(
@@ -110,16 +122,22 @@ export class SignInService {
     const matches = await verifyPassword(stored, request.password);
     if (!account || !matches) throw unauthenticated(WRONG_CREDENTIALS);
     const user = { id: account.id, name: account.name, role: account.role };
-    return this.db.writes.run(async (manager) => {
-      await execute(manager, clearThrottle, { key });
-      if (request.previousSecret && isWellFormedSessionSecret(request.previousSecret))
-        await execute(manager, revokeSessionByHash, {
-          hash: hashToken(request.previousSecret),
-          now: toSqlDate(new Date()) as SqlTimestamp,
-        });
-      const { secret, session } = await this.startSession(manager, user.id, SignInMethod.PASSWORD, request);
-      return { user, session, secret };
-    });
+    return this.openSession(user, SignInMethod.PASSWORD, request, key);
+  }
+
+  /**
+   * Signs in an account its organisation's OpenID provider vouched for: `email` is the ID
+   * token's, verified by the provider and in an allowed domain (the HTTP edge checked both).
+   * Only an existing account with this email signs in (ADMINs invite accounts: nothing is
+   * created here); any other email is UNAUTHENTICATED (SSO_REFUSED). The session is made as a
+   * password sign-in's is, with method SSO: the browser's previous session revoked, the same
+   * lifetime, revoked and expired alike.
+   */
+  async signInWithSso(request: SsoSignInRequest): Promise<NewSession> {
+    const email = normalizeEmail(request.email);
+    const account = email ? await this.db.reader.row(userForSignIn, { email }) : undefined;
+    if (!account) throw unauthenticated(SSO_REFUSED);
+    return this.openSession({ id: account.id, name: account.name, role: account.role }, SignInMethod.SSO, request);
   }
 
   /** Ends the session a cookie names (sign-out); an unknown or ended one is already out. */
@@ -170,6 +188,28 @@ export class SignInService {
       const now = toSqlDate(new Date()) as SqlTimestamp;
       await execute(manager, setPasswordHash, { id: userId, hash, now });
       await execute(manager, revokeUserSessions, { userId, keepId: 0, now });
+    });
+  }
+
+  /**
+   * A new session of `user`, one transaction: the account's failure count cleared (a password
+   * sign-in), the browser's previous session revoked (no session fixation), a new secret.
+   */
+  private openSession(
+    user: SignedInUser,
+    method: SignInMethod,
+    request: Pick<SignInRequest, 'userAgent' | 'address' | 'previousSecret'>,
+    throttleKeyToClear?: string,
+  ): Promise<NewSession> {
+    return this.db.writes.run(async (manager) => {
+      if (throttleKeyToClear !== undefined) await execute(manager, clearThrottle, { key: throttleKeyToClear });
+      if (request.previousSecret && isWellFormedSessionSecret(request.previousSecret))
+        await execute(manager, revokeSessionByHash, {
+          hash: hashToken(request.previousSecret),
+          now: toSqlDate(new Date()) as SqlTimestamp,
+        });
+      const { secret, session } = await this.startSession(manager, user.id, method, request);
+      return { user, session, secret };
     });
   }
 
