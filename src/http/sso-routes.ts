@@ -46,7 +46,8 @@ type Failure =
  *   otherwise, as sign-in is).
  * - `GET /review/sso/callback`: where the provider sends the browser back. The code is
  *   exchanged (with the PKCE verifier) for an ID token, whose signature, issuer, audience,
- *   expiry and nonce openid-client checks; its email must be verified (`email_verified: true`),
+ *   expiry and nonce openid-client checks; its email must be verified (`email_verified: true`,
+ *   or Entra's `xms_edov: true`),
  *   in OIDC_ALLOWED_DOMAINS, and an existing account's. Then a session with method SSO is made
  *   exactly as a password sign-in's (SignInService) and the browser goes to /review. The
  *   callback is by nature a cross-site navigation (from the provider): what binds it to the
@@ -160,7 +161,9 @@ export function ssoRouter(options: {
       } catch (error) {
         return fail(res, 'token-rejected', error);
       }
-      if (!claims || claims.email_verified !== true) return fail(res, 'email-unverified');
+      // Google says `email_verified`; Microsoft Entra says `xms_edov` (the email's domain is
+      // verified by the tenant that owns it), an optional claim the app registration adds.
+      if (!claims || (claims.email_verified !== true && claims.xms_edov !== true)) return fail(res, 'email-unverified');
       const email = typeof claims.email === 'string' ? normalizeEmail(claims.email) : null;
       const domain = email ? email.slice(email.lastIndexOf('@') + 1) : undefined;
       if (!email || !domain || !allowed.has(domain)) return fail(res, 'email-domain', undefined, { domain });

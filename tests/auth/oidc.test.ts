@@ -22,12 +22,15 @@ const FAILED = '/review?signInError=sso';
 const CLIENT = { id: 'factline-workbench', secret: 'a long client secret for the tests, 32+ characters' };
 
 /** The provider's people: login name -> the claims its ID token carries. */
-const PEOPLE: Record<string, { email: string; email_verified: boolean }> = {
+const PEOPLE: Record<string, { email: string; email_verified?: boolean; xms_edov?: boolean }> = {
   ana: { email: 'Ana.Reviewer@Newsroom.example', email_verified: true },
   bo: { email: 'bo@newsroom.example', email_verified: true },
   mallory: { email: 'mallory@elsewhere.example', email_verified: true },
   unverified: { email: 'unverified@newsroom.example', email_verified: false },
   stranger: { email: 'stranger@newsroom.example', email_verified: true },
+  // As Microsoft Entra puts it: no email_verified, its domain verified by the tenant.
+  cy: { email: 'cy@newsroom.example', xms_edov: true },
+  cyUnverified: { email: 'cy.unverified@newsroom.example', xms_edov: false },
 };
 
 let idp: { server: http.Server; issuer: string };
@@ -164,7 +167,7 @@ async function startProvider(): Promise<{ server: http.Server; issuer: string }>
         token_endpoint_auth_method: 'client_secret_post',
       },
     ],
-    claims: { openid: ['sub'], email: ['email', 'email_verified'] },
+    claims: { openid: ['sub'], email: ['email', 'email_verified', 'xms_edov'] },
     // The email in the ID token, as Google and Entra put it there (not only at the userinfo endpoint).
     conformIdTokenClaims: false,
     // The provider's own login and consent pages (what the browser fills in).
@@ -204,6 +207,8 @@ beforeAll(async () => {
   const users = new UserService({ db: app.db });
   ana = await users.create('Ana Reviewer', Role.REVIEWER, { email: 'ana.reviewer@newsroom.example' });
   bo = await users.create('Bo Editor', Role.EDITOR, { email: 'bo@newsroom.example' });
+  await users.create('Cy Reviewer', Role.REVIEWER, { email: 'cy@newsroom.example' });
+  await users.create('Cy Unverified', Role.REVIEWER, { email: 'cy.unverified@newsroom.example' });
 }, 60_000);
 
 afterAll(async () => {
@@ -288,6 +293,15 @@ describe('single sign-on with OpenID Connect', () => {
     });
     expect(out.status).toBe(204);
     expect(await browser.viewer()).toBeNull();
+  });
+
+  it("takes Microsoft Entra's xms_edov for a verified email, and refuses it false", async () => {
+    const entra = new Browser();
+    const response = await entra.signInAs('cy');
+    expect(response.headers.get('location')).toBe('/review');
+    expect(await entra.viewer()).toMatchObject({ name: 'Cy Reviewer' });
+    const refused = new Browser();
+    expectRefused(await refused.signInAs('cyUnverified'), refused);
   });
 
   it('replaces the session the browser had (no fixation), and an ADMIN’s revocation ends it', async () => {
