@@ -183,12 +183,20 @@ async function main(): Promise<void> {
       }).start(),
     ],
   });
+  if (config.production && new URL(config.publicUrl).protocol !== 'https:')
+    // Staff session cookies are Secure (and __Host-) only when PUBLIC_URL says browsers use https.
+    logger.warn('PUBLIC_URL is not https: staff sign-in cookies will not be marked Secure', {
+      publicUrl: config.publicUrl,
+    });
   const url = `http://localhost:${port}${GRAPHQL_PATH}`;
   logger.info(`listening on ${url}`, {
     port,
     database: config.databaseUrl ? `postgres (schema ${config.databaseSchema})` : config.databasePath,
   });
-  if (!config.production) console.log(`factline is running: open ${url} for the GraphQL playground.`);
+  if (!config.production)
+    console.log(
+      `factline is running: open ${url} for the GraphQL playground, http://localhost:${port}/review for the workbench.`,
+    );
 }
 
 main().catch((error: unknown) => {

@@ -65,6 +65,8 @@ describe('demo accounts', () => {
     services.push(service);
     expect(service.output()).not.toMatch(/Bearer fl_/);
     expect(service.output()).not.toMatch(/password/);
+    // PUBLIC_URL left at its http default: told that sign-in cookies cannot be Secure.
+    expect(service.output()).toContain('PUBLIC_URL is not https: staff sign-in cookies will not be marked Secure');
     expect((await gql(service, '{ articles { totalCount } }')).data).toEqual({ articles: { totalCount: 1 } });
   });
 });
