@@ -178,13 +178,46 @@ function SignInPage({ onSignedIn }: { onSignedIn: (user: SignedInUser) => void }
 
 function SessionEndedDialog({ onSignedIn }: { onSignedIn: (user: SignedInUser) => void }) {
   const titleId = useId();
+  const settings = readSettings();
   return (
     <div className="dialog-backdrop">
       <div role="alertdialog" aria-modal="true" aria-labelledby={titleId} className="dialog">
         <h2 id={titleId}>Your session has ended</h2>
         <p>Sign in again to go on. What you were editing is still here and has not been lost.</p>
         <SignInForm onSignedIn={onSignedIn} autoFocus />
+        {settings.signInMethods.includes('sso') && <SsoInAnotherTab onSignedIn={onSignedIn} name={settings.ssoName} />}
       </div>
+    </div>
+  );
+}
+
+/**
+ * Single sign-on leaves the page for the provider's; so that this page (and what was typed in
+ * it) stays, it opens in another tab, and this one asks again who is signed in.
+ */
+function SsoInAnotherTab({ onSignedIn, name }: { onSignedIn: (user: SignedInUser) => void; name?: string | null }) {
+  const [notYet, setNotYet] = useState(false);
+  const check = async () => {
+    const user = await fetchSignedIn();
+    if (user) onSignedIn(user);
+    else setNotYet(true);
+  };
+  return (
+    <div className="stack sso-again">
+      <p>
+        <a href="/review/sso/start" target="_blank" rel="noopener">
+          {name ? `Sign in with ${name}` : 'Sign in with your organisation’s account'} in a new tab
+        </a>
+        , then come back here.
+      </p>
+      <button type="button" className="secondary" onClick={() => void check()}>
+        I have signed in
+      </button>
+      {notYet && (
+        <p className="field-error" role="alert">
+          You are not signed in yet.
+        </p>
+      )}
     </div>
   );
 }
