@@ -88,7 +88,13 @@ async function newContext() {
 
 /** Pastes `text` into the field from the clipboard (Ctrl+V), as a person pastes an address. */
 async function paste(page: Page, field: Locator, text: string) {
-  await page.evaluate((words) => navigator.clipboard.writeText(words), text);
+  await page.evaluate(
+    (words) =>
+      (
+        globalThis as unknown as { navigator: { clipboard: { writeText(t: string): Promise<void> } } }
+      ).navigator.clipboard.writeText(words),
+    text,
+  );
   await field.focus();
   await page.keyboard.press('Control+V');
   await expect.poll(() => field.inputValue()).toBe(text);
