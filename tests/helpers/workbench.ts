@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Role } from '../../src/modules/user/user.entity';
+import { givePassword, TEST_PASSWORD } from './sessions';
 import type { TestServer } from './test-app';
 
 /** A staff account the workbench tests act as. */
@@ -27,4 +28,38 @@ export async function actAs(context: BrowserContext, account: StaffAccount): Pro
 export async function openWorkbench(page: Page, server: TestServer, path = ''): Promise<void> {
   await page.goto(`${server.url}/review${path}`);
   await page.locator('main h1').first().waitFor({ state: 'visible', timeout: 20_000 });
+}
+
+/** A staff account that can sign in through the workbench's form: its email and password. */
+export interface PasswordAccount extends StaffAccount {
+  email: string;
+  password: string;
+}
+
+/** A new staff account with an email and the test password (TEST_PASSWORD), for the sign-in form. */
+export async function passwordAccount(server: TestServer, role: Role, name?: string): Promise<PasswordAccount> {
+  const account = await staffAccount(server, role, name);
+  const email = await givePassword(server.db, account.userId);
+  return { ...account, email, password: TEST_PASSWORD };
+}
+
+/**
+ * Signs in as a person does: opens /review, fills Email and Password of the sign-in form, sends
+ * it, and waits until the queue (the landing page) is drawn. The session is the cookie's.
+ */
+export async function signInThroughForm(
+  page: Page,
+  server: TestServer,
+  account: { email: string; password: string },
+): Promise<void> {
+  await page.goto(`${server.url}/review`);
+  const form = page.locator('main.sign-in');
+  await form.getByLabel('Email').waitFor({ timeout: 20_000 });
+  await form.getByLabel('Email').fill(account.email);
+  await form.getByLabel('Password').fill(account.password);
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  await page
+    .locator('main h1')
+    .filter({ hasText: /queue$/ })
+    .waitFor({ timeout: 20_000 });
 }

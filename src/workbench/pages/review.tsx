@@ -320,7 +320,12 @@ function Review({ factCheck, refetch }: { factCheck: FactCheck; refetch: () => v
           {factCheck.status === 'RETRACTED' && <p className="muted">A retracted fact-check is final.</p>}
         </section>
       ) : (
-        <p className="notice">Editors publish, send back and retract fact-checks; you can follow this one here.</p>
+        <section aria-labelledby="review-actions" className="review-actions">
+          <h2 id="review-actions">Publishing</h2>
+          <p className="notice">Editors publish, send back and retract fact-checks; you can follow this one here.</p>
+          {/* The rule before the click for reviewers too: Publish is there, disabled, saying why. */}
+          {factCheck.status === 'IN_REVIEW' && <PublishAction factCheck={factCheck} onDone={done} />}
+        </section>
       )}
     </div>
   );
