@@ -24,6 +24,8 @@ export interface SignedInUser {
 }
 
 export const SESSION_PATH = '/review/session';
+/** A window event: the session that had ended is back (the same person signed in again). */
+export const SIGNED_IN_AGAIN = 'factline:signed-in-again';
 
 interface SessionState {
   user: SignedInUser;
@@ -123,7 +125,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signedInAgain = (again: SignedInUser) => {
     // Another account signed in over an ended session: start afresh as them.
     if (again.id !== user.id) location.reload();
-    else setEnded(false);
+    else {
+      setEnded(false);
+      // Work that failed while signed out (an autosave) goes on now rather than at its next retry.
+      window.dispatchEvent(new Event(SIGNED_IN_AGAIN));
+    }
   };
   return (
     <SessionContext.Provider value={{ user, signOut }}>

@@ -17,6 +17,7 @@ import {
   writeLocalCopy,
 } from './model';
 import { FactCheckEditorQuery, FactCheckEditorSave, FactCheckEditorSubmit, READ } from './operations';
+import { SIGNED_IN_AGAIN } from '../session';
 
 /** How long typing must pause before a draft is saved. */
 export const AUTOSAVE_DELAY_MS = 1500;
@@ -251,16 +252,19 @@ export function useFactCheckEditor(
     [setMine, save, autosave],
   );
 
-  // A failed save is tried again when the window gets focus back (after signing in elsewhere, say).
+  // A failed save is tried again when the window gets focus back (after signing in elsewhere,
+  // say), when the connection comes back, and as soon as the session is back (SIGNED_IN_AGAIN).
   useEffect(() => {
     const onFocus = () => {
       if (autosave && changedFields(state.current.base, state.current.mine).length > 0) void save();
     };
     window.addEventListener('focus', onFocus);
     window.addEventListener('online', onFocus);
+    window.addEventListener(SIGNED_IN_AGAIN, onFocus);
     return () => {
       window.removeEventListener('focus', onFocus);
       window.removeEventListener('online', onFocus);
+      window.removeEventListener(SIGNED_IN_AGAIN, onFocus);
       window.clearTimeout(timer.current);
       window.clearTimeout(retryTimer.current);
     };
