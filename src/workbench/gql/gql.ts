@@ -14,6 +14,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment StaffSessionFields on Session {\n    id\n    createdAt\n    lastSeenAt\n    expiresAt\n    method\n    userAgent\n    current\n  }\n": typeof types.StaffSessionFieldsFragmentDoc,
+    "\n  fragment StaffApiTokenFields on ApiToken {\n    id\n    label\n    tokenPrefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": typeof types.StaffApiTokenFieldsFragmentDoc,
+    "\n  fragment StaffAccountFields on User {\n    id\n    name\n    email\n    role\n    sessions {\n      ...StaffSessionFields\n    }\n    apiTokens {\n      ...StaffApiTokenFields\n    }\n  }\n": typeof types.StaffAccountFieldsFragmentDoc,
+    "\n  mutation StaffRevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) {\n      id\n    }\n  }\n": typeof types.StaffRevokeSessionDocument,
     "\n  query AdminUnmappedImportedRatings {\n    unmappedImportedRatings {\n      alternateName\n      factChecks\n      firstSeenAt\n    }\n  }\n": typeof types.AdminUnmappedImportedRatingsDocument,
     "\n  mutation AdminSetImportedRatingMapping($input: SetImportedRatingMappingInput!) {\n    setImportedRatingMapping(input: $input) {\n      alternateName\n      verdict\n      factChecks\n    }\n  }\n": typeof types.AdminSetImportedRatingMappingDocument,
     "\n  query AdminRatingScale {\n    ratingScale {\n      id\n      position\n      label\n      description\n      colour\n      verdict\n      value\n      best\n      worst\n    }\n  }\n": typeof types.AdminRatingScaleDocument,
@@ -25,12 +29,11 @@ type Documents = {
     "\n  mutation AdminCreateTopic($input: CreateTopicInput!) {\n    createTopic(input: $input) {\n      id\n      name\n      slug\n    }\n  }\n": typeof types.AdminCreateTopicDocument,
     "\n  mutation AdminUpdateTopic($input: UpdateTopicInput!) {\n    updateTopic(input: $input) {\n      id\n      name\n      slug\n      description\n      updatedAt\n    }\n  }\n": typeof types.AdminUpdateTopicDocument,
     "\n  mutation AdminDeleteTopic($input: DeleteTopicInput!) {\n    deleteTopic(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.AdminDeleteTopicDocument,
-    "\n  query AdminUsers {\n    users {\n      id\n      name\n      email\n      role\n      sessions {\n        id\n        createdAt\n        lastSeenAt\n        expiresAt\n        method\n        userAgent\n        current\n      }\n      apiTokens {\n        id\n        label\n        tokenPrefix\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n": typeof types.AdminUsersDocument,
+    "\n  query AdminUsers {\n    users {\n      ...StaffAccountFields\n    }\n  }\n": typeof types.AdminUsersDocument,
     "\n  mutation AdminCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      name\n      role\n    }\n  }\n": typeof types.AdminCreateUserDocument,
-    "\n  mutation AdminRevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminRevokeSessionDocument,
     "\n  mutation AdminSetUserRole($input: SetUserRoleInput!) {\n    setUserRole(input: $input) {\n      id\n      name\n      role\n    }\n  }\n": typeof types.AdminSetUserRoleDocument,
-    "\n  mutation AdminCreateToken($input: CreateTokenInput!) {\n    createToken(input: $input) {\n      secret\n      token {\n        id\n        label\n        tokenPrefix\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n": typeof types.AdminCreateTokenDocument,
-    "\n  mutation AdminRevokeToken($input: RevokeTokenInput!) {\n    revokeToken(input: $input) {\n      id\n      label\n      tokenPrefix\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": typeof types.AdminRevokeTokenDocument,
+    "\n  mutation AdminCreateToken($input: CreateTokenInput!) {\n    createToken(input: $input) {\n      secret\n      token {\n        ...StaffApiTokenFields\n      }\n    }\n  }\n": typeof types.AdminCreateTokenDocument,
+    "\n  mutation AdminRevokeToken($input: RevokeTokenInput!) {\n    revokeToken(input: $input) {\n      ...StaffApiTokenFields\n    }\n  }\n": typeof types.AdminRevokeTokenDocument,
     "\n  query AdminWebhookEndpoints {\n    webhookEndpoints {\n      id\n      url\n      description\n      status\n      eventTypes\n      createdAt\n      deliveredThroughEventId\n      failedAttempts\n      failingSince\n      nextAttemptAt\n      deliveries(first: 20) {\n        id\n        eventId\n        attempt\n        attemptedAt\n        statusCode\n        error\n        succeeded\n        redelivery\n        latencyMs\n      }\n    }\n  }\n": typeof types.AdminWebhookEndpointsDocument,
     "\n  mutation AdminCreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        url\n      }\n    }\n  }\n": typeof types.AdminCreateWebhookEndpointDocument,
     "\n  mutation AdminUpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        url\n        description\n        status\n        eventTypes\n      }\n    }\n  }\n": typeof types.AdminUpdateWebhookEndpointDocument,
@@ -43,9 +46,8 @@ type Documents = {
     "\n  mutation FactCheckEditorSave($input: UpdateAnnotationInput!) {\n    updateAnnotation(input: $input) {\n      ...FactCheckEditorFields\n    }\n  }\n": typeof types.FactCheckEditorSaveDocument,
     "\n  mutation FactCheckEditorSubmit($input: AnnotationTransitionInput!) {\n    submitAnnotation(input: $input) {\n      ...FactCheckEditorFields\n    }\n  }\n": typeof types.FactCheckEditorSubmitDocument,
     "\n  query FactCheckEditorSources($after: String) {\n    sources(first: 100, after: $after) {\n      edges {\n        node {\n          id\n          url\n          title\n          kind\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.FactCheckEditorSourcesDocument,
-    "\n  query AccountViewer {\n    viewer {\n      id\n      name\n      email\n      role\n      sessions {\n        id\n        createdAt\n        lastSeenAt\n        expiresAt\n        method\n        userAgent\n        current\n      }\n      apiTokens {\n        id\n        label\n        tokenPrefix\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n": typeof types.AccountViewerDocument,
+    "\n  query AccountViewer {\n    viewer {\n      ...StaffAccountFields\n    }\n  }\n": typeof types.AccountViewerDocument,
     "\n  mutation AccountChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      id\n    }\n  }\n": typeof types.AccountChangePasswordDocument,
-    "\n  mutation AccountRevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) {\n      id\n    }\n  }\n": typeof types.AccountRevokeSessionDocument,
     "\n  query ArticleForWorkbench($id: ID!) {\n    article(id: $id) {\n      id\n      headline\n      standfirst\n      slug\n      status\n      body\n      revision\n      appearances {\n        id\n        quote\n        anchorStatus\n        anchorScore\n        verdictStale\n        selector {\n          start\n          end\n        }\n        claim {\n          id\n          text\n          verdict\n          article {\n            id\n            headline\n          }\n          claimant {\n            id\n            name\n          }\n          annotations {\n            id\n            status\n          }\n        }\n      }\n      suggestedClaims {\n        score\n        sentence {\n          text\n          start\n          end\n        }\n        claim {\n          id\n          text\n          verdict\n          article {\n            id\n            headline\n          }\n          annotations {\n            id\n            status\n          }\n        }\n      }\n    }\n  }\n": typeof types.ArticleForWorkbenchDocument,
     "\n  query ArticleClaimMatches($text: String!) {\n    claimMatches(text: $text, first: 5) {\n      score\n      claim {\n        id\n        text\n        verdict\n        article {\n          id\n          headline\n        }\n        annotations {\n          id\n          status\n        }\n      }\n    }\n  }\n": typeof types.ArticleClaimMatchesDocument,
     "\n  query ArticleClaimants {\n    claimants(first: 100) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.ArticleClaimantsDocument,
@@ -73,6 +75,10 @@ type Documents = {
     "\n  mutation ReviewRetract($input: RetractAnnotationInput!) {\n    retractAnnotation(input: $input) {\n      id\n      status\n      version\n      retractionReason\n    }\n  }\n": typeof types.ReviewRetractDocument,
 };
 const documents: Documents = {
+    "\n  fragment StaffSessionFields on Session {\n    id\n    createdAt\n    lastSeenAt\n    expiresAt\n    method\n    userAgent\n    current\n  }\n": types.StaffSessionFieldsFragmentDoc,
+    "\n  fragment StaffApiTokenFields on ApiToken {\n    id\n    label\n    tokenPrefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": types.StaffApiTokenFieldsFragmentDoc,
+    "\n  fragment StaffAccountFields on User {\n    id\n    name\n    email\n    role\n    sessions {\n      ...StaffSessionFields\n    }\n    apiTokens {\n      ...StaffApiTokenFields\n    }\n  }\n": types.StaffAccountFieldsFragmentDoc,
+    "\n  mutation StaffRevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) {\n      id\n    }\n  }\n": types.StaffRevokeSessionDocument,
     "\n  query AdminUnmappedImportedRatings {\n    unmappedImportedRatings {\n      alternateName\n      factChecks\n      firstSeenAt\n    }\n  }\n": types.AdminUnmappedImportedRatingsDocument,
     "\n  mutation AdminSetImportedRatingMapping($input: SetImportedRatingMappingInput!) {\n    setImportedRatingMapping(input: $input) {\n      alternateName\n      verdict\n      factChecks\n    }\n  }\n": types.AdminSetImportedRatingMappingDocument,
     "\n  query AdminRatingScale {\n    ratingScale {\n      id\n      position\n      label\n      description\n      colour\n      verdict\n      value\n      best\n      worst\n    }\n  }\n": types.AdminRatingScaleDocument,
@@ -84,12 +90,11 @@ const documents: Documents = {
     "\n  mutation AdminCreateTopic($input: CreateTopicInput!) {\n    createTopic(input: $input) {\n      id\n      name\n      slug\n    }\n  }\n": types.AdminCreateTopicDocument,
     "\n  mutation AdminUpdateTopic($input: UpdateTopicInput!) {\n    updateTopic(input: $input) {\n      id\n      name\n      slug\n      description\n      updatedAt\n    }\n  }\n": types.AdminUpdateTopicDocument,
     "\n  mutation AdminDeleteTopic($input: DeleteTopicInput!) {\n    deleteTopic(input: $input) {\n      id\n      name\n    }\n  }\n": types.AdminDeleteTopicDocument,
-    "\n  query AdminUsers {\n    users {\n      id\n      name\n      email\n      role\n      sessions {\n        id\n        createdAt\n        lastSeenAt\n        expiresAt\n        method\n        userAgent\n        current\n      }\n      apiTokens {\n        id\n        label\n        tokenPrefix\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n": types.AdminUsersDocument,
+    "\n  query AdminUsers {\n    users {\n      ...StaffAccountFields\n    }\n  }\n": types.AdminUsersDocument,
     "\n  mutation AdminCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      name\n      role\n    }\n  }\n": types.AdminCreateUserDocument,
-    "\n  mutation AdminRevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) {\n      id\n    }\n  }\n": types.AdminRevokeSessionDocument,
     "\n  mutation AdminSetUserRole($input: SetUserRoleInput!) {\n    setUserRole(input: $input) {\n      id\n      name\n      role\n    }\n  }\n": types.AdminSetUserRoleDocument,
-    "\n  mutation AdminCreateToken($input: CreateTokenInput!) {\n    createToken(input: $input) {\n      secret\n      token {\n        id\n        label\n        tokenPrefix\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n": types.AdminCreateTokenDocument,
-    "\n  mutation AdminRevokeToken($input: RevokeTokenInput!) {\n    revokeToken(input: $input) {\n      id\n      label\n      tokenPrefix\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": types.AdminRevokeTokenDocument,
+    "\n  mutation AdminCreateToken($input: CreateTokenInput!) {\n    createToken(input: $input) {\n      secret\n      token {\n        ...StaffApiTokenFields\n      }\n    }\n  }\n": types.AdminCreateTokenDocument,
+    "\n  mutation AdminRevokeToken($input: RevokeTokenInput!) {\n    revokeToken(input: $input) {\n      ...StaffApiTokenFields\n    }\n  }\n": types.AdminRevokeTokenDocument,
     "\n  query AdminWebhookEndpoints {\n    webhookEndpoints {\n      id\n      url\n      description\n      status\n      eventTypes\n      createdAt\n      deliveredThroughEventId\n      failedAttempts\n      failingSince\n      nextAttemptAt\n      deliveries(first: 20) {\n        id\n        eventId\n        attempt\n        attemptedAt\n        statusCode\n        error\n        succeeded\n        redelivery\n        latencyMs\n      }\n    }\n  }\n": types.AdminWebhookEndpointsDocument,
     "\n  mutation AdminCreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        url\n      }\n    }\n  }\n": types.AdminCreateWebhookEndpointDocument,
     "\n  mutation AdminUpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        url\n        description\n        status\n        eventTypes\n      }\n    }\n  }\n": types.AdminUpdateWebhookEndpointDocument,
@@ -102,9 +107,8 @@ const documents: Documents = {
     "\n  mutation FactCheckEditorSave($input: UpdateAnnotationInput!) {\n    updateAnnotation(input: $input) {\n      ...FactCheckEditorFields\n    }\n  }\n": types.FactCheckEditorSaveDocument,
     "\n  mutation FactCheckEditorSubmit($input: AnnotationTransitionInput!) {\n    submitAnnotation(input: $input) {\n      ...FactCheckEditorFields\n    }\n  }\n": types.FactCheckEditorSubmitDocument,
     "\n  query FactCheckEditorSources($after: String) {\n    sources(first: 100, after: $after) {\n      edges {\n        node {\n          id\n          url\n          title\n          kind\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.FactCheckEditorSourcesDocument,
-    "\n  query AccountViewer {\n    viewer {\n      id\n      name\n      email\n      role\n      sessions {\n        id\n        createdAt\n        lastSeenAt\n        expiresAt\n        method\n        userAgent\n        current\n      }\n      apiTokens {\n        id\n        label\n        tokenPrefix\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n": types.AccountViewerDocument,
+    "\n  query AccountViewer {\n    viewer {\n      ...StaffAccountFields\n    }\n  }\n": types.AccountViewerDocument,
     "\n  mutation AccountChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      id\n    }\n  }\n": types.AccountChangePasswordDocument,
-    "\n  mutation AccountRevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) {\n      id\n    }\n  }\n": types.AccountRevokeSessionDocument,
     "\n  query ArticleForWorkbench($id: ID!) {\n    article(id: $id) {\n      id\n      headline\n      standfirst\n      slug\n      status\n      body\n      revision\n      appearances {\n        id\n        quote\n        anchorStatus\n        anchorScore\n        verdictStale\n        selector {\n          start\n          end\n        }\n        claim {\n          id\n          text\n          verdict\n          article {\n            id\n            headline\n          }\n          claimant {\n            id\n            name\n          }\n          annotations {\n            id\n            status\n          }\n        }\n      }\n      suggestedClaims {\n        score\n        sentence {\n          text\n          start\n          end\n        }\n        claim {\n          id\n          text\n          verdict\n          article {\n            id\n            headline\n          }\n          annotations {\n            id\n            status\n          }\n        }\n      }\n    }\n  }\n": types.ArticleForWorkbenchDocument,
     "\n  query ArticleClaimMatches($text: String!) {\n    claimMatches(text: $text, first: 5) {\n      score\n      claim {\n        id\n        text\n        verdict\n        article {\n          id\n          headline\n        }\n        annotations {\n          id\n          status\n        }\n      }\n    }\n  }\n": types.ArticleClaimMatchesDocument,
     "\n  query ArticleClaimants {\n    claimants(first: 100) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.ArticleClaimantsDocument,
@@ -146,6 +150,22 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment StaffSessionFields on Session {\n    id\n    createdAt\n    lastSeenAt\n    expiresAt\n    method\n    userAgent\n    current\n  }\n"): (typeof documents)["\n  fragment StaffSessionFields on Session {\n    id\n    createdAt\n    lastSeenAt\n    expiresAt\n    method\n    userAgent\n    current\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment StaffApiTokenFields on ApiToken {\n    id\n    label\n    tokenPrefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n"): (typeof documents)["\n  fragment StaffApiTokenFields on ApiToken {\n    id\n    label\n    tokenPrefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment StaffAccountFields on User {\n    id\n    name\n    email\n    role\n    sessions {\n      ...StaffSessionFields\n    }\n    apiTokens {\n      ...StaffApiTokenFields\n    }\n  }\n"): (typeof documents)["\n  fragment StaffAccountFields on User {\n    id\n    name\n    email\n    role\n    sessions {\n      ...StaffSessionFields\n    }\n    apiTokens {\n      ...StaffApiTokenFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StaffRevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation StaffRevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -193,7 +213,7 @@ export function graphql(source: "\n  mutation AdminDeleteTopic($input: DeleteTop
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AdminUsers {\n    users {\n      id\n      name\n      email\n      role\n      sessions {\n        id\n        createdAt\n        lastSeenAt\n        expiresAt\n        method\n        userAgent\n        current\n      }\n      apiTokens {\n        id\n        label\n        tokenPrefix\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminUsers {\n    users {\n      id\n      name\n      email\n      role\n      sessions {\n        id\n        createdAt\n        lastSeenAt\n        expiresAt\n        method\n        userAgent\n        current\n      }\n      apiTokens {\n        id\n        label\n        tokenPrefix\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query AdminUsers {\n    users {\n      ...StaffAccountFields\n    }\n  }\n"): (typeof documents)["\n  query AdminUsers {\n    users {\n      ...StaffAccountFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -201,19 +221,15 @@ export function graphql(source: "\n  mutation AdminCreateUser($input: CreateUser
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AdminRevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AdminRevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) {\n      id\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation AdminSetUserRole($input: SetUserRoleInput!) {\n    setUserRole(input: $input) {\n      id\n      name\n      role\n    }\n  }\n"): (typeof documents)["\n  mutation AdminSetUserRole($input: SetUserRoleInput!) {\n    setUserRole(input: $input) {\n      id\n      name\n      role\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AdminCreateToken($input: CreateTokenInput!) {\n    createToken(input: $input) {\n      secret\n      token {\n        id\n        label\n        tokenPrefix\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateToken($input: CreateTokenInput!) {\n    createToken(input: $input) {\n      secret\n      token {\n        id\n        label\n        tokenPrefix\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation AdminCreateToken($input: CreateTokenInput!) {\n    createToken(input: $input) {\n      secret\n      token {\n        ...StaffApiTokenFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateToken($input: CreateTokenInput!) {\n    createToken(input: $input) {\n      secret\n      token {\n        ...StaffApiTokenFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AdminRevokeToken($input: RevokeTokenInput!) {\n    revokeToken(input: $input) {\n      id\n      label\n      tokenPrefix\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n"): (typeof documents)["\n  mutation AdminRevokeToken($input: RevokeTokenInput!) {\n    revokeToken(input: $input) {\n      id\n      label\n      tokenPrefix\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n"];
+export function graphql(source: "\n  mutation AdminRevokeToken($input: RevokeTokenInput!) {\n    revokeToken(input: $input) {\n      ...StaffApiTokenFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminRevokeToken($input: RevokeTokenInput!) {\n    revokeToken(input: $input) {\n      ...StaffApiTokenFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -265,15 +281,11 @@ export function graphql(source: "\n  query FactCheckEditorSources($after: String
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AccountViewer {\n    viewer {\n      id\n      name\n      email\n      role\n      sessions {\n        id\n        createdAt\n        lastSeenAt\n        expiresAt\n        method\n        userAgent\n        current\n      }\n      apiTokens {\n        id\n        label\n        tokenPrefix\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query AccountViewer {\n    viewer {\n      id\n      name\n      email\n      role\n      sessions {\n        id\n        createdAt\n        lastSeenAt\n        expiresAt\n        method\n        userAgent\n        current\n      }\n      apiTokens {\n        id\n        label\n        tokenPrefix\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query AccountViewer {\n    viewer {\n      ...StaffAccountFields\n    }\n  }\n"): (typeof documents)["\n  query AccountViewer {\n    viewer {\n      ...StaffAccountFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AccountChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AccountChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      id\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation AccountRevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AccountRevokeSession($input: RevokeSessionInput!) {\n    revokeSession(input: $input) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
