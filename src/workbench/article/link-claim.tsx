@@ -3,7 +3,7 @@ import { useMutation } from 'urql';
 import { messageFor, problemsOf, unplaced, FormProblems } from '../errors';
 import { TextArea } from '../fields';
 import { graphql } from '../gql';
-import type { AnnotationStatus, Verdict } from '../gql/graphql';
+import type { ExistingClaimFieldsFragment } from '../gql/graphql';
 import { href, Link } from '../router';
 import { hasRole, useSession } from '../session';
 import { hasPublishedCheck, VerdictBadge } from './claim-state';
@@ -22,13 +22,24 @@ const ArticleAddAppearance = graphql(`
   }
 `);
 
-export interface ExistingClaim {
-  id: string;
-  text: string;
-  verdict?: Verdict | null;
-  article: { id: string; headline: string };
-  annotations: readonly { id: string; status: AnnotationStatus }[];
-}
+/** A claim of another article that a passage of this one may restate: what LinkToClaim shows. */
+graphql(`
+  fragment ExistingClaimFields on Claim {
+    id
+    text
+    verdict
+    article {
+      id
+      headline
+    }
+    annotations {
+      id
+      status
+    }
+  }
+`);
+
+export type ExistingClaim = ExistingClaimFieldsFragment;
 
 /**
  * Links a passage of this article to an existing claim of another (addClaimAppearance). Once

@@ -1,9 +1,9 @@
 import '../admin/admin.css';
 import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { type SessionRow, SessionsTable, StaffRevokeSession, type Token, TokensTable } from '../accounts';
 import { useAnnounce } from '../announcer';
 import { ROLE_WORDS } from '../admin/common';
-import { type SessionRow, SessionsTable, type Token, TokensTable } from '../admin/users';
 import { FormProblems, messageFor, type Problem, problemsOf, unplaced } from '../errors';
 import { TextField } from '../fields';
 import { graphql } from '../gql';
@@ -12,27 +12,7 @@ import { Loading, PageTitle } from '../layout';
 const AccountViewer = graphql(`
   query AccountViewer {
     viewer {
-      id
-      name
-      email
-      role
-      sessions {
-        id
-        createdAt
-        lastSeenAt
-        expiresAt
-        method
-        userAgent
-        current
-      }
-      apiTokens {
-        id
-        label
-        tokenPrefix
-        createdAt
-        lastUsedAt
-        revokedAt
-      }
+      ...StaffAccountFields
     }
   }
 `);
@@ -40,14 +20,6 @@ const AccountViewer = graphql(`
 const AccountChangePassword = graphql(`
   mutation AccountChangePassword($input: ChangePasswordInput!) {
     changePassword(input: $input) {
-      id
-    }
-  }
-`);
-
-const AccountRevokeSession = graphql(`
-  mutation AccountRevokeSession($input: RevokeSessionInput!) {
-    revokeSession(input: $input) {
       id
     }
   }
@@ -61,7 +33,7 @@ export function AccountPage() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: AccountViewer, context: QUERY_CONTEXT });
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const announce = useAnnounce();
-  const [, revokeSession] = useMutation(AccountRevokeSession);
+  const [, revokeSession] = useMutation(StaffRevokeSession);
   const [signOutProblems, setSignOutProblems] = useState<Problem[]>([]);
   if (fetching && !data) return <Loading what="your account" />;
   const viewer = data?.viewer;

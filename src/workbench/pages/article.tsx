@@ -70,17 +70,7 @@ const ArticleForWorkbench = graphql(`
           end
         }
         claim {
-          id
-          text
-          verdict
-          article {
-            id
-            headline
-          }
-          annotations {
-            id
-            status
-          }
+          ...ExistingClaimFields
         }
       }
     }
@@ -92,17 +82,7 @@ const ArticleClaimMatches = graphql(`
     claimMatches(text: $text, first: 5) {
       score
       claim {
-        id
-        text
-        verdict
-        article {
-          id
-          headline
-        }
-        annotations {
-          id
-          status
-        }
+        ...ExistingClaimFields
       }
     }
   }
