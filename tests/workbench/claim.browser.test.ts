@@ -60,6 +60,13 @@ describe('the claim page', () => {
     expect(await checks.count()).toBe(1);
     expect(await checks.first().innerText()).toContain('Published');
     expect(await checks.first().locator('a').getAttribute('href')).toMatch(/^\/review\/fact-checks\//);
+    // Each fact-check's revisions, opened from the keyboard.
+    const history = checks.first().locator('details.revisions');
+    expect(await history.locator('summary').innerText()).toMatch(/^History: \d+ versions?$/);
+    await history.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await history.locator('ol > li').first().waitFor();
+    expect(await history.locator('ol > li').first().innerText()).toMatch(/^Version 1: written/);
     const merge = page.getByRole('button', { name: 'Merge claims' });
     expect(await merge.isDisabled()).toBe(true);
     const reason = page.locator(`[id="${await merge.getAttribute('aria-describedby')}"]`);

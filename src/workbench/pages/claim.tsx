@@ -12,6 +12,16 @@ import { hasRole, useSession } from '../session';
 import { StatusBadge, When } from '../status';
 import './article.css';
 
+/** A fact-check's revision, in words (AnnotationChange). */
+const CHANGE_WORDS = {
+  CREATED: 'written',
+  UPDATED: 'changed',
+  SUBMITTED: 'sent for review',
+  RETURNED: 'sent back',
+  PUBLISHED: 'published',
+  RETRACTED: 'retracted',
+} as const;
+
 const ClaimForWorkbench = graphql(`
   query ClaimForWorkbench($id: ID!) {
     claim(id: $id) {
@@ -282,9 +292,22 @@ function ClaimView({
                 </p>
                 <p className="small muted">
                   By {a.author.name} · {a.publishedAt ? 'published ' : 'last changed '}
-                  <When at={a.publishedAt ?? a.updatedAt} /> · {a.revisions.length} version
-                  {a.revisions.length === 1 ? '' : 's'}
+                  <When at={a.publishedAt ?? a.updatedAt} />
                 </p>
+                <details className="revisions">
+                  <summary>
+                    History: {a.revisions.length} version{a.revisions.length === 1 ? '' : 's'}
+                  </summary>
+                  <ol>
+                    {a.revisions.map((r) => (
+                      <li key={r.version}>
+                        Version {r.version}: {CHANGE_WORDS[r.change]}
+                        {r.actor ? ` by ${r.actor.name}` : ''}, <When at={r.createdAt} />
+                        {r.note && <span className="muted"> · “{r.note}”</span>}
+                      </li>
+                    ))}
+                  </ol>
+                </details>
               </li>
             ))}
           </ul>
