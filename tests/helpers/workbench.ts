@@ -63,3 +63,34 @@ export async function signInThroughForm(
     .filter({ hasText: /queue$/ })
     .waitFor({ timeout: 20_000 });
 }
+
+/** Presses the mouse at the first character of the span of the article body (offsets in its text) and drags to its last, as a person selects. */
+export async function dragSelect(page: Page, start: number, end: number) {
+  const box = await page.evaluate<{ x1: number; y1: number; x2: number; y2: number }>(`(() => {
+    const root = document.querySelector('[data-testid="article-body"]');
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const at = (offset) => {
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (offset < seen + node.textContent.length) return { node, offset: offset - seen };
+        seen += node.textContent.length;
+      }
+    };
+    const rectOf = (offset) => {
+      walker.currentNode = root;
+      const p = at(offset);
+      const range = document.createRange();
+      range.setStart(p.node, p.offset);
+      range.setEnd(p.node, p.offset + 1);
+      return range.getBoundingClientRect();
+    };
+    const a = rectOf(${start});
+    const b = rectOf(${end - 1});
+    return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
+  })()`);
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
+  await page.mouse.move(box.x2, box.y2, { steps: 4 });
+  await page.mouse.up();
+}
