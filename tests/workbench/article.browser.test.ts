@@ -129,7 +129,7 @@ describe('the article page', () => {
     expect(shortened.length).toBeLessThan(sentence.length);
     await page.keyboard.press('Enter');
     // Focus moves to the panel; its fields follow, and Enter in a field sends the form.
-    expect(await page.evaluate<string>('document.activeElement.textContent')).toBe('Mark as claim');
+    await expect.poll(() => page.evaluate<string>('document.activeElement.textContent')).toBe('Mark as claim');
     await page.keyboard.press('Tab');
     const quote = await page.evaluate<string>('document.activeElement.value');
     expect(quote).toBe(shortened);

@@ -81,9 +81,8 @@ describe('the claim page', () => {
     const claim = demoClaims[1];
     const { context, page, watched } = await openAs(reviewer, `/claims/${claim.id}`);
     await page.getByRole('button', { name: 'Write a fact-check' }).click();
-    expect(await page.evaluate<string | null>('document.activeElement.id')).toBe(
-      await page.getByLabel('Summary').getAttribute('id'),
-    );
+    const summaryId = await page.getByLabel('Summary').getAttribute('id');
+    await expect.poll(() => page.evaluate<string | null>('document.activeElement.id')).toBe(summaryId);
     // An empty summary is the API's to refuse, next to the field.
     await page.getByRole('button', { name: 'Start the fact-check' }).click();
     const summaryError = page.locator('form .field-error').first();

@@ -390,7 +390,8 @@ describe('the fact-check editor', { timeout: 60_000 }, () => {
     await page.keyboard.type('An explanation from the keyboard.');
     await tabTo('Add a citation');
     await page.keyboard.press('Enter');
-    expect(await focused()).toBe('Address of the source (citation 1)');
+    // Focus moves to the new citation once it is drawn.
+    await expect.poll(focused).toBe('Address of the source (citation 1)');
     await page.keyboard.type('https://example.org/keyboard');
     await page.keyboard.press('Tab');
     await page.keyboard.type('A keyboard source');

@@ -213,7 +213,7 @@ describe('signing in to the workbench', { timeout: 120_000 }, () => {
     const shortened = (await selected()).trim();
     expect(sentence.startsWith(shortened)).toBe(true);
     await page.keyboard.press('Enter');
-    expect(await page.evaluate<string>('document.activeElement.textContent')).toBe('Mark as claim');
+    await expect.poll(() => page.evaluate<string>('document.activeElement.textContent')).toBe('Mark as claim');
     await page.keyboard.press('Tab');
     expect(await page.evaluate<string>('document.activeElement.value')).toBe(shortened);
     await page.keyboard.press('Tab');
