@@ -1,5 +1,5 @@
 import { diffWords } from 'diff';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useAnnounce } from '../announcer';
 import { FormProblems, messageFor, type Problem, problemsOf, unplaced } from '../errors';
@@ -205,15 +205,18 @@ function Review({ factCheck, refetch }: { factCheck: FactCheck; refetch: () => v
   const quote = factCheck.claim.appearances.edges[0]?.node;
   const baseline = baselineOf(factCheck);
   // The outcome of the last action, focused so keyboard and screen reader users land on it.
-  const [outcome, setOutcome] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<{ words: string; at: number } | null>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
   const announce = useAnnounce();
   const done = (words: string) => {
-    setOutcome(words);
+    setOutcome({ words, at: Date.now() });
     announce(words);
     refetch();
-    requestAnimationFrame(() => outcomeRef.current?.focus());
   };
+  // Focused once it is drawn (the button that was pressed may be gone by then).
+  useEffect(() => {
+    if (outcome) outcomeRef.current?.focus();
+  }, [outcome]);
 
   return (
     <div className="review">
@@ -230,7 +233,7 @@ function Review({ factCheck, refetch }: { factCheck: FactCheck; refetch: () => v
       {outcome && (
         <div className="notice outcome" tabIndex={-1} ref={outcomeRef}>
           <p>
-            {outcome} <Link to={href.queue()}>Back to the queue</Link>
+            {outcome.words} <Link to={href.queue()}>Back to the queue</Link>
           </p>
         </div>
       )}
